@@ -1,0 +1,13 @@
+export const ROLES = ['assistant', 'manager', 'admin', 'buyer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The order desk's staff; a customer's buyer is never one of them. */
+export const STAFF: readonly Role[] = ['assistant', 'manager', 'admin'];
+/** Who takes and moves orders. */
+export const ORDER_DESK: readonly Role[] = ['assistant', 'manager'];
+/** Who maintains customers and their delivery points and contacts. */
+export const CUSTOMER_EDITORS: readonly Role[] = ['manager', 'admin'];
+/** Who maintains the catalogue, warehouses, stock and imports. */
+export const MASTER_DATA_ADMINS: readonly Role[] = ['admin'];
+
+export type SessionUser = { id: number; email: string; name: string; role: Role; customerId: number | null };

@@ -1,0 +1,46 @@
+import { addDays, type IsoDate, type Weekday, weekdayOf } from './dates.ts';
+import { isFrenchPublicHoliday } from './french-holidays.ts';
+
+export type DeliverySchedule = {
+  /** Days the delivery point receives goods. */
+  deliveryWeekdays: Weekday[];
+  /** Working days between the order day and the delivery day. */
+  leadTimeDays: number;
+  /** Local time (HH:MM) after which an order counts as taken the next working day. */
+  cutoffTime: string;
+};
+
+const WORKING_DAYS: ReadonlySet<Weekday> = new Set(['MON', 'TUE', 'WED', 'THU', 'FRI']);
+
+export function isWorkingDay(date: IsoDate): boolean {
+  return WORKING_DAYS.has(weekdayOf(date)) && !isFrenchPublicHoliday(date);
+}
+
+function nextWorkingDay(date: IsoDate): IsoDate {
+  let d = addDays(date, 1);
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+export function isDeliveryDay(date: IsoDate, schedule: Pick<DeliverySchedule, 'deliveryWeekdays'>): boolean {
+  return schedule.deliveryWeekdays.includes(weekdayOf(date)) && !isFrenchPublicHoliday(date);
+}
+
+/**
+ * The first date a delivery point can be delivered for an order taken now (Paris wall clock).
+ * An order after the cut-off, or on a non-working day, is processed on the next working day; the lead time
+ * counts working days (Mon–Fri, French public holidays excluded); the result is then moved to the point's
+ * next receiving weekday that is not a public holiday.
+ */
+export function earliestDeliveryDate(now: { date: IsoDate; time: string }, schedule: DeliverySchedule): IsoDate | null {
+  if (schedule.deliveryWeekdays.length === 0) return null;
+  let processing = now.date;
+  if (!isWorkingDay(processing) || now.time >= schedule.cutoffTime) processing = nextWorkingDay(processing);
+  let date = processing;
+  for (let i = 0; i < schedule.leadTimeDays; i++) date = nextWorkingDay(date);
+  for (let guard = 0; guard < 366; guard++) {
+    if (isDeliveryDay(date, schedule)) return date;
+    date = addDays(date, 1);
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+import type { Channel } from '../customers/customer.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import type { OrderStatus } from './lifecycle.ts';
+import type { OrderTotals } from './totals.ts';
+
+export const LINE_STATUSES = ['open', 'delivered', 'backordered', 'short_cancelled', 'cancelled'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+export const SHORTFALL_CHOICES = ['backorder', 'cancel'] as const;
+export type ShortfallChoice = (typeof SHORTFALL_CHOICES)[number];
+
+export type OrderLine = {
+  id: number;
+  lineNo: number;
+  productId: number;
+  productCode: string;
+  productName: string;
+  customerCode: string | null;
+  quantity: number;
+  saleUnit: string;
+  unitPriceCents: number;
+  netCents: number;
+  vatRateBp: number;
+  deliveredQuantity: number | null;
+  status: LineStatus;
+  backorderOfLineId: number | null;
+};
+
+export type Order = {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  customerId: number;
+  customerName: string;
+  deliveryPointId: number;
+  deliveryPointName: string;
+  channel: Channel;
+  customerRef: string | null;
+  requestedDate: IsoDate | null;
+  promisedDate: IsoDate | null;
+  note: string | null;
+  backorderOfOrderId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  lines: OrderLine[];
+  totals: OrderTotals;
+};

@@ -1,0 +1,58 @@
+import type { DbOrTrx } from '../db/database.ts';
+import { nowIso } from '../clock.ts';
+
+export type AuditInput = {
+  entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery';
+  entityId: number;
+  orderId?: number | null;
+  action: string;
+  userId: number | null;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+};
+
+/** Who changed what, when, before and after: written in the same transaction as the change itself. */
+export async function recordAudit(db: DbOrTrx, event: AuditInput): Promise<void> {
+  await db
+    .insertInto('auditEvents')
+    .values({
+      entityType: event.entityType,
+      entityId: event.entityId,
+      orderId: event.orderId ?? null,
+      action: event.action,
+      userId: event.userId,
+      at: nowIso(),
+      beforeJson: event.before === undefined ? null : JSON.stringify(event.before),
+      afterJson: event.after === undefined ? null : JSON.stringify(event.after),
+      note: event.note ?? null,
+    })
+    .execute();
+}
+
+export type AuditEvent = {
+  id: number;
+  at: string;
+  entityType: string;
+  entityId: number;
+  action: string;
+  userId: number | null;
+  userName: string | null;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+};
+
+export async function listAuditEvents(db: DbOrTrx, by: { orderId?: number; entityType?: string; entityId?: number }): Promise<AuditEvent[]> {
+  let q = db
+    .selectFrom('auditEvents')
+    .leftJoin('users', 'users.id', 'auditEvents.userId')
+    .select(['auditEvents.id', 'auditEvents.at', 'auditEvents.entityType', 'auditEvents.entityId', 'auditEvents.action', 'auditEvents.userId', 'users.name as userName', 'auditEvents.beforeJson', 'auditEvents.afterJson', 'auditEvents.note'])
+    .orderBy('auditEvents.at')
+    .orderBy('auditEvents.id');
+  if (by.orderId !== undefined) q = q.where('auditEvents.orderId', '=', by.orderId);
+  if (by.entityType !== undefined) q = q.where('auditEvents.entityType', '=', by.entityType);
+  if (by.entityId !== undefined) q = q.where('auditEvents.entityId', '=', by.entityId);
+  const rows = await q.execute();
+  return rows.map(({ beforeJson, afterJson, ...r }) => ({ ...r, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null }));
+}

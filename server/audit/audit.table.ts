@@ -1,0 +1,14 @@
+import type { Generated } from 'kysely';
+
+export type AuditEventsTable = {
+  id: Generated<number>;
+  entityType: string;
+  entityId: number;
+  orderId: number | null;
+  action: string;
+  userId: number | null;
+  at: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  note: string | null;
+};

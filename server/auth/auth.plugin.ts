@@ -1,0 +1,70 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role, SessionUser } from '../../core/auth/roles.ts';
+import { AppError } from '../errors.ts';
+import { sessionFromToken } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'carnet_session';
+export type Access = 'public' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: 'public', or the roles allowed. Every /api route must say. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionId: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The current user, or a 401: for handlers behind a role check, where a user is certain. */
+export function currentUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log in first.');
+  return request.user;
+}
+
+/**
+ * Authentication, CSRF and role checks for every /api route, in one place. A route without an `access` setting
+ * refuses to register, so no route can be left open by forgetting.
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access && route.method !== 'HEAD') {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || !request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await sessionFromToken(app.db, token) : null;
+    if (session) {
+      request.user = session.user;
+      request.sessionId = session.sessionId;
+    }
+    if (access === 'public') return;
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Log in first.');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header.');
+      }
+    }
+    if (!access.includes(session.user.role)) {
+      throw new AppError('FORBIDDEN', `Your role (${session.user.role}) may not do this.`);
+    }
+  });
+}

@@ -1,0 +1,73 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ROLES } from '../../core/auth/roles.ts';
+import { ProblemSchema } from '../http/schemas.ts';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE } from './auth.plugin.ts';
+import { login, logout } from './auth.service.ts';
+
+export const SessionUserSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    email: Type.String(),
+    name: Type.String(),
+    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+    customerId: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { $id: 'SessionUser' },
+);
+const SessionSchema = Type.Object({ user: SessionUserSchema, csrfToken: Type.String() });
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie and returns the CSRF token for later writes',
+        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: SessionSchema, 401: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const result = await login(app.db, { ...request.body, ip: request.ip });
+        void reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          path: '/',
+          expires: result.expiresAt,
+        });
+        return { user: result.user, csrfToken: result.csrfToken };
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'RATE_LIMITED') void reply.header('retry-after', String(error.extra.retryAfterSeconds));
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: ROLES }, schema: { tags: ['auth'], summary: 'Log out and end the session', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.sessionId) await logout(app.db, request.sessionId);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token, or 401', response: { 200: SessionSchema, 401: ProblemSchema } },
+    },
+    async (request) => {
+      if (!request.user || !request.sessionId) throw new AppError('UNAUTHENTICATED', 'Not logged in.');
+      const session = await app.db.selectFrom('sessions').select('csrfToken').where('id', '=', request.sessionId).executeTakeFirstOrThrow();
+      return { user: request.user, csrfToken: session.csrfToken };
+    },
+  );
+};

@@ -1,0 +1,46 @@
+import { Command } from 'commander';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isEmpty, seedDemo } from './demo/seed.ts';
+import { serve } from './main.ts';
+
+const program = new Command('carnet').description('Carnet, the order desk of a B2B food manufacturer');
+
+program
+  .command('serve')
+  .description('start the web server (migrates the database and loads the demo on first start)')
+  .action(async () => {
+    await serve();
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+    const applied = await migrateToLatest(handle.db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema already up to date');
+    await handle.close();
+  });
+
+program
+  .command('seed')
+  .description('load data into an empty database')
+  .requiredOption('--demo', 'the Moulins Delaunay demo company')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+    await migrateToLatest(handle.db);
+    if (!(await isEmpty(handle.db))) {
+      console.error('the database already holds data; seed only loads into an empty one');
+      process.exitCode = 1;
+    } else {
+      const { shiftDays } = await seedDemo(handle.db);
+      console.log(`demo loaded (dates moved by ${shiftDays} days)`);
+    }
+    await handle.close();
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+export type CustomersTable = {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  typology: string;
+  siret: string | null;
+  vatNumber: string | null;
+  gln: string | null;
+  street: string;
+  postcode: string;
+  city: string;
+  country: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: string;
+  paymentTerms: string;
+  creditLimitCents: number;
+  priceListId: number | null;
+  assistantUserId: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DeliveryPointsTable = {
+  id: Generated<number>;
+  customerId: number;
+  code: string;
+  name: string;
+  gln: string | null;
+  street: string;
+  postcode: string;
+  city: string;
+  country: Generated<string>;
+  /** Comma-separated weekdays, e.g. "TUE,FRI". */
+  deliveryWeekdays: string;
+  leadTimeDays: number;
+  cutoffTime: string;
+  windowFrom: string | null;
+  windowTo: string | null;
+  appointmentRequired: number;
+  unloadingNotes: string | null;
+  isDefault: number;
+};
+
+export type ContactsTable = {
+  id: Generated<number>;
+  customerId: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredHours: string | null;
+};

@@ -1,0 +1,39 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEventsTable } from '../audit/audit.table.ts';
+import type { LoginAttemptsTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
+import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, ProductsTable, ProductSubstitutesTable } from '../catalog/catalog.table.ts';
+import type { CompanyTable } from '../company/company.table.ts';
+import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../customers/customers.table.ts';
+import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
+import type { DocumentsTable } from '../documents/documents.table.ts';
+import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
+import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
+
+export type Database = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  loginAttempts: LoginAttemptsTable;
+  company: CompanyTable;
+  customers: CustomersTable;
+  deliveryPoints: DeliveryPointsTable;
+  contacts: ContactsTable;
+  products: ProductsTable;
+  productSubstitutes: ProductSubstitutesTable;
+  customerProductCodes: CustomerProductCodesTable;
+  priceLists: PriceListsTable;
+  priceListItems: PriceListItemsTable;
+  warehouses: WarehousesTable;
+  stockLevels: StockLevelsTable;
+  counters: CountersTable;
+  orders: OrdersTable;
+  orderLines: OrderLinesTable;
+  deliveries: DeliveriesTable;
+  deliveryLines: DeliveryLinesTable;
+  documents: DocumentsTable;
+  auditEvents: AuditEventsTable;
+};
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Repository functions take either: the caller decides whether the work belongs to a transaction. */
+export type DbOrTrx = Db | Trx;

@@ -1,0 +1,26 @@
+import type { Generated } from 'kysely';
+
+export type DeliveriesTable = {
+  id: Generated<number>;
+  number: string;
+  orderId: number;
+  warehouseId: number;
+  plannedDate: string | null;
+  status: string;
+  deliveryNoteNumber: string | null;
+  palletsCenti: number;
+  weightG: number;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  documentId: number | null;
+  createdAt: string;
+};
+
+export type DeliveryLinesTable = {
+  id: Generated<number>;
+  deliveryId: number;
+  orderLineId: number;
+  productId: number;
+  quantity: number;
+  deliveredQuantity: number | null;
+};

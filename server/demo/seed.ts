@@ -1,0 +1,212 @@
+import type { Weekday } from '../../core/calendar/dates.ts';
+import { addDays, daysBetween, parisNow } from '../../core/calendar/dates.ts';
+import { orderTotals } from '../../core/orders/totals.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Db, Trx } from '../db/database.ts';
+import demo from './demo-data.json' with { type: 'json' };
+
+export const DEMO_PASSWORD = 'demo1234';
+
+type DemoOrder = (typeof demo.orders)[number];
+
+/** True when the database holds no company yet: the first start of a demo install. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('company').select('id').executeTakeFirst();
+  return !row;
+}
+
+/**
+ * Loads Moulins Delaunay, the fictional flour mill of the demo, in one transaction. Every date of the data set
+ * is moved by the same number of days so that its "today" (referenceDate) is the real today: the history ends
+ * yesterday and the open orders are due this week, whenever the demo is created.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: number }> {
+  const today = parisNow(now).date;
+  const shiftDays = daysBetween(demo.referenceDate, today);
+  const shiftDate = (date: string | null) => (date ? addDays(date, shiftDays) : null);
+  const shiftInstant = (instant: string) => new Date(Date.parse(instant) + shiftDays * 86_400_000).toISOString();
+  const nowIso = now.toISOString();
+  const passwordHashes = await Promise.all(demo.users.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('company').values({ id: 1, ...demo.company }).execute();
+    const userIds = new Map<string, number>();
+    for (const [i, u] of demo.users.entries()) {
+      const row = await trx
+        .insertInto('users')
+        .values({ email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i], customerId: null, createdAt: nowIso })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(u.email, row.id);
+    }
+
+    const productIds = new Map<string, number>();
+    for (const p of demo.products) {
+      const { substitutes: _s, ...product } = p;
+      const row = await trx.insertInto('products').values({ ...product, createdAt: nowIso, updatedAt: nowIso }).returning('id').executeTakeFirstOrThrow();
+      productIds.set(p.code, row.id);
+    }
+    const subs = demo.products.flatMap((p) => p.substitutes.map((s) => ({ productId: productIds.get(p.code)!, substituteId: productIds.get(s)! })));
+    if (subs.length) await trx.insertInto('productSubstitutes').values(subs).execute();
+
+    const priceListIds = new Map<string, number>();
+    for (const pl of demo.priceLists) {
+      const row = await trx.insertInto('priceLists').values({ code: pl.code, name: pl.name, validFrom: shiftYearDate(pl.validFrom, shiftDays), validTo: shiftYearDate(pl.validTo, shiftDays) }).returning('id').executeTakeFirstOrThrow();
+      priceListIds.set(pl.code, row.id);
+      const items = Object.entries(pl.prices).map(([code, cents]) => ({ priceListId: row.id, productId: productIds.get(code)!, minQuantity: 1, unitPriceCents: cents }));
+      await trx.insertInto('priceListItems').values(items).execute();
+    }
+
+    const warehouseIds = new Map<string, number>();
+    for (const w of demo.warehouses) {
+      const row = await trx.insertInto('warehouses').values(w).returning('id').executeTakeFirstOrThrow();
+      warehouseIds.set(w.code, row.id);
+    }
+    await trx
+      .insertInto('stockLevels')
+      .values(demo.stock.map((s) => ({ warehouseId: warehouseIds.get(s.warehouse)!, productId: productIds.get(s.product)!, onHand: s.onHand, reserved: s.reserved, updatedAt: nowIso })))
+      .execute();
+
+    const customerIds = new Map<string, number>();
+    const deliveryPointIds = new Map<string, number>();
+    const assistants = demo.users.filter((u) => u.role === 'assistant').map((u) => userIds.get(u.email)!);
+    for (const [i, c] of demo.customers.entries()) {
+      const { deliveryPoints, contacts, productCodes, priceList, ...customer } = c;
+      const row = await trx
+        .insertInto('customers')
+        .values({ ...customer, priceListId: priceListIds.get(priceList) ?? null, assistantUserId: assistants[i % assistants.length], createdAt: nowIso, updatedAt: nowIso })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      customerIds.set(c.code, row.id);
+      for (const dp of deliveryPoints) {
+        const dpRow = await trx
+          .insertInto('deliveryPoints')
+          .values({ ...dp, customerId: row.id, deliveryWeekdays: (dp.deliveryWeekdays as Weekday[]).join(','), appointmentRequired: dp.appointmentRequired ? 1 : 0, isDefault: dp.isDefault ? 1 : 0 })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        deliveryPointIds.set(dp.code, dpRow.id);
+      }
+      if (contacts.length) await trx.insertInto('contacts').values(contacts.map((x) => ({ ...x, customerId: row.id }))).execute();
+      if (productCodes.length) {
+        await trx.insertInto('customerProductCodes').values(productCodes.map((x) => ({ customerId: row.id, code: x.code, productId: productIds.get(x.product)!, unitFactor: 1 }))).execute();
+      }
+    }
+
+    const warehouseOf = new Map(demo.stock.map((s) => [s.product, warehouseIds.get(s.warehouse)!]));
+    const products = new Map(demo.products.map((p) => [p.code, p]));
+    const ordered = [...demo.orders].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    for (const [i, o] of ordered.entries()) {
+      await insertHistoricOrder(trx, o, i + 1, {
+        customerId: customerIds.get(o.customer)!,
+        deliveryPointId: deliveryPointIds.get(o.deliveryPoint)!,
+        productIds,
+        products,
+        warehouseOf,
+        userId: assistants[i % assistants.length],
+        shiftDate,
+        shiftInstant,
+      });
+    }
+    await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
+  });
+  return { shiftDays };
+}
+
+/** Price lists run for calendar years or quarters: shift them by whole years so a list stays a calendar period. */
+function shiftYearDate(date: string | null, shiftDays: number): string | null {
+  if (!date) return null;
+  const years = Math.round(shiftDays / 365.25);
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+type HistoricContext = {
+  customerId: number;
+  deliveryPointId: number;
+  productIds: Map<string, number>;
+  products: Map<string, (typeof demo.products)[number]>;
+  warehouseOf: Map<string, number>;
+  userId: number;
+  shiftDate: (d: string | null) => string | null;
+  shiftInstant: (i: string) => string;
+};
+
+async function insertHistoricOrder(trx: Trx, o: DemoOrder, seq: number, ctx: HistoricContext): Promise<void> {
+  const createdAt = ctx.shiftInstant(o.receivedAt);
+  const priced = o.lines.map((l) => ({ ...ctx.products.get(l.product)!, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));
+  const totals = orderTotals(priced);
+  const number = `CDE-${createdAt.slice(0, 4)}${createdAt.slice(5, 7)}-${String(seq).padStart(5, '0')}`;
+  const order = await trx
+    .insertInto('orders')
+    .values({
+      number,
+      customerId: ctx.customerId,
+      deliveryPointId: ctx.deliveryPointId,
+      channel: o.channel,
+      customerRef: o.customerRef,
+      requestedDate: ctx.shiftDate(o.requestedDate),
+      promisedDate: ctx.shiftDate(o.promisedDate),
+      status: o.status,
+      note: o.note ?? null,
+      netCents: totals.netCents,
+      vatCents: totals.vatCents,
+      grossCents: totals.grossCents,
+      palletsCenti: Math.round(totals.pallets * 100),
+      weightG: totals.weightG,
+      backorderOfOrderId: null,
+      createdBy: ctx.userId,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const lineIds: number[] = [];
+  for (const [i, l] of o.lines.entries()) {
+    const product = ctx.products.get(l.product)!;
+    const delivered = l.deliveredQuantity;
+    const status = delivered === null ? (o.status === 'cancelled' ? 'cancelled' : 'open') : delivered >= l.quantity ? 'delivered' : 'short_cancelled';
+    const row = await trx
+      .insertInto('orderLines')
+      .values({
+        orderId: order.id,
+        lineNo: i + 1,
+        productId: ctx.productIds.get(l.product)!,
+        customerCode: l.customerCode,
+        quantity: l.quantity,
+        unitPriceCents: l.unitPriceCents,
+        netCents: l.quantity * l.unitPriceCents,
+        vatRateBp: product.vatRateBp,
+        deliveredQuantity: delivered,
+        status,
+        backorderOfLineId: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    lineIds.push(row.id);
+  }
+  await trx.insertInto('auditEvents').values({ entityType: 'order', entityId: order.id, orderId: order.id, action: 'create', userId: ctx.userId, at: createdAt, beforeJson: null, afterJson: JSON.stringify({ number, status: 'draft' }), note: 'historique de démonstration' }).execute();
+  if (o.status !== 'closed') return;
+  const first = o.deliveries[0];
+  const deliveredAt = ctx.shiftDate(first?.deliveredDate ?? o.promisedDate);
+  const delivery = await trx
+    .insertInto('deliveries')
+    .values({
+      number: `LIV-${String(seq).padStart(6, '0')}`,
+      orderId: order.id,
+      warehouseId: ctx.warehouseOf.get(o.lines[0].product)!,
+      plannedDate: ctx.shiftDate(first?.plannedDate ?? o.promisedDate),
+      status: 'delivered',
+      deliveryNoteNumber: first?.number.replace(/^BL-\d{6}/, `BL-${(deliveredAt ?? createdAt).slice(0, 4)}${(deliveredAt ?? createdAt).slice(5, 7)}`) ?? null,
+      palletsCenti: Math.round(totals.pallets * 100),
+      weightG: totals.weightG,
+      shippedAt: deliveredAt ? `${deliveredAt}T05:00:00.000Z` : null,
+      deliveredAt: deliveredAt ? `${deliveredAt}T09:00:00.000Z` : null,
+      documentId: null,
+      createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('deliveryLines')
+    .values(o.lines.map((l, i) => ({ deliveryId: delivery.id, orderLineId: lineIds[i], productId: ctx.productIds.get(l.product)!, quantity: l.quantity, deliveredQuantity: l.deliveredQuantity })))
+    .execute();
+}

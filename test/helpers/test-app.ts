@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { type DatabaseHandle, type Engine, openDatabase } from '../../server/db/connect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.ts';
+import { PG_ADMIN_URL } from './engines.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  engine: Engine;
+  dataDir: string;
+  close: () => Promise<void>;
+};
+
+/** A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo loaded, and the app on it. */
+export async function createTestApp(engine: Engine, options: { seed?: boolean } = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-test-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (engine === 'postgres') {
+    const name = `carnet_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), DATABASE_URL: databaseUrl };
+  const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  if (options.seed !== false) await seedDemo(handle.db);
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
+  await app.ready();
+  return {
+    app,
+    handle,
+    engine,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Session = { cookie: string; csrfToken: string; userId: number };
+
+export async function login(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'carnet_session');
+  return { cookie: `carnet_session=${cookie!.value}`, csrfToken: res.json().csrfToken, userId: res.json().user.id };
+}
+
+/** A tiny client bound to a session: writes carry the CSRF header, as the web app's do. */
+export function client(app: FastifyInstance, session: Session) {
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }) },
+    });
+  return {
+    get: (url: string) => send('GET', url),
+    post: (url: string, body?: unknown) => send('POST', url, body ?? {}),
+    put: (url: string, body?: unknown) => send('PUT', url, body ?? {}),
+    patch: (url: string, body?: unknown) => send('PATCH', url, body ?? {}),
+    delete: (url: string) => send('DELETE', url),
+  };
+}
