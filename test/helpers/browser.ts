@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium } from 'playwright-core';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/connect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
+
+export const CHROMIUM = process.env.CARNET_CHROMIUM ?? '/usr/bin/chromium';
+const repo = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = path.join(repo, 'test-results', 'screenshots');
+
+/** Whether the browser suites can run; in CI (CARNET_REQUIRE_BROWSER=1) a missing Chromium fails instead. */
+export function browserAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const message = `Chromium not found at ${CHROMIUM}: the browser tests are SKIPPED. Install it with: apt-get install -y chromium`;
+  if (process.env.CARNET_REQUIRE_BROWSER === '1') throw new Error(message);
+  console.warn(message);
+  return false;
+}
+
+/** Builds the web app the server will serve, from the current sources. */
+export function buildWeb(): void {
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('vite build failed');
+}
+
+export type RunningServer = { app: FastifyInstance; url: string; close: () => Promise<void> };
+
+/** The real server on a fresh SQLite file with the demo, on a free port. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-browser-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const handle = openDatabase({ dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db);
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
