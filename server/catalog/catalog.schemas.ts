@@ -1,0 +1,83 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from '../../core/catalog/product.ts';
+import { Nullable } from '../http/schemas.ts';
+
+const literals = <T extends string | number>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+/** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
+export const Gs1Code = (digits: number) => Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });
+/** Our codes travel in EDI messages and file names: letters, digits and a few separators only. */
+export const CodeString = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$' });
+export const NameString = Type.String({ minLength: 1, maxLength: 200 });
+const PositiveInt = Type.Integer({ minimum: 1 });
+
+export const ProductInputSchema = Type.Object(
+  {
+    code: CodeString,
+    gtin: Type.Optional(Nullable(Gs1Code(13))),
+    caseGtin: Type.Optional(Nullable(Type.String({ pattern: '^\\d{13,14}$', description: 'GTIN-13 or GTIN-14 of the case' }))),
+    name: NameString,
+    family: Type.String({ minLength: 1, maxLength: 60 }),
+    saleUnit: literals(SALE_UNITS),
+    netWeightG: PositiveInt,
+    grossWeightG: PositiveInt,
+    unitsPerCarton: PositiveInt,
+    cartonsPerLayer: Nullable(PositiveInt),
+    layersPerPallet: Nullable(PositiveInt),
+    vatRateBp: literals(VAT_RATES_BP),
+    temperatureClass: literals(TEMPERATURE_CLASSES),
+    shelfLifeDays: Type.Optional(Nullable(PositiveInt)),
+    status: Type.Optional(literals(PRODUCT_STATUSES)),
+    substituteIds: Type.Optional(Type.Array(PositiveInt, { uniqueItems: true, maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type ProductInput = Static<typeof ProductInputSchema>;
+
+export const ProductSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    code: Type.String(),
+    gtin: Nullable(Type.String()),
+    caseGtin: Nullable(Type.String()),
+    name: Type.String(),
+    family: Type.String(),
+    saleUnit: literals(SALE_UNITS),
+    netWeightG: Type.Integer(),
+    grossWeightG: Type.Integer(),
+    unitsPerCarton: Type.Integer(),
+    cartonsPerLayer: Nullable(Type.Integer()),
+    layersPerPallet: Nullable(Type.Integer()),
+    vatRateBp: Type.Integer(),
+    temperatureClass: literals(TEMPERATURE_CLASSES),
+    shelfLifeDays: Nullable(Type.Integer()),
+    status: literals(PRODUCT_STATUSES),
+  },
+);
+
+export const ProductDetailSchema = Type.Composite([
+  ProductSchema,
+  Type.Object({
+    substitutes: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
+    stock: Type.Array(
+      Type.Object({ warehouseId: Type.Integer(), warehouseName: Type.String(), onHand: Type.Integer(), reserved: Type.Integer(), available: Type.Integer() }),
+    ),
+  }),
+]);
+
+export const PriceListSchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  validFrom: Nullable(Type.String()),
+  validTo: Nullable(Type.String()),
+});
+
+export const PriceListDetailSchema = Type.Composite([
+  PriceListSchema,
+  Type.Object({
+    items: Type.Array(
+      Type.Object({ productId: Type.Integer(), productCode: Type.String(), productName: Type.String(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() }),
+    ),
+  }),
+]);

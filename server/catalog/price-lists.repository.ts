@@ -1,0 +1,39 @@
+import type { DbOrTrx } from '../db/database.ts';
+
+export function listPriceLists(db: DbOrTrx) {
+  return db.selectFrom('priceLists').selectAll().orderBy('code').execute();
+}
+
+export function findPriceList(db: DbOrTrx, id: number) {
+  return db.selectFrom('priceLists').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listPriceListItems(db: DbOrTrx, priceListId: number) {
+  return db
+    .selectFrom('priceListItems')
+    .innerJoin('products', 'products.id', 'priceListItems.productId')
+    .select(['priceListItems.productId', 'products.code as productCode', 'products.name as productName', 'priceListItems.minQuantity', 'priceListItems.unitPriceCents'])
+    .where('priceListItems.priceListId', '=', priceListId)
+    .orderBy('products.code')
+    .orderBy('priceListItems.minQuantity')
+    .execute();
+}
+
+export async function priceListIdsByCode(db: DbOrTrx): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('priceLists').select(['id', 'code']).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function insertPriceList(db: DbOrTrx, values: { code: string; name: string }): Promise<number> {
+  const row = await db.insertInto('priceLists').values({ ...values, validFrom: null, validTo: null }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One tier of a list; the same list, product and threshold is the same tier, so its price is replaced. */
+export async function upsertPriceTier(db: DbOrTrx, tier: { priceListId: number; productId: number; minQuantity: number; unitPriceCents: number }): Promise<void> {
+  await db
+    .insertInto('priceListItems')
+    .values(tier)
+    .onConflict((oc) => oc.columns(['priceListId', 'productId', 'minQuantity']).doUpdateSet({ unitPriceCents: tier.unitPriceCents }))
+    .execute();
+}

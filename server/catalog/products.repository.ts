@@ -1,0 +1,98 @@
+import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
+import type { Database, DbOrTrx } from '../db/database.ts';
+import type { ProductsTable } from './catalog.table.ts';
+import { lowerLike } from './search-pattern.ts';
+
+export type ProductRow = Selectable<ProductsTable>;
+export type ProductValues = Omit<Insertable<ProductsTable>, 'id'>;
+
+type ProductFilter = { q?: string; status?: string };
+
+/** The code, a GTIN exactly, or every word of the query somewhere in the name (word order does not matter). */
+function matchesProduct(q: string) {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return (eb: ExpressionBuilder<Database, 'products'>) =>
+    eb.or([
+      lowerLike(eb.ref('products.code'), q, 'contains'),
+      eb('products.gtin', '=', q),
+      eb('products.caseGtin', '=', q),
+      eb.and(words.map((w) => lowerLike(eb.ref('products.name'), w, 'contains'))),
+    ]);
+}
+
+export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limit: number; offset: number }) {
+  let base = db.selectFrom('products');
+  if (filter.status) base = base.where('products.status', '=', filter.status);
+  const q = filter.q?.trim();
+  if (q) base = base.where(matchesProduct(q));
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = base.selectAll('products');
+  if (q) {
+    // The code or GTIN typed in full first, then codes starting with it, then the rest by code.
+    const lowered = q.toLowerCase();
+    rows = rows.orderBy(
+      (eb) => sql`case when lower(${eb.ref('products.code')}) = ${lowered} or ${eb.ref('products.gtin')} = ${q} or ${eb.ref('products.caseGtin')} = ${q} then 0
+        when ${lowerLike(eb.ref('products.code'), q, 'prefix')} then 1 else 2 end`,
+    );
+  }
+  const items = await rows.orderBy('products.code').limit(filter.limit).offset(filter.offset).execute();
+  return { rows: items, total: Number(n) };
+}
+
+export function findProduct(db: DbOrTrx, id: number) {
+  return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Another product already holding this code or GTIN, for a clear 409 before the unique index says it crudely. */
+export function findProductClash(db: DbOrTrx, by: { code: string; gtin: string | null }, exceptId: number | null) {
+  let q = db
+    .selectFrom('products')
+    .select(['id', 'code', 'gtin'])
+    .where((eb) => eb.or([eb('code', '=', by.code), ...(by.gtin ? [eb('gtin', '=', by.gtin)] : [])]));
+  if (exceptId !== null) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+export async function insertProduct(db: DbOrTrx, values: ProductValues): Promise<number> {
+  const row = await db.insertInto('products').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateProduct(db: DbOrTrx, id: number, values: Partial<ProductValues>): Promise<void> {
+  await db.updateTable('products').set(values).where('id', '=', id).execute();
+}
+
+export function listSubstitutes(db: DbOrTrx, productId: number) {
+  return db
+    .selectFrom('productSubstitutes')
+    .innerJoin('products', 'products.id', 'productSubstitutes.substituteId')
+    .select(['products.id', 'products.code', 'products.name'])
+    .where('productSubstitutes.productId', '=', productId)
+    .orderBy('products.code')
+    .execute();
+}
+
+export async function replaceSubstitutes(db: DbOrTrx, productId: number, substituteIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('productSubstitutes').where('productId', '=', productId).execute();
+  if (substituteIds.length) await db.insertInto('productSubstitutes').values(substituteIds.map((substituteId) => ({ productId, substituteId }))).execute();
+}
+
+export async function existingProductIds(db: DbOrTrx, ids: readonly number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('products').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** code → id and GTIN → code for every product: an import resolves its rows against them without one query per row. */
+export async function productKeys(db: DbOrTrx) {
+  const rows = await db.selectFrom('products').select(['id', 'code', 'gtin']).execute();
+  return {
+    idByCode: new Map(rows.map((r) => [r.code, r.id])),
+    codeByGtin: new Map(rows.filter((r) => r.gtin).map((r) => [r.gtin!, r.code])),
+  };
+}
+
+export async function upsertProductByCode(db: DbOrTrx, values: ProductValues): Promise<void> {
+  const { createdAt: _created, code: _code, ...changes } = values;
+  await db.insertInto('products').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
+}

@@ -1,0 +1,27 @@
+import { gs1Errors } from '../catalog/field-errors.ts';
+import type { FieldError } from '../errors.ts';
+import type { CustomerCreate, DeliveryPointInput } from './customers.schemas.ts';
+
+type PointRuleInput = Pick<DeliveryPointInput, 'gln' | 'windowFrom' | 'windowTo'>;
+
+/** What the schema cannot say about a ship-to; paths relative to it. */
+export function deliveryPointRuleErrors(dp: PointRuleInput): FieldError[] {
+  const errors = gs1Errors('gln', dp.gln);
+  // "HH:MM" strings compare in time order.
+  if (dp.windowFrom && dp.windowTo && dp.windowFrom >= dp.windowTo) errors.push({ path: 'windowTo', message: 'must be after windowFrom' });
+  return errors;
+}
+
+const within = (prefix: string, errors: FieldError[]) => errors.map((e) => ({ ...e, path: `${prefix}.${e.path}` }));
+
+/** What the schema cannot say about an account and the ship-tos it arrives with; paths relative to it. */
+export function customerRuleErrors(c: Pick<CustomerCreate, 'gln'> & { deliveryPoints?: (PointRuleInput & { code: string; isDefault?: boolean })[] }): FieldError[] {
+  const errors = gs1Errors('gln', c.gln);
+  const points = c.deliveryPoints ?? [];
+  points.forEach((dp, i) => {
+    errors.push(...within(`deliveryPoints.${i}`, deliveryPointRuleErrors(dp)));
+    if (points.findIndex((other) => other.code === dp.code) < i) errors.push({ path: `deliveryPoints.${i}.code`, message: `repeats the code ${dp.code}` });
+  });
+  if (points.filter((dp) => dp.isDefault).length > 1) errors.push({ path: 'deliveryPoints', message: 'only one delivery point can be the default' });
+  return errors;
+}

@@ -1,0 +1,153 @@
+import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
+import { lowerLike } from '../catalog/search-pattern.ts';
+import type { Database, DbOrTrx } from '../db/database.ts';
+import type { ContactsTable, CustomersTable, DeliveryPointsTable } from './customers.table.ts';
+import { PHONE_SEPARATORS, phoneSearchKey } from './phone.ts';
+
+export type CustomerRow = Selectable<CustomersTable>;
+export type DeliveryPointRow = Selectable<DeliveryPointsTable>;
+export type CustomerValues = Omit<Insertable<CustomersTable>, 'id'>;
+export type DeliveryPointValues = Omit<Insertable<DeliveryPointsTable>, 'id'>;
+export type ContactValues = Omit<Insertable<ContactsTable>, 'id'>;
+
+type Eb = ExpressionBuilder<Database, 'customers'>;
+
+/** A stored phone number with the separators people type removed, so "02 61 91 40 01" contains "261914001". */
+function bareDigits(column: Expression<unknown>) {
+  return PHONE_SEPARATORS.reduce<Expression<unknown>>((expr, sep) => sql`replace(${expr}, ${sep}, '')`, sql`coalesce(${column}, '')`);
+}
+
+/** The account or one of its ship-tos carries this GLN exactly. */
+function hasGln(eb: Eb, gln: string) {
+  return eb.or([
+    eb('customers.gln', '=', gln),
+    eb.exists(eb.selectFrom('deliveryPoints as dp').select('dp.id').whereRef('dp.customerId', '=', 'customers.id').where('dp.gln', '=', gln)),
+  ]);
+}
+
+function matchesCustomer(q: string) {
+  const phone = phoneSearchKey(q);
+  return (eb: Eb) =>
+    eb.or([
+      lowerLike(eb.ref('customers.name'), q, 'contains'),
+      lowerLike(eb.ref('customers.code'), q, 'contains'),
+      lowerLike(eb.ref('customers.city'), q, 'contains'),
+      hasGln(eb, q),
+      eb.exists(
+        eb
+          .selectFrom('deliveryPoints as dp')
+          .select('dp.id')
+          .whereRef('dp.customerId', '=', 'customers.id')
+          .where((p) => p.or([lowerLike(p.ref('dp.city'), q, 'contains'), lowerLike(p.ref('dp.name'), q, 'contains')])),
+      ),
+      ...(phone
+        ? [
+            sql<boolean>`${bareDigits(eb.ref('customers.phone'))} like ${`%${phone}%`}`,
+            eb.exists(
+              eb
+                .selectFrom('contacts as ct')
+                .select('ct.id')
+                .whereRef('ct.customerId', '=', 'customers.id')
+                .where(sql<boolean>`${bareDigits(sql.ref('ct.phone'))} like ${`%${phone}%`}`),
+            ),
+          ]
+        : []),
+    ]);
+}
+
+/** The code or GLN typed in full first, then names starting with the text, then every other match; by name within each. */
+function rank(q: string) {
+  return (eb: Eb) =>
+    sql`case when lower(${eb.ref('customers.code')}) = ${q.toLowerCase()} or ${hasGln(eb, q)} then 0
+      when ${lowerLike(eb.ref('customers.name'), q, 'prefix')} then 1 else 2 end`;
+}
+
+export async function searchCustomers(db: DbOrTrx, filter: { q?: string; typology?: string; limit: number; offset: number }) {
+  let base = db.selectFrom('customers');
+  if (filter.typology) base = base.where('customers.typology', '=', filter.typology);
+  const q = filter.q?.trim();
+  if (q) base = base.where(matchesCustomer(q));
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = base.selectAll('customers');
+  if (q) rows = rows.orderBy(rank(q));
+  const items = await rows.orderBy('customers.name').orderBy('customers.id').limit(filter.limit).offset(filter.offset).execute();
+  return { rows: items, total: Number(n) };
+}
+
+export function findCustomer(db: DbOrTrx, id: number) {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findCustomerByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('customers').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertCustomer(db: DbOrTrx, values: CustomerValues): Promise<number> {
+  const row = await db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCustomer(db: DbOrTrx, id: number, values: Partial<CustomerValues>): Promise<void> {
+  await db.updateTable('customers').set(values).where('id', '=', id).execute();
+}
+
+export async function isStaffUser(db: DbOrTrx, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('role', '!=', 'buyer').executeTakeFirst();
+  return !!row;
+}
+
+export function listDeliveryPoints(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('deliveryPoints').selectAll().where('customerId', '=', customerId).orderBy('isDefault', 'desc').orderBy('code').execute();
+}
+
+export function findDeliveryPoint(db: DbOrTrx, id: number) {
+  return db.selectFrom('deliveryPoints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findDeliveryPointByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('deliveryPoints').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertDeliveryPoint(db: DbOrTrx, values: DeliveryPointValues): Promise<number> {
+  const row = await db.insertInto('deliveryPoints').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateDeliveryPoint(db: DbOrTrx, id: number, values: Partial<DeliveryPointValues>): Promise<void> {
+  await db.updateTable('deliveryPoints').set(values).where('id', '=', id).execute();
+}
+
+/** A customer has one default ship-to: making one the default clears the flag on the others. */
+export async function clearOtherDefaults(db: DbOrTrx, customerId: number, keepId: number): Promise<void> {
+  await db.updateTable('deliveryPoints').set({ isDefault: 0 }).where('customerId', '=', customerId).where('id', '!=', keepId).execute();
+}
+
+export function listContacts(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('contacts').selectAll().where('customerId', '=', customerId).orderBy('name').orderBy('id').execute();
+}
+
+export function findContact(db: DbOrTrx, id: number) {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertContact(db: DbOrTrx, values: ContactValues): Promise<number> {
+  const row = await db.insertInto('contacts').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateContact(db: DbOrTrx, id: number, values: Partial<ContactValues>): Promise<void> {
+  await db.updateTable('contacts').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteContact(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('contacts').where('id', '=', id).execute();
+}
+
+/** code → id of every account and ship-to: an import resolves its rows against them without one query per row. */
+export async function customerKeys(db: DbOrTrx) {
+  const [customers, points] = await Promise.all([
+    db.selectFrom('customers').select(['id', 'code']).execute(),
+    db.selectFrom('deliveryPoints').select(['id', 'code', 'customerId']).execute(),
+  ]);
+  return { idByCode: new Map(customers.map((c) => [c.code, c.id])), pointByCode: new Map(points.map((p) => [p.code, p])) };
+}

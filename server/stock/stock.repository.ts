@@ -1,0 +1,72 @@
+import type { Insertable } from 'kysely';
+import { lowerLike } from '../catalog/search-pattern.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import type { WarehousesTable } from './stock.table.ts';
+
+export type WarehouseValues = Omit<Insertable<WarehousesTable>, 'id'>;
+
+export function listWarehouses(db: DbOrTrx) {
+  return db.selectFrom('warehouses').selectAll().orderBy('code').execute();
+}
+
+export function findWarehouse(db: DbOrTrx, id: number) {
+  return db.selectFrom('warehouses').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findWarehouseByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertWarehouse(db: DbOrTrx, values: WarehouseValues): Promise<number> {
+  const row = await db.insertInto('warehouses').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateWarehouse(db: DbOrTrx, id: number, values: WarehouseValues): Promise<void> {
+  await db.updateTable('warehouses').set(values).where('id', '=', id).execute();
+}
+
+export async function warehouseIdsByCode(db: DbOrTrx): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('warehouses').select(['id', 'code']).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+function stockQuery(db: DbOrTrx) {
+  return db
+    .selectFrom('stockLevels')
+    .innerJoin('warehouses', 'warehouses.id', 'stockLevels.warehouseId')
+    .innerJoin('products', 'products.id', 'stockLevels.productId')
+    .select([
+      'stockLevels.warehouseId',
+      'warehouses.code as warehouseCode',
+      'warehouses.name as warehouseName',
+      'stockLevels.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'products.saleUnit',
+      'stockLevels.onHand',
+      'stockLevels.reserved',
+    ]);
+}
+
+export function listStock(db: DbOrTrx, filter: { warehouseId?: number; productId?: number; q?: string; limit: number }) {
+  let q = stockQuery(db);
+  if (filter.warehouseId !== undefined) q = q.where('stockLevels.warehouseId', '=', filter.warehouseId);
+  if (filter.productId !== undefined) q = q.where('stockLevels.productId', '=', filter.productId);
+  const text = filter.q?.trim();
+  if (text) q = q.where((eb) => eb.or([lowerLike(eb.ref('products.code'), text, 'contains'), lowerLike(eb.ref('products.name'), text, 'contains')]));
+  return q.orderBy('products.code').orderBy('warehouses.code').limit(filter.limit).execute();
+}
+
+export function findStockLevel(db: DbOrTrx, warehouseId: number, productId: number) {
+  return stockQuery(db).where('stockLevels.warehouseId', '=', warehouseId).where('stockLevels.productId', '=', productId).executeTakeFirst();
+}
+
+/** Sets what is on the shelf; what is reserved belongs to released orders and is left as it is. */
+export async function upsertOnHand(db: DbOrTrx, level: { warehouseId: number; productId: number; onHand: number; updatedAt: string }): Promise<void> {
+  await db
+    .insertInto('stockLevels')
+    .values({ ...level, reserved: 0 })
+    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ onHand: level.onHand, updatedAt: level.updatedAt }))
+    .execute();
+}
