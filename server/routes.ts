@@ -1,6 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
+import { customersRoutes } from './customers/customers.routes.ts';
+import { stockRoutes } from './stock/stock.routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
 
 /** Every API route module, registered in one place. */
@@ -12,4 +16,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     async () => ({ status: 'ok' as const }),
   );
   await app.register(authRoutes);
+  await app.register(customersRoutes);
+  await app.register(customerPartsRoutes);
+  await app.register(catalogRoutes);
+  await app.register(stockRoutes);
 }
