@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
+import { ordersRoutes } from './orders/orders.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
@@ -16,6 +18,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     async () => ({ status: 'ok' as const }),
   );
   await app.register(authRoutes);
+  await app.register(ordersRoutes);
+  await app.register(documentsRoutes);
   await app.register(customersRoutes);
   await app.register(customerPartsRoutes);
   await app.register(catalogRoutes);

@@ -1,0 +1,122 @@
+import type { LineStatus, ShortfallChoice } from '../../core/orders/order.ts';
+import { orderTotals } from '../../core/orders/totals.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { countNumbersStartingWith, insertOrder, insertOrderLines, listOrderLineRows, type OrderLineRow, updateOrderLine } from '../orders/orders.repository.ts';
+import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
+import { type DeliveryLineRow, listDeliveryLineRows, listDeliveryRows, updateDelivery, updateDeliveryLine } from './deliveries.repository.ts';
+
+export type DeliveredLineInput = { lineId: number; deliveredQuantity: number; shortfall?: ShortfallChoice };
+
+type Outcome = { orderLine: OrderLineRow; deliveryLine: DeliveryLineRow; delivered: number; missing: number; status: LineStatus };
+
+/** Every line of the delivery exactly once, no more than was shipped, and a choice for every shortfall. */
+function checkReport(input: readonly DeliveredLineInput[], deliveryLines: DeliveryLineRow[], orderLines: OrderLineRow[]): Outcome[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<number>();
+  const outcomes: Outcome[] = [];
+  input.forEach((l, i) => {
+    const deliveryLine = deliveryLines.find((d) => d.orderLineId === l.lineId);
+    const orderLine = orderLines.find((o) => o.id === l.lineId);
+    if (!deliveryLine || !orderLine) return void errors.push({ path: `body.lines.${i}.lineId`, message: `line ${l.lineId} is not on this order's delivery` });
+    if (seen.has(l.lineId)) return void errors.push({ path: `body.lines.${i}.lineId`, message: `line ${l.lineId} is given twice` });
+    seen.add(l.lineId);
+    if (l.deliveredQuantity > deliveryLine.quantity) {
+      return void errors.push({ path: `body.lines.${i}.deliveredQuantity`, message: `${l.deliveredQuantity} is more than the ${deliveryLine.quantity} shipped` });
+    }
+    const missing = deliveryLine.quantity - l.deliveredQuantity;
+    if (missing > 0 && !l.shortfall) return void errors.push({ path: `body.lines.${i}.shortfall`, message: `${missing} missing: say "backorder" or "cancel"` });
+    const status: LineStatus = missing === 0 ? 'delivered' : l.shortfall === 'backorder' ? 'backordered' : 'short_cancelled';
+    outcomes.push({ orderLine, deliveryLine, delivered: l.deliveredQuantity, missing, status });
+  });
+  const absent = deliveryLines.filter((d) => !input.some((l) => l.lineId === d.orderLineId));
+  if (absent.length) errors.push({ path: 'body.lines', message: `every delivered line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
+  if (errors.length) throw new AppError('UNPROCESSABLE', `The delivery report is not complete: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+  return outcomes;
+}
+
+/** The backorder's number: the original's, suffixed -R1, -R2…; a backorder of a backorder keeps counting on the root. */
+async function backorderNumber(trx: Trx, original: string): Promise<string> {
+  const base = original.replace(/-R\d+$/, '');
+  return `${base}-R${(await countNumbersStartingWith(trx, `${base}-R`)) + 1}`;
+}
+
+/** What the customer still wants: a new confirmed order with the missing quantities, at the prices of the original. */
+async function createBackorder(trx: Trx, t: StartedTransition, short: Outcome[], actor: Actor): Promise<{ id: number; number: string }> {
+  const totals = orderTotals(short.map((o) => ({ ...o.orderLine, quantity: o.missing })));
+  const number = await backorderNumber(trx, t.order.number);
+  const o = t.order;
+  const id = await insertOrder(trx, {
+    number,
+    customerId: o.customerId,
+    deliveryPointId: o.deliveryPointId,
+    channel: o.channel,
+    customerRef: o.customerRef,
+    requestedDate: null,
+    promisedDate: null,
+    status: 'confirmed',
+    note: `Reliquat de la commande ${o.number}`,
+    netCents: totals.netCents,
+    vatCents: totals.vatCents,
+    grossCents: totals.grossCents,
+    palletsCenti: Math.round(totals.pallets * 100),
+    weightG: totals.weightG,
+    backorderOfOrderId: o.id,
+    createdBy: actor.id,
+    createdAt: t.at,
+    updatedAt: t.at,
+  });
+  const lines = short.map((s, i) => ({
+    orderId: id,
+    lineNo: i + 1,
+    productId: s.orderLine.productId,
+    customerCode: s.orderLine.customerCode,
+    quantity: s.missing,
+    unitPriceCents: s.orderLine.unitPriceCents,
+    netCents: s.missing * s.orderLine.unitPriceCents,
+    vatRateBp: s.orderLine.vatRateBp,
+    deliveredQuantity: null,
+    status: 'open',
+    backorderOfLineId: s.orderLine.id,
+  }));
+  await insertOrderLines(trx, lines);
+  await recordAudit(trx, {
+    entityType: 'order',
+    entityId: id,
+    orderId: id,
+    action: 'create_backorder',
+    userId: actor.id,
+    after: { number, status: 'confirmed', backorderOfOrderId: o.id, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, backorderOfLineId: l.backorderOfLineId })) },
+  });
+  return { id, number };
+}
+
+/**
+ * Records what the customer received against the shipped delivery. Full lines are delivered; each short line is
+ * either carried over to one backorder (a new confirmed order) or cancelled, as the customer chose.
+ */
+export async function deliverOrder(db: Db, orderId: number, actor: Actor, input: readonly DeliveredLineInput[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const t = await startTransition(trx, orderId, 'deliver');
+    const delivery = (await listDeliveryRows(trx, orderId)).find((d) => d.status === 'shipped');
+    if (!delivery) throw new AppError('CONFLICT', `Order ${t.order.number} has no shipped delivery.`);
+    const [deliveryLines, orderLines] = await Promise.all([listDeliveryLineRows(trx, [delivery.id]), listOrderLineRows(trx, orderId)]);
+    const outcomes = checkReport(input, deliveryLines, orderLines);
+
+    for (const o of outcomes) {
+      await updateDeliveryLine(trx, o.deliveryLine.id, { deliveredQuantity: o.delivered });
+      await updateOrderLine(trx, o.orderLine.id, { deliveredQuantity: o.delivered, status: o.status });
+    }
+    await updateDelivery(trx, delivery.id, { status: 'delivered', deliveredAt: t.at });
+    const short = outcomes.filter((o) => o.status === 'backordered');
+    const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
+    await recordTransition(trx, t, actor, {
+      after: {
+        deliveryId: delivery.id,
+        lines: outcomes.map((o) => ({ lineId: o.orderLine.id, ordered: o.deliveryLine.quantity, delivered: o.delivered, status: o.status })),
+        backorder,
+      },
+    });
+  });
+}

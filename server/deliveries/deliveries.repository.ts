@@ -1,0 +1,102 @@
+import type { Insertable, Updateable } from 'kysely';
+import { nowIso } from '../clock.ts';
+import type { DbOrTrx, Trx } from '../db/database.ts';
+import type { DeliveriesTable, DeliveryLinesTable } from './deliveries.table.ts';
+
+export async function insertDelivery(trx: Trx, values: Insertable<DeliveriesTable>): Promise<number> {
+  const row = await trx.insertInto('deliveries').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertDeliveryLines(trx: Trx, lines: readonly Insertable<DeliveryLinesTable>[]): Promise<void> {
+  if (lines.length === 0) return;
+  await trx.insertInto('deliveryLines').values([...lines]).execute();
+}
+
+export async function updateDelivery(trx: Trx, id: number, patch: Updateable<DeliveriesTable>): Promise<void> {
+  await trx.updateTable('deliveries').set(patch).where('id', '=', id).execute();
+}
+
+export async function updateDeliveryLine(trx: Trx, id: number, patch: Updateable<DeliveryLinesTable>): Promise<void> {
+  await trx.updateTable('deliveryLines').set(patch).where('id', '=', id).execute();
+}
+
+export async function listDeliveryRows(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('deliveries')
+    .innerJoin('warehouses', 'warehouses.id', 'deliveries.warehouseId')
+    .selectAll('deliveries')
+    .select(['warehouses.code as warehouseCode', 'warehouses.name as warehouseName'])
+    .where('deliveries.orderId', '=', orderId)
+    .orderBy('deliveries.id')
+    .execute();
+}
+export type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
+
+export async function listDeliveryLineRows(db: DbOrTrx, deliveryIds: readonly number[]) {
+  if (deliveryIds.length === 0) return [];
+  return db
+    .selectFrom('deliveryLines')
+    .innerJoin('products', 'products.id', 'deliveryLines.productId')
+    .selectAll('deliveryLines')
+    .select(['products.code as productCode', 'products.name as productName', 'products.saleUnit'])
+    .where('deliveryLines.deliveryId', 'in', [...deliveryIds])
+    .orderBy('deliveryLines.id')
+    .execute();
+}
+export type DeliveryLineRow = Awaited<ReturnType<typeof listDeliveryLineRows>>[number];
+
+export async function isDeliveryNoteNumberTaken(db: DbOrTrx, number: string): Promise<boolean> {
+  const row = await db.selectFrom('deliveries').select('id').where('deliveryNoteNumber', '=', number).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Stock of the given products in every warehouse, to choose where an order ships from. */
+export async function listStockLevels(db: DbOrTrx, productIds: readonly number[]) {
+  if (productIds.length === 0) return [];
+  return db
+    .selectFrom('stockLevels')
+    .select(['warehouseId', 'productId', 'onHand', 'reserved'])
+    .where('productId', 'in', [...productIds])
+    .orderBy('warehouseId')
+    .execute();
+}
+
+export async function listWarehouseIds(db: DbOrTrx): Promise<number[]> {
+  const rows = await db.selectFrom('warehouses').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Adds to a stock level in one statement, creating the row when the warehouse never held the product: a
+ * reservation is recorded even where nothing is on hand, so the shortage shows instead of vanishing.
+ */
+export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }): Promise<void> {
+  const onHand = delta.onHand ?? 0;
+  const reserved = delta.reserved ?? 0;
+  const updatedAt = nowIso();
+  await trx
+    .insertInto('stockLevels')
+    .values({ ...at, onHand, reserved, updatedAt })
+    .onConflict((oc) =>
+      oc.columns(['warehouseId', 'productId']).doUpdateSet((eb) => ({
+        onHand: eb(eb.ref('stockLevels.onHand'), '+', onHand),
+        reserved: eb(eb.ref('stockLevels.reserved'), '+', reserved),
+        updatedAt,
+      })),
+    )
+    .execute();
+}
+
+export async function findCompany(db: DbOrTrx) {
+  return db.selectFrom('company').selectAll().orderBy('id').executeTakeFirst();
+}
+
+/** The customer and delivery point as printed on a delivery note. */
+export async function findShipToParties(db: DbOrTrx, customerId: number, deliveryPointId: number) {
+  const [customer, point] = await Promise.all([
+    db.selectFrom('customers').select(['code', 'name', 'street', 'postcode', 'city', 'country', 'vatNumber']).where('id', '=', customerId).executeTakeFirstOrThrow(),
+    db.selectFrom('deliveryPoints').select(['code', 'name', 'gln', 'street', 'postcode', 'city', 'country', 'unloadingNotes']).where('id', '=', deliveryPointId).executeTakeFirstOrThrow(),
+  ]);
+  return { customer, point };
+}

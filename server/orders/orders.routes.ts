@@ -1,0 +1,121 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
+import { deliverOrder } from '../deliveries/deliver-order.ts';
+import { releaseOrder } from '../deliveries/release-order.ts';
+import { shipOrder } from '../deliveries/ship-order.ts';
+import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { cancelOrder, closeOrder, confirmOrder } from './order-transitions.ts';
+import { loadOrderContext } from './order-context.ts';
+import {
+  AuditEventSchema,
+  CancelInputSchema,
+  DeliverInputSchema,
+  OrderContextSchema,
+  OrderDetailSchema,
+  OrderInputSchema,
+  OrderListQuerySchema,
+  OrderSummarySchema,
+  ShipInputSchema,
+} from './orders.schemas.ts';
+import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
+import { createOrder, updateDraft } from './save-order.ts';
+
+const tags = ['orders'];
+const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema };
+
+export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/customers/:id/order-context',
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'What the entry screen needs to price and check an order for this customer as it is typed', params: IdParams, response: { 200: OrderContextSchema, ...readErrors } },
+    },
+    async (request) => loadOrderContext(app.db, request.params.id),
+  );
+
+  app.get(
+    '/api/orders',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Orders, newest first; q finds the order number or the customer PO reference; from/to bound the requested date',
+        querystring: OrderListQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(OrderSummarySchema), total: Type.Integer() }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => listOrders(app.db, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/api/orders/:id',
+    { config: { access: STAFF }, schema: { tags, summary: 'One order with its deliveries, backorders and the actions its status allows', params: IdParams, response: { 200: OrderDetailSchema, ...readErrors } } },
+    async (request) => getOrderDetail(app.db, request.params.id),
+  );
+
+  app.get(
+    '/api/orders/:id/events',
+    { config: { access: STAFF }, schema: { tags, summary: "The order's timeline, oldest first", params: IdParams, response: { 200: Type.Array(AuditEventSchema), ...readErrors } } },
+    async (request) => listOrderEvents(app.db, request.params.id),
+  );
+
+  app.post(
+    '/api/orders',
+    {
+      config: { access: ORDER_DESK },
+      schema: { tags, summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code', body: OrderInputSchema, response: { 201: OrderDetailSchema, ...writeErrors } },
+    },
+    async (request, reply) => {
+      const id = await createOrder(app.db, request.body, currentUser(request));
+      return reply.status(201).send(await getOrderDetail(app.db, id));
+    },
+  );
+
+  app.put(
+    '/api/orders/:id',
+    { config: { access: ORDER_DESK }, schema: { tags, summary: 'Edit a draft: header and lines are replaced', params: IdParams, body: OrderInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } } },
+    async (request) => {
+      await updateDraft(app.db, request.params.id, request.body, currentUser(request));
+      return getOrderDetail(app.db, request.params.id);
+    },
+  );
+
+  const EmptyBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+  const transition = <B extends TSchema>(summary: string, body: B) => ({
+    config: { access: ORDER_DESK },
+    schema: { tags, summary, params: IdParams, body, response: { 200: OrderDetailSchema, ...writeErrors } },
+  });
+
+  app.post('/api/orders/:id/confirm', transition('Confirm a draft', EmptyBody), async (request) => {
+    await confirmOrder(app.db, request.params.id, currentUser(request));
+    return getOrderDetail(app.db, request.params.id);
+  });
+
+  app.post('/api/orders/:id/release', transition('Release to the warehouse: creates the delivery and reserves the stock', EmptyBody), async (request) => {
+    await releaseOrder(app.db, request.params.id, currentUser(request));
+    return getOrderDetail(app.db, request.params.id);
+  });
+
+  app.post('/api/orders/:id/ship', transition('Ship: takes the goods out of stock and prints the delivery note', Type.Optional(ShipInputSchema)), async (request) => {
+    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir });
+    return getOrderDetail(app.db, request.params.id);
+  });
+
+  app.post('/api/orders/:id/deliver', transition('Record what was delivered; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
+    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines);
+    return getOrderDetail(app.db, request.params.id);
+  });
+
+  app.post('/api/orders/:id/close', transition('Close a delivered order', EmptyBody), async (request) => {
+    await closeOrder(app.db, request.params.id, currentUser(request));
+    return getOrderDetail(app.db, request.params.id);
+  });
+
+  app.post('/api/orders/:id/cancel', transition('Cancel a draft or a confirmed order (nothing is reserved yet)', Type.Optional(CancelInputSchema)), async (request) => {
+    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null);
+    return getOrderDetail(app.db, request.params.id);
+  });
+};

@@ -1,0 +1,178 @@
+import { Type } from '@sinclair/typebox';
+import { CHANNELS } from '../../core/customers/customer.ts';
+import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
+import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
+import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
+import { IsoDateString, Nullable, Paging } from '../http/schemas.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Id = Type.Integer({ minimum: 1 });
+const Closed = { additionalProperties: false } as const;
+
+export const OrderLineInputSchema = Type.Object(
+  {
+    productId: Type.Optional(Id),
+    gtin: Type.Optional(Type.String({ pattern: '^\\d{13,14}$', description: 'GTIN-13 of the sale unit or GTIN-14 of its case' })),
+    customerCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "the customer's own code; its unit factor applies" })),
+    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  },
+  { ...Closed, description: 'Exactly one of productId, gtin, customerCode' },
+);
+
+export const OrderInputSchema = Type.Object(
+  {
+    customerId: Id,
+    deliveryPointId: Type.Optional(Id),
+    requestedDate: Type.Optional(IsoDateString),
+    customerRef: Type.Optional(Type.String({ maxLength: 80 })),
+    channel: literals(CHANNELS),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: 500 }),
+  },
+  Closed,
+);
+
+export const ShipInputSchema = Type.Object({ deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$' })) }, Closed);
+export const CancelInputSchema = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, Closed);
+export const DeliverInputSchema = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        {
+          lineId: Id,
+          deliveredQuantity: Type.Integer({ minimum: 0 }),
+          shortfall: Type.Optional(literals(SHORTFALL_CHOICES)),
+        },
+        Closed,
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  Closed,
+);
+
+export const OrderListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(literals(ORDER_STATUSES)),
+    customerId: Type.Optional(Id),
+    channel: Type.Optional(literals(CHANNELS)),
+    from: Type.Optional(IsoDateString),
+    to: Type.Optional(IsoDateString),
+    q: Type.Optional(Type.String({ maxLength: 80 })),
+    ...Paging,
+  },
+  Closed,
+);
+
+const TotalsSchema = Type.Object({
+  netCents: Type.Integer(),
+  vatCents: Type.Integer(),
+  grossCents: Type.Integer(),
+  vat: Type.Array(Type.Object({ rateBp: Type.Integer(), baseCents: Type.Integer(), vatCents: Type.Integer() })),
+  pallets: Type.Number(),
+  weightG: Type.Integer(),
+});
+
+const OrderLineSchema = Type.Object({
+  id: Type.Integer(),
+  lineNo: Type.Integer(),
+  productId: Type.Integer(),
+  productCode: Type.String(),
+  productName: Type.String(),
+  customerCode: Nullable(Type.String()),
+  quantity: Type.Integer(),
+  saleUnit: Type.String(),
+  unitPriceCents: Type.Integer(),
+  netCents: Type.Integer(),
+  vatRateBp: Type.Integer(),
+  deliveredQuantity: Nullable(Type.Integer()),
+  status: literals(LINE_STATUSES),
+  backorderOfLineId: Nullable(Type.Integer()),
+});
+
+const DeliverySchema = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  orderId: Type.Integer(),
+  warehouseId: Type.Integer(),
+  warehouseCode: Type.String(),
+  warehouseName: Type.String(),
+  plannedDate: Nullable(Type.String()),
+  status: literals(DELIVERY_STATUSES),
+  deliveryNoteNumber: Nullable(Type.String()),
+  pallets: Type.Number(),
+  weightG: Type.Integer(),
+  shippedAt: Nullable(Type.String()),
+  deliveredAt: Nullable(Type.String()),
+  documentId: Nullable(Type.Integer()),
+  createdAt: Type.String(),
+  lines: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      orderLineId: Type.Integer(),
+      productId: Type.Integer(),
+      productCode: Type.String(),
+      productName: Type.String(),
+      saleUnit: Type.String(),
+      quantity: Type.Integer(),
+      deliveredQuantity: Nullable(Type.Integer()),
+    }),
+  ),
+});
+
+/** What an order's summary and its detail share. */
+const orderHeader = {
+  id: Type.Integer(),
+  number: Type.String(),
+  status: literals(ORDER_STATUSES),
+  customerId: Type.Integer(),
+  customerName: Type.String(),
+  deliveryPointId: Type.Integer(),
+  channel: literals(CHANNELS),
+  customerRef: Nullable(Type.String()),
+  requestedDate: Nullable(Type.String()),
+  promisedDate: Nullable(Type.String()),
+  backorderOfOrderId: Nullable(Type.Integer()),
+  createdAt: Type.String(),
+};
+
+export const OrderDetailSchema = Type.Object({
+  ...orderHeader,
+  deliveryPointName: Type.String(),
+  note: Nullable(Type.String()),
+  updatedAt: Type.String(),
+  lines: Type.Array(OrderLineSchema),
+  totals: TotalsSchema,
+  deliveries: Type.Array(DeliverySchema),
+  backorders: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() })),
+  availableActions: Type.Array(literals(ORDER_ACTIONS)),
+});
+
+export const OrderSummarySchema = Type.Object({
+  ...orderHeader,
+  totals: Type.Object({ netCents: Type.Integer(), vatCents: Type.Integer(), grossCents: Type.Integer() }),
+  lineCount: Type.Integer(),
+});
+
+export const AuditEventSchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  action: Type.String(),
+  userId: Nullable(Type.Integer()),
+  userName: Nullable(Type.String()),
+  entityType: Type.String(),
+  entityId: Type.Integer(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  note: Nullable(Type.String()),
+});
+
+// The customer part is the customers slice's own schema: one definition of what a CustomerDetail looks like.
+export const OrderContextSchema = Type.Object({
+  customer: CustomerDetailSchema,
+  productCodes: Type.Array(Type.Object({ code: Type.String(), productId: Type.Integer(), unitFactor: Type.Integer() })),
+  prices: Type.Array(Type.Object({ productId: Type.Integer(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() })),
+  earliestDates: Type.Record(Type.String(), Nullable(Type.String()), { description: 'by delivery point id: the earliest delivery date of an order taken now' }),
+  today: Type.String(),
+});

@@ -1,0 +1,144 @@
+import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
+import type { Product } from '../../core/catalog/product.ts';
+import type { Channel, Customer, DeliveryPoint } from '../../core/customers/customer.ts';
+import { priceDraft } from '../../core/orders/price-draft.ts';
+import type { OrderTotals } from '../../core/orders/totals.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import {
+  findCustomerRow,
+  findProductRowsByGtins,
+  findProductRowsByIds,
+  listCustomerCodes,
+  listDeliveryPointRows,
+  listPriceTiers,
+} from './order-context.repository.ts';
+import { earliestDateFor, toCustomer, toDeliveryPoint, toProduct } from './order-context.ts';
+
+export type OrderLineInput = { productId?: number; gtin?: string; customerCode?: string; quantity: number };
+export type OrderInput = {
+  customerId: number;
+  deliveryPointId?: number;
+  requestedDate?: string;
+  customerRef?: string;
+  channel: Channel;
+  note?: string;
+  lines: OrderLineInput[];
+};
+
+export type ResolvedLine = {
+  product: Product;
+  customerCode: string | null;
+  /** In our sale units: a customer code's unit factor is already applied. */
+  quantity: number;
+  unitPriceCents: number;
+  netCents: number;
+  vatRateBp: number;
+};
+
+export type ResolvedDraft = {
+  customer: Customer;
+  deliveryPoint: DeliveryPoint;
+  requestedDate: IsoDate | null;
+  customerRef: string | null;
+  channel: Channel;
+  note: string | null;
+  lines: ResolvedLine[];
+  totals: OrderTotals;
+};
+
+const unprocessable = (errors: FieldError[]) =>
+  new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+
+const REFERENCES = ['productId', 'gtin', 'customerCode'] as const;
+
+/**
+ * Turns what was typed (or received) into priced lines against the customer's master data, or refuses it naming
+ * every faulty field. Reads only: the caller writes the result in its own transaction.
+ */
+export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<ResolvedDraft> {
+  const shapeErrors: FieldError[] = [];
+  input.lines.forEach((line, i) => {
+    const given = REFERENCES.filter((k) => line[k] !== undefined);
+    if (given.length !== 1) shapeErrors.push({ path: `body.lines.${i}`, message: `give exactly one of productId, gtin or customerCode (got ${given.length})` });
+  });
+  if (shapeErrors.length) throw new AppError('VALIDATION', shapeErrors.map((e) => `${e.path}: ${e.message}`).join('; '), shapeErrors);
+
+  const customerRow = await findCustomerRow(db, input.customerId);
+  if (!customerRow) throw unprocessable([{ path: 'body.customerId', message: `no customer with id ${input.customerId}` }]);
+  const customer = toCustomer(customerRow);
+
+  const ids = [...new Set(input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])))];
+  const gtins = [...new Set(input.lines.flatMap((l) => (l.gtin === undefined ? [] : [l.gtin])))];
+  const codes = [...new Set(input.lines.flatMap((l) => (l.customerCode === undefined ? [] : [l.customerCode])))];
+  const [pointRows, byIdRows, byGtinRows, codeRows] = await Promise.all([
+    listDeliveryPointRows(db, customer.id),
+    findProductRowsByIds(db, ids),
+    findProductRowsByGtins(db, gtins),
+    listCustomerCodes(db, customer.id, codes),
+  ]);
+  const codedRows = await findProductRowsByIds(db, codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)));
+
+  const errors: FieldError[] = [];
+  const points = pointRows.map(toDeliveryPoint);
+  const deliveryPoint =
+    input.deliveryPointId === undefined ? (points.find((p) => p.isDefault) ?? points[0]) : points.find((p) => p.id === input.deliveryPointId);
+  if (!deliveryPoint) {
+    errors.push(
+      input.deliveryPointId === undefined
+        ? { path: 'body.deliveryPointId', message: `customer ${customer.code} has no delivery point` }
+        : { path: 'body.deliveryPointId', message: `delivery point ${input.deliveryPointId} is not one of customer ${customer.code}'s` },
+    );
+  }
+  if (input.requestedDate !== undefined && !isIsoDate(input.requestedDate)) errors.push({ path: 'body.requestedDate', message: `${input.requestedDate} is not a date` });
+
+  const products = new Map([...byIdRows, ...byGtinRows, ...codedRows].map((r) => [r.id, toProduct(r)]));
+  const byGtin = new Map<string, Product>();
+  for (const p of products.values()) for (const g of [p.gtin, p.caseGtin]) if (g) byGtin.set(g, p);
+  const byCode = new Map(codeRows.map((c) => [c.code, c]));
+
+  const matched: { index: number; product: Product; customerCode: string | null; quantity: number }[] = [];
+  input.lines.forEach((line, i) => {
+    if (line.productId !== undefined) {
+      const product = products.get(line.productId);
+      if (product) matched.push({ index: i, product, customerCode: null, quantity: line.quantity });
+      else errors.push({ path: `body.lines.${i}.productId`, message: `no product with id ${line.productId}` });
+    } else if (line.gtin !== undefined) {
+      const product = byGtin.get(line.gtin);
+      if (product) matched.push({ index: i, product, customerCode: null, quantity: line.quantity });
+      else errors.push({ path: `body.lines.${i}.gtin`, message: `no product has GTIN ${line.gtin}` });
+    } else if (line.customerCode !== undefined) {
+      const code = byCode.get(line.customerCode);
+      const product = code && products.get(code.productId);
+      if (code && product) matched.push({ index: i, product, customerCode: code.code, quantity: line.quantity * code.unitFactor });
+      else errors.push({ path: `body.lines.${i}.customerCode`, message: `${line.customerCode} is not a product code of customer ${customer.code}` });
+    }
+  });
+
+  const tiers = customer.priceListId === null ? [] : await listPriceTiers(db, customer.priceListId, [...new Set(matched.map((m) => m.product.id))]);
+  const priced = priceDraft(matched.map((m) => ({ productId: m.product.id, quantity: m.quantity })), products, tiers);
+  matched.forEach((m, k) => {
+    if (priced.lines[k].unitPriceCents === null) {
+      errors.push({ path: `body.lines.${m.index}`, message: `${m.product.code} has no price on customer ${customer.code}'s price list` });
+    }
+  });
+  if (errors.length) throw unprocessable(errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })));
+
+  return {
+    customer,
+    deliveryPoint: deliveryPoint!,
+    requestedDate: input.requestedDate ?? earliestDateFor(deliveryPoint!),
+    customerRef: input.customerRef?.trim() || null,
+    channel: input.channel,
+    note: input.note?.trim() || null,
+    totals: priced.totals,
+    lines: matched.map((m, k) => ({
+      product: m.product,
+      customerCode: m.customerCode,
+      quantity: m.quantity,
+      unitPriceCents: priced.lines[k].unitPriceCents!,
+      netCents: priced.lines[k].netCents,
+      vatRateBp: priced.lines[k].vatRateBp,
+    })),
+  };
+}

@@ -1,0 +1,106 @@
+import { parisNow } from '../../core/calendar/dates.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { nowIso } from '../clock.ts';
+import { nextCounter } from '../db/counters.ts';
+import type { Db } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { deleteOrderLines, findOrderRow, insertOrder, insertOrderLines, listOrderLineRows, type NewOrderLineRow, updateOrderStatus } from './orders.repository.ts';
+import { type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
+import { type Actor, invalidTransition } from './transition.ts';
+
+/** `CDE-YYYYMM-NNNNN`: the month is Paris's, the sequence runs across months so a number is never reused. */
+export function orderNumber(seq: number, now = new Date()): string {
+  const { date } = parisNow(now);
+  return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-${String(seq).padStart(5, '0')}`;
+}
+
+function lineRows(orderId: number, draft: ResolvedDraft): NewOrderLineRow[] {
+  return draft.lines.map((l, i) => ({
+    orderId,
+    lineNo: i + 1,
+    productId: l.product.id,
+    customerCode: l.customerCode,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents,
+    netCents: l.netCents,
+    vatRateBp: l.vatRateBp,
+    deliveredQuantity: null,
+    status: 'open',
+    backorderOfLineId: null,
+  }));
+}
+
+function headerValues(draft: ResolvedDraft) {
+  return {
+    customerId: draft.customer.id,
+    deliveryPointId: draft.deliveryPoint.id,
+    channel: draft.channel,
+    customerRef: draft.customerRef,
+    requestedDate: draft.requestedDate,
+    note: draft.note,
+    netCents: draft.totals.netCents,
+    vatCents: draft.totals.vatCents,
+    grossCents: draft.totals.grossCents,
+    palletsCenti: Math.round(draft.totals.pallets * 100),
+    weightG: draft.totals.weightG,
+  };
+}
+
+type Header = { customerId: number; deliveryPointId: number; channel: string; customerRef: string | null; requestedDate: string | null; note: string | null; netCents: number };
+
+/** What the timeline shows of a draft: enough to see what an edit changed. */
+function snapshot(h: Header, lines: readonly { productId: number; quantity: number; unitPriceCents: number }[]) {
+  return {
+    customerId: h.customerId,
+    deliveryPointId: h.deliveryPointId,
+    channel: h.channel,
+    customerRef: h.customerRef,
+    requestedDate: h.requestedDate,
+    note: h.note,
+    netCents: h.netCents,
+    lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
+  };
+}
+
+/** Creates a draft. Master data is read before the transaction so the write lock is held only for the writes. */
+export async function createOrder(db: Db, input: OrderInput, actor: Actor): Promise<number> {
+  const draft = await resolveDraft(db, input);
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const number = orderNumber(await nextCounter(trx, 'order'));
+    const header = headerValues(draft);
+    const id = await insertOrder(trx, { ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: actor.id, createdAt: now, updatedAt: now });
+    const lines = lineRows(id, draft);
+    await insertOrderLines(trx, lines);
+    await recordAudit(trx, { entityType: 'order', entityId: id, orderId: id, action: 'create', userId: actor.id, after: { number, status: 'draft', ...snapshot(header, lines) } });
+    return id;
+  });
+}
+
+/** Replaces a draft's header and lines; anything past draft is refused, whoever moved it meanwhile. */
+export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor): Promise<void> {
+  const existing = await findOrderRow(db, orderId);
+  if (!existing) throw notFound('Order', orderId);
+  if (existing.status !== 'draft') throw invalidTransition(existing, 'edit', ['draft']);
+  const draft = await resolveDraft(db, input);
+  await db.transaction().execute(async (trx) => {
+    const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
+    if (!before) throw notFound('Order', orderId);
+    const header = headerValues(draft);
+    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, status: 'draft', updatedAt: nowIso() }))) {
+      throw invalidTransition(before, 'edit', ['draft']);
+    }
+    await deleteOrderLines(trx, orderId);
+    const lines = lineRows(orderId, draft);
+    await insertOrderLines(trx, lines);
+    await recordAudit(trx, {
+      entityType: 'order',
+      entityId: orderId,
+      orderId,
+      action: 'update',
+      userId: actor.id,
+      before: snapshot(before, beforeLines),
+      after: snapshot(header, lines),
+    });
+  });
+}
