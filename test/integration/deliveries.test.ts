@@ -1,0 +1,269 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisNow } from '../../core/calendar/dates.ts';
+import { testEngines } from '../helpers/engines.ts';
+import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { demoIds, stockOf, tableCounts } from './orders-fixtures.ts';
+
+type Line = { id: number; productId: number; productCode: string; quantity: number; status: string; deliveredQuantity: number | null; unitPriceCents: number; backorderOfLineId: number | null };
+
+describe.each(await testEngines())('orders: from confirmation to delivery on %s', (engine) => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let adv: ReturnType<typeof client>;
+  let manager: ReturnType<typeof client>;
+  let warehouse: (code: string) => Promise<number>;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    ids = await demoIds(t.handle.db);
+    adv = client(t.app, await login(t.app, 'adv@demo.local'));
+    manager = client(t.app, await login(t.app, 'manager@demo.local'));
+    warehouse = async (code) => (await t.handle.db.selectFrom('warehouses').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => t.close());
+
+  const fiveLines = () => ({
+    customerId: ids.customer('C001'),
+    customerRef: 'CM-PO-771999',
+    channel: 'edi',
+    lines: [
+      { customerCode: 'CM-204511', quantity: 40 },
+      { customerCode: 'CM-204512', quantity: 20 },
+      { productId: ids.product('FAR-T65-S25').id, quantity: 10 },
+      { gtin: '3012345001021', quantity: 8 },
+      { gtin: '13012345001233', quantity: 5 },
+    ],
+  });
+  const createConfirmed = async (body = fiveLines()) => {
+    const order = (await adv.post('/api/orders', body)).json();
+    const res = await adv.post(`/api/orders/${order.id}/confirm`);
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const walkTo = async (status: 'released' | 'shipped', body = fiveLines()) => {
+    const order = await createConfirmed(body);
+    await adv.post(`/api/orders/${order.id}/release`);
+    if (status === 'shipped') expect((await adv.post(`/api/orders/${order.id}/ship`)).statusCode).toBe(200);
+    return (await adv.get(`/api/orders/${order.id}`)).json();
+  };
+
+  it('walks the whole path: confirm, release (reserve), ship (delivery note PDF), deliver with a backorder and a cancelled shortfall, close', async () => {
+    const draft = (await adv.post('/api/orders', fiveLines())).json();
+    const productIds: number[] = draft.lines.map((l: Line) => l.productId);
+    const stockBefore = await stockOf(t.handle.db, productIds);
+
+    const confirmed = (await adv.post(`/api/orders/${draft.id}/confirm`)).json();
+    expect(confirmed).toMatchObject({ status: 'confirmed', promisedDate: draft.requestedDate, availableActions: ['release', 'cancel'] });
+
+    const released = (await manager.post(`/api/orders/${draft.id}/release`)).json();
+    expect(released.status).toBe('released');
+    expect(released.deliveries).toHaveLength(1);
+    const delivery = released.deliveries[0];
+    const moulin = await warehouse('WH-MOULIN');
+    expect(delivery).toMatchObject({ status: 'planned', warehouseId: moulin, plannedDate: draft.requestedDate, deliveryNoteNumber: null, weightG: draft.totals.weightG, pallets: draft.totals.pallets });
+    expect(delivery.number).toMatch(/^LIV-\d{6}$/);
+    expect(delivery.lines.map((l: { orderLineId: number; quantity: number }) => [l.orderLineId, l.quantity])).toEqual(draft.lines.map((l: Line) => [l.id, l.quantity]));
+    const reserved = await stockOf(t.handle.db, productIds);
+    for (const line of draft.lines as Line[]) {
+      const before = stockBefore.find((s) => s.productId === line.productId && s.warehouseId === moulin)!;
+      const after = reserved.find((s) => s.productId === line.productId && s.warehouseId === moulin)!;
+      expect([after.onHand, after.reserved]).toEqual([before.onHand, before.reserved + line.quantity]);
+    }
+
+    const shipped = (await adv.post(`/api/orders/${draft.id}/ship`)).json();
+    expect(shipped.status).toBe('shipped');
+    const ym = parisNow(new Date()).date.slice(0, 7).replace('-', '');
+    expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00070` });
+    expect(shipped.deliveries[0].shippedAt).toMatch(/Z$/);
+    const afterShip = await stockOf(t.handle.db, productIds);
+    for (const line of draft.lines as Line[]) {
+      const before = stockBefore.find((s) => s.productId === line.productId && s.warehouseId === moulin)!;
+      const after = afterShip.find((s) => s.productId === line.productId && s.warehouseId === moulin)!;
+      expect([after.onHand, after.reserved]).toEqual([before.onHand - line.quantity, before.reserved]);
+    }
+
+    const docs = (await adv.get(`/api/orders/${draft.id}/documents`)).json();
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ kind: 'delivery_note', filename: `BL-${ym}-00070.pdf`, mimeType: 'application/pdf' });
+    expect(shipped.deliveries[0].documentId).toBe(docs[0].id);
+    const file = await adv.get(`/api/documents/${docs[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain(`filename="BL-${ym}-00070.pdf"`);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.rawPayload.length).toBe(docs[0].sizeBytes);
+    expect(file.rawPayload.toString('latin1')).toContain(`Commande ${draft.number}`);
+    expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00070`);
+    const row = await t.handle.db.selectFrom('documents').select('sha256').where('id', '=', docs[0].id).executeTakeFirstOrThrow();
+    expect(fs.existsSync(path.join(t.dataDir, 'files', row.sha256.slice(0, 2), row.sha256))).toBe(true);
+
+    const [l1, l2, ...full] = draft.lines as Line[];
+    const delivered = await adv.post(`/api/orders/${draft.id}/deliver`, {
+      lines: [
+        { lineId: l1.id, deliveredQuantity: 30, shortfall: 'backorder' },
+        { lineId: l2.id, deliveredQuantity: 15, shortfall: 'cancel' },
+        ...full.map((l) => ({ lineId: l.id, deliveredQuantity: l.quantity })),
+      ],
+    });
+    expect(delivered.statusCode).toBe(200);
+    const after = delivered.json();
+    expect(after.status).toBe('delivered');
+    expect(after.lines.map((l: Line) => [l.status, l.deliveredQuantity])).toEqual([['backordered', 30], ['short_cancelled', 15], ...full.map((l) => ['delivered', l.quantity])]);
+    expect(after.deliveries[0].status).toBe('delivered');
+    expect(after.backorders).toEqual([{ id: expect.any(Number), number: `${draft.number}-R1` }]);
+
+    const backorder = (await adv.get(`/api/orders/${after.backorders[0].id}`)).json();
+    expect(backorder).toMatchObject({ status: 'confirmed', backorderOfOrderId: draft.id, customerId: draft.customerId, deliveryPointId: draft.deliveryPointId, customerRef: 'CM-PO-771999' });
+    expect(backorder.lines).toEqual([expect.objectContaining({ productId: l1.productId, quantity: 10, unitPriceCents: 720, netCents: 7200, backorderOfLineId: l1.id, status: 'open' })]);
+    expect(backorder.totals).toMatchObject({ netCents: 7200, vatCents: 396, grossCents: 7596 });
+
+    const closed = (await adv.post(`/api/orders/${draft.id}/close`)).json();
+    expect(closed).toMatchObject({ status: 'closed', availableActions: [] });
+
+    const events = (await adv.get(`/api/orders/${draft.id}/events`)).json();
+    expect(events.map((e: { action: string; before: { status?: string } | null; after: { status: string } }) => [e.action, e.before?.status ?? null, e.after.status])).toEqual([
+      ['create', null, 'draft'],
+      ['confirm', 'draft', 'confirmed'],
+      ['release', 'confirmed', 'released'],
+      ['ship', 'released', 'shipped'],
+      ['deliver', 'shipped', 'delivered'],
+      ['close', 'delivered', 'closed'],
+    ]);
+    expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Léa Moreau', 'Léa Moreau', 'Claire Dubois', 'Léa Moreau', 'Léa Moreau', 'Léa Moreau']);
+    expect(events[2].after).toMatchObject({ warehouseId: moulin, deliveryNumber: delivery.number });
+    expect(events[3].after).toMatchObject({ deliveryNoteNumber: `BL-${ym}-00070`, documentId: docs[0].id });
+    expect(events[4].after.backorder).toEqual({ id: backorder.id, number: backorder.number });
+    expect(events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+    expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual(['create_backorder']);
+  });
+
+  it('numbers a backorder of a backorder after the root order (-R2), and ships with a given delivery note number', async () => {
+    const shipped = await walkTo('shipped', { ...fiveLines(), lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 10 }] });
+    await adv.post(`/api/orders/${shipped.id}/deliver`, { lines: [{ lineId: shipped.lines[0].id, deliveredQuantity: 4, shortfall: 'backorder' }] });
+    const r1 = (await adv.get(`/api/orders/${shipped.id}`)).json().backorders[0];
+    await adv.post(`/api/orders/${r1.id}/release`);
+    const given = await adv.post(`/api/orders/${r1.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
+    expect(given.json().deliveries[0].deliveryNoteNumber).toBe('BL-MANUEL-0001');
+    const r1Detail = given.json();
+    await adv.post(`/api/orders/${r1.id}/deliver`, { lines: [{ lineId: r1Detail.lines[0].id, deliveredQuantity: 5, shortfall: 'backorder' }] });
+    const r2 = (await adv.get(`/api/orders/${r1.id}`)).json().backorders[0];
+    expect([r1.number, r2.number]).toEqual([`${shipped.number}-R1`, `${shipped.number}-R2`]);
+    expect((await adv.get(`/api/orders/${r2.id}`)).json().lines[0]).toMatchObject({ quantity: 1, backorderOfLineId: r1Detail.lines[0].id });
+
+    const other = await walkTo('released');
+    const reused = await adv.post(`/api/orders/${other.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.any(String) }]);
+    expect((await adv.get(`/api/orders/${other.id}`)).json().status).toBe('released');
+  });
+
+  it('ships from the warehouse that can serve most of the order, and reserves there', async () => {
+    const sucre = await warehouse('WH-SUCRE');
+    const sugar = ids.product('SUC-CRI-1KG').id;
+    const flour = ids.product('FAR-T45-1KG').id;
+    const before = await stockOf(t.handle.db, [sugar, flour]);
+    const released = await walkTo('released', { ...fiveLines(), lines: [{ customerCode: 'CM-301877', quantity: 100 }, { productId: flour, quantity: 1 }] });
+    expect(released.deliveries[0].warehouseId).toBe(sucre);
+    const after = await stockOf(t.handle.db, [sugar, flour]);
+    const at = (rows: typeof before, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === sucre);
+    expect(at(after, sugar)!.reserved).toBe(at(before, sugar)!.reserved + 100);
+    // The sugar depot never held this flour: the reservation still shows, on a new row with nothing on hand.
+    expect(at(before, flour)).toBeUndefined();
+    expect(at(after, flour)).toMatchObject({ onHand: 0, reserved: 1 });
+  });
+
+  it('refuses a transition the status does not allow with a 409 naming the status and what is allowed', async () => {
+    const draft = (await adv.post('/api/orders', fiveLines())).json();
+    const res = await adv.post(`/api/orders/${draft.id}/ship`);
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'draft', allowedFrom: ['released'], availableActions: ['confirm', 'cancel'] });
+    expect(res.json().detail).toContain('is draft');
+    expect(res.json().detail).toContain('released');
+    for (const action of ['release', 'deliver', 'close']) {
+      const body = action === 'deliver' ? { lines: [{ lineId: draft.lines[0].id, deliveredQuantity: 1 }] } : {};
+      expect((await adv.post(`/api/orders/${draft.id}/${action}`, body)).statusCode).toBe(409);
+    }
+    await adv.post(`/api/orders/${draft.id}/cancel`);
+    expect((await adv.post(`/api/orders/${draft.id}/confirm`)).json()).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'cancelled', availableActions: [] });
+    expect((await adv.post('/api/orders/999999/confirm')).statusCode).toBe(404);
+    const shipped = await walkTo('shipped');
+    expect((await adv.post(`/api/orders/${shipped.id}/cancel`)).statusCode).toBe(409);
+  });
+
+  it('cancels a confirmed order without touching stock or creating a delivery, and keeps the reason', async () => {
+    const order = await createConfirmed();
+    const productIds = order.lines.map((l: Line) => l.productId);
+    const [stock, counts] = [await stockOf(t.handle.db, productIds), await tableCounts(t.handle.db)];
+    const res = await adv.post(`/api/orders/${order.id}/cancel`, { reason: 'doublon de la commande EDI' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'cancelled', deliveries: [], availableActions: [] });
+    expect(res.json().lines.every((l: Line) => l.status === 'cancelled')).toBe(true);
+    expect(await stockOf(t.handle.db, productIds)).toEqual(stock);
+    expect((await tableCounts(t.handle.db)).deliveries).toBe(counts.deliveries);
+    const last = (await adv.get(`/api/orders/${order.id}/events`)).json().at(-1);
+    expect(last).toMatchObject({ action: 'cancel', note: 'doublon de la commande EDI', before: { status: 'confirmed' }, after: { status: 'cancelled' } });
+  });
+
+  it('refuses an incomplete or wrong delivery report naming the field, and leaves everything as it was', async () => {
+    const shipped = await walkTo('shipped');
+    const elsewhere = await walkTo('shipped');
+    const full = shipped.lines.map((l: Line) => ({ lineId: l.id, deliveredQuantity: l.quantity }));
+    const snapshot = async () => ({
+      counts: await tableCounts(t.handle.db),
+      order: (await adv.get(`/api/orders/${shipped.id}`)).json(),
+      stock: await stockOf(t.handle.db, shipped.lines.map((l: Line) => l.productId)),
+    });
+    const before = await snapshot();
+    const cases: [unknown, number, string][] = [
+      // A line of another order, after four good ones: the status moved and lines were looked at before the failure.
+      [{ lines: [...full.slice(0, 4), { lineId: elsewhere.lines[0].id, deliveredQuantity: 1 }] }, 422, 'body.lines.4.lineId'],
+      [{ lines: full.slice(1) }, 422, 'body.lines'],
+      [{ lines: [{ ...full[0], deliveredQuantity: 41 }, ...full.slice(1)] }, 422, 'body.lines.0.deliveredQuantity'],
+      [{ lines: [{ ...full[0], deliveredQuantity: 39 }, ...full.slice(1)] }, 422, 'body.lines.0.shortfall'],
+      [{ lines: [...full, full[0]] }, 422, 'body.lines.5.lineId'],
+      [{ lines: [{ ...full[0], deliveredQuantity: -1 }, ...full.slice(1)] }, 400, 'body.lines.0.deliveredQuantity'],
+      [{ lines: [{ ...full[0], shortfall: 'lost' }, ...full.slice(1)] }, 400, 'body.lines.0.shortfall'],
+      [{ lines: [] }, 400, 'body.lines'],
+    ];
+    for (const [body, status, path] of cases) {
+      const res = await adv.post(`/api/orders/${shipped.id}/deliver`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rolls a transition back whole when its last write fails (a simulated crash before the audit row)', async () => {
+    const order = await createConfirmed();
+    const productIds = order.lines.map((l: Line) => l.productId);
+    const before = { counts: await tableCounts(t.handle.db), stock: await stockOf(t.handle.db, productIds) };
+    const db = t.handle.db;
+    if (engine === 'sqlite') {
+      await sql`create trigger crash_audit before insert on audit_events begin select raise(abort, 'simulated crash'); end`.execute(db);
+    } else {
+      await sql`create function crash_audit() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(db);
+      await sql`create trigger crash_audit before insert on audit_events for each row execute function crash_audit()`.execute(db);
+    }
+    try {
+      const res = await adv.post(`/api/orders/${order.id}/release`);
+      expect(res.statusCode).toBe(500);
+      expect(res.json().code).toBe('INTERNAL');
+    } finally {
+      await sql`drop trigger crash_audit${engine === 'postgres' ? sql` on audit_events` : sql``}`.execute(db);
+      if (engine === 'postgres') await sql`drop function crash_audit()`.execute(db);
+    }
+    expect(await tableCounts(db)).toEqual(before.counts);
+    expect(await stockOf(db, productIds)).toEqual(before.stock);
+    expect((await adv.get(`/api/orders/${order.id}`)).json()).toMatchObject({ status: 'confirmed', deliveries: [] });
+    expect((await adv.post(`/api/orders/${order.id}/release`)).statusCode).toBe(200);
+  });
+
+  it('serves documents to staff only, and answers 404 for an unknown one', async () => {
+    expect((await adv.get('/api/documents/999999')).statusCode).toBe(404);
+    expect((await adv.get('/api/orders/999999/documents')).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/documents/1' })).statusCode).toBe(401);
+  });
+});
