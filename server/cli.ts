@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
+import { importCommand } from './imports/import-command.ts';
 import { serve } from './main.ts';
 
 const program = new Command('carnet').description('Carnet, the order desk of a B2B food manufacturer');
@@ -41,6 +42,17 @@ program
       console.log(`demo loaded (dates moved by ${shiftDays} days)`);
     }
     await handle.close();
+  });
+
+program
+  .command('import')
+  .description('import products, customers, price-lists or stock-levels from a CSV or .xlsx file (all rows or none)')
+  .argument('<kind>', 'products | customers | price-lists | stock-levels')
+  .argument('<file>', 'a .csv (";" or ",") or .xlsx file whose header names the columns')
+  .option('--only-valid', 'import the good rows and report the others')
+  .option('--check', 'check every row and write nothing')
+  .action(async (kind: string, file: string, options: { onlyValid?: boolean; check?: boolean }) => {
+    process.exitCode = await importCommand(kind, file, options);
   });
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { ordersRoutes } from './orders/orders.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 import { stockRoutes } from './stock/stock.routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
 
@@ -24,4 +25,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customerPartsRoutes);
   await app.register(catalogRoutes);
   await app.register(stockRoutes);
+  await app.register(importsRoutes);
 }

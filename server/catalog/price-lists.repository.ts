@@ -29,6 +29,16 @@ export async function insertPriceList(db: DbOrTrx, values: { code: string; name:
   return row.id;
 }
 
+export function findPriceTier(db: DbOrTrx, tier: { priceListId: number; productId: number; minQuantity: number }) {
+  return db
+    .selectFrom('priceListItems')
+    .select('unitPriceCents')
+    .where('priceListId', '=', tier.priceListId)
+    .where('productId', '=', tier.productId)
+    .where('minQuantity', '=', tier.minQuantity)
+    .executeTakeFirst();
+}
+
 /** One tier of a list; the same list, product and threshold is the same tier, so its price is replaced. */
 export async function upsertPriceTier(db: DbOrTrx, tier: { priceListId: number; productId: number; minQuantity: number; unitPriceCents: number }): Promise<void> {
   await db

@@ -43,6 +43,10 @@ export function findProduct(db: DbOrTrx, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findProductByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('products').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
 /** Another product already holding this code or GTIN, for a clear 409 before the unique index says it crudely. */
 export function findProductClash(db: DbOrTrx, by: { code: string; gtin: string | null }, exceptId: number | null) {
   let q = db
@@ -90,9 +94,4 @@ export async function productKeys(db: DbOrTrx) {
     idByCode: new Map(rows.map((r) => [r.code, r.id])),
     codeByGtin: new Map(rows.filter((r) => r.gtin).map((r) => [r.gtin!, r.code])),
   };
-}
-
-export async function upsertProductByCode(db: DbOrTrx, values: ProductValues): Promise<void> {
-  const { createdAt: _created, code: _code, ...changes } = values;
-  await db.insertInto('products').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
 }

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { MASTER_DATA_ADMINS } from '../../core/auth/roles.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
+import { ProblemSchema } from '../http/schemas.ts';
+import { IMPORT_KINDS } from './import-kind.ts';
+import { IMPORT_MODES, type ImportMode, runImport, templateCsv } from './imports.service.ts';
+import { malformed } from './table.ts';
+
+const KindParams = Type.Object({ kind: Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k))) });
+const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
+const ImportReportSchema = Type.Object({
+  kind: Type.String(),
+  mode: Type.String(),
+  totalRows: Type.Integer(),
+  validRows: Type.Integer(),
+  written: Type.Integer(),
+  errors: Type.Array(ImportIssueSchema),
+});
+/** The 422 of a `commit` refused for bad rows: a problem carrying the row-by-row errors and the report. */
+const ImportProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  code: Type.String(),
+  errors: Type.Array(ImportIssueSchema),
+  report: ImportReportSchema,
+});
+
+/** The file and the mode, in whichever order the client sent the parts. */
+async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; mode: ImportMode }> {
+  if (!request.isMultipart()) throw malformed('Send the file as multipart/form-data, in a part named "file".');
+  let file: { bytes: Buffer; filename: string } | null = null;
+  let mode = 'validate';
+  for await (const part of request.parts()) {
+    if (part.type === 'file') file = { bytes: await part.toBuffer(), filename: part.filename };
+    else if (part.fieldname === 'mode') mode = String(part.value);
+  }
+  if (!file) throw malformed('No file: send it in a part named "file".');
+  if (!(IMPORT_MODES as readonly string[]).includes(mode)) throw malformed(`mode must be one of ${IMPORT_MODES.join(', ')}`, 'body.mode');
+  return { ...file, mode: mode as ImportMode };
+}
+
+export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/imports/:kind',
+    {
+      config: { access: MASTER_DATA_ADMINS },
+      schema: {
+        tags: ['imports'],
+        summary: 'Import a CSV (";" or ",") or .xlsx file of products, customers, price lists or stock levels',
+        description:
+          'multipart/form-data with `file` and `mode`: `validate` (default) writes nothing; `commit` writes every row in one transaction, or nothing (422) if a row is wrong; `commit-valid` writes the good rows only.',
+        consumes: ['multipart/form-data'],
+        params: KindParams,
+        response: { 200: ImportReportSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema, 422: ImportProblemSchema },
+      },
+    },
+    async (request) => {
+      const upload = await readUpload(request);
+      return runImport(app.db, { kind: request.params.kind, ...upload, userId: currentUser(request).id });
+    },
+  );
+
+  app.get(
+    '/api/imports/:kind/template.csv',
+    {
+      config: { access: MASTER_DATA_ADMINS },
+      schema: {
+        tags: ['imports'],
+        summary: 'A CSV with the expected header and one example row',
+        params: KindParams,
+        response: { 200: Type.String({ description: 'text/csv' }), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="carnet-${request.params.kind}.csv"`)
+        .send(templateCsv(request.params.kind)),
+  );
+};

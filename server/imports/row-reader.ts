@@ -1,0 +1,102 @@
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { WEEKDAYS, type Weekday } from '../../core/calendar/dates.ts';
+import type { FieldError } from '../errors.ts';
+import type { Cells } from './table.ts';
+
+export type CellIssue = { column: string; reason: string };
+
+const FRENCH_WEEKDAYS: Record<string, Weekday> = { LUN: 'MON', MAR: 'TUE', MER: 'WED', JEU: 'THU', VEN: 'FRI', SAM: 'SAT', DIM: 'SUN' };
+const TRUE = new Set(['1', 'x', 'oui', 'o', 'yes', 'y', 'true', 'vrai']);
+const FALSE = new Set(['0', 'non', 'n', 'no', 'false', 'faux']);
+
+/**
+ * A decimal as written by a person or a spreadsheet ("12,5", "1 234.56", "12,50 €") in hundredths: euros to
+ * cents, percent to basis points. Parsed from the digits, not through a float, and rounded half up on the
+ * third decimal, so "0,125" is 13 and "19.99" is never 1998.
+ */
+export function parseHundredths(text: string): number | null {
+  const m = /^(\d+)(?:[.,](\d*))?$/.exec(text.replace(/[\s\u00a0\u202f€%]/g, ''));
+  if (!m) return null;
+  const decimals = (m[2] ?? '').padEnd(3, '0');
+  const roundUp = Number(decimals[2]) >= 5 ? 1 : 0;
+  return Number(m[1]) * 100 + Number(decimals.slice(0, 2)) + roundUp;
+}
+
+/** Reads typed values out of a row's cells, collecting one issue per faulty cell instead of stopping at the first. */
+export class RowReader {
+  readonly issues: CellIssue[] = [];
+  constructor(private readonly cells: Cells) {}
+
+  private fail(column: string, reason: string): null {
+    this.issues.push({ column, reason });
+    return null;
+  }
+
+  text(column: string, required = false): string | null {
+    const value = this.cells[column] ?? '';
+    if (value === '') return required ? this.fail(column, 'is required') : null;
+    return value;
+  }
+
+  int(column: string, required = false): number | null {
+    const value = this.text(column, required)?.replace(/[\s\u00a0\u202f]/g, '');
+    if (value === undefined || value === null) return null;
+    // Spreadsheets store whole numbers as floats: "12.0" is still twelve.
+    return /^-?\d+(\.0+)?$/.test(value) ? Number.parseInt(value, 10) : this.fail(column, `"${value}" is not a whole number`);
+  }
+
+  hundredths(column: string, required = false): number | null {
+    const value = this.text(column, required);
+    if (value === null) return null;
+    return parseHundredths(value) ?? this.fail(column, `"${value}" is not a positive decimal number`);
+  }
+
+  /** One of a list of codes, whatever the case of the cell. */
+  choice<T extends string>(column: string, values: readonly T[], required = false): T | null {
+    const value = this.text(column, required);
+    if (value === null) return null;
+    return values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? this.fail(column, `"${value}" is not one of ${values.join(', ')}`);
+  }
+
+  bool(column: string): boolean | null {
+    const value = this.text(column)?.toLowerCase();
+    if (value === undefined || value === null) return null;
+    if (TRUE.has(value)) return true;
+    return FALSE.has(value) ? false : this.fail(column, `"${value}" is not oui/non`);
+  }
+
+  /** "MON,TUE", "lun mar ven" or "LUN;JEU": English or French day codes, any separator. */
+  weekdays(column: string, required = false): Weekday[] | null {
+    const value = this.text(column, required);
+    if (value === null) return null;
+    const days = value.toUpperCase().split(/[\s,;/|-]+/).filter(Boolean).map((d) => FRENCH_WEEKDAYS[d.slice(0, 3)] ?? (WEEKDAYS as readonly string[]).find((w) => w === d.slice(0, 3)));
+    if (!days.length || days.some((d) => !d)) return this.fail(column, `"${value}" is not a list of weekdays (MON,TUE… or LUN,MAR…)`);
+    return WEEKDAYS.filter((w) => days.includes(w));
+  }
+}
+
+/**
+ * The API's own schema and rules, applied to a row: one definition of a valid product or customer for both.
+ * `columnOf` names the column behind a field path; cells the reader already refused are not reported twice.
+ */
+export function schemaIssues(schema: TSchema, value: unknown, ruleErrors: () => FieldError[], columnOf: (path: string) => string, already: readonly CellIssue[]): CellIssue[] {
+  const seen = new Set(already.map((i) => i.column));
+  const issues: CellIssue[] = [];
+  const add = (path: string, reason: string) => {
+    const column = columnOf(path);
+    if (seen.has(column)) return;
+    seen.add(column);
+    issues.push({ column, reason });
+  };
+  const errors = [...Value.Errors(schema, value)];
+  for (const e of errors) add(e.path.replace(/^\//, '').replace(/\//g, '.'), e.message);
+  // The rules read well-typed values: they run once the schema is satisfied.
+  if (!errors.length) for (const e of ruleErrors()) add(e.path, e.message);
+  return issues;
+}
+
+/** Drops undefined fields: an optional field left empty is absent, as it would be in a JSON body. */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
