@@ -261,6 +261,18 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect((await adv.post(`/api/orders/${order.id}/release`)).statusCode).toBe(200);
   });
 
+  it('lets only one of two simultaneous releases through, reserving once', async () => {
+    const order = await createConfirmed();
+    const productIds = order.lines.map((l: Line) => l.productId);
+    const before = await stockOf(t.handle.db, productIds);
+    const results = await Promise.all([adv.post(`/api/orders/${order.id}/release`), manager.post(`/api/orders/${order.id}/release`)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const detail = (await adv.get(`/api/orders/${order.id}`)).json();
+    expect(detail.deliveries).toHaveLength(1);
+    const reservedDelta = (await stockOf(t.handle.db, productIds)).reduce((sum, s) => sum + s.reserved, 0) - before.reduce((sum, s) => sum + s.reserved, 0);
+    expect(reservedDelta).toBe(order.lines.reduce((sum: number, l: Line) => sum + l.quantity, 0));
+  });
+
   it('serves documents to staff only, and answers 404 for an unknown one', async () => {
     expect((await adv.get('/api/documents/999999')).statusCode).toBe(404);
     expect((await adv.get('/api/orders/999999/documents')).statusCode).toBe(404);
