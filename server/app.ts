@@ -11,7 +11,7 @@ import { registerAuth } from './auth/auth.plugin.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
-import { problem, registerProblemHandlers } from './http/problem.ts';
+import { registerProblemHandlers } from './http/problem.ts';
 import { apiRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -49,19 +49,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  registerProblemHandlers(app);
+  const serveSpa = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerProblemHandlers(app, { serveSpa });
   registerAuth(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiRoutes);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
-    // The single-page app owns every other path: send its shell and let the client router take over.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`));
-    });
-  }
+  if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
   return app;
 }

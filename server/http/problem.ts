@@ -51,7 +51,8 @@ function validationErrors(error: FastifyError): FieldError[] {
   });
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/** `serveSpa`: send the web app's shell for every other GET, so the client router owns those paths. */
+export function registerProblemHandlers(app: FastifyInstance, options: { serveSpa: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let body: Problem;
     if (error instanceof AppError) {
@@ -75,6 +76,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`));
+    if (options.serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`));
   });
 }
