@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors.ts';
 import type { ProductInput } from './catalog.schemas.ts';
-import { gs1Errors } from './field-errors.ts';
+import { gs1Errors } from '../http/field-errors.ts';
 
 /**
  * What the schema cannot say about a product. Paths are relative to the product; the caller prefixes them

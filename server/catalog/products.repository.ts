@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ProductsTable } from './catalog.table.ts';
-import { lowerLike } from './search-pattern.ts';
+import { lowerLike } from '../db/search-pattern.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 export type ProductValues = Omit<Insertable<ProductsTable>, 'id'>;
@@ -41,6 +41,21 @@ export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limi
 
 export function findProduct(db: DbOrTrx, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findProductsByIds(db: DbOrTrx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('products').selectAll().where('id', 'in', [...ids]).execute();
+}
+
+/** A GTIN names either the sale unit (GTIN-13) or its case (GTIN-14): both lead to the same product. */
+export async function findProductsByGtins(db: DbOrTrx, gtins: readonly string[]) {
+  if (gtins.length === 0) return [];
+  return db
+    .selectFrom('products')
+    .selectAll()
+    .where((eb) => eb.or([eb('gtin', 'in', [...gtins]), eb('caseGtin', 'in', [...gtins])]))
+    .execute();
 }
 
 export function findProductByCode(db: DbOrTrx, code: string) {

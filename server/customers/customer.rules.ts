@@ -1,4 +1,4 @@
-import { gs1Errors } from '../catalog/field-errors.ts';
+import { gs1Errors } from '../http/field-errors.ts';
 import type { FieldError } from '../errors.ts';
 import type { CustomerCreate, DeliveryPointInput } from './customers.schemas.ts';
 

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
-import { lowerLike } from '../catalog/search-pattern.ts';
+import { lowerLike } from '../db/search-pattern.ts';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable } from './customers.table.ts';
 import { PHONE_SEPARATORS, phoneSearchKey } from './phone.ts';

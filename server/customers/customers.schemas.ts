@@ -2,9 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { WEEKDAYS } from '../../core/calendar/dates.ts';
 import { CHANNELS, TYPOLOGIES } from '../../core/customers/customer.ts';
 import { CodeString, Gs1Code, NameString } from '../catalog/catalog.schemas.ts';
-import { Nullable } from '../http/schemas.ts';
+import { literals, Nullable } from '../http/schemas.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
 // Patterns rather than Ajv formats: the same schema checks import rows (TypeBox) and requests (Ajv) alike.

@@ -1,6 +1,6 @@
 import type { Customer, CustomerDetail } from '../../core/customers/customer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { conflict, rejectInvalid } from '../catalog/field-errors.ts';
+import { conflict, rejectInvalid } from '../http/field-errors.ts';
 import { findPriceList } from '../catalog/price-lists.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';

@@ -1,6 +1,6 @@
 import type { DeliveryPoint } from '../../core/customers/customer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { conflict, rejectInvalid } from '../catalog/field-errors.ts';
+import { conflict, rejectInvalid } from '../http/field-errors.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { deliveryPointRuleErrors } from './customer.rules.ts';

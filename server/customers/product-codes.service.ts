@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.repository.ts';
-import { conflict } from '../catalog/field-errors.ts';
+import { conflict } from '../http/field-errors.ts';
 import { findProduct } from '../catalog/products.repository.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';

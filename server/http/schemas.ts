@@ -14,6 +14,8 @@ export const ProblemSchema = Type.Object(
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** One of a fixed list of values (the trade's enums in core/), as a union of literals. */
+export const literals = <T extends string | number>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 export const IsoDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Europe/Paris' });
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

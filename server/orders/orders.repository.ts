@@ -1,5 +1,6 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
+import { lowerLike } from '../db/search-pattern.ts';
 import type { OrderLinesTable, OrdersTable } from './orders.table.ts';
 
 export type NewOrderRow = Insertable<OrdersTable>;
@@ -99,8 +100,6 @@ export type OrderFilters = {
   offset: number;
 };
 
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
   let q = db.selectFrom('orders');
   if (f.status) q = q.where('orders.status', '=', f.status);
@@ -108,10 +107,8 @@ export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
   if (f.channel) q = q.where('orders.channel', '=', f.channel);
   if (f.from) q = q.where('orders.requestedDate', '>=', f.from);
   if (f.to) q = q.where('orders.requestedDate', '<=', f.to);
-  if (f.q) {
-    const pattern = likePattern(f.q);
-    q = q.where(sql<boolean>`(lower(${sql.ref('orders.number')}) like ${pattern} escape '\\' or lower(${sql.ref('orders.customerRef')}) like ${pattern} escape '\\')`);
-  }
+  const text = f.q;
+  if (text) q = q.where((eb) => eb.or([lowerLike(eb.ref('orders.number'), text, 'contains'), lowerLike(eb.ref('orders.customerRef'), text, 'contains')]));
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q

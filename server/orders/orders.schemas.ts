@@ -4,9 +4,8 @@ import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
 import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
-import { IsoDateString, Nullable, Paging } from '../http/schemas.ts';
+import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Id = Type.Integer({ minimum: 1 });
 const Closed = { additionalProperties: false } as const;
 

@@ -5,15 +5,12 @@ import { priceDraft } from '../../core/orders/price-draft.ts';
 import type { OrderTotals } from '../../core/orders/totals.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors.ts';
-import {
-  findCustomerRow,
-  findProductRowsByGtins,
-  findProductRowsByIds,
-  listCustomerCodes,
-  listDeliveryPointRows,
-  listPriceTiers,
-} from './order-context.repository.ts';
-import { earliestDateFor, toCustomer, toDeliveryPoint, toProduct } from './order-context.ts';
+import { findProductsByGtins, findProductsByIds } from '../catalog/products.repository.ts';
+import { toProduct } from '../catalog/products.service.ts';
+import { toCustomer, toDeliveryPoint } from '../customers/customer.mapping.ts';
+import { findCustomer, listDeliveryPoints } from '../customers/customers.repository.ts';
+import { listCustomerCodes, listPriceTiers } from './order-context.repository.ts';
+import { earliestDateFor } from './order-context.ts';
 
 export type OrderLineInput = { productId?: number; gtin?: string; customerCode?: string; quantity: number };
 export type OrderInput = {
@@ -64,7 +61,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<Reso
   });
   if (shapeErrors.length) throw new AppError('VALIDATION', shapeErrors.map((e) => `${e.path}: ${e.message}`).join('; '), shapeErrors);
 
-  const customerRow = await findCustomerRow(db, input.customerId);
+  const customerRow = await findCustomer(db, input.customerId);
   if (!customerRow) throw unprocessable([{ path: 'body.customerId', message: `no customer with id ${input.customerId}` }]);
   const customer = toCustomer(customerRow);
 
@@ -72,12 +69,12 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<Reso
   const gtins = [...new Set(input.lines.flatMap((l) => (l.gtin === undefined ? [] : [l.gtin])))];
   const codes = [...new Set(input.lines.flatMap((l) => (l.customerCode === undefined ? [] : [l.customerCode])))];
   const [pointRows, byIdRows, byGtinRows, codeRows] = await Promise.all([
-    listDeliveryPointRows(db, customer.id),
-    findProductRowsByIds(db, ids),
-    findProductRowsByGtins(db, gtins),
+    listDeliveryPoints(db, customer.id),
+    findProductsByIds(db, ids),
+    findProductsByGtins(db, gtins),
     listCustomerCodes(db, customer.id, codes),
   ]);
-  const codedRows = await findProductRowsByIds(db, codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)));
+  const codedRows = await findProductsByIds(db, codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)));
 
   const errors: FieldError[] = [];
   const points = pointRows.map(toDeliveryPoint);

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { lowerLike } from '../catalog/search-pattern.ts';
+import { lowerLike } from '../db/search-pattern.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import type { WarehousesTable } from './stock.table.ts';
 

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findProduct } from '../catalog/products.repository.ts';
-import { conflict, gs1Errors, rejectInvalid } from '../catalog/field-errors.ts';
+import { conflict, gs1Errors, rejectInvalid } from '../http/field-errors.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
