@@ -26,17 +26,20 @@ export function weekdayOf(date: IsoDate): Weekday {
   return WEEKDAYS[(day + 6) % 7];
 }
 
+// Building an Intl formatter costs far more than using one: build it once.
+const PARIS_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The wall-clock date and time in Paris for an instant: the trade's day starts and ends in Paris. */
 export function parisNow(instant: Date): { date: IsoDate; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = PARIS_CLOCK.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
