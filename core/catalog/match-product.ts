@@ -1,14 +1,8 @@
+import { normalise } from '../shared/search-text.ts';
 import type { Product } from './product.ts';
 
 export type CustomerCode = { code: string; productId: number };
 export type ProductMatch = { product: Product; matchedBy: 'code' | 'gtin' | 'customerCode' | 'name'; score: number };
-
-function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
 
 /**
  * Ranks products for what the assistant typed: exact codes first (ours, the customer's, a GTIN), then code

@@ -18,6 +18,8 @@ export type ProductsTable = {
   temperatureClass: string;
   shelfLifeDays: number | null;
   status: string;
+  /** Name and code, lower-case without accents (core/shared/search-text.ts): what the search reads. */
+  searchText: string;
   createdAt: string;
   updatedAt: string;
 };

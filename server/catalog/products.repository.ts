@@ -1,23 +1,19 @@
 import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ProductsTable } from './catalog.table.ts';
-import { lowerLike } from '../db/search-pattern.ts';
+import { hasEveryWord, lowerLike } from '../db/search-pattern.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 export type ProductValues = Omit<Insertable<ProductsTable>, 'id'>;
+/** An update restates the searchable fields with their search text, so the text can never lag behind the name. */
+export type ProductChanges = Partial<ProductValues> & Pick<ProductValues, 'name' | 'code' | 'searchText'>;
 
 type ProductFilter = { q?: string; status?: string };
 
-/** The code, a GTIN exactly, or every word of the query somewhere in the name (word order does not matter). */
+/** A GTIN exactly, or every word of the query in the name or code, accents and case ignored, in any order. */
 function matchesProduct(q: string) {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   return (eb: ExpressionBuilder<Database, 'products'>) =>
-    eb.or([
-      lowerLike(eb.ref('products.code'), q, 'contains'),
-      eb('products.gtin', '=', q),
-      eb('products.caseGtin', '=', q),
-      eb.and(words.map((w) => lowerLike(eb.ref('products.name'), w, 'contains'))),
-    ]);
+    eb.or([eb('products.gtin', '=', q), eb('products.caseGtin', '=', q), hasEveryWord(eb.ref('products.searchText'), q)]);
 }
 
 export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limit: number; offset: number }) {
@@ -77,7 +73,7 @@ export async function insertProduct(db: DbOrTrx, values: ProductValues): Promise
   return row.id;
 }
 
-export async function updateProduct(db: DbOrTrx, id: number, values: Partial<ProductValues>): Promise<void> {
+export async function updateProduct(db: DbOrTrx, id: number, values: ProductChanges): Promise<void> {
   await db.updateTable('products').set(values).where('id', '=', id).execute();
 }
 

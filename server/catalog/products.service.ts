@@ -1,4 +1,5 @@
 import type { Product, ProductStatus, SaleUnit, TemperatureClass } from '../../core/catalog/product.ts';
+import { searchText } from '../../core/shared/search-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -10,14 +11,14 @@ import { productRuleErrors } from './product.rules.ts';
 import * as repo from './products.repository.ts';
 
 export function toProduct(row: repo.ProductRow): Product {
-  const { createdAt: _c, updatedAt: _u, ...product } = row;
+  const { createdAt: _c, updatedAt: _u, searchText: _s, ...product } = row;
   return { ...product, saleUnit: row.saleUnit as SaleUnit, temperatureClass: row.temperatureClass as TemperatureClass, status: row.status as ProductStatus };
 }
 
 /** The stored columns of a product as the API or an import describes it; creation time is the caller's to keep. */
 export function productValues(input: ProductInput, now: string): repo.ProductValues {
   const { substituteIds: _s, ...fields } = input;
-  return { ...fields, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null, shelfLifeDays: input.shelfLifeDays ?? null, status: input.status ?? 'active', createdAt: now, updatedAt: now };
+  return { ...fields, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null, shelfLifeDays: input.shelfLifeDays ?? null, status: input.status ?? 'active', searchText: searchText(input.name, input.code), createdAt: now, updatedAt: now };
 }
 
 export async function listProducts(db: Db, filter: { q?: string; status?: string; limit: number; offset: number }) {

@@ -1,18 +1,20 @@
 import type { Weekday } from '../../core/calendar/dates.ts';
 import type { Channel, Contact, Customer, DeliveryPoint, Typology } from '../../core/customers/customer.ts';
+import { searchText } from '../../core/shared/search-text.ts';
 import type { ContactInput, CustomerInput, DeliveryPointInput } from './customers.schemas.ts';
 import type { ContactValues, CustomerRow, CustomerValues, DeliveryPointRow, DeliveryPointValues } from './customers.repository.ts';
 
 /** Rows ↔ domain types, in one place for the API and the imports alike. */
 
 export function toCustomer(row: CustomerRow): Customer {
-  const { createdAt: _c, updatedAt: _u, ...customer } = row;
+  const { createdAt: _c, updatedAt: _u, searchText: _s, ...customer } = row;
   return { ...customer, typology: row.typology as Typology, preferredChannel: row.preferredChannel as Channel };
 }
 
 export function toDeliveryPoint(row: DeliveryPointRow): DeliveryPoint {
+  const { searchText: _s, ...point } = row;
   return {
-    ...row,
+    ...point,
     deliveryWeekdays: row.deliveryWeekdays ? (row.deliveryWeekdays.split(',') as Weekday[]) : [],
     appointmentRequired: row.appointmentRequired === 1,
     isDefault: row.isDefault === 1,
@@ -42,6 +44,7 @@ export function customerValues(input: CustomerInput, now: string): CustomerValue
     creditLimitCents: input.creditLimitCents,
     priceListId: input.priceListId ?? null,
     assistantUserId: input.assistantUserId ?? null,
+    searchText: searchText(input.name, input.code, input.city),
     createdAt: now,
     updatedAt: now,
   };
@@ -65,6 +68,7 @@ export function deliveryPointValues(customerId: number, input: DeliveryPointInpu
     appointmentRequired: input.appointmentRequired ? 1 : 0,
     unloadingNotes: input.unloadingNotes ?? null,
     isDefault: isDefault ? 1 : 0,
+    searchText: searchText(input.name, input.code, input.city),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
-import { lowerLike } from '../db/search-pattern.ts';
+import { hasEveryWord, searchTextLike } from '../db/search-pattern.ts';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable } from './customers.table.ts';
 import { PHONE_SEPARATORS, phoneSearchKey } from './phone.ts';
@@ -9,6 +9,9 @@ export type DeliveryPointRow = Selectable<DeliveryPointsTable>;
 export type CustomerValues = Omit<Insertable<CustomersTable>, 'id'>;
 export type DeliveryPointValues = Omit<Insertable<DeliveryPointsTable>, 'id'>;
 export type ContactValues = Omit<Insertable<ContactsTable>, 'id'>;
+/** An update restates the searchable fields with their search text, so the text can never lag behind the name. */
+export type CustomerChanges = Partial<CustomerValues> & Pick<CustomerValues, 'name' | 'code' | 'city' | 'searchText'>;
+export type DeliveryPointChanges = Partial<DeliveryPointValues> & Pick<DeliveryPointValues, 'name' | 'code' | 'city' | 'searchText'>;
 
 type Eb = ExpressionBuilder<Database, 'customers'>;
 
@@ -29,17 +32,10 @@ function matchesCustomer(q: string) {
   const phone = phoneSearchKey(q);
   return (eb: Eb) =>
     eb.or([
-      lowerLike(eb.ref('customers.name'), q, 'contains'),
-      lowerLike(eb.ref('customers.code'), q, 'contains'),
-      lowerLike(eb.ref('customers.city'), q, 'contains'),
+      // Name, code and city of the account, or of one of its ship-tos: every word, accents and case ignored.
+      hasEveryWord(eb.ref('customers.searchText'), q),
       hasGln(eb, q),
-      eb.exists(
-        eb
-          .selectFrom('deliveryPoints as dp')
-          .select('dp.id')
-          .whereRef('dp.customerId', '=', 'customers.id')
-          .where((p) => p.or([lowerLike(p.ref('dp.city'), q, 'contains'), lowerLike(p.ref('dp.name'), q, 'contains')])),
-      ),
+      eb.exists(eb.selectFrom('deliveryPoints as dp').select('dp.id').whereRef('dp.customerId', '=', 'customers.id').where((p) => hasEveryWord(p.ref('dp.searchText'), q))),
       ...(phone
         ? [
             sql<boolean>`${bareDigits(eb.ref('customers.phone'))} like ${`%${phone}%`}`,
@@ -59,7 +55,7 @@ function matchesCustomer(q: string) {
 function rank(q: string) {
   return (eb: Eb) =>
     sql`case when lower(${eb.ref('customers.code')}) = ${q.toLowerCase()} or ${hasGln(eb, q)} then 0
-      when ${lowerLike(eb.ref('customers.name'), q, 'prefix')} then 1 else 2 end`;
+      when ${searchTextLike(eb.ref('customers.searchText'), q, 'prefix')} then 1 else 2 end`;
 }
 
 export async function searchCustomers(db: DbOrTrx, filter: { q?: string; typology?: string; limit: number; offset: number }) {
@@ -87,7 +83,7 @@ export async function insertCustomer(db: DbOrTrx, values: CustomerValues): Promi
   return row.id;
 }
 
-export async function updateCustomer(db: DbOrTrx, id: number, values: Partial<CustomerValues>): Promise<void> {
+export async function updateCustomer(db: DbOrTrx, id: number, values: CustomerChanges): Promise<void> {
   await db.updateTable('customers').set(values).where('id', '=', id).execute();
 }
 
@@ -113,7 +109,7 @@ export async function insertDeliveryPoint(db: DbOrTrx, values: DeliveryPointValu
   return row.id;
 }
 
-export async function updateDeliveryPoint(db: DbOrTrx, id: number, values: Partial<DeliveryPointValues>): Promise<void> {
+export async function updateDeliveryPoint(db: DbOrTrx, id: number, values: DeliveryPointChanges): Promise<void> {
   await db.updateTable('deliveryPoints').set(values).where('id', '=', id).execute();
 }
 

@@ -19,6 +19,8 @@ export type CustomersTable = {
   creditLimitCents: number;
   priceListId: number | null;
   assistantUserId: number | null;
+  /** Name, code and city, lower-case without accents (core/shared/search-text.ts): what the search reads. */
+  searchText: string;
   createdAt: string;
   updatedAt: string;
 };
@@ -42,6 +44,8 @@ export type DeliveryPointsTable = {
   appointmentRequired: number;
   unloadingNotes: string | null;
   isDefault: number;
+  /** Name, code and city, lower-case without accents. */
+  searchText: string;
 };
 
 export type ContactsTable = {

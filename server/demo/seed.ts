@@ -1,6 +1,7 @@
 import type { Weekday } from '../../core/calendar/dates.ts';
 import { addDays, daysBetween, parisNow } from '../../core/calendar/dates.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
+import { searchText } from '../../core/shared/search-text.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
@@ -43,7 +44,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     const productIds = new Map<string, number>();
     for (const p of demo.products) {
       const { substitutes: _s, ...product } = p;
-      const row = await trx.insertInto('products').values({ ...product, createdAt: nowIso, updatedAt: nowIso }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('products').values({ ...product, searchText: searchText(product.name, product.code), createdAt: nowIso, updatedAt: nowIso }).returning('id').executeTakeFirstOrThrow();
       productIds.set(p.code, row.id);
     }
     const subs = demo.products.flatMap((p) => p.substitutes.map((s) => ({ productId: productIds.get(p.code)!, substituteId: productIds.get(s)! })));
@@ -74,14 +75,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
       const { deliveryPoints, contacts, productCodes, priceList, ...customer } = c;
       const row = await trx
         .insertInto('customers')
-        .values({ ...customer, priceListId: priceListIds.get(priceList) ?? null, assistantUserId: assistants[i % assistants.length], createdAt: nowIso, updatedAt: nowIso })
+        .values({ ...customer, searchText: searchText(customer.name, customer.code, customer.city), priceListId: priceListIds.get(priceList) ?? null, assistantUserId: assistants[i % assistants.length], createdAt: nowIso, updatedAt: nowIso })
         .returning('id')
         .executeTakeFirstOrThrow();
       customerIds.set(c.code, row.id);
       for (const dp of deliveryPoints) {
         const dpRow = await trx
           .insertInto('deliveryPoints')
-          .values({ ...dp, customerId: row.id, deliveryWeekdays: (dp.deliveryWeekdays as Weekday[]).join(','), appointmentRequired: dp.appointmentRequired ? 1 : 0, isDefault: dp.isDefault ? 1 : 0 })
+          .values({ ...dp, searchText: searchText(dp.name, dp.code, dp.city), customerId: row.id, deliveryWeekdays: (dp.deliveryWeekdays as Weekday[]).join(','), appointmentRequired: dp.appointmentRequired ? 1 : 0, isDefault: dp.isDefault ? 1 : 0 })
           .returning('id')
           .executeTakeFirstOrThrow();
         deliveryPointIds.set(dp.code, dpRow.id);

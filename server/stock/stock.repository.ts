@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { lowerLike } from '../db/search-pattern.ts';
+import { hasEveryWord } from '../db/search-pattern.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import type { WarehousesTable } from './stock.table.ts';
 
@@ -54,7 +54,7 @@ export function listStock(db: DbOrTrx, filter: { warehouseId?: number; productId
   if (filter.warehouseId !== undefined) q = q.where('stockLevels.warehouseId', '=', filter.warehouseId);
   if (filter.productId !== undefined) q = q.where('stockLevels.productId', '=', filter.productId);
   const text = filter.q?.trim();
-  if (text) q = q.where((eb) => eb.or([lowerLike(eb.ref('products.code'), text, 'contains'), lowerLike(eb.ref('products.name'), text, 'contains')]));
+  if (text) q = q.where((eb) => hasEveryWord(eb.ref('products.searchText'), text));
   return q.orderBy('products.code').orderBy('warehouses.code').limit(filter.limit).execute();
 }
 

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as spine from './2026_11_27_0001_spine.ts';
+import * as searchText from './2026_11_27_0002_search_text.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_spine': spine,
+  '2026_11_27_0002_search_text': searchText,
 };
