@@ -6,11 +6,17 @@ import { sessionFromToken } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'carnet_session';
 export type Access = 'public' | readonly Role[];
+/** One /api route and who may call it, as registered: what the authorization tests walk through. */
+export type RouteAccess = { method: string; url: string; access: Access };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route: 'public', or the roles allowed. Every /api route must say. */
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its access rule, filled as routes register (HEAD twins of GET routes left out). */
+    readonly apiRouteAccess: readonly RouteAccess[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -40,10 +46,15 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
 
+  const registered: RouteAccess[] = [];
+  app.decorate('apiRouteAccess', registered);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && route.method !== 'HEAD') {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
-    }
+    if (!route.url.startsWith('/api/')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    if (methods.length === 0) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule`);
+    for (const method of methods) registered.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,0 +1,146 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../core/auth/roles.ts';
+import { registerAuth, type RouteAccess } from '../../server/auth/auth.plugin.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
+import { testEngines } from '../helpers/engines.ts';
+import { createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
+import { demoIds } from './orders-fixtures.ts';
+
+// Every /api route the app registers × every kind of caller. The routes come from the app itself (the auth
+// plugin records each one with its access rule as it registers), so a new route is in the matrix the day it is
+// added. About 45 routes × 5 callers take a second or two on either engine, so both run.
+
+type Caller = 'none' | Role;
+const CALLERS: readonly Caller[] = ['none', 'buyer', 'assistant', 'manager', 'admin'];
+const EMAILS: Record<Role, string> = { assistant: 'adv@demo.local', manager: 'manager@demo.local', admin: 'admin@demo.local', buyer: 'acheteur@martin.example' };
+
+/** `/api/orders/:id` → `/api/orders/{id}`, as OpenAPI writes it. */
+const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+
+describe.each(await testEngines())('authorization matrix on %s', (engine) => {
+  let t: TestApp;
+  let routes: readonly RouteAccess[];
+  const sessions = new Map<Role, Session>();
+  /** A real record for each path parameter, named by the segment before it: nothing is left to a 404. */
+  let params: Record<string, string | number>;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const db = t.handle.db;
+    const ids = await demoIds(db);
+    const martin = ids.customer('C020');
+    await db
+      .insertInto('users')
+      .values({ email: EMAILS.buyer, name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin, createdAt: new Date().toISOString() })
+      .execute();
+    for (const role of ROLES) sessions.set(role, await login(t.app, EMAILS[role]));
+
+    // Cap Marché's records throughout, never the buyer's own customer: whatever a buyer reaches is another's data.
+    const capMarche = ids.customer('C001');
+    const assistant = sessions.get('assistant')!;
+    const headers = { cookie: assistant.cookie, 'x-csrf-token': assistant.csrfToken };
+    const order = (await t.app.inject({ method: 'POST', url: '/api/orders', headers, payload: { customerId: capMarche, channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 1 }] } })).json();
+    for (const step of ['confirm', 'release', 'ship']) expect((await t.app.inject({ method: 'POST', url: `/api/orders/${order.id}/${step}`, headers, payload: {} })).statusCode).toBe(200);
+    const first = async (table: 'contacts' | 'customerProductCodes' | 'priceLists' | 'warehouses' | 'documents', where?: [string, number]) => {
+      let q = db.selectFrom(table).select('id').orderBy('id');
+      if (where) q = q.where(where[0] as never, '=', where[1] as never);
+      return (await q.executeTakeFirstOrThrow()).id;
+    };
+    const warehouse = await first('warehouses');
+    params = {
+      'customers/:id': capMarche,
+      'delivery-points/:id': ids.point('C001-DP1'),
+      'contacts/:id': await first('contacts', ['customerId', capMarche]),
+      'customer-product-codes/:id': await first('customerProductCodes', ['customerId', capMarche]),
+      'products/:id': ids.product('FAR-T45-1KG').id,
+      'price-lists/:id': await first('priceLists'),
+      'warehouses/:id': warehouse,
+      'stock/:warehouseId': warehouse,
+      ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,
+      'orders/:id': order.id,
+      'documents/:id': await first('documents'),
+      'imports/:kind': 'products',
+    };
+    routes = t.app.apiRouteAccess;
+  });
+  afterAll(() => t.close());
+
+  const fill = (url: string) =>
+    url
+      .split('/')
+      .map((segment, i, all) => {
+        if (!segment.startsWith(':')) return segment;
+        const key = `${all[i - 1]}/${segment}`;
+        if (!(key in params)) throw new Error(`No record for the parameter ${key} of ${url}: add one to \`params\` in this test`);
+        return String(params[key]);
+      })
+      .join('/');
+
+  const call = async (route: RouteAccess, caller: Caller) => {
+    const session = caller === 'none' ? null : sessions.get(caller)!;
+    const res = await t.app.inject({
+      method: route.method as 'GET',
+      url: fill(route.url),
+      headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+      ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
+    });
+    // Logging out ends the session the rest of the matrix uses: open a new one.
+    if (caller !== 'none' && route.url === '/api/auth/logout' && res.statusCode === 204) sessions.set(caller, await login(t.app, EMAILS[caller]));
+    return res;
+  };
+
+  it('collects every route, each with an access rule, and no fewer than the OpenAPI document lists', async () => {
+    expect(routes.length).toBeGreaterThan(30);
+    for (const r of routes) expect(r.access === 'public' || (Array.isArray(r.access) && r.access.length > 0), `${r.method} ${r.url}`).toBe(true);
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const collected = routes.map((r) => `${r.method} ${openApiPath(r.url)}`);
+    expect(collected).toEqual(expect.arrayContaining(documented));
+    // The only route missing from the document is the document itself.
+    expect(collected.filter((c) => !documented.includes(c))).toEqual(['GET /api/openapi.json']);
+  });
+
+  it('answers each route as its access rule says, for every caller', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const caller of CALLERS) {
+        const res = await call(route, caller);
+        const status = res.statusCode;
+        const label = `${route.method} ${route.url} as ${caller}: ${status} ${status >= 400 ? res.body.slice(0, 120) : ''}`;
+        if (route.access === 'public') {
+          if (status === 403) wrong.push(`${label} (public route refused)`);
+        } else if (caller === 'none') {
+          if (status !== 401) wrong.push(`${label} (expected 401)`);
+        } else if (!route.access.includes(caller)) {
+          if (status !== 403 || res.json().code !== 'FORBIDDEN') wrong.push(`${label} (expected 403 FORBIDDEN)`);
+        } else if (status === 401 || status === 403) {
+          wrong.push(`${label} (allowed role refused)`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps buyers out of every customer's data: today no data route admits them", async () => {
+    // A route opened to buyers must show, in a test of its own, that it answers only with the buyer's customer.
+    const openToBuyers = routes.filter((r) => r.access !== 'public' && r.access.includes('buyer')).map((r) => `${r.method} ${r.url}`);
+    expect(openToBuyers).toEqual(['POST /api/auth/logout']);
+    for (const route of routes.filter((r) => r.access !== 'public' && !r.access.includes('buyer'))) {
+      const res = await call(route, 'buyer');
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+      expect(res.body).not.toContain('Cap Marché');
+    }
+  });
+
+  it('refuses to register an /api route without an access rule', async () => {
+    const bare = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>();
+    registerAuth(bare);
+    expect(() => bare.get('/api/forgotten', async () => 'open')).toThrow(/declares no access rule/);
+    bare.get('/api/remembered', { config: { access: ['admin'] } }, async () => 'closed');
+    expect(bare.apiRouteAccess).toEqual([{ method: 'GET', url: '/api/remembered', access: ['admin'] }]);
+    await bare.close();
+  });
+});
