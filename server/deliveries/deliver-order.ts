@@ -11,7 +11,7 @@ export type DeliveredLineInput = { lineId: number; deliveredQuantity: number; sh
 
 type Outcome = { orderLine: OrderLineRow; deliveryLine: DeliveryLineRow; delivered: number; missing: number; status: LineStatus };
 
-/** Every line of the delivery exactly once, no more than was shipped, and a choice for every shortfall. */
+/** Every line of the shipped deliveries exactly once, no more than was shipped, and a choice for every shortfall. */
 function checkReport(input: readonly DeliveredLineInput[], deliveryLines: DeliveryLineRow[], orderLines: OrderLineRow[]): Outcome[] {
   const errors: FieldError[] = [];
   const seen = new Set<number>();
@@ -31,7 +31,7 @@ function checkReport(input: readonly DeliveredLineInput[], deliveryLines: Delive
     outcomes.push({ orderLine, deliveryLine, delivered: l.deliveredQuantity, missing, status });
   });
   const absent = deliveryLines.filter((d) => !input.some((l) => l.lineId === d.orderLineId));
-  if (absent.length) errors.push({ path: 'body.lines', message: `every delivered line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
+  if (absent.length) errors.push({ path: 'body.lines', message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
   if (errors.length) throw new AppError('UNPROCESSABLE', `The delivery report is not complete: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
   return outcomes;
 }
@@ -93,27 +93,28 @@ async function createBackorder(trx: Trx, t: StartedTransition, short: Outcome[],
 }
 
 /**
- * Records what the customer received against the shipped delivery. Full lines are delivered; each short line is
+ * Records what the customer received against the shipped deliveries (one per warehouse the order left from), in one
+ * report whose lines span them all. Full lines are delivered; each short line is
  * either carried over to one backorder (a new confirmed order) or cancelled, as the customer chose.
  */
 export async function deliverOrder(db: Db, orderId: number, actor: Actor, input: readonly DeliveredLineInput[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const t = await startTransition(trx, orderId, 'deliver');
-    const delivery = (await listDeliveryRows(trx, orderId)).find((d) => d.status === 'shipped');
-    if (!delivery) throw new AppError('CONFLICT', `Order ${t.order.number} has no shipped delivery.`);
-    const [deliveryLines, orderLines] = await Promise.all([listDeliveryLineRows(trx, [delivery.id]), listOrderLineRows(trx, orderId)]);
+    const shipped = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'shipped');
+    if (shipped.length === 0) throw new AppError('CONFLICT', `Order ${t.order.number} has no shipped delivery.`);
+    const [deliveryLines, orderLines] = await Promise.all([listDeliveryLineRows(trx, shipped.map((d) => d.id)), listOrderLineRows(trx, orderId)]);
     const outcomes = checkReport(input, deliveryLines, orderLines);
 
     for (const o of outcomes) {
       await updateDeliveryLine(trx, o.deliveryLine.id, { deliveredQuantity: o.delivered });
       await updateOrderLine(trx, o.orderLine.id, { deliveredQuantity: o.delivered, status: o.status });
     }
-    await updateDelivery(trx, delivery.id, { status: 'delivered', deliveredAt: t.at });
+    for (const delivery of shipped) await updateDelivery(trx, delivery.id, { status: 'delivered', deliveredAt: t.at });
     const short = outcomes.filter((o) => o.status === 'backordered');
     const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
     await recordTransition(trx, t, actor, {
       after: {
-        deliveryId: delivery.id,
+        deliveryIds: shipped.map((d) => d.id),
         lines: outcomes.map((o) => ({ lineId: o.orderLine.id, ordered: o.deliveryLine.quantity, delivered: o.delivered, status: o.status })),
         backorder,
       },

@@ -88,6 +88,34 @@ export async function adjustStock(trx: Trx, at: { warehouseId: number; productId
     .execute();
 }
 
+/**
+ * The stock level of a product in a warehouse, locked for the rest of the transaction: the UPDATE takes the row lock
+ * on PostgreSQL (SQLite serialises writers anyway), so what is read here is still true when it is written back.
+ */
+export async function lockStockLevel(trx: Trx, at: { warehouseId: number; productId: number }) {
+  return trx
+    .updateTable('stockLevels')
+    .set({ updatedAt: nowIso() })
+    .where('warehouseId', '=', at.warehouseId)
+    .where('productId', '=', at.productId)
+    .returning(['onHand', 'reserved'])
+    .executeTakeFirst();
+}
+
+export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }): Promise<void> {
+  await trx
+    .insertInto('stockLevels')
+    .values({ ...at, ...level, updatedAt: nowIso() })
+    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt: nowIso() }))
+    .execute();
+}
+
+export async function warehouseCodes(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('warehouses').select(['id', 'code']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
 export async function findCompany(db: DbOrTrx) {
   return db.selectFrom('company').selectAll().orderBy('id').executeTakeFirst();
 }

@@ -7,7 +7,18 @@ import { storeFile } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
 import { listOrderLineRows } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
-import { adjustStock, findCompany, findShipToParties, isDeliveryNoteNumberTaken, listDeliveryLineRows, listDeliveryRows, updateDelivery } from './deliveries.repository.ts';
+import { shipFromStock } from './choose-warehouse.ts';
+import {
+  type DeliveryRow,
+  findCompany,
+  findShipToParties,
+  isDeliveryNoteNumberTaken,
+  listDeliveryLineRows,
+  listDeliveryRows,
+  lockStockLevel,
+  setStockLevel,
+  updateDelivery,
+} from './deliveries.repository.ts';
 import { renderDeliveryNote } from './delivery-note.pdf.ts';
 
 /** `BL-YYYYMM-NNNNN`, the month of shipping in Paris. */
@@ -24,7 +35,7 @@ async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date):
   return given;
 }
 
-async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Awaited<ReturnType<typeof listDeliveryRows>>[number], noteNumber: string, dataDir: string, actor: Actor) {
+async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: DeliveryRow, noteNumber: string, dataDir: string, actor: Actor) {
   const [company, parties, orderLines, deliveryLines] = await Promise.all([
     findCompany(trx),
     findShipToParties(trx, t.order.customerId, t.order.deliveryPointId),
@@ -64,24 +75,37 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Await
 }
 
 /**
- * Shipping: the goods leave the warehouse (on hand and reserved both go down by what is shipped), the delivery gets
- * its note number and the note itself is printed and filed. The PDF file is written before the commit; if the
- * transaction then fails, the content-addressed file is an orphan that no row points to, never a wrong document.
+ * Shipping: every planned delivery of the order leaves its warehouse (on hand and reserved both go down by what is
+ * shipped), gets its own note number and its own printed, filed delivery note. A given note number serves only an
+ * order leaving from one warehouse. On hand never goes below zero: goods that leave without being on hand (a
+ * wrong count, a shortage at release) bring it to zero, and the timeline says so. The PDF files are written before
+ * the commit; if the transaction then fails, a content-addressed file is an orphan no row points to, never a wrong
+ * document.
  */
 export async function shipOrder(db: Db, orderId: number, actor: Actor, options: { deliveryNoteNumber?: string; dataDir: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const t = await startTransition(trx, orderId, 'ship');
-    const delivery = (await listDeliveryRows(trx, orderId)).find((d) => d.status === 'planned');
-    if (!delivery) throw new AppError('CONFLICT', `Order ${t.order.number} has no planned delivery to ship.`);
-    const now = new Date(t.at);
-    const noteNumber = await chooseNoteNumber(trx, options.deliveryNoteNumber, now);
-    const { documentId, deliveryLines } = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor);
-    for (const l of deliveryLines) {
-      await adjustStock(trx, { warehouseId: delivery.warehouseId, productId: l.productId }, { onHand: -l.quantity, reserved: -l.quantity });
+    const planned = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
+    if (planned.length === 0) throw new AppError('CONFLICT', `Order ${t.order.number} has no planned delivery to ship.`);
+    if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
+      const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
+      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', message }]);
     }
-    await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
-    await recordTransition(trx, t, actor, {
-      after: { deliveryId: delivery.id, deliveryNoteNumber: noteNumber, documentId, shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity })) },
-    });
+    const now = new Date(t.at);
+    const shipped = [];
+    const missing: string[] = [];
+    for (const delivery of planned) {
+      const noteNumber = await chooseNoteNumber(trx, options.deliveryNoteNumber, now);
+      const { documentId, deliveryLines } = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor);
+      for (const l of deliveryLines) {
+        const at = { warehouseId: delivery.warehouseId, productId: l.productId };
+        const taken = shipFromStock(await lockStockLevel(trx, at), l.quantity);
+        await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved });
+        if (taken.missing > 0) missing.push(`${l.productCode}: ${taken.missing} more shipped than on hand at ${delivery.warehouseCode}, on hand set to 0`);
+      }
+      await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
+      shipped.push({ deliveryId: delivery.id, deliveryNoteNumber: noteNumber, documentId, shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity })) });
+    }
+    await recordTransition(trx, t, actor, { after: { deliveries: shipped }, note: missing.length ? `${missing.join('; ')}.` : null });
   });
 }

@@ -94,17 +94,17 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return getOrderDetail(app.db, request.params.id);
   });
 
-  app.post('/api/orders/:id/release', transition('Release to the warehouse: creates the delivery and reserves the stock', EmptyBody), async (request) => {
+  app.post('/api/orders/:id/release', transition('Release to the warehouses: one delivery per warehouse holding the products, stock reserved there (short if need be)', EmptyBody), async (request) => {
     await releaseOrder(app.db, request.params.id, currentUser(request));
     return getOrderDetail(app.db, request.params.id);
   });
 
-  app.post('/api/orders/:id/ship', transition('Ship: takes the goods out of stock and prints the delivery note', Type.Optional(ShipInputSchema)), async (request) => {
+  app.post('/api/orders/:id/ship', transition('Ship every planned delivery: takes the goods out of stock (never below zero) and prints one delivery note each', Type.Optional(ShipInputSchema)), async (request) => {
     await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir });
     return getOrderDetail(app.db, request.params.id);
   });
 
-  app.post('/api/orders/:id/deliver', transition('Record what was delivered; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
+  app.post('/api/orders/:id/deliver', transition('Record what was delivered, lines of all shipped deliveries in one report; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
     await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines);
     return getOrderDetail(app.db, request.params.id);
   });

@@ -32,7 +32,10 @@ export const OrderInputSchema = Type.Object(
   Closed,
 );
 
-export const ShipInputSchema = Type.Object({ deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$' })) }, Closed);
+export const ShipInputSchema = Type.Object(
+  { deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$', description: 'only for an order leaving from one warehouse (422 otherwise)' })) },
+  Closed,
+);
 export const CancelInputSchema = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, Closed);
 export const DeliverInputSchema = Type.Object(
   {

@@ -132,8 +132,8 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       ['close', 'delivered', 'closed'],
     ]);
     expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Léa Moreau', 'Léa Moreau', 'Claire Dubois', 'Léa Moreau', 'Léa Moreau', 'Léa Moreau']);
-    expect(events[2].after).toMatchObject({ warehouseId: moulin, deliveryNumber: delivery.number });
-    expect(events[3].after).toMatchObject({ deliveryNoteNumber: `BL-${ym}-00070`, documentId: docs[0].id });
+    expect(events[2].after).toMatchObject({ deliveries: [{ warehouseId: moulin, deliveryNumber: delivery.number }] });
+    expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00070`, documentId: docs[0].id }] });
     expect(events[4].after.backorder).toEqual({ id: backorder.id, number: backorder.number });
     expect(events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual(['create_backorder']);
@@ -159,19 +159,103 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect((await adv.get(`/api/orders/${other.id}`)).json().status).toBe('released');
   });
 
-  it('ships from the warehouse that can serve most of the order, and reserves there', async () => {
-    const sucre = await warehouse('WH-SUCRE');
+  it('reserves each product in a warehouse that holds it, never where it has never been', async () => {
+    const [sucre, moulin] = [await warehouse('WH-SUCRE'), await warehouse('WH-MOULIN')];
     const sugar = ids.product('SUC-CRI-1KG').id;
     const flour = ids.product('FAR-T45-1KG').id;
     const before = await stockOf(t.handle.db, [sugar, flour]);
     const released = await walkTo('released', { ...fiveLines(), lines: [{ customerCode: 'CM-301877', quantity: 100 }, { productId: flour, quantity: 1 }] });
-    expect(released.deliveries[0].warehouseId).toBe(sucre);
+    expect(released.deliveries.map((d: { warehouseId: number; lines: { productId: number }[] }) => [d.warehouseId, d.lines.map((l) => l.productId)])).toEqual([
+      [sucre, [sugar]],
+      [moulin, [flour]],
+    ]);
     const after = await stockOf(t.handle.db, [sugar, flour]);
-    const at = (rows: typeof before, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === sucre);
-    expect(at(after, sugar)!.reserved).toBe(at(before, sugar)!.reserved + 100);
-    // The sugar depot never held this flour: the reservation still shows, on a new row with nothing on hand.
-    expect(at(before, flour)).toBeUndefined();
-    expect(at(after, flour)).toMatchObject({ onHand: 0, reserved: 1 });
+    const at = (rows: typeof before, warehouseId: number, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === warehouseId);
+    expect(at(after, sucre, sugar)!.reserved).toBe(at(before, sucre, sugar)!.reserved + 100);
+    expect(at(after, moulin, flour)!.reserved).toBe(at(before, moulin, flour)!.reserved + 1);
+    // The sugar depot never held this flour and still has no stock row for it.
+    expect(at(after, sucre, flour)).toBeUndefined();
+  });
+
+  it('splits a Cap Marché order of 1 kg flour packs and frozen croissants into two deliveries, each with its own delivery note, delivered in one report', async () => {
+    const [moulin, froid] = [await warehouse('WH-MOULIN'), await warehouse('WH-FROID')];
+    const flour = ids.product('FAR-T45-1KG').id;
+    const croissant = ids.product('SUR-CRO-60').id;
+    const before = await stockOf(t.handle.db, [flour, croissant]);
+    const body = { ...fiveLines(), lines: [{ customerCode: 'CM-204511', quantity: 30 }, { customerCode: 'CM-880311', quantity: 12 }, { customerCode: 'CM-204511', quantity: 10 }] };
+    const released = await walkTo('released', body);
+    type D = { id: number; number: string; warehouseId: number; weightG: number; lines: { orderLineId: number; productId: number; quantity: number }[]; documentId: number | null; deliveryNoteNumber: string | null; status: string };
+    const deliveries: D[] = released.deliveries;
+    expect(deliveries.map((d) => [d.warehouseId, d.lines.map((l) => [l.productId, l.quantity])])).toEqual([
+      [moulin, [[flour, 30], [flour, 10]]],
+      [froid, [[croissant, 12]]],
+    ]);
+    expect(new Set(deliveries.map((d) => d.number)).size).toBe(2);
+    expect(deliveries.reduce((sum, d) => sum + d.weightG, 0)).toBe(released.totals.weightG);
+    const reserved = await stockOf(t.handle.db, [flour, croissant]);
+    const at = (rows: typeof before, warehouseId: number, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === warehouseId)!;
+    expect(at(reserved, moulin, flour).reserved).toBe(at(before, moulin, flour).reserved + 40);
+    expect(at(reserved, froid, croissant).reserved).toBe(at(before, froid, croissant).reserved + 12);
+    expect(reserved).toHaveLength(before.length);
+
+    const refused = await adv.post(`/api/orders/${released.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-9999' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.stringContaining('2 warehouses') }]);
+
+    const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
+    expect(shipped.status).toBe('shipped');
+    const notes = shipped.deliveries.map((d: D) => d.deliveryNoteNumber);
+    expect(shipped.deliveries.every((d: D) => d.status === 'shipped' && d.documentId !== null)).toBe(true);
+    expect(new Set(notes).size).toBe(2);
+    const docs = (await adv.get(`/api/orders/${released.id}/documents`)).json();
+    expect(docs.map((d: { filename: string }) => d.filename)).toEqual(notes.map((n: string) => `${n}.pdf`));
+    for (const [i, d] of (shipped.deliveries as D[]).entries()) {
+      const pdf = (await adv.get(`/api/documents/${d.documentId}`)).rawPayload.toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(pdf).toContain(notes[i]);
+      expect(pdf).not.toContain(notes[1 - i]);
+    }
+    const afterShip = await stockOf(t.handle.db, [flour, croissant]);
+    expect(at(afterShip, moulin, flour)).toMatchObject({ onHand: at(before, moulin, flour).onHand - 40, reserved: at(before, moulin, flour).reserved });
+    expect(at(afterShip, froid, croissant)).toMatchObject({ onHand: at(before, froid, croissant).onHand - 12, reserved: at(before, froid, croissant).reserved });
+
+    const [l1, l2, l3] = shipped.lines as Line[];
+    const incomplete = await adv.post(`/api/orders/${released.id}/deliver`, { lines: [{ lineId: l1.id, deliveredQuantity: 30 }, { lineId: l3.id, deliveredQuantity: 10 }] });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.lines']);
+    const delivered = await adv.post(`/api/orders/${released.id}/deliver`, {
+      lines: [{ lineId: l2.id, deliveredQuantity: 12 }, { lineId: l1.id, deliveredQuantity: 30 }, { lineId: l3.id, deliveredQuantity: 8, shortfall: 'cancel' }],
+    });
+    expect(delivered.statusCode).toBe(200);
+    expect(delivered.json().deliveries.map((d: D) => d.status)).toEqual(['delivered', 'delivered']);
+    expect(delivered.json().lines.map((l: Line) => l.status)).toEqual(['delivered', 'delivered', 'short_cancelled']);
+
+    const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
+    const byAction = (action: string) => events.find((e: { action: string }) => e.action === action);
+    expect(byAction('release').after.deliveries.map((d: { warehouseId: number }) => d.warehouseId)).toEqual([moulin, froid]);
+    expect(byAction('ship').after.deliveries.map((d: { deliveryNoteNumber: string }) => d.deliveryNoteNumber)).toEqual(notes);
+    expect(byAction('deliver').after.deliveryIds).toEqual(deliveries.map((d) => d.id));
+  });
+
+  it('releases an order the stock cannot cover, showing the shortage, and never ships on hand below zero', async () => {
+    // Sucre glace 10 kg: 4 on hand at the sugar depot, 6 already promised to others.
+    const sucre = await warehouse('WH-SUCRE');
+    const icing = ids.product('SUC-GLA-S10').id;
+    const [before] = await stockOf(t.handle.db, [icing]);
+    expect(before).toMatchObject({ warehouseId: sucre, onHand: 4, reserved: 6 });
+    const released = await walkTo('released', { ...fiveLines(), lines: [{ productId: icing, quantity: 10 }] });
+    expect(released.status).toBe('released');
+    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, reserved: 16 }]);
+    const stockApi = (await adv.get(`/api/stock?productId=${icing}`)).json().items;
+    expect(stockApi).toMatchObject([{ onHand: 4, reserved: 16, available: -12 }]);
+
+    const shipped = await adv.post(`/api/orders/${released.id}/ship`);
+    expect(shipped.statusCode).toBe(200);
+    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, onHand: 0, reserved: 6 }]);
+    const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
+    const note = (action: string) => events.find((e: { action: string }) => e.action === action).note;
+    expect(note('release')).toBe('Released with too little stock available: SUC-GLA-S10 short by 10 at WH-SUCRE.');
+    expect(note('ship')).toBe('SUC-GLA-S10: 6 more shipped than on hand at WH-SUCRE, on hand set to 0.');
   });
 
   it('refuses a transition the status does not allow with a 409 naming the status and what is allowed', async () => {
