@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./web', import.meta.url));
+// The API server to proxy to in development; another port when several servers run side by side.
+const api = process.env.CARNET_API ?? 'http://localhost:3000';
+
+// The web app lives in web/; the server serves dist/web in production and Vite proxies /api to it in development.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  // core/ sits outside web/: let the dev server read it.
+  server: { port: 5173, fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] }, proxy: { '/api': api } },
+  build: { outDir: fileURLToPath(new URL('./dist/web', import.meta.url)), emptyOutDir: true },
+});

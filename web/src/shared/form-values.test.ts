@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { blankToNull, centsToEuros, eurosToCents, parseInteger } from './form-values.ts';
+
+describe('form values', () => {
+  it('sends null for a blank optional field', () => {
+    expect(blankToNull('  ')).toBeNull();
+    expect(blankToNull(' FR12 ')).toBe('FR12');
+  });
+  it('reads euros the French or the English way', () => {
+    expect(eurosToCents('1 250,50')).toBe(125050);
+    expect(eurosToCents('1250.5 €')).toBe(125050);
+    expect(eurosToCents('12,345')).toBeNull();
+    expect(eurosToCents('abc')).toBeNull();
+    expect(centsToEuros(125050)).toBe('1250,50');
+  });
+  it('reads whole numbers only', () => {
+    expect(parseInteger(' 12 ')).toBe(12);
+    expect(parseInteger('1.5')).toBeNull();
+  });
+});

@@ -1,0 +1,22 @@
+/** Form fields hold text; the API wants null for an empty optional value and numbers for numbers. */
+export function blankToNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** "1 250,50" or "1250.5" euros → 125050 cents; null when it is not an amount. */
+export function eurosToCents(text: string): number | null {
+  const normalised = text.replace(/[\s\u202f\u00a0€]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(normalised)) return null;
+  return Math.round(Number(normalised) * 100);
+}
+
+export function centsToEuros(cents: number): string {
+  return (cents / 100).toFixed(2).replace('.', ',');
+}
+
+/** A whole number typed in a field, or null. */
+export function parseInteger(text: string): number | null {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : null;
+}
