@@ -1,0 +1,88 @@
+import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ORDER_DESK } from '../../../core/auth/roles.ts';
+import { useAuth } from './auth.tsx';
+import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
+import { isNavActive, NAV } from './nav.ts';
+import { useGlobalShortcuts } from './use-global-shortcuts.ts';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, loading, logout, can } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  useGlobalShortcuts(can(ORDER_DESK));
+
+  if (loading) return <Loader m="xl" />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <Title order={4} c="blue.8">
+              Carnet
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="md">
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">K</Kbd> {t('app.searchHint')}
+            </Text>
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('app.userMenu')}>
+                  <Group gap={4}>
+                    <Text size="sm" fw={500}>
+                      {user.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      ({t(`roles.${user.role}`)})
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item
+                  leftSection={<IconLogout size={14} />}
+                  onClick={() => {
+                    void logout().then(() => navigate('/login'));
+                  }}
+                >
+                  {t('app.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {NAV.filter((item) => can(item.roles)).map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            leftSection={<item.icon size={18} />}
+            rightSection={item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
+            active={isNavActive(item.to, location.pathname)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

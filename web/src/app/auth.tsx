@@ -1,0 +1,63 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { Role, SessionUser } from '../../../core/auth/roles.ts';
+import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+
+type Auth = {
+  user: SessionUser | null;
+  loading: boolean;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  can: (roles: readonly Role[]) => boolean;
+};
+
+const AuthContext = createContext<Auth | null>(null);
+const SESSION_KEY = ['session'];
+
+/** Another user must not see the previous one's cached answers; the session query itself stays observed. */
+function forgetOtherQueries(queryClient: ReturnType<typeof useQueryClient>): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/api/auth/me');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const session = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity });
+  const user = session.data?.user ?? null;
+
+  const value: Auth = {
+    user,
+    loading: session.isPending,
+    login: async (email, password) => {
+      const answer = await api.post<Session>('/api/auth/login', { email, password });
+      setCsrfToken(answer.csrfToken);
+      forgetOtherQueries(queryClient);
+      queryClient.setQueryData(SESSION_KEY, answer);
+    },
+    logout: async () => {
+      await api.post('/api/auth/logout').catch(() => undefined); // a dead session is logged out anyway
+      setCsrfToken(null);
+      forgetOtherQueries(queryClient);
+      queryClient.setQueryData(SESSION_KEY, null);
+    },
+    can: (roles) => !!user && roles.includes(user.role),
+  };
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}

@@ -1,0 +1,21 @@
+import { IconBox, IconBuildingWarehouse, IconFileImport, IconListDetails, IconPencilPlus, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
+
+export type NavItem = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles: readonly Role[]; hint?: string };
+
+/** The sidebar, in the order of the assistant's day; each entry only for the roles that may use it. */
+export const NAV: NavItem[] = [
+  { to: '/orders', label: 'nav.orders', icon: IconListDetails, roles: STAFF },
+  { to: '/orders/new', label: 'nav.orderEntry', icon: IconPencilPlus, roles: ORDER_DESK, hint: 'Alt+N' },
+  { to: '/customers', label: 'nav.customers', icon: IconUsers, roles: STAFF },
+  { to: '/products', label: 'nav.products', icon: IconBox, roles: STAFF },
+  { to: '/stock', label: 'nav.stock', icon: IconBuildingWarehouse, roles: STAFF },
+  { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
+];
+
+/** An entry is lit for its pages and their children; the order entry is not one of the order list's children. */
+export function isNavActive(to: string, pathname: string): boolean {
+  if (to === '/orders/new' || pathname === '/orders/new') return pathname === to;
+  return pathname === to || pathname.startsWith(`${to}/`);
+}

@@ -1,0 +1,53 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Delivery } from '../../api/types.ts';
+import { useFormat } from '../../shared/use-format.ts';
+
+export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (!deliveries.length) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('detail.noDeliveries')}
+      </Text>
+    );
+  }
+  return (
+    <Table data-testid="order-deliveries">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('detail.deliveryNumber')}</Table.Th>
+          <Table.Th>{t('detail.warehouse')}</Table.Th>
+          <Table.Th>{t('detail.plannedDate')}</Table.Th>
+          <Table.Th>{t('detail.noteNumber')}</Table.Th>
+          <Table.Th>{t('detail.deliveryStatus')}</Table.Th>
+          <Table.Th ta="right">{t('totals.pallets')}</Table.Th>
+          <Table.Th ta="right">{t('totals.weight')}</Table.Th>
+          <Table.Th>{t('detail.document')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {deliveries.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td ff="monospace">{d.number}</Table.Td>
+            <Table.Td>{d.warehouseName}</Table.Td>
+            <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
+            <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
+            <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>
+            <Table.Td ta="right">{fmt.number(d.pallets)}</Table.Td>
+            <Table.Td ta="right">{fmt.weight(d.weightG)}</Table.Td>
+            <Table.Td>
+              {d.documentId !== null && (
+                <Anchor href={`/api/documents/${d.documentId}`} target="_blank" size="sm" data-testid="delivery-note-link">
+                  <IconFileTypePdf size={14} /> {t('detail.deliveryNote')}
+                </Anchor>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { OrderDetail } from '../../api/types.ts';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { Field } from '../../shared/Field.tsx';
+import { useFormat } from '../../shared/use-format.ts';
+import { StatusBadge } from '../StatusBadge.tsx';
+import { TotalsPanel } from '../TotalsPanel.tsx';
+import { DeliveriesTable } from './DeliveriesTable.tsx';
+import { OrderActions } from './OrderActions.tsx';
+import { OrderLinesTable } from './OrderLinesTable.tsx';
+import { Timeline } from './Timeline.tsx';
+
+export default function OrderDetailPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const id = Number(useParams().id);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const order = useQuery({ queryKey: ['orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
+
+  if (order.isPending) return <Loader />;
+  if (order.error) return <ErrorAlert error={order.error} />;
+  const o = order.data;
+
+  return (
+    <Stack gap="sm" maw={1400}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={3} data-testid="order-number">
+            {t('detail.title', { number: o.number })}
+          </Title>
+          <StatusBadge status={o.status} />
+        </Group>
+        <OrderActions order={o} onError={setActionError} />
+      </Group>
+      {actionError !== null && <ErrorAlert error={actionError} title={t('detail.refused')} />}
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }} spacing="sm">
+          <Field label={t('detail.customer')}>
+            <Anchor component={Link} to={`/customers/${o.customerId}`} size="sm">
+              {o.customerName}
+            </Anchor>
+          </Field>
+          <Field label={t('detail.deliveryPoint')}>{o.deliveryPointName}</Field>
+          <Field label={t('detail.requestedDate')}>{fmt.date(o.requestedDate)}</Field>
+          <Field label={t('detail.promisedDate')}>{fmt.date(o.promisedDate)}</Field>
+          <Field label={t('detail.customerRef')}>{o.customerRef ?? '—'}</Field>
+          <Field label={t('detail.channel')}>{t(`channels.${o.channel}`)}</Field>
+          <Field label={t('detail.createdAt')}>{fmt.dateTime(o.createdAt)}</Field>
+        </SimpleGrid>
+        {o.note && (
+          <Text size="sm" mt="xs" fs="italic">
+            {o.note}
+          </Text>
+        )}
+        {(o.backorderOfOrderId !== null || o.backorders.length > 0) && (
+          <Group gap="md" mt="xs" data-testid="order-backorder-links">
+            {o.backorderOfOrderId !== null && (
+              <Anchor component={Link} to={`/orders/${o.backorderOfOrderId}`} size="sm">
+                {t('detail.originalOrder')}
+              </Anchor>
+            )}
+            {o.backorders.map((b) => (
+              <Anchor key={b.id} component={Link} to={`/orders/${b.id}`} size="sm">
+                {t('detail.backorderOrder', { number: b.number })}
+              </Anchor>
+            ))}
+          </Group>
+        )}
+      </Paper>
+      {o.status === 'cancelled' && <Alert color="red" py="xs">{t('detail.cancelledNotice')}</Alert>}
+      <Grid gutter="sm" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 9 }}>
+          <Stack gap="sm">
+            <Paper withBorder p="xs">
+              <OrderLinesTable lines={o.lines} />
+            </Paper>
+            <Paper withBorder p="sm">
+              <Title order={5} mb="xs">
+                {t('detail.deliveries')}
+              </Title>
+              <DeliveriesTable deliveries={o.deliveries} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 3 }}>
+          <Stack gap="sm">
+            <TotalsPanel totals={o.totals} />
+            <Paper withBorder p="sm">
+              <Title order={5} mb="xs">
+                {t('detail.timeline')}
+              </Title>
+              <Timeline orderId={o.id} version={o.updatedAt} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,13 @@
+/** An audit event's before/after, reduced to what changed: "status: confirmed → released". */
+export type Change = { field: string; from: unknown; to: unknown };
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function eventChanges(before: unknown, after: unknown): Change[] {
+  const a = asRecord(before);
+  const b = asRecord(after);
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])).map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }));
+}

@@ -1,0 +1,106 @@
+import { ActionIcon, Table, Text, TextInput } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerCode } from '../../../../core/catalog/match-product.ts';
+import type { Product } from '../../../../core/catalog/product.ts';
+import { unitPriceFor, type PriceTier } from '../../../../core/pricing/price-list.ts';
+import { PackagingText } from '../../shared/PackagingText.tsx';
+import { useFormat } from '../../shared/use-format.ts';
+import { type EntryLine, parseQuantity } from './draft.ts';
+import { type LineNavigation, quantityFieldKey } from './keys.ts';
+import { ProductField } from './ProductField.tsx';
+
+type Props = {
+  index: number;
+  line: EntryLine;
+  product: Product | undefined;
+  disabled: boolean;
+  invalid: boolean;
+  products: readonly Product[];
+  customerCodes: readonly CustomerCode[];
+  prices: readonly PriceTier[];
+  loading: boolean;
+  register: (field: 'product' | 'quantity', input: HTMLInputElement | null) => void;
+  onChange: (patch: Partial<EntryLine>) => void;
+  onTake: (product: Product) => void;
+  onPending: (pending: boolean) => void;
+  onNavigate: (action: LineNavigation, from: 'product' | 'quantity') => void;
+  onRemove: () => void;
+};
+
+/** One order line: product, quantity, and as she types, its price and what it makes in layers and pallets. */
+export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, prices, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const lineNo = index + 1;
+  const quantity = parseQuantity(line.quantity);
+  const unitPrice = product ? unitPriceFor(product.id, quantity ?? 1, prices) : null;
+
+  const onQuantityKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    const action = quantityFieldKey(event);
+    if (!action) return;
+    event.preventDefault();
+    onNavigate(action, 'quantity');
+  };
+
+  return (
+    <Table.Tr data-testid={`order-line-${lineNo}`}>
+      <Table.Td c="dimmed" w={28}>
+        {lineNo}
+      </Table.Td>
+      <Table.Td w={190}>
+        <ProductField
+          lineNo={lineNo}
+          query={line.query}
+          chosen={line.productId !== null}
+          disabled={disabled}
+          invalid={invalid && line.productId === null}
+          products={products}
+          customerCodes={customerCodes}
+          loading={loading}
+          register={(input) => register('product', input)}
+          onQueryChange={(query) => onChange({ query, productId: null })}
+          onTake={onTake}
+          onPending={onPending}
+          onAction={(action) => onNavigate(action, 'product')}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" lineClamp={1} data-testid={`order-line-${lineNo}-name`}>
+          {product?.name ?? ''}
+        </Text>
+        {product && quantity !== null && <PackagingText quantity={quantity} product={product} testId={`order-line-${lineNo}-packaging`} />}
+      </Table.Td>
+      <Table.Td w={90}>
+        <TextInput
+          ref={(input) => register('quantity', input)}
+          aria-label={t('entry.quantityLine', { n: lineNo })}
+          data-testid={`order-line-${lineNo}-quantity`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={line.quantity}
+          disabled={disabled}
+          error={invalid && line.productId !== null && quantity === null}
+          styles={{ input: { textAlign: 'right' } }}
+          onChange={(event) => onChange({ quantity: event.currentTarget.value })}
+          onKeyDown={onQuantityKey}
+        />
+      </Table.Td>
+      <Table.Td w={70}>
+        <Text size="sm">{product ? t(`units.${product.saleUnit}`, { count: quantity ?? 1 }) : ''}</Text>
+      </Table.Td>
+      <Table.Td w={90} ta="right" data-testid={`order-line-${lineNo}-price`}>
+        {product && (unitPrice === null ? <Text size="xs" c="orange">{t('entry.noPrice')}</Text> : fmt.money(unitPrice))}
+      </Table.Td>
+      <Table.Td w={100} ta="right" fw={500} data-testid={`order-line-${lineNo}-net`}>
+        {unitPrice !== null && quantity !== null ? fmt.money(unitPrice * quantity) : ''}
+      </Table.Td>
+      <Table.Td w={32}>
+        <ActionIcon variant="subtle" color="gray" size="sm" tabIndex={-1} aria-label={t('entry.removeLine', { n: lineNo })} onClick={onRemove}>
+          <IconX size={14} />
+        </ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,284 @@
+import { Alert, Box, Button, Grid, Group, Paper, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Product } from '../../../../core/catalog/product.ts';
+import { priceDraft } from '../../../../core/orders/price-draft.ts';
+import { api } from '../../api/client.ts';
+import type { CustomerSummary, OrderDetail } from '../../api/types.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import { PageTitle } from '../../shared/PageTitle.tsx';
+import { TotalsPanel } from '../TotalsPanel.tsx';
+import { CustomerPicker } from './CustomerPicker.tsx';
+import { blankLine, type EntryHeader, type EntryLine, orderBody, parseQuantity, pricedInput, removeLine, withTrailingBlank } from './draft.ts';
+import { HeaderFields } from './HeaderFields.tsx';
+import { type LineNavigation, saveShortcut } from './keys.ts';
+import { LineRow } from './LineRow.tsx';
+import { ShortcutHints } from './ShortcutHints.tsx';
+import { useCatalogue } from '../../catalog/use-catalogue.ts';
+import { useOrderContext } from './use-entry-data.ts';
+
+type Focus = { index: number; field: 'product' | 'quantity' } | 'footer' | null;
+
+/** The phone order, keyboard only: customer, Enter; code, Enter; quantity, Enter; … Ctrl+Enter. */
+export function OrderEntryPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const catalogue = useCatalogue();
+  const keyCounter = useRef(1);
+  const nextKey = useCallback(() => ++keyCounter.current, []);
+
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null);
+  const [customerPending, setCustomerPending] = useState(false);
+  const [header, setHeader] = useState<EntryHeader>({ customerId: null, deliveryPointId: null, requestedDate: null, channel: 'phone', customerRef: '', note: '' });
+  const [lines, setLines] = useState<EntryLine[]>([blankLine(1)]);
+  const [badLines, setBadLines] = useState<number[]>([]);
+  // Lines whose product Enter came before the customer's codes: their match is taken as soon as they arrive.
+  const [pendingLines, setPendingLines] = useState<ReadonlySet<number>>(new Set());
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const context = useOrderContext(header.customerId);
+
+  // Focus moves are asked for during an event and done after the render that creates the target field.
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const customerInput = useRef<HTMLInputElement>(null);
+  const footerButton = useRef<HTMLButtonElement>(null);
+  const [focus, setFocus] = useState<Focus>(null);
+  useLayoutEffect(() => {
+    if (focus === null) return;
+    if (focus === 'footer') footerButton.current?.focus();
+    else {
+      const line = lines[Math.max(0, Math.min(focus.index, lines.length - 1))];
+      inputs.current.get(`${line?.key}:${focus.field}`)?.focus();
+    }
+    setFocus(null);
+  }, [focus, lines]);
+  useEffect(() => customerInput.current?.focus(), []);
+
+  // When the customer's context arrives: its default ship-to and the earliest date it can be delivered.
+  useEffect(() => {
+    const ctx = context.data;
+    if (!ctx) return;
+    const point = ctx.customer.deliveryPoints.find((p) => p.isDefault) ?? ctx.customer.deliveryPoints[0];
+    setHeader((h) => ({ ...h, deliveryPointId: point?.id ?? null, requestedDate: point ? (ctx.earliestDates[String(point.id)] ?? null) : null }));
+  }, [context.data]);
+
+  const focusFirstOpenLine = () => {
+    const firstOpen = lines.findIndex((l) => l.productId === null);
+    if (firstOpen === -1) setLines((ls) => withTrailingBlank(ls, nextKey));
+    setFocus({ index: firstOpen === -1 ? Number.MAX_SAFE_INTEGER : firstOpen, field: 'product' });
+  };
+
+  const chooseCustomer = (c: CustomerSummary) => {
+    setCustomer(c);
+    setCustomerPending(false);
+    setHeader((h) => ({ ...h, customerId: c.id, deliveryPointId: null, requestedDate: null }));
+    // If she already went on typing lines while the customer was being found, leave her where she is.
+    if (document.activeElement === customerInput.current) focusFirstOpenLine();
+  };
+
+  const onCustomerPending = (pending: boolean) => {
+    setCustomerPending(pending);
+    // Pending: go on to the lines. No longer pending without a customer: nothing matched, back to the field.
+    if (pending) focusFirstOpenLine();
+    else customerInput.current?.focus();
+  };
+
+  const updateLine = (index: number, patch: Partial<EntryLine>) => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+
+  const setPending = (key: number, pending: boolean) =>
+    setPendingLines((keys) => {
+      const next = new Set(keys);
+      if (pending) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const takeProduct = (key: number, product: Product) => {
+    const wasFocused = document.activeElement === inputs.current.get(`${key}:product`);
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, productId: product.id, query: product.code } : l)));
+    setPending(key, false);
+    const index = lines.findIndex((l) => l.key === key);
+    setBadLines((b) => b.filter((i) => i !== index));
+    // A pending match lands while she types further on: the focus stays where she is.
+    if (wasFocused) setFocus({ index, field: 'quantity' });
+  };
+
+  const onProductPending = (index: number, pending: boolean) => {
+    const key = lines[index].key;
+    setPending(key, pending);
+    if (pending) setFocus({ index, field: 'quantity' });
+    else setBadLines((b) => [...new Set([...b, index])]); // nothing matched what she typed
+  };
+
+  const navigateFrom = (index: number, action: LineNavigation, from: 'product' | 'quantity') => {
+    switch (action.type) {
+      case 'toQuantity':
+        return setFocus({ index, field: 'quantity' });
+      case 'toFooter':
+        return setFocus('footer');
+      case 'line':
+        return setFocus({ index: Math.max(0, index + action.delta), field: from });
+      case 'removeLine':
+        if (lines.length === 1) return;
+        setLines((ls) => removeLine(ls, index, nextKey));
+        return setFocus({ index: Math.max(0, index - 1), field: index > 0 ? 'quantity' : 'product' });
+      case 'commit': {
+        const line = lines[index];
+        if (line.productId === null && !pendingLines.has(line.key)) return setFocus({ index, field: 'product' });
+        if (parseQuantity(line.quantity) === null) return setBadLines((b) => [...new Set([...b, index])]);
+        setBadLines((b) => b.filter((i) => i !== index));
+        setLines((ls) => withTrailingBlank(ls, nextKey));
+        // The fresh line is the last one (it may already have been there, blank, after a middle line was edited).
+        return setFocus({ index: Number.MAX_SAFE_INTEGER, field: 'product' });
+      }
+    }
+  };
+
+  const prices = context.data?.prices ?? [];
+  const priced = useMemo(() => priceDraft(pricedInput(lines), catalogue.byId, prices), [lines, catalogue.byId, prices]);
+
+  const save = async (mode: 'confirm' | 'draft') => {
+    if (saving) return;
+    const built = orderBody(header, lines);
+    if ('problem' in built) {
+      setBadLines(built.lineIndexes);
+      setSaveProblem(t(`entry.problems.${built.problem}`));
+      if (built.problem === 'noCustomer') customerInput.current?.focus();
+      else if (built.lineIndexes.length) setFocus({ index: built.lineIndexes[0], field: lines[built.lineIndexes[0]].productId === null ? 'product' : 'quantity' });
+      return;
+    }
+    setSaving(true);
+    setSaveProblem(null);
+    let order: OrderDetail;
+    try {
+      order = await api.post<OrderDetail>('/api/orders', built.body);
+    } catch (error) {
+      setSaving(false);
+      setSaveProblem(errorMessage(error, t));
+      return;
+    }
+    if (mode === 'confirm') {
+      try {
+        order = await api.post<OrderDetail>(`/api/orders/${order.id}/confirm`);
+      } catch (error) {
+        // Saved but not confirmed: the draft is kept; its page says why it was refused.
+        notifications.show({ color: 'orange', title: t('entry.confirmRefused', { number: order.number }), message: errorMessage(error, t) });
+      }
+    }
+    void queryClient.invalidateQueries({ queryKey: ['orders'] });
+    notifications.show({ color: 'green', message: t(order.status === 'confirmed' ? 'entry.savedConfirmed' : 'entry.savedDraft', { number: order.number }) });
+    void navigate(`/orders/${order.id}`);
+  };
+
+  // Ctrl+Enter and Ctrl+S from any field; the browser's "save page" must not open.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = saveShortcut(event);
+      if (!shortcut) return;
+      event.preventDefault();
+      void saveRef.current(shortcut);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const unpriced = priced.unpricedProductIds.length > 0;
+  const ready = !catalogue.loading && !context.isFetching && !customerPending;
+
+  return (
+    <Box maw={1400}>
+      <PageTitle title={t('entry.title')}>
+        <ShortcutHints />
+      </PageTitle>
+      <Paper withBorder p="sm" mb="sm">
+        <Grid gutter="xs" align="flex-start">
+          <Grid.Col span={12}>
+            <CustomerPicker inputRef={customerInput} chosen={customer} onChoose={chooseCustomer} onPending={onCustomerPending} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <HeaderFields header={header} context={context.data} onChange={(patch) => setHeader((h) => ({ ...h, ...patch }))} />
+          </Grid.Col>
+        </Grid>
+      </Paper>
+      <Grid gutter="sm" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 9 }}>
+          <Paper withBorder p="xs">
+            <Table data-testid="order-lines" layout="fixed">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={28}>#</Table.Th>
+                  <Table.Th w={190}>{t('entry.product')}</Table.Th>
+                  <Table.Th>{t('entry.designation')}</Table.Th>
+                  <Table.Th w={90}>{t('entry.quantity')}</Table.Th>
+                  <Table.Th w={70}>{t('entry.unit')}</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    {t('entry.unitPrice')}
+                  </Table.Th>
+                  <Table.Th w={100} ta="right">
+                    {t('entry.lineNet')}
+                  </Table.Th>
+                  <Table.Th w={32} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {lines.map((line, index) => (
+                  <LineRow
+                    key={line.key}
+                    index={index}
+                    line={line}
+                    product={line.productId !== null ? catalogue.byId.get(line.productId) : undefined}
+                    disabled={header.customerId === null && !customerPending}
+                    invalid={badLines.includes(index)}
+                    products={catalogue.products}
+                    customerCodes={context.data?.productCodes ?? []}
+                    prices={prices}
+                    loading={!ready}
+                    register={(field, input) => {
+                      if (input) inputs.current.set(`${line.key}:${field}`, input);
+                      else inputs.current.delete(`${line.key}:${field}`);
+                    }}
+                    onChange={(patch) => updateLine(index, patch)}
+                    onTake={(product) => takeProduct(line.key, product)}
+                    onPending={(pending) => onProductPending(index, pending)}
+                    onNavigate={(action, from) => navigateFrom(index, action, from)}
+                    onRemove={() => setLines((ls) => removeLine(ls, index, nextKey))}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 3 }}>
+          <TotalsPanel totals={priced.totals}>
+            {unpriced && (
+              <Text size="xs" c="orange.8">
+                {t('entry.unpriced')}
+              </Text>
+            )}
+          </TotalsPanel>
+          {saveProblem && (
+            <Alert color="red" mt="sm" py="xs" role="alert" data-testid="order-save-error">
+              {saveProblem}
+            </Alert>
+          )}
+          <Group mt="sm" gap="xs" grow>
+            <Button ref={footerButton} size="sm" loading={saving} data-testid="order-save-confirm" onClick={() => void save('confirm')}>
+              {t('entry.saveConfirm')}
+            </Button>
+          </Group>
+          <Group mt="xs" gap="xs" grow>
+            <Button size="sm" variant="default" disabled={saving} data-testid="order-save-draft" onClick={() => void save('draft')}>
+              {t('entry.saveDraft')}
+            </Button>
+          </Group>
+        </Grid.Col>
+      </Grid>
+    </Box>
+  );
+}

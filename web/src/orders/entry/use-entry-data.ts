@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client.ts';
+import type { CustomerSummary, OrderContext, Page } from '../../api/types.ts';
+
+export function useCustomerSearch(q: string) {
+  return useQuery({
+    queryKey: ['customers', 'search', q],
+    queryFn: () => api.get<Page<CustomerSummary>>(withQuery('/api/customers', { q, limit: 8 })),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrderContext(customerId: number | null) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'order-context'],
+    queryFn: () => api.get<OrderContext>(`/api/customers/${customerId}/order-context`),
+    enabled: customerId !== null,
+  });
+}
