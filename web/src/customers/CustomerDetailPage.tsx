@@ -1,0 +1,74 @@
+import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconEdit, IconPencilPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
+import { useAuth } from '../app/auth.tsx';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useFormat } from '../shared/use-format.ts';
+import { ContactsSection } from './ContactsSection.tsx';
+import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
+import { ProductCodesSection } from './ProductCodesSection.tsx';
+import { useCustomer } from './use-customer.ts';
+
+export default function CustomerDetailPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { can } = useAuth();
+  const id = Number(useParams().id);
+  const customer = useCustomer(id);
+  if (customer.isPending) return <Loader />;
+  if (customer.error) return <ErrorAlert error={customer.error} />;
+  const c = customer.data;
+  const editable = can(CUSTOMER_EDITORS);
+
+  return (
+    <Stack gap="sm" maw={1400}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={3}>{c.name}</Title>
+          <Badge variant="light">{t(`typologies.${c.typology}`)}</Badge>
+          <Text c="dimmed" ff="monospace">
+            {c.code}
+          </Text>
+        </Group>
+        <Group gap="xs">
+          {can(ORDER_DESK) && (
+            <Button component={Link} to={`/orders?customerId=${c.id}`} variant="default">
+              {t('customers.orders')}
+            </Button>
+          )}
+          {editable && (
+            <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={14} />} data-testid="customer-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+          {can(ORDER_DESK) && (
+            <Button component={Link} to="/orders/new" variant="light" leftSection={<IconPencilPlus size={14} />}>
+              {t('nav.orderEntry')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="sm">
+          <Field label={t('customers.address')}>
+            {c.street}, {c.postcode} {c.city} ({c.country})
+          </Field>
+          <Field label={t('customers.phone')}>{c.phone && <Anchor href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</Anchor>}</Field>
+          <Field label={t('customers.email')}>{c.email && <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>}</Field>
+          <Field label={t('customers.siret')}>{c.siret}</Field>
+          <Field label={t('customers.vatNumber')}>{c.vatNumber}</Field>
+          <Field label={t('customers.gln')}>{c.gln}</Field>
+          <Field label={t('customers.preferredChannel')}>{t(`channels.${c.preferredChannel}`)}</Field>
+          <Field label={t('customers.paymentTerms')}>{c.paymentTerms}</Field>
+          <Field label={t('customers.creditLimit')}>{fmt.money(c.creditLimitCents)}</Field>
+        </SimpleGrid>
+      </Paper>
+      <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
+      <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
+      <ProductCodesSection customerId={c.id} editable={editable} />
+    </Stack>
+  );
+}
