@@ -28,3 +28,12 @@ export function availableActions(status: OrderStatus): OrderAction[] {
 export function isEditable(status: OrderStatus): boolean {
   return status === 'draft';
 }
+
+/** Only a released order has deliveries, and only a delivered one can have left a backorder behind. */
+export function hasDeliveries(status: OrderStatus): boolean {
+  return status === 'released' || status === 'shipped' || status === 'delivered' || status === 'closed';
+}
+
+export function mayHaveBackorders(status: OrderStatus): boolean {
+  return status === 'delivered' || status === 'closed';
+}

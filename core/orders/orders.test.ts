@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { availableActions, checkTransition, ORDER_ACTIONS, ORDER_STATUSES, TRANSITIONS } from './lifecycle.ts';
+import { availableActions, checkTransition, hasDeliveries, mayHaveBackorders, ORDER_ACTIONS, ORDER_STATUSES, TRANSITIONS } from './lifecycle.ts';
 import { lineNetCents, orderTotals } from './totals.ts';
 
 const pack = { unitsPerCarton: 1, cartonsPerLayer: 5, layersPerPallet: 8 };
@@ -22,6 +22,11 @@ describe('order lifecycle', () => {
 
   it('refuses shipping a draft and says from where it is allowed', () => {
     expect(checkTransition('draft', 'ship')).toEqual({ ok: false, allowedFrom: ['released'] });
+  });
+
+  it('knows which statuses can have deliveries and backorders', () => {
+    expect(ORDER_STATUSES.filter(hasDeliveries)).toEqual(['released', 'shipped', 'delivered', 'closed']);
+    expect(ORDER_STATUSES.filter(mayHaveBackorders)).toEqual(['delivered', 'closed']);
   });
 
   it('has no action out of closed or cancelled, and every target is a status', () => {

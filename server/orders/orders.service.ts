@@ -1,5 +1,5 @@
 import type { Channel } from '../../core/customers/customer.ts';
-import { availableActions, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
+import { availableActions, hasDeliveries, mayHaveBackorders, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
@@ -68,7 +68,12 @@ export async function getOrder(db: DbOrTrx, id: number): Promise<Order> {
 }
 
 export async function getOrderDetail(db: DbOrTrx, id: number): Promise<OrderDetail> {
-  const [order, deliveries, backorders] = await Promise.all([getOrder(db, id), listOrderDeliveries(db, id), listBackorders(db, id)]);
+  const order = await getOrder(db, id);
+  // Most reads are of drafts and confirmed orders, which cannot have deliveries or backorders yet: don't ask.
+  const [deliveries, backorders] = await Promise.all([
+    hasDeliveries(order.status) ? listOrderDeliveries(db, id) : [],
+    mayHaveBackorders(order.status) ? listBackorders(db, id) : [],
+  ]);
   return { ...order, deliveries, backorders, availableActions: availableActions(order.status) };
 }
 

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { seedDemo } from '../server/demo/seed.ts';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 400);
+const LINES = 10;
+/** Several assistants at once: a few connections keep the server busy while a response travels back. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+type Line = { productId: number; quantity: number; unitPriceCents: number; vatRateBp: number };
+
+/** A fresh data directory with the demo loaded: the benchmark data set is the demo company. */
+async function freshDatabase() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const handle = openDatabase({ dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db);
+  return { dataDir, config, handle };
+}
+
+/** Ten products of Boulangerie Martin's price list, with their prices: the order both runs write. */
+async function orderLines(db: Awaited<ReturnType<typeof freshDatabase>>['handle']['db']) {
+  const customer = await db.selectFrom('customers').select(['id', 'priceListId']).where('code', '=', 'C020').executeTakeFirstOrThrow();
+  const dp = await db.selectFrom('deliveryPoints').select('id').where('customerId', '=', customer.id).executeTakeFirstOrThrow();
+  const items = await db
+    .selectFrom('priceListItems')
+    .innerJoin('products', 'products.id', 'priceListItems.productId')
+    .select(['products.id as productId', 'priceListItems.unitPriceCents', 'products.vatRateBp'])
+    .where('priceListId', '=', customer.priceListId!)
+    .where('products.saleUnit', 'in', ['SAC', 'COLIS'])
+    .orderBy('products.id')
+    .limit(LINES)
+    .execute();
+  const lines: Line[] = items.map((it, i) => ({ ...it, quantity: i + 2 }));
+  return { customerId: customer.id, deliveryPointId: dp.id, lines };
+}
+
+/** Carnet itself: create then confirm each order over real HTTP from a client thread, durable commits. */
+async function measureHttp(): Promise<{ ordersPerSecond: number; sample: Awaited<ReturnType<typeof orderLines>> }> {
+  const { dataDir, config, handle } = await freshDatabase();
+  const sample = await orderLines(handle.db);
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }) });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = JSON.stringify({ customerId: sample.customerId, deliveryPointId: sample.deliveryPointId, channel: 'phone', lines: sample.lines.map(({ productId, quantity }) => ({ productId, quantity })) });
+  const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), { workerData: { base, cookie, csrfToken, body, orders: ORDERS, concurrency: CONCURRENCY } });
+  const { seconds } = await new Promise<{ seconds: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const ordersPerSecond = ORDERS / seconds;
+  await app.close();
+  await handle.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { ordersPerSecond, sample };
+}
+
+/**
+ * The raw ceiling: better-sqlite3 alone, same schema and pragmas (WAL, synchronous=FULL), one transaction per
+ * order inserting the same rows Carnet writes for create + confirm (order, its lines, the number counter, two
+ * audit events, the status change).
+ */
+async function measureCeiling(sample: Awaited<ReturnType<typeof orderLines>>): Promise<number> {
+  const { dataDir, handle } = await freshDatabase();
+  await handle.close();
+  const db = new SQLite(path.join(dataDir, 'carnet.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  const counter = db.prepare("update counters set value = value + 1 where name = 'order' returning value");
+  const insertOrder = db.prepare(
+    `insert into orders (number, customer_id, delivery_point_id, channel, customer_ref, requested_date, promised_date, status, note, net_cents, vat_cents, gross_cents, pallets_centi, weight_g, created_by, created_at, updated_at)
+     values (?, ?, ?, 'phone', null, '2026-12-01', null, 'draft', null, ?, ?, ?, ?, ?, 1, ?, ?) returning id`,
+  );
+  const insertLine = db.prepare(
+    `insert into order_lines (order_id, line_no, product_id, customer_code, quantity, unit_price_cents, net_cents, vat_rate_bp, delivered_quantity, status) values (?, ?, ?, null, ?, ?, ?, ?, null, 'open')`,
+  );
+  const audit = db.prepare(`insert into audit_events (entity_type, entity_id, order_id, action, user_id, at, before_json, after_json, note) values ('order', ?, ?, ?, 1, ?, ?, ?, null)`);
+  const confirm = db.prepare("update orders set status = 'confirmed', promised_date = requested_date, updated_at = ? where id = ?");
+  const write = db.transaction((seq: number) => {
+    const now = new Date().toISOString();
+    const n = (counter.get() as { value: number }).value;
+    const net = sample.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0);
+    const { id } = insertOrder.get(`CDE-202612-${String(n + seq).padStart(5, '0')}`, sample.customerId, sample.deliveryPointId, net, Math.round(net * 0.055), Math.round(net * 1.055), 100, 1_000_000, now, now) as { id: number };
+    sample.lines.forEach((l, i) => insertLine.run(id, i + 1, l.productId, l.quantity, l.unitPriceCents, l.quantity * l.unitPriceCents, l.vatRateBp));
+    audit.run(id, id, 'create', now, null, JSON.stringify({ status: 'draft', lines: sample.lines }));
+    confirm.run(now, id);
+    audit.run(id, id, 'confirm', now, JSON.stringify({ status: 'draft' }), JSON.stringify({ status: 'confirmed' }));
+  });
+  for (let i = 0; i < 20; i++) write(i);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ORDERS; i++) write(100 + i);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return ORDERS / seconds;
+}
+
+export async function benchOrdersHttp() {
+  const { ordersPerSecond, sample } = await measureHttp();
+  const ceiling = await measureCeiling(sample);
+  return { bench: 'orders-http', unit: 'orders/s', value: round(ordersPerSecond), ceiling: round(ceiling), ratio: round(ordersPerSecond / ceiling, 3), orders: ORDERS, lines: LINES, concurrency: CONCURRENCY };
+}
+
+function round(x: number, digits = 1) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
