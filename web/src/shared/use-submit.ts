@@ -1,11 +1,14 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/field-errors.ts';
+import { fieldMessage } from './field-message.ts';
 
 /**
  * Runs a form's save and keeps what the server said: the field errors to show beside each field (by the field's
  * path under body.), and the error itself for the general message.
  */
 export function useSubmit<T>(save: () => Promise<T>, onDone: (result: T) => void) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -17,7 +20,7 @@ export function useSubmit<T>(save: () => Promise<T>, onDone: (result: T) => void
       onDone(await save());
     } catch (e) {
       setError(e);
-      setErrors(fieldErrors(e));
+      setErrors(Object.fromEntries(Object.entries(fieldErrors(e)).map(([field, message]) => [field, fieldMessage(message, t)])));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * The server's validator speaks English ("must NOT have fewer than 1 characters"); the assistant reads her own
+ * language beside the field. Known shapes are translated, anything else is shown as the server wrote it.
+ */
+export function fieldMessage(message: string, t: TFunction): string {
+  if (/fewer than 1 characters|must have required property/.test(message)) return t('fieldErrors.required');
+  const tooLong = /more than (\d+) characters/.exec(message);
+  if (tooLong) return t('fieldErrors.tooLong', { max: tooLong[1] });
+  if (/must match pattern|must match format/.test(message)) return t('fieldErrors.format');
+  if (/must be integer|must be number/.test(message)) return t('fieldErrors.number');
+  const min = /must be >= (-?\d+)/.exec(message);
+  if (min) return t('fieldErrors.min', { min: min[1] });
+  if (/must be equal to one of the allowed values/.test(message)) return t('fieldErrors.choice');
+  return message;
+}
