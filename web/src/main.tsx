@@ -11,14 +11,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './app/auth.tsx';
+import { ORDER_DESK } from '../../core/auth/roles.ts';
+import { AuthProvider, useAuth } from './app/auth.tsx';
 import './app/i18n.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { theme } from './app/theme.ts';
+import { useGlobalShortcuts } from './app/use-global-shortcuts.ts';
 
 function App() {
   const { i18n } = useTranslation();
+  const { can } = useAuth();
+  useGlobalShortcuts(can(ORDER_DESK));
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
       <Notifications position="top-right" />

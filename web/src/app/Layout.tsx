@@ -1,20 +1,16 @@
 import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { useAuth } from './auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { isNavActive, NAV } from './nav.ts';
-import { useGlobalShortcuts } from './use-global-shortcuts.ts';
 
 export function Layout() {
   const { t } = useTranslation();
   const { user, loading, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  useGlobalShortcuts(can(ORDER_DESK));
 
   if (loading) return <Loader m="xl" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
@@ -79,9 +75,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<Loader />}>
-          <Outlet />
-        </Suspense>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );

@@ -13,7 +13,7 @@ import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from '../stock/AvailableCell.tsx';
 
-export default function ProductDetailPage() {
+export function ProductDetailPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();

@@ -18,7 +18,7 @@ import { useCatalogue } from './use-catalogue.ts';
 
 type TextField = Exclude<keyof ProductFormValues, 'saleUnit' | 'temperatureClass' | 'status' | 'vatRateBp' | 'substituteIds'>;
 
-export default function ProductFormPage() {
+export function ProductFormPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();

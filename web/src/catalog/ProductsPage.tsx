@@ -15,7 +15,7 @@ import { PageTitle } from '../shared/PageTitle.tsx';
 import { SearchInput } from '../shared/SearchInput.tsx';
 import { useFormat } from '../shared/use-format.ts';
 
-export default function ProductsPage() {
+export function ProductsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();

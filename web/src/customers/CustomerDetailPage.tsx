@@ -12,7 +12,7 @@ import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
 import { useCustomer } from './use-customer.ts';
 
-export default function CustomerDetailPage() {
+export function CustomerDetailPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();

@@ -16,7 +16,7 @@ import { useCustomer } from './use-customer.ts';
 
 type PriceList = { id: number; code: string; name: string };
 
-export default function CustomerFormPage() {
+export function CustomerFormPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();

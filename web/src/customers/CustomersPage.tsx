@@ -14,7 +14,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { SearchInput } from '../shared/SearchInput.tsx';
 
-export default function CustomersPage() {
+export function CustomersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();

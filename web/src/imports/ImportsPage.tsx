@@ -11,7 +11,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { commitChoices, rowErrorsOf } from './import-state.ts';
 
-export default function ImportsPage() {
+export function ImportsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();

@@ -19,7 +19,7 @@ import { useCustomerOptions } from './use-customer-options.ts';
 const PAGE_SIZE = 50;
 
 /** The orders, filtered in the address bar so a filtered list can be bookmarked or linked to. */
-export default function OrdersPage() {
+export function OrdersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();

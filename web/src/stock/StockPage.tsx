@@ -15,7 +15,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from './AvailableCell.tsx';
 import { OnHandCell } from './OnHandCell.tsx';
 
-export default function StockPage() {
+export function StockPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();

@@ -15,7 +15,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
     );
   }
   return (
-    <Table data-testid="order-deliveries">
+    <Table data-testid="order-deliveries" style={{ whiteSpace: 'nowrap' }}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('detail.deliveryNumber')}</Table.Th>
@@ -32,7 +32,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
         {deliveries.map((d) => (
           <Table.Tr key={d.id}>
             <Table.Td ff="monospace">{d.number}</Table.Td>
-            <Table.Td>{d.warehouseName}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
             <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
             <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
             <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>

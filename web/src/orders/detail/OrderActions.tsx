@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_DESK } from '../../../../core/auth/roles.ts';
 import type { OrderAction } from '../../../../core/orders/lifecycle.ts';
 import { api } from '../../api/client.ts';
+import { fieldErrors } from '../../api/field-errors.ts';
 import type { OrderDetail } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { CancelModal, ShipModal } from './ActionModals.tsx';
@@ -27,7 +28,11 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
       queryClient.setQueryData(['orders', order.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
     },
-    onError,
+    onError: (error) => {
+      onError(error);
+      // Refused because someone else moved the order meanwhile: show where it really is now.
+      void queryClient.invalidateQueries({ queryKey: ['orders', order.id] });
+    },
   });
 
   if (!can(ORDER_DESK)) return null;
@@ -51,8 +56,8 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
           </Button>
         ))}
       </Group>
-      <ShipModal opened={dialog === 'ship'} busy={move.isPending} onClose={() => setDialog(null)} onSubmit={(body) => run('ship', body)} />
-      <CancelModal opened={dialog === 'cancel'} busy={move.isPending} onClose={() => setDialog(null)} onSubmit={(body) => run('cancel', body)} />
+      <ShipModal opened={dialog === 'ship'} busy={move.isPending} errors={fieldErrors(move.error)} onClose={() => setDialog(null)} onSubmit={(body) => run('ship', body)} />
+      <CancelModal opened={dialog === 'cancel'} busy={move.isPending} errors={fieldErrors(move.error)} onClose={() => setDialog(null)} onSubmit={(body) => run('cancel', body)} />
       <DeliverModal opened={dialog === 'deliver'} busy={move.isPending} lines={order.lines} onClose={() => setDialog(null)} onSubmit={(body) => run('deliver', body)} />
     </>
   );

@@ -15,7 +15,7 @@ import { OrderActions } from './OrderActions.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
 import { Timeline } from './Timeline.tsx';
 
-export default function OrderDetailPage() {
+export function OrderDetailPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);

@@ -20,7 +20,7 @@ export function OrderLinesTable({ lines }: { lines: readonly OrderLine[] }) {
           <Table.Th ta="right">{t('detail.unitPrice')}</Table.Th>
           <Table.Th ta="right">{t('detail.net')}</Table.Th>
           <Table.Th ta="right">{t('detail.delivered')}</Table.Th>
-          <Table.Th>{t('detail.lineStatus')}</Table.Th>
+          <Table.Th w={100}>{t('detail.lineStatus')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -36,8 +36,8 @@ export function OrderLinesTable({ lines }: { lines: readonly OrderLine[] }) {
             <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
             <Table.Td ta="right">{fmt.money(l.netCents)}</Table.Td>
             <Table.Td ta="right">{l.deliveredQuantity === null ? '—' : fmt.number(l.deliveredQuantity)}</Table.Td>
-            <Table.Td>
-              <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]} style={{ overflow: 'visible' }}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]}>
                 {t(`lineStatus.${l.status}`)}
               </Badge>
             </Table.Td>

@@ -6,7 +6,7 @@ describe('eventChanges', () => {
     expect(eventChanges({ status: 'confirmed', number: 'C-1' }, { status: 'released', number: 'C-1' })).toEqual([{ field: 'status', from: 'confirmed', to: 'released' }]);
   });
   it('shows a created record as coming from nothing', () => {
-    expect(eventChanges(null, { status: 'draft' })).toEqual([{ field: 'status', from: null, to: 'draft' }]);
+    expect(eventChanges(null, { status: 'draft', note: null })).toEqual([{ field: 'status', from: null, to: 'draft' }]);
   });
   it('compares nested values by content', () => {
     expect(eventChanges({ lines: [1] }, { lines: [1] })).toEqual([]);

@@ -9,5 +9,6 @@ export function eventChanges(before: unknown, after: unknown): Change[] {
   const a = asRecord(before);
   const b = asRecord(after);
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])).map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }));
+  // A field absent on one side and null on the other did not change: a creation has no "before" at all.
+  return fields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null)).map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }));
 }

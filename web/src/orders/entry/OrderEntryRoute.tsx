@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { OrderEntryPage } from './OrderEntryPage.tsx';
 
 /** Alt+N on the entry screen starts a fresh order: a new navigation gives the page a new key, so a clean state. */
-export default function OrderEntryRoute() {
+export function OrderEntryRoute() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const location = useLocation();
