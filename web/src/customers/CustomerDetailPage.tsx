@@ -45,7 +45,7 @@ export function CustomerDetailPage() {
             </Button>
           )}
           {can(ORDER_DESK) && (
-            <Button component={Link} to="/orders/new" variant="light" leftSection={<IconPencilPlus size={14} />}>
+            <Button component={Link} to={`/orders/new?customerId=${c.id}`} variant="light" leftSection={<IconPencilPlus size={14} />}>
               {t('nav.orderEntry')}
             </Button>
           )}

@@ -10,7 +10,7 @@ export function OrderLinesTable({ lines }: { lines: readonly OrderLine[] }) {
   const fmt = useFormat();
   return (
     <Table data-testid="order-detail-lines">
-      <Table.Thead>
+      <Table.Thead style={{ whiteSpace: 'nowrap' }}>
         <Table.Tr>
           <Table.Th w={30}>#</Table.Th>
           <Table.Th>{t('detail.code')}</Table.Th>

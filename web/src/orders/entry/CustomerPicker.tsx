@@ -48,6 +48,10 @@ export function CustomerPicker({ inputRef, chosen, onChoose, onPending }: Props)
   };
 
   useEffect(() => setHighlight(0), [search.data]);
+  // A customer chosen elsewhere (the entry opened from the customer's page) shows in the field too.
+  useEffect(() => {
+    if (chosen) setText(chosen.name);
+  }, [chosen]);
   // An Enter typed before the answer: honour it once the answer for what she typed lands.
   useEffect(() => {
     if (!waiting || !current) return;

@@ -90,7 +90,7 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
       <Table.Td w={70}>
         <Text size="sm">{product ? t(`units.${product.saleUnit}`, { count: quantity ?? 1 }) : ''}</Text>
       </Table.Td>
-      <Table.Td w={90} ta="right" data-testid={`order-line-${lineNo}-price`}>
+      <Table.Td w={100} ta="right" data-testid={`order-line-${lineNo}-price`}>
         {product && (unitPrice === null ? <Text size="xs" c="orange">{t('entry.noPrice')}</Text> : fmt.money(unitPrice))}
       </Table.Td>
       <Table.Td w={100} ta="right" fw={500} data-testid={`order-line-${lineNo}-net`}>

@@ -11,6 +11,7 @@ import type { CustomerSummary, OrderDetail } from '../../api/types.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
+import { CustomerCard } from './CustomerCard.tsx';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { blankLine, type EntryHeader, type EntryLine, orderBody, parseQuantity, pricedInput, removeLine, withTrailingBlank } from './draft.ts';
 import { HeaderFields } from './HeaderFields.tsx';
@@ -18,7 +19,7 @@ import { type LineNavigation, saveShortcut } from './keys.ts';
 import { LineRow } from './LineRow.tsx';
 import { ShortcutHints } from './ShortcutHints.tsx';
 import { useCatalogue } from '../../catalog/use-catalogue.ts';
-import { useOrderContext } from './use-entry-data.ts';
+import { useOrderContext, usePresetCustomer } from './use-entry-data.ts';
 
 type Focus = { index: number; field: 'product' | 'quantity' } | 'footer' | null;
 
@@ -57,6 +58,12 @@ export function OrderEntryPage() {
     setFocus(null);
   }, [focus, lines]);
   useEffect(() => customerInput.current?.focus(), []);
+
+  // Opened from a customer's page (?customerId=): that customer is already chosen, the lines wait.
+  const preset = usePresetCustomer();
+  useEffect(() => {
+    if (preset && header.customerId === null) chooseCustomer(preset);
+  }, [preset]); // once, when the preset customer arrives
 
   // When the customer's context arrives: its default ship-to and the earliest date it can be delivered.
   useEffect(() => {
@@ -198,9 +205,10 @@ export function OrderEntryPage() {
       </PageTitle>
       <Paper withBorder p="sm" mb="sm">
         <Grid gutter="xs" align="flex-start">
-          <Grid.Col span={12}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <CustomerPicker inputRef={customerInput} chosen={customer} onChoose={chooseCustomer} onPending={onCustomerPending} />
           </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>{customer && <CustomerCard customer={customer} />}</Grid.Col>
           <Grid.Col span={12}>
             <HeaderFields header={header} context={context.data} onChange={(patch) => setHeader((h) => ({ ...h, ...patch }))} />
           </Grid.Col>
@@ -210,14 +218,14 @@ export function OrderEntryPage() {
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Paper withBorder p="xs">
             <Table data-testid="order-lines" layout="fixed">
-              <Table.Thead>
+              <Table.Thead style={{ whiteSpace: 'nowrap' }}>
                 <Table.Tr>
                   <Table.Th w={28}>#</Table.Th>
                   <Table.Th w={190}>{t('entry.product')}</Table.Th>
                   <Table.Th>{t('entry.designation')}</Table.Th>
                   <Table.Th w={90}>{t('entry.quantity')}</Table.Th>
                   <Table.Th w={70}>{t('entry.unit')}</Table.Th>
-                  <Table.Th w={90} ta="right">
+                  <Table.Th w={100} ta="right">
                     {t('entry.unitPrice')}
                   </Table.Th>
                   <Table.Th w={100} ta="right">

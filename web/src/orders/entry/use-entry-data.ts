@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../../api/client.ts';
+import { useCustomer } from '../../customers/use-customer.ts';
 import type { CustomerSummary, OrderContext, Page } from '../../api/types.ts';
 
 export function useCustomerSearch(q: string) {
@@ -17,4 +19,11 @@ export function useOrderContext(customerId: number | null) {
     queryFn: () => api.get<OrderContext>(`/api/customers/${customerId}/order-context`),
     enabled: customerId !== null,
   });
+}
+
+/** The customer named by ?customerId= when the entry is opened from that customer's page. */
+export function usePresetCustomer(): CustomerSummary | undefined {
+  const [params] = useSearchParams();
+  const id = Number(params.get('customerId'));
+  return useCustomer(Number.isInteger(id) && id > 0 ? id : null).data;
 }
