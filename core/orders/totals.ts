@@ -7,6 +7,10 @@ export type PricedLineInput = Packaging & {
   unitPriceCents: number;
   vatRateBp: number;
   grossWeightG: number;
+  /** The line's net when discounts were taken off (already rounded to the cent); else quantity × unit price. */
+  netCents?: number;
+  /** Free goods travel too: they count in pallets and weight, never in money. */
+  freeQuantity?: number;
 };
 
 export type VatBreakdown = { rateBp: number; baseCents: number; vatCents: number };
@@ -35,12 +39,13 @@ export function orderTotals(lines: readonly PricedLineInput[]): OrderTotals {
   let pallets = 0;
   let weightG = 0;
   for (const line of lines) {
-    const net = lineNetCents(line);
+    const net = line.netCents ?? lineNetCents(line);
+    const shipped = line.quantity + (line.freeQuantity ?? 0);
     netCents += net;
     bases.set(line.vatRateBp, (bases.get(line.vatRateBp) ?? 0) + net);
     const perPallet = unitsPerPallet(line);
-    if (perPallet) pallets += line.quantity / perPallet; // bulk travels in a tanker, not on pallets
-    weightG += line.quantity * line.grossWeightG;
+    if (perPallet) pallets += shipped / perPallet; // bulk travels in a tanker, not on pallets
+    weightG += shipped * line.grossWeightG;
   }
   const vat = [...bases.entries()]
     .sort(([a], [b]) => a - b)
