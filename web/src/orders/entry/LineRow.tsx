@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCode } from '../../../../core/catalog/match-product.ts';
 import type { Product } from '../../../../core/catalog/product.ts';
+import type { PricedDraftLine } from '../../../../core/orders/price-draft.ts';
 import { unitPriceFor, type PriceTier } from '../../../../core/pricing/price-list.ts';
 import { PackagingText } from '../../shared/PackagingText.tsx';
 import { useFormat } from '../../shared/use-format.ts';
@@ -20,6 +21,8 @@ type Props = {
   products: readonly Product[];
   customerCodes: readonly CustomerCode[];
   prices: readonly PriceTier[];
+  /** The line as core priced it, once it has a product and a quantity. */
+  priced: PricedDraftLine | undefined;
   loading: boolean;
   register: (field: 'product' | 'quantity', input: HTMLInputElement | null) => void;
   onChange: (patch: Partial<EntryLine>) => void;
@@ -30,12 +33,13 @@ type Props = {
 };
 
 /** One order line: product, quantity, and as she types, its price and what it makes in layers and pallets. */
-export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, prices, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
+export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, prices, priced, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const lineNo = index + 1;
   const quantity = parseQuantity(line.quantity);
-  const unitPrice = product ? unitPriceFor(product.id, quantity ?? 1, prices) : null;
+  // Before a quantity is typed, the price of one unit tells her she has the right product.
+  const unitPrice = priced ? priced.unitPriceCents : product ? unitPriceFor(product.id, 1, prices) : null;
 
   const onQuantityKey = (event: KeyboardEvent<HTMLInputElement>) => {
     const action = quantityFieldKey(event);
@@ -94,7 +98,7 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
         {product && (unitPrice === null ? <Text size="xs" c="orange">{t('entry.noPrice')}</Text> : fmt.money(unitPrice))}
       </Table.Td>
       <Table.Td w={100} ta="right" fw={500} data-testid={`order-line-${lineNo}-net`}>
-        {unitPrice !== null && quantity !== null ? fmt.money(unitPrice * quantity) : ''}
+        {priced && priced.unitPriceCents !== null ? fmt.money(priced.netCents) : ''}
       </Table.Td>
       <Table.Td w={32}>
         <ActionIcon variant="subtle" color="gray" size="sm" tabIndex={-1} aria-label={t('entry.removeLine', { n: lineNo })} onClick={onRemove}>

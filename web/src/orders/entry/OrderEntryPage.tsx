@@ -146,7 +146,12 @@ export function OrderEntryPage() {
   };
 
   const prices = context.data?.prices ?? [];
-  const priced = useMemo(() => priceDraft(pricedInput(lines), catalogue.byId, prices), [lines, catalogue.byId, prices]);
+  // One pricing for the lines and the totals: each row shows the line core priced, found by its row key.
+  const { priced, pricedByKey } = useMemo(() => {
+    const input = pricedInput(lines).filter((l) => catalogue.byId.has(l.productId));
+    const result = priceDraft(input, catalogue.byId, prices);
+    return { priced: result, pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])) };
+  }, [lines, catalogue.byId, prices]);
 
   const save = async (mode: 'confirm' | 'draft') => {
     if (saving) return;
@@ -246,6 +251,7 @@ export function OrderEntryPage() {
                     products={catalogue.products}
                     customerCodes={context.data?.productCodes ?? []}
                     prices={prices}
+                    priced={pricedByKey.get(line.key)}
                     loading={!ready}
                     register={(field, input) => {
                       if (input) inputs.current.set(`${line.key}:${field}`, input);

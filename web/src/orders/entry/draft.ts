@@ -42,12 +42,12 @@ export function withTrailingBlank(lines: readonly EntryLine[], nextKey: () => nu
   return last && isBlank(last) ? [...lines] : [...lines, blankLine(nextKey())];
 }
 
-/** The lines that count for prices and totals: a product and a valid quantity. */
-export function pricedInput(lines: readonly EntryLine[]): DraftLine[] {
-  const out: DraftLine[] = [];
+/** The lines that count for prices and totals: a product and a valid quantity, with the key of their row. */
+export function pricedInput(lines: readonly EntryLine[]): (DraftLine & { key: number })[] {
+  const out: (DraftLine & { key: number })[] = [];
   for (const line of lines) {
     const quantity = parseQuantity(line.quantity);
-    if (line.productId !== null && quantity !== null) out.push({ productId: line.productId, quantity });
+    if (line.productId !== null && quantity !== null) out.push({ key: line.key, productId: line.productId, quantity });
   }
   return out;
 }
@@ -72,7 +72,7 @@ export function orderBody(header: EntryHeader, lines: readonly EntryLine[]): { b
   if (header.customerId === null) return { problem: 'noCustomer', lineIndexes: [] };
   const bad = lines.flatMap((line, i) => (!isBlank(line) && (line.productId === null || parseQuantity(line.quantity) === null) ? [i] : []));
   if (bad.length) return { problem: 'badLines', lineIndexes: bad };
-  const priced = pricedInput(lines);
+  const priced = pricedInput(lines).map(({ productId, quantity }) => ({ productId, quantity }));
   if (!priced.length) return { problem: 'noLines', lineIndexes: [] };
   return {
     body: {
