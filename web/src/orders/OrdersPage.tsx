@@ -2,7 +2,7 @@ import { Group, Pagination, Paper, Select, Table, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS } from '../../../core/customers/customer.ts';
@@ -28,19 +28,27 @@ export function OrdersPage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const customers = useCustomerOptions();
   const page = Number(params.get('page') ?? '1');
-  const filters = { status: params.get('status'), customerId: params.get('customerId'), channel: params.get('channel'), from: params.get('from'), to: params.get('to') };
+  const filters = { q: params.get('q'), status: params.get('status'), customerId: params.get('customerId'), channel: params.get('channel'), from: params.get('from'), to: params.get('to') };
 
   const setFilter = (name: string, value: string | null) =>
-    setParams((p) => {
-      if (value) p.set(name, value);
-      else p.delete(name);
-      p.delete('page');
-      return p;
-    });
+    setParams(
+      (p) => {
+        if (value) p.set(name, value);
+        else p.delete(name);
+        if (name !== 'page') p.delete('page'); // a new filter starts again on its first page
+        return p;
+      },
+      { replace: true },
+    );
+
+  // The search joins the other filters in the address bar once she stops typing.
+  useEffect(() => {
+    if (q !== (params.get('q') ?? '')) setFilter('q', q);
+  }, [q]); // only when the debounced text changes
 
   const orders = useQuery({
-    queryKey: ['orders', 'list', filters, q, page],
-    queryFn: () => api.get<Page<OrderSummary>>(withQuery('/api/orders', { ...filters, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
+    queryKey: ['orders', 'list', filters, page],
+    queryFn: () => api.get<Page<OrderSummary>>(withQuery('/api/orders', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
     placeholderData: keepPreviousData,
   });
   const open = (order: OrderSummary) => void navigate(`/orders/${order.id}`);
@@ -57,10 +65,7 @@ export function OrdersPage() {
             placeholder={t('orders.searchPlaceholder')}
             testId="orders-search"
             value={text}
-            onChange={(value) => {
-              setText(value);
-              setFilter('page', null);
-            }}
+            onChange={setText}
           />
           <Select
             w={150}
