@@ -12,6 +12,11 @@ export function applyBasisPoints(cents: number, basisPoints: number): number {
   return roundCents((cents * basisPoints) / 10_000);
 }
 
+// Building an Intl formatter costs far more than using one (the rules format figures for 200-line orders).
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatEuros(cents: number, locale = 'fr-FR'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  let format = euroFormats.get(locale);
+  if (!format) euroFormats.set(locale, (format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' })));
+  return format.format(cents / 100);
 }
