@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
+import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
@@ -26,4 +27,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(stockRoutes);
   await app.register(importsRoutes);
+  await app.register(penaltiesRoutes);
 }

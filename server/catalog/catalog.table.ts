@@ -18,6 +18,8 @@ export type ProductsTable = {
   temperatureClass: string;
   shelfLifeDays: number | null;
   status: string;
+  /** The category of the CGV its logistic penalties are capped in (L441-17); null: none given. */
+  penaltyCategory: string | null;
   /** Name and code, lower-case without accents (core/shared/search-text.ts): what the search reads. */
   searchText: string;
   createdAt: string;

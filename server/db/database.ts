@@ -7,6 +7,7 @@ import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../cust
 import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
+import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 
 export type Database = {
@@ -31,6 +32,9 @@ export type Database = {
   deliveryLines: DeliveryLinesTable;
   documents: DocumentsTable;
   auditEvents: AuditEventsTable;
+  penaltyClauses: PenaltyClausesTable;
+  forceMajeurePeriods: ForceMajeurePeriodsTable;
+  penaltyNotices: PenaltyNoticesTable;
 };
 
 export type Db = Kysely<Database>;

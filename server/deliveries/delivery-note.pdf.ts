@@ -1,10 +1,8 @@
-import PDFDocument from 'pdfkit';
 import { formatFrenchDate, type IsoDate } from '../../core/calendar/dates.ts';
-
-type Address = { name: string; street: string; postcode: string; city: string; country: string };
+import { type Address, addressLines, type CompanyIdentity, companyHeader, legalFooter, MARGIN, PAGE_BOTTOM, pdfNumber as number, startPdf } from '../documents/pdf.ts';
 
 export type DeliveryNoteData = {
-  company: Address & { siret: string | null; vatNumber: string | null; gln: string | null; phone: string | null; email: string | null; legalNotice: string | null };
+  company: CompanyIdentity;
   customer: Address & { code: string; vatNumber: string | null };
   deliveryPoint: Address & { code: string; gln: string | null; unloadingNotes: string | null };
   deliveryNoteNumber: string;
@@ -19,8 +17,6 @@ export type DeliveryNoteData = {
 };
 
 const UNIT_LABELS: Record<string, string> = { SAC: 'sac', COLIS: 'colis', BIG_BAG: 'big bag', TONNE: 'tonne', UNITE: 'unité' };
-const MARGIN = 40;
-const PAGE_BOTTOM = 842 - 60;
 // Code, designation, quantity, unit, pallets, weight: widths sum to the 515 pt between the margins.
 const COLUMNS = [
   { title: 'Code', width: 85, align: 'left' },
@@ -31,45 +27,16 @@ const COLUMNS = [
   { title: 'Poids brut (kg)', width: 65, align: 'right' },
 ] as const;
 
-/** French number formatting, with plain spaces: the standard PDF fonts have no narrow no-break space. */
-function number(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value).replace(/[\u202f\u00a0]/g, ' ');
-}
-
-function addressLines(a: Address): string[] {
-  return [a.street, `${a.postcode} ${a.city}${a.country && a.country !== 'FR' ? ` (${a.country})` : ''}`];
-}
-
 /**
  * The delivery note (bon de livraison) that travels with the goods, in French: who ships (with the legal identity a
  * French commercial document must carry), to whom and where, which order, and what is on the truck. Returns the PDF
  * bytes; storing them is the caller's business.
  */
 export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    // ASCII metadata stays readable in the file, so a stored note can be traced to its order without parsing streams.
-    info: { Title: `Bon de livraison ${d.deliveryNoteNumber}`, Subject: `Commande ${d.orderNumber}`, Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}`, Creator: 'Carnet' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
+  // The metadata lets a stored note be traced to its order without parsing streams.
+  const { doc, done } = startPdf({ Title: `Bon de livraison ${d.deliveryNoteNumber}`, Subject: `Commande ${d.orderNumber}`, Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}` });
   const c = d.company;
-  doc.font('Helvetica-Bold').fontSize(13).text(c.name, MARGIN, MARGIN, { width: 280 });
-  doc.font('Helvetica').fontSize(9);
-  for (const line of [
-    ...addressLines(c),
-    [c.phone && `Tél. ${c.phone}`, c.email].filter(Boolean).join(' — '),
-    [c.siret && `SIRET ${c.siret}`, c.vatNumber && `TVA ${c.vatNumber}`].filter(Boolean).join(' — '),
-    c.gln ? `GLN ${c.gln}` : '',
-  ].filter(Boolean)) {
-    doc.text(line, { width: 280 });
-  }
+  companyHeader(doc, c);
 
   doc.font('Helvetica-Bold').fontSize(16).text('BON DE LIVRAISON', 330, MARGIN, { width: 225, align: 'right' });
   doc.font('Helvetica').fontSize(9);
@@ -151,7 +118,7 @@ export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
     { width: 234 },
   );
 
-  if (c.legalNotice) doc.font('Helvetica').fontSize(7).fillColor('#444444').text(c.legalNotice, MARGIN, Math.max(doc.y + 20, PAGE_BOTTOM), { width: 515, align: 'center' });
+  legalFooter(doc, c);
   doc.end();
   return done;
 }

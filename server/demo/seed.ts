@@ -5,6 +5,7 @@ import { searchText } from '../../core/shared/search-text.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
+import { seedPenalties } from './seed-penalties.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
       });
     }
     await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
+    await seedPenalties(trx, { shiftDays, nowIso });
   });
   return { shiftDays };
 }

@@ -62,6 +62,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,
       'orders/:id': order.id,
       'documents/:id': await first('documents'),
+      'deliveries/:id': (await db.selectFrom('deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow()).id,
+      'penalty-notices/:id': (await db.selectFrom('penaltyNotices').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'imports/:kind': 'products',
     };
     routes = t.app.apiRouteAccess;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as spine from './2026_11_27_0001_spine.ts';
 import * as searchText from './2026_11_27_0002_search_text.ts';
 import * as orderIndexes from './2026_11_27_0003_order_indexes.ts';
+import * as penalties from './2026_11_27_0010_penalties.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_spine': spine,
   '2026_11_27_0002_search_text': searchText,
   '2026_11_27_0003_order_indexes': orderIndexes,
+  '2026_11_27_0010_penalties': penalties,
 };

@@ -1,33 +1,27 @@
 import { Alert, Box, Button, Grid, Group, Paper, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { Product } from '../../../../core/catalog/product.ts';
 import { priceDraft } from '../../../../core/orders/price-draft.ts';
-import { api } from '../../api/client.ts';
-import type { CustomerSummary, OrderDetail } from '../../api/types.ts';
-import { errorMessage } from '../../shared/error-message.ts';
+import type { CustomerSummary } from '../../api/types.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
 import { CustomerPicker } from './CustomerPicker.tsx';
-import { blankLine, type EntryHeader, type EntryLine, orderBody, parseQuantity, pricedInput, removeLine, withTrailingBlank } from './draft.ts';
+import { blankLine, type EntryHeader, type EntryLine, parseQuantity, pricedInput, removeLine, withTrailingBlank } from './draft.ts';
 import { HeaderFields } from './HeaderFields.tsx';
-import { type LineNavigation, saveShortcut } from './keys.ts';
+import type { LineNavigation } from './keys.ts';
 import { LineRow } from './LineRow.tsx';
 import { ShortcutHints } from './ShortcutHints.tsx';
 import { useCatalogue } from '../../catalog/use-catalogue.ts';
 import { useOrderContext, usePresetCustomer } from './use-entry-data.ts';
+import { useSaveOrder } from './use-save-order.ts';
 
 type Focus = { index: number; field: 'product' | 'quantity' } | 'footer' | null;
 
 /** The phone order, keyboard only: customer, Enter; code, Enter; quantity, Enter; … Ctrl+Enter. */
 export function OrderEntryPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const catalogue = useCatalogue();
   const keyCounter = useRef(1);
   const nextKey = useCallback(() => ++keyCounter.current, []);
@@ -39,8 +33,6 @@ export function OrderEntryPage() {
   const [badLines, setBadLines] = useState<number[]>([]);
   // Lines whose product Enter came before the customer's codes: their match is taken as soon as they arrive.
   const [pendingLines, setPendingLines] = useState<ReadonlySet<number>>(new Set());
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const context = useOrderContext(header.customerId);
 
   // Focus moves are asked for during an event and done after the render that creates the target field.
@@ -53,7 +45,9 @@ export function OrderEntryPage() {
     if (focus === 'footer') footerButton.current?.focus();
     else {
       const line = lines[Math.max(0, Math.min(focus.index, lines.length - 1))];
-      inputs.current.get(`${line?.key}:${focus.field}`)?.focus();
+      const input = inputs.current.get(`${line?.key}:${focus.field}`);
+      input?.focus();
+      input?.select(); // as in a spreadsheet: what she types next replaces the cell
     }
     setFocus(null);
   }, [focus, lines]);
@@ -117,8 +111,10 @@ export function OrderEntryPage() {
   const onProductPending = (index: number, pending: boolean) => {
     const key = lines[index].key;
     setPending(key, pending);
-    if (pending) setFocus({ index, field: 'quantity' });
-    else setBadLines((b) => [...new Set([...b, index])]); // nothing matched what she typed
+    if (pending) return setFocus({ index, field: 'quantity' });
+    // Nothing matched what she typed: back to that product field, wherever she had gone on to.
+    setBadLines((b) => [...new Set([...b, index])]);
+    setFocus({ index, field: 'product' });
   };
 
   const navigateFrom = (index: number, action: LineNavigation, from: 'product' | 'quantity') => {
@@ -153,52 +149,11 @@ export function OrderEntryPage() {
     return { priced: result, pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])) };
   }, [lines, catalogue.byId, prices]);
 
-  const save = async (mode: 'confirm' | 'draft') => {
-    if (saving) return;
-    const built = orderBody(header, lines);
-    if ('problem' in built) {
-      setBadLines(built.lineIndexes);
-      setSaveProblem(t(`entry.problems.${built.problem}`));
-      if (built.problem === 'noCustomer') customerInput.current?.focus();
-      else if (built.lineIndexes.length) setFocus({ index: built.lineIndexes[0], field: lines[built.lineIndexes[0]].productId === null ? 'product' : 'quantity' });
-      return;
-    }
-    setSaving(true);
-    setSaveProblem(null);
-    let order: OrderDetail;
-    try {
-      order = await api.post<OrderDetail>('/api/orders', built.body);
-    } catch (error) {
-      setSaving(false);
-      setSaveProblem(errorMessage(error, t));
-      return;
-    }
-    if (mode === 'confirm') {
-      try {
-        order = await api.post<OrderDetail>(`/api/orders/${order.id}/confirm`);
-      } catch (error) {
-        // Saved but not confirmed: the draft is kept; its page says why it was refused.
-        notifications.show({ color: 'orange', title: t('entry.confirmRefused', { number: order.number }), message: errorMessage(error, t) });
-      }
-    }
-    void queryClient.invalidateQueries({ queryKey: ['orders'] });
-    notifications.show({ color: 'green', message: t(order.status === 'confirmed' ? 'entry.savedConfirmed' : 'entry.savedDraft', { number: order.number }) });
-    void navigate(`/orders/${order.id}`);
-  };
-
-  // Ctrl+Enter and Ctrl+S from any field; the browser's "save page" must not open.
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const shortcut = saveShortcut(event);
-      if (!shortcut) return;
-      event.preventDefault();
-      void saveRef.current(shortcut);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  const saving = useSaveOrder(header, lines, (problem, lineIndexes) => {
+    setBadLines(lineIndexes);
+    if (problem === 'noCustomer') customerInput.current?.focus();
+    else if (lineIndexes.length) setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
+  });
 
   const unpriced = priced.unpricedProductIds.length > 0;
   const ready = !catalogue.loading && !context.isFetching && !customerPending;
@@ -276,18 +231,18 @@ export function OrderEntryPage() {
               </Text>
             )}
           </TotalsPanel>
-          {saveProblem && (
+          {saving.problem && (
             <Alert color="red" mt="sm" py="xs" role="alert" data-testid="order-save-error">
-              {saveProblem}
+              {saving.problem}
             </Alert>
           )}
           <Group mt="sm" gap="xs" grow>
-            <Button ref={footerButton} size="sm" loading={saving} data-testid="order-save-confirm" onClick={() => void save('confirm')}>
+            <Button ref={footerButton} size="sm" loading={saving.saving} data-testid="order-save-confirm" onClick={() => void saving.save('confirm')}>
               {t('entry.saveConfirm')}
             </Button>
           </Group>
           <Group mt="xs" gap="xs" grow>
-            <Button size="sm" variant="default" disabled={saving} data-testid="order-save-draft" onClick={() => void save('draft')}>
+            <Button size="sm" variant="default" disabled={saving.saving} data-testid="order-save-draft" onClick={() => void saving.save('draft')}>
               {t('entry.saveDraft')}
             </Button>
           </Group>

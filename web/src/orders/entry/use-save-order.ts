@@ -1,0 +1,69 @@
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { OrderDetail } from '../../api/types.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import { type BodyProblem, type EntryHeader, type EntryLine, orderBody } from './draft.ts';
+import { saveShortcut } from './keys.ts';
+
+/**
+ * Saving the typed order: as a draft (Ctrl+S) or saved then confirmed (Ctrl+Enter), from any field; then on to
+ * the order's page. What stops the save before it is sent goes to `onInvalid`, which shows the lines at fault.
+ */
+export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async (mode: 'confirm' | 'draft') => {
+    if (saving) return;
+    const built = orderBody(header, lines);
+    if ('problem' in built) {
+      setProblem(t(`entry.problems.${built.problem}`));
+      onInvalid(built.problem, built.lineIndexes);
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    let order: OrderDetail;
+    try {
+      order = await api.post<OrderDetail>('/api/orders', built.body);
+    } catch (error) {
+      setSaving(false);
+      setProblem(errorMessage(error, t));
+      return;
+    }
+    if (mode === 'confirm') {
+      try {
+        order = await api.post<OrderDetail>(`/api/orders/${order.id}/confirm`);
+      } catch (error) {
+        // Saved but not confirmed: the draft is kept; its page says why it was refused.
+        notifications.show({ color: 'orange', title: t('entry.confirmRefused', { number: order.number }), message: errorMessage(error, t) });
+      }
+    }
+    void queryClient.invalidateQueries({ queryKey: ['orders'] });
+    notifications.show({ color: 'green', message: t(order.status === 'confirmed' ? 'entry.savedConfirmed' : 'entry.savedDraft', { number: order.number }) });
+    void navigate(`/orders/${order.id}`);
+  };
+
+  // The listener is set once; it calls the latest save, which sees the latest lines.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = saveShortcut(event);
+      if (!shortcut) return;
+      event.preventDefault(); // Ctrl+S must not open the browser's "save page"
+      void saveRef.current(shortcut);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return { saving, problem, save };
+}
