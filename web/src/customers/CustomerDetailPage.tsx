@@ -34,11 +34,9 @@ export function CustomerDetailPage() {
           </Text>
         </Group>
         <Group gap="xs">
-          {can(ORDER_DESK) && (
-            <Button component={Link} to={`/orders?customerId=${c.id}`} variant="default">
-              {t('customers.orders')}
-            </Button>
-          )}
+          <Button component={Link} to={`/orders?customerId=${c.id}`} variant="default">
+            {t('customers.orders')}
+          </Button>
           {editable && (
             <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={14} />} data-testid="customer-edit">
               {t('common.edit')}

@@ -10,8 +10,10 @@ describe('fieldMessage', () => {
     expect(fieldMessage('must match pattern "^\\d{13}$"', t)).toBe('fieldErrors.format');
     expect(fieldMessage('must be >= 1', t)).toBe('fieldErrors.min:{"min":"1"}');
     expect(fieldMessage('must NOT have more than 40 characters', t)).toBe('fieldErrors.tooLong:{"max":"40"}');
+    expect(fieldMessage('has a wrong GS1 check digit', t)).toBe('fieldErrors.checkDigit');
+    expect(fieldMessage('is already used by another delivery', t)).toBe('fieldErrors.taken');
   });
   it('keeps a business message as the server wrote it', () => {
-    expect(fieldMessage('has an invalid GS1 check digit', t)).toBe('has an invalid GS1 check digit');
+    expect(fieldMessage('must be on or after the order date', t)).toBe('must be on or after the order date');
   });
 });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { fieldErrors } from '../api/field-errors.ts';
 
 /**
  * The server's validator speaks English ("must NOT have fewer than 1 characters"); the assistant reads her own
@@ -13,5 +14,12 @@ export function fieldMessage(message: string, t: TFunction): string {
   const min = /must be >= (-?\d+)/.exec(message);
   if (min) return t('fieldErrors.min', { min: min[1] });
   if (/must be equal to one of the allowed values/.test(message)) return t('fieldErrors.choice');
+  if (/check digit/i.test(message)) return t('fieldErrors.checkDigit');
+  if (/already used|already exists/i.test(message)) return t('fieldErrors.taken');
   return message;
+}
+
+/** A refused request's field errors, by form field, in the user's language. */
+export function translatedFieldErrors(error: unknown, t: TFunction): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, message]) => [field, fieldMessage(message, t)]));
 }

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../api/field-errors.ts';
-import { fieldMessage } from './field-message.ts';
+import { translatedFieldErrors } from './field-message.ts';
 
 /**
  * Runs a form's save and keeps what the server said: the field errors to show beside each field (by the field's
@@ -20,7 +19,7 @@ export function useSubmit<T>(save: () => Promise<T>, onDone: (result: T) => void
       onDone(await save());
     } catch (e) {
       setError(e);
-      setErrors(Object.fromEntries(Object.entries(fieldErrors(e)).map(([field, message]) => [field, fieldMessage(message, t)])));
+      setErrors(translatedFieldErrors(e, t));
     } finally {
       setBusy(false);
     }

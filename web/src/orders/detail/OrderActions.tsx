@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_DESK } from '../../../../core/auth/roles.ts';
 import type { OrderAction } from '../../../../core/orders/lifecycle.ts';
 import { api } from '../../api/client.ts';
-import { fieldErrors } from '../../api/field-errors.ts';
 import type { OrderDetail } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { translatedFieldErrors } from '../../shared/field-message.ts';
 import { CancelModal, ShipModal } from './ActionModals.tsx';
 import { DeliverModal } from './DeliverModal.tsx';
 
@@ -36,6 +36,7 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
   });
 
   if (!can(ORDER_DESK)) return null;
+  const fieldErrorsNow = translatedFieldErrors(move.error, t);
   const run = (action: OrderAction, body?: Record<string, unknown>) => move.mutate({ action, body });
   const start = (action: OrderAction) => (action === 'ship' || action === 'deliver' || action === 'cancel' ? setDialog(action) : run(action));
 
@@ -56,8 +57,8 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
           </Button>
         ))}
       </Group>
-      <ShipModal opened={dialog === 'ship'} busy={move.isPending} errors={fieldErrors(move.error)} onClose={() => setDialog(null)} onSubmit={(body) => run('ship', body)} />
-      <CancelModal opened={dialog === 'cancel'} busy={move.isPending} errors={fieldErrors(move.error)} onClose={() => setDialog(null)} onSubmit={(body) => run('cancel', body)} />
+      <ShipModal opened={dialog === 'ship'} busy={move.isPending} errors={fieldErrorsNow} onClose={() => setDialog(null)} onSubmit={(body) => run('ship', body)} />
+      <CancelModal opened={dialog === 'cancel'} busy={move.isPending} errors={fieldErrorsNow} onClose={() => setDialog(null)} onSubmit={(body) => run('cancel', body)} />
       <DeliverModal opened={dialog === 'deliver'} busy={move.isPending} lines={order.lines} onClose={() => setDialog(null)} onSubmit={(body) => run('deliver', body)} />
     </>
   );
