@@ -3,12 +3,12 @@ import type { Product } from '../catalog/product.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import type { OrderDraft } from '../orders/order-draft.types.ts';
 import { orderTotals, type PricedLineInput } from '../orders/totals.ts';
-import { applyBasisPoints } from '../shared/money.ts';
 import type { Terms } from '../terms/terms.types.ts';
 import { francoState, shippingCharges, splitByVatBase, surchargeFor } from './charges.ts';
 import { measureOrder, orderTierState, type TierCountedLine } from './order-tier.ts';
-import { priceIndex, tierPrice, type PriceIndex, type PricingSources } from './price-index.ts';
-import type { AppliedDiscount, PricedCharge, PricedLine, PricedOrder, PriceSource, Promotion } from './pricing.types.ts';
+import { priceIndex, tierPrice, type PricingSources } from './price-index.ts';
+import { priceLineAt, type LinePrice } from './line-price.ts';
+import type { PricedCharge, PricedLine, PricedOrder } from './pricing.types.ts';
 
 /** What pricing reads: a `RulesContext` fits. Kept narrow so a screen can price with less. */
 export type PricingContext = PricingSources & {
@@ -16,44 +16,6 @@ export type PricingContext = PricingSources & {
   products: ReadonlyMap<number, Product>;
   terms: Pick<Terms, 'franco' | 'surcharges'>;
 };
-
-type Option = { unit: number; source: PriceSource; discounts: AppliedDiscount[]; free: number; net: number; promotionId: number | null };
-
-/** The line under one promotion (or none): list tier (maybe forced), then the order tier, then the promotion, cascaded. */
-function option(quantity: number, product: Product, tiers: PriceIndex['tiers'], orderBp: number, promo: Promotion | null): Option | null {
-  const m = promo?.mechanism;
-  const forced = m?.kind === 'tier' ? Math.max(quantity, m.forcedMinQuantity) : quantity;
-  const unit = tierPrice(tiers.get(product.id), forced);
-  if (unit === null) return null;
-  const gross = quantity * unit;
-  const discounts: AppliedDiscount[] = [];
-  let net = gross;
-  if (orderBp > 0) {
-    const amount = applyBasisPoints(gross, orderBp);
-    discounts.push({ kind: 'order-tier', discountBp: orderBp, amountCents: amount });
-    net -= amount;
-  }
-  let free = 0;
-  if (m?.kind === 'percent') {
-    const perPallet = unitsPerPallet(product);
-    const palletsOk = m.minPalletsPerLine === undefined || (perPallet !== null && quantity >= m.minPalletsPerLine * perPallet);
-    if (quantity < m.minQuantityPerLine || !palletsOk) return null;
-    const amount = applyBasisPoints(net, m.discountBp); // cascaded: on what is left after the order tier
-    discounts.push({ kind: 'promotion', discountBp: m.discountBp, amountCents: amount, promotionId: promo!.id });
-    net -= amount;
-  } else if (m?.kind === 'free-goods') {
-    free = Math.floor(quantity / m.buy) * m.free;
-    if (free === 0) return null;
-  } else if (m?.kind === 'tier' && unit >= (tierPrice(tiers.get(product.id), quantity) ?? Infinity)) {
-    return null; // the forced tier gives nothing the quantity does not already earn
-  }
-  return { unit, source: m?.kind === 'tier' ? 'promotion-tier' : 'list', discounts, free, net, promotionId: promo?.id ?? null };
-}
-
-/** Cheaper per unit delivered (free goods count): a/b < c/d without division. */
-function cheaper(a: Option, b: Option, quantity: number): boolean {
-  return a.net * (quantity + b.free) < b.net * (quantity + a.free);
-}
 
 /**
  * Prices an order: customer price (net, nothing taken off) > promotion > list tier. The order-level tier
@@ -86,20 +48,10 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   for (let i = 0; i < n; i++) {
     const line = order.lines[i];
     const product = products[i];
-    let best: Option | null = null;
+    let best: LinePrice | null = null;
     if (product) {
-      const customerUnit = index.customerPrices.get(product.id);
-      if (customerUnit !== undefined) {
-        best = { unit: customerUnit, source: 'customer', discounts: [], free: 0, net: line.quantity * customerUnit, promotionId: null };
-      } else {
-        const inFamilies = !discount?.families || discount.families.includes(product.family);
-        const orderBp = orderTier && inFamilies ? orderTier.discountBp : 0;
-        best = option(line.quantity, product, index.tiers, orderBp, null);
-        for (const promo of index.promotions.get(product.id) ?? []) {
-          const candidate = option(line.quantity, product, index.tiers, orderBp, promo);
-          if (candidate && (!best || cheaper(candidate, best, line.quantity))) best = candidate;
-        }
-      }
+      const inFamilies = !discount?.families || discount.families.includes(product.family);
+      best = priceLineAt(product, line.quantity, index, orderTier && inFamilies ? orderTier.discountBp : 0);
     }
     if (!best) unpriced.push(i);
     const perPallet = product ? unitsPerPallet(product) : null;
