@@ -9,6 +9,8 @@ import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { stockRoutes } from './stock/stock.routes.ts';
+import { pricingRoutes } from './pricing/pricing.routes.ts';
+import { termsRoutes } from './terms/terms.routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
 
 /** Every API route module, registered in one place. */
@@ -27,5 +29,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(stockRoutes);
   await app.register(importsRoutes);
+  await app.register(termsRoutes);
+  await app.register(pricingRoutes);
   await app.register(penaltiesRoutes);
 }

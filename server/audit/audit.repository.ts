@@ -2,7 +2,8 @@ import type { DbOrTrx } from '../db/database.ts';
 import { nowIso } from '../clock.ts';
 
 export type AuditInput = {
-  entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery' | 'penalty_clause' | 'penalty_notice' | 'force_majeure_period';
+  entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery' | 'penalty_clause' | 'penalty_notice' | 'force_majeure_period'
+    | 'terms_of_sale' | 'customer_terms' | 'price_list_order_tiers' | 'customer_price' | 'promotion' | 'customer_assortment';
   entityId: number;
   orderId?: number | null;
   action: string;

@@ -9,6 +9,10 @@ import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
+import type {
+  CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
+  PriceListOrderTierStepsTable, PromotionCustomersTable, PromotionProductsTable, PromotionsTable, TermsOfSaleTable, TermsOfSaleTypologiesTable,
+} from '../terms/terms.table.ts';
 
 export type Database = {
   users: UsersTable;
@@ -32,6 +36,18 @@ export type Database = {
   deliveryLines: DeliveryLinesTable;
   documents: DocumentsTable;
   auditEvents: AuditEventsTable;
+  termsOfSale: TermsOfSaleTable;
+  termsOfSaleTypologies: TermsOfSaleTypologiesTable;
+  customerTerms: CustomerTermsTable;
+  priceListOrderTiers: PriceListOrderTiersTable;
+  priceListOrderTierSteps: PriceListOrderTierStepsTable;
+  customerPrices: CustomerPricesTable;
+  promotions: PromotionsTable;
+  promotionProducts: PromotionProductsTable;
+  promotionCustomers: PromotionCustomersTable;
+  customerAssortments: CustomerAssortmentsTable;
+  customerAssortmentProducts: CustomerAssortmentProductsTable;
+  customerCredit: CustomerCreditTable;
   penaltyClauses: PenaltyClausesTable;
   forceMajeurePeriods: ForceMajeurePeriodsTable;
   penaltyNotices: PenaltyNoticesTable;

@@ -5,6 +5,7 @@ import { searchText } from '../../core/shared/search-text.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
+import { seedCommercial } from './seed-commercial.ts';
 import { seedPenalties } from './seed-penalties.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -110,15 +111,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
       });
     }
     await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
+    await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
     await seedPenalties(trx, { shiftDays, nowIso });
   });
   return { shiftDays };
 }
 
-/** Price lists run for calendar years or quarters: shift them by whole years so a list stays a calendar period. */
+/**
+ * Price lists and the CGV run for calendar years or quarters: shift them by whole years so a period stays a calendar
+ * one, by as many years as lie between the data set's today and the real one (counting by days would move a 2026
+ * list to 2027 from July on, and leave today without a valid list or terms).
+ */
 function shiftYearDate(date: string | null, shiftDays: number): string | null {
   if (!date) return null;
-  const years = Math.round(shiftDays / 365.25);
+  const years = Number(addDays(demo.referenceDate, shiftDays).slice(0, 4)) - Number(demo.referenceDate.slice(0, 4));
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 

@@ -4,6 +4,7 @@ import type { CustomerDetail, DeliveryPoint } from '../../core/customers/custome
 import type { PriceTier } from '../../core/pricing/price-list.ts';
 import { getCustomerDetail } from '../customers/customers.service.ts';
 import type { DbOrTrx } from '../db/database.ts';
+import { type CommercialContext, loadCommercialContext } from '../terms/rules-context.ts';
 import { listCustomerCodes, listPriceTiers } from './order-context.repository.ts';
 
 export type CustomerCodeRef = { code: string; productId: number; unitFactor: number };
@@ -15,7 +16,12 @@ export type OrderContext = {
   prices: PriceTier[];
   earliestDates: Record<string, IsoDate | null>;
   today: IsoDate;
-};
+  /** The Paris wall clock when loaded: RulesContext.today for the browser's own runs of the rules. */
+  now: { date: IsoDate; time: string };
+} & CommercialContext;
+// CommercialContext: the customer's terms (its typology's CGV merged with its agreement) and their version's code;
+// the agreement (assortment, credit figures, its own net prices); its price list with every tier and the order-level
+// discount; the promotions open to it (recently ended to soon starting) with their pitches; its usual products.
 
 /** The first date a delivery point can receive an order taken now, on the Paris wall clock. */
 export function earliestDateFor(point: DeliveryPoint, now: { date: IsoDate; time: string } = parisNow(new Date())): IsoDate | null {
@@ -29,12 +35,16 @@ export async function loadOrderContext(db: DbOrTrx, customerId: number): Promise
     listCustomerCodes(db, customerId),
     customer.priceListId === null ? Promise.resolve([]) : listPriceTiers(db, customer.priceListId),
   ]);
-  const now = parisNow(new Date());
+  const instant = new Date();
+  const now = parisNow(instant);
+  const commercial = await loadCommercialContext(db, customer, { date: now.date, now: instant });
   return {
     customer,
     productCodes: codes,
     prices: tiers,
     earliestDates: Object.fromEntries(customer.deliveryPoints.map((p) => [String(p.id), earliestDateFor(p, now)])),
     today: now.date,
+    now,
+    ...commercial,
   };
 }

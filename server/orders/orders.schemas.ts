@@ -5,6 +5,8 @@ import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
 import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
+import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
+import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
 
 const Id = Type.Integer({ minimum: 1 });
 const Closed = { additionalProperties: false } as const;
@@ -177,4 +179,11 @@ export const OrderContextSchema = Type.Object({
   prices: Type.Array(Type.Object({ productId: Type.Integer(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() })),
   earliestDates: Type.Record(Type.String(), Nullable(Type.String()), { description: 'by delivery point id: the earliest delivery date of an order taken now' }),
   today: Type.String(),
+  now: Type.Object({ date: Type.String(), time: Type.String() }),
+  terms: TermsSchema,
+  termsCode: Nullable(Type.String()),
+  agreement: AgreementSchema,
+  priceList: Nullable(RulesPriceListSchema),
+  promotions: Type.Array(RulesPromotionSchema),
+  usualProductIds: Type.Array(Type.Integer()),
 });

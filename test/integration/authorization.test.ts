@@ -50,6 +50,14 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       return (await q.executeTakeFirstOrThrow()).id;
     };
     const warehouse = await first('warehouses');
+    const promotion = (await db.selectFrom('promotions').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const customerPrice = (
+      await db
+        .insertInto('customerPrices')
+        .values({ customerId: capMarche, productId: ids.product('FAR-T45-1KG').id, unitPriceCents: 700, validFrom: '2026-01-01', validTo: null, note: null, updatedAt: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     params = {
       'customers/:id': capMarche,
       'delivery-points/:id': ids.point('C001-DP1'),
@@ -65,6 +73,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'deliveries/:id': (await db.selectFrom('deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': (await db.selectFrom('penaltyNotices').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'imports/:kind': 'products',
+      'promotions/:id': promotion,
+      'prices/:priceId': customerPrice,
     };
     routes = t.app.apiRouteAccess;
   });

@@ -3,6 +3,7 @@ import * as spine from './2026_11_27_0001_spine.ts';
 import * as searchText from './2026_11_27_0002_search_text.ts';
 import * as orderIndexes from './2026_11_27_0003_order_indexes.ts';
 import * as penalties from './2026_11_27_0010_penalties.ts';
+import * as commercialTerms from './2026_11_27_0020_commercial_terms.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0002_search_text': searchText,
   '2026_11_27_0003_order_indexes': orderIndexes,
   '2026_11_27_0010_penalties': penalties,
+  '2026_11_27_0020_commercial_terms': commercialTerms,
 };

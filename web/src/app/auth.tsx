@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { Role, SessionUser } from '../../../core/auth/roles.ts';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
+import { SESSION_KEY } from './query-client.ts';
 
 type Auth = {
   user: SessionUser | null;
@@ -13,7 +14,6 @@ type Auth = {
 };
 
 const AuthContext = createContext<Auth | null>(null);
-const SESSION_KEY = ['session'];
 
 /** Another user must not see the previous one's cached answers; the session query itself stays observed. */
 function forgetOtherQueries(queryClient: ReturnType<typeof useQueryClient>): void {

@@ -1,0 +1,166 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { WEEKDAYS } from '../../core/calendar/dates.ts';
+import { TEMPERATURE_CLASSES } from '../../core/catalog/product.ts';
+import { TYPOLOGIES } from '../../core/customers/customer.ts';
+import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
+import { IsoDateString, literals, Nullable } from '../http/schemas.ts';
+
+// The shapes of core/terms (Terms, TermsOverrides) and core/terms/agreement.types.ts, as the API carries them.
+
+const Cents = Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'integer cents HT' });
+const Count = (max: number) => Type.Integer({ minimum: 0, maximum: max });
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Europe/Paris' });
+const Text = (max: number) => Type.String({ maxLength: max });
+const OptionalNullable = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
+
+export const ORDER_MULTIPLE_UNITS = ['unit', 'carton', 'layer', 'pallet'] as const;
+export const ARTICLE_KEYS = ['minOrder', 'franco', 'orderMultiple', 'leadTime', 'truck', 'price', 'credit'] as const;
+const MultipleUnit = literals(ORDER_MULTIPLE_UNITS);
+
+export const ArticlesSchema = Type.Object(Object.fromEntries(ARTICLE_KEYS.map((k) => [k, Type.Optional(Text(60))])), {
+  additionalProperties: false,
+  description: 'where each rule is written in the terms, quoted in messages ("art. 4")',
+});
+export const FrancoSchema = Type.Object(
+  {
+    measure: literals(['value', 'pallets'] as const),
+    threshold: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'cents HT, or pallet-equivalents' }),
+    feeBelowCents: Cents,
+  },
+  { additionalProperties: false },
+);
+export const OrderMultiplesSchema = Type.Object(
+  {
+    default: MultipleUnit,
+    byFamily: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,40}$' }), MultipleUnit)),
+    byTemperature: Type.Optional(Type.Object(Object.fromEntries(TEMPERATURE_CLASSES.map((t) => [t, Type.Optional(MultipleUnit)])), { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export const TruckSchema = Type.Object(
+  { maxPallets: Type.Integer({ minimum: 1, maximum: 100 }), maxWeightG: Type.Integer({ minimum: 1, maximum: 60_000_000 }) },
+  { additionalProperties: false },
+);
+export const SurchargeSchema = Type.Object(
+  {
+    weekdays: Type.Optional(Type.Array(literals(WEEKDAYS), { uniqueItems: true, maxItems: 7 })),
+    dates: Type.Optional(Type.Array(IsoDateString, { maxItems: 100 })),
+    feeCents: Cents,
+    label: Type.Object({ fr: Type.String({ minLength: 1, maxLength: 100 }), en: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+const Surcharges = Type.Array(SurchargeSchema, { maxItems: 20 });
+const Severity = literals(['block', 'approval'] as const);
+
+/** The parameters of one typology in one version of the CGV. */
+export const TypologyTermsSchema = Type.Object(
+  {
+    typology: literals(TYPOLOGIES),
+    minOrderValueCents: Nullable(Cents),
+    minOrderPallets: Nullable(Count(33)),
+    minOrderSeverity: Severity,
+    franco: Nullable(FrancoSchema),
+    orderMultiples: OrderMultiplesSchema,
+    leadTimeDays: Count(60),
+    cutoffTime: Time,
+    truck: TruckSchema,
+    priceMismatchToleranceCents: Count(100_000),
+    creditCheck: Type.Boolean(),
+    surcharges: Surcharges,
+  },
+  { additionalProperties: false },
+);
+export type TypologyTermsInput = Static<typeof TypologyTermsSchema>;
+
+export const TermsOfSaleInputSchema = Type.Object(
+  {
+    code: CodeString,
+    name: NameString,
+    validFrom: IsoDateString,
+    validTo: Nullable(IsoDateString),
+    articles: ArticlesSchema,
+    typologies: Type.Array(TypologyTermsSchema, { minItems: 1, maxItems: TYPOLOGIES.length }),
+  },
+  { additionalProperties: false },
+);
+export type TermsOfSaleInput = Static<typeof TermsOfSaleInputSchema>;
+export const TermsOfSaleSchema = Type.Object({ id: Type.Integer(), ...TermsOfSaleInputSchema.properties, updatedAt: Type.String() });
+
+/** core Terms: the CGV of a typology merged with a customer's agreement. */
+export const TermsSchema = Type.Object({
+  reference: Type.String(),
+  articles: ArticlesSchema,
+  minOrderValueCents: Nullable(Type.Integer()),
+  minOrderPallets: Nullable(Type.Integer()),
+  minOrderSeverity: Severity,
+  franco: Nullable(FrancoSchema),
+  orderMultiples: OrderMultiplesSchema,
+  truck: TruckSchema,
+  priceMismatchToleranceCents: Type.Integer(),
+  creditCheck: Type.Boolean(),
+  surcharges: Surcharges,
+});
+
+/** A customer's overrides: every field null (or absent) = inherit its typology's terms. */
+export const CustomerTermsInputSchema = Type.Object(
+  {
+    reference: OptionalNullable(Type.String({ minLength: 1, maxLength: 200 })),
+    articles: OptionalNullable(ArticlesSchema),
+    minOrderValueCents: OptionalNullable(Cents),
+    minOrderPallets: OptionalNullable(Count(33)),
+    minOrderSeverity: OptionalNullable(Severity),
+    franco: OptionalNullable(FrancoSchema),
+    orderMultiples: OptionalNullable(OrderMultiplesSchema),
+    truckMaxPallets: OptionalNullable(Type.Integer({ minimum: 1, maximum: 100 })),
+    truckMaxWeightG: OptionalNullable(Type.Integer({ minimum: 1, maximum: 60_000_000 })),
+    priceMismatchToleranceCents: OptionalNullable(Count(100_000)),
+    creditCheck: OptionalNullable(Type.Boolean()),
+    surcharges: OptionalNullable(Surcharges),
+  },
+  { additionalProperties: false },
+);
+export type CustomerTermsInput = Static<typeof CustomerTermsInputSchema>;
+
+export const CreditSchema = Type.Object({
+  limitCents: Nullable(Type.Integer()),
+  unpaidBalanceCents: Type.Integer(),
+  overdueCents: Type.Integer(),
+  openOrdersCents: Type.Integer(),
+  asOf: Nullable(Type.String()),
+});
+
+export const CustomerTermsSchema = Type.Object({
+  customerId: Type.Integer(),
+  typology: literals(TYPOLOGIES),
+  /** The version of the CGV in force today; null when none is. */
+  termsCode: Nullable(Type.String()),
+  overrides: Type.Required(CustomerTermsInputSchema),
+  base: TermsSchema,
+  effective: TermsSchema,
+  credit: CreditSchema,
+  updatedAt: Nullable(Type.String()),
+});
+
+export const AssortmentInputSchema = Type.Object(
+  {
+    restricted: Type.Boolean({ description: 'true: only the listed products may be ordered (rule not-listed)' }),
+    productIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type AssortmentInput = Static<typeof AssortmentInputSchema>;
+export const AssortmentSchema = Type.Object({
+  customerId: Type.Integer(),
+  restricted: Type.Boolean(),
+  products: Type.Array(Type.Object({ productId: Type.Integer(), productCode: Type.String(), productName: Type.String() })),
+});
+
+/** core CustomerAgreement. */
+export const AgreementSchema = Type.Object({
+  assortmentProductIds: Nullable(Type.Array(Type.Integer())),
+  creditLimitCents: Nullable(Type.Integer()),
+  openOrdersCents: Type.Integer(),
+  unpaidBalanceCents: Type.Integer(),
+  prices: Type.Array(Type.Object({ productId: Type.Integer(), unitPriceCents: Type.Integer(), validFrom: Type.String(), validTo: Nullable(Type.String()) })),
+});
