@@ -1,6 +1,12 @@
 import { formatFrenchDate, type IsoDate } from '../calendar/dates.ts';
-import type { NoticeAssessment } from './notice.ts';
+import type { NoticeAssessment, NoticeCheckId } from './notice.ts';
 import { formatPenaltyMoney as eur } from './penalty.ts';
+
+/** Where a check's message is advice to the assistant, the letter says it to the customer instead. */
+const LETTER_WORDING: Partial<Record<NoticeCheckId, string>> = {
+  'cap-unknown': 'Le plafond légal de 2 % de la valeur commandée dans la catégorie ne peut être vérifié : merci de nous communiquer cette valeur.',
+  'automatic-deduction': 'La pénalité a été déduite d’office du règlement de notre facture, sans notre accord, ce que la loi interdit.',
+};
 
 export type ContestLetterInput = {
   noticeRef: string;
@@ -25,7 +31,7 @@ export function contestLetterParagraphs(i: ContestLetterInput): { subject: strin
   const paragraphs = [
     'Madame, Monsieur,',
     `Nous avons reçu le ${formatFrenchDate(i.receivedDate)} votre avis de pénalité logistique ${i.noticeRef}${refs ? ` (${refs})` : ''}, d'un montant de ${eur(i.claimedCents, 'fr')} HT, relatif à un manquement daté du ${formatFrenchDate(i.failureDate)}. Nous le contestons, dans le délai raisonnable que nous ouvre l'article L441-17 du Code de commerce, pour les motifs suivants.`,
-    ...grounds.map((f) => `• ${f.fr} (${f.ground})`),
+    ...grounds.map((f) => `• ${LETTER_WORDING[f.id] ?? f.fr} (${f.ground})`),
     ...(i.reason.trim() ? [`Par ailleurs : ${i.reason.trim()}`] : []),
     accepted === 0
       ? 'En conséquence, aucune pénalité ne nous paraît due au titre de cet avis. Nous vous remercions de bien vouloir l’annuler.'

@@ -1,7 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { Typology } from '../customers/customer.ts';
 import { applyBasisPoints } from '../shared/money.ts';
-import { formatPenaltyMoney as eur, formatPenaltyRate as pct, type PenaltyClause, type PenaltyFrame } from './penalty.ts';
+import { formatPenaltyDate, formatPenaltyMoney as eur, formatPenaltyRate as pct, type PenaltyClause, type PenaltyFrame } from './penalty.ts';
 
 export const NOTICE_KINDS = ['late', 'missing', 'no_show', 'non_conforming_pallets', 'other'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -52,6 +52,7 @@ export type NoticeAssessment = {
 };
 
 const L = 'C. com. L441-17 I';
+const day = formatPenaltyDate;
 
 /**
  * Checks a penalty notice against L441-17. A wholesaler's or a non-distributor's notice is only its contract's
@@ -104,8 +105,8 @@ export function checkNotice(n: NoticeFacts, ctx: NoticeContext): NoticeAssessmen
       severity: 'contest',
       acceptableCents: 0,
       ground: `${L} al. 3`,
-      fr: `Manquement du ${n.failureDate}, ${age} jours avant l'avis du ${n.receivedDate} : plus d'un an (${ctx.frame.maxAgeDays} jours), aucune pénalité possible.`,
-      en: `Failure of ${n.failureDate}, ${age} days before the notice of ${n.receivedDate}: more than one year (${ctx.frame.maxAgeDays} days), no penalty may be charged.`,
+      fr: `Manquement du ${day(n.failureDate, 'fr')}, ${age} jours avant l'avis du ${day(n.receivedDate, 'fr')} : plus d'un an (${ctx.frame.maxAgeDays} jours), aucune pénalité possible.`,
+      en: `Failure of ${day(n.failureDate, 'en')}, ${age} days before the notice of ${day(n.receivedDate, 'en')}: more than one year (${ctx.frame.maxAgeDays} days), no penalty may be charged.`,
     });
   }
   const event = ctx.forceMajeure.find((p) => n.failureDate >= p.from && n.failureDate <= p.to && (!p.categories?.length || (n.category !== null && p.categories.includes(n.category))));
@@ -115,8 +116,8 @@ export function checkNotice(n: NoticeFacts, ctx: NoticeContext): NoticeAssessmen
       severity: 'contest',
       acceptableCents: 0,
       ground: `${L} dernier al.`,
-      fr: `Manquement du ${n.failureDate} pendant un cas de force majeure (« ${event.label} », du ${event.from} au ${event.to}) : aucune pénalité.`,
-      en: `Failure of ${n.failureDate} during force majeure ("${event.label}", ${event.from} to ${event.to}): no penalty.`,
+      fr: `Manquement du ${day(n.failureDate, 'fr')} pendant un cas de force majeure (« ${event.label} », du ${day(event.from, 'fr')} au ${day(event.to, 'fr')}) : aucune pénalité.`,
+      en: `Failure of ${day(n.failureDate, 'en')} during force majeure ("${event.label}", ${day(event.from, 'en')} to ${day(event.to, 'en')}): no penalty.`,
     });
   }
   if (!n.proofOfFailure) {

@@ -103,6 +103,10 @@ export type PenaltyEstimate = {
 const eur = (cents: number, locale: 'fr' | 'en') =>
   new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
 const pct = (bp: number, locale: 'fr' | 'en') => `${new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
+const DATE_FR = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+const DATE_EN = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+/** An ISO date as the trade writes it: 07/01/2026 in French, 7 Jan 2026 in English. */
+export const formatPenaltyDate = (date: IsoDate, locale: 'fr' | 'en') => (locale === 'fr' ? DATE_FR : DATE_EN).format(new Date(`${date}T00:00:00Z`));
 export const formatPenaltyMoney = eur;
 export const formatPenaltyRate = pct;
 
@@ -174,8 +178,8 @@ export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null,
         kind: 'late',
         category: null,
         amountCents: late,
-        fr: `Retard de ${daysLate} jour${daysLate > 1 ? 's' : ''} (promis le ${delivery.promisedDate}, livré le ${delivery.deliveredDate}) : ${how.map((h) => h.fr).join(' + ')} = ${eur(late, 'fr')}`,
-        en: `${daysLate} day${daysLate > 1 ? 's' : ''} late (promised ${delivery.promisedDate}, delivered ${delivery.deliveredDate}): ${how.map((h) => h.en).join(' + ')} = ${eur(late, 'en')}`,
+        fr: `Retard de ${daysLate} jour${daysLate > 1 ? 's' : ''} (promis le ${formatPenaltyDate(delivery.promisedDate!, 'fr')}, livré le ${formatPenaltyDate(delivery.deliveredDate!, 'fr')}) : ${how.map((h) => h.fr).join(' + ')} = ${eur(late, 'fr')}`,
+        en: `${daysLate} day${daysLate > 1 ? 's' : ''} late (promised ${formatPenaltyDate(delivery.promisedDate!, 'en')}, delivered ${formatPenaltyDate(delivery.deliveredDate!, 'en')}): ${how.map((h) => h.en).join(' + ')} = ${eur(late, 'en')}`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import { IconBox, IconBuildingWarehouse, IconFileImport, IconListDetails, IconPencilPlus, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconFileImport, IconListDetails, IconPencilPlus, IconScale, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
@@ -11,6 +11,7 @@ export const NAV: NavItem[] = [
   { to: '/customers', label: 'nav.customers', icon: IconUsers, roles: STAFF },
   { to: '/products', label: 'nav.products', icon: IconBox, roles: STAFF },
   { to: '/stock', label: 'nav.stock', icon: IconBuildingWarehouse, roles: STAFF },
+  { to: '/penalties', label: 'nav.penalties', icon: IconScale, roles: STAFF },
   { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
 ];
 

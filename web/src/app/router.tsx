@@ -10,6 +10,7 @@ import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OrdersPage } from '../orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
+import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
 import { Layout } from './Layout.tsx';
 
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'penalties/:id?', element: <PenaltiesPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: '*', element: <Navigate to="/orders" replace /> },
     ],

@@ -8,6 +8,7 @@ import type { OrderDetail } from '../../api/types.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { useFormat } from '../../shared/use-format.ts';
+import { OrderPenaltySection } from '../../penalties/OrderPenaltySection.tsx';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
 import { DeliveriesTable } from './DeliveriesTable.tsx';
@@ -85,6 +86,7 @@ export function OrderDetailPage() {
               </Title>
               <DeliveriesTable deliveries={o.deliveries} />
             </Paper>
+            <OrderPenaltySection order={o} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
