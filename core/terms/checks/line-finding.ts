@@ -3,6 +3,5 @@ import type { CheckInput } from './check-input.ts';
 
 /** The line reference every per-line finding carries, so a screen can put it beside the line. */
 export function lineRef(order: CheckInput['order'], index: number): Pick<Finding, 'lineIndex' | 'lineId'> {
-  const lineId = order.lines[index].lineId;
-  return lineId === undefined ? { lineIndex: index } : { lineIndex: index, lineId };
+  return { lineIndex: index, lineId: order.lines[index].lineId };
 }

@@ -1,0 +1,16 @@
+import type { Finding } from './findings.types.ts';
+import type { OrderDraft } from './order-draft.types.ts';
+import type { RulesContext } from './rules-context.types.ts';
+import { price } from '../pricing/price.ts';
+import type { PricedOrder } from '../pricing/pricing.types.ts';
+import { check } from '../terms/check.ts';
+import { suggest } from '../suggestions/suggest.ts';
+import type { Suggestion } from '../suggestions/suggestion.types.ts';
+
+export type RulesResult = { priced: PricedOrder; findings: Finding[]; suggestions: Suggestion[] };
+
+/** Price, check and suggest in one call: what the order screen shows as the assistant types, and what a save stores. */
+export function rules(order: OrderDraft, ctx: RulesContext): RulesResult {
+  const priced = price(order, ctx);
+  return { priced, findings: check(order, priced, ctx), suggestions: suggest(order, priced, ctx) };
+}
