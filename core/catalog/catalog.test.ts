@@ -46,6 +46,12 @@ describe('product matching', () => {
     expect(matchProducts('farine ble', products).map((m) => m.product.id)).toContain(1);
   });
 
+  it('takes a whole part of our code over a longer name, and the customer’s usual pack among equals', () => {
+    const withBio = [...products, { ...base, id: 5, code: 'FAR-T65BIO-1KG', gtin: null, name: 'Farine T65 bio 1 kg' }];
+    expect(matchProducts('T65', withBio).map((m) => m.product.code).slice(0, 2)).toEqual(['FAR-T65-S10', 'FAR-T65-S25']);
+    expect(matchProducts('T65', withBio, [], 8, new Map([[1, 12], [2, 1]]))[0].product.code).toBe('FAR-T65-S25');
+  });
+
   it('puts discontinued products last', () => {
     const result = matchProducts('farine', products);
     expect(result[result.length - 1].product.id).toBe(4);

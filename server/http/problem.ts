@@ -76,7 +76,10 @@ export function registerProblemHandlers(app: FastifyInstance, options: { serveSp
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (options.serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // A client-side route (no file extension) gets the app's shell; a missing asset gets a 404, not the shell,
+    // which the browser would try to run as JavaScript.
+    const isAppRoute = !request.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
+    if (options.serveSpa && request.method === 'GET' && isAppRoute) return reply.sendFile('index.html');
     return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`));
   });
 }
