@@ -19,7 +19,7 @@ describe('rules', () => {
 
   it('gives the galette pitch to an artisan in January, not in February', () => {
     expect(eligiblePromotions(ctx).map((p) => p.code)).toContain('PROMO-GALETTE-2026');
-    expect(eligiblePromotions({ ...ctx, today: { date: '2026-02-01', time: '09:00' } }).map((p) => p.code)).not.toContain('PROMO-GALETTE-2026');
-    expect(eligiblePromotions({ ...ctx, customer: { id: 1, typology: 'INDUSTRIE' } })).toEqual([]);
+    expect(eligiblePromotions(context({ today: { date: '2026-02-01', time: '09:00' } })).map((p) => p.code)).not.toContain('PROMO-GALETTE-2026');
+    expect(eligiblePromotions(context({ customer: { id: 1, typology: 'INDUSTRIE' } }))).toEqual([]);
   });
 });
