@@ -26,7 +26,7 @@ export type TermsArticles = Partial<Record<'minOrder' | 'franco' | 'orderMultipl
 
 /**
  * The CGV parameters for the customer's typology, already merged with the customer's own agreement
- * (`mergeTerms`): every rule reads its parameters here, never from constants.
+ * (`mergeTerms` in server/terms/terms.mapping.ts): every rule reads its parameters here, never from constants.
  */
 export type Terms = {
   /** e.g. "CGV 2026" or "Accord annuel Cap Marché 2026": named in messages. */
