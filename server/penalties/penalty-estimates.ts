@@ -1,5 +1,6 @@
-import { addDays, type IsoDate, parisNow } from '../../core/calendar/dates.ts';
-import { isUnderL441, LEGAL_FRAME, type PenaltyClause, type PenaltyEstimate, type PenaltyFrame, type PenaltyLine, penalty } from '../../core/penalties/penalty.ts';
+import { addDays, parisNow } from '../../core/calendar/dates.ts';
+import { isUnderL441, LEGAL_FRAME, type PenaltyClause, type PenaltyFrame, type PenaltyLine, penalty } from '../../core/penalties/penalty.ts';
+import type { CustomerPenaltyClause, DeliveryPenalty, OrderExposure } from '../../core/penalties/views.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
@@ -36,7 +37,6 @@ export function toClause(row: ClauseRow): PenaltyClause {
   };
 }
 
-export type CustomerPenaltyClause = { customerId: number; typology: string; clause: (PenaltyClause & { note: string | null; updatedAt: string }) | null; l441Applicable: boolean; frame: PenaltyFrame };
 
 export async function getPenaltyClause(db: DbOrTrx, customerId: number): Promise<CustomerPenaltyClause> {
   const [customer, row] = await Promise.all([findCustomerForPenalty(db, customerId), findClauseRow(db, customerId)]);
@@ -82,7 +82,6 @@ async function loadContext(db: DbOrTrx, customerId: number): Promise<Context> {
   return { clause: row ? toClause(row) : null, typology: customer?.typology ?? '' };
 }
 
-export type DeliveryPenalty = PenaltyEstimate & { deliveryId: number; deliveryNumber: string; orderId: number; orderNumber: string; promisedDate: IsoDate | null; deliveredDate: IsoDate | null; hasClause: boolean };
 
 /** What a delivered delivery would cost: late against the order's promised date, short against what it was to bring. */
 export async function deliveryPenalty(db: DbOrTrx, deliveryId: number): Promise<DeliveryPenalty> {
@@ -102,16 +101,6 @@ export async function deliveryPenalty(db: DbOrTrx, deliveryId: number): Promise<
 }
 
 export type Shortfall = { lineId: number; quantity: number };
-export type OrderExposure = {
-  orderId: number;
-  promisedDate: IsoDate | null;
-  daysLate: number;
-  hasClause: boolean;
-  /** Complete, but `daysLate` days after the promised date. */
-  late: PenaltyEstimate;
-  /** On time, but with the given lines short; null when no shortfall was asked about. */
-  short: PenaltyEstimate | null;
-};
 
 /**
  * What is at stake on an order at risk: if the promised date slips by `daysLate` days, and if it leaves on time

@@ -8,12 +8,12 @@ import {
   dueState,
   type ForceMajeurePeriod,
   followUpDate,
-  type NoticeAssessment,
   type NoticeFacts,
   type NoticeKind,
   type NoticeStatus,
 } from '../../core/penalties/notice.ts';
 import { isUnderL441 } from '../../core/penalties/penalty.ts';
+import type { PenaltyNotice } from '../../core/penalties/views.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
@@ -40,42 +40,7 @@ import {
   updateNoticeFrom,
 } from './penalties.repository.ts';
 
-export type PenaltyNotice = {
-  id: number;
-  reference: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  orderId: number | null;
-  orderNumber: string | null;
-  deliveryId: number | null;
-  deliveryNumber: string | null;
-  externalOrderRef: string | null;
-  receivedDate: IsoDate;
-  failureDate: IsoDate;
-  kind: NoticeKind;
-  category: string | null;
-  claimedCents: number;
-  categoryOrderedValueCents: number | null;
-  proofOfFailure: boolean;
-  proofOfHarm: boolean;
-  stockoutDocumented: boolean;
-  deductedFromInvoice: boolean;
-  contractBasis: string | null;
-  status: NoticeStatus;
-  contestDeadline: IsoDate;
-  reminderDate: IsoDate | null;
-  contestReason: string | null;
-  contestedAt: string | null;
-  letterDocumentId: number | null;
-  acceptedCents: number | null;
-  settledAt: string | null;
-  settlementNote: string | null;
-  createdAt: string;
-  l441Applicable: boolean;
-  assessment: NoticeAssessment;
-  due: DueState;
-};
+export type { PenaltyNotice } from '../../core/penalties/views.ts';
 
 export const today = (): IsoDate => parisNow(new Date(nowIso())).date;
 

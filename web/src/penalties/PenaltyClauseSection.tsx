@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
@@ -142,14 +143,7 @@ function ClauseModal({ data, onClose }: { data: CustomerPenaltyClause; onClose: 
             checked={form.l441Applicable}
             onChange={(e) => set('l441Applicable')(e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { PENALTY_CATEGORIES } from '../../../core/penalties/penalty.ts';
 import { api } from '../api/client.ts';
 import { useCustomerOptions } from '../orders/use-customer-options.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
 import { type PenaltyNotice, toCents } from './types.ts';
 
@@ -78,14 +79,7 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
               <Checkbox key={flag} label={t(`penalties.flags.${flag}`)} checked={f[flag]} onChange={(e) => set(flag, e.currentTarget.checked)} />
             ))}
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
