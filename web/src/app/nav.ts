@@ -1,6 +1,6 @@
-import { IconBox, IconBuildingWarehouse, IconFileImport, IconListDetails, IconPencilPlus, IconScale, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconFileImport, IconListDetails, IconPencilPlus, IconReceipt, IconScale, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
+import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
 export type NavItem = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles: readonly Role[]; hint?: string };
 
@@ -12,6 +12,7 @@ export const NAV: NavItem[] = [
   { to: '/products', label: 'nav.products', icon: IconBox, roles: STAFF },
   { to: '/stock', label: 'nav.stock', icon: IconBuildingWarehouse, roles: STAFF },
   { to: '/penalties', label: 'nav.penalties', icon: IconScale, roles: STAFF },
+  { to: '/terms', label: 'nav.terms', icon: IconReceipt, roles: CUSTOMER_EDITORS },
   { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
 ];
 

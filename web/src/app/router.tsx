@@ -12,6 +12,9 @@ import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
+import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
+import { PromotionsPage } from '../terms/PromotionsPage.tsx';
+import { TermsPage } from '../terms/TermsPage.tsx';
 import { Layout } from './Layout.tsx';
 
 // Every screen in the one bundle: it stays far under the 500 KB budget, and a navigation never waits for a
@@ -36,6 +39,10 @@ export const router = createBrowserRouter([
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
+      { path: 'terms', element: <TermsPage /> },
+      { path: 'terms/promotions', element: <PromotionsPage /> },
+      { path: 'terms/promotions/new', element: <PromotionFormPage /> },
+      { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: '*', element: <Navigate to="/orders" replace /> },
     ],

@@ -8,6 +8,7 @@ import { PenaltyClauseSection } from '../penalties/PenaltyClauseSection.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { CustomerTermsSection } from '../terms/CustomerTermsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
@@ -67,6 +68,7 @@ export function CustomerDetailPage() {
       </Paper>
       <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
       <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
+      <CustomerTermsSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />
       <PenaltyClauseSection customerId={c.id} editable={editable} />
     </Stack>
