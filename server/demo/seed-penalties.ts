@@ -1,11 +1,12 @@
-import { addDays, parisNow } from '../../core/calendar/dates.ts';
+import { parisNow } from '../../core/calendar/dates.ts';
 import { contestDeadline, followUpDate } from '../../core/penalties/notice.ts';
 import { LEGAL_FRAME } from '../../core/penalties/penalty.ts';
 import { applyBasisPoints } from '../../core/shared/money.ts';
 import type { Trx } from '../db/database.ts';
+import type { DemoClock } from './demo-clock.ts';
 import penalties from './demo-penalties.json' with { type: 'json' };
 
-type Shift = { shiftDays: number; nowIso: string };
+type Shift = { clock: DemoClock; nowIso: string };
 
 /**
  * The demo's logistic penalties: each product's penalty category, the retail chains' clauses (and the wholesaler
@@ -13,9 +14,8 @@ type Shift = { shiftDays: number; nowIso: string };
  * same shift as the rest of the demo. Scenario 6's notices (the snow days, the one more than a year old deducted from
  * a payment) are still to contest; the others are contested or settled as the data set tells.
  */
-export async function seedPenalties(trx: Trx, { shiftDays, nowIso }: Shift): Promise<void> {
-  const shift = (date: string) => addDays(date, shiftDays);
-  const shiftInstant = (instant: string) => new Date(Date.parse(instant) + shiftDays * 86_400_000).toISOString();
+export async function seedPenalties(trx: Trx, { clock, nowIso }: Shift): Promise<void> {
+  const { shiftDate: shift, shiftInstant } = clock;
 
   for (const [code, category] of Object.entries(penalties.productCategories)) {
     await trx.updateTable('products').set({ penaltyCategory: category }).where('code', '=', code).execute();

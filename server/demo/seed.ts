@@ -1,8 +1,9 @@
 import type { Weekday } from '../../core/calendar/dates.ts';
-import { addDays, daysBetween, parisNow } from '../../core/calendar/dates.ts';
+import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { searchText } from '../../core/shared/search-text.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { demoClock } from './demo-clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
 import { seedCommercial } from './seed-commercial.ts';
@@ -25,9 +26,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: number }> {
   const today = parisNow(now).date;
-  const shiftDays = daysBetween(demo.referenceDate, today);
-  const shiftDate = (date: string | null) => (date ? addDays(date, shiftDays) : null);
-  const shiftInstant = (instant: string) => new Date(Date.parse(instant) + shiftDays * 86_400_000).toISOString();
+  const clock = demoClock(demo.referenceDate, now);
+  const { shiftDays, shiftInstant } = clock;
+  const shiftDate = (date: string | null) => (date ? clock.shiftDate(date) : null);
   const nowIso = now.toISOString();
   const passwordHashes = await Promise.all(demo.users.map(() => hashPassword(DEMO_PASSWORD)));
 
@@ -112,7 +113,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     }
     await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
     await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
-    await seedPenalties(trx, { shiftDays, nowIso });
+    await seedPenalties(trx, { clock, nowIso });
   });
   return { shiftDays };
 }
