@@ -5,6 +5,8 @@ export const RULE_IDS = [
   'discontinued', 'unknown-product', 'price-mismatch', 'truck-capacity', 'promotion-ended', 'not-listed',
   // A known product with no price on the customer's list or agreement: never confirmed at zero.
   'no-price',
+  // A line the stock cannot serve in full on the date (issue 4): shortfall, earliest complete date, substitutes.
+  'availability',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

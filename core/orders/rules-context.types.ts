@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { DeliverySchedule } from '../calendar/delivery-date.ts';
 import type { Product } from '../catalog/product.ts';
+import type { AvailabilityContext } from '../stock/availability-context.ts';
 import type { Typology } from '../customers/customer.ts';
 import type { PriceList, Promotion } from '../pricing/pricing.types.ts';
 import type { CustomerAgreement } from '../terms/agreement.types.ts';
@@ -19,4 +20,6 @@ export type RulesContext = {
   products: ReadonlyMap<number, Product>;
   /** The customer's usual products, most ordered first: what fills a truck. */
   usualProductIds: readonly number[];
+  /** Stock, lots, receipts and other orders per product (issue 4); absent, the availability rule stays silent. */
+  availability?: AvailabilityContext;
 };

@@ -4,6 +4,7 @@ import { price } from '../pricing/price.ts';
 import { RULE_IDS, type RuleId } from '../orders/findings.types.ts';
 import type { OrderDraft } from '../orders/order-draft.types.ts';
 import type { RulesContext } from '../orders/rules-context.types.ts';
+import { availabilityContext } from '../stock/availability-context.ts';
 import { CRISTAL, CROISSANT, GALETTE, GLACE, LIST, MUG, OLD, T45, T55_1KG, T65, TERMS, context, draft } from '../orders/rules.fixtures.ts';
 
 const ctx = context();
@@ -176,6 +177,28 @@ rule('not-listed', () => {
   it('is silent on a listed product, or when the customer has no assortment', () => {
     silent('not-listed', draft([{ productId: T65, quantity: 2 }]), listed);
     silent('not-listed', draft([{ productId: GLACE, quantity: 2 }]));
+  });
+});
+
+rule('availability', () => {
+  const stock = (onHand: number, receipt: number) => ({ stockByWarehouse: [{ warehouseId: 1, onHand, reserved: 0 }], lots: [], receipts: receipt ? [{ warehouseId: 1, date: '2026-01-20', quantity: receipt }] : [], reservations: [], shelfLifeDays: 270 });
+  const withStock = (onHand: number, receipt = 0) => context({
+    availability: availabilityContext({ minRemainingShelfLifePct: null, products: [{ productId: T65, substituteIds: [T45], ...stock(onHand, receipt) }, { productId: T45, substituteIds: [], ...stock(30, 0) }] }),
+  });
+  it('warns with the shortfall, the earliest complete date and the substitutes in stock', () => {
+    const f = fires('availability', draft([{ productId: T65, quantity: 12 }]), withStock(8, 20));
+    expect(f.severity).toBe('warning');
+    expect(f.data).toMatchObject({ promisable: 8, shortfall: 4, earliestCompleteDate: '2026-01-20', substitutes: ['FAR-T45-S25:30'] });
+    expect(f.message.fr).toBe('Ligne 1 (FAR-T65-S25) : 8 sacs disponibles le ven. 16/01/2026 sur 12 sacs, il manque 4 sacs ; complet le mar. 20/01/2026 ; en stock en remplacement : FAR-T45-S25 (30).');
+    expect(f.message.en).toContain('short by 4 sacks; complete on Tue, 20/01/2026');
+  });
+  it('asks approval when no planned receipt ever completes the line; lines of one product share the stock', () => {
+    const found = findings('availability', draft([{ productId: T65, quantity: 5 }, { productId: T65, quantity: 5 }]), withStock(8));
+    expect(found.map((f) => [f.lineIndex, f.severity, f.data.shortfall])).toEqual([[1, 'approval', 2]]);
+  });
+  it('is silent when the stock serves the line, or without stock in the context', () => {
+    silent('availability', draft([{ productId: T65, quantity: 8 }]), withStock(8));
+    silent('availability', draft([{ productId: T65, quantity: 800 }]));
   });
 });
 

@@ -3,6 +3,7 @@ import type { OrderDraft } from '../orders/order-draft.types.ts';
 import type { Finding, Severity } from '../orders/findings.types.ts';
 import type { RulesContext } from '../orders/rules-context.types.ts';
 import type { PricedOrder } from '../pricing/pricing.types.ts';
+import { availability } from './checks/availability.ts';
 import type { Rule } from './checks/check-input.ts';
 import { creditLimit } from './checks/credit-limit.ts';
 import { cutOff } from './checks/cut-off.ts';
@@ -21,7 +22,7 @@ import { unknownProduct } from './checks/unknown-product.ts';
 
 const RULES: readonly Rule[] = [
   unknownProduct, discontinued, noPrice, notListed, deliveryDay, leadTime, cutOff, minOrderValue, creditLimit,
-  priceMismatch, orderMultiple, truckCapacity, promotionEnded, franco,
+  priceMismatch, orderMultiple, truckCapacity, availability, promotionEnded, franco,
 ];
 
 const RANK: Record<Severity, number> = { block: 0, approval: 1, warning: 2, info: 3 };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { riskExposure } from './exposure.ts';
+import type { ProductStock, RiskLine } from './risk.types.ts';
+import { scanRisks } from './scan-risks.ts';
+
+const today = '2026-01-19';
+let nextId = 1;
+function line(over: Partial<RiskLine> = {}): RiskLine {
+  const id = nextId++;
+  return {
+    orderId: id, orderNumber: `CDE-${id}`, lineId: id, lineNo: 1, customerId: 1, typology: 'ARTISAN', released: false, promisedDate: '2026-01-21',
+    productId: 10, quantity: 10, netCents: 10_000, penaltyCategory: 'FARINES', minRemainingShelfLifePct: null, appointmentRequired: false,
+    appointmentAt: null, palletsCenti: 100, weightG: 1_000_000, truck: { maxPallets: 33, maxWeightG: 24_000_000 }, penalty: null, ...over,
+  };
+}
+const stock = (over: Partial<ProductStock> = {}): ProductStock => ({ shelfLifeDays: 270, onHand: 0, lots: [], receipts: [], ...over });
+
+describe('scanRisks', () => {
+  it('serves lines in promise order; the one the stock does not reach is short', () => {
+    const a = line({ promisedDate: '2026-01-20', quantity: 30 });
+    const b = line({ promisedDate: '2026-01-21', quantity: 30 });
+    const risks = scanRisks([b, a], new Map([[10, stock({ onHand: 50 })]]), today);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatchObject({ orderLineId: b.lineId, cause: 'stock-shortfall', shortfall: 10, daysLeft: 2, valueCents: 3333 });
+  });
+
+  it('blames a slipped receipt on the one line that counted on it, and no other', () => {
+    const receipt = { id: 1, date: '2026-01-20', originalDate: '2026-01-20', quantity: 100, status: 'planned' as const, ref: 'OF-1' };
+    const lines = [line({ promisedDate: '2026-01-19', quantity: 40 }), line({ promisedDate: '2026-01-21', quantity: 80 }), line({ promisedDate: '2026-01-26', quantity: 60 })];
+    const before = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [receipt] })]]), today);
+    expect(before).toEqual([]);
+    const after = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [{ ...receipt, date: '2026-01-23' }] })]]), today);
+    expect(after.map((r) => [r.orderLineId, r.cause, r.shortfall, r.receiptRef])).toEqual([[lines[1].lineId, 'receipt-late', 20, 'OF-1']]);
+    const cancelled = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [{ ...receipt, status: 'cancelled' }] })]]), today);
+    expect(cancelled.map((r) => [r.orderLineId, r.cause])).toEqual([[lines[1].lineId, 'receipt-late'], [lines[2].lineId, 'receipt-late']]);
+  });
+
+  it("keeps lots too old for a retailer's minimum out of his lines, not out of an artisan's", () => {
+    const lots = [{ productionDate: '2025-07-31', bestBefore: '2026-04-29', quantity: 100 }];
+    const retail = line({ typology: 'GMS_CENTRALE', minRemainingShelfLifePct: 66, quantity: 50 });
+    const artisan = line({ quantity: 50 });
+    const risks = scanRisks([retail, artisan], new Map([[10, stock({ onHand: 100, lots })]]), today);
+    expect(risks.map((r) => [r.orderLineId, r.shortfall])).toEqual([[retail.lineId, 50]]);
+  });
+
+  it('flags a load beyond one truck and an appointment not booked two days ahead, once per order', () => {
+    const heavy = line({ weightG: 25_000_000 });
+    const sibling = { ...line(), orderId: heavy.orderId, lineNo: 2, weightG: 25_000_000 };
+    const unbooked = line({ appointmentRequired: true, promisedDate: '2026-01-21' });
+    const farOff = line({ appointmentRequired: true, promisedDate: '2026-01-28' });
+    const booked = line({ appointmentRequired: true, appointmentAt: '2026-01-21T06:00:00Z' });
+    const risks = scanRisks([heavy, sibling, unbooked, farOff, booked], new Map([[10, stock({ onHand: 1000 })]]), today);
+    expect(risks.map((r) => [r.orderId, r.orderLineId, r.cause, r.valueCents])).toEqual([
+      [heavy.orderId, null, 'truck-capacity', 20_000],
+      [unbooked.orderId, null, 'appointment-missing', 10_000],
+    ]);
+  });
+
+  it('ranks a retail chain with a penalty due tomorrow above an artisan next week, and says why', () => {
+    const penalty = { l441Applicable: true, missingValueBp: 1000, lateFlatCents: 12_000, latePerDayCents: null, incidentFlatCents: null, capBp: 200 };
+    const chain = line({ typology: 'GMS_CENTRALE', promisedDate: '2026-01-20', quantity: 100, netCents: 200_000, penalty });
+    const artisan = line({ promisedDate: '2026-01-26', quantity: 100 });
+    const [a, b] = scanRisks([artisan, chain], new Map([[10, stock({ onHand: 0 })]]), today).sort((x, y) => y.priority.score - x.priority.score);
+    expect(a.orderLineId).toBe(chain.lineId);
+    expect(a.exposureCents).toBe(4000); // 10 % of 2 000 € = 200 €, capped at 2 % = 40 €
+    expect(a.priority.reason.fr).toContain('livraison demain (+25)');
+    expect(a.priority.reason.fr).toContain('centrale GMS (+25)');
+    expect(a.priority.reason.en).toContain('estimated penalty €40.00');
+    expect(a.priority.score).toBeGreaterThan(b.priority.score);
+  });
+
+  it('estimates exposure: outside L441 uncapped, an incident flat for a missed appointment', () => {
+    const t = { l441Applicable: false, missingValueBp: 500, lateFlatCents: null, latePerDayCents: null, incidentFlatCents: 15_000, capBp: 200 };
+    expect(riskExposure(t, 'stock-shortfall', 100_000, 100_000)).toBe(5000);
+    expect(riskExposure(t, 'appointment-missing', 0, 100_000)).toBe(15_000);
+    expect(riskExposure(null, 'stock-shortfall', 100_000, 100_000)).toBe(0);
+  });
+
+  it('grows linearly: ten times the lines cost about ten times the time', () => {
+    const make = (n: number) => Array.from({ length: n }, (_, i) => line({ productId: i % 40, promisedDate: `2026-01-${String(20 + (i % 9)).padStart(2, '0')}`, quantity: 5 }));
+    // Supply grows with the order book, so about one line in ten is short whatever the size.
+    const view = (n: number) => new Map(Array.from({ length: 40 }, (_, p) => [p, stock({ onHand: n / 10, receipts: [{ id: p, date: '2026-01-24', originalDate: '2026-01-22', quantity: n / 100, status: 'planned', ref: null }] })]));
+    const time = (n: number) => {
+      const ls = make(n);
+      const v = view(n);
+      const t0 = performance.now();
+      scanRisks(ls, v, today);
+      return performance.now() - t0;
+    };
+    time(5000);
+    const small = Math.min(time(5000), time(5000));
+    const large = Math.min(time(50_000), time(50_000));
+    expect(large / small).toBeLessThan(25);
+  });
+});

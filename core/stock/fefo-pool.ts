@@ -1,0 +1,69 @@
+import type { IsoDate } from '../calendar/dates.ts';
+import { bestBeforeOf, lotAcceptable } from './shelf-life.ts';
+
+/** One batch of goods in a pool: a lot on the shelf, a receipt, or on-hand stock no lot accounts for (no DDM). */
+export type PoolLot = { productionDate: IsoDate | null; bestBefore: IsoDate | null; left: number };
+
+const byBestBefore = (a: PoolLot, b: PoolLot) =>
+  a.bestBefore === b.bestBefore ? 0 : a.bestBefore === null ? 1 : b.bestBefore === null ? -1 : a.bestBefore < b.bestBefore ? -1 : 1;
+
+/**
+ * The goods of one product at one place, first expired first out. On hand is the truth; lots say how old it is.
+ * Lots adding up to more than on hand: the difference has left, and FEFO says the oldest left first. Less: the
+ * remainder is stock no lot names, counted without a DDM (an inventory count ahead of the lot file).
+ */
+export class FefoPool {
+  readonly lots: PoolLot[];
+  /** Lots before this index are empty: the scan of a long order book does not walk them again. */
+  private first = 0;
+
+  constructor(onHand: number, lots: readonly { productionDate: IsoDate | null; bestBefore: IsoDate; quantity: number }[]) {
+    this.lots = lots.filter((l) => l.quantity > 0).map((l) => ({ productionDate: l.productionDate, bestBefore: l.bestBefore, left: l.quantity })).sort(byBestBefore);
+    let gone = this.lots.reduce((s, l) => s + l.left, 0) - Math.max(0, onHand);
+    for (const l of this.lots) {
+      if (gone <= 0) break;
+      const take = Math.min(l.left, gone);
+      l.left -= take;
+      gone -= take;
+    }
+    if (gone < 0) this.lots.push({ productionDate: null, bestBefore: null, left: -gone });
+  }
+
+  /** A receipt arrives as a fresh lot, kept in DDM order. */
+  receive(date: IsoDate, quantity: number, shelfLifeDays: number | null): void {
+    if (quantity <= 0) return;
+    const lot = { productionDate: date, bestBefore: bestBeforeOf(date, shelfLifeDays), left: quantity };
+    let i = this.lots.length;
+    while (i > this.first && byBestBefore(this.lots[i - 1], lot) > 0) i--;
+    this.lots.splice(i, 0, lot);
+  }
+
+  /**
+   * Takes up to `quantity`, oldest acceptable lot first, for a delivery on `date` to a customer with that minimum
+   * share of life left (none: anything within its DDM). Returns what it could take.
+   */
+  take(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null): number {
+    let need = quantity;
+    for (let i = this.first; i < this.lots.length && need > 0; i++) {
+      const l = this.lots[i];
+      if (l.left === 0) continue;
+      if (date !== null && !lotAcceptable(l, date, minPct, shelfLifeDays)) continue;
+      const n = Math.min(l.left, need);
+      l.left -= n;
+      need -= n;
+    }
+    while (this.first < this.lots.length && this.lots[this.first].left === 0) this.first++;
+    return quantity - need;
+  }
+
+  /** What is left that this customer would accept on that date, and what is left that he would refuse. */
+  split(date: IsoDate, minPct: number | null | undefined, shelfLifeDays: number | null): { acceptable: number; refused: number } {
+    let acceptable = 0;
+    let refused = 0;
+    for (const l of this.lots) {
+      if (lotAcceptable(l, date, minPct, shelfLifeDays)) acceptable += l.left;
+      else refused += l.left;
+    }
+    return { acceptable, refused };
+  }
+}
