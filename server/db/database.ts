@@ -8,6 +8,8 @@ import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveri
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
+import type { RisksTable } from '../risks/risks.table.ts';
+import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 import type {
   CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
@@ -51,6 +53,10 @@ export type Database = {
   penaltyClauses: PenaltyClausesTable;
   forceMajeurePeriods: ForceMajeurePeriodsTable;
   penaltyNotices: PenaltyNoticesTable;
+  stockLots: StockLotsTable;
+  plannedReceipts: PlannedReceiptsTable;
+  customerSupplySettings: CustomerSupplySettingsTable;
+  risks: RisksTable;
 };
 
 export type Db = Kysely<Database>;
