@@ -1,0 +1,90 @@
+import { applyBasisPoints, roundCents } from '../../shared/money.ts';
+import { formatBasisPoints } from '../numbers.ts';
+import { dtm, type EnvelopeInput, type MessageInput, nad, type SegmentSpec, writeInterchange } from '../writer.ts';
+import { itemSegments, moa, netPrice, type OutboundItem, qty } from './write-common.ts';
+
+export type InvoiceLineInput = OutboundItem & {
+  quantity: number;
+  unit?: string | null;
+  unitPriceCents: number;
+  vatRateBp: number;
+  /** The line's net when discounts were taken (rounded to the cent); else quantity × unit price. */
+  netCents?: number | null;
+};
+
+export type InvoiceMessageInput = {
+  messageReference: string;
+  invoiceNumber: string;
+  documentDate: string;
+  /** Actual delivery date (DTM+35). */
+  deliveryDate?: string | null;
+  /** Payment due date (DTM+13). */
+  dueDate?: string | null;
+  orderNumber?: string | null;
+  /** Our delivery note (RFF+DQ). */
+  despatchNumber?: string | null;
+  buyer: string;
+  supplier: string;
+  deliveryPoint?: string | null;
+  invoicee?: string | null;
+  supplierVatNumber?: string | null;
+  buyerVatNumber?: string | null;
+  currency?: string | null;
+  lines: InvoiceLineInput[];
+};
+
+export type InvoiceTotals = {
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  vat: { rateBp: number; baseCents: number; vatCents: number }[];
+};
+
+export function invoiceLineNet(line: InvoiceLineInput): number {
+  return line.netCents ?? roundCents(line.quantity * line.unitPriceCents);
+}
+
+/** VAT once per rate on that rate's base, rounded half away from zero (ARCHITECTURE.md, money rules). */
+export function invoiceTotals(lines: readonly InvoiceLineInput[]): InvoiceTotals {
+  const bases = new Map<number, number>();
+  for (const line of lines) bases.set(line.vatRateBp, (bases.get(line.vatRateBp) ?? 0) + invoiceLineNet(line));
+  const vat = [...bases.entries()].sort(([a], [b]) => a - b).map(([rateBp, baseCents]) => ({ rateBp, baseCents, vatCents: applyBasisPoints(baseCents, rateBp) }));
+  const netCents = vat.reduce((s, v) => s + v.baseCents, 0);
+  const vatCents = vat.reduce((s, v) => s + v.vatCents, 0);
+  return { netCents, vatCents, grossCents: netCents + vatCents, vat };
+}
+
+function tax(rateBp: number): SegmentSpec {
+  return ['TAX', '7', 'VAT', null, null, [null, null, null, formatBasisPoints(rateBp)], 'S'];
+}
+
+/**
+ * INVOIC (BGM 380) once delivered: lines with QTY+47, MOA+203, PRI+AAA and their VAT rate; then MOA+77
+ * (total with VAT), 79 (lines), 125 (taxable), 176 (VAT) and one TAX with MOA+125 / MOA+124 per rate.
+ */
+export function invoiceMessage(invoice: InvoiceMessageInput): MessageInput {
+  const body: SegmentSpec[] = [['BGM', '380', invoice.invoiceNumber, '9'], dtm('137', invoice.documentDate)];
+  if (invoice.deliveryDate) body.push(dtm('35', invoice.deliveryDate));
+  if (invoice.dueDate) body.push(dtm('13', invoice.dueDate));
+  if (invoice.orderNumber) body.push(['RFF', ['ON', invoice.orderNumber]]);
+  if (invoice.despatchNumber) body.push(['RFF', ['DQ', invoice.despatchNumber]]);
+  body.push(nad('BY', invoice.buyer));
+  if (invoice.buyerVatNumber) body.push(['RFF', ['VA', invoice.buyerVatNumber]]);
+  body.push(nad('SU', invoice.supplier));
+  if (invoice.supplierVatNumber) body.push(['RFF', ['VA', invoice.supplierVatNumber]]);
+  if (invoice.deliveryPoint) body.push(nad('DP', invoice.deliveryPoint));
+  if (invoice.invoicee) body.push(nad('IV', invoice.invoicee));
+  body.push(['CUX', ['2', invoice.currency ?? 'EUR', '4']]);
+  for (const line of invoice.lines) {
+    body.push(...itemSegments(line), qty('47', line.quantity, line.unit), moa('203', invoiceLineNet(line)), netPrice(line.unitPriceCents), tax(line.vatRateBp));
+  }
+  const totals = invoiceTotals(invoice.lines);
+  body.push(['UNS', 'S'], ['CNT', ['2', invoice.lines.length]]);
+  body.push(moa('77', totals.grossCents), moa('79', totals.netCents), moa('125', totals.netCents), moa('176', totals.vatCents));
+  for (const v of totals.vat) body.push(tax(v.rateBp), moa('125', v.baseCents), moa('124', v.vatCents));
+  return { reference: invoice.messageReference, type: 'INVOIC', associationCode: 'EAN008', body };
+}
+
+export function writeInvoices(envelope: EnvelopeInput, invoices: readonly InvoiceMessageInput[]): string {
+  return writeInterchange({ applicationReference: 'INVOIC', ...envelope }, invoices.map(invoiceMessage));
+}

@@ -1,0 +1,115 @@
+import { ccyymmdd } from './dates.ts';
+import { DEFAULT_SEPARATORS, type Separators, unaString } from './separators.ts';
+
+/** A component: text, or null / undefined for an empty position. */
+export type Component = string | number | null | undefined;
+/** An element: one component, or a composite. */
+export type Element = Component | Component[];
+/** A segment to write: the tag, then its elements. */
+export type SegmentSpec = [tag: string, ...elements: Element[]];
+
+/**
+ * UNOC is ISO 8859-1: characters beyond it become their nearest Latin-1 text, so the interchange can be
+ * written one byte per character and any partner's parser reads it (a French name holds ’ œ … €).
+ */
+const TRANSLITERATIONS: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u2026': '...',
+  '\u0152': 'OE', '\u0153': 'oe', '\u20ac': 'EUR', '\u00a0': ' ', '\u202f': ' ',
+};
+
+function toLatin1(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 13 || c === 10) out += ' ';
+    else if (c <= 0xff) out += ch;
+    else out += TRANSLITERATIONS[ch] ?? '.';
+  }
+  return out;
+}
+
+/** Precedes every service character in data with the release character. */
+export function escapeData(text: string, s: Separators = DEFAULT_SEPARATORS): string {
+  const latin1 = toLatin1(text);
+  let out = '';
+  for (const ch of latin1) {
+    if (ch === s.release || ch === s.component || ch === s.element || ch === s.terminator) out += s.release;
+    out += ch;
+  }
+  return out;
+}
+
+function componentText(c: Component, s: Separators): string {
+  if (c === null || c === undefined) return '';
+  return typeof c === 'number' ? String(c) : escapeData(c, s);
+}
+
+/** One segment as text; empty trailing components and elements are left out, as ISO 9735 asks. */
+export function writeSegment([tag, ...elements]: SegmentSpec, s: Separators = DEFAULT_SEPARATORS): string {
+  const texts = elements.map((e) => {
+    const parts = (Array.isArray(e) ? e : [e]).map((c) => componentText(c, s));
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    return parts.join(s.component);
+  });
+  while (texts.length && texts[texts.length - 1] === '') texts.pop();
+  return [tag, ...texts].join(s.element) + s.terminator;
+}
+
+export type EnvelopeInput = {
+  /** Our GLN (UNB S002, qualifier 14). */
+  sender: string;
+  /** The partner's GLN. */
+  recipient: string;
+  /** Interchange control reference (UNB e5 = UNZ e2), unique per sender: the partner de-duplicates on it. */
+  reference: string;
+  /** When the interchange was prepared, ISO date and HH:MM (the caller's clock: core has none). */
+  date: string;
+  time: string;
+  /** UNB e7, often the message type. */
+  applicationReference?: string;
+  test?: boolean;
+};
+
+export type MessageInput = {
+  /** UNH e1 = UNT e2. */
+  reference: string;
+  type: string;
+  /** EANCOM subset, e.g. EAN008. */
+  associationCode: string;
+  /** The body, BGM to the last segment before UNT. */
+  body: SegmentSpec[];
+};
+
+/**
+ * A complete interchange: UNA, UNB, each message between UNH and a UNT that counts its segments, and a UNZ
+ * that counts the messages, references matching. Syntax UNOC:3 with the default separators; one segment per
+ * line (line breaks are not syntax, and they make the files readable for support).
+ */
+export function writeInterchange(envelope: EnvelopeInput, messages: readonly MessageInput[]): string {
+  const s = DEFAULT_SEPARATORS;
+  const lines: string[] = [unaString(s)];
+  const time = envelope.time.replace(':', '');
+  lines.push(
+    writeSegment(
+      ['UNB', ['UNOC', '3'], [envelope.sender, '14'], [envelope.recipient, '14'], [ccyymmdd(envelope.date).slice(2), time], envelope.reference, null, envelope.applicationReference, null, null, 'EANCOM', envelope.test ? '1' : null],
+      s,
+    ),
+  );
+  for (const m of messages) {
+    lines.push(writeSegment(['UNH', m.reference, [m.type, 'D', '96A', 'UN', m.associationCode]], s));
+    for (const spec of m.body) lines.push(writeSegment(spec, s));
+    lines.push(writeSegment(['UNT', m.body.length + 2, m.reference], s));
+  }
+  lines.push(writeSegment(['UNZ', messages.length, envelope.reference], s));
+  return lines.join('\n') + '\n';
+}
+
+/** DTM in format 102. */
+export function dtm(qualifier: string, isoDate: string): SegmentSpec {
+  return ['DTM', [qualifier, ccyymmdd(isoDate), '102']];
+}
+
+/** NAD with a GLN (agency 9). */
+export function nad(qualifier: string, gln: string): SegmentSpec {
+  return ['NAD', qualifier, [gln, null, '9']];
+}
