@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
+import { registerEdiCommands } from './edi/edi-parse.command.ts';
 import { importCommand } from './imports/import-command.ts';
 import { serve } from './main.ts';
 
@@ -54,5 +55,7 @@ program
   .action(async (kind: string, file: string, options: { onlyValid?: boolean; check?: boolean }) => {
     process.exitCode = await importCommand(kind, file, options);
   });
+
+registerEdiCommands(program);
 
 await program.parseAsync(process.argv);
