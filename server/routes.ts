@@ -7,9 +7,11 @@ import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
+import { customerStockRoutes } from './customer-stock/customer-stock.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { stockRoutes } from './stock/stock.routes.ts';
 import { pricingRoutes } from './pricing/pricing.routes.ts';
+import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { termsRoutes } from './terms/terms.routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
 
@@ -32,4 +34,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(termsRoutes);
   await app.register(pricingRoutes);
   await app.register(penaltiesRoutes);
+  await app.register(customerStockRoutes);
+  await app.register(tasksRoutes);
 }

@@ -135,11 +135,16 @@ describe('proposeOrder', () => {
 describe('productsBelowLeadTimeCover', () => {
   it('names the products that run out before an order can arrive', () => {
     const lines = proposeOrder({
-      items: [{ product: FLOUR, onHand: 20, dailyUse: 14 }, { product: { ...FLOUR, id: 9 }, onHand: 100, dailyUse: 14 }, { product: { ...FLOUR, id: 8 }, onHand: 0, dailyUse: 0 }],
+      items: [
+        { product: FLOUR, onHand: 20, dailyUse: 14 },
+        { product: { ...FLOUR, id: 9 }, onHand: 100, dailyUse: 14 },
+        { product: { ...FLOUR, id: 8 }, onHand: 0, dailyUse: 0 },
+        { product: { ...FLOUR, id: 7 }, onHand: 50, dailyUse: 10, leadTimeDays: 6 },
+      ],
       targetCoverDays: 10,
       leadTimeDays: 2,
       multiples: RETAIL,
     });
-    expect(productsBelowLeadTimeCover(lines, 2).map((l) => l.productId)).toEqual([1]);
+    expect(productsBelowLeadTimeCover(lines).map((l) => l.productId)).toEqual([1, 7]);
   });
 });

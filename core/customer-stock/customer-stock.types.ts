@@ -33,6 +33,8 @@ export type ProposalLine = {
   onOrder: number;
   /** Daily use with the promotion's uplift, in sale units. */
   dailyUse: number;
+  /** Days from the stock report to the delivery, consumed before the goods arrive. */
+  leadTimeDays: number;
   /** Days the stock lasts at that use; null when the use is unknown or zero. */
   coverNow: number | null;
   coverAtDelivery: number | null;

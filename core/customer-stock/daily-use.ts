@@ -6,8 +6,8 @@ import type { DailyUse, DeliveredQuantity, StockSnapshot } from './customer-stoc
  *
  * Method. For each product, the reports are taken in date order (the last one of a day wins). Between two
  * consecutive reports A and B the customer used `A.onHand + delivered − B.onHand`, where `delivered` counts our
- * deliveries dated after A and up to B included (a report is read as the stock of the morning, before that day's
- * delivery is counted in the next one). An interval whose use comes out negative is noise (a miscount, a
+ * deliveries dated after A and up to B included: a report is the stock at the end of its day, that day's delivery
+ * already in it. An interval whose use comes out negative is noise (a miscount, a
  * delivery we do not know of, a transfer between the customer's sites): it is left out whole rather than allowed to
  * cancel real use. The estimate is the total use over the total days of the intervals kept, so a long quiet
  * interval weighs as much as its days. With no usable interval (a single report, or only noise), the customer's

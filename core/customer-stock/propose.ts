@@ -15,6 +15,8 @@ export type ProposalItem = {
   dailyUse: number;
   /** Expected extra sales during a promotion, in basis points of the normal use: 25 000 = +250 %, i.e. 3.5 × the use. */
   promoUpliftBp?: number | null;
+  /** This product's own days to the delivery, when its report is older or newer than the others'. */
+  leadTimeDays?: number;
 };
 
 export type ProposalInput = {
@@ -44,10 +46,11 @@ export function proposeOrder(input: ProposalInput): ProposalLine[] {
     const onOrder = item.onOrder ?? 0;
     const multiple = multipleUnitFor(item.product as Product, input.multiples);
     const size = multipleSize(item.product as Product, multiple) ?? 1;
-    const base = { productId: item.product.id, onHand: item.onHand, onOrder, dailyUse: use, multiple, multipleSize: size };
+    const lead = item.leadTimeDays ?? input.leadTimeDays;
+    const base = { productId: item.product.id, onHand: item.onHand, onOrder, dailyUse: use, leadTimeDays: lead, multiple, multipleSize: size };
     const coverNow = daysOfCover(item.onHand, use);
     if (use <= 0) return { ...base, coverNow, coverAtDelivery: null, coverAfterDelivery: null, quantity: 0, skipped: 'no-use' };
-    const atDelivery = Math.max(item.onHand + onOrder - use * input.leadTimeDays, 0);
+    const atDelivery = Math.max(item.onHand + onOrder - use * lead, 0);
     const need = use * input.targetCoverDays - atDelivery;
     const quantity = need > EPSILON ? Math.ceil(need / size - EPSILON) * size : 0;
     return {
@@ -62,6 +65,6 @@ export function proposeOrder(input: ProposalInput): ProposalLine[] {
 }
 
 /** Products that run out before an order placed now can arrive: their cover is shorter than the lead time. */
-export function productsBelowLeadTimeCover(lines: readonly ProposalLine[], leadTimeDays: number): ProposalLine[] {
-  return lines.filter((l) => l.coverNow !== null && l.coverNow < leadTimeDays);
+export function productsBelowLeadTimeCover(lines: readonly ProposalLine[]): ProposalLine[] {
+  return lines.filter((l) => l.coverNow !== null && l.coverNow < l.leadTimeDays);
 }

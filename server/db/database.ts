@@ -4,6 +4,7 @@ import type { LoginAttemptsTable, SessionsTable, UsersTable } from '../auth/auth
 import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, ProductsTable, ProductSubstitutesTable } from '../catalog/catalog.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../customers/customers.table.ts';
+import type { CustomerStockLinesTable, CustomerStockReportsTable, CustomerVmiSettingsTable } from '../customer-stock/customer-stock.table.ts';
 import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
@@ -15,6 +16,7 @@ import type {
   CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
   PriceListOrderTierStepsTable, PromotionCustomersTable, PromotionProductsTable, PromotionsTable, TermsOfSaleTable, TermsOfSaleTypologiesTable,
 } from '../terms/terms.table.ts';
+import type { TasksTable } from '../tasks/tasks.table.ts';
 
 export type Database = {
   users: UsersTable;
@@ -53,6 +55,10 @@ export type Database = {
   penaltyClauses: PenaltyClausesTable;
   forceMajeurePeriods: ForceMajeurePeriodsTable;
   penaltyNotices: PenaltyNoticesTable;
+  customerStockReports: CustomerStockReportsTable;
+  customerStockLines: CustomerStockLinesTable;
+  customerVmiSettings: CustomerVmiSettingsTable;
+  tasks: TasksTable;
   stockLots: StockLotsTable;
   plannedReceipts: PlannedReceiptsTable;
   customerSupplySettings: CustomerSupplySettingsTable;

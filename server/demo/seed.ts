@@ -7,6 +7,7 @@ import { demoClock } from './demo-clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
 import { seedCommercial } from './seed-commercial.ts';
+import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -114,6 +115,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
     await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
     await seedPenalties(trx, { clock, nowIso });
+    await seedCustomerStock(trx, { shiftDate: clock.shiftDate, nowIso });
   });
   return { shiftDays };
 }

@@ -9,7 +9,7 @@ import { IMPORT_MODES, type ImportMode, runImport, templateCsv } from './imports
 import { malformed } from './table.ts';
 
 const KindParams = Type.Object({ kind: Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k))) });
-const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
+export const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
 const ImportReportSchema = Type.Object({
   kind: Type.String(),
   mode: Type.String(),
@@ -19,7 +19,7 @@ const ImportReportSchema = Type.Object({
   errors: Type.Array(ImportIssueSchema),
 });
 /** The 422 of a `commit` refused for bad rows: a problem carrying the row-by-row errors and the report. */
-const ImportProblemSchema = Type.Object({
+export const ImportProblemSchema = Type.Object({
   type: Type.String(),
   title: Type.String(),
   status: Type.Integer(),
@@ -30,7 +30,7 @@ const ImportProblemSchema = Type.Object({
 });
 
 /** The file and the mode, in whichever order the client sent the parts. */
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; mode: ImportMode }> {
+export async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; mode: ImportMode }> {
   if (!request.isMultipart()) throw malformed('Send the file as multipart/form-data, in a part named "file".');
   let file: { bytes: Buffer; filename: string } | null = null;
   let mode = 'validate';

@@ -1,15 +1,44 @@
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { ImportKindName } from './import-kind.ts';
+import type { ImportKindName, RowSpec } from './import-kind.ts';
 import { IMPORT_WRITERS } from './import-writers.ts';
 import { readTable } from './read-table.ts';
-import { cellsByColumn } from './table.ts';
+import type { CellIssue } from './row-reader.ts';
+import { type Cells, cellsByColumn } from './table.ts';
 
 export const IMPORT_MODES = ['validate', 'commit', 'commit-valid'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export type ImportIssue = { row: number; column: string; reason: string };
 export type ImportReport = { kind: ImportKindName; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[] };
+
+/**
+ * Reads each row with the kind's spec, refuses a row whose key repeats an earlier row's, and asks `check` (the
+ * checks only the database can answer) about the others: the good values and the row-by-row errors.
+ */
+export function checkRows<T>(rows: readonly { row: number; cells: Cells }[], spec: RowSpec<T>, check: (value: T) => CellIssue[]): { good: T[]; errors: ImportIssue[] } {
+  const firstRowOfKey = new Map<string, number>();
+  const errors: ImportIssue[] = [];
+  const good: T[] = [];
+  for (const { row, cells } of rows) {
+    const read = spec.read(cells);
+    let issues = read.issues;
+    if (read.value !== null) {
+      const key = spec.key(read.value);
+      const first = firstRowOfKey.get(key);
+      issues = first !== undefined ? [{ column: spec.keyColumn, reason: `repeats row ${first}` }] : check(read.value);
+      if (first === undefined) firstRowOfKey.set(key, row);
+    }
+    if (issues.length) errors.push(...issues.map((i) => ({ row, ...i })));
+    else good.push(read.value!);
+  }
+  return { good, errors };
+}
+
+/** The 422 of a `commit` with bad rows: nothing written, the errors and the report carried in the problem. */
+export function refusedImport(errors: ImportIssue[], badRows: number, report: unknown): AppError {
+  return new AppError('UNPROCESSABLE', `${errors.length} error(s) in ${badRows} row(s); nothing was imported.`, [], { errors, report });
+}
 
 /**
  * Reads a CSV or .xlsx file of one kind and checks every row against the same rules as the API, then, by mode:
@@ -20,25 +49,11 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   const writer = IMPORT_WRITERS[request.kind];
   const rows = cellsByColumn(await readTable(request.bytes), writer.spec.columns);
   const refs = await writer.load(db);
-  const firstRowOfKey = new Map<string, number>();
-  const errors: ImportIssue[] = [];
-  const good: unknown[] = [];
-  for (const { row, cells } of rows) {
-    const read = writer.spec.read(cells);
-    let issues = read.issues;
-    if (read.value !== null) {
-      const key = writer.spec.key(read.value);
-      const first = firstRowOfKey.get(key);
-      issues = first !== undefined ? [{ column: writer.spec.keyColumn, reason: `repeats row ${first}` }] : writer.check(read.value, refs);
-      if (first === undefined) firstRowOfKey.set(key, row);
-    }
-    if (issues.length) errors.push(...issues.map((i) => ({ row, ...i })));
-    else good.push(read.value);
-  }
+  const { good, errors } = checkRows(rows, writer.spec, (value) => writer.check(value, refs));
   const report = { kind: request.kind, mode: request.mode, totalRows: rows.length, validRows: good.length, written: 0, errors };
   if (request.mode === 'validate') return report;
   if (request.mode === 'commit' && errors.length) {
-    throw new AppError('UNPROCESSABLE', `${errors.length} error(s) in ${rows.length - good.length} row(s); nothing was imported.`, [], { errors, report });
+    throw refusedImport(errors, rows.length - good.length, report);
   }
   const ctx = { userId: request.userId, now: nowIso(), note: `import ${request.kind} ${request.filename}` };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.

@@ -75,6 +75,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'imports/:kind': 'products',
       'promotions/:id': promotion,
       'prices/:priceId': customerPrice,
+      'tasks/:id': (await db.selectFrom('tasks').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
     };
     routes = t.app.apiRouteAccess;
   });

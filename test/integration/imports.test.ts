@@ -1,21 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../helpers/engines.ts';
+import { multipart } from '../helpers/multipart.ts';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
-
-/** A multipart/form-data body, built by hand as a browser would send it. */
-function multipart(file: { filename: string; content: Buffer | string } | null, mode?: string) {
-  const boundary = '----carnet-test-boundary';
-  const parts: Buffer[] = [];
-  if (mode) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\n${mode}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const PRICES_HEADER = 'priceListCode;productCode;minQuantity;unitPrice';
 
