@@ -6,6 +6,7 @@ import { isEmpty, seedDemo } from './demo/seed.ts';
 import { registerEdiCommands } from './edi/edi-parse.command.ts';
 import { importCommand } from './imports/import-command.ts';
 import { serve } from './main.ts';
+import { registerRiskCommands } from './risks/risks.command.ts';
 
 const program = new Command('carnet').description('Carnet, the order desk of a B2B food manufacturer');
 
@@ -57,5 +58,7 @@ program
   });
 
 registerEdiCommands(program);
+
+registerRiskCommands(program);
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
+import { startRiskScheduler } from './risks/risk-scheduler.ts';
 
 /** Opens the database, brings its schema up to date, seeds the demo on a first start, and serves. */
 export async function serve(config: Config = loadConfig()) {
@@ -18,6 +19,12 @@ export async function serve(config: Config = loadConfig()) {
     process.once(signal, () => {
       void app.close().then(() => process.exit(0));
     });
+  }
+  // The risk scan runs in this process on a timer and after changes; on PostgreSQL several nodes may each start
+  // one, and an advisory lock in the scan lets only one run at a time (server/risks/risk-scan.ts).
+  if (config.RISK_SCAN_MINUTES > 0) {
+    const stop = startRiskScheduler(handle.db, config.RISK_SCAN_MINUTES, (message, error) => app.log.error({ err: error }, message));
+    app.addHook('onClose', stop);
   }
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(`Carnet is ready on http://localhost:${config.PORT} (${handle.engine})`);

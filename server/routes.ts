@@ -9,6 +9,8 @@ import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { customerStockRoutes } from './customer-stock/customer-stock.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { risksRoutes } from './risks/risks.routes.ts';
+import { availabilityRoutes } from './stock/availability.routes.ts';
 import { stockRoutes } from './stock/stock.routes.ts';
 import { pricingRoutes } from './pricing/pricing.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
@@ -30,6 +32,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customerPartsRoutes);
   await app.register(catalogRoutes);
   await app.register(stockRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(risksRoutes);
   await app.register(importsRoutes);
   await app.register(termsRoutes);
   await app.register(pricingRoutes);

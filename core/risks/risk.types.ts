@@ -18,21 +18,15 @@ export type RiskPenaltyTerms = {
   capBp: number;
 };
 
-/** One open line of a confirmed or released order, with what the scan needs of its order and customer. */
-export type RiskLine = {
+/** A confirmed or released order, with what the scan needs of its customer and delivery point. */
+export type RiskOrder = {
   orderId: number;
   orderNumber: string;
-  lineId: number;
-  lineNo: number;
   customerId: number;
   typology: Typology;
   /** Released lines hold their goods (reserved): on a same date they are served before confirmed ones. */
   released: boolean;
   promisedDate: IsoDate;
-  productId: number;
-  quantity: number;
-  netCents: number;
-  penaltyCategory: string | null;
   minRemainingShelfLifePct: number | null;
   appointmentRequired: boolean;
   appointmentAt: string | null;
@@ -41,6 +35,17 @@ export type RiskLine = {
   weightG: number;
   truck: { maxPallets: number; maxWeightG: number };
   penalty: RiskPenaltyTerms | null;
+};
+
+/** One open line; lines share their order's object (50 000 lines, a tenth as many orders). */
+export type RiskLine = {
+  order: RiskOrder;
+  lineId: number;
+  lineNo: number;
+  productId: number;
+  quantity: number;
+  netCents: number;
+  penaltyCategory: string | null;
 };
 
 /** A receipt as the scan sees it: `originalDate` is the date first planned, so a slip can be told from a plan. */

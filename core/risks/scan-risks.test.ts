@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { riskExposure } from './exposure.ts';
-import type { ProductStock, RiskLine } from './risk.types.ts';
+import type { ProductStock, RiskLine, RiskOrder } from './risk.types.ts';
 import { scanRisks } from './scan-risks.ts';
 
 const today = '2026-01-19';
 let nextId = 1;
-function line(over: Partial<RiskLine> = {}): RiskLine {
+type Flat = RiskOrder & Omit<RiskLine, 'order'>;
+/** A one-line order; order and line fields given flat, as the tests read best. */
+function line(over: Partial<Flat> = {}): RiskLine & { orderId: number } {
   const id = nextId++;
-  return {
+  const f: Flat = {
     orderId: id, orderNumber: `CDE-${id}`, lineId: id, lineNo: 1, customerId: 1, typology: 'ARTISAN', released: false, promisedDate: '2026-01-21',
     productId: 10, quantity: 10, netCents: 10_000, penaltyCategory: 'FARINES', minRemainingShelfLifePct: null, appointmentRequired: false,
     appointmentAt: null, palletsCenti: 100, weightG: 1_000_000, truck: { maxPallets: 33, maxWeightG: 24_000_000 }, penalty: null, ...over,
   };
+  const { lineId, lineNo, productId, quantity, netCents, penaltyCategory, ...order } = f;
+  return { order, orderId: order.orderId, lineId, lineNo, productId, quantity, netCents, penaltyCategory };
 }
 const stock = (over: Partial<ProductStock> = {}): ProductStock => ({ shelfLifeDays: 270, onHand: 0, lots: [], receipts: [], ...over });
 
@@ -45,7 +49,7 @@ describe('scanRisks', () => {
 
   it('flags a load beyond one truck and an appointment not booked two days ahead, once per order', () => {
     const heavy = line({ weightG: 25_000_000 });
-    const sibling = { ...line(), orderId: heavy.orderId, lineNo: 2, weightG: 25_000_000 };
+    const sibling = { ...line(), order: heavy.order, lineNo: 2 };
     const unbooked = line({ appointmentRequired: true, promisedDate: '2026-01-21' });
     const farOff = line({ appointmentRequired: true, promisedDate: '2026-01-28' });
     const booked = line({ appointmentRequired: true, appointmentAt: '2026-01-21T06:00:00Z' });

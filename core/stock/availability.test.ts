@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../calendar/dates.ts';
+import { addDays, daysBetween } from '../calendar/dates.ts';
+import { dayNumber } from './day-number.ts';
 import { availability } from './availability.ts';
 import type { AvailabilityInput } from './availability.types.ts';
 import { lotAcceptable } from './shelf-life.ts';
@@ -101,6 +102,13 @@ function build(x: Generated): AvailabilityInput {
 }
 
 describe('availability properties', () => {
+  it('counts days by arithmetic exactly as the calendar does', () => {
+    fc.assert(fc.property(fc.integer({ min: -40_000, max: 40_000 }), (n) => {
+      expect(dayNumber(addDays('2000-02-29', n)) - dayNumber('2000-02-29')).toBe(daysBetween('2000-02-29', addDays('2000-02-29', n)));
+    }));
+    expect(dayNumber('1970-01-01')).toBe(0);
+  });
+
   it('never promises more than on hand + receipts − reserved − reservations by that date', () => {
     fc.assert(
       fc.property(inputs, fc.integer({ min: 0, max: 35 }), (x, at) => {

@@ -1,11 +1,14 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import { bestBeforeOf, lotAcceptable } from './shelf-life.ts';
+import { dayNumber } from './day-number.ts';
+import { acceptableOn } from './shelf-life.ts';
 
-/** One batch of goods in a pool: a lot on the shelf, a receipt, or on-hand stock no lot accounts for (no DDM). */
-export type PoolLot = { productionDate: IsoDate | null; bestBefore: IsoDate | null; left: number };
+/**
+ * One batch of goods in a pool: a lot on the shelf, a receipt, or on-hand stock no lot accounts for (no DDM, best
+ * before = Infinity). Dates as day numbers; `life` is the lot's total life in days (null: unknown).
+ */
+export type PoolLot = { bestBefore: number; life: number | null; left: number };
 
-const byBestBefore = (a: PoolLot, b: PoolLot) =>
-  a.bestBefore === b.bestBefore ? 0 : a.bestBefore === null ? 1 : b.bestBefore === null ? -1 : a.bestBefore < b.bestBefore ? -1 : 1;
+const byBestBefore = (a: PoolLot, b: PoolLot) => a.bestBefore - b.bestBefore || 0;
 
 /**
  * The goods of one product at one place, first expired first out. On hand is the truth; lots say how old it is.
@@ -18,7 +21,13 @@ export class FefoPool {
   private first = 0;
 
   constructor(onHand: number, lots: readonly { productionDate: IsoDate | null; bestBefore: IsoDate; quantity: number }[]) {
-    this.lots = lots.filter((l) => l.quantity > 0).map((l) => ({ productionDate: l.productionDate, bestBefore: l.bestBefore, left: l.quantity })).sort(byBestBefore);
+    this.lots = lots
+      .filter((l) => l.quantity > 0)
+      .map((l) => {
+        const bestBefore = dayNumber(l.bestBefore);
+        return { bestBefore, life: l.productionDate ? bestBefore - dayNumber(l.productionDate) : null, left: l.quantity };
+      })
+      .sort(byBestBefore);
     let gone = this.lots.reduce((s, l) => s + l.left, 0) - Math.max(0, onHand);
     for (const l of this.lots) {
       if (gone <= 0) break;
@@ -26,13 +35,13 @@ export class FefoPool {
       l.left -= take;
       gone -= take;
     }
-    if (gone < 0) this.lots.push({ productionDate: null, bestBefore: null, left: -gone });
+    if (gone < 0) this.lots.push({ bestBefore: Infinity, life: null, left: -gone });
   }
 
   /** A receipt arrives as a fresh lot, kept in DDM order. */
   receive(date: IsoDate, quantity: number, shelfLifeDays: number | null): void {
     if (quantity <= 0) return;
-    const lot = { productionDate: date, bestBefore: bestBeforeOf(date, shelfLifeDays), left: quantity };
+    const lot = { bestBefore: shelfLifeDays ? dayNumber(date) + shelfLifeDays : Infinity, life: shelfLifeDays || null, left: quantity };
     let i = this.lots.length;
     while (i > this.first && byBestBefore(this.lots[i - 1], lot) > 0) i--;
     this.lots.splice(i, 0, lot);
@@ -44,10 +53,11 @@ export class FefoPool {
    */
   take(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null): number {
     let need = quantity;
+    const day = date === null ? null : dayNumber(date);
     for (let i = this.first; i < this.lots.length && need > 0; i++) {
       const l = this.lots[i];
       if (l.left === 0) continue;
-      if (date !== null && !lotAcceptable(l, date, minPct, shelfLifeDays)) continue;
+      if (day !== null && !acceptableOn(day, l.bestBefore, l.life ?? shelfLifeDays, minPct)) continue;
       const n = Math.min(l.left, need);
       l.left -= n;
       need -= n;
@@ -60,8 +70,9 @@ export class FefoPool {
   split(date: IsoDate, minPct: number | null | undefined, shelfLifeDays: number | null): { acceptable: number; refused: number } {
     let acceptable = 0;
     let refused = 0;
+    const day = dayNumber(date);
     for (const l of this.lots) {
-      if (lotAcceptable(l, date, minPct, shelfLifeDays)) acceptable += l.left;
+      if (acceptableOn(day, l.bestBefore, l.life ?? shelfLifeDays, minPct)) acceptable += l.left;
       else refused += l.left;
     }
     return { acceptable, refused };

@@ -1,4 +1,5 @@
-import { daysBetween, type IsoDate } from '../calendar/dates.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import { dayNumber } from './day-number.ts';
 
 /**
  * Retailers refuse goods with less than a set share of their life left at delivery (Cap Marché: 66 %). A lot's
@@ -12,19 +13,15 @@ export function lotAcceptable(
   shelfLifeDays: number | null,
 ): boolean {
   if (lot.bestBefore === null) return true;
-  const remaining = daysBetween(deliveryDate, lot.bestBefore);
-  if (remaining < 0) return false;
-  if (!minRemainingPct) return true;
-  const life = lot.productionDate ? daysBetween(lot.productionDate, lot.bestBefore) : shelfLifeDays;
-  if (!life || life <= 0) return true;
-  // Integer comparison: remaining / life ≥ pct / 100 without a float.
-  return remaining * 100 >= minRemainingPct * life;
+  const best = dayNumber(lot.bestBefore);
+  return acceptableOn(dayNumber(deliveryDate), best, lot.productionDate ? best - dayNumber(lot.productionDate) : shelfLifeDays, minRemainingPct);
 }
 
-/** The DDM of goods produced on a date: a receipt is a fresh lot. Null when the product has no DDM. */
-export function bestBeforeOf(productionDate: IsoDate, shelfLifeDays: number | null): IsoDate | null {
-  if (!shelfLifeDays) return null;
-  const d = new Date(`${productionDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + shelfLifeDays);
-  return d.toISOString().slice(0, 10);
+/** The same rule on day numbers: `life` is the lot's total life in days (null: unknown). */
+export function acceptableOn(deliveryDay: number, bestBeforeDay: number, life: number | null, minRemainingPct: number | null | undefined): boolean {
+  const remaining = bestBeforeDay - deliveryDay;
+  if (remaining < 0) return false;
+  if (!minRemainingPct || !life || life <= 0) return true;
+  // Integer comparison: remaining / life ≥ pct / 100 without a float.
+  return remaining * 100 >= minRemainingPct * life;
 }

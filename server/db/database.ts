@@ -11,6 +11,8 @@ import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orde
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
+import type { RisksTable } from '../risks/risks.table.ts';
+import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 import type {
   CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
@@ -55,6 +57,10 @@ export type Database = {
   penaltyClauses: PenaltyClausesTable;
   forceMajeurePeriods: ForceMajeurePeriodsTable;
   penaltyNotices: PenaltyNoticesTable;
+  stockLots: StockLotsTable;
+  plannedReceipts: PlannedReceiptsTable;
+  customerSupplySettings: CustomerSupplySettingsTable;
+  risks: RisksTable;
   customerStockReports: CustomerStockReportsTable;
   customerStockLines: CustomerStockLinesTable;
   customerVmiSettings: CustomerVmiSettingsTable;

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { demoClock } from './demo-clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
+import { seedAvailability } from './seed-availability.ts';
 import { seedCommercial } from './seed-commercial.ts';
 import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
     await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
     await seedPenalties(trx, { clock, nowIso });
+    await seedAvailability(trx, { shiftDate, shiftInstant, nowIso });
     await seedCustomerStock(trx, { shiftDate: clock.shiftDate, nowIso });
   });
   return { shiftDays };

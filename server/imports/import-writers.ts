@@ -11,6 +11,7 @@ import { customerRows, type CustomerRow } from './customer-rows.ts';
 import type { ImportKindName, RowSpec } from './import-kind.ts';
 import { type PriceRow, priceListRows } from './price-list-rows.ts';
 import { productRows } from './product-rows.ts';
+import { receiptWriter } from './receipt-writer.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type StockRow, stockRows } from './stock-rows.ts';
 
@@ -153,4 +154,5 @@ export const IMPORT_WRITERS: Record<ImportKindName, ImportWriter<any, any>> = {
   customers: customerWriter,
   'price-lists': priceListWriter,
   'stock-levels': stockWriter,
+  'planned-receipts': receiptWriter,
 };

@@ -4,6 +4,7 @@ import { conflict, gs1Errors, rejectInvalid } from '../http/field-errors.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { requestRiskScan } from '../risks/risk-scheduler.ts';
 import * as repo from './stock.repository.ts';
 import type { StockLevel, Warehouse, WarehouseInput } from './stock.schemas.ts';
 
@@ -62,6 +63,8 @@ export async function stockOfProduct(db: Db, productId: number) {
 export async function setOnHand(db: Db, warehouseId: number, productId: number, onHand: number, userId: number): Promise<StockLevel> {
   if (!(await repo.findWarehouse(db, warehouseId))) throw notFound('Warehouse', warehouseId);
   if (!(await findProduct(db, productId))) throw notFound('Product', productId);
+  // A new count changes what every open order can get: the risk scan follows.
+  requestRiskScan();
   return db.transaction().execute(async (trx) => {
     const before = await repo.findStockLevel(trx, warehouseId, productId);
     await repo.upsertOnHand(trx, { warehouseId, productId, onHand, updatedAt: nowIso() });

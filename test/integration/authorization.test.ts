@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../core/auth/roles.ts';
 import { registerAuth, type RouteAccess } from '../../server/auth/auth.plugin.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
+import { runRiskScan } from '../../server/risks/risk-scan.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
@@ -75,6 +76,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'imports/:kind': 'products',
       'promotions/:id': promotion,
       'prices/:priceId': customerPrice,
+      'planned-receipts/:id': (await db.selectFrom('plannedReceipts').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      'risks/:id': (await runRiskScan(db), (await db.selectFrom('risks').select('id').orderBy('id').executeTakeFirstOrThrow()).id),
       'tasks/:id': (await db.selectFrom('tasks').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
     };
     routes = t.app.apiRouteAccess;

@@ -1,0 +1,80 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Role } from '../../core/auth/roles.ts';
+import { STAFF } from '../../core/auth/roles.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
+import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { listLots } from './availability.repository.ts';
+import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES } from './availability.schemas.ts';
+import { getAvailability } from './availability.service.ts';
+import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
+
+const tags = ['stock'];
+/** Production planning tells the manager; she (or the admin) moves a receipt, and the risk scan follows. */
+const RECEIPT_EDITORS: readonly Role[] = ['manager', 'admin'];
+const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+const Write = { ...Read, 404: ProblemSchema, 409: ProblemSchema };
+const Id = Type.Integer({ minimum: 1 });
+const IsoDate = Type.String({ format: 'date' });
+
+export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/availability',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Available to promise: what can be promised of a product on a date (to a customer: lots too old for his minimum shelf life left out), per warehouse, and the earliest complete date',
+        querystring: Type.Object({ productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 200: AvailabilitySchema, ...Read, 404: ProblemSchema },
+      },
+    },
+    async (request) => getAvailability(app.db, request.query),
+  );
+
+  app.get(
+    '/api/planned-receipts',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Planned production and purchase receipts, by date',
+        querystring: Type.Object(
+          { productId: Type.Optional(Id), warehouseId: Type.Optional(Id), status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((s) => Type.Literal(s)))), from: Type.Optional(IsoDate) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(ReceiptSchema) }), ...Read },
+      },
+    },
+    async (request) => ({ items: await listReceipts(app.db, request.query) }),
+  );
+
+  app.post(
+    '/api/planned-receipts',
+    { config: { access: RECEIPT_EDITORS }, schema: { tags, summary: 'Plan a receipt', body: ReceiptInputSchema, response: { 201: ReceiptSchema, ...Write } } },
+    async (request, reply) => reply.status(201).send(await createReceipt(app.db, request.body, currentUser(request).id)),
+  );
+
+  app.put(
+    '/api/planned-receipts/:id',
+    {
+      config: { access: RECEIPT_EDITORS },
+      schema: { tags, summary: 'Move, resize or cancel (status cancelled) a receipt; its original date is kept', params: IdParams, body: ReceiptInputSchema, response: { 200: ReceiptSchema, ...Write } },
+    },
+    async (request) => updateReceipt(app.db, request.params.id, request.body, currentUser(request).id),
+  );
+
+  app.get(
+    '/api/stock-lots',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Lots on hand with their production date and DDM, oldest DDM first',
+        querystring: Type.Object({ productId: Type.Optional(Id), warehouseId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(LotSchema) }), ...Read },
+      },
+    },
+    async (request) => ({ items: await listLots(app.db, { productIds: request.query.productId === undefined ? undefined : [request.query.productId], warehouseId: request.query.warehouseId }) }),
+  );
+};

@@ -1,0 +1,72 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../http/schemas.ts';
+
+export const RECEIPT_KINDS = ['PRODUCTION', 'ACHAT', 'TRANSFERT'] as const;
+export const RECEIPT_STATUSES = ['planned', 'cancelled'] as const;
+const IsoDate = Type.String({ format: 'date' });
+
+export const ReceiptSchema = Type.Object({
+  id: Type.Integer(),
+  warehouseId: Type.Integer(),
+  warehouseCode: Type.String(),
+  productId: Type.Integer(),
+  productCode: Type.String(),
+  productName: Type.String(),
+  saleUnit: Type.String(),
+  date: Type.String(),
+  originalDate: Type.String({ description: 'the date first planned: a receipt later than that has slipped' }),
+  quantity: Type.Integer(),
+  kind: Type.String(),
+  ref: Nullable(Type.String()),
+  status: Type.String(),
+  note: Nullable(Type.String()),
+  updatedAt: Type.String(),
+});
+
+export const ReceiptInputSchema = Type.Object(
+  {
+    warehouseId: Type.Integer({ minimum: 1 }),
+    productId: Type.Integer({ minimum: 1 }),
+    date: IsoDate,
+    quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+    kind: Type.Union(RECEIPT_KINDS.map((k) => Type.Literal(k))),
+    ref: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60 }))),
+    status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((k) => Type.Literal(k)))),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export type ReceiptInput = Static<typeof ReceiptInputSchema>;
+
+export const LotSchema = Type.Object({
+  id: Type.Integer(),
+  warehouseId: Type.Integer(),
+  warehouseCode: Type.String(),
+  productId: Type.Integer(),
+  productCode: Type.String(),
+  lot: Type.String(),
+  productionDate: Nullable(Type.String()),
+  bestBefore: Type.String(),
+  quantity: Type.Integer(),
+});
+
+export const AvailabilitySchema = Type.Object({
+  productId: Type.Integer(),
+  date: Type.String(),
+  customerId: Nullable(Type.Integer()),
+  minRemainingShelfLifePct: Nullable(Type.Integer()),
+  promisable: Type.Integer({ description: 'what can be promised on the date to this customer' }),
+  quantity: Nullable(Type.Integer()),
+  earliestCompleteDate: Nullable(Type.String({ description: 'first date the quantity asked (else what is promisable + 1) is complete; null if no receipt gets there' })),
+  byWarehouse: Type.Array(
+    Type.Object({
+      warehouseId: Type.Integer(),
+      onHand: Type.Integer(),
+      reserved: Type.Integer(),
+      tooOld: Type.Integer({ description: 'on hand in lots this customer refuses on the date' }),
+      receipts: Type.Integer(),
+      reservations: Type.Integer(),
+      promisable: Type.Integer(),
+    }),
+  ),
+});

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, parisNow } from '../../core/calendar/dates.ts';
+import { testEngines } from '../helpers/engines.ts';
+import { multipart } from '../helpers/multipart.ts';
+import { client, createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
+import { demoIds } from './orders-fixtures.ts';
+
+describe.each(await testEngines())('availability and planned receipts on %s', (engine) => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let adv: ReturnType<typeof client>;
+  let manager: ReturnType<typeof client>;
+  let admin: Session;
+  const today = parisNow(new Date()).date;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    ids = await demoIds(t.handle.db);
+    adv = client(t.app, await login(t.app, 'adv@demo.local'));
+    manager = client(t.app, await login(t.app, 'manager@demo.local'));
+    admin = await login(t.app, 'admin@demo.local');
+  });
+  afterAll(() => t.close());
+
+  it('says what can be promised on a date, per warehouse, and when a quantity is complete (the T55 run in three days)', async () => {
+    const t55 = ids.product('FAR-T55-S25').id;
+    const res = await adv.get(`/api/availability?productId=${t55}&date=${today}&quantity=2000`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ productId: t55, date: today, promisable: 1120, earliestCompleteDate: addDays(today, 3) });
+    expect(res.json().byWarehouse).toEqual([{ warehouseId: expect.any(Number), onHand: 1120, reserved: 0, tooOld: 0, receipts: 0, reservations: 0, promisable: 1120 }]);
+    expect((await adv.get(`/api/availability?productId=${t55}&date=${addDays(today, 3)}`)).json().promisable).toBe(2320);
+    expect((await adv.get(`/api/availability?productId=${t55}&date=${today}&quantity=2400`)).json().earliestCompleteDate).toBeNull();
+  });
+
+  it("does not count a lot too old for Cap Marché's 66 % for Cap Marché, and counts it for an artisan", async () => {
+    const t65 = ids.product('FAR-T65-S25').id;
+    // 270 days of life, 70 left: 26 % for Cap Marché.
+    await t.handle.db.updateTable('stockLots').set({ productionDate: addDays(today, -200), bestBefore: addDays(today, 70) }).where('productId', '=', t65).execute();
+    const cap = (await adv.get(`/api/availability?productId=${t65}&date=${today}&customerId=${ids.customer('C001')}`)).json();
+    expect(cap).toMatchObject({ minRemainingShelfLifePct: 66, promisable: 0, earliestCompleteDate: addDays(today, 4) });
+    expect(cap.byWarehouse[0]).toMatchObject({ onHand: 480, tooOld: 480, promisable: 0 });
+    const artisan = (await adv.get(`/api/availability?productId=${t65}&date=${today}&customerId=${ids.customer('C020')}`)).json();
+    expect(artisan).toMatchObject({ minRemainingShelfLifePct: null, promisable: 480 });
+  });
+
+  it('refuses bad queries by field and unknown records', async () => {
+    const bad = await adv.get('/api/availability?productId=0&date=2026-13-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.date', 'querystring.productId']);
+    expect((await adv.get(`/api/availability?productId=99999&date=${today}`)).statusCode).toBe(404);
+  });
+
+  it('lets a manager move a receipt, keeping its original date, audited; an assistant only reads', async () => {
+    const t45 = ids.product('FAR-T45-S25').id;
+    const [receipt] = (await adv.get(`/api/planned-receipts?productId=${t45}`)).json().items;
+    expect(receipt).toMatchObject({ ref: 'OF-26-0141', quantity: 800, status: 'planned', date: addDays(today, 2), originalDate: addDays(today, 2) });
+    const body = { warehouseId: receipt.warehouseId, productId: t45, date: addDays(today, 5), quantity: 600, kind: 'PRODUCTION', ref: 'OF-26-0141' };
+    expect((await adv.put(`/api/planned-receipts/${receipt.id}`, body)).statusCode).toBe(403);
+    const moved = await manager.put(`/api/planned-receipts/${receipt.id}`, body);
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ date: addDays(today, 5), originalDate: addDays(today, 2), quantity: 600 });
+    const audit = await t.handle.db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'planned_receipt').where('entityId', '=', receipt.id).executeTakeFirstOrThrow();
+    expect(audit.action).toBe('update');
+    expect((await manager.post('/api/planned-receipts', { ...body, ref: 'OF-26-0141' })).statusCode).toBe(409);
+    const created = await manager.post('/api/planned-receipts', { ...body, ref: 'OF-26-0999' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ originalDate: addDays(today, 5), status: 'planned' });
+    const lots = (await adv.get(`/api/stock-lots?productId=${t45}`)).json().items;
+    expect(lots.map((l: { lot: string }) => l.lot)).toEqual(['L26012P', 'L26015Q']);
+  });
+
+  it('imports the production plan: moves known receipts, plans new ones, reports bad rows and writes nothing on commit with errors', async () => {
+    const upload = (content: string, mode: string) => {
+      const body = multipart({ filename: 'plan.csv', content }, mode);
+      return t.app.inject({ method: 'POST', url: '/api/imports/planned-receipts', payload: body.payload, headers: { 'content-type': body.contentType, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
+    };
+    const file = [
+      'warehouseCode;productCode;ref;date;quantity;kind;status',
+      `WH-MOULIN;FAR-T55-S25;OF-26-0142;${addDays(today, 6)};1000;PRODUCTION;planned`,
+      `WH-MOULIN;FAR-T80-S25;OF-26-0200;${addDays(today, 8).split('-').reverse().join('/')};300;;`,
+      'WH-MOULIN;FAR-T80-S25;OF-26-0201;2026-02-30;-4;USINE;',
+      `WH-MOULIN;FAR-XXX;OF-26-0202;${today};10;;`,
+    ].join('\n');
+    const refused = await upload(file, 'commit');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`).sort()).toEqual(['4:date', '4:kind', '4:quantity', '5:productCode']);
+    const written = await upload(file, 'commit-valid');
+    expect(written.json()).toMatchObject({ totalRows: 4, validRows: 2, written: 2 });
+    const t55 = (await adv.get(`/api/planned-receipts?productId=${ids.product('FAR-T55-S25').id}`)).json().items[0];
+    expect(t55).toMatchObject({ date: addDays(today, 6), originalDate: addDays(today, 3), quantity: 1000 });
+    const t80 = (await adv.get(`/api/planned-receipts?productId=${ids.product('FAR-T80-S25').id}`)).json().items;
+    expect(t80).toMatchObject([{ ref: 'OF-26-0200', date: addDays(today, 8), kind: 'PRODUCTION', status: 'planned' }]);
+  });
+});
