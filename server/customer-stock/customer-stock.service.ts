@@ -133,7 +133,7 @@ export async function createProposalDraft(db: Db, customerId: number, deliveryPo
       deliveryPointId: proposal.deliveryPointId,
       requestedDate: proposal.deliveryDate ?? undefined,
       channel: (await findCustomer(db, customerId))!.preferredChannel as Channel,
-      note: `Proposition de réassort : stock client du ${reportDate}, couverture cible ${proposal.targetCoverDays} j`,
+      note: `Proposition de réassort : stock client du ${reportDate.split('-').reverse().join('/')}, couverture cible ${proposal.targetCoverDays} j`,
       lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
     },
     actor,
