@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
 import { registerProblemHandlers } from './http/problem.ts';
+import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { apiRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -19,6 +20,7 @@ declare module 'fastify' {
     db: Db;
     engine: Engine;
     config: Config;
+    outbox: Outbox;
   }
 }
 
@@ -38,6 +40,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   app.decorate('engine', options.engine);
   app.decorate('config', options.config);
+  app.decorate('outbox', createOutbox({ db: options.db, config: options.config, log: app.log }));
+  // Emails are queued inside a change's transaction; once a write has answered, it has committed: send them now.
+  // The outbox coalesces wake-ups, and does nothing without SMTP_URL.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) app.outbox.wake();
+  });
+  app.addHook('onClose', () => app.outbox.close());
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

@@ -10,6 +10,10 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')], { default: 'info' }),
   /** Demo mode seeds the demo company and its accounts on an empty database. */
   CARNET_DEMO: Type.Boolean({ default: true }),
+  /** The SMTP server order acknowledgements are emailed through (smtp://user:pass@host:port, smtps:// for TLS); unset: no email. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+  /** The sender of those emails, e.g. "ADV Moulins Delaunay <adv@…>"; unset: the company's email. */
+  MAIL_FROM: Type.Optional(Type.String({ pattern: '@' })),
   /** Minutes between two risk scans (they also run after stock, receipt and order changes); 0: no scheduled scan. */
   RISK_SCAN_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });

@@ -27,6 +27,8 @@ export async function serve(config: Config = loadConfig()) {
     app.addHook('onClose', stop);
   }
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Emails left pending by a crash or an SMTP outage go now, then the loop retries what is due.
+  app.outbox.start();
   app.log.info(`Carnet is ready on http://localhost:${config.PORT} (${handle.engine})`);
   return app;
 }

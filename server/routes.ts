@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -28,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(ordersRoutes);
   await app.register(documentsRoutes);
+  await app.register(mailRoutes);
   await app.register(customersRoutes);
   await app.register(customerPartsRoutes);
   await app.register(catalogRoutes);

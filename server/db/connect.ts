@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { bindFileStore } from '../documents/file-store.ts';
 import type { Database, Db } from './database.ts';
 
 // COUNT(*) and SUM() come back from PostgreSQL as int8; our amounts fit in a double, so read them as numbers.
@@ -19,6 +20,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
     // replaces it. Unhandled, that 'error' event would crash the process.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    bindFileStore(db, options.dataDir);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -29,6 +31,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  bindFileStore(db, options.dataDir);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DbOrTrx } from '../db/database.ts';
 
 /**
  * Files live under DATA_DIR/files, named by the SHA-256 of their bytes (two-character fan-out folder): the same
@@ -30,4 +31,20 @@ export async function storeFile(dataDir: string, bytes: Buffer): Promise<StoredF
 export function openFile(dataDir: string, sha256: string): fs.ReadStream | null {
   const p = filePath(dataDir, sha256);
   return fs.existsSync(p) ? fs.createReadStream(p) : null;
+}
+
+// Each database keeps its files in its own DATA_DIR. Binding the folder to the database (its dialect adapter, which
+// the database and every transaction on it share) lets a use case deep inside a transaction file a document
+// without the folder being threaded through every call; two databases open in one process (the tests) keep apart.
+const folders = new WeakMap<object, string>();
+
+export function bindFileStore(db: DbOrTrx, dataDir: string): void {
+  folders.set(db.getExecutor().adapter, dataDir);
+}
+
+/** The DATA_DIR of this database or transaction, as openDatabase bound it. */
+export function fileStoreOf(db: DbOrTrx): string {
+  const dataDir = folders.get(db.getExecutor().adapter);
+  if (!dataDir) throw new Error('No file store is bound to this database: open it with openDatabase (or call bindFileStore).');
+  return dataDir;
 }

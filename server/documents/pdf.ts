@@ -46,3 +46,100 @@ export function companyHeader(doc: PDFKit.PDFDocument, c: CompanyIdentity): void
 export function legalFooter(doc: PDFKit.PDFDocument, c: CompanyIdentity): void {
   if (c.legalNotice) doc.font('Helvetica').fontSize(7).fillColor('#444444').text(c.legalNotice, MARGIN, Math.max(doc.y + 20, PAGE_BOTTOM), { width: 515, align: 'center' });
 }
+
+/** A rate in basis points as French print shows it: 550 → "5,5 %", 2000 → "20 %". */
+export function pdfRate(basisPoints: number): string {
+  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
+}
+
+/** Cents as euros, French style: 123456 → "1 234,56 €" (the standard fonts carry the euro sign). */
+export function pdfEuros(cents: number): string {
+  return `${pdfNumber(cents / 100, 2)} €`;
+}
+
+const UNIT_LABELS: Record<string, string> = { SAC: 'sac', COLIS: 'colis', BIG_BAG: 'big bag', TONNE: 'tonne', UNITE: 'unité' };
+
+/** The sale unit in words; a unit the table does not know is printed as its code. */
+export function unitLabel(saleUnit: string): string {
+  return UNIT_LABELS[saleUnit] ?? saleUnit;
+}
+
+/** The document's name, then its references (label : value), top right beside the company's block. */
+export function titleBlock(doc: PDFKit.PDFDocument, title: string, fields: readonly (readonly [string, string])[], titleSize = 16): void {
+  doc.font('Helvetica-Bold').fontSize(titleSize).text(title, 330, MARGIN, { width: 225, align: 'right' });
+  doc.font('Helvetica').fontSize(9);
+  for (const [label, value] of fields) doc.text(`${label} : ${value}`, 330, undefined, { width: 225, align: 'right' });
+}
+
+export type PartyBox = { title: string; lines: readonly string[] };
+
+/** The two framed boxes under the header (who is billed, where it goes), side by side; returns the y below them. */
+export function partyBoxes(doc: PDFKit.PDFDocument, left: PartyBox, right: PartyBox, height = 88): number {
+  const top = Math.max(doc.y, 150) + 12;
+  for (const [x, box] of [[MARGIN, left], [MARGIN + 265, right]] as const) {
+    doc.rect(x, top, 250, height).strokeColor('#888888').stroke();
+    doc.font('Helvetica-Bold').fontSize(9).text(box.title, x + 8, top + 6, { width: 234 });
+    doc.font('Helvetica').fontSize(9);
+    for (const l of box.lines) if (l) doc.text(l, x + 8, undefined, { width: 234 });
+  }
+  return top + height + 16;
+}
+
+/** The customer (sold-to) and the delivery point (ship-to) boxes every order document prints; returns the y below. */
+export function customerAndDeliveryPoint(
+  doc: PDFKit.PDFDocument,
+  cu: Address & { code: string; vatNumber: string | null },
+  dp: Address & { code: string; gln: string | null },
+): number {
+  return partyBoxes(
+    doc,
+    { title: 'Client', lines: [`${cu.name} (${cu.code})`, ...addressLines(cu), cu.vatNumber ? `TVA ${cu.vatNumber}` : ''] },
+    { title: 'Lieu de livraison', lines: [`${dp.name} (${dp.code})`, ...addressLines(dp), dp.gln ? `GLN ${dp.gln}` : ''] },
+  );
+}
+
+export type TableColumn = { title: string; width: number; align: 'left' | 'right' };
+
+/**
+ * A table across the 515 pt between the margins, its header repeated on every page. A row that would come within
+ * `reserve` points of the page bottom goes to a new page, headed by `continuation` so that a separated page still
+ * says which document it belongs to. Returns the y below the last row.
+ */
+export function drawTable(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  options: { continuation: string; reserve: number },
+): number {
+  let y = top;
+  const header = () => {
+    doc.font('Helvetica-Bold').fontSize(8.5);
+    let x = MARGIN;
+    for (const col of columns) {
+      doc.text(col.title, x + 2, y, { width: col.width - 4, align: col.align });
+      x += col.width;
+    }
+    y += 14;
+    doc.moveTo(MARGIN, y - 3).lineTo(MARGIN + 515, y - 3).strokeColor('#000000').stroke();
+    doc.font('Helvetica').fontSize(8.5);
+  };
+  header();
+  for (const cells of rows) {
+    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: columns[i].width - 4 }))) + 4;
+    if (y + height > PAGE_BOTTOM - options.reserve) {
+      doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(9).text(options.continuation, MARGIN, MARGIN);
+      y = MARGIN + 20;
+      header();
+    }
+    let x = MARGIN;
+    cells.forEach((text, i) => {
+      doc.text(text, x + 2, y, { width: columns[i].width - 4, align: columns[i].align });
+      x += columns[i].width;
+    });
+    y += height;
+  }
+  doc.moveTo(MARGIN, y).lineTo(MARGIN + 515, y).stroke();
+  return y;
+}

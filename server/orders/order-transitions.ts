@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { setOrderLinesStatus } from './orders.repository.ts';
 import { type Actor, recordTransition, startTransition } from './transition.ts';
 
@@ -11,6 +12,7 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor): Promi
     const promise = (o: { promisedDate: string | null; requestedDate: string | null }) => o.promisedDate ?? o.requestedDate;
     const t = await startTransition(trx, orderId, 'confirm', (o) => ({ promisedDate: promise(o) }));
     await recordTransition(trx, t, actor, { before: { promisedDate: t.order.promisedDate }, after: { promisedDate: promise(t.order) } });
+    await queueAcknowledgement(trx, orderId, actor);
   });
 }
 

@@ -20,7 +20,7 @@ export type TestApp = {
 };
 
 /** A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo loaded, and the app on it. */
-export async function createTestApp(engine: Engine, options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -40,7 +40,7 @@ export async function createTestApp(engine: Engine, options: { seed?: boolean } 
       await c.end();
     };
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), DATABASE_URL: databaseUrl };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }), DATABASE_URL: databaseUrl };
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   if (options.seed !== false) await seedDemo(handle.db);

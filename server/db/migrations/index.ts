@@ -5,7 +5,7 @@ import * as orderIndexes from './2026_11_27_0003_order_indexes.ts';
 import * as penalties from './2026_11_27_0010_penalties.ts';
 import * as commercialTerms from './2026_11_27_0020_commercial_terms.ts';
 import * as availability from './2026_11_27_0030_availability.ts';
-import * as availability from './2026_11_27_0030_availability.ts';
+import * as outbox from './2026_11_27_0050_outbox.ts';
 import * as customerStocks from './2026_11_27_0060_customer_stocks.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
@@ -16,6 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0010_penalties': penalties,
   '2026_11_27_0020_commercial_terms': commercialTerms,
   '2026_11_27_0030_availability': availability,
-  '2026_11_27_0030_availability': availability,
+  '2026_11_27_0050_outbox': outbox,
   '2026_11_27_0060_customer_stocks': customerStocks,
 };

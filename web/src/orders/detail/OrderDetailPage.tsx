@@ -13,6 +13,7 @@ import { StatusBadge } from '../StatusBadge.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
 import { DeliveriesTable } from './DeliveriesTable.tsx';
 import { OrderActions } from './OrderActions.tsx';
+import { OrderDocuments } from './OrderDocuments.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -92,6 +93,7 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <Stack gap="sm">
             <TotalsPanel totals={o.totals} />
+            <OrderDocuments orderId={o.id} version={o.updatedAt} />
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">
                 {t('detail.timeline')}

@@ -1,0 +1,89 @@
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useFormat } from '../../shared/use-format.ts';
+
+type OrderDocument = { id: number; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
+type OrderEmail = {
+  id: number;
+  kind: string;
+  documentId: number | null;
+  to: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red' } as const;
+
+/** The order's filed documents (acknowledgements, delivery notes) to open, and what became of each email sent about it. */
+export function OrderDocuments({ orderId, version }: { orderId: number; version: string }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const documents = useQuery({ queryKey: ['orders', orderId, 'documents', version], queryFn: () => api.get<OrderDocument[]>(`/api/orders/${orderId}/documents`) });
+  const emails = useQuery({
+    queryKey: ['orders', orderId, 'emails', version],
+    queryFn: () => api.get<OrderEmail[]>(`/api/orders/${orderId}/emails`),
+    // A pending email is being sent or retried: look again until it settles.
+    refetchInterval: (q) => (q.state.data?.some((e) => e.status === 'pending') ? 5_000 : false),
+  });
+  const docs = documents.data ?? [];
+  const mails = emails.data ?? [];
+  const kindLabel = (kind: string) => (i18n.exists(`documents.kinds.${kind}`) ? t(`documents.kinds.${kind}`) : kind);
+
+  return (
+    <Paper withBorder p="sm" data-testid="order-documents">
+      <Title order={5} mb="xs">
+        {t('documents.title')}
+      </Title>
+      {documents.error && <ErrorAlert error={documents.error} />}
+      {emails.error && <ErrorAlert error={emails.error} />}
+      {documents.isSuccess && !docs.length && (
+        <Text size="sm" c="dimmed">
+          {t('documents.none')}
+        </Text>
+      )}
+      <Stack gap={6}>
+        {docs.map((d) => (
+          <div key={d.id}>
+            <Anchor href={`/api/documents/${d.id}`} target="_blank" size="sm" data-testid={`document-${d.kind}`}>
+              <IconFileTypePdf size={14} /> {kindLabel(d.kind)}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {d.filename} · {fmt.dateTime(d.createdAt)}
+            </Text>
+            {mails
+              .filter((m) => m.documentId === d.id)
+              .map((m) => (
+                <Stack gap={0} key={m.id} data-testid="order-email">
+                  <Group gap={6} wrap="nowrap">
+                    <Badge size="xs" variant="light" color={STATUS_COLOR[m.status]} style={{ flexShrink: 0 }}>
+                      {t(`documents.emailStatus.${m.status}`)}
+                    </Badge>
+                    <Text size="xs" truncate>
+                      {m.to ?? t('documents.noRecipient')}
+                    </Text>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {m.status === 'sent' && m.sentAt && t('documents.sentAt', { at: fmt.dateTime(m.sentAt) })}
+                    {m.status === 'pending' && (m.attempts === 0 ? t('documents.sending') : t('documents.retryAt', { at: m.nextAttemptAt ? fmt.dateTime(m.nextAttemptAt) : '—', attempts: m.attempts }))}
+                  </Text>
+                  {m.lastError && (
+                    <Text size="xs" c={m.status === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+                      {m.lastError}
+                    </Text>
+                  )}
+                </Stack>
+              ))}
+          </div>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
