@@ -12,6 +12,7 @@ import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
+import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'tasks', element: <TasksPage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
 import { useAuth } from '../app/auth.tsx';
+import { CustomerStockSection } from '../customer-stock/CustomerStockSection.tsx';
 import { PenaltyClauseSection } from '../penalties/PenaltyClauseSection.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
@@ -68,6 +69,7 @@ export function CustomerDetailPage() {
       </Paper>
       <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
       <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
+      <CustomerStockSection customerId={c.id} />
       <CustomerTermsSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />
       <PenaltyClauseSection customerId={c.id} editable={editable} />
