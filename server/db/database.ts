@@ -12,8 +12,6 @@ import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orde
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
-import type { RisksTable } from '../risks/risks.table.ts';
-import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 import type {
   CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
@@ -67,10 +65,6 @@ export type Database = {
   customerStockLines: CustomerStockLinesTable;
   customerVmiSettings: CustomerVmiSettingsTable;
   tasks: TasksTable;
-  stockLots: StockLotsTable;
-  plannedReceipts: PlannedReceiptsTable;
-  customerSupplySettings: CustomerSupplySettingsTable;
-  risks: RisksTable;
 };
 
 export type Db = Kysely<Database>;

@@ -21,7 +21,6 @@ export type OrdersTable = {
   /** The slot booked at the customer's warehouse (null: none booked yet); the risk scan flags a missing one. */
   appointmentAt: string | null;
   /** The slot booked at the customer's warehouse (null: none booked yet); the risk scan flags a missing one. */
-  appointmentAt: string | null;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
