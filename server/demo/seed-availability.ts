@@ -39,6 +39,19 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
       acceptsPartial: s.acceptsPartial ? 1 : 0, acceptsSubstitutes: s.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: s.cancelIfLateDays, updatedBy: null, updatedAt: shift.nowIso,
     })))
     .execute();
+  // The data set's stock file counts the confirmed orders as allocated (an ERP's view); in Carnet only release
+  // reserves, and availability deducts confirmed orders by their dates. Reserved = what planned deliveries hold, so
+  // the same goods are not counted twice.
+  const held = await trx
+    .selectFrom('deliveryLines')
+    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+    .select(['deliveries.warehouseId', 'deliveryLines.productId', (eb) => eb.fn.sum<number>('deliveryLines.quantity').as('quantity')])
+    .where('deliveries.status', '=', 'planned')
+    .groupBy(['deliveries.warehouseId', 'deliveryLines.productId'])
+    .execute();
+  await trx.updateTable('stockLevels').set({ reserved: 0 }).execute();
+  for (const h of held) await trx.updateTable('stockLevels').set({ reserved: Number(h.quantity) }).where('warehouseId', '=', h.warehouseId).where('productId', '=', h.productId).execute();
+
   // The demo renumbers its orders: find the booked one by the customer's PO reference.
   for (const a of appointments) {
     const ref = demo.orders.find((o) => o.number === a.order)?.customerRef;

@@ -239,23 +239,23 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
   });
 
   it('releases an order the stock cannot cover, showing the shortage, and never ships on hand below zero', async () => {
-    // Sucre glace 10 kg: 4 on hand at the sugar depot, 6 already promised to others.
+    // Sucre glace 10 kg: 4 on hand at the sugar depot (6 more promised to a confirmed order, not reserved until released).
     const sucre = await warehouse('WH-SUCRE');
     const icing = ids.product('SUC-GLA-S10').id;
     const [before] = await stockOf(t.handle.db, [icing]);
-    expect(before).toMatchObject({ warehouseId: sucre, onHand: 4, reserved: 6 });
+    expect(before).toMatchObject({ warehouseId: sucre, onHand: 4, reserved: 0 });
     const released = await walkTo('released', { ...fiveLines(), lines: [{ productId: icing, quantity: 10 }] });
     expect(released.status).toBe('released');
-    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, reserved: 16 }]);
+    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, reserved: 10 }]);
     const stockApi = (await adv.get(`/api/stock?productId=${icing}`)).json().items;
-    expect(stockApi).toMatchObject([{ onHand: 4, reserved: 16, available: -12 }]);
+    expect(stockApi).toMatchObject([{ onHand: 4, reserved: 10, available: -6 }]);
 
     const shipped = await adv.post(`/api/orders/${released.id}/ship`);
     expect(shipped.statusCode).toBe(200);
-    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, onHand: 0, reserved: 6 }]);
+    expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, onHand: 0, reserved: 0 }]);
     const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
     const note = (action: string) => events.find((e: { action: string }) => e.action === action).note;
-    expect(note('release')).toBe('Released with too little stock available: SUC-GLA-S10 short by 10 at WH-SUCRE.');
+    expect(note('release')).toBe('Released with too little stock available: SUC-GLA-S10 short by 6 at WH-SUCRE.');
     expect(note('ship')).toBe('SUC-GLA-S10: 6 more shipped than on hand at WH-SUCRE, on hand set to 0.');
   });
 

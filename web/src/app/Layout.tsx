@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { isNavActive, NAV } from './nav.ts';
+import { RisksBadge } from '../risks/RisksBadge.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ export function Layout() {
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={18} />}
-            rightSection={item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
+            rightSection={item.to === '/risks' ? <RisksBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
             active={isNavActive(item.to, location.pathname)}
           />
         ))}

@@ -11,6 +11,8 @@ import { OrdersPage } from '../orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
+import { RiskDetailPage } from '../risks/RiskDetailPage.tsx';
+import { RisksPage } from '../risks/RisksPage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
@@ -39,6 +41,8 @@ export const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'risks', element: <RisksPage /> },
+      { path: 'risks/:id', element: <RiskDetailPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
       { path: 'terms', element: <TermsPage /> },

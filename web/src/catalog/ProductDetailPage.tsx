@@ -12,6 +12,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from '../stock/AvailableCell.tsx';
+import { ProductAvailability } from '../stock/ProductAvailability.tsx';
 
 export function ProductDetailPage() {
   const { t } = useTranslation();
@@ -115,6 +116,7 @@ export function ProductDetailPage() {
           ))}
         </Paper>
       </SimpleGrid>
+      <ProductAvailability productId={id} />
     </Stack>
   );
 }

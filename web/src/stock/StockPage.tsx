@@ -14,6 +14,7 @@ import { SearchInput } from '../shared/SearchInput.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from './AvailableCell.tsx';
 import { OnHandCell } from './OnHandCell.tsx';
+import { PlannedReceipts } from './PlannedReceipts.tsx';
 
 export function StockPage() {
   const { t } = useTranslation();
@@ -110,6 +111,7 @@ export function StockPage() {
           </Text>
         )}
       </Paper>
+      <PlannedReceipts warehouseId={warehouseId} />
     </>
   );
 }
