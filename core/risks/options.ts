@@ -1,0 +1,153 @@
+import { addDays, daysBetween, type IsoDate } from '../calendar/dates.ts';
+import { penalty, type PenaltyClause, type PenaltyFrame, type PenaltyLine } from '../penalties/penalty.ts';
+
+// What the assistant can offer the customer when a line will not be delivered as promised, each with its new dates,
+// its price and penalty effects and the exact changes to the order, ranked: what the customer's supply settings
+// (EDIFACT 4493: SC, BK, SP, IS, CD) accept first, then the cheapest in penalty, then in price.
+
+export const RISK_OPTION_KINDS = ['substitute', 'partial-backorder', 'partial-cancel', 'postpone', 'other-warehouse'] as const;
+export type RiskOptionKind = (typeof RISK_OPTION_KINDS)[number];
+
+/** What the customer accepts when stock is short (customer settings, or the EDI order where it says so). */
+export type SupplyFlags = {
+  /** SC: ship complete only. */
+  shipComplete: boolean;
+  /** BK: partial, the rest as a backorder. */
+  acceptsBackorders: boolean;
+  /** SP: partial, the rest cancelled. */
+  acceptsPartial: boolean;
+  /** IS: substitutes allowed. */
+  acceptsSubstitutes: boolean;
+  /** CD: cancel if not delivered within this many days of the promised date; null: no limit. */
+  cancelIfLateDays: number | null;
+};
+
+export type OptionLine = { lineId: number; productId: number; productCode: string; category: string | null; quantity: number; unitPriceCents: number };
+
+/** A substitute of the short product: what can be promised of it on the date, and the customer's price for it. */
+export type SubstituteOffer = { productId: number; productCode: string; productName: string; promisable: number; unitPriceCents: number | null; vatRateBp: number };
+
+export type RiskOptionsContext = {
+  promisedDate: IsoDate;
+  /** The order's open lines. */
+  lines: readonly OptionLine[];
+  flags: SupplyFlags;
+  /** The first date the whole line can be promised; null when no receipt gets there. */
+  earliestCompleteDate: IsoDate | null;
+  substitutes: readonly SubstituteOffer[];
+  /** A released order leaves from one warehouse: the others that could serve the whole line on the date. */
+  currentWarehouseId: number | null;
+  warehouses: readonly { warehouseId: number; code: string; promisable: number }[];
+  clause: PenaltyClause | null;
+  frame: PenaltyFrame;
+  typology: string;
+};
+
+export type RiskForOptions = { orderLineId: number | null; shortfall: number };
+
+/** One precise change to the order; applied in this order, in one transaction. */
+export type OrderChange =
+  | { type: 'set-line-quantity'; lineId: number; from: number; to: number }
+  | { type: 'cancel-line'; lineId: number }
+  | { type: 'add-line'; productId: number; quantity: number; unitPriceCents: number; vatRateBp: number; substituteForLineId: number }
+  | { type: 'backorder'; lineId: number; quantity: number; date: IsoDate }
+  | { type: 'set-promised-date'; from: IsoDate; to: IsoDate }
+  | { type: 'set-warehouse'; lineId: number; from: number; to: number };
+
+export type RiskOption = {
+  kind: RiskOptionKind;
+  /** Identifies the option among its kind: the substitute's product, the warehouse. */
+  productId?: number;
+  warehouseId?: number;
+  label: { fr: string; en: string };
+  /** By the customer's supply settings; an option outside them needs his explicit consent on the call. */
+  accepted: boolean;
+  /** A substitute the settings do not allow: offered, but the customer must approve it. */
+  needsApproval: boolean;
+  newDates: { delivery: IsoDate; backorder?: IsoDate };
+  /** What the order's value changes by (negative: the customer pays less). */
+  priceEffectCents: number;
+  penaltyEffect: { claimableCents: number; capCents: number | null };
+  changes: OrderChange[];
+};
+
+const KIND_ORDER: Record<RiskOptionKind, number> = { 'other-warehouse': 0, substitute: 1, 'partial-backorder': 2, postpone: 3, 'partial-cancel': 4 };
+
+/** Same option, whatever else it carries: the kind and the product or warehouse that tells it apart. */
+export function sameOption(a: { kind: string; productId?: number; warehouseId?: number }, b: { kind: string; productId?: number; warehouseId?: number }): boolean {
+  return a.kind === b.kind && (a.productId ?? null) === (b.productId ?? null) && (a.warehouseId ?? null) === (b.warehouseId ?? null);
+}
+
+export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): RiskOption[] {
+  const line = ctx.lines.find((l) => l.lineId === risk.orderLineId);
+  if (!line || risk.shortfall <= 0) return [];
+  const shortfall = Math.min(line.quantity, Math.floor(risk.shortfall));
+  const available = line.quantity - shortfall;
+  const date = ctx.promisedDate;
+  const f = ctx.flags;
+
+  /** The penalty if the order arrives on `deliveredDate` with `missing` units of the line short. */
+  const penaltyOf = (deliveredDate: IsoDate, missing: number) => {
+    const lines: PenaltyLine[] = ctx.lines.map((l) => ({
+      productCode: l.productCode, category: l.category, orderedQuantity: l.quantity, unitPriceCents: l.unitPriceCents, expectedQuantity: l.quantity,
+      deliveredQuantity: l.lineId === line.lineId ? l.quantity - missing : l.quantity,
+    }));
+    const e = penalty({ promisedDate: date, deliveredDate, lines }, ctx.clause, ctx.frame, ctx.typology);
+    return { claimableCents: e.claimableCents, capCents: e.legalCapCents };
+  };
+  const reduce = (to: number): OrderChange => (to === 0 ? { type: 'cancel-line', lineId: line.lineId } : { type: 'set-line-quantity', lineId: line.lineId, from: line.quantity, to });
+
+  const options: RiskOption[] = [];
+  for (const s of ctx.substitutes) {
+    if (s.unitPriceCents === null || s.promisable < shortfall) continue;
+    options.push({
+      kind: 'substitute', productId: s.productId,
+      label: { fr: `Remplacer ${shortfall} par ${s.productCode} ${s.productName}`, en: `Replace ${shortfall} with ${s.productCode} ${s.productName}` },
+      accepted: f.acceptsSubstitutes, needsApproval: !f.acceptsSubstitutes, newDates: { delivery: date },
+      priceEffectCents: shortfall * (s.unitPriceCents - line.unitPriceCents), penaltyEffect: penaltyOf(date, 0),
+      changes: [reduce(available), { type: 'add-line', productId: s.productId, quantity: shortfall, unitPriceCents: s.unitPriceCents, vatRateBp: s.vatRateBp, substituteForLineId: line.lineId }],
+    });
+  }
+  if (available > 0 && ctx.earliestCompleteDate) {
+    const later = ctx.earliestCompleteDate > date ? ctx.earliestCompleteDate : addDays(date, 1);
+    options.push({
+      kind: 'partial-backorder', label: { fr: `Livrer ${available} le ${date}, ${shortfall} en reliquat le ${later}`, en: `Deliver ${available} on ${date}, ${shortfall} as a backorder on ${later}` },
+      accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, backorder: later },
+      priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
+      changes: [reduce(available), { type: 'backorder', lineId: line.lineId, quantity: shortfall, date: later }],
+    });
+  }
+  if (available > 0) {
+    options.push({
+      kind: 'partial-cancel', label: { fr: `Livrer ${available} le ${date}, annuler ${shortfall}`, en: `Deliver ${available} on ${date}, cancel ${shortfall}` },
+      accepted: f.acceptsPartial && !f.shipComplete, needsApproval: false, newDates: { delivery: date },
+      priceEffectCents: -shortfall * line.unitPriceCents, penaltyEffect: penaltyOf(date, shortfall),
+      changes: [reduce(available)],
+    });
+  }
+  if (ctx.earliestCompleteDate && ctx.earliestCompleteDate > date) {
+    const to = ctx.earliestCompleteDate;
+    const late = daysBetween(date, to);
+    options.push({
+      kind: 'postpone', label: { fr: `Livrer toute la commande le ${to} (${late} j plus tard)`, en: `Deliver the whole order on ${to} (${late} d later)` },
+      accepted: f.cancelIfLateDays === null || late <= f.cancelIfLateDays, needsApproval: false, newDates: { delivery: to },
+      priceEffectCents: 0, penaltyEffect: penaltyOf(to, 0),
+      changes: [{ type: 'set-promised-date', from: date, to }],
+    });
+  }
+  if (ctx.currentWarehouseId !== null) {
+    for (const w of ctx.warehouses) {
+      if (w.warehouseId === ctx.currentWarehouseId || w.promisable < line.quantity) continue;
+      options.push({
+        kind: 'other-warehouse', warehouseId: w.warehouseId, label: { fr: `Livrer depuis l'entrepôt ${w.code}`, en: `Deliver from warehouse ${w.code}` },
+        accepted: true, needsApproval: false, newDates: { delivery: date }, priceEffectCents: 0, penaltyEffect: penaltyOf(date, 0),
+        changes: [{ type: 'set-warehouse', lineId: line.lineId, from: ctx.currentWarehouseId, to: w.warehouseId }],
+      });
+    }
+  }
+  return options.sort(
+    (a, b) =>
+      Number(b.accepted) - Number(a.accepted) || a.penaltyEffect.claimableCents - b.penaltyEffect.claimableCents ||
+      Math.abs(a.priceEffectCents) - Math.abs(b.priceEffectCents) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+  );
+}
