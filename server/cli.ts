@@ -4,6 +4,7 @@ import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
 import { registerEdiCommands } from './edi/edi-parse.command.ts';
+import { registerEdiImportCommand } from './edi/edi-import.command.ts';
 import { importCommand } from './imports/import-command.ts';
 import { serve } from './main.ts';
 import { registerRiskCommands } from './risks/risks.command.ts';
@@ -58,6 +59,7 @@ program
   });
 
 registerEdiCommands(program);
+registerEdiImportCommand(program);
 
 registerRiskCommands(program);
 

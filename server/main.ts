@@ -4,6 +4,7 @@ import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
 import { startRiskScheduler } from './risks/risk-scheduler.ts';
+import { startEdiInbox } from './edi/inbox-watcher.ts';
 
 /** Opens the database, brings its schema up to date, seeds the demo on a first start, and serves. */
 export async function serve(config: Config = loadConfig()) {
@@ -26,6 +27,8 @@ export async function serve(config: Config = loadConfig()) {
     const stop = startRiskScheduler(handle.db, config.RISK_SCAN_MINUTES, (message, error) => app.log.error({ err: error }, message));
     app.addHook('onClose', stop);
   }
+  // EDI drop folders: watched, and swept on a timer (EDI_INBOX_SECONDS, 0 = off).
+  app.addHook('onClose', startEdiInbox(handle.db, app.log));
   await app.listen({ port: config.PORT, host: config.HOST });
   // Emails left pending by a crash or an SMTP outage go now, then the loop retries what is due.
   app.outbox.start();

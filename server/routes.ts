@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { ediRoutes } from './edi/edi.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
@@ -42,4 +43,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(penaltiesRoutes);
   await app.register(customerStockRoutes);
   await app.register(tasksRoutes);
+  await app.register(ediRoutes);
 }

@@ -7,6 +7,7 @@ import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../cust
 import type { CustomerStockLinesTable, CustomerStockReportsTable, CustomerVmiSettingsTable } from '../customer-stock/customer-stock.table.ts';
 import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
+import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
 import type { OutboxEmailsTable } from '../mail/mail.table.ts';
 import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
@@ -57,6 +58,10 @@ export type Database = {
   forceMajeurePeriods: ForceMajeurePeriodsTable;
   penaltyNotices: PenaltyNoticesTable;
   outboxEmails: OutboxEmailsTable;
+  ediPartners: EdiPartnersTable;
+  ediInterchanges: EdiInterchangesTable;
+  ediMessages: EdiMessagesTable;
+  ediOutbound: EdiOutboundTable;
   stockLots: StockLotsTable;
   plannedReceipts: PlannedReceiptsTable;
   customerSupplySettings: CustomerSupplySettingsTable;

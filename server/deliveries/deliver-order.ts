@@ -3,6 +3,7 @@ import { orderTotals } from '../../core/orders/totals.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
+import { queueEdiOutbound } from '../edi/outbound.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { countNumbersStartingWith, insertOrder, insertOrderLines, listOrderLineRows, type OrderLineRow, updateOrderLine } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
@@ -115,6 +116,7 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
     const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
     // The backorder is born confirmed: it gets its own acknowledgement, like any confirmed order.
     if (backorder) await queueAcknowledgement(trx, backorder.id, actor);
+    await queueEdiOutbound(trx, orderId, 'invoic');
     await recordTransition(trx, t, actor, {
       after: {
         deliveryIds: shipped.map((d) => d.id),

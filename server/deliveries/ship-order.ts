@@ -5,6 +5,7 @@ import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
+import { queueEdiOutbound } from '../edi/outbound.ts';
 import { listOrderLineRows } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
 import { shipFromStock } from './choose-warehouse.ts';
@@ -107,5 +108,6 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
       shipped.push({ deliveryId: delivery.id, deliveryNoteNumber: noteNumber, documentId, shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity })) });
     }
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, note: missing.length ? `${missing.join('; ')}.` : null });
+    await queueEdiOutbound(trx, orderId, 'desadv');
   });
 }

@@ -10,6 +10,7 @@ import { seedAvailability } from './seed-availability.ts';
 import { seedCommercial } from './seed-commercial.ts';
 import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
+import { seedEdi } from './seed-edi.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     await seedAvailability(trx, { shiftDate, shiftInstant, nowIso });
     await seedCustomerStock(trx, { shiftDate: clock.shiftDate, nowIso });
   });
+  await seedEdi(db, now);
   return { shiftDays };
 }
 

@@ -79,6 +79,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'planned-receipts/:id': (await db.selectFrom('plannedReceipts').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'risks/:id': (await runRiskScan(db), (await db.selectFrom('risks').select('id').orderBy('id').executeTakeFirstOrThrow()).id),
       'tasks/:id': (await db.selectFrom('tasks').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      'partners/:id': (await db.selectFrom('ediPartners').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      'messages/:id': 1,
     };
     routes = t.app.apiRouteAccess;
   });

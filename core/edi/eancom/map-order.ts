@@ -1,0 +1,191 @@
+import type { EdiMessage } from '../envelope.ts';
+import { splitLines, bodyOf } from './common.ts';
+import type { EdiOrder, EdiOrderLine } from './orders.ts';
+
+/** What intake knows of our master data, looked up by the caller (cached per run): everything the mapping reads. */
+export type MapLookups = {
+  customerByGln(gln: string): { id: number; code: string } | null;
+  deliveryPointByGln(customerId: number, gln: string): { id: number } | null;
+  productByGtin(gtin: string): MapProduct | null;
+  productByCode(code: string): MapProduct | null;
+  customerCode(customerId: number, code: string): { productId: number; unitFactor: number } | null;
+};
+
+export type MapProduct = { id: number; code: string; gtin: string | null; caseGtin: string | null; unitsPerCarton: number };
+
+export type EdiIssueKind = 'unknown-customer' | 'unknown-delivery-point' | 'unknown-product' | 'bad-quantity' | 'not-for-us';
+
+/** Why a message cannot become an order as it stands: each names the segment it comes from, for the queue. */
+export type EdiIssue = {
+  kind: EdiIssueKind;
+  message: { fr: string; en: string };
+  /** The line (LIN e1) and the code that matched nothing, for the one-click fixes. */
+  lineNumber: number | null;
+  code: string | null;
+  /** 1-based index of the segment in the file (as the parser numbers them). */
+  segmentIndex: number | null;
+};
+
+export type MappedLine = {
+  lineNumber: number;
+  productId: number;
+  /** In our sale units, after case / unit conversion. */
+  quantity: number;
+  expectedUnitPriceCents?: number;
+  customerCode: string | null;
+  gtin: string | null;
+  /** Segment index range of the line in the file (LIN to the segment before the next LIN). */
+  firstSegment: number;
+  lastSegment: number;
+};
+
+export type MappedOrder = {
+  customerId: number | null;
+  deliveryPointId: number | null;
+  requestedDate: string | null;
+  customerRef: string | null;
+  note: string | null;
+  deliveryRequirement: string | null;
+  lines: MappedLine[];
+  issues: EdiIssue[];
+};
+
+/** The fixes a person made in the queue, replayed on the next mapping of the same message. */
+export type MapOverrides = { deliveryPointId?: number };
+
+function cents(price: number | null): number | undefined {
+  return price === null ? undefined : Math.round(price * 100);
+}
+
+const REQUIREMENTS: Record<string, { fr: string; en: string }> = {
+  SC: { fr: 'livraison complète exigée', en: 'ship complete' },
+  BK: { fr: 'livraison partielle, reliquat accepté', en: 'partial with back order' },
+  SP: { fr: 'livraison partielle, reste annulé', en: 'partial, cancel the rest' },
+  IS: { fr: 'substitution acceptée', en: 'substitute allowed' },
+  CD: { fr: 'annuler si non livré à date', en: 'cancel if not delivered by date' },
+};
+
+/**
+ * One ORDERS message, read by readOrder, to the body of an order (POST /api/orders) with the price the customer
+ * expects on each line, or the issues that keep it from becoming one. Pure: the caller looks master data up.
+ * NAD+BY (else the partner's customer) names the customer, NAD+DP its delivery point; each line is found by the
+ * customer's own code (PIA IN/BP, with its unit factor), our GTIN-13, the case's GTIN-14 (× units per carton) or
+ * our article code (PIA SA), in that order.
+ */
+export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLookups, partnerCustomerId: number | null, overrides: MapOverrides = {}): MappedOrder {
+  const issues: EdiIssue[] = [];
+  const segs = bodyOf(message);
+  const { header, lines: lineSegs } = splitLines(segs);
+  const nadIndex = (q: string) => header.find((s) => s.tag === 'NAD' && s.elements[0]?.[0] === q)?.index ?? null;
+
+  let customerId: number | null = null;
+  const buyerGln = order.buyer?.id ?? null;
+  if (buyerGln) {
+    const c = lookups.customerByGln(buyerGln);
+    if (c) customerId = c.id;
+    else if (partnerCustomerId === null) {
+      issues.push({ kind: 'unknown-customer', message: { fr: `Acheteur GLN ${buyerGln} inconnu`, en: `Unknown buyer GLN ${buyerGln}` }, lineNumber: null, code: buyerGln, segmentIndex: nadIndex('BY') });
+    }
+  }
+  customerId ??= partnerCustomerId;
+  if (customerId === null && !issues.length) {
+    issues.push({ kind: 'unknown-customer', message: { fr: 'Aucun acheteur (NAD+BY)', en: 'No buyer (NAD+BY)' }, lineNumber: null, code: null, segmentIndex: null });
+  }
+
+  let deliveryPointId: number | null = overrides.deliveryPointId ?? null;
+  const dpGln = order.deliveryPoint?.id ?? null;
+  if (deliveryPointId === null && customerId !== null && dpGln) {
+    deliveryPointId = lookups.deliveryPointByGln(customerId, dpGln)?.id ?? null;
+    if (deliveryPointId === null) {
+      issues.push({
+        kind: 'unknown-delivery-point',
+        message: { fr: `Point de livraison GLN ${dpGln} inconnu pour ce client`, en: `Delivery point GLN ${dpGln} is not one of this customer's` },
+        lineNumber: null,
+        code: dpGln,
+        segmentIndex: nadIndex('DP'),
+      });
+    }
+  }
+
+  const lines: MappedLine[] = [];
+  order.lines.forEach((line: EdiOrderLine, i) => {
+    const segments = lineSegs[i] ?? [];
+    const first = segments[0]?.index ?? 0;
+    const last = segments.at(-1)?.index ?? first;
+    const lineNumber = line.lineNumber ?? i + 1;
+    const qty = line.quantity;
+    if (qty === null || !(qty > 0)) {
+      const at = segments.find((s) => s.tag === 'QTY')?.index ?? first;
+      issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité absente ou nulle`, en: `Line ${lineNumber}: no quantity` }, lineNumber, code: null, segmentIndex: at });
+      return;
+    }
+    let productId: number | null = null;
+    let factor = 1;
+    let customerCode: string | null = null;
+    if (customerId !== null && line.buyerCode) {
+      const c = lookups.customerCode(customerId, line.buyerCode);
+      if (c) {
+        productId = c.productId;
+        factor = c.unitFactor;
+        customerCode = line.buyerCode;
+      }
+    }
+    if (productId === null && line.gtin) {
+      const p = lookups.productByGtin(line.gtin);
+      if (p) {
+        productId = p.id;
+        factor = p.caseGtin === line.gtin && p.gtin !== line.gtin ? p.unitsPerCarton : 1;
+      }
+    }
+    if (productId === null && line.supplierCode) {
+      const p = lookups.productByCode(line.supplierCode);
+      if (p) productId = p.id;
+    }
+    if (productId === null) {
+      const code = line.buyerCode ?? line.gtin ?? line.supplierCode;
+      const at = segments.find((s) => s.tag === 'PIA')?.index ?? first;
+      issues.push({
+        kind: 'unknown-product',
+        message: { fr: `Ligne ${lineNumber} : code ${code ?? '(aucun)'} inconnu`, en: `Line ${lineNumber}: unknown code ${code ?? '(none)'}` },
+        lineNumber,
+        code,
+        segmentIndex: line.buyerCode || !line.gtin ? at : first,
+      });
+      return;
+    }
+    const quantity = qty * factor;
+    if (!Number.isInteger(quantity)) {
+      issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité ${quantity} non entière`, en: `Line ${lineNumber}: quantity ${quantity} is not whole` }, lineNumber, code: null, segmentIndex: first });
+      return;
+    }
+    const expected = cents(line.netPrice ?? line.grossPrice);
+    lines.push({
+      lineNumber,
+      productId,
+      quantity,
+      ...(expected === undefined ? {} : { expectedUnitPriceCents: factor === 1 ? expected : Math.round(expected / factor) }),
+      customerCode,
+      gtin: line.gtin,
+      firstSegment: first,
+      lastSegment: last,
+    });
+  });
+
+  const notes = [...order.notes];
+  if (order.earliestDelivery || order.latestDelivery) notes.push(`Fenêtre de livraison : ${order.earliestDelivery ?? '…'} → ${order.latestDelivery ?? '…'}`);
+  const requirement = order.deliveryRequirement;
+  if (requirement) notes.push(`Exigence de livraison ${requirement}${REQUIREMENTS[requirement] ? ` (${REQUIREMENTS[requirement].fr})` : ''}`);
+  const free = order.lines.filter((l) => l.freeQuantity).map((l) => `ligne ${l.lineNumber} : ${l.freeQuantity} gratuit(s)`);
+  if (free.length) notes.push(`Gratuits demandés : ${free.join(', ')}`);
+
+  return {
+    customerId,
+    deliveryPointId,
+    requestedDate: order.deliveryDate ?? order.earliestDelivery ?? order.latestDelivery,
+    customerRef: order.documentNumber ?? order.orderNumber,
+    note: notes.length ? notes.join(' — ').slice(0, 1000) : null,
+    deliveryRequirement: requirement,
+    lines,
+    issues,
+  };
+}

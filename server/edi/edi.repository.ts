@@ -1,0 +1,108 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { DbOrTrx } from '../db/database.ts';
+import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from './edi.table.ts';
+
+export type PartnerRow = Selectable<EdiPartnersTable>;
+export type InterchangeRow = Selectable<EdiInterchangesTable>;
+export type MessageRow = Selectable<EdiMessagesTable>;
+export type OutboundRow = Selectable<EdiOutboundTable>;
+
+export function listPartners(db: DbOrTrx) {
+  return db.selectFrom('ediPartners').selectAll().orderBy('id').execute();
+}
+export function findPartner(db: DbOrTrx, id: number) {
+  return db.selectFrom('ediPartners').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function findPartnerByGln(db: DbOrTrx, gln: string) {
+  return db.selectFrom('ediPartners').selectAll().where('gln', '=', gln).executeTakeFirst();
+}
+export function findPartnerByCustomer(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('ediPartners').selectAll().where('customerId', '=', customerId).where('active', '=', 1).orderBy('id').executeTakeFirst();
+}
+export async function insertPartner(db: DbOrTrx, values: Insertable<EdiPartnersTable>): Promise<number> {
+  return (await db.insertInto('ediPartners').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+export async function setPartnerToken(db: DbOrTrx, id: number, tokenHash: string): Promise<void> {
+  await db.updateTable('ediPartners').set({ tokenHash }).where('id', '=', id).execute();
+}
+
+export function findInterchange(db: DbOrTrx, sender: string, reference: string) {
+  return db.selectFrom('ediInterchanges').selectAll().where('sender', '=', sender).where('controlReference', '=', reference).executeTakeFirst();
+}
+export function findInterchangeById(db: DbOrTrx, id: number) {
+  return db.selectFrom('ediInterchanges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+/** Inserts unless the key is taken (another door got it first); returns the new id or null. */
+export async function insertInterchange(db: DbOrTrx, values: Insertable<EdiInterchangesTable>): Promise<number | null> {
+  const row = await db
+    .insertInto('ediInterchanges')
+    .values(values)
+    .onConflict((oc) => oc.columns(['sender', 'controlReference']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+export async function updateInterchange(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>): Promise<void> {
+  await db.updateTable('ediInterchanges').set(values).where('id', '=', id).execute();
+}
+export async function messageCounts(db: DbOrTrx, interchangeId: number) {
+  return db.selectFrom('ediMessages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('interchangeId', '=', interchangeId).groupBy('status').execute();
+}
+export async function listMessageRefs(db: DbOrTrx, interchangeId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('ediMessages').select('messageReference').where('interchangeId', '=', interchangeId).execute();
+  return new Set(rows.map((r) => r.messageReference));
+}
+export async function insertMessage(db: DbOrTrx, values: Insertable<EdiMessagesTable>): Promise<number> {
+  return (await db.insertInto('ediMessages').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+export function findMessage(db: DbOrTrx, id: number) {
+  return db.selectFrom('ediMessages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function updateMessage(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>): Promise<void> {
+  await db.updateTable('ediMessages').set(values).where('id', '=', id).execute();
+}
+export function listQueuedMessages(db: DbOrTrx) {
+  return db
+    .selectFrom('ediMessages as m')
+    .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
+    .leftJoin('customers as c', 'c.id', 'm.customerId')
+    .leftJoin('orders as o', 'o.id', 'm.orderId')
+    .selectAll('m')
+    .select(['i.sender', 'i.controlReference', 'i.receivedAt', 'i.partnerId', 'i.documentId', 'c.name as customerName', 'c.code as customerCode', 'o.number as orderNumber', 'o.status as orderStatus'])
+    .where('m.status', '=', 'queued')
+    .orderBy('m.id')
+    .execute();
+}
+export async function countQueued(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('ediMessages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+export function findOrderMessages(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('ediMessages as m')
+    .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
+    .select(['m.id', 'm.messageReference', 'm.type', 'm.status', 'm.documentNumber', 'm.rawText', 'm.createdAt', 'i.controlReference', 'i.sender', 'i.documentId', 'i.door', 'i.partnerId'])
+    .where('m.orderId', '=', orderId)
+    .orderBy('m.id')
+    .execute();
+}
+
+export async function insertOutbound(db: DbOrTrx, values: Insertable<EdiOutboundTable>): Promise<number> {
+  return (await db.insertInto('ediOutbound').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+export function listOrderOutbound(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('ediOutbound').selectAll().where('orderId', '=', orderId).orderBy('id').execute();
+}
+export function listPendingOutbound(db: DbOrTrx) {
+  return db
+    .selectFrom('ediOutbound as x')
+    .innerJoin('ediPartners as p', 'p.id', 'x.partnerId')
+    .innerJoin('documents as d', 'd.id', 'x.documentId')
+    .select(['x.id', 'x.filename', 'p.outboxFolder', 'd.sha256'])
+    .where('x.status', '=', 'stored')
+    .orderBy('x.id')
+    .execute();
+}
+export async function markOutbound(db: DbOrTrx, id: number, values: { status: string; writtenAt?: string | null; error?: string | null }): Promise<void> {
+  await db.updateTable('ediOutbound').set(values).where('id', '=', id).execute();
+}

@@ -1,0 +1,139 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
+import { EdiSyntaxError } from '../../core/edi/errors.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
+import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { ediSyntaxProblem } from './edi-problem.ts';
+import {
+  acceptPriceFix,
+  authenticatePartner,
+  chooseDeliveryPointFix,
+  createEdiPartner,
+  ediQueue,
+  ediQueueCount,
+  ingestBody,
+  listEdiPartners,
+  mapProductFix,
+  orderEdi,
+  rotateEdiToken,
+} from './edi.service.ts';
+
+const tags = ['edi'];
+const Any = Type.Unknown();
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+/** An interchange up to 50 MB over HTTP; larger files go through the folder or the CLI, which stream. */
+export const EDI_HTTP_LIMIT_BYTES = 50 * 1024 * 1024;
+
+export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The interchange arrives as raw bytes (its charset is the interchange's, not HTTP's).
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: EDI_HTTP_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+
+  app.post(
+    '/api/edi/interchanges',
+    {
+      // Public in the session sense: the partner's bearer token is checked by the handler itself.
+      config: { access: 'public' },
+      bodyLimit: EDI_HTTP_LIMIT_BYTES,
+      schema: {
+        tags,
+        summary: "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate",
+        response: { 200: Any, 202: Any, ...errors, 413: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const partner = await authenticatePartner(app.db, request.headers.authorization);
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).type('application/problem+json').send({ type: 'about:blank', title: 'Empty body', status: 400, detail: 'Send the interchange as the request body (Content-Type: application/edifact).' });
+      try {
+        const results = await ingestBody(app.db, partner, body);
+        const duplicate = results.length > 0 && results.every((r) => r.status === 'duplicate');
+        return reply.code(duplicate ? 200 : 202).send({ status: duplicate ? 'duplicate' : 'accepted', interchanges: results });
+      } catch (error) {
+        if (error instanceof EdiSyntaxError) return reply.code(422).type('application/problem+json').send(ediSyntaxProblem(error.location));
+        throw error;
+      }
+    },
+  );
+
+  app.get('/api/edi/partners', { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: 'EDI partners', response: { 200: Any, ...errors } } }, async () => ({ items: await listEdiPartners(app.db) }));
+
+  app.post(
+    '/api/edi/partners',
+    {
+      config: { access: MASTER_DATA_ADMINS },
+      schema: {
+        tags,
+        summary: 'Creates an EDI partner for a customer; the API token is shown in this answer only',
+        body: Type.Object(
+          {
+            customerId: Type.Integer({ minimum: 1 }),
+            gln: Type.Optional(Type.String({ pattern: '^\\d{13}$' })),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            autoConfirm: Type.Optional(Type.Boolean()),
+            folder: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,40}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Any, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createEdiPartner(app.db, request.body)),
+  );
+
+  app.post(
+    '/api/edi/partners/:id/rotate-token',
+    { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: "A new API token for the partner (the old one stops working); shown once", params: IdParams, response: { 200: Any, ...errors } } },
+    async (request) => rotateEdiToken(app.db, request.params.id),
+  );
+
+  app.get(
+    '/api/edi/queue',
+    { config: { access: STAFF }, schema: { tags, summary: 'EDI messages waiting for a person ("EDI à traiter"), each finding beside the raw segment it comes from', response: { 200: Any, ...errors } } },
+    async () => ediQueue(app.db),
+  );
+
+  app.get('/api/edi/queue/count', { config: { access: STAFF }, schema: { tags, summary: 'How many EDI messages wait', response: { 200: Type.Object({ count: Type.Integer() }), ...errors } } }, async () => ({
+    count: await ediQueueCount(app.db),
+  }));
+
+  app.post(
+    '/api/edi/messages/:id/map-product',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: "Maps the customer's unknown code to a product (remembered as a customer product code), then the message goes on",
+        params: IdParams,
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }), productId: Type.Integer({ minimum: 1 }), unitFactor: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 200: Any, ...errors },
+      },
+    },
+    async (request) => mapProductFix(app.db, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/edi/messages/:id/choose-delivery-point',
+    {
+      config: { access: ORDER_DESK },
+      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: Type.Object({ deliveryPointId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+    },
+    async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/edi/messages/:id/accept-price',
+    {
+      config: { access: ORDER_DESK },
+      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+    },
+    async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request)),
+  );
+
+  app.get(
+    '/api/orders/:id/edi',
+    { config: { access: STAFF }, schema: { tags, summary: "The order's EDI messages: the ORDERS it came as and the ORDRSP / DESADV / INVOIC sent, with their raw documents", params: IdParams, response: { 200: Any, ...errors } } },
+    async (request) => orderEdi(app.db, request.params.id),
+  );
+};

@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { nowIso } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import {
+  countQueued,
+  findMessage,
+  findOrderMessages,
+  findPartner,
+  insertPartner,
+  listOrderOutbound,
+  listPartners,
+  listQueuedMessages,
+  setPartnerToken,
+  updateMessage,
+  type PartnerRow,
+} from './edi.repository.ts';
+import { ingestFile, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
+
+export function partnerView(p: PartnerRow) {
+  return { id: p.id, customerId: p.customerId, gln: p.gln, name: p.name, autoConfirm: p.autoConfirm === 1, inboxFolder: p.inboxFolder, outboxFolder: p.outboxFolder, active: p.active === 1, hasToken: p.tokenHash !== null, createdAt: p.createdAt };
+}
+
+/** `edi_<partner id>_<secret>`: the id finds the partner, the argon2id hash checks the secret. */
+async function newToken(id: number): Promise<{ token: string; hash: string }> {
+  const token = `edi_${id}_${randomBytes(24).toString('base64url')}`;
+  return { token, hash: await hashPassword(token) };
+}
+
+export async function listEdiPartners(db: Db) {
+  return (await listPartners(db)).map(partnerView);
+}
+
+export type PartnerInput = { customerId: number; gln?: string; name?: string; autoConfirm?: boolean; folder?: string };
+
+/** A partner for a customer (its GLN unless another is given); the API token is in the answer, and only there. */
+export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
+  const customer = await db.selectFrom('customers').select(['id', 'code', 'name', 'gln']).where('id', '=', input.customerId).executeTakeFirst();
+  if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', message: 'no such customer' }]);
+  const gln = input.gln ?? customer.gln;
+  if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', message: 'required: the customer has no GLN' }]);
+  const taken = await db.selectFrom('ediPartners').select('id').where('gln', '=', gln).executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', message: 'already a partner' }]);
+  const folder = input.folder ?? customer.code.toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const id = await insertPartner(trx, { customerId: customer.id, gln, name: input.name ?? customer.name, tokenHash: null, autoConfirm: input.autoConfirm ? 1 : 0, inboxFolder: folder, outboxFolder: folder, active: 1, createdAt: nowIso() });
+    const { token, hash } = await newToken(id);
+    await setPartnerToken(trx, id, hash);
+    return { partner: partnerView((await findPartner(trx, id))!), token };
+  });
+}
+
+export async function rotateEdiToken(db: Db, id: number): Promise<{ token: string }> {
+  const partner = await findPartner(db, id);
+  if (!partner) throw notFound('EDI partner', id);
+  const { token, hash } = await newToken(id);
+  await setPartnerToken(db, id, hash);
+  return { token };
+}
+
+/** The partner a bearer token belongs to, or 401. */
+export async function authenticatePartner(db: Db, authorization: string | undefined): Promise<PartnerRow> {
+  const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const id = token?.match(/^edi_(\d+)_/)?.[1];
+  const partner = id ? await findPartner(db, Number(id)) : undefined;
+  if (!token || !partner || !partner.tokenHash || !partner.active || !(await verifyPassword(partner.tokenHash, token))) {
+    throw new AppError('UNAUTHENTICATED', 'A valid partner token is required: Authorization: Bearer <token>.');
+  }
+  return partner;
+}
+
+/** The HTTP door: the body is written aside, then taken in like any file. */
+export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer): Promise<InterchangeResult[]> {
+  const tmp = path.join(os.tmpdir(), `carnet-edi-${randomBytes(6).toString('hex')}.edi`);
+  await fs.promises.writeFile(tmp, body);
+  try {
+    return await ingestFile(db, tmp, { door: 'http', partner, filename: `http-${partner.gln}.edi` });
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+}
+
+export type QueueFinding = { source: 'mapping' | 'rules'; kind: string; severity: string; message: { fr: string; en: string }; lineNo: number | null; ediLine: number | null; code: string | null; segmentIndex: number | null; firstSegment: number | null; lastSegment: number | null; data: unknown };
+
+/** Messages waiting for a person, each with its findings located on the raw segments they come from. */
+export async function ediQueue(db: Db) {
+  const rows = await listQueuedMessages(db);
+  const out = [];
+  for (const r of rows) {
+    // An order moved on elsewhere (approved and confirmed from the order page) leaves the queue.
+    if (r.orderId !== null && r.orderStatus !== null && r.orderStatus !== 'draft') {
+      await updateMessage(db, r.id, { status: 'accepted', updatedAt: nowIso() });
+      continue;
+    }
+    const stored: MessageIssues = r.issuesJson ? JSON.parse(r.issuesJson) : { issues: [], lines: [], overrides: {} };
+    const findings: QueueFinding[] = stored.issues.map((i: EdiIssue) => ({
+      source: 'mapping',
+      kind: i.kind,
+      severity: 'block',
+      message: i.message,
+      lineNo: null,
+      ediLine: i.lineNumber,
+      code: i.code,
+      segmentIndex: i.segmentIndex,
+      firstSegment: i.segmentIndex,
+      lastSegment: i.segmentIndex,
+      data: null,
+    }));
+    if (r.orderId !== null) {
+      const rules = await db.selectFrom('orderFindings').selectAll().where('orderId', '=', r.orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+      for (const f of rules) {
+        const line = stored.lines.find((l) => l.lineNo === f.lineNo);
+        findings.push({
+          source: 'rules',
+          kind: f.rule,
+          severity: f.severity,
+          message: { fr: f.messageFr, en: f.messageEn },
+          lineNo: f.lineNo,
+          ediLine: line?.ediLine ?? null,
+          code: null,
+          segmentIndex: line?.firstSegment ?? null,
+          firstSegment: line?.firstSegment ?? null,
+          lastSegment: line?.lastSegment ?? null,
+          data: JSON.parse(f.dataJson),
+        });
+      }
+    }
+    const points = r.customerId === null ? [] : await db.selectFrom('deliveryPoints').select(['id', 'code', 'name', 'gln']).where('customerId', '=', r.customerId).orderBy('id').execute();
+    out.push({
+      id: r.id,
+      interchangeId: r.interchangeId,
+      sender: r.sender,
+      controlReference: r.controlReference,
+      receivedAt: r.receivedAt,
+      rawDocumentId: r.documentId,
+      messageReference: r.messageReference,
+      type: r.type,
+      documentNumber: r.documentNumber,
+      customer: r.customerId === null ? null : { id: r.customerId, code: r.customerCode, name: r.customerName },
+      order: r.orderId === null ? null : { id: r.orderId, number: r.orderNumber, status: r.orderStatus },
+      reason: r.error,
+      findings,
+      deliveryPoints: points,
+      segments: r.rawText.split('\n').map((text, i) => ({ index: r.firstSegment + i, text })),
+    });
+  }
+  return { items: out, total: out.length };
+}
+
+export const ediQueueCount = (db: Db) => countQueued(db);
+
+async function queuedMessage(db: Db, id: number) {
+  const row = await findMessage(db, id);
+  if (!row) throw notFound('EDI message', id);
+  if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${id} is ${row.status}, not waiting.`);
+  const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : { issues: [], lines: [], overrides: {} };
+  return { row, stored };
+}
+
+/** Map the customer's code to one of our products (remembered: the next message with it goes through), then go on. */
+export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }) {
+  const { row } = await queuedMessage(db, id);
+  if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
+  const product = await db.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst();
+  if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', message: 'no such product' }]);
+  await db
+    .insertInto('customerProductCodes')
+    .values({ customerId: row.customerId, code: input.code, productId: input.productId, unitFactor: input.unitFactor ?? 1 })
+    .onConflict((oc) => oc.columns(['customerId', 'code']).doUpdateSet({ productId: input.productId, unitFactor: input.unitFactor ?? 1 }))
+    .execute();
+  await retakeMessage(db, id);
+  return messageState(db, id);
+}
+
+export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }) {
+  const { row, stored } = await queuedMessage(db, id);
+  const point = await db.selectFrom('deliveryPoints').select(['id', 'customerId']).where('id', '=', input.deliveryPointId).executeTakeFirst();
+  if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', message: "not one of the customer's delivery points" }]);
+  if (row.orderId !== null) throw new AppError('CONFLICT', 'The order exists: change its delivery point from the order.');
+  await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, overrides: { ...stored.overrides, deliveryPointId: point.id } }) });
+  await retakeMessage(db, id);
+  return messageState(db, id);
+}
+
+/** Our price stands on that line (the customer's PRI is answered by the ORDRSP): the price finding is resolved. */
+export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }) {
+  const { row, stored } = await queuedMessage(db, id);
+  if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
+  const updated = await db
+    .updateTable('orderFindings')
+    .set({ overriddenBy: actor.id, overriddenAt: nowIso(), overrideReason: 'Prix accepté depuis la file EDI' })
+    .where('orderId', '=', row.orderId)
+    .where('rule', '=', 'price-mismatch')
+    .where('lineNo', '=', input.lineNo)
+    .where('overriddenBy', 'is', null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new AppError('UNPROCESSABLE', `No open price finding on line ${input.lineNo}.`, [{ path: 'body.lineNo', message: 'no open price-mismatch finding' }]);
+  await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, acceptedPrices: [...(stored.acceptedPrices ?? []), input.lineNo] }) });
+  await retakeMessage(db, id);
+  return messageState(db, id);
+}
+
+async function messageState(db: Db, id: number) {
+  const row = (await findMessage(db, id))!;
+  return { id, status: row.status, orderId: row.orderId, reason: row.error };
+}
+
+/** The EDI messages of an order: the one it came in as, and what we sent back, each with its raw document. */
+export async function orderEdi(db: Db, orderId: number) {
+  const [inbound, outbound] = await Promise.all([findOrderMessages(db, orderId), listOrderOutbound(db, orderId)]);
+  return {
+    inbound: inbound.map((m) => ({ id: m.id, type: m.type, messageReference: m.messageReference, controlReference: m.controlReference, sender: m.sender, door: m.door, status: m.status, documentNumber: m.documentNumber, receivedAt: m.createdAt, documentId: m.documentId, raw: m.rawText })),
+    outbound: outbound.map((o) => ({ id: o.id, type: o.type, controlReference: o.controlReference, status: o.status, filename: o.filename, documentId: o.documentId, error: o.error, createdAt: o.createdAt, writtenAt: o.writtenAt })),
+  };
+}

@@ -1,0 +1,68 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type EdiPartnersTable = {
+  id: Generated<number>;
+  customerId: number;
+  gln: string;
+  name: string;
+  tokenHash: string | null;
+  autoConfirm: Defaulted<number>;
+  inboxFolder: string;
+  outboxFolder: string;
+  active: Defaulted<number>;
+  createdAt: string;
+};
+
+export type EdiInterchangesTable = {
+  id: Generated<number>;
+  partnerId: number | null;
+  sender: string;
+  recipient: string | null;
+  controlReference: string;
+  receivedAt: string;
+  door: string;
+  filename: string | null;
+  documentId: number | null;
+  status: string;
+  messageCount: Defaulted<number>;
+  acceptedCount: Defaulted<number>;
+  queuedCount: Defaulted<number>;
+  rejectedCount: Defaulted<number>;
+  warningsJson: string | null;
+  error: string | null;
+  updatedAt: string;
+};
+
+export type EdiMessagesTable = {
+  id: Generated<number>;
+  interchangeId: number;
+  messageReference: string;
+  type: string;
+  status: string;
+  orderId: number | null;
+  customerId: number | null;
+  documentNumber: string | null;
+  error: string | null;
+  issuesJson: string | null;
+  rawText: string;
+  firstSegment: number;
+  lastSegment: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type EdiOutboundTable = {
+  id: Generated<number>;
+  orderId: number;
+  partnerId: number;
+  type: string;
+  controlReference: string;
+  status: string;
+  documentId: number | null;
+  filename: string | null;
+  error: string | null;
+  createdAt: string;
+  writtenAt: string | null;
+};

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { EdiSyntaxError } from '../../core/edi/errors.ts';
+import type { Db } from '../db/database.ts';
+import { fileStoreOf } from '../documents/file-store.ts';
+import { listPartners } from './edi.repository.ts';
+import { ingestFile } from './ingest.ts';
+import { flushEdiOutbound } from './outbound.ts';
+
+/** DATA_DIR/edi/in/<partner folder>/: where a partner (or its VAN) drops interchanges. */
+export function inboxDir(dataDir: string, folder: string): string {
+  return path.join(dataDir, 'edi', 'in', folder);
+}
+
+/** A file still being written is left for the next sweep: partners should write aside and rename, not all do. */
+const SETTLE_MS = 1000;
+const ADVISORY_LOCK = 5_210_070;
+
+type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
+
+/**
+ * Takes in every settled file of every active partner's inbox, moving each to done/ (taken in, duplicates included)
+ * or failed/ (unreadable, or every message rejected). On PostgreSQL a session advisory lock lets one node sweep at a
+ * time; on SQLite there is one process.
+ */
+export async function sweepInboxes(db: Db, options: { log?: Log; settleMs?: number } = {}): Promise<number> {
+  const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+  if (!pg) return sweep(db, options);
+  return db.connection().execute(async (conn) => {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${ADVISORY_LOCK}) as ok`.execute(conn);
+    if (!got.rows[0]?.ok) return 0;
+    try {
+      return await sweep(db, options);
+    } finally {
+      await sql`select pg_advisory_unlock(${ADVISORY_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise<number> {
+  const dataDir = fileStoreOf(db);
+  const settle = options.settleMs ?? SETTLE_MS;
+  let taken = 0;
+  for (const partner of await listPartners(db)) {
+    if (!partner.active) continue;
+    const dir = inboxDir(dataDir, partner.inboxFolder);
+    if (!fs.existsSync(dir)) continue;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
+      const file = path.join(dir, entry.name);
+      if (Date.now() - fs.statSync(file).mtimeMs < settle) continue;
+      let outcome: 'done' | 'failed' = 'done';
+      try {
+        const results = await ingestFile(db, file, { door: 'folder' });
+        if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';
+        options.log?.info({ file: entry.name, interchanges: results.map((r) => ({ ref: r.controlReference, status: r.status })) }, 'EDI file taken in');
+      } catch (error) {
+        outcome = 'failed';
+        if (!(error instanceof EdiSyntaxError)) options.log?.error({ err: error, file: entry.name }, 'EDI file failed');
+      }
+      const target = path.join(dir, outcome);
+      fs.mkdirSync(target, { recursive: true });
+      fs.renameSync(file, path.join(target, `${new Date().toISOString().replace(/[:.]/g, '-')}_${entry.name}`));
+      taken++;
+    }
+  }
+  await flushEdiOutbound(db);
+  return taken;
+}
+
+/**
+ * Watches the inboxes (fs.watch on DATA_DIR/edi/in, and a sweep every EDI_INBOX_SECONDS, 30 by default, 0 turns
+ * intake by folder off): returns the stop function for the server's onClose.
+ */
+export function startEdiInbox(db: Db, log?: Log): () => void {
+  // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
+  const flusher = setInterval(() => void flushEdiOutbound(db).catch((error) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
+  flusher.unref();
+  void flushEdiOutbound(db).catch(() => undefined);
+  const seconds = Number(process.env.EDI_INBOX_SECONDS ?? 30);
+  if (!(seconds > 0)) return () => clearInterval(flusher);
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await sweepInboxes(db, { log });
+      } while (again);
+    } catch (error) {
+      log?.error({ err: error }, 'EDI inbox sweep failed');
+    } finally {
+      running = false;
+    }
+  };
+  const root = path.join(fileStoreOf(db), 'edi', 'in');
+  fs.mkdirSync(root, { recursive: true });
+  let watcher: fs.FSWatcher | null = null;
+  let debounce: NodeJS.Timeout | null = null;
+  try {
+    watcher = fs.watch(root, { recursive: true }, () => {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(() => void run(), SETTLE_MS + 200);
+    });
+  } catch {
+    watcher = null; // no recursive watch on this platform: the periodic sweep does it
+  }
+  const timer = setInterval(() => void run(), seconds * 1000);
+  timer.unref();
+  void run();
+  return () => {
+    clearInterval(flusher);
+    clearInterval(timer);
+    if (debounce) clearTimeout(debounce);
+    watcher?.close();
+  };
+}

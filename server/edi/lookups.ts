@@ -1,0 +1,57 @@
+import type { MapLookups, MapProduct } from '../../core/edi/eancom/map-order.ts';
+import type { DbOrTrx } from '../db/database.ts';
+
+/**
+ * Master data for mapping, read once per run and kept: customers and delivery points by GLN, products by GTIN,
+ * case GTIN and code, each customer's product codes on first use. A large file maps without a query per line.
+ */
+export class EdiLookups implements MapLookups {
+  private customers = new Map<string, { id: number; code: string }>();
+  private points = new Map<string, { id: number }>();
+  private byGtin = new Map<string, MapProduct>();
+  private byCode = new Map<string, MapProduct>();
+  private codes = new Map<number, Map<string, { productId: number; unitFactor: number }>>();
+
+  private constructor(private readonly db: DbOrTrx) {}
+
+  static async load(db: DbOrTrx): Promise<EdiLookups> {
+    const l = new EdiLookups(db);
+    const [customers, points, products] = await Promise.all([
+      db.selectFrom('customers').select(['id', 'code', 'gln']).where('gln', 'is not', null).execute(),
+      db.selectFrom('deliveryPoints').select(['id', 'customerId', 'gln']).where('gln', 'is not', null).execute(),
+      db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin', 'unitsPerCarton']).execute(),
+    ]);
+    for (const c of customers) l.customers.set(c.gln!, { id: c.id, code: c.code });
+    for (const p of points) l.points.set(`${p.customerId}|${p.gln}`, { id: p.id });
+    for (const p of products) {
+      const product: MapProduct = { id: p.id, code: p.code, gtin: p.gtin, caseGtin: p.caseGtin, unitsPerCarton: p.unitsPerCarton };
+      l.byCode.set(p.code, product);
+      if (p.caseGtin) l.byGtin.set(p.caseGtin, product);
+      if (p.gtin) l.byGtin.set(p.gtin, product);
+    }
+    return l;
+  }
+
+  /** Loads a customer's codes before its messages are mapped (the mapping itself is synchronous). */
+  async prepareCustomer(customerId: number, refresh = false): Promise<void> {
+    if (this.codes.has(customerId) && !refresh) return;
+    const rows = await this.db.selectFrom('customerProductCodes').select(['code', 'productId', 'unitFactor']).where('customerId', '=', customerId).execute();
+    this.codes.set(customerId, new Map(rows.map((r) => [r.code, { productId: r.productId, unitFactor: r.unitFactor }])));
+  }
+
+  customerByGln(gln: string) {
+    return this.customers.get(gln) ?? null;
+  }
+  deliveryPointByGln(customerId: number, gln: string) {
+    return this.points.get(`${customerId}|${gln}`) ?? null;
+  }
+  productByGtin(gtin: string) {
+    return this.byGtin.get(gtin) ?? null;
+  }
+  productByCode(code: string) {
+    return this.byCode.get(code) ?? null;
+  }
+  customerCode(customerId: number, code: string) {
+    return this.codes.get(customerId)?.get(code) ?? null;
+  }
+}

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parisNow } from '../../core/calendar/dates.ts';
+import { sscc, unitsPerPallet } from '../../core/catalog/packaging.ts';
+import { writeDespatchAdvices, type PalletInput } from '../../core/edi/eancom/write-desadv.ts';
+import { writeInvoices } from '../../core/edi/eancom/write-invoic.ts';
+import { writeOrderResponses, type OrderResponseLineInput } from '../../core/edi/eancom/write-ordrsp.ts';
+import type { OutboundItem } from '../../core/edi/eancom/write-common.ts';
+import { nextCounter } from '../db/counters.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { insertDocument } from '../documents/documents.repository.ts';
+import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
+import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
+import { insertOutbound, listPendingOutbound, markOutbound, type PartnerRow } from './edi.repository.ts';
+
+export type OutboundKind = 'ordrsp' | 'desadv' | 'invoic';
+
+/** The partner an order answers to: the one its EDI message came from, else none (not an EDI order). */
+async function partnerOfOrder(trx: Trx, orderId: number): Promise<PartnerRow | null> {
+  // An order confirmed as it comes in has no message row yet (it is written after): its customer's partner answers.
+  const byCustomer = await trx
+    .selectFrom('orders')
+    .innerJoin('ediPartners as p', 'p.customerId', 'orders.customerId')
+    .selectAll('p')
+    .where('orders.id', '=', orderId)
+    .where('orders.channel', '=', 'edi')
+    .orderBy('p.id')
+    .executeTakeFirst();
+  if (byCustomer) return byCustomer;
+  const row = await trx
+    .selectFrom('ediMessages as m')
+    .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
+    .innerJoin('ediPartners as p', 'p.id', 'i.partnerId')
+    .selectAll('p')
+    .where('m.orderId', '=', orderId)
+    .where('m.type', '=', 'ORDERS')
+    .orderBy('m.id')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+function stamp(at: Date) {
+  const { date, time } = parisNow(at) as { date: string; time?: string };
+  const hhmm = time ? time.slice(0, 5) : at.toISOString().slice(11, 16);
+  return { date, time: hhmm };
+}
+
+/**
+ * Queues the EDI answer to an EDI order inside the caller's transaction: ORDRSP on confirm, DESADV on ship, INVOIC
+ * on delivery. The interchange is written and filed (a document linked to the order) now; it is copied to the
+ * partner's outbox folder after the commit by flushEdiOutbound, so a rolled-back change never reaches the partner.
+ * Not an EDI order, or the partner is inactive: nothing.
+ */
+export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind): Promise<number | null> {
+  const partner = await partnerOfOrder(trx, orderId);
+  if (!partner || !partner.active) return null;
+  const [order, lines, company, point, customer] = await Promise.all([
+    findOrderRow(trx, orderId),
+    listOrderLineRows(trx, orderId),
+    trx.selectFrom('company').selectAll().executeTakeFirst(),
+    trx.selectFrom('orders').innerJoin('deliveryPoints as d', 'd.id', 'orders.deliveryPointId').select(['d.gln']).where('orders.id', '=', orderId).executeTakeFirst(),
+    trx.selectFrom('orders').innerJoin('customers as c', 'c.id', 'orders.customerId').select(['c.gln', 'c.vatNumber']).where('orders.id', '=', orderId).executeTakeFirst(),
+  ]);
+  if (!order || !company?.gln) return null;
+  const products = new Map(
+    (await trx.selectFrom('products').select(['id', 'gtin', 'caseGtin']).where('id', 'in', lines.map((l) => l.productId).concat([-1])).execute()).map((p) => [p.id, p]),
+  );
+  const now = new Date();
+  const { date, time } = stamp(now);
+  const seq = await nextCounter(trx, 'edi-interchange');
+  const reference = `C${String(seq).padStart(8, '0')}`;
+  const envelope = { sender: company.gln, recipient: partner.gln, reference, date, time };
+  const buyer = customer?.gln ?? partner.gln;
+  const orderNumber = order.customerRef ?? order.number;
+  const orderDate = parisNow(new Date(order.createdAt)).date;
+  const item = (l: (typeof lines)[number]): OutboundItem => ({
+    lineNumber: l.lineNo,
+    gtin: products.get(l.productId)?.gtin ?? products.get(l.productId)?.caseGtin ?? '0000000000000',
+    buyerCode: l.customerCode,
+    supplierCode: l.productCode,
+    description: l.productName,
+  });
+  let text: string;
+  let type: string;
+  if (kind === 'ordrsp') {
+    type = 'ORDRSP';
+    const responseLines: OrderResponseLineInput[] = lines.map((l) => ({
+      ...item(l),
+      status: l.status === 'cancelled' ? 'rejected' : 'accepted',
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+    }));
+    text = writeOrderResponses(envelope, [
+      { messageReference: '1', responseNumber: order.number, documentDate: date, orderNumber, orderDate, deliveryDate: order.promisedDate ?? order.requestedDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? null, lines: responseLines },
+    ]);
+  } else if (kind === 'desadv') {
+    type = 'DESADV';
+    const deliveries = await trx.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
+    const dlines = deliveries.length ? await trx.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', deliveries.map((d) => d.id)).execute() : [];
+    const byLine = new Map(lines.map((l) => [l.id, l]));
+    const prefix = company.gln.slice(0, 7);
+    const advices = [];
+    for (const d of deliveries) {
+      const pallets: PalletInput[] = [];
+      for (const dl of dlines.filter((x) => x.deliveryId === d.id)) {
+        const l = byLine.get(dl.orderLineId);
+        if (!l || dl.quantity <= 0) continue;
+        const per = unitsPerPallet(l) ?? dl.quantity;
+        for (let left = dl.quantity; left > 0; left -= per) {
+          const q = Math.min(per, left);
+          pallets.push({ sscc: sscc(0, prefix, await nextCounter(trx, 'sscc')), grossWeightG: q * l.grossWeightG, lines: [{ ...item(l), quantity: q, orderedQuantity: l.quantity }] });
+        }
+      }
+      advices.push({ messageReference: String(advices.length + 1), despatchNumber: d.deliveryNoteNumber ?? d.number, documentDate: date, despatchDate: date, deliveryDate: d.plannedDate ?? order.promisedDate, orderNumber, orderDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? buyer, pallets });
+    }
+    if (!advices.length) return null;
+    text = writeDespatchAdvices(envelope, advices);
+  } else {
+    type = 'INVOIC';
+    const invoiceNumber = `FAC-${date.slice(0, 4)}${date.slice(5, 7)}-${String(await nextCounter(trx, 'edi-invoice')).padStart(5, '0')}`;
+    const invoiced = lines.filter((l) => l.status !== 'cancelled' && (l.deliveredQuantity ?? l.quantity) > 0);
+    text = writeInvoices(envelope, [
+      {
+        messageReference: '1',
+        invoiceNumber,
+        documentDate: date,
+        deliveryDate: date,
+        orderNumber,
+        buyer,
+        supplier: company.gln,
+        deliveryPoint: point?.gln ?? null,
+        invoicee: buyer,
+        supplierVatNumber: company.vatNumber,
+        buyerVatNumber: customer?.vatNumber ?? null,
+        lines: invoiced.map((l) => {
+          const q = l.deliveredQuantity ?? l.quantity;
+          return { ...item(l), quantity: q, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: q === l.quantity ? l.netCents : Math.round((l.netCents * q) / l.quantity) };
+        }),
+      },
+    ]);
+  }
+  const stored = await storeFile(fileStoreOf(trx), Buffer.from(text, 'utf8'));
+  const filename = `${type}_${order.number}_${reference}.edi`;
+  const at = now.toISOString();
+  const documentId = await insertDocument(trx, { kind: `edi-${kind}`, filename, mimeType: 'application/edifact', ...stored, orderId, createdBy: null, createdAt: at });
+  const id = await insertOutbound(trx, { orderId, partnerId: partner.id, type, controlReference: reference, status: 'stored', documentId, filename, error: null, createdAt: at, writtenAt: null });
+  soonFlush(trx);
+  return id;
+}
+
+// The file goes to the outbox once the caller's transaction has committed: flushes shortly after the queueing (a row
+// not committed yet is not seen and waits for the next one), and the server's periodic flush for anything left.
+const flushTargets = new WeakMap<object, Db>();
+const scheduled = new WeakSet<object>();
+function soonFlush(trx: Trx): void {
+  const key = trx.getExecutor().adapter;
+  const db = flushTargets.get(key);
+  if (!db || scheduled.has(key)) return;
+  scheduled.add(key);
+  for (const ms of [50, 500, 2000]) {
+    setTimeout(() => {
+      if (ms === 2000) scheduled.delete(key);
+      void flushEdiOutbound(db).catch(() => undefined);
+    }, ms).unref();
+  }
+}
+
+/** The outbox folder of a partner: DATA_DIR/edi/out/<folder>/. */
+export function outboxDir(dataDir: string, folder: string): string {
+  return path.join(dataDir, 'edi', 'out', folder);
+}
+
+/** Copies committed outbound interchanges to their partner's outbox folder (write aside, then rename). */
+export async function flushEdiOutbound(db: Db): Promise<number> {
+  flushTargets.set(db.getExecutor().adapter, db);
+  const dataDir = fileStoreOf(db);
+  let n = 0;
+  for (const row of await listPendingOutbound(db)) {
+    // Claimed first: two flushes (the one after a commit, the periodic one) never write the same file at once.
+    const claimed = await db.updateTable('ediOutbound').set({ status: 'writing' }).where('id', '=', row.id).where('status', '=', 'stored').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    try {
+      const dir = outboxDir(dataDir, row.outboxFolder);
+      await fs.promises.mkdir(dir, { recursive: true });
+      const target = path.join(dir, row.filename!);
+      const temp = `${target}.${process.pid}-${row.id}.tmp`;
+      await fs.promises.copyFile(filePath(dataDir, row.sha256), temp);
+      await fs.promises.rename(temp, target);
+      await markOutbound(db, row.id, { status: 'written', writtenAt: new Date().toISOString(), error: null });
+      n++;
+    } catch (error) {
+      await markOutbound(db, row.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return n;
+}
