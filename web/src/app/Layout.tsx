@@ -6,6 +6,7 @@ import { useAuth } from './auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { isNavActive, NAV } from './nav.ts';
 import { RisksBadge } from '../risks/RisksBadge.tsx';
+import { EdiBadge } from '../edi/EdiBadge.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -70,7 +71,7 @@ export function Layout() {
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={18} />}
-            rightSection={item.to === '/risks' ? <RisksBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
+            rightSection={item.to === '/risks' ? <RisksBadge /> : item.to === '/edi' ? <EdiBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
             active={isNavActive(item.to, location.pathname)}
           />
         ))}

@@ -1,5 +1,6 @@
 import { IconBox, IconBuildingWarehouse, IconChecklist, IconFileImport, IconListDetails, IconPencilPlus, IconReceipt, IconScale, IconUsers } from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconArrowsExchange } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
@@ -10,6 +11,7 @@ export const NAV: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: IconListDetails, roles: STAFF },
   { to: '/orders/new', label: 'nav.orderEntry', icon: IconPencilPlus, roles: ORDER_DESK, hint: 'Alt+N' },
   { to: '/risks', label: 'nav.risks', icon: IconAlertTriangle, roles: STAFF },
+  { to: '/edi', label: 'nav.edi', icon: IconArrowsExchange, roles: STAFF },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, roles: STAFF },
   { to: '/customers', label: 'nav.customers', icon: IconUsers, roles: STAFF },
   { to: '/products', label: 'nav.products', icon: IconBox, roles: STAFF },

@@ -13,6 +13,7 @@ import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { RiskDetailPage } from '../risks/RiskDetailPage.tsx';
 import { RisksPage } from '../risks/RisksPage.tsx';
+import { EdiQueuePage } from '../edi/EdiQueuePage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
       { path: 'risks', element: <RisksPage /> },
+      { path: 'edi', element: <EdiQueuePage /> },
       { path: 'risks/:id', element: <RiskDetailPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },

@@ -14,6 +14,7 @@ import { TotalsPanel } from '../TotalsPanel.tsx';
 import { DeliveriesTable } from './DeliveriesTable.tsx';
 import { OrderActions } from './OrderActions.tsx';
 import { OrderDocuments } from './OrderDocuments.tsx';
+import { OrderEdiPanel } from '../../edi/OrderEdiPanel.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -94,6 +95,7 @@ export function OrderDetailPage() {
           <Stack gap="sm">
             <TotalsPanel totals={o.totals} />
             <OrderDocuments orderId={o.id} version={o.updatedAt} />
+            <OrderEdiPanel orderId={o.id} version={o.updatedAt} />
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">
                 {t('detail.timeline')}
