@@ -190,4 +190,33 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     expect(invoice.lines).toHaveLength(detail.lines.length);
     expect(invoice.orderNumber).toBe('C001-PO-0000001');
   });
+  it('an INVRPT feeds the customer stocks: one report per delivery point, in our sale units', async () => {
+    const before = Number((await t.handle.db.selectFrom('customerStockReports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const stamp = TODAY.replaceAll('-', '');
+    const text = [
+      "UNA:+.? '",
+      `UNB+UNOC:3+${CAP.gln}:14+3012345000017:14+${stamp.slice(2)}:0700+INV-1++INVRPT'`,
+      "UNH+1+INVRPT:D:96A:UN:EAN004'",
+      "BGM+35+INVR-001+9'",
+      `DTM+137:${stamp}:102'`,
+      `NAD+GY+${CAP.gln}::9'`,
+      "LIN+1++3012345001212:EN'",
+      `QTY+145:300'`,
+      `LOC+7+${CAP.deliveryPoints[0]}::9'`,
+      "LIN+2++:EN'",
+      "PIA+5+CM-301877:IN::92'",
+      "QTY+145:42'",
+      "UNT+12+1'",
+      "UNZ+1+INV-1'",
+    ].join('\n');
+    const [r] = await ingest(text);
+    expect(r).toMatchObject({ status: 'processed', messages: [{ type: 'INVRPT', status: 'done' }] });
+    const reports = await t.handle.db.selectFrom('customerStockReports').selectAll().orderBy('id').execute();
+    expect(reports.length).toBe(before + 1);
+    const lines = await t.handle.db.selectFrom('customerStockLines').innerJoin('products as p', 'p.id', 'customerStockLines.productId').select(['p.code', 'customerStockLines.onHand']).where('reportId', '=', reports.at(-1)!.id).orderBy('p.code').execute();
+    expect(lines).toEqual([
+      { code: 'FAR-T45-1KG', onHand: 300 },
+      { code: 'SUC-CRI-1KG', onHand: 42 },
+    ]);
+  });
 });
