@@ -111,7 +111,7 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
   if (available > 0 && ctx.earliestCompleteDate) {
     const later = ctx.earliestCompleteDate > date ? ctx.earliestCompleteDate : addDays(date, 1);
     options.push({
-      kind: 'partial-backorder', label: { fr: `Livrer ${available} le ${date}, ${shortfall} en reliquat le ${later}`, en: `Deliver ${available} on ${date}, ${shortfall} as a backorder on ${later}` },
+      kind: 'partial-backorder', label: { fr: `Livrer ${available} à la date, ${shortfall} en reliquat`, en: `Deliver ${available} on the date, ${shortfall} as a backorder` },
       accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, backorder: later },
       priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
       changes: [reduce(available), { type: 'backorder', lineId: line.lineId, quantity: shortfall, date: later }],
@@ -119,7 +119,7 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
   }
   if (available > 0) {
     options.push({
-      kind: 'partial-cancel', label: { fr: `Livrer ${available} le ${date}, annuler ${shortfall}`, en: `Deliver ${available} on ${date}, cancel ${shortfall}` },
+      kind: 'partial-cancel', label: { fr: `Livrer ${available} à la date, annuler ${shortfall}`, en: `Deliver ${available} on the date, cancel ${shortfall}` },
       accepted: f.acceptsPartial && !f.shipComplete, needsApproval: false, newDates: { delivery: date },
       priceEffectCents: -shortfall * line.unitPriceCents, penaltyEffect: penaltyOf(date, shortfall),
       changes: [reduce(available)],
@@ -129,7 +129,7 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
     const to = ctx.earliestCompleteDate;
     const late = daysBetween(date, to);
     options.push({
-      kind: 'postpone', label: { fr: `Livrer toute la commande le ${to} (${late} j plus tard)`, en: `Deliver the whole order on ${to} (${late} d later)` },
+      kind: 'postpone', label: { fr: `Livrer toute la commande complète, ${late} j plus tard`, en: `Deliver the whole order complete, ${late} d later` },
       accepted: f.cancelIfLateDays === null || late <= f.cancelIfLateDays, needsApproval: false, newDates: { delivery: to },
       priceEffectCents: 0, penaltyEffect: penaltyOf(to, 0),
       changes: [{ type: 'set-promised-date', from: date, to }],

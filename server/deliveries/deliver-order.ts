@@ -44,8 +44,11 @@ async function backorderNumber(trx: Trx, original: string): Promise<string> {
   return `${base}-R${(await countNumbersStartingWith(trx, `${base}-R`)) + 1}`;
 }
 
-/** What the customer still wants: a new confirmed order with the missing quantities, at the prices of the original. */
-async function createBackorder(trx: Trx, t: StartedTransition, short: Outcome[], actor: Actor): Promise<{ id: number; number: string }> {
+/**
+ * What the customer still wants: a new confirmed order with the missing quantities, at the prices of the original.
+ * Also what a risk resolved with "partial now, the rest later" creates (server/risks/resolve-risk.ts).
+ */
+export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'order' | 'at'>, short: readonly Pick<Outcome, 'orderLine' | 'missing'>[], actor: Actor): Promise<{ id: number; number: string }> {
   const totals = orderTotals(short.map((o) => ({ ...o.orderLine, quantity: o.missing })));
   const number = await backorderNumber(trx, t.order.number);
   const o = t.order;

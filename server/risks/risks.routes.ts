@@ -3,8 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { RISK_CAUSES, RISK_STATUSES } from '../../core/risks/risk.types.ts';
 import { IdParams, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
-import { countOpenRisks, getRisk, listRisks } from './risks.service.ts';
+import { RISK_OPTION_KINDS } from '../../core/risks/options.ts';
+import { resolveRisk } from './resolve-risk.ts';
+import { countOpenRisks, getRiskForCall, listRisks } from './risks.service.ts';
 
 const tags = ['risks'];
 const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -45,6 +48,37 @@ export const RiskSchema = Type.Object({
   resolutionNote: Nullable(Type.String()),
 });
 
+const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
+const OptionId = { kind: literals(RISK_OPTION_KINDS), productId: Type.Optional(Type.Integer({ minimum: 1 })), warehouseId: Type.Optional(Type.Integer({ minimum: 1 })) };
+
+export const RiskOptionSchema = Type.Object({
+  ...OptionId,
+  label: Bilingual,
+  accepted: Type.Boolean({ description: "by the customer's supply settings (EDIFACT 4493 SC/BK/SP/IS/CD)" }),
+  needsApproval: Type.Boolean(),
+  newDates: Type.Object({ delivery: Type.String(), backorder: Type.Optional(Type.String()) }),
+  priceEffectCents: Type.Integer(),
+  penaltyEffect: Type.Object({ claimableCents: Type.Integer(), capCents: Nullable(Type.Integer()) }),
+  changes: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true })),
+});
+
+export const RiskCallSchema = Type.Composite([
+  RiskSchema,
+  Type.Object({
+    options: Type.Array(RiskOptionSchema),
+    customerPhone: Nullable(Type.String()),
+    contacts: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), role: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()), preferredHours: Nullable(Type.String()), isOrderContact: Type.Boolean() })),
+    situation: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
+    script: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
+  }),
+]);
+
+const Note = Type.Optional(Nullable(Type.String({ maxLength: 2000 })));
+const ResolveBody = Type.Union([
+  Type.Object({ option: Type.Object(OptionId, { additionalProperties: false }), note: Note, customerApproved: Type.Optional(Type.Boolean({ description: 'the customer agreed on the call to an option outside his settings' })) }, { additionalProperties: false }),
+  Type.Object({ callBackAt: Type.String({ format: 'date-time' }), note: Note }, { additionalProperties: false }),
+]);
+
 export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/risks',
@@ -71,8 +105,29 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/risks/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'One risk', params: IdParams, response: { 200: RiskSchema, ...Read, 404: ProblemSchema } } },
-    async (request) => getRisk(app.db, request.params.id),
+    { config: { access: STAFF }, schema: { tags, summary: 'One risk, with its options ranked, the contacts to call and the situation', params: IdParams, response: { 200: RiskCallSchema, ...Read, 404: ProblemSchema } } },
+    async (request) => getRiskForCall(app.db, request.params.id),
+  );
+
+  app.post(
+    '/api/risks/:id/resolve',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: "Record the customer's decision: apply the option to the order in one transaction and resend the acknowledgement, or plan a call back",
+        params: IdParams,
+        body: ResolveBody,
+        response: {
+          200: Type.Object({ outcome: Type.String(), riskId: Type.Integer(), orderId: Type.Integer(), taskId: Type.Optional(Type.Integer()), backorder: Type.Optional(Nullable(Type.Object({ id: Type.Integer(), number: Type.String() }))) }),
+          ...Read, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const r = await resolveRisk(app.db, request.params.id, currentUser(request), request.body);
+      return r.outcome === 'applied' ? { outcome: r.outcome, riskId: r.riskId, orderId: r.orderId, backorder: r.backorder } : r;
+    },
   );
 
   app.post(

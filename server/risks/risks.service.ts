@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { parisNow, daysBetween } from '../../core/calendar/dates.ts';
 import * as repo from './risks.repository.ts';
+import { listRiskContacts, loadRiskOptions, situation } from './risk-call.ts';
 
 /** A stored risk as the screens read it: the priority's reason in both languages, and the days left from today. */
 function toRisk(row: repo.RiskRow, today: string) {
@@ -18,6 +19,15 @@ export async function getRisk(db: Db, id: number) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
   return toRisk(row, parisNow(new Date()).date);
+}
+
+/** A risk as the call screen reads it: the options ranked, the contacts (order contact first), the situation and a script. */
+export async function getRiskForCall(db: Db, id: number) {
+  const row = await repo.findRisk(db, id);
+  if (!row) throw notFound('Risk', id);
+  const [{ order, options }, contacts] = await Promise.all([loadRiskOptions(db, row, new Date()), listRiskContacts(db, row.customerId)]);
+  const text = situation(row, order, options, contacts.contacts[0]?.name ?? null);
+  return { ...toRisk(row, parisNow(new Date()).date), options: row.status === 'open' ? options : [], ...contacts, ...text };
 }
 
 export const countOpenRisks = repo.countOpenRisks;

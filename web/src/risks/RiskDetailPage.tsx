@@ -9,18 +9,18 @@ import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { RiskCauseBadge } from './RiskCauseBadge.tsx';
 import { daysLeftLabel } from './days-left.ts';
-import type { Risk } from './types.ts';
+import { RiskCallPanel } from './call/RiskCallPanel.tsx';
+import type { RiskCall } from './call/types.ts';
 
 /**
- * One risk: what will go wrong, for whom, by how much, what it may cost and why it ranks where it does. The call
- * with the customer and the options he accepts (backorder, substitute, short on time, complete later) are the next
- * step: they go in the section marked below.
+ * One risk: what will go wrong, for whom, by how much, what it may cost and why it ranks where it does, then the
+ * call with the customer and the options ranked by what he accepts (RiskCallPanel).
  */
 export function RiskDetailPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);
-  const risk = useQuery({ queryKey: ['risks', 'one', id], queryFn: () => api.get<Risk>(`/api/risks/${id}`) });
+  const risk = useQuery({ queryKey: ['risks', 'one', id], queryFn: () => api.get<RiskCall>(`/api/risks/${id}`) });
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
   if (risk.error) return <ErrorAlert error={risk.error} />;
   if (!risk.data) return <Loader />;
@@ -66,15 +66,7 @@ export function RiskDetailPage() {
           {t(`risks.explain.${r.cause}`)}
         </Text>
       </Paper>
-      {/* The call and the options the customer accepts (issue 4, items 3–6) are added here. */}
-      <Paper withBorder p="sm" data-testid="risk-options-slot">
-        <Title order={5} mb="xs">
-          {t('risks.options')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('risks.optionsSoon')}
-        </Text>
-      </Paper>
+      <RiskCallPanel risk={r} />
     </Stack>
   );
 }

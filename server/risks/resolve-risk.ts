@@ -1,0 +1,138 @@
+import { orderTotals } from '../../core/orders/totals.ts';
+import { sameOption, type OrderChange, type RiskOption, type RiskOptionKind } from '../../core/risks/options.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { nowIso } from '../clock.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { createBackorder } from '../deliveries/deliver-order.ts';
+import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
+import { AppError, notFound } from '../errors.ts';
+import { insertOrderLines, listOrderLineRows, type OrderLineRow, type OrderRow, updateOrder, updateOrderLine } from '../orders/orders.repository.ts';
+import type { Actor } from '../orders/transition.ts';
+import { raiseTask } from '../tasks/tasks.service.ts';
+import { loadRiskOptions } from './risk-call.ts';
+import { requestRiskScan } from './risk-scheduler.ts';
+import { findRisk, type RiskRow, updateRisk } from './risks.repository.ts';
+
+export type ChosenOption = { kind: RiskOptionKind | string; productId?: number; warehouseId?: number };
+export type ResolveInput =
+  | { option: ChosenOption; note?: string | null; customerApproved?: boolean }
+  | { callBackAt: string; note?: string | null };
+
+export type ResolveResult =
+  | { outcome: 'applied'; riskId: number; orderId: number; option: RiskOption; backorder: { id: number; number: string } | null }
+  | { outcome: 'call-back'; riskId: number; orderId: number; taskId: number };
+
+/** The order as the audit shows it, before and after: the date, the open lines, the totals. */
+const snapshot = (order: Pick<OrderRow, 'promisedDate' | 'netCents' | 'grossCents'>, lines: OrderLineRow[]) => ({
+  promisedDate: order.promisedDate,
+  netCents: Number(order.netCents),
+  grossCents: Number(order.grossCents),
+  lines: lines.map((l) => ({ id: l.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, status: l.status })),
+});
+
+const goods = (lines: OrderLineRow[]) => orderTotals(lines.filter((l) => l.status !== 'cancelled').map((l) => ({ ...l, netCents: Number(l.netCents) })));
+
+async function openRisk(trx: Trx, id: number): Promise<RiskRow> {
+  const risk = await findRisk(trx, id);
+  if (!risk) throw notFound('Risk', id);
+  if (risk.status !== 'open') throw new AppError('CONFLICT', `Risk ${id} is ${risk.status}: nothing to decide any more.`);
+  return risk;
+}
+
+/** "Call back at…": a task for the assistant on the date, the note kept on the risk, which stays open. */
+async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note: string | null): Promise<ResolveResult> {
+  const { id: taskId } = await raiseTask(trx, {
+    kind: 'risk-call-back',
+    dedupeKey: `risk:${risk.id}`,
+    customerId: risk.customerId,
+    title: { fr: `Rappeler ${risk.customerName} — commande ${risk.orderNumber}`, en: `Call ${risk.customerName} back — order ${risk.orderNumber}` },
+    reason: { fr: note || `Décision attendue sur le risque de la commande ${risk.orderNumber}`, en: note || `Decision awaited on order ${risk.orderNumber}'s risk` },
+    priority: risk.priorityScore,
+    dueDate: at.slice(0, 10),
+    estimatedMinutes: 5,
+    assigneeId: actor.id,
+    orderId: risk.orderId,
+    productId: risk.productId,
+    data: { riskId: risk.id, callBackAt: at },
+  });
+  await updateRisk(trx, risk.id, { resolutionNote: note, updatedAt: nowIso() });
+  await recordAudit(trx, { entityType: 'risk', entityId: risk.id, orderId: risk.orderId, action: 'call_back', userId: actor.id, after: { callBackAt: at, taskId }, note });
+  return { outcome: 'call-back', riskId: risk.id, orderId: risk.orderId, taskId };
+}
+
+async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], changes: readonly OrderChange[], actor: Actor, at: string) {
+  let backorder: { id: number; number: string } | null = null;
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  let nextLineNo = Math.max(0, ...lines.map((l) => l.lineNo)) + 1;
+  for (const c of changes) {
+    if (c.type === 'set-line-quantity') await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: c.to * byId.get(c.lineId)!.unitPriceCents });
+    else if (c.type === 'cancel-line') await updateOrderLine(trx, c.lineId, { status: 'cancelled' });
+    else if (c.type === 'add-line') {
+      await insertOrderLines(trx, [{
+        orderId: order.id, lineNo: nextLineNo++, productId: c.productId, customerCode: null, quantity: c.quantity, unitPriceCents: c.unitPriceCents,
+        netCents: c.quantity * c.unitPriceCents, vatRateBp: c.vatRateBp, deliveredQuantity: null, status: 'open', backorderOfLineId: null,
+      }]);
+    } else if (c.type === 'backorder') {
+      const line = byId.get(c.lineId)!;
+      // The same backorder as a short delivery makes (numbered -R1, -R2…), dated when it will be complete.
+      backorder = await createBackorder(trx, { order, at }, [{ orderLine: { ...line, netCents: c.quantity * line.unitPriceCents }, missing: c.quantity }], actor);
+      await updateOrder(trx, backorder.id, { requestedDate: c.date, promisedDate: c.date });
+    } else if (c.type === 'set-promised-date') await updateOrder(trx, order.id, { promisedDate: c.to });
+    else throw new AppError('CONFLICT', 'A warehouse change is not supported yet.');
+  }
+  return backorder;
+}
+
+/**
+ * The customer's decision on a call, applied in one transaction: the order changed as the option says (and nothing
+ * else), its totals kept in step (charges untouched), audited before/after, the updated acknowledgement queued (and
+ * the backorder's own), the risk resolved with the option and the note. Or a call-back task, the risk left open.
+ */
+export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: ResolveInput): Promise<ResolveResult> {
+  const result = await db.transaction().execute(async (trx) => {
+    const risk = await openRisk(trx, riskId);
+    const note = input.note?.trim() || null;
+    if ('callBackAt' in input) return callBack(trx, risk, actor, input.callBackAt, note);
+
+    const { order, lines, options } = await loadRiskOptions(trx, risk, new Date());
+    if (order.status !== 'confirmed') {
+      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: only a confirmed order is changed from a risk (a released one is already being picked).`);
+    }
+    const option = options.find((o) => sameOption(o, input.option));
+    if (!option) throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [{ path: 'body.option', message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}` }]);
+    if (!option.accepted && !input.customerApproved) {
+      throw new AppError('UNPROCESSABLE', `${risk.customerName}'s supply settings do not accept "${option.kind}": record that the customer approved it (customerApproved) to apply it.`, [
+        { path: 'body.option.kind', message: 'not accepted by the customer' },
+      ]);
+    }
+    const at = nowIso();
+    const before = snapshot(order, lines);
+    const oldGoods = goods(lines);
+    const backorder = await applyChanges(trx, order, lines, option.changes, actor, at);
+    const after = await listOrderLineRows(trx, order.id);
+    const newGoods = goods(after);
+    // Charges (shipping, surcharges) stay as priced: the order moves by what its goods moved.
+    const totals = {
+      netCents: Number(order.netCents) + newGoods.netCents - oldGoods.netCents,
+      vatCents: Number(order.vatCents) + newGoods.vatCents - oldGoods.vatCents,
+      grossCents: Number(order.grossCents) + newGoods.grossCents - oldGoods.grossCents,
+      palletsCenti: Math.max(0, order.palletsCenti + Math.round((newGoods.pallets - oldGoods.pallets) * 100)),
+      weightG: Math.max(0, order.weightG + newGoods.weightG - oldGoods.weightG),
+    };
+    const promised = option.changes.find((c) => c.type === 'set-promised-date');
+    await updateOrder(trx, order.id, { ...totals, updatedAt: at });
+    await recordAudit(trx, {
+      entityType: 'order', entityId: order.id, orderId: order.id, action: 'resolve_risk', userId: actor.id,
+      before, after: { ...snapshot({ promisedDate: promised?.type === 'set-promised-date' ? promised.to : order.promisedDate, ...totals }, after), riskId, option: option.kind, backorder },
+      note,
+    });
+    await queueAcknowledgement(trx, order.id, actor);
+    if (backorder) await queueAcknowledgement(trx, backorder.id, actor);
+    const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
+    await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });
+    await recordAudit(trx, { entityType: 'risk', entityId: riskId, orderId: order.id, action: 'resolve', userId: actor.id, after: { option: option.kind, changes: option.changes }, note });
+    return { outcome: 'applied' as const, riskId, orderId: order.id, option, backorder };
+  });
+  requestRiskScan();
+  return result;
+}

@@ -1,0 +1,179 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, parisNow } from '../../core/calendar/dates.ts';
+import { runRiskScan } from '../../server/risks/risk-scan.ts';
+import { testEngines } from '../helpers/engines.ts';
+import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { demoIds } from './orders-fixtures.ts';
+
+type Option = { kind: string; productId?: number; accepted: boolean; newDates: { delivery: string; backorder?: string }; priceEffectCents: number; changes: { type: string; [k: string]: unknown }[] };
+type RiskCall = { id: number; orderId: number; orderLineId: number; shortfall: number; status: string; options: Option[]; contacts: { name: string; phone: string | null; isOrderContact: boolean }[]; situation: { fr: string[]; en: string[] }; script: { fr: string[] } };
+
+describe.each(await testEngines())('resolving a risk on %s', (engine) => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let adv: ReturnType<typeof client>;
+  let admin: ReturnType<typeof client>;
+  const today = parisNow(new Date()).date;
+  const date = addDays(today, 2);
+  const created: number[] = [];
+
+  /** Every order and line of the database, as comparable rows (the clocks left out). */
+  async function rows() {
+    const db = t.handle.db;
+    const orders = await db.selectFrom('orders').select(['id', 'number', 'status', 'promisedDate', 'requestedDate', 'netCents', 'grossCents', 'backorderOfOrderId']).orderBy('id').execute();
+    const lines = await db.selectFrom('orderLines').select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'unitPriceCents', 'netCents', 'status', 'backorderOfLineId']).orderBy('id').execute();
+    const norm = <T extends object>(r: T) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k.endsWith('Cents') ? Number(v) : v]));
+    return { orders: orders.map(norm), lines: lines.map(norm) };
+  }
+
+  /** A confirmed order of C020 (every 4493 flag on): 1 500 T55 sacks, more than can be had on the date, and a line of T45 that is there. */
+  async function riskyOrder(): Promise<{ orderId: number; shortLineId: number; otherLineId: number; risk: RiskCall }> {
+    const db = t.handle.db;
+    const at = new Date().toISOString();
+    const order = await db.insertInto('orders').values({
+      number: `CDE-RSK-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer('C020'), deliveryPointId: ids.point('C020-DP1'), channel: 'phone', customerRef: 'PO-1',
+      requestedDate: date, promisedDate: date, status: 'confirmed', note: null, netCents: 1510 * 1650, vatCents: 1510 * 91, grossCents: 1510 * 1741, palletsCenti: 3000, weightG: 20_000_000,
+      backorderOfOrderId: null, createdBy: null, createdAt: at, updatedAt: at, appointmentAt: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    const line = (lineNo: number, code: string, quantity: number) => ({
+      orderId: order.id, lineNo, productId: ids.product(code).id, customerCode: null, quantity, unitPriceCents: 1650, netCents: quantity * 1650, vatRateBp: 550,
+      deliveredQuantity: null, status: 'open', backorderOfLineId: null,
+    });
+    created.push(order.id);
+    const short = await db.insertInto('orderLines').values(line(1, 'FAR-T55-S25', 1500)).returning('id').executeTakeFirstOrThrow();
+    const other = await db.insertInto('orderLines').values(line(2, 'FAR-T45-S25', 10)).returning('id').executeTakeFirstOrThrow();
+    await runRiskScan(db);
+    const risks = (await adv.get('/api/risks?status=open')).json().items as { id: number; orderLineId: number }[];
+    const r = risks.find((x) => x.orderLineId === short.id)!;
+    expect(r).toBeDefined();
+    return { orderId: order.id, shortLineId: short.id, otherLineId: other.id, risk: (await adv.get(`/api/risks/${r.id}`)).json() };
+  }
+
+  /** What changed between two snapshots: rows added, rows whose fields moved (field by field). */
+  function diff(before: Awaited<ReturnType<typeof rows>>, after: Awaited<ReturnType<typeof rows>>) {
+    const out: Record<string, unknown> = {};
+    for (const table of ['orders', 'lines'] as const) {
+      const old = new Map(before[table].map((r) => [r.id, r]));
+      for (const r of after[table]) {
+        const o = old.get(r.id);
+        if (!o) out[`${table}+${r.id}`] = r;
+        else for (const k of Object.keys(r)) if (r[k] !== o[k]) out[`${table}.${r.id}.${k}`] = r[k];
+      }
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    ids = await demoIds(t.handle.db);
+    adv = client(t.app, await login(t.app, 'adv@demo.local'));
+    admin = client(t.app, await login(t.app, 'admin@demo.local'));
+    await t.handle.db.updateTable('customerSupplySettings').set({ shipComplete: 0, acceptsBackorders: 1, acceptsPartial: 1, acceptsSubstitutes: 1, cancelIfLateDays: null }).where('customerId', '=', ids.customer('C020')).execute();
+  });
+  afterAll(() => t.close());
+  // Each test starts from the demo's stock: its order and any backorder leave the book.
+  afterEach(async () => {
+    const db = t.handle.db;
+    await db.updateTable('orders').set({ status: 'cancelled' }).where((eb) => eb.or([eb('id', 'in', created), eb('backorderOfOrderId', 'in', created)])).execute();
+    created.length = 0;
+  });
+
+  it('shows the options ranked, the contacts and the situation in two lines', async () => {
+    const { risk } = await riskyOrder();
+    expect(risk.options.map((o) => o.kind)).toEqual(expect.arrayContaining(['partial-backorder', 'partial-cancel', 'postpone']));
+    expect(risk.options.every((o) => o.accepted)).toBe(true);
+    expect(risk.situation.fr).toHaveLength(2);
+    expect(risk.situation.fr[0]).toContain(`il manquera ${risk.shortfall}`);
+    expect(risk.script.fr[0]).toMatch(/^Bonjour/);
+  });
+
+  it('partial with backorder: the line is cut to what is there, a -R1 backorder carries the rest on the complete date, nothing else moves', async () => {
+    const { orderId, shortLineId, risk } = await riskyOrder();
+    const option = risk.options.find((o) => o.kind === 'partial-backorder')!;
+    const before = await rows();
+    const res = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' }, note: 'OK Mme Roux' });
+    expect(res.statusCode).toBe(200);
+    const { backorder } = res.json();
+    const d = diff(before, await rows());
+    const available = 1500 - risk.shortfall;
+    expect(backorder.number).toMatch(/-R1$/);
+    expect(d).toEqual({
+      [`lines.${shortLineId}.quantity`]: available,
+      [`lines.${shortLineId}.netCents`]: available * 1650,
+      [`orders.${orderId}.netCents`]: before.orders.find((o) => o.id === orderId)!.netCents - risk.shortfall * 1650,
+      [`orders.${orderId}.grossCents`]: expect.any(Number),
+      [`orders+${backorder.id}`]: expect.objectContaining({ status: 'confirmed', promisedDate: option.newDates.backorder, backorderOfOrderId: orderId, netCents: risk.shortfall * 1650 }),
+      ...Object.fromEntries(Object.keys(d).filter((k) => k.startsWith('lines+')).map((k) => [k, expect.objectContaining({ orderId: backorder.id, quantity: risk.shortfall, backorderOfLineId: shortLineId, unitPriceCents: 1650 })])),
+    });
+    expect(Object.keys(d).filter((k) => k.startsWith('lines+'))).toHaveLength(1);
+    const after = (await adv.get(`/api/risks/${risk.id}`)).json();
+    expect(after).toMatchObject({ status: 'resolved', resolutionNote: 'OK Mme Roux' });
+    const docs = await t.handle.db.selectFrom('documents').select('orderId').where('orderId', 'in', [orderId, backorder.id]).execute();
+    expect(new Set(docs.map((x) => x.orderId))).toEqual(new Set([orderId, backorder.id]));
+  });
+
+  it('partial with the rest cancelled: only the line and the totals move', async () => {
+    const { orderId, shortLineId, risk } = await riskyOrder();
+    const before = await rows();
+    expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-cancel' } })).statusCode).toBe(200);
+    expect(Object.keys(diff(before, await rows())).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
+  });
+
+  it('postpone: only the promised date moves', async () => {
+    const { orderId, risk } = await riskyOrder();
+    const option = risk.options.find((o) => o.kind === 'postpone')!;
+    const before = await rows();
+    expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'postpone' } })).statusCode).toBe(200);
+    expect(diff(before, await rows())).toEqual({ [`orders.${orderId}.promisedDate`]: option.newDates.delivery });
+  });
+
+  it('substitute: the line keeps what is there, a new line of the substitute at the customer price carries the rest', async () => {
+    const { orderId, shortLineId, risk } = await riskyOrder();
+    const option = risk.options.find((o) => o.kind === 'substitute');
+    expect(option).toBeDefined();
+    if (!option) return;
+    const before = await rows();
+    expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'substitute', productId: option.productId } })).statusCode).toBe(200);
+    const d = diff(before, await rows());
+    const add = option.changes.find((c) => c.type === 'add-line')!;
+    const added = Object.entries(d).filter(([k]) => k.startsWith('lines+')).map(([, v]) => v);
+    expect(added).toEqual([expect.objectContaining({ orderId, lineNo: 3, productId: option.productId, quantity: risk.shortfall, unitPriceCents: add.unitPriceCents })]);
+    expect(Object.keys(d).filter((k) => !k.startsWith('lines+')).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
+  });
+
+  it('refuses an option the customer does not accept (422) unless he approved it on the call; a resolved risk is closed (409)', async () => {
+    const { risk } = await riskyOrder();
+    await t.handle.db.updateTable('customerSupplySettings').set({ acceptsBackorders: 0 }).where('customerId', '=', ids.customer('C020')).execute();
+    try {
+      const refused = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' } });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0].path).toBe('body.option.kind');
+      expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' }, customerApproved: true })).statusCode).toBe(200);
+      expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'postpone' } })).statusCode).toBe(409);
+    } finally {
+      await t.handle.db.updateTable('customerSupplySettings').set({ acceptsBackorders: 1 }).where('customerId', '=', ids.customer('C020')).execute();
+    }
+  });
+
+  it('call back: a task for the date, the risk stays open and the order does not move', async () => {
+    const { risk } = await riskyOrder();
+    const before = await rows();
+    const res = await adv.post(`/api/risks/${risk.id}/resolve`, { callBackAt: `${addDays(today, 1)}T09:30:00.000Z`, note: 'rappeler après sa réunion' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ outcome: 'call-back', taskId: expect.any(Number) });
+    expect(diff(before, await rows())).toEqual({});
+    expect((await adv.get(`/api/risks/${risk.id}`)).json()).toMatchObject({ status: 'open', resolutionNote: 'rappeler après sa réunion' });
+    const task = await t.handle.db.selectFrom('tasks').selectAll().where('id', '=', res.json().taskId).executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ kind: 'risk-call-back', dueDate: addDays(today, 1), status: 'open' });
+  });
+
+  it('roles and bad input: an admin may not decide (403); a bad option kind or date is a 400 with the field path; an unknown risk 404', async () => {
+    const { risk } = await riskyOrder();
+    expect((await admin.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'postpone' } })).statusCode).toBe(403);
+    const bad = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'teleport' } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('option');
+    expect((await adv.post(`/api/risks/${risk.id}/resolve`, { callBackAt: 'tomorrow' })).statusCode).toBe(400);
+    expect((await adv.post('/api/risks/999999/resolve', { option: { kind: 'postpone' } })).statusCode).toBe(404);
+  });
+});
