@@ -65,7 +65,11 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
   const byId = new Map(lines.map((l) => [l.id, l]));
   let nextLineNo = Math.max(0, ...lines.map((l) => l.lineNo)) + 1;
   for (const c of changes) {
-    if (c.type === 'set-line-quantity') await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: c.to * byId.get(c.lineId)!.unitPriceCents });
+    if (c.type === 'set-line-quantity') {
+      // The line keeps its discounts (a promotion's percent): its net shrinks in proportion, to the cent.
+      const l = byId.get(c.lineId)!;
+      await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: Math.round((Number(l.netCents) * c.to) / l.quantity) });
+    }
     else if (c.type === 'cancel-line') await updateOrderLine(trx, c.lineId, { status: 'cancelled' });
     else if (c.type === 'add-line') {
       await insertOrderLines(trx, [{
@@ -130,7 +134,7 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
     if (backorder) await queueAcknowledgement(trx, backorder.id, actor);
     const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
     await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });
-    await recordAudit(trx, { entityType: 'risk', entityId: riskId, orderId: order.id, action: 'resolve', userId: actor.id, after: { option: option.kind, changes: option.changes }, note });
+    await recordAudit(trx, { entityType: 'risk', entityId: riskId, orderId: null, action: 'resolve', userId: actor.id, after: { option: option.kind, changes: option.changes }, note });
     return { outcome: 'applied' as const, riskId, orderId: order.id, option, backorder };
   });
   requestRiskScan();

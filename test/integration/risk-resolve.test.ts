@@ -112,11 +112,15 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     expect(new Set(docs.map((x) => x.orderId))).toEqual(new Set([orderId, backorder.id]));
   });
 
-  it('partial with the rest cancelled: only the line and the totals move', async () => {
+  it('partial with the rest cancelled: only the line and the totals move; the line keeps its 10 % promotion', async () => {
     const { orderId, shortLineId, risk } = await riskyOrder();
+    await t.handle.db.updateTable('orderLines').set({ netCents: 1500 * 1485 }).where('id', '=', shortLineId).execute();
     const before = await rows();
     expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-cancel' } })).statusCode).toBe(200);
-    expect(Object.keys(diff(before, await rows())).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
+    const d = diff(before, await rows());
+    expect(d[`lines.${shortLineId}.netCents`]).toBe((1500 - risk.shortfall) * 1485);
+    expect(d[`orders.${orderId}.netCents`]).toBe(before.orders.find((o) => o.id === orderId)!.netCents - risk.shortfall * 1485);
+    expect(Object.keys(d).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
   });
 
   it('postpone: only the promised date moves', async () => {
