@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 export const STAFF: readonly Role[] = ['assistant', 'manager', 'admin'];
 /** Who takes and moves orders. */
 export const ORDER_DESK: readonly Role[] = ['assistant', 'manager'];
+/** Who approves an order's approval findings and overrides its blocks: a decision the desk escalates. */
+export const ORDER_APPROVERS: readonly Role[] = ['manager'];
 /** Who maintains customers and their delivery points and contacts. */
 export const CUSTOMER_EDITORS: readonly Role[] = ['manager', 'admin'];
 /** Who maintains the catalogue, warehouses, stock and imports. */

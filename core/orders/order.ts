@@ -1,5 +1,6 @@
 import type { Channel } from '../customers/customer.ts';
 import type { IsoDate } from '../calendar/dates.ts';
+import type { PricedCharge } from '../pricing/pricing.types.ts';
 import type { OrderStatus } from './lifecycle.ts';
 import type { OrderTotals } from './totals.ts';
 
@@ -23,6 +24,9 @@ export type OrderLine = {
   deliveredQuantity: number | null;
   status: LineStatus;
   backorderOfLineId: number | null;
+  /** The promotion that priced the line; the free goods it earned, delivered on top and invoiced at zero. */
+  promotionId: number | null;
+  freeQuantity: number;
 };
 
 export type Order = {
@@ -42,5 +46,7 @@ export type Order = {
   createdAt: string;
   updatedAt: string;
   lines: OrderLine[];
+  /** Shipping below franco, date surcharges: what the order was priced with, counted in its totals. */
+  charges: PricedCharge[];
   totals: OrderTotals;
 };

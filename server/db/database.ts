@@ -9,7 +9,7 @@ import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveri
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
 import type { OutboxEmailsTable } from '../mail/mail.table.ts';
-import type { CountersTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
+import type { CountersTable, OrderFindingsTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
@@ -38,6 +38,7 @@ export type Database = {
   counters: CountersTable;
   orders: OrdersTable;
   orderLines: OrderLinesTable;
+  orderFindings: OrderFindingsTable;
   deliveries: DeliveriesTable;
   deliveryLines: DeliveryLinesTable;
   documents: DocumentsTable;

@@ -1,12 +1,16 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
+import { ORDER_APPROVERS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { deliverOrder } from '../deliveries/deliver-order.ts';
 import { releaseOrder } from '../deliveries/release-order.ts';
 import { shipOrder } from '../deliveries/ship-order.ts';
 import { IdParams, ProblemSchema } from '../http/schemas.ts';
-import { cancelOrder, closeOrder, confirmOrder } from './order-transitions.ts';
+import { approveOrder, listApprovals, overrideFinding } from './approvals.ts';
+import { confirmOrder } from './confirm-order.ts';
+import { ApprovalsQuerySchema, ApprovalsSchema, ApproveInputSchema, OverrideInputSchema, QuoteSchema } from './findings.schemas.ts';
+import { cancelOrder, closeOrder } from './order-transitions.ts';
+import { quoteOrder } from './quote-order.ts';
 import { loadOrderContext } from './order-context.ts';
 import {
   AuditEventSchema,
@@ -20,7 +24,7 @@ import {
   ShipInputSchema,
 } from './orders.schemas.ts';
 import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
-import { createOrder, updateDraft } from './save-order.ts';
+import { saveNewOrder, updateDraft } from './save-order.ts';
 
 const tags = ['orders'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -69,8 +73,61 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code', body: OrderInputSchema, response: { 201: OrderDetailSchema, ...writeErrors } },
     },
     async (request, reply) => {
-      const id = await createOrder(app.db, request.body, currentUser(request));
-      return reply.status(201).send(await getOrderDetail(app.db, id));
+      const saved = await saveNewOrder(app.db, request.body, currentUser(request));
+      return reply.status(201).send(await getOrderDetail(app.db, saved.id, saved));
+    },
+  );
+
+  app.post(
+    '/api/orders/quote',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Price and check an order without writing anything: the same body and the same 422 as POST /api/orders, the priced lines, totals, findings and suggestions',
+        body: OrderInputSchema,
+        response: { 200: QuoteSchema, ...writeErrors },
+      },
+    },
+    async (request) => quoteOrder(app.db, request.body),
+  );
+
+  app.get(
+    '/api/approvals',
+    {
+      config: { access: ORDER_APPROVERS },
+      schema: {
+        tags,
+        summary: "The manager's queue: drafts with a block or an approval finding nobody answered, oldest first, with customer, amount and findings",
+        querystring: ApprovalsQuerySchema,
+        response: { 200: ApprovalsSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => listApprovals(app.db, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
+  );
+
+  app.post(
+    '/api/orders/:id/approve',
+    {
+      config: { access: ORDER_APPROVERS },
+      schema: { tags, summary: 'A manager approves every approval finding of a draft, with a reason (audited)', params: IdParams, body: ApproveInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
+    },
+    async (request) => {
+      await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim());
+      return getOrderDetail(app.db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/orders/:id/override',
+    {
+      config: { access: ORDER_APPROVERS },
+      schema: { tags, summary: "A manager overrides a draft's block finding (one rule, one line or all its lines), with a reason (audited)", params: IdParams, body: OverrideInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
+    },
+    async (request) => {
+      const { rule, lineId, reason } = request.body;
+      await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() });
+      return getOrderDetail(app.db, request.params.id);
     },
   );
 
@@ -78,8 +135,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders/:id',
     { config: { access: ORDER_DESK }, schema: { tags, summary: 'Edit a draft: header and lines are replaced', params: IdParams, body: OrderInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } } },
     async (request) => {
-      await updateDraft(app.db, request.params.id, request.body, currentUser(request));
-      return getOrderDetail(app.db, request.params.id);
+      const saved = await updateDraft(app.db, request.params.id, request.body, currentUser(request));
+      return getOrderDetail(app.db, saved.id, saved);
     },
   );
 
@@ -89,7 +146,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary, params: IdParams, body, response: { 200: OrderDetailSchema, ...writeErrors } },
   });
 
-  app.post('/api/orders/:id/confirm', transition('Confirm a draft', EmptyBody), async (request) => {
+  app.post('/api/orders/:id/confirm', transition('Confirm a draft: every rule runs again; 422 listing the block and approval findings nobody answered (`findings`)', EmptyBody), async (request) => {
     await confirmOrder(app.db, request.params.id, currentUser(request));
     return getOrderDetail(app.db, request.params.id);
   });

@@ -7,6 +7,7 @@ import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
 import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
+import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
 
 const Id = Type.Integer({ minimum: 1 });
 const Closed = { additionalProperties: false } as const;
@@ -69,14 +70,7 @@ export const OrderListQuerySchema = Type.Object(
   Closed,
 );
 
-const TotalsSchema = Type.Object({
-  netCents: Type.Integer(),
-  vatCents: Type.Integer(),
-  grossCents: Type.Integer(),
-  vat: Type.Array(Type.Object({ rateBp: Type.Integer(), baseCents: Type.Integer(), vatCents: Type.Integer() })),
-  pallets: Type.Number(),
-  weightG: Type.Integer(),
-});
+const TotalsSchema = Type.Object(TotalsFields);
 
 const OrderLineSchema = Type.Object({
   id: Type.Integer(),
@@ -93,6 +87,8 @@ const OrderLineSchema = Type.Object({
   deliveredQuantity: Nullable(Type.Integer()),
   status: literals(LINE_STATUSES),
   backorderOfLineId: Nullable(Type.Integer()),
+  promotionId: Nullable(Type.Integer({ description: 'the promotion that priced the line' })),
+  freeQuantity: Type.Integer({ description: 'free goods earned (free-goods promotion), delivered on top, invoiced at zero' }),
 });
 
 const DeliverySchema = Type.Object({
@@ -147,10 +143,13 @@ export const OrderDetailSchema = Type.Object({
   note: Nullable(Type.String()),
   updatedAt: Type.String(),
   lines: Type.Array(OrderLineSchema),
+  charges: Type.Array(ChargeSchema, { description: 'shipping below franco, date surcharges: counted in the totals' }),
   totals: TotalsSchema,
   deliveries: Type.Array(DeliverySchema),
   backorders: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() })),
   availableActions: Type.Array(literals(ORDER_ACTIONS)),
+  findings: Type.Array(FindingSchema, { description: 'stored with the order: most severe first, with the managers’ approvals and overrides' }),
+  suggestions: Type.Array(SuggestionSchema, { description: 'a draft’s, computed on read, best saving first; empty once confirmed' }),
 });
 
 export const OrderSummarySchema = Type.Object({

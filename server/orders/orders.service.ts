@@ -1,17 +1,26 @@
 import type { Channel } from '../../core/customers/customer.ts';
 import { availableActions, hasDeliveries, mayHaveBackorders, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
-import { orderTotals } from '../../core/orders/totals.ts';
+import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
+import { orderTotals, type PricedLineInput } from '../../core/orders/totals.ts';
+import type { PricedCharge } from '../../core/pricing/pricing.types.ts';
 import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { type Delivery, listOrderDeliveries } from '../deliveries/deliveries.service.ts';
 import { notFound } from '../errors.ts';
+import { listFindingRows } from './findings.repository.ts';
+import { toOrderFindingFromRow } from './findings.service.ts';
+import { runStoredOrderRules } from './stored-order-rules.ts';
 import { findOrderRow, listBackorders, listOrderLineRows, listOrderSummaryRows, type OrderFilters, type OrderLineRow, type OrderRow } from './orders.repository.ts';
 
 export type OrderDetail = Order & {
   deliveries: Delivery[];
   backorders: { id: number; number: string }[];
   availableActions: OrderAction[];
+  /** What the rules found, as stored with the order, with the managers' approvals and overrides. */
+  findings: OrderFinding[];
+  /** What would save the customer money: a draft's only (computed on read); empty once confirmed. */
+  suggestions: OrderSuggestion[];
 };
 
 export type OrderSummary = Pick<
@@ -22,9 +31,21 @@ export type OrderSummary = Pick<
   lineCount: number;
 };
 
-/** Totals are recomputed from the lines by the same core function that priced them, so they never drift. */
+/** The charges as stored: an order saved before they were stored has none. */
+export function chargesOf(row: { chargesJson: string | null }): PricedCharge[] {
+  return row.chargesJson ? (JSON.parse(row.chargesJson) as PricedCharge[]) : [];
+}
+
+/**
+ * Totals are recomputed from the lines and charges by the same core function that priced them, so they never
+ * drift: a charge counts as a line with money and no goods, as `price` counts it.
+ */
 export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
-  const totals = orderTotals(lines);
+  const charges = chargesOf(row);
+  const chargeLines: PricedLineInput[] = charges.map((c) => ({
+    unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null, quantity: 0, unitPriceCents: 0, netCents: c.netCents, freeQuantity: 0, vatRateBp: c.vatRateBp, grossWeightG: 0,
+  }));
+  const totals = orderTotals(chargeLines.length ? [...lines, ...chargeLines] : lines);
   return {
     id: row.id,
     number: row.number,
@@ -41,6 +62,7 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     backorderOfOrderId: row.backorderOfOrderId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    charges,
     totals,
     lines: lines.map((l) => ({
       id: l.id,
@@ -57,6 +79,8 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
       deliveredQuantity: l.deliveredQuantity,
       status: l.status as LineStatus,
       backorderOfLineId: l.backorderOfLineId,
+      promotionId: l.promotionId,
+      freeQuantity: l.freeQuantity,
     })),
   };
 }
@@ -67,14 +91,23 @@ export async function getOrder(db: DbOrTrx, id: number): Promise<Order> {
   return toOrder(row, lines);
 }
 
-export async function getOrderDetail(db: DbOrTrx, id: number): Promise<OrderDetail> {
+/**
+ * One order with what surrounds it. A draft's suggestions are computed on read (the customer's prices and habits
+ * move); `suggestions` passes those a save has just computed, so the answer to a save does not run the rules twice.
+ */
+export async function getOrderDetail(db: DbOrTrx, id: number, known: { suggestions?: OrderSuggestion[] } = {}): Promise<OrderDetail> {
   const order = await getOrder(db, id);
   // Most reads are of drafts and confirmed orders, which cannot have deliveries or backorders yet: don't ask.
-  const [deliveries, backorders] = await Promise.all([
+  const [deliveries, backorders, findingRows] = await Promise.all([
     hasDeliveries(order.status) ? listOrderDeliveries(db, id) : [],
     mayHaveBackorders(order.status) ? listBackorders(db, id) : [],
+    listFindingRows(db, [id]),
   ]);
-  return { ...order, deliveries, backorders, availableActions: availableActions(order.status) };
+  let suggestions: OrderSuggestion[] = [];
+  if (order.status === 'draft' && order.lines.length > 0) {
+    suggestions = known.suggestions ?? (await runStoredOrderRules(db, order, order.lines, { suggest: true })).suggestions.map((s) => toOrderSuggestion(s, order.lines.map((l) => l.id)));
+  }
+  return { ...order, deliveries, backorders, availableActions: availableActions(order.status), findings: findingRows.map(toOrderFindingFromRow), suggestions };
 }
 
 export async function listOrders(db: DbOrTrx, filters: OrderFilters): Promise<{ items: OrderSummary[]; total: number }> {

@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type OrdersTable = {
   id: Generated<number>;
@@ -17,10 +20,12 @@ export type OrdersTable = {
   /** Pallet-equivalents × 100, kept as an integer. */
   palletsCenti: number;
   weightG: number;
+  /** The charges the order was priced with (`StoredCharge[]` as JSON): shipping below franco, date surcharges. */
+  chargesJson: Defaulted<string | null>;
+  chargesNetCents: Defaulted<number>;
   backorderOfOrderId: number | null;
   /** The slot booked at the customer's warehouse (null: none booked yet); the risk scan flags a missing one. */
   appointmentAt: string | null;
-  /** The slot booked at the customer's warehouse (null: none booked yet); the risk scan flags a missing one. */
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +44,25 @@ export type OrderLinesTable = {
   deliveredQuantity: number | null;
   status: string;
   backorderOfLineId: number | null;
+  /** The promotion that priced the line, and the free goods it earned (delivered on top, invoiced at zero). */
+  promotionId: Defaulted<number | null>;
+  freeQuantity: Defaulted<number>;
+};
+
+export type OrderFindingsTable = {
+  id: Generated<number>;
+  orderId: number;
+  rule: string;
+  severity: string;
+  messageFr: string;
+  messageEn: string;
+  lineId: number | null;
+  lineNo: number | null;
+  dataJson: string;
+  /** The manager who approved (approval) or overrode (block) it, when and why. */
+  overriddenBy: number | null;
+  overriddenAt: string | null;
+  overrideReason: string | null;
 };
 
 export type CountersTable = { name: string; value: number };

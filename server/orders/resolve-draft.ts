@@ -1,18 +1,22 @@
-import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
+import { type IsoDate, isIsoDate, parisNow } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
 import type { Channel, Customer, DeliveryPoint } from '../../core/customers/customer.ts';
-import { priceDraft } from '../../core/orders/price-draft.ts';
+import type { OrderDraft } from '../../core/orders/order-draft.types.ts';
+import type { RulesContext } from '../../core/orders/rules-context.types.ts';
+import { rules, type RulesResult } from '../../core/orders/rules.ts';
 import type { OrderTotals } from '../../core/orders/totals.ts';
+import type { PricedCharge } from '../../core/pricing/pricing.types.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { findProductsByGtins, findProductsByIds } from '../catalog/products.repository.ts';
 import { toProduct } from '../catalog/products.service.ts';
 import { toCustomer, toDeliveryPoint } from '../customers/customer.mapping.ts';
 import { findCustomer, listDeliveryPoints } from '../customers/customers.repository.ts';
-import { listCustomerCodes, listPriceTiers } from './order-context.repository.ts';
+import { listCustomerCodes } from './order-context.repository.ts';
 import { earliestDateFor } from './order-context.ts';
+import { orderRulesContext } from './order-rules.ts';
 
-export type OrderLineInput = { productId?: number; gtin?: string; customerCode?: string; quantity: number };
+export type OrderLineInput = { productId?: number; gtin?: string; customerCode?: string; quantity: number; /** EDI PRI: checked by price-mismatch. */ expectedUnitPriceCents?: number };
 export type OrderInput = {
   customerId: number;
   deliveryPointId?: number;
@@ -31,6 +35,8 @@ export type ResolvedLine = {
   unitPriceCents: number;
   netCents: number;
   vatRateBp: number;
+  promotionId: number | null;
+  freeQuantity: number;
 };
 
 export type ResolvedDraft = {
@@ -41,19 +47,28 @@ export type ResolvedDraft = {
   channel: Channel;
   note: string | null;
   lines: ResolvedLine[];
+  charges: PricedCharge[];
   totals: OrderTotals;
+  /** What the rules said, on the context they read: findings and suggestions refer to `lines` by index. */
+  rules: RulesResult;
+  context: RulesContext;
 };
+
+/** A stored order being edited: its prices follow the day it was taken, and it is not its own open order. */
+export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now?: Date };
 
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
 
 const REFERENCES = ['productId', 'gtin', 'customerCode'] as const;
 
+const sortByPath = (errors: FieldError[]) => errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+
 /**
  * Turns what was typed (or received) into priced lines against the customer's master data, or refuses it naming
  * every faulty field. Reads only: the caller writes the result in its own transaction.
  */
-export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<ResolvedDraft> {
+export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions = {}): Promise<ResolvedDraft> {
   const shapeErrors: FieldError[] = [];
   input.lines.forEach((line, i) => {
     const given = REFERENCES.filter((k) => line[k] !== undefined);
@@ -112,23 +127,45 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<Reso
     }
   });
 
-  const tiers = customer.priceListId === null ? [] : await listPriceTiers(db, customer.priceListId, [...new Set(matched.map((m) => m.product.id))]);
-  const priced = priceDraft(matched.map((m) => ({ productId: m.product.id, quantity: m.quantity })), products, tiers);
+  if (errors.length) throw unprocessable(sortByPath(errors));
+
+  // Priced and checked by the same rules the entry screen runs, on the customer's full commercial context.
+  const now = options.now ?? new Date();
+  const requestedDate = (input.requestedDate as IsoDate | undefined) ?? earliestDateFor(deliveryPoint!, parisNow(now));
+  const context = await orderRulesContext(db, {
+    customer: customerRow,
+    deliveryPoint: deliveryPoint!,
+    products: new Map(matched.map((m) => [m.product.id, m.product])),
+    now,
+    orderDate: options.orderDate,
+    excludeOrderId: options.excludeOrderId,
+  });
+  const draft: OrderDraft = {
+    lines: matched.map((m) => ({ productId: m.product.id, quantity: m.quantity, expectedUnitPriceCents: input.lines[m.index].expectedUnitPriceCents })),
+    deliveryPointId: deliveryPoint!.id,
+    requestedDate,
+    orderDate: options.orderDate,
+  };
+  const result = rules(draft, context);
+  const priced = result.priced;
   matched.forEach((m, k) => {
     if (priced.lines[k].unitPriceCents === null) {
-      errors.push({ path: `body.lines.${m.index}`, message: `${m.product.code} has no price on customer ${customer.code}'s price list` });
+      errors.push({ path: `body.lines.${m.index}`, message: `${m.product.code} has no price for customer ${customer.code} (price list, agreement or promotion)` });
     }
   });
-  if (errors.length) throw unprocessable(errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })));
+  if (errors.length) throw unprocessable(sortByPath(errors));
 
   return {
     customer,
     deliveryPoint: deliveryPoint!,
-    requestedDate: input.requestedDate ?? earliestDateFor(deliveryPoint!),
+    requestedDate,
     customerRef: input.customerRef?.trim() || null,
     channel: input.channel,
     note: input.note?.trim() || null,
+    charges: priced.charges,
     totals: priced.totals,
+    rules: result,
+    context,
     lines: matched.map((m, k) => ({
       product: m.product,
       customerCode: m.customerCode,
@@ -136,6 +173,8 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput): Promise<Reso
       unitPriceCents: priced.lines[k].unitPriceCents!,
       netCents: priced.lines[k].netCents,
       vatRateBp: priced.lines[k].vatRateBp,
+      promotionId: priced.lines[k].promotionId,
+      freeQuantity: priced.lines[k].freeQuantity,
     })),
   };
 }

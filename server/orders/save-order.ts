@@ -4,9 +4,16 @@ import { nowIso } from '../clock.ts';
 import { nextCounter } from '../db/counters.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
+import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
+import { findingRows, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
+import { orderDateOf } from './order-rules.ts';
 import { deleteOrderLines, findOrderRow, insertOrder, insertOrderLines, listOrderLineRows, type NewOrderLineRow, updateOrderStatus } from './orders.repository.ts';
 import { type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
 import { type Actor, invalidTransition } from './transition.ts';
+
+/** What a save leaves for the answer: the suggestions were computed with the findings, no need to run the rules again. */
+export type Saved = { id: number; suggestions: OrderSuggestion[] };
 
 /** `CDE-YYYYMM-NNNNN`: the month is Paris's, the sequence runs across months so a number is never reused. */
 export function orderNumber(seq: number, now = new Date()): string {
@@ -27,7 +34,23 @@ function lineRows(orderId: number, draft: ResolvedDraft): NewOrderLineRow[] {
     deliveredQuantity: null,
     status: 'open',
     backorderOfLineId: null,
+    promotionId: l.promotionId,
+    freeQuantity: l.freeQuantity,
   }));
+}
+
+/** The stored charges: a label in both languages, as the screens show them. */
+function chargesValues(draft: ResolvedDraft) {
+  const chargesNetCents = draft.charges.reduce((sum, c) => sum + c.netCents, 0);
+  return { chargesJson: draft.charges.length ? JSON.stringify(draft.charges) : null, chargesNetCents };
+}
+
+/** Writes what the rules found on the lines just written (ids by line number), keeping still-valid approvals. */
+async function storeFindings(trx: Parameters<typeof insertFindings>[0], orderId: number, draft: ResolvedDraft, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []) {
+  const ids = draft.lines.map((_, i) => lineIds.get(i + 1));
+  const findings = withResolutions(draft.rules.findings, ids, previous);
+  await insertFindings(trx, findingRows(orderId, findings));
+  return ids;
 }
 
 function headerValues(draft: ResolvedDraft) {
@@ -43,6 +66,7 @@ function headerValues(draft: ResolvedDraft) {
     grossCents: draft.totals.grossCents,
     palletsCenti: Math.round(draft.totals.pallets * 100),
     weightG: draft.totals.weightG,
+    ...chargesValues(draft),
   };
 }
 
@@ -62,37 +86,51 @@ function snapshot(h: Header, lines: readonly { productId: number; quantity: numb
   };
 }
 
-/** Creates a draft. Master data is read before the transaction so the write lock is held only for the writes. */
+/**
+ * Creates a draft, priced and checked by the rules, its findings stored with it. Master data is read before the
+ * transaction so the write lock is held only for the writes.
+ */
 export async function createOrder(db: Db, input: OrderInput, actor: Actor): Promise<number> {
+  return (await saveNewOrder(db, input, actor)).id;
+}
+
+/** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
+export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Promise<Saved> {
   const draft = await resolveDraft(db, input);
-  return db.transaction().execute(async (trx) => {
+  const { id, lineIds } = await db.transaction().execute(async (trx) => {
     const now = nowIso();
     const number = orderNumber(await nextCounter(trx, 'order'));
     const header = headerValues(draft);
     const id = await insertOrder(trx, { ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: actor.id, createdAt: now, updatedAt: now });
     const lines = lineRows(id, draft);
-    await insertOrderLines(trx, lines);
+    const lineIds = await storeFindings(trx, id, draft, await insertOrderLines(trx, lines));
     await recordAudit(trx, { entityType: 'order', entityId: id, orderId: id, action: 'create', userId: actor.id, after: { number, status: 'draft', ...snapshot(header, lines) } });
-    return id;
+    return { id, lineIds };
   });
+  return { id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }
 
-/** Replaces a draft's header and lines; anything past draft is refused, whoever moved it meanwhile. */
-export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor): Promise<void> {
+/**
+ * Replaces a draft's header and lines, priced on the day the order was taken, and its findings: an approval or
+ * override still holds where the new run finds the very same thing. Anything past draft is refused, whoever moved
+ * it meanwhile.
+ */
+export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor): Promise<Saved> {
   const existing = await findOrderRow(db, orderId);
   if (!existing) throw notFound('Order', orderId);
   if (existing.status !== 'draft') throw invalidTransition(existing, 'edit', ['draft']);
-  const draft = await resolveDraft(db, input);
-  await db.transaction().execute(async (trx) => {
+  const draft = await resolveDraft(db, input, { orderDate: orderDateOf(existing.createdAt), excludeOrderId: orderId });
+  const lineIds = await db.transaction().execute(async (trx) => {
     const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
     if (!before) throw notFound('Order', orderId);
     const header = headerValues(draft);
     if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, status: 'draft', updatedAt: nowIso() }))) {
       throw invalidTransition(before, 'edit', ['draft']);
     }
-    await deleteOrderLines(trx, orderId);
+    const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);
+    await Promise.all([deleteOrderLines(trx, orderId), deleteFindings(trx, orderId)]);
     const lines = lineRows(orderId, draft);
-    await insertOrderLines(trx, lines);
+    const ids = await storeFindings(trx, orderId, draft, await insertOrderLines(trx, lines), previous);
     await recordAudit(trx, {
       entityType: 'order',
       entityId: orderId,
@@ -102,5 +140,7 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
       before: snapshot(before, beforeLines),
       after: snapshot(header, lines),
     });
+    return ids;
   });
+  return { id: orderId, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }

@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
 
     const lines: [string, string, RegExp][] = [
       ['CM-204511', '80', /T45/], // the customer's own code
-      ['3012345001014', '40', /Gruau pâtissier/], // GTIN of the 25 kg sack
+      ['3012345002028', '40', /poudre/i], // GTIN of the 1 kg caster sugar pack (in Cap Marché's agreed assortment, so no manager is needed)
       ['SUC-CRI-1KG', '60', /cristal/i], // our code
       ['sucre glace 500', '30', /glace/i], // words of the name
       ['CM-880311', '10', /croissant/i], // customer code of a frozen product
@@ -89,8 +89,8 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
     await shot('05-shipped');
 
     await page.getByTestId('order-action-deliver').click();
-    const received = page.getByLabel('Quantité reçue FAR-T45-S25');
-    await received.fill('32');
+    const received = page.getByLabel('Quantité reçue FAR-T45-1KG');
+    await received.fill('72');
     await page.getByTestId('deliver-form').getByText('Reliquat', { exact: true }).click();
     await shot('06-deliver-form');
     await page.getByTestId('deliver-submit').click();
@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
     await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('confirmée');
     const backorderLines = page.getByTestId('order-detail-lines').locator('tbody tr');
     expect(await backorderLines.count()).toBe(1);
-    expect(await backorderLines.first().innerText()).toMatch(/FAR-T45-S25[\s\S]*\b8\b/);
+    expect(await backorderLines.first().innerText()).toMatch(/FAR-T45-1KG[\s\S]*\b8\b/);
     await shot('08-backorder');
   });
 });

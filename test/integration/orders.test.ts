@@ -49,7 +49,10 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
       ['FAR-T65BIO-1KG', null, 5, 1490, 7450],
     ]);
     expect(order.lines.every((l: { id: number; status: string }) => l.id > 0 && l.status === 'open')).toBe(true);
-    expect(order.totals).toMatchObject({ netCents: 82350, vatCents: 4529, grossCents: 86879, vat: [{ rateBp: 550, baseCents: 82350, vatCents: 4529 }] });
+    // 823.50 € of goods, 1.26 pallets: below Cap Marché's 6-pallet franco, so the 150 € shipping fee is a charge at the goods' VAT rate.
+    expect(order.charges).toEqual([{ kind: 'shipping', label: { fr: 'Participation aux frais de transport', en: 'Shipping fee' }, netCents: 15000, vatRateBp: 550 }]);
+    expect(order.totals).toMatchObject({ netCents: 97350, vatCents: 5354, grossCents: 102704, vat: [{ rateBp: 550, baseCents: 97350, vatCents: 5354 }] });
+    expect(order.findings.find((f: { rule: string }) => f.rule === 'franco')).toMatchObject({ severity: 'info', lineId: null, data: { feeCents: 15000 } });
     // Defaults: the customer's default delivery point and the earliest date its calendar allows.
     const point = await t.handle.db.selectFrom('deliveryPoints').selectAll().where('id', '=', ids.point('C001-DP1')).executeTakeFirstOrThrow();
     expect(order.deliveryPointId).toBe(point.id);
@@ -57,7 +60,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     expect(order.customerName).toMatch(/^Cap Marché/);
     // Stored totals agree with the ones computed on read.
     const row = await t.handle.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
-    expect([Number(row.netCents), Number(row.vatCents), Number(row.grossCents), row.createdBy]).toEqual([82350, 4529, 86879, ids.user('adv@demo.local').id]);
+    expect([Number(row.netCents), Number(row.vatCents), Number(row.grossCents), Number(row.chargesNetCents), row.createdBy]).toEqual([97350, 5354, 102704, 15000, ids.user('adv@demo.local').id]);
   });
 
   it('applies the unit factor of a customer code and keeps a given delivery point and date', async () => {
@@ -78,16 +81,18 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     const created = (await adv.post('/api/orders', capMarcheOrder())).json();
     const res = await adv.put(`/api/orders/${created.id}`, { ...capMarcheOrder(), customerRef: 'CM-PO-900002', note: 'livrer avant 8 h', lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12 }] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: created.id, number: created.number, customerRef: 'CM-PO-900002', note: 'livrer avant 8 h', totals: { netCents: 12 * 1850 } });
+    expect(res.json()).toMatchObject({ id: created.id, number: created.number, customerRef: 'CM-PO-900002', note: 'livrer avant 8 h', totals: { netCents: 12 * 1850 + 15000 } }); // + shipping below franco
     expect(res.json().lines).toHaveLength(1);
     const events = (await adv.get(`/api/orders/${created.id}/events`)).json();
     expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
     expect(events[1].userName).toBe('Léa Moreau');
-    expect(events[1].before).toMatchObject({ customerRef: 'CM-PO-900001', netCents: 82350 });
+    expect(events[1].before).toMatchObject({ customerRef: 'CM-PO-900001', netCents: 97350 });
     expect(events[1].before.lines).toHaveLength(5);
     expect(events[1].after).toMatchObject({ customerRef: 'CM-PO-900002', lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12, unitPriceCents: 1850 }] });
 
-    await adv.post(`/api/orders/${created.id}/confirm`);
+    // 12 sacks outside Cap Marché's assortment, under its one-pallet minimum: a manager approves before it confirms.
+    expect((await manager.post(`/api/orders/${created.id}/approve`, { reason: 'dépannage exceptionnel' })).statusCode).toBe(200);
+    expect((await adv.post(`/api/orders/${created.id}/confirm`)).statusCode).toBe(200);
     const refused = await adv.put(`/api/orders/${created.id}`, capMarcheOrder());
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'INVALID_TRANSITION', status: 409, currentStatus: 'confirmed' });
@@ -96,8 +101,8 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
   it('lists orders newest first, with customer name, totals and line count, filtered every way', async () => {
     const c020 = ids.customer('C020');
     const a = (await adv.post('/api/orders', { customerId: c020, channel: 'fax', customerRef: 'Martin-Fax-0042', requestedDate: '2031-01-07', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 4 }] })).json();
-    const b = (await adv.post('/api/orders', { customerId: c020, channel: 'portal', requestedDate: '2031-01-21', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 2 }, { productId: ids.product('FAR-T80-S25').id, quantity: 1 }] })).json();
-    await adv.post(`/api/orders/${b.id}/confirm`);
+    const b = (await adv.post('/api/orders', { customerId: c020, channel: 'portal', requestedDate: '2031-01-21', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 12 }, { productId: ids.product('FAR-T80-S25').id, quantity: 2 }] })).json();
+    expect((await adv.post(`/api/orders/${b.id}/confirm`)).statusCode).toBe(200); // above the artisans' 250 € minimum
 
     const all = (await adv.get('/api/orders?limit=3')).json();
     expect(all.total).toBeGreaterThan(70);

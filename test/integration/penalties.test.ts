@@ -81,8 +81,10 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     expect(bad.json().errors[0].path).toBe('querystring.daysLate');
     const tooShort = await adv.get(`/api/orders/${order.id}/penalty-exposure?short=${order.lines[0].id}:41`);
     expect(tooShort.json().errors).toEqual([{ path: 'querystring.short.0', message: '41 short is more than the 40 ordered' }]);
-    // A delivery not delivered yet has no penalty of its own: the order's exposure answers for it.
-    await adv.post(`/api/orders/${order.id}/confirm`);
+    // A delivery not delivered yet has no penalty of its own: the order's exposure answers for it. Half a pallet is
+    // under Cap Marché's one-pallet minimum: a manager approves it first.
+    expect((await manager.post(`/api/orders/${order.id}/approve`, { reason: 'petit réassort accepté' })).statusCode).toBe(200);
+    expect((await adv.post(`/api/orders/${order.id}/confirm`)).statusCode).toBe(200);
     await adv.post(`/api/orders/${order.id}/release`);
     const planned = await deliveryOf(order.id);
     expect((await adv.get(`/api/deliveries/${planned}/penalty`)).statusCode).toBe(409);

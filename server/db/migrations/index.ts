@@ -4,6 +4,7 @@ import * as searchText from './2026_11_27_0002_search_text.ts';
 import * as orderIndexes from './2026_11_27_0003_order_indexes.ts';
 import * as penalties from './2026_11_27_0010_penalties.ts';
 import * as commercialTerms from './2026_11_27_0020_commercial_terms.ts';
+import * as findings from './2026_11_27_0040_findings.ts';
 import * as availability from './2026_11_27_0030_availability.ts';
 import * as outbox from './2026_11_27_0050_outbox.ts';
 import * as customerStocks from './2026_11_27_0060_customer_stocks.ts';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0003_order_indexes': orderIndexes,
   '2026_11_27_0010_penalties': penalties,
   '2026_11_27_0020_commercial_terms': commercialTerms,
+  '2026_11_27_0040_findings': findings,
   '2026_11_27_0030_availability': availability,
   '2026_11_27_0050_outbox': outbox,
   '2026_11_27_0060_customer_stocks': customerStocks,

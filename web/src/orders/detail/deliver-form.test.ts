@@ -17,6 +17,8 @@ const line = (id: number, quantity: number, status: OrderLine['status'] = 'open'
   deliveredQuantity: null,
   status,
   backorderOfLineId: null,
+  promotionId: null,
+  freeQuantity: 0,
 });
 
 describe('deliver form', () => {

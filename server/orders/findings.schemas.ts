@@ -1,0 +1,123 @@
+import { Type } from '@sinclair/typebox';
+import { RULE_IDS, SEVERITIES } from '../../core/orders/findings.types.ts';
+import { literals, Nullable, Paging } from '../http/schemas.ts';
+
+const Closed = { additionalProperties: false } as const;
+export const BilingualSchema = Type.Object({ fr: Type.String(), en: Type.String() });
+
+export const FindingSchema = Type.Object({
+  id: Nullable(Type.Integer({ description: 'null in a quote: nothing is stored' })),
+  rule: literals(RULE_IDS),
+  // block: a manager overrides; approval: a manager approves; warning, info: shown.
+  severity: literals(SEVERITIES),
+  message: Type.String({ description: 'in French, the working language, with the figures' }),
+  messages: BilingualSchema,
+  lineId: Nullable(Type.Integer({ description: 'the stored order line; null for an order-level finding and in a quote' })),
+  lineNo: Nullable(Type.Integer({ description: '1-based line number (the body order in a quote); null for an order-level finding' })),
+  data: Type.Unknown({ description: 'the figures behind the message, by name' }),
+  resolution: Nullable(
+    Type.Object({
+      kind: literals(['approved', 'overridden'] as const),
+      userId: Type.Integer(),
+      userName: Nullable(Type.String()),
+      at: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
+});
+
+export const SuggestionSchema = Type.Object({
+  id: Type.String(),
+  kind: literals(['next-tier', 'reach-franco', 'round-up', 'round-down', 'fill-truck', 'move-date'] as const),
+  description: Type.String({ description: 'in French' }),
+  descriptions: BilingualSchema,
+  savingCents: Type.Integer({ description: 'what the customer saves, HT, re-priced; never negative' }),
+  changes: Type.Array(
+    Type.Object(
+      {
+        op: literals(['setQuantity', 'addLine', 'setRequestedDate'] as const),
+        lineIndex: Type.Optional(Type.Integer({ description: 'setQuantity: 0-based index of the line' })),
+        lineNo: Type.Optional(Type.Integer()),
+        lineId: Type.Optional(Type.Integer({ description: 'setQuantity on a stored order: its line id' })),
+        quantity: Type.Optional(Type.Integer()),
+        productId: Type.Optional(Type.Integer({ description: 'addLine: the product to add' })),
+        date: Type.Optional(Type.String({ description: 'setRequestedDate: the new date' })),
+      },
+      { description: 'apply in order: the lines of a setQuantity are those of the order as it was priced' },
+    ),
+  ),
+});
+
+export const ChargeSchema = Type.Object({
+  kind: literals(['shipping', 'surcharge'] as const),
+  label: BilingualSchema,
+  netCents: Type.Integer(),
+  vatRateBp: Type.Integer(),
+});
+
+/** An order's totals, as `orderTotals` makes them (the detail's and the quote's). */
+export const TotalsFields = {
+  netCents: Type.Integer(),
+  vatCents: Type.Integer(),
+  grossCents: Type.Integer(),
+  vat: Type.Array(Type.Object({ rateBp: Type.Integer(), baseCents: Type.Integer(), vatCents: Type.Integer() })),
+  pallets: Type.Number(),
+  weightG: Type.Integer(),
+};
+
+export const QuoteSchema = Type.Object({
+  customerId: Type.Integer(),
+  deliveryPointId: Type.Integer(),
+  requestedDate: Nullable(Type.String()),
+  orderDate: Type.String(),
+  lines: Type.Array(
+    Type.Object({
+      lineNo: Type.Integer(),
+      productId: Type.Integer(),
+      productCode: Type.String(),
+      productName: Type.String(),
+      customerCode: Nullable(Type.String()),
+      quantity: Type.Integer(),
+      freeQuantity: Type.Integer(),
+      unitPriceCents: Type.Integer(),
+      priceSource: Nullable(Type.String()),
+      grossCents: Type.Integer(),
+      discounts: Type.Array(Type.Object({ kind: Type.String(), discountBp: Type.Integer(), amountCents: Type.Integer(), promotionId: Type.Optional(Type.Integer()) })),
+      netCents: Type.Integer(),
+      vatRateBp: Type.Integer(),
+      promotionId: Nullable(Type.Integer()),
+    }),
+  ),
+  charges: Type.Array(ChargeSchema),
+  totals: Type.Object({ ...TotalsFields, goodsNetCents: Type.Integer(), chargesNetCents: Type.Integer() }),
+  franco: Nullable(Type.Object({ measure: Type.String(), threshold: Type.Number(), value: Type.Number(), missing: Type.Number(), feeCents: Type.Integer() })),
+  orderTier: Nullable(Type.Object({ measure: Type.String(), value: Type.Number(), discountBp: Type.Integer(), next: Nullable(Type.Object({ min: Type.Number(), discountBp: Type.Integer() })) })),
+  findings: Type.Array(FindingSchema),
+  suggestions: Type.Array(SuggestionSchema),
+});
+
+const Reason = Type.String({ minLength: 3, maxLength: 500, pattern: '\\S', description: 'why: kept on the finding and the timeline' });
+export const ApproveInputSchema = Type.Object({ reason: Reason }, Closed);
+export const OverrideInputSchema = Type.Object(
+  { rule: literals(RULE_IDS), lineId: Type.Optional(Type.Integer({ minimum: 1, description: 'one line only; all lines of the rule without it' })), reason: Reason },
+  Closed,
+);
+
+export const ApprovalsQuerySchema = Type.Object({ ...Paging }, Closed);
+export const ApprovalsSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      orderId: Type.Integer(),
+      number: Type.String(),
+      customerId: Type.Integer(),
+      customerName: Type.String(),
+      channel: Type.String(),
+      requestedDate: Nullable(Type.String()),
+      createdAt: Type.String(),
+      createdByName: Nullable(Type.String()),
+      totals: Type.Object({ netCents: Type.Integer(), grossCents: Type.Integer() }),
+      findings: Type.Array(FindingSchema),
+    }),
+  ),
+  total: Type.Integer(),
+});
