@@ -5,7 +5,11 @@ import type { Product } from '../../../core/catalog/product.ts';
 import type { Customer, CustomerDetail } from '../../../core/customers/customer.ts';
 import type { OrderAction } from '../../../core/orders/lifecycle.ts';
 import type { Order } from '../../../core/orders/order.ts';
+import type { OrderFinding, OrderSuggestion } from '../../../core/orders/order-findings.ts';
 import type { PriceTier } from '../../../core/pricing/price-list.ts';
+import type { PriceList, Promotion } from '../../../core/pricing/pricing.types.ts';
+import type { CustomerAgreement } from '../../../core/terms/agreement.types.ts';
+import type { Terms } from '../../../core/terms/terms.types.ts';
 
 export type Page<T> = { items: T[]; total: number };
 export type Session = { user: SessionUser; csrfToken: string };
@@ -47,6 +51,15 @@ export type OrderContext = {
   prices: PriceTier[];
   earliestDates: Record<string, IsoDate>;
   today: IsoDate;
+  /** The Paris wall clock when loaded: the rules' today. */
+  now: { date: IsoDate; time: string };
+  /** What the rules read (the same as the server's): terms, agreement, price list, promotions, usual products. */
+  terms: Terms;
+  termsCode: string | null;
+  agreement: CustomerAgreement;
+  priceList: PriceList | null;
+  promotions: Promotion[];
+  usualProductIds: number[];
 };
 
 export type OrderSummary = Pick<Order, 'id' | 'number' | 'status' | 'customerId' | 'customerName' | 'deliveryPointId' | 'channel' | 'customerRef' | 'requestedDate' | 'promisedDate' | 'backorderOfOrderId' | 'createdAt'> & {
@@ -77,7 +90,11 @@ export type OrderDetail = Order & {
   deliveries: Delivery[];
   backorders: { id: number; number: string }[];
   availableActions: OrderAction[];
+  findings: OrderFinding[];
+  suggestions: OrderSuggestion[];
 };
+
+export type { ApprovalItem } from '../../../core/orders/order-findings.ts';
 
 export type AuditEvent = {
   id: number;

@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { isNavActive, NAV } from './nav.ts';
+import { ApprovalsBadge } from '../orders/rules/ApprovalsBadge.tsx';
 import { RisksBadge } from '../risks/RisksBadge.tsx';
 import { EdiBadge } from '../edi/EdiBadge.tsx';
 
@@ -71,7 +72,7 @@ export function Layout() {
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={18} />}
-            rightSection={item.to === '/risks' ? <RisksBadge /> : item.to === '/edi' ? <EdiBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
+            rightSection={item.badge === 'approvals' ? <ApprovalsBadge /> : item.to === '/risks' ? <RisksBadge /> : item.to === '/edi' ? <EdiBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
             active={isNavActive(item.to, location.pathname)}
           />
         ))}

@@ -1,15 +1,17 @@
+import { IconUserCheck } from '@tabler/icons-react';
 import { IconBox, IconBuildingWarehouse, IconChecklist, IconFileImport, IconListDetails, IconPencilPlus, IconReceipt, IconScale, IconUsers } from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
+import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
-export type NavItem = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles: readonly Role[]; hint?: string };
+export type NavItem = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles: readonly Role[]; hint?: string; badge?: 'approvals' };
 
 /** The sidebar, in the order of the assistant's day; each entry only for the roles that may use it. */
 export const NAV: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: IconListDetails, roles: STAFF },
   { to: '/orders/new', label: 'nav.orderEntry', icon: IconPencilPlus, roles: ORDER_DESK, hint: 'Alt+N' },
+  { to: '/approvals', label: 'rules.nav', icon: IconUserCheck, roles: ORDER_APPROVERS, badge: 'approvals' },
   { to: '/risks', label: 'nav.risks', icon: IconAlertTriangle, roles: STAFF },
   { to: '/edi', label: 'nav.edi', icon: IconArrowsExchange, roles: STAFF },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, roles: STAFF },

@@ -10,6 +10,7 @@ import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OrdersPage } from '../orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
+import { ApprovalsPage } from '../orders/rules/ApprovalsPage.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { RiskDetailPage } from '../risks/RiskDetailPage.tsx';
 import { RisksPage } from '../risks/RisksPage.tsx';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'orders', element: <OrdersPage /> },
       { path: 'orders/new', element: <OrderEntryRoute /> },
       { path: 'orders/:id', element: <OrderDetailPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/new', element: <CustomerFormPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },

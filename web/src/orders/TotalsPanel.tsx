@@ -2,6 +2,8 @@ import { Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderTotals } from '../../../core/orders/totals.ts';
+import type { Bilingual } from '../../../core/shared/bilingual.ts';
+import { useBilingual } from './rules/bilingual.ts';
 import { useFormat } from '../shared/use-format.ts';
 
 function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactNode; strong?: boolean; testId?: string }) {
@@ -17,13 +19,22 @@ function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactN
   );
 }
 
-/** Net, VAT per rate as on the invoice, gross; then what the truck carries. */
-export function TotalsPanel({ totals, children }: { totals: OrderTotals; children?: ReactNode }) {
+/** A charge of the order (shipping below franco, a surcharge), one per VAT rate: shown once per label. */
+type Charge = { kind: string; label: Bilingual; netCents: number };
+
+/** Net (charges included, each named), VAT per rate as on the invoice, gross; then what the truck carries. */
+export function TotalsPanel({ totals, charges = [], children }: { totals: OrderTotals; charges?: readonly Charge[]; children?: ReactNode }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const say = useBilingual();
+  const byLabel = new Map<string, { label: Bilingual; netCents: number }>();
+  for (const c of charges) byLabel.set(c.label.fr, { label: c.label, netCents: (byLabel.get(c.label.fr)?.netCents ?? 0) + c.netCents });
   return (
     <Paper withBorder p="sm" data-testid="order-totals">
       <Stack gap={4}>
+        {[...byLabel.values()].map((c, i) => (
+          <Row key={c.label.fr} label={t('rules.chargeIncluded', { label: say(c.label) })} value={fmt.money(c.netCents)} testId={`total-charge-${i + 1}`} />
+        ))}
         <Row label={t('totals.net')} value={fmt.money(totals.netCents)} strong testId="total-net" />
         {totals.vat.map((v) => (
           <Row key={v.rateBp} label={t('totals.vat', { rate: fmt.rate(v.rateBp) })} value={fmt.money(v.vatCents)} testId={`total-vat-${v.rateBp}`} />

@@ -16,6 +16,7 @@ import { OrderActions } from './OrderActions.tsx';
 import { OrderDocuments } from './OrderDocuments.tsx';
 import { OrderEdiPanel } from '../../edi/OrderEdiPanel.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
+import { OrderRulesSection } from '../rules/OrderRulesSection.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export function OrderDetailPage() {
@@ -79,6 +80,7 @@ export function OrderDetailPage() {
       <Grid gutter="sm" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Stack gap="sm">
+            <OrderRulesSection order={o} />
             <Paper withBorder p="xs">
               <OrderLinesTable lines={o.lines} />
             </Paper>
@@ -93,7 +95,7 @@ export function OrderDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <Stack gap="sm">
-            <TotalsPanel totals={o.totals} />
+            <TotalsPanel totals={o.totals} charges={o.charges} />
             <OrderDocuments orderId={o.id} version={o.updatedAt} />
             <OrderEdiPanel orderId={o.id} version={o.updatedAt} />
             <Paper withBorder p="sm">

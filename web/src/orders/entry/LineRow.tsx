@@ -1,16 +1,20 @@
-import { ActionIcon, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Table, Text, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCode } from '../../../../core/catalog/match-product.ts';
 import type { Product } from '../../../../core/catalog/product.ts';
-import type { PricedDraftLine } from '../../../../core/orders/price-draft.ts';
+import type { Finding } from '../../../../core/orders/findings.types.ts';
 import { unitPriceFor, type PriceTier } from '../../../../core/pricing/price-list.ts';
 import { PackagingText } from '../../shared/PackagingText.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { type EntryLine, parseQuantity } from './draft.ts';
 import { type LineNavigation, quantityFieldKey } from './keys.ts';
 import { ProductField } from './ProductField.tsx';
+import { FindingList } from '../rules/FindingList.tsx';
+
+/** A line as core priced it: the unit price (null when it has none), its net after discounts, and those discounts. */
+export type RowPrice = { unitPriceCents: number | null; netCents: number; discounts?: readonly { kind: string; discountBp: number }[] };
 
 type Props = {
   index: number;
@@ -20,9 +24,12 @@ type Props = {
   invalid: boolean;
   products: readonly Product[];
   customerCodes: readonly CustomerCode[];
+  usual: ReadonlyMap<number, number>;
   prices: readonly PriceTier[];
   /** The line as core priced it, once it has a product and a quantity. */
-  priced: PricedDraftLine | undefined;
+  priced: RowPrice | undefined;
+  /** What the rules found on this line, shown beside it. */
+  findings: readonly Finding[];
   loading: boolean;
   register: (field: 'product' | 'quantity', input: HTMLInputElement | null) => void;
   onChange: (patch: Partial<EntryLine>) => void;
@@ -33,7 +40,7 @@ type Props = {
 };
 
 /** One order line: product, quantity, and as she types, its price and what it makes in layers and pallets. */
-export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, prices, priced, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
+export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, usual, prices, priced, findings, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const lineNo = index + 1;
@@ -62,6 +69,7 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
           invalid={invalid && line.productId === null}
           products={products}
           customerCodes={customerCodes}
+          usual={usual}
           loading={loading}
           register={(input) => register('product', input)}
           onQueryChange={(query) => onChange({ query, productId: null })}
@@ -75,6 +83,7 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
           {product?.name ?? ''}
         </Text>
         {product && quantity !== null && <PackagingText quantity={quantity} product={product} testId={`order-line-${lineNo}-packaging`} />}
+        <FindingList findings={findings} testId={`order-line-${lineNo}-findings`} />
       </Table.Td>
       <Table.Td w={90}>
         <TextInput
@@ -96,6 +105,11 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
       </Table.Td>
       <Table.Td w={100} ta="right" data-testid={`order-line-${lineNo}-price`}>
         {product && (unitPrice === null ? <Text size="xs" c="orange">{t('entry.noPrice')}</Text> : fmt.money(unitPrice))}
+        {priced?.discounts?.map((d, i) => (
+          <Badge key={i} size="xs" variant="light" color={d.kind === 'promotion' ? 'grape' : 'teal'} display="block" ml="auto" data-testid={`order-line-${lineNo}-discount`}>
+            {`−${fmt.rate(d.discountBp)}`}
+          </Badge>
+        ))}
       </Table.Td>
       <Table.Td w={100} ta="right" fw={500} data-testid={`order-line-${lineNo}-net`}>
         {priced && priced.unitPriceCents !== null ? fmt.money(priced.netCents) : ''}

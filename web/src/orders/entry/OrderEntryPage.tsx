@@ -3,6 +3,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../core/catalog/product.ts';
 import { priceDraft } from '../../../../core/orders/price-draft.ts';
+import { rules } from '../../../../core/orders/rules.ts';
+import { eligiblePromotions } from '../../../../core/pricing/promotions.ts';
 import type { CustomerSummary } from '../../api/types.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
@@ -16,8 +18,13 @@ import { ShortcutHints } from './ShortcutHints.tsx';
 import { useCatalogue } from '../../catalog/use-catalogue.ts';
 import { useOrderContext, usePresetCustomer } from './use-entry-data.ts';
 import { useSaveOrder } from './use-save-order.ts';
+import { applyToEntry, rulesContextOf, runEntryRules, suggestionShortcut, usualCounts } from './entry-rules.ts';
+import { FindingList } from '../rules/FindingList.tsx';
+import { PromotionPitch } from '../rules/PromotionPitch.tsx';
+import { SuggestionsPanel } from '../rules/SuggestionsPanel.tsx';
 
 type Focus = { index: number; field: 'product' | 'quantity' } | 'footer' | null;
+const NO_FINDINGS: never[] = [];
 
 /** The phone order, keyboard only: customer, Enter; code, Enter; quantity, Enter; … Ctrl+Enter. */
 export function OrderEntryPage() {
@@ -142,20 +149,51 @@ export function OrderEntryPage() {
   };
 
   const prices = context.data?.prices ?? [];
-  // One pricing for the lines and the totals: each row shows the line core priced, found by its row key.
-  const { priced, pricedByKey } = useMemo(() => {
+  // The customer's whole commercial context, then core's rules over what is typed: price, check, suggest, as the
+  // server will on save. Each row shows the line core priced and what the rules found on it, found by its row key.
+  const rulesContext = useMemo(() => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId), [context.data, catalogue.byId, header.deliveryPointId]);
+  const entryRules = useMemo(() => (rulesContext ? runEntryRules(lines, header, rulesContext, rules) : null), [lines, header, rulesContext]);
+  const usual = useMemo(() => usualCounts(context.data?.usualProductIds), [context.data]);
+  const pitch = useMemo(() => (rulesContext ? eligiblePromotions(rulesContext) : []), [rulesContext]);
+  // Before the customer's context is in: list prices alone, so the screen is never blank.
+  const fallback = useMemo(() => {
+    if (entryRules) return null;
     const input = pricedInput(lines).filter((l) => catalogue.byId.has(l.productId));
     const result = priceDraft(input, catalogue.byId, prices);
-    return { priced: result, pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])) };
-  }, [lines, catalogue.byId, prices]);
+    return { totals: result.totals, unpriced: result.unpricedProductIds.length > 0, pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])) };
+  }, [entryRules, lines, catalogue.byId, prices]);
+  const totals = entryRules ? entryRules.result.priced.totals : fallback!.totals;
+  const pricedByKey: ReadonlyMap<number, { unitPriceCents: number | null; netCents: number }> = entryRules ? entryRules.pricedByKey : fallback!.pricedByKey;
+  const suggestions = entryRules?.result.suggestions ?? [];
 
-  const saving = useSaveOrder(header, lines, (problem, lineIndexes) => {
+  const applySuggestionAt = (index: number) => {
+    const suggestion = suggestions[index];
+    if (!entryRules || !suggestion) return;
+    const next = applyToEntry(lines, header, entryRules, suggestion, (id) => catalogue.byId.get(id)?.code ?? String(id), nextKey);
+    setLines(next.lines);
+    setHeader(next.header);
+  };
+  // Alt+1 … Alt+9 from any field: the listener is set once and calls the latest apply.
+  const applyRef = useRef(applySuggestionAt);
+  applyRef.current = applySuggestionAt;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const index = suggestionShortcut(event);
+      if (index === null) return;
+      event.preventDefault();
+      applyRef.current(index);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const saving = useSaveOrder(header, lines, entryRules?.needsManager ?? false, (problem, lineIndexes) => {
     setBadLines(lineIndexes);
     if (problem === 'noCustomer') customerInput.current?.focus();
     else if (lineIndexes.length) setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
   });
 
-  const unpriced = priced.unpricedProductIds.length > 0;
+  const unpriced = entryRules ? entryRules.result.priced.unpricedLineIndexes.length > 0 : fallback!.unpriced;
   const ready = !catalogue.loading && !context.isFetching && !customerPending;
 
   return (
@@ -163,6 +201,11 @@ export function OrderEntryPage() {
       <PageTitle title={t('entry.title')}>
         <ShortcutHints />
       </PageTitle>
+      {pitch.length > 0 && (
+        <Box mb="sm">
+          <PromotionPitch promotions={pitch} />
+        </Box>
+      )}
       <Paper withBorder p="sm" mb="sm">
         <Grid gutter="xs" align="flex-start">
           <Grid.Col span={{ base: 12, md: 6 }}>
@@ -205,8 +248,10 @@ export function OrderEntryPage() {
                     invalid={badLines.includes(index)}
                     products={catalogue.products}
                     customerCodes={context.data?.productCodes ?? []}
+                    usual={usual}
                     prices={prices}
                     priced={pricedByKey.get(line.key)}
+                    findings={entryRules?.findingsByKey.get(line.key) ?? NO_FINDINGS}
                     loading={!ready}
                     register={(field, input) => {
                       if (input) inputs.current.set(`${line.key}:${field}`, input);
@@ -224,7 +269,12 @@ export function OrderEntryPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
-          <TotalsPanel totals={priced.totals}>
+          {entryRules && entryRules.orderFindings.length > 0 && (
+            <Paper withBorder p="xs" mb="sm">
+              <FindingList findings={entryRules.orderFindings} testId="order-findings" />
+            </Paper>
+          )}
+          <TotalsPanel totals={totals} charges={entryRules?.result.priced.charges}>
             {unpriced && (
               <Text size="xs" c="orange.8">
                 {t('entry.unpriced')}
@@ -246,6 +296,9 @@ export function OrderEntryPage() {
               {t('entry.saveDraft')}
             </Button>
           </Group>
+          <Box mt="sm">
+            <SuggestionsPanel suggestions={suggestions} onApply={applySuggestionAt} shortcuts />
+          </Box>
         </Grid.Col>
       </Grid>
     </Box>

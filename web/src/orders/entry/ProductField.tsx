@@ -14,6 +14,8 @@ type Props = {
   invalid: boolean;
   products: readonly Product[];
   customerCodes: readonly CustomerCode[];
+  /** The customer's usual products (id → weight): among equal matches, his usual pack first. */
+  usual: ReadonlyMap<number, number>;
   /** True while the catalogue or the customer's codes are on their way: an Enter then waits for them. */
   loading: boolean;
   register: (input: HTMLInputElement | null) => void;
@@ -25,13 +27,13 @@ type Props = {
 };
 
 /** A line's product field: ranks the catalogue locally (our code, the customer's code, GTIN, name words). */
-export function ProductField({ lineNo, query, chosen, disabled, invalid, products, customerCodes, loading, register, onQueryChange, onTake, onPending, onAction }: Props) {
+export function ProductField({ lineNo, query, chosen, disabled, invalid, products, customerCodes, usual, loading, register, onQueryChange, onTake, onPending, onAction }: Props) {
   const { t } = useTranslation();
   const [highlight, setHighlight] = useState(0);
   const [focused, setFocused] = useState(false);
   const [noMatch, setNoMatch] = useState(false);
   const [waiting, setWaiting] = useState(false);
-  const matches = useMemo(() => (chosen ? [] : matchProducts(query, products, customerCodes)), [chosen, query, products, customerCodes]);
+  const matches = useMemo(() => (chosen ? [] : matchProducts(query, products, customerCodes, 8, usual)), [chosen, query, products, customerCodes, usual]);
   const listId = `product-suggestions-${lineNo}`;
   const visible = focused && !chosen ? matches : [];
 

@@ -8,7 +8,11 @@ const HINTS: { keys: string[]; label: string }[] = [
   { keys: ['delete'], label: 'entry.hints.delete' },
   { keys: ['ctrl', 'enter'], label: 'entry.hints.confirm' },
   { keys: ['ctrl', 's'], label: 'entry.hints.draft' },
+  { keys: ['alt', '1…9'], label: 'rules.applyHint' },
 ];
+
+/** Key caps without a translation of their own (Alt, the digits) are written as they are printed. */
+const LITERAL: Record<string, string> = { alt: 'Alt', '1…9': '1…9' };
 
 /** The keys of the screen, always in sight: nobody reads a manual at the phone. */
 export function ShortcutHints() {
@@ -19,8 +23,8 @@ export function ShortcutHints() {
         <Text size="xs" c="dimmed" key={hint.label}>
           {hint.keys.map((k, i) => (
             <Fragment key={k}>
-              {i > 0 && (hint.keys[0] === 'ctrl' ? '+' : ' ')}
-              <Kbd size="xs">{t(`keys.${k}`)}</Kbd>
+              {i > 0 && (hint.keys[0] === 'ctrl' || hint.keys[0] === 'alt' ? '+' : ' ')}
+              <Kbd size="xs">{LITERAL[k] ?? t(`keys.${k}`)}</Kbd>
             </Fragment>
           ))}{' '}
           {t(hint.label)}

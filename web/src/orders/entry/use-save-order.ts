@@ -12,8 +12,10 @@ import { saveShortcut } from './keys.ts';
 /**
  * Saving the typed order: as a draft (Ctrl+S) or saved then confirmed (Ctrl+Enter), from any field; then on to
  * the order's page. What stops the save before it is sent goes to `onInvalid`, which shows the lines at fault.
+ * An order the rules say a manager must answer (`needsManager`: a block or an approval) is saved as a draft even
+ * on Ctrl+Enter, and she is told it waits for a manager: asking the server to confirm would only be refused.
  */
-export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void) {
+export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], needsManager: boolean, onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -36,6 +38,13 @@ export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], o
     } catch (error) {
       setSaving(false);
       setProblem(errorMessage(error, t));
+      return;
+    }
+    if (mode === 'confirm' && needsManager) {
+      void queryClient.invalidateQueries({ queryKey: ['approvals'] });
+      notifications.show({ color: 'orange', title: t('rules.awaitsManager', { number: order.number }), message: t('rules.awaitsManagerDetail') });
+      void queryClient.invalidateQueries({ queryKey: ['orders'] });
+      void navigate(`/orders/${order.id}`);
       return;
     }
     if (mode === 'confirm') {
