@@ -122,6 +122,8 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     await manager.getByTestId('reason-input').fill('Client fidèle, dépannage avant le week-end');
     await manager.getByTestId('reason-submit').click();
     await expect.poll(() => manager.getByTestId('order-findings').innerText()).toMatch(/validé par Claire Dubois.*Client fidèle/s);
+    await manager.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => manager.getByTestId('order-timeline').innerText()).toMatch(/Validée par un responsable/);
     await shot(manager, 'rules-05-approved-fr');
     await manager.getByTestId('order-action-confirm').click();
     await expect.poll(() => manager.getByTestId('order-status').first().textContent()).toBe('confirmée');
