@@ -1,5 +1,6 @@
 import type { LineStatus, ShortfallChoice } from '../../core/orders/order.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
+import { roundCents } from '../../core/shared/money.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
@@ -49,7 +50,10 @@ async function backorderNumber(trx: Trx, original: string): Promise<string> {
  * Also what a risk resolved with "partial now, the rest later" creates (server/risks/resolve-risk.ts).
  */
 export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'order' | 'at'>, short: readonly Pick<Outcome, 'orderLine' | 'missing'>[], actor: Actor): Promise<{ id: number; number: string }> {
-  const totals = orderTotals(short.map((o) => ({ ...o.orderLine, quantity: o.missing })));
+  // The missing part keeps the line's price as it was agreed, discounts included: its net is the line's net in
+  // proportion, rounded to the cent, and the backorder's totals are the sum of those lines.
+  const netOf = (s: Pick<Outcome, 'orderLine' | 'missing'>) => roundCents((s.orderLine.netCents * s.missing) / s.orderLine.quantity);
+  const totals = orderTotals(short.map((s) => ({ ...s.orderLine, quantity: s.missing, netCents: netOf(s) })));
   const number = await backorderNumber(trx, t.order.number);
   const o = t.order;
   const id = await insertOrder(trx, {
@@ -79,7 +83,7 @@ export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'orde
     customerCode: s.orderLine.customerCode,
     quantity: s.missing,
     unitPriceCents: s.orderLine.unitPriceCents,
-    netCents: s.missing * s.orderLine.unitPriceCents,
+    netCents: netOf(s),
     vatRateBp: s.orderLine.vatRateBp,
     deliveredQuantity: null,
     status: 'open',

@@ -1,3 +1,4 @@
+import { roundCents } from '../../core/shared/money.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { sameOption, type OrderChange, type RiskOption, type RiskOptionKind } from '../../core/risks/options.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -68,7 +69,7 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
     if (c.type === 'set-line-quantity') {
       // The line keeps its discounts (a promotion's percent): its net shrinks in proportion, to the cent.
       const l = byId.get(c.lineId)!;
-      await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: Math.round((Number(l.netCents) * c.to) / l.quantity) });
+      await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: roundCents((Number(l.netCents) * c.to) / l.quantity) });
     }
     else if (c.type === 'cancel-line') await updateOrderLine(trx, c.lineId, { status: 'cancelled' });
     else if (c.type === 'add-line') {
@@ -79,7 +80,7 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
     } else if (c.type === 'backorder') {
       const line = byId.get(c.lineId)!;
       // The same backorder as a short delivery makes (numbered -R1, -R2…), dated when it will be complete.
-      backorder = await createBackorder(trx, { order, at }, [{ orderLine: { ...line, netCents: c.quantity * line.unitPriceCents }, missing: c.quantity }], actor);
+      backorder = await createBackorder(trx, { order, at }, [{ orderLine: line, missing: c.quantity }], actor);
       await updateOrder(trx, backorder.id, { requestedDate: c.date, promisedDate: c.date });
     } else if (c.type === 'set-promised-date') await updateOrder(trx, order.id, { promisedDate: c.to });
     else throw new AppError('CONFLICT', 'A warehouse change is not supported yet.');
