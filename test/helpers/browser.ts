@@ -23,8 +23,9 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Builds the web app the server will serve, from the current sources. */
+/** Builds the web app the server will serve, from the current sources (once per test run: see global-setup.ts). */
 export function buildWeb(): void {
+  if (process.env.CARNET_WEB_BUILT === '1') return;
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: repo, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vite build failed');
 }
