@@ -16,6 +16,8 @@ const ConfigSchema = Type.Object({
   MAIL_FROM: Type.Optional(Type.String({ pattern: '@' })),
   /** Minutes between two risk scans (they also run after stock, receipt and order changes); 0: no scheduled scan. */
   RISK_SCAN_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
+  /** Seconds between two sweeps of the EDI drop folders (DATA_DIR/edi/in/<partner>/); 0: no intake by folder. */
+  EDI_INBOX_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 30 }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { dataDir: string };

@@ -28,7 +28,7 @@ export async function serve(config: Config = loadConfig()) {
     app.addHook('onClose', stop);
   }
   // EDI drop folders: watched, and swept on a timer (EDI_INBOX_SECONDS, 0 = off).
-  app.addHook('onClose', startEdiInbox(handle.db, app.log));
+  app.addHook('onClose', startEdiInbox(handle.db, config.EDI_INBOX_SECONDS, app.log));
   await app.listen({ port: config.PORT, host: config.HOST });
   // Emails left pending by a crash or an SMTP outage go now, then the loop retries what is due.
   app.outbox.start();

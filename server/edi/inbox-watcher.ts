@@ -73,12 +73,11 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
  * Watches the inboxes (fs.watch on DATA_DIR/edi/in, and a sweep every EDI_INBOX_SECONDS, 30 by default, 0 turns
  * intake by folder off): returns the stop function for the server's onClose.
  */
-export function startEdiInbox(db: Db, log?: Log): () => void {
+export function startEdiInbox(db: Db, seconds: number, log?: Log): () => void {
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
   const flusher = setInterval(() => void flushEdiOutbound(db).catch((error) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
   flusher.unref();
   void flushEdiOutbound(db).catch(() => undefined);
-  const seconds = Number(process.env.EDI_INBOX_SECONDS ?? 30);
   if (!(seconds > 0)) return () => clearInterval(flusher);
   let running = false;
   let again = false;
