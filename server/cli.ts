@@ -6,7 +6,6 @@ import { isEmpty, seedDemo } from './demo/seed.ts';
 import { registerEdiCommands } from './edi/edi-parse.command.ts';
 import { registerEdiImportCommand } from './edi/edi-import.command.ts';
 import { importCommand } from './imports/import-command.ts';
-import { serve } from './main.ts';
 import { registerRiskCommands } from './risks/risks.command.ts';
 
 const program = new Command('carnet').description('Carnet, the order desk of a B2B food manufacturer');
@@ -15,6 +14,8 @@ program
   .command('serve')
   .description('start the web server (migrates the database and loads the demo on first start)')
   .action(async () => {
+    // Loaded on demand: `carnet edi parse` and the other light commands need none of the web server.
+    const { serve } = await import('./main.ts');
     await serve();
   });
 
