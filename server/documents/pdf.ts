@@ -8,8 +8,17 @@ export const MARGIN = 40;
 export const PAGE_BOTTOM = 842 - 60;
 
 /** French number formatting, with plain spaces: the standard PDF fonts have no narrow no-break space. */
+// A PDF prints hundreds of figures: build each Intl formatter once, not per figure.
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+const RATE_FORMAT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
 export function pdfNumber(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value).replace(/[\u202f\u00a0]/g, ' ');
+  let format = NUMBER_FORMATS.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    NUMBER_FORMATS.set(decimals, format);
+  }
+  return format.format(value).replace(/[\u202f\u00a0]/g, ' ');
 }
 
 export function addressLines(a: Address): string[] {
@@ -49,7 +58,7 @@ export function legalFooter(doc: PDFKit.PDFDocument, c: CompanyIdentity): void {
 
 /** A rate in basis points as French print shows it: 550 → "5,5 %", 2000 → "20 %". */
 export function pdfRate(basisPoints: number): string {
-  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
+  return `${RATE_FORMAT.format(basisPoints / 100)} %`;
 }
 
 /** Cents as euros, French style: 123456 → "1 234,56 €" (the standard fonts carry the euro sign). */
