@@ -25,6 +25,8 @@ export type OrderRulesInput = {
   orderDate?: IsoDate;
   /** A stored order is not counted among its own customer's open orders. */
   excludeOrderId?: number;
+  /** False when no suggestion will be made: the usual products are then not looked up. */
+  withUsualProducts?: boolean;
 };
 
 export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Promise<RulesContext> {
@@ -35,6 +37,7 @@ export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Pr
     now: input.now,
     productIds,
     excludeOrderId: input.excludeOrderId,
+    withUsualProducts: input.withUsualProducts,
   });
   const products = new Map(input.products);
   const missing = commercial.usualProductIds.filter((id) => !products.has(id));

@@ -29,15 +29,16 @@ export async function runStoredOrderRules(db: DbOrTrx, order: StoredOrder, lines
     findProductsByIds(db, [...new Set(lines.map((l) => l.productId))]),
   ]);
   if (!customer || !point) throw new AppError('CONFLICT', `Order ${order.number}: its customer or delivery point is gone`);
+  const draft = storedDraft(order, lines);
   const context = await orderRulesContext(db, {
     customer,
     deliveryPoint: toDeliveryPoint(point),
     products: new Map(productRows.map((r) => [r.id, toProduct(r)])),
     now: options.now ?? new Date(),
     excludeOrderId: order.id,
-    orderDate: storedDraft(order, lines).orderDate,
+    orderDate: draft.orderDate,
+    withUsualProducts: options.suggest,
   });
-  const draft = storedDraft(order, lines);
   const priced = price(draft, context);
   return { context, priced, findings: check(draft, priced, context), suggestions: options.suggest ? suggest(draft, priced, context) : [] };
 }

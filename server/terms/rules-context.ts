@@ -48,10 +48,11 @@ type CustomerRef = { id: number; typology: string; creditLimitCents: number; pri
 export async function loadCommercialContext(
   db: DbOrTrx,
   customer: CustomerRef,
-  options: { date: IsoDate; now: Date; productIds?: readonly number[]; excludeOrderId?: number },
+  options: { date: IsoDate; now: Date; productIds?: readonly number[]; excludeOrderId?: number; withUsualProducts?: boolean },
 ): Promise<CommercialContext> {
+  // Only suggestions read the usual products; a run without them (a confirmation) skips the history query.
   const since = new Date(options.now.getTime() - USUAL_PRODUCTS_DAYS * 86_400_000).toISOString();
-  const usual = await usualProductIds(db, customer.id, since);
+  const usual = options.withUsualProducts === false ? [] : await usualProductIds(db, customer.id, since);
   const productIds = options.productIds ? [...new Set([...options.productIds, ...usual])] : undefined;
   const window = { from: addDays(options.date, -PROMOTION_LOOKBACK_DAYS), to: addDays(options.date, PROMOTION_LOOKAHEAD_DAYS) };
   const [terms, credit, assortment, prices, promotionRows, listRow] = await Promise.all([
