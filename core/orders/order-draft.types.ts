@@ -10,6 +10,8 @@ export type OrderDraftLine = {
   quantity: number;
   /** The unit price the customer expects (EDI PRI segment), in cents. */
   expectedUnitPriceCents?: number;
+  /** The customer's price the desk accepted: the line is priced at it, net, nothing taken off. */
+  agreedUnitPriceCents?: number;
   /** A promotion the customer claims (EDI, or a line saved under it): checked for validity. */
   promotionId?: number;
 };

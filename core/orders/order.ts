@@ -27,6 +27,11 @@ export type OrderLine = {
   /** The promotion that priced the line; the free goods it earned, delivered on top and invoiced at zero. */
   promotionId: number | null;
   freeQuantity: number;
+  /** EDI: the net unit price the customer expects (PRI), and the one the desk agreed to invoice (his, accepted). */
+  expectedUnitPriceCents: number | null;
+  agreedUnitPriceCents: number | null;
+  /** EDI: the buyer's line number. */
+  customerLineNo: number | null;
 };
 
 export type Order = {

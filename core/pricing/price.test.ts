@@ -18,6 +18,16 @@ describe('price: where the unit price comes from', () => {
     expect(line).toMatchObject({ unitPriceCents: 1700, priceSource: 'customer', discounts: [], netCents: 51_000, promotionId: null });
   });
 
+  it('prices a line at the price the desk agreed, over the customer price and the promotions, nothing taken off', () => {
+    const withPrice = context({ agreement: { ...ctx.agreement, prices: [{ productId: T45, unitPriceCents: 1700, validFrom: '2026-01-01', validTo: null }] } });
+    const priced = price(draft([{ productId: T45, quantity: 30, agreedUnitPriceCents: 1650 }, { productId: T65, quantity: 40, agreedUnitPriceCents: 1850 }]), withPrice);
+    expect(priced.lines.map((l) => [l.unitPriceCents, l.priceSource, l.discounts, l.netCents, l.promotionId])).toEqual([
+      [1650, 'agreed', [], 49_500, null],
+      [1850, 'agreed', [], 74_000, null],
+    ]);
+    expect(priced.totals.goodsNetCents).toBe(123_500);
+  });
+
   it('ignores a customer price outside its dates, and a list outside its dates prices nothing', () => {
     const expired = context({ agreement: { ...ctx.agreement, prices: [{ productId: T65, unitPriceCents: 1000, validFrom: '2025-01-01', validTo: '2025-12-31' }] } });
     expect(price(draft([{ productId: T65, quantity: 1 }]), expired).lines[0].unitPriceCents).toBe(1950);

@@ -18,9 +18,9 @@ export type PricingContext = PricingSources & {
 };
 
 /**
- * Prices an order: customer price (net, nothing taken off) > promotion > list tier. The order-level tier
- * discount and a percent promotion cascade on list-priced lines; one promotion per line, the one that makes the
- * goods cheapest. Each discount is rounded to the cent on its line; the totals are the sum of the lines and
+ * Prices an order: a price the desk agreed on the line > customer price (both net, nothing taken off) > promotion >
+ * list tier. The order-level tier discount and a percent promotion cascade on list-priced lines; one promotion per
+ * line, the one that makes the goods cheapest. Each discount is rounded to the cent on its line; the totals are the sum of the lines and
  * charges, exactly (`orderTotals`). Shipping below franco and date surcharges are charges at the goods' VAT rates.
  */
 export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
@@ -34,7 +34,7 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
     const product = line.productId === null ? undefined : ctx.products.get(line.productId);
     products[i] = product;
     if (!product) continue;
-    const unit = index.customerPrices.get(product.id) ?? tierPrice(index.tiers.get(product.id), line.quantity);
+    const unit = line.agreedUnitPriceCents ?? index.customerPrices.get(product.id) ?? tierPrice(index.tiers.get(product.id), line.quantity);
     if (unit !== null) counted.push({ product, quantity: line.quantity, grossCents: line.quantity * unit });
   }
   const discount = ctx.priceList?.orderDiscount ?? null;
@@ -49,7 +49,9 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
     const line = order.lines[i];
     const product = products[i];
     let best: LinePrice | null = null;
-    if (product) {
+    if (product && line.agreedUnitPriceCents !== undefined) {
+      best = { unit: line.agreedUnitPriceCents, source: 'agreed', discounts: [], free: 0, net: line.quantity * line.agreedUnitPriceCents, promotionId: null };
+    } else if (product) {
       const inFamilies = !discount?.families || discount.families.includes(product.family);
       best = priceLineAt(product, line.quantity, index, orderTier && inFamilies ? orderTier.discountBp : 0);
     }

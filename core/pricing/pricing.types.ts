@@ -53,7 +53,11 @@ export type Promotion = {
   mechanism: PromotionMechanism;
 };
 
-export type PriceSource = 'customer' | 'list' | 'promotion-tier';
+/** `agreed`: the customer's own price (EDI PRI) the desk accepted on this line; like a customer price, net. */
+export type PriceSource = 'customer' | 'list' | 'promotion-tier' | 'agreed';
+
+/** A price no tier, order discount or promotion changes: the next-tier suggestions leave such lines alone. */
+export const isFixedPrice = (source: PriceSource | null): boolean => source === 'customer' || source === 'agreed';
 
 export type AppliedDiscount = {
   kind: 'order-tier' | 'promotion';

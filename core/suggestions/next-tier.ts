@@ -3,6 +3,7 @@ import type { Product } from '../catalog/product.ts';
 import { effectiveUnitPrice } from '../pricing/effective-price.ts';
 import { priceLineAt } from '../pricing/line-price.ts';
 import { priceIndex } from '../pricing/price-index.ts';
+import { isFixedPrice } from '../pricing/pricing.types.ts';
 import { num, say } from '../terms/checks/format.ts';
 import { quantityChange } from './describe.ts';
 import { evaluate, type SuggestInput } from './suggest-input.ts';
@@ -37,7 +38,7 @@ function lineTiers(input: SuggestInput): Suggestion[] {
   for (let i = 0; i < order.lines.length; i++) {
     const product = products[i];
     const line = priced.lines[i];
-    if (!product || line.unitPriceCents === null || line.priceSource === 'customer' || line.quantity <= 0 || product.status !== 'active') continue;
+    if (!product || line.unitPriceCents === null || isFixedPrice(line.priceSource) || line.quantity <= 0 || product.status !== 'active') continue;
     const threshold = nextThreshold(product, line.quantity, input);
     if (threshold === null) continue;
     const target = upToMultiple(product, threshold, ctx.terms.orderMultiples);
@@ -82,7 +83,7 @@ function orderTier(input: SuggestInput): Suggestion[] {
   for (let i = 0; i < order.lines.length; i++) {
     const p = products[i];
     const l = priced.lines[i];
-    if (!p || l.unitPriceCents === null || l.priceSource === 'customer' || p.status !== 'active' || (discount.families && !discount.families.includes(p.family))) continue;
+    if (!p || l.unitPriceCents === null || isFixedPrice(l.priceSource) || p.status !== 'active' || (discount.families && !discount.families.includes(p.family))) continue;
     if (measurePerUnit(p, tier.measure, l.unitPriceCents) <= 0) continue;
     if (chosen < 0) { chosen = i; continue; }
     const better = (rank.get(p.id) ?? Infinity) - (rank.get(products[chosen]!.id) ?? Infinity) || priced.lines[chosen].netCents - l.netCents;

@@ -148,6 +148,9 @@ rule('price-mismatch', () => {
     silent('price-mismatch', draft([{ productId: GLACE, quantity: 5, expectedUnitPriceCents: 1567 }]));
     silent('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1900 }]), context({ terms: { ...TERMS, priceMismatchToleranceCents: 50 } }));
   });
+  it('is settled once the desk accepts the customer\'s price: the line is priced at it', () => {
+    silent('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1850, agreedUnitPriceCents: 1850 }]));
+  });
 });
 
 rule('truck-capacity', () => {

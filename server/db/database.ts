@@ -5,7 +5,7 @@ import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, P
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../customers/customers.table.ts';
 import type { CustomerStockLinesTable, CustomerStockReportsTable, CustomerVmiSettingsTable } from '../customer-stock/customer-stock.table.ts';
-import type { DeliveriesTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
+import type { DeliveriesTable, DeliveryLineLotsTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
 import type { OutboxEmailsTable } from '../mail/mail.table.ts';
@@ -41,6 +41,7 @@ export type Database = {
   orderFindings: OrderFindingsTable;
   deliveries: DeliveriesTable;
   deliveryLines: DeliveryLinesTable;
+  deliveryLineLots: DeliveryLineLotsTable;
   documents: DocumentsTable;
   auditEvents: AuditEventsTable;
   termsOfSale: TermsOfSaleTable;

@@ -88,6 +88,9 @@ export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'orde
     deliveredQuantity: null,
     status: 'open',
     backorderOfLineId: s.orderLine.id,
+    // The price the customer was promised follows the goods still owed.
+    expectedUnitPriceCents: s.orderLine.expectedUnitPriceCents,
+    agreedUnitPriceCents: s.orderLine.agreedUnitPriceCents,
   }));
   await insertOrderLines(trx, lines);
   await recordAudit(trx, {

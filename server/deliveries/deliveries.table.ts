@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type DeliveriesTable = {
   id: Generated<number>;
@@ -23,4 +23,15 @@ export type DeliveryLinesTable = {
   productId: number;
   quantity: number;
   deliveredQuantity: number | null;
+};
+
+/** A lot that left on a delivery line (FEFO at shipping); lot null: stock no lot named. */
+export type DeliveryLineLotsTable = {
+  id: Generated<number>;
+  deliveryLineId: number;
+  lot: string | null;
+  productionDate: string | null;
+  bestBefore: string | null;
+  quantity: number;
+  belowMinShelfLife: ColumnType<number, number | undefined, number>;
 };

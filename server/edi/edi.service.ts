@@ -20,6 +20,7 @@ import {
   updateMessage,
   type PartnerRow,
 } from './edi.repository.ts';
+import { acceptCustomerPrice } from '../orders/save-order.ts';
 import { ingestFile, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
 
 export function partnerView(p: PartnerRow) {
@@ -187,20 +188,16 @@ export async function chooseDeliveryPointFix(db: Db, id: number, input: { delive
   return messageState(db, id);
 }
 
-/** Our price stands on that line (the customer's PRI is answered by the ORDRSP): the price finding is resolved. */
+/**
+ * The desk accepts the customer's price on that line (his PRI): the line is invoiced at it from now on, audited on
+ * the order's timeline, and the ORDRSP confirms it; then the message goes on (confirmed when the partner allows).
+ */
 export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }) {
-  const { row, stored } = await queuedMessage(db, id);
+  const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
-  const updated = await db
-    .updateTable('orderFindings')
-    .set({ overriddenBy: actor.id, overriddenAt: nowIso(), overrideReason: 'Prix accepté depuis la file EDI' })
-    .where('orderId', '=', row.orderId)
-    .where('rule', '=', 'price-mismatch')
-    .where('lineNo', '=', input.lineNo)
-    .where('overriddenBy', 'is', null)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw new AppError('UNPROCESSABLE', `No open price finding on line ${input.lineNo}.`, [{ path: 'body.lineNo', message: 'no open price-mismatch finding' }]);
-  await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, acceptedPrices: [...(stored.acceptedPrices ?? []), input.lineNo] }) });
+  const line = await db.selectFrom('orderLines').select(['id', 'expectedUnitPriceCents']).where('orderId', '=', row.orderId).where('lineNo', '=', input.lineNo).executeTakeFirst();
+  if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', message: 'the customer sent no price on this line' }]);
+  await acceptCustomerPrice(db, row.orderId, line.id, actor);
   await retakeMessage(db, id);
   return messageState(db, id);
 }

@@ -63,8 +63,6 @@ export type MessageIssues = {
   issues: EdiIssue[];
   lines: { lineNo: number; ediLine: number; firstSegment: number; lastSegment: number }[];
   overrides: MapOverrides;
-  /** Lines whose price the desk accepted (price-mismatch approved from the queue). */
-  acceptedPrices?: number[];
 };
 
 const FINAL = new Set(['processed', 'partially-rejected', 'rejected']);
@@ -98,7 +96,7 @@ async function partnerFor(run: Run, gln: string): Promise<PartnerRow | null> {
   return run.partnerCache.get(gln)!;
 }
 
-function orderInputOf(mapped: MappedOrder, acceptedPrices: readonly number[] = []): OrderInput {
+function orderInputOf(mapped: MappedOrder): OrderInput {
   return {
     customerId: mapped.customerId!,
     ...(mapped.deliveryPointId === null ? {} : { deliveryPointId: mapped.deliveryPointId }),
@@ -109,7 +107,8 @@ function orderInputOf(mapped: MappedOrder, acceptedPrices: readonly number[] = [
     lines: mapped.lines.map((l) => ({
       productId: l.productId,
       quantity: l.quantity,
-      ...(l.expectedUnitPriceCents === undefined || acceptedPrices.includes(l.lineNumber) ? {} : { expectedUnitPriceCents: l.expectedUnitPriceCents }),
+      customerLineNo: l.lineNumber,
+      ...(l.expectedUnitPriceCents === undefined ? {} : { expectedUnitPriceCents: l.expectedUnitPriceCents }),
     })),
   };
 }
@@ -127,7 +126,7 @@ export type Outcome = { status: MessageStatus; orderId: number | null; reason: s
  * automatic confirmation when the partner allows it and nothing above info was found. A message that cannot become
  * an order as it stands (unknown code, delivery point, no price) is queued with its issues, never dropped.
  */
-export async function takeOrder(run: Run, message: EdiMessage, partner: PartnerRow | null, overrides: MapOverrides, acceptedPrices: number[] = [], existingOrderId: number | null = null): Promise<Outcome> {
+export async function takeOrder(run: Run, message: EdiMessage, partner: PartnerRow | null, overrides: MapOverrides, existingOrderId: number | null = null): Promise<Outcome> {
   const order = readOrder(message);
   const partnerCustomerId = partner?.customerId ?? null;
   const buyer = order.buyer?.id ? run.lookups.customerByGln(order.buyer.id) : null;
@@ -135,12 +134,12 @@ export async function takeOrder(run: Run, message: EdiMessage, partner: PartnerR
   if (customerId !== null) await run.lookups.prepareCustomer(customerId);
   const mapped = mapOrder(order, message, run.lookups, partnerCustomerId, overrides);
   const lines = mapped.lines.map((l, i) => ({ lineNo: i + 1, ediLine: l.lineNumber, firstSegment: l.firstSegment, lastSegment: l.lastSegment }));
-  const issues: MessageIssues = { issues: mapped.issues, lines, overrides, acceptedPrices };
+  const issues: MessageIssues = { issues: mapped.issues, lines, overrides };
   if (mapped.issues.length || mapped.customerId === null) return { status: 'queued', orderId: null, reason: mapped.issues.map((i) => i.message.fr).join(' ; '), issues, customerId: mapped.customerId };
   if (!mapped.lines.length) return { status: 'rejected', orderId: null, reason: 'no line', issues, customerId: mapped.customerId };
   let orderId = existingOrderId;
   try {
-    orderId ??= await createOrder(run.db, orderInputOf(mapped, acceptedPrices), run.actor);
+    orderId ??= await createOrder(run.db, orderInputOf(mapped), run.actor);
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNPROCESSABLE' || error.code === 'VALIDATION')) {
       const issue: EdiIssue = { kind: 'bad-quantity', message: { fr: error.message, en: error.message }, lineNumber: null, code: null, segmentIndex: message.segments[1]?.index ?? null };
@@ -309,7 +308,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
             existingOrderId = found?.id ?? null;
           }
         }
-        const outcome = await takeOrder(run, message, partner, {}, [], existingOrderId);
+        const outcome = await takeOrder(run, message, partner, {}, existingOrderId);
         await insertMessage(db, { ...row, status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, documentNumber: readOrder(message).documentNumber, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues) });
         out = { messageReference: ref, type, status: outcome.status, orderId: outcome.orderId, reason: outcome.reason };
       } else if (type === 'INVRPT') {
@@ -368,7 +367,7 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
   const partner = await partnerFor(run, interchange.sender);
   const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : { issues: [], lines: [], overrides: {} };
   const message = parseStoredMessage(row.rawText, row.firstSegment);
-  const outcome = await takeOrder(run, message, partner, stored.overrides ?? {}, stored.acceptedPrices ?? [], row.orderId);
+  const outcome = await takeOrder(run, message, partner, stored.overrides ?? {}, row.orderId);
   await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso() });
   const counts = new Map((await messageCounts(db, interchange.id)).map((r) => [r.status, Number(r.n)]));
   await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso() });

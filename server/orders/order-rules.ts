@@ -64,10 +64,17 @@ export function orderDateOf(createdAt: string): IsoDate {
 /** A stored order's lines as the rules read them, in line order (line i of the draft is lineNo i + 1). */
 export function storedDraft(
   order: { deliveryPointId: number; requestedDate: string | null; createdAt: string },
-  lines: readonly { id: number; productId: number; quantity: number }[],
+  lines: readonly { id: number; productId: number; quantity: number; expectedUnitPriceCents?: number | null; agreedUnitPriceCents?: number | null }[],
 ): OrderDraft {
   return {
-    lines: lines.map((l) => ({ lineId: l.id, productId: l.productId, quantity: l.quantity })),
+    // The customer's EDI price and the one the desk agreed stay with the line: every re-check sees them.
+    lines: lines.map((l) => ({
+      lineId: l.id,
+      productId: l.productId,
+      quantity: l.quantity,
+      ...(l.expectedUnitPriceCents == null ? {} : { expectedUnitPriceCents: l.expectedUnitPriceCents }),
+      ...(l.agreedUnitPriceCents == null ? {} : { agreedUnitPriceCents: l.agreedUnitPriceCents }),
+    })),
     deliveryPointId: order.deliveryPointId,
     requestedDate: order.requestedDate,
     orderDate: orderDateOf(order.createdAt),

@@ -89,6 +89,9 @@ const OrderLineSchema = Type.Object({
   backorderOfLineId: Nullable(Type.Integer()),
   promotionId: Nullable(Type.Integer({ description: 'the promotion that priced the line' })),
   freeQuantity: Type.Integer({ description: 'free goods earned (free-goods promotion), delivered on top, invoiced at zero' }),
+  expectedUnitPriceCents: Nullable(Type.Integer({ description: 'EDI: the net unit price the customer expects (PRI), checked by price-mismatch' })),
+  agreedUnitPriceCents: Nullable(Type.Integer({ description: "the customer's price the desk accepted: the line is priced and invoiced at it" })),
+  customerLineNo: Nullable(Type.Integer({ description: "EDI: the buyer's line number (LIN)" })),
 });
 
 const DeliverySchema = Type.Object({

@@ -81,6 +81,9 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
       backorderOfLineId: l.backorderOfLineId,
       promotionId: l.promotionId,
       freeQuantity: l.freeQuantity,
+      expectedUnitPriceCents: l.expectedUnitPriceCents,
+      agreedUnitPriceCents: l.agreedUnitPriceCents,
+      customerLineNo: l.customerLineNo,
     })),
   };
 }

@@ -47,6 +47,13 @@ export type OrderLinesTable = {
   /** The promotion that priced the line, and the free goods it earned (delivered on top, invoiced at zero). */
   promotionId: Defaulted<number | null>;
   freeQuantity: Defaulted<number>;
+  /** EDI: the net unit price the customer expects (PRI), checked by price-mismatch on every run of the rules. */
+  expectedUnitPriceCents: Defaulted<number | null>;
+  /** The customer's price the desk accepted: the line is priced and invoiced at it. */
+  agreedUnitPriceCents: Defaulted<number | null>;
+  /** EDI: the buyer's line number (LIN) and the quantity he asked, in our sale units, for the ORDRSP. */
+  customerLineNo: Defaulted<number | null>;
+  orderedQuantity: Defaulted<number | null>;
 };
 
 export type OrderFindingsTable = {

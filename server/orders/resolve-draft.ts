@@ -16,7 +16,29 @@ import { listCustomerCodes } from './order-context.repository.ts';
 import { earliestDateFor } from './order-context.ts';
 import { orderRulesContext } from './order-rules.ts';
 
-export type OrderLineInput = { productId?: number; gtin?: string; customerCode?: string; quantity: number; /** EDI PRI: checked by price-mismatch. */ expectedUnitPriceCents?: number };
+export type OrderLineInput = {
+  productId?: number;
+  gtin?: string;
+  customerCode?: string;
+  quantity: number;
+  /** EDI PRI: checked by price-mismatch. */
+  expectedUnitPriceCents?: number;
+  /** EDI: the buyer's line number (LIN), answered by the ORDRSP. */
+  customerLineNo?: number;
+};
+
+/**
+ * What a stored line carries that an edit does not type again: the customer's code, what he asked by EDI (price,
+ * line number, quantity) and the price the desk agreed. It follows the product to the edited line.
+ */
+export type CarriedLine = {
+  productId: number;
+  customerCode: string | null;
+  expectedUnitPriceCents: number | null;
+  agreedUnitPriceCents: number | null;
+  customerLineNo: number | null;
+  orderedQuantity: number | null;
+};
 export type OrderInput = {
   customerId: number;
   deliveryPointId?: number;
@@ -37,6 +59,11 @@ export type ResolvedLine = {
   vatRateBp: number;
   promotionId: number | null;
   freeQuantity: number;
+  expectedUnitPriceCents: number | null;
+  agreedUnitPriceCents: number | null;
+  customerLineNo: number | null;
+  /** What the customer asked by EDI, in our sale units; null for an order not taken by EDI. */
+  orderedQuantity: number | null;
 };
 
 export type ResolvedDraft = {
@@ -55,7 +82,16 @@ export type ResolvedDraft = {
 };
 
 /** A stored order being edited: its prices follow the day it was taken, and it is not its own open order. */
-export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now?: Date };
+export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now?: Date; carried?: readonly CarriedLine[] };
+
+/** Each stored line's carried data goes to the first edited line of the same product, once. */
+function carryOver(matched: readonly { product: Product }[], carried: readonly CarriedLine[]): (CarriedLine | undefined)[] {
+  const left = [...carried];
+  return matched.map((m) => {
+    const i = left.findIndex((c) => c.productId === m.product.id);
+    return i < 0 ? undefined : left.splice(i, 1)[0];
+  });
+}
 
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
@@ -140,8 +176,27 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     orderDate: options.orderDate,
     excludeOrderId: options.excludeOrderId,
   });
+  const kept = carryOver(matched, options.carried ?? []);
+  const asked = matched.map((m, k) => {
+    const line = input.lines[m.index];
+    const expected = line.expectedUnitPriceCents ?? kept[k]?.expectedUnitPriceCents ?? null;
+    const customerLineNo = line.customerLineNo ?? kept[k]?.customerLineNo ?? null;
+    return {
+      expected,
+      // An agreed price answers one expected price: a new price from the customer asks again.
+      agreed: kept[k] && kept[k].expectedUnitPriceCents === expected ? kept[k].agreedUnitPriceCents : null,
+      customerCode: m.customerCode ?? kept[k]?.customerCode ?? null,
+      customerLineNo,
+      orderedQuantity: kept[k]?.orderedQuantity ?? (customerLineNo === null ? null : m.quantity),
+    };
+  });
   const draft: OrderDraft = {
-    lines: matched.map((m) => ({ productId: m.product.id, quantity: m.quantity, expectedUnitPriceCents: input.lines[m.index].expectedUnitPriceCents })),
+    lines: matched.map((m, k) => ({
+      productId: m.product.id,
+      quantity: m.quantity,
+      ...(asked[k].expected === null ? {} : { expectedUnitPriceCents: asked[k].expected }),
+      ...(asked[k].agreed === null ? {} : { agreedUnitPriceCents: asked[k].agreed }),
+    })),
     deliveryPointId: deliveryPoint!.id,
     requestedDate,
     orderDate: options.orderDate,
@@ -168,13 +223,17 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     context,
     lines: matched.map((m, k) => ({
       product: m.product,
-      customerCode: m.customerCode,
+      customerCode: asked[k].customerCode,
       quantity: m.quantity,
       unitPriceCents: priced.lines[k].unitPriceCents!,
       netCents: priced.lines[k].netCents,
       vatRateBp: priced.lines[k].vatRateBp,
       promotionId: priced.lines[k].promotionId,
       freeQuantity: priced.lines[k].freeQuantity,
+      expectedUnitPriceCents: asked[k].expected,
+      agreedUnitPriceCents: asked[k].agreed,
+      customerLineNo: asked[k].customerLineNo,
+      orderedQuantity: asked[k].orderedQuantity,
     })),
   };
 }

@@ -3,13 +3,15 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import { nextCounter } from '../db/counters.ts';
 import type { Db } from '../db/database.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { Channel } from '../../core/customers/customer.ts';
+import { formatEuros } from '../../core/shared/money.ts';
 import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
 import { orderDateOf } from './order-rules.ts';
-import { deleteOrderLines, findOrderRow, insertOrder, insertOrderLines, listOrderLineRows, type NewOrderLineRow, updateOrderStatus } from './orders.repository.ts';
-import { type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
+import { deleteOrderLines, findOrderRow, insertOrder, insertOrderLines, listOrderLineRows, type NewOrderLineRow, type OrderLineRow, type OrderRow, updateOrderStatus } from './orders.repository.ts';
+import { type CarriedLine, type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
 import { type Actor, invalidTransition } from './transition.ts';
 
 /** What a save leaves for the answer: the suggestions were computed with the findings, no need to run the rules again. */
@@ -36,6 +38,10 @@ function lineRows(orderId: number, draft: ResolvedDraft): NewOrderLineRow[] {
     backorderOfLineId: null,
     promotionId: l.promotionId,
     freeQuantity: l.freeQuantity,
+    expectedUnitPriceCents: l.expectedUnitPriceCents,
+    agreedUnitPriceCents: l.agreedUnitPriceCents,
+    customerLineNo: l.customerLineNo,
+    orderedQuantity: l.orderedQuantity,
   }));
 }
 
@@ -112,17 +118,43 @@ export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Pro
 
 /**
  * Replaces a draft's header and lines, priced on the day the order was taken, and its findings: an approval or
- * override still holds where the new run finds the very same thing. Anything past draft is refused, whoever moved
- * it meanwhile.
+ * override still holds where the new run finds the very same thing. What the stored lines carry that the screen
+ * does not send (the customer's code, his EDI price and line number, an agreed price) follows each product. Anything
+ * past draft is refused, whoever moved it meanwhile.
  */
 export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor): Promise<Saved> {
-  const existing = await findOrderRow(db, orderId);
+  return replaceDraft(db, orderId, () => ({ input }), actor, 'update');
+}
+
+type Rewrite = { input: OrderInput; carried?: CarriedLine[]; note?: string };
+
+/** The lines as stored, read back as an edit of themselves: what the rules and the carried data start from. */
+function storedInput(order: OrderRow, lines: readonly OrderLineRow[]): OrderInput {
+  return {
+    customerId: order.customerId,
+    deliveryPointId: order.deliveryPointId,
+    ...(order.requestedDate ? { requestedDate: order.requestedDate } : {}),
+    ...(order.customerRef ? { customerRef: order.customerRef } : {}),
+    channel: order.channel as Channel,
+    ...(order.note ? { note: order.note } : {}),
+    lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  };
+}
+
+const carriedOf = (lines: readonly OrderLineRow[]): CarriedLine[] =>
+  lines.map((l) => ({ productId: l.productId, customerCode: l.customerCode, expectedUnitPriceCents: l.expectedUnitPriceCents, agreedUnitPriceCents: l.agreedUnitPriceCents, customerLineNo: l.customerLineNo, orderedQuantity: l.orderedQuantity }));
+
+async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, lines: OrderLineRow[]) => Rewrite, actor: Actor, action: string): Promise<Saved> {
+  const [existing, existingLines] = await Promise.all([findOrderRow(db, orderId), listOrderLineRows(db, orderId)]);
   if (!existing) throw notFound('Order', orderId);
   if (existing.status !== 'draft') throw invalidTransition(existing, 'edit', ['draft']);
-  const draft = await resolveDraft(db, input, { orderDate: orderDateOf(existing.createdAt), excludeOrderId: orderId });
+  const change = rewrite(existing, existingLines);
+  const draft = await resolveDraft(db, change.input, { orderDate: orderDateOf(existing.createdAt), excludeOrderId: orderId, carried: change.carried ?? carriedOf(existingLines) });
   const lineIds = await db.transaction().execute(async (trx) => {
     const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
     if (!before) throw notFound('Order', orderId);
+    // Someone else's edit since the read above: what was carried may be stale, refuse rather than overwrite it.
+    if (before.updatedAt !== existing.updatedAt && action !== 'update') throw new AppError('CONFLICT', `Order ${before.number} was changed by someone else meanwhile; reload it.`);
     const header = headerValues(draft);
     if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, status: 'draft', updatedAt: nowIso() }))) {
       throw invalidTransition(before, 'edit', ['draft']);
@@ -135,12 +167,36 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
       entityType: 'order',
       entityId: orderId,
       orderId,
-      action: 'update',
+      action,
       userId: actor.id,
       before: snapshot(before, beforeLines),
       after: snapshot(header, lines),
+      note: change.note ?? null,
     });
     return ids;
   });
   return { id: orderId, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
+}
+
+/**
+ * The desk accepts the price the customer sent on one line (EDI PRI): the line is priced and invoiced at it from now
+ * on, whatever the lists say, so the price-mismatch finding is settled for good; the order is re-priced (totals,
+ * franco) and re-checked, and the timeline keeps both prices. Only a draft, only a line that states a price.
+ */
+export async function acceptCustomerPrice(db: Db, orderId: number, lineId: number, actor: Actor): Promise<Saved> {
+  return replaceDraft(
+    db,
+    orderId,
+    (order, lines) => {
+      const line = lines.find((l) => l.id === lineId);
+      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', message: 'not a line of this order' }]);
+      const expected = line.expectedUnitPriceCents;
+      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', message: 'the customer sent no price on this line' }]);
+      const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
+      const prices = `${formatEuros(expected)} ← ${formatEuros(line.unitPriceCents)}`;
+      return { input: storedInput(order, lines), carried, note: `Prix du client accepté ligne ${line.lineNo} (${line.productCode}) ${prices} · Customer's price accepted on line ${line.lineNo}` };
+    },
+    actor,
+    'accept_price',
+  );
 }

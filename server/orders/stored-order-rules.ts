@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import { orderRulesContext, storedDraft } from './order-rules.ts';
 
 type StoredOrder = { id: number; number: string; customerId: number; deliveryPointId: number; requestedDate: string | null; createdAt: string };
-type StoredLine = { id: number; productId: number; quantity: number };
+type StoredLine = { id: number; productId: number; quantity: number; expectedUnitPriceCents?: number | null; agreedUnitPriceCents?: number | null };
 
 export type StoredRun = { context: RulesContext; priced: PricedOrder; findings: Finding[]; suggestions: Suggestion[] };
 

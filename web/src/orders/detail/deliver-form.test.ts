@@ -19,6 +19,9 @@ const line = (id: number, quantity: number, status: OrderLine['status'] = 'open'
   backorderOfLineId: null,
   promotionId: null,
   freeQuantity: 0,
+  expectedUnitPriceCents: null,
+  agreedUnitPriceCents: null,
+  customerLineNo: null,
 });
 
 describe('deliver form', () => {
