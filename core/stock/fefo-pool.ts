@@ -6,7 +6,13 @@ import { acceptableOn } from './shelf-life.ts';
  * One batch of goods in a pool: a lot on the shelf, a receipt, or on-hand stock no lot accounts for (no DDM, best
  * before = Infinity). Dates as day numbers; `life` is the lot's total life in days (null: unknown).
  */
-export type PoolLot = { bestBefore: number; life: number | null; left: number };
+export type PoolLot = { bestBefore: number; life: number | null; left: number; source?: PoolSource };
+
+/** The lot as filed, kept on the pool's lots for shipping to say which lot left (none: a receipt or unnamed stock). */
+export type PoolSource = { lot: string; productionDate: IsoDate | null; bestBefore: IsoDate };
+
+/** Part of a quantity taken from one pool lot. */
+export type PoolSlice = { lot: PoolLot; quantity: number };
 
 const byBestBefore = (a: PoolLot, b: PoolLot) => a.bestBefore - b.bestBefore || 0;
 
@@ -20,12 +26,13 @@ export class FefoPool {
   /** Lots before this index are empty: the scan of a long order book does not walk them again. */
   private first = 0;
 
-  constructor(onHand: number, lots: readonly { productionDate: IsoDate | null; bestBefore: IsoDate; quantity: number }[]) {
+  constructor(onHand: number, lots: readonly { lot?: string; productionDate: IsoDate | null; bestBefore: IsoDate; quantity: number }[]) {
     this.lots = lots
       .filter((l) => l.quantity > 0)
       .map((l) => {
         const bestBefore = dayNumber(l.bestBefore);
-        return { bestBefore, life: l.productionDate ? bestBefore - dayNumber(l.productionDate) : null, left: l.quantity };
+        const source = l.lot === undefined ? undefined : { lot: l.lot, productionDate: l.productionDate, bestBefore: l.bestBefore };
+        return { bestBefore, life: l.productionDate ? bestBefore - dayNumber(l.productionDate) : null, left: l.quantity, source };
       })
       .sort(byBestBefore);
     let gone = this.lots.reduce((s, l) => s + l.left, 0) - Math.max(0, onHand);
@@ -52,6 +59,18 @@ export class FefoPool {
    * share of life left (none: anything within its DDM). Returns what it could take.
    */
   take(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null): number {
+    return this.takeFrom(quantity, date, minPct, shelfLifeDays, null);
+  }
+
+  /** `take`, saying which lots the goods came from, oldest first. */
+  pick(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null): PoolSlice[] {
+    const slices: PoolSlice[] = [];
+    this.takeFrom(quantity, date, minPct, shelfLifeDays, slices);
+    return slices;
+  }
+
+  // One loop for both: the availability scan calls `take` for every open order line, without collecting slices.
+  private takeFrom(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null, slices: PoolSlice[] | null): number {
     let need = quantity;
     const day = date === null ? null : dayNumber(date);
     for (let i = this.first; i < this.lots.length && need > 0; i++) {
@@ -61,6 +80,7 @@ export class FefoPool {
       const n = Math.min(l.left, need);
       l.left -= n;
       need -= n;
+      slices?.push({ lot: l, quantity: n });
     }
     while (this.first < this.lots.length && this.lots[this.first].left === 0) this.first++;
     return quantity - need;

@@ -1,5 +1,8 @@
 import type { DbOrTrx } from '../db/database.ts';
 import { type DeliveryLineRow, type DeliveryRow, listDeliveryLineRows, listDeliveryRows } from './deliveries.repository.ts';
+import { listShippedLots } from './ship-lots.ts';
+
+type ShippedLotRow = Awaited<ReturnType<typeof listShippedLots>>[number];
 
 export const DELIVERY_STATUSES = ['planned', 'shipped', 'delivered'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -13,7 +16,11 @@ export type DeliveryLine = {
   saleUnit: string;
   quantity: number;
   deliveredQuantity: number | null;
+  /** The lots that left on it (FEFO at shipping), with their best-before date; empty until shipped. */
+  lots: ShippedLot[];
 };
+
+export type ShippedLot = { lot: string | null; productionDate: string | null; bestBefore: string | null; quantity: number; belowMinShelfLife: boolean };
 
 export type Delivery = {
   id: number;
@@ -35,7 +42,7 @@ export type Delivery = {
   lines: DeliveryLine[];
 };
 
-function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[]): Delivery {
+function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[], lots: ShippedLotRow[]): Delivery {
   const { palletsCenti, ...rest } = row;
   return {
     ...rest,
@@ -50,6 +57,7 @@ function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[]): Delivery {
       saleUnit: l.saleUnit,
       quantity: l.quantity,
       deliveredQuantity: l.deliveredQuantity,
+      lots: lots.filter((x) => x.deliveryLineId === l.id).map(({ deliveryLineId: _, belowMinShelfLife, ...x }) => ({ ...x, belowMinShelfLife: belowMinShelfLife === 1 })),
     })),
   };
 }
@@ -58,5 +66,6 @@ function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[]): Delivery {
 export async function listOrderDeliveries(db: DbOrTrx, orderId: number): Promise<Delivery[]> {
   const rows = await listDeliveryRows(db, orderId);
   const lines = await listDeliveryLineRows(db, rows.map((r) => r.id));
-  return rows.map((r) => toDelivery(r, lines.filter((l) => l.deliveryId === r.id)));
+  const lots = rows.some((r) => r.status !== 'planned') ? await listShippedLots(db, lines.map((l) => l.id)) : [];
+  return rows.map((r) => toDelivery(r, lines.filter((l) => l.deliveryId === r.id), lots));
 }

@@ -25,19 +25,36 @@ export type DeliveryNoteData = {
   warehouseName: string;
   orderNumber: string;
   customerRef: string | null;
-  lines: { code: string; name: string; quantity: number; saleUnit: string; pallets: number | null; weightG: number }[];
+  /** `lots`: what left of each lot (FEFO at shipping); a null lot is stock no lot on file accounts for. */
+  lines: { code: string; name: string; quantity: number; saleUnit: string; pallets: number | null; weightG: number; lots: { lot: string | null; bestBefore: IsoDate | null; quantity: number }[] }[];
   totals: { pallets: number; weightG: number };
 };
 
-// Code, designation, quantity, unit, pallets, weight: widths sum to the 515 pt between the margins.
+// Code, designation, lots with their best-before date (food traceability), quantity, unit, pallets, weight: widths
+// sum to the 515 pt between the margins.
 const COLUMNS: readonly TableColumn[] = [
-  { title: 'Code', width: 85, align: 'left' },
-  { title: 'Désignation', width: 210, align: 'left' },
-  { title: 'Quantité', width: 55, align: 'right' },
-  { title: 'Unité', width: 50, align: 'left' },
-  { title: 'Palettes', width: 50, align: 'right' },
+  { title: 'Code', width: 72, align: 'left' },
+  { title: 'Désignation', width: 148, align: 'left' },
+  { title: 'Lot · DDM', width: 112, align: 'left' },
+  { title: 'Quantité', width: 44, align: 'right' },
+  { title: 'Unité', width: 36, align: 'left' },
+  { title: 'Palettes', width: 38, align: 'right' },
   { title: 'Poids brut (kg)', width: 65, align: 'right' },
 ];
+
+/** 09/10/2026: a DDM as printed on the packs, without the weekday. */
+const printedDate = (date: IsoDate) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+/** One lot a line: its number and DDM, with its quantity when the line took several. */
+function lotCell(lots: DeliveryNoteData['lines'][number]['lots']): string {
+  if (lots.length === 0) return '—';
+  return lots
+    .map((l) => {
+      const name = l.lot === null ? 'sans lot' : `${l.lot} · ${l.bestBefore ? printedDate(l.bestBefore) : '—'}`;
+      return lots.length > 1 ? `${name} (${number(l.quantity)})` : name;
+    })
+    .join('\n');
+}
 
 /**
  * The delivery note (bon de livraison) that travels with the goods, in French: who ships (with the legal identity a
@@ -65,6 +82,7 @@ export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
   const rows = d.lines.map((line) => [
     line.code,
     line.name,
+    lotCell(line.lots),
     number(line.quantity),
     unitLabel(line.saleUnit),
     line.pallets === null ? '—' : number(line.pallets, 2),

@@ -1,5 +1,5 @@
 import { packagingEquivalents } from '../../core/catalog/packaging.ts';
-import { parisNow } from '../../core/calendar/dates.ts';
+import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import { nextCounter } from '../db/counters.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
@@ -9,7 +9,10 @@ import { queueEdiOutbound } from '../edi/outbound.ts';
 import { listOrderLineRows } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
 import { shipFromStock } from './choose-warehouse.ts';
+import { type PickedLot } from '../../core/stock/lot-picking.ts';
+import { lotPicker, recordShippedLots } from './ship-lots.ts';
 import {
+  type DeliveryLineRow,
   type DeliveryRow,
   findCompany,
   findShipToParties,
@@ -36,13 +39,8 @@ async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date):
   return given;
 }
 
-async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: DeliveryRow, noteNumber: string, dataDir: string, actor: Actor) {
-  const [company, parties, orderLines, deliveryLines] = await Promise.all([
-    findCompany(trx),
-    findShipToParties(trx, t.order.customerId, t.order.deliveryPointId),
-    listOrderLineRows(trx, t.order.id),
-    listDeliveryLineRows(trx, [delivery.id]),
-  ]);
+async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: DeliveryRow, noteNumber: string, dataDir: string, actor: Actor, deliveryLines: readonly DeliveryLineRow[], lots: ReadonlyMap<number, PickedLot[]>) {
+  const [company, parties, orderLines] = await Promise.all([findCompany(trx), findShipToParties(trx, t.order.customerId, t.order.deliveryPointId), listOrderLineRows(trx, t.order.id)]);
   if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: a delivery note cannot be printed without it.');
   const packOf = new Map(orderLines.map((l) => [l.id, l]));
   const pdf = await renderDeliveryNote({
@@ -58,7 +56,8 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
     customerRef: t.order.customerRef,
     lines: deliveryLines.map((l) => {
       const pack = packOf.get(l.orderLineId)!;
-      return { code: l.productCode, name: l.productName, quantity: l.quantity, saleUnit: l.saleUnit, pallets: packagingEquivalents(l.quantity, pack).pallets, weightG: l.quantity * pack.grossWeightG };
+      const shipped = (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity }));
+      return { code: l.productCode, name: l.productName, quantity: l.quantity, saleUnit: l.saleUnit, pallets: packagingEquivalents(l.quantity, pack).pallets, weightG: l.quantity * pack.grossWeightG, lots: shipped };
     }),
     totals: { pallets: delivery.palletsCenti / 100, weightG: delivery.weightG },
   });
@@ -72,7 +71,7 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
     createdBy: actor.id,
     createdAt: t.at,
   });
-  return { documentId, deliveryLines };
+  return documentId;
 }
 
 /**
@@ -97,15 +96,33 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
     const missing: string[] = [];
     for (const delivery of planned) {
       const noteNumber = await chooseNoteNumber(trx, options.deliveryNoteNumber, now);
-      const { documentId, deliveryLines } = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor);
+      const deliveryLines = await listDeliveryLineRows(trx, [delivery.id]);
+      const picker = await lotPicker(trx, {
+        warehouseId: delivery.warehouseId,
+        customerId: t.order.customerId,
+        productIds: [...new Set(deliveryLines.map((l) => l.productId))],
+        deliveryDate: (delivery.plannedDate as IsoDate | null) ?? parisNow(now).date,
+      });
+      const lots = new Map<number, PickedLot[]>();
       for (const l of deliveryLines) {
         const at = { warehouseId: delivery.warehouseId, productId: l.productId };
-        const taken = shipFromStock(await lockStockLevel(trx, at), l.quantity);
+        const level = await lockStockLevel(trx, at);
+        const picked = picker.pick(l, level?.onHand ?? 0);
+        lots.set(l.id, picked);
+        await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked);
+        const taken = shipFromStock(level, l.quantity);
         await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved });
         if (taken.missing > 0) missing.push(`${l.productCode}: ${taken.missing} more shipped than on hand at ${delivery.warehouseCode}, on hand set to 0`);
+        for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push(`${l.productCode}: lot ${p.lot} (DDM ${p.bestBefore}) shipped with less life left than the customer's minimum`);
       }
+      const documentId = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor, deliveryLines, lots);
       await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
-      shipped.push({ deliveryId: delivery.id, deliveryNoteNumber: noteNumber, documentId, shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity })) });
+      shipped.push({
+        deliveryId: delivery.id,
+        deliveryNoteNumber: noteNumber,
+        documentId,
+        shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity, lots: (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity })) })),
+      });
     }
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, note: missing.length ? `${missing.join('; ')}.` : null });
     await queueEdiOutbound(trx, orderId, 'desadv');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { sscc, unitsPerPallet } from '../../core/catalog/packaging.ts';
+import { palletize } from '../../core/edi/eancom/despatch-pallets.ts';
 import { writeDespatchAdvices, type PalletInput } from '../../core/edi/eancom/write-desadv.ts';
 import { writeInvoices } from '../../core/edi/eancom/write-invoic.ts';
 import { writeOrderResponses, type OrderResponseLineInput } from '../../core/edi/eancom/write-ordrsp.ts';
@@ -10,6 +11,7 @@ import { nextCounter } from '../db/counters.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
+import { listShippedLots } from '../deliveries/ship-lots.ts';
 import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
 import { insertOutbound, listPendingOutbound, markOutbound, type PartnerRow } from './edi.repository.ts';
 
@@ -98,18 +100,25 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
     const deliveries = await trx.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
     const dlines = deliveries.length ? await trx.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', deliveries.map((d) => d.id)).execute() : [];
     const byLine = new Map(lines.map((l) => [l.id, l]));
+    const lots = await listShippedLots(trx, dlines.map((x) => x.id));
     const prefix = company.gln.slice(0, 7);
     const advices = [];
     for (const d of deliveries) {
+      const loads = palletize(
+        dlines
+          .filter((x) => x.deliveryId === d.id && byLine.has(x.orderLineId))
+          .map((x) => {
+            const l = byLine.get(x.orderLineId)!;
+            return { line: l, quantity: x.quantity, perPallet: unitsPerPallet(l), lots: lots.filter((lot) => lot.deliveryLineId === x.id) };
+          }),
+      );
       const pallets: PalletInput[] = [];
-      for (const dl of dlines.filter((x) => x.deliveryId === d.id)) {
-        const l = byLine.get(dl.orderLineId);
-        if (!l || dl.quantity <= 0) continue;
-        const per = unitsPerPallet(l) ?? dl.quantity;
-        for (let left = dl.quantity; left > 0; left -= per) {
-          const q = Math.min(per, left);
-          pallets.push({ sscc: sscc(0, prefix, await nextCounter(trx, 'sscc')), grossWeightG: q * l.grossWeightG, lines: [{ ...item(l), quantity: q, orderedQuantity: l.quantity }] });
-        }
+      for (const load of loads) {
+        pallets.push({
+          sscc: sscc(0, prefix, await nextCounter(trx, 'sscc')),
+          grossWeightG: load.reduce((sum, s) => sum + s.quantity * s.line.grossWeightG, 0),
+          lines: load.map((s) => ({ ...item(s.line), quantity: s.quantity, orderedQuantity: s.line.quantity, lot: s.lot, bestBefore: s.bestBefore })),
+        });
       }
       advices.push({ messageReference: String(advices.length + 1), despatchNumber: d.deliveryNoteNumber ?? d.number, documentDate: date, despatchDate: date, deliveryDate: d.plannedDate ?? order.promisedDate, orderNumber, orderDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? buyer, pallets });
     }

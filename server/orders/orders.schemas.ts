@@ -120,6 +120,16 @@ const DeliverySchema = Type.Object({
       saleUnit: Type.String(),
       quantity: Type.Integer(),
       deliveredQuantity: Nullable(Type.Integer()),
+      lots: Type.Array(
+        Type.Object({
+          lot: Nullable(Type.String({ description: 'null: goods no lot on file accounts for' })),
+          productionDate: Nullable(Type.String()),
+          bestBefore: Nullable(Type.String({ description: 'the DDM printed on the packs' })),
+          quantity: Type.Integer(),
+          belowMinShelfLife: Type.Boolean({ description: "shipped with less life left than the customer's minimum" }),
+        }),
+        { description: 'the lots that left on this line (FEFO at shipping); empty until shipped' },
+      ),
     }),
   ),
 });

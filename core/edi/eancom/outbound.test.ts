@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasValidGs1CheckDigit, sscc } from '../../catalog/packaging.ts';
 import { CAP_MARCHE_GLN, CAP_MARCHE_SARAN_GLN, MOULINS_GLN } from '../edi.fixtures.ts';
 import type { EnvelopeInput } from '../writer.ts';
+import { palletize } from './despatch-pallets.ts';
 import { readDespatchAdvice } from './desadv.ts';
 import { readInvoice } from './invoic.ts';
 import { readOrderResponse } from './ordrsp.ts';
@@ -108,6 +109,39 @@ describe('DESADV', () => {
       [2, 80, 'L26018B', '2026-10-15'],
       [3, 180, null, null],
     ]);
+  });
+
+  it('loads each line on its own pallets lot by lot, a pallet across two lots naming each, and reads back every lot and date', () => {
+    const t45 = { lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511' };
+    const sugar = { lineNumber: 2, gtin: '3012345002011', buyerCode: 'CM-301877' };
+    const loads = palletize([
+      // 200 sacks at 80 a pallet, from two lots: the second pallet holds the end of one and the start of the next.
+      { line: t45, quantity: 200, perPallet: 80, lots: [{ lot: 'L26005A', bestBefore: '2026-07-05', quantity: 120 }, { lot: 'L26012B', bestBefore: '2026-07-12', quantity: 80 }] },
+      // Lots on file for only part of it: the rest travels without a lot.
+      { line: sugar, quantity: 50, perPallet: null, lots: [{ lot: 'S2511', bestBefore: '2027-11-30', quantity: 30 }] },
+    ]);
+    expect(loads.map((p) => p.map((s) => [s.line.lineNumber, s.quantity, s.lot]))).toEqual([
+      [[1, 80, 'L26005A']],
+      [[1, 40, 'L26005A'], [1, 40, 'L26012B']],
+      [[1, 40, 'L26012B']],
+      [[2, 30, 'S2511'], [2, 20, null]],
+    ]);
+    const pallets = loads.map((load, k) => ({ sscc: sscc(3, '3012345', 10 + k), lines: load.map((s) => ({ ...s.line, quantity: s.quantity, lot: s.lot, bestBefore: s.bestBefore })) }));
+    const text = writeDespatchAdvices(envelope, [{ ...advice, pallets }]);
+    const { messages, warnings } = parseOrThrow(text);
+    expect(warnings).toEqual([]);
+    const d = readDespatchAdvice(messages[0]);
+    const read = d.packages.flatMap((p) => p.lines.map((l) => [p.sscc, l.lineNumber, l.quantity, l.lot, l.bestBefore]));
+    expect(read).toEqual([
+      [sscc(3, '3012345', 10), 1, 80, 'L26005A', '2026-07-05'],
+      [sscc(3, '3012345', 11), 1, 40, 'L26005A', '2026-07-05'],
+      [sscc(3, '3012345', 11), 1, 40, 'L26012B', '2026-07-12'],
+      [sscc(3, '3012345', 12), 1, 40, 'L26012B', '2026-07-12'],
+      [sscc(3, '3012345', 13), 2, 30, 'S2511', '2027-11-30'],
+      [sscc(3, '3012345', 13), 2, 20, null, null],
+    ]);
+    // CNT+2 counts the LIN segments written.
+    expect(text).toContain("CNT+2:6'");
   });
 
   it('refuses an SSCC whose check digit is wrong', () => {

@@ -1,0 +1,60 @@
+import type { IsoDate } from '../../core/calendar/dates.ts';
+import { FefoPool } from '../../core/stock/fefo-pool.ts';
+import { type PickedLot, pickLots } from '../../core/stock/lot-picking.ts';
+import { nowIso } from '../clock.ts';
+import type { DbOrTrx, Trx } from '../db/database.ts';
+import { findSupplySettings, listLots, listShelfLives } from '../stock/availability.repository.ts';
+
+export type LotPicker = { pick(line: { id: number; productId: number; quantity: number }, onHand: number): PickedLot[] };
+
+/**
+ * The lots of one delivery's warehouse and what the customer accepts, read once: `pick` then says which lots leave
+ * on each line (FEFO, the customer's minimum shelf life on the delivery day, core/stock `pickLots`), one pool per
+ * product shared by the delivery's lines. `onHand` is the warehouse's count before this shipment.
+ */
+export async function lotPicker(db: DbOrTrx, input: { warehouseId: number; customerId: number; productIds: readonly number[]; deliveryDate: IsoDate }): Promise<LotPicker> {
+  const [lots, shelfLives, settings] = await Promise.all([
+    listLots(db, { productIds: input.productIds, warehouseId: input.warehouseId }),
+    listShelfLives(db, input.productIds),
+    findSupplySettings(db, input.customerId),
+  ]);
+  const pools = new Map<number, FefoPool>();
+  const shelf = new Map(shelfLives.map((p) => [p.id, p.shelfLifeDays]));
+  return {
+    pick(line, onHand) {
+      let pool = pools.get(line.productId);
+      if (!pool) pools.set(line.productId, (pool = new FefoPool(onHand, lots.filter((l) => l.productId === line.productId))));
+      return pickLots(pool, { quantity: line.quantity, deliveryDate: input.deliveryDate, minRemainingShelfLifePct: settings?.minRemainingShelfLifePct ?? null, shelfLifeDays: shelf.get(line.productId) ?? null });
+    },
+  };
+}
+
+/** Records the lots a delivery line took and takes them off the warehouse's lot file (a lot emptied is removed). */
+export async function recordShippedLots(trx: Trx, at: { warehouseId: number; productId: number; deliveryLineId: number }, picked: readonly PickedLot[]): Promise<void> {
+  if (picked.length === 0) return;
+  await trx
+    .insertInto('deliveryLineLots')
+    .values(picked.map((p) => ({ deliveryLineId: at.deliveryLineId, lot: p.lot, productionDate: p.productionDate, bestBefore: p.bestBefore, quantity: p.quantity, belowMinShelfLife: p.belowMinShelfLife ? 1 : 0 })))
+    .execute();
+  for (const p of picked) {
+    if (p.lot === null) continue;
+    await trx
+      .updateTable('stockLots')
+      .set((eb) => ({ quantity: eb('quantity', '-', p.quantity), updatedAt: nowIso() }))
+      .where('warehouseId', '=', at.warehouseId)
+      .where('productId', '=', at.productId)
+      .where('lot', '=', p.lot)
+      .execute();
+  }
+  await trx.deleteFrom('stockLots').where('warehouseId', '=', at.warehouseId).where('productId', '=', at.productId).where('quantity', '<=', 0).execute();
+}
+
+/** The lots that left on these delivery lines, in the order they were picked. */
+export function listShippedLots(db: DbOrTrx, deliveryLineIds: readonly number[]) {
+  return db
+    .selectFrom('deliveryLineLots')
+    .select(['deliveryLineId', 'lot', 'productionDate', 'bestBefore', 'quantity', 'belowMinShelfLife'])
+    .where('deliveryLineId', 'in', deliveryLineIds.length ? [...deliveryLineIds] : [-1])
+    .orderBy('id')
+    .execute();
+}
