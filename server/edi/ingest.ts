@@ -4,7 +4,6 @@ import { EdiSyntaxError, type EdiWarning } from '../../core/edi/errors.ts';
 import { mapOrder, type EdiIssue, type MapOverrides, type MappedOrder } from '../../core/edi/eancom/map-order.ts';
 import { readInventoryReport } from '../../core/edi/eancom/invrpt.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
-import { parseEdi } from '../../core/edi/parse.ts';
 import { writeSegment } from '../../core/edi/writer.ts';
 import type { IsoDate } from '../../core/calendar/dates.ts';
 import { nowIso } from '../clock.ts';
@@ -32,6 +31,7 @@ import { EdiLookups } from './lookups.ts';
 import { flushEdiOutbound } from './outbound.ts';
 import { readEdiEvents } from './read-interchanges.ts';
 import { storeFileFromPath } from './store-raw.ts';
+import { parseStoredMessage } from './stored-message.ts';
 
 export type Door = 'folder' | 'http' | 'cli';
 export type MessageStatus = 'accepted' | 'queued' | 'rejected' | 'done';
@@ -77,16 +77,6 @@ async function systemActor(db: Db): Promise<{ id: number }> {
 export function rawMessageText(message: EdiMessage): { text: string; first: number; last: number } {
   const s = message.segments;
   return { text: s.map((seg) => writeSegment([seg.tag, ...seg.elements])).join('\n'), first: s[0]?.index ?? 0, last: s.at(-1)?.index ?? 0 };
-}
-
-/** Re-reads a stored message (the fixes re-run mapping), its segment indexes as in the original file. */
-export function parseStoredMessage(rawText: string, firstSegment: number): EdiMessage {
-  const text = `UNB+UNOC:3+X:14+Y:14+260101:0000+R'\n${rawText}\nUNZ+1+R'`;
-  const parsed = parseEdi(text);
-  if (!parsed.ok) throw new AppError('CONFLICT', 'The stored message no longer parses.');
-  const message = parsed.interchanges[0].messages[0];
-  const shift = firstSegment - message.segments[0].index;
-  return { header: message.header, segments: message.segments.map((seg) => ({ ...seg, index: seg.index + shift })) };
 }
 
 type Run = { db: Db; lookups: EdiLookups; actor: { id: number }; partnerCache: Map<string, PartnerRow | null> };

@@ -5,7 +5,10 @@ import { sscc, unitsPerPallet } from '../../core/catalog/packaging.ts';
 import { palletize } from '../../core/edi/eancom/despatch-pallets.ts';
 import { writeDespatchAdvices, type PalletInput } from '../../core/edi/eancom/write-desadv.ts';
 import { writeInvoices } from '../../core/edi/eancom/write-invoic.ts';
-import { writeOrderResponses, type OrderResponseLineInput } from '../../core/edi/eancom/write-ordrsp.ts';
+import { requestedDateOf } from '../../core/edi/eancom/map-order.ts';
+import { type AskedOrder, type ConfirmedLine, orderResponseLines } from '../../core/edi/eancom/order-response.ts';
+import { readOrder } from '../../core/edi/eancom/orders.ts';
+import { writeOrderResponses } from '../../core/edi/eancom/write-ordrsp.ts';
 import type { OutboundItem } from '../../core/edi/eancom/write-common.ts';
 import { nextCounter } from '../db/counters.ts';
 import type { Db, Trx } from '../db/database.ts';
@@ -14,6 +17,7 @@ import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
 import { listShippedLots } from '../deliveries/ship-lots.ts';
 import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
 import { insertOutbound, listPendingOutbound, markOutbound, type PartnerRow } from './edi.repository.ts';
+import { parseStoredMessage } from './stored-message.ts';
 
 export type OutboundKind = 'ordrsp' | 'desadv' | 'invoic';
 
@@ -39,6 +43,20 @@ async function partnerOfOrder(trx: Trx, orderId: number): Promise<PartnerRow | n
     .orderBy('m.id')
     .executeTakeFirst();
   return row ?? null;
+}
+
+/**
+ * What the customer's ORDERS asked, read again from the stored message: its lines and delivery date. Null for an
+ * order confirmed as it came in (its message row is written after): it is confirmed as asked.
+ */
+async function askedOrder(trx: Trx, orderId: number): Promise<AskedOrder | null> {
+  const row = await trx.selectFrom('ediMessages').select(['rawText', 'firstSegment']).where('orderId', '=', orderId).where('type', '=', 'ORDERS').orderBy('id').executeTakeFirst();
+  if (!row) return null;
+  const order = readOrder(parseStoredMessage(row.rawText, row.firstSegment));
+  return {
+    deliveryDate: requestedDateOf(order),
+    lines: order.lines.map((l, i) => ({ lineNumber: l.lineNumber ?? i + 1, item: { lineNumber: l.lineNumber ?? i + 1, gtin: l.gtin ?? '0000000000000', buyerCode: l.buyerCode, supplierCode: l.supplierCode } })),
+  };
 }
 
 function stamp(at: Date) {
@@ -86,12 +104,18 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
   let type: string;
   if (kind === 'ordrsp') {
     type = 'ORDRSP';
-    const responseLines: OrderResponseLineInput[] = lines.map((l) => ({
-      ...item(l),
-      status: l.status === 'cancelled' ? 'rejected' : 'accepted',
+    const asked = await askedOrder(trx, orderId);
+    const confirmed: ConfirmedLine[] = lines.map((l) => ({
+      item: { ...item(l), lineNumber: l.customerLineNo ?? l.lineNo },
+      cancelled: l.status === 'cancelled',
       quantity: l.quantity,
-      unitPriceCents: l.unitPriceCents,
+      orderedQuantity: l.orderedQuantity,
+      netUnitPriceCents: l.quantity > 0 ? Math.round(l.netCents / l.quantity) : l.unitPriceCents,
+      expectedUnitPriceCents: l.expectedUnitPriceCents,
     }));
+    // Lines numbered by the customer's LIN only when the order kept them: otherwise no asked line can be matched.
+    const byLin = lines.some((l) => l.customerLineNo !== null);
+    const responseLines = orderResponseLines(confirmed, order.promisedDate ?? order.requestedDate, asked && { ...asked, lines: byLin ? asked.lines : [] });
     text = writeOrderResponses(envelope, [
       { messageReference: '1', responseNumber: order.number, documentDate: date, orderNumber, orderDate, deliveryDate: order.promisedDate ?? order.requestedDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? null, lines: responseLines },
     ]);

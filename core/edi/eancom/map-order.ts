@@ -65,6 +65,11 @@ const REQUIREMENTS: Record<string, { fr: string; en: string }> = {
   CD: { fr: 'annuler si non livré à date', en: 'cancel if not delivered by date' },
 };
 
+/** The delivery date the customer asks: DTM+2, else the start of his window, else its end. */
+export function requestedDateOf(order: Pick<EdiOrder, 'deliveryDate' | 'earliestDelivery' | 'latestDelivery'>): string | null {
+  return order.deliveryDate ?? order.earliestDelivery ?? order.latestDelivery;
+}
+
 /**
  * One ORDERS message, read by readOrder, to the body of an order (POST /api/orders) with the price the customer
  * expects on each line, or the issues that keep it from becoming one. Pure: the caller looks master data up.
@@ -181,7 +186,7 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
   return {
     customerId,
     deliveryPointId,
-    requestedDate: order.deliveryDate ?? order.earliestDelivery ?? order.latestDelivery,
+    requestedDate: requestedDateOf(order),
     customerRef: order.documentNumber ?? order.orderNumber,
     note: notes.length ? notes.join(' — ').slice(0, 1000) : null,
     deliveryRequirement: requirement,

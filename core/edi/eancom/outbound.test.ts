@@ -3,6 +3,7 @@ import { hasValidGs1CheckDigit, sscc } from '../../catalog/packaging.ts';
 import { CAP_MARCHE_GLN, CAP_MARCHE_SARAN_GLN, MOULINS_GLN } from '../edi.fixtures.ts';
 import type { EnvelopeInput } from '../writer.ts';
 import { palletize } from './despatch-pallets.ts';
+import { type AskedOrder, type ConfirmedLine, orderResponseLines } from './order-response.ts';
 import { readDespatchAdvice } from './desadv.ts';
 import { readInvoice } from './invoic.ts';
 import { readOrderResponse } from './ordrsp.ts';
@@ -43,6 +44,49 @@ describe('ORDRSP', () => {
       [2, '3', 'changed', '3012345001229', 'CM-204512', 120, '2026-01-23', null, ['Rupture partielle: reliquat le 23/01']],
       [3, '7', 'rejected', '3012345002011', 'CM-301877', null, null, null, ['Produit arrêté']],
     ]);
+  });
+
+  it('answers each line against what the ORDERS asked: quantity, date and price changes, cancelled and dropped lines refused', () => {
+    const line = (lineNumber: number, more: Partial<ConfirmedLine> = {}): ConfirmedLine => ({
+      item: { lineNumber, gtin: `301234500${1000 + lineNumber}`, buyerCode: `CM-${lineNumber}` },
+      cancelled: false,
+      quantity: 80,
+      orderedQuantity: 80,
+      netUnitPriceCents: 720,
+      expectedUnitPriceCents: null,
+      ...more,
+    });
+    const asked: AskedOrder = { deliveryDate: '2026-01-21', lines: [1, 2, 3, 4, 5].map((n) => ({ lineNumber: n, item: { lineNumber: n, gtin: `301234500${1000 + n}` } })) };
+    const confirmed = [
+      line(1, { expectedUnitPriceCents: 720 }),
+      line(2, { quantity: 96 }),
+      line(3, { expectedUnitPriceCents: 690 }),
+      line(5, { cancelled: true }),
+    ];
+    const onTime = orderResponseLines(confirmed, '2026-01-21', asked);
+    expect(onTime.map((l) => [l.lineNumber, l.status, l.quantity, l.unitPriceCents ?? null, l.deliveryDate ?? null, l.reason ?? null])).toEqual([
+      [1, 'accepted', 80, 720, null, null],
+      [2, 'changed', 96, 720, null, 'Quantité 96 au lieu de 80'],
+      [3, 'changed', 80, 720, null, 'Prix net 7,20 EUR HT au lieu de 6,90 EUR'],
+      [4, 'rejected', 0, null, null, 'Ligne non retenue'],
+      [5, 'rejected', 0, null, null, 'Ligne annulée'],
+    ]);
+    // Promised two days after the date asked: every line kept says so, with the new date.
+    const late = orderResponseLines([line(1)], '2026-01-23', { ...asked, lines: asked.lines.slice(0, 1) });
+    expect(late).toMatchObject([{ lineNumber: 1, status: 'changed', deliveryDate: '2026-01-23', reason: 'Livraison le 23/01/2026 au lieu du 21/01/2026' }]);
+    // Confirmed as it came in (no message to compare with): as asked.
+    expect(orderResponseLines([line(1)], '2026-01-21', null).map((l) => l.status)).toEqual(['accepted']);
+    // Written and read back: the LIN actions, the new quantity, date and price.
+    const r = readOrderResponse(parseOrThrow(writeOrderResponses(envelope, [{ ...response, lines: [...onTime, ...late.map((l) => ({ ...l, lineNumber: 6 }))] }])).messages[0]);
+    expect(r.lines.map((l) => [l.lineNumber, l.response, l.quantity, l.deliveryDate, l.netPrice])).toEqual([
+      [1, 'accepted', 80, null, 7.2],
+      [2, 'changed', 96, null, 7.2],
+      [3, 'changed', 80, null, 7.2],
+      [4, 'rejected', null, null, null],
+      [5, 'rejected', null, null, null],
+      [6, 'changed', 80, '2026-01-23', 7.2],
+    ]);
+    expect(r.response).toBe('changed');
   });
 
   it('says 29 when all is accepted, 27 when all is refused', () => {
