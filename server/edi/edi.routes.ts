@@ -26,9 +26,10 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 export const EDI_HTTP_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // The interchange arrives as raw bytes (its charset is the interchange's, not HTTP's).
+  // The interchange arrives as raw bytes (its charset is the interchange's, not HTTP's), whatever type the sender
+  // says: `curl --data-binary @file` says application/x-www-form-urlencoded.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: EDI_HTTP_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'], { parseAs: 'buffer', bodyLimit: EDI_HTTP_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
   app.post(
     '/api/edi/interchanges',

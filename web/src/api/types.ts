@@ -83,7 +83,18 @@ export type Delivery = {
   deliveredAt: string | null;
   documentId: number | null;
   createdAt: string;
-  lines: { id: number; orderLineId: number; productId: number; productCode: string; productName: string; saleUnit: string; quantity: number; deliveredQuantity: number | null }[];
+  lines: {
+    id: number;
+    orderLineId: number;
+    productId: number;
+    productCode: string;
+    productName: string;
+    saleUnit: string;
+    quantity: number;
+    deliveredQuantity: number | null;
+    /** The lots that left on the line (FEFO at shipping); lot null: stock no lot on file accounts for. */
+    lots: { lot: string | null; productionDate: IsoDate | null; bestBefore: IsoDate | null; quantity: number; belowMinShelfLife: boolean }[];
+  }[];
 };
 
 export type OrderDetail = Order & {

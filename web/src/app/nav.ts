@@ -1,7 +1,7 @@
 import { IconUserCheck } from '@tabler/icons-react';
 import { IconBox, IconBuildingWarehouse, IconChecklist, IconFileImport, IconListDetails, IconPencilPlus, IconReceipt, IconScale, IconUsers } from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { IconArrowsExchange } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPlugConnected } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { to: '/penalties', label: 'nav.penalties', icon: IconScale, roles: STAFF },
   { to: '/terms', label: 'nav.terms', icon: IconReceipt, roles: CUSTOMER_EDITORS },
   { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
+  { to: '/edi-partners', label: 'nav.ediPartners', icon: IconPlugConnected, roles: MASTER_DATA_ADMINS },
 ];
 
 /** An entry is lit for its pages and their children; the order entry is not one of the order list's children. */

@@ -14,6 +14,7 @@ import { ApprovalsPage } from '../orders/rules/ApprovalsPage.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
 import { RiskDetailPage } from '../risks/RiskDetailPage.tsx';
 import { RisksPage } from '../risks/RisksPage.tsx';
+import { EdiPartnersPage } from '../edi/EdiPartnersPage.tsx';
 import { EdiQueuePage } from '../edi/EdiQueuePage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'stock', element: <StockPage /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'edi', element: <EdiQueuePage /> },
+      { path: 'edi-partners', element: <EdiPartnersPage /> },
       { path: 'risks/:id', element: <RiskDetailPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },

@@ -60,3 +60,18 @@ export function useEdiFix() {
     },
   });
 }
+
+export type EdiPartner = { id: number; customerId: number; gln: string; name: string; autoConfirm: boolean; inboxFolder: string; outboxFolder: string; active: boolean; hasToken: boolean; createdAt: string };
+
+export function useEdiPartners() {
+  return useQuery({ queryKey: ['edi', 'partners'], queryFn: () => api.get<{ items: EdiPartner[] }>('/api/edi/partners') });
+}
+
+/** A new API token for a partner: the answer is the only place it is ever shown. */
+export function useRotateEdiToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<{ token: string }>(`/api/edi/partners/${id}/rotate-token`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['edi', 'partners'] }),
+  });
+}

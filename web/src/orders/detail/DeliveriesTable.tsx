@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Fragment } from 'react';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery } from '../../api/types.ts';
@@ -30,24 +31,67 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
       </Table.Thead>
       <Table.Tbody>
         {deliveries.map((d) => (
-          <Table.Tr key={d.id}>
-            <Table.Td ff="monospace">{d.number}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
-            <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
-            <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
-            <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>
-            <Table.Td ta="right">{fmt.number(d.pallets)}</Table.Td>
-            <Table.Td ta="right">{fmt.weight(d.weightG)}</Table.Td>
-            <Table.Td>
-              {d.documentId !== null && (
-                <Anchor href={`/api/documents/${d.documentId}`} target="_blank" size="sm" data-testid="delivery-note-link">
-                  <IconFileTypePdf size={14} /> {t('detail.deliveryNote')}
-                </Anchor>
-              )}
-            </Table.Td>
-          </Table.Tr>
+          <Fragment key={d.id}>
+            <Table.Tr>
+              <Table.Td ff="monospace">{d.number}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
+              <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
+              <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
+              <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>
+              <Table.Td ta="right">{fmt.number(d.pallets)}</Table.Td>
+              <Table.Td ta="right">{fmt.weight(d.weightG)}</Table.Td>
+              <Table.Td>
+                {d.documentId !== null && (
+                  <Anchor href={`/api/documents/${d.documentId}`} target="_blank" size="sm" data-testid="delivery-note-link">
+                    <IconFileTypePdf size={14} /> {t('detail.deliveryNote')}
+                  </Anchor>
+                )}
+              </Table.Td>
+            </Table.Tr>
+            {d.lines.some((l) => l.lots.length > 0) && (
+              <Table.Tr>
+                <Table.Td colSpan={8} pt={0} style={{ whiteSpace: 'normal' }}>
+                  <ShippedLots delivery={d} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Fragment>
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** What left of which lot, per line, with its DDM: the traceability a food customer asks for. */
+function ShippedLots({ delivery }: { delivery: Delivery }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Group gap="md" data-testid="delivery-lots">
+      <Text size="xs" c="dimmed">
+        {t('detail.lots')}
+      </Text>
+      {delivery.lines.map((l) =>
+        l.lots.map((lot, i) => (
+          <Group key={`${l.id}-${i}`} gap={4} wrap="nowrap">
+            <Text size="xs" ff="monospace">
+              {l.productCode}
+            </Text>
+            <Text size="xs">
+              {lot.lot === null
+                ? t('detail.noLot', { quantity: fmt.number(lot.quantity) })
+                : t('detail.lotLine', { lot: lot.lot, ddm: fmt.date(lot.bestBefore), quantity: fmt.number(lot.quantity) })}
+            </Text>
+            {lot.belowMinShelfLife && (
+              <Tooltip label={t('detail.belowMinShelfLifeHint')}>
+                <Badge size="xs" color="orange" variant="light" tt="none">
+                  {t('detail.belowMinShelfLife')}
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+        )),
+      )}
+    </Group>
   );
 }

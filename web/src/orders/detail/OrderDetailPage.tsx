@@ -82,7 +82,7 @@ export function OrderDetailPage() {
           <Stack gap="sm">
             <OrderRulesSection order={o} />
             <Paper withBorder p="xs">
-              <OrderLinesTable lines={o.lines} />
+              <OrderLinesTable order={o} />
             </Paper>
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">

@@ -1,49 +1,106 @@
-import { Badge, Table } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ORDER_DESK } from '../../../../core/auth/roles.ts';
 import type { LineStatus, OrderLine } from '../../../../core/orders/order.ts';
+import { api } from '../../api/client.ts';
+import type { OrderDetail } from '../../api/types.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 
 const LINE_COLORS: Record<LineStatus, string> = { open: 'blue', delivered: 'teal', backordered: 'orange', short_cancelled: 'gray', cancelled: 'red' };
 
-export function OrderLinesTable({ lines }: { lines: readonly OrderLine[] }) {
+/**
+ * Beside our price, what the customer expects (his EDI PRI) when it differs, or that his price was accepted; on a
+ * draft the desk accepts it in one click (the line is then invoiced at it, on the timeline).
+ */
+function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() => void) | null; busy: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const expected = line.expectedUnitPriceCents;
   return (
-    <Table data-testid="order-detail-lines">
-      <Table.Thead style={{ whiteSpace: 'nowrap' }}>
-        <Table.Tr>
-          <Table.Th w={30}>#</Table.Th>
-          <Table.Th>{t('detail.code')}</Table.Th>
-          <Table.Th>{t('detail.designation')}</Table.Th>
-          <Table.Th ta="right">{t('detail.quantity')}</Table.Th>
-          <Table.Th>{t('detail.unit')}</Table.Th>
-          <Table.Th ta="right">{t('detail.unitPrice')}</Table.Th>
-          <Table.Th ta="right">{t('detail.net')}</Table.Th>
-          <Table.Th ta="right">{t('detail.delivered')}</Table.Th>
-          <Table.Th w={100}>{t('detail.lineStatus')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {lines.map((l) => (
-          <Table.Tr key={l.id}>
-            <Table.Td c="dimmed">{l.lineNo}</Table.Td>
-            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-              {l.productCode}
-            </Table.Td>
-            <Table.Td>{l.productName}</Table.Td>
-            <Table.Td ta="right">{fmt.number(l.quantity)}</Table.Td>
-            <Table.Td>{t(`units.${l.saleUnit}`, { count: l.quantity })}</Table.Td>
-            <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
-            <Table.Td ta="right">{fmt.money(l.netCents)}</Table.Td>
-            <Table.Td ta="right">{l.deliveredQuantity === null ? '—' : fmt.number(l.deliveredQuantity)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]}>
-                {t(`lineStatus.${l.status}`)}
-              </Badge>
-            </Table.Td>
+    <Stack gap={2} align="flex-end">
+      <span>{fmt.money(line.unitPriceCents)}</span>
+      {line.agreedUnitPriceCents !== null ? (
+        <Tooltip label={t('detail.customerPriceAcceptedHint')}>
+          <Badge size="xs" variant="light" color="teal" tt="none" data-testid="line-price-accepted">
+            {t('detail.customerPriceAccepted')}
+          </Badge>
+        </Tooltip>
+      ) : (
+        expected !== null &&
+        expected !== line.unitPriceCents && (
+          <>
+            <Text size="xs" c="orange.8" data-testid="line-expected-price">
+              {t('detail.customerExpects', { price: fmt.money(expected) })}
+            </Text>
+            {onAccept && (
+              <Button size="compact-xs" variant="subtle" color="orange" loading={busy} onClick={onAccept} data-testid="line-accept-price">
+                {t('detail.acceptCustomerPrice')}
+              </Button>
+            )}
+          </>
+        )
+      )}
+    </Stack>
+  );
+}
+
+export function OrderLinesTable({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { can } = useAuth();
+  const queryClient = useQueryClient();
+  const accept = useMutation({
+    mutationFn: (lineId: number) => api.post<OrderDetail>(`/api/orders/${order.id}/accept-customer-price`, { lineId }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['orders', order.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['edi'] });
+    },
+  });
+  const mayAccept = order.status === 'draft' && can(ORDER_DESK);
+  return (
+    <>
+      {accept.error && <ErrorAlert error={accept.error} />}
+      <Table data-testid="order-detail-lines">
+        <Table.Thead style={{ whiteSpace: 'nowrap' }}>
+          <Table.Tr>
+            <Table.Th w={30}>#</Table.Th>
+            <Table.Th>{t('detail.code')}</Table.Th>
+            <Table.Th>{t('detail.designation')}</Table.Th>
+            <Table.Th ta="right">{t('detail.quantity')}</Table.Th>
+            <Table.Th>{t('detail.unit')}</Table.Th>
+            <Table.Th ta="right">{t('detail.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('detail.net')}</Table.Th>
+            <Table.Th ta="right">{t('detail.delivered')}</Table.Th>
+            <Table.Th w={100}>{t('detail.lineStatus')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {order.lines.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td c="dimmed">{l.lineNo}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {l.productCode}
+              </Table.Td>
+              <Table.Td>{l.productName}</Table.Td>
+              <Table.Td ta="right">{fmt.number(l.quantity)}</Table.Td>
+              <Table.Td>{t(`units.${l.saleUnit}`, { count: l.quantity })}</Table.Td>
+              <Table.Td ta="right">
+                <PriceCell line={l} busy={accept.isPending && accept.variables === l.id} onAccept={mayAccept ? () => accept.mutate(l.id) : null} />
+              </Table.Td>
+              <Table.Td ta="right">{fmt.money(l.netCents)}</Table.Td>
+              <Table.Td ta="right">{l.deliveredQuantity === null ? '—' : fmt.number(l.deliveredQuantity)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]}>
+                  {t(`lineStatus.${l.status}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
   );
 }
