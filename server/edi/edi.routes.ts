@@ -4,8 +4,11 @@ import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts'
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { OrderDetailSchema } from '../orders/orders.schemas.ts';
+import { getOrderDetail } from '../orders/orders.service.ts';
 import { ediSyntaxProblem } from './edi-problem.ts';
 import {
+  acceptOrderLinePrice,
   acceptPriceFix,
   authenticatePartner,
   chooseDeliveryPointFix,
@@ -130,6 +133,24 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
     },
     async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request)),
+  );
+
+  app.post(
+    '/api/orders/:id/accept-customer-price',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags: ['orders'],
+        summary: "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
+        params: IdParams,
+        body: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        response: { 200: OrderDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await acceptOrderLinePrice(app.db, request.params.id, request.body.lineId, currentUser(request));
+      return getOrderDetail(app.db, request.params.id);
+    },
   );
 
   app.get(

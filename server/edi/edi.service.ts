@@ -202,6 +202,16 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
   return messageState(db, id);
 }
 
+/**
+ * The same from the order page: the customer's price accepted on one line, then the order's EDI message, if it
+ * waits in the queue, goes on as after a fix from the queue (out of it, confirmed when the partner allows).
+ */
+export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }): Promise<void> {
+  await acceptCustomerPrice(db, orderId, lineId, actor);
+  const waiting = await db.selectFrom('ediMessages').select('id').where('orderId', '=', orderId).where('status', '=', 'queued').execute();
+  for (const m of waiting) await retakeMessage(db, m.id);
+}
+
 async function messageState(db: Db, id: number) {
   const row = (await findMessage(db, id))!;
   return { id, status: row.status, orderId: row.orderId, reason: row.error };

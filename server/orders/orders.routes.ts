@@ -24,7 +24,7 @@ import {
   ShipInputSchema,
 } from './orders.schemas.ts';
 import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
-import { acceptCustomerPrice, saveNewOrder, updateDraft } from './save-order.ts';
+import { saveNewOrder, updateDraft } from './save-order.ts';
 
 const tags = ['orders'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -128,24 +128,6 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { rule, lineId, reason } = request.body;
       await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() });
       return getOrderDetail(app.db, request.params.id);
-    },
-  );
-
-  app.post(
-    '/api/orders/:id/accept-customer-price',
-    {
-      config: { access: ORDER_DESK },
-      schema: {
-        tags,
-        summary: "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited)",
-        params: IdParams,
-        body: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        response: { 200: OrderDetailSchema, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const saved = await acceptCustomerPrice(app.db, request.params.id, request.body.lineId, currentUser(request));
-      return getOrderDetail(app.db, saved.id, saved);
     },
   );
 

@@ -193,7 +193,7 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
       const expected = line.expectedUnitPriceCents;
       if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', message: 'the customer sent no price on this line' }]);
       const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
-      const prices = `${formatEuros(expected)} ← ${formatEuros(line.unitPriceCents)}`;
+      const prices = `${formatEuros(line.unitPriceCents)} → ${formatEuros(expected)}`;
       return { input: storedInput(order, lines), carried, note: `Prix du client accepté ligne ${line.lineNo} (${line.productCode}) ${prices} · Customer's price accepted on line ${line.lineNo}` };
     },
     actor,

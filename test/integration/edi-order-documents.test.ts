@@ -35,7 +35,13 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
   /** The interchange of that type the order sent, once the outbox is written, read back with its warnings. */
   const outbound = async (orderId: number, folder: string, type: string) => {
     await flushEdiOutbound(t.handle.db);
-    const row = await t.handle.db.selectFrom('ediOutbound').select(['filename', 'status']).where('orderId', '=', orderId).where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const find = () => t.handle.db.selectFrom('ediOutbound').select(['filename', 'status']).where('orderId', '=', orderId).where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    let row = await find();
+    // The flush that follows each commit may hold the row (writing) while ours finds nothing left to claim.
+    for (let i = 0; i < 40 && row.status === 'writing'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      row = await find();
+    }
     expect(row.status).toBe('written');
     const text = fs.readFileSync(path.join(t.dataDir, 'edi', 'out', folder, row.filename!), 'utf8');
     const parsed = parseEdi(text);
@@ -101,6 +107,20 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const response = readOrderResponse(message);
     expect(response.lines.map((l) => [l.lineNumber, l.response, l.quantity, l.netPrice])).toEqual([[1, 'accepted', 120, 4.5]]);
     expect(response.response).toBe('accepted');
+  });
+
+  it("accepting the customer's price from the order page takes the EDI message out of the queue too", async () => {
+    const [r] = await ingest(demoInterchange(EST, 'DOCS-651', TODAY, [{ ...demoOrder(EST, 651, TODAY, 1), lines: [demoLine(EST.items[0], 1, 120, 'buyer', 455)] }]));
+    const orderId = r.messages[0].orderId!;
+    const line = (await adv.get(`/api/orders/${orderId}`)).json().lines[0];
+    // Only a line that states a customer price, and only by the desk.
+    expect((await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id + 10_000 })).statusCode).toBe(422);
+    const answer = await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().lines[0]).toMatchObject({ unitPriceCents: 455, agreedUnitPriceCents: 455, expectedUnitPriceCents: 455 });
+    expect((await messageOf('C003-PO-0000651')).status).toBe('accepted');
+    // Accepted again: the line has no open question left, the answer is the same order.
+    expect((await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: answer.json().lines[0].id })).json().lines[0].unitPriceCents).toBe(455);
   });
 
   it('an approved price stands through the re-check; the ORDRSP says the changed quantity, our price and the dropped line', async () => {

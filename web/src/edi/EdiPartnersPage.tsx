@@ -120,7 +120,7 @@ export function EdiPartnersPage() {
             <Text size="xs" c="dimmed">
               {t('ediPartners.usage')}
             </Text>
-            <Code block>{`curl -X POST --data-binary @orders.edi -H "Authorization: Bearer ${shown.token}" ${window.location.origin}/api/edi/interchanges`}</Code>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{`curl -X POST --data-binary @orders.edi -H "Authorization: Bearer ${shown.token}" ${window.location.origin}/api/edi/interchanges`}</Code>
             <Group justify="flex-end">
               <Button onClick={() => setShown(null)}>{t('ediPartners.done')}</Button>
             </Group>

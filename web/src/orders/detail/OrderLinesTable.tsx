@@ -24,9 +24,9 @@ function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() =>
       <span>{fmt.money(line.unitPriceCents)}</span>
       {line.agreedUnitPriceCents !== null ? (
         <Tooltip label={t('detail.customerPriceAcceptedHint')}>
-          <Badge size="xs" variant="light" color="teal" tt="none" data-testid="line-price-accepted">
+          <Text size="xs" c="teal.8" data-testid="line-price-accepted">
             {t('detail.customerPriceAccepted')}
-          </Badge>
+          </Text>
         </Tooltip>
       ) : (
         expected !== null &&
@@ -56,7 +56,9 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
     mutationFn: (lineId: number) => api.post<OrderDetail>(`/api/orders/${order.id}/accept-customer-price`, { lineId }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['orders', order.id], updated);
+      // The order's EDI message may have left the queue (and the order been confirmed): both are read again.
       void queryClient.invalidateQueries({ queryKey: ['edi'] });
+      void queryClient.invalidateQueries({ queryKey: ['orders', order.id, 'edi'] });
     },
   });
   const mayAccept = order.status === 'draft' && can(ORDER_DESK);
