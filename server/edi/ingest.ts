@@ -106,6 +106,7 @@ function orderInputOf(mapped: MappedOrder, acceptedPrices: readonly number[] = [
     ...(mapped.customerRef ? { customerRef: mapped.customerRef.slice(0, 80) } : {}),
     channel: 'edi',
     ...(mapped.note ? { note: mapped.note } : {}),
+    ...(mapped.deliveryRequirement ? { deliveryRequirement: mapped.deliveryRequirement } : {}),
     lines: mapped.lines.map((l) => ({
       productId: l.productId,
       quantity: l.quantity,

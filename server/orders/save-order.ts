@@ -101,7 +101,9 @@ export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Pro
     const now = nowIso();
     const number = orderNumber(await nextCounter(trx, 'order'));
     const header = headerValues(draft);
-    const id = await insertOrder(trx, { ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: actor.id, createdAt: now, updatedAt: now });
+    const id = await insertOrder(trx, {
+      ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: input.deliveryRequirement ?? null, createdBy: actor.id, createdAt: now, updatedAt: now,
+    });
     const lines = lineRows(id, draft);
     const lineIds = await storeFindings(trx, id, draft, await insertOrderLines(trx, lines));
     await recordAudit(trx, { entityType: 'order', entityId: id, orderId: id, action: 'create', userId: actor.id, after: { number, status: 'draft', ...snapshot(header, lines) } });
@@ -124,7 +126,8 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
     const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
     if (!before) throw notFound('Order', orderId);
     const header = headerValues(draft);
-    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, status: 'draft', updatedAt: nowIso() }))) {
+    const requirement = input.deliveryRequirement === undefined ? {} : { deliveryRequirement: input.deliveryRequirement };
+    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, ...requirement, status: 'draft', updatedAt: nowIso() }))) {
       throw invalidTransition(before, 'edit', ['draft']);
     }
     const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);
