@@ -60,6 +60,7 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     promisedDate: row.promisedDate,
     note: row.note,
     backorderOfOrderId: row.backorderOfOrderId,
+    deliveryRequirement: row.deliveryRequirement,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     charges,
@@ -81,6 +82,8 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
       backorderOfLineId: l.backorderOfLineId,
       promotionId: l.promotionId,
       freeQuantity: l.freeQuantity,
+      warehouseId: l.warehouseId,
+      plannedDate: l.plannedDate,
     })),
   };
 }

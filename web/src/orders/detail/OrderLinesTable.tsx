@@ -1,4 +1,4 @@
-import { Badge, Table } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LineStatus, OrderLine } from '../../../../core/orders/order.ts';
 import { useFormat } from '../../shared/use-format.ts';
@@ -30,7 +30,14 @@ export function OrderLinesTable({ lines }: { lines: readonly OrderLine[] }) {
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
               {l.productCode}
             </Table.Td>
-            <Table.Td>{l.productName}</Table.Td>
+            <Table.Td>
+              {l.productName}
+              {l.plannedDate && l.status === 'open' && (
+                <Text size="xs" c="dimmed">
+                  {t('detail.lineLeavesOn', { date: fmt.date(l.plannedDate) })}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td ta="right">{fmt.number(l.quantity)}</Table.Td>
             <Table.Td>{t(`units.${l.saleUnit}`, { count: l.quantity })}</Table.Td>
             <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
