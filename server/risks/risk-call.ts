@@ -1,5 +1,5 @@
 import { price } from '../../core/pricing/price.ts';
-import { riskOptions, type RiskOption, type RiskOptionsContext, type SupplyFlags, supplyFlagsFor } from '../../core/risks/options.ts';
+import { riskOptions, type RiskOption, type RiskOptionsContext, supplyFlagsFor } from '../../core/risks/options.ts';
 import { availability } from '../../core/stock/availability.ts';
 import { type AvailabilityPayload, availabilityContext } from '../../core/stock/availability-context.ts';
 import { pickWarehouse } from '../../core/stock/warehouse-choice.ts';
@@ -10,14 +10,13 @@ import { findClauseRow, findCustomerForPenalty } from '../penalties/penalties.re
 import { FRAME, toClause } from '../penalties/penalty-estimates.ts';
 import { loadAvailabilityInput } from '../stock/availability-input.ts';
 import { findSupplySettings } from '../stock/availability.repository.ts';
+import { toSupplySettings } from '../stock/supply-settings.ts';
 import { loadRulesContext } from '../terms/rules-context.ts';
 import type { RiskRow } from './risks.repository.ts';
 
 // What the call screen needs of a risk: the options Carnet can offer (core/risks/options), the customer's contacts
 // with the order contact first, and the situation and a script in two languages. Read in the caller's transaction
 // when resolving, so the option applied is the one computed on the same data.
-
-const NO_FLAGS: SupplyFlags = { shipComplete: false, acceptsBackorders: false, acceptsPartial: false, acceptsSubstitutes: false, cancelIfLateDays: null };
 
 /** The warehouse that serves (or would serve) the line. */
 export type ServingWarehouse = { id: number; code: string; name: string };
@@ -87,13 +86,10 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
   });
   const penaltyLines = lines.filter((l) => l.status === 'open');
   const categories = new Map((await db.selectFrom('products').select(['id', 'penaltyCategory']).where('id', 'in', penaltyLines.map((l) => l.productId)).execute()).map((p) => [p.id, p.penaltyCategory]));
-  const customerFlags: SupplyFlags = settings
-    ? { shipComplete: settings.shipComplete === 1, acceptsBackorders: settings.acceptsBackorders === 1, acceptsPartial: settings.acceptsPartial === 1, acceptsSubstitutes: settings.acceptsSubstitutes === 1, cancelIfLateDays: settings.cancelIfLateDays }
-    : NO_FLAGS;
   const optionsContext: RiskOptionsContext = {
     promisedDate: lineDate,
     lines: penaltyLines.map((l) => ({ lineId: l.id, productId: l.productId, productCode: l.productCode, category: categories.get(l.productId) ?? null, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
-    flags: supplyFlagsFor(customerFlags, order.deliveryRequirement),
+    flags: supplyFlagsFor(toSupplySettings(order.customerId, settings), order.deliveryRequirement),
     earliestCompleteDate: own.earliestCompleteDate(line.quantity),
     substitutes,
     currentWarehouseId: servedFrom,
