@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import { type Actor, recordTransition, startTransition } from '../orders/transition.ts';
 import { warehouseCodes } from './deliveries.repository.ts';
 import { syncPlannedDeliveries } from './delivery-plan.ts';
@@ -12,15 +12,18 @@ import { syncPlannedDeliveries } from './delivery-plan.ts';
  * says what was short. All of it, or none.
  */
 export async function releaseOrder(db: Db, orderId: number, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const t = await startTransition(trx, orderId, 'release');
-    const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
-    const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
-    const codeOf = new Map((await trx.selectFrom('products').select(['id', 'code']).where('id', 'in', [-1, ...deliveries.flatMap((d) => d.reserved.map((r) => r.productId))]).execute()).map((p) => [p.id, p.code]));
-    const short = deliveries.flatMap((d) => d.reserved.filter((r) => r.short > 0).map((r) => `${codeOf.get(r.productId)} short by ${r.short} at ${codes.get(d.warehouseId)}`));
-    await recordTransition(trx, t, actor, {
-      after: { deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({ deliveryId, deliveryNumber, warehouseId, reserved })) },
-      note: short.length ? `Released with too little stock available: ${short.join('; ')}.` : null,
-    });
+  await db.transaction().execute((trx) => releaseInTransaction(trx, orderId, actor));
+}
+
+/** `releaseOrder` inside the caller's transaction (the demo releases an order while it loads). */
+export async function releaseInTransaction(trx: Trx, orderId: number, actor: Actor): Promise<void> {
+  const t = await startTransition(trx, orderId, 'release');
+  const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
+  const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
+  const codeOf = new Map((await trx.selectFrom('products').select(['id', 'code']).where('id', 'in', [-1, ...deliveries.flatMap((d) => d.reserved.map((r) => r.productId))]).execute()).map((p) => [p.id, p.code]));
+  const short = deliveries.flatMap((d) => d.reserved.filter((r) => r.short > 0).map((r) => `${codeOf.get(r.productId)} short by ${r.short} at ${codes.get(d.warehouseId)}`));
+  await recordTransition(trx, t, actor, {
+    after: { deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({ deliveryId, deliveryNumber, warehouseId, reserved })) },
+    note: short.length ? `Released with too little stock available: ${short.join('; ')}.` : null,
   });
 }
