@@ -40,8 +40,8 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
       acceptsPartial: s.acceptsPartial ? 1 : 0, acceptsSubstitutes: s.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: s.cancelIfLateDays, updatedBy: null, updatedAt: shift.nowIso,
     })))
     .execute();
-  // Distri'Ouest's mixed sugar truck left the depot's plan yesterday (released: its goods held there); this
-  // morning's count at the depot found 32 packs of cassonade crushed. The mill's store holds the same packs for
+  // Distri'Ouest's mixed sugar truck was released from the depot as soon as it came in (its goods held there); the
+  // count that followed found 32 packs of cassonade crushed. The mill's store holds the same packs for
   // mixed trucks: the scan finds the depot short, and the call offers to deliver from the mill.
   const assistant = await trx.selectFrom('users').select('id').where('role', '=', 'assistant').orderBy('id').executeTakeFirstOrThrow();
   for (const number of demo.supply.released) {

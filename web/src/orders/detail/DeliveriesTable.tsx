@@ -20,6 +20,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
         <Table.Tr>
           <Table.Th>{t('detail.deliveryNumber')}</Table.Th>
           <Table.Th>{t('detail.warehouse')}</Table.Th>
+          <Table.Th>{t('detail.deliveryContents')}</Table.Th>
           <Table.Th>{t('detail.plannedDate')}</Table.Th>
           <Table.Th>{t('detail.noteNumber')}</Table.Th>
           <Table.Th>{t('detail.deliveryStatus')}</Table.Th>
@@ -33,6 +34,16 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
           <Table.Tr key={d.id}>
             <Table.Td ff="monospace">{d.number}</Table.Td>
             <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'normal' }}>
+              {d.lines.map((l) => (
+                <Text key={l.id} size="sm">
+                  <Text span ff="monospace" size="sm">
+                    {l.productCode}
+                  </Text>{' '}
+                  × {fmt.number(l.quantity)}
+                </Text>
+              ))}
+            </Table.Td>
             <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
             <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
             <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>
