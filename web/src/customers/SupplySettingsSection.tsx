@@ -64,7 +64,7 @@ export function SupplySettingsSection({ customerId, editable }: { customerId: nu
             </Badge>
           </Field>
         ))}
-        <Field label={`${t('supply.cancelIfLate')} (CD)`}>{s.cancelIfLateDays === null ? t('supply.noLimit') : t('supply.days', { count: s.cancelIfLateDays })}</Field>
+        <Field label={`${t('supply.cancelIfLate')} (CD)`}>{s.cancelIfLateDays === null ? t('supply.noLimit') : s.cancelIfLateDays === 0 ? t('supply.notOnTheDate') : t('supply.days', { count: s.cancelIfLateDays })}</Field>
         <Field label={t('supply.minShelfLife')}>{s.minRemainingShelfLifePct === null ? t('supply.noMinimum') : `${s.minRemainingShelfLifePct} %`}</Field>
       </SimpleGrid>
       {editing && <SupplySettingsModal settings={s} onClose={() => setEditing(false)} />}

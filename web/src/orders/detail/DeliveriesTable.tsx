@@ -34,9 +34,9 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
           <Table.Tr key={d.id}>
             <Table.Td ff="monospace">{d.number}</Table.Td>
             <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'normal' }}>
+            <Table.Td>
               {d.lines.map((l) => (
-                <Text key={l.id} size="sm">
+                <Text key={l.id} size="sm" style={{ whiteSpace: 'nowrap' }}>
                   <Text span ff="monospace" size="sm">
                     {l.productCode}
                   </Text>{' '}
