@@ -27,6 +27,10 @@ export type OrderLine = {
   /** The promotion that priced the line; the free goods it earned, delivered on top and invoiced at zero. */
   promotionId: number | null;
   freeQuantity: number;
+  /** The warehouse release must use (a risk decision bound the line there); null: release chooses. */
+  warehouseId: number | null;
+  /** The date the line leaves on, in its own delivery, when a part was split off; null: the order's date. */
+  plannedDate: IsoDate | null;
   /** EDI: the net unit price the customer expects (PRI), and the one the desk agreed to invoice (his, accepted). */
   expectedUnitPriceCents: number | null;
   agreedUnitPriceCents: number | null;
@@ -48,6 +52,8 @@ export type Order = {
   promisedDate: IsoDate | null;
   note: string | null;
   backorderOfOrderId: number | null;
+  /** What the customer's EDI order stated for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); it beats his settings. */
+  deliveryRequirement: string | null;
   createdAt: string;
   updatedAt: string;
   lines: OrderLine[];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_FRAME, type PenaltyClause } from '../penalties/penalty.ts';
-import { riskOptions, type RiskOptionsContext } from './options.ts';
+import { riskOptions, type RiskOptionsContext, supplyFlagsFor } from './options.ts';
 
 const clause: PenaltyClause = {
   contractRef: null, latePerDayCents: 5_000, lateFlatCents: null, missingValueBp: 2_000, incidentFlatCents: null, serviceRateTargetBp: null,
@@ -29,6 +29,29 @@ function ctx(over: Partial<RiskOptionsContext> = {}): RiskOptionsContext {
 const risk = { orderLineId: 1, shortfall: 40 };
 
 describe('riskOptions', () => {
+  it('split: what is there leaves on the date, the rest in a second delivery of the same order on the complete date; no price change, the missing part penalised on the date', () => {
+    const o = riskOptions(risk, ctx()).find((x) => x.kind === 'split')!;
+    const backorder = riskOptions(risk, ctx()).find((x) => x.kind === 'partial-backorder')!;
+    expect(o).toMatchObject({ accepted: true, priceEffectCents: 0, newDates: { delivery: '2026-01-21', secondDelivery: '2026-01-24' } });
+    expect(o.penaltyEffect).toEqual(backorder.penaltyEffect);
+    expect(o.changes).toEqual([{ type: 'split-line', lineId: 1, from: 100, keep: 60, date: '2026-01-24' }]);
+    expect(riskOptions(risk, ctx({ flags: { ...flags, shipComplete: true } })).find((x) => x.kind === 'split')!.accepted).toBe(false);
+    expect(riskOptions(risk, ctx({ earliestCompleteDate: null })).some((x) => x.kind === 'split')).toBe(false);
+  });
+
+  it("the EDI order's own requirement (4493) wins over the customer's settings", () => {
+    const customer = { shipComplete: false, acceptsBackorders: true, acceptsPartial: true, acceptsSubstitutes: false, cancelIfLateDays: null };
+    expect(supplyFlagsFor(customer, 'SC')).toEqual({ ...customer, shipComplete: true, acceptsBackorders: false, acceptsPartial: false });
+    expect(supplyFlagsFor(customer, 'SP')).toMatchObject({ acceptsBackorders: false, acceptsPartial: true });
+    expect(supplyFlagsFor(customer, 'IS')).toMatchObject({ acceptsSubstitutes: true, acceptsBackorders: true });
+    expect(supplyFlagsFor(customer, 'CD')).toMatchObject({ cancelIfLateDays: 0 });
+    expect(supplyFlagsFor(customer, null)).toBe(customer);
+    expect(supplyFlagsFor(customer, 'ZZZ')).toBe(customer);
+    // The customer takes backorders, his order says ship complete: a partial is not what he accepted this time.
+    const sc = riskOptions(risk, ctx({ flags: supplyFlagsFor({ ...flags, acceptsPartial: true }, 'SC') }));
+    expect(sc.filter((o) => o.accepted).map((o) => o.kind)).toEqual(['postpone']);
+  });
+
   it('offers a substitute at the customer price, with the price difference, flagged for approval when IS is not given', () => {
     const s = riskOptions(risk, ctx()).find((o) => o.kind === 'substitute')!;
     expect(s).toMatchObject({ productId: 20, accepted: false, needsApproval: true, priceEffectCents: 40 * 200, newDates: { delivery: '2026-01-21' }, penaltyEffect: { claimableCents: 0 } });
@@ -108,6 +131,10 @@ describe('riskOptions', () => {
               if (ch.type === 'cancel-line') shipped = 0;
               if (ch.type === 'add-line') expect(Number.isInteger(ch.quantity) && ch.quantity <= subStock).toBe(true);
               if (ch.type === 'backorder') expect(ch.quantity).toBe(shortfall);
+              if (ch.type === 'split-line') {
+                expect(Number.isInteger(ch.keep) && ch.keep > 0 && ch.from - ch.keep === shortfall).toBe(true);
+                shipped = ch.keep;
+              }
             }
             if (o.kind !== 'postpone') expect(shipped).toBeLessThanOrEqual(quantity - shortfall);
           }

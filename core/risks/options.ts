@@ -5,7 +5,7 @@ import { penalty, type PenaltyClause, type PenaltyFrame, type PenaltyLine } from
 // its price and penalty effects and the exact changes to the order, ranked: what the customer's supply settings
 // (EDIFACT 4493: SC, BK, SP, IS, CD) accept first, then the cheapest in penalty, then in price.
 
-export const RISK_OPTION_KINDS = ['substitute', 'partial-backorder', 'partial-cancel', 'postpone', 'other-warehouse'] as const;
+export const RISK_OPTION_KINDS = ['substitute', 'partial-backorder', 'partial-cancel', 'postpone', 'other-warehouse', 'split'] as const;
 export type RiskOptionKind = (typeof RISK_OPTION_KINDS)[number];
 
 /** What the customer accepts when stock is short (customer settings, or the EDI order where it says so). */
@@ -21,6 +21,29 @@ export type SupplyFlags = {
   /** CD: cancel if not delivered within this many days of the promised date; null: no limit. */
   cancelIfLateDays: number | null;
 };
+
+/** The delivery requirement codes (EDIFACT 4493) an order may state for itself. */
+export const DELIVERY_REQUIREMENTS = ['SC', 'BK', 'SP', 'IS', 'CD'] as const;
+export type DeliveryRequirement = (typeof DELIVERY_REQUIREMENTS)[number];
+
+export const isDeliveryRequirement = (code: string | null | undefined): code is DeliveryRequirement => DELIVERY_REQUIREMENTS.includes(code as DeliveryRequirement);
+
+/**
+ * What the customer accepts for this order: his settings, overridden by what his EDI order itself states (4493):
+ * the order speaks for the case at hand. SC ship complete (no partial of either kind), BK partial with the rest as
+ * a backorder (not cancelled), SP partial with the rest cancelled (no backorder), IS substitutes allowed, CD cancel
+ * if not delivered on the date (no later delivery). A code the desk does not know leaves the settings as they are.
+ */
+export function supplyFlagsFor(customer: SupplyFlags, requirement: string | null): SupplyFlags {
+  switch (isDeliveryRequirement(requirement) ? requirement : null) {
+    case 'SC': return { ...customer, shipComplete: true, acceptsBackorders: false, acceptsPartial: false };
+    case 'BK': return { ...customer, shipComplete: false, acceptsBackorders: true, acceptsPartial: false };
+    case 'SP': return { ...customer, shipComplete: false, acceptsBackorders: false, acceptsPartial: true };
+    case 'IS': return { ...customer, acceptsSubstitutes: true };
+    case 'CD': return { ...customer, cancelIfLateDays: 0 };
+    default: return customer;
+  }
+}
 
 export type OptionLine = { lineId: number; productId: number; productCode: string; category: string | null; quantity: number; unitPriceCents: number };
 
@@ -52,7 +75,9 @@ export type OrderChange =
   | { type: 'add-line'; productId: number; quantity: number; unitPriceCents: number; vatRateBp: number; substituteForLineId: number }
   | { type: 'backorder'; lineId: number; quantity: number; date: IsoDate }
   | { type: 'set-promised-date'; from: IsoDate; to: IsoDate }
-  | { type: 'set-warehouse'; lineId: number; from: number; to: number };
+  | { type: 'set-warehouse'; lineId: number; from: number; to: number }
+  /** The line keeps `keep` for its date; the rest becomes a line of its own leaving on `date`, in a second delivery. */
+  | { type: 'split-line'; lineId: number; from: number; keep: number; date: IsoDate };
 
 export type RiskOption = {
   kind: RiskOptionKind;
@@ -64,14 +89,14 @@ export type RiskOption = {
   accepted: boolean;
   /** A substitute the settings do not allow: offered, but the customer must approve it. */
   needsApproval: boolean;
-  newDates: { delivery: IsoDate; backorder?: IsoDate };
+  newDates: { delivery: IsoDate; backorder?: IsoDate; secondDelivery?: IsoDate };
   /** What the order's value changes by (negative: the customer pays less). */
   priceEffectCents: number;
   penaltyEffect: { claimableCents: number; capCents: number | null };
   changes: OrderChange[];
 };
 
-const KIND_ORDER: Record<RiskOptionKind, number> = { 'other-warehouse': 0, substitute: 1, 'partial-backorder': 2, postpone: 3, 'partial-cancel': 4 };
+const KIND_ORDER: Record<RiskOptionKind, number> = { 'other-warehouse': 0, substitute: 1, split: 2, 'partial-backorder': 3, postpone: 4, 'partial-cancel': 5 };
 
 /** Same option, whatever else it carries: the kind and the product or warehouse that tells it apart. */
 export function sameOption(a: { kind: string; productId?: number; warehouseId?: number }, b: { kind: string; productId?: number; warehouseId?: number }): boolean {
@@ -115,6 +140,16 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
       accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, backorder: later },
       priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
       changes: [reduce(available), { type: 'backorder', lineId: line.lineId, quantity: shortfall, date: later }],
+    });
+  }
+  if (available > 0 && ctx.earliestCompleteDate) {
+    // The same two dates as a backorder, but one order: the rest leaves in a second delivery of it, no -R order.
+    const later = ctx.earliestCompleteDate > date ? ctx.earliestCompleteDate : addDays(date, 1);
+    options.push({
+      kind: 'split', label: { fr: `Livrer ${available} à la date, ${shortfall} dans une 2e livraison`, en: `Deliver ${available} on the date, ${shortfall} in a second delivery` },
+      accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, secondDelivery: later },
+      priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
+      changes: [{ type: 'split-line', lineId: line.lineId, from: line.quantity, keep: available, date: later }],
     });
   }
   if (available > 0) {

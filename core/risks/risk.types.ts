@@ -46,17 +46,27 @@ export type RiskLine = {
   quantity: number;
   netCents: number;
   penaltyCategory: string | null;
+  /** The warehouse the line leaves from: its delivery's once released, or the one a decision bound it to; null: release will choose. */
+  warehouseId: number | null;
+  /** The line's own date when a part was split off to leave later; null: the order's promised date. */
+  plannedDate: IsoDate | null;
 };
 
 /** A receipt as the scan sees it: `originalDate` is the date first planned, so a slip can be told from a plan. */
 export type RiskReceipt = { id: number; date: IsoDate; originalDate: IsoDate; quantity: number; status: 'planned' | 'cancelled'; ref: string | null };
 
-export type ProductStock = {
-  shelfLifeDays: number | null;
-  /** Summed over the warehouses: release serves the order from whichever holds the goods. */
+/** What one warehouse holds of a product, and what it will receive. */
+export type WarehouseStockView = {
+  warehouseId: number;
   onHand: number;
   lots: readonly { productionDate: IsoDate | null; bestBefore: IsoDate; quantity: number }[];
   receipts: readonly RiskReceipt[];
+};
+
+export type ProductStock = {
+  shelfLifeDays: number | null;
+  /** A line leaves from one warehouse: each is its own pool of goods. */
+  warehouses: readonly WarehouseStockView[];
 };
 
 export type StockView = ReadonlyMap<number, ProductStock>;
@@ -81,5 +91,7 @@ export type Risk = {
   exposureCents: number;
   /** The receipt that slipped or was cancelled, for `receipt-late`. */
   receiptRef: string | null;
+  /** The warehouse that serves (or would serve) the line and is short; null for an order-wide cause. */
+  warehouseId: number | null;
   priority: Priority;
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { riskExposure } from './exposure.ts';
-import type { ProductStock, RiskLine, RiskOrder } from './risk.types.ts';
+import type { ProductStock, RiskLine, RiskOrder, WarehouseStockView } from './risk.types.ts';
 import { scanRisks } from './scan-risks.ts';
 
 const today = '2026-01-19';
@@ -12,14 +12,40 @@ function line(over: Partial<Flat> = {}): RiskLine & { orderId: number } {
   const f: Flat = {
     orderId: id, orderNumber: `CDE-${id}`, lineId: id, lineNo: 1, customerId: 1, typology: 'ARTISAN', released: false, promisedDate: '2026-01-21',
     productId: 10, quantity: 10, netCents: 10_000, penaltyCategory: 'FARINES', minRemainingShelfLifePct: null, appointmentRequired: false,
-    appointmentAt: null, palletsCenti: 100, weightG: 1_000_000, truck: { maxPallets: 33, maxWeightG: 24_000_000 }, penalty: null, ...over,
+    appointmentAt: null, palletsCenti: 100, weightG: 1_000_000, truck: { maxPallets: 33, maxWeightG: 24_000_000 }, penalty: null, warehouseId: null, plannedDate: null, ...over,
   };
-  const { lineId, lineNo, productId, quantity, netCents, penaltyCategory, ...order } = f;
-  return { order, orderId: order.orderId, lineId, lineNo, productId, quantity, netCents, penaltyCategory };
+  const { lineId, lineNo, productId, quantity, netCents, penaltyCategory, warehouseId, plannedDate, ...order } = f;
+  return { order, orderId: order.orderId, lineId, lineNo, productId, quantity, netCents, penaltyCategory, warehouseId, plannedDate };
 }
-const stock = (over: Partial<ProductStock> = {}): ProductStock => ({ shelfLifeDays: 270, onHand: 0, lots: [], receipts: [], ...over });
+const place = (over: Partial<WarehouseStockView> = {}): WarehouseStockView => ({ warehouseId: 1, onHand: 0, lots: [], receipts: [], ...over });
+/** One warehouse (the mill) unless `warehouses` says otherwise. */
+const stock = (over: Partial<WarehouseStockView> & { warehouses?: WarehouseStockView[] } = {}): ProductStock => {
+  const { warehouses, ...one } = over;
+  return { shelfLifeDays: 270, warehouses: warehouses ?? [place(one)] };
+};
 
 describe('scanRisks', () => {
+  it('sees each warehouse on its own: a released line short in its warehouse is a risk there though another holds the goods', () => {
+    const released = line({ released: true, warehouseId: 1, quantity: 80 });
+    const risks = scanRisks([released], new Map([[10, stock({ warehouses: [place({ warehouseId: 1, onHand: 50 }), place({ warehouseId: 2, onHand: 200 })] })]]), today);
+    expect(risks.map((r) => [r.orderLineId, r.shortfall, r.warehouseId])).toEqual([[released.lineId, 30, 1]]);
+  });
+
+  it('sends a line release has not placed yet to the warehouse that can serve it all, as release would; short only where none can', () => {
+    const two = () => stock({ warehouses: [place({ warehouseId: 1, onHand: 50 }), place({ warehouseId: 2, onHand: 60 })] });
+    expect(scanRisks([line({ quantity: 60 })], new Map([[10, two()]]), today)).toEqual([]);
+    // 50 + 60 together would do, but a product leaves from one warehouse: 20 missing where most is.
+    expect(scanRisks([line({ quantity: 80 })], new Map([[10, two()]]), today).map((r) => [r.shortfall, r.warehouseId])).toEqual([[20, 2]]);
+  });
+
+  it("dates a split-off part by its own date: it is served after the earlier lines and its risk carries that date", () => {
+    const receipt = { id: 1, date: '2026-01-26', originalDate: '2026-01-26', quantity: 20, status: 'planned' as const, ref: 'OF-2' };
+    const now = line({ quantity: 40, promisedDate: '2026-01-21' });
+    const later = line({ ...now.order, quantity: 40, plannedDate: '2026-01-26', lineId: 999, lineNo: 2 });
+    const risks = scanRisks([later, now], new Map([[10, stock({ onHand: 50, receipts: [receipt] })]]), today);
+    expect(risks.map((r) => [r.orderLineId, r.promisedDate, r.shortfall])).toEqual([[999, '2026-01-26', 10]]);
+  });
+
   it('serves lines in promise order; the one the stock does not reach is short', () => {
     const a = line({ promisedDate: '2026-01-20', quantity: 30 });
     const b = line({ promisedDate: '2026-01-21', quantity: 30 });

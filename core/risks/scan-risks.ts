@@ -1,14 +1,18 @@
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import { FefoPool } from '../stock/fefo-pool.ts';
+import { pickWarehouse } from '../stock/warehouse-choice.ts';
 import { riskExposure } from './exposure.ts';
 import { prioritise } from './priority.ts';
-import type { Risk, RiskCause, RiskLine, RiskOrder, RiskReceipt, StockView } from './risk.types.ts';
+import type { Risk, RiskCause, RiskLine, RiskOrder, RiskReceipt, StockView, WarehouseStockView } from './risk.types.ts';
 
 /** A retail warehouse's slot is booked 24–48 h ahead: an unbooked appointment this close is a risk. */
 export const APPOINTMENT_NOTICE_DAYS = 2;
 
+/** The date a line leaves on: its own after a split, else its order's. */
+const dateOf = (l: RiskLine): IsoDate => l.plannedDate ?? l.order.promisedDate;
+
 const compareLines = (a: RiskLine, b: RiskLine) =>
-  (a.order.promisedDate < b.order.promisedDate ? -1 : a.order.promisedDate > b.order.promisedDate ? 1 : 0) ||
+  (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0) ||
   Number(b.order.released) - Number(a.order.released) || a.order.orderId - b.order.orderId || a.lineNo - b.lineNo;
 
 /** A receipt planned in time for the date that now comes after it, or not at all: the line depended on it. */
@@ -19,15 +23,38 @@ function slipped(receipts: readonly RiskReceipt[], date: IsoDate): RiskReceipt |
 
 type Found = Omit<Risk, 'priority' | 'key' | 'daysLeft' | 'exposureCents'> & { order: RiskOrder; penaltyCategory: string | null; lineNet: number };
 
+/** One warehouse's goods of a product as the scan walks the dates: its FEFO pool and its receipts still to come. */
+class Place {
+  readonly pool: FefoPool;
+  private readonly planned: RiskReceipt[];
+  readonly changed: RiskReceipt[];
+  private next = 0;
+
+  constructor(readonly w: WarehouseStockView, private readonly shelf: number | null) {
+    this.pool = new FefoPool(w.onHand, w.lots);
+    this.planned = w.receipts.filter((r) => r.status === 'planned' && r.quantity > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.changed = w.receipts.filter((r) => r.status === 'cancelled' || r.date !== r.originalDate);
+  }
+
+  /** Receipts due on or before the date join the pool. */
+  advance(date: IsoDate): void {
+    while (this.next < this.planned.length && this.planned[this.next].date <= date) this.pool.receive(this.planned[this.next].date, this.planned[this.next++].quantity, this.shelf);
+  }
+}
+
 /**
- * Every open line of a confirmed or released order that will not be delivered in full on its promised date. Per
- * product, the lines are served in promise order (date, released before confirmed, then order and line) from one
- * FEFO pool: each takes the oldest goods its customer accepts on its date, receipts join the pool on their date,
- * and what a line cannot get is its shortfall (not carried: a short line does not take the next receipt from a later
- * line, which keeps one slipped receipt to the one line that counted on it). A shortfall is `receipt-late` when a
- * receipt planned in time slipped or was cancelled, else `stock-shortfall`. Order-wide: a load beyond one truck, an
- * appointment not booked close to the date. Linear in lines once sorted: one pass per product, lots and receipts
- * walked with pointers.
+ * Every open line of a confirmed or released order that will not be delivered in full on its date (the order's
+ * promised date, or the line's own after a split). Per product, the lines are served in promise order (date,
+ * released before confirmed, then order and line), each from one warehouse's FEFO pool: a released line from its
+ * delivery's warehouse, a line bound to a warehouse from that one, any other from the warehouse release would
+ * choose on the date (`pickWarehouse`: one that can serve it all, else the one with most). Each line takes the
+ * oldest goods its customer accepts on its date, receipts join their warehouse's pool on their date, and what a
+ * line cannot get is its shortfall (not carried: a short line does not take the next receipt from a later line,
+ * which keeps one slipped receipt to the one line that counted on it). So a released line short in its warehouse
+ * is a risk even when another warehouse holds the goods: the call offers to deliver from there. A shortfall is
+ * `receipt-late` when a receipt of that warehouse planned in time slipped or was cancelled, else `stock-shortfall`.
+ * Order-wide: a load beyond one truck, an appointment not booked close to the date. Linear in lines once sorted:
+ * one pass per product, lots and receipts walked with pointers.
  */
 export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: IsoDate): Risk[] {
   const found: Found[] = [];
@@ -48,22 +75,29 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
     const s = stock.get(productId);
     productLines.sort(compareLines);
     const shelf = s?.shelfLifeDays ?? null;
-    const pool = new FefoPool(s?.onHand ?? 0, s?.lots ?? []);
-    const planned = (s?.receipts ?? []).filter((r) => r.status === 'planned' && r.quantity > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const changed = (s?.receipts ?? []).filter((r) => r.status === 'cancelled' || r.date !== r.originalDate);
-    let ri = 0;
+    const places = new Map((s?.warehouses ?? []).map((w) => [w.warehouseId, new Place(w, shelf)]));
+    const empty = (warehouseId: number | null) => new Place({ warehouseId: warehouseId ?? 0, onHand: 0, lots: [], receipts: [] }, shelf);
     for (const l of productLines) {
       const o = l.order;
-      while (ri < planned.length && planned[ri].date <= o.promisedDate) pool.receive(planned[ri].date, planned[ri++].quantity, shelf);
-      const served = pool.take(l.quantity, o.promisedDate, o.minRemainingShelfLifePct, shelf);
+      const date = dateOf(l);
+      for (const p of places.values()) p.advance(date);
+      let place: Place;
+      if (l.warehouseId !== null) place = places.get(l.warehouseId) ?? empty(l.warehouseId);
+      else if (places.size === 1) place = places.values().next().value!;
+      else {
+        const candidates = [...places.values()].map((p) => ({ warehouseId: p.w.warehouseId, available: p.pool.split(date, o.minRemainingShelfLifePct, shelf).acceptable }));
+        const chosen = pickWarehouse(l.quantity, candidates);
+        place = chosen === null ? empty(null) : places.get(chosen)!;
+      }
+      const served = place.pool.take(l.quantity, date, o.minRemainingShelfLifePct, shelf);
       const shortfall = l.quantity - served;
       if (shortfall <= 0) continue;
-      const receipt = slipped(changed, o.promisedDate);
+      const receipt = slipped(place.changed, date);
       const cause: RiskCause = receipt ? 'receipt-late' : 'stock-shortfall';
       const unit = l.quantity > 0 ? l.netCents / l.quantity : 0;
       found.push({
         order: o, penaltyCategory: l.penaltyCategory, lineNet: l.netCents, orderId: o.orderId, orderLineId: l.lineId, customerId: o.customerId, productId, cause,
-        promisedDate: o.promisedDate, shortfall, valueCents: Math.round(unit * shortfall), receiptRef: receipt?.ref ?? null,
+        promisedDate: date, shortfall, valueCents: Math.round(unit * shortfall), receiptRef: receipt?.ref ?? null, warehouseId: places.has(place.w.warehouseId) || l.warehouseId !== null ? place.w.warehouseId : null,
       });
     }
   }
@@ -81,7 +115,7 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
 
 /** Once per order (on its first line seen): the truck and the appointment. */
 function orderWide(l: RiskOrder, found: Found[], today: IsoDate): void {
-  const base = { order: l, penaltyCategory: null, lineNet: 0, orderId: l.orderId, orderLineId: null, customerId: l.customerId, productId: null, promisedDate: l.promisedDate, shortfall: 0, receiptRef: null };
+  const base = { order: l, penaltyCategory: null, lineNet: 0, orderId: l.orderId, orderLineId: null, customerId: l.customerId, productId: null, promisedDate: l.promisedDate, shortfall: 0, receiptRef: null, warehouseId: null };
   if (l.palletsCenti > l.truck.maxPallets * 100 || l.weightG > l.truck.maxWeightG) found.push({ ...base, cause: 'truck-capacity', valueCents: 0 });
   if (l.appointmentRequired && !l.appointmentAt && daysBetween(today, l.promisedDate) <= APPOINTMENT_NOTICE_DAYS) found.push({ ...base, cause: 'appointment-missing', valueCents: 0 });
 }

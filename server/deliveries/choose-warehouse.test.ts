@@ -67,6 +67,21 @@ describe('chooseWarehouses', () => {
     );
   });
 
+  it('sends a line bound to a warehouse (a risk moved it there) to that warehouse, even where another has more', () => {
+    const stock = [level(1, 1, 100), level(2, 1, 100)];
+    expect(chooseWarehouses([{ productId: 1, quantity: 150, warehouseId: 2 }, { productId: 1, quantity: 10 }], stock, [1, 2])).toEqual([
+      { productId: 1, warehouseId: 2, quantity: 150, short: 50 },
+      { productId: 1, warehouseId: 1, quantity: 10, short: 0 },
+    ]);
+  });
+
+  it('adds up lines of the same product, a bound line apart', () => {
+    expect(quantitiesByProduct([{ productId: 1, quantity: 2, warehouseId: 3 }, { productId: 1, quantity: 4, warehouseId: null }])).toEqual([
+      { productId: 1, quantity: 2, warehouseId: 3 },
+      { productId: 1, quantity: 4 },
+    ]);
+  });
+
   it('adds up lines of the same product', () => {
     expect(quantitiesByProduct([{ productId: 1, quantity: 2 }, { productId: 2, quantity: 1 }, { productId: 1, quantity: 3 }])).toEqual([
       { productId: 1, quantity: 5 },

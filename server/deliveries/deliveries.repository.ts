@@ -128,3 +128,14 @@ export async function findShipToParties(db: DbOrTrx, customerId: number, deliver
   ]);
   return { customer, point };
 }
+
+export async function deleteDeliveryLines(trx: Trx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.deleteFrom('deliveryLines').where('id', 'in', [...ids]).execute();
+}
+
+/** Only a planned delivery is ever deleted: nothing was printed or shipped for it. */
+export async function deletePlannedDeliveries(trx: Trx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.deleteFrom('deliveries').where('id', 'in', [...ids]).where('status', '=', 'planned').execute();
+}

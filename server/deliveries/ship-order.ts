@@ -6,7 +6,7 @@ import { insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
-import { listOrderLineRows } from '../orders/orders.repository.ts';
+import { listOrderLineRows, updateOrderStatus } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
 import { shipFromStock } from './choose-warehouse.ts';
 import { type PickedLot } from '../../core/stock/lot-picking.ts';
@@ -75,8 +75,9 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
 }
 
 /**
- * Shipping: every planned delivery of the order leaves its warehouse (on hand and reserved both go down by what is
- * shipped), gets its own note number and its own printed, filed delivery note. A given note number serves only an
+ * Shipping: every planned delivery of the order due first leaves its warehouse (on hand and reserved both go down by what is
+ * shipped), gets its own note number and its own printed, filed delivery note; a part split off to a later date
+ * (a risk decided as "split across deliveries") waits, and the order stays released until it too has left. A given note number serves only an
  * order leaving from one warehouse. On hand never goes below zero: goods that leave without being on hand (a
  * wrong count, a shortage at release) bring it to zero, and the timeline says so. The PDF files are written before
  * the commit; if the transaction then fails, a content-addressed file is an orphan no row points to, never a wrong
@@ -84,9 +85,15 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
  */
 export async function shipOrder(db: Db, orderId: number, actor: Actor, options: { deliveryNoteNumber?: string; dataDir: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t = await startTransition(trx, orderId, 'ship');
-    const planned = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
-    if (planned.length === 0) throw new AppError('CONFLICT', `Order ${t.order.number} has no planned delivery to ship.`);
+    const started = await startTransition(trx, orderId, 'ship');
+    const pending = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
+    if (pending.length === 0) throw new AppError('CONFLICT', `Order ${started.order.number} has no planned delivery to ship.`);
+    // A part split off to a later date leaves then, in its own delivery: the order stays released until it has.
+    const first = pending.reduce((min, d) => (d.plannedDate ?? '') < min ? (d.plannedDate ?? '') : min, pending[0].plannedDate ?? '');
+    const planned = pending.filter((d) => (d.plannedDate ?? '') === first);
+    const later = pending.filter((d) => !planned.includes(d));
+    if (later.length) await updateOrderStatus(trx, orderId, 'shipped', { status: 'released', updatedAt: started.at });
+    const t: StartedTransition = later.length ? { ...started, to: 'released' } : started;
     if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
       throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', message }]);
@@ -124,6 +131,7 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity, lots: (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity })) })),
       });
     }
+    if (later.length) missing.push(`${later.map((d) => d.number).join(', ')} still to leave on ${later.map((d) => d.plannedDate).join(', ')}`);
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, note: missing.length ? `${missing.join('; ')}.` : null });
     await queueEdiOutbound(trx, orderId, 'desadv');
   });

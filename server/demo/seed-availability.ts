@@ -1,4 +1,5 @@
 import type { Trx } from '../db/database.ts';
+import { releaseInTransaction } from '../deliveries/release-order.ts';
 import demo from './demo-data.json' with { type: 'json' };
 
 type Shift = { shiftDate: (d: string | null) => string | null; shiftInstant: (i: string) => string; nowIso: string };
@@ -39,6 +40,19 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
       acceptsPartial: s.acceptsPartial ? 1 : 0, acceptsSubstitutes: s.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: s.cancelIfLateDays, updatedBy: null, updatedAt: shift.nowIso,
     })))
     .execute();
+  // Distri'Ouest's mixed sugar truck was released from the depot as soon as it came in (its goods held there); the
+  // count that followed found 32 packs of cassonade crushed. The mill's store holds the same packs for
+  // mixed trucks: the scan finds the depot short, and the call offers to deliver from the mill.
+  const assistant = await trx.selectFrom('users').select('id').where('role', '=', 'assistant').orderBy('id').executeTakeFirstOrThrow();
+  for (const number of demo.supply.released) {
+    const ref = demo.orders.find((o) => o.number === number)!.customerRef;
+    const order = orders.find((o) => o.customerRef === ref)!;
+    await releaseInTransaction(trx, order.id, assistant);
+  }
+  for (const r of demo.supply.recounts) {
+    await trx.updateTable('stockLevels').set({ onHand: r.onHand, updatedAt: shift.nowIso }).where('warehouseId', '=', id(warehouses, r.warehouse)).where('productId', '=', id(products, r.product)).execute();
+  }
+
   // The data set's stock file counts the confirmed orders as allocated (an ERP's view); in Carnet only release
   // reserves, and availability deducts confirmed orders by their dates. Reserved = what planned deliveries hold, so
   // the same goods are not counted twice.

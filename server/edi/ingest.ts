@@ -94,6 +94,7 @@ function orderInputOf(mapped: MappedOrder): OrderInput {
     ...(mapped.customerRef ? { customerRef: mapped.customerRef.slice(0, 80) } : {}),
     channel: 'edi',
     ...(mapped.note ? { note: mapped.note } : {}),
+    ...(mapped.deliveryRequirement ? { deliveryRequirement: mapped.deliveryRequirement } : {}),
     lines: mapped.lines.map((l) => ({
       productId: l.productId,
       quantity: l.quantity,

@@ -89,6 +89,8 @@ const OrderLineSchema = Type.Object({
   backorderOfLineId: Nullable(Type.Integer()),
   promotionId: Nullable(Type.Integer({ description: 'the promotion that priced the line' })),
   freeQuantity: Type.Integer({ description: 'free goods earned (free-goods promotion), delivered on top, invoiced at zero' }),
+  warehouseId: Nullable(Type.Integer({ description: 'the warehouse release must use (a risk decision moved the line there); null: release chooses' })),
+  plannedDate: Nullable(Type.String({ description: 'the date this line leaves on, in its own delivery (split); null: the order’s promised date' })),
   expectedUnitPriceCents: Nullable(Type.Integer({ description: 'EDI: the net unit price the customer expects (PRI), checked by price-mismatch' })),
   agreedUnitPriceCents: Nullable(Type.Integer({ description: "the customer's price the desk accepted: the line is priced and invoiced at it" })),
   customerLineNo: Nullable(Type.Integer({ description: "EDI: the buyer's line number (LIN)" })),
@@ -152,6 +154,7 @@ const orderHeader = {
 
 export const OrderDetailSchema = Type.Object({
   ...orderHeader,
+  deliveryRequirement: Nullable(Type.String({ description: 'what the customer’s EDI order states for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); beats his settings' })),
   deliveryPointName: Type.String(),
   note: Nullable(Type.String()),
   updatedAt: Type.String(),

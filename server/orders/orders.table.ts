@@ -26,6 +26,8 @@ export type OrdersTable = {
   backorderOfOrderId: number | null;
   /** The slot booked at the customer's warehouse (null: none booked yet); the risk scan flags a missing one. */
   appointmentAt: string | null;
+  /** The EDIFACT 4493 code the customer's EDI order stated (SC, BK, SP, IS, CD); null: his settings apply. */
+  deliveryRequirement: Defaulted<string | null>;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -47,6 +49,10 @@ export type OrderLinesTable = {
   /** The promotion that priced the line, and the free goods it earned (delivered on top, invoiced at zero). */
   promotionId: Defaulted<number | null>;
   freeQuantity: Defaulted<number>;
+  /** The warehouse release must use (a risk moved the line there); null: release chooses by the stock. */
+  warehouseId: Defaulted<number | null>;
+  /** The line leaves on this date in its own delivery (a split); null: on the order's promised date. */
+  plannedDate: Defaulted<string | null>;
   /** EDI: the net unit price the customer expects (PRI), checked by price-mismatch on every run of the rules. */
   expectedUnitPriceCents: Defaulted<number | null>;
   /** The customer's price the desk accepted: the line is priced and invoiced at it. */

@@ -47,6 +47,8 @@ export type OrderInput = {
   channel: Channel;
   note?: string;
   lines: OrderLineInput[];
+  /** What the customer's EDI order states for a shortage (EDIFACT 4493); not part of the API body. */
+  deliveryRequirement?: string | null;
 };
 
 export type ResolvedLine = {

@@ -107,7 +107,9 @@ export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Pro
     const now = nowIso();
     const number = orderNumber(await nextCounter(trx, 'order'));
     const header = headerValues(draft);
-    const id = await insertOrder(trx, { ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: actor.id, createdAt: now, updatedAt: now });
+    const id = await insertOrder(trx, {
+      ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: input.deliveryRequirement ?? null, createdBy: actor.id, createdAt: now, updatedAt: now,
+    });
     const lines = lineRows(id, draft);
     const lineIds = await storeFindings(trx, id, draft, await insertOrderLines(trx, lines));
     await recordAudit(trx, { entityType: 'order', entityId: id, orderId: id, action: 'create', userId: actor.id, after: { number, status: 'draft', ...snapshot(header, lines) } });
@@ -156,7 +158,8 @@ async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, 
     // Someone else's edit since the read above: what was carried may be stale, refuse rather than overwrite it.
     if (before.updatedAt !== existing.updatedAt && action !== 'update') throw new AppError('CONFLICT', `Order ${before.number} was changed by someone else meanwhile; reload it.`);
     const header = headerValues(draft);
-    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, status: 'draft', updatedAt: nowIso() }))) {
+    const requirement = change.input.deliveryRequirement === undefined ? {} : { deliveryRequirement: change.input.deliveryRequirement };
+    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, ...requirement, status: 'draft', updatedAt: nowIso() }))) {
       throw invalidTransition(before, 'edit', ['draft']);
     }
     const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);

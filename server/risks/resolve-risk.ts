@@ -5,6 +5,9 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { createBackorder } from '../deliveries/deliver-order.ts';
+import { listDeliveryLineRows, listDeliveryRows } from '../deliveries/deliveries.repository.ts';
+import { syncPlannedDeliveries } from '../deliveries/delivery-plan.ts';
+import { queueEdiOutbound } from '../edi/outbound.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { AppError, notFound } from '../errors.ts';
 import { insertOrderLines, listOrderLineRows, type OrderLineRow, type OrderRow, updateOrder, updateOrderLine } from '../orders/orders.repository.ts';
@@ -23,13 +26,26 @@ export type ResolveResult =
   | { outcome: 'applied'; riskId: number; orderId: number; option: RiskOption; backorder: { id: number; number: string } | null }
   | { outcome: 'call-back'; riskId: number; orderId: number; taskId: number };
 
-/** The order as the audit shows it, before and after: the date, the open lines, the totals. */
+/** The order as the audit shows it, before and after: the date, the open lines (with their own warehouse and date), the totals. */
 const snapshot = (order: Pick<OrderRow, 'promisedDate' | 'netCents' | 'grossCents'>, lines: OrderLineRow[]) => ({
   promisedDate: order.promisedDate,
   netCents: Number(order.netCents),
   grossCents: Number(order.grossCents),
-  lines: lines.map((l) => ({ id: l.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, status: l.status })),
+  lines: lines.map((l) => ({
+    id: l.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, status: l.status,
+    ...(l.warehouseId !== null ? { warehouseId: l.warehouseId } : {}), ...(l.plannedDate !== null ? { plannedDate: l.plannedDate } : {}),
+  })),
 });
+
+/** The deliveries of a released order as the audit shows them: which leaves from where, when, with what. */
+async function deliveriesSnapshot(trx: Trx, orderId: number) {
+  const deliveries = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
+  const lines = await listDeliveryLineRows(trx, deliveries.map((d) => d.id));
+  return deliveries.map((d) => ({
+    id: d.id, number: d.number, warehouseId: d.warehouseId, plannedDate: d.plannedDate,
+    lines: lines.filter((l) => l.deliveryId === d.id).map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity })),
+  }));
+}
 
 const goods = (lines: OrderLineRow[]) => orderTotals(lines.filter((l) => l.status !== 'cancelled').map((l) => ({ ...l, netCents: Number(l.netCents) })));
 
@@ -65,12 +81,10 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
   let backorder: { id: number; number: string } | null = null;
   const byId = new Map(lines.map((l) => [l.id, l]));
   let nextLineNo = Math.max(0, ...lines.map((l) => l.lineNo)) + 1;
+  // The line keeps its discounts (a promotion's percent): its net shrinks in proportion, to the cent.
+  const netFor = (l: OrderLineRow, quantity: number) => roundCents((Number(l.netCents) * quantity) / l.quantity);
   for (const c of changes) {
-    if (c.type === 'set-line-quantity') {
-      // The line keeps its discounts (a promotion's percent): its net shrinks in proportion, to the cent.
-      const l = byId.get(c.lineId)!;
-      await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: roundCents((Number(l.netCents) * c.to) / l.quantity) });
-    }
+    if (c.type === 'set-line-quantity') await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: netFor(byId.get(c.lineId)!, c.to) });
     else if (c.type === 'cancel-line') await updateOrderLine(trx, c.lineId, { status: 'cancelled' });
     else if (c.type === 'add-line') {
       await insertOrderLines(trx, [{
@@ -82,16 +96,35 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
       // The same backorder as a short delivery makes (numbered -R1, -R2…), dated when it will be complete.
       backorder = await createBackorder(trx, { order, at }, [{ orderLine: line, missing: c.quantity }], actor);
       await updateOrder(trx, backorder.id, { requestedDate: c.date, promisedDate: c.date });
-    } else if (c.type === 'set-promised-date') await updateOrder(trx, order.id, { promisedDate: c.to });
-    else throw new AppError('CONFLICT', 'A warehouse change is not supported yet.');
+    } else if (c.type === 'set-promised-date') {
+      await updateOrder(trx, order.id, { promisedDate: c.to });
+      // A released order's deliveries on that date go with it (same delivery numbers, same reservations).
+      await trx.updateTable('deliveries').set({ plannedDate: c.to }).where('orderId', '=', order.id).where('status', '=', 'planned').where('plannedDate', '=', c.from).execute();
+    }
+    // Bound to the other warehouse: release must use it, and a released order's delivery moves there below.
+    else if (c.type === 'set-warehouse') await updateOrderLine(trx, c.lineId, { warehouseId: c.to });
+    else {
+      // Split: the line keeps what leaves on the date; the rest is a line of its own, same product and price,
+      // dated for its second delivery. The two nets add up to the line's net to the cent.
+      const l = byId.get(c.lineId)!;
+      const kept = netFor(l, c.keep);
+      await updateOrderLine(trx, l.id, { quantity: c.keep, netCents: kept });
+      await insertOrderLines(trx, [{
+        orderId: order.id, lineNo: nextLineNo++, productId: l.productId, customerCode: l.customerCode, quantity: c.from - c.keep, unitPriceCents: l.unitPriceCents,
+        netCents: Number(l.netCents) - kept, vatRateBp: l.vatRateBp, deliveredQuantity: null, status: 'open', backorderOfLineId: null, promotionId: l.promotionId,
+        warehouseId: l.warehouseId, plannedDate: c.date,
+      }]);
+    }
   }
   return backorder;
 }
 
 /**
  * The customer's decision on a call, applied in one transaction: the order changed as the option says (and nothing
- * else), its totals kept in step (charges untouched), audited before/after, the updated acknowledgement queued (and
- * the backorder's own), the risk resolved with the option and the note. Or a call-back task, the risk left open.
+ * else), its totals kept in step (charges untouched); on a released order its planned deliveries and their
+ * reservations too (nothing has left yet; what has shipped is beyond change). Audited before/after, the updated
+ * acknowledgement queued (and the backorder's own), the risk resolved with the option and the note. Or a call-back
+ * task, the risk left open.
  */
 export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: ResolveInput): Promise<ResolveResult> {
   const result = await db.transaction().execute(async (trx) => {
@@ -100,8 +133,8 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
     if ('callBackAt' in input) return callBack(trx, risk, actor, input.callBackAt, note);
 
     const { order, lines, options } = await loadRiskOptions(trx, risk, new Date());
-    if (order.status !== 'confirmed') {
-      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: only a confirmed order is changed from a risk (a released one is already being picked).`);
+    if (order.status !== 'confirmed' && order.status !== 'released') {
+      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: what has shipped is beyond change; only a confirmed or released order is changed from a risk.`);
     }
     const option = options.find((o) => sameOption(o, input.option));
     if (!option) throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [{ path: 'body.option', message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}` }]);
@@ -111,9 +144,14 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       ]);
     }
     const at = nowIso();
-    const before = snapshot(order, lines);
+    const released = order.status === 'released';
+    const before = { ...snapshot(order, lines), ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}) };
     const oldGoods = goods(lines);
     const backorder = await applyChanges(trx, order, lines, option.changes, actor, at);
+    const promised = option.changes.find((c) => c.type === 'set-promised-date');
+    const promisedDate = promised?.type === 'set-promised-date' ? promised.to : order.promisedDate;
+    // A released order's goods are already held: its planned deliveries and their reservations follow the order.
+    if (released) await syncPlannedDeliveries(trx, { ...order, promisedDate }, at);
     const after = await listOrderLineRows(trx, order.id);
     const newGoods = goods(after);
     // Charges (shipping, surcharges) stay as priced: the order moves by what its goods moved.
@@ -124,15 +162,20 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       palletsCenti: Math.max(0, order.palletsCenti + Math.round((newGoods.pallets - oldGoods.pallets) * 100)),
       weightG: Math.max(0, order.weightG + newGoods.weightG - oldGoods.weightG),
     };
-    const promised = option.changes.find((c) => c.type === 'set-promised-date');
     await updateOrder(trx, order.id, { ...totals, updatedAt: at });
     await recordAudit(trx, {
       entityType: 'order', entityId: order.id, orderId: order.id, action: 'resolve_risk', userId: actor.id,
-      before, after: { ...snapshot({ promisedDate: promised?.type === 'set-promised-date' ? promised.to : order.promisedDate, ...totals }, after), riskId, option: option.kind, backorder },
+      before,
+      after: { ...snapshot({ promisedDate, ...totals }, after), ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}), riskId, option: option.kind, backorder },
       note,
     });
+    // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
     await queueAcknowledgement(trx, order.id, actor);
-    if (backorder) await queueAcknowledgement(trx, backorder.id, actor);
+    await queueEdiOutbound(trx, order.id, 'ordrsp');
+    if (backorder) {
+      await queueAcknowledgement(trx, backorder.id, actor);
+      await queueEdiOutbound(trx, backorder.id, 'ordrsp');
+    }
     const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
     await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });
     await recordAudit(trx, { entityType: 'risk', entityId: riskId, orderId: null, action: 'resolve', userId: actor.id, after: { option: option.kind, changes: option.changes }, note });

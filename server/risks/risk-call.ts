@@ -1,7 +1,8 @@
 import { price } from '../../core/pricing/price.ts';
-import { riskOptions, type RiskOption, type RiskOptionsContext, type SupplyFlags } from '../../core/risks/options.ts';
+import { riskOptions, type RiskOption, type RiskOptionsContext, supplyFlagsFor } from '../../core/risks/options.ts';
 import { availability } from '../../core/stock/availability.ts';
-import { availabilityContext } from '../../core/stock/availability-context.ts';
+import { type AvailabilityPayload, availabilityContext } from '../../core/stock/availability-context.ts';
+import { pickWarehouse } from '../../core/stock/warehouse-choice.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { chooseOrderRecipient } from '../mail/order-contact.ts';
 import { findOrderRow, listOrderLineRows, type OrderLineRow, type OrderRow } from '../orders/orders.repository.ts';
@@ -9,6 +10,7 @@ import { findClauseRow, findCustomerForPenalty } from '../penalties/penalties.re
 import { FRAME, toClause } from '../penalties/penalty-estimates.ts';
 import { loadAvailabilityInput } from '../stock/availability-input.ts';
 import { findSupplySettings } from '../stock/availability.repository.ts';
+import { toSupplySettings } from '../stock/supply-settings.ts';
 import { loadRulesContext } from '../terms/rules-context.ts';
 import type { RiskRow } from './risks.repository.ts';
 
@@ -16,58 +18,87 @@ import type { RiskRow } from './risks.repository.ts';
 // with the order contact first, and the situation and a script in two languages. Read in the caller's transaction
 // when resolving, so the option applied is the one computed on the same data.
 
-const NO_FLAGS: SupplyFlags = { shipComplete: false, acceptsBackorders: false, acceptsPartial: false, acceptsSubstitutes: false, cancelIfLateDays: null };
+/** The warehouse that serves (or would serve) the line. */
+export type ServingWarehouse = { id: number; code: string; name: string };
+export type RiskCallContext = { order: OrderRow; lines: OrderLineRow[]; options: RiskOption[]; optionsContext: RiskOptionsContext | null; warehouse: ServingWarehouse | null };
 
-export type RiskCallContext = { order: OrderRow; lines: OrderLineRow[]; options: RiskOption[]; optionsContext: RiskOptionsContext | null };
+/** What this order's planned deliveries hold is its own: seen from the order, it is available, not reserved. */
+function withoutOwnReservations(payload: AvailabilityPayload, held: readonly { warehouseId: number; productId: number; quantity: number }[]): AvailabilityPayload {
+  if (held.length === 0) return payload;
+  return {
+    ...payload,
+    products: payload.products.map((p) => ({
+      ...p,
+      stockByWarehouse: p.stockByWarehouse.map((s) => ({
+        ...s,
+        reserved: Math.max(0, s.reserved - held.filter((h) => h.productId === p.productId && h.warehouseId === s.warehouseId).reduce((n, h) => n + h.quantity, 0)),
+      })),
+    })),
+  };
+}
+
+/** The planned delivery lines of an order, with the warehouse each leaves from. */
+function listHeldByOrder(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('deliveryLines')
+    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+    .select(['deliveryLines.orderLineId', 'deliveryLines.productId', 'deliveryLines.quantity', 'deliveries.warehouseId'])
+    .where('deliveries.orderId', '=', orderId)
+    .where('deliveries.status', '=', 'planned')
+    .execute();
+}
 
 export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Promise<RiskCallContext> {
   const order = (await findOrderRow(db, risk.orderId))!;
   const lines = await listOrderLineRows(db, risk.orderId);
   const line = lines.find((l) => l.id === risk.orderLineId);
   const date = order.promisedDate ?? order.requestedDate;
-  if (!line || !date || risk.shortfall <= 0) return { order, lines, options: [], optionsContext: null };
+  if (!line || !date || risk.shortfall <= 0) return { order, lines, options: [], optionsContext: null, warehouse: null };
 
-  const [settings, clauseRow, customer, payload] = await Promise.all([
+  const [settings, clauseRow, customer, held, payload, warehouseRows] = await Promise.all([
     findSupplySettings(db, order.customerId),
     findClauseRow(db, order.customerId),
     findCustomerForPenalty(db, order.customerId),
+    listHeldByOrder(db, order.id),
     loadAvailabilityInput(db, [line.productId], order.customerId, { excludeOrderId: order.id }),
+    db.selectFrom('warehouses').select(['id', 'code', 'name']).orderBy('id').execute(),
   ]);
-  const avail = availabilityContext(payload);
-  const own = availability(line.productId, date, avail.byProduct.get(line.productId)!);
+  const avail = availabilityContext(withoutOwnReservations(payload, held));
+  const lineDate = line.plannedDate ?? date;
+  const own = availability(line.productId, lineDate, avail.byProduct.get(line.productId)!);
+  // Where the line leaves from: its delivery once released, the warehouse a decision bound it to, else the one
+  // release would choose by the same rule.
+  const servedFrom =
+    held.find((h) => h.orderLineId === line.id)?.warehouseId ?? line.warehouseId ?? pickWarehouse(line.quantity, own.byWarehouse.map((w) => ({ warehouseId: w.warehouseId, available: w.promisable })));
+  const warehouse = warehouseRows.find((w) => w.id === servedFrom) ?? null;
   const substituteIds = [...(avail.substitutes.get(line.productId) ?? [])];
   const shortfall = Math.min(line.quantity, risk.shortfall);
   // The substitutes at the customer's own prices, for the quantity that would replace the missing one.
   const rules = substituteIds.length
     ? await loadRulesContext(db, { customerId: order.customerId, deliveryPointId: order.deliveryPointId, productIds: substituteIds, now })
     : null;
-  const priced = rules ? price({ lines: substituteIds.map((productId) => ({ productId, quantity: shortfall })), deliveryPointId: order.deliveryPointId, requestedDate: date }, rules) : null;
+  const priced = rules ? price({ lines: substituteIds.map((productId) => ({ productId, quantity: shortfall })), deliveryPointId: order.deliveryPointId, requestedDate: lineDate }, rules) : null;
   const substitutes = substituteIds.flatMap((id, i) => {
     const product = rules?.products.get(id);
     if (!product) return [];
     const pl = priced!.lines[i];
-    return [{ productId: id, productCode: product.code, productName: product.name, promisable: availability(id, date, avail.byProduct.get(id)!).promisable, unitPriceCents: pl.unitPriceCents, vatRateBp: pl.vatRateBp }];
+    return [{ productId: id, productCode: product.code, productName: product.name, promisable: availability(id, lineDate, avail.byProduct.get(id)!).promisable, unitPriceCents: pl.unitPriceCents, vatRateBp: pl.vatRateBp }];
   });
   const penaltyLines = lines.filter((l) => l.status === 'open');
   const categories = new Map((await db.selectFrom('products').select(['id', 'penaltyCategory']).where('id', 'in', penaltyLines.map((l) => l.productId)).execute()).map((p) => [p.id, p.penaltyCategory]));
-  const flags: SupplyFlags = settings
-    ? { shipComplete: settings.shipComplete === 1, acceptsBackorders: settings.acceptsBackorders === 1, acceptsPartial: settings.acceptsPartial === 1, acceptsSubstitutes: settings.acceptsSubstitutes === 1, cancelIfLateDays: settings.cancelIfLateDays }
-    : NO_FLAGS;
   const optionsContext: RiskOptionsContext = {
-    promisedDate: date,
+    promisedDate: lineDate,
     lines: penaltyLines.map((l) => ({ lineId: l.id, productId: l.productId, productCode: l.productCode, category: categories.get(l.productId) ?? null, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
-    flags,
+    flags: supplyFlagsFor(toSupplySettings(order.customerId, settings), order.deliveryRequirement),
     earliestCompleteDate: own.earliestCompleteDate(line.quantity),
     substitutes,
-    // The warehouse is chosen at release from whichever holds the goods (the scan counts them all): a released
-    // order's warehouse change is not offered yet.
-    currentWarehouseId: null,
-    warehouses: [],
+    currentWarehouseId: servedFrom,
+    warehouses: own.byWarehouse.map((w) => ({ warehouseId: w.warehouseId, code: warehouseRows.find((r) => r.id === w.warehouseId)?.code ?? String(w.warehouseId), promisable: w.promisable })),
     clause: clauseRow ? toClause(clauseRow) : null,
     frame: FRAME,
     typology: customer?.typology ?? '',
   };
-  return { order, lines, options: riskOptions({ orderLineId: line.id, shortfall: risk.shortfall }, optionsContext), optionsContext };
+  return { order, lines, options: riskOptions({ orderLineId: line.id, shortfall: risk.shortfall }, optionsContext), optionsContext, warehouse };
 }
 
 export async function listRiskContacts(db: DbOrTrx, customerId: number) {
@@ -85,7 +116,7 @@ const fmtDate = (d: string, lang: 'fr' | 'en') =>
   new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${d}T00:00:00Z`));
 
 /** The situation in two lines, and what to say, in both languages. */
-export function situation(risk: RiskRow, order: OrderRow, options: RiskOption[], contactName: string | null) {
+export function situation(risk: RiskRow, order: OrderRow, options: RiskOption[], contactName: string | null, warehouse: ServingWarehouse | null = null) {
   const unit = (risk.saleUnit ?? '').toLowerCase();
   const product = `${risk.productCode ?? ''} ${risk.productName ?? ''}`.trim();
   const ref = order.customerRef ? ` (réf. ${order.customerRef})` : '';
@@ -95,7 +126,9 @@ export function situation(risk: RiskRow, order: OrderRow, options: RiskOption[],
     risk.cause === 'receipt-late'
       ? { fr: `La réception ${risk.receiptRef ?? ''} prévue à temps a glissé.`, en: `Receipt ${risk.receiptRef ?? ''} planned in time has slipped.` }
       : risk.cause === 'stock-shortfall'
-        ? { fr: 'Le stock ne couvre pas la ligne à la date promise.', en: 'Stock does not cover the line on the promised date.' }
+        ? warehouse
+          ? { fr: `Le stock de l'entrepôt ${warehouse.code} ne couvre pas la ligne à la date promise.`, en: `Stock at warehouse ${warehouse.code} does not cover the line on the promised date.` }
+          : { fr: 'Le stock ne couvre pas la ligne à la date promise.', en: 'Stock does not cover the line on the promised date.' }
         : risk.cause === 'truck-capacity'
           ? { fr: 'La commande dépasse la capacité d’un camion.', en: 'The order is more than one truck carries.' }
           : { fr: 'Aucun rendez-vous n’est pris chez le client.', en: 'No delivery appointment is booked.' };

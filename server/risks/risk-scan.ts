@@ -1,7 +1,7 @@
 import { parisNow } from '../../core/calendar/dates.ts';
 import type { Typology } from '../../core/customers/customer.ts';
 import { LEGAL_FRAME } from '../../core/penalties/penalty.ts';
-import type { ProductStock, Risk, RiskLine, RiskOrder, RiskPenaltyTerms, RiskReceipt } from '../../core/risks/risk.types.ts';
+import type { ProductStock, Risk, RiskLine, RiskOrder, RiskPenaltyTerms, RiskReceipt, WarehouseStockView } from '../../core/risks/risk.types.ts';
 import { scanRisks } from '../../core/risks/scan-risks.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { PostgresAdapter } from 'kysely';
@@ -13,8 +13,8 @@ const DEFAULT_TRUCK = { maxPallets: 33, maxWeightG: 24_000_000 };
 
 /** The whole open order book and the stock view, in a handful of set-based queries. */
 async function loadScanInput(trx: Trx, today: string): Promise<{ lines: RiskLine[]; stock: Map<number, ProductStock> }> {
-  const [orders, rows, onHand, lots, receipts, shelf, settings, clauses, trucks] = await Promise.all([
-    repo.loadOpenOrders(trx), repo.loadOpenLines(trx), repo.loadOnHand(trx), repo.loadLots(trx), repo.loadReceipts(trx), repo.loadShelfLives(trx), repo.loadSupplySettings(trx),
+  const [orders, rows, shipping, onHand, lots, receipts, shelf, settings, clauses, trucks] = await Promise.all([
+    repo.loadOpenOrders(trx), repo.loadOpenLines(trx), repo.loadPlannedDeliveryWarehouses(trx), repo.loadOnHand(trx), repo.loadLots(trx), repo.loadReceipts(trx), repo.loadShelfLives(trx), repo.loadSupplySettings(trx),
     repo.loadPenaltyClauses(trx), repo.loadTruckLimits(trx, today),
   ]);
   const pct = new Map(settings.map((s) => [s.customerId, s.minRemainingShelfLifePct]));
@@ -42,23 +42,35 @@ async function loadScanInput(trx: Trx, today: string): Promise<{ lines: RiskLine
     });
   }
   const category = new Map(shelf.map((p) => [p.id, p.penaltyCategory]));
+  // A released line leaves from its delivery's warehouse; a confirmed one from the warehouse a decision bound it to.
+  const leavesFrom = new Map(shipping.map((d) => [d.orderLineId, d.warehouseId]));
   const lines: RiskLine[] = [];
   for (const r of rows) {
     const order = orderOf.get(r.orderId);
     if (!order) continue;
-    lines.push({ order, lineId: r.id, lineNo: r.lineNo, productId: r.productId, quantity: r.quantity, netCents: Number(r.netCents), penaltyCategory: category.get(r.productId) ?? null });
+    lines.push({
+      order, lineId: r.id, lineNo: r.lineNo, productId: r.productId, quantity: r.quantity, netCents: Number(r.netCents), penaltyCategory: category.get(r.productId) ?? null,
+      warehouseId: leavesFrom.get(r.id) ?? r.warehouseId, plannedDate: r.plannedDate,
+    });
   }
 
-  const stock = new Map<number, ProductStock>();
+  type Place = { warehouseId: number; onHand: number; lots: WarehouseStockView['lots'][number][]; receipts: RiskReceipt[] };
+  const stock = new Map<number, { shelfLifeDays: number | null; warehouses: Place[] }>();
   const entry = (productId: number) => {
     let s = stock.get(productId);
-    if (!s) stock.set(productId, (s = { shelfLifeDays: null, onHand: 0, lots: [], receipts: [] }));
-    return s as { shelfLifeDays: number | null; onHand: number; lots: ProductStock['lots'][number][]; receipts: RiskReceipt[] };
+    if (!s) stock.set(productId, (s = { shelfLifeDays: null, warehouses: [] }));
+    return s;
+  };
+  const at = (productId: number, warehouseId: number) => {
+    const s = entry(productId);
+    let w = s.warehouses.find((x) => x.warehouseId === warehouseId);
+    if (!w) s.warehouses.push((w = { warehouseId, onHand: 0, lots: [], receipts: [] }));
+    return w;
   };
   for (const p of shelf) entry(p.id).shelfLifeDays = p.shelfLifeDays;
-  for (const l of onHand) entry(l.productId).onHand = Number(l.onHand);
-  for (const l of lots) entry(l.productId).lots.push({ productionDate: l.productionDate, bestBefore: l.bestBefore, quantity: l.quantity });
-  for (const r of receipts) entry(r.productId).receipts.push({ id: r.id, date: r.date, originalDate: r.originalDate, quantity: r.quantity, status: r.status === 'cancelled' ? 'cancelled' : 'planned', ref: r.ref });
+  for (const l of onHand) at(l.productId, l.warehouseId).onHand = Number(l.onHand);
+  for (const l of lots) at(l.productId, l.warehouseId).lots.push({ productionDate: l.productionDate, bestBefore: l.bestBefore, quantity: l.quantity });
+  for (const r of receipts) at(r.productId, r.warehouseId).receipts.push({ id: r.id, date: r.date, originalDate: r.originalDate, quantity: r.quantity, status: r.status === 'cancelled' ? 'cancelled' : 'planned', ref: r.ref });
   return { lines, stock };
 }
 

@@ -24,22 +24,36 @@ export function loadOpenOrders(db: DbOrTrx) {
 export function loadOpenLines(db: DbOrTrx) {
   return db
     .selectFrom('orderLines')
-    .select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'netCents'])
+    .select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'netCents', 'warehouseId', 'plannedDate'])
     .where('status', '=', 'open')
     .where('orderId', 'in', (eb) => eb.selectFrom('orders').select('id').where('status', 'in', OPEN_ORDER))
+    // The first part of a split order may have left already: what shipped is beyond change.
+    .where('id', 'not in', (eb) =>
+      eb.selectFrom('deliveryLines').innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId').select('deliveryLines.orderLineId').where('deliveries.status', '<>', 'planned').where('deliveries.orderId', 'in', (o) => o.selectFrom('orders').select('id').where('status', '=', 'released')),
+    )
+    .execute();
+}
+
+/** The warehouse each released line leaves from: its planned delivery's. */
+export function loadPlannedDeliveryWarehouses(db: DbOrTrx) {
+  return db
+    .selectFrom('deliveryLines')
+    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+    .select(['deliveryLines.orderLineId', 'deliveries.warehouseId'])
+    .where('deliveries.status', '=', 'planned')
     .execute();
 }
 
 export function loadOnHand(db: DbOrTrx) {
-  return db.selectFrom('stockLevels').select(['productId', (eb) => eb.fn.sum<number>('onHand').as('onHand')]).groupBy('productId').execute();
+  return db.selectFrom('stockLevels').select(['productId', 'warehouseId', 'onHand']).execute();
 }
 
 export function loadLots(db: DbOrTrx) {
-  return db.selectFrom('stockLots').select(['productId', 'productionDate', 'bestBefore', 'quantity']).execute();
+  return db.selectFrom('stockLots').select(['productId', 'warehouseId', 'productionDate', 'bestBefore', 'quantity']).execute();
 }
 
 export function loadReceipts(db: DbOrTrx) {
-  return db.selectFrom('plannedReceipts').select(['id', 'productId', 'date', 'originalDate', 'quantity', 'status', 'ref']).execute();
+  return db.selectFrom('plannedReceipts').select(['id', 'productId', 'warehouseId', 'date', 'originalDate', 'quantity', 'status', 'ref']).execute();
 }
 
 export function loadShelfLives(db: DbOrTrx) {

@@ -56,7 +56,7 @@ export const RiskOptionSchema = Type.Object({
   label: Bilingual,
   accepted: Type.Boolean({ description: "by the customer's supply settings (EDIFACT 4493 SC/BK/SP/IS/CD)" }),
   needsApproval: Type.Boolean(),
-  newDates: Type.Object({ delivery: Type.String(), backorder: Type.Optional(Type.String()) }),
+  newDates: Type.Object({ delivery: Type.String(), backorder: Type.Optional(Type.String()), secondDelivery: Type.Optional(Type.String({ description: 'split: the date of the second delivery' })) }),
   priceEffectCents: Type.Integer(),
   penaltyEffect: Type.Object({ claimableCents: Type.Integer(), capCents: Nullable(Type.Integer()) }),
   changes: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true })),
@@ -70,6 +70,8 @@ export const RiskCallSchema = Type.Composite([
     contacts: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), role: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()), preferredHours: Nullable(Type.String()), isOrderContact: Type.Boolean() })),
     situation: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
     script: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
+    warehouse: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }, { description: 'the warehouse that serves (or would serve) the line' })),
+    deliveryRequirement: Nullable(Type.String({ description: "the EDI order's own 4493 code, which beats the customer's settings" })),
   }),
 ]);
 

@@ -25,9 +25,12 @@ export async function getRisk(db: Db, id: number) {
 export async function getRiskForCall(db: Db, id: number) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
-  const [{ order, options }, contacts] = await Promise.all([loadRiskOptions(db, row, new Date()), listRiskContacts(db, row.customerId)]);
-  const text = situation(row, order, options, contacts.contacts[0]?.name ?? null);
-  return { ...toRisk(row, parisNow(new Date()).date), options: row.status === 'open' ? options : [], ...contacts, ...text };
+  const [{ order, options, warehouse }, contacts] = await Promise.all([loadRiskOptions(db, row, new Date()), listRiskContacts(db, row.customerId)]);
+  const text = situation(row, order, options, contacts.contacts[0]?.name ?? null, warehouse);
+  return {
+    ...toRisk(row, parisNow(new Date()).date), options: row.status === 'open' ? options : [], ...contacts, ...text, warehouse,
+    deliveryRequirement: order.deliveryRequirement,
+  };
 }
 
 export const countOpenRisks = repo.countOpenRisks;

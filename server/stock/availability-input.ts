@@ -30,9 +30,10 @@ export async function loadAvailabilityInput(db: DbOrTrx, productIds: readonly nu
       stockByWarehouse: levels.filter((l) => l.productId === p.id).map(({ warehouseId, onHand, reserved }) => ({ warehouseId, onHand, reserved })),
       lots: lots.filter((l) => l.productId === p.id).map((l) => ({ warehouseId: l.warehouseId, lot: l.lot, productionDate: l.productionDate, bestBefore: l.bestBefore, quantity: l.quantity })),
       receipts: receipts.filter((r) => r.productId === p.id).map((r) => ({ warehouseId: r.warehouseId, date: r.date, quantity: r.quantity, ref: r.ref })),
+      // A line bound to a warehouse weighs there; a part split off weighs on its own date.
       reservations: reservations
-        .filter((r) => r.productId === p.id && (r.promisedDate ?? r.requestedDate))
-        .map((r) => ({ date: (r.promisedDate ?? r.requestedDate)!, quantity: r.quantity, ref: r.orderId })),
+        .filter((r) => r.productId === p.id && (r.plannedDate ?? r.promisedDate ?? r.requestedDate))
+        .map((r) => ({ warehouseId: r.warehouseId, date: (r.plannedDate ?? r.promisedDate ?? r.requestedDate)!, quantity: r.quantity, ref: r.orderId })),
     })),
   };
 }

@@ -61,7 +61,7 @@ export function listOpenReservations(db: DbOrTrx, productIds: readonly number[],
   let q = db
     .selectFrom('orderLines')
     .innerJoin('orders', 'orders.id', 'orderLines.orderId')
-    .select(['orderLines.productId', 'orderLines.quantity', 'orders.id as orderId', 'orders.promisedDate', 'orders.requestedDate'])
+    .select(['orderLines.productId', 'orderLines.quantity', 'orderLines.warehouseId', 'orderLines.plannedDate', 'orders.id as orderId', 'orders.promisedDate', 'orders.requestedDate'])
     .where('orders.status', '=', 'confirmed')
     .where('orderLines.status', '=', 'open')
     .where('orderLines.productId', 'in', productIds.length ? productIds : [-1]);

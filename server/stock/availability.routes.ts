@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
-import { STAFF } from '../../core/auth/roles.ts';
+import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { listLots } from './availability.repository.ts';
 import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES } from './availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
 import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
+import { getSupplySettings, patchSupplySettings } from './supply-settings.ts';
 
 const tags = ['stock'];
 /** Production planning tells the manager; she (or the admin) moves a receipt, and the risk scan follows. */
@@ -16,6 +17,18 @@ const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const Write = { ...Read, 404: ProblemSchema, 409: ProblemSchema };
 const Id = Type.Integer({ minimum: 1 });
 const IsoDate = Type.String({ format: 'date' });
+
+/** The EDIFACT 4493 flags of a customer, and the shelf life he wants left at delivery. */
+const supplyFields = {
+  minRemainingShelfLifePct: Nullable(Type.Integer({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
+  shipComplete: Type.Boolean({ description: 'SC: ship complete only' }),
+  acceptsBackorders: Type.Boolean({ description: 'BK: partial delivery, the rest as a backorder' }),
+  acceptsPartial: Type.Boolean({ description: 'SP: partial delivery, the rest cancelled' }),
+  acceptsSubstitutes: Type.Boolean({ description: 'IS: substitutes allowed' }),
+  cancelIfLateDays: Nullable(Type.Integer({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
+};
+const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ...supplyFields, updatedAt: Nullable(Type.String()) });
+const SupplySettingsPatch = Type.Partial(Type.Object(supplyFields), { additionalProperties: false, minProperties: 1 });
 
 export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -76,5 +89,29 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: await listLots(app.db, { productIds: request.query.productId === undefined ? undefined : [request.query.productId], warehouseId: request.query.warehouseId }) }),
+  );
+
+  app.get(
+    '/api/customers/:id/supply-settings',
+    {
+      config: { access: STAFF },
+      schema: { tags: ['customers'], summary: 'What the customer accepts when stock is short (4493 SC/BK/SP/IS/CD) and his minimum remaining shelf life', params: IdParams, response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema } },
+    },
+    async (request) => getSupplySettings(app.db, request.params.id),
+  );
+
+  app.patch(
+    '/api/customers/:id/supply-settings',
+    {
+      config: { access: CUSTOMER_EDITORS },
+      schema: {
+        tags: ['customers'],
+        summary: 'Change some of the customer’s shortage settings (the fields given); ship complete excludes a partial delivery (422)',
+        params: IdParams,
+        body: SupplySettingsPatch,
+        response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (request) => patchSupplySettings(app.db, request.params.id, request.body, currentUser(request).id),
   );
 };

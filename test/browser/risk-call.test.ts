@@ -69,4 +69,23 @@ describe.skipIf(!browserAvailable())('browser: from a risk to the customer decis
     await expect.poll(() => page.getByTestId('risks-table').locator('tbody tr', { hasText: risk.orderNumber }).filter({ hasText: 'FAR-T45-1KG' }).count()).toBe(0);
     await shot('risk-05-board-after');
   });
+
+  it('delivers a released order from another warehouse: the cassonade short at the depot leaves from the mill instead', async () => {
+    await page.goto(`${server.url}/risks`);
+    const row = page.getByTestId('risks-table').locator('tbody tr', { hasText: 'SUC-CAS-500' }).first();
+    await row.waitFor();
+    await row.click();
+    await page.waitForURL(/\/risks\/\d+$/);
+    const option = page.getByTestId('risk-option-other-warehouse');
+    await option.waitFor();
+    expect(await page.getByTestId('risk-warehouse').innerText()).toContain('WH-SUCRE');
+    expect(await option.textContent()).toContain('WH-MOULIN');
+    await shot('risk-06-call-other-warehouse');
+    await option.getByRole('button').click();
+    await page.waitForURL(/\/orders\/\d+$/);
+    const delivery = page.getByTestId('order-deliveries').locator('tbody tr', { hasText: 'SUC-CAS-500' });
+    await expect.poll(async () => (await delivery.count()) === 1 && (await delivery.innerText())).toContain('Moulin de Saint-Fiacre');
+    expect(await page.getByTestId('order-deliveries').locator('tbody tr', { hasText: 'SUC-MOR-1KG' }).innerText()).toContain('Sucres du Val');
+    await shot('risk-07-order-from-the-mill');
+  });
 });

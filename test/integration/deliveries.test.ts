@@ -79,7 +79,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const shipped = (await adv.post(`/api/orders/${draft.id}/ship`)).json();
     expect(shipped.status).toBe('shipped');
     const ym = parisNow(new Date()).date.slice(0, 7).replace('-', '');
-    expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00070` });
+    expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00071` });
     expect(shipped.deliveries[0].shippedAt).toMatch(/Z$/);
     const afterShip = await stockOf(t.handle.db, productIds);
     for (const line of draft.lines as Line[]) {
@@ -91,16 +91,16 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     // Beside the acknowledgement filed at confirmation (test/integration/order-acknowledgement.test.ts).
     const docs = (await adv.get(`/api/orders/${draft.id}/documents`)).json().filter((d: { kind: string }) => d.kind === 'delivery_note');
     expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({ kind: 'delivery_note', filename: `BL-${ym}-00070.pdf`, mimeType: 'application/pdf' });
+    expect(docs[0]).toMatchObject({ kind: 'delivery_note', filename: `BL-${ym}-00071.pdf`, mimeType: 'application/pdf' });
     expect(shipped.deliveries[0].documentId).toBe(docs[0].id);
     const file = await adv.get(`/api/documents/${docs[0].id}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toContain(`filename="BL-${ym}-00070.pdf"`);
+    expect(file.headers['content-disposition']).toContain(`filename="BL-${ym}-00071.pdf"`);
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(file.rawPayload.length).toBe(docs[0].sizeBytes);
     expect(file.rawPayload.toString('latin1')).toContain(`Commande ${draft.number}`);
-    expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00070`);
+    expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00071`);
     const row = await t.handle.db.selectFrom('documents').select('sha256').where('id', '=', docs[0].id).executeTakeFirstOrThrow();
     expect(fs.existsSync(path.join(t.dataDir, 'files', row.sha256.slice(0, 2), row.sha256))).toBe(true);
 
@@ -138,7 +138,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     ]);
     expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Léa Moreau', 'Léa Moreau', 'Claire Dubois', 'Léa Moreau', 'Léa Moreau', 'Léa Moreau']);
     expect(events[2].after).toMatchObject({ deliveries: [{ warehouseId: moulin, deliveryNumber: delivery.number }] });
-    expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00070`, documentId: docs[0].id }] });
+    expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00071`, documentId: docs[0].id }] });
     expect(events[4].after.backorder).toEqual({ id: backorder.id, number: backorder.number });
     expect(events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual(['create_backorder']);

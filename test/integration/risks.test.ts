@@ -39,6 +39,16 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   });
   afterAll(() => t.close());
 
+  it("finds the demo's released order short at the sugar depot and offers to deliver it from the mill, which holds the packs", async () => {
+    await adv.post('/api/risks/scan');
+    const risk = (await open()).find((r) => r.customerCode === 'C002' && r.productCode === 'SUC-CAS-500')!;
+    expect(risk).toMatchObject({ cause: 'stock-shortfall', shortfall: 32, daysLeft: 1 });
+    const call = (await adv.get(`/api/risks/${risk.id}`)).json();
+    expect(call).toMatchObject({ orderStatus: 'released', warehouse: { code: 'WH-SUCRE' } });
+    expect(call.options[0]).toMatchObject({ kind: 'other-warehouse', accepted: true, label: { fr: "Livrer depuis l'entrepôt WH-MOULIN" }, priceEffectCents: 0, penaltyEffect: { claimableCents: 0 } });
+    expect(call.situation.fr[1]).toContain('WH-SUCRE');
+  });
+
   it("finds the demo's orders at risk: the T45 1 kg short for Cap Marché, the icing-sugar receipt that slipped for Marchés de l'Est", async () => {
     const scan = await adv.post('/api/risks/scan');
     expect(scan.statusCode).toBe(200);

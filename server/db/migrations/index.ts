@@ -9,6 +9,7 @@ import * as availability from './2026_11_27_0030_availability.ts';
 import * as outbox from './2026_11_27_0050_outbox.ts';
 import * as customerStocks from './2026_11_27_0060_customer_stocks.ts';
 import * as edi from './2026_11_27_0070_edi.ts';
+import * as deliveryPlan from './2026_11_28_0080_delivery_plan.ts';
 import * as ediOrderLines from './2026_11_28_0090_edi_order_lines.ts';
 import * as deliveryLineLots from './2026_11_28_0091_delivery_line_lots.ts';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0050_outbox': outbox,
   '2026_11_27_0060_customer_stocks': customerStocks,
   '2026_11_27_0070_edi': edi,
+  '2026_11_28_0080_delivery_plan': deliveryPlan,
   '2026_11_28_0090_edi_order_lines': ediOrderLines,
   '2026_11_28_0091_delivery_line_lots': deliveryLineLots,
 };

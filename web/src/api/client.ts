@@ -64,6 +64,7 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: Body) => request<T>('POST', url, body ?? {}),
   put: <T>(url: string, body: Body) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body: Body) => request<T>('PATCH', url, body),
   delete: (url: string) => request<void>('DELETE', url),
 };
 

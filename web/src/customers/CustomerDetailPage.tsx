@@ -13,6 +13,7 @@ import { CustomerTermsSection } from '../terms/CustomerTermsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
+import { SupplySettingsSection } from './SupplySettingsSection.tsx';
 import { useCustomer } from './use-customer.ts';
 
 export function CustomerDetailPage() {
@@ -69,6 +70,7 @@ export function CustomerDetailPage() {
       </Paper>
       <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
       <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
+      <SupplySettingsSection customerId={c.id} editable={editable} />
       <CustomerStockSection customerId={c.id} />
       <CustomerTermsSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />

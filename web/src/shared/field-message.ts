@@ -13,6 +13,9 @@ export function fieldMessage(message: string, t: TFunction): string {
   if (/must be integer|must be number/.test(message)) return t('fieldErrors.number');
   const min = /must be >= (-?\d+)/.exec(message);
   if (min) return t('fieldErrors.min', { min: min[1] });
+  const max = /must be <= (-?\d+)/.exec(message);
+  if (max) return t('fieldErrors.max', { max: max[1] });
+  if (/with ship complete only/.test(message)) return t('fieldErrors.shipComplete');
   if (/must be equal to one of the allowed values/.test(message)) return t('fieldErrors.choice');
   if (/check digit/i.test(message)) return t('fieldErrors.checkDigit');
   if (/already used|already exists/i.test(message)) return t('fieldErrors.taken');

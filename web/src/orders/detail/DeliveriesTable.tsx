@@ -21,6 +21,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
         <Table.Tr>
           <Table.Th>{t('detail.deliveryNumber')}</Table.Th>
           <Table.Th>{t('detail.warehouse')}</Table.Th>
+          <Table.Th>{t('detail.deliveryContents')}</Table.Th>
           <Table.Th>{t('detail.plannedDate')}</Table.Th>
           <Table.Th>{t('detail.noteNumber')}</Table.Th>
           <Table.Th>{t('detail.deliveryStatus')}</Table.Th>
@@ -35,6 +36,16 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
             <Table.Tr>
               <Table.Td ff="monospace">{d.number}</Table.Td>
               <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
+              <Table.Td>
+                {d.lines.map((l) => (
+                  <Text key={l.id} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    <Text span ff="monospace" size="sm">
+                      {l.productCode}
+                    </Text>{' '}
+                    × {fmt.number(l.quantity)}
+                  </Text>
+                ))}
+              </Table.Td>
               <Table.Td>{fmt.date(d.plannedDate)}</Table.Td>
               <Table.Td>{d.deliveryNoteNumber ?? '—'}</Table.Td>
               <Table.Td>{t(`deliveryStatus.${d.status}`)}</Table.Td>
@@ -50,7 +61,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
             </Table.Tr>
             {d.lines.some((l) => l.lots.length > 0) && (
               <Table.Tr>
-                <Table.Td colSpan={8} pt={0} style={{ whiteSpace: 'normal' }}>
+                <Table.Td colSpan={9} pt={0} style={{ whiteSpace: 'normal' }}>
                   <ShippedLots delivery={d} />
                 </Table.Td>
               </Table.Tr>

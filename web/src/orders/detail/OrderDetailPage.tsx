@@ -56,6 +56,11 @@ export function OrderDetailPage() {
           <Field label={t('detail.channel')}>{t(`channels.${o.channel}`)}</Field>
           <Field label={t('detail.createdAt')}>{fmt.dateTime(o.createdAt)}</Field>
         </SimpleGrid>
+        {o.deliveryRequirement && (
+          <Text size="sm" mt="xs" fw={500} data-testid="order-delivery-requirement">
+            {t('detail.deliveryRequirement', { requirement: t(`deliveryRequirements.${o.deliveryRequirement}`, { defaultValue: o.deliveryRequirement }) })}
+          </Text>
+        )}
         {o.note && (
           <Text size="sm" mt="xs" fs="italic">
             {o.note}

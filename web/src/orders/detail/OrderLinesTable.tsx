@@ -86,7 +86,14 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
               <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                 {l.productCode}
               </Table.Td>
-              <Table.Td>{l.productName}</Table.Td>
+              <Table.Td>
+                {l.productName}
+                {l.plannedDate && l.status === 'open' && (
+                  <Text size="xs" c="dimmed">
+                    {t('detail.lineLeavesOn', { date: fmt.date(l.plannedDate) })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td ta="right">{fmt.number(l.quantity)}</Table.Td>
               <Table.Td>{t(`units.${l.saleUnit}`, { count: l.quantity })}</Table.Td>
               <Table.Td ta="right">

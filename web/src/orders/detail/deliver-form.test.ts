@@ -19,6 +19,8 @@ const line = (id: number, quantity: number, status: OrderLine['status'] = 'open'
   backorderOfLineId: null,
   promotionId: null,
   freeQuantity: 0,
+  warehouseId: null,
+  plannedDate: null,
   expectedUnitPriceCents: null,
   agreedUnitPriceCents: null,
   customerLineNo: null,

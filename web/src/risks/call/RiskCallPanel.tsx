@@ -98,7 +98,17 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
               {l}
             </Text>
           ))}
+          {risk.warehouse && (
+            <Text size="xs" c="dimmed" data-testid="risk-warehouse">
+              {t('risks.call.servedFrom', { code: risk.warehouse.code, name: risk.warehouse.name })}
+            </Text>
+          )}
         </div>
+        {risk.deliveryRequirement && (
+          <Alert color="grape" variant="light" p="xs" data-testid="risk-order-requirement">
+            <Text size="sm">{t('risks.call.orderRequirement', { requirement: t(`deliveryRequirements.${risk.deliveryRequirement}`, { defaultValue: risk.deliveryRequirement }) })}</Text>
+          </Alert>
+        )}
         <Alert variant="light" title={t('risks.call.script')} p="xs">
           {risk.script[lang].map((l) => (
             <Text key={l} size="sm" fs="italic">
@@ -133,6 +143,7 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
                   <Table.Td>
                     {fmt.date(o.newDates.delivery)}
                     {o.newDates.backorder ? ` · ${t('risks.call.backorderOn', { date: fmt.date(o.newDates.backorder) })}` : ''}
+                    {o.newDates.secondDelivery ? ` · ${t('risks.call.secondDeliveryOn', { date: fmt.date(o.newDates.secondDelivery) })}` : ''}
                   </Table.Td>
                   <Table.Td ta="right">{signed(o.priceEffectCents)}</Table.Td>
                   <Table.Td ta="right">{o.penaltyEffect.claimableCents > 0 ? fmt.money(o.penaltyEffect.claimableCents) : '—'}</Table.Td>
