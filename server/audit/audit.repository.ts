@@ -43,6 +43,12 @@ export async function recordAudits(db: DbOrTrx, rows: readonly Insertable<AuditE
   for (const chunk of insertChunks(rows)) await db.insertInto('auditEvents').values(chunk).execute();
 }
 
+/** The last event recorded on these kinds of entity (null: none yet): what a cache of them checks to stay current. */
+export async function latestAuditId(db: DbOrTrx, entityTypes: readonly AuditInput['entityType'][]): Promise<number | null> {
+  const row = await db.selectFrom('auditEvents').select((eb) => eb.fn.max('id').as('id')).where('entityType', 'in', [...entityTypes]).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export type AuditEvent = {
   id: number;
   at: string;

@@ -110,7 +110,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Any, ...errors },
       },
     },
-    async (request) => mapProductFix(app.db, request.params.id, request.body),
+    async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request)),
   );
 
   app.post(

@@ -60,6 +60,8 @@ export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
 
+export const unknownCustomer = (id: number) => unprocessable([{ path: 'body.customerId', message: `no customer with id ${id}` }]);
+
 const REFERENCES = ['productId', 'gtin', 'customerCode'] as const;
 
 const sortByPath = (errors: FieldError[]) => errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
@@ -92,7 +94,7 @@ function shapeErrorsOf(input: OrderInput): void {
 export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions = {}): Promise<ResolvedDraft> {
   shapeErrorsOf(input);
   const customer = await findCustomer(db, input.customerId);
-  if (!customer) throw unprocessable([{ path: 'body.customerId', message: `no customer with id ${input.customerId}` }]);
+  if (!customer) throw unknownCustomer(input.customerId);
 
   const ids = [...new Set(input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])))];
   const gtins = [...new Set(input.lines.flatMap((l) => (l.gtin === undefined ? [] : [l.gtin])))];

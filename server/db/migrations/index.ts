@@ -9,6 +9,8 @@ import * as availability from './2026_11_27_0030_availability.ts';
 import * as outbox from './2026_11_27_0050_outbox.ts';
 import * as customerStocks from './2026_11_27_0060_customer_stocks.ts';
 import * as edi from './2026_11_27_0070_edi.ts';
+import * as ediClaims from './2026_11_28_0095_edi_claims.ts';
+import * as ediUser from './2026_11_28_0096_edi_user.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0050_outbox': outbox,
   '2026_11_27_0060_customer_stocks': customerStocks,
   '2026_11_27_0070_edi': edi,
+  '2026_11_28_0095_edi_claims': ediClaims,
+  '2026_11_28_0096_edi_user': ediUser,
 };
