@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
-import { insertChunks } from '../db/insert-chunks.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import type { AuditEventsTable } from './audit.table.ts';
 import { nowIso } from '../clock.ts';
 
@@ -40,7 +40,7 @@ export async function recordAudit(db: DbOrTrx, event: AuditInput): Promise<void>
 
 /** Many events in as few statements as the engine's bound-value limit allows (a batch of EDI orders). */
 export async function recordAudits(db: DbOrTrx, rows: readonly Insertable<AuditEventsTable>[]): Promise<void> {
-  for (const chunk of insertChunks(rows)) await db.insertInto('auditEvents').values(chunk).execute();
+  await insertRows(db, 'auditEvents', rows);
 }
 
 /** The last event recorded on these kinds of entity (null: none yet): what a cache of them checks to stay current. */

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
-import { insertChunks } from '../db/insert-chunks.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from './edi.table.ts';
 
 export type PartnerRow = Selectable<EdiPartnersTable>;
@@ -81,7 +81,7 @@ export async function insertMessage(db: DbOrTrx, values: Insertable<EdiMessagesT
 }
 /** A batch's message rows, in as few statements as the bound-value limit allows. */
 export async function insertMessages(db: DbOrTrx, rows: readonly Insertable<EdiMessagesTable>[]): Promise<void> {
-  for (const chunk of insertChunks(rows)) await db.insertInto('ediMessages').values(chunk).execute();
+  await insertRows(db, 'ediMessages', rows);
 }
 /** Orders taken in clean from this interchange, still drafts: the automatic confirmation a crash cut short. */
 export async function listUnconfirmedOrders(db: DbOrTrx, interchangeId: number) {

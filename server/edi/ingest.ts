@@ -18,8 +18,8 @@ import { fileStoreOf } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
 import { confirmOrder } from '../orders/confirm-order.ts';
 import { OrderContexts } from '../orders/order-contexts.ts';
-import type { OrderInput, ResolvedDraft } from '../orders/resolve-draft.ts';
-import { insertNewOrders } from '../orders/save-order.ts';
+import type { OrderInput } from '../orders/resolve-draft.ts';
+import { insertNewOrders, newOrder, type NewOrder } from '../orders/save-order.ts';
 import {
   claimInterchange,
   findInterchange,
@@ -116,16 +116,17 @@ export function parseStoredMessage(rawText: string, firstSegment: number): EdiMe
  * What a run keeps while it takes messages in: the mapping's master data and each customer's rules context, read
  * once and checked against master-data changes once per batch, and the author of its orders.
  */
-type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null> };
+type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null>; /** The batch's instant: its orders are checked on one clock. */ now: Date };
 
 async function startRun(db: Db): Promise<Run> {
   const contexts = new OrderContexts(db);
   await contexts.revalidate();
-  return { db, lookups: await EdiLookups.load(db), contexts, actor: await ediActor(db), partnerCache: new Map() };
+  return { db, lookups: await EdiLookups.load(db), contexts, actor: await ediActor(db), partnerCache: new Map(), now: new Date() };
 }
 
 /** Before each batch: master data changed (a price, a code mapped from the queue) → both caches are read afresh. */
-async function revalidate(run: Run): Promise<void> {
+async function startBatch(run: Run): Promise<void> {
+  run.now = new Date();
   if (await run.contexts.revalidate()) run.lookups = await EdiLookups.load(run.db);
 }
 
@@ -157,8 +158,8 @@ function toLookAt(findings: readonly { rule: string; severity: string; lineNo: n
 }
 
 export type Outcome = { status: MessageStatus; orderId: number | null; reason: string | null; issues: MessageIssues; customerId: number | null };
-/** A message made ready to write: its row's outcome and, when it becomes an order, the draft to create. */
-type Prepared = Outcome & { draft: ResolvedDraft | null };
+/** A message made ready to write: its row's outcome and, when it becomes an order, the order's rows to create. */
+type Prepared = Outcome & { order: NewOrder | null; documentNumber: string | null };
 
 const NO_ISSUES: MessageIssues = { issues: [], lines: [], overrides: {} };
 
@@ -176,13 +177,13 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
   const mapped = mapOrder(order, message, run.lookups, partnerCustomerId, overrides);
   const lines = mapped.lines.map((l, i) => ({ lineNo: i + 1, ediLine: l.lineNumber, firstSegment: l.firstSegment, lastSegment: l.lastSegment }));
   const issues: MessageIssues = { issues: mapped.issues, lines, overrides, acceptedPrices };
-  const none = { orderId: null, issues, customerId: mapped.customerId, draft: null };
+  const none = { orderId: null, issues, customerId: mapped.customerId, order: null, documentNumber: order.documentNumber };
   if (mapped.issues.length || mapped.customerId === null) return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
   if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line' };
   try {
-    const draft = await run.contexts.resolve(orderInputOf(mapped, acceptedPrices), new Date());
+    const draft = await run.contexts.resolve(orderInputOf(mapped, acceptedPrices), run.now);
     const reason = toLookAt(draft.rules.findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1 })));
-    return { ...none, status: reason ? 'queued' : 'accepted', reason, draft };
+    return { ...none, status: reason ? 'queued' : 'accepted', reason, order: newOrder(draft, run.actor) };
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNPROCESSABLE' || error.code === 'VALIDATION')) {
       const issue: EdiIssue = { kind: 'bad-quantity', message: { fr: error.message, en: error.message }, lineNumber: null, code: null, segmentIndex: message.segments[1]?.index ?? null };
@@ -303,8 +304,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const writeBatch = async (interchangeId: number, entries: readonly Entry[]) => {
     await db.transaction().execute(async (trx) => {
       if (!(await renewClaim(trx, interchangeId, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
-      const withOrders = entries.filter((e) => e.outcome.draft !== null);
-      const created = await insertNewOrders(trx, withOrders.map((e) => ({ draft: e.outcome.draft!, actor: run.actor })));
+      const withOrders = entries.filter((e) => e.outcome.order !== null);
+      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!));
       withOrders.forEach((e, i) => {
         e.row.orderId = e.outcome.orderId = e.result.orderId = created[i].id;
       });
@@ -320,7 +321,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       } catch (error) {
         if (error instanceof ClaimLost) throw error;
         const reason = error instanceof Error ? error.message : String(error);
-        entry.outcome = { ...entry.outcome, status: 'rejected', reason, orderId: null, draft: null };
+        entry.outcome = { ...entry.outcome, status: 'rejected', reason, orderId: null, order: null };
         entry.row = { ...entry.row, status: 'rejected', orderId: null, error: reason.slice(0, 2000), issuesJson: null };
         entry.result = { ...entry.result, status: 'rejected', orderId: null, reason };
         await writeBatch(interchangeId, [entry]);
@@ -346,8 +347,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     // After the commit: confirming prints and queues the acknowledgement, each order in its own transaction. A
     // crash before it leaves clean drafts that the resume confirms.
     for (const entry of batch) {
-      if (entry.outcome.draft) {
-        const after = await confirmIfAllowed(run, entry.partner, entry.outcome, entry.outcome.draft.totals.grossCents);
+      if (entry.outcome.order) {
+        const after = await confirmIfAllowed(run, entry.partner, entry.outcome, entry.outcome.order.header.grossCents);
         if (after.status !== entry.outcome.status) {
           await updateMessageOf(db, id, entry.result.messageReference, { status: after.status, updatedAt: nowIso() });
           entry.result = { ...entry.result, status: after.status, reason: after.reason };
@@ -449,7 +450,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       return;
     }
     held.done.add(ref);
-    if (pending.length === 0) await revalidate(run);
+    if (pending.length === 0) await startBatch(run);
     const raw = rawMessageText(message);
     const at = nowIso();
     const entry = (outcome: Prepared, extra: { documentNumber?: string | null; issuesJson?: string | null } = {}): Entry => ({
@@ -474,11 +475,11 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       byteOffset: message.header.byteOffset,
       partner: held.partner,
     });
-    const rejected = (reason: string): Prepared => ({ status: 'rejected', reason, orderId: null, issues: NO_ISSUES, customerId: null, draft: null });
+    const rejected = (reason: string): Prepared => ({ status: 'rejected', reason, orderId: null, issues: NO_ISSUES, customerId: null, order: null, documentNumber: null });
     try {
       if (type === 'ORDERS') {
         const outcome = await prepareOrder(run, message, held.partner, {});
-        pending.push(entry(outcome, { documentNumber: readOrder(message).documentNumber, issuesJson: JSON.stringify(outcome.issues) }));
+        pending.push(entry(outcome, { documentNumber: outcome.documentNumber, issuesJson: JSON.stringify(outcome.issues) }));
       } else if (type === 'INVRPT') {
         // Rare, and written by the customer-stock feature's own function: in a transaction of its own, after the batch.
         await flush();
@@ -555,13 +556,13 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
     grossCents = order.grossCents;
   } else {
     const prepared = await prepareOrder(run, parseStoredMessage(row.rawText, row.firstSegment), partner, stored.overrides ?? {}, stored.acceptedPrices ?? []);
-    const { draft, ...rest } = prepared;
+    const { order, documentNumber: _n, ...rest } = prepared;
     outcome = rest;
-    grossCents = draft?.totals.grossCents ?? 0;
-    if (draft) {
+    grossCents = order?.header.grossCents ?? 0;
+    if (order) {
       // The order and its message's new state in one transaction: a crash leaves the message queued, not orphaned.
       outcome.orderId = await db.transaction().execute(async (trx) => {
-        const [created] = await insertNewOrders(trx, [{ draft, actor: run.actor }]);
+        const [created] = await insertNewOrders(trx, [order]);
         await updateMessage(trx, messageId, { orderId: created.id, updatedAt: nowIso() });
         return created.id;
       });

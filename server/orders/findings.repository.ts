@@ -1,13 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
-import { insertChunks } from '../db/insert-chunks.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import type { OrderFindingsTable } from './orders.table.ts';
 
 export type NewFindingRow = Insertable<OrderFindingsTable>;
 
 /** One statement for all of an order's findings (a few for a batch of orders). */
 export async function insertFindings(trx: Trx, rows: readonly NewFindingRow[]): Promise<void> {
-  for (const chunk of insertChunks(rows)) await trx.insertInto('orderFindings').values(chunk).execute();
+  await insertRows(trx, 'orderFindings', rows);
 }
 
 export async function deleteFindings(trx: Trx, orderId: number): Promise<void> {

@@ -1,5 +1,7 @@
 import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
+import type { DeliveryPoint } from '../../core/customers/customer.ts';
+import type { RulesContext } from '../../core/orders/rules-context.types.ts';
 import { latestAuditId } from '../audit/audit.repository.ts';
 import type { AuditInput } from '../audit/audit.repository.ts';
 import { findProductsByIds } from '../catalog/products.repository.ts';
@@ -24,7 +26,11 @@ const MASTER_DATA: readonly AuditInput['entityType'][] = [
  */
 const MAX_AGE_MS = 60_000;
 
-type CustomerEntry = { sources: DraftSources & { products: Map<number, Product> }; commercial: Map<IsoDate, { context: CommercialContext; loadedAt: number }> };
+type CustomerEntry = {
+  sources: DraftSources & { products: Map<number, Product> };
+  commercial: Map<IsoDate, { context: CommercialContext; loadedAt: number }>;
+  contexts: Map<number, RulesContext>;
+};
 
 /**
  * Drafts resolved for a run of many orders (an EDI file): each customer's master data and commercial context are
@@ -50,13 +56,34 @@ export class OrderContexts {
     return changed;
   }
 
+  /** Resolved as of `now`: a run passes the same instant for a whole batch, its Paris clock read once. */
   async resolve(input: OrderInput, now: Date): Promise<ResolvedDraft> {
     const entry = await this.customer(input.customerId);
     await this.loadProducts(entry, input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])));
     const { deliveryPoint, matched } = matchDraft(entry.sources, input);
-    const commercial = await this.commercial(entry, now);
-    const context = rulesContextOf({ customer: entry.sources.customer, deliveryPoint, products: new Map(matched.map((m) => [m.product.id, m.product])), now }, commercial);
-    return priceDraft(entry.sources.customer, input, deliveryPoint, matched, context);
+    const today = this.parisClock(now);
+    const commercial = await this.commercial(entry, now, today.date);
+    return priceDraft(entry.sources.customer, input, deliveryPoint, matched, this.rulesContext(entry, deliveryPoint, today, commercial), { suggest: false });
+  }
+
+  /**
+   * One rules context per delivery point on one clock, shared by its orders: the pricing index core builds per
+   * context is then built once, not per order. Its products are all those read so far; the rules look up only the
+   * order's own (without availability and suggestions, nothing walks the map).
+   */
+  private rulesContext(entry: CustomerEntry, deliveryPoint: DeliveryPoint, today: RulesContext['today'], commercial: CommercialContext): RulesContext {
+    const kept = entry.contexts.get(deliveryPoint.id);
+    if (kept && kept.today === today && kept.agreement === commercial.agreement) return kept;
+    const context = rulesContextOf({ customer: entry.sources.customer, deliveryPoint, products: this.products, today }, commercial);
+    entry.contexts.set(deliveryPoint.id, context);
+    return context;
+  }
+
+  private clock: { at: number; paris: { date: IsoDate; time: string } } | null = null;
+
+  private parisClock(now: Date): { date: IsoDate; time: string } {
+    if (this.clock?.at !== now.getTime()) this.clock = { at: now.getTime(), paris: parisNow(now) };
+    return this.clock.paris;
   }
 
   /** An order this run confirmed now counts among its customer's open orders, as a fresh read would count it. */
@@ -70,7 +97,7 @@ export class OrderContexts {
       const row = await findCustomer(this.db, id);
       if (!row) throw unknownCustomer(id);
       const [points, codes] = await Promise.all([listDeliveryPoints(this.db, id), listCustomerCodes(this.db, id)]);
-      entry = { sources: { customer: toCustomer(row), deliveryPoints: points.map(toDeliveryPoint), products: this.products, customerCodes: codes }, commercial: new Map() };
+      entry = { sources: { customer: toCustomer(row), deliveryPoints: points.map(toDeliveryPoint), products: this.products, customerCodes: codes }, commercial: new Map(), contexts: new Map() };
       await this.loadProducts(entry, codes.map((c) => c.productId));
       this.customers.set(id, entry);
     }
@@ -82,8 +109,7 @@ export class OrderContexts {
     for (const row of await findProductsByIds(this.db, missing)) this.products.set(row.id, toProduct(row));
   }
 
-  private async commercial(entry: CustomerEntry, now: Date): Promise<CommercialContext> {
-    const date = parisNow(now).date;
+  private async commercial(entry: CustomerEntry, now: Date, date: IsoDate): Promise<CommercialContext> {
     const kept = entry.commercial.get(date);
     if (kept && now.getTime() - kept.loadedAt < MAX_AGE_MS) return kept.context;
     entry.commercial.clear();

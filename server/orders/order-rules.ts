@@ -42,17 +42,17 @@ export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Pr
   const products = new Map(input.products);
   const missing = commercial.usualProductIds.filter((id) => !products.has(id));
   for (const row of await findProductsByIds(db, missing)) products.set(row.id, toProduct(row));
-  return rulesContextOf({ ...input, products }, commercial);
+  return rulesContextOf({ ...input, products, today }, commercial);
 }
 
 /**
  * The rules context from a commercial context already read (an EDI run keeps one per customer and day): `products`
  * holds the order's products and the usual ones. Pure.
  */
-export function rulesContextOf(input: Pick<OrderRulesInput, 'customer' | 'deliveryPoint' | 'products' | 'now'>, commercial: CommercialContext): RulesContext {
+export function rulesContextOf(input: Pick<OrderRulesInput, 'customer' | 'deliveryPoint' | 'products'> & { today: RulesContext['today'] }, commercial: CommercialContext): RulesContext {
   const p = input.deliveryPoint;
   return {
-    today: parisNow(input.now),
+    today: input.today,
     customer: { id: input.customer.id, typology: input.customer.typology as Typology },
     deliveryPoint: { id: p.id, deliveryWeekdays: p.deliveryWeekdays, leadTimeDays: p.leadTimeDays, cutoffTime: p.cutoffTime },
     terms: commercial.terms,

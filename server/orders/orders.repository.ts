@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
-import { insertChunks } from '../db/insert-chunks.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import { lowerLike } from '../db/search-pattern.ts';
 import type { OrderLinesTable, OrdersTable } from './orders.table.ts';
 
@@ -17,22 +17,16 @@ export async function insertOrder(trx: Trx, values: NewOrderRow): Promise<number
  * engine promises RETURNING rows in VALUES order, so they are matched by a unique key, not by position.
  */
 export async function insertOrders(trx: Trx, values: readonly NewOrderRow[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const chunk of insertChunks(values)) {
-    for (const r of await trx.insertInto('orders').values(chunk).returning(['id', 'number']).execute()) ids.set(r.number, r.id);
-  }
-  return ids;
+  return new Map((await insertRows(trx, 'orders', values, ['id', 'number'])).map((r) => [r.number as string, r.id as number]));
 }
 
 /** The lines of one or many orders, a few statements for all: their ids by order id, then by line number. */
 export async function insertLinesOfOrders(trx: Trx, lines: readonly NewOrderLineRow[]): Promise<Map<number, Map<number, number>>> {
   const ids = new Map<number, Map<number, number>>();
-  for (const chunk of insertChunks(lines)) {
-    for (const r of await trx.insertInto('orderLines').values(chunk).returning(['id', 'orderId', 'lineNo']).execute()) {
-      const order = ids.get(r.orderId) ?? new Map<number, number>();
-      order.set(r.lineNo, r.id);
-      ids.set(r.orderId, order);
-    }
+  for (const r of await insertRows(trx, 'orderLines', lines, ['id', 'orderId', 'lineNo'])) {
+    const order = ids.get(r.orderId as number) ?? new Map<number, number>();
+    order.set(r.lineNo as number, r.id as number);
+    ids.set(r.orderId as number, order);
   }
   return ids;
 }

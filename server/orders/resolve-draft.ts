@@ -123,7 +123,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     orderDate: options.orderDate,
     excludeOrderId: options.excludeOrderId,
   });
-  return priceDraft(sources.customer, input, deliveryPoint, matched, context, options.orderDate);
+  return priceDraft(sources.customer, input, deliveryPoint, matched, context, { orderDate: options.orderDate });
 }
 
 /** The delivery point and the lines' products, or the 422 naming every line and field that matches nothing. Pure. */
@@ -173,15 +173,22 @@ export function matchDraft(sources: DraftSources, input: OrderInput): { delivery
  * Prices and checks the matched lines by the same rules the entry screen runs, on the customer's full commercial
  * context, or refuses a line nothing prices. Pure: the context was read by the caller, its `today` is the clock.
  */
-export function priceDraft(customer: Customer, input: OrderInput, deliveryPoint: DeliveryPoint, matched: readonly MatchedLine[], context: RulesContext, orderDate?: IsoDate): ResolvedDraft {
+export function priceDraft(
+  customer: Customer,
+  input: OrderInput,
+  deliveryPoint: DeliveryPoint,
+  matched: readonly MatchedLine[],
+  context: RulesContext,
+  options: { orderDate?: IsoDate; suggest?: boolean } = {},
+): ResolvedDraft {
   const requestedDate = (input.requestedDate as IsoDate | undefined) ?? earliestDateFor(deliveryPoint, context.today);
   const draft: OrderDraft = {
     lines: matched.map((m) => ({ productId: m.product.id, quantity: m.quantity, expectedUnitPriceCents: input.lines[m.index].expectedUnitPriceCents })),
     deliveryPointId: deliveryPoint.id,
     requestedDate,
-    orderDate,
+    orderDate: options.orderDate,
   };
-  const result = rules(draft, context);
+  const result = rules(draft, context, { suggest: options.suggest });
   const priced = result.priced;
   const errors: FieldError[] = [];
   matched.forEach((m, k) => {

@@ -4,6 +4,7 @@ import { nowIso } from '../clock.ts';
 import { nextCounter } from '../db/counters.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import type { Finding } from '../../core/orders/findings.types.ts';
 import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
@@ -15,15 +16,17 @@ import { type Actor, invalidTransition } from './transition.ts';
 /** What a save leaves for the answer: the suggestions were computed with the findings, no need to run the rules again. */
 export type Saved = { id: number; suggestions: OrderSuggestion[] };
 
-/** `CDE-YYYYMM-NNNNN`: the month is Paris's, the sequence runs across months so a number is never reused. */
-export function orderNumber(seq: number, now = new Date()): string {
+/** `CDE-YYYYMM-`: the month is Paris's; the sequence after it runs across months, so a number is never reused. */
+function orderNumberPrefix(now = new Date()): string {
   const { date } = parisNow(now);
-  return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-${String(seq).padStart(5, '0')}`;
+  return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-`;
 }
+const orderNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(5, '0')}`;
 
-function lineRows(orderId: number, draft: ResolvedDraft): NewOrderLineRow[] {
+type NewLine = Omit<NewOrderLineRow, 'orderId'>;
+
+function lineRows(draft: ResolvedDraft): NewLine[] {
   return draft.lines.map((l, i) => ({
-    orderId,
     lineNo: i + 1,
     productId: l.product.id,
     customerCode: l.customerCode,
@@ -46,8 +49,8 @@ function chargesValues(draft: ResolvedDraft) {
 }
 
 /** What the rules found, on the lines just written (ids by line number), keeping still-valid approvals. */
-function findingsOn(draft: ResolvedDraft, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []): OrderFinding[] {
-  return withResolutions(draft.rules.findings, draft.lines.map((_, i) => lineIds.get(i + 1)), previous);
+function findingsOn(findings: readonly Finding[], lineCount: number, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []): OrderFinding[] {
+  return withResolutions(findings, Array.from({ length: lineCount }, (_, i) => lineIds.get(i + 1)), previous);
 }
 
 function headerValues(draft: ResolvedDraft) {
@@ -84,8 +87,16 @@ function snapshot(h: Header, lines: readonly { productId: number; quantity: numb
 }
 
 /** A draft to create, and who creates it: what `insertNewOrders` turns into rows. */
-export type NewOrder = { draft: ResolvedDraft; actor: Actor };
+/**
+ * What creating an order writes, built from its draft before any id exists: the header, the lines, what the rules
+ * found and who creates it. A batch keeps these, not the drafts with their rules context and pricing detail.
+ */
+export type NewOrder = { header: ReturnType<typeof headerValues>; lines: NewLine[]; findings: readonly Finding[]; actorId: number };
 export type CreatedOrder = { id: number; number: string; lineIds: Map<number, number> };
+
+export function newOrder(draft: ResolvedDraft, actor: Actor): NewOrder {
+  return { header: headerValues(draft), lines: lineRows(draft), findings: draft.rules.findings, actorId: actor.id };
+}
 
 /**
  * The rows creating orders writes — the header, its lines, what the rules found and the audit event — for one
@@ -95,17 +106,18 @@ export type CreatedOrder = { id: number; number: string; lineIds: Map<number, nu
 export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[]): Promise<CreatedOrder[]> {
   if (orders.length === 0) return [];
   const now = nowIso();
+  const prefix = orderNumberPrefix();
   const first = (await nextCounter(trx, 'order', orders.length)) - orders.length + 1;
-  const headers = orders.map((o, i) => ({ ...headerValues(o.draft), number: orderNumber(first + i), status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: o.actor.id, createdAt: now, updatedAt: now }));
+  const headers = orders.map((o, i) => ({ ...o.header, number: orderNumber(prefix, first + i), status: 'draft', promisedDate: null, backorderOfOrderId: null, createdBy: o.actorId, createdAt: now, updatedAt: now }));
   const ids = await insertOrders(trx, headers);
   const orderIds = headers.map((h) => ids.get(h.number)!);
-  const lines = orders.map((o, i) => lineRows(orderIds[i], o.draft));
+  const lines = orders.map((o, i) => o.lines.map((l) => ({ ...l, orderId: orderIds[i] })));
   const lineIds = await insertLinesOfOrders(trx, lines.flat());
   const created = headers.map((h, i) => ({ id: orderIds[i], number: h.number, lineIds: lineIds.get(orderIds[i]) ?? new Map<number, number>() }));
-  await insertFindings(trx, orders.flatMap((o, i) => findingRows(created[i].id, findingsOn(o.draft, created[i].lineIds))));
+  await insertFindings(trx, orders.flatMap((o, i) => findingRows(created[i].id, findingsOn(o.findings, o.lines.length, created[i].lineIds))));
   await recordAudits(
     trx,
-    headers.map((h, i) => auditRow({ entityType: 'order', entityId: created[i].id, orderId: created[i].id, action: 'create', userId: orders[i].actor.id, after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) } }, now)),
+    headers.map((h, i) => auditRow({ entityType: 'order', entityId: created[i].id, orderId: created[i].id, action: 'create', userId: orders[i].actorId, after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) } }, now)),
   );
   return created;
 }
@@ -121,7 +133,7 @@ export async function createOrder(db: Db, input: OrderInput, actor: Actor): Prom
 /** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
 export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Promise<Saved> {
   const draft = await resolveDraft(db, input);
-  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [{ draft, actor }]));
+  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [newOrder(draft, actor)]));
   const lineIds = draft.lines.map((_, i) => created.lineIds.get(i + 1));
   return { id: created.id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }
@@ -145,9 +157,9 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
     }
     const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);
     await Promise.all([deleteOrderLines(trx, orderId), deleteFindings(trx, orderId)]);
-    const lines = lineRows(orderId, draft);
+    const lines = lineRows(draft).map((l) => ({ ...l, orderId }));
     const written = await insertOrderLines(trx, lines);
-    await insertFindings(trx, findingRows(orderId, findingsOn(draft, written, previous)));
+    await insertFindings(trx, findingRows(orderId, findingsOn(draft.rules.findings, lines.length, written, previous)));
     const ids = draft.lines.map((_, i) => written.get(i + 1));
     await recordAudit(trx, {
       entityType: 'order',
