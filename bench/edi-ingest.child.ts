@@ -4,7 +4,8 @@ import { ingestFile } from '../server/edi/ingest.ts';
 /**
  * The peak-memory child of bench/edi-ingest.ts: it imports only what `carnet edi import` needs to ingest (the
  * database and the intake), on a database the parent seeded, and prints its baseline and peak RSS.
- * Run as `node --import tsx bench/edi-ingest.child.ts <dataDir> <file>`, as the CLI runs under tsx.
+ * Run as `node <EDI_IMPORT_NODE_FLAGS> --import tsx bench/edi-ingest.child.ts <dataDir> <file>`: tsx and the node flags
+ * of `carnet edi import` (bin/node-flags.mjs), as the CLI runs it.
  */
 const [dataDir, file] = process.argv.slice(2);
 const handle = openDatabase({ dataDir });

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../server/edi/demo-orders.ts';
 import { ingestFile } from '../server/edi/ingest.ts';
+import { EDI_IMPORT_NODE_FLAGS } from '../bin/node-flags.mjs';
 
 /**
  * Issue 5 § 10: ORDERS ingest (parse, map, check, price, store) through the real path — ingestFile, as the three
@@ -122,7 +123,7 @@ async function peakRss(mb: number): Promise<{ maxRssMB: number; baselineRssMB: n
   await writeOrdersFile(file, { bytes: mb * 1024 * 1024 }, 'MEM');
   try {
     const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'edi-ingest.child.ts');
-    const res = spawnSync(process.execPath, ['--import', 'tsx', child, dir, file], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 });
+    const res = spawnSync(process.execPath, [...EDI_IMPORT_NODE_FLAGS, '--import', 'tsx', child, dir, file], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 });
     const line = res.stdout.trim().split('\n').at(-1) ?? '';
     if (res.status !== 0 || !line.startsWith('{')) throw new Error(`edi-ingest child (${mb} MB) failed: ${res.stderr.slice(-2000)}`);
     return JSON.parse(line);
