@@ -9,15 +9,15 @@ import { openDatabase } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../server/edi/demo-orders.ts';
-import { ingestFile } from '../server/edi/ingest.ts';
+import { BATCH_ORDERS, ingestFile } from '../server/edi/ingest.ts';
 import { EDI_IMPORT_NODE_FLAGS } from '../bin/node-flags.mjs';
 
 /**
  * Issue 5 § 10: ORDERS ingest (parse, map, check, price, store) through the real path — ingestFile, as the three
  * doors call it — on the demo company, orders of 3 lines for the four retail partners (GTIN-13, case GTIN-14 and
  * buyer codes), auto-confirmation off (confirming prints and mails the acknowledgement, another feature). Beside it,
- * the ceiling: every row the ingest wrote per order inserted raw with better-sqlite3 prepared statements, 500 orders
- * a transaction, in the same run on the same file. Peak memory: a child process that loads only the intake ingests
+ * the ceiling: every row the ingest wrote per order inserted raw with better-sqlite3 prepared statements, a batch of
+ * orders (500) a transaction, in the same run on the same file. Peak memory: a child process that loads only the intake ingests
  * a generated file of 100 MB (and 1 GB with BENCH_EDI_GB=1) into a database seeded by this process, and reports its
  * maxRSS.
  */
@@ -76,7 +76,7 @@ function insertLike(db: SQLite.Database, table: string, row: Record<string, unkn
 /**
  * The raw ceiling: every row the ingest writes per order — the order, its lines, its findings (pointing at the new
  * lines), its audit event and its EDI message row — copied from an order the ingest wrote and inserted with
- * better-sqlite3 prepared statements, 500 orders a transaction (the ingest's batch) with the batch's order-counter
+ * better-sqlite3 prepared statements, BATCH_ORDERS orders a transaction (the ingest's batch) with the batch's order-counter
  * and interchange-lease updates. synchronous=NORMAL as before (the app runs FULL: at 500 orders a commit, one
  * fsync is noise either way, and the ceiling is not made slower than the same rows).
  */
@@ -96,7 +96,7 @@ function rawCeiling(dir: string, orders: number): number {
   const started = performance.now();
   let n = 0;
   while (n < orders) {
-    const batch = Math.min(500, orders - n);
+    const batch = Math.min(BATCH_ORDERS, orders - n);
     db.transaction(() => {
       renewLease.run(new Date().toISOString(), sample.message.interchange_id);
       bumpCounter.run(batch);
@@ -137,9 +137,12 @@ export async function benchEdiIngest() {
   const file = path.join(dir, 'orders.edi');
   const { orders, bytes } = await writeOrdersFile(file, { orders: THROUGHPUT_ORDERS }, 'TP');
   const started = performance.now();
-  const results = await ingestFile(handle.db, file, { door: 'cli' });
+  let taken = 0;
+  await ingestFile(handle.db, file, { door: 'cli', onMessage: (m) => {
+      if (m.orderId !== null) taken++;
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
-  const taken = results.reduce((sum, r) => sum + r.messages.filter((m) => m.orderId !== null).length, 0);
   if (taken !== orders) throw new Error(`edi-ingest: ${taken} of ${orders} orders taken in`);
   await handle.close();
   const value = orders / seconds;

@@ -58,6 +58,9 @@ export type InterchangeResult = {
    */
   status: 'processed' | 'partially-rejected' | 'rejected' | 'duplicate' | 'in-progress' | 'received';
   duplicateOf: number | null;
+  /** How many of its messages ended in each status, this time (skipped: taken in by an earlier run). */
+  counts: Record<MessageResult['status'], number>;
+  /** Each message's outcome, for the first MESSAGES_KEPT messages of the file: a file of any size is read in flat memory. */
   messages: MessageResult[];
   warnings: EdiWarning[];
   error: string | null;
@@ -83,8 +86,13 @@ export type MessageIssues = {
 
 const FINAL = new Set(['processed', 'partially-rejected', 'rejected']);
 
+/** Message outcomes kept in the answer, across the file's interchanges (the counts cover them all). */
+const MESSAGES_KEPT = 10_000;
+/** Warnings kept per interchange, in the answer and stored. */
+const WARNINGS_KEPT = 200;
+
 /** Orders written per transaction: large enough that a commit's cost is spread thin, small enough to keep memory flat. */
-const BATCH_ORDERS = 500;
+export const BATCH_ORDERS = 500;
 /** How long a claim on an interchange holds without a batch committed: a stuck or dead run lets go after this. */
 const LEASE_MS = 120_000;
 /** The system user EDI orders are recorded under (created by migration 2026_11_28_0096, which app code does not import). */
@@ -291,8 +299,15 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   let pending: Entry[] = [];
   const pendingWarnings: EdiWarning[] = [];
 
+  let kept = 0;
   const report = (entry: { result: MessageResult; byteOffset: number }) => {
-    if (current && current.result.messages.length < 10_000) current.result.messages.push(entry.result);
+    if (current) {
+      current.result.counts[entry.result.status]++;
+      if (kept < MESSAGES_KEPT) {
+        current.result.messages.push(entry.result);
+        kept++;
+      }
+    }
     options.onMessage?.(entry.result, entry.byteOffset);
   };
   const claimLost = (held: Current) => {
@@ -376,7 +391,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0),
       queuedCount: counts.get('queued') ?? 0,
       rejectedCount: rejected,
-      warningsJson: held.result.warnings.length ? JSON.stringify(held.result.warnings.slice(0, 200)) : null,
+      warningsJson: held.result.warnings.length ? JSON.stringify(held.result.warnings) : null,
       error: held.result.error,
       updatedAt: nowIso(),
     });
@@ -393,7 +408,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
 
   const begin = async (header: InterchangeHeader) => {
     const sender = header.sender.id;
-    const result: InterchangeResult = { interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, messages: [], warnings: [...pendingWarnings.splice(0)], error: null };
+    const counts = { accepted: 0, queued: 0, rejected: 0, done: 0, skipped: 0 };
+    const result: InterchangeResult = { interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null };
     results.push(result);
     const partner = await partnerFor(run, sender);
     if (options.partner && options.partner.gln !== sender) {
@@ -446,6 +462,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     const ref = message.header.reference;
     const type = message.header.type;
     if (held.done.has(ref)) {
+      held.result.counts.skipped++;
       options.onMessage?.({ messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' }, message.header.byteOffset);
       return;
     }
@@ -511,7 +528,10 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         await finish();
         await begin(event.header);
       } else if (event.type === 'message') await take(event.message);
-      else if (event.type === 'warning') (current ? (current as Current).result.warnings : pendingWarnings).push(event.warning);
+      else if (event.type === 'warning') {
+        const warnings = current ? (current as Current).result.warnings : pendingWarnings;
+        if (warnings.length < WARNINGS_KEPT) warnings.push(event.warning);
+      }
       else if (event.type === 'interchange-end') {
         await finish();
         current = null;
