@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +9,19 @@ import { openDatabase } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../server/edi/demo-orders.ts';
-import { ingestFile } from '../server/edi/ingest.ts';
+import { BATCH_ORDERS, ingestFile } from '../server/edi/ingest.ts';
+import { EDI_IMPORT_NODE_FLAGS } from '../bin/node-flags.mjs';
 
 /**
  * Issue 5 § 10: ORDERS ingest (parse, map, check, price, store) through the real path — ingestFile, as the three
  * doors call it — on the demo company, orders of 3 lines for the four retail partners (GTIN-13, case GTIN-14 and
  * buyer codes), auto-confirmation off (confirming prints and mails the acknowledgement, another feature). Beside it,
- * the ceiling: the same order and line rows inserted raw with better-sqlite3 prepared statements, 500 orders a
- * transaction, in the same run on the same file. Peak memory: a child process ingests a generated file of 100 MB
- * (and 1 GB with BENCH_EDI_GB=1) and reports its maxRSS.
+ * the ceiling: every row the ingest wrote per order inserted raw with better-sqlite3 prepared statements, a batch of
+ * orders (500) a transaction, in the same run on the same file. Peak memory: a child process that loads only the intake ingests
+ * a generated file of 100 MB (and 1 GB with BENCH_EDI_GB=1) into a database seeded by this process, and reports its
+ * maxRSS.
  */
-const THROUGHPUT_ORDERS = Number(process.env.BENCH_EDI_ORDERS ?? 3000);
+const THROUGHPUT_ORDERS = Number(process.env.BENCH_EDI_ORDERS ?? 20_000);
 const PER_INTERCHANGE = 500;
 
 /** Streams a file of generated ORDERS to disk: interchanges of 500 orders cycling over the demo partners. */
@@ -52,26 +53,59 @@ async function freshDemo(): Promise<{ dir: string; handle: ReturnType<typeof ope
   return { dir, handle };
 }
 
-/** The raw ceiling: copies of the rows the ingest wrote, inserted with prepared statements in batched transactions. */
+/** Every row the ingest wrote for one order, to copy: the order, its lines, findings, audit events and message. */
+function sampleRows(db: SQLite.Database) {
+  const all = (q: string, ...p: unknown[]) => db.prepare(q).all(...p) as Record<string, unknown>[];
+  const order = all("select * from orders where channel = 'edi' order by id desc limit 1")[0];
+  return {
+    order,
+    lines: all('select * from order_lines where order_id = ? order by line_no', order.id),
+    findings: all('select * from order_findings where order_id = ? order by id', order.id),
+    audits: all('select * from audit_events where order_id = ? order by id', order.id),
+    message: all('select * from edi_messages where order_id = ?', order.id)[0],
+  };
+}
+
+/** A prepared insert of rows like `row`, the columns given in a patch replaced. */
+function insertLike(db: SQLite.Database, table: string, row: Record<string, unknown>) {
+  const cols = Object.keys(row).filter((c) => c !== 'id');
+  const statement = db.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
+  return (patch: Record<string, unknown>) => statement.run(...cols.map((c) => (c in patch ? patch[c] : row[c]))).lastInsertRowid;
+}
+
+/**
+ * The raw ceiling: every row the ingest writes per order — the order, its lines, its findings (pointing at the new
+ * lines), its audit event and its EDI message row — copied from an order the ingest wrote and inserted with
+ * better-sqlite3 prepared statements, BATCH_ORDERS orders a transaction (the ingest's batch) with the batch's order-counter
+ * and interchange-lease updates. synchronous=NORMAL as before (the app runs FULL: at 500 orders a commit, one
+ * fsync is noise either way, and the ceiling is not made slower than the same rows).
+ */
 function rawCeiling(dir: string, orders: number): number {
   const db = new SQLite(path.join(dir, 'carnet.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const sample = db.prepare("select * from orders where channel = 'edi' order by id desc limit 1").get() as Record<string, unknown>;
-  const lines = db.prepare('select * from order_lines where order_id = ?').all(sample.id) as Record<string, unknown>[];
-  const orderCols = Object.keys(sample).filter((c) => c !== 'id');
-  const lineCols = Object.keys(lines[0]).filter((c) => c !== 'id' && c !== 'order_id');
-  const insertOrder = db.prepare(`insert into orders (${orderCols.join(', ')}) values (${orderCols.map(() => '?').join(', ')})`);
-  const insertLine = db.prepare(`insert into order_lines (order_id, ${lineCols.join(', ')}) values (?, ${lineCols.map(() => '?').join(', ')})`);
+  const sample = sampleRows(db);
+  const insertOrder = insertLike(db, 'orders', sample.order);
+  const insertLines = sample.lines.map((l) => insertLike(db, 'order_lines', l));
+  const insertFindings = sample.findings.map((f) => insertLike(db, 'order_findings', f));
+  const insertAudits = sample.audits.map((a) => insertLike(db, 'audit_events', a));
+  const insertMessage = insertLike(db, 'edi_messages', sample.message);
+  const bumpCounter = db.prepare("update counters set value = value + ? where name = 'order'");
+  const renewLease = db.prepare('update edi_interchanges set claimed_until = ? where id = ?');
+  const lineIndex = new Map(sample.lines.map((l, i) => [l.id, i]));
   const started = performance.now();
   let n = 0;
   while (n < orders) {
-    const batch = Math.min(500, orders - n);
+    const batch = Math.min(BATCH_ORDERS, orders - n);
     db.transaction(() => {
+      renewLease.run(new Date().toISOString(), sample.message.interchange_id);
+      bumpCounter.run(batch);
       for (let i = 0; i < batch; i++) {
-        const values = orderCols.map((c) => (c === 'number' ? `RAW-${n + i}` : sample[c]));
-        const id = insertOrder.run(...values).lastInsertRowid;
-        for (const l of lines) insertLine.run(id, ...lineCols.map((c) => l[c]));
+        const orderId = insertOrder({ number: `RAW-${n + i}` });
+        const lineIds = insertLines.map((insert) => insert({ order_id: orderId }));
+        sample.findings.forEach((f, k) => insertFindings[k]({ order_id: orderId, line_id: f.line_id === null ? null : lineIds[lineIndex.get(f.line_id)!] }));
+        for (const insert of insertAudits) insert({ entity_id: orderId, order_id: orderId });
+        insertMessage({ order_id: orderId, message_reference: `RAW-${n + i}` });
       }
     })();
     n += batch;
@@ -81,28 +115,21 @@ function rawCeiling(dir: string, orders: number): number {
   return orders / seconds;
 }
 
-/** Child mode: ingest a generated file of the given size and print the process's peak RSS. */
-async function child(mb: number): Promise<void> {
+/** A child process ingests a generated file of `mb` MB into a database seeded here, and reports its peak RSS. */
+async function peakRss(mb: number): Promise<{ maxRssMB: number; baselineRssMB: number; orders: number; seconds: number }> {
   const { dir, handle } = await freshDemo();
-  const file = path.join(dir, 'orders.edi');
-  const written = await writeOrdersFile(file, { bytes: mb * 1024 * 1024 }, 'MEM');
-  // What the process holds before the ingest starts (tsx, the app's modules, the seeded demo): the ingest's own
-  // share of the peak is maxRSS minus this.
-  const baselineRssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
-  const started = performance.now();
-  await ingestFile(handle.db, file, { door: 'cli' });
-  const seconds = (performance.now() - started) / 1000;
   await handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({ mb, orders: written.orders, seconds, baselineRssMB, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
-}
-
-function peakRss(mb: number): { maxRssMB: number; baselineRssMB: number; orders: number; seconds: number } {
-  const require = createRequire(import.meta.url);
-  const res = spawnSync(process.execPath, [require.resolve('tsx/cli'), fileURLToPath(import.meta.url), '--child', String(mb)], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 });
-  const line = res.stdout.trim().split('\n').at(-1) ?? '';
-  if (res.status !== 0 || !line.startsWith('{')) throw new Error(`edi-ingest child (${mb} MB) failed: ${res.stderr.slice(-2000)}`);
-  return JSON.parse(line);
+  const file = path.join(dir, 'orders.edi');
+  await writeOrdersFile(file, { bytes: mb * 1024 * 1024 }, 'MEM');
+  try {
+    const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'edi-ingest.child.ts');
+    const res = spawnSync(process.execPath, [...EDI_IMPORT_NODE_FLAGS, '--import', 'tsx', child, dir, file], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 });
+    const line = res.stdout.trim().split('\n').at(-1) ?? '';
+    if (res.status !== 0 || !line.startsWith('{')) throw new Error(`edi-ingest child (${mb} MB) failed: ${res.stderr.slice(-2000)}`);
+    return JSON.parse(line);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchEdiIngest() {
@@ -110,18 +137,21 @@ export async function benchEdiIngest() {
   const file = path.join(dir, 'orders.edi');
   const { orders, bytes } = await writeOrdersFile(file, { orders: THROUGHPUT_ORDERS }, 'TP');
   const started = performance.now();
-  const results = await ingestFile(handle.db, file, { door: 'cli' });
+  let taken = 0;
+  await ingestFile(handle.db, file, { door: 'cli', onMessage: (m) => {
+      if (m.orderId !== null) taken++;
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
-  const taken = results.reduce((sum, r) => sum + r.messages.filter((m) => m.orderId !== null).length, 0);
   if (taken !== orders) throw new Error(`edi-ingest: ${taken} of ${orders} orders taken in`);
   await handle.close();
   const value = orders / seconds;
   const ceiling = rawCeiling(dir, orders);
   fs.rmSync(dir, { recursive: true, force: true });
-  // 10 MB by default: the ingest slows as open orders pile up (see RESULTS.md), so 100 MB is BENCH_EDI_MB=100.
-  const mb = Number(process.env.BENCH_EDI_MB ?? 10);
-  const mem = peakRss(mb);
-  const gb = process.env.BENCH_EDI_GB === '1' ? peakRss(1024) : null;
+  // The goal's 100 MB file by default; the 1 GB one (a quarter of an hour more) with BENCH_EDI_GB=1.
+  const mb = Number(process.env.BENCH_EDI_MB ?? 100);
+  const mem = await peakRss(mb);
+  const gb = process.env.BENCH_EDI_GB === '1' ? await peakRss(1024) : null;
   return {
     bench: 'edi-ingest',
     unit: 'orders/s',
@@ -129,13 +159,11 @@ export async function benchEdiIngest() {
     ceiling: Math.round(ceiling),
     ratio: Math.round((value / ceiling) * 1000) / 1000,
     peakRssMB: Math.max(mem.maxRssMB, gb?.maxRssMB ?? 0),
-    peakRssMB100: mem.maxRssMB,
-    ...(gb ? { peakRssMB1G: gb.maxRssMB } : {}),
     fileMB: Math.round((bytes / 2 ** 20) * 10) / 10,
     orders,
-    memFile: { mb, orders: mem.orders, seconds: Math.round(mem.seconds), baselineRssMB: mem.baselineRssMB },
+    memFile: { mb, peakRssMB: mem.maxRssMB, orders: mem.orders, seconds: Math.round(mem.seconds), baselineRssMB: mem.baselineRssMB },
+    ...(gb ? { memFile1G: { mb: 1024, peakRssMB: gb.maxRssMB, orders: gb.orders, seconds: Math.round(gb.seconds), baselineRssMB: gb.baselineRssMB } } : {}),
   };
 }
 
-if (process.argv[2] === '--child') await child(Number(process.argv[3]));
-else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) console.log(JSON.stringify(await benchEdiIngest()));
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) console.log(JSON.stringify(await benchEdiIngest()));

@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeFlagsFor } from './node-flags.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsx, path.join(root, 'server/cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const args = process.argv.slice(2);
+const result = spawnSync(process.execPath, [...nodeFlagsFor(args), tsx, path.join(root, 'server/cli.ts'), ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

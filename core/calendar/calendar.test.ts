@@ -68,3 +68,26 @@ describe('earliest delivery date', () => {
     expect(isWorkingDay('2026-11-11')).toBe(false);
   });
 });
+
+describe('date arithmetic', () => {
+  // The timestamp parse it replaced, kept here as the reference: same answers on any day of any year, 1 to 9999.
+  const reference = (date: string, days: number) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  const isoDates = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9990-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('addDays and weekdayOf agree with the calendar, month and year ends and leap days included', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('0001-01-01', 60)).toBe('0001-03-02');
+    expect(weekdayOf('2026-11-28')).toBe('SAT');
+    fc.assert(
+      fc.property(isoDates, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        expect(addDays(date, days)).toBe(reference(date, days));
+        expect(weekdayOf(date)).toBe(['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(`${date}T00:00:00Z`).getUTCDay()]);
+      }),
+    );
+  });
+});

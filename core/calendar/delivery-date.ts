@@ -33,6 +33,20 @@ export function isDeliveryDay(date: IsoDate, schedule: Pick<DeliverySchedule, 'd
  * next receiving weekday that is not a public holiday.
  */
 export function earliestDeliveryDate(now: { date: IsoDate; time: string }, schedule: DeliverySchedule): IsoDate | null {
+  const key = `${now.date} ${now.time} ${schedule.cutoffTime} ${schedule.leadTimeDays} ${schedule.deliveryWeekdays.join(',')}`;
+  let earliest = EARLIEST.get(key);
+  if (earliest === undefined) {
+    if (EARLIEST.size >= 1000) EARLIEST.clear();
+    EARLIEST.set(key, (earliest = computeEarliest(now, schedule)));
+  }
+  return earliest;
+}
+
+// The checks ask it several times per order, and an EDI file brings thousands of orders for a few delivery
+// points on one clock: the answers are kept by what they depend on (a bounded cache of a pure function).
+const EARLIEST = new Map<string, IsoDate | null>();
+
+function computeEarliest(now: { date: IsoDate; time: string }, schedule: DeliverySchedule): IsoDate | null {
   if (schedule.deliveryWeekdays.length === 0) return null;
   let processing = now.date;
   if (!isWorkingDay(processing) || now.time >= schedule.cutoffTime) processing = nextWorkingDay(processing);

@@ -17,7 +17,11 @@ const TRANSLITERATIONS: Record<string, string> = {
   '\u0152': 'OE', '\u0153': 'oe', '\u20ac': 'EUR', '\u00a0': ' ', '\u202f': ' ',
 };
 
+/** Characters that need work: beyond Latin-1, or line breaks. Most data has none and is kept as it is. */
+const NOT_PLAIN_LATIN1 = /[^\x00-\x09\x0b\x0c\x0e-\xff]/;
+
 function toLatin1(text: string): string {
+  if (!NOT_PLAIN_LATIN1.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
@@ -28,15 +32,24 @@ function toLatin1(text: string): string {
   return out;
 }
 
+/** The service characters of a separator set as one regular expression, built once per set (messages are written by the thousand). */
+const SERVICE_CHARACTERS = new WeakMap<Separators, RegExp>();
+
+function serviceCharacters(s: Separators): RegExp {
+  let re = SERVICE_CHARACTERS.get(s);
+  if (!re) {
+    re = new RegExp(`[${[s.release, s.component, s.element, s.terminator].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+    SERVICE_CHARACTERS.set(s, re);
+  }
+  return re;
+}
+
 /** Precedes every service character in data with the release character. */
 export function escapeData(text: string, s: Separators = DEFAULT_SEPARATORS): string {
   const latin1 = toLatin1(text);
-  let out = '';
-  for (const ch of latin1) {
-    if (ch === s.release || ch === s.component || ch === s.element || ch === s.terminator) out += s.release;
-    out += ch;
-  }
-  return out;
+  const service = serviceCharacters(s);
+  service.lastIndex = 0;
+  return service.test(latin1) ? latin1.replace(service, (ch) => s.release + ch) : latin1;
 }
 
 function componentText(c: Component, s: Separators): string {
@@ -46,13 +59,30 @@ function componentText(c: Component, s: Separators): string {
 
 /** One segment as text; empty trailing components and elements are left out, as ISO 9735 asks. */
 export function writeSegment([tag, ...elements]: SegmentSpec, s: Separators = DEFAULT_SEPARATORS): string {
-  const texts = elements.map((e) => {
-    const parts = (Array.isArray(e) ? e : [e]).map((c) => componentText(c, s));
-    while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    return parts.join(s.component);
-  });
-  while (texts.length && texts[texts.length - 1] === '') texts.pop();
-  return [tag, ...texts].join(s.element) + s.terminator;
+  // Every stored EDI message is written back through here: plain loops, no intermediate arrays per element.
+  let out = tag;
+  let held = '';
+  for (const e of elements) {
+    let text = '';
+    if (Array.isArray(e)) {
+      // Separators are held back until a non-empty component follows them: trailing empties leave nothing.
+      let separators = '';
+      for (let i = 0; i < e.length; i++) {
+        if (i) separators += s.component;
+        const c = componentText(e[i], s);
+        if (c !== '') {
+          text += separators + c;
+          separators = '';
+        }
+      }
+    } else text = componentText(e, s);
+    held += s.element;
+    if (text !== '') {
+      out += held + text;
+      held = '';
+    }
+  }
+  return out + s.terminator;
 }
 
 export type EnvelopeInput = {

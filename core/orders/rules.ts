@@ -9,8 +9,11 @@ import type { Suggestion } from '../suggestions/suggestion.types.ts';
 
 export type RulesResult = { priced: PricedOrder; findings: Finding[]; suggestions: Suggestion[] };
 
-/** Price, check and suggest in one call: what the order screen shows as the assistant types, and what a save stores. */
-export function rules(order: OrderDraft, ctx: RulesContext): RulesResult {
+/**
+ * Price, check and suggest in one call: what the order screen shows as the assistant types, and what a save stores.
+ * Without `suggest` (an EDI order nobody is typing), the suggestions are left out: they are never stored.
+ */
+export function rules(order: OrderDraft, ctx: RulesContext, options: { suggest?: boolean } = {}): RulesResult {
   const priced = price(order, ctx);
-  return { priced, findings: check(order, priced, ctx), suggestions: suggest(order, priced, ctx) };
+  return { priced, findings: check(order, priced, ctx), suggestions: options.suggest === false ? [] : suggest(order, priced, ctx) };
 }

@@ -12,11 +12,19 @@ export function applyBasisPoints(cents: number, basisPoints: number): number {
   return roundCents((cents * basisPoints) / 10_000);
 }
 
-// Building an Intl formatter costs far more than using one (the rules format figures for 200-line orders).
-const euroFormats = new Map<string, Intl.NumberFormat>();
+// Building an Intl formatter costs far more than using one (the rules format figures for 200-line orders), and
+// using one costs more than remembering its answer: the same thresholds and fees come back in every order's
+// findings (an EDI file checks thousands). The memory is bounded: emptied when full.
+const euroFormats = new Map<string, { format: Intl.NumberFormat; known: Map<number, string> }>();
+const KNOWN_AMOUNTS = 10_000;
 
 export function formatEuros(cents: number, locale = 'fr-FR'): string {
-  let format = euroFormats.get(locale);
-  if (!format) euroFormats.set(locale, (format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' })));
-  return format.format(cents / 100);
+  let euros = euroFormats.get(locale);
+  if (!euros) euroFormats.set(locale, (euros = { format: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }), known: new Map() }));
+  let text = euros.known.get(cents);
+  if (text === undefined) {
+    if (euros.known.size >= KNOWN_AMOUNTS) euros.known.clear();
+    euros.known.set(cents, (text = euros.format.format(cents / 100)));
+  }
+  return text;
 }

@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
+import { insertRows } from '../db/insert-rows.ts';
+import type { AuditEventsTable } from './audit.table.ts';
 import { nowIso } from '../clock.ts';
 
 export type AuditInput = {
@@ -15,22 +18,35 @@ export type AuditInput = {
   note?: string | null;
 };
 
+/** The row an audit event is stored as. */
+export function auditRow(event: AuditInput, at = nowIso()): Insertable<AuditEventsTable> {
+  return {
+    entityType: event.entityType,
+    entityId: event.entityId,
+    orderId: event.orderId ?? null,
+    action: event.action,
+    userId: event.userId,
+    at,
+    beforeJson: event.before === undefined ? null : JSON.stringify(event.before),
+    afterJson: event.after === undefined ? null : JSON.stringify(event.after),
+    note: event.note ?? null,
+  };
+}
+
 /** Who changed what, when, before and after: written in the same transaction as the change itself. */
 export async function recordAudit(db: DbOrTrx, event: AuditInput): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({
-      entityType: event.entityType,
-      entityId: event.entityId,
-      orderId: event.orderId ?? null,
-      action: event.action,
-      userId: event.userId,
-      at: nowIso(),
-      beforeJson: event.before === undefined ? null : JSON.stringify(event.before),
-      afterJson: event.after === undefined ? null : JSON.stringify(event.after),
-      note: event.note ?? null,
-    })
-    .execute();
+  await db.insertInto('auditEvents').values(auditRow(event)).execute();
+}
+
+/** Many events in as few statements as the engine's bound-value limit allows (a batch of EDI orders). */
+export async function recordAudits(db: DbOrTrx, rows: readonly Insertable<AuditEventsTable>[]): Promise<void> {
+  await insertRows(db, 'auditEvents', rows);
+}
+
+/** The last event recorded on these kinds of entity (null: none yet): what a cache of them checks to stay current. */
+export async function latestAuditId(db: DbOrTrx, entityTypes: readonly AuditInput['entityType'][]): Promise<number | null> {
+  const row = await db.selectFrom('auditEvents').select((eb) => eb.fn.max('id').as('id')).where('entityType', 'in', [...entityTypes]).executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export type AuditEvent = {

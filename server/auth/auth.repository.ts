@@ -1,7 +1,9 @@
+import { ROLES } from '../../core/auth/roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 
+/** A person who may log in: the system users (EDI) author records but never open a session. */
 export function findUserByEmail(db: DbOrTrx, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).where('active', '=', 1).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).where('active', '=', 1).where('role', 'in', [...ROLES]).executeTakeFirst();
 }
 
 export function findSessionUser(db: DbOrTrx, sessionId: string, nowIso: string) {

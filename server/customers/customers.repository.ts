@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
+import { STAFF } from '../../core/auth/roles.ts';
 import { hasEveryWord, searchTextLike } from '../db/search-pattern.ts';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable } from './customers.table.ts';
@@ -88,7 +89,7 @@ export async function updateCustomer(db: DbOrTrx, id: number, values: CustomerCh
 }
 
 export async function isStaffUser(db: DbOrTrx, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('role', '!=', 'buyer').executeTakeFirst();
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('role', 'in', [...STAFF]).executeTakeFirst();
   return !!row;
 }
 

@@ -38,18 +38,25 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
 /**
  * Kysely prepares every query anew, and compiling SQL is a large share of a small query's cost in SQLite. The
  * app runs a bounded set of query shapes, so keep their prepared statements (a Map keeps insertion order: the
- * oldest goes first when the cache is full).
+ * oldest goes first when the cache is full). A batch's multi-row insert is a large program, and each row count is
+ * its own text: the cache is bounded by the length of the SQL it holds as well as by the number of statements.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, size = 500, chars = 2_000_000): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
+  let held = 0;
   return {
     close: () => sqlite.close(),
     prepare: (sql: string) => {
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        while (cache.size > 0 && (cache.size >= size || held + sql.length > chars)) {
+          const oldest = cache.keys().next().value!;
+          held -= oldest.length;
+          cache.delete(oldest);
+        }
         cache.set(sql, statement);
+        held += sql.length;
       }
       return statement;
     },

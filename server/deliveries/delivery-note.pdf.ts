@@ -61,9 +61,9 @@ function lotCell(lots: DeliveryNoteData['lines'][number]['lots']): string {
  * French commercial document must carry), to whom and where, which order, and what is on the truck. Returns the PDF
  * bytes; storing them is the caller's business.
  */
-export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
+export async function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
   // The metadata lets a stored note be traced to its order without parsing streams.
-  const { doc, done } = startPdf({ Title: `Bon de livraison ${d.deliveryNoteNumber}`, Subject: `Commande ${d.orderNumber}`, Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}` });
+  const { doc, done } = await startPdf({ Title: `Bon de livraison ${d.deliveryNoteNumber}`, Subject: `Commande ${d.orderNumber}`, Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}` });
   const c = d.company;
   companyHeader(doc, c);
 

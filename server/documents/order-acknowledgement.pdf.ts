@@ -56,10 +56,10 @@ const COLUMNS: readonly TableColumn[] = [
  * the lines at their prices, the charges, the totals with the VAT per rate, the payment terms and the terms of sale
  * it is accepted under. Returns the PDF bytes; storing them is the caller's business.
  */
-export function renderOrderAcknowledgement(d: OrderAcknowledgementData): Promise<Buffer> {
+export async function renderOrderAcknowledgement(d: OrderAcknowledgementData): Promise<Buffer> {
   const title = `Accusé de réception de commande ${d.orderNumber}${d.version > 1 ? ` (version ${d.version})` : ''}`;
   // ASCII metadata stays readable in the file: a stored ARC can be traced to its order without parsing streams.
-  const { doc, done } = startPdf({ Title: title, Subject: `Commande ${d.orderNumber}`, Keywords: `ARC ${d.orderNumber}` });
+  const { doc, done } = await startPdf({ Title: title, Subject: `Commande ${d.orderNumber}`, Keywords: `ARC ${d.orderNumber}` });
   const c = d.company;
   companyHeader(doc, c);
 

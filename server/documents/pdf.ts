@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 /** What every printed document shares: A4, the margins, French numbers, addresses and the company's identity. */
 export type Address = { name: string; street: string; postcode: string; city: string; country: string };
 export type CompanyIdentity = Address & { siret: string | null; vatNumber: string | null; gln: string | null; phone: string | null; email: string | null; legalNotice: string | null };
@@ -25,8 +23,13 @@ export function addressLines(a: Address): string[] {
   return [a.street, `${a.postcode} ${a.city}${a.country && a.country !== 'FR' ? ` (${a.country})` : ''}`];
 }
 
-/** A new A4 document and the promise of its bytes once `doc.end()` is called. ASCII metadata stays readable in the file. */
-export function startPdf(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+/**
+ * A new A4 document and the promise of its bytes once `doc.end()` is called. ASCII metadata stays readable in the
+ * file. pdfkit (with its fonts' metrics, tens of MB) is loaded with the first document, not by every process that
+ * imports a printing module: an EDI import or a CLI command that prints nothing never pays for it.
+ */
+export async function startPdf(info: PDFKit.DocumentInfo): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Creator: 'Carnet', ...info } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -23,8 +23,8 @@ export function filesOf(target: string): string[] {
 
 export function summarize(results: readonly InterchangeResult[]) {
   return results.map((r) => {
-    const count = (s: string) => r.messages.filter((m) => m.status === s).length;
-    return { interchangeId: r.interchangeId, sender: r.sender, controlReference: r.controlReference, status: r.status, duplicateOf: r.duplicateOf, accepted: count('accepted') + count('done'), queued: count('queued'), rejected: count('rejected'), skipped: count('skipped'), error: r.error, warnings: r.warnings.length };
+    const { accepted, done, queued, rejected, skipped } = r.counts;
+    return { interchangeId: r.interchangeId, sender: r.sender, controlReference: r.controlReference, status: r.status, duplicateOf: r.duplicateOf, accepted: accepted + done, queued, rejected, skipped, error: r.error, warnings: r.warnings.length };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from './edi.table.ts';
 
 export type PartnerRow = Selectable<EdiPartnersTable>;
@@ -42,6 +43,29 @@ export async function insertInterchange(db: DbOrTrx, values: Insertable<EdiInter
     .executeTakeFirst();
   return row?.id ?? null;
 }
+/**
+ * Takes the interchange's claim when nobody holds it, its lease ran out, or its holder is known gone (`stale`):
+ * only while it is still being received. True when this run now holds it.
+ */
+export async function claimInterchange(db: DbOrTrx, id: number, claim: { by: string; until: string; now: string; stale: string | null }): Promise<boolean> {
+  const result = await db
+    .updateTable('ediInterchanges')
+    .set({ claimedBy: claim.by, claimedUntil: claim.until })
+    .where('id', '=', id)
+    .where('status', '=', 'received')
+    .where((eb) => eb.or([eb('claimedBy', 'is', null), eb('claimedUntil', '<', claim.now), ...(claim.stale ? [eb('claimedBy', '=', claim.stale)] : [])]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+/** Extends the lease, inside a batch's transaction: false when another run took the interchange over meanwhile. */
+export async function renewClaim(db: DbOrTrx, id: number, claim: { by: string; until: string }): Promise<boolean> {
+  const result = await db.updateTable('ediInterchanges').set({ claimedUntil: claim.until }).where('id', '=', id).where('claimedBy', '=', claim.by).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+/** Writes the interchange's outcome and lets go of its claim, if this run still holds it. */
+export async function releaseInterchange(db: DbOrTrx, id: number, by: string, values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>): Promise<void> {
+  await db.updateTable('ediInterchanges').set({ ...values, claimedBy: null, claimedUntil: null }).where('id', '=', id).where('claimedBy', '=', by).execute();
+}
 export async function updateInterchange(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>): Promise<void> {
   await db.updateTable('ediInterchanges').set(values).where('id', '=', id).execute();
 }
@@ -55,11 +79,30 @@ export async function listMessageRefs(db: DbOrTrx, interchangeId: number): Promi
 export async function insertMessage(db: DbOrTrx, values: Insertable<EdiMessagesTable>): Promise<number> {
   return (await db.insertInto('ediMessages').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+/** A batch's message rows, in as few statements as the bound-value limit allows. */
+export async function insertMessages(db: DbOrTrx, rows: readonly Insertable<EdiMessagesTable>[]): Promise<void> {
+  await insertRows(db, 'ediMessages', rows);
+}
+/** Orders taken in clean from this interchange, still drafts: the automatic confirmation a crash cut short. */
+export async function listUnconfirmedOrders(db: DbOrTrx, interchangeId: number) {
+  return db
+    .selectFrom('ediMessages as m')
+    .innerJoin('orders as o', 'o.id', 'm.orderId')
+    .select(['m.id', 'm.messageReference', 'm.type', 'm.orderId', 'o.customerId', 'o.grossCents'])
+    .where('m.interchangeId', '=', interchangeId)
+    .where('m.status', '=', 'accepted')
+    .where('o.status', '=', 'draft')
+    .orderBy('m.id')
+    .execute();
+}
 export function findMessage(db: DbOrTrx, id: number) {
   return db.selectFrom('ediMessages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export async function updateMessage(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>): Promise<void> {
   await db.updateTable('ediMessages').set(values).where('id', '=', id).execute();
+}
+export async function updateMessageOf(db: DbOrTrx, interchangeId: number, messageReference: string, values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>): Promise<void> {
+  await db.updateTable('ediMessages').set(values).where('interchangeId', '=', interchangeId).where('messageReference', '=', messageReference).execute();
 }
 export function listQueuedMessages(db: DbOrTrx) {
   return db

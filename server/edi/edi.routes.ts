@@ -6,6 +6,7 @@ import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../http/schemas.ts';
 import { OrderDetailSchema } from '../orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
+import { AppError } from '../errors.ts';
 import { ediSyntaxProblem } from './edi-problem.ts';
 import {
   acceptOrderLinePrice,
@@ -42,7 +43,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: EDI_HTTP_LIMIT_BYTES,
       schema: {
         tags,
-        summary: "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate",
+        summary: "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate, 409 while another door is taking the same interchange in",
         response: { 200: Any, 202: Any, ...errors, 413: ProblemSchema },
       },
     },
@@ -52,6 +53,11 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).type('application/problem+json').send({ type: 'about:blank', title: 'Empty body', status: 400, detail: 'Send the interchange as the request body (Content-Type: application/edifact).' });
       try {
         const results = await ingestBody(app.db, partner, body);
+        const busy = results.filter((r) => r.status === 'in-progress');
+        if (busy.length) {
+          // Another door holds it: nothing was created here. Sent again later, it is answered as a duplicate.
+          throw new AppError('CONFLICT', `Interchange ${busy.map((r) => r.controlReference).join(', ')} is being taken in through another door; send it again in a few minutes.`, [], { interchanges: results });
+        }
         const duplicate = results.length > 0 && results.every((r) => r.status === 'duplicate');
         return reply.code(duplicate ? 200 : 202).send({ status: duplicate ? 'duplicate' : 'accepted', interchanges: results });
       } catch (error) {
@@ -114,7 +120,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Any, ...errors },
       },
     },
-    async (request) => mapProductFix(app.db, request.params.id, request.body),
+    async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request)),
   );
 
   app.post(

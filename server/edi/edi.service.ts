@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -164,16 +165,23 @@ async function queuedMessage(db: Db, id: number) {
 }
 
 /** Map the customer's code to one of our products (remembered: the next message with it goes through), then go on. */
-export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }) {
+export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }, actor: { id: number }) {
   const { row } = await queuedMessage(db, id);
   if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
   const product = await db.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst();
   if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', message: 'no such product' }]);
-  await db
-    .insertInto('customerProductCodes')
-    .values({ customerId: row.customerId, code: input.code, productId: input.productId, unitFactor: input.unitFactor ?? 1 })
-    .onConflict((oc) => oc.columns(['customerId', 'code']).doUpdateSet({ productId: input.productId, unitFactor: input.unitFactor ?? 1 }))
-    .execute();
+  const customerId = row.customerId;
+  // Audited like any code mapping: an EDI run under way sees the change and maps its next batches with it.
+  await db.transaction().execute(async (trx) => {
+    const values = { productId: input.productId, unitFactor: input.unitFactor ?? 1 };
+    const saved = await trx
+      .insertInto('customerProductCodes')
+      .values({ customerId, code: input.code, ...values })
+      .onConflict((oc) => oc.columns(['customerId', 'code']).doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { entityType: 'customer_product_code', entityId: saved.id, action: 'map-from-edi', userId: actor.id, after: { customerId, code: input.code, ...values } });
+  });
   await retakeMessage(db, id);
   return messageState(db, id);
 }

@@ -33,6 +33,9 @@ export type EdiInterchangesTable = {
   warningsJson: string | null;
   error: string | null;
   updatedAt: string;
+  /** The run processing it (host:pid:random) and until when its lease holds: one run at a time per interchange. */
+  claimedBy: Defaulted<string | null>;
+  claimedUntil: Defaulted<string | null>;
 };
 
 export type EdiMessagesTable = {

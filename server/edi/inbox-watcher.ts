@@ -53,6 +53,8 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
       let outcome: 'done' | 'failed' = 'done';
       try {
         const results = await ingestFile(db, file, { door: 'folder' });
+        // Another door or process is taking the same interchange in: the file waits for the next sweep.
+        if (results.some((r) => r.status === 'in-progress')) continue;
         if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';
         options.log?.info({ file: entry.name, interchanges: results.map((r) => ({ ref: r.controlReference, status: r.status })) }, 'EDI file taken in');
       } catch (error) {

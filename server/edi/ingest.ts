@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
+import type { Insertable } from 'kysely';
 import type { EdiMessage, InterchangeHeader } from '../../core/edi/envelope.ts';
 import { EdiSyntaxError, type EdiWarning } from '../../core/edi/errors.ts';
 import { mapOrder, type EdiIssue, type MapOverrides, type MappedOrder } from '../../core/edi/eancom/map-order.ts';
@@ -13,20 +16,28 @@ import { insertDocument } from '../documents/documents.repository.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
 import { confirmOrder } from '../orders/confirm-order.ts';
-import { createOrder } from '../orders/save-order.ts';
+import { OrderContexts } from '../orders/order-contexts.ts';
 import type { OrderInput } from '../orders/resolve-draft.ts';
+import { insertNewOrders, newOrder, type NewOrder } from '../orders/save-order.ts';
 import {
+  claimInterchange,
   findInterchange,
+  findInterchangeById,
   findMessage,
   findPartnerByGln,
   insertInterchange,
-  insertMessage,
+  insertMessages,
   listMessageRefs,
+  listUnconfirmedOrders,
   messageCounts,
   type PartnerRow,
+  releaseInterchange,
+  renewClaim,
   updateInterchange,
   updateMessage,
+  updateMessageOf,
 } from './edi.repository.ts';
+import type { EdiMessagesTable } from './edi.table.ts';
 import { EdiLookups } from './lookups.ts';
 import { flushEdiOutbound } from './outbound.ts';
 import { readEdiEvents } from './read-interchanges.ts';
@@ -41,9 +52,15 @@ export type InterchangeResult = {
   interchangeId: number | null;
   sender: string;
   controlReference: string;
-  /** duplicate: the same sender and control reference came before; nothing was created. */
-  status: 'processed' | 'partially-rejected' | 'rejected' | 'duplicate' | 'received';
+  /**
+   * duplicate: the same sender and control reference came before; nothing was created. in-progress: another door
+   * or process is taking it in right now; nothing was created by this call (send it again later: duplicate then).
+   */
+  status: 'processed' | 'partially-rejected' | 'rejected' | 'duplicate' | 'in-progress' | 'received';
   duplicateOf: number | null;
+  /** How many of its messages ended in each status, this time (skipped: taken in by an earlier run). */
+  counts: Record<MessageResult['status'], number>;
+  /** Each message's outcome, for the first MESSAGES_KEPT messages of the file: a file of any size is read in flat memory. */
   messages: MessageResult[];
   warnings: EdiWarning[];
   error: string | null;
@@ -67,9 +84,21 @@ export type MessageIssues = {
 
 const FINAL = new Set(['processed', 'partially-rejected', 'rejected']);
 
-async function systemActor(db: Db): Promise<{ id: number }> {
-  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirst();
-  if (!row) throw new AppError('UNPROCESSABLE', 'No admin user: EDI orders need a user to be recorded as their author.');
+/** Message outcomes kept in the answer, across the file's interchanges (the counts cover them all). */
+const MESSAGES_KEPT = 10_000;
+/** Warnings kept per interchange, in the answer and stored. */
+const WARNINGS_KEPT = 200;
+
+/** Orders written per transaction: large enough that a commit's cost is spread thin, small enough to keep memory flat. */
+export const BATCH_ORDERS = 500;
+/** How long a claim on an interchange holds without a batch committed: a stuck or dead run lets go after this. */
+const LEASE_MS = 120_000;
+/** The system user EDI orders are recorded under (created by migration 2026_11_28_0096, which app code does not import). */
+const EDI_USER_EMAIL = 'edi@system.invalid';
+
+async function ediActor(db: Db): Promise<{ id: number }> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', EDI_USER_EMAIL).where('role', '=', 'system').executeTakeFirst();
+  if (!row) throw new AppError('UNPROCESSABLE', 'The EDI system user is missing: run the migrations (carnet migrate).');
   return { id: row.id };
 }
 
@@ -79,7 +108,23 @@ export function rawMessageText(message: EdiMessage): { text: string; first: numb
   return { text: s.map((seg) => writeSegment([seg.tag, ...seg.elements])).join('\n'), first: s[0]?.index ?? 0, last: s.at(-1)?.index ?? 0 };
 }
 
-type Run = { db: Db; lookups: EdiLookups; actor: { id: number }; partnerCache: Map<string, PartnerRow | null> };
+/**
+ * What a run keeps while it takes messages in: the mapping's master data and each customer's rules context, read
+ * once and checked against master-data changes once per batch, and the author of its orders.
+ */
+type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null>; /** The batch's instant: its orders are checked on one clock. */ now: Date };
+
+async function startRun(db: Db): Promise<Run> {
+  const contexts = new OrderContexts(db);
+  await contexts.revalidate();
+  return { db, lookups: await EdiLookups.load(db), contexts, actor: await ediActor(db), partnerCache: new Map(), now: new Date() };
+}
+
+/** Before each batch: master data changed (a price, a code mapped from the queue) → both caches are read afresh. */
+async function startBatch(run: Run): Promise<void> {
+  run.now = new Date();
+  if (await run.contexts.revalidate()) run.lookups = await EdiLookups.load(run.db);
+}
 
 async function partnerFor(run: Run, gln: string): Promise<PartnerRow | null> {
   if (!run.partnerCache.has(gln)) run.partnerCache.set(gln, (await findPartnerByGln(run.db, gln)) ?? null);
@@ -104,20 +149,24 @@ function orderInputOf(mapped: MappedOrder): OrderInput {
   };
 }
 
-/** Above info: the order waits in the queue for a person. */
-async function findingsAboveInfo(db: Db, orderId: number): Promise<string[]> {
-  const rows = await db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', orderId).orderBy('id').execute();
-  return rows.filter((r) => r.severity !== 'info' && r.overriddenBy === null).map((r) => `${r.rule} (${r.severity}${r.lineNo ? `, line ${r.lineNo}` : ''})`);
+/** What keeps an order out of automatic confirmation: the findings above info nobody answered, as the queue names them. */
+function toLookAt(findings: readonly { rule: string; severity: string; lineNo: number | null; overriddenBy?: number | null }[]): string | null {
+  const open = findings.filter((f) => f.severity !== 'info' && !f.overriddenBy).map((f) => `${f.rule} (${f.severity}${f.lineNo ? `, line ${f.lineNo}` : ''})`);
+  return open.length ? `to look at: ${open.join(', ')}` : null;
 }
 
 export type Outcome = { status: MessageStatus; orderId: number | null; reason: string | null; issues: MessageIssues; customerId: number | null };
+/** A message made ready to write: its row's outcome and, when it becomes an order, the order's rows to create. */
+type Prepared = Outcome & { order: NewOrder | null; documentNumber: string | null };
+
+const NO_ISSUES: MessageIssues = { issues: [], lines: [], overrides: {} };
 
 /**
- * Mapping, then the normal order creation (the rules run and their findings are stored with the order), then the
- * automatic confirmation when the partner allows it and nothing above info was found. A message that cannot become
- * an order as it stands (unknown code, delivery point, no price) is queued with its issues, never dropped.
+ * Mapping, then the order resolved, priced and checked by the rules on the customer's context (nothing is written
+ * here). A message that cannot become an order as it stands (unknown code, delivery point, no price) is queued
+ * with its issues, never dropped; with findings above info, the order is created and waits in the queue.
  */
-export async function takeOrder(run: Run, message: EdiMessage, partner: PartnerRow | null, overrides: MapOverrides, existingOrderId: number | null = null): Promise<Outcome> {
+async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow | null, overrides: MapOverrides): Promise<Prepared> {
   const order = readOrder(message);
   const partnerCustomerId = partner?.customerId ?? null;
   const buyer = order.buyer?.id ? run.lookups.customerByGln(order.buyer.id) : null;
@@ -126,29 +175,33 @@ export async function takeOrder(run: Run, message: EdiMessage, partner: PartnerR
   const mapped = mapOrder(order, message, run.lookups, partnerCustomerId, overrides);
   const lines = mapped.lines.map((l, i) => ({ lineNo: i + 1, ediLine: l.lineNumber, firstSegment: l.firstSegment, lastSegment: l.lastSegment }));
   const issues: MessageIssues = { issues: mapped.issues, lines, overrides };
-  if (mapped.issues.length || mapped.customerId === null) return { status: 'queued', orderId: null, reason: mapped.issues.map((i) => i.message.fr).join(' ; '), issues, customerId: mapped.customerId };
-  if (!mapped.lines.length) return { status: 'rejected', orderId: null, reason: 'no line', issues, customerId: mapped.customerId };
-  let orderId = existingOrderId;
+  const none = { orderId: null, issues, customerId: mapped.customerId, order: null, documentNumber: order.documentNumber };
+  if (mapped.issues.length || mapped.customerId === null) return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
+  if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line' };
   try {
-    orderId ??= await createOrder(run.db, orderInputOf(mapped), run.actor);
+    const draft = await run.contexts.resolve(orderInputOf(mapped), run.now);
+    const reason = toLookAt(draft.rules.findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1 })));
+    return { ...none, status: reason ? 'queued' : 'accepted', reason, order: newOrder(draft, run.actor, mapped.deliveryRequirement ?? null) };
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNPROCESSABLE' || error.code === 'VALIDATION')) {
       const issue: EdiIssue = { kind: 'bad-quantity', message: { fr: error.message, en: error.message }, lineNumber: null, code: null, segmentIndex: message.segments[1]?.index ?? null };
-      return { status: 'queued', orderId: null, reason: error.message, issues: { ...issues, issues: [issue] }, customerId: mapped.customerId };
+      return { ...none, status: 'queued', reason: error.message, issues: { ...issues, issues: [issue] } };
     }
     throw error;
   }
-  const open = await findingsAboveInfo(run.db, orderId);
-  if (open.length === 0 && partner?.autoConfirm) {
-    try {
-      await confirmOrder(run.db, orderId, run.actor);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return { status: 'queued', orderId, reason: error.message, issues, customerId: mapped.customerId };
-    }
-    return { status: 'accepted', orderId, reason: null, issues, customerId: mapped.customerId };
+}
+
+/** The automatic confirmation, when the partner allows it and nothing above info was found; refused, the order waits. */
+async function confirmIfAllowed(run: Run, partner: PartnerRow | null, outcome: Outcome, grossCents: number): Promise<Outcome> {
+  if (outcome.status !== 'accepted' || outcome.orderId === null || !partner?.autoConfirm) return outcome;
+  try {
+    await confirmOrder(run.db, outcome.orderId, run.actor);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ...outcome, status: 'queued', reason: error.message };
   }
-  return { status: open.length ? 'queued' : 'accepted', orderId, reason: open.length ? `to look at: ${open.join(', ')}` : null, issues, customerId: mapped.customerId };
+  if (outcome.customerId !== null) run.contexts.confirmed(outcome.customerId, grossCents);
+  return outcome;
 }
 
 async function takeInventoryReport(run: Run, message: EdiMessage, partner: PartnerRow | null, documentId: number): Promise<{ status: MessageStatus; reason: string | null; customerId: number | null; write: (trx: Parameters<typeof recordStockReport>[0]) => Promise<void> }> {
@@ -185,11 +238,37 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
   };
 }
 
+/** `host:pid:random`: which run holds an interchange, and enough to tell that a process on this host is gone. */
+function newClaimToken(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** The holder's token when it names a process of this host that no longer runs (killed mid-import). */
+function goneHolder(claimedBy: string | null): string | null {
+  const [host, pid] = claimedBy?.split(':') ?? [];
+  if (host !== os.hostname() || !pid || Number(pid) === process.pid) return null;
+  try {
+    process.kill(Number(pid), 0);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH' ? claimedBy : null;
+  }
+}
+
+/** Another run took the interchange over (this one's lease ran out): this run stops taking it in. */
+class ClaimLost extends Error {}
+
+/** A message read and decided, waiting for its batch's commit. */
+type Entry = { row: Insertable<EdiMessagesTable>; outcome: Prepared; result: MessageResult; byteOffset: number; partner: PartnerRow | null };
+
 /**
  * Takes in a file of one or more interchanges through any door: the raw bytes are filed first (a document), then
- * each interchange is recorded under its idempotency key (sender + control reference) before its messages are read,
- * and each message is processed and committed on its own. The same interchange again answers `duplicate` and
- * creates nothing; an interchange cut short by a crash is resumed: messages already committed are skipped.
+ * each interchange is recorded under its idempotency key (sender + control reference) and claimed, so that of two
+ * doors or processes given the same interchange at once only one takes it in (the other answers `in-progress`).
+ * Messages are read as a stream, mapped and checked on contexts read once per customer, and written by batches:
+ * each batch's orders and message rows in one transaction, so after a crash a message is either done (its row
+ * exists) or not started. The same interchange again answers `duplicate` and creates nothing; one cut short is
+ * resumed, its done messages skipped.
  */
 export async function ingestFile(db: Db, file: string, options: IngestOptions): Promise<InterchangeResult[]> {
   const dataDir = fileStoreOf(db);
@@ -201,49 +280,135 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     existingDoc?.id ??
     (await db.transaction().execute((trx) => insertDocument(trx, { kind: 'edi-interchange', filename, mimeType: 'application/edifact', ...stored, orderId: null, createdBy: null, createdAt: now })));
 
-  const run: Run = { db, lookups: await EdiLookups.load(db), actor: await systemActor(db), partnerCache: new Map() };
+  const run = await startRun(db);
+  const claimToken = newClaimToken();
+  const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
   const results: InterchangeResult[] = [];
-  let current: { result: InterchangeResult; header: InterchangeHeader; partner: PartnerRow | null; done: Set<string>; resuming: boolean; skip: boolean } | null = null;
+  type Current = { result: InterchangeResult; partner: PartnerRow | null; done: Set<string>; skip: boolean };
+  let current: Current | null = null;
+  let pending: Entry[] = [];
   const pendingWarnings: EdiWarning[] = [];
 
+  let kept = 0;
+  const report = (entry: { result: MessageResult; byteOffset: number }) => {
+    if (current) {
+      current.result.counts[entry.result.status]++;
+      if (kept < MESSAGES_KEPT) {
+        current.result.messages.push(entry.result);
+        kept++;
+      }
+    }
+    options.onMessage?.(entry.result, entry.byteOffset);
+  };
+  const claimLost = (held: Current) => {
+    held.skip = true;
+    held.result.status = 'in-progress';
+  };
+
+  /** One transaction: the claim renewed, the batch's orders through the writer of every new order, the message rows. */
+  const writeBatch = async (interchangeId: number, entries: readonly Entry[]) => {
+    await db.transaction().execute(async (trx) => {
+      if (!(await renewClaim(trx, interchangeId, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
+      const withOrders = entries.filter((e) => e.outcome.order !== null);
+      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!));
+      withOrders.forEach((e, i) => {
+        e.row.orderId = e.outcome.orderId = e.result.orderId = created[i].id;
+      });
+      await insertMessages(trx, entries.map((e) => e.row));
+    });
+  };
+
+  /** A row the database refuses must not take the batch's good messages down with it: one by one, the bad one rejected. */
+  const writeOneByOne = async (interchangeId: number, batch: Entry[]) => {
+    for (const entry of batch) {
+      try {
+        await writeBatch(interchangeId, [entry]);
+      } catch (error) {
+        if (error instanceof ClaimLost) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        entry.outcome = { ...entry.outcome, status: 'rejected', reason, orderId: null, order: null };
+        entry.row = { ...entry.row, status: 'rejected', orderId: null, error: reason.slice(0, 2000), issuesJson: null };
+        entry.result = { ...entry.result, status: 'rejected', orderId: null, reason };
+        await writeBatch(interchangeId, [entry]);
+      }
+    }
+  };
+
+  const flush = async () => {
+    const held = current;
+    if (!held || held.skip || pending.length === 0) return;
+    const id = held.result.interchangeId!;
+    const batch = pending;
+    pending = [];
+    try {
+      await writeBatch(id, batch).catch((error: unknown) => {
+        if (error instanceof ClaimLost) throw error;
+        return writeOneByOne(id, batch);
+      });
+    } catch (error) {
+      if (!(error instanceof ClaimLost)) throw error;
+      return claimLost(held);
+    }
+    // After the commit: confirming prints and queues the acknowledgement, each order in its own transaction. A
+    // crash before it leaves clean drafts that the resume confirms.
+    for (const entry of batch) {
+      if (entry.outcome.order) {
+        const after = await confirmIfAllowed(run, entry.partner, entry.outcome, entry.outcome.order.header.grossCents);
+        if (after.status !== entry.outcome.status) {
+          await updateMessageOf(db, id, entry.result.messageReference, { status: after.status, updatedAt: nowIso() });
+          entry.result = { ...entry.result, status: after.status, reason: after.reason };
+        }
+      }
+      report(entry);
+    }
+  };
+
   const finish = async () => {
-    if (!current || current.skip || current.result.interchangeId === null) return;
-    const id = current.result.interchangeId;
+    const held = current;
+    if (!held || held.skip || held.result.interchangeId === null) return;
+    await flush();
+    if (held.skip) return;
+    const id = held.result.interchangeId;
     const counts = new Map((await messageCounts(db, id)).map((r) => [r.status, Number(r.n)]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const rejected = counts.get('rejected') ?? 0;
-    const status = current.result.error ? 'rejected' : rejected === 0 ? 'processed' : rejected === total ? 'rejected' : 'partially-rejected';
-    current.result.status = status;
-    await updateInterchange(db, id, {
+    const status = held.result.error ? 'rejected' : rejected === 0 ? 'processed' : rejected === total ? 'rejected' : 'partially-rejected';
+    held.result.status = status;
+    held.skip = true;
+    await releaseInterchange(db, id, claimToken, {
       status,
       messageCount: total,
       acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0),
       queuedCount: counts.get('queued') ?? 0,
       rejectedCount: rejected,
-      warningsJson: current.result.warnings.length ? JSON.stringify(current.result.warnings.slice(0, 200)) : null,
-      error: current.result.error,
+      warningsJson: held.result.warnings.length ? JSON.stringify(held.result.warnings) : null,
+      error: held.result.error,
       updatedAt: nowIso(),
     });
   };
 
+  /** Not ours to take in: done before (duplicate) or being taken in by another run right now (in-progress). */
+  const standAside = (result: InterchangeResult, partner: PartnerRow | null, other: { id: number; status: string } | undefined) => {
+    const done = other !== undefined && FINAL.has(other.status);
+    result.status = done ? 'duplicate' : 'in-progress';
+    result.duplicateOf = done ? other.id : null;
+    result.interchangeId = other?.id ?? null;
+    current = { result, partner, done: new Set(), skip: true };
+  };
+
   const begin = async (header: InterchangeHeader) => {
     const sender = header.sender.id;
-    const result: InterchangeResult = { interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, messages: [], warnings: [...pendingWarnings.splice(0)], error: null };
+    const counts = { accepted: 0, queued: 0, rejected: 0, done: 0, skipped: 0 };
+    const result: InterchangeResult = { interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null };
     results.push(result);
     const partner = await partnerFor(run, sender);
     if (options.partner && options.partner.gln !== sender) {
       throw new AppError('FORBIDDEN', `This token belongs to partner ${options.partner.gln}; the interchange is sent by ${sender}.`);
     }
-    const existing = await findInterchange(db, sender, header.reference);
-    if (existing && FINAL.has(existing.status)) {
-      result.status = 'duplicate';
-      result.duplicateOf = existing.id;
-      result.interchangeId = existing.id;
-      current = { result, header, partner, done: new Set(), resuming: false, skip: true };
-      return;
-    }
-    let id = existing?.id ?? null;
-    if (id === null) {
+    let existing = await findInterchange(db, sender, header.reference);
+    if (existing && FINAL.has(existing.status)) return standAside(result, partner, existing);
+    let id: number | null = null;
+    if (!existing) {
       id = await insertInterchange(db, {
         partnerId: partner?.id ?? null,
         sender,
@@ -257,71 +422,94 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         warningsJson: null,
         error: null,
         updatedAt: nowIso(),
+        claimedBy: claimToken,
+        claimedUntil: leaseUntil(),
       });
-      if (id === null) {
-        // Another door took the same interchange a moment ago.
-        const other = await findInterchange(db, sender, header.reference);
-        result.status = 'duplicate';
-        result.duplicateOf = other?.id ?? null;
-        current = { result, header, partner, done: new Set(), resuming: false, skip: true };
-        return;
+      // Null: another door recorded the same interchange a moment ago, and holds its claim.
+      if (id === null) existing = await findInterchange(db, sender, header.reference);
+    }
+    if (id === null) {
+      if (!existing || !(await claimInterchange(db, existing.id, { by: claimToken, until: leaseUntil(), now: nowIso(), stale: goneHolder(existing.claimedBy) }))) {
+        return standAside(result, partner, existing && (await findInterchangeById(db, existing.id)));
       }
+      id = existing.id;
     }
     result.interchangeId = id;
-    current = { result, header, partner, done: existing ? await listMessageRefs(db, id) : new Set(), resuming: Boolean(existing), skip: false };
+    const resuming = existing !== undefined;
+    current = { result, partner, done: resuming ? await listMessageRefs(db, id) : new Set(), skip: false };
+    if (resuming && partner?.autoConfirm) {
+      // Committed before a crash but not confirmed yet: confirmed now, or queued with the reason.
+      for (const m of await listUnconfirmedOrders(db, id)) {
+        const outcome = await confirmIfAllowed(run, partner, { status: 'accepted', orderId: m.orderId, reason: null, issues: NO_ISSUES, customerId: m.customerId }, m.grossCents);
+        if (outcome.status !== 'accepted') await updateMessage(db, m.id, { status: outcome.status, updatedAt: nowIso() });
+      }
+    }
   };
 
   const take = async (message: EdiMessage) => {
-    if (!current || current.skip) return;
-    const { result, partner, done } = current;
+    const held = current;
+    if (!held || held.skip) return;
     const ref = message.header.reference;
     const type = message.header.type;
-    if (done.has(ref)) {
-      const skipped: MessageResult = { messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' };
-      options.onMessage?.(skipped, message.header.byteOffset);
+    if (held.done.has(ref)) {
+      held.result.counts.skipped++;
+      options.onMessage?.({ messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' }, message.header.byteOffset);
       return;
     }
-    done.add(ref);
+    held.done.add(ref);
+    if (pending.length === 0) await startBatch(run);
     const raw = rawMessageText(message);
-    const row = { interchangeId: result.interchangeId!, messageReference: ref, type, rawText: raw.text, firstSegment: raw.first, lastSegment: raw.last, createdAt: nowIso(), updatedAt: nowIso() };
-    let out: MessageResult;
+    const at = nowIso();
+    const entry = (outcome: Prepared, extra: { documentNumber?: string | null; issuesJson?: string | null } = {}): Entry => ({
+      row: {
+        interchangeId: held.result.interchangeId!,
+        messageReference: ref,
+        type,
+        status: outcome.status,
+        orderId: null,
+        customerId: outcome.customerId,
+        documentNumber: extra.documentNumber ?? null,
+        error: outcome.status === 'rejected' ? (outcome.reason?.slice(0, 2000) ?? null) : null,
+        issuesJson: extra.issuesJson ?? null,
+        rawText: raw.text,
+        firstSegment: raw.first,
+        lastSegment: raw.last,
+        createdAt: at,
+        updatedAt: at,
+      },
+      outcome,
+      result: { messageReference: ref, type, status: outcome.status, orderId: null, reason: outcome.reason },
+      byteOffset: message.header.byteOffset,
+      partner: held.partner,
+    });
+    const rejected = (reason: string): Prepared => ({ status: 'rejected', reason, orderId: null, issues: NO_ISSUES, customerId: null, order: null, documentNumber: null });
     try {
       if (type === 'ORDERS') {
-        // After a crash between an order's commit and its message row: the order is found, not made twice.
-        let existingOrderId: number | null = null;
-        if (current.resuming) {
-          const order = readOrder(message);
-          const ref2 = order.documentNumber ?? order.orderNumber;
-          const customer = order.buyer?.id ? run.lookups.customerByGln(order.buyer.id) : null;
-          const customerId = customer?.id ?? partner?.customerId ?? null;
-          if (ref2 && customerId !== null) {
-            const found = await db.selectFrom('orders').select('id').where('customerId', '=', customerId).where('customerRef', '=', ref2.slice(0, 80)).where('channel', '=', 'edi').executeTakeFirst();
-            existingOrderId = found?.id ?? null;
-          }
-        }
-        const outcome = await takeOrder(run, message, partner, {}, existingOrderId);
-        await insertMessage(db, { ...row, status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, documentNumber: readOrder(message).documentNumber, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues) });
-        out = { messageReference: ref, type, status: outcome.status, orderId: outcome.orderId, reason: outcome.reason };
+        const outcome = await prepareOrder(run, message, held.partner, {});
+        pending.push(entry(outcome, { documentNumber: outcome.documentNumber, issuesJson: JSON.stringify(outcome.issues) }));
       } else if (type === 'INVRPT') {
-        const taken = await takeInventoryReport(run, message, partner, documentId);
+        // Rare, and written by the customer-stock feature's own function: in a transaction of its own, after the batch.
+        await flush();
+        if (held.skip) return;
+        const id = held.result.interchangeId!;
+        const taken = await takeInventoryReport(run, message, held.partner, documentId);
+        const done = entry({ ...rejected(''), status: taken.status, reason: taken.reason, customerId: taken.customerId });
+        done.row.error = taken.reason;
         await db.transaction().execute(async (trx) => {
+          if (!(await renewClaim(trx, id, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
           await taken.write(trx);
-          await insertMessage(trx, { ...row, status: taken.status, orderId: null, customerId: taken.customerId, documentNumber: null, error: taken.reason, issuesJson: null });
+          await insertMessages(trx, [done.row]);
         });
-        out = { messageReference: ref, type, status: taken.status, orderId: null, reason: taken.reason };
+        report(done);
       } else {
-        const reason = `${type} is not taken in (ORDERS and INVRPT are)`;
-        await insertMessage(db, { ...row, status: 'rejected', orderId: null, customerId: null, documentNumber: null, error: reason, issuesJson: null });
-        out = { messageReference: ref, type, status: 'rejected', orderId: null, reason };
+        pending.push(entry(rejected(`${type} is not taken in (ORDERS and INVRPT are)`)));
       }
     } catch (error) {
+      if (error instanceof ClaimLost) return claimLost(held);
       // A bad message is rejected alone, with its reason; the others go on.
-      const reason = error instanceof Error ? error.message : String(error);
-      await insertMessage(db, { ...row, status: 'rejected', orderId: null, customerId: null, documentNumber: null, error: reason.slice(0, 2000), issuesJson: null }).catch(() => undefined);
-      out = { messageReference: ref, type, status: 'rejected', orderId: null, reason };
+      pending.push(entry(rejected(error instanceof Error ? error.message : String(error))));
     }
-    if (result.messages.length < 10_000) result.messages.push(out);
-    options.onMessage?.(out, message.header.byteOffset);
+    if (pending.length >= BATCH_ORDERS) await flush();
   };
 
   try {
@@ -330,16 +518,24 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         await finish();
         await begin(event.header);
       } else if (event.type === 'message') await take(event.message);
-      else if (event.type === 'warning') (current ? (current as { result: InterchangeResult }).result.warnings : pendingWarnings).push(event.warning);
+      else if (event.type === 'warning') {
+        const warnings = current ? (current as Current).result.warnings : pendingWarnings;
+        if (warnings.length < WARNINGS_KEPT) warnings.push(event.warning);
+      }
       else if (event.type === 'interchange-end') {
         await finish();
         current = null;
       }
     }
   } catch (error) {
-    if (!(error instanceof EdiSyntaxError)) throw error;
-    if (!current) throw error;
-    (current as { result: InterchangeResult }).result.error = error.message;
+    const held = current as Current | null;
+    if (!(error instanceof EdiSyntaxError) || !held) {
+      // Let go at once, so that importing again resumes without waiting for the lease to run out.
+      if (held && !held.skip && held.result.interchangeId !== null) await releaseInterchange(db, held.result.interchangeId, claimToken, {}).catch(() => undefined);
+      throw error;
+    }
+    // The messages read before the break are whole and kept; the interchange is rejected with the reason.
+    held.result.error = error.message;
     await finish();
     current = null;
   }
@@ -354,11 +550,35 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
   if (!row) throw new AppError('NOT_FOUND', `No EDI message ${messageId}`);
   if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${messageId} is ${row.status}, not waiting.`);
   const interchange = await db.selectFrom('ediInterchanges').selectAll().where('id', '=', row.interchangeId).executeTakeFirstOrThrow();
-  const run: Run = { db, lookups: await EdiLookups.load(db), actor: await systemActor(db), partnerCache: new Map() };
+  const run = await startRun(db);
   const partner = await partnerFor(run, interchange.sender);
-  const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : { issues: [], lines: [], overrides: {} };
-  const message = parseStoredMessage(row.rawText, row.firstSegment);
-  const outcome = await takeOrder(run, message, partner, stored.overrides ?? {}, row.orderId);
+  const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : NO_ISSUES;
+  let outcome: Outcome;
+  let grossCents: number;
+  if (row.orderId !== null) {
+    // The order exists (its price accepted from the queue): what still holds it back is in its stored findings.
+    const [order, findings] = await Promise.all([
+      db.selectFrom('orders').select('grossCents').where('id', '=', row.orderId).executeTakeFirstOrThrow(),
+      db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', row.orderId).orderBy('id').execute(),
+    ]);
+    const reason = toLookAt(findings);
+    outcome = { status: reason ? 'queued' : 'accepted', orderId: row.orderId, reason, issues: stored, customerId: row.customerId };
+    grossCents = order.grossCents;
+  } else {
+    const prepared = await prepareOrder(run, parseStoredMessage(row.rawText, row.firstSegment), partner, stored.overrides ?? {});
+    const { order, documentNumber: _n, ...rest } = prepared;
+    outcome = rest;
+    grossCents = order?.header.grossCents ?? 0;
+    if (order) {
+      // The order and its message's new state in one transaction: a crash leaves the message queued, not orphaned.
+      outcome.orderId = await db.transaction().execute(async (trx) => {
+        const [created] = await insertNewOrders(trx, [order]);
+        await updateMessage(trx, messageId, { orderId: created.id, updatedAt: nowIso() });
+        return created.id;
+      });
+    }
+  }
+  outcome = await confirmIfAllowed(run, partner, outcome, grossCents);
   await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso() });
   const counts = new Map((await messageCounts(db, interchange.id)).map((r) => [r.status, Number(r.n)]));
   await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso() });

@@ -1,13 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import type { OrderFindingsTable } from './orders.table.ts';
 
 export type NewFindingRow = Insertable<OrderFindingsTable>;
 
-/** One statement for all of an order's findings. */
+/** One statement for all of an order's findings (a few for a batch of orders). */
 export async function insertFindings(trx: Trx, rows: readonly NewFindingRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx.insertInto('orderFindings').values([...rows]).execute();
+  await insertRows(trx, 'orderFindings', rows);
 }
 
 export async function deleteFindings(trx: Trx, orderId: number): Promise<void> {

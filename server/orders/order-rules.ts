@@ -6,7 +6,7 @@ import type { RulesContext } from '../../core/orders/rules-context.types.ts';
 import { findProductsByIds } from '../catalog/products.repository.ts';
 import { toProduct } from '../catalog/products.service.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { loadCommercialContext } from '../terms/rules-context.ts';
+import { type CommercialContext, loadCommercialContext } from '../terms/rules-context.ts';
 
 // The rules context of one order, built from what the order's use case has already read (customer, ship-to,
 // products): only the commercial part and the usual products the order does not hold are read here. Same
@@ -42,16 +42,24 @@ export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Pr
   const products = new Map(input.products);
   const missing = commercial.usualProductIds.filter((id) => !products.has(id));
   for (const row of await findProductsByIds(db, missing)) products.set(row.id, toProduct(row));
+  return rulesContextOf({ ...input, products, today }, commercial);
+}
+
+/**
+ * The rules context from a commercial context already read (an EDI run keeps one per customer and day): `products`
+ * holds the order's products and the usual ones. Pure.
+ */
+export function rulesContextOf(input: Pick<OrderRulesInput, 'customer' | 'deliveryPoint' | 'products'> & { today: RulesContext['today'] }, commercial: CommercialContext): RulesContext {
   const p = input.deliveryPoint;
   return {
-    today,
+    today: input.today,
     customer: { id: input.customer.id, typology: input.customer.typology as Typology },
     deliveryPoint: { id: p.id, deliveryWeekdays: p.deliveryWeekdays, leadTimeDays: p.leadTimeDays, cutoffTime: p.cutoffTime },
     terms: commercial.terms,
     agreement: commercial.agreement,
     priceList: commercial.priceList,
     promotions: commercial.promotions,
-    products,
+    products: input.products,
     usualProductIds: commercial.usualProductIds,
   };
 }

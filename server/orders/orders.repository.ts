@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import { lowerLike } from '../db/search-pattern.ts';
 import type { OrderLinesTable, OrdersTable } from './orders.table.ts';
 
@@ -11,11 +12,28 @@ export async function insertOrder(trx: Trx, values: NewOrderRow): Promise<number
   return row.id;
 }
 
-/** One statement for all the lines: a 10-line order costs one round trip, not ten. Returns their ids by line number. */
+/**
+ * Many orders in as few statements as the bound-value limit allows. Returns their ids by order number: neither
+ * engine promises RETURNING rows in VALUES order, so they are matched by a unique key, not by position.
+ */
+export async function insertOrders(trx: Trx, values: readonly NewOrderRow[]): Promise<Map<string, number>> {
+  return new Map((await insertRows(trx, 'orders', values, ['id', 'number'])).map((r) => [r.number as string, r.id as number]));
+}
+
+/** The lines of one or many orders, a few statements for all: their ids by order id, then by line number. */
+export async function insertLinesOfOrders(trx: Trx, lines: readonly NewOrderLineRow[]): Promise<Map<number, Map<number, number>>> {
+  const ids = new Map<number, Map<number, number>>();
+  for (const r of await insertRows(trx, 'orderLines', lines, ['id', 'orderId', 'lineNo'])) {
+    const order = ids.get(r.orderId as number) ?? new Map<number, number>();
+    order.set(r.lineNo as number, r.id as number);
+    ids.set(r.orderId as number, order);
+  }
+  return ids;
+}
+
+/** One statement for all the lines of one order: a 10-line order costs one round trip, not ten. Their ids by line number. */
 export async function insertOrderLines(trx: Trx, lines: readonly NewOrderLineRow[]): Promise<Map<number, number>> {
-  if (lines.length === 0) return new Map();
-  const rows = await trx.insertInto('orderLines').values([...lines]).returning(['id', 'lineNo']).execute();
-  return new Map(rows.map((r) => [r.lineNo, r.id]));
+  return [...(await insertLinesOfOrders(trx, lines)).values()][0] ?? new Map();
 }
 
 export async function deleteOrderLines(trx: Trx, orderId: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { type IsoDate, isIsoDate, parisNow } from '../../core/calendar/dates.ts';
+import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
 import type { Channel, Customer, DeliveryPoint } from '../../core/customers/customer.ts';
 import type { OrderDraft } from '../../core/orders/order-draft.types.ts';
@@ -13,7 +13,7 @@ import { toProduct } from '../catalog/products.service.ts';
 import { toCustomer, toDeliveryPoint } from '../customers/customer.mapping.ts';
 import { findCustomer, listDeliveryPoints } from '../customers/customers.repository.ts';
 import { listCustomerCodes } from './order-context.repository.ts';
-import { earliestDateFor } from './order-context.ts';
+import { type CustomerCodeRef, earliestDateFor } from './order-context.ts';
 import { orderRulesContext } from './order-rules.ts';
 
 export type OrderLineInput = {
@@ -86,37 +86,44 @@ export type ResolvedDraft = {
 /** A stored order being edited: its prices follow the day it was taken, and it is not its own open order. */
 export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now?: Date; carried?: readonly CarriedLine[] };
 
-/** Each stored line's carried data goes to the first edited line of the same product, once. */
-function carryOver(matched: readonly { product: Product }[], carried: readonly CarriedLine[]): (CarriedLine | undefined)[] {
-  const left = [...carried];
-  return matched.map((m) => {
-    const i = left.findIndex((c) => c.productId === m.product.id);
-    return i < 0 ? undefined : left.splice(i, 1)[0];
-  });
-}
-
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+
+export const unknownCustomer = (id: number) => unprocessable([{ path: 'body.customerId', message: `no customer with id ${id}` }]);
 
 const REFERENCES = ['productId', 'gtin', 'customerCode'] as const;
 
 const sortByPath = (errors: FieldError[]) => errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
 
-/**
- * Turns what was typed (or received) into priced lines against the customer's master data, or refuses it naming
- * every faulty field. Reads only: the caller writes the result in its own transaction.
- */
-export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions = {}): Promise<ResolvedDraft> {
+/** What resolving a draft reads of a customer: loaded for one order by `resolveDraft`, or once for many (EDI intake). */
+export type DraftSources = {
+  customer: Customer;
+  deliveryPoints: readonly DeliveryPoint[];
+  /** At least the products the lines name, by id, by GTIN or through the customer's codes. */
+  products: ReadonlyMap<number, Product>;
+  customerCodes: readonly CustomerCodeRef[];
+};
+
+/** A line matched to its product, in our sale units. */
+export type MatchedLine = { index: number; product: Product; customerCode: string | null; quantity: number };
+
+function shapeErrorsOf(input: OrderInput): void {
   const shapeErrors: FieldError[] = [];
   input.lines.forEach((line, i) => {
     const given = REFERENCES.filter((k) => line[k] !== undefined);
     if (given.length !== 1) shapeErrors.push({ path: `body.lines.${i}`, message: `give exactly one of productId, gtin or customerCode (got ${given.length})` });
   });
   if (shapeErrors.length) throw new AppError('VALIDATION', shapeErrors.map((e) => `${e.path}: ${e.message}`).join('; '), shapeErrors);
+}
 
-  const customerRow = await findCustomer(db, input.customerId);
-  if (!customerRow) throw unprocessable([{ path: 'body.customerId', message: `no customer with id ${input.customerId}` }]);
-  const customer = toCustomer(customerRow);
+/**
+ * Turns what was typed (or received) into priced lines against the customer's master data, or refuses it naming
+ * every faulty field. Reads only: the caller writes the result in its own transaction.
+ */
+export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions = {}): Promise<ResolvedDraft> {
+  shapeErrorsOf(input);
+  const customer = await findCustomer(db, input.customerId);
+  if (!customer) throw unknownCustomer(input.customerId);
 
   const ids = [...new Set(input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])))];
   const gtins = [...new Set(input.lines.flatMap((l) => (l.gtin === undefined ? [] : [l.gtin])))];
@@ -128,9 +135,32 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     listCustomerCodes(db, customer.id, codes),
   ]);
   const codedRows = await findProductsByIds(db, codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)));
+  const sources: DraftSources = {
+    customer: toCustomer(customer),
+    deliveryPoints: pointRows.map(toDeliveryPoint),
+    products: new Map([...byIdRows, ...byGtinRows, ...codedRows].map((r) => [r.id, toProduct(r)])),
+    customerCodes: codeRows,
+  };
+  const { deliveryPoint, matched } = matchDraft(sources, input);
 
+  const now = options.now ?? new Date();
+  const context = await orderRulesContext(db, {
+    customer,
+    deliveryPoint,
+    products: new Map(matched.map((m) => [m.product.id, m.product])),
+    now,
+    orderDate: options.orderDate,
+    excludeOrderId: options.excludeOrderId,
+  });
+  return priceDraft(sources.customer, input, deliveryPoint, matched, context, { orderDate: options.orderDate, carried: options.carried });
+}
+
+/** The delivery point and the lines' products, or the 422 naming every line and field that matches nothing. Pure. */
+export function matchDraft(sources: DraftSources, input: OrderInput): { deliveryPoint: DeliveryPoint; matched: MatchedLine[] } {
+  shapeErrorsOf(input);
+  const { customer, products } = sources;
   const errors: FieldError[] = [];
-  const points = pointRows.map(toDeliveryPoint);
+  const points = sources.deliveryPoints;
   const deliveryPoint =
     input.deliveryPointId === undefined ? (points.find((p) => p.isDefault) ?? points[0]) : points.find((p) => p.id === input.deliveryPointId);
   if (!deliveryPoint) {
@@ -142,12 +172,11 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
   }
   if (input.requestedDate !== undefined && !isIsoDate(input.requestedDate)) errors.push({ path: 'body.requestedDate', message: `${input.requestedDate} is not a date` });
 
-  const products = new Map([...byIdRows, ...byGtinRows, ...codedRows].map((r) => [r.id, toProduct(r)]));
   const byGtin = new Map<string, Product>();
-  for (const p of products.values()) for (const g of [p.gtin, p.caseGtin]) if (g) byGtin.set(g, p);
-  const byCode = new Map(codeRows.map((c) => [c.code, c]));
+  if (input.lines.some((l) => l.gtin !== undefined)) for (const p of products.values()) for (const g of [p.gtin, p.caseGtin]) if (g) byGtin.set(g, p);
+  const byCode = new Map(sources.customerCodes.map((c) => [c.code, c]));
 
-  const matched: { index: number; product: Product; customerCode: string | null; quantity: number }[] = [];
+  const matched: MatchedLine[] = [];
   input.lines.forEach((line, i) => {
     if (line.productId !== undefined) {
       const product = products.get(line.productId);
@@ -166,18 +195,31 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
   });
 
   if (errors.length) throw unprocessable(sortByPath(errors));
+  return { deliveryPoint: deliveryPoint!, matched };
+}
 
-  // Priced and checked by the same rules the entry screen runs, on the customer's full commercial context.
-  const now = options.now ?? new Date();
-  const requestedDate = (input.requestedDate as IsoDate | undefined) ?? earliestDateFor(deliveryPoint!, parisNow(now));
-  const context = await orderRulesContext(db, {
-    customer: customerRow,
-    deliveryPoint: deliveryPoint!,
-    products: new Map(matched.map((m) => [m.product.id, m.product])),
-    now,
-    orderDate: options.orderDate,
-    excludeOrderId: options.excludeOrderId,
+/** Each stored line's carried data goes to the first edited line of the same product, once. */
+function carryOver(matched: readonly { product: Product }[], carried: readonly CarriedLine[]): (CarriedLine | undefined)[] {
+  const left = [...carried];
+  return matched.map((m) => {
+    const i = left.findIndex((c) => c.productId === m.product.id);
+    return i < 0 ? undefined : left.splice(i, 1)[0];
   });
+}
+
+/**
+ * Prices and checks the matched lines by the same rules the entry screen runs, on the customer's full commercial
+ * context, or refuses a line nothing prices. Pure: the context was read by the caller, its `today` is the clock.
+ */
+export function priceDraft(
+  customer: Customer,
+  input: OrderInput,
+  deliveryPoint: DeliveryPoint,
+  matched: readonly MatchedLine[],
+  context: RulesContext,
+  options: { orderDate?: IsoDate; suggest?: boolean; carried?: readonly CarriedLine[] } = {},
+): ResolvedDraft {
+  const requestedDate = (input.requestedDate as IsoDate | undefined) ?? earliestDateFor(deliveryPoint, context.today);
   const kept = carryOver(matched, options.carried ?? []);
   const asked = matched.map((m, k) => {
     const line = input.lines[m.index];
@@ -199,12 +241,13 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
       ...(asked[k].expected === null ? {} : { expectedUnitPriceCents: asked[k].expected }),
       ...(asked[k].agreed === null ? {} : { agreedUnitPriceCents: asked[k].agreed }),
     })),
-    deliveryPointId: deliveryPoint!.id,
+    deliveryPointId: deliveryPoint.id,
     requestedDate,
     orderDate: options.orderDate,
   };
-  const result = rules(draft, context);
+  const result = rules(draft, context, { suggest: options.suggest });
   const priced = result.priced;
+  const errors: FieldError[] = [];
   matched.forEach((m, k) => {
     if (priced.lines[k].unitPriceCents === null) {
       errors.push({ path: `body.lines.${m.index}`, message: `${m.product.code} has no price for customer ${customer.code} (price list, agreement or promotion)` });
@@ -214,7 +257,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
 
   return {
     customer,
-    deliveryPoint: deliveryPoint!,
+    deliveryPoint,
     requestedDate,
     customerRef: input.customerRef?.trim() || null,
     channel: input.channel,

@@ -1,31 +1,34 @@
 import { parisNow } from '../../core/calendar/dates.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { auditRow, recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import { nextCounter } from '../db/counters.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Channel } from '../../core/customers/customer.ts';
 import { formatEuros } from '../../core/shared/money.ts';
+import type { Finding } from '../../core/orders/findings.types.ts';
 import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
 import { orderDateOf } from './order-rules.ts';
-import { deleteOrderLines, findOrderRow, insertOrder, insertOrderLines, listOrderLineRows, type NewOrderLineRow, type OrderLineRow, type OrderRow, updateOrderStatus } from './orders.repository.ts';
+import { deleteOrderLines, findOrderRow, insertLinesOfOrders, insertOrderLines, insertOrders, listOrderLineRows, type NewOrderLineRow, type OrderLineRow, type OrderRow, updateOrderStatus } from './orders.repository.ts';
 import { type CarriedLine, type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
 import { type Actor, invalidTransition } from './transition.ts';
 
 /** What a save leaves for the answer: the suggestions were computed with the findings, no need to run the rules again. */
 export type Saved = { id: number; suggestions: OrderSuggestion[] };
 
-/** `CDE-YYYYMM-NNNNN`: the month is Paris's, the sequence runs across months so a number is never reused. */
-export function orderNumber(seq: number, now = new Date()): string {
+/** `CDE-YYYYMM-`: the month is Paris's; the sequence after it runs across months, so a number is never reused. */
+function orderNumberPrefix(now = new Date()): string {
   const { date } = parisNow(now);
-  return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-${String(seq).padStart(5, '0')}`;
+  return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-`;
 }
+const orderNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(5, '0')}`;
 
-function lineRows(orderId: number, draft: ResolvedDraft): NewOrderLineRow[] {
+type NewLine = Omit<NewOrderLineRow, 'orderId'>;
+
+function lineRows(draft: ResolvedDraft): NewLine[] {
   return draft.lines.map((l, i) => ({
-    orderId,
     lineNo: i + 1,
     productId: l.product.id,
     customerCode: l.customerCode,
@@ -51,12 +54,9 @@ function chargesValues(draft: ResolvedDraft) {
   return { chargesJson: draft.charges.length ? JSON.stringify(draft.charges) : null, chargesNetCents };
 }
 
-/** Writes what the rules found on the lines just written (ids by line number), keeping still-valid approvals. */
-async function storeFindings(trx: Parameters<typeof insertFindings>[0], orderId: number, draft: ResolvedDraft, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []) {
-  const ids = draft.lines.map((_, i) => lineIds.get(i + 1));
-  const findings = withResolutions(draft.rules.findings, ids, previous);
-  await insertFindings(trx, findingRows(orderId, findings));
-  return ids;
+/** What the rules found, on the lines just written (ids by line number), keeping still-valid approvals. */
+function findingsOn(findings: readonly Finding[], lineCount: number, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []): OrderFinding[] {
+  return withResolutions(findings, Array.from({ length: lineCount }, (_, i) => lineIds.get(i + 1)), previous);
 }
 
 function headerValues(draft: ResolvedDraft) {
@@ -92,6 +92,49 @@ function snapshot(h: Header, lines: readonly { productId: number; quantity: numb
   };
 }
 
+/** A draft to create, and who creates it: what `insertNewOrders` turns into rows. */
+/**
+ * What creating an order writes, built from its draft before any id exists: the header, the lines, what the rules
+ * found and who creates it. A batch keeps these, not the drafts with their rules context and pricing detail.
+ */
+export type NewOrder = {
+  header: ReturnType<typeof headerValues>;
+  lines: NewLine[];
+  findings: readonly Finding[];
+  actorId: number;
+  /** What the customer's EDI order states for a shortage (4493); null for the others. */
+  deliveryRequirement: string | null;
+};
+export type CreatedOrder = { id: number; number: string; lineIds: Map<number, number> };
+
+export function newOrder(draft: ResolvedDraft, actor: Actor, deliveryRequirement: string | null = null): NewOrder {
+  return { header: headerValues(draft), lines: lineRows(draft), findings: draft.rules.findings, actorId: actor.id, deliveryRequirement };
+}
+
+/**
+ * The rows creating orders writes — the header, its lines, what the rules found and the audit event — for one
+ * order (the screen) or a batch (EDI intake), in a few multi-row statements inside the caller's transaction. Every
+ * new order goes through here, so both write the very same rows. Numbers are reserved for the whole batch at once.
+ */
+export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[]): Promise<CreatedOrder[]> {
+  if (orders.length === 0) return [];
+  const now = nowIso();
+  const prefix = orderNumberPrefix();
+  const first = (await nextCounter(trx, 'order', orders.length)) - orders.length + 1;
+  const headers = orders.map((o, i) => ({ ...o.header, number: orderNumber(prefix, first + i), status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: o.deliveryRequirement, createdBy: o.actorId, createdAt: now, updatedAt: now }));
+  const ids = await insertOrders(trx, headers);
+  const orderIds = headers.map((h) => ids.get(h.number)!);
+  const lines = orders.map((o, i) => o.lines.map((l) => ({ ...l, orderId: orderIds[i] })));
+  const lineIds = await insertLinesOfOrders(trx, lines.flat());
+  const created = headers.map((h, i) => ({ id: orderIds[i], number: h.number, lineIds: lineIds.get(orderIds[i]) ?? new Map<number, number>() }));
+  await insertFindings(trx, orders.flatMap((o, i) => findingRows(created[i].id, findingsOn(o.findings, o.lines.length, created[i].lineIds))));
+  await recordAudits(
+    trx,
+    headers.map((h, i) => auditRow({ entityType: 'order', entityId: created[i].id, orderId: created[i].id, action: 'create', userId: orders[i].actorId, after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) } }, now)),
+  );
+  return created;
+}
+
 /**
  * Creates a draft, priced and checked by the rules, its findings stored with it. Master data is read before the
  * transaction so the write lock is held only for the writes.
@@ -103,19 +146,9 @@ export async function createOrder(db: Db, input: OrderInput, actor: Actor): Prom
 /** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
 export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Promise<Saved> {
   const draft = await resolveDraft(db, input);
-  const { id, lineIds } = await db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const number = orderNumber(await nextCounter(trx, 'order'));
-    const header = headerValues(draft);
-    const id = await insertOrder(trx, {
-      ...header, number, status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: input.deliveryRequirement ?? null, createdBy: actor.id, createdAt: now, updatedAt: now,
-    });
-    const lines = lineRows(id, draft);
-    const lineIds = await storeFindings(trx, id, draft, await insertOrderLines(trx, lines));
-    await recordAudit(trx, { entityType: 'order', entityId: id, orderId: id, action: 'create', userId: actor.id, after: { number, status: 'draft', ...snapshot(header, lines) } });
-    return { id, lineIds };
-  });
-  return { id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
+  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)]));
+  const lineIds = draft.lines.map((_, i) => created.lineIds.get(i + 1));
+  return { id: created.id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }
 
 /**
@@ -164,8 +197,10 @@ async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, 
     }
     const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);
     await Promise.all([deleteOrderLines(trx, orderId), deleteFindings(trx, orderId)]);
-    const lines = lineRows(orderId, draft);
-    const ids = await storeFindings(trx, orderId, draft, await insertOrderLines(trx, lines), previous);
+    const lines = lineRows(draft).map((l) => ({ ...l, orderId }));
+    const written = await insertOrderLines(trx, lines);
+    await insertFindings(trx, findingRows(orderId, findingsOn(draft.rules.findings, lines.length, written, previous)));
+    const ids = draft.lines.map((_, i) => written.get(i + 1));
     await recordAudit(trx, {
       entityType: 'order',
       entityId: orderId,

@@ -17,8 +17,8 @@ export type ContestLetterData = {
  * The letter contesting a penalty notice, in French: our identity, the customer's address in the window, the date and
  * subject, the paragraphs built by core (the legal grounds with their figures), the signatory. Returns the PDF bytes.
  */
-export function renderContestLetter(d: ContestLetterData): Promise<Buffer> {
-  const { doc, done } = startPdf({ Title: d.subject.replace(/[’]/g, "'"), Subject: `Avis ${d.noticeRef}`, Keywords: d.noticeRef });
+export async function renderContestLetter(d: ContestLetterData): Promise<Buffer> {
+  const { doc, done } = await startPdf({ Title: d.subject.replace(/[’]/g, "'"), Subject: `Avis ${d.noticeRef}`, Keywords: d.noticeRef });
   companyHeader(doc, d.company);
 
   const cu = d.customer;

@@ -10,8 +10,9 @@ import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo
 // PostgreSQL (edi-intake.test.ts runs it on both).
 // One process (node --import tsx), not the tsx CLI, which runs the script in a child that a SIGKILL would orphan.
 const cli = path.resolve('server/cli.ts');
-const ORDERS = 300;
-const KILL_AFTER = 60;
+// Orders are committed by batches of 500: the kill lands after the first batch, with more of the file to go.
+const ORDERS = 2000;
+const KILL_AFTER = 400;
 
 describe('EDI import killed mid-file (sqlite)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-edi-kill-'));

@@ -12,6 +12,8 @@ import * as edi from './2026_11_27_0070_edi.ts';
 import * as deliveryPlan from './2026_11_28_0080_delivery_plan.ts';
 import * as ediOrderLines from './2026_11_28_0090_edi_order_lines.ts';
 import * as deliveryLineLots from './2026_11_28_0091_delivery_line_lots.ts';
+import * as ediClaims from './2026_11_28_0095_edi_claims.ts';
+import * as ediUser from './2026_11_28_0096_edi_user.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0080_delivery_plan': deliveryPlan,
   '2026_11_28_0090_edi_order_lines': ediOrderLines,
   '2026_11_28_0091_delivery_line_lots': deliveryLineLots,
+  '2026_11_28_0095_edi_claims': ediClaims,
+  '2026_11_28_0096_edi_user': ediUser,
 };
