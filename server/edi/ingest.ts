@@ -84,6 +84,15 @@ export type MessageIssues = {
 
 const FINAL = new Set(['processed', 'partially-rejected', 'rejected']);
 
+/**
+ * A copy of text read from the file that shares no memory with it: V8 keeps the whole 64 KB chunk a slice was cut
+ * from alive as long as the slice is, and a run keeps every interchange's result (its sender, reference, warnings)
+ * to the end of the file, so a 1 GB file would otherwise be held in memory whole.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** Message outcomes kept in the answer, across the file's interchanges (the counts cover them all). */
 const MESSAGES_KEPT = 10_000;
 /** Warnings kept per interchange, in the answer and stored. */
@@ -294,7 +303,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     if (current) {
       current.result.counts[entry.result.status]++;
       if (kept < MESSAGES_KEPT) {
-        current.result.messages.push(entry.result);
+        current.result.messages.push(detached(entry.result));
         kept++;
       }
     }
@@ -399,7 +408,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const begin = async (header: InterchangeHeader) => {
     const sender = header.sender.id;
     const counts = { accepted: 0, queued: 0, rejected: 0, done: 0, skipped: 0 };
-    const result: InterchangeResult = { interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null };
+    const result: InterchangeResult = detached({ interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null });
     results.push(result);
     const partner = await partnerFor(run, sender);
     if (options.partner && options.partner.gln !== sender) {
@@ -520,7 +529,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       } else if (event.type === 'message') await take(event.message);
       else if (event.type === 'warning') {
         const warnings = current ? (current as Current).result.warnings : pendingWarnings;
-        if (warnings.length < WARNINGS_KEPT) warnings.push(event.warning);
+        if (warnings.length < WARNINGS_KEPT) warnings.push(detached(event.warning));
       }
       else if (event.type === 'interchange-end') {
         await finish();
@@ -535,7 +544,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       throw error;
     }
     // The messages read before the break are whole and kept; the interchange is rejected with the reason.
-    held.result.error = error.message;
+    held.result.error = detached(error.message);
     await finish();
     current = null;
   }
