@@ -24,25 +24,25 @@ export async function insertRows<T extends keyof Database, R extends string = ne
   returning: readonly R[] = [],
 ): Promise<Record<R, unknown>[]> {
   if (rows.length === 0) return [];
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== undefined)))];
+  const given = new Set<string>();
+  for (const row of rows) for (const key in row) if (row[key] !== undefined) given.add(key);
+  const columns = [...given];
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const head = `insert into "${snake(table)}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) values `;
   const tail = returning.length ? ` returning ${returning.map((c) => `"${snake(c)}"`).join(', ')}` : '';
   const out: Record<R, unknown>[] = [];
   const size = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
+  // SQLite's placeholders are the same for every row: one tuple's text, repeated.
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += size) {
     const chunk = rows.slice(start, start + size);
-    const parameters: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of chunk) {
-      const marks: string[] = [];
-      for (const c of columns) {
-        parameters.push(row[c] ?? null);
-        marks.push(pg ? `$${parameters.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    const result = await db.executeQuery<Record<R, unknown>>(CompiledQuery.raw(head + tuples.join(', ') + tail, parameters));
+    const parameters = new Array<unknown>(chunk.length * columns.length);
+    let k = 0;
+    for (const row of chunk) for (const c of columns) parameters[k++] = row[c] ?? null;
+    const tuples = pg
+      ? chunk.map((_, r) => `(${columns.map((_c, i) => `$${r * columns.length + i + 1}`).join(', ')})`).join(', ')
+      : new Array<string>(chunk.length).fill(tuple).join(', ');
+    const result = await db.executeQuery<Record<R, unknown>>(CompiledQuery.raw(head + tuples + tail, parameters));
     out.push(...result.rows);
   }
   return out;
