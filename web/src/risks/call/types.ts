@@ -1,18 +1,8 @@
-import type { RiskOptionKind } from '../../../../core/risks/options.ts';
+import type { RiskOption as CoreRiskOption } from '../../../../core/risks/options.ts';
 import type { Risk } from '../types.ts';
 
-/** One option of GET /api/risks/{id} (core/risks/options.ts). */
-export type RiskOption = {
-  kind: RiskOptionKind;
-  productId?: number;
-  warehouseId?: number;
-  label: { fr: string; en: string };
-  accepted: boolean;
-  needsApproval: boolean;
-  newDates: { delivery: string; backorder?: string; secondDelivery?: string };
-  priceEffectCents: number;
-  penaltyEffect: { claimableCents: number; capCents: number | null };
-};
+/** One option of GET /api/risks/{id}: core's option, without the order changes the server applies. */
+export type RiskOption = Omit<CoreRiskOption, 'changes'>;
 
 export type RiskContact = { id: number; name: string; role: string | null; phone: string | null; email: string | null; preferredHours: string | null; isOrderContact: boolean };
 
