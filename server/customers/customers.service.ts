@@ -6,7 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { customerRuleErrors } from './customer.rules.ts';
-import { assertGlnsFree, writeOrGlnConflict } from './gln.ts';
+import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import { contactValues, customerValues, deliveryPointValues, toContact, toCustomer, toDeliveryPoint } from './customer.mapping.ts';
 import * as repo from './customers.repository.ts';
 import type { CustomerCreate, CustomerInput } from './customers.schemas.ts';
@@ -48,14 +48,14 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
   }
   // Without an explicit choice the first ship-to is the default: an order always has one to propose.
   const defaultIndex = Math.max(0, points.findIndex((dp) => dp.isDefault));
-  return writeOrGlnConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const id = await repo.insertCustomer(trx, customerValues(input, nowIso()));
     for (const [i, dp] of points.entries()) await repo.insertDeliveryPoint(trx, deliveryPointValues(id, dp, i === defaultIndex));
     for (const contact of input.contacts ?? []) await repo.insertContact(trx, contactValues(id, contact));
     const created = await getCustomerDetail(trx, id);
     await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created });
     return created;
-  }), () => checkCustomer(db, input, null));
+  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
 }
 
 export async function updateCustomer(db: Db, id: number, input: CustomerInput, userId: number): Promise<CustomerDetail> {
@@ -63,12 +63,12 @@ export async function updateCustomer(db: Db, id: number, input: CustomerInput, u
   if (!before) throw notFound('Customer', id);
   rejectInvalid(customerRuleErrors(input));
   await checkCustomer(db, input, id);
-  return writeOrGlnConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const { createdAt: _keep, ...changes } = customerValues(input, nowIso());
     await repo.updateCustomer(trx, id, changes);
     const after = await getCustomerDetail(trx, id);
     const { deliveryPoints: _p, contacts: _c, ...account } = after;
     await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'update', userId, before: toCustomer(before), after: account });
     return after;
-  }), () => checkCustomer(db, input, id));
+  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, id)));
 }

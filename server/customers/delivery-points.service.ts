@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { deliveryPointRuleErrors } from './customer.rules.ts';
 import { deliveryPointValues, toDeliveryPoint } from './customer.mapping.ts';
-import { assertGlnsFree, writeOrGlnConflict } from './gln.ts';
+import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import * as repo from './customers.repository.ts';
 import type { DeliveryPointInput } from './customers.schemas.ts';
 
@@ -19,7 +19,7 @@ async function checkPoint(db: Db, input: DeliveryPointInput, point: { id: number
 export async function createDeliveryPoint(db: Db, customerId: number, input: DeliveryPointInput, userId: number): Promise<DeliveryPoint> {
   if (!(await repo.findCustomer(db, customerId))) throw notFound('Customer', customerId);
   await checkPoint(db, input, { id: null, customerId });
-  return writeOrGlnConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // A customer's first ship-to is its default whatever the form said: orders need one to propose.
     const isFirst = (await repo.listDeliveryPoints(trx, customerId)).length === 0;
     const id = await repo.insertDeliveryPoint(trx, deliveryPointValues(customerId, input, isFirst || !!input.isDefault));
@@ -27,7 +27,7 @@ export async function createDeliveryPoint(db: Db, customerId: number, input: Del
     const created = toDeliveryPoint((await repo.findDeliveryPoint(trx, id))!);
     await recordAudit(trx, { entityType: 'delivery_point', entityId: id, action: 'create', userId, after: created });
     return created;
-  }), () => checkPoint(db, input, { id: null, customerId }));
+  }).catch(glnTakenMeanwhile(() => checkPoint(db, input, { id: null, customerId })));
 }
 
 /** A full replacement; the default flag cannot be cleared here, only moved by making another point the default. */
@@ -36,7 +36,7 @@ export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPoi
   if (!beforeRow) throw notFound('Delivery point', id);
   const point = { id, customerId: beforeRow.customerId };
   await checkPoint(db, input, point);
-  return writeOrGlnConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const isDefault = beforeRow.isDefault === 1 || !!input.isDefault;
     const { customerId: _same, ...changes } = deliveryPointValues(beforeRow.customerId, input, isDefault);
     await repo.updateDeliveryPoint(trx, id, changes);
@@ -44,5 +44,5 @@ export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPoi
     const after = toDeliveryPoint((await repo.findDeliveryPoint(trx, id))!);
     await recordAudit(trx, { entityType: 'delivery_point', entityId: id, action: 'update', userId, before: toDeliveryPoint(beforeRow), after });
     return after;
-  }), () => checkPoint(db, input, point));
+  }).catch(glnTakenMeanwhile(() => checkPoint(db, input, point)));
 }

@@ -52,12 +52,13 @@ export function isGlnRefusal(error: unknown): boolean {
   return /gln_holders|GLN_HELD/.test(String(e?.message)) || e?.constraint === 'gln_holders_pkey';
 }
 
-/** Runs a write; when the database refuses it for a GLN taken meanwhile, `recheck` answers the 409 naming who. */
-export async function writeOrGlnConflict<T>(write: () => Promise<T>, recheck: () => Promise<void>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
+/**
+ * For a write's `.catch`: when the database refused it for a GLN taken meanwhile, `recheck` (the check the write
+ * passed) answers the 409 naming who took it; anything else goes on as it was.
+ */
+export function glnTakenMeanwhile(recheck: () => Promise<void>) {
+  return async (error: unknown): Promise<never> => {
     if (isGlnRefusal(error)) await recheck();
     throw error;
-  }
+  };
 }
