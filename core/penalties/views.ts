@@ -51,7 +51,8 @@ export type PenaltyNotice = NoticeFacts & {
   reminderDate: IsoDate | null;
   contestReason: string | null;
   contestedAt: string | null;
-  letterDocumentId: number | null;
+  /** The contest letter's public id (GET /api/documents/{id}). */
+  letterDocumentId: string | null;
   acceptedCents: number | null;
   settledAt: string | null;
   settlementNote: string | null;

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
+import { DocumentIdSchema } from '../documents/public-id.ts';
 import { IdParams, IsoDateString, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { ImportIssueSchema, readUpload } from '../imports/imports.routes.ts';
 import { OrderDetailSchema } from '../orders/orders.schemas.ts';
@@ -77,7 +78,7 @@ const StockReportImportSchema = Type.Object({
   written: Type.Integer(),
   errors: Type.Array(ImportIssueSchema),
   reportIds: Type.Array(Type.Integer()),
-  documentId: Nullable(Type.Integer()),
+  documentId: Nullable(DocumentIdSchema),
 });
 const StockReportProblemSchema = Type.Object({
   type: Type.String(),

@@ -3,7 +3,7 @@ import { nowIso } from '../clock.ts';
 import { listCustomerCodes } from '../orders/order-context.repository.ts';
 import { findCustomer, listDeliveryPoints } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import { insertDocument } from '../documents/documents.repository.ts';
+import { findDocumentPublicId, insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
 import { notFound } from '../errors.ts';
 import { checkRows, type ImportIssue, type ImportMode, refusedImport } from '../imports/imports.service.ts';
@@ -22,7 +22,8 @@ export type StockReportImport = {
   errors: ImportIssue[];
   /** The reports written (one per delivery point and date of the file) and the raw file's document. */
   reportIds: number[];
-  documentId: number | null;
+  /** The file as filed, by its public id (GET /api/documents/{id}). */
+  documentId: string | null;
 };
 
 type Resolved = { deliveryPointId: number; productId: number; onHand: number; date: string };
@@ -128,6 +129,6 @@ export async function importStockReport(
       });
       reportIds.push(reportId);
     }
-    return { ...report, written: kept.length, reportIds, documentId };
+    return { ...report, written: kept.length, reportIds, documentId: await findDocumentPublicId(trx, documentId) };
   });
 }

@@ -23,8 +23,15 @@ describe('customerRuleErrors', () => {
   });
 
   it('refuses two default ship-tos and a wrong account GLN', () => {
-    const errors = customerRuleErrors({ gln: '3029990000201', deliveryPoints: [{ ...point, isDefault: true }, { ...point, code: 'X', isDefault: true }] });
+    const errors = customerRuleErrors({ gln: '3029990000201', deliveryPoints: [{ ...point, isDefault: true }, { ...point, code: 'X', gln: null, isDefault: true }] });
     expect(errors.map((e) => e.path)).toEqual(['gln', 'deliveryPoints']);
+  });
+
+  it('refuses a GLN given twice: to the account and a ship-to, or to two ship-tos', () => {
+    const account = customerRuleErrors({ gln: point.gln, deliveryPoints: [point] });
+    expect(account).toEqual([{ path: 'deliveryPoints.0.gln', message: `is the account's own GLN ${point.gln}: a GLN names one party` }]);
+    const twice = customerRuleErrors({ gln: null, deliveryPoints: [point, { ...point, code: 'X' }] });
+    expect(twice).toEqual([{ path: 'deliveryPoints.1.gln', message: 'repeats the GLN of deliveryPoints.0: a GLN names one party' }]);
   });
 });
 

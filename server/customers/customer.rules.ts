@@ -21,6 +21,10 @@ export function customerRuleErrors(c: Pick<CustomerCreate, 'gln'> & { deliveryPo
   points.forEach((dp, i) => {
     errors.push(...within(`deliveryPoints.${i}`, deliveryPointRuleErrors(dp)));
     if (points.findIndex((other) => other.code === dp.code) < i) errors.push({ path: `deliveryPoints.${i}.code`, message: `repeats the code ${dp.code}` });
+    // A GLN names one party (core/customers/gln.ts): not the account and one of its points, not two points.
+    const first = points.findIndex((other) => other.gln === dp.gln);
+    if (dp.gln && dp.gln === c.gln) errors.push({ path: `deliveryPoints.${i}.gln`, message: `is the account's own GLN ${dp.gln}: a GLN names one party` });
+    else if (dp.gln && first < i) errors.push({ path: `deliveryPoints.${i}.gln`, message: `repeats the GLN of deliveryPoints.${first}: a GLN names one party` });
   });
   if (points.filter((dp) => dp.isDefault).length > 1) errors.push({ path: 'deliveryPoints', message: 'only one delivery point can be the default' });
   return errors;

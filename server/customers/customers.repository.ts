@@ -148,3 +148,26 @@ export async function customerKeys(db: DbOrTrx) {
   ]);
   return { idByCode: new Map(customers.map((c) => [c.code, c.id])), pointByCode: new Map(points.map((p) => [p.code, p])) };
 }
+
+/** The accounts and delivery points holding these GLNs (all of them when no list is given), with their customers. */
+export async function listGlnHolderRows(db: DbOrTrx, glns?: readonly string[]) {
+  if (glns?.length === 0) return [];
+  let q = db
+    .selectFrom('glnHolders as h')
+    .innerJoin('customers as c', 'c.id', 'h.customerId')
+    .leftJoin('deliveryPoints as dp', 'dp.id', 'h.deliveryPointId')
+    .select(['h.gln', 'h.customerId', 'h.deliveryPointId', 'c.code as customerCode', 'c.name as customerName', 'dp.code as deliveryPointCode', 'dp.name as deliveryPointName']);
+  if (glns) q = q.where('h.gln', 'in', [...glns]);
+  return q.execute();
+}
+
+/** The EDI partners sending as these GLNs (all of them when no list is given), with their customers. */
+export async function listGlnPartnerRows(db: DbOrTrx, glns?: readonly string[]) {
+  if (glns?.length === 0) return [];
+  let q = db
+    .selectFrom('ediPartners as p')
+    .innerJoin('customers as c', 'c.id', 'p.customerId')
+    .select(['p.gln', 'p.id as partnerId', 'p.name as partnerName', 'p.customerId', 'c.code as customerCode', 'c.name as customerName']);
+  if (glns) q = q.where('p.gln', 'in', [...glns]);
+  return q.execute();
+}

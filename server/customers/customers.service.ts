@@ -6,6 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { customerRuleErrors } from './customer.rules.ts';
+import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import { contactValues, customerValues, deliveryPointValues, toContact, toCustomer, toDeliveryPoint } from './customer.mapping.ts';
 import * as repo from './customers.repository.ts';
 import type { CustomerCreate, CustomerInput } from './customers.schemas.ts';
@@ -23,12 +24,19 @@ export async function getCustomerDetail(db: DbOrTrx, id: number): Promise<Custom
   return { ...toCustomer(row), deliveryPoints: points.map(toDeliveryPoint), contacts: contacts.map(toContact) };
 }
 
-/** References the schema cannot see: the price list and the assistant must exist, the code must be free. */
-async function checkCustomer(db: Db, input: CustomerInput, exceptId: number | null): Promise<void> {
+/**
+ * References the schema cannot see: the price list and the assistant must exist, the code must be free, and so
+ * must the GLNs of the account and of the ship-tos it arrives with (core/customers/gln.ts).
+ */
+async function checkCustomer(db: Db, input: CustomerInput & Pick<CustomerCreate, 'deliveryPoints'>, exceptId: number | null): Promise<void> {
   if (input.priceListId && !(await findPriceList(db, input.priceListId))) throw invalid('body.priceListId', `no price list ${input.priceListId}`);
   if (input.assistantUserId && !(await repo.isStaffUser(db, input.assistantUserId))) throw invalid('body.assistantUserId', `no staff user ${input.assistantUserId}`);
   const clash = await repo.findCustomerByCode(db, input.code);
   if (clash && clash.id !== exceptId) throw conflict('body.code', `Customer code ${input.code} is already used`);
+  await assertGlnsFree(db, [
+    { path: 'body.gln', gln: input.gln, taker: { kind: 'customer', customerId: exceptId } },
+    ...(input.deliveryPoints ?? []).map((dp, i) => ({ path: `body.deliveryPoints.${i}.gln`, gln: dp.gln, taker: { kind: 'delivery-point' as const, deliveryPointId: null, customerId: null } })),
+  ]);
 }
 
 export async function createCustomer(db: Db, input: CustomerCreate, userId: number): Promise<CustomerDetail> {
@@ -47,7 +55,7 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
     const created = await getCustomerDetail(trx, id);
     await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created });
     return created;
-  });
+  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
 }
 
 export async function updateCustomer(db: Db, id: number, input: CustomerInput, userId: number): Promise<CustomerDetail> {
@@ -62,5 +70,5 @@ export async function updateCustomer(db: Db, id: number, input: CustomerInput, u
     const { deliveryPoints: _p, contacts: _c, ...account } = after;
     await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'update', userId, before: toCustomer(before), after: account });
     return after;
-  });
+  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, id)));
 }

@@ -57,3 +57,14 @@ export type ContactsTable = {
   email: string | null;
   preferredHours: string | null;
 };
+
+/**
+ * Every GLN of a customer account or a delivery point, once: kept by database triggers from both tables
+ * (migration 2026_12_01_0100_gln_holders), never written by the application.
+ */
+export type GlnHoldersTable = {
+  gln: string;
+  customerId: number;
+  /** Null: the account's own GLN. */
+  deliveryPointId: number | null;
+};

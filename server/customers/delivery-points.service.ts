@@ -5,18 +5,20 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { deliveryPointRuleErrors } from './customer.rules.ts';
 import { deliveryPointValues, toDeliveryPoint } from './customer.mapping.ts';
+import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import * as repo from './customers.repository.ts';
 import type { DeliveryPointInput } from './customers.schemas.ts';
 
-async function checkPoint(db: Db, input: DeliveryPointInput, exceptId: number | null): Promise<void> {
+async function checkPoint(db: Db, input: DeliveryPointInput, point: { id: number | null; customerId: number }): Promise<void> {
   rejectInvalid(deliveryPointRuleErrors(input));
   const clash = await repo.findDeliveryPointByCode(db, input.code);
-  if (clash && clash.id !== exceptId) throw conflict('body.code', `Delivery point code ${input.code} is already used`);
+  if (clash && clash.id !== point.id) throw conflict('body.code', `Delivery point code ${input.code} is already used`);
+  await assertGlnsFree(db, [{ path: 'body.gln', gln: input.gln, taker: { kind: 'delivery-point', deliveryPointId: point.id, customerId: point.customerId } }]);
 }
 
 export async function createDeliveryPoint(db: Db, customerId: number, input: DeliveryPointInput, userId: number): Promise<DeliveryPoint> {
   if (!(await repo.findCustomer(db, customerId))) throw notFound('Customer', customerId);
-  await checkPoint(db, input, null);
+  await checkPoint(db, input, { id: null, customerId });
   return db.transaction().execute(async (trx) => {
     // A customer's first ship-to is its default whatever the form said: orders need one to propose.
     const isFirst = (await repo.listDeliveryPoints(trx, customerId)).length === 0;
@@ -25,14 +27,15 @@ export async function createDeliveryPoint(db: Db, customerId: number, input: Del
     const created = toDeliveryPoint((await repo.findDeliveryPoint(trx, id))!);
     await recordAudit(trx, { entityType: 'delivery_point', entityId: id, action: 'create', userId, after: created });
     return created;
-  });
+  }).catch(glnTakenMeanwhile(() => checkPoint(db, input, { id: null, customerId })));
 }
 
 /** A full replacement; the default flag cannot be cleared here, only moved by making another point the default. */
 export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPointInput, userId: number): Promise<DeliveryPoint> {
   const beforeRow = await repo.findDeliveryPoint(db, id);
   if (!beforeRow) throw notFound('Delivery point', id);
-  await checkPoint(db, input, id);
+  const point = { id, customerId: beforeRow.customerId };
+  await checkPoint(db, input, point);
   return db.transaction().execute(async (trx) => {
     const isDefault = beforeRow.isDefault === 1 || !!input.isDefault;
     const { customerId: _same, ...changes } = deliveryPointValues(beforeRow.customerId, input, isDefault);
@@ -41,5 +44,5 @@ export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPoi
     const after = toDeliveryPoint((await repo.findDeliveryPoint(trx, id))!);
     await recordAudit(trx, { entityType: 'delivery_point', entityId: id, action: 'update', userId, before: toDeliveryPoint(beforeRow), after });
     return after;
-  });
+  }).catch(glnTakenMeanwhile(() => checkPoint(db, input, point)));
 }

@@ -3,7 +3,7 @@ import type { AuditEventsTable } from '../audit/audit.table.ts';
 import type { LoginAttemptsTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
 import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, ProductsTable, ProductSubstitutesTable } from '../catalog/catalog.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
-import type { ContactsTable, CustomersTable, DeliveryPointsTable } from '../customers/customers.table.ts';
+import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
 import type { CustomerStockLinesTable, CustomerStockReportsTable, CustomerVmiSettingsTable } from '../customer-stock/customer-stock.table.ts';
 import type { DeliveriesTable, DeliveryLineLotsTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
@@ -27,6 +27,7 @@ export type Database = {
   company: CompanyTable;
   customers: CustomersTable;
   deliveryPoints: DeliveryPointsTable;
+  glnHolders: GlnHoldersTable;
   contacts: ContactsTable;
   products: ProductsTable;
   productSubstitutes: ProductSubstitutesTable;

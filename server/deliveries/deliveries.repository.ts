@@ -25,8 +25,9 @@ export async function listDeliveryRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('deliveries')
     .innerJoin('warehouses', 'warehouses.id', 'deliveries.warehouseId')
+    .leftJoin('documents', 'documents.id', 'deliveries.documentId')
     .selectAll('deliveries')
-    .select(['warehouses.code as warehouseCode', 'warehouses.name as warehouseName'])
+    .select(['warehouses.code as warehouseCode', 'warehouses.name as warehouseName', 'documents.publicId as documentPublicId'])
     .where('deliveries.orderId', '=', orderId)
     .orderBy('deliveries.id')
     .execute();

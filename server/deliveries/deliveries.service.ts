@@ -37,15 +37,17 @@ export type Delivery = {
   weightG: number;
   shippedAt: string | null;
   deliveredAt: string | null;
-  documentId: number | null;
+  /** The delivery note's public id (GET /api/documents/{id}), once shipped. */
+  documentId: string | null;
   createdAt: string;
   lines: DeliveryLine[];
 };
 
 function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[], lots: ShippedLotRow[]): Delivery {
-  const { palletsCenti, ...rest } = row;
+  const { palletsCenti, documentId: _row, documentPublicId, ...rest } = row;
   return {
     ...rest,
+    documentId: documentPublicId,
     status: row.status as DeliveryStatus,
     pallets: palletsCenti / 100,
     lines: lines.map((l) => ({

@@ -1,18 +1,57 @@
 import type { Insertable } from 'kysely';
+import type { DocumentOwner } from '../../core/auth/document-access.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { DocumentsTable } from './documents.table.ts';
+import { newDocumentPublicId } from './public-id.ts';
 
-const SUMMARY_COLUMNS = ['id', 'kind', 'filename', 'mimeType', 'sizeBytes', 'orderId', 'createdAt'] as const;
+const SUMMARY_COLUMNS = ['publicId as id', 'kind', 'filename', 'mimeType', 'sizeBytes', 'createdAt'] as const;
 
-export async function insertDocument(trx: Trx, values: Insertable<DocumentsTable>): Promise<number> {
-  const row = await trx.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow();
+/** Files a document and gives it its public id; returns the row's number, for the records that point at it. */
+export async function insertDocument(trx: Trx, values: Omit<Insertable<DocumentsTable>, 'publicId'>): Promise<number> {
+  const row = await trx
+    .insertInto('documents')
+    .values({ ...values, publicId: newDocumentPublicId() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function findDocumentRow(db: DbOrTrx, id: number) {
-  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDocumentByPublicId(db: DbOrTrx, publicId: string) {
+  return db.selectFrom('documents').selectAll().where('publicId', '=', publicId).executeTakeFirst();
+}
+
+/** The public id of a document the caller just filed, for an answer that names it. */
+export async function findDocumentPublicId(db: DbOrTrx, id: number): Promise<string> {
+  return (await db.selectFrom('documents').select('publicId').where('id', '=', id).executeTakeFirstOrThrow()).publicId;
 }
 
 export async function listOrderDocumentRows(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('documents').select(SUMMARY_COLUMNS).where('orderId', '=', orderId).orderBy('id').execute();
+  return db.selectFrom('documents').select(SUMMARY_COLUMNS).where('orderId', '=', orderId).orderBy('documents.id').execute();
+}
+
+/**
+ * The record a document belongs to and its customer, found from the records that point at it: an order's
+ * documents carry the order; the others are found by the one record their kind is filed for.
+ */
+export async function findDocumentOwner(db: DbOrTrx, document: { id: number; kind: string; orderId: number | null }): Promise<DocumentOwner> {
+  if (document.orderId !== null) {
+    const order = await db.selectFrom('orders').select('customerId').where('id', '=', document.orderId).executeTakeFirstOrThrow();
+    return { record: 'order', customerId: order.customerId };
+  }
+  if (document.kind === 'edi-interchange') {
+    const interchange = await db
+      .selectFrom('ediInterchanges as i')
+      .leftJoin('ediPartners as p', 'p.id', 'i.partnerId')
+      .select('p.customerId')
+      .where('i.documentId', '=', document.id)
+      .executeTakeFirst();
+    return interchange ? { record: 'edi-interchange', customerId: interchange.customerId } : { record: 'none' };
+  }
+  const [notice, report] = await Promise.all([
+    db.selectFrom('penaltyNotices').select('customerId').where('letterDocumentId', '=', document.id).executeTakeFirst(),
+    db.selectFrom('customerStockReports').select('customerId').where('documentId', '=', document.id).executeTakeFirst(),
+  ]);
+  if (notice) return { record: 'penalty-notice', customerId: notice.customerId };
+  if (report) return { record: 'customer-stock-report', customerId: report.customerId };
+  return { record: 'none' };
 }

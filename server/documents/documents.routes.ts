@@ -1,12 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { STAFF } from '../../core/auth/roles.ts';
+import { ROLES, STAFF } from '../../core/auth/roles.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../http/schemas.ts';
 import { listOrderDocuments, openDocument } from './documents.service.ts';
+import { DocumentIdSchema } from './public-id.ts';
 
 const tags = ['documents'];
 const DocumentSchema = Type.Object({
-  id: Type.Integer(),
+  id: DocumentIdSchema,
   kind: Type.String(),
   filename: Type.String(),
   mimeType: Type.String(),
@@ -27,21 +29,27 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/documents/:id',
     {
-      config: { access: STAFF },
+      // Every signed-in role reaches the handler; canReadDocument decides by the record the file belongs to.
+      config: { access: ROLES },
       schema: {
         tags,
         summary: 'The stored file, with its MIME type and file name',
-        params: IdParams,
-        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+        description: 'By its public id; 404 when it does not exist or belongs to a record the caller may not read.',
+        params: Type.Object({ id: DocumentIdSchema }),
+        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const { document, stream } = await openDocument(app.db, app.config.dataDir, request.params.id);
+      const { document, stream } = await openDocument(app.db, app.config.dataDir, request.params.id, currentUser(request));
       // RFC 6266: an ASCII fallback plus the exact UTF-8 name, so a browser saves it under the right name.
       const ascii = document.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
         .type(document.mimeType)
         .header('content-length', document.sizeBytes)
+        // Served as the type it was filed with, never sniffed into another (an uploaded CSV is not a page), and
+        // kept out of shared caches: each download is checked for its reader.
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
         .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
         .send(stream);
     },

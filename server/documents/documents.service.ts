@@ -1,24 +1,30 @@
 import type { ReadStream } from 'node:fs';
+import { canReadDocument } from '../../core/auth/document-access.ts';
+import type { SessionUser } from '../../core/auth/roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findOrderRow } from '../orders/orders.repository.ts';
-import { findDocumentRow, listOrderDocumentRows } from './documents.repository.ts';
+import { findDocumentByPublicId, findDocumentOwner, listOrderDocumentRows } from './documents.repository.ts';
 import { openFile } from './file-store.ts';
 
-export type DocumentSummary = { id: number; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
+/** A stored file as the API shows it; `id` is its public id. */
+export type DocumentSummary = { id: string; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
 
 export async function listOrderDocuments(db: DbOrTrx, orderId: number): Promise<DocumentSummary[]> {
   if (!(await findOrderRow(db, orderId))) throw notFound('Order', orderId);
-  const rows = await listOrderDocumentRows(db, orderId);
-  return rows.map(({ orderId: _o, ...d }) => d);
+  return listOrderDocumentRows(db, orderId);
 }
 
-export async function openDocument(db: DbOrTrx, dataDir: string, id: number): Promise<{ document: DocumentSummary; stream: ReadStream }> {
-  const row = await findDocumentRow(db, id);
-  if (!row) throw notFound('Document', id);
+/**
+ * The file behind a public id, if this user may read the record it belongs to (canReadDocument). A file she may
+ * not read answers exactly as one that does not exist: a 404 tells nothing about what others hold.
+ */
+export async function openDocument(db: DbOrTrx, dataDir: string, publicId: string, user: SessionUser): Promise<{ document: DocumentSummary; stream: ReadStream }> {
+  const row = await findDocumentByPublicId(db, publicId);
+  if (!row || !canReadDocument(user, await findDocumentOwner(db, row))) throw notFound('Document', publicId);
   const stream = openFile(dataDir, row.sha256);
   // The row says the file exists: its absence is a storage fault, not a client error, so it is logged as a 500.
-  if (!stream) throw new Error(`Document ${id}: file ${row.sha256} is missing from the file store`);
-  const { sha256: _s, orderId: _o, createdBy: _c, ...document } = row;
-  return { document, stream };
+  if (!stream) throw new Error(`Document ${row.id}: file ${row.sha256} is missing from the file store`);
+  const { publicId: id, kind, filename, mimeType, sizeBytes, createdAt } = row;
+  return { document: { id, kind, filename, mimeType, sizeBytes, createdAt }, stream };
 }

@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 
 export type DocumentsTable = {
   id: Generated<number>;
+  /** What the API and URLs call the document (public-id.ts); `id` never leaves the database. */
+  publicId: string;
   kind: string;
   filename: string;
   mimeType: string;

@@ -110,8 +110,9 @@ export function listQueuedMessages(db: DbOrTrx) {
     .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
     .leftJoin('customers as c', 'c.id', 'm.customerId')
     .leftJoin('orders as o', 'o.id', 'm.orderId')
+    .leftJoin('documents as d', 'd.id', 'i.documentId')
     .selectAll('m')
-    .select(['i.sender', 'i.controlReference', 'i.receivedAt', 'i.partnerId', 'i.documentId', 'c.name as customerName', 'c.code as customerCode', 'o.number as orderNumber', 'o.status as orderStatus'])
+    .select(['i.sender', 'i.controlReference', 'i.receivedAt', 'i.partnerId', 'd.publicId as documentId', 'c.name as customerName', 'c.code as customerCode', 'o.number as orderNumber', 'o.status as orderStatus'])
     .where('m.status', '=', 'queued')
     .orderBy('m.id')
     .execute();
@@ -124,7 +125,8 @@ export function findOrderMessages(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('ediMessages as m')
     .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
-    .select(['m.id', 'm.messageReference', 'm.type', 'm.status', 'm.documentNumber', 'm.rawText', 'm.createdAt', 'i.controlReference', 'i.sender', 'i.documentId', 'i.door', 'i.partnerId'])
+    .leftJoin('documents as d', 'd.id', 'i.documentId')
+    .select(['m.id', 'm.messageReference', 'm.type', 'm.status', 'm.documentNumber', 'm.rawText', 'm.createdAt', 'i.controlReference', 'i.sender', 'd.publicId as documentId', 'i.door', 'i.partnerId'])
     .where('m.orderId', '=', orderId)
     .orderBy('m.id')
     .execute();
@@ -133,8 +135,15 @@ export function findOrderMessages(db: DbOrTrx, orderId: number) {
 export async function insertOutbound(db: DbOrTrx, values: Insertable<EdiOutboundTable>): Promise<number> {
   return (await db.insertInto('ediOutbound').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+/** An order's outbound messages, each with its document's public id. */
 export function listOrderOutbound(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('ediOutbound').selectAll().where('orderId', '=', orderId).orderBy('id').execute();
+  return db
+    .selectFrom('ediOutbound as x')
+    .leftJoin('documents as d', 'd.id', 'x.documentId')
+    .select(['x.id', 'x.type', 'x.controlReference', 'x.status', 'x.filename', 'd.publicId as documentId', 'x.error', 'x.createdAt', 'x.writtenAt'])
+    .where('x.orderId', '=', orderId)
+    .orderBy('x.id')
+    .execute();
 }
 export function listPendingOutbound(db: DbOrTrx) {
   return db

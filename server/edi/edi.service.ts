@@ -6,6 +6,7 @@ import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { nowIso } from '../clock.ts';
+import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import {
@@ -48,6 +49,8 @@ export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ p
   if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', message: 'required: the customer has no GLN' }]);
   const taken = await db.selectFrom('ediPartners').select('id').where('gln', '=', gln).executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', message: 'already a partner' }]);
+  // A partner sends as a GLN of its own customer, or one nobody holds: never as another customer's (core/customers/gln.ts).
+  await assertGlnsFree(db, [{ path: 'body.gln', gln, taker: { kind: 'edi-partner', customerId: customer.id } }]);
   const folder = input.folder ?? customer.code.toLowerCase();
   return db.transaction().execute(async (trx) => {
     const id = await insertPartner(trx, { customerId: customer.id, gln, name: input.name ?? customer.name, tokenHash: null, autoConfirm: input.autoConfirm ? 1 : 0, inboxFolder: folder, outboxFolder: folder, active: 1, createdAt: nowIso() });

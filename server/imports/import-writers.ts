@@ -1,3 +1,4 @@
+import { type GlnTaker, glnTakenMessage } from '../../core/customers/gln.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as priceLists from '../catalog/price-lists.repository.ts';
 import * as products from '../catalog/products.repository.ts';
@@ -5,6 +6,7 @@ import { productValues, toProduct } from '../catalog/products.service.ts';
 import type { ProductInput } from '../catalog/catalog.schemas.ts';
 import { customerValues, deliveryPointValues, toCustomer } from '../customers/customer.mapping.ts';
 import * as customers from '../customers/customers.repository.ts';
+import { type GlnIndex, glnClashIn, loadGlnIndex } from '../customers/gln.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import * as stock from '../stock/stock.repository.ts';
 import { customerRows, type CustomerRow } from './customer-rows.ts';
@@ -56,14 +58,34 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
   },
 };
 
-const customerWriter: ImportWriter<CustomerRow, { priceListIds: Map<string, number>; keys: Awaited<ReturnType<typeof customers.customerKeys>> }> = {
+type CustomerRefs = {
+  priceListIds: Map<string, number>;
+  keys: Awaited<ReturnType<typeof customers.customerKeys>>;
+  glns: GlnIndex;
+  /** GLNs given by the rows checked so far, with the customer code of each: one file cannot give a GLN twice. */
+  glnsInFile: Map<string, string>;
+};
+
+const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
   spec: customerRows,
-  load: async (db) => ({ priceListIds: await priceLists.priceListIdsByCode(db), keys: await customers.customerKeys(db) }),
+  load: async (db) => ({ priceListIds: await priceLists.priceListIdsByCode(db), keys: await customers.customerKeys(db), glns: await loadGlnIndex(db), glnsInFile: new Map() }),
   check({ customer, priceListCode }, refs) {
     const issues = priceListCode && !refs.priceListIds.has(priceListCode) ? unknown('priceListCode', 'price list', priceListCode) : [];
     const point = refs.keys.pointByCode.get(customer.deliveryPoints[0].code);
-    const owner = refs.keys.idByCode.get(customer.code);
+    const owner = refs.keys.idByCode.get(customer.code) ?? null;
     if (point && point.customerId !== owner) issues.push({ column: 'deliveryPointCode', reason: `delivery point ${point.code} belongs to another customer` });
+    const claims: [string, string | null | undefined, GlnTaker][] = [
+      ['gln', customer.gln, { kind: 'customer', customerId: owner }],
+      ['deliveryPointGln', customer.deliveryPoints[0].gln, { kind: 'delivery-point', deliveryPointId: point?.id ?? null, customerId: owner }],
+    ];
+    for (const [column, gln, taker] of claims) {
+      if (!gln) continue;
+      const holder = glnClashIn(refs.glns, gln, taker);
+      const earlier = refs.glnsInFile.get(gln);
+      if (holder) issues.push({ column, reason: glnTakenMessage(gln, holder) });
+      else if (earlier) issues.push({ column, reason: `GLN ${gln} is already given to customer ${earlier} in this file: a GLN names one party` });
+    }
+    if (!issues.length) for (const [, gln] of claims) if (gln) refs.glnsInFile.set(gln, customer.code);
     return issues;
   },
   async write(trx, { customer, priceListCode }, refs, ctx) {

@@ -1,3 +1,4 @@
+import { csvDocument } from '../../core/shared/spreadsheet.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -64,9 +65,8 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   return { ...report, written: good.length };
 }
 
-/** The header and one example row, separated by ";" with a BOM so that French Excel opens it as it is. */
+/** The header and one example row, as French Excel opens it (csvDocument neutralises every cell). */
 export function templateCsv(kind: ImportKindName): string {
-  const quote = (cell: string) => (/[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   const columns = IMPORT_WRITERS[kind].spec.columns;
-  return `\uFEFF${columns.map((c) => quote(c.name)).join(';')}\r\n${columns.map((c) => quote(c.example)).join(';')}\r\n`;
+  return csvDocument([columns.map((c) => c.name), columns.map((c) => c.example)]);
 }

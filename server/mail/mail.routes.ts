@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { STAFF } from '../../core/auth/roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { DocumentIdSchema } from '../documents/public-id.ts';
 import { IdParams, ProblemSchema } from '../http/schemas.ts';
 import { findOrderRow } from '../orders/orders.repository.ts';
 import { OUTBOX_STATUSES, type OutboxStatus } from './mail.table.ts';
@@ -11,7 +12,7 @@ import { listOrderEmailRows } from './outbox.repository.ts';
 const OrderEmailSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String({ description: '`acknowledgement`: the order acknowledgement (ARC)' }),
-  documentId: Type.Union([Type.Integer(), Type.Null()], { description: 'The attached document: GET /api/documents/{id}' }),
+  documentId: Type.Union([DocumentIdSchema, Type.Null()], { description: 'The attached document: GET /api/documents/{id}' }),
   to: Type.Union([Type.String(), Type.Null()]),
   toName: Type.Union([Type.String(), Type.Null()]),
   subject: Type.String(),

@@ -51,8 +51,9 @@ export async function updateOutboxEmail(db: DbOrTrx, id: number, patch: Updateab
 export async function listOrderEmailRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('outboxEmails')
-    .select(['id', 'kind', 'documentId', 'toAddress', 'toName', 'subject', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'sentAt', 'createdAt'])
-    .where('orderId', '=', orderId)
-    .orderBy('id')
+    .leftJoin('documents', 'documents.id', 'outboxEmails.documentId')
+    .select(['outboxEmails.id', 'outboxEmails.kind', 'documents.publicId as documentId', 'outboxEmails.toAddress', 'outboxEmails.toName', 'outboxEmails.subject', 'outboxEmails.status', 'outboxEmails.attempts', 'outboxEmails.lastError', 'outboxEmails.nextAttemptAt', 'outboxEmails.sentAt', 'outboxEmails.createdAt'])
+    .where('outboxEmails.orderId', '=', orderId)
+    .orderBy('outboxEmails.id')
     .execute();
 }

@@ -4,6 +4,7 @@ import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
 import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
+import { DocumentIdSchema } from '../documents/public-id.ts';
 import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
@@ -110,7 +111,7 @@ const DeliverySchema = Type.Object({
   weightG: Type.Integer(),
   shippedAt: Nullable(Type.String()),
   deliveredAt: Nullable(Type.String()),
-  documentId: Nullable(Type.Integer()),
+  documentId: Nullable(DocumentIdSchema),
   createdAt: Type.String(),
   lines: Type.Array(
     Type.Object({

@@ -68,8 +68,9 @@ function noticeQuery(db: DbOrTrx) {
     .innerJoin('customers', 'customers.id', 'penaltyNotices.customerId')
     .leftJoin('orders', 'orders.id', 'penaltyNotices.orderId')
     .leftJoin('deliveries', 'deliveries.id', 'penaltyNotices.deliveryId')
+    .leftJoin('documents as letter', 'letter.id', 'penaltyNotices.letterDocumentId')
     .selectAll('penaltyNotices')
-    .select(NOTICE_COLUMNS);
+    .select([...NOTICE_COLUMNS, 'letter.publicId as letterPublicId']);
 }
 
 export async function findNoticeRow(db: DbOrTrx, id: number) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from '../../core/penalties/notice.ts';
 import { PENALTY_CATEGORIES } from '../../core/penalties/penalty.ts';
+import { DocumentIdSchema } from '../documents/public-id.ts';
 import { IsoDateString, literals, Nullable } from '../http/schemas.ts';
 
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000_000 });
@@ -147,7 +148,7 @@ export const NoticeSchema = Type.Object({
   reminderDate: Nullable(Type.String()),
   contestReason: Nullable(Type.String()),
   contestedAt: Nullable(Type.String()),
-  letterDocumentId: Nullable(Type.Integer()),
+  letterDocumentId: Nullable(DocumentIdSchema),
   acceptedCents: Nullable(Type.Integer()),
   settledAt: Nullable(Type.String()),
   settlementNote: Nullable(Type.String()),

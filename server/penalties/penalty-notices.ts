@@ -92,7 +92,7 @@ async function toNotices(db: DbOrTrx, rows: NoticeRow[]): Promise<PenaltyNotice[
       reminderDate: r.reminderDate,
       contestReason: r.contestReason,
       contestedAt: r.contestedAt,
-      letterDocumentId: r.letterDocumentId,
+      letterDocumentId: r.letterPublicId,
       acceptedCents: r.acceptedCents === null ? null : Number(r.acceptedCents),
       settledAt: r.settledAt,
       settlementNote: r.settlementNote,

@@ -87,6 +87,13 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
     await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('expédiée');
     await expect.poll(() => page.getByTestId('delivery-note-link').count()).toBeGreaterThan(0);
     await shot('05-shipped');
+    // The delivery note and the acknowledgement open by their public ids, never by a row number one could count.
+    for (const link of [page.getByTestId('delivery-note-link').first(), page.getByTestId('document-order-acknowledgement').first()]) {
+      const href = (await link.getAttribute('href'))!;
+      expect(href).toMatch(/^\/api\/documents\/[A-Za-z0-9_-]{22}$/);
+      const file = await page.context().request.get(`${server.url}${href}`);
+      expect([file.status(), file.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    }
 
     await page.getByTestId('order-action-deliver').click();
     const received = page.getByLabel('Quantité reçue FAR-T45-1KG');

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gs1CheckDigit } from '../../core/catalog/packaging.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 
 type Client = ReturnType<typeof client>;
+
+/** A GLN of its own for each new customer's ship-to: a GLN names one party. */
+const pointGln = (code: string) => {
+  const body = `302999${code.replace(/\D/g, '').padStart(6, '0')}`;
+  return `${body}${gs1CheckDigit(body)}`;
+};
 
 const newCustomer = (code: string) => ({
   code,
@@ -20,7 +27,7 @@ const newCustomer = (code: string) => ({
   paymentTerms: '30J',
   creditLimitCents: 500000,
   deliveryPoints: [
-    { code: `${code}-DP1`, name: 'Fournil', gln: '3029990100993', street: '3 rue du Four', postcode: '45000', city: 'Orléans', deliveryWeekdays: ['TUE', 'FRI'], leadTimeDays: 1, cutoffTime: '11:00' },
+    { code: `${code}-DP1`, name: 'Fournil', gln: pointGln(code), street: '3 rue du Four', postcode: '45000', city: 'Orléans', deliveryWeekdays: ['TUE', 'FRI'], leadTimeDays: 1, cutoffTime: '11:00' },
   ],
   contacts: [{ name: 'Paul Nouvel', role: 'gérant', phone: '06 12 34 56 78' }],
 });

@@ -149,7 +149,9 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     expect(email).toMatchObject({ to: 'appro.epicerie@cap-marche.example', attempts: 1, lastError: null, documentId: arc.id });
     const events = (await adv.get(`/api/orders/${order.id}/events`)).json();
     expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'confirm', 'acknowledgement_sent']);
-    expect(events[2]).toMatchObject({ userId: null, after: { to: 'appro.epicerie@cap-marche.example', documentId: arc.id } });
+    // The audit keeps the document's row number, which opens nothing; the API names it by its public id.
+    const row = await t.handle.db.selectFrom('documents').select('id').where('publicId', '=', arc.id).executeTakeFirstOrThrow();
+    expect(events[2]).toMatchObject({ userId: null, after: { to: 'appro.epicerie@cap-marche.example', documentId: row.id } });
   });
 
   it('confirms with the SMTP server down, keeps the email pending, and sends it when the server is back and the retry runs', async () => {

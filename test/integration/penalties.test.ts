@@ -162,7 +162,7 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     const snow = await byRef('PEN-2026-001');
     const res = await adv.post(`/api/penalty-notices/${snow.id}/contest`, { reason: 'Centrale prévenue la veille à 15 h.' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().letterDocumentId).toBeGreaterThan(0);
+    expect(res.json().letterDocumentId).toMatch(/^[\w-]{22}$/);
   });
 
   it('refuses bad notices by field and writes nothing; admin reads but may not record', async () => {

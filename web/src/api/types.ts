@@ -81,7 +81,8 @@ export type Delivery = {
   weightG: number;
   shippedAt: string | null;
   deliveredAt: string | null;
-  documentId: number | null;
+  /** The delivery note's public id: open it with documentUrl. */
+  documentId: string | null;
   createdAt: string;
   lines: {
     id: number;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { documentUrl } from '../api/documents.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
@@ -92,7 +93,7 @@ function MessageCard({ message }: { message: QueueMessage }) {
             </Anchor>
           )}
           {message.rawDocumentId && (
-            <Anchor href={`/api/documents/${message.rawDocumentId}`} target="_blank" size="sm">
+            <Anchor href={documentUrl(message.rawDocumentId)} target="_blank" size="sm">
               {t('edi.rawInterchange', { ref: message.controlReference })}
             </Anchor>
           )}

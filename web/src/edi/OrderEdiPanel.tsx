@@ -1,6 +1,7 @@
 import { Anchor, Badge, Code, Collapse, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { documentUrl } from '../api/documents.ts';
 import { useFormat } from '../shared/use-format.ts';
 import { useOrderEdi } from './use-edi.ts';
 
@@ -30,7 +31,7 @@ export function OrderEdiPanel({ orderId, version }: { orderId: number; version: 
                 {t(`edi.status.${m.status}`)}
               </Badge>
               {m.documentId && (
-                <Anchor href={`/api/documents/${m.documentId}`} target="_blank" size="xs">
+                <Anchor href={documentUrl(m.documentId)} target="_blank" size="xs">
                   {m.controlReference}
                 </Anchor>
               )}
@@ -60,7 +61,7 @@ export function OrderEdiPanel({ orderId, version }: { orderId: number; version: 
                 {t(`edi.outStatus.${o.status}`)}
               </Badge>
               {o.documentId && (
-                <Anchor href={`/api/documents/${o.documentId}`} target="_blank" size="xs">
+                <Anchor href={documentUrl(o.documentId)} target="_blank" size="xs">
                   {o.filename}
                 </Anchor>
               )}

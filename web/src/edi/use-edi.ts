@@ -19,7 +19,7 @@ export type QueueMessage = {
   sender: string;
   controlReference: string;
   receivedAt: string;
-  rawDocumentId: number | null;
+  rawDocumentId: string | null;
   messageReference: string;
   type: string;
   documentNumber: string | null;
@@ -31,8 +31,8 @@ export type QueueMessage = {
   segments: { index: number; text: string }[];
 };
 export type OrderEdi = {
-  inbound: { id: number; type: string; messageReference: string; controlReference: string; sender: string; door: string; status: string; documentNumber: string | null; receivedAt: string; documentId: number | null; raw: string }[];
-  outbound: { id: number; type: string; controlReference: string; status: string; filename: string | null; documentId: number | null; error: string | null; createdAt: string; writtenAt: string | null }[];
+  inbound: { id: number; type: string; messageReference: string; controlReference: string; sender: string; door: string; status: string; documentNumber: string | null; receivedAt: string; documentId: string | null; raw: string }[];
+  outbound: { id: number; type: string; controlReference: string; status: string; filename: string | null; documentId: string | null; error: string | null; createdAt: string; writtenAt: string | null }[];
 };
 
 /** How many EDI messages wait, for the sidebar: refreshed every minute (the inbox is swept by the server). */

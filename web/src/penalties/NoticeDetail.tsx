@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { api } from '../api/client.ts';
+import { documentUrl } from '../api/documents.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
@@ -102,7 +103,7 @@ export function NoticeDetail({ id, onClose }: { id: number; onClose: () => void 
         </div>
         {n.contestReason && <Field label={t('penalties.contestReason')}>{n.contestReason}</Field>}
         {n.letterDocumentId !== null && (
-          <Anchor href={`/api/documents/${n.letterDocumentId}`} target="_blank" size="sm" data-testid="contest-letter-link">
+          <Anchor href={documentUrl(n.letterDocumentId)} target="_blank" size="sm" data-testid="contest-letter-link">
             <IconFileTypePdf size={14} /> {t('penalties.letter')}
           </Anchor>
         )}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { fieldMessage } from './field-message.ts';
+import { ApiError } from '../api/client.ts';
+import { fieldMessage, translatedFieldErrors } from './field-message.ts';
 
 const t = ((key: string, values?: Record<string, string>) => (values ? `${key}:${JSON.stringify(values)}` : key)) as unknown as TFunction;
 
@@ -15,5 +16,13 @@ describe('fieldMessage', () => {
   });
   it('keeps a business message as the server wrote it', () => {
     expect(fieldMessage('must be on or after the order date', t)).toBe('must be on or after the order date');
+  });
+});
+
+describe('translatedFieldErrors', () => {
+  it('names the holder of a GLN taken, from the problem, in the user’s language', () => {
+    const holder = { kind: 'delivery-point', deliveryPointCode: 'C001-DP1', deliveryPointName: 'Saran', customerId: 1, customerCode: 'C001', customerName: 'Cap Marché' };
+    const error = new ApiError(409, { code: 'CONFLICT', detail: 'GLN 3021000001023 is already held by …', errors: [{ path: 'body.gln', message: 'GLN 3021000001023 is already held by …' }], holder });
+    expect(translatedFieldErrors(error, t)).toEqual({ gln: `fieldErrors.glnTaken:${JSON.stringify({ holder: `fieldErrors.glnHolder.delivery-point:${JSON.stringify(holder)}` })}` });
   });
 });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client.ts';
 import { fieldErrors } from '../api/field-errors.ts';
 
 /**
@@ -22,7 +23,16 @@ export function fieldMessage(message: string, t: TFunction): string {
   return message;
 }
 
+type GlnHolder = { kind: 'customer' | 'delivery-point' | 'edi-partner'; customerCode: string; customerName: string; deliveryPointCode?: string; deliveryPointName?: string; partnerName?: string };
+
+/** A GLN another party holds (409 with its `holder`), named in the user's language. */
+function glnTaken(error: unknown, t: TFunction): string | null {
+  const holder = error instanceof ApiError && error.code === 'CONFLICT' ? (error.body.holder as GlnHolder | undefined) : undefined;
+  return holder ? t('fieldErrors.glnTaken', { holder: t(`fieldErrors.glnHolder.${holder.kind}`, holder) }) : null;
+}
+
 /** A refused request's field errors, by form field, in the user's language. */
 export function translatedFieldErrors(error: unknown, t: TFunction): Record<string, string> {
-  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, message]) => [field, fieldMessage(message, t)]));
+  const gln = glnTaken(error, t);
+  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, message]) => [field, gln && /^GLN /.test(message) ? gln : fieldMessage(message, t)]));
 }

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Fragment } from 'react';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { documentUrl } from '../../api/documents.ts';
 import type { Delivery } from '../../api/types.ts';
 import { useFormat } from '../../shared/use-format.ts';
 
@@ -53,7 +54,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
               <Table.Td ta="right">{fmt.weight(d.weightG)}</Table.Td>
               <Table.Td>
                 {d.documentId !== null && (
-                  <Anchor href={`/api/documents/${d.documentId}`} target="_blank" size="sm" data-testid="delivery-note-link">
+                  <Anchor href={documentUrl(d.documentId)} target="_blank" size="sm" data-testid="delivery-note-link">
                     <IconFileTypePdf size={14} /> {t('detail.deliveryNote')}
                   </Anchor>
                 )}

@@ -2,15 +2,16 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { documentUrl } from '../../api/documents.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 
-type OrderDocument = { id: number; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
+type OrderDocument = { id: string; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
 type OrderEmail = {
   id: number;
   kind: string;
-  documentId: number | null;
+  documentId: string | null;
   to: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
@@ -52,7 +53,7 @@ export function OrderDocuments({ orderId, version }: { orderId: number; version:
       <Stack gap={6}>
         {docs.map((d) => (
           <div key={d.id}>
-            <Anchor href={`/api/documents/${d.id}`} target="_blank" size="sm" data-testid={`document-${d.kind}`}>
+            <Anchor href={documentUrl(d.id)} target="_blank" size="sm" data-testid={`document-${d.kind}`}>
               <IconFileTypePdf size={14} /> {kindLabel(d.kind)}
             </Anchor>
             <Text size="xs" c="dimmed">
