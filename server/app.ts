@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
 import { registerProblemHandlers } from './http/problem.ts';
+import { registerRequestTargetCheck } from './http/request-target.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const serveSpa = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, { serveSpa });
+  registerRequestTargetCheck(app);
   registerAuth(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
