@@ -11,7 +11,7 @@ import { registerAuth } from './auth/auth.plugin.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { apiRoutes } from './routes.ts';
@@ -35,6 +35,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
+    ...problemServerOptions,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -2,9 +2,9 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAuth, type RouteAccess } from '../../server/auth/auth.plugin.ts';
-import { registerProblemHandlers } from '../../server/http/problem.ts';
+import { problemServerOptions, registerProblemHandlers } from '../../server/http/problem.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { listen, type RawResponse, sendTarget } from '../helpers/raw-http.ts';
+import { listen, type RawResponse, sendRaw, sendTarget } from '../helpers/raw-http.ts';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
 
 // The authorisation matrix drives every route through app.inject, which builds clean URLs. An attacker writes the
@@ -100,6 +100,53 @@ describe.each(await testEngines())('request targets on %s', (engine) => {
       expect(res.status, target).toBe(404);
       expect(res.headers['content-type'], target).toContain('application/problem+json');
     }
+  });
+});
+
+describe('answers given before any route runs', () => {
+  // Node's parser and Fastify's router answer these themselves; the database plays no part, so one engine will do.
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', { seed: false });
+    port = await listen(t.app);
+  });
+  afterAll(() => t.close());
+
+  const expectProblem = (res: RawResponse, status: number, code: string) => {
+    expect(res.status, res.body).toBe(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  };
+
+  it('answers headers too large with a 431 problem, whether a header or the URL is too long', async () => {
+    expectProblem(await sendRaw(port, `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'HEADERS_TOO_LARGE');
+    expectProblem(await sendRaw(port, `GET /api/orders?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`), 431, 'HEADERS_TOO_LARGE');
+  });
+
+  it('answers a request line that is not HTTP with a 400 problem', async () => {
+    expectProblem(await sendRaw(port, 'HELLO THERE\r\n\r\n'), 400, 'BAD_REQUEST');
+    expectProblem(await sendRaw(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'), 400, 'BAD_REQUEST');
+  });
+
+  it('answers a path that does not decode with a 400 problem, and a parameter too long with a problem', async () => {
+    expectProblem(await sendTarget(port, 'GET', '/api/orders/%E0%A4%A'), 400, 'BAD_URL');
+    // The router gives up on a parameter over 100 characters: a 414 when no other route could match, else a 404.
+    const long = await sendTarget(port, 'GET', `/api/orders/${'1'.repeat(150)}`);
+    if (long.status === 414) expectProblem(long, 414, 'URI_TOO_LONG');
+    else expectProblem(long, 404, 'NOT_FOUND');
+    const lone = Fastify({ logger: false, ...problemServerOptions });
+    lone.get('/api/things/:id', async () => 'found');
+    try {
+      expectProblem(await sendTarget(await listen(lone), 'GET', `/api/things/${'1'.repeat(150)}`), 414, 'URI_TOO_LONG');
+    } finally {
+      await lone.close();
+    }
+  });
+
+  it('answers a body over the limit with a 413 problem', async () => {
+    const body = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) });
+    expectProblem(await sendTarget(port, 'POST', '/api/auth/login', { headers: { 'content-type': 'application/json' }, body }), 413, 'PAYLOAD_TOO_LARGE');
   });
 });
 
