@@ -14,6 +14,7 @@ import * as ediOrderLines from './2026_11_28_0090_edi_order_lines.ts';
 import * as deliveryLineLots from './2026_11_28_0091_delivery_line_lots.ts';
 import * as ediClaims from './2026_11_28_0095_edi_claims.ts';
 import * as ediUser from './2026_11_28_0096_edi_user.ts';
+import * as loginDevices from './2026_11_29_0100_login_devices.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0091_delivery_line_lots': deliveryLineLots,
   '2026_11_28_0095_edi_claims': ediClaims,
   '2026_11_28_0096_edi_user': ediUser,
+  '2026_11_29_0100_login_devices': loginDevices,
 };
