@@ -13,6 +13,7 @@ import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
 import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
+import { registerUrlIntegerCheck } from './http/url-integers.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerProblemHandlers(app, { serveSpa });
   registerRequestTargetCheck(app);
   registerAuth(app);
+  registerUrlIntegerCheck(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiRoutes);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '../../core/auth/roles.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema, Text } from '../http/schemas.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets the session cookie and returns the CSRF token for later writes. Failed logins slow the next ones: 429 with Retry-After',
-        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object({ email: Text(254, { minLength: 3 }), password: Text(200, { minLength: 1 }) }, { additionalProperties: false }),
         response: { 200: SessionSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },
