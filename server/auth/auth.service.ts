@@ -14,7 +14,7 @@ export const SESSION_HOURS = 12;
 export const DEVICE_DAYS = 180;
 
 /** Cookies carry random tokens; the database keeps only their hashes, so a leaked table opens nothing. */
-export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const idOfToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type LoginResult = { token: string; user: SessionUser; csrfToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date };
 
@@ -23,7 +23,7 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const email = input.email.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   const deviceSince = new Date(now.getTime() - DEVICE_DAYS * 86_400_000).toISOString();
-  const device = input.deviceToken ? await findLoginDevice(db, sessionIdOf(input.deviceToken), deviceSince) : undefined;
+  const device = input.deviceToken ? await findLoginDevice(db, idOfToken(input.deviceToken), deviceSince) : undefined;
   const deviceId = device && user && device.userId === user.id ? device.id : null;
 
   await assertLoginAllowed(db, { email, ip: input.ip, deviceId }, now);
@@ -35,12 +35,12 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  const deviceToken = deviceId && input.deviceToken ? input.deviceToken : randomBytes(32).toString('base64url');
+  const deviceToken = deviceId ? input.deviceToken! : randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await markAttemptSucceeded(trx, attemptId);
-    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    await insertSession(trx, { id: idOfToken(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
     if (deviceId) await touchLoginDevice(trx, deviceId, now.toISOString());
-    else await insertLoginDevice(trx, { id: sessionIdOf(deviceToken), userId: user.id, at: now.toISOString() }, deviceSince);
+    else await insertLoginDevice(trx, { id: idOfToken(deviceToken), userId: user.id, at: now.toISOString() }, deviceSince);
   });
   return {
     token,
@@ -53,7 +53,7 @@ export async function login(db: Db, input: { email: string; password: string; ip
 }
 
 export async function sessionFromToken(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser; csrfToken: string; sessionId: string } | null> {
-  const row = await findSessionUser(db, sessionIdOf(token), now.toISOString());
+  const row = await findSessionUser(db, idOfToken(token), now.toISOString());
   if (!row) return null;
   return {
     sessionId: row.sessionId,
