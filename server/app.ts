@@ -11,7 +11,9 @@ import { registerAuth } from './auth/auth.plugin.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
+import { registerRequestTargetCheck } from './http/request-target.ts';
+import { registerUrlIntegerCheck } from './http/url-integers.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -33,7 +35,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: options.config.trustProxy,
+    ...problemServerOptions,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -60,7 +63,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const serveSpa = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, { serveSpa });
+  registerRequestTargetCheck(app);
   registerAuth(app);
+  registerUrlIntegerCheck(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiRoutes);

@@ -18,9 +18,25 @@ const ConfigSchema = Type.Object({
   RISK_SCAN_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
   /** Seconds between two sweeps of the EDI drop folders (DATA_DIR/edi/in/<partner>/); 0: no intake by folder. */
   EDI_INBOX_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 30 }),
+  /**
+   * Whose X-Forwarded-For to believe for the client's address (login limits count by it): `false`, nobody;
+   * `true`, any proxy; a number, that many hops; or a comma-separated list of proxy addresses or CIDR ranges.
+   */
+  TRUST_PROXY: Type.String({ default: 'false', pattern: '^(true|false|\\d{1,2}|[0-9A-Za-z.:/]+(\\s*,\\s*[0-9A-Za-z.:/]+)*)$' }),
 });
 
-export type Config = Static<typeof ConfigSchema> & { dataDir: string };
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+export type Config = Static<typeof ConfigSchema> & { dataDir: string; trustProxy: TrustProxy };
+
+/** TRUST_PROXY as Fastify's `trustProxy` takes it; a bad address makes Fastify refuse to start. */
+function trustProxyOf(setting: string): TrustProxy {
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    return (_address, hop) => hop < hops;
+  }
+  return setting.split(',').map((address) => address.trim());
+}
 
 /** Reads the environment once, at boot, and refuses to start on a bad setting rather than fail later. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +48,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; ')}`);
   }
   const config = withDefaults as Static<typeof ConfigSchema>;
-  return { ...config, dataDir: path.resolve(config.DATA_DIR) };
+  return { ...config, dataDir: path.resolve(config.DATA_DIR), trustProxy: trustProxyOf(config.TRUST_PROXY) };
 }

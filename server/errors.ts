@@ -1,6 +1,8 @@
 /** Every failure that is not an expected business outcome is one AppError with a code from this list. */
 export const ERROR_STATUS = {
   VALIDATION: 400,
+  /** The request line names no path of ours (an absolute URL, `*`…): refused before any route runs. */
+  BAD_REQUEST_TARGET: 400,
   UNAUTHENTICATED: 401,
   CSRF: 403,
   FORBIDDEN: 403,

@@ -57,9 +57,15 @@ export function registerAuth(app: FastifyInstance): void {
     for (const method of methods) registered.push({ method, url: route.url, access });
   });
 
+  // Decided on the route that matched, never on the URL as written: the router finds `/api/orders` for
+  // `http://host/api/orders` or other spellings too, and whatever reaches an /api handler has passed its rule.
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
-    if (!access || !request.url.startsWith('/api/')) return;
+    if (!access) {
+      // Registration refuses an /api route without a rule; should one slip through, it is closed, not open.
+      if (request.routeOptions.url?.startsWith('/api')) throw new AppError('FORBIDDEN', 'This route declares no access rule.');
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await sessionFromToken(app.db, token) : null;
     if (session) {

@@ -25,14 +25,62 @@ export async function deleteSession(db: DbOrTrx, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function recordLoginAttempt(db: DbOrTrx, attempt: { email: string; ip: string; at: string; success: boolean }) {
-  await db.insertInto('loginAttempts').values({ ...attempt, success: attempt.success ? 1 : 0 }).execute();
+/** Recorded as a failure before the password is checked, so that concurrent guesses count against each other. */
+export async function recordFailedAttempt(db: DbOrTrx, attempt: { email: string; ip: string; at: string; deviceId: string | null }): Promise<number> {
+  const row = await db.insertInto('loginAttempts').values({ ...attempt, success: 0 }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export async function countFailedAttempts(db: DbOrTrx, by: { email?: string; ip?: string }, sinceIso: string): Promise<number> {
-  let q = db.selectFrom('loginAttempts').select((eb) => eb.fn.countAll<number>().as('n')).where('success', '=', 0).where('at', '>', sinceIso);
-  if (by.email) q = q.where('email', '=', by.email);
-  if (by.ip) q = q.where('ip', '=', by.ip);
-  const row = await q.executeTakeFirstOrThrow();
-  return Number(row.n);
+export async function markAttemptSucceeded(db: DbOrTrx, id: number) {
+  await db.updateTable('loginAttempts').set({ success: 1 }).where('id', '=', id).execute();
+}
+
+/** One pool of attempts: an account from browsers it never logged in from, or one known device. */
+export type AttemptPool = { email: string } | { deviceId: string };
+
+/** The failures of a pool since its last success (and `sinceIso`): how many, and when the last was. */
+export async function failureStreak(db: DbOrTrx, pool: AttemptPool, sinceIso: string): Promise<{ failures: number; lastAt: string | null }> {
+  const inPool = () => {
+    const q = db.selectFrom('loginAttempts');
+    return 'email' in pool ? q.where('email', '=', pool.email).where('deviceId', 'is', null) : q.where('deviceId', '=', pool.deviceId);
+  };
+  const lastSuccess = await inPool().select((eb) => eb.fn.max('at').as('at')).where('success', '=', 1).where('at', '>', sinceIso).executeTakeFirst();
+  const from = lastSuccess?.at ?? sinceIso;
+  const row = await inPool()
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('lastAt')])
+    .where('success', '=', 0)
+    .where('at', '>', from)
+    .executeTakeFirstOrThrow();
+  return { failures: Number(row.n), lastAt: row.lastAt ?? null };
+}
+
+/** The time of the address's `n`-th most recent failure from unknown browsers since `sinceIso`, if it has that many. */
+export async function nthLatestAddressFailure(db: DbOrTrx, ip: string, sinceIso: string, n: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('loginAttempts')
+    .select('at')
+    .where('ip', '=', ip)
+    .where('deviceId', 'is', null)
+    .where('success', '=', 0)
+    .where('at', '>', sinceIso)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .offset(n - 1)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** A device the account logged in from, seen since `sinceIso`. */
+export function findLoginDevice(db: DbOrTrx, id: string, sinceIso: string) {
+  return db.selectFrom('loginDevices').select(['id', 'userId']).where('id', '=', id).where('lastLoginAt', '>', sinceIso).executeTakeFirst();
+}
+
+export async function touchLoginDevice(db: DbOrTrx, id: string, atIso: string) {
+  await db.updateTable('loginDevices').set({ lastLoginAt: atIso }).where('id', '=', id).execute();
+}
+
+/** Records a new device for the user and forgets the user's devices unseen since `staleBeforeIso`. */
+export async function insertLoginDevice(db: DbOrTrx, device: { id: string; userId: number; at: string }, staleBeforeIso: string) {
+  await db.deleteFrom('loginDevices').where('userId', '=', device.userId).where('lastLoginAt', '<', staleBeforeIso).execute();
+  await db.insertInto('loginDevices').values({ id: device.id, userId: device.userId, createdAt: device.at, lastLoginAt: device.at }).execute();
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '../../core/auth/roles.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema, Text } from '../http/schemas.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
@@ -17,6 +17,8 @@ export const SessionUserSchema = Type.Object(
   { $id: 'SessionUser' },
 );
 const SessionSchema = Type.Object({ user: SessionUserSchema, csrfToken: Type.String() });
+/** A browser this account logged in from before: its failed logins are counted apart from everyone else's. */
+const DEVICE_COOKIE = 'carnet_device';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -25,21 +27,18 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Log in; sets the session cookie and returns the CSRF token for later writes',
-        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        summary: 'Log in; sets the session cookie and returns the CSRF token for later writes. Failed logins slow the next ones: 429 with Retry-After',
+        body: Type.Object({ email: Text(254, { minLength: 3 }), password: Text(200, { minLength: 1 }) }, { additionalProperties: false }),
         response: { 200: SessionSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
       try {
-        const result = await login(app.db, { ...request.body, ip: request.ip });
-        void reply.setCookie(SESSION_COOKIE, result.token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: request.protocol === 'https',
-          path: '/',
-          expires: result.expiresAt,
-        });
+        const result = await login(app.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
+        const secure = request.protocol === 'https';
+        void reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });
+        // Outlives the session: the next login from this browser is the owner's, whatever failures others caused.
+        void reply.setCookie(DEVICE_COOKIE, result.deviceToken, { httpOnly: true, sameSite: 'strict', secure, path: '/api/auth', expires: result.deviceExpiresAt });
         return { user: result.user, csrfToken: result.csrfToken };
       } catch (error) {
         if (error instanceof AppError && error.code === 'RATE_LIMITED') void reply.header('retry-after', String(error.extra.retryAfterSeconds));

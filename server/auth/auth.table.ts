@@ -25,4 +25,14 @@ export type LoginAttemptsTable = {
   ip: string;
   at: string;
   success: number;
+  /** The known device (login_devices.id) the attempt came from; null: a browser the account never logged in from. */
+  deviceId: string | null;
+};
+
+/** A browser an account logged in from: the hash of its device cookie. */
+export type LoginDevicesTable = {
+  id: string;
+  userId: number;
+  createdAt: string;
+  lastLoginAt: string;
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { PRODUCT_STATUSES } from '../../core/catalog/product.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, Paging, ProblemSchema, Text } from '../http/schemas.ts';
 import { PriceListDetailSchema, PriceListSchema, ProductDetailSchema, ProductInputSchema, ProductSchema } from './catalog.schemas.ts';
 import { getPriceList, listPriceLists } from './price-lists.service.ts';
 import { createProduct, getProductDetail, listProducts, updateProduct } from './products.service.ts';
@@ -20,7 +20,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['catalog'],
         summary: 'Search products by code, GTIN, case GTIN or words of the name',
         querystring: Type.Object(
-          { q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.Union(PRODUCT_STATUSES.map((s) => Type.Literal(s)))), ...Paging },
+          { q: Type.Optional(Text(100)), status: Type.Optional(Type.Union(PRODUCT_STATUSES.map((s) => Type.Literal(s)))), ...Paging },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(ProductSchema), total: Type.Integer() }), 400: ProblemSchema, ...ReadProblems },

@@ -1,13 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from '../../core/catalog/product.ts';
-import { literals, Nullable } from '../http/schemas.ts';
+import { Id, Ids, Int32, literals, Nullable, Text } from '../http/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
 export const Gs1Code = (digits: number) => Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });
 /** Our codes travel in EDI messages and file names: letters, digits and a few separators only. */
 export const CodeString = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$' });
-export const NameString = Type.String({ minLength: 1, maxLength: 200 });
-const PositiveInt = Type.Integer({ minimum: 1 });
+export const NameString = Text(200, { minLength: 1 });
+const PositiveInt = Int32({ minimum: 1 });
 
 export const ProductInputSchema = Type.Object(
   {
@@ -15,7 +15,7 @@ export const ProductInputSchema = Type.Object(
     gtin: Type.Optional(Nullable(Gs1Code(13))),
     caseGtin: Type.Optional(Nullable(Type.String({ pattern: '^\\d{13,14}$', description: 'GTIN-13 or GTIN-14 of the case' }))),
     name: NameString,
-    family: Type.String({ minLength: 1, maxLength: 60 }),
+    family: Text(60, { minLength: 1 }),
     saleUnit: literals(SALE_UNITS),
     netWeightG: PositiveInt,
     grossWeightG: PositiveInt,
@@ -26,7 +26,7 @@ export const ProductInputSchema = Type.Object(
     temperatureClass: literals(TEMPERATURE_CLASSES),
     shelfLifeDays: Type.Optional(Nullable(PositiveInt)),
     status: Type.Optional(literals(PRODUCT_STATUSES)),
-    substituteIds: Type.Optional(Type.Array(PositiveInt, { uniqueItems: true, maxItems: 20 })),
+    substituteIds: Type.Optional(Ids(20)),
   },
   { additionalProperties: false },
 );

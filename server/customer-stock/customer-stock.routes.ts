@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { DocumentIdSchema } from '../documents/public-id.ts';
-import { IdParams, IsoDateString, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, Int32, IsoDateString, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { ImportIssueSchema, readUpload } from '../imports/imports.routes.ts';
 import { OrderDetailSchema } from '../orders/orders.schemas.ts';
 import { createProposalDraft, getCustomerStock, getOrderProposal, getVmiSettings, putVmiSettings } from './customer-stock.service.ts';
@@ -13,7 +13,7 @@ const tags = ['customer-stock'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
 const VmiSettingsSchema = Type.Object({ customerId: Type.Integer(), enabled: Type.Boolean(), targetCoverDays: Type.Integer(), updatedAt: Nullable(Type.String()) });
-const VmiSettingsInput = Type.Object({ enabled: Type.Boolean(), targetCoverDays: Type.Integer({ minimum: 1, maximum: 120 }) }, { additionalProperties: false });
+const VmiSettingsInput = Type.Object({ enabled: Type.Boolean(), targetCoverDays: Int32({ minimum: 1, maximum: 120 }) }, { additionalProperties: false });
 
 const Figures = {
   productId: Type.Integer(),
@@ -90,7 +90,7 @@ const StockReportProblemSchema = Type.Object({
   report: StockReportImportSchema,
 });
 
-const PointQuery = Type.Object({ deliveryPointId: Type.Optional(Type.Integer({ minimum: 1 })) });
+const PointQuery = Type.Object({ deliveryPointId: Type.Optional(Id) });
 
 export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -141,7 +141,7 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Create a draft order from the proposal (priced and checked like any order)',
         params: IdParams,
-        body: Type.Optional(Type.Object({ deliveryPointId: Type.Optional(Type.Integer({ minimum: 1 })) })),
+        body: Type.Optional(Type.Object({ deliveryPointId: Type.Optional(Id) })),
         response: { 201: OrderDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
       },
     },

@@ -6,6 +6,7 @@ import type { Db, DbOrTrx } from '../db/database.ts';
 import { findDocumentPublicId, insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
 import { notFound } from '../errors.ts';
+import { INT32_MAX } from '../http/schemas.ts';
 import { checkRows, type ImportIssue, type ImportMode, refusedImport } from '../imports/imports.service.ts';
 import { readTable } from '../imports/read-table.ts';
 import type { CellIssue } from '../imports/row-reader.ts';
@@ -75,6 +76,7 @@ export async function importStockReport(
     const product = refs.product.get(r.product.toUpperCase());
     if (!product) issues.push({ column: 'product', reason: `${r.product} is neither one of our product codes or GTINs nor a product code of ${customer.code}` });
     if (r.date !== null && r.date > today) issues.push({ column: 'date', reason: `${r.date} is in the future` });
+    if (product && r.onHand * product.factor > INT32_MAX) issues.push({ column: 'onHand', reason: `${r.onHand} × ${product.factor} (the code's unit factor) is too large` });
     if (issues.length) return issues;
     // Two rows naming the same product differently (our code and the customer's) would be one line twice.
     const value = { deliveryPointId: pointId!, productId: product!.id, onHand: r.onHand * product!.factor, date: r.date ?? today };

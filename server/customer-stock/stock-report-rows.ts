@@ -1,5 +1,6 @@
 import { isIsoDate } from '../../core/calendar/dates.ts';
 import { column, type RowSpec, rowRead } from '../imports/import-kind.ts';
+import { INT32_MAX } from '../http/schemas.ts';
 import { RowReader } from '../imports/row-reader.ts';
 
 /** A row of a customer's stock report as read, before its codes are looked up in the customer's master data. */
@@ -50,6 +51,9 @@ export const stockReportRows: RowSpec<StockReportRow> = {
     const issues = [...r.issues];
     if (dateText !== null && date === null) issues.push({ column: 'date', reason: `"${dateText}" is not a date (2026-01-18 or 18/01/2026)` });
     if (row.onHand !== null && row.onHand < 0) issues.push({ column: 'onHand', reason: 'must be 0 or more' });
+    for (const [column, value] of [['averageDailySales', row.averageDailySalesCenti], ['promoUpliftPercent', row.promoUpliftBp]] as const) {
+      if (value !== null && value > INT32_MAX) issues.push({ column, reason: 'is too large' });
+    }
     return rowRead(row as StockReportRow, issues);
   },
 };

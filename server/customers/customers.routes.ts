@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, Paging, ProblemSchema, Text } from '../http/schemas.ts';
 import { CustomerCreateSchema, CustomerDetailSchema, CustomerInputSchema, CustomerSchema } from './customers.schemas.ts';
 import { createCustomer, getCustomerDetail, listCustomers, updateCustomer } from './customers.service.ts';
 
@@ -21,7 +21,7 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Find customers by name, code, GLN (account or ship-to), phone (account or contact) or city',
         description: 'Ranked: the code or GLN typed in full first, then names starting with the text, then the other matches.',
         querystring: Type.Object(
-          { q: Type.Optional(Type.String({ maxLength: 100 })), typology: Type.Optional(Type.Union(TYPOLOGIES.map((t) => Type.Literal(t)))), ...Paging },
+          { q: Type.Optional(Text(100)), typology: Type.Optional(Type.Union(TYPOLOGIES.map((t) => Type.Literal(t)))), ...Paging },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(CustomerSchema), total: Type.Integer() }), 400: ProblemSchema, ...ReadProblems },

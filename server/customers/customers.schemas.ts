@@ -2,17 +2,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import { WEEKDAYS } from '../../core/calendar/dates.ts';
 import { CHANNELS, TYPOLOGIES } from '../../core/customers/customer.ts';
 import { CodeString, Gs1Code, NameString } from '../catalog/catalog.schemas.ts';
-import { literals, Nullable } from '../http/schemas.ts';
+import { BigCents, Id, Int32, literals, Nullable, Text } from '../http/schemas.ts';
 
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
 // Patterns rather than Ajv formats: the same schema checks import rows (TypeBox) and requests (Ajv) alike.
-export const EmailString = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'an email address' });
+export const EmailString = Type.String({ maxLength: 254, pattern: '^[^\\s@\\u0000]+@[^\\s@\\u0000]+\\.[^\\s@\\u0000]+$', description: 'an email address' });
 export const PhoneString = Type.String({ maxLength: 30, pattern: '^\\+?[0-9][0-9 .()-]{5,}$', description: 'digits, spaces, dots, dashes; + for international' });
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Europe/Paris' });
-const Street = Type.String({ minLength: 1, maxLength: 200 });
-const Postcode = Type.String({ minLength: 1, maxLength: 10 });
-const City = Type.String({ minLength: 1, maxLength: 100 });
+const Street = Text(200, { minLength: 1 });
+const Postcode = Text(10, { minLength: 1 });
+const City = Text(100, { minLength: 1 });
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2' });
 export const WeekdaySchema = literals(WEEKDAYS);
 
@@ -26,12 +26,12 @@ export const DeliveryPointInputSchema = Type.Object(
     city: City,
     country: Type.Optional(Country),
     deliveryWeekdays: Type.Array(WeekdaySchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
-    leadTimeDays: Type.Integer({ minimum: 0, maximum: 60 }),
+    leadTimeDays: Int32({ minimum: 0, maximum: 60 }),
     cutoffTime: Time,
     windowFrom: OptionalNullable(Time),
     windowTo: OptionalNullable(Time),
     appointmentRequired: Type.Optional(Type.Boolean()),
-    unloadingNotes: OptionalNullable(Type.String({ maxLength: 1000 })),
+    unloadingNotes: OptionalNullable(Text(1000)),
     isDefault: Type.Optional(Type.Boolean({ description: 'the ship-to proposed first; setting it clears the others' })),
   },
   { additionalProperties: false },
@@ -41,10 +41,10 @@ export type DeliveryPointInput = Static<typeof DeliveryPointInputSchema>;
 export const ContactInputSchema = Type.Object(
   {
     name: NameString,
-    role: OptionalNullable(Type.String({ maxLength: 100 })),
+    role: OptionalNullable(Text(100)),
     phone: OptionalNullable(PhoneString),
     email: OptionalNullable(EmailString),
-    preferredHours: OptionalNullable(Type.String({ maxLength: 100 })),
+    preferredHours: OptionalNullable(Text(100)),
   },
   { additionalProperties: false },
 );
@@ -64,10 +64,10 @@ const customerFields = {
   phone: OptionalNullable(PhoneString),
   email: OptionalNullable(EmailString),
   preferredChannel: literals(CHANNELS),
-  paymentTerms: Type.String({ minLength: 1, maxLength: 50 }),
-  creditLimitCents: Type.Integer({ minimum: 0 }),
-  priceListId: OptionalNullable(Type.Integer({ minimum: 1 })),
-  assistantUserId: OptionalNullable(Type.Integer({ minimum: 1 })),
+  paymentTerms: Text(50, { minLength: 1 }),
+  creditLimitCents: BigCents,
+  priceListId: OptionalNullable(Id),
+  assistantUserId: OptionalNullable(Id),
 };
 
 /** An edit replaces the account's own fields; delivery points and contacts have their own routes. */
@@ -143,9 +143,9 @@ export const CustomerDetailSchema = Type.Composite([
 
 export const ProductCodeInputSchema = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 40, description: "the customer's own code for our product" }),
-    productId: Type.Integer({ minimum: 1 }),
-    unitFactor: Type.Optional(Type.Integer({ minimum: 1, description: 'our sale units in one of the customer’s units' })),
+    code: Text(40, { minLength: 1, description: "the customer's own code for our product" }),
+    productId: Id,
+    unitFactor: Type.Optional(Int32({ minimum: 1, maximum: 100_000, description: 'our sale units in one of the customer’s units' })),
   },
   { additionalProperties: false },
 );

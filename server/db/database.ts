@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable } from '../audit/audit.table.ts';
-import type { LoginAttemptsTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
+import type { LoginAttemptsTable, LoginDevicesTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
 import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, ProductsTable, ProductSubstitutesTable } from '../catalog/catalog.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
@@ -24,6 +24,7 @@ export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
+  loginDevices: LoginDevicesTable;
   company: CompanyTable;
   customers: CustomersTable;
   deliveryPoints: DeliveryPointsTable;

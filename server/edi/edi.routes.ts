@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, Int32, ProblemSchema, Text } from '../http/schemas.ts';
 import { OrderDetailSchema } from '../orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
 import { AppError } from '../errors.ts';
@@ -78,9 +78,9 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Creates an EDI partner for a customer; the API token is shown in this answer only',
         body: Type.Object(
           {
-            customerId: Type.Integer({ minimum: 1 }),
+            customerId: Id,
             gln: Type.Optional(Type.String({ pattern: '^\\d{13}$' })),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            name: Type.Optional(Text(120, { minLength: 1 })),
             autoConfirm: Type.Optional(Type.Boolean()),
             folder: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,40}$' })),
           },
@@ -116,7 +116,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Maps the customer's unknown code to a product (remembered as a customer product code), then the message goes on",
         params: IdParams,
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }), productId: Type.Integer({ minimum: 1 }), unitFactor: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        body: Type.Object({ code: Text(60, { minLength: 1 }), productId: Id, unitFactor: Type.Optional(Int32({ minimum: 1, maximum: 100_000 })) }, { additionalProperties: false }),
         response: { 200: Any, ...errors },
       },
     },
@@ -127,7 +127,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/choose-delivery-point',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: Type.Object({ deliveryPointId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: Type.Object({ deliveryPointId: Id }, { additionalProperties: false }), response: { 200: Any, ...errors } },
     },
     async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body),
   );
@@ -136,7 +136,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/accept-price',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Int32({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
     },
     async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request)),
   );
@@ -149,7 +149,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['orders'],
         summary: "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
         params: IdParams,
-        body: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        body: Type.Object({ lineId: Id }, { additionalProperties: false }),
         response: { 200: OrderDetailSchema, ...errors },
       },
     },

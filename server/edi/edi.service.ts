@@ -9,6 +9,7 @@ import { nowIso } from '../clock.ts';
 import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { INT32_MAX } from '../http/schemas.ts';
 import {
   countQueued,
   findMessage,
@@ -71,8 +72,8 @@ export async function rotateEdiToken(db: Db, id: number): Promise<{ token: strin
 /** The partner a bearer token belongs to, or 401. */
 export async function authenticatePartner(db: Db, authorization: string | undefined): Promise<PartnerRow> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const id = token?.match(/^edi_(\d+)_/)?.[1];
-  const partner = id ? await findPartner(db, Number(id)) : undefined;
+  const id = Number(token?.match(/^edi_([1-9]\d{0,9})_/)?.[1]);
+  const partner = id <= INT32_MAX ? await findPartner(db, id) : undefined;
   if (!token || !partner || !partner.tokenHash || !partner.active || !(await verifyPassword(partner.tokenHash, token))) {
     throw new AppError('UNAUTHENTICATED', 'A valid partner token is required: Authorization: Bearer <token>.');
   }

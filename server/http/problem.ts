@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { AppError, type FieldError } from '../errors.ts';
 
 /** RFC 9457 problem details; `errors[]` names each field by its JSON path. */
@@ -17,11 +19,14 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
@@ -83,3 +88,41 @@ export function registerProblemHandlers(app: FastifyInstance, options: { serveSp
     return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`));
   });
 }
+
+/** What Node answers before Fastify sees a request: the parser's verdict on the bytes, in Node's own statuses. */
+function clientProblem(code: string): Problem {
+  if (code === 'HPE_HEADER_OVERFLOW') return problem(431, 'HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts (16 KB).');
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return problem(413, 'PAYLOAD_TOO_LARGE', 'The chunk extensions are larger than the server accepts.');
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return problem(408, 'REQUEST_TIMEOUT', 'The request did not arrive in time.');
+  return problem(400, 'BAD_REQUEST', 'The request is not valid HTTP.');
+}
+
+/**
+ * Fastify's server options for the answers given before any route or error handler runs: a malformed request
+ * line, headers too large, a path that does not decode or a parameter too long. Problem+json like every other.
+ */
+export const problemServerOptions = {
+  clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket) {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const body = clientProblem(error.code ?? '');
+    this.log.debug({ err: error }, 'client error');
+    const json = JSON.stringify(body);
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+      );
+    }
+    socket.destroy(error);
+  },
+  frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    let body: Problem;
+    if (error.code === 'FST_ERR_BAD_URL') body = problem(400, 'BAD_URL', 'The path does not decode (a malformed %-escape).');
+    else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') body = problem(414, 'URI_TOO_LONG', 'A path parameter is longer than the server accepts.');
+    else {
+      request.log.error({ err: error }, 'framework error');
+      body = problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.');
+    }
+    void reply.status(body.status).type('application/problem+json').send(body);
+  },
+} satisfies Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'>;

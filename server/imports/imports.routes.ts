@@ -39,6 +39,8 @@ export async function readUpload(request: FastifyRequest): Promise<{ bytes: Buff
     else if (part.fieldname === 'mode') mode = String(part.value);
   }
   if (!file) throw malformed('No file: send it in a part named "file".');
+  // The name is kept with the stored file; PostgreSQL's text cannot hold a NUL.
+  if (file.filename.includes('\u0000')) throw malformed('The file name contains a NUL character.');
   if (!(IMPORT_MODES as readonly string[]).includes(mode)) throw malformed(`mode must be one of ${IMPORT_MODES.join(', ')}`, 'body.mode');
   return { ...file, mode: mode as ImportMode };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
+import { Int32 } from '../http/schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { compact, RowReader, schemaIssues } from './row-reader.ts';
 
@@ -7,8 +8,8 @@ const PriceRowSchema = Type.Object({
   priceListCode: CodeString,
   priceListName: Type.Optional(NameString),
   productCode: CodeString,
-  minQuantity: Type.Integer({ minimum: 1 }),
-  unitPriceCents: Type.Integer({ minimum: 1 }),
+  minQuantity: Int32({ minimum: 1 }),
+  unitPriceCents: Int32({ minimum: 1 }),
 });
 export type PriceRow = Static<typeof PriceRowSchema>;
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { isIsoDate } from '../../core/calendar/dates.ts';
 import { CodeString } from '../catalog/catalog.schemas.ts';
+import { Int32, Text } from '../http/schemas.ts';
 import { RECEIPT_KINDS, RECEIPT_STATUSES } from '../stock/availability.schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { RowReader, schemaIssues } from './row-reader.ts';
@@ -8,9 +9,9 @@ import { RowReader, schemaIssues } from './row-reader.ts';
 const ReceiptRowSchema = Type.Object({
   warehouseCode: CodeString,
   productCode: CodeString,
-  ref: Type.String({ minLength: 1, maxLength: 60 }),
+  ref: Text(60, { minLength: 1 }),
   date: Type.String(),
-  quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+  quantity: Int32({ minimum: 1, maximum: 10_000_000 }),
   kind: Type.Union(RECEIPT_KINDS.map((k) => Type.Literal(k))),
   status: Type.Union(RECEIPT_STATUSES.map((k) => Type.Literal(k))),
 });

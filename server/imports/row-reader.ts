@@ -36,6 +36,8 @@ export class RowReader {
   text(column: string, required = false): string | null {
     const value = this.cells[column] ?? '';
     if (value === '') return required ? this.fail(column, 'is required') : null;
+    // PostgreSQL's text cannot hold a NUL: refused here, for every kind of file, rather than failing the write.
+    if (value.includes('\u0000')) return this.fail(column, 'contains a NUL character');
     return value;
   }
 

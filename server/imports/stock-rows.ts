@@ -1,9 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CodeString } from '../catalog/catalog.schemas.ts';
+import { Int32 } from '../http/schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { RowReader, schemaIssues } from './row-reader.ts';
 
-const StockRowSchema = Type.Object({ warehouseCode: CodeString, productCode: CodeString, onHand: Type.Integer({ minimum: 0 }) });
+const StockRowSchema = Type.Object({ warehouseCode: CodeString, productCode: CodeString, onHand: Int32({ minimum: 0 }) });
 export type StockRow = Static<typeof StockRowSchema>;
 
 /** An inventory count: what is on hand per warehouse and product, upserted; reservations are left alone. */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { RULE_IDS, SEVERITIES } from '../../core/orders/findings.types.ts';
-import { literals, Nullable, Paging } from '../http/schemas.ts';
+import { Int32, literals, NonBlankText, Nullable, Paging } from '../http/schemas.ts';
 
 const Closed = { additionalProperties: false } as const;
 export const BilingualSchema = Type.Object({ fr: Type.String(), en: Type.String() });
@@ -96,10 +96,10 @@ export const QuoteSchema = Type.Object({
   suggestions: Type.Array(SuggestionSchema),
 });
 
-const Reason = Type.String({ minLength: 3, maxLength: 500, pattern: '\\S', description: 'why: kept on the finding and the timeline' });
+const Reason = NonBlankText(500, { minLength: 3, description: 'why: kept on the finding and the timeline' });
 export const ApproveInputSchema = Type.Object({ reason: Reason }, Closed);
 export const OverrideInputSchema = Type.Object(
-  { rule: literals(RULE_IDS), lineId: Type.Optional(Type.Integer({ minimum: 1, description: 'one line only; all lines of the rule without it' })), reason: Reason },
+  { rule: literals(RULE_IDS), lineId: Type.Optional(Int32({ minimum: 1, description: 'one line only; all lines of the rule without it' })), reason: Reason },
   Closed,
 );
 

@@ -1,24 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../core/customers/customer.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
-import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { LINE_STATUSES, MAX_LINE_QUANTITY, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
 import { DocumentIdSchema } from '../documents/public-id.ts';
-import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
+import { Id, IsoDateString, Int32, literals, Nullable, Paging, Text } from '../http/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
 import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const Closed = { additionalProperties: false } as const;
 
 export const OrderLineInputSchema = Type.Object(
   {
     productId: Type.Optional(Id),
     gtin: Type.Optional(Type.String({ pattern: '^\\d{13,14}$', description: 'GTIN-13 of the sale unit or GTIN-14 of its case' })),
-    customerCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "the customer's own code; its unit factor applies" })),
-    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    customerCode: Type.Optional(Text(64, { minLength: 1, description: "the customer's own code; its unit factor applies" })),
+    quantity: Int32({ minimum: 1, maximum: MAX_LINE_QUANTITY }),
   },
   { ...Closed, description: 'Exactly one of productId, gtin, customerCode' },
 );
@@ -28,26 +27,26 @@ export const OrderInputSchema = Type.Object(
     customerId: Id,
     deliveryPointId: Type.Optional(Id),
     requestedDate: Type.Optional(IsoDateString),
-    customerRef: Type.Optional(Type.String({ maxLength: 80 })),
+    customerRef: Type.Optional(Text(80)),
     channel: literals(CHANNELS),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    note: Type.Optional(Text(2000)),
     lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: 500 }),
   },
   Closed,
 );
 
 export const ShipInputSchema = Type.Object(
-  { deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$', description: 'only for an order leaving from one warehouse (422 otherwise)' })) },
+  { deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s\\u0000]([^\\u0000\\n\\r]*[^\\s\\u0000])?$', description: 'only for an order leaving from one warehouse (422 otherwise)' })) },
   Closed,
 );
-export const CancelInputSchema = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, Closed);
+export const CancelInputSchema = Type.Object({ reason: Type.Optional(Text(500)) }, Closed);
 export const DeliverInputSchema = Type.Object(
   {
     lines: Type.Array(
       Type.Object(
         {
           lineId: Id,
-          deliveredQuantity: Type.Integer({ minimum: 0 }),
+          deliveredQuantity: Int32({ minimum: 0 }),
           shortfall: Type.Optional(literals(SHORTFALL_CHOICES)),
         },
         Closed,
@@ -65,7 +64,7 @@ export const OrderListQuerySchema = Type.Object(
     channel: Type.Optional(literals(CHANNELS)),
     from: Type.Optional(IsoDateString),
     to: Type.Optional(IsoDateString),
-    q: Type.Optional(Type.String({ maxLength: 80 })),
+    q: Type.Optional(Text(80)),
     ...Paging,
   },
   Closed,

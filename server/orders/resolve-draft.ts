@@ -1,6 +1,7 @@
 import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
 import type { Channel, Customer, DeliveryPoint } from '../../core/customers/customer.ts';
+import { MAX_LINE_QUANTITY } from '../../core/orders/order.ts';
 import type { OrderDraft } from '../../core/orders/order-draft.types.ts';
 import type { RulesContext } from '../../core/orders/rules-context.types.ts';
 import { rules, type RulesResult } from '../../core/orders/rules.ts';
@@ -189,8 +190,10 @@ export function matchDraft(sources: DraftSources, input: OrderInput): { delivery
     } else if (line.customerCode !== undefined) {
       const code = byCode.get(line.customerCode);
       const product = code && products.get(code.productId);
-      if (code && product) matched.push({ index: i, product, customerCode: code.code, quantity: line.quantity * code.unitFactor });
-      else errors.push({ path: `body.lines.${i}.customerCode`, message: `${line.customerCode} is not a product code of customer ${customer.code}` });
+      if (!code || !product) errors.push({ path: `body.lines.${i}.customerCode`, message: `${line.customerCode} is not a product code of customer ${customer.code}` });
+      else if (line.quantity * code.unitFactor > MAX_LINE_QUANTITY) {
+        errors.push({ path: `body.lines.${i}.quantity`, message: `${line.quantity} × ${code.unitFactor} (the unit factor of ${code.code}) is more than ${MAX_LINE_QUANTITY} on one line` });
+      } else matched.push({ index: i, product, customerCode: code.code, quantity: line.quantity * code.unitFactor });
     }
   });
 

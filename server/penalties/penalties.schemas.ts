@@ -2,24 +2,24 @@ import { Type } from '@sinclair/typebox';
 import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from '../../core/penalties/notice.ts';
 import { PENALTY_CATEGORIES } from '../../core/penalties/penalty.ts';
 import { DocumentIdSchema } from '../documents/public-id.ts';
-import { IsoDateString, literals, Nullable } from '../http/schemas.ts';
+import { BIG_CENTS_MAX, BigCents, Bp, Cents, Id, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
 
-const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000_000 });
+// A clause's fees sit in integer columns, a notice's amounts in bigint ones.
 const OptionalCents = Type.Optional(Nullable(Cents));
-const Bp = Type.Integer({ minimum: 0, maximum: 10_000, description: 'basis points: 100 bp = 1 %' });
+const FreeText = Type.Optional(Nullable(Text(2000)));
 export const CategorySchema = literals(PENALTY_CATEGORIES);
 
 export const FrameSchema = Type.Object({ capBp: Type.Integer(), maxAgeDays: Type.Integer(), contestPeriodDays: Type.Integer() });
 
 const clauseFields = {
-  contractRef: Nullable(Type.String({ maxLength: 200 })),
+  contractRef: Nullable(Text(200)),
   latePerDayCents: Nullable(Cents),
   lateFlatCents: Nullable(Cents),
   missingValueBp: Nullable(Bp),
   incidentFlatCents: Nullable(Cents),
   serviceRateTargetBp: Nullable(Bp),
   serviceRateToleranceBp: Bp,
-  contestPeriodDays: Nullable(Type.Integer({ minimum: 1, maximum: 365 })),
+  contestPeriodDays: Nullable(Int32({ minimum: 1, maximum: 365 })),
   backordersAccepted: Type.Boolean(),
   l441Applicable: Type.Boolean({ description: 'under C. com. L441-17 (a distributor); ignored for a wholesaler, who never is' }),
 };
@@ -35,7 +35,7 @@ export const ClauseInputSchema = Type.Object(
     serviceRateTargetBp: Type.Optional(Nullable(Bp)),
     serviceRateToleranceBp: Type.Optional(Bp),
     contestPeriodDays: Type.Optional(clauseFields.contestPeriodDays),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    note: FreeText,
   },
   { additionalProperties: false },
 );
@@ -75,8 +75,8 @@ export const DeliveryPenaltySchema = Type.Intersect([
 
 export const ExposureQuerySchema = Type.Object(
   {
-    daysLate: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 1 })),
-    short: Type.Optional(Type.Array(Type.String({ pattern: '^\\d+:\\d+$', description: 'lineId:quantity short' }), { maxItems: 200 })),
+    daysLate: Type.Optional(Int32({ minimum: 0, maximum: 60, default: 1 })),
+    short: Type.Optional(Type.Array(Type.String({ pattern: '^\\d+:\\d+$', maxLength: 21, description: 'lineId:quantity short' }), { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
@@ -92,22 +92,22 @@ export const ExposureSchema = Type.Object({
 
 export const NoticeInputSchema = Type.Object(
   {
-    reference: Type.String({ minLength: 1, maxLength: 100, description: "the customer's reference of the notice" }),
-    customerId: Type.Integer({ minimum: 1 }),
-    orderId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    deliveryId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    externalOrderRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    reference: Text(100, { minLength: 1, description: "the customer's reference of the notice" }),
+    customerId: Id,
+    orderId: Type.Optional(Nullable(Id)),
+    deliveryId: Type.Optional(Nullable(Id)),
+    externalOrderRef: Type.Optional(Nullable(Text(200))),
     receivedDate: IsoDateString,
     failureDate: IsoDateString,
     kind: literals(NOTICE_KINDS),
     category: Type.Optional(Nullable(CategorySchema)),
-    claimedCents: Type.Integer({ minimum: 1, maximum: 100_000_000_000 }),
-    categoryOrderedValueCents: OptionalCents,
+    claimedCents: Type.Integer({ minimum: 1, maximum: BIG_CENTS_MAX }),
+    categoryOrderedValueCents: Type.Optional(Nullable(BigCents)),
     proofOfFailure: Type.Boolean(),
     proofOfHarm: Type.Boolean(),
     stockoutDocumented: Type.Boolean(),
     deductedFromInvoice: Type.Boolean(),
-    contractBasis: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    contractBasis: Type.Optional(Nullable(Text(2000))),
   },
   { additionalProperties: false },
 );
@@ -161,25 +161,25 @@ export const NoticeSchema = Type.Object({
 export const NoticeListQuerySchema = Type.Object(
   {
     status: Type.Optional(literals(NOTICE_STATUSES)),
-    customerId: Type.Optional(Type.Integer({ minimum: 1 })),
-    orderId: Type.Optional(Type.Integer({ minimum: 1 })),
+    customerId: Type.Optional(Id),
+    orderId: Type.Optional(Id),
     due: Type.Optional(literals(['soon', 'overdue', 'any'] as const)),
   },
   { additionalProperties: false },
 );
 
-export const ContestInputSchema = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 4000 }) }, { additionalProperties: false });
-export const SettleInputSchema = Type.Object({ acceptedCents: Cents, note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
-export const WithdrawInputSchema = Type.Object({ note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
+export const ContestInputSchema = Type.Object({ reason: Text(4000, { minLength: 3 }) }, { additionalProperties: false });
+export const SettleInputSchema = Type.Object({ acceptedCents: BigCents, note: FreeText }, { additionalProperties: false });
+export const WithdrawInputSchema = Type.Object({ note: FreeText }, { additionalProperties: false });
 
 export const ForceMajeureSchema = Type.Object({ id: Type.Integer(), label: Type.String(), from: Type.String(), to: Type.String(), categories: Nullable(Type.Array(Type.String())), description: Nullable(Type.String()) });
 export const ForceMajeureInputSchema = Type.Object(
   {
-    label: Type.String({ minLength: 1, maxLength: 200 }),
+    label: Text(200, { minLength: 1 }),
     from: IsoDateString,
     to: IsoDateString,
     categories: Type.Optional(Nullable(Type.Array(CategorySchema, { uniqueItems: true }))),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    description: FreeText,
   },
   { additionalProperties: false },
 );

@@ -1,14 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { IsoDateString, literals, Nullable } from '../http/schemas.ts';
+import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
 
 // core/pricing's Promotion, CustomerPrice and OrderTierDiscount as the API carries them.
 
-const Cents = Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'integer cents HT' });
-const Bp = Type.Integer({ minimum: 0, maximum: 10_000, description: 'basis points: 100 = 1 %' });
-const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000 });
-const Ids = (maxItems: number) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems, uniqueItems: true });
+const Qty = Int32({ minimum: 1, maximum: 1_000_000 });
 
 export const PROMOTION_KINDS = ['percent', 'free-goods', 'tier'] as const;
 export const TIER_MEASURES = ['units', 'cartons', 'pallets', 'weight', 'value'] as const;
@@ -21,8 +18,8 @@ export const MechanismInputSchema = Type.Object(
   {
     kind: literals(PROMOTION_KINDS),
     discountBp: Type.Optional(Bp),
-    minQuantityPerLine: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-    minPalletsPerLine: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    minQuantityPerLine: Type.Optional(Int32({ minimum: 0, maximum: 1_000_000 })),
+    minPalletsPerLine: Type.Optional(Int32({ minimum: 1, maximum: 100 })),
     buy: Type.Optional(Qty),
     free: Type.Optional(Qty),
     forcedMinQuantity: Type.Optional(Qty),
@@ -41,13 +38,13 @@ export const PromotionInputSchema = Type.Object(
   {
     code: CodeString,
     name: NameString,
-    pitchFr: Type.String({ minLength: 1, maxLength: 1000, description: 'what the assistant reads to an eligible customer' }),
-    pitchEn: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    pitchFr: Text(1000, { minLength: 1, description: 'what the assistant reads to an eligible customer' }),
+    pitchEn: Type.Optional(Nullable(Text(1000))),
     from: IsoDateString,
     to: IsoDateString,
     customerIds: Nullable(Ids(1000)),
     typologies: Nullable(Type.Array(literals(TYPOLOGIES), { uniqueItems: true })),
-    productIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000, uniqueItems: true }),
+    productIds: Ids(1000, { minItems: 1 }),
     mechanism: MechanismInputSchema,
   },
   { additionalProperties: false },
@@ -72,18 +69,18 @@ export const PromotionSchema = Type.Object({
 export const PromotionQuerySchema = Type.Object(
   {
     on: Type.Optional(IsoDateString),
-    customerId: Type.Optional(Type.Integer({ minimum: 1 })),
+    customerId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
 
 export const CustomerPriceInputSchema = Type.Object(
   {
-    productId: Type.Integer({ minimum: 1 }),
+    productId: Id,
     unitPriceCents: Cents,
     validFrom: IsoDateString,
     validTo: Nullable(IsoDateString),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(Nullable(Text(500))),
   },
   { additionalProperties: false },
 );
@@ -101,12 +98,12 @@ export const CustomerPriceSchema = Type.Object({
   note: Nullable(Type.String()),
 });
 
-export const CustomerPriceParams = Type.Object({ id: Type.Integer({ minimum: 1 }), priceId: Type.Integer({ minimum: 1 }) });
+export const CustomerPriceParams = Type.Object({ id: Id, priceId: Id });
 
 export const OrderTierDiscountSchema = Type.Object(
   {
     measure: literals(TIER_MEASURES),
-    steps: Type.Array(Type.Object({ min: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 }), discountBp: Bp }, { additionalProperties: false }), { maxItems: 20 }),
+    steps: Type.Array(Type.Object({ min: Type.Integer({ minimum: 0, maximum: BIG_CENTS_MAX }), discountBp: Bp }, { additionalProperties: false }), { maxItems: 20 }),
     families: Nullable(Type.Array(Type.String({ pattern: '^[A-Z0-9_]{1,40}$' }), { uniqueItems: true, maxItems: 50 })),
   },
   { additionalProperties: false },

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { RISK_CAUSES, RISK_STATUSES } from '../../core/risks/risk.types.ts';
-import { IdParams, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, Nullable, ProblemSchema, Text } from '../http/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
 import { RISK_OPTION_KINDS } from '../../core/risks/options.ts';
@@ -49,7 +49,7 @@ export const RiskSchema = Type.Object({
 });
 
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
-const OptionId = { kind: literals(RISK_OPTION_KINDS), productId: Type.Optional(Type.Integer({ minimum: 1 })), warehouseId: Type.Optional(Type.Integer({ minimum: 1 })) };
+const OptionId = { kind: literals(RISK_OPTION_KINDS), productId: Type.Optional(Id), warehouseId: Type.Optional(Id) };
 
 export const RiskOptionSchema = Type.Object({
   ...OptionId,
@@ -75,7 +75,7 @@ export const RiskCallSchema = Type.Composite([
   }),
 ]);
 
-const Note = Type.Optional(Nullable(Type.String({ maxLength: 2000 })));
+const Note = Type.Optional(Nullable(Text(2000)));
 const ResolveBody = Type.Union([
   Type.Object({ option: Type.Object(OptionId, { additionalProperties: false }), note: Note, customerApproved: Type.Optional(Type.Boolean({ description: 'the customer agreed on the call to an option outside his settings' })) }, { additionalProperties: false }),
   Type.Object({ callBackAt: Type.String({ format: 'date-time' }), note: Note }, { additionalProperties: false }),
@@ -90,7 +90,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Order lines that will not be delivered as promised, highest priority first',
         querystring: Type.Object(
-          { status: Type.Optional(literals(RISK_STATUSES)), customerId: Type.Optional(Type.Integer({ minimum: 1 })), cause: Type.Optional(literals(RISK_CAUSES)) },
+          { status: Type.Optional(literals(RISK_STATUSES)), customerId: Type.Optional(Id), cause: Type.Optional(literals(RISK_CAUSES)) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(RiskSchema) }), ...Read },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, Int32, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { listLots } from './availability.repository.ts';
 import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES } from './availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
@@ -15,17 +15,16 @@ const tags = ['stock'];
 const RECEIPT_EDITORS: readonly Role[] = ['manager', 'admin'];
 const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const Write = { ...Read, 404: ProblemSchema, 409: ProblemSchema };
-const Id = Type.Integer({ minimum: 1 });
 const IsoDate = Type.String({ format: 'date' });
 
 /** The EDIFACT 4493 flags of a customer, and the shelf life he wants left at delivery. */
 const supplyFields = {
-  minRemainingShelfLifePct: Nullable(Type.Integer({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
+  minRemainingShelfLifePct: Nullable(Int32({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
   shipComplete: Type.Boolean({ description: 'SC: ship complete only' }),
   acceptsBackorders: Type.Boolean({ description: 'BK: partial delivery, the rest as a backorder' }),
   acceptsPartial: Type.Boolean({ description: 'SP: partial delivery, the rest cancelled' }),
   acceptsSubstitutes: Type.Boolean({ description: 'IS: substitutes allowed' }),
-  cancelIfLateDays: Nullable(Type.Integer({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
+  cancelIfLateDays: Nullable(Int32({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
 };
 const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ...supplyFields, updatedAt: Nullable(Type.String()) });
 const SupplySettingsPatch = Type.Partial(Type.Object(supplyFields), { additionalProperties: false, minProperties: 1 });
@@ -38,7 +37,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Available to promise: what can be promised of a product on a date (to a customer: lots too old for his minimum shelf life left out), per warehouse, and the earliest complete date',
-        querystring: Type.Object({ productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Int32({ minimum: 1 })) }, { additionalProperties: false }),
         response: { 200: AvailabilitySchema, ...Read, 404: ProblemSchema },
       },
     },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../http/schemas.ts';
+import { Id, Int32, Nullable, Text } from '../http/schemas.ts';
 
 export const RECEIPT_KINDS = ['PRODUCTION', 'ACHAT', 'TRANSFERT'] as const;
 export const RECEIPT_STATUSES = ['planned', 'cancelled'] as const;
@@ -25,14 +25,14 @@ export const ReceiptSchema = Type.Object({
 
 export const ReceiptInputSchema = Type.Object(
   {
-    warehouseId: Type.Integer({ minimum: 1 }),
-    productId: Type.Integer({ minimum: 1 }),
+    warehouseId: Id,
+    productId: Id,
     date: IsoDate,
-    quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+    quantity: Int32({ minimum: 1, maximum: 10_000_000 }),
     kind: Type.Union(RECEIPT_KINDS.map((k) => Type.Literal(k))),
-    ref: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60 }))),
+    ref: Type.Optional(Nullable(Text(60, { minLength: 1 }))),
     status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((k) => Type.Literal(k)))),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(Nullable(Text(500))),
   },
   { additionalProperties: false },
 );

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, Int32, ProblemSchema, Text } from '../http/schemas.ts';
 import { StockLevelSchema, WarehouseInputSchema, WarehouseSchema } from './stock.schemas.ts';
 import { createWarehouse, listStock, listWarehouses, setOnHand, updateWarehouse } from './stock.service.ts';
 
@@ -49,9 +49,9 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Stock levels by warehouse and product; available = on hand − reserved',
         querystring: Type.Object(
           {
-            warehouseId: Type.Optional(Type.Integer({ minimum: 1 })),
-            productId: Type.Optional(Type.Integer({ minimum: 1 })),
-            q: Type.Optional(Type.String({ maxLength: 100, description: 'product code or words of its name' })),
+            warehouseId: Type.Optional(Id),
+            productId: Type.Optional(Id),
+            q: Type.Optional(Text(100, { description: 'product code or words of its name' })),
           },
           { additionalProperties: false },
         ),
@@ -68,8 +68,8 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Set the quantity on hand (an inventory count); reserved stays as orders left it',
-        params: Type.Object({ warehouseId: Type.Integer({ minimum: 1 }), productId: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ onHand: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        params: Type.Object({ warehouseId: Id, productId: Id }),
+        body: Type.Object({ onHand: Int32({ minimum: 0 }) }, { additionalProperties: false }),
         response: { 200: StockLevelSchema, ...WriteProblems, 404: ProblemSchema },
       },
     },

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Gs1Code, CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { Nullable } from '../http/schemas.ts';
+import { Nullable, Text } from '../http/schemas.ts';
 
-const OptionalText = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
+const OptionalText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 
 export const WarehouseInputSchema = Type.Object(
   { code: CodeString, name: NameString, street: OptionalText(200), postcode: OptionalText(10), city: OptionalText(100), gln: Type.Optional(Nullable(Gs1Code(13))) },

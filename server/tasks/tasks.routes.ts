@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, IsoDateString, literals, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Id, IdParams, IsoDateString, literals, Nullable, ProblemSchema, Text } from '../http/schemas.ts';
 import { TASK_STATUSES } from '../../core/tasks/task.ts';
 import { listTasks, markTaskDone } from './tasks.service.ts';
 
@@ -32,9 +32,9 @@ export const TaskSchema = Type.Object({
 
 const TaskQuery = Type.Object({
   status: Type.Optional(literals(TASK_STATUSES)),
-  assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
-  customerId: Type.Optional(Type.Integer({ minimum: 1 })),
-  kind: Type.Optional(Type.String()),
+  assigneeId: Type.Optional(Id),
+  customerId: Type.Optional(Id),
+  kind: Type.Optional(Text(60)),
 });
 
 const tags = ['tasks'];

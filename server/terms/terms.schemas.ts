@@ -3,14 +3,12 @@ import { WEEKDAYS } from '../../core/calendar/dates.ts';
 import { TEMPERATURE_CLASSES } from '../../core/catalog/product.ts';
 import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { IsoDateString, literals, Nullable } from '../http/schemas.ts';
+import { Cents, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
 
 // The shapes of core/terms (Terms, TermsOverrides) and core/terms/agreement.types.ts, as the API carries them.
 
-const Cents = Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'integer cents HT' });
-const Count = (max: number) => Type.Integer({ minimum: 0, maximum: max });
+const Count = (maximum: number) => Int32({ minimum: 0, maximum });
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Europe/Paris' });
-const Text = (max: number) => Type.String({ maxLength: max });
 const OptionalNullable = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 export const ORDER_MULTIPLE_UNITS = ['unit', 'carton', 'layer', 'pallet'] as const;
@@ -24,7 +22,7 @@ export const ArticlesSchema = Type.Object(Object.fromEntries(ARTICLE_KEYS.map((k
 export const FrancoSchema = Type.Object(
   {
     measure: literals(['value', 'pallets'] as const),
-    threshold: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'cents HT, or pallet-equivalents' }),
+    threshold: Int32({ minimum: 0, maximum: 1_000_000_000, description: 'cents HT, or pallet-equivalents' }),
     feeBelowCents: Cents,
   },
   { additionalProperties: false },
@@ -38,7 +36,7 @@ export const OrderMultiplesSchema = Type.Object(
   { additionalProperties: false },
 );
 export const TruckSchema = Type.Object(
-  { maxPallets: Type.Integer({ minimum: 1, maximum: 100 }), maxWeightG: Type.Integer({ minimum: 1, maximum: 60_000_000 }) },
+  { maxPallets: Int32({ minimum: 1, maximum: 100 }), maxWeightG: Int32({ minimum: 1, maximum: 60_000_000 }) },
   { additionalProperties: false },
 );
 export const SurchargeSchema = Type.Object(
@@ -46,7 +44,7 @@ export const SurchargeSchema = Type.Object(
     weekdays: Type.Optional(Type.Array(literals(WEEKDAYS), { uniqueItems: true, maxItems: 7 })),
     dates: Type.Optional(Type.Array(IsoDateString, { maxItems: 100 })),
     feeCents: Cents,
-    label: Type.Object({ fr: Type.String({ minLength: 1, maxLength: 100 }), en: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+    label: Type.Object({ fr: Text(100, { minLength: 1 }), en: Text(100, { minLength: 1 }) }, { additionalProperties: false }),
   },
   { additionalProperties: false },
 );
@@ -105,15 +103,15 @@ export const TermsSchema = Type.Object({
 /** A customer's overrides: every field null (or absent) = inherit its typology's terms. */
 export const CustomerTermsInputSchema = Type.Object(
   {
-    reference: OptionalNullable(Type.String({ minLength: 1, maxLength: 200 })),
+    reference: OptionalNullable(Text(200, { minLength: 1 })),
     articles: OptionalNullable(ArticlesSchema),
     minOrderValueCents: OptionalNullable(Cents),
     minOrderPallets: OptionalNullable(Count(33)),
     minOrderSeverity: OptionalNullable(Severity),
     franco: OptionalNullable(FrancoSchema),
     orderMultiples: OptionalNullable(OrderMultiplesSchema),
-    truckMaxPallets: OptionalNullable(Type.Integer({ minimum: 1, maximum: 100 })),
-    truckMaxWeightG: OptionalNullable(Type.Integer({ minimum: 1, maximum: 60_000_000 })),
+    truckMaxPallets: OptionalNullable(Int32({ minimum: 1, maximum: 100 })),
+    truckMaxWeightG: OptionalNullable(Int32({ minimum: 1, maximum: 60_000_000 })),
     priceMismatchToleranceCents: OptionalNullable(Count(100_000)),
     creditCheck: OptionalNullable(Type.Boolean()),
     surcharges: OptionalNullable(Surcharges),
@@ -145,7 +143,7 @@ export const CustomerTermsSchema = Type.Object({
 export const AssortmentInputSchema = Type.Object(
   {
     restricted: Type.Boolean({ description: 'true: only the listed products may be ordered (rule not-listed)' }),
-    productIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000, uniqueItems: true }),
+    productIds: Ids(5000),
   },
   { additionalProperties: false },
 );

@@ -14,6 +14,7 @@ import * as ediOrderLines from './2026_11_28_0090_edi_order_lines.ts';
 import * as deliveryLineLots from './2026_11_28_0091_delivery_line_lots.ts';
 import * as ediClaims from './2026_11_28_0095_edi_claims.ts';
 import * as ediUser from './2026_11_28_0096_edi_user.ts';
+import * as loginDevices from './2026_11_29_0100_login_devices.ts';
 import * as glnHolders from './2026_12_01_0100_gln_holders.ts';
 import * as documentPublicIds from './2026_12_01_0110_document_public_ids.ts';
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0091_delivery_line_lots': deliveryLineLots,
   '2026_11_28_0095_edi_claims': ediClaims,
   '2026_11_28_0096_edi_user': ediUser,
+  '2026_11_29_0100_login_devices': loginDevices,
   '2026_12_01_0100_gln_holders': glnHolders,
   '2026_12_01_0110_document_public_ids': documentPublicIds,
 };
