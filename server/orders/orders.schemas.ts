@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../core/customers/customer.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
 import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../core/orders/order-limits.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
 import { IsoDateString, literals, Nullable, Paging } from '../http/schemas.ts';
@@ -17,7 +18,7 @@ export const OrderLineInputSchema = Type.Object(
     productId: Type.Optional(Id),
     gtin: Type.Optional(Type.String({ pattern: '^\\d{13,14}$', description: 'GTIN-13 of the sale unit or GTIN-14 of its case' })),
     customerCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "the customer's own code; its unit factor applies" })),
-    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    quantity: Type.Integer({ minimum: 1, maximum: MAX_LINE_QUANTITY }),
   },
   { ...Closed, description: 'Exactly one of productId, gtin, customerCode' },
 );
@@ -30,7 +31,7 @@ export const OrderInputSchema = Type.Object(
     customerRef: Type.Optional(Type.String({ maxLength: 80 })),
     channel: literals(CHANNELS),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
-    lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: 500 }),
+    lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: MAX_ORDER_LINES }),
   },
   Closed,
 );
