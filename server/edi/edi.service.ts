@@ -115,8 +115,9 @@ export async function ediQueue(db: Db) {
     }));
     if (r.orderId !== null) {
       const rules = await db.selectFrom('orderFindings').selectAll().where('orderId', '=', r.orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+      const lines = new Map(stored.lines.map((l) => [l.lineNo, l]));
       for (const f of rules) {
-        const line = stored.lines.find((l) => l.lineNo === f.lineNo);
+        const line = f.lineNo === null ? undefined : lines.get(f.lineNo);
         findings.push({
           source: 'rules',
           kind: f.rule,
