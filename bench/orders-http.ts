@@ -17,7 +17,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 type Line = { productId: number; quantity: number; unitPriceCents: number; vatRateBp: number };
 
 /** A fresh data directory with the demo loaded: the benchmark data set is the demo company. */
-async function freshDatabase() {
+export async function freshDatabase() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const handle = openDatabase({ dataDir: config.dataDir });

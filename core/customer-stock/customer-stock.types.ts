@@ -5,6 +5,9 @@ import type { OrderMultipleUnit } from '../terms/terms.types.ts';
 export const STOCK_REPORT_SOURCES = ['csv', 'xlsx', 'edi'] as const;
 export type StockReportSource = (typeof STOCK_REPORT_SOURCES)[number];
 
+/** The most a stock report may say a delivery point holds of a product (sale units): a 32-bit column on both engines. */
+export const MAX_STOCK_QUANTITY = 1_000_000_000;
+
 /** One product in one stock report: what the customer held that day, in our sale units. */
 export type StockSnapshot = {
   productId: number;

@@ -2,6 +2,7 @@ import { EdiSyntaxError } from './errors.ts';
 import type { Segment } from './segment.ts';
 import { DEFAULT_SEPARATORS, separatorClash, separatorsFromUna, type Separators } from './separators.ts';
 
+const NUL = 0;
 const CR = 13;
 const LF = 10;
 const BOM = 0xfeff;
@@ -22,7 +23,8 @@ function extraUtf8Bytes(c: number): number {
  * separators goes back to the defaults; CR and LF are dropped everywhere outside a release, even mid-segment
  * (fixed-width wrapped files); a release before an ordinary character yields that character; a BOM, blanks
  * and control characters between segments are skipped; empty segments (`''`) are dropped.
- * It never validates: the assembler does, with the positions kept here.
+ * It never validates (the assembler does, with the positions kept here), but for a NUL inside a segment: refused
+ * where it stands, since nothing downstream could keep it.
  *
  * Speed: one charCodeAt loop, and each component is sliced once from the chunk (no per-character
  * concatenation); a component only concatenates where a release, a line break or a chunk boundary cuts it.
@@ -122,6 +124,7 @@ export class EdiTokenizer {
         const c = text.charCodeAt(i);
         if (released) {
           released = false;
+          if (c === NUL) this.refuseNul(partial + text.slice(start, i), this.consumedChars + i + extra);
           if (c >= 0x80 && !latin1) extra += extraUtf8Bytes(c);
         } else if (c === component) {
           components.push(partial === '' ? text.slice(start, i) : partial + text.slice(start, i));
@@ -144,9 +147,12 @@ export class EdiTokenizer {
           partial += text.slice(start, i);
           start = i + 1;
           released = true;
-        } else if (c === CR || c === LF) {
-          partial += text.slice(start, i);
-          start = i + 1;
+        } else if (c < 0x20) {
+          if (c === NUL) this.refuseNul(partial + text.slice(start, i), this.consumedChars + i + extra);
+          if (c === CR || c === LF) {
+            partial += text.slice(start, i);
+            start = i + 1;
+          }
         } else if (c >= 0x80 && !latin1) {
           extra += extraUtf8Bytes(c);
         }
@@ -175,6 +181,23 @@ export class EdiTokenizer {
     }
     this.separators = separators;
     out.push({ tag: 'UNA', elements: [], index: this.segmentCount, byteOffset, una: separators });
+  }
+
+  /**
+   * A NUL inside a segment: no EDIFACT character set has it, and PostgreSQL cannot store it in text. Located in
+   * the segment, the element and the component it cuts (the tag itself when it comes before the first `+`).
+   */
+  private refuseNul(before: string, byteOffset: number): never {
+    const inTag = this.tag === null;
+    throw new EdiSyntaxError({
+      segmentIndex: this.segmentCount,
+      tag: inTag ? before : this.tag,
+      elementPosition: inTag ? null : this.elements.length + 1,
+      componentPosition: inTag ? null : this.components.length + 1,
+      byteOffset,
+      expected: 'a character of the interchange (NUL is none)',
+      found: 'U+0000',
+    });
   }
 
   private endElement(): void {

@@ -7,8 +7,6 @@ import type { OrderTotals } from './totals.ts';
 export const LINE_STATUSES = ['open', 'delivered', 'backordered', 'short_cancelled', 'cancelled'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 export const SHORTFALL_CHOICES = ['backorder', 'cancel'] as const;
-/** The most one line may order, in the product's sale unit (a customer code's unit factor applied). */
-export const MAX_LINE_QUANTITY = 1_000_000;
 export type ShortfallChoice = (typeof SHORTFALL_CHOICES)[number];
 
 export type OrderLine = {

@@ -6,6 +6,7 @@ import { moveDateSuggestions } from './move-date.ts';
 import { nextTierSuggestions } from './next-tier.ts';
 import { reachFrancoSuggestions } from './reach-franco.ts';
 import { roundingSuggestions } from './round.ts';
+import { suggestInput } from './suggest-input.ts';
 import type { Suggestion, SuggestionKind } from './suggestion.types.ts';
 
 const KIND_ORDER: Record<SuggestionKind, number> = { 'reach-franco': 0, 'next-tier': 1, 'fill-truck': 2, 'move-date': 3, 'round-up': 4, 'round-down': 5 };
@@ -15,8 +16,7 @@ const KIND_ORDER: Record<SuggestionKind, number> = { 'reach-franco': 0, 'next-ti
  * click (`applySuggestion`). None makes the same goods dearer per unit or adds a charge (`neverDearer`).
  */
 export function suggest(order: OrderDraft, priced: PricedOrder, ctx: RulesContext): Suggestion[] {
-  const products = order.lines.map((l) => (l.productId === null ? undefined : ctx.products.get(l.productId)));
-  const input = { order, priced, ctx, products };
+  const input = suggestInput(order, priced, ctx);
   const all = [
     ...reachFrancoSuggestions(input), ...nextTierSuggestions(input), ...fillTruckSuggestions(input),
     ...moveDateSuggestions(input), ...roundingSuggestions(input),

@@ -43,7 +43,18 @@ export type Delivery = {
   lines: DeliveryLine[];
 };
 
-function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[], lots: ShippedLotRow[]): Delivery {
+/** Rows grouped by a key, in their order: each delivery its lines, each line its lots, in one pass (a large order has thousands). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+function toDelivery(row: DeliveryRow, lines: readonly DeliveryLineRow[], lots: ReadonlyMap<number, ShippedLotRow[]>): Delivery {
   const { palletsCenti, documentId: _row, documentPublicId, ...rest } = row;
   return {
     ...rest,
@@ -59,7 +70,7 @@ function toDelivery(row: DeliveryRow, lines: DeliveryLineRow[], lots: ShippedLot
       saleUnit: l.saleUnit,
       quantity: l.quantity,
       deliveredQuantity: l.deliveredQuantity,
-      lots: lots.filter((x) => x.deliveryLineId === l.id).map(({ deliveryLineId: _, belowMinShelfLife, ...x }) => ({ ...x, belowMinShelfLife: belowMinShelfLife === 1 })),
+      lots: (lots.get(l.id) ?? []).map(({ deliveryLineId: _, belowMinShelfLife, ...x }) => ({ ...x, belowMinShelfLife: belowMinShelfLife === 1 })),
     })),
   };
 }
@@ -69,5 +80,7 @@ export async function listOrderDeliveries(db: DbOrTrx, orderId: number): Promise
   const rows = await listDeliveryRows(db, orderId);
   const lines = await listDeliveryLineRows(db, rows.map((r) => r.id));
   const lots = rows.some((r) => r.status !== 'planned') ? await listShippedLots(db, lines.map((l) => l.id)) : [];
-  return rows.map((r) => toDelivery(r, lines.filter((l) => l.deliveryId === r.id), lots));
+  const linesOf = groupBy(lines, (l) => l.deliveryId);
+  const lotsOf = groupBy(lots, (x) => x.deliveryLineId);
+  return rows.map((r) => toDelivery(r, linesOf.get(r.id) ?? [], lotsOf));
 }

@@ -40,6 +40,8 @@ export async function ediImport(db: Db, target: string, options: { log?: boolean
     try {
       const results = await ingestFile(db, file, {
         door: 'cli',
+        // What the database or a bug said, kept out of the stored reasons, goes to the operator's terminal.
+        log: { error: (o, m) => console.error(m, o) },
         onMessage: (m, offset) => {
           n++;
           if (options.log) process.stdout.write(`${m.messageReference} ${m.type} ${m.status}${m.orderId ? ` order ${m.orderId}` : ''}${m.reason ? ` — ${m.reason}` : ''}\n`);

@@ -6,7 +6,7 @@ import { currentUser } from '../auth/auth.plugin.ts';
 import { Id, IdParams, Int32, ProblemSchema, Text } from '../http/schemas.ts';
 import { OrderDetailSchema } from '../orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import { ediSyntaxProblem } from './edi-problem.ts';
 import {
   acceptOrderLinePrice,
@@ -50,9 +50,9 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const partner = await authenticatePartner(app.db, request.headers.authorization);
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).type('application/problem+json').send({ type: 'about:blank', title: 'Empty body', status: 400, detail: 'Send the interchange as the request body (Content-Type: application/edifact).' });
+      if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('body', 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
       try {
-        const results = await ingestBody(app.db, partner, body);
+        const results = await ingestBody(app.db, partner, body, request.log);
         const busy = results.filter((r) => r.status === 'in-progress');
         if (busy.length) {
           // Another door holds it: nothing was created here. Sent again later, it is answered as a duplicate.

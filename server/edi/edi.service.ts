@@ -24,7 +24,7 @@ import {
   type PartnerRow,
 } from './edi.repository.ts';
 import { acceptCustomerPrice } from '../orders/save-order.ts';
-import { ingestFile, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
+import { ingestFile, type IngestOptions, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
 
 export function partnerView(p: PartnerRow) {
   return { id: p.id, customerId: p.customerId, gln: p.gln, name: p.name, autoConfirm: p.autoConfirm === 1, inboxFolder: p.inboxFolder, outboxFolder: p.outboxFolder, active: p.active === 1, hasToken: p.tokenHash !== null, createdAt: p.createdAt };
@@ -81,11 +81,11 @@ export async function authenticatePartner(db: Db, authorization: string | undefi
 }
 
 /** The HTTP door: the body is written aside, then taken in like any file. */
-export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer): Promise<InterchangeResult[]> {
+export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, log?: IngestOptions['log']): Promise<InterchangeResult[]> {
   const tmp = path.join(os.tmpdir(), `carnet-edi-${randomBytes(6).toString('hex')}.edi`);
   await fs.promises.writeFile(tmp, body);
   try {
-    return await ingestFile(db, tmp, { door: 'http', partner, filename: `http-${partner.gln}.edi` });
+    return await ingestFile(db, tmp, { door: 'http', partners: [partner], filename: `http-${partner.gln}.edi`, log });
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }
@@ -119,8 +119,9 @@ export async function ediQueue(db: Db) {
     }));
     if (r.orderId !== null) {
       const rules = await db.selectFrom('orderFindings').selectAll().where('orderId', '=', r.orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+      const lines = new Map(stored.lines.map((l) => [l.lineNo, l]));
       for (const f of rules) {
-        const line = stored.lines.find((l) => l.lineNo === f.lineNo);
+        const line = f.lineNo === null ? undefined : lines.get(f.lineNo);
         findings.push({
           source: 'rules',
           kind: f.rule,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import type { Db } from '../db/database.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
-import { listPartners } from './edi.repository.ts';
+import { listPartners, type PartnerRow } from './edi.repository.ts';
 import { ingestFile } from './ingest.ts';
 import { flushEdiOutbound } from './outbound.ts';
 
@@ -42,9 +42,13 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
   const dataDir = fileStoreOf(db);
   const settle = options.settleMs ?? SETTLE_MS;
   let taken = 0;
+  // A folder is read once, for every active partner it belongs to: it takes in only their interchanges.
+  const byFolder = new Map<string, PartnerRow[]>();
   for (const partner of await listPartners(db)) {
-    if (!partner.active) continue;
-    const dir = inboxDir(dataDir, partner.inboxFolder);
+    if (partner.active) byFolder.set(partner.inboxFolder, [...(byFolder.get(partner.inboxFolder) ?? []), partner]);
+  }
+  for (const [folder, partners] of byFolder) {
+    const dir = inboxDir(dataDir, folder);
     if (!fs.existsSync(dir)) continue;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isFile() || entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
@@ -52,7 +56,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
       if (Date.now() - fs.statSync(file).mtimeMs < settle) continue;
       let outcome: 'done' | 'failed' = 'done';
       try {
-        const results = await ingestFile(db, file, { door: 'folder' });
+        const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log });
         // Another door or process is taking the same interchange in: the file waits for the next sweep.
         if (results.some((r) => r.status === 'in-progress')) continue;
         if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';

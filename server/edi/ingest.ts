@@ -6,6 +6,9 @@ import type { EdiMessage, InterchangeHeader } from '../../core/edi/envelope.ts';
 import { EdiSyntaxError, type EdiWarning } from '../../core/edi/errors.ts';
 import { mapOrder, type EdiIssue, type MapOverrides, type MappedOrder } from '../../core/edi/eancom/map-order.ts';
 import { readInventoryReport } from '../../core/edi/eancom/invrpt.ts';
+import { mapStockReport } from '../../core/edi/eancom/map-stock.ts';
+import { foreignParty } from '../../core/edi/eancom/partner-scope.ts';
+import { refusalText } from '../../core/edi/eancom/refusal.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeSegment } from '../../core/edi/writer.ts';
 import type { IsoDate } from '../../core/calendar/dates.ts';
@@ -69,8 +72,14 @@ export type InterchangeResult = {
 export type IngestOptions = {
   door: Door;
   filename?: string;
-  /** HTTP: the partner the token authenticated; an interchange from another sender is refused. */
-  partner?: PartnerRow;
+  /**
+   * The partners the door speaks for (HTTP: the token's; a folder: the partners it belongs to): an interchange
+   * from another sender is refused. Whatever the door, an interchange's partner is its sender's, and its messages
+   * may only name that partner's customer (mapOrder, foreignParty).
+   */
+  partners?: readonly PartnerRow[];
+  /** Where a failure the partner is not told the details of is logged (a database's own error text). */
+  log?: { error: (o: object, m: string) => void };
   /** Called after each message is committed (progress bars, the kill test). */
   onMessage?: (result: MessageResult, byteOffset: number) => void;
 };
@@ -177,14 +186,15 @@ const NO_ISSUES: MessageIssues = { issues: [], lines: [], overrides: {} };
  */
 async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow | null, overrides: MapOverrides): Promise<Prepared> {
   const order = readOrder(message);
-  const partnerCustomerId = partner?.customerId ?? null;
-  const buyer = order.buyer?.id ? run.lookups.customerByGln(order.buyer.id) : null;
-  const customerId = buyer?.id ?? partnerCustomerId;
+  // From a partner the customer is the partner's, whatever NAD+BY says (the mapping refuses another one).
+  const buyer = !partner && order.buyer?.id ? run.lookups.customerByGln(order.buyer.id) : null;
+  const customerId = partner?.customerId ?? buyer?.id ?? null;
   if (customerId !== null) await run.lookups.prepareCustomer(customerId);
-  const mapped = mapOrder(order, message, run.lookups, partnerCustomerId, overrides);
+  const mapped = mapOrder(order, message, run.lookups, partner, overrides);
   const lines = mapped.lines.map((l, i) => ({ lineNo: i + 1, ediLine: l.lineNumber, firstSegment: l.firstSegment, lastSegment: l.lastSegment }));
   const issues: MessageIssues = { issues: mapped.issues, lines, overrides };
   const none = { orderId: null, issues, customerId: mapped.customerId, order: null, documentNumber: order.documentNumber };
+  if (mapped.refusal) return { ...none, status: 'rejected', reason: refusalText(mapped.refusal) };
   if (mapped.issues.length || mapped.customerId === null) return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
   if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line' };
   try {
@@ -215,32 +225,30 @@ async function confirmIfAllowed(run: Run, partner: PartnerRow | null, outcome: O
 
 async function takeInventoryReport(run: Run, message: EdiMessage, partner: PartnerRow | null, documentId: number): Promise<{ status: MessageStatus; reason: string | null; customerId: number | null; write: (trx: Parameters<typeof recordStockReport>[0]) => Promise<void> }> {
   const report = readInventoryReport(message);
+  const rejected = (reason: string, customerId: number | null) => ({ status: 'rejected' as const, reason, customerId, write: async () => {} });
+  // A partner reports its own customer's stock: another customer's GLN, as reporting party or place, refuses it.
+  const foreign = partner ? foreignParty(partner, run.lookups, message.segments) : null;
+  if (foreign) return rejected(refusalText(foreign), partner!.customerId);
   const gln = report.reportingParty?.id ?? null;
-  const customer = (gln ? run.lookups.customerByGln(gln) : null) ?? (partner ? { id: partner.customerId } : null);
-  if (!customer) return { status: 'rejected', reason: `unknown reporting party ${gln ?? '(none)'}`, customerId: null, write: async () => {} };
+  const customer = partner ? { id: partner.customerId } : gln ? run.lookups.customerByGln(gln) : null;
+  if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, null);
   await run.lookups.prepareCustomer(customer.id);
   const points = await run.db.selectFrom('deliveryPoints').select(['id', 'gln', 'isDefault']).where('customerId', '=', customer.id).orderBy('id').execute();
   const date = (report.reportDate ?? report.documentDate) as IsoDate | null;
-  if (!date) return { status: 'rejected', reason: 'no report date', customerId: customer.id, write: async () => {} };
-  const byPoint = new Map<number, Map<number, number>>();
+  if (!date) return rejected('no report date', customer.id);
   const fallback = (points.find((p) => p.isDefault) ?? points[0])?.id;
-  for (const line of report.lines) {
-    const product = (line.buyerCode ? run.lookups.customerCode(customer.id, line.buyerCode) : null)?.productId ?? (line.gtin ? run.lookups.productByGtin(line.gtin)?.id : undefined);
-    if (product === undefined) continue;
-    for (const e of line.entries.filter((x) => x.qualifier === '145')) {
-      const point = points.find((p) => p.gln && p.gln === e.location)?.id ?? fallback;
-      if (point === undefined) continue;
-      const m = byPoint.get(point) ?? new Map<number, number>();
-      m.set(product, (m.get(product) ?? 0) + e.quantity);
-      byPoint.set(point, m);
-    }
-  }
+  const mapped = mapStockReport(
+    report,
+    (line) => (line.buyerCode ? run.lookups.customerCode(customer.id, line.buyerCode) : null)?.productId ?? (line.gtin ? run.lookups.productByGtin(line.gtin)?.id : undefined),
+    (location) => points.find((p) => p.gln && p.gln === location)?.id ?? fallback,
+  );
+  if (mapped.refusal) return rejected(refusalText(mapped.refusal), customer.id);
   return {
     status: 'done',
     reason: null,
     customerId: customer.id,
     write: async (trx) => {
-      for (const [deliveryPointId, stock] of byPoint) {
+      for (const [deliveryPointId, stock] of mapped.byPoint) {
         await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id });
       }
     },
@@ -334,7 +342,9 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         await writeBatch(interchangeId, [entry]);
       } catch (error) {
         if (error instanceof ClaimLost) throw error;
-        const reason = error instanceof Error ? error.message : String(error);
+        // The database's own words stay in the log: the partner and the queue read ours.
+        options.log?.error({ err: error, messageReference: entry.result.messageReference }, 'EDI message not stored');
+        const reason = 'the database refused to store it: a value beyond what Carnet stores';
         entry.outcome = { ...entry.outcome, status: 'rejected', reason, orderId: null, order: null };
         entry.row = { ...entry.row, status: 'rejected', orderId: null, error: reason.slice(0, 2000), issuesJson: null };
         entry.result = { ...entry.result, status: 'rejected', orderId: null, reason };
@@ -411,8 +421,9 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     const result: InterchangeResult = detached({ interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null });
     results.push(result);
     const partner = await partnerFor(run, sender);
-    if (options.partner && options.partner.gln !== sender) {
-      throw new AppError('FORBIDDEN', `This token belongs to partner ${options.partner.gln}; the interchange is sent by ${sender}.`);
+    if (options.partners && !options.partners.some((p) => p.gln === sender)) {
+      const door = options.door === 'http' ? 'This token belongs to' : 'This folder belongs to';
+      throw new AppError('FORBIDDEN', `${door} partner ${options.partners.map((p) => p.gln).join(', ')}; the interchange is sent by ${sender}.`);
     }
     let existing = await findInterchange(db, sender, header.reference);
     if (existing && FINAL.has(existing.status)) return standAside(result, partner, existing);
@@ -516,7 +527,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     } catch (error) {
       if (error instanceof ClaimLost) return claimLost(held);
       // A bad message is rejected alone, with its reason; the others go on.
-      pending.push(entry(rejected(error instanceof Error ? error.message : String(error))));
+      if (!(error instanceof AppError)) options.log?.error({ err: error, messageReference: ref }, 'EDI message failed');
+      pending.push(entry(rejected(error instanceof AppError ? error.message : 'it could not be taken in (an internal error, logged)')));
     }
     if (pending.length >= BATCH_ORDERS) await flush();
   };

@@ -8,6 +8,7 @@ import type { DbOrTrx } from '../db/database.ts';
 export class EdiLookups implements MapLookups {
   private customers = new Map<string, { id: number; code: string }>();
   private points = new Map<string, { id: number }>();
+  private owners = new Map<string, number[]>();
   private byGtin = new Map<string, MapProduct>();
   private byCode = new Map<string, MapProduct>();
   private codes = new Map<number, Map<string, { productId: number; unitFactor: number }>>();
@@ -21,8 +22,14 @@ export class EdiLookups implements MapLookups {
       db.selectFrom('deliveryPoints').select(['id', 'customerId', 'gln']).where('gln', 'is not', null).execute(),
       db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin', 'unitsPerCarton']).execute(),
     ]);
-    for (const c of customers) l.customers.set(c.gln!, { id: c.id, code: c.code });
-    for (const p of points) l.points.set(`${p.customerId}|${p.gln}`, { id: p.id });
+    for (const c of customers) {
+      l.customers.set(c.gln!, { id: c.id, code: c.code });
+      l.own(c.gln!, c.id);
+    }
+    for (const p of points) {
+      l.points.set(`${p.customerId}|${p.gln}`, { id: p.id });
+      l.own(p.gln!, p.customerId);
+    }
     for (const p of products) {
       const product: MapProduct = { id: p.id, code: p.code, gtin: p.gtin, caseGtin: p.caseGtin, unitsPerCarton: p.unitsPerCarton };
       l.byCode.set(p.code, product);
@@ -39,6 +46,15 @@ export class EdiLookups implements MapLookups {
     this.codes.set(customerId, new Map(rows.map((r) => [r.code, { productId: r.productId, unitFactor: r.unitFactor }])));
   }
 
+  private own(gln: string, customerId: number): void {
+    const held = this.owners.get(gln);
+    if (!held) this.owners.set(gln, [customerId]);
+    else if (!held.includes(customerId)) held.push(customerId);
+  }
+
+  ownersOfGln(gln: string): readonly number[] {
+    return this.owners.get(gln) ?? [];
+  }
   customerByGln(gln: string) {
     return this.customers.get(gln) ?? null;
   }

@@ -66,7 +66,8 @@ export function registerProblemHandlers(app: FastifyInstance, options: { serveSp
       const errors = validationErrors(error);
       body = problem(400, 'VALIDATION', `Invalid request: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      body = problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB.');
+      // The route's own limit (the EDI door takes 50 MB, the JSON routes 1 MB).
+      body = problem(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${request.routeOptions.bodyLimit / (1024 * 1024)} MB.`);
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       body = problem(415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported content type: ${String(request.headers['content-type'])}`);
     } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {

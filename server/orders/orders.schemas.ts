@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../core/customers/customer.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
-import { LINE_STATUSES, MAX_LINE_QUANTITY, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../core/orders/order-limits.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
 import { DocumentIdSchema } from '../documents/public-id.ts';
@@ -30,7 +31,7 @@ export const OrderInputSchema = Type.Object(
     customerRef: Type.Optional(Text(80)),
     channel: literals(CHANNELS),
     note: Type.Optional(Text(2000)),
-    lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: 500 }),
+    lines: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: MAX_ORDER_LINES }),
   },
   Closed,
 );

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Channel } from '../../core/customers/customer.ts';
 import { availableActions, hasDeliveries, mayHaveBackorders, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
@@ -109,9 +110,17 @@ export async function getOrderDetail(db: DbOrTrx, id: number, known: { suggestio
     mayHaveBackorders(order.status) ? listBackorders(db, id) : [],
     listFindingRows(db, [id]),
   ]);
+  // The order's own work comes in turns (its rows read; its rules run; its answer written), so that other
+  // requests, /api/health first, are served between them: on SQLite the reads alone never give the loop back.
+  await nextTurn();
   let suggestions: OrderSuggestion[] = [];
   if (order.status === 'draft' && order.lines.length > 0) {
-    suggestions = known.suggestions ?? (await runStoredOrderRules(db, order, order.lines, { suggest: true })).suggestions.map((s) => toOrderSuggestion(s, order.lines.map((l) => l.id)));
+    if (known.suggestions) suggestions = known.suggestions;
+    else {
+      const lineIds = order.lines.map((l) => l.id);
+      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true })).suggestions.map((s) => toOrderSuggestion(s, lineIds));
+      await nextTurn();
+    }
   }
   return { ...order, deliveries, backorders, availableActions: availableActions(order.status), findings: findingRows.map(toOrderFindingFromRow), suggestions };
 }

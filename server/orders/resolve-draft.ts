@@ -1,7 +1,7 @@
 import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
 import type { Channel, Customer, DeliveryPoint } from '../../core/customers/customer.ts';
-import { MAX_LINE_QUANTITY } from '../../core/orders/order.ts';
+import { MAX_LINE_QUANTITY } from '../../core/orders/order-limits.ts';
 import type { OrderDraft } from '../../core/orders/order-draft.types.ts';
 import type { RulesContext } from '../../core/orders/rules-context.types.ts';
 import { rules, type RulesResult } from '../../core/orders/rules.ts';

@@ -18,6 +18,8 @@ export type EdiStockEntry = {
   date: string | null;
   bestBefore: string | null;
   lot: string | null;
+  /** The QTY it was read from: where a refusal of the figure points. */
+  source: Segment;
 };
 
 export type EdiInventoryLine = {
@@ -54,7 +56,7 @@ function readEntries(line: readonly Segment[], headerLocation: string | null, re
     if (s.tag === 'QTY') {
       const quantity = readEdiNumber(value(s, 1, 2));
       if (quantity === null) continue;
-      current = { qualifier: value(s, 1, 1) ?? '', quantity, unit: value(s, 1, 3), movement: null, location: headerLocation, date: reportDate, bestBefore: null, lot: null };
+      current = { qualifier: value(s, 1, 1) ?? '', quantity, unit: value(s, 1, 3), movement: null, location: headerLocation, date: reportDate, bestBefore: null, lot: null, source: s };
       entries.push(current);
     } else if (current) {
       if (s.tag === 'INV') current.movement = value(s, 1, 1);

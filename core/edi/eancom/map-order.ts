@@ -1,9 +1,13 @@
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, MAX_UNIT_PRICE_CENTS } from '../../orders/order-limits.ts';
 import type { EdiMessage } from '../envelope.ts';
+import { type Segment, value } from '../segment.ts';
 import { splitLines, bodyOf } from './common.ts';
 import type { EdiOrder, EdiOrderLine } from './orders.ts';
+import { foreignParty, type GlnOwners, type PartnerScope } from './partner-scope.ts';
+import { type EdiRefusal, refuseAt } from './refusal.ts';
 
 /** What intake knows of our master data, looked up by the caller (cached per run): everything the mapping reads. */
-export type MapLookups = {
+export type MapLookups = GlnOwners & {
   customerByGln(gln: string): { id: number; code: string } | null;
   deliveryPointByGln(customerId: number, gln: string): { id: number } | null;
   productByGtin(gtin: string): MapProduct | null;
@@ -48,6 +52,8 @@ export type MappedOrder = {
   deliveryRequirement: string | null;
   lines: MappedLine[];
   issues: EdiIssue[];
+  /** Set: the message is rejected as it stands (nothing for the queue to fix); the issues are then incomplete. */
+  refusal: EdiRefusal | null;
 };
 
 /** The fixes a person made in the queue, replayed on the next mapping of the same message. */
@@ -70,35 +76,74 @@ export function requestedDateOf(order: Pick<EdiOrder, 'deliveryDate' | 'earliest
   return order.deliveryDate ?? order.earliestDelivery ?? order.latestDelivery;
 }
 
+/** LIN e1 (1082, n..6 in EANCOM): the buyer's line number, kept with the line and answered in the ORDRSP. */
+const MAX_LINE_NUMBER = 999_999;
+
+/** The segment a line's figure comes from: the first of the tag with one of the qualifiers, else the first of the tag. */
+function sourceOf(segments: readonly Segment[], tag: string, qualifiers: readonly string[]): Segment | undefined {
+  for (const q of qualifiers) {
+    const s = segments.find((x) => x.tag === tag && value(x, 1, 1) === q);
+    if (s) return s;
+  }
+  return segments.find((x) => x.tag === tag);
+}
+
+/**
+ * A line's figures beyond what an order holds (the same bounds as a typed order's), or a line number beyond
+ * what EANCOM writes: the message is refused. `quantity` is in our sale units (after the unit factor).
+ */
+function lineOutOfBounds(line: EdiOrderLine, segments: readonly Segment[], quantity: number, factor: number, unitPriceCents: number | undefined): EdiRefusal | null {
+  const n = line.lineNumber;
+  if (n !== null && (n < 0 || n > MAX_LINE_NUMBER)) return refuseAt('line number out of bounds', segments[0], { element: 1, component: 1 }, `a line number from 0 to ${MAX_LINE_NUMBER}`, String(n));
+  if (quantity > MAX_LINE_QUANTITY) {
+    const qty = sourceOf(segments, 'QTY', ['21']) ?? segments[0];
+    const unit = factor === 1 ? '' : ` (${factor} sale units each)`;
+    return refuseAt('quantity out of bounds', qty, { element: 1, component: 2 }, `at most ${MAX_LINE_QUANTITY} sale units on a line${unit}`, value(qty, 1, 2));
+  }
+  if (unitPriceCents !== undefined && !(unitPriceCents >= 0 && unitPriceCents <= MAX_UNIT_PRICE_CENTS)) {
+    const pri = sourceOf(segments, 'PRI', ['AAA', 'AAB']) ?? segments[0];
+    return refuseAt('price out of bounds', pri, { element: 1, component: 2 }, `a unit price from 0 to ${MAX_UNIT_PRICE_CENTS / 100}`, value(pri, 1, 2));
+  }
+  return null;
+}
+
 /**
  * One ORDERS message, read by readOrder, to the body of an order (POST /api/orders) with the price the customer
- * expects on each line, or the issues that keep it from becoming one. Pure: the caller looks master data up.
- * NAD+BY (else the partner's customer) names the customer, NAD+DP its delivery point; each line is found by the
- * customer's own code (PIA IN/BP, with its unit factor), our GTIN-13, the case's GTIN-14 (× units per carton) or
- * our article code (PIA SA), in that order.
+ * expects on each line, or the issues that keep it from becoming one, or the refusal of the whole message. Pure:
+ * the caller looks master data up. From a partner, the customer is the partner's: a message naming another
+ * customer or another customer's delivery point is refused (NAD+BY only has to agree). Without one (the CLI, a
+ * sender that is no partner), NAD+BY names the customer. NAD+DP (else NAD+ST) names the delivery point; each line
+ * is found by the customer's own code (PIA IN/BP, with its unit factor), our GTIN-13, the case's GTIN-14
+ * (× units per carton) or our article code (PIA SA), in that order. At most MAX_ORDER_LINES lines, each within the
+ * typed order's quantity bound, with a price within what a price list holds.
  */
-export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLookups, partnerCustomerId: number | null, overrides: MapOverrides = {}): MappedOrder {
+export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLookups, partner: PartnerScope | null, overrides: MapOverrides = {}): MappedOrder {
   const issues: EdiIssue[] = [];
   const segs = bodyOf(message);
   const { header, lines: lineSegs } = splitLines(segs);
   const nadIndex = (q: string) => header.find((s) => s.tag === 'NAD' && s.elements[0]?.[0] === q)?.index ?? null;
+  const refused = (refusal: EdiRefusal): MappedOrder => ({ customerId: partner?.customerId ?? null, deliveryPointId: null, requestedDate: null, customerRef: null, note: null, deliveryRequirement: null, lines: [], issues, refusal });
 
-  let customerId: number | null = null;
+  if (lineSegs.length > MAX_ORDER_LINES) {
+    return refused(refuseAt('too many lines', lineSegs[MAX_ORDER_LINES][0], null, `at most ${MAX_ORDER_LINES} lines (LIN) in one order`, `${lineSegs.length} lines`));
+  }
+  const foreign = partner ? foreignParty(partner, lookups, segs) : null;
+  if (foreign) return refused(foreign);
+
+  let customerId: number | null = partner?.customerId ?? null;
   const buyerGln = order.buyer?.id ?? null;
-  if (buyerGln) {
+  if (customerId === null && buyerGln) {
     const c = lookups.customerByGln(buyerGln);
     if (c) customerId = c.id;
-    else if (partnerCustomerId === null) {
-      issues.push({ kind: 'unknown-customer', message: { fr: `Acheteur GLN ${buyerGln} inconnu`, en: `Unknown buyer GLN ${buyerGln}` }, lineNumber: null, code: buyerGln, segmentIndex: nadIndex('BY') });
-    }
+    else issues.push({ kind: 'unknown-customer', message: { fr: `Acheteur GLN ${buyerGln} inconnu`, en: `Unknown buyer GLN ${buyerGln}` }, lineNumber: null, code: buyerGln, segmentIndex: nadIndex('BY') });
   }
-  customerId ??= partnerCustomerId;
   if (customerId === null && !issues.length) {
     issues.push({ kind: 'unknown-customer', message: { fr: 'Aucun acheteur (NAD+BY)', en: 'No buyer (NAD+BY)' }, lineNumber: null, code: null, segmentIndex: null });
   }
 
   let deliveryPointId: number | null = overrides.deliveryPointId ?? null;
-  const dpGln = order.deliveryPoint?.id ?? null;
+  const dp = order.deliveryPoint;
+  const dpGln = dp?.id ?? null;
   if (deliveryPointId === null && customerId !== null && dpGln) {
     deliveryPointId = lookups.deliveryPointByGln(customerId, dpGln)?.id ?? null;
     if (deliveryPointId === null) {
@@ -107,13 +152,13 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
         message: { fr: `Point de livraison GLN ${dpGln} inconnu pour ce client`, en: `Delivery point GLN ${dpGln} is not one of this customer's` },
         lineNumber: null,
         code: dpGln,
-        segmentIndex: nadIndex('DP'),
+        segmentIndex: nadIndex(dp!.qualifier),
       });
     }
   }
 
   const lines: MappedLine[] = [];
-  order.lines.forEach((line: EdiOrderLine, i) => {
+  for (const [i, line] of order.lines.entries()) {
     const segments = lineSegs[i] ?? [];
     const first = segments[0]?.index ?? 0;
     const last = segments.at(-1)?.index ?? first;
@@ -122,7 +167,7 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
     if (qty === null || !(qty > 0)) {
       const at = segments.find((s) => s.tag === 'QTY')?.index ?? first;
       issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité absente ou nulle`, en: `Line ${lineNumber}: no quantity` }, lineNumber, code: null, segmentIndex: at });
-      return;
+      continue;
     }
     let productId: number | null = null;
     let factor = 1;
@@ -146,6 +191,11 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
       const p = lookups.productByCode(line.supplierCode);
       if (p) productId = p.id;
     }
+    const quantity = qty * factor;
+    const expected = cents(line.netPrice ?? line.grossPrice);
+    const unitPriceCents = expected === undefined || factor === 1 ? expected : Math.round(expected / factor);
+    const outOfBounds = lineOutOfBounds(line, segments, quantity, factor, unitPriceCents);
+    if (outOfBounds) return refused(outOfBounds);
     if (productId === null) {
       const code = line.buyerCode ?? line.gtin ?? line.supplierCode;
       const at = segments.find((s) => s.tag === 'PIA')?.index ?? first;
@@ -156,25 +206,23 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
         code,
         segmentIndex: line.buyerCode || !line.gtin ? at : first,
       });
-      return;
+      continue;
     }
-    const quantity = qty * factor;
     if (!Number.isInteger(quantity)) {
       issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité ${quantity} non entière`, en: `Line ${lineNumber}: quantity ${quantity} is not whole` }, lineNumber, code: null, segmentIndex: first });
-      return;
+      continue;
     }
-    const expected = cents(line.netPrice ?? line.grossPrice);
     lines.push({
       lineNumber,
       productId,
       quantity,
-      ...(expected === undefined ? {} : { expectedUnitPriceCents: factor === 1 ? expected : Math.round(expected / factor) }),
+      ...(unitPriceCents === undefined ? {} : { expectedUnitPriceCents: unitPriceCents }),
       customerCode,
       gtin: line.gtin,
       firstSegment: first,
       lastSegment: last,
     });
-  });
+  }
 
   const notes = [...order.notes];
   if (order.earliestDelivery || order.latestDelivery) notes.push(`Fenêtre de livraison : ${order.earliestDelivery ?? '…'} → ${order.latestDelivery ?? '…'}`);
@@ -192,5 +240,6 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
     deliveryRequirement: requirement,
     lines,
     issues,
+    refusal: null,
   };
 }

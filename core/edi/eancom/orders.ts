@@ -74,6 +74,7 @@ export type EdiOrder = {
   references: { qualifier: string; value: string | null }[];
   buyer: EdiParty | null;
   supplier: EdiParty | null;
+  /** NAD+DP, else NAD+ST (ship-to), as some guides name the place of delivery. */
   deliveryPoint: EdiParty | null;
   invoicee: EdiParty | null;
   parties: EdiParty[];
@@ -177,7 +178,7 @@ export function readOrder(message: EdiMessage): EdiOrder {
     references: rffs.map((s) => ({ qualifier: value(s, 1, 1) ?? '', value: value(s, 1, 2) })),
     buyer: parties.get('BY') ?? null,
     supplier: parties.get('SU') ?? null,
-    deliveryPoint: parties.get('DP') ?? null,
+    deliveryPoint: parties.get('DP') ?? parties.get('ST') ?? null,
     invoicee: parties.get('IV') ?? null,
     parties: [...parties.values()],
     currency: readCurrency(header),

@@ -1,5 +1,6 @@
 /** The order being typed: its lines as the assistant sees them, and the body that saves them. */
 import type { Channel } from '../../../../core/customers/customer.ts';
+import { MAX_LINE_QUANTITY } from '../../../../core/orders/order-limits.ts';
 import type { DraftLine } from '../../../../core/orders/price-draft.ts';
 
 /** A line as typed: the product field's text, the product it resolved to (if any), the quantity's text. */
@@ -23,7 +24,7 @@ export function parseQuantity(text: string): number | null {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) return null;
   const n = Number(trimmed);
-  return n > 0 && n <= 1_000_000 ? n : null;
+  return n > 0 && n <= MAX_LINE_QUANTITY ? n : null;
 }
 
 export function isBlank(line: EntryLine): boolean {
