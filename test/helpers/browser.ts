@@ -23,11 +23,17 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Builds the web app the server will serve, from the current sources (once per test run: see global-setup.ts). */
+/**
+ * Builds what the tests run from the build (the web app the server serves; the compiled CLI) when it is older than
+ * the sources, as `npm start` does (once per test run: see global-setup.ts).
+ */
+export function buildStale(targets: readonly ('server' | 'web')[]): void {
+  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--stale-only', ...targets], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`the build of ${targets.join(' and ')} failed`);
+}
+
 export function buildWeb(): void {
-  if (process.env.CARNET_WEB_BUILT === '1') return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: repo, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
+  if (process.env.CARNET_WEB_BUILT !== '1') buildStale(['web']);
 }
 
 export type RunningServer = { app: FastifyInstance; url: string; close: () => Promise<void> };
