@@ -8,7 +8,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { applyDemoMode } from '../../server/demo/demo-mode.ts';
 
 export const CHROMIUM = process.env.CARNET_CHROMIUM ?? '/usr/bin/chromium';
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -38,13 +38,13 @@ export function buildWeb(): void {
 
 export type RunningServer = { app: FastifyInstance; url: string; close: () => Promise<void> };
 
-/** The real server on a fresh SQLite file with the demo, on a free port. */
-export async function startServer(): Promise<RunningServer> {
+/** The real server on a fresh SQLite file, on a free port: with the demo, unless `env` sets CARNET_DEMO=false. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-browser-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const handle = openDatabase({ dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
+  await applyDemoMode(handle.db, config.CARNET_DEMO, { info: () => {}, warn: () => {} });
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
