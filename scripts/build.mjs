@@ -67,20 +67,18 @@ async function buildTargets(targets) {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const asked = args.filter((a) => a !== '--stale-only');
-  const unknown = asked.filter((t) => !(t in TARGETS));
-  if (unknown.length) {
-    console.error(`unknown build target: ${unknown.join(', ')} (known: ${Object.keys(TARGETS).join(', ')})`);
-    process.exit(2);
-  }
-  const targets = asked.length ? Object.keys(TARGETS).filter((t) => asked.includes(t)) : Object.keys(TARGETS);
-  try {
-    await buildTargets(args.includes('--stale-only') ? staleTargets(root, targets) : targets);
-  } catch (error) {
-    // esbuild and Vite have printed the located errors already.
-    console.error(`carnet: build failed${error?.code === 'ERR_MODULE_NOT_FOUND' ? ` (${error.message}; the build needs the dev dependencies: npm ci)` : ''}`);
-    process.exit(1);
-  }
+const args = process.argv.slice(2);
+const asked = args.filter((a) => a !== '--stale-only');
+const unknown = asked.filter((t) => !(t in TARGETS));
+if (unknown.length) {
+  console.error(`unknown build target: ${unknown.join(', ')} (known: ${Object.keys(TARGETS).join(', ')})`);
+  process.exit(2);
+}
+const targets = asked.length ? Object.keys(TARGETS).filter((t) => asked.includes(t)) : Object.keys(TARGETS);
+try {
+  await buildTargets(args.includes('--stale-only') ? staleTargets(root, targets) : targets);
+} catch (error) {
+  // esbuild and Vite have printed the located errors already.
+  console.error(`carnet: build failed${error?.code === 'ERR_MODULE_NOT_FOUND' ? ` (${error.message}; the build needs the dev dependencies: npm ci)` : ''}`);
+  process.exit(1);
 }
