@@ -1,13 +1,26 @@
+import fs from 'node:fs';
+import { CHROMIUM } from '../test/helpers/browser.ts';
+import { benchEdiIngest } from './edi-ingest.ts';
 import { benchOrderEntryKeys } from './order-entry-keys.ts';
 import { benchOrdersHttp } from './orders-http.ts';
 import { recordResults } from './record.ts';
 import { benchRiskScan } from './risk-scan.ts';
 import { benchRules } from './rules.ts';
-import { benchEdiIngest } from './edi-ingest.ts';
 import { benchOrderPage } from './order-page.ts';
+import { type Bench, runBenchmarks } from './runner.ts';
+import { benchStartup } from './startup.ts';
 
-/** `npm run bench`: one JSON line per benchmark, last on stdout, also recorded in bench/RESULTS.md. */
-const results = [];
-for (const bench of [benchOrderEntryKeys, benchOrdersHttp, benchRules, benchRiskScan, benchEdiIngest, benchOrderPage]) results.push(await bench());
+const BENCHES: Bench[] = [
+  { name: 'order-entry-keys', run: benchOrderEntryKeys, unavailable: () => (fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`) },
+  { name: 'orders-http', run: benchOrdersHttp },
+  { name: 'rules-200-lines', run: benchRules },
+  { name: 'risk-scan', run: benchRiskScan },
+  { name: 'edi-ingest', run: benchEdiIngest },
+  { name: 'order-page', run: benchOrderPage },
+  { name: 'startup', run: benchStartup, unavailable: () => (fs.existsSync('/proc/self/status') ? null : "no /proc to read the server's resident memory from (Linux only)") },
+];
+
+/** `npm run bench`: one JSON line per benchmark as it ends, also recorded in bench/RESULTS.md; exit 1 when one failed. */
+const { results, failed } = await runBenchmarks(BENCHES, (line) => console.log(JSON.stringify(line)));
 recordResults(results);
-for (const r of results) console.log(JSON.stringify(r));
+process.exitCode = failed ? 1 : 0;

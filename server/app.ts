@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -11,10 +10,12 @@ import { registerAuth } from './auth/auth.plugin.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
+import { lazySchemaCompilers } from './http/lazy-schema-compilers.ts';
 import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
 import { registerUrlIntegerCheck } from './http/url-integers.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { apiRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -27,7 +28,7 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const WEB_DIST = path.join(PACKAGE_ROOT, 'dist/web');
 
 export type AppOptions = { db: Db; engine: Engine; config: Config; logger?: FastifyServerOptions['logger'] };
 
@@ -38,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.config.trustProxy,
     ...problemServerOptions,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
+    schemaController: lazySchemaCompilers(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', options.db);

@@ -1,18 +1,25 @@
+import v8 from 'node:v8';
 import { Command } from 'commander';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isEmpty, seedDemo } from './demo/seed.ts';
+import { isEmpty } from './demo/demo-mode.ts';
 import { registerEdiCommands } from './edi/edi-parse.command.ts';
 import { registerEdiImportCommand } from './edi/edi-import.command.ts';
 import { importCommand } from './imports/import-command.ts';
 import { registerRiskCommands } from './risks/risks.command.ts';
+import { registerUserCommands } from './users/users.command.ts';
 
 const program = new Command('carnet').description('Carnet, the order desk of a B2B food manufacturer');
 
+// Hidden diagnostic: the heap limit a command runs under, so a test sees bin/node-flags.mjs reach the working process.
+if (process.env.CARNET_PRINT_HEAP_LIMIT === '1') {
+  program.hook('preAction', () => console.error(`heap_size_limit=${v8.getHeapStatistics().heap_size_limit} pid=${process.pid}`));
+}
+
 program
   .command('serve')
-  .description('start the web server (migrates the database and loads the demo on first start)')
+  .description('start the web server (migrates the database; in demo mode, loads the demo into an empty one)')
   .action(async () => {
     // Loaded on demand: `carnet edi parse` and the other light commands need none of the web server.
     const { serve } = await import('./main.ts');
@@ -42,6 +49,7 @@ program
       console.error('the database already holds data; seed only loads into an empty one');
       process.exitCode = 1;
     } else {
+      const { seedDemo } = await import('./demo/seed.ts');
       const { shiftDays } = await seedDemo(handle.db);
       console.log(`demo loaded (dates moved by ${shiftDays} days)`);
     }
@@ -63,5 +71,6 @@ registerEdiCommands(program);
 registerEdiImportCommand(program);
 
 registerRiskCommands(program);
+registerUserCommands(program);
 
 await program.parseAsync(process.argv);

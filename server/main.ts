@@ -2,19 +2,16 @@ import { loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isEmpty, seedDemo } from './demo/seed.ts';
+import { applyDemoMode } from './demo/demo-mode.ts';
 import { startRiskScheduler } from './risks/risk-scheduler.ts';
 import { startEdiInbox } from './edi/inbox-watcher.ts';
 
-/** Opens the database, brings its schema up to date, seeds the demo on a first start, and serves. */
+/** Opens the database, brings its schema up to date, loads or announces the demo (demo mode), and serves. */
 export async function serve(config: Config = loadConfig()) {
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   const app = await buildApp({ db: handle.db, engine: handle.engine, config });
-  if (config.CARNET_DEMO && (await isEmpty(handle.db))) {
-    const { shiftDays } = await seedDemo(handle.db);
-    app.log.info({ shiftDays }, 'demo data loaded (Moulins Delaunay); log in as adv@demo.local / demo1234');
-  }
+  await applyDemoMode(handle.db, config.CARNET_DEMO, app.log);
   app.addHook('onClose', () => handle.close());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { demoRoutes } from './demo/demo.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { ediRoutes } from './edi/edi.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
@@ -28,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     async () => ({ status: 'ok' as const }),
   );
   await app.register(authRoutes);
+  await app.register(demoRoutes);
   await app.register(ordersRoutes);
   await app.register(documentsRoutes);
   await app.register(mailRoutes);

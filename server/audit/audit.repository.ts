@@ -8,7 +8,7 @@ export type AuditInput = {
   entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery' | 'penalty_clause' | 'penalty_notice' | 'force_majeure_period'
     | 'planned_receipt' | 'risk'
     | 'terms_of_sale' | 'customer_terms' | 'price_list_order_tiers' | 'customer_price' | 'promotion' | 'customer_assortment'
-    | 'customer_stock_report' | 'customer_vmi_settings' | 'customer_supply_settings' | 'task';
+    | 'customer_stock_report' | 'customer_vmi_settings' | 'customer_supply_settings' | 'task' | 'user';
   entityId: number;
   orderId?: number | null;
   action: string;

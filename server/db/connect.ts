@@ -1,21 +1,25 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { bindFileStore } from '../documents/file-store.ts';
 import type { Database, Db } from './database.ts';
 
-// COUNT(*) and SUM() come back from PostgreSQL as int8; our amounts fit in a double, so read them as numbers.
-pg.types.setTypeParser(20, (value) => Number(value));
-pg.types.setTypeParser(1700, (value) => Number(value));
+// pg (some 15 MB) is loaded when a database URL names PostgreSQL: an install on SQLite never loads it.
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
 export type Engine = 'sqlite' | 'postgres';
 export type DatabaseHandle = { db: Db; engine: Engine; close: () => Promise<void> };
 
 export function openDatabase(options: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const { Pool, types } = loadPg();
+    // COUNT(*) and SUM() come back from PostgreSQL as int8; our amounts fit in a double, so read them as numbers.
+    types.setTypeParser(20, (value) => Number(value));
+    types.setTypeParser(1700, (value) => Number(value));
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection can be cut by the server (restart, failover, a dropped test database); the pool then
     // replaces it. Unhandled, that 'error' event would crash the process.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

@@ -3,6 +3,7 @@ import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { searchText } from '../../core/shared/search-text.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoClock } from './demo-clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import demo from './demo-data.json' with { type: 'json' };
@@ -12,15 +13,9 @@ import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
 import { seedEdi } from './seed-edi.ts';
 
-export const DEMO_PASSWORD = 'demo1234';
+export { DEMO_PASSWORD };
 
 type DemoOrder = (typeof demo.orders)[number];
-
-/** True when the database holds no company yet: the first start of a demo install. */
-export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('company').select('id').executeTakeFirst();
-  return !row;
-}
 
 /**
  * Loads Moulins Delaunay, the fictional flour mill of the demo, in one transaction. Every date of the data set
@@ -33,12 +28,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
   const { shiftDays, shiftInstant } = clock;
   const shiftDate = (date: string | null) => (date ? clock.shiftDate(date) : null);
   const nowIso = now.toISOString();
-  const passwordHashes = await Promise.all(demo.users.map(() => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('company').values({ id: 1, ...demo.company }).execute();
     const userIds = new Map<string, number>();
-    for (const [i, u] of demo.users.entries()) {
+    for (const [i, u] of DEMO_ACCOUNTS.entries()) {
       const row = await trx
         .insertInto('users')
         .values({ email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i], customerId: null, createdAt: nowIso })
@@ -76,7 +71,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
 
     const customerIds = new Map<string, number>();
     const deliveryPointIds = new Map<string, number>();
-    const assistants = demo.users.filter((u) => u.role === 'assistant').map((u) => userIds.get(u.email)!);
+    const assistants = DEMO_ACCOUNTS.filter((u) => u.role === 'assistant').map((u) => userIds.get(u.email)!);
     for (const [i, c] of demo.customers.entries()) {
       const { deliveryPoints, contacts, productCodes, priceList, ...customer } = c;
       const row = await trx

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { malformed, type Table } from './table.ts';
 
 /** A cell as the text a person sees, numbers in plain notation (a dot for decimals, which the readers accept). */
@@ -16,7 +16,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet of a workbook; row numbers are the sheet's own. */
 export async function readXlsx(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs (some 400 modules, 25 MB) is loaded with the first workbook, not by every start of the server.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

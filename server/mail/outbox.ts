@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Config } from '../config.ts';
@@ -29,9 +29,7 @@ const BATCH = 20;
  * app nodes never send the same email. Without SMTP_URL nothing is sent and the rows stay pending.
  */
 export function createOutbox({ db, config, log }: { db: Db; config: Config; log: FastifyBaseLogger }): Outbox {
-  const transport = config.SMTP_URL
-    ? nodemailer.createTransport({ url: config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
-    : null;
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
@@ -48,7 +46,7 @@ export function createOutbox({ db, config, log }: { db: Db; config: Config; log:
     const attempts = email.attempts + 1;
     try {
       if (!transport) throw new Error('SMTP_URL is not set');
-      const info = await transport.sendMail({
+      const info = await (await transport.get()).sendMail({
         from: await sender(),
         to: email.toName ? { name: email.toName, address: email.toAddress! } : email.toAddress!,
         subject: email.subject,
@@ -144,7 +142,18 @@ export function createOutbox({ db, config, log }: { db: Db; config: Config; log:
       closed = true;
       if (timer) clearInterval(timer);
       await running;
-      transport?.close();
+      await transport?.close();
+    },
+  };
+}
+
+/** nodemailer (some 15 MB) is loaded with the first email sent, not by every start of the server. */
+function smtpTransport(url: string) {
+  let created: Promise<Transporter> | null = null;
+  return {
+    get: () => (created ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }))),
+    close: async () => {
+      if (created) (await created).close();
     },
   };
 }

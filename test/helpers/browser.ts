@@ -8,7 +8,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { applyDemoMode } from '../../server/demo/demo-mode.ts';
 
 export const CHROMIUM = process.env.CARNET_CHROMIUM ?? '/usr/bin/chromium';
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -23,22 +23,28 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Builds the web app the server will serve, from the current sources (once per test run: see global-setup.ts). */
+/**
+ * Builds what the tests run from the build (the web app the server serves; the compiled CLI) when it is older than
+ * the sources, as `npm start` does (once per test run: see global-setup.ts).
+ */
+export function buildStale(targets: readonly ('server' | 'web')[]): void {
+  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--stale-only', ...targets], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`the build of ${targets.join(' and ')} failed`);
+}
+
 export function buildWeb(): void {
-  if (process.env.CARNET_WEB_BUILT === '1') return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: repo, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
+  if (process.env.CARNET_WEB_BUILT !== '1') buildStale(['web']);
 }
 
 export type RunningServer = { app: FastifyInstance; url: string; close: () => Promise<void> };
 
-/** The real server on a fresh SQLite file with the demo, on a free port. */
-export async function startServer(): Promise<RunningServer> {
+/** The real server on a fresh SQLite file, on a free port: with the demo, unless `env` sets CARNET_DEMO=false. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-browser-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const handle = openDatabase({ dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
+  await applyDemoMode(handle.db, config.CARNET_DEMO, { info: () => {}, warn: () => {} });
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { buildWeb, CHROMIUM } from './browser.ts';
+import { buildStale, CHROMIUM } from './browser.ts';
 
 /**
- * The browser suites run in parallel and all serve dist/web: build it once, here, before any of them starts. A
- * build per suite emptied the folder under another suite's open page.
+ * What the suites run from the build, built once here before any of them starts (and only when older than the
+ * sources): the compiled CLI the command-line suites spawn, and, for the browser suites, the web app they all
+ * serve. A build per suite emptied the web folder under another suite's open page.
  */
 export default async function setup(): Promise<void> {
-  if (!fs.existsSync(CHROMIUM)) return;
-  buildWeb();
-  process.env.CARNET_WEB_BUILT = '1';
+  const browsers = fs.existsSync(CHROMIUM);
+  buildStale(browsers ? ['server', 'web'] : ['server']);
+  if (browsers) process.env.CARNET_WEB_BUILT = '1';
 }

@@ -1,17 +1,14 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 
-const DEMO_ACCOUNTS = [
-  { email: 'adv@demo.local', role: 'assistant' },
-  { email: 'manager@demo.local', role: 'manager' },
-  { email: 'admin@demo.local', role: 'admin' },
-] as const;
-const DEMO_PASSWORD = 'demo1234';
+/** GET /api/demo: the demo logins, none outside demo mode. */
+type DemoLogins = { accounts: { email: string; name: string; role: string }[]; password: string | null };
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -22,6 +19,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const demo = useQuery({ queryKey: ['demo'], queryFn: () => api.get<DemoLogins>('/api/demo'), staleTime: Infinity });
   const from = (location.state as { from?: string } | null)?.from ?? '/orders';
 
   if (user) return <Navigate to={from} replace />;
@@ -64,21 +62,23 @@ export function LoginPage() {
             </Button>
           </Stack>
         </Paper>
-        <Paper withBorder p="sm">
-          <Text size="xs" fw={600} mb={4}>
-            {t('login.demoAccounts', { password: DEMO_PASSWORD })}
-          </Text>
-          <Table fz="xs" verticalSpacing={2}>
-            <Table.Tbody>
-              {DEMO_ACCOUNTS.map((a) => (
-                <Table.Tr key={a.email}>
-                  <Table.Td>{a.email}</Table.Td>
-                  <Table.Td c="dimmed">{t(`roles.${a.role}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        {demo.data?.password && (
+          <Paper withBorder p="sm" data-testid="demo-logins">
+            <Text size="xs" fw={600} mb={4}>
+              {t('login.demoAccounts', { password: demo.data.password })}
+            </Text>
+            <Table fz="xs" verticalSpacing={2}>
+              <Table.Tbody>
+                {demo.data.accounts.map((a) => (
+                  <Table.Tr key={a.email}>
+                    <Table.Td>{a.email}</Table.Td>
+                    <Table.Td c="dimmed">{t(`roles.${a.role}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
         <Center>
           <LanguageSwitch long />
         </Center>
