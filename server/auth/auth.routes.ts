@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '../../core/auth/roles.ts';
-import { ProblemSchema, Text } from '../http/schemas.ts';
+import { ProblemSchema, Text } from '../../core/shared/schemas.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';

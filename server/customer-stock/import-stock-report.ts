@@ -6,7 +6,7 @@ import type { Db, DbOrTrx } from '../db/database.ts';
 import { findDocumentPublicId, insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
 import { notFound } from '../errors.ts';
-import { INT32_MAX } from '../http/schemas.ts';
+import { INT32_MAX } from '../../core/shared/schemas.ts';
 import { checkRows, type ImportIssue, type ImportMode, refusedImport } from '../imports/imports.service.ts';
 import { readTable } from '../imports/read-table.ts';
 import type { CellIssue } from '../imports/row-reader.ts';

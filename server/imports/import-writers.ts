@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import * as priceLists from '../catalog/price-lists.repository.ts';
 import * as products from '../catalog/products.repository.ts';
 import { productValues, toProduct } from '../catalog/products.service.ts';
-import type { ProductInput } from '../catalog/catalog.schemas.ts';
+import type { ProductInput } from '../../core/catalog/catalog.schemas.ts';
 import { customerValues, deliveryPointValues, toCustomer } from '../customers/customer.mapping.ts';
 import * as customers from '../customers/customers.repository.ts';
 import { type GlnIndex, glnClashIn, loadGlnIndex } from '../customers/gln.ts';

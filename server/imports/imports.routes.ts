@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { MASTER_DATA_ADMINS } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../../core/shared/schemas.ts';
 import { IMPORT_KINDS } from './import-kind.ts';
 import { IMPORT_MODES, type ImportMode, runImport, templateCsv } from './imports.service.ts';
 import { malformed } from './table.ts';

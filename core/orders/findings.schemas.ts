@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { RULE_IDS, SEVERITIES } from '../../core/orders/findings.types.ts';
-import { Int32, literals, NonBlankText, Nullable, Paging } from '../http/schemas.ts';
+import { RULE_IDS, SEVERITIES } from './findings.types.ts';
+import { Int32, literals, NonBlankText, Nullable, Paging } from '../shared/schemas.ts';
 
 const Closed = { additionalProperties: false } as const;
 export const BilingualSchema = Type.Object({ fr: Type.String(), en: Type.String() });

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { CHANNELS } from '../../core/customers/customer.ts';
-import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
-import { LINE_STATUSES, MAX_LINE_QUANTITY, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
+import { CHANNELS } from '../customers/customer.ts';
+import { ORDER_ACTIONS, ORDER_STATUSES } from './lifecycle.ts';
+import { LINE_STATUSES, MAX_LINE_QUANTITY, SHORTFALL_CHOICES } from './order.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
-import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
-import { DocumentIdSchema } from '../documents/public-id.ts';
-import { Id, IsoDateString, Int32, literals, Nullable, Paging, Text } from '../http/schemas.ts';
+import { DELIVERY_STATUSES } from './delivery.ts';
+import { DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, Paging, Text } from '../shared/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
 import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
@@ -96,7 +95,7 @@ const OrderLineSchema = Type.Object({
   customerLineNo: Nullable(Type.Integer({ description: "EDI: the buyer's line number (LIN)" })),
 });
 
-const DeliverySchema = Type.Object({
+export const DeliverySchema = Type.Object({
   id: Type.Integer(),
   number: Type.String(),
   orderId: Type.Integer(),
