@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { CHANNELS } from '../customers/customer.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './lifecycle.ts';
 import { LINE_STATUSES, MAX_LINE_QUANTITY, SHORTFALL_CHOICES } from './order.ts';
@@ -166,12 +166,14 @@ export const OrderDetailSchema = Type.Object({
   findings: Type.Array(FindingSchema, { description: 'stored with the order: most severe first, with the managers’ approvals and overrides' }),
   suggestions: Type.Array(SuggestionSchema, { description: 'a draft’s, computed on read, best saving first; empty once confirmed' }),
 });
+export type OrderDetail = Static<typeof OrderDetailSchema>;
 
 export const OrderSummarySchema = Type.Object({
   ...orderHeader,
   totals: Type.Object({ netCents: Type.Integer(), vatCents: Type.Integer(), grossCents: Type.Integer() }),
   lineCount: Type.Integer(),
 });
+export type OrderSummary = Static<typeof OrderSummarySchema>;
 
 export const AuditEventSchema = Type.Object({
   id: Type.Integer(),
@@ -185,6 +187,7 @@ export const AuditEventSchema = Type.Object({
   after: Type.Unknown(),
   note: Nullable(Type.String()),
 });
+export type AuditEvent = Static<typeof AuditEventSchema>;
 
 // The customer part is the customers slice's own schema: one definition of what a CustomerDetail looks like.
 export const OrderContextSchema = Type.Object({
@@ -201,3 +204,4 @@ export const OrderContextSchema = Type.Object({
   promotions: Type.Array(RulesPromotionSchema),
   usualProductIds: Type.Array(Type.Integer()),
 });
+export type OrderContext = Static<typeof OrderContextSchema>;

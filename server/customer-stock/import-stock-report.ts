@@ -7,7 +7,9 @@ import { findDocumentPublicId, insertDocument } from '../documents/documents.rep
 import { storeFile } from '../documents/file-store.ts';
 import { notFound } from '../errors.ts';
 import { INT32_MAX } from '../../core/shared/schemas.ts';
-import { checkRows, type ImportIssue, type ImportMode, refusedImport } from '../imports/imports.service.ts';
+import type { ImportMode } from '../../core/imports/import-kinds.ts';
+import type { ImportIssue } from '../../core/imports/imports.schemas.ts';
+import { checkRows, refusedImport } from '../imports/imports.service.ts';
 import { readTable } from '../imports/read-table.ts';
 import type { CellIssue } from '../imports/row-reader.ts';
 import { cellsByColumn } from '../imports/table.ts';
