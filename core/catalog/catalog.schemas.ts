@@ -62,6 +62,7 @@ export const ProductDetailSchema = Type.Composite([
     ),
   }),
 ]);
+export type ProductDetail = Static<typeof ProductDetailSchema>;
 
 export const PriceListSchema = Type.Object({
   id: Type.Integer(),

@@ -1,7 +1,7 @@
 import type { Channel } from '../../core/customers/customer.ts';
-import { availableActions, hasDeliveries, mayHaveBackorders, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
+import { availableActions, hasDeliveries, mayHaveBackorders, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
-import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
+import { type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { orderTotals, type PricedLineInput } from '../../core/orders/totals.ts';
 import type { PricedCharge } from '../../core/pricing/pricing.types.ts';
 import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
