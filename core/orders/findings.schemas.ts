@@ -103,20 +103,17 @@ export const OverrideInputSchema = Type.Object(
 );
 
 export const ApprovalsQuerySchema = Type.Object({ ...Paging }, Closed);
-export const ApprovalsSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      orderId: Type.Integer(),
-      number: Type.String(),
-      customerId: Type.Integer(),
-      customerName: Type.String(),
-      channel: Type.String(),
-      requestedDate: Nullable(Type.String()),
-      createdAt: Type.String(),
-      createdByName: Nullable(Type.String()),
-      totals: Type.Object({ netCents: Type.Integer(), grossCents: Type.Integer() }),
-      findings: Type.Array(FindingSchema),
-    }),
-  ),
-  total: Type.Integer(),
+/** One draft of the manager's queue (`GET /api/approvals`): who, how much, and every finding it carries. */
+export const ApprovalItemSchema = Type.Object({
+  orderId: Type.Integer(),
+  number: Type.String(),
+  customerId: Type.Integer(),
+  customerName: Type.String(),
+  channel: Type.String(),
+  requestedDate: Nullable(Type.String()),
+  createdAt: Type.String(),
+  createdByName: Nullable(Type.String()),
+  totals: Type.Object({ netCents: Type.Integer(), grossCents: Type.Integer() }),
+  findings: Type.Array(FindingSchema),
 });
+export const ApprovalsSchema = Type.Object({ items: Type.Array(ApprovalItemSchema), total: Type.Integer() });
