@@ -64,16 +64,18 @@ export const ProductDetailSchema = Type.Composite([
 ]);
 export type ProductDetail = Static<typeof ProductDetailSchema>;
 
-export const PriceListSchema = Type.Object({
+/** A price list as the catalogue lists it (the rules' own view with tiers is core/pricing's PriceList). */
+export const PriceListSummarySchema = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
   validFrom: Nullable(Type.String()),
   validTo: Nullable(Type.String()),
 });
+export type PriceListSummary = Static<typeof PriceListSummarySchema>;
 
 export const PriceListDetailSchema = Type.Composite([
-  PriceListSchema,
+  PriceListSummarySchema,
   Type.Object({
     items: Type.Array(
       Type.Object({ productId: Type.Integer(), productCode: Type.String(), productName: Type.String(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() }),

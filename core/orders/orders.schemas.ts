@@ -56,6 +56,7 @@ export const DeliverInputSchema = Type.Object(
   Closed,
 );
 
+export type DeliverInput = Static<typeof DeliverInputSchema>;
 export const OrderListQuerySchema = Type.Object(
   {
     status: Type.Optional(literals(ORDER_STATUSES)),

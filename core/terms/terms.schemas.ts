@@ -84,6 +84,7 @@ export const TermsOfSaleInputSchema = Type.Object(
 );
 export type TermsOfSaleInput = Static<typeof TermsOfSaleInputSchema>;
 export const TermsOfSaleSchema = Type.Object({ id: Type.Integer(), ...TermsOfSaleInputSchema.properties, updatedAt: Type.String() });
+export type TermsOfSale = Static<typeof TermsOfSaleSchema>;
 
 /** core Terms: the CGV of a typology merged with a customer's agreement. */
 export const TermsSchema = Type.Object({
@@ -139,6 +140,7 @@ export const CustomerTermsSchema = Type.Object({
   credit: CreditSchema,
   updatedAt: Nullable(Type.String()),
 });
+export type CustomerTerms = Static<typeof CustomerTermsSchema>;
 
 export const AssortmentInputSchema = Type.Object(
   {
