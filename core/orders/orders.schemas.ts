@@ -72,7 +72,7 @@ export const OrderListQuerySchema = Type.Object(
 
 const TotalsSchema = Type.Object(TotalsFields);
 
-const OrderLineSchema = Type.Object({
+export const OrderLineSchema = Type.Object({
   id: Type.Integer(),
   lineNo: Type.Integer(),
   productId: Type.Integer(),
@@ -152,7 +152,8 @@ const orderHeader = {
   createdAt: Type.String(),
 };
 
-export const OrderDetailSchema = Type.Object({
+/** An order as the rules and the documents read it: header, lines, charges and totals. */
+export const OrderSchema = Type.Object({
   ...orderHeader,
   deliveryRequirement: Nullable(Type.String({ description: 'what the customer’s EDI order states for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); beats his settings' })),
   deliveryPointName: Type.String(),
@@ -161,6 +162,10 @@ export const OrderDetailSchema = Type.Object({
   lines: Type.Array(OrderLineSchema),
   charges: Type.Array(ChargeSchema, { description: 'shipping below franco, date surcharges: counted in the totals' }),
   totals: TotalsSchema,
+});
+
+export const OrderDetailSchema = Type.Object({
+  ...OrderSchema.properties,
   deliveries: Type.Array(DeliverySchema),
   backorders: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() })),
   availableActions: Type.Array(literals(ORDER_ACTIONS)),
