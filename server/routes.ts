@@ -18,7 +18,7 @@ import { stockRoutes } from './stock/stock.routes.ts';
 import { pricingRoutes } from './pricing/pricing.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { termsRoutes } from './terms/terms.routes.ts';
-import { ProblemSchema } from './http/schemas.ts';
+import { ProblemSchema } from '../core/shared/schemas.ts';
 
 /** Every API route module, registered in one place. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {

@@ -32,6 +32,8 @@ function violations(root: string, layer: string, forbidden: string[], forbiddenP
   );
 }
 
+// @sinclair/typebox is not among them on purpose: a schema is pure data (no I/O, no clock), so the API's shapes are
+// declared once in core/<capability>/*.schemas.ts, where both the server and the web app (types only) reach them.
 const IO_PACKAGES = /^(fastify|@fastify\/|kysely|better-sqlite3|pg$|react|node:fs|node:net|node:http|node:child_process)/;
 
 describe('architecture: the layers stay apart', () => {

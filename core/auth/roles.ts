@@ -1,3 +1,6 @@
+import type { Static } from '@sinclair/typebox';
+import type { SessionUserSchema } from './auth.schemas.ts';
+
 export const ROLES = ['assistant', 'manager', 'admin', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -12,4 +15,5 @@ export const CUSTOMER_EDITORS: readonly Role[] = ['manager', 'admin'];
 /** Who maintains the catalogue, warehouses, stock and imports. */
 export const MASTER_DATA_ADMINS: readonly Role[] = ['admin'];
 
-export type SessionUser = { id: number; email: string; name: string; role: Role; customerId: number | null };
+/** Who is logged in, as the session answers it (auth.schemas.ts), imported as a type only. */
+export type SessionUser = Static<typeof SessionUserSchema>;

@@ -1,3 +1,6 @@
+import type { Static } from '@sinclair/typebox';
+import type { ProductSchema } from './catalog.schemas.ts';
+
 export const SALE_UNITS = ['SAC', 'COLIS', 'BIG_BAG', 'TONNE', 'UNITE'] as const;
 export type SaleUnit = (typeof SALE_UNITS)[number];
 export const TEMPERATURE_CLASSES = ['AMBIANT', 'SURGELE', 'FRAIS'] as const;
@@ -16,18 +19,5 @@ export type Packaging = {
   layersPerPallet: number | null;
 };
 
-export type Product = Packaging & {
-  id: number;
-  code: string;
-  gtin: string | null;
-  caseGtin: string | null;
-  name: string;
-  family: string;
-  saleUnit: SaleUnit;
-  netWeightG: number;
-  grossWeightG: number;
-  vatRateBp: number;
-  temperatureClass: TemperatureClass;
-  shelfLifeDays: number | null;
-  status: ProductStatus;
-};
+/** A product as the API answers it: the schema (catalog.schemas.ts) is its one declaration, imported as a type only. */
+export type Product = Static<typeof ProductSchema>;

@@ -14,7 +14,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 export const SEVERITIES = ['block', 'approval', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly (string | number)[]>>;
+export type FindingData = Readonly<Record<string, string | number | boolean | null | (string | number)[]>>;
 
 export type Finding = {
   rule: RuleId;

@@ -1,54 +1,19 @@
+import type { Static } from '@sinclair/typebox';
+import type { ApprovalItemSchema, FindingSchema, SuggestionSchema } from './findings.schemas.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
-import type { Suggestion, SuggestionChange } from '../suggestions/suggestion.types.ts';
-import type { Finding, FindingData, RuleId, Severity } from './findings.types.ts';
+import type { Suggestion } from '../suggestions/suggestion.types.ts';
+import type { Finding, Severity } from './findings.types.ts';
 
+// A finding as the API carries it (stored with the order, or computed for a quote): `message` in French, the working
+// language, for outside tools that show one text; `messages` in both languages for the screens. A suggestion's
+// changes name the line the way the API's readers do (number, and id once stored). Declared once, as the schemas.
+export type OrderFinding = Static<typeof FindingSchema>;
+export type OrderSuggestion = Static<typeof SuggestionSchema>;
+export type OrderSuggestionChange = OrderSuggestion['changes'][number];
 /** A manager's answer to a finding: `approved` for an approval finding, `overridden` for a block. */
-export type FindingResolution = { kind: 'approved' | 'overridden'; userId: number; userName: string | null; at: string; reason: string };
+export type FindingResolution = NonNullable<OrderFinding['resolution']>;
 
-/**
- * A finding as the API carries it (stored with the order, or computed for a quote): `message` in French, the
- * working language, for outside tools that show one text; `messages` in both languages for the screens.
- */
-export type OrderFinding = {
-  /** Null in a quote: nothing is stored. */
-  id: number | null;
-  rule: RuleId;
-  severity: Severity;
-  message: string;
-  messages: Bilingual;
-  /** The stored order line it concerns (null for an order-level finding, and in a quote). */
-  lineId: number | null;
-  /** 1-based, in the order's line order (the body's order in a quote); null for an order-level finding. */
-  lineNo: number | null;
-  data: FindingData;
-  resolution: FindingResolution | null;
-};
-
-/** A change of a suggestion, with the line named the way the API's readers name it (number, and id once stored). */
-export type OrderSuggestionChange = SuggestionChange & { lineNo?: number; lineId?: number };
-
-export type OrderSuggestion = {
-  id: string;
-  kind: Suggestion['kind'];
-  description: string;
-  descriptions: Bilingual;
-  savingCents: number;
-  changes: OrderSuggestionChange[];
-};
-
-/** One draft of the manager's queue (`GET /api/approvals`): who, how much, and every finding it carries. */
-export type ApprovalItem = {
-  orderId: number;
-  number: string;
-  customerId: number;
-  customerName: string;
-  channel: string;
-  requestedDate: string | null;
-  createdAt: string;
-  createdByName: string | null;
-  totals: { netCents: number; grossCents: number };
-  findings: OrderFinding[];
-};
+export type ApprovalItem = Static<typeof ApprovalItemSchema>;
 
 /** What stops a confirmation: a block nobody overrode, an approval nobody gave. */
 export function isBlocking(f: { severity: Severity; resolution: FindingResolution | null }): boolean {

@@ -1,22 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SessionSchema } from '../../core/auth/auth.schemas.ts';
 import { ROLES } from '../../core/auth/roles.ts';
-import { ProblemSchema, Text } from '../http/schemas.ts';
+import { ProblemSchema, Text } from '../../core/shared/schemas.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
 
-export const SessionUserSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    email: Type.String(),
-    name: Type.String(),
-    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
-    customerId: Type.Union([Type.Integer(), Type.Null()]),
-  },
-  { $id: 'SessionUser' },
-);
-const SessionSchema = Type.Object({ user: SessionUserSchema, csrfToken: Type.String() });
 /** A browser this account logged in from before: its failed logins are counted apart from everyone else's. */
 const DEVICE_COOKIE = 'carnet_device';
 

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { PRODUCT_STATUSES } from '../../core/catalog/product.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema, Text } from '../http/schemas.ts';
-import { PriceListDetailSchema, PriceListSchema, ProductDetailSchema, ProductInputSchema, ProductSchema } from './catalog.schemas.ts';
+import { IdParams, Paging, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { PriceListDetailSchema, PriceListSummarySchema, ProductDetailSchema, ProductInputSchema, ProductSchema } from '../../core/catalog/catalog.schemas.ts';
 import { getPriceList, listPriceLists } from './price-lists.service.ts';
 import { createProduct, getProductDetail, listProducts, updateProduct } from './products.service.ts';
 
@@ -64,7 +64,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/price-lists',
-    { config: { access: STAFF }, schema: { tags: ['pricing'], summary: 'Every price list', response: { 200: Type.Array(PriceListSchema), ...ReadProblems } } },
+    { config: { access: STAFF }, schema: { tags: ['pricing'], summary: 'Every price list', response: { 200: Type.Array(PriceListSummarySchema), ...ReadProblems } } },
     async () => listPriceLists(app.db),
   );
 

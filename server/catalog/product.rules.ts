@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors.ts';
-import type { ProductInput } from './catalog.schemas.ts';
+import type { ProductInput } from '../../core/catalog/catalog.schemas.ts';
 import { gs1Errors } from '../http/field-errors.ts';
 
 /**

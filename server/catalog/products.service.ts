@@ -5,7 +5,7 @@ import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { stockOfProduct } from '../stock/stock.service.ts';
-import type { ProductInput } from './catalog.schemas.ts';
+import type { ProductInput } from '../../core/catalog/catalog.schemas.ts';
 import { conflict, rejectInvalid } from '../http/field-errors.ts';
 import { productRuleErrors } from './product.rules.ts';
 import * as repo from './products.repository.ts';

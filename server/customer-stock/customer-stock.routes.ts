@@ -2,10 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { DocumentIdSchema } from '../documents/public-id.ts';
-import { Id, IdParams, Int32, IsoDateString, Nullable, ProblemSchema } from '../http/schemas.ts';
-import { ImportIssueSchema, readUpload } from '../imports/imports.routes.ts';
-import { OrderDetailSchema } from '../orders/orders.schemas.ts';
+import { DocumentIdSchema, Id, IdParams, Int32, IsoDateString, Nullable, ProblemSchema } from '../../core/shared/schemas.ts';
+import { ImportIssueSchema } from '../../core/imports/imports.schemas.ts';
+import { readUpload } from '../imports/imports.routes.ts';
+import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { createProposalDraft, getCustomerStock, getOrderProposal, getVmiSettings, putVmiSettings } from './customer-stock.service.ts';
 import { importStockReport } from './import-stock-report.ts';
 

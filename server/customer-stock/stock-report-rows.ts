@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../core/calendar/dates.ts';
 import { column, type RowSpec, rowRead } from '../imports/import-kind.ts';
-import { INT32_MAX } from '../http/schemas.ts';
+import { INT32_MAX } from '../../core/shared/schemas.ts';
 import { RowReader } from '../imports/row-reader.ts';
 
 /** A row of a customer's stock report as read, before its codes are looked up in the customer's master data. */

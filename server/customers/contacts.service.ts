@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { contactValues, toContact } from './customer.mapping.ts';
 import * as repo from './customers.repository.ts';
-import type { ContactInput } from './customers.schemas.ts';
+import type { ContactInput } from '../../core/customers/customers.schemas.ts';
 
 export async function createContact(db: Db, customerId: number, input: ContactInput, userId: number): Promise<Contact> {
   if (!(await repo.findCustomer(db, customerId))) throw notFound('Customer', customerId);

@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { createContact, deleteContact, updateContact } from './contacts.service.ts';
-import { ContactInputSchema, ContactSchema, CustomerProductCodeSchema, DeliveryPointInputSchema, DeliveryPointSchema, ProductCodeInputSchema } from './customers.schemas.ts';
+import { ContactInputSchema, ContactSchema, CustomerProductCodeSchema, DeliveryPointInputSchema, DeliveryPointSchema, ProductCodeInputSchema } from '../../core/customers/customers.schemas.ts';
 import { createDeliveryPoint, updateDeliveryPoint } from './delivery-points.service.ts';
 import { createProductCode, deleteProductCode, listProductCodes } from './product-codes.service.ts';
 

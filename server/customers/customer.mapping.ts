@@ -1,7 +1,7 @@
 import type { Weekday } from '../../core/calendar/dates.ts';
 import type { Channel, Contact, Customer, DeliveryPoint, Typology } from '../../core/customers/customer.ts';
 import { searchText } from '../../core/shared/search-text.ts';
-import type { ContactInput, CustomerInput, DeliveryPointInput } from './customers.schemas.ts';
+import type { ContactInput, CustomerInput, DeliveryPointInput } from '../../core/customers/customers.schemas.ts';
 import type { ContactValues, CustomerRow, CustomerValues, DeliveryPointRow, DeliveryPointValues } from './customers.repository.ts';
 
 /** Rows ↔ domain types, in one place for the API and the imports alike. */

@@ -1,6 +1,6 @@
 import { gs1Errors } from '../http/field-errors.ts';
 import type { FieldError } from '../errors.ts';
-import type { CustomerCreate, DeliveryPointInput } from './customers.schemas.ts';
+import type { CustomerCreate, DeliveryPointInput } from '../../core/customers/customers.schemas.ts';
 
 type PointRuleInput = Pick<DeliveryPointInput, 'gln' | 'windowFrom' | 'windowTo'>;
 

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema, Text } from '../http/schemas.ts';
-import { CustomerCreateSchema, CustomerDetailSchema, CustomerInputSchema, CustomerSchema } from './customers.schemas.ts';
+import { IdParams, Paging, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { CustomerCreateSchema, CustomerDetailSchema, CustomerInputSchema, CustomerSchema } from '../../core/customers/customers.schemas.ts';
 import { createCustomer, getCustomerDetail, listCustomers, updateCustomer } from './customers.service.ts';
 
 const tags = ['customers'];

@@ -9,7 +9,7 @@ import { customerRuleErrors } from './customer.rules.ts';
 import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import { contactValues, customerValues, deliveryPointValues, toContact, toCustomer, toDeliveryPoint } from './customer.mapping.ts';
 import * as repo from './customers.repository.ts';
-import type { CustomerCreate, CustomerInput } from './customers.schemas.ts';
+import type { CustomerCreate, CustomerInput } from '../../core/customers/customers.schemas.ts';
 
 export async function listCustomers(db: Db, filter: { q?: string; typology?: string; limit: number; offset: number }): Promise<{ items: Customer[]; total: number }> {
   const { rows, total } = await repo.searchCustomers(db, filter);

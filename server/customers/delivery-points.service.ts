@@ -7,7 +7,7 @@ import { deliveryPointRuleErrors } from './customer.rules.ts';
 import { deliveryPointValues, toDeliveryPoint } from './customer.mapping.ts';
 import { assertGlnsFree, glnTakenMeanwhile } from './gln.ts';
 import * as repo from './customers.repository.ts';
-import type { DeliveryPointInput } from './customers.schemas.ts';
+import type { DeliveryPointInput } from '../../core/customers/customers.schemas.ts';
 
 async function checkPoint(db: Db, input: DeliveryPointInput, point: { id: number | null; customerId: number }): Promise<void> {
   rejectInvalid(deliveryPointRuleErrors(input));

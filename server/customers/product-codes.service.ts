@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { findCustomer } from './customers.repository.ts';
 import * as repo from './product-codes.repository.ts';
-import type { CustomerProductCode, ProductCodeInput } from './customers.schemas.ts';
+import type { CustomerProductCode, ProductCodeInput } from '../../core/customers/customers.schemas.ts';
 
 export async function listProductCodes(db: Db, customerId: number): Promise<CustomerProductCode[]> {
   if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);

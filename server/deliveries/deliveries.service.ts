@@ -1,47 +1,9 @@
+import type { Delivery, DeliveryStatus } from '../../core/orders/delivery.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { type DeliveryLineRow, type DeliveryRow, listDeliveryLineRows, listDeliveryRows } from './deliveries.repository.ts';
 import { listShippedLots } from './ship-lots.ts';
 
 type ShippedLotRow = Awaited<ReturnType<typeof listShippedLots>>[number];
-
-export const DELIVERY_STATUSES = ['planned', 'shipped', 'delivered'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-export type DeliveryLine = {
-  id: number;
-  orderLineId: number;
-  productId: number;
-  productCode: string;
-  productName: string;
-  saleUnit: string;
-  quantity: number;
-  deliveredQuantity: number | null;
-  /** The lots that left on it (FEFO at shipping), with their best-before date; empty until shipped. */
-  lots: ShippedLot[];
-};
-
-export type ShippedLot = { lot: string | null; productionDate: string | null; bestBefore: string | null; quantity: number; belowMinShelfLife: boolean };
-
-export type Delivery = {
-  id: number;
-  number: string;
-  orderId: number;
-  warehouseId: number;
-  warehouseCode: string;
-  warehouseName: string;
-  plannedDate: string | null;
-  status: DeliveryStatus;
-  deliveryNoteNumber: string | null;
-  /** Pallet-equivalents, to two decimals. */
-  pallets: number;
-  weightG: number;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  /** The delivery note's public id (GET /api/documents/{id}), once shipped. */
-  documentId: string | null;
-  createdAt: string;
-  lines: DeliveryLine[];
-};
 
 /** Rows grouped by a key, in their order: each delivery its lines, each line its lots, in one pass (a large order has thousands). */
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {

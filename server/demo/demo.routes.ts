@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '../../core/auth/roles.ts';
-import { literals, Nullable } from '../http/schemas.ts';
+import { literals, Nullable } from '../../core/shared/schemas.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoAccounts } from './demo-mode.ts';
 

@@ -1,6 +1,6 @@
 import type { Trx } from '../db/database.ts';
 import { typologyValues } from '../terms/terms.mapping.ts';
-import type { TypologyTermsInput } from '../terms/terms.schemas.ts';
+import type { TypologyTermsInput } from '../../core/terms/terms.schemas.ts';
 import demo from './demo-data.json' with { type: 'json' };
 
 type Shift = (date: string | null) => string | null;

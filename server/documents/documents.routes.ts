@@ -2,9 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { DocumentIdSchema, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listOrderDocuments, openDocument } from './documents.service.ts';
-import { DocumentIdSchema } from './public-id.ts';
 
 const tags = ['documents'];
 const DocumentSchema = Type.Object({

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Type } from '@sinclair/typebox';
 
 /**
  * A document is named in URLs and in the API by a public id of 128 random bits (22 base64url characters), never
@@ -8,5 +7,3 @@ import { Type } from '@sinclair/typebox';
 export function newDocumentPublicId(): string {
   return randomBytes(16).toString('base64url');
 }
-
-export const DocumentIdSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{22}$', description: "A document's public id (128 random bits, base64url): GET /api/documents/{id}" });

@@ -9,7 +9,7 @@ import { nowIso } from '../clock.ts';
 import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import { INT32_MAX } from '../http/schemas.ts';
+import { INT32_MAX } from '../../core/shared/schemas.ts';
 import {
   countQueued,
   findMessage,

@@ -1,6 +1,6 @@
 import { CHANNELS, TYPOLOGIES } from '../../core/customers/customer.ts';
 import { customerRuleErrors } from '../customers/customer.rules.ts';
-import { type CustomerCreate, CustomerCreateSchema, type DeliveryPointInput } from '../customers/customers.schemas.ts';
+import { type CustomerCreate, CustomerCreateSchema, type DeliveryPointInput } from '../../core/customers/customers.schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { compact, RowReader, schemaIssues } from './row-reader.ts';
 

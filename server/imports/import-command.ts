@@ -4,8 +4,9 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
-import { IMPORT_KINDS, type ImportKindName } from './import-kind.ts';
-import { type ImportIssue, type ImportMode, type ImportReport, runImport } from './imports.service.ts';
+import { IMPORT_KINDS, type ImportKindName, type ImportMode } from '../../core/imports/import-kinds.ts';
+import type { ImportIssue, ImportReport } from '../../core/imports/imports.schemas.ts';
+import { runImport } from './imports.service.ts';
 
 /** The report as an operator reads it in a terminal: one line per faulty cell, then the counts. */
 export function formatReport(report: ImportReport): string {

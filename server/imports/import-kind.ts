@@ -1,9 +1,6 @@
 import type { CellIssue } from './row-reader.ts';
 import type { Cells, ColumnSpec } from './table.ts';
 
-export const IMPORT_KINDS = ['products', 'customers', 'price-lists', 'stock-levels', 'planned-receipts'] as const;
-export type ImportKindName = (typeof IMPORT_KINDS)[number];
-
 /** What a row says once read: the value when every cell is right, the issues otherwise. */
 export type RowRead<T> = { value: T; issues: [] } | { value: null; issues: CellIssue[] };
 

@@ -3,32 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { MASTER_DATA_ADMINS } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { ProblemSchema } from '../http/schemas.ts';
-import { IMPORT_KINDS } from './import-kind.ts';
-import { IMPORT_MODES, type ImportMode, runImport, templateCsv } from './imports.service.ts';
+import { ProblemSchema } from '../../core/shared/schemas.ts';
+import { IMPORT_KINDS, IMPORT_MODES, type ImportMode } from '../../core/imports/import-kinds.ts';
+import { ImportProblemSchema, ImportReportSchema } from '../../core/imports/imports.schemas.ts';
+import { runImport, templateCsv } from './imports.service.ts';
 import { malformed } from './table.ts';
 
 const KindParams = Type.Object({ kind: Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k))) });
-export const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
-const ImportReportSchema = Type.Object({
-  kind: Type.String(),
-  mode: Type.String(),
-  totalRows: Type.Integer(),
-  validRows: Type.Integer(),
-  written: Type.Integer(),
-  errors: Type.Array(ImportIssueSchema),
-});
-/** The 422 of a `commit` refused for bad rows: a problem carrying the row-by-row errors and the report. */
-export const ImportProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  code: Type.String(),
-  errors: Type.Array(ImportIssueSchema),
-  report: ImportReportSchema,
-});
-
 /** The file and the mode, in whichever order the client sent the parts. */
 export async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; mode: ImportMode }> {
   if (!request.isMultipart()) throw malformed('Send the file as multipart/form-data, in a part named "file".');

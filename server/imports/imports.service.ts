@@ -2,16 +2,13 @@ import { csvDocument } from '../../core/shared/spreadsheet.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { ImportKindName, RowSpec } from './import-kind.ts';
+import type { ImportKindName, ImportMode } from '../../core/imports/import-kinds.ts';
+import type { ImportIssue, ImportReport } from '../../core/imports/imports.schemas.ts';
+import type { RowSpec } from './import-kind.ts';
 import { IMPORT_WRITERS } from './import-writers.ts';
 import { readTable } from './read-table.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type Cells, cellsByColumn } from './table.ts';
-
-export const IMPORT_MODES = ['validate', 'commit', 'commit-valid'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-export type ImportIssue = { row: number; column: string; reason: string };
-export type ImportReport = { kind: ImportKindName; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[] };
 
 /**
  * Reads each row with the kind's spec, refuses a row whose key repeats an earlier row's, and asks `check` (the

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { Int32 } from '../http/schemas.ts';
+import { CodeString, NameString } from '../../core/catalog/catalog.schemas.ts';
+import { Int32 } from '../../core/shared/schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { compact, RowReader, schemaIssues } from './row-reader.ts';
 

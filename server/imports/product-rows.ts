@@ -1,5 +1,5 @@
 import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES } from '../../core/catalog/product.ts';
-import { type ProductInput, ProductInputSchema } from '../catalog/catalog.schemas.ts';
+import { type ProductInput, ProductInputSchema } from '../../core/catalog/catalog.schemas.ts';
 import { productRuleErrors } from '../catalog/product.rules.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { compact, RowReader, schemaIssues } from './row-reader.ts';

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { isIsoDate } from '../../core/calendar/dates.ts';
-import { CodeString } from '../catalog/catalog.schemas.ts';
-import { Int32, Text } from '../http/schemas.ts';
-import { RECEIPT_KINDS, RECEIPT_STATUSES } from '../stock/availability.schemas.ts';
+import { CodeString } from '../../core/catalog/catalog.schemas.ts';
+import { Int32, Text } from '../../core/shared/schemas.ts';
+import { RECEIPT_KINDS, RECEIPT_STATUSES } from '../../core/stock/availability.schemas.ts';
 import { column, type RowSpec, rowRead } from './import-kind.ts';
 import { RowReader, schemaIssues } from './row-reader.ts';
 

@@ -1,24 +1,16 @@
 import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import { earliestDeliveryDate } from '../../core/calendar/delivery-date.ts';
-import type { CustomerDetail, DeliveryPoint } from '../../core/customers/customer.ts';
-import type { PriceTier } from '../../core/pricing/price-list.ts';
+import type { DeliveryPoint } from '../../core/customers/customer.ts';
 import { getCustomerDetail } from '../customers/customers.service.ts';
+import type { OrderContext } from '../../core/orders/orders.schemas.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { type CommercialContext, loadCommercialContext } from '../terms/rules-context.ts';
+import { loadCommercialContext } from '../terms/rules-context.ts';
 import { listCustomerCodes, listPriceTiers } from './order-context.repository.ts';
 
 export type CustomerCodeRef = { code: string; productId: number; unitFactor: number };
 
-/** What the order-entry screen needs to price and check an order as it is typed, with the same core functions. */
-export type OrderContext = {
-  customer: CustomerDetail;
-  productCodes: CustomerCodeRef[];
-  prices: PriceTier[];
-  earliestDates: Record<string, IsoDate | null>;
-  today: IsoDate;
-  /** The Paris wall clock when loaded: RulesContext.today for the browser's own runs of the rules. */
-  now: { date: IsoDate; time: string };
-} & CommercialContext;
+// What the order-entry screen needs to price and check an order as it is typed, with the same core functions:
+// OrderContext (core/orders/orders.schemas.ts).
 // CommercialContext: the customer's terms (its typology's CGV merged with its agreement) and their version's code;
 // the agreement (assortment, credit figures, its own net prices); its price list with every tier and the order-level
 // discount; the promotions open to it (recently ended to soon starting) with their pitches; its usual products.

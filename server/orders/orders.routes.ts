@@ -5,10 +5,10 @@ import { currentUser } from '../auth/auth.plugin.ts';
 import { deliverOrder } from '../deliveries/deliver-order.ts';
 import { releaseOrder } from '../deliveries/release-order.ts';
 import { shipOrder } from '../deliveries/ship-order.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { approveOrder, listApprovals, overrideFinding } from './approvals.ts';
 import { confirmOrder } from './confirm-order.ts';
-import { ApprovalsQuerySchema, ApprovalsSchema, ApproveInputSchema, OverrideInputSchema, QuoteSchema } from './findings.schemas.ts';
+import { ApprovalsQuerySchema, ApprovalsSchema, ApproveInputSchema, OverrideInputSchema, QuoteSchema } from '../../core/orders/findings.schemas.ts';
 import { cancelOrder, closeOrder } from './order-transitions.ts';
 import { quoteOrder } from './quote-order.ts';
 import { loadOrderContext } from './order-context.ts';
@@ -22,7 +22,7 @@ import {
   OrderListQuerySchema,
   OrderSummarySchema,
   ShipInputSchema,
-} from './orders.schemas.ts';
+} from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
 import { saveNewOrder, updateDraft } from './save-order.ts';
 

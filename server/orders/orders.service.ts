@@ -1,36 +1,19 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Channel } from '../../core/customers/customer.ts';
-import { availableActions, hasDeliveries, mayHaveBackorders, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
+import { availableActions, hasDeliveries, mayHaveBackorders, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
-import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
+import { type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { orderTotals, type PricedLineInput } from '../../core/orders/totals.ts';
 import type { PricedCharge } from '../../core/pricing/pricing.types.ts';
 import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { type Delivery, listOrderDeliveries } from '../deliveries/deliveries.service.ts';
+import type { OrderDetail, OrderSummary } from '../../core/orders/orders.schemas.ts';
+import { listOrderDeliveries } from '../deliveries/deliveries.service.ts';
 import { notFound } from '../errors.ts';
 import { listFindingRows } from './findings.repository.ts';
 import { toOrderFindingFromRow } from './findings.service.ts';
 import { runStoredOrderRules } from './stored-order-rules.ts';
 import { findOrderRow, listBackorders, listOrderLineRows, listOrderSummaryRows, type OrderFilters, type OrderLineRow, type OrderRow } from './orders.repository.ts';
-
-export type OrderDetail = Order & {
-  deliveries: Delivery[];
-  backorders: { id: number; number: string }[];
-  availableActions: OrderAction[];
-  /** What the rules found, as stored with the order, with the managers' approvals and overrides. */
-  findings: OrderFinding[];
-  /** What would save the customer money: a draft's only (computed on read); empty once confirmed. */
-  suggestions: OrderSuggestion[];
-};
-
-export type OrderSummary = Pick<
-  Order,
-  'id' | 'number' | 'status' | 'customerId' | 'customerName' | 'deliveryPointId' | 'channel' | 'customerRef' | 'requestedDate' | 'promisedDate' | 'backorderOfOrderId' | 'createdAt'
-> & {
-  totals: Pick<Order['totals'], 'netCents' | 'vatCents' | 'grossCents'>;
-  lineCount: number;
-};
 
 /** The charges as stored: an order saved before they were stored has none. */
 export function chargesOf(row: { chargesJson: string | null }): PricedCharge[] {

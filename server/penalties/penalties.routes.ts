@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, type Role, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import {
   ClauseInputSchema,
   ContestInputSchema,
@@ -17,7 +17,7 @@ import {
   NoticeSchema,
   SettleInputSchema,
   WithdrawInputSchema,
-} from './penalties.schemas.ts';
+} from '../../core/penalties/penalties.schemas.ts';
 import { deliveryPenalty, getPenaltyClause, orderExposure, savePenaltyClause } from './penalty-estimates.ts';
 import { contestNotice, getNotice, listForceMajeure, listNotices, recordForceMajeure, recordNotice, settleNotice, withdrawNotice } from './penalty-notices.ts';
 

@@ -6,7 +6,7 @@ import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
 import { conflict, rejectInvalid } from '../http/field-errors.ts';
-import type { CustomerPriceInput } from './pricing.schemas.ts';
+import type { CustomerPriceInput } from '../../core/pricing/pricing.schemas.ts';
 import * as repo from './pricing.repository.ts';
 
 // Net prices negotiated with one customer: they win over the list and the promotions while valid.

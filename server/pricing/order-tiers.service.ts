@@ -6,7 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
-import type { OrderTierDiscountInput, OrderTierDiscountSchema } from './pricing.schemas.ts';
+import type { OrderTierDiscountInput, OrderTierDiscountSchema } from '../../core/pricing/pricing.schemas.ts';
 import * as repo from './pricing.repository.ts';
 
 /** A price list's discount on the whole order (core OrderTierDiscount), null when it has none. */

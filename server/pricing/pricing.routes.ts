@@ -2,13 +2,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { createCustomerPrice, deleteCustomerPrice, listCustomerPrices, updateCustomerPrice } from './customer-prices.service.ts';
 import { getOrderTiers, saveOrderTiers } from './order-tiers.service.ts';
 import {
   CustomerPriceInputSchema, CustomerPriceParams, CustomerPriceSchema, OrderTiersInputSchema, OrderTiersSchema, PromotionInputSchema, PromotionQuerySchema,
   PromotionSchema,
-} from './pricing.schemas.ts';
+} from '../../core/pricing/pricing.schemas.ts';
 import { createPromotion, getPromotion, listPromotions, updatePromotion } from './promotions.service.ts';
 
 // Promotions, customer net prices and the order-level tier discounts of price lists.

@@ -10,7 +10,7 @@ import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
 import { conflict, rejectInvalid } from '../http/field-errors.ts';
-import type { MechanismInput, PromotionInput, PromotionSchema } from './pricing.schemas.ts';
+import type { MechanismInput, PromotionInput, PromotionSchema } from '../../core/pricing/pricing.schemas.ts';
 import * as repo from './promotions.repository.ts';
 
 /** core's Promotion (writable arrays) with its last change. */

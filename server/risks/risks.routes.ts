@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { RISK_CAUSES, RISK_STATUSES } from '../../core/risks/risk.types.ts';
-import { Id, IdParams, Nullable, ProblemSchema, Text } from '../http/schemas.ts';
+import { Id, IdParams, Nullable, ProblemSchema, Text } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
 import { RISK_OPTION_KINDS } from '../../core/risks/options.ts';

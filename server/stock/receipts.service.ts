@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
 import { requestRiskScan } from '../risks/risk-scheduler.ts';
 import * as repo from './availability.repository.ts';
-import type { ReceiptInput } from './availability.schemas.ts';
+import type { ReceiptInput } from '../../core/stock/availability.schemas.ts';
 import { findWarehouse } from './stock.repository.ts';
 
 export function listReceipts(db: Db, filter: { productId?: number; warehouseId?: number; status?: string; from?: string }) {

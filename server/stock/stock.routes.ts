@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, Int32, ProblemSchema, Text } from '../http/schemas.ts';
-import { StockLevelSchema, WarehouseInputSchema, WarehouseSchema } from './stock.schemas.ts';
+import { Id, IdParams, Int32, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { StockLevelSchema, WarehouseInputSchema, WarehouseSchema } from '../../core/stock/stock.schemas.ts';
 import { createWarehouse, listStock, listWarehouses, setOnHand, updateWarehouse } from './stock.service.ts';
 
 const tags = ['stock'];

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { requestRiskScan } from '../risks/risk-scheduler.ts';
 import * as repo from './stock.repository.ts';
-import type { StockLevel, Warehouse, WarehouseInput } from './stock.schemas.ts';
+import type { StockLevel, Warehouse, WarehouseInput } from '../../core/stock/stock.schemas.ts';
 
 /** Availability is derived, never stored: what is on the shelf less what released orders hold. */
 function withAvailable<T extends { onHand: number; reserved: number }>(row: T): T & { available: number } {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, IsoDateString, literals, Nullable, ProblemSchema, Text } from '../http/schemas.ts';
+import { Id, IdParams, IsoDateString, literals, Nullable, ProblemSchema, Text } from '../../core/shared/schemas.ts';
 import { TASK_STATUSES } from '../../core/tasks/task.ts';
 import { listTasks, markTaskDone } from './tasks.service.ts';
 

@@ -16,9 +16,9 @@ import { orderDiscountOf } from '../pricing/order-tiers.service.ts';
 import { listCustomerPrices } from '../pricing/pricing.repository.ts';
 import { listPromotions } from '../pricing/promotions.repository.ts';
 import { toPromotion } from '../pricing/promotions.service.ts';
-import type { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
+import type { RulesPriceListSchema, RulesPromotionSchema } from '../../core/pricing/pricing.schemas.ts';
 import { findAssortment, usualProductIds } from './terms.repository.ts';
-import type { AgreementSchema, TermsSchema } from './terms.schemas.ts';
+import type { AgreementSchema, TermsSchema } from '../../core/terms/terms.schemas.ts';
 import { creditOf, customerTermsOn } from './terms.service.ts';
 
 /** Promotions that ended this long ago are still loaded: an order claiming one gets `promotion-ended`, not silence. */

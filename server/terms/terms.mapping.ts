@@ -2,7 +2,7 @@ import type { DeliverySurcharge, OrderMultiples, Terms, TermsArticles, TermsOver
 import { DEFAULT_TRUCK } from '../../core/terms/terms.types.ts';
 import type { Typology } from '../../core/customers/customer.ts';
 import type { CustomerTermsRow, CustomerTermsValues, TermsOfSaleRow, TypologyTermsRow } from './terms.repository.ts';
-import type { CustomerTermsInput, TypologyTermsInput } from './terms.schemas.ts';
+import type { CustomerTermsInput, TypologyTermsInput } from '../../core/terms/terms.schemas.ts';
 
 // Rows of the terms tables ↔ core's Terms and TermsOverrides. Nothing here reads the database.
 

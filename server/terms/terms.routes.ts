@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, ProblemSchema } from '../http/schemas.ts';
-import { AssortmentInputSchema, AssortmentSchema, CustomerTermsInputSchema, CustomerTermsSchema, TermsOfSaleInputSchema, TermsOfSaleSchema } from './terms.schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { AssortmentInputSchema, AssortmentSchema, CustomerTermsInputSchema, CustomerTermsSchema, TermsOfSaleInputSchema, TermsOfSaleSchema } from '../../core/terms/terms.schemas.ts';
 import { getAssortment, getCustomerTerms, listTermsOfSale, saveAssortment, saveCustomerTerms, saveTermsOfSale } from './terms.service.ts';
 
 // The terms of sale (CGV) per typology, each customer's agreement over them, and its agreed assortment.

@@ -12,7 +12,7 @@ import { notFound } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
 import { baseTerms, customerTermsValues, mergeTerms, termsOverrides, toCustomerTermsInput, toTypologyTerms, typologyValues } from './terms.mapping.ts';
 import * as repo from './terms.repository.ts';
-import type { AssortmentInput, CustomerTermsInput, CustomerTermsSchema, TermsOfSaleInput, TypologyTermsInput } from './terms.schemas.ts';
+import type { AssortmentInput, CustomerTermsInput, CustomerTermsSchema, TermsOfSaleInput, TypologyTermsInput } from '../../core/terms/terms.schemas.ts';
 
 export type TermsOfSale = TermsOfSaleInput & { id: number; updatedAt: string };
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '../../server/auth/auth.plugin.ts';
-import { BIG_CENTS_MAX, INT32_MAX } from '../../server/http/schemas.ts';
+import { BIG_CENTS_MAX, INT32_MAX } from '../../core/shared/schemas.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { ImportMode, ImportRowError } from '../api/types.ts';
+import type { ImportMode, ImportIssue } from '../api/types.ts';
 
 export type VmiSettings = { customerId: number; enabled: boolean; targetCoverDays: number; updatedAt: string | null };
 
@@ -52,7 +52,7 @@ export type OrderProposal = {
   lines: ProposalLine[];
 };
 
-export type StockReportResult = { kind: 'customer-stock'; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportRowError[]; reportIds: number[] };
+export type StockReportResult = { kind: 'customer-stock'; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[]; reportIds: number[] };
 
 export const customerStockKey = (customerId: number) => ['customer-stock', customerId] as const;
 

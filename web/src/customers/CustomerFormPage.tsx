@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CUSTOMER_EDITORS } from '../../../core/auth/roles.ts';
+import type { PriceListSummary } from '../../../core/catalog/catalog.schemas.ts';
 import { CHANNELS, type CustomerDetail, TYPOLOGIES } from '../../../core/customers/customer.ts';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
@@ -14,8 +15,6 @@ import { useSubmit } from '../shared/use-submit.ts';
 import { customerBody, customerToForm, type CustomerFormValues, EMPTY_CUSTOMER } from './customer-form.ts';
 import { useCustomer } from './use-customer.ts';
 
-type PriceList = { id: number; code: string; name: string };
-
 export function CustomerFormPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -24,7 +23,7 @@ export function CustomerFormPage() {
   const params = useParams();
   const id = params.id ? Number(params.id) : null;
   const existing = useCustomer(id);
-  const priceLists = useQuery({ queryKey: ['price-lists'], queryFn: () => api.get<PriceList[]>('/api/price-lists') });
+  const priceLists = useQuery({ queryKey: ['price-lists'], queryFn: () => api.get<PriceListSummary[]>('/api/price-lists') });
   const [values, setValues] = useState<CustomerFormValues>(EMPTY_CUSTOMER);
   useEffect(() => {
     if (existing.data) setValues(customerToForm(existing.data));

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Bilingual } from '../../../core/shared/bilingual.ts';
 import { api } from '../api/client.ts';
 
-export type Bilingual = { fr: string; en: string };
 export type QueueFinding = {
   source: 'mapping' | 'rules';
   kind: string;

@@ -3,12 +3,12 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
-import type { ImportMode, ImportRowError } from '../api/types.ts';
+import type { ImportMode, ImportIssue } from '../api/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { commitChoices, rowErrorsOf } from './import-state.ts';
 import { RowErrorsTable } from './RowErrorsTable.tsx';
 
-type Result = { mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportRowError[] };
+type Result = { mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[] };
 
 /**
  * A CSV / .xlsx upload the way every import works: check first (nothing written), then import a clean file, or only
@@ -18,7 +18,7 @@ export function FileImportPanel({ url, onWritten, testIdPrefix = 'import', child
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const [rowErrors, setRowErrors] = useState<ImportRowError[]>([]);
+  const [rowErrors, setRowErrors] = useState<ImportIssue[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<ImportMode | null>(null);
 

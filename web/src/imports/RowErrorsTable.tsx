@@ -1,9 +1,9 @@
 import { Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportRowError } from '../api/types.ts';
+import type { ImportIssue } from '../api/types.ts';
 
 /** The row-by-row report of an import: spreadsheet row, column, and what is wrong with it. */
-export function RowErrorsTable({ errors, testId = 'import-errors' }: { errors: readonly ImportRowError[]; testId?: string }) {
+export function RowErrorsTable({ errors, testId = 'import-errors' }: { errors: readonly ImportIssue[]; testId?: string }) {
   const { t } = useTranslation();
   if (!errors.length) return null;
   return (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../api/types.ts';
+import type { ImportReport } from '../api/types.ts';
 import { commitChoices, rowErrorsOf } from './import-state.ts';
 
-const result = (over: Partial<ImportResult>): ImportResult => ({ kind: 'products', mode: 'validate', totalRows: 10, validRows: 10, written: 0, errors: [], ...over });
+const result = (over: Partial<ImportReport>): ImportReport => ({ kind: 'products', mode: 'validate', totalRows: 10, validRows: 10, written: 0, errors: [], ...over });
 
 describe('commitChoices', () => {
   it('allows nothing before a check', () => {

@@ -2,6 +2,7 @@ import { Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderTotals } from '../../../core/orders/totals.ts';
+import type { PricedCharge } from '../../../core/pricing/pricing.types.ts';
 import type { Bilingual } from '../../../core/shared/bilingual.ts';
 import { useBilingual } from './rules/bilingual.ts';
 import { useFormat } from '../shared/use-format.ts';
@@ -20,10 +21,8 @@ function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactN
 }
 
 /** A charge of the order (shipping below franco, a surcharge), one per VAT rate: shown once per label. */
-type Charge = { kind: string; label: Bilingual; netCents: number };
-
 /** Net (charges included, each named), VAT per rate as on the invoice, gross; then what the truck carries. */
-export function TotalsPanel({ totals, charges = [], children }: { totals: OrderTotals; charges?: readonly Charge[]; children?: ReactNode }) {
+export function TotalsPanel({ totals, charges = [], children }: { totals: OrderTotals; charges?: readonly PricedCharge[]; children?: ReactNode }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const say = useBilingual();

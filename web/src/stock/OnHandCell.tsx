@@ -4,13 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { StockRow } from '../api/types.ts';
+import type { StockLevel } from '../api/types.ts';
 import { errorMessage } from '../shared/error-message.ts';
 import { parseInteger } from '../shared/form-values.ts';
 import { useFormat } from '../shared/use-format.ts';
 
 /** The admin corrects a count in place: Enter saves, Escape gives up. */
-export function OnHandCell({ row }: { row: StockRow }) {
+export function OnHandCell({ row }: { row: StockLevel }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();

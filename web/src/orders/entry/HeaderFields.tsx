@@ -15,7 +15,8 @@ export function HeaderFields({ header, context, onChange }: Props) {
   const fmt = useFormat();
   const points = context?.customer.deliveryPoints ?? [];
   const point = points.find((p) => p.id === header.deliveryPointId);
-  const earliest = point && context ? context.earliestDates[String(point.id)] : undefined;
+  // null: the point has no delivery day the calendar can reach (the server says so rather than guess).
+  const earliest = (point && context?.earliestDates[String(point.id)]) ?? undefined;
 
   return (
     <>

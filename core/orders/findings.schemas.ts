@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { RULE_IDS, SEVERITIES } from '../../core/orders/findings.types.ts';
-import { Int32, literals, NonBlankText, Nullable, Paging } from '../http/schemas.ts';
+import { RULE_IDS, SEVERITIES } from './findings.types.ts';
+import { Int32, literals, NonBlankText, Nullable, Paging } from '../shared/schemas.ts';
 
 const Closed = { additionalProperties: false } as const;
 export const BilingualSchema = Type.Object({ fr: Type.String(), en: Type.String() });
@@ -14,7 +14,9 @@ export const FindingSchema = Type.Object({
   messages: BilingualSchema,
   lineId: Nullable(Type.Integer({ description: 'the stored order line; null for an order-level finding and in a quote' })),
   lineNo: Nullable(Type.Integer({ description: '1-based line number (the body order in a quote); null for an order-level finding' })),
-  data: Type.Unknown({ description: 'the figures behind the message, by name' }),
+  data: Type.Record(Type.String(), Nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))])), {
+    description: 'the figures behind the message, by name',
+  }),
   resolution: Nullable(
     Type.Object({
       kind: literals(['approved', 'overridden'] as const),
@@ -26,25 +28,22 @@ export const FindingSchema = Type.Object({
   ),
 });
 
+const lineNames = { lineNo: Type.Optional(Type.Integer()), lineId: Type.Optional(Type.Integer({ description: 'on a stored order: its line id' })) };
+
 export const SuggestionSchema = Type.Object({
   id: Type.String(),
   kind: literals(['next-tier', 'reach-franco', 'round-up', 'round-down', 'fill-truck', 'move-date'] as const),
   description: Type.String({ description: 'in French' }),
   descriptions: BilingualSchema,
   savingCents: Type.Integer({ description: 'what the customer saves, HT, re-priced; never negative' }),
+  // Each change as `applySuggestion` takes it, naming the line the way the API's readers do (number, id once stored).
   changes: Type.Array(
-    Type.Object(
-      {
-        op: literals(['setQuantity', 'addLine', 'setRequestedDate'] as const),
-        lineIndex: Type.Optional(Type.Integer({ description: 'setQuantity: 0-based index of the line' })),
-        lineNo: Type.Optional(Type.Integer()),
-        lineId: Type.Optional(Type.Integer({ description: 'setQuantity on a stored order: its line id' })),
-        quantity: Type.Optional(Type.Integer()),
-        productId: Type.Optional(Type.Integer({ description: 'addLine: the product to add' })),
-        date: Type.Optional(Type.String({ description: 'setRequestedDate: the new date' })),
-      },
-      { description: 'apply in order: the lines of a setQuantity are those of the order as it was priced' },
-    ),
+    Type.Union([
+      Type.Object({ op: Type.Literal('setQuantity'), lineIndex: Type.Integer({ description: '0-based index of the line as priced' }), quantity: Type.Integer(), ...lineNames }),
+      Type.Object({ op: Type.Literal('addLine'), productId: Type.Integer({ description: 'the product to add' }), quantity: Type.Integer(), ...lineNames }),
+      Type.Object({ op: Type.Literal('setRequestedDate'), date: Type.String({ description: 'the new date' }), ...lineNames }),
+    ]),
+    { description: 'apply in order: the lines of a setQuantity are those of the order as it was priced' },
   ),
 });
 
@@ -104,20 +103,17 @@ export const OverrideInputSchema = Type.Object(
 );
 
 export const ApprovalsQuerySchema = Type.Object({ ...Paging }, Closed);
-export const ApprovalsSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      orderId: Type.Integer(),
-      number: Type.String(),
-      customerId: Type.Integer(),
-      customerName: Type.String(),
-      channel: Type.String(),
-      requestedDate: Nullable(Type.String()),
-      createdAt: Type.String(),
-      createdByName: Nullable(Type.String()),
-      totals: Type.Object({ netCents: Type.Integer(), grossCents: Type.Integer() }),
-      findings: Type.Array(FindingSchema),
-    }),
-  ),
-  total: Type.Integer(),
+/** One draft of the manager's queue (`GET /api/approvals`): who, how much, and every finding it carries. */
+export const ApprovalItemSchema = Type.Object({
+  orderId: Type.Integer(),
+  number: Type.String(),
+  customerId: Type.Integer(),
+  customerName: Type.String(),
+  channel: Type.String(),
+  requestedDate: Nullable(Type.String()),
+  createdAt: Type.String(),
+  createdByName: Nullable(Type.String()),
+  totals: Type.Object({ netCents: Type.Integer(), grossCents: Type.Integer() }),
+  findings: Type.Array(FindingSchema),
 });
+export const ApprovalsSchema = Type.Object({ items: Type.Array(ApprovalItemSchema), total: Type.Integer() });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Int32, Nullable, Text } from '../http/schemas.ts';
+import { Id, Int32, Nullable, Text } from '../shared/schemas.ts';
 
 export const RECEIPT_KINDS = ['PRODUCTION', 'ACHAT', 'TRANSFERT'] as const;
 export const RECEIPT_STATUSES = ['planned', 'cancelled'] as const;

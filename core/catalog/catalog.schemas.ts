@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from '../../core/catalog/product.ts';
-import { Id, Ids, Int32, literals, Nullable, Text } from '../http/schemas.ts';
+import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from './product.ts';
+import { Id, Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
 export const Gs1Code = (digits: number) => Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });
@@ -62,17 +62,20 @@ export const ProductDetailSchema = Type.Composite([
     ),
   }),
 ]);
+export type ProductDetail = Static<typeof ProductDetailSchema>;
 
-export const PriceListSchema = Type.Object({
+/** A price list as the catalogue lists it (the rules' own view with tiers is core/pricing's PriceList). */
+export const PriceListSummarySchema = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
   validFrom: Nullable(Type.String()),
   validTo: Nullable(Type.String()),
 });
+export type PriceListSummary = Static<typeof PriceListSummarySchema>;
 
 export const PriceListDetailSchema = Type.Composite([
-  PriceListSchema,
+  PriceListSummarySchema,
   Type.Object({
     items: Type.Array(
       Type.Object({ productId: Type.Integer(), productCode: Type.String(), productName: Type.String(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() }),

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { TYPOLOGIES } from '../../core/customers/customer.ts';
+import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
+import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // core/pricing's Promotion, CustomerPrice and OrderTierDiscount as the API carries them.
 

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from '../../core/penalties/notice.ts';
-import { PENALTY_CATEGORIES } from '../../core/penalties/penalty.ts';
-import { DocumentIdSchema } from '../documents/public-id.ts';
-import { BIG_CENTS_MAX, BigCents, Bp, Cents, Id, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
+import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from './notice.ts';
+import { PENALTY_CATEGORIES } from './penalty.ts';
+import { BIG_CENTS_MAX, BigCents, Bp, Cents, DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // A clause's fees sit in integer columns, a notice's amounts in bigint ones.
 const OptionalCents = Type.Optional(Nullable(Cents));

@@ -1,9 +1,9 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { WEEKDAYS } from '../../core/calendar/dates.ts';
-import { TEMPERATURE_CLASSES } from '../../core/catalog/product.ts';
-import { TYPOLOGIES } from '../../core/customers/customer.ts';
+import { WEEKDAYS } from '../calendar/dates.ts';
+import { TEMPERATURE_CLASSES } from '../catalog/product.ts';
+import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { Cents, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../http/schemas.ts';
+import { Cents, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // The shapes of core/terms (Terms, TermsOverrides) and core/terms/agreement.types.ts, as the API carries them.
 
@@ -84,6 +84,7 @@ export const TermsOfSaleInputSchema = Type.Object(
 );
 export type TermsOfSaleInput = Static<typeof TermsOfSaleInputSchema>;
 export const TermsOfSaleSchema = Type.Object({ id: Type.Integer(), ...TermsOfSaleInputSchema.properties, updatedAt: Type.String() });
+export type TermsOfSale = Static<typeof TermsOfSaleSchema>;
 
 /** core Terms: the CGV of a typology merged with a customer's agreement. */
 export const TermsSchema = Type.Object({
@@ -139,6 +140,7 @@ export const CustomerTermsSchema = Type.Object({
   credit: CreditSchema,
   updatedAt: Nullable(Type.String()),
 });
+export type CustomerTerms = Static<typeof CustomerTermsSchema>;
 
 export const AssortmentInputSchema = Type.Object(
   {

@@ -56,3 +56,5 @@ export const Paging = {
   limit: Type.Optional(Int32({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Int32({ minimum: 0, default: 0 })),
 };
+/** A document's public id (see server/documents/public-id.ts): what the API names a stored file by. */
+export const DocumentIdSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{22}$', description: "A document's public id (128 random bits, base64url): GET /api/documents/{id}" });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Gs1Code, CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { Nullable, Text } from '../http/schemas.ts';
+import { Nullable, Text } from '../shared/schemas.ts';
 
 const OptionalText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 

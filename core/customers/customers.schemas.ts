@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { WEEKDAYS } from '../../core/calendar/dates.ts';
-import { CHANNELS, TYPOLOGIES } from '../../core/customers/customer.ts';
+import { WEEKDAYS } from '../calendar/dates.ts';
+import { CHANNELS, TYPOLOGIES } from './customer.ts';
 import { CodeString, Gs1Code, NameString } from '../catalog/catalog.schemas.ts';
-import { BigCents, Id, Int32, literals, Nullable, Text } from '../http/schemas.ts';
+import { BigCents, Id, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 

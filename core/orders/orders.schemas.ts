@@ -1,12 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { CHANNELS } from '../../core/customers/customer.ts';
-import { ORDER_ACTIONS, ORDER_STATUSES } from '../../core/orders/lifecycle.ts';
-import { LINE_STATUSES, SHORTFALL_CHOICES } from '../../core/orders/order.ts';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../core/orders/order-limits.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { CHANNELS } from '../customers/customer.ts';
+import { ORDER_ACTIONS, ORDER_STATUSES } from './lifecycle.ts';
+import { LINE_STATUSES, SHORTFALL_CHOICES } from './order.ts';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order-limits.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
-import { DELIVERY_STATUSES } from '../deliveries/deliveries.service.ts';
-import { DocumentIdSchema } from '../documents/public-id.ts';
-import { Id, IsoDateString, Int32, literals, Nullable, Paging, Text } from '../http/schemas.ts';
+import { DELIVERY_STATUSES } from './delivery.ts';
+import { DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, Paging, Text } from '../shared/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
 import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
@@ -52,12 +51,13 @@ export const DeliverInputSchema = Type.Object(
         },
         Closed,
       ),
-      { minItems: 1, maxItems: 500 },
+      { minItems: 1, maxItems: MAX_ORDER_LINES },
     ),
   },
   Closed,
 );
 
+export type DeliverInput = Static<typeof DeliverInputSchema>;
 export const OrderListQuerySchema = Type.Object(
   {
     status: Type.Optional(literals(ORDER_STATUSES)),
@@ -73,7 +73,7 @@ export const OrderListQuerySchema = Type.Object(
 
 const TotalsSchema = Type.Object(TotalsFields);
 
-const OrderLineSchema = Type.Object({
+export const OrderLineSchema = Type.Object({
   id: Type.Integer(),
   lineNo: Type.Integer(),
   productId: Type.Integer(),
@@ -97,7 +97,7 @@ const OrderLineSchema = Type.Object({
   customerLineNo: Nullable(Type.Integer({ description: "EDI: the buyer's line number (LIN)" })),
 });
 
-const DeliverySchema = Type.Object({
+export const DeliverySchema = Type.Object({
   id: Type.Integer(),
   number: Type.String(),
   orderId: Type.Integer(),
@@ -153,7 +153,8 @@ const orderHeader = {
   createdAt: Type.String(),
 };
 
-export const OrderDetailSchema = Type.Object({
+/** An order as the rules and the documents read it: header, lines, charges and totals. */
+export const OrderSchema = Type.Object({
   ...orderHeader,
   deliveryRequirement: Nullable(Type.String({ description: 'what the customer’s EDI order states for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); beats his settings' })),
   deliveryPointName: Type.String(),
@@ -162,18 +163,24 @@ export const OrderDetailSchema = Type.Object({
   lines: Type.Array(OrderLineSchema),
   charges: Type.Array(ChargeSchema, { description: 'shipping below franco, date surcharges: counted in the totals' }),
   totals: TotalsSchema,
+});
+
+export const OrderDetailSchema = Type.Object({
+  ...OrderSchema.properties,
   deliveries: Type.Array(DeliverySchema),
   backorders: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() })),
   availableActions: Type.Array(literals(ORDER_ACTIONS)),
   findings: Type.Array(FindingSchema, { description: 'stored with the order: most severe first, with the managers’ approvals and overrides' }),
   suggestions: Type.Array(SuggestionSchema, { description: 'a draft’s, computed on read, best saving first; empty once confirmed' }),
 });
+export type OrderDetail = Static<typeof OrderDetailSchema>;
 
 export const OrderSummarySchema = Type.Object({
   ...orderHeader,
   totals: Type.Object({ netCents: Type.Integer(), vatCents: Type.Integer(), grossCents: Type.Integer() }),
   lineCount: Type.Integer(),
 });
+export type OrderSummary = Static<typeof OrderSummarySchema>;
 
 export const AuditEventSchema = Type.Object({
   id: Type.Integer(),
@@ -187,6 +194,7 @@ export const AuditEventSchema = Type.Object({
   after: Type.Unknown(),
   note: Nullable(Type.String()),
 });
+export type AuditEvent = Static<typeof AuditEventSchema>;
 
 // The customer part is the customers slice's own schema: one definition of what a CustomerDetail looks like.
 export const OrderContextSchema = Type.Object({
@@ -203,3 +211,4 @@ export const OrderContextSchema = Type.Object({
   promotions: Type.Array(RulesPromotionSchema),
   usualProductIds: Type.Array(Type.Integer()),
 });
+export type OrderContext = Static<typeof OrderContextSchema>;
