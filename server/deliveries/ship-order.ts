@@ -1,6 +1,6 @@
 import { packagingEquivalents } from '../../core/catalog/packaging.ts';
 import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
@@ -11,18 +11,8 @@ import { type Actor, recordTransition, type StartedTransition, startTransition }
 import { shipFromStock } from './choose-warehouse.ts';
 import { type PickedLot } from '../../core/stock/lot-picking.ts';
 import { lotPicker, recordShippedLots } from './ship-lots.ts';
-import {
-  type DeliveryLineRow,
-  type DeliveryRow,
-  findCompany,
-  findShipToParties,
-  isDeliveryNoteNumberTaken,
-  listDeliveryLineRows,
-  listDeliveryRows,
-  lockStockLevel,
-  setStockLevel,
-  updateDelivery,
-} from './deliveries.repository.ts';
+import { type DeliveryLineRow, type DeliveryRow, findCompany, findShipToParties, isDeliveryNoteNumberTaken, listDeliveryLineRows, listDeliveryRows, updateDelivery } from './deliveries.repository.ts';
+import { lockStockLevel, setStockLevel } from '../stock/stock.repository.ts';
 import { renderDeliveryNote } from './delivery-note.pdf.ts';
 
 /** `BL-YYYYMM-NNNNN`, the month of shipping in Paris. */

@@ -10,7 +10,7 @@ import { type AskedOrder, type ConfirmedLine, orderResponseLines } from '../../c
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeOrderResponses } from '../../core/edi/eancom/write-ordrsp.ts';
 import type { OutboundItem } from '../../core/edi/eancom/write-common.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
