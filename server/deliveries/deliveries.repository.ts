@@ -96,3 +96,14 @@ export async function deletePlannedDeliveries(trx: Trx, ids: readonly number[]):
   if (ids.length === 0) return;
   await trx.deleteFrom('deliveries').where('id', 'in', [...ids]).where('status', '=', 'planned').execute();
 }
+
+/** The planned delivery lines of an order, with the warehouse each leaves from. */
+export function listPlannedLinesOfOrder(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('deliveryLines')
+    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+    .select(['deliveryLines.orderLineId', 'deliveryLines.productId', 'deliveryLines.quantity', 'deliveries.warehouseId'])
+    .where('deliveries.orderId', '=', orderId)
+    .where('deliveries.status', '=', 'planned')
+    .execute();
+}

@@ -55,3 +55,14 @@ export async function findDocumentOwner(db: DbOrTrx, document: { id: number; kin
   if (report) return { record: 'customer-stock-report', customerId: report.customerId };
   return { record: 'none' };
 }
+
+/** How many files of this kind an order has: the next one is a new version. */
+export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: string): Promise<number> {
+  const row = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('orderId', '=', orderId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -158,3 +158,20 @@ export function listPendingOutbound(db: DbOrTrx) {
 export async function markOutbound(db: DbOrTrx, id: number, values: { status: string; writtenAt?: string | null; error?: string | null }): Promise<void> {
   await db.updateTable('ediOutbound').set(values).where('id', '=', id).execute();
 }
+
+// The master data an EDI run maps against (server/edi/lookups.ts).
+export function listCustomersWithGln(db: DbOrTrx) {
+  return db.selectFrom('customers').select(['id', 'code', 'gln']).where('gln', 'is not', null).execute();
+}
+
+export function listDeliveryPointsWithGln(db: DbOrTrx) {
+  return db.selectFrom('deliveryPoints').select(['id', 'customerId', 'gln']).where('gln', 'is not', null).execute();
+}
+
+export function listProductKeys(db: DbOrTrx) {
+  return db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin', 'unitsPerCarton']).execute();
+}
+
+export function listCustomerProductCodes(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('customerProductCodes').select(['code', 'productId', 'unitFactor']).where('customerId', '=', customerId).execute();
+}

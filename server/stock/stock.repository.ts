@@ -114,3 +114,7 @@ export async function setStockLevel(trx: Trx, at: { warehouseId: number; product
     .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt: nowIso() }))
     .execute();
 }
+
+export function listWarehousesById(db: DbOrTrx) {
+  return db.selectFrom('warehouses').select(['id', 'code', 'name']).orderBy('id').execute();
+}
