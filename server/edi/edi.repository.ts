@@ -175,3 +175,24 @@ export function listProductKeys(db: DbOrTrx) {
 export function listCustomerProductCodes(db: DbOrTrx, customerId: number) {
   return db.selectFrom('customerProductCodes').select(['code', 'productId', 'unitFactor']).where('customerId', '=', customerId).execute();
 }
+
+export function findCustomerForPartner(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('customers').select(['id', 'code', 'name', 'gln']).where('id', '=', customerId).executeTakeFirst();
+}
+
+/** The rule findings of an order nobody overrode, shown beside the message's own issues. */
+export function listOpenFindingsOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orderFindings').selectAll().where('orderId', '=', orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+}
+
+export function listDeliveryPointChoices(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('deliveryPoints').select(['id', 'code', 'name', 'gln']).where('customerId', '=', customerId).orderBy('id').execute();
+}
+
+export function findOrderLineByNo(db: DbOrTrx, orderId: number, lineNo: number) {
+  return db.selectFrom('orderLines').select(['id', 'expectedUnitPriceCents']).where('orderId', '=', orderId).where('lineNo', '=', lineNo).executeTakeFirst();
+}
+
+export function listQueuedMessagesOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('ediMessages').select('id').where('orderId', '=', orderId).where('status', '=', 'queued').execute();
+}
