@@ -107,3 +107,13 @@ export function listPlannedLinesOfOrder(db: DbOrTrx, orderId: number) {
     .where('deliveries.status', '=', 'planned')
     .execute();
 }
+
+/** The deliveries of an order that left, oldest first. */
+export function listShippedDeliveries(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
+}
+
+export async function listLinesOfDeliveries(db: DbOrTrx, deliveryIds: readonly number[]) {
+  if (deliveryIds.length === 0) return [];
+  return db.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', [...deliveryIds]).execute();
+}

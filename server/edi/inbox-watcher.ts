@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import type { Db } from '../db/database.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
-import { listPartners, type PartnerRow } from './edi.repository.ts';
+import { listPartners, type PartnerRow, withSessionLock } from './edi.repository.ts';
 import { ingestFile } from './ingest.ts';
 import { flushEdiOutbound } from './outbound.ts';
 
@@ -27,15 +26,7 @@ type Log = { info: (o: object, m: string) => void; error: (o: object, m: string)
 export async function sweepInboxes(db: Db, options: { log?: Log; settleMs?: number } = {}): Promise<number> {
   const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
   if (!pg) return sweep(db, options);
-  return db.connection().execute(async (conn) => {
-    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${ADVISORY_LOCK}) as ok`.execute(conn);
-    if (!got.rows[0]?.ok) return 0;
-    try {
-      return await sweep(db, options);
-    } finally {
-      await sql`select pg_advisory_unlock(${ADVISORY_LOCK})`.execute(conn);
-    }
-  });
+  return (await withSessionLock(db, ADVISORY_LOCK, () => sweep(db, options))) ?? 0;
 }
 
 async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise<number> {
