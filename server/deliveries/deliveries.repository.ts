@@ -117,3 +117,8 @@ export async function listLinesOfDeliveries(db: DbOrTrx, deliveryIds: readonly n
   if (deliveryIds.length === 0) return [];
   return db.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', [...deliveryIds]).execute();
 }
+
+/** An order's planned deliveries on one date move to another (same numbers, same reservations). */
+export async function movePlannedDeliveries(trx: Trx, orderId: number, dates: { from: string; to: string }): Promise<void> {
+  await trx.updateTable('deliveries').set({ plannedDate: dates.to }).where('orderId', '=', orderId).where('status', '=', 'planned').where('plannedDate', '=', dates.from).execute();
+}

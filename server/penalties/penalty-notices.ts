@@ -24,21 +24,7 @@ import { AppError, type FieldError, notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
 import { renderContestLetter } from './contest-letter.pdf.ts';
 import { FRAME, toClause } from './penalty-estimates.ts';
-import {
-  findClauseRow,
-  findCustomerForPenalty,
-  findDeliveryOrderId,
-  findNoticeRow,
-  findOrderForPenalty,
-  insertForceMajeure,
-  insertNotice,
-  isNoticeReferenceTaken,
-  listForceMajeureRows,
-  listNoticeRows,
-  listPenaltyLineRows,
-  type NoticeRow,
-  updateNoticeFrom,
-} from './penalties.repository.ts';
+import { findClauseRow, findCustomerForPenalty, findDeliveryOrderId, findNoticeRow, findOrderForPenalty, insertForceMajeure, insertNotice, isNoticeReferenceTaken, listForceMajeureRows, listL441Flags, listNoticeRows, listPenaltyLineRows, type NoticeRow, updateNoticeFrom } from './penalties.repository.ts';
 
 export type { PenaltyNotice } from '../../core/penalties/views.ts';
 
@@ -65,7 +51,7 @@ async function toNotices(db: DbOrTrx, rows: NoticeRow[]): Promise<PenaltyNotice[
   if (rows.length === 0) return [];
   const [periods, clauses] = await Promise.all([
     listForceMajeureRows(db),
-    db.selectFrom('penaltyClauses').select(['customerId', 'l441Applicable']).where('customerId', 'in', [...new Set(rows.map((r) => r.customerId))]).execute(),
+    listL441Flags(db, rows.map((r) => r.customerId)),
   ]);
   const forceMajeure = periods.map(toPeriod);
   const day = today();
