@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { DeliveriesTable, DeliveryLinesTable } from './deliveries.table.ts';
+import { type PickedLot } from '../../core/stock/lot-picking.ts';
 
 export async function insertDelivery(trx: Trx, values: Insertable<DeliveriesTable>): Promise<number> {
   const row = await trx.insertInto('deliveries').values(values).returning('id').executeTakeFirstOrThrow();
@@ -121,4 +122,21 @@ export async function listLinesOfDeliveries(db: DbOrTrx, deliveryIds: readonly n
 /** An order's planned deliveries on one date move to another (same numbers, same reservations). */
 export async function movePlannedDeliveries(trx: Trx, orderId: number, dates: { from: string; to: string }): Promise<void> {
   await trx.updateTable('deliveries').set({ plannedDate: dates.to }).where('orderId', '=', orderId).where('status', '=', 'planned').where('plannedDate', '=', dates.from).execute();
+}
+
+export async function insertDeliveryLineLots(trx: Trx, deliveryLineId: number, picked: readonly PickedLot[]): Promise<void> {
+  await trx
+    .insertInto('deliveryLineLots')
+    .values(picked.map((p) => ({ deliveryLineId, lot: p.lot, productionDate: p.productionDate, bestBefore: p.bestBefore, quantity: p.quantity, belowMinShelfLife: p.belowMinShelfLife ? 1 : 0 })))
+    .execute();
+}
+
+/** The lots that left on these delivery lines, in the order they were picked. */
+export function listShippedLots(db: DbOrTrx, deliveryLineIds: readonly number[]) {
+  return db
+    .selectFrom('deliveryLineLots')
+    .select(['deliveryLineId', 'lot', 'productionDate', 'bestBefore', 'quantity', 'belowMinShelfLife'])
+    .where('deliveryLineId', 'in', deliveryLineIds.length ? [...deliveryLineIds] : [-1])
+    .orderBy('id')
+    .execute();
 }

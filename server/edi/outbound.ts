@@ -14,11 +14,10 @@ import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
-import { listShippedLots } from '../deliveries/ship-lots.ts';
 import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
 import { claimOutbound, findOrderParties, findOrdersMessageText, findPartnerOfEdiOrderCustomer, findPartnerOfOrderMessage, insertOutbound, listPendingOutbound, listProductGtins, markOutbound, type PartnerRow } from './edi.repository.ts';
 import { parseStoredMessage } from './stored-message.ts';
-import { findCompany, listLinesOfDeliveries, listShippedDeliveries } from '../deliveries/deliveries.repository.ts';
+import { findCompany, listLinesOfDeliveries, listShippedDeliveries, listShippedLots } from '../deliveries/deliveries.repository.ts';
 
 export type OutboundKind = 'ordrsp' | 'desadv' | 'invoic';
 
