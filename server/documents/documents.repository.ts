@@ -66,3 +66,8 @@ export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: st
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A file of this kind already stored with these bytes (the same interchange sent twice). */
+export function findDocumentByContent(db: DbOrTrx, sha256: string, kind: string) {
+  return db.selectFrom('documents').select('id').where('sha256', '=', sha256).where('kind', '=', kind).executeTakeFirst();
+}

@@ -260,3 +260,19 @@ export async function withSessionLock<T>(db: Db, key: number, work: () => Promis
     }
   });
 }
+
+export function findSystemUser(db: DbOrTrx, email: string) {
+  return db.selectFrom('users').select('id').where('email', '=', email).where('role', '=', 'system').executeTakeFirst();
+}
+
+export function listDeliveryPointsForReports(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('deliveryPoints').select(['id', 'gln', 'isDefault']).where('customerId', '=', customerId).orderBy('id').execute();
+}
+
+export function findOrderGross(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orders').select('grossCents').where('id', '=', orderId).executeTakeFirstOrThrow();
+}
+
+export function listFindingsOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', orderId).orderBy('id').execute();
+}
