@@ -4,7 +4,18 @@ import type { Trx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { listOrderLineRows, type OrderLineRow, type OrderRow } from '../orders/orders.repository.ts';
 import { chooseWarehouses, quantitiesByProduct } from './choose-warehouse.ts';
-import { deleteDeliveryLines, deletePlannedDeliveries, insertDelivery, insertDeliveryLines, listDeliveryLineRows, listDeliveryRows, listStockLevels, listWarehouseIds, updateDelivery, updateDeliveryLine } from './deliveries.repository.ts';
+import {
+  deleteDeliveryLines,
+  deletePlannedDeliveries,
+  insertDelivery,
+  insertDeliveryLines,
+  listDeliveryLineRows,
+  listDeliveryRows,
+  listStockLevels,
+  listWarehouseIds,
+  updateDelivery,
+  updateDeliveryLine,
+} from './deliveries.repository.ts';
 import { adjustStock } from '../stock/stock.repository.ts';
 
 function deliveryNumber(seq: number): string {

@@ -11,7 +11,16 @@ import { type Actor, recordTransition, type StartedTransition, startTransition }
 import { shipFromStock } from './choose-warehouse.ts';
 import { type PickedLot } from '../../core/stock/lot-picking.ts';
 import { lotPicker, recordShippedLots } from './ship-lots.ts';
-import { type DeliveryLineRow, type DeliveryRow, findCompany, findShipToParties, isDeliveryNoteNumberTaken, listDeliveryLineRows, listDeliveryRows, updateDelivery } from './deliveries.repository.ts';
+import {
+  type DeliveryLineRow,
+  type DeliveryRow,
+  findCompany,
+  findShipToParties,
+  isDeliveryNoteNumberTaken,
+  listDeliveryLineRows,
+  listDeliveryRows,
+  updateDelivery,
+} from './deliveries.repository.ts';
 import { lockStockLevel, setStockLevel } from '../stock/stock.repository.ts';
 import { renderDeliveryNote } from './delivery-note.pdf.ts';
 

@@ -10,7 +10,25 @@ import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { INT32_MAX } from '../http/schemas.ts';
-import { countQueued, findCustomerForPartner, findMessage, findOrderLineByNo, findOrderMessages, findPartner, findPartnerByGln, insertPartner, listDeliveryPointChoices, listOpenFindingsOfOrder, listOrderOutbound, listPartners, listQueuedMessages, listQueuedMessagesOfOrder, type PartnerRow, setPartnerToken, updateMessage } from './edi.repository.ts';
+import {
+  countQueued,
+  findCustomerForPartner,
+  findMessage,
+  findOrderLineByNo,
+  findOrderMessages,
+  findPartner,
+  findPartnerByGln,
+  insertPartner,
+  listDeliveryPointChoices,
+  listOpenFindingsOfOrder,
+  listOrderOutbound,
+  listPartners,
+  listQueuedMessages,
+  listQueuedMessagesOfOrder,
+  type PartnerRow,
+  setPartnerToken,
+  updateMessage,
+} from './edi.repository.ts';
 import { acceptCustomerPrice } from '../orders/save-order.ts';
 import { ingestFile, type IngestOptions, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
 import { findProduct } from '../catalog/products.repository.ts';

@@ -22,7 +22,28 @@ import { confirmOrder } from '../orders/confirm-order.ts';
 import { OrderContexts } from '../orders/order-contexts.ts';
 import type { OrderInput } from '../orders/resolve-draft.ts';
 import { insertNewOrders, newOrder, type NewOrder } from '../orders/save-order.ts';
-import { claimInterchange, findInterchange, findInterchangeById, findMessage, findOrderGross, findPartnerByGln, findSystemUser, insertInterchange, insertMessages, listDeliveryPointsForReports, listFindingsOfOrder, listMessageRefs, listUnconfirmedOrders, messageCounts, type PartnerRow, releaseInterchange, renewClaim, updateInterchange, updateMessage, updateMessageOf } from './edi.repository.ts';
+import {
+  claimInterchange,
+  findInterchange,
+  findInterchangeById,
+  findMessage,
+  findOrderGross,
+  findPartnerByGln,
+  findSystemUser,
+  insertInterchange,
+  insertMessages,
+  listDeliveryPointsForReports,
+  listFindingsOfOrder,
+  listMessageRefs,
+  listUnconfirmedOrders,
+  messageCounts,
+  type PartnerRow,
+  releaseInterchange,
+  renewClaim,
+  updateInterchange,
+  updateMessage,
+  updateMessageOf,
+} from './edi.repository.ts';
 import type { EdiMessagesTable } from './edi.table.ts';
 import { EdiLookups } from './lookups.ts';
 import { flushEdiOutbound } from './outbound.ts';

@@ -24,7 +24,22 @@ import { AppError, type FieldError, notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
 import { renderContestLetter } from './contest-letter.pdf.ts';
 import { FRAME, toClause } from './penalty-estimates.ts';
-import { findClauseRow, findCustomerForPenalty, findDeliveryOrderId, findNoticeRow, findOrderForPenalty, insertForceMajeure, insertNotice, isNoticeReferenceTaken, listForceMajeureRows, listL441Flags, listNoticeRows, listPenaltyLineRows, type NoticeRow, updateNoticeFrom } from './penalties.repository.ts';
+import {
+  findClauseRow,
+  findCustomerForPenalty,
+  findDeliveryOrderId,
+  findNoticeRow,
+  findOrderForPenalty,
+  insertForceMajeure,
+  insertNotice,
+  isNoticeReferenceTaken,
+  listForceMajeureRows,
+  listL441Flags,
+  listNoticeRows,
+  listPenaltyLineRows,
+  type NoticeRow,
+  updateNoticeFrom,
+} from './penalties.repository.ts';
 
 export type { PenaltyNotice } from '../../core/penalties/views.ts';
 
