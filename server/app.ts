@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuth } from './auth/auth.plugin.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
@@ -24,13 +25,14 @@ declare module 'fastify' {
     engine: Engine;
     config: Config;
     outbox: Outbox;
+    clock: Clock;
   }
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const WEB_DIST = path.join(PACKAGE_ROOT, 'dist/web');
 
-export type AppOptions = { db: Db; engine: Engine; config: Config; logger?: FastifyServerOptions['logger'] };
+export type AppOptions = { db: Db; engine: Engine; config: Config; clock?: Clock; logger?: FastifyServerOptions['logger'] };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,7 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   app.decorate('engine', options.engine);
   app.decorate('config', options.config);
-  app.decorate('outbox', createOutbox({ db: options.db, config: options.config, log: app.log }));
+  app.decorate('clock', options.clock ?? systemClock);
+  app.decorate('outbox', createOutbox({ db: options.db, config: options.config, log: app.log, clock: app.clock }));
   // Emails are queued inside a change's transaction; once a write has answered, it has committed: send them now.
   // The outbox coalesces wake-ups, and does nothing without SMTP_URL.
   app.addHook('onResponse', async (request, reply) => {

@@ -1,4 +1,29 @@
-/** The server's notion of now, in one place, so that tests and the demo can pin it. */
-export function nowIso(): string {
-  return new Date().toISOString();
+/**
+ * Where the server learns the time. The app holds one (buildApp's `clock`, `app.clock`): the system clock in
+ * production, a fixed one in tests so that "today" does not move under them at midnight.
+ */
+export type Clock = { now(): Date };
+
+/** The only place the server reads the wall clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that says what it is told: a test pins "now", and moves it on when the scenario needs time to pass. */
+export type SettableClock = Clock & { set(at: Date | string): void; advance(ms: number): void };
+
+export function fixedClock(at: Date | string): SettableClock {
+  let current = new Date(at);
+  return {
+    now: () => new Date(current),
+    set: (next) => {
+      current = new Date(next);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/** Now as an ISO instant, from the clock given (callers not yet handed the app's clock read the system's). */
+export function nowIso(clock: Clock = systemClock): string {
+  return clock.now().toISOString();
 }

@@ -21,11 +21,11 @@ export async function serve(config: Config = loadConfig()) {
   // The risk scan runs in this process on a timer and after changes; on PostgreSQL several nodes may each start
   // one, and an advisory lock in the scan lets only one run at a time (server/risks/risk-scan.ts).
   if (config.RISK_SCAN_MINUTES > 0) {
-    const stop = startRiskScheduler(handle.db, config.RISK_SCAN_MINUTES, (message, error) => app.log.error({ err: error }, message));
+    const stop = startRiskScheduler(handle.db, config.RISK_SCAN_MINUTES, (message, error) => app.log.error({ err: error }, message), app.clock);
     app.addHook('onClose', stop);
   }
   // EDI drop folders: watched, and swept on a timer (EDI_INBOX_SECONDS, 0 = off).
-  app.addHook('onClose', startEdiInbox(handle.db, config.EDI_INBOX_SECONDS, app.log));
+  app.addHook('onClose', startEdiInbox(handle.db, config.EDI_INBOX_SECONDS, app.log, app.clock));
   await app.listen({ port: config.PORT, host: config.HOST });
   // Emails left pending by a crash or an SMTP outage go now, then the loop retries what is due.
   app.outbox.start();

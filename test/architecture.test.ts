@@ -2,18 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TABLE_OWNERS } from '../server/db/table-owners.ts';
+import { databaseTables, foreignWrites, importCycles, sourceFiles, sqlOutsideRepositories } from './helpers/layer-checks.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
-
-function sourceFiles(root: string, dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(root, rel));
-    else if (/\.(ts|tsx)$/.test(entry.name)) out.push(rel);
-  }
-  return out;
-}
 
 /** Every module a file imports, as a path relative to the root (packages kept as named). */
 function importsOf(root: string, file: string): string[] {
@@ -58,5 +50,65 @@ describe('architecture: the layers stay apart', () => {
     } finally {
       fs.rmSync(root, { recursive: true });
     }
+  });
+});
+
+/** A scratch tree with the given files, removed after `check`. */
+async function withTree(files: Record<string, string>, check: (root: string) => Promise<void> | void): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-arch-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    await check(root);
+  } finally {
+    fs.rmSync(root, { recursive: true });
+  }
+}
+
+describe('architecture: each capability owns its tables', () => {
+  it('SQL lives only in repositories (and the database layer, demo seeds, tests)', () => {
+    expect(sqlOutsideRepositories(repo)).toEqual([]);
+  });
+
+  it('every table has an owner, and only its repositories write it', () => {
+    expect(Object.keys(TABLE_OWNERS).sort()).toEqual(databaseTables(repo).sort());
+    expect(foreignWrites(repo, TABLE_OWNERS)).toEqual([]);
+  });
+
+  it('the checks see SQL in a service and a write to another capability\'s table', async () => {
+    await withTree(
+      {
+        'server/orders/orders.service.ts': "export const n = (db) => db.selectFrom('orders').selectAll().execute();\n",
+        'server/orders/raw.ts': "import { sql } from 'kysely';\nexport const q = sql<number>`select 1`;\n",
+        'server/orders/orders.repository.ts': "export const ok = (db) => db.selectFrom('orders').selectAll().execute();\n",
+        'server/deliveries/deliveries.repository.ts': "export const bad = (trx) => trx.updateTable('orderLines').set({ quantity: 1 }).execute();\n",
+        'server/db/migrations/0001.ts': "export const up = (db) => db.insertInto('orders').values({}).execute();\n",
+      },
+      (root) => {
+        expect(sqlOutsideRepositories(root).sort()).toEqual(['server/orders/orders.service.ts:1', 'server/orders/raw.ts:2']);
+        expect(foreignWrites(root, { orders: 'orders', orderLines: 'orders' })).toEqual(['server/deliveries/deliveries.repository.ts writes orderLines (owned by orders)']);
+      },
+    );
+  });
+});
+
+describe('architecture: no file imports another in a circle', () => {
+  it('server/, core/ and web/src/ hold no import cycle', async () => {
+    expect(await importCycles(repo, ['server', 'core', 'web/src'])).toEqual([]);
+  });
+
+  it('the check sees a cycle, type-only imports included', async () => {
+    await withTree(
+      {
+        'server/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
+        'server/b.ts': "import type { C } from './c.ts';\nexport const b = 1 as unknown as C;\n",
+        'server/c.ts': "import { a } from './a.ts';\nexport type C = ReturnType<typeof a>;\n",
+      },
+      async (root) => {
+        expect(await importCycles(root, ['server'])).toEqual(['server/a.ts > server/b.ts > server/c.ts > server/a.ts']);
+      },
+    );
   });
 });

@@ -17,6 +17,10 @@ export function findSessionUser(db: DbOrTrx, sessionId: string, nowIso: string) 
     .executeTakeFirst();
 }
 
+export async function findSessionCsrf(db: DbOrTrx, sessionId: string) {
+  return db.selectFrom('sessions').select('csrfToken').where('id', '=', sessionId).executeTakeFirstOrThrow();
+}
+
 export async function insertSession(db: DbOrTrx, session: { id: string; userId: number; csrfToken: string; createdAt: string; expiresAt: string }) {
   await db.insertInto('sessions').values(session).execute();
 }

@@ -5,6 +5,7 @@ import { ROLES } from '../../core/auth/roles.ts';
 import { ProblemSchema, Text } from '../../core/shared/schemas.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
+import { findSessionCsrf } from './auth.repository.ts';
 import { login, logout } from './auth.service.ts';
 
 /** A browser this account logged in from before: its failed logins are counted apart from everyone else's. */
@@ -55,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (!request.user || !request.sessionId) throw new AppError('UNAUTHENTICATED', 'Not logged in.');
-      const session = await app.db.selectFrom('sessions').select('csrfToken').where('id', '=', request.sessionId).executeTakeFirstOrThrow();
+      const session = await findSessionCsrf(app.db, request.sessionId);
       return { user: request.user, csrfToken: session.csrfToken };
     },
   );

@@ -106,3 +106,14 @@ export async function productKeys(db: DbOrTrx) {
     codeByGtin: new Map(rows.filter((r) => r.gtin).map((r) => [r.gtin!, r.code])),
   };
 }
+
+/** The penalty category of each product given (the clause's rate depends on it). */
+export async function penaltyCategories(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string | null>> {
+  const rows = await db.selectFrom('products').select(['id', 'penaltyCategory']).where('id', 'in', ids.length ? [...ids] : [-1]).execute();
+  return new Map(rows.map((p) => [p.id, p.penaltyCategory]));
+}
+
+export async function productCodes(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('products').select(['id', 'code']).where('id', 'in', [-1, ...ids]).execute();
+  return new Map(rows.map((p) => [p.id, p.code]));
+}

@@ -68,3 +68,8 @@ export async function saveVmiSettings(db: DbOrTrx, values: Insertable<CustomerVm
   const { customerId: _id, ...changes } = values;
   await db.insertInto('customerVmiSettings').values(values).onConflict((oc) => oc.column('customerId').doUpdateSet(changes)).execute();
 }
+
+/** Every product's code and GTINs: a report's rows may name a product by any of them. */
+export function listProductIdentifiers(db: DbOrTrx) {
+  return db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin']).execute();
+}

@@ -4,7 +4,7 @@ import type { Channel } from '../../core/customers/customer.ts';
 import type { StockReportSource } from '../../core/customer-stock/customer-stock.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
+import { findCustomer, findDeliveryPoint } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { OrderDetail } from '../../core/orders/orders.schemas.ts';
@@ -115,7 +115,8 @@ export async function getOrderProposal(db: DbOrTrx, customerId: number, delivery
 }
 
 async function pointOf(db: DbOrTrx, customerId: number, deliveryPointId: number) {
-  return db.selectFrom('deliveryPoints').select('id').where('id', '=', deliveryPointId).where('customerId', '=', customerId).executeTakeFirst();
+  const point = await findDeliveryPoint(db, deliveryPointId);
+  return point?.customerId === customerId ? point : undefined;
 }
 
 /**
@@ -143,7 +144,7 @@ export async function createProposalDraft(db: Db, customerId: number, deliveryPo
 }
 
 export async function getVmiSettings(db: DbOrTrx, customerId: number): Promise<VmiSettings> {
-  if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer', customerId);
+  if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);
   return vmiSettingsOf(db, customerId);
 }
 

@@ -15,6 +15,7 @@ import type { CellIssue } from '../imports/row-reader.ts';
 import { cellsByColumn } from '../imports/table.ts';
 import { recordStockReport } from './customer-stock.service.ts';
 import { type StockReportRow, stockReportRows } from './stock-report-rows.ts';
+import { listProductIdentifiers } from './customer-stock.repository.ts';
 
 export type StockReportImport = {
   kind: 'customer-stock';
@@ -35,7 +36,7 @@ type Resolved = { deliveryPointId: number; productId: number; onHand: number; da
 async function loadRefs(db: DbOrTrx, customerId: number) {
   const [points, products, codes] = await Promise.all([
     listDeliveryPoints(db, customerId),
-    db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin']).execute(),
+    listProductIdentifiers(db),
     listCustomerCodes(db, customerId),
   ]);
   const point = new Map<string, number>();

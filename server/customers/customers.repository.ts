@@ -171,3 +171,13 @@ export async function listGlnPartnerRows(db: DbOrTrx, glns?: readonly string[]) 
   if (glns) q = q.where('p.gln', 'in', [...glns]);
   return q.execute();
 }
+
+/** How a customer is reached at its head office. */
+export function findCustomerReach(db: DbOrTrx, id: number) {
+  return db.selectFrom('customers').select(['email', 'phone', 'paymentTerms']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A customer's contacts in the order they were entered: the first order contact is the one written to. */
+export function listContactsById(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('contacts').select(['id', 'name', 'role', 'phone', 'email', 'preferredHours']).where('customerId', '=', customerId).orderBy('id').execute();
+}

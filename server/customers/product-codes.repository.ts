@@ -27,3 +27,15 @@ export async function insertProductCode(db: DbOrTrx, values: { customerId: numbe
 export async function deleteProductCode(db: DbOrTrx, id: number): Promise<void> {
   await db.deleteFrom('customerProductCodes').where('id', '=', id).execute();
 }
+
+/** Maps the customer's code to the product, replacing what it meant before; the row's id. */
+export async function upsertProductCode(db: DbOrTrx, values: { customerId: number; code: string; productId: number; unitFactor: number }): Promise<number> {
+  const { customerId, code, ...mapping } = values;
+  const saved = await db
+    .insertInto('customerProductCodes')
+    .values({ customerId, code, ...mapping })
+    .onConflict((oc) => oc.columns(['customerId', 'code']).doUpdateSet(mapping))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return saved.id;
+}

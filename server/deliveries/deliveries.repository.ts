@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import { nowIso } from '../clock.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { DeliveriesTable, DeliveryLinesTable } from './deliveries.table.ts';
+import { type PickedLot } from '../../core/stock/lot-picking.ts';
 
 export async function insertDelivery(trx: Trx, values: Insertable<DeliveriesTable>): Promise<number> {
   const row = await trx.insertInto('deliveries').values(values).returning('id').executeTakeFirstOrThrow();
@@ -68,49 +68,6 @@ export async function listWarehouseIds(db: DbOrTrx): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/**
- * Adds to a stock level in one statement, creating the row when the warehouse never held the product: a
- * reservation is recorded even where nothing is on hand, so the shortage shows instead of vanishing.
- */
-export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }): Promise<void> {
-  const onHand = delta.onHand ?? 0;
-  const reserved = delta.reserved ?? 0;
-  const updatedAt = nowIso();
-  await trx
-    .insertInto('stockLevels')
-    .values({ ...at, onHand, reserved, updatedAt })
-    .onConflict((oc) =>
-      oc.columns(['warehouseId', 'productId']).doUpdateSet((eb) => ({
-        onHand: eb(eb.ref('stockLevels.onHand'), '+', onHand),
-        reserved: eb(eb.ref('stockLevels.reserved'), '+', reserved),
-        updatedAt,
-      })),
-    )
-    .execute();
-}
-
-/**
- * The stock level of a product in a warehouse, locked for the rest of the transaction: the UPDATE takes the row lock
- * on PostgreSQL (SQLite serialises writers anyway), so what is read here is still true when it is written back.
- */
-export async function lockStockLevel(trx: Trx, at: { warehouseId: number; productId: number }) {
-  return trx
-    .updateTable('stockLevels')
-    .set({ updatedAt: nowIso() })
-    .where('warehouseId', '=', at.warehouseId)
-    .where('productId', '=', at.productId)
-    .returning(['onHand', 'reserved'])
-    .executeTakeFirst();
-}
-
-export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }): Promise<void> {
-  await trx
-    .insertInto('stockLevels')
-    .values({ ...at, ...level, updatedAt: nowIso() })
-    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt: nowIso() }))
-    .execute();
-}
-
 export async function warehouseCodes(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('warehouses').select(['id', 'code']).where('id', 'in', [...ids]).execute();
@@ -139,4 +96,47 @@ export async function deleteDeliveryLines(trx: Trx, ids: readonly number[]): Pro
 export async function deletePlannedDeliveries(trx: Trx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await trx.deleteFrom('deliveries').where('id', 'in', [...ids]).where('status', '=', 'planned').execute();
+}
+
+/** The planned delivery lines of an order, with the warehouse each leaves from. */
+export function listPlannedLinesOfOrder(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('deliveryLines')
+    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+    .select(['deliveryLines.orderLineId', 'deliveryLines.productId', 'deliveryLines.quantity', 'deliveries.warehouseId'])
+    .where('deliveries.orderId', '=', orderId)
+    .where('deliveries.status', '=', 'planned')
+    .execute();
+}
+
+/** The deliveries of an order that left, oldest first. */
+export function listShippedDeliveries(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
+}
+
+export async function listLinesOfDeliveries(db: DbOrTrx, deliveryIds: readonly number[]) {
+  if (deliveryIds.length === 0) return [];
+  return db.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', [...deliveryIds]).execute();
+}
+
+/** An order's planned deliveries on one date move to another (same numbers, same reservations). */
+export async function movePlannedDeliveries(trx: Trx, orderId: number, dates: { from: string; to: string }): Promise<void> {
+  await trx.updateTable('deliveries').set({ plannedDate: dates.to }).where('orderId', '=', orderId).where('status', '=', 'planned').where('plannedDate', '=', dates.from).execute();
+}
+
+export async function insertDeliveryLineLots(trx: Trx, deliveryLineId: number, picked: readonly PickedLot[]): Promise<void> {
+  await trx
+    .insertInto('deliveryLineLots')
+    .values(picked.map((p) => ({ deliveryLineId, lot: p.lot, productionDate: p.productionDate, bestBefore: p.bestBefore, quantity: p.quantity, belowMinShelfLife: p.belowMinShelfLife ? 1 : 0 })))
+    .execute();
+}
+
+/** The lots that left on these delivery lines, in the order they were picked. */
+export function listShippedLots(db: DbOrTrx, deliveryLineIds: readonly number[]) {
+  return db
+    .selectFrom('deliveryLineLots')
+    .select(['deliveryLineId', 'lot', 'productionDate', 'bestBefore', 'quantity', 'belowMinShelfLife'])
+    .where('deliveryLineId', 'in', deliveryLineIds.length ? [...deliveryLineIds] : [-1])
+    .orderBy('id')
+    .execute();
 }

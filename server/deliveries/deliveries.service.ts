@@ -1,7 +1,6 @@
 import type { Delivery, DeliveryStatus } from '../../core/orders/delivery.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { type DeliveryLineRow, type DeliveryRow, listDeliveryLineRows, listDeliveryRows } from './deliveries.repository.ts';
-import { listShippedLots } from './ship-lots.ts';
+import { type DeliveryLineRow, type DeliveryRow, listDeliveryLineRows, listDeliveryRows, listShippedLots } from './deliveries.repository.ts';
 
 type ShippedLotRow = Awaited<ReturnType<typeof listShippedLots>>[number];
 

@@ -1,11 +1,10 @@
 import { orderTotals } from '../../core/orders/totals.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from '../orders/counters.repository.ts';
 import type { Trx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { listOrderLineRows, type OrderLineRow, type OrderRow } from '../orders/orders.repository.ts';
 import { chooseWarehouses, quantitiesByProduct } from './choose-warehouse.ts';
 import {
-  adjustStock,
   deleteDeliveryLines,
   deletePlannedDeliveries,
   insertDelivery,
@@ -17,6 +16,7 @@ import {
   updateDelivery,
   updateDeliveryLine,
 } from './deliveries.repository.ts';
+import { adjustStock } from '../stock/stock.repository.ts';
 
 function deliveryNumber(seq: number): string {
   return `LIV-${String(seq).padStart(6, '0')}`;

@@ -2,6 +2,7 @@ import type { Db, Trx } from '../db/database.ts';
 import { type Actor, recordTransition, startTransition } from '../orders/transition.ts';
 import { warehouseCodes } from './deliveries.repository.ts';
 import { syncPlannedDeliveries } from './delivery-plan.ts';
+import { productCodes } from '../catalog/products.repository.ts';
 
 /**
  * Releasing hands the order to the warehouses: each product leaves from a warehouse that holds it (frozen goods
@@ -20,7 +21,7 @@ export async function releaseInTransaction(trx: Trx, orderId: number, actor: Act
   const t = await startTransition(trx, orderId, 'release');
   const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
   const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
-  const codeOf = new Map((await trx.selectFrom('products').select(['id', 'code']).where('id', 'in', [-1, ...deliveries.flatMap((d) => d.reserved.map((r) => r.productId))]).execute()).map((p) => [p.id, p.code]));
+  const codeOf = await productCodes(trx, deliveries.flatMap((d) => d.reserved.map((r) => r.productId)));
   const short = deliveries.flatMap((d) => d.reserved.filter((r) => r.short > 0).map((r) => `${codeOf.get(r.productId)} short by ${r.short} at ${codes.get(d.warehouseId)}`));
   await recordTransition(trx, t, actor, {
     after: { deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({ deliveryId, deliveryNumber, warehouseId, reserved })) },

@@ -3,7 +3,8 @@ import { FefoPool } from '../../core/stock/fefo-pool.ts';
 import { type PickedLot, pickLots } from '../../core/stock/lot-picking.ts';
 import { nowIso } from '../clock.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
-import { findSupplySettings, listLots, listShelfLives } from '../stock/availability.repository.ts';
+import { findSupplySettings, listLots, listShelfLives, takeFromLots } from '../stock/availability.repository.ts';
+import { insertDeliveryLineLots } from './deliveries.repository.ts';
 
 export type LotPicker = { pick(line: { id: number; productId: number; quantity: number }, onHand: number): PickedLot[] };
 
@@ -32,29 +33,6 @@ export async function lotPicker(db: DbOrTrx, input: { warehouseId: number; custo
 /** Records the lots a delivery line took and takes them off the warehouse's lot file (a lot emptied is removed). */
 export async function recordShippedLots(trx: Trx, at: { warehouseId: number; productId: number; deliveryLineId: number }, picked: readonly PickedLot[]): Promise<void> {
   if (picked.length === 0) return;
-  await trx
-    .insertInto('deliveryLineLots')
-    .values(picked.map((p) => ({ deliveryLineId: at.deliveryLineId, lot: p.lot, productionDate: p.productionDate, bestBefore: p.bestBefore, quantity: p.quantity, belowMinShelfLife: p.belowMinShelfLife ? 1 : 0 })))
-    .execute();
-  for (const p of picked) {
-    if (p.lot === null) continue;
-    await trx
-      .updateTable('stockLots')
-      .set((eb) => ({ quantity: eb('quantity', '-', p.quantity), updatedAt: nowIso() }))
-      .where('warehouseId', '=', at.warehouseId)
-      .where('productId', '=', at.productId)
-      .where('lot', '=', p.lot)
-      .execute();
-  }
-  await trx.deleteFrom('stockLots').where('warehouseId', '=', at.warehouseId).where('productId', '=', at.productId).where('quantity', '<=', 0).execute();
-}
-
-/** The lots that left on these delivery lines, in the order they were picked. */
-export function listShippedLots(db: DbOrTrx, deliveryLineIds: readonly number[]) {
-  return db
-    .selectFrom('deliveryLineLots')
-    .select(['deliveryLineId', 'lot', 'productionDate', 'bestBefore', 'quantity', 'belowMinShelfLife'])
-    .where('deliveryLineId', 'in', deliveryLineIds.length ? [...deliveryLineIds] : [-1])
-    .orderBy('id')
-    .execute();
+  await insertDeliveryLineLots(trx, at.deliveryLineId, picked);
+  await takeFromLots(trx, at, picked.flatMap((p) => (p.lot === null ? [] : [{ lot: p.lot, quantity: p.quantity }])), nowIso());
 }

@@ -1,6 +1,6 @@
 import { packagingEquivalents } from '../../core/catalog/packaging.ts';
 import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { storeFile } from '../documents/file-store.ts';
@@ -19,10 +19,9 @@ import {
   isDeliveryNoteNumberTaken,
   listDeliveryLineRows,
   listDeliveryRows,
-  lockStockLevel,
-  setStockLevel,
   updateDelivery,
 } from './deliveries.repository.ts';
+import { lockStockLevel, setStockLevel } from '../stock/stock.repository.ts';
 import { renderDeliveryNote } from './delivery-note.pdf.ts';
 
 /** `BL-YYYYMM-NNNNN`, the month of shipping in Paris. */

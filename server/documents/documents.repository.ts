@@ -55,3 +55,19 @@ export async function findDocumentOwner(db: DbOrTrx, document: { id: number; kin
   if (report) return { record: 'customer-stock-report', customerId: report.customerId };
   return { record: 'none' };
 }
+
+/** How many files of this kind an order has: the next one is a new version. */
+export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: string): Promise<number> {
+  const row = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('orderId', '=', orderId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A file of this kind already stored with these bytes (the same interchange sent twice). */
+export function findDocumentByContent(db: DbOrTrx, sha256: string, kind: string) {
+  return db.selectFrom('documents').select('id').where('sha256', '=', sha256).where('kind', '=', kind).executeTakeFirst();
+}

@@ -11,9 +11,10 @@ import { chooseOrderRecipient } from '../mail/order-contact.ts';
 import { insertOutboxEmail } from '../mail/outbox.repository.ts';
 import { getOrder } from '../orders/orders.service.ts';
 import { findTermsOfSaleOn } from '../terms/terms.repository.ts';
-import { insertDocument } from './documents.repository.ts';
+import { countOrderDocuments, insertDocument } from './documents.repository.ts';
 import { fileStoreOf, storeFile } from './file-store.ts';
 import { type OrderAcknowledgementData, renderOrderAcknowledgement } from './order-acknowledgement.pdf.ts';
+import { findCustomerReach, listContactsById } from '../customers/customers.repository.ts';
 
 export const ACKNOWLEDGEMENT_KIND = 'order-acknowledgement';
 
@@ -51,8 +52,8 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
   const [company, parties, account, contacts, terms] = await Promise.all([
     findCompany(trx),
     findShipToParties(trx, order.customerId, order.deliveryPointId),
-    trx.selectFrom('customers').select(['email', 'paymentTerms']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
-    trx.selectFrom('contacts').select(['name', 'role', 'email']).where('customerId', '=', order.customerId).orderBy('id').execute(),
+    findCustomerReach(trx, order.customerId),
+    listContactsById(trx, order.customerId),
     findTermsOfSaleOn(trx, orderDate),
   ]);
   if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: an order acknowledgement cannot be printed without it.');
@@ -84,13 +85,7 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
  */
 export async function queueAcknowledgement(trx: Trx, orderId: number, actor: { id: number }): Promise<{ documentId: number; emailId: number }> {
   const at = new Date().toISOString();
-  const previous = await trx
-    .selectFrom('documents')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('orderId', '=', orderId)
-    .where('kind', '=', ACKNOWLEDGEMENT_KIND)
-    .executeTakeFirstOrThrow();
-  const version = Number(previous.n) + 1;
+  const version = (await countOrderDocuments(trx, orderId, ACKNOWLEDGEMENT_KIND)) + 1;
   const { order, company, data, recipient } = await loadAcknowledgement(trx, orderId, version, at);
 
   const stored = await storeFile(fileStoreOf(trx), await renderOrderAcknowledgement(data));

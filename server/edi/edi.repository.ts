@@ -1,5 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
-import type { DbOrTrx } from '../db/database.ts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Db, DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from './edi.table.ts';
 
@@ -157,4 +157,122 @@ export function listPendingOutbound(db: DbOrTrx) {
 }
 export async function markOutbound(db: DbOrTrx, id: number, values: { status: string; writtenAt?: string | null; error?: string | null }): Promise<void> {
   await db.updateTable('ediOutbound').set(values).where('id', '=', id).execute();
+}
+
+// The master data an EDI run maps against (server/edi/lookups.ts).
+export function listCustomersWithGln(db: DbOrTrx) {
+  return db.selectFrom('customers').select(['id', 'code', 'gln']).where('gln', 'is not', null).execute();
+}
+
+export function listDeliveryPointsWithGln(db: DbOrTrx) {
+  return db.selectFrom('deliveryPoints').select(['id', 'customerId', 'gln']).where('gln', 'is not', null).execute();
+}
+
+export function listProductKeys(db: DbOrTrx) {
+  return db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin', 'unitsPerCarton']).execute();
+}
+
+export function listCustomerProductCodes(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('customerProductCodes').select(['code', 'productId', 'unitFactor']).where('customerId', '=', customerId).execute();
+}
+
+export function findCustomerForPartner(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('customers').select(['id', 'code', 'name', 'gln']).where('id', '=', customerId).executeTakeFirst();
+}
+
+/** The rule findings of an order nobody overrode, shown beside the message's own issues. */
+export function listOpenFindingsOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orderFindings').selectAll().where('orderId', '=', orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+}
+
+export function listDeliveryPointChoices(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('deliveryPoints').select(['id', 'code', 'name', 'gln']).where('customerId', '=', customerId).orderBy('id').execute();
+}
+
+export function findOrderLineByNo(db: DbOrTrx, orderId: number, lineNo: number) {
+  return db.selectFrom('orderLines').select(['id', 'expectedUnitPriceCents']).where('orderId', '=', orderId).where('lineNo', '=', lineNo).executeTakeFirst();
+}
+
+export function listQueuedMessagesOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('ediMessages').select('id').where('orderId', '=', orderId).where('status', '=', 'queued').execute();
+}
+
+/** The partner of an EDI order's customer. */
+export function findPartnerOfEdiOrderCustomer(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('ediPartners as p', 'p.customerId', 'orders.customerId')
+    .selectAll('p')
+    .where('orders.id', '=', orderId)
+    .where('orders.channel', '=', 'edi')
+    .orderBy('p.id')
+    .executeTakeFirst();
+}
+
+/** The partner whose interchange carried the order's ORDERS message. */
+export function findPartnerOfOrderMessage(db: DbOrTrx, orderId: number) {
+  return db
+    .selectFrom('ediMessages as m')
+    .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
+    .innerJoin('ediPartners as p', 'p.id', 'i.partnerId')
+    .selectAll('p')
+    .where('m.orderId', '=', orderId)
+    .where('m.type', '=', 'ORDERS')
+    .orderBy('m.id')
+    .executeTakeFirst();
+}
+
+export function findOrdersMessageText(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('ediMessages').select(['rawText', 'firstSegment']).where('orderId', '=', orderId).where('type', '=', 'ORDERS').orderBy('id').executeTakeFirst();
+}
+
+/** The GLNs an answer names: the order's delivery point, its customer (and the customer's VAT number). */
+export async function findOrderParties(db: DbOrTrx, orderId: number) {
+  const [point, customer] = await Promise.all([
+    db.selectFrom('orders').innerJoin('deliveryPoints as d', 'd.id', 'orders.deliveryPointId').select(['d.gln']).where('orders.id', '=', orderId).executeTakeFirst(),
+    db.selectFrom('orders').innerJoin('customers as c', 'c.id', 'orders.customerId').select(['c.gln', 'c.vatNumber']).where('orders.id', '=', orderId).executeTakeFirst(),
+  ]);
+  return { point, customer };
+}
+
+export function listProductGtins(db: DbOrTrx, ids: readonly number[]) {
+  return db.selectFrom('products').select(['id', 'gtin', 'caseGtin']).where('id', 'in', [...ids, -1]).execute();
+}
+
+/** Claims a stored interchange for writing to the outbox folder: false when another flush took it first. */
+export async function claimOutbound(db: DbOrTrx, id: number): Promise<boolean> {
+  const claimed = await db.updateTable('ediOutbound').set({ status: 'writing' }).where('id', '=', id).where('status', '=', 'stored').executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
+
+/**
+ * Runs `work` while this session holds the given advisory lock (PostgreSQL); null, without running it, when another
+ * node holds the lock.
+ */
+export async function withSessionLock<T>(db: Db, key: number, work: () => Promise<T>): Promise<T | null> {
+  return db.connection().execute(async (conn) => {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}) as ok`.execute(conn);
+    if (!got.rows[0]?.ok) return null;
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+export function findSystemUser(db: DbOrTrx, email: string) {
+  return db.selectFrom('users').select('id').where('email', '=', email).where('role', '=', 'system').executeTakeFirst();
+}
+
+export function listDeliveryPointsForReports(db: DbOrTrx, customerId: number) {
+  return db.selectFrom('deliveryPoints').select(['id', 'gln', 'isDefault']).where('customerId', '=', customerId).orderBy('id').execute();
+}
+
+export function findOrderGross(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orders').select('grossCents').where('id', '=', orderId).executeTakeFirstOrThrow();
+}
+
+export function listFindingsOfOrder(db: DbOrTrx, orderId: number) {
+  return db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', orderId).orderBy('id').execute();
 }

@@ -12,19 +12,28 @@ import { AppError, notFound } from '../errors.ts';
 import { INT32_MAX } from '../../core/shared/schemas.ts';
 import {
   countQueued,
+  findCustomerForPartner,
   findMessage,
+  findOrderLineByNo,
   findOrderMessages,
   findPartner,
+  findPartnerByGln,
   insertPartner,
+  listDeliveryPointChoices,
+  listOpenFindingsOfOrder,
   listOrderOutbound,
   listPartners,
   listQueuedMessages,
+  listQueuedMessagesOfOrder,
+  type PartnerRow,
   setPartnerToken,
   updateMessage,
-  type PartnerRow,
 } from './edi.repository.ts';
 import { acceptCustomerPrice } from '../orders/save-order.ts';
 import { ingestFile, type IngestOptions, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
+import { findProduct } from '../catalog/products.repository.ts';
+import { findDeliveryPoint } from '../customers/customers.repository.ts';
+import { upsertProductCode } from '../customers/product-codes.repository.ts';
 
 export function partnerView(p: PartnerRow) {
   return { id: p.id, customerId: p.customerId, gln: p.gln, name: p.name, autoConfirm: p.autoConfirm === 1, inboxFolder: p.inboxFolder, outboxFolder: p.outboxFolder, active: p.active === 1, hasToken: p.tokenHash !== null, createdAt: p.createdAt };
@@ -44,11 +53,11 @@ export type PartnerInput = { customerId: number; gln?: string; name?: string; au
 
 /** A partner for a customer (its GLN unless another is given); the API token is in the answer, and only there. */
 export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
-  const customer = await db.selectFrom('customers').select(['id', 'code', 'name', 'gln']).where('id', '=', input.customerId).executeTakeFirst();
+  const customer = await findCustomerForPartner(db, input.customerId);
   if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', message: 'no such customer' }]);
   const gln = input.gln ?? customer.gln;
   if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', message: 'required: the customer has no GLN' }]);
-  const taken = await db.selectFrom('ediPartners').select('id').where('gln', '=', gln).executeTakeFirst();
+  const taken = await findPartnerByGln(db, gln);
   if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', message: 'already a partner' }]);
   // A partner sends as a GLN of its own customer, or one nobody holds: never as another customer's (core/customers/gln.ts).
   await assertGlnsFree(db, [{ path: 'body.gln', gln, taker: { kind: 'edi-partner', customerId: customer.id } }]);
@@ -118,7 +127,7 @@ export async function ediQueue(db: Db) {
       data: null,
     }));
     if (r.orderId !== null) {
-      const rules = await db.selectFrom('orderFindings').selectAll().where('orderId', '=', r.orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+      const rules = await listOpenFindingsOfOrder(db, r.orderId);
       const lines = new Map(stored.lines.map((l) => [l.lineNo, l]));
       for (const f of rules) {
         const line = f.lineNo === null ? undefined : lines.get(f.lineNo);
@@ -137,7 +146,7 @@ export async function ediQueue(db: Db) {
         });
       }
     }
-    const points = r.customerId === null ? [] : await db.selectFrom('deliveryPoints').select(['id', 'code', 'name', 'gln']).where('customerId', '=', r.customerId).orderBy('id').execute();
+    const points = r.customerId === null ? [] : await listDeliveryPointChoices(db, r.customerId);
     out.push({
       id: r.id,
       interchangeId: r.interchangeId,
@@ -173,18 +182,13 @@ async function queuedMessage(db: Db, id: number) {
 export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }, actor: { id: number }) {
   const { row } = await queuedMessage(db, id);
   if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
-  const product = await db.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst();
+  const product = await findProduct(db, input.productId);
   if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', message: 'no such product' }]);
   const customerId = row.customerId;
   // Audited like any code mapping: an EDI run under way sees the change and maps its next batches with it.
   await db.transaction().execute(async (trx) => {
     const values = { productId: input.productId, unitFactor: input.unitFactor ?? 1 };
-    const saved = await trx
-      .insertInto('customerProductCodes')
-      .values({ customerId, code: input.code, ...values })
-      .onConflict((oc) => oc.columns(['customerId', 'code']).doUpdateSet(values))
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const saved = { id: await upsertProductCode(trx, { customerId, code: input.code, ...values }) };
     await recordAudit(trx, { entityType: 'customer_product_code', entityId: saved.id, action: 'map-from-edi', userId: actor.id, after: { customerId, code: input.code, ...values } });
   });
   await retakeMessage(db, id);
@@ -193,7 +197,7 @@ export async function mapProductFix(db: Db, id: number, input: { code: string; p
 
 export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }) {
   const { row, stored } = await queuedMessage(db, id);
-  const point = await db.selectFrom('deliveryPoints').select(['id', 'customerId']).where('id', '=', input.deliveryPointId).executeTakeFirst();
+  const point = await findDeliveryPoint(db, input.deliveryPointId);
   if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', message: "not one of the customer's delivery points" }]);
   if (row.orderId !== null) throw new AppError('CONFLICT', 'The order exists: change its delivery point from the order.');
   await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, overrides: { ...stored.overrides, deliveryPointId: point.id } }) });
@@ -208,7 +212,7 @@ export async function chooseDeliveryPointFix(db: Db, id: number, input: { delive
 export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }) {
   const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
-  const line = await db.selectFrom('orderLines').select(['id', 'expectedUnitPriceCents']).where('orderId', '=', row.orderId).where('lineNo', '=', input.lineNo).executeTakeFirst();
+  const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
   if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', message: 'the customer sent no price on this line' }]);
   await acceptCustomerPrice(db, row.orderId, line.id, actor);
   await retakeMessage(db, id);
@@ -221,7 +225,7 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
  */
 export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }): Promise<void> {
   await acceptCustomerPrice(db, orderId, lineId, actor);
-  const waiting = await db.selectFrom('ediMessages').select('id').where('orderId', '=', orderId).where('status', '=', 'queued').execute();
+  const waiting = await listQueuedMessagesOfOrder(db, orderId);
   for (const m of waiting) await retakeMessage(db, m.id);
 }
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import type { Db } from '../db/database.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
-import { listPartners, type PartnerRow } from './edi.repository.ts';
+import { listPartners, type PartnerRow, withSessionLock } from './edi.repository.ts';
 import { ingestFile } from './ingest.ts';
 import { flushEdiOutbound } from './outbound.ts';
+import { type Clock, systemClock } from '../clock.ts';
 
 /** DATA_DIR/edi/in/<partner folder>/: where a partner (or its VAN) drops interchanges. */
 export function inboxDir(dataDir: string, folder: string): string {
@@ -24,21 +24,14 @@ type Log = { info: (o: object, m: string) => void; error: (o: object, m: string)
  * or failed/ (unreadable, or every message rejected). On PostgreSQL a session advisory lock lets one node sweep at a
  * time; on SQLite there is one process.
  */
-export async function sweepInboxes(db: Db, options: { log?: Log; settleMs?: number } = {}): Promise<number> {
+export async function sweepInboxes(db: Db, options: { log?: Log; settleMs?: number; clock?: Clock } = {}): Promise<number> {
   const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
   if (!pg) return sweep(db, options);
-  return db.connection().execute(async (conn) => {
-    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${ADVISORY_LOCK}) as ok`.execute(conn);
-    if (!got.rows[0]?.ok) return 0;
-    try {
-      return await sweep(db, options);
-    } finally {
-      await sql`select pg_advisory_unlock(${ADVISORY_LOCK})`.execute(conn);
-    }
-  });
+  return (await withSessionLock(db, ADVISORY_LOCK, () => sweep(db, options))) ?? 0;
 }
 
-async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise<number> {
+async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Clock }): Promise<number> {
+  const clock = options.clock ?? systemClock;
   const dataDir = fileStoreOf(db);
   const settle = options.settleMs ?? SETTLE_MS;
   let taken = 0;
@@ -53,7 +46,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isFile() || entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
       const file = path.join(dir, entry.name);
-      if (Date.now() - fs.statSync(file).mtimeMs < settle) continue;
+      if (clock.now().getTime() - fs.statSync(file).mtimeMs < settle) continue;
       let outcome: 'done' | 'failed' = 'done';
       try {
         const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log });
@@ -67,7 +60,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
       }
       const target = path.join(dir, outcome);
       fs.mkdirSync(target, { recursive: true });
-      fs.renameSync(file, path.join(target, `${new Date().toISOString().replace(/[:.]/g, '-')}_${entry.name}`));
+      fs.renameSync(file, path.join(target, `${clock.now().toISOString().replace(/[:.]/g, '-')}_${entry.name}`));
       taken++;
     }
   }
@@ -79,7 +72,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number }): Promise
  * Watches the inboxes (fs.watch on DATA_DIR/edi/in, and a sweep every EDI_INBOX_SECONDS, 30 by default, 0 turns
  * intake by folder off): returns the stop function for the server's onClose.
  */
-export function startEdiInbox(db: Db, seconds: number, log?: Log): () => void {
+export function startEdiInbox(db: Db, seconds: number, log?: Log, clock: Clock = systemClock): () => void {
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
   const flusher = setInterval(() => void flushEdiOutbound(db).catch((error) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
   flusher.unref();
@@ -96,7 +89,7 @@ export function startEdiInbox(db: Db, seconds: number, log?: Log): () => void {
     try {
       do {
         again = false;
-        await sweepInboxes(db, { log });
+        await sweepInboxes(db, { log, clock });
       } while (again);
     } catch (error) {
       log?.error({ err: error }, 'EDI inbox sweep failed');

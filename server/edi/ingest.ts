@@ -15,7 +15,7 @@ import type { IsoDate } from '../../core/calendar/dates.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { recordStockReport } from '../customer-stock/customer-stock.service.ts';
-import { insertDocument } from '../documents/documents.repository.ts';
+import { findDocumentByContent, insertDocument } from '../documents/documents.repository.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
 import { confirmOrder } from '../orders/confirm-order.ts';
@@ -27,9 +27,13 @@ import {
   findInterchange,
   findInterchangeById,
   findMessage,
+  findOrderGross,
   findPartnerByGln,
+  findSystemUser,
   insertInterchange,
   insertMessages,
+  listDeliveryPointsForReports,
+  listFindingsOfOrder,
   listMessageRefs,
   listUnconfirmedOrders,
   messageCounts,
@@ -115,7 +119,7 @@ const LEASE_MS = 120_000;
 const EDI_USER_EMAIL = 'edi@system.invalid';
 
 async function ediActor(db: Db): Promise<{ id: number }> {
-  const row = await db.selectFrom('users').select('id').where('email', '=', EDI_USER_EMAIL).where('role', '=', 'system').executeTakeFirst();
+  const row = await findSystemUser(db, EDI_USER_EMAIL);
   if (!row) throw new AppError('UNPROCESSABLE', 'The EDI system user is missing: run the migrations (carnet migrate).');
   return { id: row.id };
 }
@@ -233,7 +237,7 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
   const customer = partner ? { id: partner.customerId } : gln ? run.lookups.customerByGln(gln) : null;
   if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, null);
   await run.lookups.prepareCustomer(customer.id);
-  const points = await run.db.selectFrom('deliveryPoints').select(['id', 'gln', 'isDefault']).where('customerId', '=', customer.id).orderBy('id').execute();
+  const points = await listDeliveryPointsForReports(run.db, customer.id);
   const date = (report.reportDate ?? report.documentDate) as IsoDate | null;
   if (!date) return rejected('no report date', customer.id);
   const fallback = (points.find((p) => p.isDefault) ?? points[0])?.id;
@@ -292,7 +296,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const stored = await storeFileFromPath(dataDir, file);
   const filename = options.filename ?? path.basename(file);
   const now = nowIso();
-  const existingDoc = await db.selectFrom('documents').select('id').where('sha256', '=', stored.sha256).where('kind', '=', 'edi-interchange').executeTakeFirst();
+  const existingDoc = await findDocumentByContent(db, stored.sha256, 'edi-interchange');
   const documentId =
     existingDoc?.id ??
     (await db.transaction().execute((trx) => insertDocument(trx, { kind: 'edi-interchange', filename, mimeType: 'application/edifact', ...stored, orderId: null, createdBy: null, createdAt: now })));
@@ -570,7 +574,7 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
   const row = await findMessage(db, messageId);
   if (!row) throw new AppError('NOT_FOUND', `No EDI message ${messageId}`);
   if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${messageId} is ${row.status}, not waiting.`);
-  const interchange = await db.selectFrom('ediInterchanges').selectAll().where('id', '=', row.interchangeId).executeTakeFirstOrThrow();
+  const interchange = (await findInterchangeById(db, row.interchangeId))!;
   const run = await startRun(db);
   const partner = await partnerFor(run, interchange.sender);
   const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : NO_ISSUES;
@@ -579,8 +583,8 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
   if (row.orderId !== null) {
     // The order exists (its price accepted from the queue): what still holds it back is in its stored findings.
     const [order, findings] = await Promise.all([
-      db.selectFrom('orders').select('grossCents').where('id', '=', row.orderId).executeTakeFirstOrThrow(),
-      db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', row.orderId).orderBy('id').execute(),
+      findOrderGross(db, row.orderId),
+      listFindingsOfOrder(db, row.orderId),
     ]);
     const reason = toLookAt(findings);
     outcome = { status: reason ? 'queued' : 'accepted', orderId: row.orderId, reason, issues: stored, customerId: row.customerId };

@@ -1,5 +1,6 @@
 import type { MapLookups, MapProduct } from '../../core/edi/eancom/map-order.ts';
 import type { DbOrTrx } from '../db/database.ts';
+import { listCustomerProductCodes, listCustomersWithGln, listDeliveryPointsWithGln, listProductKeys } from './edi.repository.ts';
 
 /**
  * Master data for mapping, read once per run and kept: customers and delivery points by GLN, products by GTIN,
@@ -18,9 +19,9 @@ export class EdiLookups implements MapLookups {
   static async load(db: DbOrTrx): Promise<EdiLookups> {
     const l = new EdiLookups(db);
     const [customers, points, products] = await Promise.all([
-      db.selectFrom('customers').select(['id', 'code', 'gln']).where('gln', 'is not', null).execute(),
-      db.selectFrom('deliveryPoints').select(['id', 'customerId', 'gln']).where('gln', 'is not', null).execute(),
-      db.selectFrom('products').select(['id', 'code', 'gtin', 'caseGtin', 'unitsPerCarton']).execute(),
+      listCustomersWithGln(db),
+      listDeliveryPointsWithGln(db),
+      listProductKeys(db),
     ]);
     for (const c of customers) {
       l.customers.set(c.gln!, { id: c.id, code: c.code });
@@ -42,7 +43,7 @@ export class EdiLookups implements MapLookups {
   /** Loads a customer's codes before its messages are mapped (the mapping itself is synchronous). */
   async prepareCustomer(customerId: number, refresh = false): Promise<void> {
     if (this.codes.has(customerId) && !refresh) return;
-    const rows = await this.db.selectFrom('customerProductCodes').select(['code', 'productId', 'unitFactor']).where('customerId', '=', customerId).execute();
+    const rows = await listCustomerProductCodes(this.db, customerId);
     this.codes.set(customerId, new Map(rows.map((r) => [r.code, { productId: r.productId, unitFactor: r.unitFactor }])));
   }
 

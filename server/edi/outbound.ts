@@ -10,39 +10,21 @@ import { type AskedOrder, type ConfirmedLine, orderResponseLines } from '../../c
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeOrderResponses } from '../../core/edi/eancom/write-ordrsp.ts';
 import type { OutboundItem } from '../../core/edi/eancom/write-common.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
-import { listShippedLots } from '../deliveries/ship-lots.ts';
 import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
-import { insertOutbound, listPendingOutbound, markOutbound, type PartnerRow } from './edi.repository.ts';
+import { claimOutbound, findOrderParties, findOrdersMessageText, findPartnerOfEdiOrderCustomer, findPartnerOfOrderMessage, insertOutbound, listPendingOutbound, listProductGtins, markOutbound, type PartnerRow } from './edi.repository.ts';
 import { parseStoredMessage } from './stored-message.ts';
+import { findCompany, listLinesOfDeliveries, listShippedDeliveries, listShippedLots } from '../deliveries/deliveries.repository.ts';
 
 export type OutboundKind = 'ordrsp' | 'desadv' | 'invoic';
 
 /** The partner an order answers to: the one its EDI message came from, else none (not an EDI order). */
 async function partnerOfOrder(trx: Trx, orderId: number): Promise<PartnerRow | null> {
   // An order confirmed as it comes in has no message row yet (it is written after): its customer's partner answers.
-  const byCustomer = await trx
-    .selectFrom('orders')
-    .innerJoin('ediPartners as p', 'p.customerId', 'orders.customerId')
-    .selectAll('p')
-    .where('orders.id', '=', orderId)
-    .where('orders.channel', '=', 'edi')
-    .orderBy('p.id')
-    .executeTakeFirst();
-  if (byCustomer) return byCustomer;
-  const row = await trx
-    .selectFrom('ediMessages as m')
-    .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
-    .innerJoin('ediPartners as p', 'p.id', 'i.partnerId')
-    .selectAll('p')
-    .where('m.orderId', '=', orderId)
-    .where('m.type', '=', 'ORDERS')
-    .orderBy('m.id')
-    .executeTakeFirst();
-  return row ?? null;
+  return (await findPartnerOfEdiOrderCustomer(trx, orderId)) ?? (await findPartnerOfOrderMessage(trx, orderId)) ?? null;
 }
 
 /**
@@ -50,7 +32,7 @@ async function partnerOfOrder(trx: Trx, orderId: number): Promise<PartnerRow | n
  * order confirmed as it came in (its message row is written after): it is confirmed as asked.
  */
 async function askedOrder(trx: Trx, orderId: number): Promise<AskedOrder | null> {
-  const row = await trx.selectFrom('ediMessages').select(['rawText', 'firstSegment']).where('orderId', '=', orderId).where('type', '=', 'ORDERS').orderBy('id').executeTakeFirst();
+  const row = await findOrdersMessageText(trx, orderId);
   if (!row) return null;
   const order = readOrder(parseStoredMessage(row.rawText, row.firstSegment));
   return {
@@ -74,17 +56,9 @@ function stamp(at: Date) {
 export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind): Promise<number | null> {
   const partner = await partnerOfOrder(trx, orderId);
   if (!partner || !partner.active) return null;
-  const [order, lines, company, point, customer] = await Promise.all([
-    findOrderRow(trx, orderId),
-    listOrderLineRows(trx, orderId),
-    trx.selectFrom('company').selectAll().executeTakeFirst(),
-    trx.selectFrom('orders').innerJoin('deliveryPoints as d', 'd.id', 'orders.deliveryPointId').select(['d.gln']).where('orders.id', '=', orderId).executeTakeFirst(),
-    trx.selectFrom('orders').innerJoin('customers as c', 'c.id', 'orders.customerId').select(['c.gln', 'c.vatNumber']).where('orders.id', '=', orderId).executeTakeFirst(),
-  ]);
+  const [order, lines, company, { point, customer }] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId), findCompany(trx), findOrderParties(trx, orderId)]);
   if (!order || !company?.gln) return null;
-  const products = new Map(
-    (await trx.selectFrom('products').select(['id', 'gtin', 'caseGtin']).where('id', 'in', lines.map((l) => l.productId).concat([-1])).execute()).map((p) => [p.id, p]),
-  );
+  const products = new Map((await listProductGtins(trx, lines.map((l) => l.productId))).map((p) => [p.id, p]));
   const now = new Date();
   const { date, time } = stamp(now);
   const seq = await nextCounter(trx, 'edi-interchange');
@@ -121,8 +95,8 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
     ]);
   } else if (kind === 'desadv') {
     type = 'DESADV';
-    const deliveries = await trx.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
-    const dlines = deliveries.length ? await trx.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', deliveries.map((d) => d.id)).execute() : [];
+    const deliveries = await listShippedDeliveries(trx, orderId);
+    const dlines = await listLinesOfDeliveries(trx, deliveries.map((d) => d.id));
     const byLine = new Map(lines.map((l) => [l.id, l]));
     const lots = await listShippedLots(trx, dlines.map((x) => x.id));
     const prefix = company.gln.slice(0, 7);
@@ -210,8 +184,7 @@ export async function flushEdiOutbound(db: Db): Promise<number> {
   let n = 0;
   for (const row of await listPendingOutbound(db)) {
     // Claimed first: two flushes (the one after a commit, the periodic one) never write the same file at once.
-    const claimed = await db.updateTable('ediOutbound').set({ status: 'writing' }).where('id', '=', row.id).where('status', '=', 'stored').executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) continue;
+    if (!(await claimOutbound(db, row.id))) continue;
     try {
       const dir = outboxDir(dataDir, row.outboxFolder);
       await fs.promises.mkdir(dir, { recursive: true });

@@ -7,29 +7,16 @@ import type { ProductInput } from '../../core/catalog/catalog.schemas.ts';
 import { customerValues, deliveryPointValues, toCustomer } from '../customers/customer.mapping.ts';
 import * as customers from '../customers/customers.repository.ts';
 import { type GlnIndex, glnClashIn, loadGlnIndex } from '../customers/gln.ts';
-import type { DbOrTrx, Trx } from '../db/database.ts';
 import * as stock from '../stock/stock.repository.ts';
 import { customerRows, type CustomerRow } from './customer-rows.ts';
 import type { ImportKindName } from '../../core/imports/import-kinds.ts';
 import type { RowSpec } from './import-kind.ts';
+import type { ImportWriter } from './import-writer.ts';
 import { type PriceRow, priceListRows } from './price-list-rows.ts';
 import { productRows } from './product-rows.ts';
 import { receiptWriter } from './receipt-writer.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type StockRow, stockRows } from './stock-rows.ts';
-
-type WriteContext = { userId: number | null; now: string; note: string };
-
-/**
- * The I/O half of an import kind: what its rows refer to in the database (loaded once), the checks only the
- * database can answer, and the upsert of one good row with its audit event.
- */
-export type ImportWriter<T, Refs> = {
-  spec: RowSpec<T>;
-  load: (db: DbOrTrx) => Promise<Refs>;
-  check: (value: T, refs: Refs) => CellIssue[];
-  write: (trx: Trx, value: T, refs: Refs, ctx: WriteContext) => Promise<void>;
-};
 
 const unknown = (column: string, what: string, code: string): CellIssue[] => [{ column, reason: `no ${what} with code ${code}` }];
 

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as products from '../catalog/products.repository.ts';
-import type { ImportWriter } from './import-writers.ts';
+import type { ImportWriter } from './import-writer.ts';
 import { type ReceiptRow, receiptRows } from './receipt-rows.ts';
 import { requestRiskScan } from '../risks/risk-scheduler.ts';
 import * as repo from '../stock/availability.repository.ts';

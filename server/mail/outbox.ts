@@ -7,6 +7,7 @@ import { findCompany } from '../deliveries/deliveries.repository.ts';
 import { filePath } from '../documents/file-store.ts';
 import { type ClaimedEmail, claimEmail, listDueEmailIds, updateOutboxEmail } from './outbox.repository.ts';
 import { afterFailure } from './retry.ts';
+import { type Clock, systemClock } from '../clock.ts';
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
@@ -28,7 +29,7 @@ const BATCH = 20;
  * them and sent here after the commit, through the SMTP server of SMTP_URL. Each send claims its row first, so two
  * app nodes never send the same email. Without SMTP_URL nothing is sent and the rows stay pending.
  */
-export function createOutbox({ db, config, log }: { db: Db; config: Config; log: FastifyBaseLogger }): Outbox {
+export function createOutbox({ db, config, log, clock = systemClock }: { db: Db; config: Config; log: FastifyBaseLogger; clock?: Clock }): Outbox {
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -53,7 +54,7 @@ export function createOutbox({ db, config, log }: { db: Db; config: Config; log:
         text: email.bodyText,
         attachments: email.sha256 ? [{ filename: email.filename!, contentType: email.mimeType!, path: filePath(config.dataDir, email.sha256) }] : [],
       });
-      const sentAt = new Date().toISOString();
+      const sentAt = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         await updateOutboxEmail(trx, email.id, { status: 'sent', attempts, sentAt, messageId: info.messageId ?? null, lastError: null, claimedUntil: null, updatedAt: sentAt });
         if (email.orderId !== null) {
@@ -71,7 +72,7 @@ export function createOutbox({ db, config, log }: { db: Db; config: Config; log:
     } catch (error) {
       const err = error as Error & { responseCode?: number };
       const next = afterFailure(attempts, err.responseCode);
-      const at = new Date().toISOString();
+      const at = clock.now().toISOString();
       const lastError = err.message.slice(0, 1000);
       log.warn({ emailId: email.id, attempts, err: lastError }, next.status === 'failed' ? 'email failed for good' : 'email not sent, will retry');
       await db.transaction().execute(async (trx) => {
@@ -91,7 +92,7 @@ export function createOutbox({ db, config, log }: { db: Db; config: Config; log:
     }
   }
 
-  async function deliverDue(now = new Date()): Promise<DeliveryReport> {
+  async function deliverDue(now = clock.now()): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
     if (!transport) return report;
     for (;;) {

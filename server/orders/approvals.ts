@@ -5,7 +5,7 @@ import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type FindingRow, listFindingRows, listWaitingOrderIds, resolveFindings } from './findings.repository.ts';
 import { toOrderFindingFromRow } from './findings.service.ts';
-import { findOrderRow, updateOrder } from './orders.repository.ts';
+import { findOrderRow, listApprovalOrderRows, updateOrder } from './orders.repository.ts';
 import type { Actor } from './transition.ts';
 
 // A manager's answers to the rules: approving what needs approval (below minimum, over credit, outside the
@@ -62,13 +62,7 @@ export async function listApprovals(db: DbOrTrx, page: { limit: number; offset: 
   const { ids, total } = await listWaitingOrderIds(db, page);
   if (ids.length === 0) return { items: [], total };
   const [orders, findings] = await Promise.all([
-    db
-      .selectFrom('orders')
-      .innerJoin('customers', 'customers.id', 'orders.customerId')
-      .leftJoin('users', 'users.id', 'orders.createdBy')
-      .select(['orders.id', 'orders.number', 'orders.customerId', 'customers.name as customerName', 'orders.channel', 'orders.requestedDate', 'orders.createdAt', 'users.name as createdByName', 'orders.netCents', 'orders.grossCents'])
-      .where('orders.id', 'in', ids)
-      .execute(),
+    listApprovalOrderRows(db, ids),
     listFindingRows(db, ids),
   ]);
   const byId = new Map(orders.map((o) => [o.id, o]));

@@ -158,3 +158,14 @@ export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
   ]);
   return { rows, total: Number(total) };
 }
+
+/** The heads of the orders waiting for a manager, with who and for whom. */
+export function listApprovalOrderRows(db: DbOrTrx, ids: readonly number[]) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('customers', 'customers.id', 'orders.customerId')
+    .leftJoin('users', 'users.id', 'orders.createdBy')
+    .select(['orders.id', 'orders.number', 'orders.customerId', 'customers.name as customerName', 'orders.channel', 'orders.requestedDate', 'orders.createdAt', 'users.name as createdByName', 'orders.netCents', 'orders.grossCents'])
+    .where('orders.id', 'in', ids.length ? [...ids] : [-1])
+    .execute();
+}

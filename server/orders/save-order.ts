@@ -1,7 +1,7 @@
 import { parisNow } from '../../core/calendar/dates.ts';
 import { auditRow, recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
-import { nextCounter } from '../db/counters.ts';
+import { nextCounter } from './counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Channel } from '../../core/customers/customer.ts';

@@ -101,3 +101,8 @@ export async function updateNoticeFrom(trx: Trx, id: number, from: readonly stri
   const r = await trx.updateTable('penaltyNotices').set(patch).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Whether each customer's clause falls under the L441-6 regime (its rates capped by the law). */
+export function listL441Flags(db: DbOrTrx, customerIds: readonly number[]) {
+  return db.selectFrom('penaltyClauses').select(['customerId', 'l441Applicable']).where('customerId', 'in', [...new Set(customerIds), -1]).execute();
+}

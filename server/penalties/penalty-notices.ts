@@ -34,6 +34,7 @@ import {
   insertNotice,
   isNoticeReferenceTaken,
   listForceMajeureRows,
+  listL441Flags,
   listNoticeRows,
   listPenaltyLineRows,
   type NoticeRow,
@@ -65,7 +66,7 @@ async function toNotices(db: DbOrTrx, rows: NoticeRow[]): Promise<PenaltyNotice[
   if (rows.length === 0) return [];
   const [periods, clauses] = await Promise.all([
     listForceMajeureRows(db),
-    db.selectFrom('penaltyClauses').select(['customerId', 'l441Applicable']).where('customerId', 'in', [...new Set(rows.map((r) => r.customerId))]).execute(),
+    listL441Flags(db, rows.map((r) => r.customerId)),
   ]);
   const forceMajeure = periods.map(toPeriod);
   const day = today();

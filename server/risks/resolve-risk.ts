@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { createBackorder } from '../deliveries/deliver-order.ts';
-import { listDeliveryLineRows, listDeliveryRows } from '../deliveries/deliveries.repository.ts';
+import { listDeliveryLineRows, listDeliveryRows, movePlannedDeliveries } from '../deliveries/deliveries.repository.ts';
 import { syncPlannedDeliveries } from '../deliveries/delivery-plan.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
@@ -99,7 +99,7 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
     } else if (c.type === 'set-promised-date') {
       await updateOrder(trx, order.id, { promisedDate: c.to });
       // A released order's deliveries on that date go with it (same delivery numbers, same reservations).
-      await trx.updateTable('deliveries').set({ plannedDate: c.to }).where('orderId', '=', order.id).where('status', '=', 'planned').where('plannedDate', '=', c.from).execute();
+      await movePlannedDeliveries(trx, order.id, { from: c.from, to: c.to });
     }
     // Bound to the other warehouse: release must use it, and a released order's delivery moves there below.
     else if (c.type === 'set-warehouse') await updateOrderLine(trx, c.lineId, { warehouseId: c.to });

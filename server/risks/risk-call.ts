@@ -13,6 +13,10 @@ import { findSupplySettings } from '../stock/availability.repository.ts';
 import { toSupplySettings } from '../stock/supply-settings.ts';
 import { loadRulesContext } from '../terms/rules-context.ts';
 import type { RiskRow } from './risks.repository.ts';
+import { listPlannedLinesOfOrder } from '../deliveries/deliveries.repository.ts';
+import { listWarehousesById } from '../stock/stock.repository.ts';
+import { penaltyCategories } from '../catalog/products.repository.ts';
+import { findCustomerReach, listContactsById } from '../customers/customers.repository.ts';
 
 // What the call screen needs of a risk: the options Carnet can offer (core/risks/options), the customer's contacts
 // with the order contact first, and the situation and a script in two languages. Read in the caller's transaction
@@ -37,17 +41,6 @@ function withoutOwnReservations(payload: AvailabilityPayload, held: readonly { w
   };
 }
 
-/** The planned delivery lines of an order, with the warehouse each leaves from. */
-function listHeldByOrder(db: DbOrTrx, orderId: number) {
-  return db
-    .selectFrom('deliveryLines')
-    .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
-    .select(['deliveryLines.orderLineId', 'deliveryLines.productId', 'deliveryLines.quantity', 'deliveries.warehouseId'])
-    .where('deliveries.orderId', '=', orderId)
-    .where('deliveries.status', '=', 'planned')
-    .execute();
-}
-
 export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Promise<RiskCallContext> {
   const order = (await findOrderRow(db, risk.orderId))!;
   const lines = await listOrderLineRows(db, risk.orderId);
@@ -59,9 +52,9 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
     findSupplySettings(db, order.customerId),
     findClauseRow(db, order.customerId),
     findCustomerForPenalty(db, order.customerId),
-    listHeldByOrder(db, order.id),
+    listPlannedLinesOfOrder(db, order.id),
     loadAvailabilityInput(db, [line.productId], order.customerId, { excludeOrderId: order.id }),
-    db.selectFrom('warehouses').select(['id', 'code', 'name']).orderBy('id').execute(),
+    listWarehousesById(db),
   ]);
   const avail = availabilityContext(withoutOwnReservations(payload, held));
   const lineDate = line.plannedDate ?? date;
@@ -85,7 +78,7 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
     return [{ productId: id, productCode: product.code, productName: product.name, promisable: availability(id, lineDate, avail.byProduct.get(id)!).promisable, unitPriceCents: pl.unitPriceCents, vatRateBp: pl.vatRateBp }];
   });
   const penaltyLines = lines.filter((l) => l.status === 'open');
-  const categories = new Map((await db.selectFrom('products').select(['id', 'penaltyCategory']).where('id', 'in', penaltyLines.map((l) => l.productId)).execute()).map((p) => [p.id, p.penaltyCategory]));
+  const categories = await penaltyCategories(db, penaltyLines.map((l) => l.productId));
   const optionsContext: RiskOptionsContext = {
     promisedDate: lineDate,
     lines: penaltyLines.map((l) => ({ lineId: l.id, productId: l.productId, productCode: l.productCode, category: categories.get(l.productId) ?? null, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
@@ -103,8 +96,8 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
 
 export async function listRiskContacts(db: DbOrTrx, customerId: number) {
   const [customer, contacts] = await Promise.all([
-    db.selectFrom('customers').select(['email', 'phone']).where('id', '=', customerId).executeTakeFirstOrThrow(),
-    db.selectFrom('contacts').select(['id', 'name', 'role', 'phone', 'email', 'preferredHours']).where('customerId', '=', customerId).orderBy('id').execute(),
+    findCustomerReach(db, customerId),
+    listContactsById(db, customerId),
   ]);
   const recipient = chooseOrderRecipient(customer, contacts);
   const first = recipient?.reason === 'order-contact' ? contacts.find((c) => c.name === recipient.name) : undefined;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { runRiskScan } from './risk-scan.ts';
+import { type Clock, systemClock } from '../clock.ts';
 
 // The risk scan's triggers: a timer every RISK_SCAN_MINUTES, and a debounced run after stock, receipts or orders
 // change. The timers are process-local, which is fine: each node may trigger a scan, and on PostgreSQL the scan's
@@ -7,7 +8,7 @@ import { runRiskScan } from './risk-scan.ts';
 
 const DEBOUNCE_MS = 2_000;
 
-let active: { db: Db; log: (message: string, error?: unknown) => void; interval: NodeJS.Timeout; pending: NodeJS.Timeout | null; running: Promise<unknown> | null } | null = null;
+let active: { db: Db; clock: Clock; log: (message: string, error?: unknown) => void; interval: NodeJS.Timeout; pending: NodeJS.Timeout | null; running: Promise<unknown> | null } | null = null;
 
 function run(): void {
   if (!active) return;
@@ -17,7 +18,7 @@ function run(): void {
     requestRiskScan();
     return;
   }
-  state.running = runRiskScan(state.db)
+  state.running = runRiskScan(state.db, state.clock.now())
     .catch((error) => state.log('risk scan failed', error))
     .finally(() => {
       state.running = null;
@@ -25,9 +26,9 @@ function run(): void {
 }
 
 /** Started by `serve()`: scans now, then every `minutes`. Returns the stop function (called on close). */
-export function startRiskScheduler(db: Db, minutes: number, log: (message: string, error?: unknown) => void): () => Promise<void> {
+export function startRiskScheduler(db: Db, minutes: number, log: (message: string, error?: unknown) => void, clock: Clock = systemClock): () => Promise<void> {
   stopTimers();
-  active = { db, log, interval: setInterval(run, minutes * 60_000), pending: null, running: null };
+  active = { db, clock, log, interval: setInterval(run, minutes * 60_000), pending: null, running: null };
   active.interval.unref();
   run();
   return async () => {

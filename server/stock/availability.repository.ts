@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { DbOrTrx } from '../db/database.ts';
-import type { PlannedReceiptsTable } from './availability.table.ts';
+import type { DbOrTrx, Trx } from '../db/database.ts';
+import type { CustomerSupplySettingsTable, PlannedReceiptsTable } from './availability.table.ts';
 
 // The SQL of availability: lots, planned receipts, the open lines of confirmed orders, customers' shortage settings.
 
@@ -83,4 +83,22 @@ export function listShelfLives(db: DbOrTrx, productIds: readonly number[]) {
 
 export function findSupplySettings(db: DbOrTrx, customerId: number) {
   return db.selectFrom('customerSupplySettings').selectAll().where('customerId', '=', customerId).executeTakeFirst();
+}
+
+export async function upsertSupplySettings(db: DbOrTrx, customerId: number, values: Omit<Insertable<CustomerSupplySettingsTable>, 'customerId'>): Promise<void> {
+  await db.insertInto('customerSupplySettings').values({ customerId, ...values }).onConflict((oc) => oc.column('customerId').doUpdateSet(values)).execute();
+}
+
+/** Takes shipped quantities off a warehouse's lots; a lot emptied is removed. */
+export async function takeFromLots(trx: Trx, at: { warehouseId: number; productId: number }, taken: readonly { lot: string; quantity: number }[], updatedAt: string): Promise<void> {
+  for (const t of taken) {
+    await trx
+      .updateTable('stockLots')
+      .set((eb) => ({ quantity: eb('quantity', '-', t.quantity), updatedAt }))
+      .where('warehouseId', '=', at.warehouseId)
+      .where('productId', '=', at.productId)
+      .where('lot', '=', t.lot)
+      .execute();
+  }
+  await trx.deleteFrom('stockLots').where('warehouseId', '=', at.warehouseId).where('productId', '=', at.productId).where('quantity', '<=', 0).execute();
 }

@@ -1,6 +1,7 @@
 import { availability } from '../../core/stock/availability.ts';
 import { availabilityContext } from '../../core/stock/availability-context.ts';
 import { findProduct } from '../catalog/products.repository.ts';
+import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { loadAvailabilityInput } from './availability-input.ts';
@@ -12,7 +13,7 @@ import { loadAvailabilityInput } from './availability-input.ts';
  */
 export async function getAvailability(db: Db, query: { productId: number; date: string; customerId?: number; quantity?: number }) {
   if (!(await findProduct(db, query.productId))) throw notFound('Product', query.productId);
-  if (query.customerId !== undefined && !(await db.selectFrom('customers').select('id').where('id', '=', query.customerId).executeTakeFirst())) throw notFound('Customer', query.customerId);
+  if (query.customerId !== undefined && !(await findCustomer(db, query.customerId))) throw notFound('Customer', query.customerId);
   const payload = await loadAvailabilityInput(db, [query.productId], query.customerId ?? null);
   const input = availabilityContext(payload).byProduct.get(query.productId)!;
   const a = availability(query.productId, query.date, input);

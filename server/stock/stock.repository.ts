@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { hasEveryWord } from '../db/search-pattern.ts';
-import type { DbOrTrx } from '../db/database.ts';
+import { nowIso } from '../clock.ts';
+import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { WarehousesTable } from './stock.table.ts';
 
 export type WarehouseValues = Omit<Insertable<WarehousesTable>, 'id'>;
@@ -69,4 +70,51 @@ export async function upsertOnHand(db: DbOrTrx, level: { warehouseId: number; pr
     .values({ ...level, reserved: 0 })
     .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ onHand: level.onHand, updatedAt: level.updatedAt }))
     .execute();
+}
+
+/**
+ * Adds to a stock level in one statement, creating the row when the warehouse never held the product: a
+ * reservation is recorded even where nothing is on hand, so the shortage shows instead of vanishing.
+ */
+export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }): Promise<void> {
+  const onHand = delta.onHand ?? 0;
+  const reserved = delta.reserved ?? 0;
+  const updatedAt = nowIso();
+  await trx
+    .insertInto('stockLevels')
+    .values({ ...at, onHand, reserved, updatedAt })
+    .onConflict((oc) =>
+      oc.columns(['warehouseId', 'productId']).doUpdateSet((eb) => ({
+        onHand: eb(eb.ref('stockLevels.onHand'), '+', onHand),
+        reserved: eb(eb.ref('stockLevels.reserved'), '+', reserved),
+        updatedAt,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * The stock level of a product in a warehouse, locked for the rest of the transaction: the UPDATE takes the row lock
+ * on PostgreSQL (SQLite serialises writers anyway), so what is read here is still true when it is written back.
+ */
+export async function lockStockLevel(trx: Trx, at: { warehouseId: number; productId: number }) {
+  return trx
+    .updateTable('stockLevels')
+    .set({ updatedAt: nowIso() })
+    .where('warehouseId', '=', at.warehouseId)
+    .where('productId', '=', at.productId)
+    .returning(['onHand', 'reserved'])
+    .executeTakeFirst();
+}
+
+export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }): Promise<void> {
+  await trx
+    .insertInto('stockLevels')
+    .values({ ...at, ...level, updatedAt: nowIso() })
+    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt: nowIso() }))
+    .execute();
+}
+
+export function listWarehousesById(db: DbOrTrx) {
+  return db.selectFrom('warehouses').select(['id', 'code', 'name']).orderBy('id').execute();
 }

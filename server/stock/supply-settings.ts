@@ -1,10 +1,11 @@
 import type { SupplyFlags } from '../../core/risks/options.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
+import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, type FieldError, notFound } from '../errors.ts';
 import { requestRiskScan } from '../risks/risk-scheduler.ts';
-import { findSupplySettings } from './availability.repository.ts';
+import { findSupplySettings, upsertSupplySettings } from './availability.repository.ts';
 import type { CustomerSupplySettingsTable } from './availability.table.ts';
 
 /** What a customer accepts when stock is short (EDIFACT 4493 flags) and the shelf life he wants left at delivery. */
@@ -29,7 +30,7 @@ export function toSupplySettings(customerId: number, row: CustomerSupplySettings
 }
 
 async function existing(db: DbOrTrx, customerId: number) {
-  if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer', customerId);
+  if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);
   return toSupplySettings(customerId, await findSupplySettings(db, customerId));
 }
 
@@ -55,7 +56,7 @@ export async function patchSupplySettings(db: Db, customerId: number, patch: Sup
       minRemainingShelfLifePct: after.minRemainingShelfLifePct, shipComplete: after.shipComplete ? 1 : 0, acceptsBackorders: after.acceptsBackorders ? 1 : 0,
       acceptsPartial: after.acceptsPartial ? 1 : 0, acceptsSubstitutes: after.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: after.cancelIfLateDays, updatedBy: userId, updatedAt: at,
     };
-    await trx.insertInto('customerSupplySettings').values({ customerId, ...values }).onConflict((oc) => oc.column('customerId').doUpdateSet(values)).execute();
+    await upsertSupplySettings(trx, customerId, values);
     const { updatedAt: _b, ...was } = before;
     await recordAudit(trx, { entityType: 'customer_supply_settings', entityId: customerId, action: 'update', userId, before: was, after: { ...was, ...patch } });
     return { ...after, updatedAt: at };

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
+import type { Clock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { type DatabaseHandle, type Engine, openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -20,7 +21,11 @@ export type TestApp = {
 };
 
 /** A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo loaded, and the app on it. */
-export async function createTestApp(engine: Engine, options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * With `clock`, the demo is seeded as of that clock's now and the app reads the time from it: a test comparing with
+ * "today" pins the clock and cannot fail around midnight.
+ */
+export async function createTestApp(engine: Engine, options: { seed?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -43,8 +48,8 @@ export async function createTestApp(engine: Engine, options: { seed?: boolean; e
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }), DATABASE_URL: databaseUrl };
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  if (options.seed !== false) await seedDemo(handle.db);
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
+  if (options.seed !== false) await seedDemo(handle.db, options.clock?.now());
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: options.clock, logger: false });
   await app.ready();
   return {
     app,

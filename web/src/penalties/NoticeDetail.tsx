@@ -12,7 +12,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
-import { DueDate, STATUS_COLORS } from './PenaltiesPage.tsx';
+import { DueDate, STATUS_COLORS } from './NoticeStatus.tsx';
 import { type PenaltyNotice, toCents } from './types.ts';
 
 const SEVERITY_COLORS = { contest: 'red', warning: 'yellow', info: 'gray' } as const;

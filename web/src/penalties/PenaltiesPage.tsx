@@ -13,10 +13,9 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { NoticeDetail } from './NoticeDetail.tsx';
+import { DueDate, STATUS_COLORS } from './NoticeStatus.tsx';
 import { RecordNoticeModal } from './RecordNoticeModal.tsx';
 import type { PenaltyNotice } from './types.ts';
-
-export const STATUS_COLORS: Record<string, string> = { received: 'blue', contested: 'orange', settled: 'green', withdrawn: 'gray' };
 
 /** The penalty notices received: which break the law, which deadlines are near; the one chosen opens beside the list. */
 export function PenaltiesPage() {
@@ -136,20 +135,5 @@ export function PenaltiesPage() {
       </Grid>
       {recording && <RecordNoticeModal onClose={() => setRecording(false)} onRecorded={(id) => open(id)} />}
     </>
-  );
-}
-
-/** The date that matters now: the contest deadline of a notice received, the follow-up of one contested; red once past. */
-export function DueDate({ notice }: { notice: PenaltyNotice }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  if (notice.due === 'none') return <Text size="sm" c="dimmed">—</Text>;
-  const date = notice.status === 'received' ? notice.contestDeadline : notice.reminderDate;
-  const label = notice.status === 'received' ? t('penalties.contestBy') : t('penalties.followUp');
-  return (
-    <Text size="sm" c={notice.due === 'overdue' ? 'red' : notice.due === 'soon' ? 'orange.8' : undefined} fw={notice.due === 'later' ? undefined : 600} data-due={notice.due}>
-      {label} {fmt.date(date)}
-      {notice.due === 'overdue' && ` (${t('penalties.overdue')})`}
-    </Text>
   );
 }

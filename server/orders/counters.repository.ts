@@ -1,4 +1,4 @@
-import type { DbOrTrx } from './database.ts';
+import type { DbOrTrx } from '../db/database.ts';
 
 /**
  * The next value of a named sequence (order numbers, delivery notes). Runs inside the caller's transaction:
