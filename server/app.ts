@@ -11,6 +11,7 @@ import { registerAuth } from './auth/auth.plugin.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
+import { registerEmptyBody } from './http/empty-body.ts';
 import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
 import { registerUrlIntegerCheck } from './http/url-integers.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestTargetCheck(app);
   registerAuth(app);
   registerUrlIntegerCheck(app);
+  registerEmptyBody(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiRoutes);
