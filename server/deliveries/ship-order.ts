@@ -34,7 +34,7 @@ export function deliveryNoteNumber(seq: number, now: Date): string {
 async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date): Promise<string> {
   if (given === undefined) return deliveryNoteNumber(await nextCounter(trx, 'delivery-note'), now);
   if (await isDeliveryNoteNumberTaken(trx, given)) {
-    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [{ path: 'body.deliveryNoteNumber', message: 'is already used by another delivery' }]);
+    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: given }, message: 'is already used by another delivery' }]);
   }
   return given;
 }
@@ -96,7 +96,7 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
     const t: StartedTransition = later.length ? { ...started, to: 'released' } : started;
     if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
-      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', message }]);
+      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message }]);
     }
     const now = new Date(t.at);
     const shipped = [];

@@ -227,9 +227,9 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
     orderId,
     (order, lines) => {
       const line = lines.find((l) => l.id === lineId);
-      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', message: 'not a line of this order' }]);
+      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', code: 'not-found', params: { entity: 'order-line', id: lineId }, message: 'not a line of this order' }]);
       const expected = line.expectedUnitPriceCents;
-      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', message: 'the customer sent no price on this line' }]);
+      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
       const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
       const prices = `${formatEuros(line.unitPriceCents)} → ${formatEuros(expected)}`;
       return { input: storedInput(order, lines), carried, note: `Prix du client accepté ligne ${line.lineNo} (${line.productCode}) ${prices} · Customer's price accepted on line ${line.lineNo}` };
