@@ -54,7 +54,11 @@ export const FIELD_CODES = {
   'too-many': ['limit'],
   /** The same item twice in a list that must not repeat. */
   duplicate: [],
+  /** An import row whose key (code, ref…) an earlier row of the same file already has. */
+  'repeats-row': ['row'],
   'not-json': [],
+  /** A date later than today where only the past makes sense (a stock count, a notice received). */
+  'in-future': ['value'],
   /** A calendar date that does not exist (`2025-02-30`). */
   'not-a-date': ['value'],
   /** A date or time before the one it must follow (`after` names that field). */

@@ -9,7 +9,7 @@ import { IMPORT_MODES, type ImportMode, runImport, templateCsv } from './imports
 import { malformed } from './table.ts';
 
 const KindParams = Type.Object({ kind: Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k))) });
-export const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
+export const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), code: Type.String({ description: 'listed in core/shared/error-codes.ts' }), params: Type.Record(Type.String(), Type.Unknown()), reason: Type.String({ description: 'in English' }) });
 const ImportReportSchema = Type.Object({
   kind: Type.String(),
   mode: Type.String(),

@@ -10,7 +10,7 @@ import { type Cells, cellsByColumn } from './table.ts';
 
 export const IMPORT_MODES = ['validate', 'commit', 'commit-valid'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
-export type ImportIssue = { row: number; column: string; reason: string };
+export type ImportIssue = { row: number } & CellIssue;
 export type ImportReport = { kind: ImportKindName; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[] };
 
 /**
@@ -27,7 +27,7 @@ export function checkRows<T>(rows: readonly { row: number; cells: Cells }[], spe
     if (read.value !== null) {
       const key = spec.key(read.value);
       const first = firstRowOfKey.get(key);
-      issues = first !== undefined ? [{ column: spec.keyColumn, reason: `repeats row ${first}` }] : check(read.value);
+      issues = first !== undefined ? [{ column: spec.keyColumn, code: 'repeats-row', params: { row: first }, reason: `repeats row ${first}` }] : check(read.value);
       if (first === undefined) firstRowOfKey.set(key, row);
     }
     if (issues.length) errors.push(...issues.map((i) => ({ row, ...i })));

@@ -150,7 +150,7 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
     if (!customer) errors.push({ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: `customer ${input.customerId} does not exist` });
     for (const field of ['receivedDate', 'failureDate'] as const) if (!isIsoDate(input[field])) errors.push({ path: `body.${field}`, code: 'not-a-date', params: { value: input[field] }, message: 'is not a calendar date' });
     if (input.failureDate > input.receivedDate) errors.push({ path: 'body.failureDate', code: 'before-start', params: { after: 'failureDate' }, message: 'is after the date the notice was received' });
-    if (input.receivedDate > today()) errors.push({ path: 'body.receivedDate', code: 'rule', params: {}, message: 'is in the future' });
+    if (input.receivedDate > today()) errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
     const order = input.orderId ? await findOrderForPenalty(trx, input.orderId) : undefined;
     if (input.orderId && (!order || order.customerId !== input.customerId)) errors.push({ path: 'body.orderId', code: 'not-found', params: { entity: 'order', id: input.orderId }, message: `order ${input.orderId} is not an order of this customer` });
     if (input.deliveryId) {
