@@ -1,6 +1,7 @@
 /** Shapes of the answers of docs/api-contract.md that core/ does not already name. */
 import type { SessionUser } from '../../../core/auth/roles.ts';
 import type { IsoDate } from '../../../core/calendar/dates.ts';
+import type { ErrorParams, FieldCode } from '../../../core/shared/error-codes.ts';
 import type { Product } from '../../../core/catalog/product.ts';
 import type { Customer, CustomerDetail } from '../../../core/customers/customer.ts';
 import type { OrderAction } from '../../../core/orders/lifecycle.ts';
@@ -42,7 +43,7 @@ export type StockRow = {
 export const IMPORT_KINDS = ['products', 'customers', 'price-lists', 'stock-levels'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportMode = 'validate' | 'commit' | 'commit-valid';
-export type ImportRowError = { row: number; column: string; reason: string };
+export type ImportRowError = { row: number; column: string; code: FieldCode; params: ErrorParams; reason: string };
 export type ImportResult = { kind: ImportKind; mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportRowError[] };
 
 export type OrderContext = {
