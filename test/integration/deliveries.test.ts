@@ -160,7 +160,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const other = await walkTo('released');
     const reused = await adv.post(`/api/orders/${other.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
     expect(reused.statusCode).toBe(409);
-    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.any(String) }]);
+    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: expect.any(String) }, message: expect.any(String) }]);
     expect((await adv.get(`/api/orders/${other.id}`)).json().status).toBe('released');
   });
 
@@ -205,7 +205,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
 
     const refused = await adv.post(`/api/orders/${released.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-9999' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.stringContaining('2 warehouses') }]);
+    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message: expect.stringContaining('2 warehouses') }]);
 
     const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
     expect(shipped.status).toBe('shipped');
