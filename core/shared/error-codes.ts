@@ -88,6 +88,22 @@ export const FIELD_CODES = {
   rule: [],
 } as const satisfies Record<string, readonly string[]>;
 
+/** What the server notes on an order's timeline, with the params each one carries (`…Cents` are money). */
+export const TIMELINE_CODES = {
+  /** Released although a warehouse had too little of a product: it is reserved anyway, `short` units missing. */
+  'released-short': ['product', 'short', 'warehouse'],
+  /** Shipped more than was on hand (on hand set to 0): `missing` units. */
+  'shipped-beyond-stock': ['product', 'missing', 'warehouse'],
+  /** A lot shipped with less shelf life left than the customer's minimum. */
+  'shipped-short-life': ['product', 'lot', 'bestBefore'],
+  /** Deliveries of the order that leave later (`deliveries`, `dates`: joined by ", "). */
+  'still-to-leave': ['deliveries', 'dates'],
+  /** The price the customer sent (EDI PRI) is accepted on a line. */
+  'customer-price-accepted': ['lineNo', 'product', 'fromCents', 'toCents'],
+  /** A record written by a file import. */
+  import: ['kind', 'filename'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** The kinds of record a `not-found` (field or problem) may name as its `entity`. */
 export const ENTITIES = [
   'contact',
@@ -117,5 +133,7 @@ export const ENTITIES = [
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 export type FieldCode = keyof typeof FIELD_CODES;
 export type ErrorParams = Record<string, string | number | boolean | null>;
+export type TimelineCode = keyof typeof TIMELINE_CODES;
+export type TimelineNote = { code: TimelineCode; params: ErrorParams };
 /** One refused field: its JSON path (`body.lines.0.quantity`), code and params; `message` is the English. */
 export type FieldError = { path: string; code: FieldCode; params: ErrorParams; message: string };

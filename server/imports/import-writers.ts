@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { type GlnTaker, glnTakenMessage } from '../../core/customers/gln.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as priceLists from '../catalog/price-lists.repository.ts';
@@ -17,7 +18,7 @@ import { receiptWriter } from './receipt-writer.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type StockRow, stockRows } from './stock-rows.ts';
 
-type WriteContext = { userId: number | null; now: string; note: string };
+type WriteContext = { userId: number | null; now: string; notes: TimelineNote[] };
 
 /**
  * The I/O half of an import kind: what its rows refer to in the database (loaded once), the checks only the
@@ -57,7 +58,7 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
       id = await products.insertProduct(trx, values);
     }
     const after = toProduct((await products.findProduct(trx, id))!);
-    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'import', userId: ctx.userId, before: before ? toProduct(before) : undefined, after, note: ctx.note });
+    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'import', userId: ctx.userId, before: before ? toProduct(before) : undefined, after, notes: ctx.notes });
   },
 };
 
@@ -109,7 +110,7 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
     if (point) await customers.updateDeliveryPoint(trx, point.id, pointValues);
     await customers.clearOtherDefaults(trx, id, pointId);
     const after = toCustomer((await customers.findCustomer(trx, id))!);
-    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'import', userId: ctx.userId, before: before ? toCustomer(before) : undefined, after, note: ctx.note });
+    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'import', userId: ctx.userId, before: before ? toCustomer(before) : undefined, after, notes: ctx.notes });
   },
 };
 
@@ -143,7 +144,7 @@ const priceListWriter: ImportWriter<PriceRow, PriceRefs> = {
       userId: ctx.userId,
       before: before ? { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: before.unitPriceCents } : undefined,
       after: { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: p.unitPriceCents },
-      note: ctx.note,
+      notes: ctx.notes,
     });
   },
 };
@@ -169,7 +170,7 @@ const stockWriter: ImportWriter<StockRow, { warehouseIds: Map<string, number>; p
       userId: ctx.userId,
       before: before ? { warehouseId, onHand: before.onHand } : undefined,
       after: { warehouseId, onHand: s.onHand },
-      note: ctx.note,
+      notes: ctx.notes,
     });
   },
 };

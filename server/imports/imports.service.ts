@@ -56,7 +56,7 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   if (request.mode === 'commit' && errors.length) {
     throw refusedImport(errors, rows.length - good.length, report);
   }
-  const ctx = { userId: request.userId, now: nowIso(), note: `import ${request.kind} ${request.filename}` };
+  const ctx = { userId: request.userId, now: nowIso(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.
   const writeRefs = await writer.load(db);
   await db.transaction().execute(async (trx) => {

@@ -29,7 +29,7 @@ export const receiptWriter: ImportWriter<ReceiptRow, Refs> = {
     } else {
       id = await repo.insertReceipt(trx, { ...key, ...values, originalDate: r.date, note: null, createdAt: ctx.now });
     }
-    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'import', userId: ctx.userId, before: before ?? undefined, after: { ...key, ...values }, note: ctx.note });
+    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'import', userId: ctx.userId, before: before ?? undefined, after: { ...key, ...values }, notes: ctx.notes });
     requestRiskScan();
   },
 };

@@ -184,7 +184,8 @@ export const AuditEventSchema = Type.Object({
   entityId: Type.Integer(),
   before: Type.Unknown(),
   after: Type.Unknown(),
-  note: Nullable(Type.String()),
+  note: Nullable(Type.String({ description: "a person's words (a reason), or a note written before codes existed" })),
+  notes: Type.Array(Type.Object({ code: Type.String({ description: 'TIMELINE_CODES in core/shared/error-codes.ts' }), params: Type.Record(Type.String(), Type.Unknown()) })),
 });
 
 // The customer part is the customers slice's own schema: one definition of what a CustomerDetail looks like.

@@ -258,9 +258,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(shipped.statusCode).toBe(200);
     expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, onHand: 0, reserved: 0 }]);
     const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
-    const note = (action: string) => events.find((e: { action: string }) => e.action === action).note;
-    expect(note('release')).toBe('Released with too little stock available: SUC-GLA-S10 short by 6 at WH-SUCRE.');
-    expect(note('ship')).toBe('SUC-GLA-S10: 6 more shipped than on hand at WH-SUCRE, on hand set to 0.');
+    const notes = (action: string) => events.find((e: { action: string }) => e.action === action).notes;
+    expect(notes('release')).toEqual([{ code: 'released-short', params: { product: 'SUC-GLA-S10', short: 6, warehouse: 'WH-SUCRE' } }]);
+    expect(notes('ship')).toEqual([{ code: 'shipped-beyond-stock', params: { product: 'SUC-GLA-S10', missing: 6, warehouse: 'WH-SUCRE' } }]);
   });
 
   it('refuses a transition the status does not allow with a 409 naming the status and what is allowed', async () => {

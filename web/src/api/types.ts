@@ -1,7 +1,7 @@
 /** Shapes of the answers of docs/api-contract.md that core/ does not already name. */
 import type { SessionUser } from '../../../core/auth/roles.ts';
 import type { IsoDate } from '../../../core/calendar/dates.ts';
-import type { ErrorParams, FieldCode } from '../../../core/shared/error-codes.ts';
+import type { ErrorParams, FieldCode, TimelineNote } from '../../../core/shared/error-codes.ts';
 import type { Product } from '../../../core/catalog/product.ts';
 import type { Customer, CustomerDetail } from '../../../core/customers/customer.ts';
 import type { OrderAction } from '../../../core/orders/lifecycle.ts';
@@ -119,5 +119,8 @@ export type AuditEvent = {
   entityId: number;
   before: unknown;
   after: unknown;
+  /** A person's words, or a note written before codes existed: shown as is. */
   note: string | null;
+  /** What the server noted, worded by the web (`timelineNotes.<code>`). */
+  notes: TimelineNote[];
 };
