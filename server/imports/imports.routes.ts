@@ -25,6 +25,7 @@ export const ImportProblemSchema = Type.Object({
   status: Type.Integer(),
   detail: Type.String(),
   code: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
   errors: Type.Array(ImportIssueSchema),
   report: ImportReportSchema,
 });
