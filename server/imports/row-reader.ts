@@ -134,7 +134,7 @@ export function schemaIssues(schema: TSchema, value: unknown, ruleErrors: () => 
   const errors = [...Value.Errors(schema, value)];
   for (const e of errors) add(e.path.replace(/^\//, '').replace(/\//g, '.'), valueErrorCode(e), e.message);
   // The rules read well-typed values: they run once the schema is satisfied.
-  if (!errors.length) for (const e of ruleErrors()) add(e.path, e, e.message);
+  if (!errors.length) for (const e of ruleErrors()) add(e.path, { code: e.code, params: e.params }, e.message);
   return issues;
 }
 
