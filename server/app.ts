@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Engine } from './db/connect.ts';
 import { lazySchemaCompilers } from './http/lazy-schema-compilers.ts';
+import { registerEmptyBody } from './http/empty-body.ts';
 import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
 import { registerUrlIntegerCheck } from './http/url-integers.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestTargetCheck(app);
   registerAuth(app);
   registerUrlIntegerCheck(app);
+  registerEmptyBody(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiRoutes);

@@ -1,3 +1,5 @@
+import type { ErrorParams, FieldCode, FieldError, ProblemCode } from '../core/shared/error-codes.ts';
+
 /** Every failure that is not an expected business outcome is one AppError with a code from this list. */
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -15,8 +17,9 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
-export type FieldError = { path: string; message: string };
+/** The codes and their params are listed in core/shared/error-codes.ts, which the web reads to translate them. */
+export type ErrorCode = keyof typeof ERROR_STATUS & ProblemCode;
+export type { FieldError };
 
 export class AppError extends Error {
   readonly status: number;
@@ -25,11 +28,14 @@ export class AppError extends Error {
     message: string,
     readonly errors: FieldError[] = [],
     readonly extra: Record<string, unknown> = {},
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.status = ERROR_STATUS[code];
   }
 }
 
-export const notFound = (what: string, id: unknown) => new AppError('NOT_FOUND', `${what} ${String(id)} not found`);
-export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);
+/** `what` is the record's English name as the detail says it ("Order", "Price list"); the param is its kebab-case. */
+export const notFound = (what: string, id: string | number) =>
+  new AppError('NOT_FOUND', `${what} ${String(id)} not found`, [], {}, { entity: what.toLowerCase().replace(/[^a-z]+/g, '-'), id });
+export const invalid = (path: string, code: FieldCode, params: ErrorParams, message: string) => new AppError('VALIDATION', message, [{ path, code, params, message }]);

@@ -1,8 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { ErrorParams, FieldCode } from '../shared/error-codes.ts';
 import { literals } from '../shared/schemas.ts';
 import { IMPORT_KINDS, IMPORT_MODES } from './import-kinds.ts';
 
-export const ImportIssueSchema = Type.Object({ row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }), column: Type.String(), reason: Type.String() });
+export const ImportIssueSchema = Type.Object({
+  row: Type.Integer({ description: 'spreadsheet row, the header being row 1' }),
+  column: Type.String(),
+  code: Type.Unsafe<FieldCode>(Type.String({ description: 'listed in core/shared/error-codes.ts' })),
+  params: Type.Unsafe<ErrorParams>(Type.Record(Type.String(), Type.Unknown())),
+  reason: Type.String({ description: 'in English' }),
+});
 export type ImportIssue = Static<typeof ImportIssueSchema>;
 
 export const ImportReportSchema = Type.Object({
@@ -22,6 +29,7 @@ export const ImportProblemSchema = Type.Object({
   status: Type.Integer(),
   detail: Type.String(),
   code: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
   errors: Type.Array(ImportIssueSchema),
   report: ImportReportSchema,
 });

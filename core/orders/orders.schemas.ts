@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { ErrorParams, TimelineCode } from '../shared/error-codes.ts';
 import { CHANNELS } from '../customers/customer.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './lifecycle.ts';
 import { LINE_STATUSES, SHORTFALL_CHOICES } from './order.ts';
@@ -192,7 +193,13 @@ export const AuditEventSchema = Type.Object({
   entityId: Type.Integer(),
   before: Type.Unknown(),
   after: Type.Unknown(),
-  note: Nullable(Type.String()),
+  note: Nullable(Type.String({ description: "a person's words (a reason), or a note written before codes existed" })),
+  notes: Type.Array(
+    Type.Object({
+      code: Type.Unsafe<TimelineCode>(Type.String({ description: 'TIMELINE_CODES in core/shared/error-codes.ts' })),
+      params: Type.Unsafe<ErrorParams>(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  ),
 });
 export type AuditEvent = Static<typeof AuditEventSchema>;
 

@@ -6,8 +6,9 @@ export const ProblemSchema = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    code: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    code: Type.String({ description: 'stable, listed in core/shared/error-codes.ts' }),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the code's data (ids, limits, values): what a translation fills in" })),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }))),
   },
   { $id: 'Problem', additionalProperties: true },
 );

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import type { AuditEventsTable } from './audit.table.ts';
@@ -15,7 +16,10 @@ export type AuditInput = {
   userId: number | null;
   before?: unknown;
   after?: unknown;
+  /** A person's words (a reason), kept as typed. */
   note?: string | null;
+  /** What the server notes, coded: the web words it in the user's language. */
+  notes?: readonly TimelineNote[];
 };
 
 /** The row an audit event is stored as. */
@@ -30,6 +34,7 @@ export function auditRow(event: AuditInput, at = nowIso()): Insertable<AuditEven
     beforeJson: event.before === undefined ? null : JSON.stringify(event.before),
     afterJson: event.after === undefined ? null : JSON.stringify(event.after),
     note: event.note ?? null,
+    notesJson: event.notes?.length ? JSON.stringify(event.notes) : null,
   };
 }
 
@@ -60,18 +65,24 @@ export type AuditEvent = {
   before: unknown;
   after: unknown;
   note: string | null;
+  notes: TimelineNote[];
 };
 
 export async function listAuditEvents(db: DbOrTrx, by: { orderId?: number; entityType?: string; entityId?: number }): Promise<AuditEvent[]> {
   let q = db
     .selectFrom('auditEvents')
     .leftJoin('users', 'users.id', 'auditEvents.userId')
-    .select(['auditEvents.id', 'auditEvents.at', 'auditEvents.entityType', 'auditEvents.entityId', 'auditEvents.action', 'auditEvents.userId', 'users.name as userName', 'auditEvents.beforeJson', 'auditEvents.afterJson', 'auditEvents.note'])
+    .select(['auditEvents.id', 'auditEvents.at', 'auditEvents.entityType', 'auditEvents.entityId', 'auditEvents.action', 'auditEvents.userId', 'users.name as userName', 'auditEvents.beforeJson', 'auditEvents.afterJson', 'auditEvents.note', 'auditEvents.notesJson'])
     .orderBy('auditEvents.at')
     .orderBy('auditEvents.id');
   if (by.orderId !== undefined) q = q.where('auditEvents.orderId', '=', by.orderId);
   if (by.entityType !== undefined) q = q.where('auditEvents.entityType', '=', by.entityType);
   if (by.entityId !== undefined) q = q.where('auditEvents.entityId', '=', by.entityId);
   const rows = await q.execute();
-  return rows.map(({ beforeJson, afterJson, ...r }) => ({ ...r, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null }));
+  return rows.map(({ beforeJson, afterJson, notesJson, ...r }) => ({
+    ...r,
+    before: beforeJson ? JSON.parse(beforeJson) : null,
+    after: afterJson ? JSON.parse(afterJson) : null,
+    notes: notesJson ? (JSON.parse(notesJson) as TimelineNote[]) : [],
+  }));
 }

@@ -11,4 +11,6 @@ export type AuditEventsTable = {
   beforeJson: string | null;
   afterJson: string | null;
   note: string | null;
+  /** What the server noted, as `TimelineNote[]` in JSON (core/shared/error-codes.ts); null before codes existed. */
+  notesJson: string | null;
 };

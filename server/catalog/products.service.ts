@@ -36,13 +36,13 @@ export async function getProductDetail(db: Db, id: number) {
 async function checkProduct(db: Db, input: ProductInput, exceptId: number | null): Promise<void> {
   rejectInvalid(productRuleErrors({ ...input, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null }));
   const substituteIds = input.substituteIds ?? [];
-  if (exceptId !== null && substituteIds.includes(exceptId)) throw invalid('body.substituteIds', 'a product cannot substitute itself');
+  if (exceptId !== null && substituteIds.includes(exceptId)) throw invalid('body.substituteIds', 'rule', {}, 'a product cannot substitute itself');
   const known = await repo.existingProductIds(db, substituteIds);
   const unknown = substituteIds.find((id) => !known.has(id));
-  if (unknown !== undefined) throw invalid(`body.substituteIds.${substituteIds.indexOf(unknown)}`, `no product ${unknown}`);
+  if (unknown !== undefined) throw invalid(`body.substituteIds.${substituteIds.indexOf(unknown)}`, 'not-found', { entity: 'product', id: unknown }, `no product ${unknown}`);
   const clash = await repo.findProductClash(db, { code: input.code, gtin: input.gtin ?? null }, exceptId);
-  if (clash?.code === input.code) throw conflict('body.code', `Product code ${input.code} is already used`);
-  if (clash) throw conflict('body.gtin', `GTIN ${input.gtin} is already the product ${clash.code}'s`);
+  if (clash?.code === input.code) throw conflict('body.code', input.code, `Product code ${input.code} is already used`);
+  if (clash) throw conflict('body.gtin', input.gtin ?? '', `GTIN ${input.gtin} is already the product ${clash.code}'s`);
 }
 
 export async function createProduct(db: Db, input: ProductInput, userId: number): Promise<Product> {

@@ -86,6 +86,7 @@ const StockReportProblemSchema = Type.Object({
   status: Type.Integer(),
   detail: Type.String(),
   code: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
   errors: Type.Array(ImportIssueSchema),
   report: StockReportImportSchema,
 });

@@ -98,7 +98,7 @@ export async function getOrderProposal(db: DbOrTrx, customerId: number, delivery
   const picture = await loadStockPicture(db, customerId);
   if (deliveryPointId !== undefined && !(await pointOf(db, customerId, deliveryPointId))) {
     throw new AppError('UNPROCESSABLE', `Delivery point ${deliveryPointId} is not one of customer ${picture.customer.code}'s`, [
-      { path: 'querystring.deliveryPointId', message: `not one of customer ${picture.customer.code}'s delivery points` },
+      { path: 'querystring.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: deliveryPointId }, message: `not one of customer ${picture.customer.code}'s delivery points` },
     ]);
   }
   const chosen = choosePoint(picture.points, deliveryPointId);

@@ -29,9 +29,9 @@ describe('customerRuleErrors', () => {
 
   it('refuses a GLN given twice: to the account and a ship-to, or to two ship-tos', () => {
     const account = customerRuleErrors({ gln: point.gln, deliveryPoints: [point] });
-    expect(account).toEqual([{ path: 'deliveryPoints.0.gln', message: `is the account's own GLN ${point.gln}: a GLN names one party` }]);
+    expect(account).toEqual([{ path: 'deliveryPoints.0.gln', code: 'rule', params: {}, message: `is the account's own GLN ${point.gln}: a GLN names one party` }]);
     const twice = customerRuleErrors({ gln: null, deliveryPoints: [point, { ...point, code: 'X' }] });
-    expect(twice).toEqual([{ path: 'deliveryPoints.1.gln', message: 'repeats the GLN of deliveryPoints.0: a GLN names one party' }]);
+    expect(twice).toEqual([{ path: 'deliveryPoints.1.gln', code: 'duplicate', params: {}, message: 'repeats the GLN of deliveryPoints.0: a GLN names one party' }]);
   });
 });
 

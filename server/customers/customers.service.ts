@@ -29,10 +29,10 @@ export async function getCustomerDetail(db: DbOrTrx, id: number): Promise<Custom
  * must the GLNs of the account and of the ship-tos it arrives with (core/customers/gln.ts).
  */
 async function checkCustomer(db: Db, input: CustomerInput & Pick<CustomerCreate, 'deliveryPoints'>, exceptId: number | null): Promise<void> {
-  if (input.priceListId && !(await findPriceList(db, input.priceListId))) throw invalid('body.priceListId', `no price list ${input.priceListId}`);
-  if (input.assistantUserId && !(await repo.isStaffUser(db, input.assistantUserId))) throw invalid('body.assistantUserId', `no staff user ${input.assistantUserId}`);
+  if (input.priceListId && !(await findPriceList(db, input.priceListId))) throw invalid('body.priceListId', 'not-found', { entity: 'price-list', id: input.priceListId }, `no price list ${input.priceListId}`);
+  if (input.assistantUserId && !(await repo.isStaffUser(db, input.assistantUserId))) throw invalid('body.assistantUserId', 'not-found', { entity: 'user', id: input.assistantUserId }, `no staff user ${input.assistantUserId}`);
   const clash = await repo.findCustomerByCode(db, input.code);
-  if (clash && clash.id !== exceptId) throw conflict('body.code', `Customer code ${input.code} is already used`);
+  if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Customer code ${input.code} is already used`);
   await assertGlnsFree(db, [
     { path: 'body.gln', gln: input.gln, taker: { kind: 'customer', customerId: exceptId } },
     ...(input.deliveryPoints ?? []).map((dp, i) => ({ path: `body.deliveryPoints.${i}.gln`, gln: dp.gln, taker: { kind: 'delivery-point' as const, deliveryPointId: null, customerId: null } })),
@@ -44,7 +44,7 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
   await checkCustomer(db, input, null);
   const points = input.deliveryPoints ?? [];
   for (const [i, dp] of points.entries()) {
-    if (await repo.findDeliveryPointByCode(db, dp.code)) throw conflict(`body.deliveryPoints.${i}.code`, `Delivery point code ${dp.code} is already used`);
+    if (await repo.findDeliveryPointByCode(db, dp.code)) throw conflict(`body.deliveryPoints.${i}.code`, dp.code, `Delivery point code ${dp.code} is already used`);
   }
   // Without an explicit choice the first ship-to is the default: an order always has one to propose.
   const defaultIndex = Math.max(0, points.findIndex((dp) => dp.isDefault));

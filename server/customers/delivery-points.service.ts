@@ -12,7 +12,7 @@ import type { DeliveryPointInput } from '../../core/customers/customers.schemas.
 async function checkPoint(db: Db, input: DeliveryPointInput, point: { id: number | null; customerId: number }): Promise<void> {
   rejectInvalid(deliveryPointRuleErrors(input));
   const clash = await repo.findDeliveryPointByCode(db, input.code);
-  if (clash && clash.id !== point.id) throw conflict('body.code', `Delivery point code ${input.code} is already used`);
+  if (clash && clash.id !== point.id) throw conflict('body.code', input.code, `Delivery point code ${input.code} is already used`);
   await assertGlnsFree(db, [{ path: 'body.gln', gln: input.gln, taker: { kind: 'delivery-point', deliveryPointId: point.id, customerId: point.customerId } }]);
 }
 

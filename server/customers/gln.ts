@@ -38,7 +38,7 @@ export async function assertGlnsFree(db: DbOrTrx, claims: readonly GlnClaim[]): 
     const holder = glnClashIn(index, claim.gln, claim.taker);
     if (holder) {
       const message = glnTakenMessage(claim.gln, holder);
-      throw new AppError('CONFLICT', message, [{ path: claim.path, message }], { holder });
+      throw new AppError('CONFLICT', message, [{ path: claim.path, code: 'taken', params: { value: claim.gln }, message }], { holder });
     }
   }
 }

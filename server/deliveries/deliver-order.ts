@@ -22,19 +22,19 @@ function checkReport(input: readonly DeliveredLineInput[], deliveryLines: Delive
   input.forEach((l, i) => {
     const deliveryLine = deliveryLines.find((d) => d.orderLineId === l.lineId);
     const orderLine = orderLines.find((o) => o.id === l.lineId);
-    if (!deliveryLine || !orderLine) return void errors.push({ path: `body.lines.${i}.lineId`, message: `line ${l.lineId} is not on this order's delivery` });
-    if (seen.has(l.lineId)) return void errors.push({ path: `body.lines.${i}.lineId`, message: `line ${l.lineId} is given twice` });
+    if (!deliveryLine || !orderLine) return void errors.push({ path: `body.lines.${i}.lineId`, code: 'not-found', params: { entity: 'order-line', id: l.lineId }, message: `line ${l.lineId} is not on this order's delivery` });
+    if (seen.has(l.lineId)) return void errors.push({ path: `body.lines.${i}.lineId`, code: 'duplicate', params: {}, message: `line ${l.lineId} is given twice` });
     seen.add(l.lineId);
     if (l.deliveredQuantity > deliveryLine.quantity) {
-      return void errors.push({ path: `body.lines.${i}.deliveredQuantity`, message: `${l.deliveredQuantity} is more than the ${deliveryLine.quantity} shipped` });
+      return void errors.push({ path: `body.lines.${i}.deliveredQuantity`, code: 'out-of-range', params: { comparison: '<=', limit: deliveryLine.quantity }, message: `${l.deliveredQuantity} is more than the ${deliveryLine.quantity} shipped` });
     }
     const missing = deliveryLine.quantity - l.deliveredQuantity;
-    if (missing > 0 && !l.shortfall) return void errors.push({ path: `body.lines.${i}.shortfall`, message: `${missing} missing: say "backorder" or "cancel"` });
+    if (missing > 0 && !l.shortfall) return void errors.push({ path: `body.lines.${i}.shortfall`, code: 'required', params: {}, message: `${missing} missing: say "backorder" or "cancel"` });
     const status: LineStatus = missing === 0 ? 'delivered' : l.shortfall === 'backorder' ? 'backordered' : 'short_cancelled';
     outcomes.push({ orderLine, deliveryLine, delivered: l.deliveredQuantity, missing, status });
   });
   const absent = deliveryLines.filter((d) => !input.some((l) => l.lineId === d.orderLineId));
-  if (absent.length) errors.push({ path: 'body.lines', message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
+  if (absent.length) errors.push({ path: 'body.lines', code: 'rule', params: {}, message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
   if (errors.length) throw new AppError('UNPROCESSABLE', `The delivery report is not complete: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
   return outcomes;
 }

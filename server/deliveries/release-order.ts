@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { type Actor, recordTransition, startTransition } from '../orders/transition.ts';
 import { warehouseCodes } from './deliveries.repository.ts';
@@ -22,9 +23,11 @@ export async function releaseInTransaction(trx: Trx, orderId: number, actor: Act
   const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
   const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
   const codeOf = await productCodes(trx, deliveries.flatMap((d) => d.reserved.map((r) => r.productId)));
-  const short = deliveries.flatMap((d) => d.reserved.filter((r) => r.short > 0).map((r) => `${codeOf.get(r.productId)} short by ${r.short} at ${codes.get(d.warehouseId)}`));
+  const short = deliveries.flatMap((d) =>
+    d.reserved.filter((r) => r.short > 0).map((r): TimelineNote => ({ code: 'released-short', params: { product: codeOf.get(r.productId) ?? null, short: r.short, warehouse: codes.get(d.warehouseId) ?? null } })),
+  );
   await recordTransition(trx, t, actor, {
     after: { deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({ deliveryId, deliveryNumber, warehouseId, reserved })) },
-    note: short.length ? `Released with too little stock available: ${short.join('; ')}.` : null,
+    notes: short,
   });
 }

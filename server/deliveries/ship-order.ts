@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { packagingEquivalents } from '../../core/catalog/packaging.ts';
 import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import { nextCounter } from '../orders/counters.repository.ts';
@@ -33,7 +34,7 @@ export function deliveryNoteNumber(seq: number, now: Date): string {
 async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date): Promise<string> {
   if (given === undefined) return deliveryNoteNumber(await nextCounter(trx, 'delivery-note'), now);
   if (await isDeliveryNoteNumberTaken(trx, given)) {
-    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [{ path: 'body.deliveryNoteNumber', message: 'is already used by another delivery' }]);
+    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: given }, message: 'is already used by another delivery' }]);
   }
   return given;
 }
@@ -95,11 +96,11 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
     const t: StartedTransition = later.length ? { ...started, to: 'released' } : started;
     if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
-      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', message }]);
+      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message }]);
     }
     const now = new Date(t.at);
     const shipped = [];
-    const missing: string[] = [];
+    const missing: TimelineNote[] = [];
     for (const delivery of planned) {
       const noteNumber = await chooseNoteNumber(trx, options.deliveryNoteNumber, now);
       const deliveryLines = await listDeliveryLineRows(trx, [delivery.id]);
@@ -118,8 +119,8 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked);
         const taken = shipFromStock(level, l.quantity);
         await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved });
-        if (taken.missing > 0) missing.push(`${l.productCode}: ${taken.missing} more shipped than on hand at ${delivery.warehouseCode}, on hand set to 0`);
-        for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push(`${l.productCode}: lot ${p.lot} (DDM ${p.bestBefore}) shipped with less life left than the customer's minimum`);
+        if (taken.missing > 0) missing.push({ code: 'shipped-beyond-stock', params: { product: l.productCode, missing: taken.missing, warehouse: delivery.warehouseCode } });
+        for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
       }
       const documentId = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor, deliveryLines, lots);
       await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
@@ -130,8 +131,8 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity, lots: (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity })) })),
       });
     }
-    if (later.length) missing.push(`${later.map((d) => d.number).join(', ')} still to leave on ${later.map((d) => d.plannedDate).join(', ')}`);
-    await recordTransition(trx, t, actor, { after: { deliveries: shipped }, note: missing.length ? `${missing.join('; ')}.` : null });
+    if (later.length) missing.push({ code: 'still-to-leave', params: { deliveries: later.map((d) => d.number).join(', '), dates: later.map((d) => d.plannedDate).join(', ') } });
+    await recordTransition(trx, t, actor, { after: { deliveries: shipped }, notes: missing });
     await queueEdiOutbound(trx, orderId, 'desadv');
   });
 }

@@ -50,7 +50,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const partner = await authenticatePartner(app.db, request.headers.authorization);
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('body', 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
+      if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('body', 'required', {}, 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
       try {
         const results = await ingestBody(app.db, partner, body, request.log);
         const busy = results.filter((r) => r.status === 'in-progress');

@@ -54,11 +54,11 @@ export type PartnerInput = { customerId: number; gln?: string; name?: string; au
 /** A partner for a customer (its GLN unless another is given); the API token is in the answer, and only there. */
 export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
   const customer = await findCustomerForPartner(db, input.customerId);
-  if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', message: 'no such customer' }]);
+  if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: 'no such customer' }]);
   const gln = input.gln ?? customer.gln;
-  if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', message: 'required: the customer has no GLN' }]);
+  if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', code: 'required', params: {}, message: 'required: the customer has no GLN' }]);
   const taken = await findPartnerByGln(db, gln);
-  if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', message: 'already a partner' }]);
+  if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', code: 'taken', params: { value: gln }, message: 'already a partner' }]);
   // A partner sends as a GLN of its own customer, or one nobody holds: never as another customer's (core/customers/gln.ts).
   await assertGlnsFree(db, [{ path: 'body.gln', gln, taker: { kind: 'edi-partner', customerId: customer.id } }]);
   const folder = input.folder ?? customer.code.toLowerCase();
@@ -183,7 +183,7 @@ export async function mapProductFix(db: Db, id: number, input: { code: string; p
   const { row } = await queuedMessage(db, id);
   if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
   const product = await findProduct(db, input.productId);
-  if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', message: 'no such product' }]);
+  if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', code: 'not-found', params: { entity: 'product', id: input.productId }, message: 'no such product' }]);
   const customerId = row.customerId;
   // Audited like any code mapping: an EDI run under way sees the change and maps its next batches with it.
   await db.transaction().execute(async (trx) => {
@@ -198,7 +198,7 @@ export async function mapProductFix(db: Db, id: number, input: { code: string; p
 export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }) {
   const { row, stored } = await queuedMessage(db, id);
   const point = await findDeliveryPoint(db, input.deliveryPointId);
-  if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', message: "not one of the customer's delivery points" }]);
+  if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: "not one of the customer's delivery points" }]);
   if (row.orderId !== null) throw new AppError('CONFLICT', 'The order exists: change its delivery point from the order.');
   await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, overrides: { ...stored.overrides, deliveryPointId: point.id } }) });
   await retakeMessage(db, id);
@@ -213,7 +213,7 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
   const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
-  if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', message: 'the customer sent no price on this line' }]);
+  if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
   await acceptCustomerPrice(db, row.orderId, line.id, actor);
   await retakeMessage(db, id);
   return messageState(db, id);

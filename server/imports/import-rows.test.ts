@@ -43,7 +43,7 @@ describe('product rows', () => {
 
   it('names the column of each fault, with the API rules (GTIN check digit, VAT rate, packaging)', () => {
     expect(columnsOf(productRows.read({ ...product, vatRate: '10', netWeightG: 'lourd', saleUnit: 'SEAU' }))).toEqual(['saleUnit', 'netWeightG', 'vatRate']);
-    expect(productRows.read({ ...product, gtin: '3012345001022' }).issues).toEqual([{ column: 'gtin', reason: 'has a wrong GS1 check digit' }]);
+    expect(productRows.read({ ...product, gtin: '3012345001022' }).issues).toEqual([{ column: 'gtin', code: 'check-digit', params: {}, reason: 'has a wrong GS1 check digit' }]);
     expect(columnsOf(productRows.read({ ...product, layersPerPallet: '' }))).toEqual(['layersPerPallet']);
     expect(columnsOf(productRows.read({ ...product, code: '' }))).toEqual(['code']);
   });

@@ -1,8 +1,9 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { RowSpec } from './import-kind.ts';
 import type { CellIssue } from './row-reader.ts';
 
-export type WriteContext = { userId: number | null; now: string; note: string };
+export type WriteContext = { userId: number | null; now: string; notes: TimelineNote[] };
 
 /**
  * The I/O half of an import kind: what its rows refer to in the database (loaded once), the checks only the

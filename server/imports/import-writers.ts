@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { type GlnTaker, glnTakenMessage } from '../../core/customers/gln.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as priceLists from '../catalog/price-lists.repository.ts';
@@ -18,14 +19,17 @@ import { receiptWriter } from './receipt-writer.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type StockRow, stockRows } from './stock-rows.ts';
 
-const unknown = (column: string, what: string, code: string): CellIssue[] => [{ column, reason: `no ${what} with code ${code}` }];
+/** `what` in English for the reason; its kebab-case is the entity the screen names. */
+const unknown = (column: string, what: string, code: string): CellIssue[] => [
+  { column, code: 'not-found', params: { entity: what.replace(/ /g, '-'), id: code }, reason: `no ${what} with code ${code}` },
+];
 
 const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof products.productKeys>>> = {
   spec: productRows,
   load: products.productKeys,
   check(p, refs) {
     const holder = p.gtin ? refs.codeByGtin.get(p.gtin) : undefined;
-    if (holder && holder !== p.code) return [{ column: 'gtin', reason: `GTIN ${p.gtin} is already the product ${holder}'s` }];
+    if (holder && holder !== p.code) return [{ column: 'gtin', code: 'taken' as const, params: { value: p.gtin ?? null }, reason: `GTIN ${p.gtin} is already the product ${holder}'s` }];
     if (p.gtin) refs.codeByGtin.set(p.gtin, p.code);
     return [];
   },
@@ -42,7 +46,7 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
       id = await products.insertProduct(trx, values);
     }
     const after = toProduct((await products.findProduct(trx, id))!);
-    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'import', userId: ctx.userId, before: before ? toProduct(before) : undefined, after, note: ctx.note });
+    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'import', userId: ctx.userId, before: before ? toProduct(before) : undefined, after, notes: ctx.notes });
   },
 };
 
@@ -61,7 +65,7 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
     const issues = priceListCode && !refs.priceListIds.has(priceListCode) ? unknown('priceListCode', 'price list', priceListCode) : [];
     const point = refs.keys.pointByCode.get(customer.deliveryPoints[0].code);
     const owner = refs.keys.idByCode.get(customer.code) ?? null;
-    if (point && point.customerId !== owner) issues.push({ column: 'deliveryPointCode', reason: `delivery point ${point.code} belongs to another customer` });
+    if (point && point.customerId !== owner) issues.push({ column: 'deliveryPointCode', code: 'taken', params: { value: point.code }, reason: `delivery point ${point.code} belongs to another customer` });
     const claims: [string, string | null | undefined, GlnTaker][] = [
       ['gln', customer.gln, { kind: 'customer', customerId: owner }],
       ['deliveryPointGln', customer.deliveryPoints[0].gln, { kind: 'delivery-point', deliveryPointId: point?.id ?? null, customerId: owner }],
@@ -70,8 +74,8 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
       if (!gln) continue;
       const holder = glnClashIn(refs.glns, gln, taker);
       const earlier = refs.glnsInFile.get(gln);
-      if (holder) issues.push({ column, reason: glnTakenMessage(gln, holder) });
-      else if (earlier) issues.push({ column, reason: `GLN ${gln} is already given to customer ${earlier} in this file: a GLN names one party` });
+      if (holder) issues.push({ column, code: 'taken', params: { value: gln }, reason: glnTakenMessage(gln, holder) });
+      else if (earlier) issues.push({ column, code: 'duplicate', params: {}, reason: `GLN ${gln} is already given to customer ${earlier} in this file: a GLN names one party` });
     }
     if (!issues.length) for (const [, gln] of claims) if (gln) refs.glnsInFile.set(gln, customer.code);
     return issues;
@@ -94,7 +98,7 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
     if (point) await customers.updateDeliveryPoint(trx, point.id, pointValues);
     await customers.clearOtherDefaults(trx, id, pointId);
     const after = toCustomer((await customers.findCustomer(trx, id))!);
-    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'import', userId: ctx.userId, before: before ? toCustomer(before) : undefined, after, note: ctx.note });
+    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'import', userId: ctx.userId, before: before ? toCustomer(before) : undefined, after, notes: ctx.notes });
   },
 };
 
@@ -108,7 +112,7 @@ const priceListWriter: ImportWriter<PriceRow, PriceRefs> = {
     if (p.priceListName) refs.namedInFile.add(p.priceListCode);
     // A new list needs a name once in the file; a typo in a known list's code must not create a new list.
     if (!refs.listIds.has(p.priceListCode) && !refs.namedInFile.has(p.priceListCode)) {
-      issues.push({ column: 'priceListCode', reason: `no price list with code ${p.priceListCode}; give priceListName to create it` });
+      issues.push({ column: 'priceListCode', code: 'not-found', params: { entity: 'price-list', id: p.priceListCode }, reason: `no price list with code ${p.priceListCode}; give priceListName to create it` });
     }
     return issues;
   },
@@ -128,7 +132,7 @@ const priceListWriter: ImportWriter<PriceRow, PriceRefs> = {
       userId: ctx.userId,
       before: before ? { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: before.unitPriceCents } : undefined,
       after: { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: p.unitPriceCents },
-      note: ctx.note,
+      notes: ctx.notes,
     });
   },
 };
@@ -154,7 +158,7 @@ const stockWriter: ImportWriter<StockRow, { warehouseIds: Map<string, number>; p
       userId: ctx.userId,
       before: before ? { warehouseId, onHand: before.onHand } : undefined,
       after: { warehouseId, onHand: s.onHand },
-      note: ctx.note,
+      notes: ctx.notes,
     });
   },
 };

@@ -24,7 +24,7 @@ export function checkRows<T>(rows: readonly { row: number; cells: Cells }[], spe
     if (read.value !== null) {
       const key = spec.key(read.value);
       const first = firstRowOfKey.get(key);
-      issues = first !== undefined ? [{ column: spec.keyColumn, reason: `repeats row ${first}` }] : check(read.value);
+      issues = first !== undefined ? [{ column: spec.keyColumn, code: 'repeats-row', params: { row: first }, reason: `repeats row ${first}` }] : check(read.value);
       if (first === undefined) firstRowOfKey.set(key, row);
     }
     if (issues.length) errors.push(...issues.map((i) => ({ row, ...i })));
@@ -53,7 +53,7 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   if (request.mode === 'commit' && errors.length) {
     throw refusedImport(errors, rows.length - good.length, report);
   }
-  const ctx = { userId: request.userId, now: nowIso(), note: `import ${request.kind} ${request.filename}` };
+  const ctx = { userId: request.userId, now: nowIso(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.
   const writeRefs = await writer.load(db);
   await db.transaction().execute(async (trx) => {

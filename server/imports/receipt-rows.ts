@@ -40,7 +40,7 @@ export const receiptRows: RowSpec<ReceiptRow> = {
     const r = new RowReader(cells);
     const dateText = r.text('date', true);
     const date = dateText === null ? null : isoDate(dateText);
-    if (dateText !== null && date === null) r.issues.push({ column: 'date', reason: `"${dateText}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` });
+    if (dateText !== null && date === null) r.issues.push({ column: 'date', code: 'not-a-date', params: { value: dateText }, reason: `"${dateText}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` });
     const row = {
       warehouseCode: r.text('warehouseCode', true), productCode: r.text('productCode', true), ref: r.text('ref', true), date, quantity: r.int('quantity', true),
       kind: r.choice('kind', RECEIPT_KINDS) ?? 'PRODUCTION', status: r.choice('status', RECEIPT_STATUSES) ?? 'planned',

@@ -34,8 +34,8 @@ describe('RowReader', () => {
     expect(r.text('empty')).toBeNull();
     expect(r.text('empty', true)).toBeNull();
     expect(r.issues).toEqual([
-      { column: 'bad', reason: '"1,5" is not a whole number' },
-      { column: 'empty', reason: 'is required' },
+      { column: 'bad', code: 'not-whole-number', params: { value: '1,5' }, reason: '"1,5" is not a whole number' },
+      { column: 'empty', code: 'required', params: {}, reason: 'is required' },
     ]);
   });
 

@@ -7,7 +7,7 @@ export type ColumnSpec = { name: string; required: boolean; example: string };
 
 /** A file the importer cannot read at all: 400, naming what is wrong (its rows are never looked at). */
 export function malformed(message: string, path = 'file'): AppError {
-  return new AppError('VALIDATION', message, [{ path, message }]);
+  return new AppError('VALIDATION', message, [{ path, code: 'rule', params: {}, message }]);
 }
 
 /**

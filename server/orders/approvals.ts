@@ -47,7 +47,7 @@ export async function overrideFinding(db: Db, orderId: number, actor: Actor, inp
     if (open.length === 0) {
       const where = input.lineId === undefined ? '' : ` on line ${input.lineId}`;
       throw new AppError('UNPROCESSABLE', `Order ${order.number} has no open block finding ${input.rule}${where}.`, [
-        { path: input.lineId === undefined ? 'body.rule' : 'body.lineId', message: `no open block finding ${input.rule}${where}` },
+        { path: input.lineId === undefined ? 'body.rule' : 'body.lineId', code: 'not-found', params: { entity: 'finding', id: input.rule }, message: `no open block finding ${input.rule}${where}` },
       ]);
     }
     const at = nowIso();

@@ -15,7 +15,7 @@ export function confirmRefused(number: string, blocking: readonly OrderFinding[]
   return new AppError(
     'UNPROCESSABLE',
     `Order ${number} cannot be confirmed: ${blocking.length} finding(s) wait for a manager's approval or override: ${what}`,
-    blocking.map((f) => ({ path: f.lineNo ? `lines.${f.lineNo - 1}` : 'order', message: f.message })),
+    blocking.map((f) => ({ path: f.lineNo ? `lines.${f.lineNo - 1}` : 'order', code: 'finding', params: { rule: f.rule }, message: f.message })),
     { findings: blocking },
   );
 }

@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { auditRow, recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
@@ -5,7 +6,6 @@ import { nextCounter } from './counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Channel } from '../../core/customers/customer.ts';
-import { formatEuros } from '../../core/shared/money.ts';
 import type { Finding } from '../../core/orders/findings.types.ts';
 import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
@@ -161,7 +161,7 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
   return replaceDraft(db, orderId, () => ({ input }), actor, 'update');
 }
 
-type Rewrite = { input: OrderInput; carried?: CarriedLine[]; note?: string };
+type Rewrite = { input: OrderInput; carried?: CarriedLine[]; notes?: TimelineNote[] };
 
 /** The lines as stored, read back as an edit of themselves: what the rules and the carried data start from. */
 function storedInput(order: OrderRow, lines: readonly OrderLineRow[]): OrderInput {
@@ -209,7 +209,7 @@ async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, 
       userId: actor.id,
       before: snapshot(before, beforeLines),
       after: snapshot(header, lines),
-      note: change.note ?? null,
+      notes: change.notes,
     });
     return ids;
   });
@@ -227,12 +227,12 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
     orderId,
     (order, lines) => {
       const line = lines.find((l) => l.id === lineId);
-      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', message: 'not a line of this order' }]);
+      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', code: 'not-found', params: { entity: 'order-line', id: lineId }, message: 'not a line of this order' }]);
       const expected = line.expectedUnitPriceCents;
-      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', message: 'the customer sent no price on this line' }]);
+      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
       const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
-      const prices = `${formatEuros(line.unitPriceCents)} → ${formatEuros(expected)}`;
-      return { input: storedInput(order, lines), carried, note: `Prix du client accepté ligne ${line.lineNo} (${line.productCode}) ${prices} · Customer's price accepted on line ${line.lineNo}` };
+      const accepted: TimelineNote = { code: 'customer-price-accepted', params: { lineNo: line.lineNo, product: line.productCode, fromCents: line.unitPriceCents, toCents: expected } };
+      return { input: storedInput(order, lines), carried, notes: [accepted] };
     },
     actor,
     'accept_price',

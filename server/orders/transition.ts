@@ -1,3 +1,4 @@
+import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { availableActions, checkTransition, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
@@ -43,7 +44,7 @@ export async function startTransition(
 }
 
 /** The timeline entry of a transition: who, when, the status before and after, and what else it changed. */
-export async function recordTransition(trx: Trx, t: StartedTransition, actor: Actor, changes: { before?: object; after?: object; note?: string | null } = {}): Promise<void> {
+export async function recordTransition(trx: Trx, t: StartedTransition, actor: Actor, changes: { before?: object; after?: object; note?: string | null; notes?: readonly TimelineNote[] } = {}): Promise<void> {
   await recordAudit(trx, {
     entityType: 'order',
     entityId: t.order.id,
@@ -53,5 +54,6 @@ export async function recordTransition(trx: Trx, t: StartedTransition, actor: Ac
     before: { status: t.from, ...changes.before },
     after: { status: t.to, ...changes.after },
     note: changes.note ?? null,
+    notes: changes.notes,
   });
 }

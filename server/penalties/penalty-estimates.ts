@@ -4,7 +4,7 @@ import type { CustomerPenaltyClause, DeliveryPenalty, OrderExposure } from '../.
 import { recordAudit } from '../audit/audit.repository.ts';
 import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, type FieldError, notFound } from '../errors.ts';
 import {
   type ClauseRow,
   findClauseRow,
@@ -110,10 +110,10 @@ export async function orderExposure(db: DbOrTrx, orderId: number, daysLate: numb
   const order = await findOrderForPenalty(db, orderId);
   if (!order) throw notFound('Order', orderId);
   const [ctx, lines] = await Promise.all([loadContext(db, order.customerId), listPenaltyLineRows(db, orderId)]);
-  const errors = shortfalls.flatMap((s, i) => {
+  const errors = shortfalls.flatMap((s, i): FieldError[] => {
     const line = lines.find((l) => l.id === s.lineId);
-    if (!line) return [{ path: `querystring.short.${i}`, message: `line ${s.lineId} is not on order ${order.number}` }];
-    if (s.quantity > line.quantity) return [{ path: `querystring.short.${i}`, message: `${s.quantity} short is more than the ${line.quantity} ordered` }];
+    if (!line) return [{ path: `querystring.short.${i}`, code: 'not-found', params: { entity: 'order-line', id: s.lineId }, message: `line ${s.lineId} is not on order ${order.number}` }];
+    if (s.quantity > line.quantity) return [{ path: `querystring.short.${i}`, code: 'out-of-range', params: { comparison: '<=', limit: line.quantity }, message: `${s.quantity} short is more than the ${line.quantity} ordered` }];
     return [];
   });
   if (errors.length) throw new AppError('VALIDATION', `Invalid request: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);

@@ -148,18 +148,18 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
   return db.transaction().execute(async (trx) => {
     const errors: FieldError[] = [];
     const customer = await findCustomerForPenalty(trx, input.customerId);
-    if (!customer) errors.push({ path: 'body.customerId', message: `customer ${input.customerId} does not exist` });
-    for (const field of ['receivedDate', 'failureDate'] as const) if (!isIsoDate(input[field])) errors.push({ path: `body.${field}`, message: 'is not a calendar date' });
-    if (input.failureDate > input.receivedDate) errors.push({ path: 'body.failureDate', message: 'is after the date the notice was received' });
-    if (input.receivedDate > today()) errors.push({ path: 'body.receivedDate', message: 'is in the future' });
+    if (!customer) errors.push({ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: `customer ${input.customerId} does not exist` });
+    for (const field of ['receivedDate', 'failureDate'] as const) if (!isIsoDate(input[field])) errors.push({ path: `body.${field}`, code: 'not-a-date', params: { value: input[field] }, message: 'is not a calendar date' });
+    if (input.failureDate > input.receivedDate) errors.push({ path: 'body.failureDate', code: 'before-start', params: { after: 'failureDate' }, message: 'is after the date the notice was received' });
+    if (input.receivedDate > today()) errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
     const order = input.orderId ? await findOrderForPenalty(trx, input.orderId) : undefined;
-    if (input.orderId && (!order || order.customerId !== input.customerId)) errors.push({ path: 'body.orderId', message: `order ${input.orderId} is not an order of this customer` });
+    if (input.orderId && (!order || order.customerId !== input.customerId)) errors.push({ path: 'body.orderId', code: 'not-found', params: { entity: 'order', id: input.orderId }, message: `order ${input.orderId} is not an order of this customer` });
     if (input.deliveryId) {
       const d = await findDeliveryOrderId(trx, input.deliveryId);
-      if (!d || d.orderId !== input.orderId) errors.push({ path: 'body.deliveryId', message: `delivery ${input.deliveryId} is not a delivery of the order given` });
+      if (!d || d.orderId !== input.orderId) errors.push({ path: 'body.deliveryId', code: 'not-found', params: { entity: 'delivery', id: input.deliveryId }, message: `delivery ${input.deliveryId} is not a delivery of the order given` });
     }
     if (errors.length) throw new AppError('VALIDATION', `Invalid request: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
-    if (await isNoticeReferenceTaken(trx, input.customerId, input.reference)) throw conflict('body.reference', `notice ${input.reference} is already recorded for this customer`);
+    if (await isNoticeReferenceTaken(trx, input.customerId, input.reference)) throw conflict('body.reference', input.reference, `notice ${input.reference} is already recorded for this customer`);
 
     let categoryValue = input.categoryOrderedValueCents ?? null;
     if (categoryValue === null && order && input.category) {
@@ -249,7 +249,7 @@ export async function settleNotice(db: Db, id: number, acceptedCents: number, no
     if (notice.status !== 'received' && notice.status !== 'contested') throw wrongStatus(notice, 'settled');
     if (acceptedCents > notice.claimedCents) {
       throw new AppError('VALIDATION', `Invalid request: body.acceptedCents is more than the ${notice.claimedCents} cents claimed`, [
-        { path: 'body.acceptedCents', message: `is more than the ${notice.claimedCents} cents claimed` },
+        { path: 'body.acceptedCents', code: 'out-of-range', params: { comparison: '<=', limit: notice.claimedCents }, message: `is more than the ${notice.claimedCents} cents claimed` },
       ]);
     }
     const at = nowIso();
@@ -275,8 +275,8 @@ export async function listForceMajeure(db: DbOrTrx) {
 }
 
 export async function recordForceMajeure(db: Db, input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null }, actor: SessionUser) {
-  if (!isIsoDate(input.from) || !isIsoDate(input.to)) throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [{ path: isIsoDate(input.from) ? 'body.to' : 'body.from', message: 'is not a calendar date' }]);
-  if (input.to < input.from) throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [{ path: 'body.to', message: 'is before the start of the period' }]);
+  if (!isIsoDate(input.from) || !isIsoDate(input.to)) throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [{ path: isIsoDate(input.from) ? 'body.to' : 'body.from', code: 'not-a-date', params: { value: isIsoDate(input.from) ? input.to : input.from }, message: 'is not a calendar date' }]);
+  if (input.to < input.from) throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [{ path: 'body.to', code: 'before-start', params: { after: 'from' }, message: 'is before the start of the period' }]);
   return db.transaction().execute(async (trx) => {
     const values = { label: input.label, dateFrom: input.from, dateTo: input.to, categories: input.categories?.length ? input.categories.join(',') : null, description: input.description ?? null, createdAt: nowIso() };
     const id = await insertForceMajeure(trx, values);

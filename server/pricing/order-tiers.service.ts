@@ -28,10 +28,10 @@ function stepErrors(d: OrderTierDiscountInput): FieldError[] {
   order.forEach((s, k) => {
     const prev = order[k - 1];
     if (!prev) return;
-    if (prev.min === s.min) errors.push({ path: `orderDiscount.steps.${s.i}.min`, message: `the threshold ${s.min} is given twice` });
-    else if (s.discountBp < prev.discountBp) errors.push({ path: `orderDiscount.steps.${s.i}.discountBp`, message: `must not be below the ${prev.discountBp} bp of the smaller threshold ${prev.min}` });
+    if (prev.min === s.min) errors.push({ path: `orderDiscount.steps.${s.i}.min`, code: 'duplicate', params: {}, message: `the threshold ${s.min} is given twice` });
+    else if (s.discountBp < prev.discountBp) errors.push({ path: `orderDiscount.steps.${s.i}.discountBp`, code: 'out-of-range', params: { comparison: '>=', limit: prev.discountBp }, message: `must not be below the ${prev.discountBp} bp of the smaller threshold ${prev.min}` });
   });
-  if (!d.steps.some((s) => s.discountBp > 0)) errors.push({ path: 'orderDiscount.steps', message: 'give at least one step with a discount (or send orderDiscount: null)' });
+  if (!d.steps.some((s) => s.discountBp > 0)) errors.push({ path: 'orderDiscount.steps', code: 'rule', params: {}, message: 'give at least one step with a discount (or send orderDiscount: null)' });
   return errors;
 }
 

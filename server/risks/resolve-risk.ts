@@ -137,10 +137,10 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: what has shipped is beyond change; only a confirmed or released order is changed from a risk.`);
     }
     const option = options.find((o) => sameOption(o, input.option));
-    if (!option) throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [{ path: 'body.option', message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}` }]);
+    if (!option) throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [{ path: 'body.option', code: 'choice', params: { allowed: options.map((o) => o.kind).join(', ') }, message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}` }]);
     if (!option.accepted && !input.customerApproved) {
       throw new AppError('UNPROCESSABLE', `${risk.customerName}'s supply settings do not accept "${option.kind}": record that the customer approved it (customerApproved) to apply it.`, [
-        { path: 'body.option.kind', message: 'not accepted by the customer' },
+        { path: 'body.option.kind', code: 'rule', params: {}, message: 'not accepted by the customer' },
       ]);
     }
     const at = nowIso();

@@ -18,7 +18,7 @@ async function checkRefs(db: Db, input: ReceiptInput, exceptId: number | null): 
   if (!(await findProduct(db, input.productId))) throw notFound('Product', input.productId);
   if (input.ref) {
     const clash = await repo.findReceiptByRef(db, { warehouseId: input.warehouseId, productId: input.productId, ref: input.ref });
-    if (clash && clash.id !== exceptId) throw conflict('body.ref', `Receipt ${input.ref} is already planned for this product and warehouse`);
+    if (clash && clash.id !== exceptId) throw conflict('body.ref', input.ref, `Receipt ${input.ref} is already planned for this product and warehouse`);
   }
 }
 

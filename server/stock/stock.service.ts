@@ -24,7 +24,7 @@ export function listWarehouses(db: Db): Promise<Warehouse[]> {
 async function checkWarehouse(db: Db, input: WarehouseInput, exceptId: number | null): Promise<void> {
   rejectInvalid(gs1Errors('gln', input.gln));
   const clash = await repo.findWarehouseByCode(db, input.code);
-  if (clash && clash.id !== exceptId) throw conflict('body.code', `Warehouse code ${input.code} is already used`);
+  if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Warehouse code ${input.code} is already used`);
 }
 
 export async function createWarehouse(db: Db, input: WarehouseInput, userId: number): Promise<Warehouse> {

@@ -47,8 +47,8 @@ export async function patchSupplySettings(db: Db, customerId: number, patch: Sup
     const after = { ...before, ...patch };
     const errors: FieldError[] = [];
     if (after.shipComplete) {
-      if (after.acceptsBackorders) errors.push({ path: 'body.acceptsBackorders', message: 'cannot be accepted with ship complete only' });
-      if (after.acceptsPartial) errors.push({ path: 'body.acceptsPartial', message: 'cannot be accepted with ship complete only' });
+      if (after.acceptsBackorders) errors.push({ path: 'body.acceptsBackorders', code: 'ship-complete', params: {}, message: 'cannot be accepted with ship complete only' });
+      if (after.acceptsPartial) errors.push({ path: 'body.acceptsPartial', code: 'ship-complete', params: {}, message: 'cannot be accepted with ship complete only' });
     }
     if (errors.length) throw new AppError('UNPROCESSABLE', 'Ship complete only (SC) excludes a partial delivery (BK, SP).', errors);
     const at = nowIso();

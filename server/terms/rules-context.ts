@@ -105,7 +105,7 @@ export async function loadRulesContext(db: DbOrTrx, input: RulesContextInput): P
   if (!customer) throw notFound('Customer', input.customerId);
   if (!point || point.customerId !== customer.id) {
     throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not one of customer ${customer.code}'s`, [
-      { path: 'deliveryPointId', message: `not one of customer ${customer.code}'s delivery points` },
+      { path: 'deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: `not one of customer ${customer.code}'s delivery points` },
     ]);
   }
   const commercial = await loadCommercialContext(db, customer, {

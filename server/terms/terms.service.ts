@@ -38,29 +38,29 @@ export async function listTermsOfSale(db: DbOrTrx): Promise<TermsOfSale[]> {
 
 function surchargeErrors(path: string, surcharges: TypologyTermsInput['surcharges']): FieldError[] {
   return surcharges.flatMap((s, j) => [
-    ...(!s.weekdays?.length && !s.dates?.length ? [{ path: `${path}.${j}`, message: 'give the weekdays or the dates it applies to' }] : []),
-    ...(s.dates ?? []).flatMap((d, k) => (isIsoDate(d) ? [] : [{ path: `${path}.${j}.dates.${k}`, message: `${d} is not a date` }])),
+    ...(!s.weekdays?.length && !s.dates?.length ? [{ path: `${path}.${j}`, code: 'required' as const, params: {}, message: 'give the weekdays or the dates it applies to' }] : []),
+    ...(s.dates ?? []).flatMap((d, k) => (isIsoDate(d) ? [] : [{ path: `${path}.${j}.dates.${k}`, code: 'not-a-date' as const, params: { value: d }, message: `${d} is not a date` }])),
   ]);
 }
 
 function termsOfSaleErrors(input: TermsOfSaleInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(input.validFrom)) errors.push({ path: 'validFrom', message: `${input.validFrom} is not a date` });
-  if (input.validTo !== null && !isIsoDate(input.validTo)) errors.push({ path: 'validTo', message: `${input.validTo} is not a date` });
-  else if (input.validTo !== null && input.validTo < input.validFrom) errors.push({ path: 'validTo', message: 'must not be before validFrom' });
+  if (!isIsoDate(input.validFrom)) errors.push({ path: 'validFrom', code: 'not-a-date', params: { value: input.validFrom }, message: `${input.validFrom} is not a date` });
+  if (input.validTo !== null && !isIsoDate(input.validTo)) errors.push({ path: 'validTo', code: 'not-a-date', params: { value: input.validTo }, message: `${input.validTo} is not a date` });
+  else if (input.validTo !== null && input.validTo < input.validFrom) errors.push({ path: 'validTo', code: 'before-start', params: { after: 'validFrom' }, message: 'must not be before validFrom' });
   const seen = new Set<string>();
   input.typologies.forEach((t, i) => {
-    if (seen.has(t.typology)) errors.push({ path: `typologies.${i}.typology`, message: `${t.typology} is given twice` });
+    if (seen.has(t.typology)) errors.push({ path: `typologies.${i}.typology`, code: 'duplicate', params: {}, message: `${t.typology} is given twice` });
     seen.add(t.typology);
     if (t.franco?.measure === 'pallets' && t.franco.threshold > t.truck.maxPallets) {
-      errors.push({ path: `typologies.${i}.franco.threshold`, message: `a franco of ${t.franco.threshold} pallets cannot exceed the truck's ${t.truck.maxPallets}` });
+      errors.push({ path: `typologies.${i}.franco.threshold`, code: 'out-of-range', params: { comparison: '<=', limit: t.truck.maxPallets }, message: `a franco of ${t.franco.threshold} pallets cannot exceed the truck's ${t.truck.maxPallets}` });
     }
     if (t.minOrderPallets !== null && t.minOrderPallets > t.truck.maxPallets) {
-      errors.push({ path: `typologies.${i}.minOrderPallets`, message: `cannot exceed the truck's ${t.truck.maxPallets} pallets` });
+      errors.push({ path: `typologies.${i}.minOrderPallets`, code: 'out-of-range', params: { comparison: '<=', limit: t.truck.maxPallets }, message: `cannot exceed the truck's ${t.truck.maxPallets} pallets` });
     }
     errors.push(...surchargeErrors(`typologies.${i}.surcharges`, t.surcharges));
   });
-  for (const typology of TYPOLOGIES) if (!seen.has(typology)) errors.push({ path: 'typologies', message: `the terms of ${typology} are missing` });
+  for (const typology of TYPOLOGIES) if (!seen.has(typology)) errors.push({ path: 'typologies', code: 'required', params: {}, message: `the terms of ${typology} are missing` });
   return errors;
 }
 
@@ -135,7 +135,7 @@ export async function saveCustomerTerms(db: Db, customerId: number, input: Custo
   await requireCustomer(db, customerId);
   const errors: FieldError[] = input.surcharges ? surchargeErrors('surcharges', input.surcharges) : [];
   if (input.franco?.measure === 'pallets' && input.truckMaxPallets != null && input.franco.threshold > input.truckMaxPallets) {
-    errors.push({ path: 'franco.threshold', message: `a franco of ${input.franco.threshold} pallets cannot exceed the truck's ${input.truckMaxPallets}` });
+    errors.push({ path: 'franco.threshold', code: 'out-of-range', params: { comparison: '<=', limit: input.truckMaxPallets }, message: `a franco of ${input.franco.threshold} pallets cannot exceed the truck's ${input.truckMaxPallets}` });
   }
   rejectInvalid(errors);
   await db.transaction().execute(async (trx) => {
@@ -156,8 +156,8 @@ export async function getAssortment(db: DbOrTrx, customerId: number) {
 export async function saveAssortment(db: Db, customerId: number, input: AssortmentInput, userId: number) {
   await requireCustomer(db, customerId);
   const known = await existingProductIds(db, input.productIds);
-  const errors: FieldError[] = input.productIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `productIds.${i}`, message: `no product ${id}` }]));
-  if (input.restricted && input.productIds.length === 0) errors.push({ path: 'productIds', message: 'a restricted assortment lists at least one product' });
+  const errors: FieldError[] = input.productIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` }]));
+  if (input.restricted && input.productIds.length === 0) errors.push({ path: 'productIds', code: 'too-few', params: { limit: 1 }, message: 'a restricted assortment lists at least one product' });
   rejectInvalid(errors);
   return db.transaction().execute(async (trx) => {
     const before = await repo.findAssortment(trx, customerId);

@@ -133,4 +133,30 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('confirmée');
     await expect.poll(() => page.getByTestId('order-timeline').innerText()).toMatch(/Client fidèle/);
   });
+
+  it('tells a refused save in French, from the codes the server sends, not its English', async () => {
+    await typeOrder(page, 'martin', [['T65', '20']]);
+    await page.getByTestId('order-customer-ref').fill('X'.repeat(81));
+    await page.getByTestId('order-save-confirm').click();
+    const refusal = page.getByTestId('order-save-error');
+    await expect.poll(() => refusal.innerText()).toBe('Demande invalide. 80 caractères au plus');
+    await shot(page, 'rules-06-save-refused-fr');
+  });
+
+  it('reads an import file’s bad rows in French on the import screen', async () => {
+    const admin = await open('admin@demo.local', 'fr');
+    await admin.goto(`${server.url}/imports`);
+    await admin.getByText('Tarifs', { exact: true }).click();
+    const file = 'priceListCode;productCode;minQuantity;unitPrice\nPL-GMS-2026;NOPE;1;3\nPL-GMS-2026;FAR-T55-S25;1;abc\nPL-GMS-2026;FAR-T55-S25;deux;3\n';
+    await admin.locator('input[type=file]').setInputFiles({ name: 'tarifs.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await admin.getByTestId('import-validate').click();
+    const errors = admin.getByTestId('import-errors');
+    await expect.poll(() => errors.innerText()).toMatch(/Article NOPE introuvable/);
+    const text = await errors.innerText();
+    expect(text).toMatch(/« abc » n’est pas un nombre décimal positif/);
+    expect(text).toMatch(/« deux » n’est pas un nombre entier/);
+    expect(text).not.toMatch(/is not|no product/);
+    await shot(admin, 'rules-07-import-errors-fr');
+    await admin.close();
+  });
 });

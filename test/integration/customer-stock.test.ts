@@ -137,13 +137,13 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
     const res = await upload({ filename: 'bad.csv', content: csv }, 'commit');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { row: 3, column: 'product', reason: expect.stringContaining('NOPE-404') },
-      { row: 4, column: 'onHand', reason: expect.any(String) },
+      { row: 3, column: 'product', code: 'not-found', params: { entity: 'product', id: 'NOPE-404' }, reason: expect.stringContaining('NOPE-404') },
+      { row: 4, column: 'onHand', code: expect.any(String), params: expect.any(Object), reason: expect.any(String) },
     ]);
     expect(await reportCount()).toBe(before);
     expect(Number((await t.handle.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(docs);
     const future = await upload({ filename: 'f.csv', content: `deliveryPoint;product;onHand;date\nC001-DP2;SUR-CRO-60;12;${addDays(today, 3)}\n` }, 'validate');
-    expect(future.json().errors).toEqual([{ row: 2, column: 'date', reason: expect.stringContaining('future') }]);
+    expect(future.json().errors).toEqual([{ row: 2, column: 'date', code: 'in-future', params: { value: addDays(today, 3) }, reason: expect.stringContaining('future') }]);
   });
 
   it('raises one task, refreshed not repeated, when a product falls under the lead-time cover; the assistant marks it done', async () => {

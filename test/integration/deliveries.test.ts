@@ -160,7 +160,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const other = await walkTo('released');
     const reused = await adv.post(`/api/orders/${other.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
     expect(reused.statusCode).toBe(409);
-    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.any(String) }]);
+    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: expect.any(String) }, message: expect.any(String) }]);
     expect((await adv.get(`/api/orders/${other.id}`)).json().status).toBe('released');
   });
 
@@ -205,7 +205,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
 
     const refused = await adv.post(`/api/orders/${released.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-9999' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', message: expect.stringContaining('2 warehouses') }]);
+    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message: expect.stringContaining('2 warehouses') }]);
 
     const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
     expect(shipped.status).toBe('shipped');
@@ -258,9 +258,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(shipped.statusCode).toBe(200);
     expect(await stockOf(t.handle.db, [icing])).toEqual([{ ...before, onHand: 0, reserved: 0 }]);
     const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
-    const note = (action: string) => events.find((e: { action: string }) => e.action === action).note;
-    expect(note('release')).toBe('Released with too little stock available: SUC-GLA-S10 short by 6 at WH-SUCRE.');
-    expect(note('ship')).toBe('SUC-GLA-S10: 6 more shipped than on hand at WH-SUCRE, on hand set to 0.');
+    const notes = (action: string) => events.find((e: { action: string }) => e.action === action).notes;
+    expect(notes('release')).toEqual([{ code: 'released-short', params: { product: 'SUC-GLA-S10', short: 6, warehouse: 'WH-SUCRE' } }]);
+    expect(notes('ship')).toEqual([{ code: 'shipped-beyond-stock', params: { product: 'SUC-GLA-S10', missing: 6, warehouse: 'WH-SUCRE' } }]);
   });
 
   it('refuses a transition the status does not allow with a 409 naming the status and what is allowed', async () => {

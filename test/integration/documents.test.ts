@@ -109,7 +109,7 @@ describe.each(await testEngines())('documents on %s', (engine) => {
       const other = await readers.get('buyer of Martin')!.get(`/api/documents/${id}`);
       expect(other.statusCode, `Martin's buyer reading the ${record} file of ${customer}`).toBe(404);
       const unknown = (await readers.get('buyer of Martin')!.get('/api/documents/AAAAAAAAAAAAAAAAAAAAAA')).json();
-      expect(other.json()).toEqual({ ...unknown, detail: unknown.detail.replace('AAAAAAAAAAAAAAAAAAAAAA', id) });
+      expect(other.json()).toEqual({ ...unknown, detail: unknown.detail.replace('AAAAAAAAAAAAAAAAAAAAAA', id), params: { ...unknown.params, id } });
     }
   });
 

@@ -97,7 +97,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     expect(after.totals.netCents).toBeGreaterThanOrEqual(120 * 450);
     const events = (await adv.get(`/api/orders/${orderId}/events`)).json();
     const audit = events.find((e: { action: string }) => e.action === 'accept_price');
-    expect(audit.note).toContain('ligne 1');
+    expect(audit.notes).toEqual([{ code: 'customer-price-accepted', params: { lineNo: 1, product: expect.any(String), fromCents: ours, toCents: 450 } }]);
     expect(audit.before.lines[0].unitPriceCents).toBe(ours);
     expect(audit.after.lines[0].unitPriceCents).toBe(450);
 

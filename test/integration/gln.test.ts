@@ -122,9 +122,9 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/imports/customers', payload: body.payload, headers: { 'content-type': body.contentType, cookie: adminSession.cookie, 'x-csrf-token': adminSession.csrfToken } });
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
-      { row: 2, column: 'gln', reason: expect.stringContaining('customer C001 Cap Marché') },
-      { row: 3, column: 'deliveryPointGln', reason: expect.stringContaining('delivery point C001-DP1') },
-      { row: 5, column: 'deliveryPointGln', reason: expect.stringContaining('customer C916 in this file') },
+      { row: 2, column: 'gln', code: 'taken', params: { value: expect.any(String) }, reason: expect.stringContaining('customer C001 Cap Marché') },
+      { row: 3, column: 'deliveryPointGln', code: 'taken', params: { value: expect.any(String) }, reason: expect.stringContaining('delivery point C001-DP1') },
+      { row: 5, column: 'deliveryPointGln', code: 'duplicate', params: {}, reason: expect.stringContaining('customer C916 in this file') },
     ]);
   });
 

@@ -85,9 +85,9 @@ describe.each(await testEngines())('imports on %s', (engine) => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ status: 422, code: 'UNPROCESSABLE' });
     expect(res.json().errors).toEqual([
-      { row: 3, column: 'productCode', reason: 'no product with code NOPE' },
-      { row: 4, column: 'unitPrice', reason: '"abc" is not a positive decimal number' },
-      { row: 5, column: 'productCode', reason: 'repeats row 2' },
+      { row: 3, column: 'productCode', code: 'not-found', params: { entity: 'product', id: 'NOPE' }, reason: 'no product with code NOPE' },
+      { row: 4, column: 'unitPrice', code: 'not-decimal', params: { value: 'abc' }, reason: '"abc" is not a positive decimal number' },
+      { row: 5, column: 'productCode', code: 'repeats-row', params: { row: 2 }, reason: 'repeats row 2' },
     ]);
     expect(await tierPrice('PL-GMS-2026', 'FAR-T45-S25')).toBe(before);
   });

@@ -144,13 +144,13 @@ describe.each(await testEngines())('master data on %s', (engine) => {
 
       const badGln = await manager.post('/api/customers', { ...body, deliveryPoints: [{ ...body.deliveryPoints[0], gln: '3029990100208' }] });
       expect(badGln.statusCode).toBe(400);
-      expect(badGln.json().errors).toEqual([{ path: 'body.deliveryPoints.0.gln', message: 'has a wrong GS1 check digit' }]);
+      expect(badGln.json().errors).toEqual([{ path: 'body.deliveryPoints.0.gln', code: 'check-digit', params: {}, message: 'has a wrong GS1 check digit' }]);
 
       const badWeekday = await manager.post('/api/customers', { ...body, deliveryPoints: [{ ...body.deliveryPoints[0], deliveryWeekdays: ['TUESDAY'], cutoffTime: '25:00' }] });
       expect(badWeekday.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.deliveryPoints.0.deliveryWeekdays.0', 'body.deliveryPoints.0.cutoffTime']));
 
       const unknownList = await manager.post('/api/customers', { ...body, priceListId: 9999 });
-      expect(unknownList.json().errors).toEqual([{ path: 'body.priceListId', message: 'no price list 9999' }]);
+      expect(unknownList.json().errors).toEqual([{ path: 'body.priceListId', code: 'not-found', params: { entity: 'price-list', id: 9999 }, message: 'no price list 9999' }]);
       const extra = await manager.post('/api/customers', { ...body, colour: 'blue' });
       expect(extra.json().errors[0].path).toBe('body.colour');
       expect((await manager.post('/api/customers', newCustomer('C020'))).statusCode).toBe(409);

@@ -139,7 +139,7 @@ describe.each(await testEngines())('order rules over HTTP on %s', (engine) => {
     expect((await manager.post(`/api/orders/${order.id}/override`, { rule: 'delivery-day' })).statusCode).toBe(400);
     const wrongRule = await manager.post(`/api/orders/${order.id}/override`, { rule: 'discontinued', reason: 'tournée exceptionnelle' });
     expect(wrongRule.statusCode).toBe(422);
-    expect(wrongRule.json().errors).toEqual([{ path: 'body.rule', message: 'no open block finding discontinued' }]);
+    expect(wrongRule.json().errors).toEqual([{ path: 'body.rule', code: 'not-found', params: { entity: 'finding', id: 'discontinued' }, message: 'no open block finding discontinued' }]);
     const overridden = await manager.post(`/api/orders/${order.id}/override`, { rule: 'delivery-day', reason: 'tournée exceptionnelle du mercredi' });
     expect(overridden.statusCode).toBe(200);
     expect(overridden.json().findings.find((f: Finding) => f.rule === 'delivery-day').resolution).toMatchObject({ kind: 'overridden', reason: 'tournée exceptionnelle du mercredi' });

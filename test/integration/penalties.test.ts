@@ -80,7 +80,7 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('querystring.daysLate');
     const tooShort = await adv.get(`/api/orders/${order.id}/penalty-exposure?short=${order.lines[0].id}:41`);
-    expect(tooShort.json().errors).toEqual([{ path: 'querystring.short.0', message: '41 short is more than the 40 ordered' }]);
+    expect(tooShort.json().errors).toEqual([{ path: 'querystring.short.0', code: 'out-of-range', params: { comparison: '<=', limit: 40 }, message: '41 short is more than the 40 ordered' }]);
     // A delivery not delivered yet has no penalty of its own: the order's exposure answers for it. Half a pallet is
     // under Cap Marché's one-pallet minimum: a manager approves it first.
     expect((await manager.post(`/api/orders/${order.id}/approve`, { reason: 'petit réassort accepté' })).statusCode).toBe(200);
@@ -134,7 +134,7 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     const n = res.json();
     expect(n).toMatchObject({ status: 'received', categoryOrderedValueCents: 280000, contestDeadline: addDays(received, 30), orderNumber: expect.any(String), due: 'later' });
     expect(checks(n)).toEqual(['no-proof', 'no-stockout-no-harm-proof', 'over-cap']);
-    expect((await adv.post('/api/penalty-notices', body)).json().errors).toEqual([{ path: 'body.reference', message: 'notice ME-PEN-0042 is already recorded for this customer' }]);
+    expect((await adv.post('/api/penalty-notices', body)).json().errors).toEqual([{ path: 'body.reference', code: 'taken', params: { value: 'ME-PEN-0042' }, message: 'notice ME-PEN-0042 is already recorded for this customer' }]);
 
     const documents = await count('documents');
     const contested = await adv.post(`/api/penalty-notices/${n.id}/contest`, { reason: 'Le rapport de réception ne nous a jamais été transmis.' });
@@ -169,12 +169,12 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     const before = [await count('penaltyNotices'), await count('auditEvents')];
     const bad = await adv.post('/api/penalty-notices', { reference: 'X-1', customerId: ids.customer('C001'), receivedDate: addDays(today, -1), failureDate: today, kind: 'missing', claimedCents: 100, proofOfFailure: true, proofOfHarm: true, stockoutDocumented: true, deductedFromInvoice: false });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ path: 'body.failureDate', message: 'is after the date the notice was received' }]);
+    expect(bad.json().errors).toEqual([{ path: 'body.failureDate', code: 'before-start', params: { after: 'failureDate' }, message: 'is after the date the notice was received' }]);
     const shape = await adv.post('/api/penalty-notices', { reference: '', customerId: ids.customer('C001'), receivedDate: today, failureDate: today, claimedCents: -5, proofOfFailure: true, proofOfHarm: true, stockoutDocumented: true, deductedFromInvoice: false });
     expect(shape.statusCode).toBe(400);
     expect(shape.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.claimedCents', 'body.kind', 'body.reference']);
     const notADay = await adv.post('/api/penalty-notices', { reference: 'X-3', customerId: ids.customer('C001'), receivedDate: '2026-02-30', failureDate: '2026-01-10', kind: 'late', claimedCents: 100, proofOfFailure: true, proofOfHarm: true, stockoutDocumented: true, deductedFromInvoice: false });
-    expect(notADay.json().errors).toEqual([{ path: 'body.receivedDate', message: 'is not a calendar date' }]);
+    expect(notADay.json().errors).toEqual([{ path: 'body.receivedDate', code: 'not-a-date', params: { value: expect.any(String) }, message: 'is not a calendar date' }]);
     const wrongOrder = await adv.post('/api/penalty-notices', { reference: 'X-2', customerId: ids.customer('C001'), orderId: await orderByRef('ME-45520'), receivedDate: today, failureDate: today, kind: 'late', claimedCents: 100, proofOfFailure: true, proofOfHarm: true, stockoutDocumented: true, deductedFromInvoice: false });
     expect(wrongOrder.json().errors[0].path).toBe('body.orderId');
     expect([await count('penaltyNotices'), await count('auditEvents')]).toEqual(before);

@@ -17,6 +17,7 @@ import * as ediUser from './2026_11_28_0096_edi_user.ts';
 import * as loginDevices from './2026_11_29_0100_login_devices.ts';
 import * as glnHolders from './2026_12_01_0100_gln_holders.ts';
 import * as documentPublicIds from './2026_12_01_0110_document_public_ids.ts';
+import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0100_login_devices': loginDevices,
   '2026_12_01_0100_gln_holders': glnHolders,
   '2026_12_01_0110_document_public_ids': documentPublicIds,
+  '2026_12_06_0100_audit_note_codes': auditNoteCodes,
 };

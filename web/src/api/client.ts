@@ -1,6 +1,8 @@
 /** The one way the web app talks to the server: JSON, the session cookie, and the CSRF token on every write. */
 
-export type FieldError = { path: string; message: string };
+import type { ErrorParams, FieldError } from '../../../core/shared/error-codes.ts';
+
+export type { FieldError };
 
 /** A refused request, carrying the problem+json details so a form can show each error beside its field. */
 export class ApiError extends Error {
@@ -8,6 +10,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The code's data (core/shared/error-codes.ts): what its translation fills in. */
+  readonly params: ErrorParams;
   readonly body: Record<string, unknown>;
 
   constructor(status: number, body: Record<string, unknown>) {
@@ -18,6 +22,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.code = typeof body.code === 'string' ? body.code : 'UNKNOWN';
     this.errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : [];
+    this.params = typeof body.params === 'object' && body.params !== null ? (body.params as ErrorParams) : {};
     this.body = body;
   }
 }

@@ -1,8 +1,9 @@
 import { Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../api/types.ts';
+import { fieldMessage } from '../shared/field-message.ts';
 
-/** The row-by-row report of an import: spreadsheet row, column, and what is wrong with it. */
+/** The row-by-row report of an import: spreadsheet row, column, and what is wrong with it, in the user's language. */
 export function RowErrorsTable({ errors, testId = 'import-errors' }: { errors: readonly ImportIssue[]; testId?: string }) {
   const { t } = useTranslation();
   if (!errors.length) return null;
@@ -22,7 +23,7 @@ export function RowErrorsTable({ errors, testId = 'import-errors' }: { errors: r
               <Table.Td>{e.row}</Table.Td>
               <Table.Td ff="monospace">{e.column}</Table.Td>
               <Table.Td>
-                <Text size="sm">{e.reason}</Text>
+                <Text size="sm">{fieldMessage(e, t)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

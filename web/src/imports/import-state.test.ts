@@ -12,8 +12,8 @@ describe('commitChoices', () => {
     expect(commitChoices(result({}))).toEqual({ commit: true, commitValid: false });
   });
   it('offers the valid rows only when some are bad', () => {
-    expect(commitChoices(result({ validRows: 8, errors: [{ row: 3, column: 'gtin', reason: 'bad check digit' }] }))).toEqual({ commit: false, commitValid: true });
-    expect(commitChoices(result({ validRows: 0, errors: [{ row: 2, column: 'code', reason: 'missing' }] }))).toEqual({ commit: false, commitValid: false });
+    expect(commitChoices(result({ validRows: 8, errors: [{ row: 3, column: 'gtin', code: 'check-digit', params: {}, reason: 'bad check digit' }] }))).toEqual({ commit: false, commitValid: true });
+    expect(commitChoices(result({ validRows: 0, errors: [{ row: 2, column: 'code', code: 'required', params: {}, reason: 'missing' }] }))).toEqual({ commit: false, commitValid: false });
   });
 });
 

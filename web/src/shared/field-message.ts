@@ -1,26 +1,34 @@
 import type { TFunction } from 'i18next';
+import { type ErrorParams, FIELD_CODES, PROBLEM_CODES } from '../../../core/shared/error-codes.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrors } from '../api/field-errors.ts';
 
+/** A coded refusal as the server sends it: a field error (`message`) or an import row's cell (`reason`). */
+export type Coded = { code?: string; params?: ErrorParams; message?: string; reason?: string };
+
+const COMPARISONS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
+
 /**
- * The server's validator speaks English ("must NOT have fewer than 1 characters"); the assistant reads her own
- * language beside the field. Known shapes are translated, anything else is shown as the server wrote it.
+ * The text of a field's or a cell's code, from fr.json / en.json with the code's params. A `rule` (a check without
+ * a code of its own yet) or a code this build does not know is shown as the server wrote it.
  */
-export function fieldMessage(message: string, t: TFunction): string {
-  if (/fewer than 1 characters|must have required property/.test(message)) return t('fieldErrors.required');
-  const tooLong = /more than (\d+) characters/.exec(message);
-  if (tooLong) return t('fieldErrors.tooLong', { max: tooLong[1] });
-  if (/must match pattern|must match format/.test(message)) return t('fieldErrors.format');
-  if (/must be integer|must be number/.test(message)) return t('fieldErrors.number');
-  const min = /must be >= (-?\d+)/.exec(message);
-  if (min) return t('fieldErrors.min', { min: min[1] });
-  const max = /must be <= (-?\d+)/.exec(message);
-  if (max) return t('fieldErrors.max', { max: max[1] });
-  if (/with ship complete only/.test(message)) return t('fieldErrors.shipComplete');
-  if (/must be equal to one of the allowed values/.test(message)) return t('fieldErrors.choice');
-  if (/check digit/i.test(message)) return t('fieldErrors.checkDigit');
-  if (/already used|already exists/i.test(message)) return t('fieldErrors.taken');
-  return message;
+export function fieldMessage(e: Coded, t: TFunction): string {
+  const english = e.message ?? e.reason ?? '';
+  if (!e.code || e.code === 'rule' || !Object.hasOwn(FIELD_CODES, e.code)) return english;
+  const params = e.params ?? {};
+  const entity = typeof params.entity === 'string' ? t(`entities.${params.entity}`, { defaultValue: params.entity }) : undefined;
+  const comparison = typeof params.comparison === 'string' ? (COMPARISONS[params.comparison] ?? params.comparison) : undefined;
+  return t(`fieldErrors.${e.code}`, { ...params, ...(entity ? { entity } : {}), ...(comparison ? { comparison } : {}) });
+}
+
+/** A refused request's own message: what kind of refusal, then each field's reason when the fields are not shown. */
+export function problemMessage(error: ApiError, t: TFunction): string {
+  const params = error.params;
+  const known = Object.hasOwn(PROBLEM_CODES, error.code);
+  const entity = typeof params.entity === 'string' ? t(`entities.${params.entity}`, { defaultValue: params.entity }) : undefined;
+  const head = known ? t(`problems.${error.code}`, { ...params, ...(entity ? { entity } : {}) }) : error.detail;
+  const reasons = error.errors.map((e) => fieldMessage(e, t));
+  return reasons.length ? `${head} ${reasons.join(' · ')}` : head;
 }
 
 type GlnHolder = { kind: 'customer' | 'delivery-point' | 'edi-partner'; customerCode: string; customerName: string; deliveryPointCode?: string; deliveryPointName?: string; partnerName?: string };
@@ -34,5 +42,5 @@ function glnTaken(error: unknown, t: TFunction): string | null {
 /** A refused request's field errors, by form field, in the user's language. */
 export function translatedFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const gln = glnTaken(error, t);
-  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, message]) => [field, gln && /^GLN /.test(message) ? gln : fieldMessage(message, t)]));
+  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, e]) => [field, gln && e.code === 'taken' ? gln : fieldMessage(e, t)]));
 }

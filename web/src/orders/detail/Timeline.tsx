@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { isShownField, showChangeValue } from './change-value.ts';
 import { eventChanges } from './event-changes.ts';
+import { timelineNote } from './timeline-note.ts';
 
 export function Timeline({ orderId, version }: { orderId: number; version: string }) {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,11 @@ export function Timeline({ orderId, version }: { orderId: number; version: strin
                 {t('detail.moreChanges', { count: all.length - shown.length })}
               </Text>
             )}
+            {e.notes.map((n, i) => (
+              <Text size="xs" fs="italic" key={i} data-testid="timeline-note">
+                {timelineNote(n, t, fmt)}
+              </Text>
+            ))}
             {e.note && (
               <Text size="xs" fs="italic">
                 {e.note}

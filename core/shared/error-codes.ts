@@ -1,0 +1,139 @@
+/**
+ * The stable codes of every refusal the API writes, and the params each one carries: the web translates by code
+ * (fr.json and en.json, `fieldErrors.<code>`, `problems.<CODE>`, `importErrors.<code>`), never by reading the
+ * English `detail` or `message`, which stay for logs and outside tools. Params are data (numbers, ids, codes,
+ * values as sent), never English. Adding a code means adding its French and English text
+ * (web/src/i18n/error-codes.test.ts walks this list).
+ */
+
+/** A problem's top-level `code`, the kind of refusal; the field errors under it say what exactly. */
+export const PROBLEM_CODES = {
+  VALIDATION: [],
+  /** The request line names no path of ours (an absolute URL, `*`…): refused before any route runs. */
+  BAD_REQUEST_TARGET: [],
+  /** Not valid HTTP (Node's parser refused it before any route). */
+  BAD_REQUEST: [],
+  /** A path whose %-escapes do not decode. */
+  BAD_URL: [],
+  UNAUTHENTICATED: [],
+  CSRF: [],
+  FORBIDDEN: [],
+  /** `entity` is the kind of record (`order`, `customer`…) or `route`; `id` what was asked for. */
+  NOT_FOUND: ['entity', 'id'],
+  CONFLICT: [],
+  /** The order's status does not allow the requested transition. */
+  INVALID_TRANSITION: [],
+  REQUEST_TIMEOUT: [],
+  PAYLOAD_TOO_LARGE: [],
+  URI_TOO_LONG: [],
+  UNSUPPORTED_MEDIA_TYPE: [],
+  UNPROCESSABLE: [],
+  /** An EDIFACT interchange that does not parse; the problem says at which segment. */
+  EDI_SYNTAX: [],
+  RATE_LIMITED: [],
+  HEADERS_TOO_LARGE: [],
+  INTERNAL: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A field error's `code` (`errors[].code`), with the params its text may use. */
+export const FIELD_CODES = {
+  required: [],
+  'too-short': ['limit'],
+  'too-long': ['limit'],
+  /** A text that does not match the field's pattern (or a format such as a date-time). */
+  pattern: [],
+  /** The JSON type is wrong: `type` is what was expected (`integer`, `string`, `object`…). */
+  type: ['type'],
+  /** `limit` is the bound, `comparison` one of `>=`, `<=`, `>`, `<`. */
+  'out-of-range': ['comparison', 'limit'],
+  /** Not one of the allowed values (`allowed`, joined by ", "). */
+  choice: ['allowed'],
+  /** A property the route does not take (often a typo). */
+  'unknown-property': ['property'],
+  'too-few': ['limit'],
+  'too-many': ['limit'],
+  /** The same item twice in a list that must not repeat. */
+  duplicate: [],
+  /** An import row whose key (code, ref…) an earlier row of the same file already has. */
+  'repeats-row': ['row'],
+  'not-json': [],
+  /** A date later than today where only the past makes sense (a stock count, a notice received). */
+  'in-future': ['value'],
+  /** A calendar date that does not exist (`2025-02-30`). */
+  'not-a-date': ['value'],
+  /** A date or time before the one it must follow (`after` names that field). */
+  'before-start': ['after'],
+  /** An id that names no record of that kind (`entity`), or one that is not the customer's or order's own. */
+  'not-found': ['entity', 'id'],
+  /** A natural key (code, GLN, delivery note number) another record holds; a GLN's holder is in the problem's `holder`. */
+  taken: ['value'],
+  'check-digit': [],
+  /** No price for this customer: neither its price list, an agreed price nor a promotion. */
+  'no-price': ['product', 'customer'],
+  /** A block or approval finding of that rule still waits for a manager (on the line of the path, or `order`). */
+  finding: ['rule'],
+  /** A cell holding a NUL character (PostgreSQL's text cannot). */
+  'nul-character': [],
+  /** Import cells, as a person typed them: `value` is the cell. */
+  'not-whole-number': ['value'],
+  'not-decimal': ['value'],
+  'not-yes-no': ['value'],
+  'not-weekdays': ['value'],
+  /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
+  'ship-complete': [],
+  /**
+   * A business rule without a code of its own yet (the refusal of one service's check): the web shows the
+   * server's English `message`. Each one given a code of its own leaves this list shorter.
+   */
+  rule: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** What the server notes on an order's timeline, with the params each one carries (`…Cents` are money). */
+export const TIMELINE_CODES = {
+  /** Released although a warehouse had too little of a product: it is reserved anyway, `short` units missing. */
+  'released-short': ['product', 'short', 'warehouse'],
+  /** Shipped more than was on hand (on hand set to 0): `missing` units. */
+  'shipped-beyond-stock': ['product', 'missing', 'warehouse'],
+  /** A lot shipped with less shelf life left than the customer's minimum. */
+  'shipped-short-life': ['product', 'lot', 'bestBefore'],
+  /** Deliveries of the order that leave later (`deliveries`, `dates`: joined by ", "). */
+  'still-to-leave': ['deliveries', 'dates'],
+  /** The price the customer sent (EDI PRI) is accepted on a line. */
+  'customer-price-accepted': ['lineNo', 'product', 'fromCents', 'toCents'],
+  /** A record written by a file import. */
+  import: ['kind', 'filename'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The kinds of record a `not-found` (field or problem) may name as its `entity`. */
+export const ENTITIES = [
+  'contact',
+  'customer',
+  'customer-price',
+  'customer-product-code',
+  'delivery',
+  'delivery-point',
+  'document',
+  'edi-message',
+  'edi-partner',
+  'finding',
+  'order',
+  'order-line',
+  'penalty-notice',
+  'price-list',
+  'product',
+  'promotion',
+  'receipt',
+  'risk',
+  'route',
+  'task',
+  'user',
+  'warehouse',
+] as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+export type FieldCode = keyof typeof FIELD_CODES;
+export type ErrorParams = Record<string, string | number | boolean | null>;
+export type TimelineCode = keyof typeof TIMELINE_CODES;
+export type TimelineNote = { code: TimelineCode; params: ErrorParams };
+/** One refused field: its JSON path (`body.lines.0.quantity`), code and params; `message` is the English. */
+export type FieldError = { path: string; code: FieldCode; params: ErrorParams; message: string };
