@@ -42,7 +42,7 @@ async function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: nu
   const started = performance.now();
   const child = spawn(process.execPath, [carnet, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from './product.ts';
-import { Id, Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
 export const Gs1Code = (digits: number) => Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });

@@ -191,7 +191,7 @@ export class InterchangeAssembler {
   private onUne(segment: Segment, out: EdiEvent[]): void {
     if (this.state !== 'interchange' || !this.group) fail(segment, null, null, this.state === 'message' ? `UNT closing message ${this.message!.header.reference}` : 'UNG before UNE', 'UNE');
     const n = count(segment, 'messages in the group');
-    const group = this.group!;
+    const group = this.group;
     if (n !== group.messages) this.warn(out, 'group-count', at(segment, 1, 1, String(group.messages), String(n)), `UNE counts ${n} messages, the group holds ${group.messages}`);
     const reference = value(segment, 2, 1);
     if (reference !== group.reference) this.warn(out, 'reference-mismatch', at(segment, 2, 1, group.reference, reference), 'UNE reference differs from UNG');

@@ -18,6 +18,7 @@ const TRANSLITERATIONS: Record<string, string> = {
 };
 
 /** Characters that need work: beyond Latin-1, or line breaks. Most data has none and is kept as it is. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this class names
 const NOT_PLAIN_LATIN1 = /[^\x00-\x09\x0b\x0c\x0e-\xff]/;
 
 function toLatin1(text: string): string {

@@ -26,7 +26,7 @@ export type NoticeFacts = {
 /** A company-wide event the customer cannot hold against us (snow with a ban on lorries, a road blockade…). */
 export type ForceMajeurePeriod = { id?: number; label: string; from: IsoDate; to: IsoDate; categories: readonly string[] | null };
 
-export type NoticeContext = { typology: Typology | string; l441Applicable: boolean; frame: PenaltyFrame; forceMajeure: readonly ForceMajeurePeriod[] };
+export type NoticeContext = { typology: Typology | (string & {}); l441Applicable: boolean; frame: PenaltyFrame; forceMajeure: readonly ForceMajeurePeriod[] };
 
 export const NOTICE_CHECKS = ['wholesaler-excluded', 'not-under-l441', 'too-old', 'force-majeure', 'no-proof', 'no-stockout-no-harm-proof', 'over-cap', 'cap-unknown', 'automatic-deduction'] as const;
 export type NoticeCheckId = (typeof NOTICE_CHECKS)[number];

@@ -111,7 +111,7 @@ export const formatPenaltyMoney = eur;
 export const formatPenaltyRate = pct;
 
 /** Wholesalers are outside L441-17 since the law of 30 March 2023; other customers as their agreement says. */
-export function isUnderL441(typology: Typology | string, clause: Pick<PenaltyClause, 'l441Applicable'> | null): boolean {
+export function isUnderL441(typology: Typology | (string & {}), clause: Pick<PenaltyClause, 'l441Applicable'> | null): boolean {
   return typology !== 'GROSSISTE' && Boolean(clause?.l441Applicable);
 }
 
@@ -153,7 +153,7 @@ export function orderedValueInCategory(lines: readonly PenaltyLine[], category: 
  * Missing: on each line delivered below the service-rate threshold (target − tolerance), the clause's rate of the
  * missing value. Under L441-17 each category's total is capped at 2 % of the value ordered in it.
  */
-export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null, frame: PenaltyFrame, typology: Typology | string): PenaltyEstimate {
+export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null, frame: PenaltyFrame, typology: Typology | (string & {})): PenaltyEstimate {
   const l441 = isUnderL441(typology, clause);
   const basis: BasisPart[] = [];
   const contract = new Map<PenaltyCategory, number>();

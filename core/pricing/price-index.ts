@@ -56,7 +56,7 @@ const cache = new WeakMap<PricingSources, Map<IsoDate, PriceIndex>>();
 
 export function priceIndex(sources: PricingSources, date: IsoDate): PriceIndex {
   let byDate = cache.get(sources);
-  if (!byDate) cache.set(sources, (byDate = new Map()));
+  if (!byDate) cache.set(sources, (byDate = new Map<IsoDate, PriceIndex>()));
   let index = byDate.get(date);
   if (!index) byDate.set(date, (index = buildIndex(sources, date)));
   return index;

@@ -27,7 +27,7 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   const orderDate = order.orderDate ?? ctx.today.date;
   const index = priceIndex(ctx, orderDate);
   const n = order.lines.length;
-  const products: (Product | undefined)[] = new Array(n);
+  const products = new Array<Product | undefined>(n);
   const counted: TierCountedLine[] = [];
   for (let i = 0; i < n; i++) {
     const line = order.lines[i];
@@ -39,7 +39,7 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   const discount = ctx.priceList?.orderDiscount ?? null;
   const orderTier = discount ? orderTierState(discount, measureOrder(discount, counted)) : null;
 
-  const lines: PricedLine[] = new Array(n);
+  const lines = new Array<PricedLine>(n);
   const forTotals: PricedLineInput[] = [];
   const unpriced: number[] = [];
   const bases = new Map<number, number>();

@@ -10,7 +10,7 @@ import type { RiskCause, RiskPenaltyTerms } from './risk.types.ts';
 export function riskExposure(terms: RiskPenaltyTerms | null, cause: RiskCause, missingValueCents: number, capBaseCents: number): number {
   if (!terms) return 0;
   const late = (terms.lateFlatCents ?? 0) + (terms.latePerDayCents ?? 0);
-  let contract = 0;
+  let contract: number;
   if (cause === 'stock-shortfall' || cause === 'receipt-late') contract = terms.missingValueBp ? bp(missingValueCents, terms.missingValueBp) : late;
   else if (cause === 'truck-capacity') contract = late;
   else contract = terms.incidentFlatCents ?? 0;

@@ -68,13 +68,22 @@ describe('csvDocument', () => {
       for (let i = 0; i < body.length; i++) {
         const ch = body[i];
         if (quoted) {
-          if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
-          else if (ch === '"') quoted = false;
+          if (ch === '"' && body[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (ch === '"') quoted = false;
           else cell += ch;
         } else if (ch === '"') quoted = true;
-        else if (ch === ';') row.push(cell), (cell = '');
-        else if (ch === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-        else cell += ch;
+        else if (ch === ';') {
+          row.push(cell);
+          cell = '';
+        } else if (ch === '\r' && body[i + 1] === '\n') {
+          row.push(cell);
+          rows.push(row);
+          row = [];
+          cell = '';
+          i++;
+        } else cell += ch;
       }
       return rows;
     };

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import { FefoPool } from './fefo-pool.ts';
+import { type FefoPool } from './fefo-pool.ts';
 
 /** A lot that leaves on a delivery line. `lot` null: goods no lot on file accounts for. */
 export type PickedLot = { lot: string | null; productionDate: IsoDate | null; bestBefore: IsoDate | null; quantity: number; belowMinShelfLife: boolean };

@@ -81,8 +81,8 @@ export async function listAuditEvents(db: DbOrTrx, by: { orderId?: number; entit
   const rows = await q.execute();
   return rows.map(({ beforeJson, afterJson, notesJson, ...r }) => ({
     ...r,
-    before: beforeJson ? JSON.parse(beforeJson) : null,
-    after: afterJson ? JSON.parse(afterJson) : null,
+    before: beforeJson ? (JSON.parse(beforeJson) as unknown) : null,
+    after: afterJson ? (JSON.parse(afterJson) as unknown) : null,
     notes: notesJson ? (JSON.parse(notesJson) as TimelineNote[]) : [],
   }));
 }

@@ -64,5 +64,5 @@ function withStatementCache(sqlite: SQLite.Database, size = 500, chars = 2_000_0
       }
       return statement;
     },
-  } as SqliteDatabase;
+  };
 }

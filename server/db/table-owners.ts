@@ -5,7 +5,7 @@ import type { Database } from './database.ts';
  * the owner's functions inside their transaction). test/architecture.test.ts holds every repository to this map.
  */
 export const TABLE_OWNERS: Record<keyof Database, string> = {
-  users: 'auth',
+  users: 'users', // accounts are created and switched on or off by server/users; auth only reads them to log in
   sessions: 'auth',
   loginAttempts: 'auth',
   loginDevices: 'auth',

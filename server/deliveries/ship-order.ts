@@ -1,6 +1,6 @@
 import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { packagingEquivalents } from '../../core/catalog/packaging.ts';
-import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
+import { parisNow } from '../../core/calendar/dates.ts';
 import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
@@ -108,7 +108,7 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         warehouseId: delivery.warehouseId,
         customerId: t.order.customerId,
         productIds: [...new Set(deliveryLines.map((l) => l.productId))],
-        deliveryDate: (delivery.plannedDate as IsoDate | null) ?? parisNow(now).date,
+        deliveryDate: (delivery.plannedDate) ?? parisNow(now).date,
       });
       const lots = new Map<number, PickedLot[]>();
       for (const l of deliveryLines) {

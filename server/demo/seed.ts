@@ -55,7 +55,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: n
     for (const pl of demo.priceLists) {
       const row = await trx.insertInto('priceLists').values({ code: pl.code, name: pl.name, validFrom: shiftYearDate(pl.validFrom, shiftDays), validTo: shiftYearDate(pl.validTo, shiftDays) }).returning('id').executeTakeFirstOrThrow();
       priceListIds.set(pl.code, row.id);
-      const items = Object.entries(pl.prices).map(([code, cents]) => ({ priceListId: row.id, productId: productIds.get(code)!, minQuantity: 1, unitPriceCents: cents }));
+      const items = Object.entries(pl.prices).map(([code, cents]: [string, number]) => ({ priceListId: row.id, productId: productIds.get(code)!, minQuantity: 1, unitPriceCents: cents }));
       await trx.insertInto('priceListItems').values(items).execute();
     }
 

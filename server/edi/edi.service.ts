@@ -112,7 +112,7 @@ export async function ediQueue(db: Db) {
       await updateMessage(db, r.id, { status: 'accepted', updatedAt: nowIso() });
       continue;
     }
-    const stored: MessageIssues = r.issuesJson ? JSON.parse(r.issuesJson) : { issues: [], lines: [], overrides: {} };
+    const stored: MessageIssues = r.issuesJson ? (JSON.parse(r.issuesJson) as MessageIssues) : { issues: [], lines: [], overrides: {} };
     const findings: QueueFinding[] = stored.issues.map((i: EdiIssue) => ({
       source: 'mapping',
       kind: i.kind,
@@ -174,7 +174,7 @@ async function queuedMessage(db: Db, id: number) {
   const row = await findMessage(db, id);
   if (!row) throw notFound('EDI message', id);
   if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${id} is ${row.status}, not waiting.`);
-  const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : { issues: [], lines: [], overrides: {} };
+  const stored: MessageIssues = row.issuesJson ? (JSON.parse(row.issuesJson) as MessageIssues) : { issues: [], lines: [], overrides: {} };
   return { row, stored };
 }
 

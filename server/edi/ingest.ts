@@ -11,7 +11,6 @@ import { foreignParty } from '../../core/edi/eancom/partner-scope.ts';
 import { refusalText } from '../../core/edi/eancom/refusal.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeSegment } from '../../core/edi/writer.ts';
-import type { IsoDate } from '../../core/calendar/dates.ts';
 import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { recordStockReport } from '../customer-stock/customer-stock.service.ts';
@@ -238,7 +237,7 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
   if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, null);
   await run.lookups.prepareCustomer(customer.id);
   const points = await listDeliveryPointsForReports(run.db, customer.id);
-  const date = (report.reportDate ?? report.documentDate) as IsoDate | null;
+  const date = (report.reportDate ?? report.documentDate);
   if (!date) return rejected('no report date', customer.id);
   const fallback = (points.find((p) => p.isDefault) ?? points[0])?.id;
   const mapped = mapStockReport(
@@ -577,7 +576,7 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
   const interchange = (await findInterchangeById(db, row.interchangeId))!;
   const run = await startRun(db);
   const partner = await partnerFor(run, interchange.sender);
-  const stored: MessageIssues = row.issuesJson ? JSON.parse(row.issuesJson) : NO_ISSUES;
+  const stored: MessageIssues = row.issuesJson ? (JSON.parse(row.issuesJson) as MessageIssues) : NO_ISSUES;
   let outcome: Outcome;
   let grossCents: number;
   if (row.orderId !== null) {

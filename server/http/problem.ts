@@ -49,7 +49,7 @@ type AjvError = NonNullable<FastifyError['validation']>[number];
 
 /** What ajv's keyword and params say, as a stable code and its params (core/shared/error-codes.ts). */
 function fieldCode(v: AjvError): Pick<FieldError, 'code' | 'params'> {
-  const p = v.params as Record<string, unknown>;
+  const p = v.params;
   switch (v.keyword) {
     case 'required':
       return { code: 'required', params: {} };

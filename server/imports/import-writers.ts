@@ -1,4 +1,3 @@
-import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { type GlnTaker, glnTakenMessage } from '../../core/customers/gln.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as priceLists from '../catalog/price-lists.repository.ts';
@@ -11,7 +10,6 @@ import { type GlnIndex, glnClashIn, loadGlnIndex } from '../customers/gln.ts';
 import * as stock from '../stock/stock.repository.ts';
 import { customerRows, type CustomerRow } from './customer-rows.ts';
 import type { ImportKindName } from '../../core/imports/import-kinds.ts';
-import type { RowSpec } from './import-kind.ts';
 import type { ImportWriter } from './import-writer.ts';
 import { type PriceRow, priceListRows } from './price-list-rows.ts';
 import { productRows } from './product-rows.ts';
@@ -163,6 +161,7 @@ const stockWriter: ImportWriter<StockRow, { warehouseIds: Map<string, number>; p
   },
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own row and reference types; callers use one writer whole
 export const IMPORT_WRITERS: Record<ImportKindName, ImportWriter<any, any>> = {
   products: productWriter,
   customers: customerWriter,

@@ -46,7 +46,7 @@ export function refusedImport(errors: ImportIssue[], badRows: number, report: un
 export async function runImport(db: Db, request: { kind: ImportKindName; mode: ImportMode; bytes: Buffer; filename: string; userId: number | null }): Promise<ImportReport> {
   const writer = IMPORT_WRITERS[request.kind];
   const rows = cellsByColumn(await readTable(request.bytes), writer.spec.columns);
-  const refs = await writer.load(db);
+  const refs: unknown = await writer.load(db);
   const { good, errors } = checkRows(rows, writer.spec, (value) => writer.check(value, refs));
   const report = { kind: request.kind, mode: request.mode, totalRows: rows.length, validRows: good.length, written: 0, errors };
   if (request.mode === 'validate') return report;
@@ -55,7 +55,7 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   }
   const ctx = { userId: request.userId, now: nowIso(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.
-  const writeRefs = await writer.load(db);
+  const writeRefs: unknown = await writer.load(db);
   await db.transaction().execute(async (trx) => {
     for (const value of good) await writer.write(trx, value, writeRefs, ctx);
   });

@@ -7,9 +7,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
+    if ('result' in value) return cellText(value.result);
+    if ('text' in value) return typeof value.text === 'string' ? value.text : JSON.stringify(value.text);
+    return ''; // an error cell (#N/A…) or a shape exceljs may add: no text a person typed
   }
   return String(value);
 }

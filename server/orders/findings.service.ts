@@ -11,7 +11,7 @@ export function toOrderFindingFromRow(row: FindingRow): OrderFinding {
     messages: { fr: row.messageFr, en: row.messageEn },
     lineId: row.lineId,
     lineNo: row.lineNo,
-    data: JSON.parse(row.dataJson),
+    data: JSON.parse(row.dataJson) as OrderFinding['data'],
     resolution:
       row.overriddenAt === null || row.overriddenBy === null
         ? null

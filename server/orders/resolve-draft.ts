@@ -222,7 +222,7 @@ export function priceDraft(
   context: RulesContext,
   options: { orderDate?: IsoDate; suggest?: boolean; carried?: readonly CarriedLine[] } = {},
 ): ResolvedDraft {
-  const requestedDate = (input.requestedDate as IsoDate | undefined) ?? earliestDateFor(deliveryPoint, context.today);
+  const requestedDate = (input.requestedDate) ?? earliestDateFor(deliveryPoint, context.today);
   const kept = carryOver(matched, options.carried ?? []);
   const asked = matched.map((m, k) => {
     const line = input.lines[m.index];

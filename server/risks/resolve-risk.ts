@@ -17,7 +17,7 @@ import { loadRiskOptions } from './risk-call.ts';
 import { requestRiskScan } from './risk-scheduler.ts';
 import { findRisk, type RiskRow, updateRisk } from './risks.repository.ts';
 
-export type ChosenOption = { kind: RiskOptionKind | string; productId?: number; warehouseId?: number };
+export type ChosenOption = { kind: RiskOptionKind | (string & {}); productId?: number; warehouseId?: number };
 export type ResolveInput =
   | { option: ChosenOption; note?: string | null; customerApproved?: boolean }
   | { callBackAt: string; note?: string | null };

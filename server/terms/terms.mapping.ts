@@ -33,7 +33,7 @@ export function toTypologyTerms(row: TypologyTermsRow): TypologyTermsInput {
       row.francoMeasure === null
         ? null
         : { measure: row.francoMeasure as 'value' | 'pallets', threshold: Number(row.francoThreshold ?? 0), feeBelowCents: Number(row.francoFeeBelowCents ?? 0) },
-    orderMultiples: json<OrderMultiples>(row.orderMultiplesJson, { default: 'unit' }) as TypologyTermsInput['orderMultiples'],
+    orderMultiples: json<OrderMultiples>(row.orderMultiplesJson, { default: 'unit' }),
     leadTimeDays: row.leadTimeDays,
     cutoffTime: row.cutoffTime,
     truck: { maxPallets: row.truckMaxPallets, maxWeightG: Number(row.truckMaxWeightG) },

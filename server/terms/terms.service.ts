@@ -23,7 +23,7 @@ function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsR
     name: row.name,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    articles: JSON.parse(row.articlesJson),
+    articles: JSON.parse(row.articlesJson) as TermsOfSale['articles'],
     typologies: typologies.filter((t) => t.termsId === row.id).map(toTypologyTerms).sort((a, b) => TYPOLOGIES.indexOf(a.typology) - TYPOLOGIES.indexOf(b.typology)),
     updatedAt: row.updatedAt,
   };

@@ -32,7 +32,7 @@ describe.each(await testEngines())('order actions need no body, over real HTTP, 
   const draft = async () => {
     const res = await adv.post('/api/orders', { customerId: ids.customer('C001'), channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 4 }] });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; lines: { id: number; quantity: number }[] };
+    return res.json<{ id: number; lines: { id: number; quantity: number }[] }>();
   };
   const post = async (url: string, how: (typeof BODIES)[keyof typeof BODIES]) => {
     const res = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...how.headers }, body: 'body' in how ? how.body : undefined });
@@ -65,7 +65,7 @@ describe.each(await testEngines())('order actions need no body, over real HTTP, 
       body: JSON.stringify({ reason: 'Doublon du bon CM-PO-1' }),
     });
     expect(withReason.status).toBe(200);
-    const events = (await adv.get(`/api/orders/${order.id}/events`)).json() as { action: string; note: string | null }[];
+    const events = (await adv.get(`/api/orders/${order.id}/events`)).json<{ action: string; note: string | null }[]>();
     expect(events.find((e) => e.action === 'cancel')?.note).toContain('Doublon du bon CM-PO-1');
     // A body an action does not take is still refused by name; a required one missing is named, not "body must be object".
     const other = await draft();

@@ -113,7 +113,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
   it('collects every route, each with an access rule, and no fewer than the OpenAPI document lists', async () => {
     expect(routes.length).toBeGreaterThan(30);
     for (const r of routes) expect(r.access === 'public' || (Array.isArray(r.access) && r.access.length > 0), `${r.method} ${r.url}`).toBe(true);
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     const documented = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const collected = routes.map((r) => `${r.method} ${openApiPath(r.url)}`);
     expect(collected).toEqual(expect.arrayContaining(documented));

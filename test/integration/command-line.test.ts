@@ -42,8 +42,8 @@ async function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, [carnet, 'serve'], { env: { ...parentEnv, RISK_SCAN_MINUTES: '0', EDI_INBOX_SECONDS: '0', ...env, PORT: String(port), HOST: '127.0.0.1' } });
   running.push(child);
   let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`carnet serve exited with ${child.exitCode}: ${log}`);
@@ -99,7 +99,7 @@ describe('carnet edi import', () => {
     const emptyFolder = dataDir();
     const child = spawn(process.execPath, [...EDI_IMPORT_NODE_FLAGS, carnet, 'edi', 'import', emptyFolder], { env: { ...parentEnv, ...env } });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const status = await new Promise((resolve) => child.on('exit', resolve));
     expect(status, stderr.slice(0, 2000)).toBe(0);
     expect(diagnostic(stderr)).toEqual({ limit: expect.any(Number), pid: child.pid });

@@ -6,7 +6,7 @@ import { readOrderResponse } from '../../core/edi/eancom/ordrsp.ts';
 import { readDespatchAdvice } from '../../core/edi/eancom/desadv.ts';
 import { readInvoice } from '../../core/edi/eancom/invoic.ts';
 import { hasValidGs1CheckDigit } from '../../core/catalog/packaging.ts';
-import { DEMO_PARTNERS, demoInterchange, demoLine, demoOrder } from '../../server/edi/demo-orders.ts';
+import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo-orders.ts';
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { flushEdiOutbound } from '../../server/edi/outbound.ts';

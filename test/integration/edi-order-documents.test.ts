@@ -16,7 +16,6 @@ import { client, createTestApp, login, type TestApp } from '../helpers/test-app.
 const [CAP, , EST] = DEMO_PARTNERS;
 const TODAY = parisNow(new Date()).date;
 
-type Line = { id: number; lineNo: number; productCode: string; quantity: number; unitPriceCents: number; netCents: number; expectedUnitPriceCents: number | null; agreedUnitPriceCents: number | null };
 type Finding = { rule: string; severity: string; lineNo: number | null; resolution: { kind: string } | null };
 
 describe.each(await testEngines())('EDI order documents on %s', (engine) => {

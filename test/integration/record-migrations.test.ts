@@ -20,7 +20,7 @@ describe.each(await testEngines())('GLN and document migrations over existing da
     const db = t.handle.db;
     ids = await demoIds(db);
     const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(BEFORE);
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
     // What the old code let through: the EDI partner's GLN taken by another customer, one GLN on two points of two
     // customers, and a customer whose point repeats its own GLN.
     await db.updateTable('customers').set({ gln: '3021000000019' }).where('id', '=', ids.customer('C013')).execute();

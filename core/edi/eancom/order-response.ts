@@ -32,7 +32,7 @@ export function orderResponseLines(confirmed: readonly ConfirmedLine[], promised
     if (l.cancelled) return { ...l.item, status: 'rejected', quantity: 0, reason: 'Ligne annulée' };
     const why: string[] = [];
     if (l.orderedQuantity !== null && l.orderedQuantity !== l.quantity) why.push(`Quantité ${l.quantity} au lieu de ${l.orderedQuantity}`);
-    if (dateChanged) why.push(`Livraison le ${dayMonthYear(promisedDate!)} au lieu du ${dayMonthYear(asked!.deliveryDate!)}`);
+    if (dateChanged) why.push(`Livraison le ${dayMonthYear(promisedDate)} au lieu du ${dayMonthYear(asked.deliveryDate!)}`);
     if (l.expectedUnitPriceCents !== null && l.expectedUnitPriceCents !== l.netUnitPriceCents) why.push(`Prix net ${euros(l.netUnitPriceCents)} HT au lieu de ${euros(l.expectedUnitPriceCents)}`);
     return {
       ...l.item,

@@ -44,7 +44,7 @@ export function DeliveryPointModal({ customerId, point, onClose }: { customerId:
             <TextInput {...text('city', true)} />
           </SimpleGrid>
           <Input.Wrapper label={t('points.weekdays')} error={form.errors.deliveryWeekdays}>
-            <Chip.Group multiple value={values.deliveryWeekdays} onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: WEEKDAYS.filter((d) => days.includes(d)) as Weekday[] }))}>
+            <Chip.Group multiple value={values.deliveryWeekdays} onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: WEEKDAYS.filter((d): d is Weekday => days.includes(d)) }))}>
               <Group gap={4} mt={4}>
                 {WEEKDAYS.map((d) => (
                   <Chip key={d} value={d} size="xs">

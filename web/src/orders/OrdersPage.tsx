@@ -44,7 +44,8 @@ export function OrdersPage() {
   // The search joins the other filters in the address bar once she stops typing.
   useEffect(() => {
     if (q !== (params.get('q') ?? '')) setFilter('q', q);
-  }, [q]); // only when the debounced text changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the debounced text changes, not on every address change
+  }, [q]);
 
   const orders = useQuery({
     queryKey: ['orders', 'list', filters, page],
@@ -94,7 +95,10 @@ export function OrdersPage() {
             value={[filters.from, filters.to]}
             onChange={([from, to]) =>
               setParams((p) => {
-                for (const [name, value] of [['from', from], ['to', to]] as const) value ? p.set(name, value) : p.delete(name);
+                for (const [name, value] of [['from', from], ['to', to]] as const) {
+                  if (value) p.set(name, value);
+                  else p.delete(name);
+                }
                 p.delete('page');
                 return p;
               })

@@ -72,7 +72,7 @@ export function PenaltyClauseSection({ customerId, editable }: { customerId: num
             {rate(c.serviceRateTargetBp)}
             {c.serviceRateToleranceBp > 0 && ` ± ${fmt.rate(c.serviceRateToleranceBp)}`}
           </Field>
-          <Field label={t('penalties.contestPeriod')}>{t('penalties.contestPeriodValue', { contract: c.contestPeriodDays ?? '—', cgv: data!.frame.contestPeriodDays })}</Field>
+          <Field label={t('penalties.contestPeriod')}>{t('penalties.contestPeriodValue', { contract: c.contestPeriodDays ?? '—', cgv: data.frame.contestPeriodDays })}</Field>
           <Field label={t('penalties.backorders')}>{c.backordersAccepted ? t('common.yes') : t('common.no')}</Field>
           {c.note && <Field label={t('penalties.note')}>{c.note}</Field>}
         </SimpleGrid>
@@ -119,7 +119,7 @@ function ClauseModal({ data, onClose }: { data: CustomerPenaltyClause; onClose: 
     },
   );
   const num = (key: keyof Form, label: string, field: string, suffix?: string) => (
-    <NumberInput label={label} value={form[key] as number | string} onChange={set(key) as (v: number | string) => void} min={0} decimalScale={2} suffix={suffix} error={errors[field]} />
+    <NumberInput label={label} value={form[key] as number | string} onChange={set(key)} min={0} decimalScale={2} suffix={suffix} error={errors[field]} />
   );
   return (
     <Modal opened onClose={onClose} title={t('penalties.clauseTitle')} size="lg">

@@ -26,6 +26,7 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
     externalOrderRef: '',
     receivedDate: today,
     failureDate: '',
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- widens the form's value: a kind can be cleared
     kind: 'late' as string | null,
     category: null as string | null,
     claimed: '' as number | string,

@@ -19,18 +19,21 @@ export function isShownField(field: string): boolean {
   return field in KINDS;
 }
 
+/** A stored value as text: the audit keeps plain JSON values. */
+const plain = (value: unknown): string => (typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`);
+
 export function showChangeValue(field: string, value: unknown, t: TFunction, fmt: Formatter): string {
   if (value === null || value === undefined || value === '') return '—';
   switch (KINDS[field]) {
     case 'status':
-      return t(`orderStatus.${String(value)}`);
+      return t(`orderStatus.${plain(value)}`);
     case 'date':
-      return fmt.date(String(value));
+      return fmt.date(plain(value));
     case 'money':
-      return typeof value === 'number' ? fmt.money(value) : String(value);
+      return typeof value === 'number' ? fmt.money(value) : plain(value);
     case 'channel':
-      return t(`channels.${String(value)}`);
+      return t(`channels.${plain(value)}`);
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return plain(value);
   }
 }

@@ -58,6 +58,7 @@ export function CustomerPicker({ inputRef, chosen, onChoose, onPending }: Props)
     const first = search.data?.items[0];
     if (first) take(first);
     else wait(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- take and wait are the picker's own setters, stable in effect
   }, [waiting, current, search.data]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -64,7 +64,8 @@ export function OrderEntryPage() {
   const preset = usePresetCustomer();
   useEffect(() => {
     if (preset && header.customerId === null) chooseCustomer(preset);
-  }, [preset]); // once, when the preset customer arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the preset customer arrives
+  }, [preset]);
 
   // When the customer's context arrives: its default ship-to and the earliest date it can be delivered.
   useEffect(() => {
@@ -148,7 +149,7 @@ export function OrderEntryPage() {
     }
   };
 
-  const prices = context.data?.prices ?? [];
+  const prices = useMemo(() => context.data?.prices ?? [], [context.data]);
   // The customer's whole commercial context, then core's rules over what is typed: price, check, suggest, as the
   // server will on save. Each row shows the line core priced and what the rules found on it, found by its row key.
   const rulesContext = useMemo(() => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId), [context.data, catalogue.byId, header.deliveryPointId]);

@@ -30,7 +30,7 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
   const done = (a: ResolveAnswer) => {
     void client.invalidateQueries({ queryKey: ['risks'] });
     void client.invalidateQueries({ queryKey: ['orders'] });
-    if (a.outcome === 'applied') navigate(`/orders/${a.orderId}`);
+    if (a.outcome === 'applied') void navigate(`/orders/${a.orderId}`);
   };
   const choose = useMutation({
     mutationFn: (o: RiskOption) =>
