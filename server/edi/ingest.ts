@@ -253,7 +253,7 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
     customerId: customer.id,
     write: async (trx) => {
       for (const [deliveryPointId, stock] of mapped.byPoint) {
-        await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id });
+        await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id }, run.now);
       }
     },
   };

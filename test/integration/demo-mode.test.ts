@@ -74,16 +74,16 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
     });
 
     it('creates an administrator who logs in, and refuses a weak password or a taken email', async () => {
-      const weak = await createAdmin(t.handle.db, { email: 'jeanne@moulin.example', name: 'Jeanne Roux', password: 'farine' });
+      const weak = await createAdmin(t.handle.db, { email: 'jeanne@moulin.example', name: 'Jeanne Roux', password: 'farine' }, t.app.clock.now());
       expect(weak).toEqual({ ok: false, problems: [{ field: 'password', message: 'is shorter than 12 characters' }] });
 
-      const created = await createAdmin(t.handle.db, { email: ' Jeanne@Moulin.example ', name: 'Jeanne Roux', password: 'tamis-pétrin-farine-7' });
+      const created = await createAdmin(t.handle.db, { email: ' Jeanne@Moulin.example ', name: 'Jeanne Roux', password: 'tamis-pétrin-farine-7' }, t.app.clock.now());
       expect(created).toMatchObject({ ok: true, email: 'jeanne@moulin.example' });
       expect(await loginStatus(t, 'jeanne@moulin.example', 'tamis-pétrin-farine-7')).toBe(200);
       const audit = await t.handle.db.selectFrom('auditEvents').select(['action', 'afterJson']).where('entityType', '=', 'user').execute();
       expect(audit).toEqual([{ action: 'create_admin', afterJson: JSON.stringify({ email: 'jeanne@moulin.example', name: 'Jeanne Roux', role: 'admin' }) }]);
 
-      const again = await createAdmin(t.handle.db, { email: 'JEANNE@moulin.example', name: 'Jeanne Roux', password: 'une-autre-phrase-longue' });
+      const again = await createAdmin(t.handle.db, { email: 'JEANNE@moulin.example', name: 'Jeanne Roux', password: 'une-autre-phrase-longue' }, t.app.clock.now());
       expect(again).toEqual({ ok: false, problems: [{ field: 'email', message: 'belongs to an account already' }] });
     });
 
