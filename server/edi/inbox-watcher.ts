@@ -49,7 +49,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
       if (clock.now().getTime() - fs.statSync(file).mtimeMs < settle) continue;
       let outcome: 'done' | 'failed' = 'done';
       try {
-        const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log });
+        const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log, clock });
         // Another door or process is taking the same interchange in: the file waits for the next sweep.
         if (results.some((r) => r.status === 'in-progress')) continue;
         if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';

@@ -52,7 +52,7 @@ describe.each(await testEngines())('documents on %s', (engine) => {
     // Cap Marché's interchange as received, shown in the EDI queue and on the order.
     const file = path.join(t.dataDir, 'cap.edi');
     fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'DOC-1', new Date().toISOString().slice(0, 10), [demoOrder(DEMO_PARTNERS[0], 901, new Date().toISOString().slice(0, 10), 1)]));
-    const taken = await ingestFile(db, file, { door: 'cli' });
+    const taken = await ingestFile(db, file, { door: 'cli', clock: t.app.clock });
     const ediOrderId = taken[0].messages[0].orderId!;
     files['edi-interchange'] = { id: (await adv.get(`/api/orders/${ediOrderId}/edi`)).json().inbound[0].documentId, customer: 'C001' };
 

@@ -24,7 +24,7 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     fs.writeFileSync(file, text);
     return file;
   };
-  const ingest = (text: string) => ingestFile(t.handle.db, write(text), { door: 'cli' });
+  const ingest = (text: string) => ingestFile(t.handle.db, write(text), { door: 'cli', clock: t.app.clock });
   const count = async (table: 'orders' | 'ediMessages' | 'ediInterchanges' | 'documents') => Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const messageOf = (orderNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', orderNumber).executeTakeFirstOrThrow();
   const product = async (code: string) => (await t.handle.db.selectFrom('products').select(['id']).where('code', '=', code).executeTakeFirstOrThrow()).id;

@@ -27,7 +27,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
   const ingest = (text: string) => {
     const file = path.join(t.dataDir, `docs-${++n}.edi`);
     fs.writeFileSync(file, text);
-    return ingestFile(t.handle.db, file, { door: 'cli' });
+    return ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
   };
   const messageOf = (documentNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', documentNumber).executeTakeFirstOrThrow();
   const lineRows = (orderId: number) =>

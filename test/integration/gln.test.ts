@@ -54,7 +54,7 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
 
     const file = path.join(t.dataDir, 'cap.edi');
     fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'GLN-1', TODAY, [demoOrder(DEMO_PARTNERS[0], 911, TODAY, 1)]));
-    const [taken] = await ingestFile(t.handle.db, file, { door: 'cli' });
+    const [taken] = await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
     const order = await t.handle.db.selectFrom('orders').select('customerId').where('id', '=', taken.messages[0].orderId!).executeTakeFirstOrThrow();
     expect(order.customerId).toBe(ids.customer('C001'));
   });

@@ -258,7 +258,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const message = { ...demoOrder(cap, 777, today, 1), deliveryRequirement: 'SC' };
       const file = path.join(t.dataDir, 'scc.edi');
       fs.writeFileSync(file, demoInterchange(cap, 'SCC-1', today, [message]));
-      await ingestFile(t.handle.db, file, { door: 'cli' });
+      await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
       const stored = await t.handle.db.selectFrom('orders').select(['id', 'deliveryRequirement']).where('customerRef', '=', message.orderNumber).executeTakeFirstOrThrow();
       created.push(stored.id);
       expect(stored.deliveryRequirement).toBe('SC');
