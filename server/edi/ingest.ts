@@ -220,7 +220,7 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
 async function confirmIfAllowed(run: Run, partner: PartnerRow | null, outcome: Outcome, grossCents: number): Promise<Outcome> {
   if (outcome.status !== 'accepted' || outcome.orderId === null || !partner?.autoConfirm) return outcome;
   try {
-    await confirmOrder(run.db, outcome.orderId, run.actor);
+    await confirmOrder(run.db, outcome.orderId, run.actor, run.now);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ...outcome, status: 'queued', reason: error.message };

@@ -147,32 +147,32 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/orders/:id/confirm', transition('Confirm a draft: every rule runs again; 422 listing the block and approval findings nobody answered (`findings`)', EmptyBody), async (request) => {
-    await confirmOrder(app.db, request.params.id, currentUser(request));
+    await confirmOrder(app.db, request.params.id, currentUser(request), app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 
   app.post('/api/orders/:id/release', transition('Release to the warehouses: one delivery per warehouse holding the products, stock reserved there (short if need be)', EmptyBody), async (request) => {
-    await releaseOrder(app.db, request.params.id, currentUser(request));
+    await releaseOrder(app.db, request.params.id, currentUser(request), app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 
   app.post('/api/orders/:id/ship', transition('Ship every planned delivery: takes the goods out of stock (never below zero) and prints one delivery note each', Type.Optional(ShipInputSchema)), async (request) => {
-    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir });
+    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir }, app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 
   app.post('/api/orders/:id/deliver', transition('Record what was delivered, lines of all shipped deliveries in one report; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
-    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines);
+    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines, app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 
   app.post('/api/orders/:id/close', transition('Close a delivered order', EmptyBody), async (request) => {
-    await closeOrder(app.db, request.params.id, currentUser(request));
+    await closeOrder(app.db, request.params.id, currentUser(request), app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 
   app.post('/api/orders/:id/cancel', transition('Cancel a draft or a confirmed order (nothing is reserved yet)', Type.Optional(CancelInputSchema)), async (request) => {
-    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null);
+    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null, app.clock.now());
     return getOrderDetail(app.db, request.params.id);
   });
 };

@@ -169,10 +169,10 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       note,
     });
     // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
-    await queueAcknowledgement(trx, order.id, actor);
+    await queueAcknowledgement(trx, order.id, actor, at);
     await queueEdiOutbound(trx, order.id, 'ordrsp');
     if (backorder) {
-      await queueAcknowledgement(trx, backorder.id, actor);
+      await queueAcknowledgement(trx, backorder.id, actor, at);
       await queueEdiOutbound(trx, backorder.id, 'ordrsp');
     }
     const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
