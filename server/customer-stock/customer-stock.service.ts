@@ -138,8 +138,9 @@ export async function createProposalDraft(db: Db, customerId: number, deliveryPo
       lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
     },
     actor,
+    now,
   );
-  return getOrderDetail(db, id);
+  return getOrderDetail(db, id, now);
 }
 
 export async function getVmiSettings(db: DbOrTrx, customerId: number): Promise<VmiSettings> {

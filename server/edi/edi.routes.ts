@@ -155,7 +155,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await acceptOrderLinePrice(app.db, request.params.id, request.body.lineId, currentUser(request), app.clock);
-      return getOrderDetail(app.db, request.params.id);
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
 

@@ -214,7 +214,7 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
   if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
-  await acceptCustomerPrice(db, row.orderId, line.id, actor);
+  await acceptCustomerPrice(db, row.orderId, line.id, actor, clock.now());
   await retakeMessage(db, id, clock);
   return messageState(db, id);
 }
@@ -224,7 +224,7 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
  * waits in the queue, goes on as after a fix from the queue (out of it, confirmed when the partner allows).
  */
 export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }, clock: Clock): Promise<void> {
-  await acceptCustomerPrice(db, orderId, lineId, actor);
+  await acceptCustomerPrice(db, orderId, lineId, actor, clock.now());
   const waiting = await listQueuedMessagesOfOrder(db, orderId);
   for (const m of waiting) await retakeMessage(db, m.id, clock);
 }

@@ -333,7 +333,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     await db.transaction().execute(async (trx) => {
       if (!(await renewClaim(trx, interchangeId, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
       const withOrders = entries.filter((e) => e.outcome.order !== null);
-      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!));
+      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!), run.now);
       withOrders.forEach((e, i) => {
         e.row.orderId = e.outcome.orderId = e.result.orderId = created[i].id;
       });
@@ -599,7 +599,7 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
     if (order) {
       // The order and its message's new state in one transaction: a crash leaves the message queued, not orphaned.
       outcome.orderId = await db.transaction().execute(async (trx) => {
-        const [created] = await insertNewOrders(trx, [order]);
+        const [created] = await insertNewOrders(trx, [order], run.now);
         await updateMessage(trx, messageId, { orderId: created.id, updatedAt: nowIso(run.clock) });
         return created.id;
       });
