@@ -49,7 +49,7 @@ async function freshDemo(): Promise<{ dir: string; handle: ReturnType<typeof ope
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-edi-'));
   const handle = openDatabase({ dataDir: dir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, systemClock.now());
   await handle.db.updateTable('ediPartners').set({ autoConfirm: 0 }).execute();
   return { dir, handle };
 }

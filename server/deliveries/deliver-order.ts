@@ -126,7 +126,7 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
     const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
     // The backorder is born confirmed: it gets its own acknowledgement, like any confirmed order.
     if (backorder) await queueAcknowledgement(trx, backorder.id, actor, t.at);
-    await queueEdiOutbound(trx, orderId, 'invoic');
+    await queueEdiOutbound(trx, orderId, 'invoic', t.at);
     await recordTransition(trx, t, actor, {
       after: {
         deliveryIds: shipped.map((d) => d.id),

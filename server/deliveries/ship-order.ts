@@ -132,6 +132,6 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
     }
     if (later.length) missing.push({ code: 'still-to-leave', params: { deliveries: later.map((d) => d.number).join(', '), dates: later.map((d) => d.plannedDate).join(', ') } });
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, notes: missing });
-    await queueEdiOutbound(trx, orderId, 'desadv');
+    await queueEdiOutbound(trx, orderId, 'desadv', t.at);
   });
 }

@@ -64,7 +64,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
       taken++;
     }
   }
-  await flushEdiOutbound(db);
+  await flushEdiOutbound(db, clock);
   return taken;
 }
 
@@ -74,9 +74,9 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
  */
 export function startEdiInbox(db: Db, seconds: number, log?: Log, clock: Clock = systemClock): () => void {
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
-  const flusher = setInterval(() => void flushEdiOutbound(db).catch((error) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
+  const flusher = setInterval(() => void flushEdiOutbound(db, clock).catch((error) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
   flusher.unref();
-  void flushEdiOutbound(db).catch(() => undefined);
+  void flushEdiOutbound(db, clock).catch(() => undefined);
   if (!(seconds > 0)) return () => clearInterval(flusher);
   let running = false;
   let again = false;

@@ -567,7 +567,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     current = null;
   }
   await finish();
-  await flushEdiOutbound(db);
+  await flushEdiOutbound(db, options.clock);
   return results;
 }
 
@@ -609,5 +609,5 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
   await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso(run.clock) });
   const counts = new Map((await messageCounts(db, interchange.id)).map((r) => [r.status, Number(r.n)]));
   await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso(run.clock) });
-  await flushEdiOutbound(db);
+  await flushEdiOutbound(db, run.clock);
 }

@@ -51,7 +51,7 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: D
     }
     await recordTransition(trx, t, actor, { before: { promisedDate: t.order.promisedDate }, after: { promisedDate: promise(t.order) } });
     await queueAcknowledgement(trx, orderId, actor, t.at);
-    await queueEdiOutbound(trx, orderId, 'ordrsp');
+    await queueEdiOutbound(trx, orderId, 'ordrsp', t.at);
   });
 }
 

@@ -113,7 +113,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'A manager approves every approval finding of a draft, with a reason (audited)', params: IdParams, body: ApproveInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
     },
     async (request) => {
-      await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim());
+      await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim(), app.clock.now());
       return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
@@ -126,7 +126,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { rule, lineId, reason } = request.body;
-      await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() });
+      await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() }, app.clock.now());
       return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );

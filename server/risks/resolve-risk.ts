@@ -170,10 +170,10 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
     });
     // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
     await queueAcknowledgement(trx, order.id, actor, at);
-    await queueEdiOutbound(trx, order.id, 'ordrsp');
+    await queueEdiOutbound(trx, order.id, 'ordrsp', at);
     if (backorder) {
       await queueAcknowledgement(trx, backorder.id, actor, at);
-      await queueEdiOutbound(trx, backorder.id, 'ordrsp');
+      await queueEdiOutbound(trx, backorder.id, 'ordrsp', at);
     }
     const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
     await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });

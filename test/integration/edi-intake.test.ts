@@ -166,7 +166,7 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     const lines = detail.lines.map((l: { id: number; quantity: number }) => ({ lineId: l.id, deliveredQuantity: l.quantity }));
     expect((await adv.post(`/api/orders/${id}/deliver`, { lines })).statusCode).toBe(200);
     // The files go to the outbox after the commit (a flush follows each queueing, and the server's loop).
-    await flushEdiOutbound(t.handle.db);
+    await flushEdiOutbound(t.handle.db, t.app.clock);
     let edi = (await adv.get(`/api/orders/${id}/edi`)).json();
     for (let i = 0; i < 40 && edi.outbound.some((o: { status: string }) => o.status !== 'written'); i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -34,7 +34,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     t.handle.db.selectFrom('orderLines').select(['lineNo', 'quantity', 'unitPriceCents', 'netCents', 'expectedUnitPriceCents', 'agreedUnitPriceCents', 'customerLineNo', 'orderedQuantity']).where('orderId', '=', orderId).orderBy('lineNo').execute();
   /** The interchange of that type the order sent, once the outbox is written, read back with its warnings. */
   const outbound = async (orderId: number, folder: string, type: string) => {
-    await flushEdiOutbound(t.handle.db);
+    await flushEdiOutbound(t.handle.db, t.app.clock);
     const find = () => t.handle.db.selectFrom('ediOutbound').select(['filename', 'status']).where('orderId', '=', orderId).where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
     let row = await find();
     // The flush that follows each commit may hold the row (writing) while ours finds nothing left to claim.
