@@ -112,12 +112,12 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
       const lots = new Map<number, PickedLot[]>();
       for (const l of deliveryLines) {
         const at = { warehouseId: delivery.warehouseId, productId: l.productId };
-        const level = await lockStockLevel(trx, at);
+        const level = await lockStockLevel(trx, at, t.at);
         const picked = picker.pick(l, level?.onHand ?? 0);
         lots.set(l.id, picked);
         await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked, t.at);
         const taken = shipFromStock(level, l.quantity);
-        await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved });
+        await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved }, t.at);
         if (taken.missing > 0) missing.push({ code: 'shipped-beyond-stock', params: { product: l.productCode, missing: taken.missing, warehouse: delivery.warehouseCode } });
         for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
       }
