@@ -173,7 +173,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       { lot: 'T45-MID', productionDate: addDays(day, -60), bestBefore: addDays(day, 210), quantity: 100 },
     ];
     await db.deleteFrom('stockLots').where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
-    await db.insertInto('stockLots').values(lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: new Date().toISOString() }))).execute();
+    await db.insertInto('stockLots').values(lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: t.app.clock.now().toISOString() }))).execute();
     await db.updateTable('stockLevels').set({ onHand: 400 }).where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
 
     expect((await adv.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);

@@ -152,7 +152,7 @@ describe.each(await testEngines())('the search_text migration on %s', (engine) =
       const first = await migrator.migrateTo('2026_11_27_0001_spine');
       expect(first.error).toBeUndefined();
       const db = handle.db as unknown as import('kysely').Kysely<any>;
-      const now = new Date().toISOString();
+      const now = '2026-11-27T09:00:00.000Z';
       const customer = await db
         .insertInto('customers')
         .values({ code: 'OLD1', name: 'Boulangerie Lefèvre', typology: 'ARTISAN', street: 'x', postcode: '45000', city: 'Orléans', preferredChannel: 'phone', paymentTerms: '30J', creditLimitCents: 0, createdAt: now, updatedAt: now })
