@@ -1,3 +1,4 @@
+import { systemClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { ingestFile } from '../server/edi/ingest.ts';
 
@@ -14,6 +15,7 @@ const started = performance.now();
 let orders = 0;
 await ingestFile(handle.db, file, {
   door: 'cli',
+  clock: systemClock,
   onMessage: (m) => {
     if (m.orderId !== null) orders++;
   },

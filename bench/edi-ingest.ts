@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { parisNow } from '../core/calendar/dates.ts';
+import { systemClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -27,7 +28,7 @@ const PER_INTERCHANGE = 500;
 /** Streams a file of generated ORDERS to disk: interchanges of 500 orders cycling over the demo partners. */
 export async function writeOrdersFile(file: string, target: { orders?: number; bytes?: number }, tag: string): Promise<{ orders: number; bytes: number }> {
   const out = fs.createWriteStream(file);
-  const today = parisNow(new Date()).date;
+  const today = parisNow(systemClock.now()).date;
   let orders = 0;
   let bytes = 0;
   for (let k = 0; ; k++) {
@@ -48,7 +49,7 @@ async function freshDemo(): Promise<{ dir: string; handle: ReturnType<typeof ope
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-edi-'));
   const handle = openDatabase({ dataDir: dir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, systemClock.now());
   await handle.db.updateTable('ediPartners').set({ autoConfirm: 0 }).execute();
   return { dir, handle };
 }
@@ -98,7 +99,7 @@ function rawCeiling(dir: string, orders: number): number {
   while (n < orders) {
     const batch = Math.min(BATCH_ORDERS, orders - n);
     db.transaction(() => {
-      renewLease.run(new Date().toISOString(), sample.message.interchange_id);
+      renewLease.run(systemClock.now().toISOString(), sample.message.interchange_id);
       bumpCounter.run(batch);
       for (let i = 0; i < batch; i++) {
         const orderId = insertOrder({ number: `RAW-${n + i}` });
@@ -138,7 +139,7 @@ export async function benchEdiIngest() {
   const { orders, bytes } = await writeOrdersFile(file, { orders: THROUGHPUT_ORDERS }, 'TP');
   const started = performance.now();
   let taken = 0;
-  await ingestFile(handle.db, file, { door: 'cli', onMessage: (m) => {
+  await ingestFile(handle.db, file, { door: 'cli', clock: systemClock, onMessage: (m) => {
       if (m.orderId !== null) taken++;
     },
   });

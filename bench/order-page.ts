@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_ORDER_LINES } from '../core/orders/order-limits.ts';
 import { buildApp } from '../server/app.ts';
+import { systemClock } from '../server/clock.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../server/edi/demo-orders.ts';
 import { ingestFile } from '../server/edi/ingest.ts';
 import { freshDatabase } from './orders-http.ts';
@@ -21,12 +22,12 @@ export async function benchOrderPage() {
   const { dataDir, config, handle } = await freshDatabase();
   const db = handle.db;
   const est = DEMO_PARTNERS[2];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = systemClock.now().toISOString().slice(0, 10);
   const draftOf = async (lines: number, ref: number) => {
     const order = demoOrder(est, ref, today, lines);
     const file = path.join(dataDir, `order-page-${ref}.edi`);
     fs.writeFileSync(file, demoInterchange(est, `PAGE-${ref}`, today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]));
-    const [r] = await ingestFile(db, file, { door: 'cli' });
+    const [r] = await ingestFile(db, file, { door: 'cli', clock: systemClock });
     return r.messages[0].orderId!;
   };
   const ids = { 250: await draftOf(250, 9001), 500: await draftOf(MAX_ORDER_LINES, 9002) };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../server/app.ts';
+import { systemClock } from '../server/clock.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
@@ -22,7 +23,7 @@ export async function freshDatabase() {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const handle = openDatabase({ dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, systemClock.now());
   return { dataDir, config, handle };
 }
 
@@ -94,7 +95,7 @@ async function measureCeiling(sample: Awaited<ReturnType<typeof orderLines>>): P
   const audit = db.prepare(`insert into audit_events (entity_type, entity_id, order_id, action, user_id, at, before_json, after_json, note) values ('order', ?, ?, ?, 1, ?, ?, ?, null)`);
   const confirm = db.prepare("update orders set status = 'confirmed', promised_date = requested_date, updated_at = ? where id = ?");
   const write = db.transaction((seq: number) => {
-    const now = new Date().toISOString();
+    const now = systemClock.now().toISOString();
     const n = (counter.get() as { value: number }).value;
     const net = sample.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0);
     const { id } = insertOrder.get(`CDE-202612-${String(n + seq).padStart(5, '0')}`, sample.customerId, sample.deliveryPointId, net, Math.round(net * 0.055), Math.round(net * 1.055), 100, 1_000_000, now, now) as { id: number };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock } from '../server/clock.ts';
 
 const RESULTS = path.resolve(import.meta.dirname, 'RESULTS.md');
 const BEGIN = '<!-- latest-run:begin -->';
@@ -15,7 +16,7 @@ export function recordResults(results: readonly Record<string, unknown>[]): void
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const block = [
     BEGIN,
-    `Command: \`npm run bench\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    `Command: \`npm run bench\` — ${systemClock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     '',
     '```',
     ...results.map((r) => JSON.stringify(r)),

@@ -6,6 +6,7 @@ import { addDays, parisNow } from '../core/calendar/dates.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { runRiskScan } from '../server/risks/risk-scan.ts';
+import { systemClock } from '../server/clock.ts';
 
 /**
  * Issue 4: the risk scan over 50 000 open order lines in under 2 s, its cost linear in lines (measured at 10k, 50k
@@ -77,7 +78,7 @@ async function build(lines: number, now: Date): Promise<{ dir: string }> {
 }
 
 async function measure(lines: number): Promise<{ first: number; steady: number; found: number }> {
-  const now = new Date();
+  const now = systemClock.now();
   const { dir } = await build(lines, now);
   const handle = openDatabase({ dataDir: dir });
   try {

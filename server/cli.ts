@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import { Command } from 'commander';
+import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -50,7 +51,7 @@ program
       process.exitCode = 1;
     } else {
       const { seedDemo } = await import('./demo/seed.ts');
-      const { shiftDays } = await seedDemo(handle.db);
+      const { shiftDays } = await seedDemo(handle.db, systemClock.now());
       console.log(`demo loaded (dates moved by ${shiftDays} days)`);
     }
     await handle.close();

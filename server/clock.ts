@@ -23,7 +23,7 @@ export function fixedClock(at: Date | string): SettableClock {
   };
 }
 
-/** Now as an ISO instant, from the clock given (callers not yet handed the app's clock read the system's). */
-export function nowIso(clock: Clock = systemClock): string {
+/** Now as an ISO instant, from the clock given. */
+export function nowIso(clock: Clock): string {
   return clock.now().toISOString();
 }

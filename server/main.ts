@@ -11,7 +11,7 @@ export async function serve(config: Config = loadConfig()) {
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   const app = await buildApp({ db: handle.db, engine: handle.engine, config });
-  await applyDemoMode(handle.db, config.CARNET_DEMO, app.log);
+  await applyDemoMode(handle.db, config.CARNET_DEMO, app.log, app.clock.now());
   app.addHook('onClose', () => handle.close());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

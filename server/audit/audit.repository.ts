@@ -3,7 +3,7 @@ import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import type { AuditEventsTable } from './audit.table.ts';
-import { nowIso } from '../clock.ts';
+import { nowIso, systemClock } from '../clock.ts';
 
 export type AuditInput = {
   entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery' | 'penalty_clause' | 'penalty_notice' | 'force_majeure_period'
@@ -23,7 +23,7 @@ export type AuditInput = {
 };
 
 /** The row an audit event is stored as. */
-export function auditRow(event: AuditInput, at = nowIso()): Insertable<AuditEventsTable> {
+export function auditRow(event: AuditInput, at = nowIso(systemClock)): Insertable<AuditEventsTable> {
   return {
     entityType: event.entityType,
     entityId: event.entityId,

@@ -67,7 +67,7 @@ export function registerAuth(app: FastifyInstance): void {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await sessionFromToken(app.db, token) : null;
+    const session = token ? await sessionFromToken(app.db, token, app.clock.now()) : null;
     if (session) {
       request.user = session.user;
       request.sessionId = session.sessionId;

@@ -25,7 +25,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       try {
-        const result = await login(app.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
+        const result = await login(app.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] }, app.clock.now());
         const secure = request.protocol === 'https';
         void reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });
         // Outlives the session: the next login from this browser is the owner's, whatever failures others caused.

@@ -19,7 +19,7 @@ const idOfToken = (token: string) => createHash('sha256').update(token).digest('
 export type LoginResult = { token: string; user: SessionUser; csrfToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date };
 
 /** `deviceToken`: the device cookie the browser sent, if any; it counts only for the account it was given to. */
-export async function login(db: Db, input: { email: string; password: string; ip: string; deviceToken?: string }, now = new Date()): Promise<LoginResult> {
+export async function login(db: Db, input: { email: string; password: string; ip: string; deviceToken?: string }, now: Date): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   const deviceSince = new Date(now.getTime() - DEVICE_DAYS * 86_400_000).toISOString();
@@ -52,7 +52,7 @@ export async function login(db: Db, input: { email: string; password: string; ip
   };
 }
 
-export async function sessionFromToken(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser; csrfToken: string; sessionId: string } | null> {
+export async function sessionFromToken(db: Db, token: string, now: Date): Promise<{ user: SessionUser; csrfToken: string; sessionId: string } | null> {
   const row = await findSessionUser(db, idOfToken(token), now.toISOString());
   if (!row) return null;
   return {

@@ -44,7 +44,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: MASTER_DATA_ADMINS },
       schema: { tags: ['catalog'], summary: 'Create a product', body: ProductInputSchema, response: { 201: ProductSchema, ...WriteProblems } },
     },
-    async (request, reply) => reply.status(201).send(await createProduct(app.db, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createProduct(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -59,7 +59,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProductSchema, 404: ProblemSchema, ...WriteProblems },
       },
     },
-    async (request) => updateProduct(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateProduct(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(

@@ -1,7 +1,6 @@
 import type { Product, ProductStatus, SaleUnit, TemperatureClass } from '../../core/catalog/product.ts';
 import { searchText } from '../../core/shared/search-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { stockOfProduct } from '../stock/stock.service.ts';
@@ -45,10 +44,10 @@ async function checkProduct(db: Db, input: ProductInput, exceptId: number | null
   if (clash) throw conflict('body.gtin', input.gtin ?? '', `GTIN ${input.gtin} is already the product ${clash.code}'s`);
 }
 
-export async function createProduct(db: Db, input: ProductInput, userId: number): Promise<Product> {
+export async function createProduct(db: Db, input: ProductInput, userId: number, now: Date): Promise<Product> {
   await checkProduct(db, input, null);
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertProduct(trx, productValues(input, nowIso()));
+    const id = await repo.insertProduct(trx, productValues(input, now.toISOString()));
     await repo.replaceSubstitutes(trx, id, input.substituteIds ?? []);
     const created = toProduct((await repo.findProduct(trx, id))!);
     await recordAudit(trx, { entityType: 'product', entityId: id, action: 'create', userId, after: { ...created, substituteIds: input.substituteIds ?? [] } });
@@ -57,12 +56,12 @@ export async function createProduct(db: Db, input: ProductInput, userId: number)
 }
 
 /** A full replacement of the product's fields; its substitutes change only when the body lists them. */
-export async function updateProduct(db: Db, id: number, input: ProductInput, userId: number): Promise<Product> {
+export async function updateProduct(db: Db, id: number, input: ProductInput, userId: number, now: Date): Promise<Product> {
   const beforeRow = await repo.findProduct(db, id);
   if (!beforeRow) throw notFound('Product', id);
   await checkProduct(db, input, id);
   return db.transaction().execute(async (trx) => {
-    const { createdAt: _keep, ...changes } = productValues(input, nowIso());
+    const { createdAt: _keep, ...changes } = productValues(input, now.toISOString());
     await repo.updateProduct(trx, id, changes);
     if (input.substituteIds) await repo.replaceSubstitutes(trx, id, input.substituteIds);
     const after = toProduct((await repo.findProduct(trx, id))!);

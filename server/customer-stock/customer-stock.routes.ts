@@ -109,14 +109,14 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const upload = await readUpload(request);
-      return importStockReport(app.db, { customerId: request.params.id, ...upload, userId: currentUser(request).id, dataDir: app.config.dataDir });
+      return importStockReport(app.db, { customerId: request.params.id, ...upload, userId: currentUser(request).id, dataDir: app.config.dataDir }, app.clock.now());
     },
   );
 
   app.get(
     '/api/customers/:id/stock',
     { config: { access: STAFF }, schema: { tags, summary: 'The latest stock per delivery point and product, with daily use and days of cover', params: IdParams, response: { 200: CustomerStockSchema, ...readErrors } } },
-    async (request) => getCustomerStock(app.db, request.params.id),
+    async (request) => getCustomerStock(app.db, request.params.id, app.clock.now()),
   );
 
   app.get(
@@ -131,7 +131,7 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProposalSchema, ...readErrors, 422: ProblemSchema },
       },
     },
-    async (request) => getOrderProposal(app.db, request.params.id, request.query.deliveryPointId),
+    async (request) => getOrderProposal(app.db, request.params.id, app.clock.now(), request.query.deliveryPointId),
   );
 
   app.post(
@@ -146,7 +146,7 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: OrderDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProposalDraft(app.db, request.params.id, request.body?.deliveryPointId, currentUser(request))),
+    async (request, reply) => reply.status(201).send(await createProposalDraft(app.db, request.params.id, request.body?.deliveryPointId, currentUser(request), app.clock.now())),
   );
 
   app.get(
@@ -161,6 +161,6 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: 'Turn VMI on or off and set the target cover', params: IdParams, body: VmiSettingsInput, response: { 200: VmiSettingsSchema, 400: ProblemSchema, ...readErrors } },
     },
-    async (request) => putVmiSettings(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => putVmiSettings(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 };

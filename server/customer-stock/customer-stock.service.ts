@@ -3,7 +3,6 @@ import { packagingEquivalents } from '../../core/catalog/packaging.ts';
 import type { Channel } from '../../core/customers/customer.ts';
 import type { StockReportSource } from '../../core/customer-stock/customer-stock.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import { findCustomer, findDeliveryPoint } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -44,8 +43,8 @@ export type CustomerStockItem = ReturnType<typeof figures> & {
 };
 
 /** The latest stock per delivery point and product, with its daily use and days of cover. */
-export async function getCustomerStock(db: DbOrTrx, customerId: number): Promise<{ customerId: number; settings: VmiSettings; items: CustomerStockItem[] }> {
-  const picture = await loadStockPicture(db, customerId);
+export async function getCustomerStock(db: DbOrTrx, customerId: number, now: Date): Promise<{ customerId: number; settings: VmiSettings; items: CustomerStockItem[] }> {
+  const picture = await loadStockPicture(db, customerId, now);
   const items = picture.points.flatMap((pt) =>
     pt.products.map((p) => ({
       ...figures(p),
@@ -94,8 +93,8 @@ function choosePoint(points: PointPicture[], deliveryPointId?: number): PointPic
 }
 
 /** What to order for one delivery point to bring every reported product back to the target cover. */
-export async function getOrderProposal(db: DbOrTrx, customerId: number, deliveryPointId?: number): Promise<OrderProposal> {
-  const picture = await loadStockPicture(db, customerId);
+export async function getOrderProposal(db: DbOrTrx, customerId: number, now: Date, deliveryPointId?: number): Promise<OrderProposal> {
+  const picture = await loadStockPicture(db, customerId, now);
   if (deliveryPointId !== undefined && !(await pointOf(db, customerId, deliveryPointId))) {
     throw new AppError('UNPROCESSABLE', `Delivery point ${deliveryPointId} is not one of customer ${picture.customer.code}'s`, [
       { path: 'querystring.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: deliveryPointId }, message: `not one of customer ${picture.customer.code}'s delivery points` },
@@ -123,8 +122,8 @@ async function pointOf(db: DbOrTrx, customerId: number, deliveryPointId: number)
  * Turns the proposal into a draft order through the normal order creation (priced, its lines checked like any
  * order), for the proposal's delivery date. 409 when there is nothing to order.
  */
-export async function createProposalDraft(db: Db, customerId: number, deliveryPointId: number | undefined, actor: Actor): Promise<OrderDetail> {
-  const proposal = await getOrderProposal(db, customerId, deliveryPointId);
+export async function createProposalDraft(db: Db, customerId: number, deliveryPointId: number | undefined, actor: Actor, now: Date): Promise<OrderDetail> {
+  const proposal = await getOrderProposal(db, customerId, now, deliveryPointId);
   const lines = proposal.lines.filter((l) => l.quantity > 0);
   if (!lines.length || proposal.deliveryPointId === null) throw new AppError('CONFLICT', 'Every reported product is at or above its target cover: there is nothing to order.');
   const reportDate = lines.map((l) => l.reportDate).sort().at(-1)!;
@@ -139,8 +138,9 @@ export async function createProposalDraft(db: Db, customerId: number, deliveryPo
       lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
     },
     actor,
+    now,
   );
-  return getOrderDetail(db, id);
+  return getOrderDetail(db, id, now);
 }
 
 export async function getVmiSettings(db: DbOrTrx, customerId: number): Promise<VmiSettings> {
@@ -148,13 +148,13 @@ export async function getVmiSettings(db: DbOrTrx, customerId: number): Promise<V
   return vmiSettingsOf(db, customerId);
 }
 
-export async function putVmiSettings(db: Db, customerId: number, input: { enabled: boolean; targetCoverDays: number }, userId: number): Promise<VmiSettings> {
+export async function putVmiSettings(db: Db, customerId: number, input: { enabled: boolean; targetCoverDays: number }, userId: number, now: Date): Promise<VmiSettings> {
   const before = await getVmiSettings(db, customerId);
   await db.transaction().execute(async (trx) => {
-    await saveVmiSettings(trx, { customerId, enabled: input.enabled ? 1 : 0, targetCoverDays: input.targetCoverDays, updatedBy: userId, updatedAt: nowIso() });
+    await saveVmiSettings(trx, { customerId, enabled: input.enabled ? 1 : 0, targetCoverDays: input.targetCoverDays, updatedBy: userId, updatedAt: now.toISOString() });
     await recordAudit(trx, { entityType: 'customer_vmi_settings', entityId: customerId, action: 'update', userId, before, after: input });
   });
-  await refreshLowStockTasks(db, await loadStockPicture(db, customerId));
+  await refreshLowStockTasks(db, await loadStockPicture(db, customerId, now), now);
   return vmiSettingsOf(db, customerId);
 }
 
@@ -175,7 +175,7 @@ export type StockReportInput = {
  * the transaction (pass it as `db`): the EDI inbound calls this for each INVRPT, the file import for each
  * point and date of a file.
  */
-export async function recordStockReport(db: DbOrTrx, input: StockReportInput): Promise<{ reportId: number }> {
+export async function recordStockReport(db: DbOrTrx, input: StockReportInput, now: Date): Promise<{ reportId: number }> {
   const reportId = await insertStockReport(db, {
     customerId: input.customerId,
     deliveryPointId: input.deliveryPointId,
@@ -183,7 +183,7 @@ export async function recordStockReport(db: DbOrTrx, input: StockReportInput): P
     source: input.source,
     documentId: input.documentId,
     createdBy: input.userId ?? null,
-    createdAt: nowIso(),
+    createdAt: now.toISOString(),
   });
   await insertStockLines(
     db,
@@ -202,6 +202,6 @@ export async function recordStockReport(db: DbOrTrx, input: StockReportInput): P
     userId: input.userId ?? null,
     after: { deliveryPointId: input.deliveryPointId, date: input.date, source: input.source, documentId: input.documentId, lines: input.lines.length },
   });
-  await refreshLowStockTasks(db, await loadStockPicture(db, input.customerId), [input.deliveryPointId]);
+  await refreshLowStockTasks(db, await loadStockPicture(db, input.customerId, now), now, [input.deliveryPointId]);
   return { reportId };
 }

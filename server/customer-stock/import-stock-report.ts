@@ -1,5 +1,4 @@
 import { parisNow } from '../../core/calendar/dates.ts';
-import { nowIso } from '../clock.ts';
 import { listCustomerCodes } from '../orders/order-context.repository.ts';
 import { findCustomer, listDeliveryPoints } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
@@ -64,13 +63,14 @@ async function loadRefs(db: DbOrTrx, customerId: number) {
 export async function importStockReport(
   db: Db,
   request: { customerId: number; mode: ImportMode; bytes: Buffer; filename: string; userId: number; dataDir: string },
+  now: Date,
 ): Promise<StockReportImport> {
   const customer = await findCustomer(db, request.customerId);
   if (!customer) throw notFound('Customer', request.customerId);
   const table = await readTable(request.bytes);
   const rows = cellsByColumn(table, stockReportRows.columns);
   const refs = await loadRefs(db, customer.id);
-  const today = parisNow(new Date()).date;
+  const today = parisNow(now).date;
   const resolved = new Map<StockReportRow, Resolved>();
   const check = (r: StockReportRow): CellIssue[] => {
     const issues: CellIssue[] = [];
@@ -116,7 +116,7 @@ export async function importStockReport(
       sizeBytes: stored.sizeBytes,
       orderId: null,
       createdBy: request.userId,
-      createdAt: nowIso(),
+      createdAt: now.toISOString(),
     });
     const reportIds: number[] = [];
     for (const group of groups.values()) {
@@ -131,7 +131,7 @@ export async function importStockReport(
           const r = resolved.get(g)!;
           return { productId: r.productId, onHand: r.onHand, averageDailySales: g.averageDailySalesCenti === null ? null : g.averageDailySalesCenti / 100, promoUpliftBp: g.promoUpliftBp };
         }),
-      });
+      }, now);
       reportIds.push(reportId);
     }
     return { ...report, written: kept.length, reportIds, documentId: await findDocumentPublicId(trx, documentId) };

@@ -20,18 +20,18 @@ function reason(low: ProductPicture[], deliveryDate: string | null) {
  * arrive raise one task for the customer's assistant (refreshed, not repeated, while it is open); once none is
  * short, the open task closes itself. A customer without VMI gets no task: nobody has taken its stock in hand.
  */
-export async function refreshLowStockTasks(db: DbOrTrx, picture: StockPicture, onlyPointIds?: readonly number[]): Promise<void> {
+export async function refreshLowStockTasks(db: DbOrTrx, picture: StockPicture, now: Date, onlyPointIds?: readonly number[]): Promise<void> {
   for (const p of picture.points) {
     if (onlyPointIds && !onlyPointIds.includes(p.point.id)) continue;
-    await refreshPoint(db, picture, p);
+    await refreshPoint(db, picture, p, now);
   }
 }
 
-async function refreshPoint(db: DbOrTrx, picture: StockPicture, p: PointPicture): Promise<void> {
+async function refreshPoint(db: DbOrTrx, picture: StockPicture, p: PointPicture, now: Date): Promise<void> {
   const key = `${picture.customer.id}:${p.point.id}`;
   const low = (productsBelowLeadTimeCover(p.products) as ProductPicture[]).sort((a, b) => a.coverNow! - b.coverNow!);
   if (!picture.settings.enabled || !low.length) {
-    await resolveTask(db, LOW_STOCK_TASK, key);
+    await resolveTask(db, LOW_STOCK_TASK, key, now);
     return;
   }
   const where = `${picture.customer.name} — ${p.point.name}`;
@@ -52,5 +52,5 @@ async function refreshPoint(db: DbOrTrx, picture: StockPicture, p: PointPicture)
     productId: low[0].product.id,
     deliveryPointId: p.point.id,
     data: { deliveryDate: p.deliveryDate, products: low.map((l) => ({ productId: l.product.id, onHand: l.onHand, coverNow: l.coverNow, leadTimeDays: l.leadTimeDays })) },
-  });
+  }, now);
 }

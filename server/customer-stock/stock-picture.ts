@@ -52,7 +52,7 @@ const parisDate = (instant: string) => parisNow(new Date(instant)).date;
  * the target cover on the point's earliest delivery date. What reached or will reach the customer after its report
  * (delivered since, or confirmed for delivery by that date) counts as on order.
  */
-export async function loadStockPicture(db: DbOrTrx, customerId: number, now: Date = new Date()): Promise<StockPicture> {
+export async function loadStockPicture(db: DbOrTrx, customerId: number, now: Date): Promise<StockPicture> {
   const customerRow = await findCustomer(db, customerId);
   if (!customerRow) throw notFound('Customer', customerId);
   const customer = toCustomer(customerRow);

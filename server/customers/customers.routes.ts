@@ -50,7 +50,7 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: CustomerDetailSchema, ...WriteProblems },
       },
     },
-    async (request, reply) => reply.status(201).send(await createCustomer(app.db, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createCustomer(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -65,6 +65,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CustomerDetailSchema, 404: ProblemSchema, ...WriteProblems },
       },
     },
-    async (request) => updateCustomer(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateCustomer(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 };

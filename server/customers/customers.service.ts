@@ -2,7 +2,6 @@ import type { Customer, CustomerDetail } from '../../core/customers/customer.ts'
 import { recordAudit } from '../audit/audit.repository.ts';
 import { conflict, rejectInvalid } from '../http/field-errors.ts';
 import { findPriceList } from '../catalog/price-lists.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { customerRuleErrors } from './customer.rules.ts';
@@ -39,7 +38,7 @@ async function checkCustomer(db: Db, input: CustomerInput & Pick<CustomerCreate,
   ]);
 }
 
-export async function createCustomer(db: Db, input: CustomerCreate, userId: number): Promise<CustomerDetail> {
+export async function createCustomer(db: Db, input: CustomerCreate, userId: number, now: Date): Promise<CustomerDetail> {
   rejectInvalid(customerRuleErrors(input));
   await checkCustomer(db, input, null);
   const points = input.deliveryPoints ?? [];
@@ -49,7 +48,7 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
   // Without an explicit choice the first ship-to is the default: an order always has one to propose.
   const defaultIndex = Math.max(0, points.findIndex((dp) => dp.isDefault));
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertCustomer(trx, customerValues(input, nowIso()));
+    const id = await repo.insertCustomer(trx, customerValues(input, now.toISOString()));
     for (const [i, dp] of points.entries()) await repo.insertDeliveryPoint(trx, deliveryPointValues(id, dp, i === defaultIndex));
     for (const contact of input.contacts ?? []) await repo.insertContact(trx, contactValues(id, contact));
     const created = await getCustomerDetail(trx, id);
@@ -58,13 +57,13 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
   }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
 }
 
-export async function updateCustomer(db: Db, id: number, input: CustomerInput, userId: number): Promise<CustomerDetail> {
+export async function updateCustomer(db: Db, id: number, input: CustomerInput, userId: number, now: Date): Promise<CustomerDetail> {
   const before = await repo.findCustomer(db, id);
   if (!before) throw notFound('Customer', id);
   rejectInvalid(customerRuleErrors(input));
   await checkCustomer(db, input, id);
   return db.transaction().execute(async (trx) => {
-    const { createdAt: _keep, ...changes } = customerValues(input, nowIso());
+    const { createdAt: _keep, ...changes } = customerValues(input, now.toISOString());
     await repo.updateCustomer(trx, id, changes);
     const after = await getCustomerDetail(trx, id);
     const { deliveryPoints: _p, contacts: _c, ...account } = after;

@@ -109,9 +109,9 @@ export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'orde
  * report whose lines span them all. Full lines are delivered; each short line is
  * either carried over to one backorder (a new confirmed order) or cancelled, as the customer chose.
  */
-export async function deliverOrder(db: Db, orderId: number, actor: Actor, input: readonly DeliveredLineInput[]): Promise<void> {
+export async function deliverOrder(db: Db, orderId: number, actor: Actor, input: readonly DeliveredLineInput[], now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t = await startTransition(trx, orderId, 'deliver');
+    const t = await startTransition(trx, orderId, 'deliver', now);
     const shipped = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'shipped');
     if (shipped.length === 0) throw new AppError('CONFLICT', `Order ${t.order.number} has no shipped delivery.`);
     const [deliveryLines, orderLines] = await Promise.all([listDeliveryLineRows(trx, shipped.map((d) => d.id)), listOrderLineRows(trx, orderId)]);
@@ -125,8 +125,8 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
     const short = outcomes.filter((o) => o.status === 'backordered');
     const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
     // The backorder is born confirmed: it gets its own acknowledgement, like any confirmed order.
-    if (backorder) await queueAcknowledgement(trx, backorder.id, actor);
-    await queueEdiOutbound(trx, orderId, 'invoic');
+    if (backorder) await queueAcknowledgement(trx, backorder.id, actor, t.at);
+    await queueEdiOutbound(trx, orderId, 'invoic', t.at);
     await recordTransition(trx, t, actor, {
       after: {
         deliveryIds: shipped.map((d) => d.id),

@@ -114,7 +114,7 @@ export async function syncPlannedDeliveries(trx: Trx, order: Pick<OrderRow, 'id'
     const [warehouseId, productId] = k.split(':').map(Number);
     return { warehouseId, productId, delta };
   });
-  for (const r of reservations) await adjustStock(trx, { warehouseId: r.warehouseId, productId: r.productId }, { reserved: r.delta });
+  for (const r of reservations) await adjustStock(trx, { warehouseId: r.warehouseId, productId: r.productId }, { reserved: r.delta }, at);
 
   const removedDeliveryIds = [...new Set(byKey.values())].filter((id) => !contents.has(id));
   await deletePlannedDeliveries(trx, removedDeliveryIds);

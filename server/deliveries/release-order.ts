@@ -13,13 +13,13 @@ import { productCodes } from '../catalog/products.repository.ts';
  * needs, the order is still released (the assistant decided) and the reservation shows the shortage; the timeline
  * says what was short. All of it, or none.
  */
-export async function releaseOrder(db: Db, orderId: number, actor: Actor): Promise<void> {
-  await db.transaction().execute((trx) => releaseInTransaction(trx, orderId, actor));
+export async function releaseOrder(db: Db, orderId: number, actor: Actor, now: Date): Promise<void> {
+  await db.transaction().execute((trx) => releaseInTransaction(trx, orderId, actor, now));
 }
 
 /** `releaseOrder` inside the caller's transaction (the demo releases an order while it loads). */
-export async function releaseInTransaction(trx: Trx, orderId: number, actor: Actor): Promise<void> {
-  const t = await startTransition(trx, orderId, 'release');
+export async function releaseInTransaction(trx: Trx, orderId: number, actor: Actor, now: Date): Promise<void> {
+  const t = await startTransition(trx, orderId, 'release', now);
   const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
   const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
   const codeOf = await productCodes(trx, deliveries.flatMap((d) => d.reserved.map((r) => r.productId)));

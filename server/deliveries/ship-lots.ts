@@ -1,7 +1,6 @@
 import type { IsoDate } from '../../core/calendar/dates.ts';
 import { FefoPool } from '../../core/stock/fefo-pool.ts';
 import { type PickedLot, pickLots } from '../../core/stock/lot-picking.ts';
-import { nowIso } from '../clock.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import { findSupplySettings, listLots, listShelfLives, takeFromLots } from '../stock/availability.repository.ts';
 import { insertDeliveryLineLots } from './deliveries.repository.ts';
@@ -31,8 +30,8 @@ export async function lotPicker(db: DbOrTrx, input: { warehouseId: number; custo
 }
 
 /** Records the lots a delivery line took and takes them off the warehouse's lot file (a lot emptied is removed). */
-export async function recordShippedLots(trx: Trx, at: { warehouseId: number; productId: number; deliveryLineId: number }, picked: readonly PickedLot[]): Promise<void> {
+export async function recordShippedLots(trx: Trx, at: { warehouseId: number; productId: number; deliveryLineId: number }, picked: readonly PickedLot[], shippedAt: string): Promise<void> {
   if (picked.length === 0) return;
   await insertDeliveryLineLots(trx, at.deliveryLineId, picked);
-  await takeFromLots(trx, at, picked.flatMap((p) => (p.lot === null ? [] : [{ lot: p.lot, quantity: p.quantity }])), nowIso());
+  await takeFromLots(trx, at, picked.flatMap((p) => (p.lot === null ? [] : [{ lot: p.lot, quantity: p.quantity }])), shippedAt);
 }

@@ -83,9 +83,9 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
  * the commit; if the transaction then fails, a content-addressed file is an orphan no row points to, never a wrong
  * document.
  */
-export async function shipOrder(db: Db, orderId: number, actor: Actor, options: { deliveryNoteNumber?: string; dataDir: string }): Promise<void> {
+export async function shipOrder(db: Db, orderId: number, actor: Actor, options: { deliveryNoteNumber?: string; dataDir: string }, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const started = await startTransition(trx, orderId, 'ship');
+    const started = await startTransition(trx, orderId, 'ship', now);
     const pending = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
     if (pending.length === 0) throw new AppError('CONFLICT', `Order ${started.order.number} has no planned delivery to ship.`);
     // A part split off to a later date leaves then, in its own delivery: the order stays released until it has.
@@ -98,7 +98,6 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
       throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message }]);
     }
-    const now = new Date(t.at);
     const shipped = [];
     const missing: TimelineNote[] = [];
     for (const delivery of planned) {
@@ -113,12 +112,12 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
       const lots = new Map<number, PickedLot[]>();
       for (const l of deliveryLines) {
         const at = { warehouseId: delivery.warehouseId, productId: l.productId };
-        const level = await lockStockLevel(trx, at);
+        const level = await lockStockLevel(trx, at, t.at);
         const picked = picker.pick(l, level?.onHand ?? 0);
         lots.set(l.id, picked);
-        await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked);
+        await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked, t.at);
         const taken = shipFromStock(level, l.quantity);
-        await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved });
+        await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved }, t.at);
         if (taken.missing > 0) missing.push({ code: 'shipped-beyond-stock', params: { product: l.productCode, missing: taken.missing, warehouse: delivery.warehouseCode } });
         for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
       }
@@ -133,6 +132,6 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
     }
     if (later.length) missing.push({ code: 'still-to-leave', params: { deliveries: later.map((d) => d.number).join(', '), dates: later.map((d) => d.plannedDate).join(', ') } });
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, notes: missing });
-    await queueEdiOutbound(trx, orderId, 'desadv');
+    await queueEdiOutbound(trx, orderId, 'desadv', t.at);
   });
 }

@@ -21,11 +21,11 @@ export const demoAccounts = (db: Db) => accountsByEmail(db, DEMO_ACCOUNTS.map((a
  * off, for their passwords are public; back in demo mode they are switched on again. An installation nobody can
  * administer says how to create its first administrator.
  */
-export async function applyDemoMode(db: Db, demo: boolean, log: Log): Promise<void> {
+export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date): Promise<void> {
   if (demo && (await isEmpty(db))) {
     // The demo's data set (160 KB of JSON) is read only to load it.
     const { seedDemo } = await import('./seed.ts');
-    await seedDemo(db);
+    await seedDemo(db, now);
     log.info('the demo company (Moulins Delaunay) was loaded into the empty database');
   }
   const accounts = await demoAccounts(db);

@@ -47,7 +47,7 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
   for (const number of demo.supply.released) {
     const ref = demo.orders.find((o) => o.number === number)!.customerRef;
     const order = orders.find((o) => o.customerRef === ref)!;
-    await releaseInTransaction(trx, order.id, assistant);
+    await releaseInTransaction(trx, order.id, assistant, new Date(shift.nowIso));
   }
   for (const r of demo.supply.recounts) {
     await trx.updateTable('stockLevels').set({ onHand: r.onHand, updatedAt: shift.nowIso }).where('warehouseId', '=', id(warehouses, r.warehouse)).where('productId', '=', id(products, r.product)).execute();

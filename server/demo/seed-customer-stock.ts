@@ -25,6 +25,6 @@ export async function seedCustomerStock(trx: Trx, { shiftDate, nowIso }: Shift):
       source: 'edi',
       documentId: null,
       lines: r.lines.map((l) => ({ productId: products.get(l.product)!, onHand: l.onHand, averageDailySales: 'averageDailySales' in l ? l.averageDailySales : null, promoUpliftBp: 'promoUpliftBp' in l ? l.promoUpliftBp : null })),
-    });
+    }, new Date(nowIso));
   }
 }

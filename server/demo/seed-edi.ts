@@ -20,7 +20,7 @@ export function demoPartnerToken(partnerId: number, folder: string): string {
   return `edi_${partnerId}_demo-${folder}`;
 }
 
-export async function seedEdi(db: Db, now = new Date()): Promise<void> {
+export async function seedEdi(db: Db, now: Date): Promise<void> {
   const customers = new Map((await db.selectFrom('customers').select(['id', 'code', 'name']).execute()).map((c) => [c.code, c]));
   const createdAt = now.toISOString();
   for (const p of DEMO_PARTNERS) {

@@ -22,7 +22,7 @@ type DemoOrder = (typeof demo.orders)[number];
  * is moved by the same number of days so that its "today" (referenceDate) is the real today: the history ends
  * yesterday and the open orders are due this week, whenever the demo is created.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<{ shiftDays: number }> {
+export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }> {
   const today = parisNow(now).date;
   const clock = demoClock(demo.referenceDate, now);
   const { shiftDays, shiftInstant } = clock;

@@ -83,8 +83,8 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
  * changes. The file is written before the commit (in the file store of the database, see bindFileStore): if the
  * transaction fails, it is an orphan no row points to.
  */
-export async function queueAcknowledgement(trx: Trx, orderId: number, actor: { id: number }): Promise<{ documentId: number; emailId: number }> {
-  const at = new Date().toISOString();
+/** `at`: the instant of the change it acknowledges, the date it is issued on. */
+export async function queueAcknowledgement(trx: Trx, orderId: number, actor: { id: number }, at: string): Promise<{ documentId: number; emailId: number }> {
   const version = (await countOrderDocuments(trx, orderId, ACKNOWLEDGEMENT_KIND)) + 1;
   const { order, company, data, recipient } = await loadAcknowledgement(trx, orderId, version, at);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
+import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -40,6 +41,7 @@ export async function ediImport(db: Db, target: string, options: { log?: boolean
     try {
       const results = await ingestFile(db, file, {
         door: 'cli',
+        clock: systemClock,
         // What the database or a bug said, kept out of the stored reasons, goes to the operator's terminal.
         log: { error: (o, m) => console.error(m, o) },
         onMessage: (m, offset) => {

@@ -52,7 +52,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('body', 'required', {}, 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
       try {
-        const results = await ingestBody(app.db, partner, body, request.log);
+        const results = await ingestBody(app.db, partner, body, app.clock, request.log);
         const busy = results.filter((r) => r.status === 'in-progress');
         if (busy.length) {
           // Another door holds it: nothing was created here. Sent again later, it is answered as a duplicate.
@@ -89,7 +89,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Any, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await createEdiPartner(app.db, request.body)),
+    async (request, reply) => reply.code(201).send(await createEdiPartner(app.db, request.body, app.clock.now())),
   );
 
   app.post(
@@ -101,7 +101,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/edi/queue',
     { config: { access: STAFF }, schema: { tags, summary: 'EDI messages waiting for a person ("EDI à traiter"), each finding beside the raw segment it comes from', response: { 200: Any, ...errors } } },
-    async () => ediQueue(app.db),
+    async () => ediQueue(app.db, app.clock.now()),
   );
 
   app.get('/api/edi/queue/count', { config: { access: STAFF }, schema: { tags, summary: 'How many EDI messages wait', response: { 200: Type.Object({ count: Type.Integer() }), ...errors } } }, async () => ({
@@ -120,7 +120,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Any, ...errors },
       },
     },
-    async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request)),
+    async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
   );
 
   app.post(
@@ -129,7 +129,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: Type.Object({ deliveryPointId: Id }, { additionalProperties: false }), response: { 200: Any, ...errors } },
     },
-    async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body),
+    async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body, app.clock),
   );
 
   app.post(
@@ -138,7 +138,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Int32({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
     },
-    async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request)),
+    async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
   );
 
   app.post(
@@ -154,8 +154,8 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await acceptOrderLinePrice(app.db, request.params.id, request.body.lineId, currentUser(request));
-      return getOrderDetail(app.db, request.params.id);
+      await acceptOrderLinePrice(app.db, request.params.id, request.body.lineId, currentUser(request), app.clock);
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
 

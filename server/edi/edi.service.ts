@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { nowIso } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -52,7 +52,7 @@ export async function listEdiPartners(db: Db) {
 export type PartnerInput = { customerId: number; gln?: string; name?: string; autoConfirm?: boolean; folder?: string };
 
 /** A partner for a customer (its GLN unless another is given); the API token is in the answer, and only there. */
-export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
+export async function createEdiPartner(db: Db, input: PartnerInput, now: Date): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
   const customer = await findCustomerForPartner(db, input.customerId);
   if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: 'no such customer' }]);
   const gln = input.gln ?? customer.gln;
@@ -63,7 +63,7 @@ export async function createEdiPartner(db: Db, input: PartnerInput): Promise<{ p
   await assertGlnsFree(db, [{ path: 'body.gln', gln, taker: { kind: 'edi-partner', customerId: customer.id } }]);
   const folder = input.folder ?? customer.code.toLowerCase();
   return db.transaction().execute(async (trx) => {
-    const id = await insertPartner(trx, { customerId: customer.id, gln, name: input.name ?? customer.name, tokenHash: null, autoConfirm: input.autoConfirm ? 1 : 0, inboxFolder: folder, outboxFolder: folder, active: 1, createdAt: nowIso() });
+    const id = await insertPartner(trx, { customerId: customer.id, gln, name: input.name ?? customer.name, tokenHash: null, autoConfirm: input.autoConfirm ? 1 : 0, inboxFolder: folder, outboxFolder: folder, active: 1, createdAt: now.toISOString() });
     const { token, hash } = await newToken(id);
     await setPartnerToken(trx, id, hash);
     return { partner: partnerView((await findPartner(trx, id))!), token };
@@ -90,11 +90,11 @@ export async function authenticatePartner(db: Db, authorization: string | undefi
 }
 
 /** The HTTP door: the body is written aside, then taken in like any file. */
-export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, log?: IngestOptions['log']): Promise<InterchangeResult[]> {
+export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, clock: Clock, log?: IngestOptions['log']): Promise<InterchangeResult[]> {
   const tmp = path.join(os.tmpdir(), `carnet-edi-${randomBytes(6).toString('hex')}.edi`);
   await fs.promises.writeFile(tmp, body);
   try {
-    return await ingestFile(db, tmp, { door: 'http', partners: [partner], filename: `http-${partner.gln}.edi`, log });
+    return await ingestFile(db, tmp, { door: 'http', partners: [partner], filename: `http-${partner.gln}.edi`, log, clock });
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }
@@ -103,13 +103,13 @@ export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, log?
 export type QueueFinding = { source: 'mapping' | 'rules'; kind: string; severity: string; message: { fr: string; en: string }; lineNo: number | null; ediLine: number | null; code: string | null; segmentIndex: number | null; firstSegment: number | null; lastSegment: number | null; data: unknown };
 
 /** Messages waiting for a person, each with its findings located on the raw segments they come from. */
-export async function ediQueue(db: Db) {
+export async function ediQueue(db: Db, now: Date) {
   const rows = await listQueuedMessages(db);
   const out = [];
   for (const r of rows) {
     // An order moved on elsewhere (approved and confirmed from the order page) leaves the queue.
     if (r.orderId !== null && r.orderStatus !== null && r.orderStatus !== 'draft') {
-      await updateMessage(db, r.id, { status: 'accepted', updatedAt: nowIso() });
+      await updateMessage(db, r.id, { status: 'accepted', updatedAt: now.toISOString() });
       continue;
     }
     const stored: MessageIssues = r.issuesJson ? (JSON.parse(r.issuesJson) as MessageIssues) : { issues: [], lines: [], overrides: {} };
@@ -179,7 +179,7 @@ async function queuedMessage(db: Db, id: number) {
 }
 
 /** Map the customer's code to one of our products (remembered: the next message with it goes through), then go on. */
-export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }, actor: { id: number }) {
+export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }, actor: { id: number }, clock: Clock) {
   const { row } = await queuedMessage(db, id);
   if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
   const product = await findProduct(db, input.productId);
@@ -191,17 +191,17 @@ export async function mapProductFix(db: Db, id: number, input: { code: string; p
     const saved = { id: await upsertProductCode(trx, { customerId, code: input.code, ...values }) };
     await recordAudit(trx, { entityType: 'customer_product_code', entityId: saved.id, action: 'map-from-edi', userId: actor.id, after: { customerId, code: input.code, ...values } });
   });
-  await retakeMessage(db, id);
+  await retakeMessage(db, id, clock);
   return messageState(db, id);
 }
 
-export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }) {
+export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }, clock: Clock) {
   const { row, stored } = await queuedMessage(db, id);
   const point = await findDeliveryPoint(db, input.deliveryPointId);
   if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: "not one of the customer's delivery points" }]);
   if (row.orderId !== null) throw new AppError('CONFLICT', 'The order exists: change its delivery point from the order.');
   await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, overrides: { ...stored.overrides, deliveryPointId: point.id } }) });
-  await retakeMessage(db, id);
+  await retakeMessage(db, id, clock);
   return messageState(db, id);
 }
 
@@ -209,13 +209,13 @@ export async function chooseDeliveryPointFix(db: Db, id: number, input: { delive
  * The desk accepts the customer's price on that line (his PRI): the line is invoiced at it from now on, audited on
  * the order's timeline, and the ORDRSP confirms it; then the message goes on (confirmed when the partner allows).
  */
-export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }) {
+export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }, clock: Clock) {
   const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
   if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
-  await acceptCustomerPrice(db, row.orderId, line.id, actor);
-  await retakeMessage(db, id);
+  await acceptCustomerPrice(db, row.orderId, line.id, actor, clock.now());
+  await retakeMessage(db, id, clock);
   return messageState(db, id);
 }
 
@@ -223,10 +223,10 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
  * The same from the order page: the customer's price accepted on one line, then the order's EDI message, if it
  * waits in the queue, goes on as after a fix from the queue (out of it, confirmed when the partner allows).
  */
-export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }): Promise<void> {
-  await acceptCustomerPrice(db, orderId, lineId, actor);
+export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }, clock: Clock): Promise<void> {
+  await acceptCustomerPrice(db, orderId, lineId, actor, clock.now());
   const waiting = await listQueuedMessagesOfOrder(db, orderId);
-  for (const m of waiting) await retakeMessage(db, m.id);
+  for (const m of waiting) await retakeMessage(db, m.id, clock);
 }
 
 async function messageState(db: Db, id: number) {

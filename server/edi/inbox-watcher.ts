@@ -49,7 +49,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
       if (clock.now().getTime() - fs.statSync(file).mtimeMs < settle) continue;
       let outcome: 'done' | 'failed' = 'done';
       try {
-        const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log });
+        const results = await ingestFile(db, file, { door: 'folder', partners, log: options.log, clock });
         // Another door or process is taking the same interchange in: the file waits for the next sweep.
         if (results.some((r) => r.status === 'in-progress')) continue;
         if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';
@@ -64,7 +64,7 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
       taken++;
     }
   }
-  await flushEdiOutbound(db);
+  await flushEdiOutbound(db, clock);
   return taken;
 }
 
@@ -74,9 +74,9 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
  */
 export function startEdiInbox(db: Db, seconds: number, log?: Log, clock: Clock = systemClock): () => void {
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
-  const flusher = setInterval(() => void flushEdiOutbound(db).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
+  const flusher = setInterval(() => void flushEdiOutbound(db, clock).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
   flusher.unref();
-  void flushEdiOutbound(db).catch(() => undefined);
+  void flushEdiOutbound(db, clock).catch(() => undefined);
   if (!(seconds > 0)) return () => clearInterval(flusher);
   let running = false;
   let again = false;

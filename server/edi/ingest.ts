@@ -11,7 +11,7 @@ import { foreignParty } from '../../core/edi/eancom/partner-scope.ts';
 import { refusalText } from '../../core/edi/eancom/refusal.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeSegment } from '../../core/edi/writer.ts';
-import { nowIso } from '../clock.ts';
+import { type Clock, nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { recordStockReport } from '../customer-stock/customer-stock.service.ts';
 import { findDocumentByContent, insertDocument } from '../documents/documents.repository.ts';
@@ -85,6 +85,8 @@ export type IngestOptions = {
   log?: { error: (o: object, m: string) => void };
   /** Called after each message is committed (progress bars, the kill test). */
   onMessage?: (result: MessageResult, byteOffset: number) => void;
+  /** Where the run reads the time: its orders' "today", its rows' stamps, its leases. */
+  clock: Clock;
 };
 
 /** What the queue and the fixes store with a message: the issues, and where each order line came from in the file. */
@@ -133,17 +135,17 @@ export function rawMessageText(message: EdiMessage): { text: string; first: numb
  * What a run keeps while it takes messages in: the mapping's master data and each customer's rules context, read
  * once and checked against master-data changes once per batch, and the author of its orders.
  */
-type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null>; /** The batch's instant: its orders are checked on one clock. */ now: Date };
+type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null>; clock: Clock; /** The batch's instant: its orders are checked on one clock. */ now: Date };
 
-async function startRun(db: Db): Promise<Run> {
+async function startRun(db: Db, clock: Clock): Promise<Run> {
   const contexts = new OrderContexts(db);
   await contexts.revalidate();
-  return { db, lookups: await EdiLookups.load(db), contexts, actor: await ediActor(db), partnerCache: new Map(), now: new Date() };
+  return { db, lookups: await EdiLookups.load(db), contexts, actor: await ediActor(db), partnerCache: new Map(), clock, now: clock.now() };
 }
 
 /** Before each batch: master data changed (a price, a code mapped from the queue) → both caches are read afresh. */
 async function startBatch(run: Run): Promise<void> {
-  run.now = new Date();
+  run.now = run.clock.now();
   if (await run.contexts.revalidate()) run.lookups = await EdiLookups.load(run.db);
 }
 
@@ -217,7 +219,7 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
 async function confirmIfAllowed(run: Run, partner: PartnerRow | null, outcome: Outcome, grossCents: number): Promise<Outcome> {
   if (outcome.status !== 'accepted' || outcome.orderId === null || !partner?.autoConfirm) return outcome;
   try {
-    await confirmOrder(run.db, outcome.orderId, run.actor);
+    await confirmOrder(run.db, outcome.orderId, run.actor, run.now);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ...outcome, status: 'queued', reason: error.message };
@@ -252,7 +254,7 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
     customerId: customer.id,
     write: async (trx) => {
       for (const [deliveryPointId, stock] of mapped.byPoint) {
-        await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id });
+        await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id }, run.now);
       }
     },
   };
@@ -294,15 +296,15 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const dataDir = fileStoreOf(db);
   const stored = await storeFileFromPath(dataDir, file);
   const filename = options.filename ?? path.basename(file);
-  const now = nowIso();
+  const now = nowIso(options.clock);
   const existingDoc = await findDocumentByContent(db, stored.sha256, 'edi-interchange');
   const documentId =
     existingDoc?.id ??
     (await db.transaction().execute((trx) => insertDocument(trx, { kind: 'edi-interchange', filename, mimeType: 'application/edifact', ...stored, orderId: null, createdBy: null, createdAt: now })));
 
-  const run = await startRun(db);
+  const run = await startRun(db, options.clock);
   const claimToken = newClaimToken();
-  const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
+  const leaseUntil = () => new Date(options.clock.now().getTime() + LEASE_MS).toISOString();
   const results: InterchangeResult[] = [];
   type Current = { result: InterchangeResult; partner: PartnerRow | null; done: Set<string>; skip: boolean };
   let current: Current | null = null;
@@ -330,7 +332,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     await db.transaction().execute(async (trx) => {
       if (!(await renewClaim(trx, interchangeId, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
       const withOrders = entries.filter((e) => e.outcome.order !== null);
-      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!));
+      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!), run.now);
       withOrders.forEach((e, i) => {
         e.row.orderId = e.outcome.orderId = e.result.orderId = created[i].id;
       });
@@ -377,7 +379,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       if (entry.outcome.order) {
         const after = await confirmIfAllowed(run, entry.partner, entry.outcome, entry.outcome.order.header.grossCents);
         if (after.status !== entry.outcome.status) {
-          await updateMessageOf(db, id, entry.result.messageReference, { status: after.status, updatedAt: nowIso() });
+          await updateMessageOf(db, id, entry.result.messageReference, { status: after.status, updatedAt: nowIso(options.clock) });
           entry.result = { ...entry.result, status: after.status, reason: after.reason };
         }
       }
@@ -405,7 +407,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       rejectedCount: rejected,
       warningsJson: held.result.warnings.length ? JSON.stringify(held.result.warnings) : null,
       error: held.result.error,
-      updatedAt: nowIso(),
+      updatedAt: nowIso(options.clock),
     });
   };
 
@@ -437,14 +439,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         sender,
         recipient: header.recipient.id,
         controlReference: header.reference,
-        receivedAt: nowIso(),
+        receivedAt: nowIso(options.clock),
         door: options.door,
         filename,
         documentId,
         status: 'received',
         warningsJson: null,
         error: null,
-        updatedAt: nowIso(),
+        updatedAt: nowIso(options.clock),
         claimedBy: claimToken,
         claimedUntil: leaseUntil(),
       });
@@ -452,7 +454,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       if (id === null) existing = await findInterchange(db, sender, header.reference);
     }
     if (id === null) {
-      if (!existing || !(await claimInterchange(db, existing.id, { by: claimToken, until: leaseUntil(), now: nowIso(), stale: goneHolder(existing.claimedBy) }))) {
+      if (!existing || !(await claimInterchange(db, existing.id, { by: claimToken, until: leaseUntil(), now: nowIso(options.clock), stale: goneHolder(existing.claimedBy) }))) {
         return standAside(result, partner, existing && (await findInterchangeById(db, existing.id)));
       }
       id = existing.id;
@@ -464,7 +466,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       // Committed before a crash but not confirmed yet: confirmed now, or queued with the reason.
       for (const m of await listUnconfirmedOrders(db, id)) {
         const outcome = await confirmIfAllowed(run, partner, { status: 'accepted', orderId: m.orderId, reason: null, issues: NO_ISSUES, customerId: m.customerId }, m.grossCents);
-        if (outcome.status !== 'accepted') await updateMessage(db, m.id, { status: outcome.status, updatedAt: nowIso() });
+        if (outcome.status !== 'accepted') await updateMessage(db, m.id, { status: outcome.status, updatedAt: nowIso(options.clock) });
       }
     }
   };
@@ -482,7 +484,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     held.done.add(ref);
     if (pending.length === 0) await startBatch(run);
     const raw = rawMessageText(message);
-    const at = nowIso();
+    const at = nowIso(options.clock);
     const entry = (outcome: Prepared, extra: { documentNumber?: string | null; issuesJson?: string | null } = {}): Entry => ({
       row: {
         interchangeId: held.result.interchangeId!,
@@ -564,17 +566,17 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     current = null;
   }
   await finish();
-  await flushEdiOutbound(db);
+  await flushEdiOutbound(db, options.clock);
   return results;
 }
 
 /** Runs a queued message again after a fix: mapping, order creation or its check, confirmation when clean. */
-export async function retakeMessage(db: Db, messageId: number): Promise<void> {
+export async function retakeMessage(db: Db, messageId: number, clock: Clock): Promise<void> {
   const row = await findMessage(db, messageId);
   if (!row) throw new AppError('NOT_FOUND', `No EDI message ${messageId}`);
   if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${messageId} is ${row.status}, not waiting.`);
   const interchange = (await findInterchangeById(db, row.interchangeId))!;
-  const run = await startRun(db);
+  const run = await startRun(db, clock);
   const partner = await partnerFor(run, interchange.sender);
   const stored: MessageIssues = row.issuesJson ? (JSON.parse(row.issuesJson) as MessageIssues) : NO_ISSUES;
   let outcome: Outcome;
@@ -596,15 +598,15 @@ export async function retakeMessage(db: Db, messageId: number): Promise<void> {
     if (order) {
       // The order and its message's new state in one transaction: a crash leaves the message queued, not orphaned.
       outcome.orderId = await db.transaction().execute(async (trx) => {
-        const [created] = await insertNewOrders(trx, [order]);
-        await updateMessage(trx, messageId, { orderId: created.id, updatedAt: nowIso() });
+        const [created] = await insertNewOrders(trx, [order], run.now);
+        await updateMessage(trx, messageId, { orderId: created.id, updatedAt: nowIso(run.clock) });
         return created.id;
       });
     }
   }
   outcome = await confirmIfAllowed(run, partner, outcome, grossCents);
-  await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso() });
+  await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso(run.clock) });
   const counts = new Map((await messageCounts(db, interchange.id)).map((r) => [r.status, Number(r.n)]));
-  await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso() });
-  await flushEdiOutbound(db);
+  await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso(run.clock) });
+  await flushEdiOutbound(db, run.clock);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parisNow } from '../../core/calendar/dates.ts';
+import type { Clock } from '../clock.ts';
 import { sscc, unitsPerPallet } from '../../core/catalog/packaging.ts';
 import { palletize } from '../../core/edi/eancom/despatch-pallets.ts';
 import { writeDespatchAdvices, type PalletInput } from '../../core/edi/eancom/write-desadv.ts';
@@ -53,13 +54,13 @@ function stamp(at: Date) {
  * partner's outbox folder after the commit by flushEdiOutbound, so a rolled-back change never reaches the partner.
  * Not an EDI order, or the partner is inactive: nothing.
  */
-export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind): Promise<number | null> {
+export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind, instant: string): Promise<number | null> {
   const partner = await partnerOfOrder(trx, orderId);
   if (!partner || !partner.active) return null;
   const [order, lines, company, { point, customer }] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId), findCompany(trx), findOrderParties(trx, orderId)]);
   if (!order || !company?.gln) return null;
   const products = new Map((await listProductGtins(trx, lines.map((l) => l.productId))).map((p) => [p.id, p]));
-  const now = new Date();
+  const now = new Date(instant);
   const { date, time } = stamp(now);
   const seq = await nextCounter(trx, 'edi-interchange');
   const reference = `C${String(seq).padStart(8, '0')}`;
@@ -157,17 +158,17 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
 
 // The file goes to the outbox once the caller's transaction has committed: flushes shortly after the queueing (a row
 // not committed yet is not seen and waits for the next one), and the server's periodic flush for anything left.
-const flushTargets = new WeakMap<object, Db>();
+const flushTargets = new WeakMap<object, { db: Db; clock: Clock }>();
 const scheduled = new WeakSet<object>();
 function soonFlush(trx: Trx): void {
   const key = trx.getExecutor().adapter;
-  const db = flushTargets.get(key);
-  if (!db || scheduled.has(key)) return;
+  const target = flushTargets.get(key);
+  if (!target || scheduled.has(key)) return;
   scheduled.add(key);
   for (const ms of [50, 500, 2000]) {
     setTimeout(() => {
       if (ms === 2000) scheduled.delete(key);
-      void flushEdiOutbound(db).catch(() => undefined);
+      void flushEdiOutbound(target.db, target.clock).catch(() => undefined);
     }, ms).unref();
   }
 }
@@ -178,8 +179,8 @@ export function outboxDir(dataDir: string, folder: string): string {
 }
 
 /** Copies committed outbound interchanges to their partner's outbox folder (write aside, then rename). */
-export async function flushEdiOutbound(db: Db): Promise<number> {
-  flushTargets.set(db.getExecutor().adapter, db);
+export async function flushEdiOutbound(db: Db, clock: Clock): Promise<number> {
+  flushTargets.set(db.getExecutor().adapter, { db, clock });
   const dataDir = fileStoreOf(db);
   let n = 0;
   for (const row of await listPendingOutbound(db)) {
@@ -192,7 +193,7 @@ export async function flushEdiOutbound(db: Db): Promise<number> {
       const temp = `${target}.${process.pid}-${row.id}.tmp`;
       await fs.promises.copyFile(filePath(dataDir, row.sha256), temp);
       await fs.promises.rename(temp, target);
-      await markOutbound(db, row.id, { status: 'written', writtenAt: new Date().toISOString(), error: null });
+      await markOutbound(db, row.id, { status: 'written', writtenAt: clock.now().toISOString(), error: null });
       n++;
     } catch (error) {
       await markOutbound(db, row.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -27,7 +28,7 @@ export async function importCommand(kind: string, file: string, options: { onlyV
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
-    const report = await runImport(handle.db, { kind: kind as ImportKindName, mode, bytes: fs.readFileSync(file), filename: path.basename(file), userId: null });
+    const report = await runImport(handle.db, { kind: kind as ImportKindName, mode, bytes: fs.readFileSync(file), filename: path.basename(file), userId: null }, systemClock.now());
     console.log(formatReport(report));
     return report.errors.length && report.written === 0 && mode !== 'validate' ? 1 : 0;
   } catch (error) {

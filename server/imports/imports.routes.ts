@@ -43,7 +43,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const upload = await readUpload(request);
-      return runImport(app.db, { kind: request.params.kind, ...upload, userId: currentUser(request).id });
+      return runImport(app.db, { kind: request.params.kind, ...upload, userId: currentUser(request).id }, app.clock.now());
     },
   );
 

@@ -1,5 +1,4 @@
 import { csvDocument } from '../../core/shared/spreadsheet.ts';
-import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ImportKindName, ImportMode } from '../../core/imports/import-kinds.ts';
@@ -43,7 +42,7 @@ export function refusedImport(errors: ImportIssue[], badRows: number, report: un
  * `validate` writes nothing; `commit` writes every row in one transaction, or nothing at all (422) if one row
  * is wrong; `commit-valid` writes the good rows and reports the others.
  */
-export async function runImport(db: Db, request: { kind: ImportKindName; mode: ImportMode; bytes: Buffer; filename: string; userId: number | null }): Promise<ImportReport> {
+export async function runImport(db: Db, request: { kind: ImportKindName; mode: ImportMode; bytes: Buffer; filename: string; userId: number | null }, now: Date): Promise<ImportReport> {
   const writer = IMPORT_WRITERS[request.kind];
   const rows = cellsByColumn(await readTable(request.bytes), writer.spec.columns);
   const refs: unknown = await writer.load(db);
@@ -53,7 +52,7 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   if (request.mode === 'commit' && errors.length) {
     throw refusedImport(errors, rows.length - good.length, report);
   }
-  const ctx = { userId: request.userId, now: nowIso(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
+  const ctx = { userId: request.userId, now: now.toISOString(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.
   const writeRefs: unknown = await writer.load(db);
   await db.transaction().execute(async (trx) => {

@@ -1,6 +1,5 @@
 import type { ApprovalItem } from '../../core/orders/order-findings.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type FindingRow, listFindingRows, listWaitingOrderIds, resolveFindings } from './findings.repository.ts';
@@ -21,14 +20,14 @@ function mustBeDraft(order: { number: string; status: string }, what: string): v
 const summary = (rows: readonly FindingRow[]) => rows.map((r) => ({ rule: r.rule, severity: r.severity, lineNo: r.lineNo, lineId: r.lineId, message: r.messageFr }));
 
 /** Approves every approval finding of a draft still waiting; 409 when none waits. */
-export async function approveOrder(db: Db, orderId: number, actor: Actor, reason: string): Promise<void> {
+export async function approveOrder(db: Db, orderId: number, actor: Actor, reason: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const order = await findOrderRow(trx, orderId);
     if (!order) throw notFound('Order', orderId);
     mustBeDraft(order, 'approved');
     const waiting = (await listFindingRows(trx, [orderId])).filter((r) => r.severity === 'approval' && r.overriddenAt === null);
     if (waiting.length === 0) throw new AppError('CONFLICT', `Order ${order.number} has no finding waiting for approval.`);
-    const at = nowIso();
+    const at = now.toISOString();
     await resolveFindings(trx, waiting.map((r) => r.id), { userId: actor.id, at, reason });
     await updateOrder(trx, orderId, { updatedAt: at }); // the order changed: screens showing it refresh
     await recordAudit(trx, { entityType: 'order', entityId: orderId, orderId, action: 'approve', userId: actor.id, after: { findings: summary(waiting) }, note: reason });
@@ -36,7 +35,7 @@ export async function approveOrder(db: Db, orderId: number, actor: Actor, reason
 }
 
 /** Overrides the block findings of one rule (on one line when `lineId` is given); 422 when none is open. */
-export async function overrideFinding(db: Db, orderId: number, actor: Actor, input: { rule: string; lineId?: number; reason: string }): Promise<void> {
+export async function overrideFinding(db: Db, orderId: number, actor: Actor, input: { rule: string; lineId?: number; reason: string }, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const order = await findOrderRow(trx, orderId);
     if (!order) throw notFound('Order', orderId);
@@ -50,7 +49,7 @@ export async function overrideFinding(db: Db, orderId: number, actor: Actor, inp
         { path: input.lineId === undefined ? 'body.rule' : 'body.lineId', code: 'not-found', params: { entity: 'finding', id: input.rule }, message: `no open block finding ${input.rule}${where}` },
       ]);
     }
-    const at = nowIso();
+    const at = now.toISOString();
     await resolveFindings(trx, open.map((r) => r.id), { userId: actor.id, at, reason: input.reason });
     await updateOrder(trx, orderId, { updatedAt: at });
     await recordAudit(trx, { entityType: 'order', entityId: orderId, orderId, action: 'override', userId: actor.id, after: { findings: summary(open) }, note: input.reason });

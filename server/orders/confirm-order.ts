@@ -26,13 +26,13 @@ export function confirmRefused(number: string, blocking: readonly OrderFinding[]
  * The rules read before the transaction, so the write lock is held only for the writes; an order edited in
  * between is refused as changed meanwhile. Confirming promises the requested date unless one was promised.
  */
-export async function confirmOrder(db: Db, orderId: number, actor: Actor): Promise<void> {
+export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: Date): Promise<void> {
   const [row, lines, storedRows] = await Promise.all([findOrderRow(db, orderId), listOrderLineRows(db, orderId), listFindingRows(db, [orderId])]);
   if (!row) throw notFound('Order', orderId);
   let findings: OrderFinding[] | null = null;
   const stored = storedRows.map(toOrderFindingFromRow);
   if (row.status === 'draft') {
-    const run = await runStoredOrderRules(db, row, lines, { suggest: false });
+    const run = await runStoredOrderRules(db, row, lines, { suggest: false, now });
     findings = withResolutions(run.findings, lines.map((l) => l.id), stored);
     const blocking = findings.filter(isBlocking);
     if (blocking.length) {
@@ -43,15 +43,15 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor): Promi
   }
   await db.transaction().execute(async (trx) => {
     const promise = (o: { promisedDate: string | null; requestedDate: string | null }) => o.promisedDate ?? o.requestedDate;
-    const t = await startTransition(trx, orderId, 'confirm', (o) => ({ promisedDate: promise(o) }));
+    const t = await startTransition(trx, orderId, 'confirm', now, (o) => ({ promisedDate: promise(o) }));
     if (t.order.updatedAt !== row.updatedAt) throw new AppError('CONFLICT', `Order ${row.number} was changed by someone else meanwhile; reload it.`);
     if (findings && !sameFindings(findings, stored)) {
       await deleteFindings(trx, orderId);
       await insertFindings(trx, findingRows(orderId, findings));
     }
     await recordTransition(trx, t, actor, { before: { promisedDate: t.order.promisedDate }, after: { promisedDate: promise(t.order) } });
-    await queueAcknowledgement(trx, orderId, actor);
-    await queueEdiOutbound(trx, orderId, 'ordrsp');
+    await queueAcknowledgement(trx, orderId, actor, t.at);
+    await queueEdiOutbound(trx, orderId, 'ordrsp', t.at);
   });
 }
 

@@ -16,18 +16,17 @@ export type CustomerCodeRef = { code: string; productId: number; unitFactor: num
 // discount; the promotions open to it (recently ended to soon starting) with their pitches; its usual products.
 
 /** The first date a delivery point can receive an order taken now, on the Paris wall clock. */
-export function earliestDateFor(point: DeliveryPoint, now: { date: IsoDate; time: string } = parisNow(new Date())): IsoDate | null {
+export function earliestDateFor(point: DeliveryPoint, now: { date: IsoDate; time: string }): IsoDate | null {
   return earliestDeliveryDate(now, point);
 }
 
 /** The customer as its own screen shows it (404 when unknown), with its codes, its prices and its dates. */
-export async function loadOrderContext(db: DbOrTrx, customerId: number): Promise<OrderContext> {
+export async function loadOrderContext(db: DbOrTrx, customerId: number, instant: Date): Promise<OrderContext> {
   const customer = await getCustomerDetail(db, customerId);
   const [codes, tiers] = await Promise.all([
     listCustomerCodes(db, customerId),
     customer.priceListId === null ? Promise.resolve([]) : listPriceTiers(db, customer.priceListId),
   ]);
-  const instant = new Date();
   const now = parisNow(instant);
   const commercial = await loadCommercialContext(db, customer, { date: now.date, now: instant });
   return {

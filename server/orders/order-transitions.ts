@@ -7,17 +7,17 @@ import { type Actor, recordTransition, startTransition } from './transition.ts';
 
 // Confirming runs the rules: it lives in confirm-order.ts.
 
-export async function closeOrder(db: Db, orderId: number, actor: Actor): Promise<void> {
+export async function closeOrder(db: Db, orderId: number, actor: Actor, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t = await startTransition(trx, orderId, 'close');
+    const t = await startTransition(trx, orderId, 'close', now);
     await recordTransition(trx, t, actor);
   });
 }
 
 /** Cancelling is only possible before release, so no stock is reserved yet and none has to be given back. */
-export async function cancelOrder(db: Db, orderId: number, actor: Actor, reason: string | null): Promise<void> {
+export async function cancelOrder(db: Db, orderId: number, actor: Actor, reason: string | null, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t = await startTransition(trx, orderId, 'cancel');
+    const t = await startTransition(trx, orderId, 'cancel', now);
     await setOrderLinesStatus(trx, orderId, 'cancelled');
     await recordTransition(trx, t, actor, { note: reason });
   });

@@ -37,7 +37,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: { tags, summary: 'What the entry screen needs to price and check an order for this customer as it is typed', params: IdParams, response: { 200: OrderContextSchema, ...readErrors } },
     },
-    async (request) => loadOrderContext(app.db, request.params.id),
+    async (request) => loadOrderContext(app.db, request.params.id, app.clock.now()),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/orders/:id',
     { config: { access: STAFF }, schema: { tags, summary: 'One order with its deliveries, backorders and the actions its status allows', params: IdParams, response: { 200: OrderDetailSchema, ...readErrors } } },
-    async (request) => getOrderDetail(app.db, request.params.id),
+    async (request) => getOrderDetail(app.db, request.params.id, app.clock.now()),
   );
 
   app.get(
@@ -73,8 +73,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code', body: OrderInputSchema, response: { 201: OrderDetailSchema, ...writeErrors } },
     },
     async (request, reply) => {
-      const saved = await saveNewOrder(app.db, request.body, currentUser(request));
-      return reply.status(201).send(await getOrderDetail(app.db, saved.id, saved));
+      const saved = await saveNewOrder(app.db, request.body, currentUser(request), app.clock.now());
+      return reply.status(201).send(await getOrderDetail(app.db, saved.id, app.clock.now(), saved));
     },
   );
 
@@ -89,7 +89,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: QuoteSchema, ...writeErrors },
       },
     },
-    async (request) => quoteOrder(app.db, request.body),
+    async (request) => quoteOrder(app.db, request.body, app.clock.now()),
   );
 
   app.get(
@@ -113,8 +113,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'A manager approves every approval finding of a draft, with a reason (audited)', params: IdParams, body: ApproveInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
     },
     async (request) => {
-      await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim());
-      return getOrderDetail(app.db, request.params.id);
+      await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim(), app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
 
@@ -126,8 +126,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { rule, lineId, reason } = request.body;
-      await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() });
-      return getOrderDetail(app.db, request.params.id);
+      await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() }, app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
 
@@ -135,8 +135,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders/:id',
     { config: { access: ORDER_DESK }, schema: { tags, summary: 'Edit a draft: header and lines are replaced', params: IdParams, body: OrderInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } } },
     async (request) => {
-      const saved = await updateDraft(app.db, request.params.id, request.body, currentUser(request));
-      return getOrderDetail(app.db, saved.id, saved);
+      const saved = await updateDraft(app.db, request.params.id, request.body, currentUser(request), app.clock.now());
+      return getOrderDetail(app.db, saved.id, app.clock.now(), saved);
     },
   );
 
@@ -147,32 +147,32 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/orders/:id/confirm', transition('Confirm a draft: every rule runs again; 422 listing the block and approval findings nobody answered (`findings`)', EmptyBody), async (request) => {
-    await confirmOrder(app.db, request.params.id, currentUser(request));
-    return getOrderDetail(app.db, request.params.id);
+    await confirmOrder(app.db, request.params.id, currentUser(request), app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
   app.post('/api/orders/:id/release', transition('Release to the warehouses: one delivery per warehouse holding the products, stock reserved there (short if need be)', EmptyBody), async (request) => {
-    await releaseOrder(app.db, request.params.id, currentUser(request));
-    return getOrderDetail(app.db, request.params.id);
+    await releaseOrder(app.db, request.params.id, currentUser(request), app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
   app.post('/api/orders/:id/ship', transition('Ship every planned delivery: takes the goods out of stock (never below zero) and prints one delivery note each', Type.Optional(ShipInputSchema)), async (request) => {
-    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir });
-    return getOrderDetail(app.db, request.params.id);
+    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir }, app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
   app.post('/api/orders/:id/deliver', transition('Record what was delivered, lines of all shipped deliveries in one report; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
-    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines);
-    return getOrderDetail(app.db, request.params.id);
+    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines, app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
   app.post('/api/orders/:id/close', transition('Close a delivered order', EmptyBody), async (request) => {
-    await closeOrder(app.db, request.params.id, currentUser(request));
-    return getOrderDetail(app.db, request.params.id);
+    await closeOrder(app.db, request.params.id, currentUser(request), app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
   app.post('/api/orders/:id/cancel', transition('Cancel a draft or a confirmed order (nothing is reserved yet)', Type.Optional(CancelInputSchema)), async (request) => {
-    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null);
-    return getOrderDetail(app.db, request.params.id);
+    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null, app.clock.now());
+    return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 };

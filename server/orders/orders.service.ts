@@ -85,7 +85,7 @@ export async function getOrder(db: DbOrTrx, id: number): Promise<Order> {
  * One order with what surrounds it. A draft's suggestions are computed on read (the customer's prices and habits
  * move); `suggestions` passes those a save has just computed, so the answer to a save does not run the rules twice.
  */
-export async function getOrderDetail(db: DbOrTrx, id: number, known: { suggestions?: OrderSuggestion[] } = {}): Promise<OrderDetail> {
+export async function getOrderDetail(db: DbOrTrx, id: number, now: Date, known: { suggestions?: OrderSuggestion[] } = {}): Promise<OrderDetail> {
   const order = await getOrder(db, id);
   // Most reads are of drafts and confirmed orders, which cannot have deliveries or backorders yet: don't ask.
   const [deliveries, backorders, findingRows] = await Promise.all([
@@ -101,7 +101,7 @@ export async function getOrderDetail(db: DbOrTrx, id: number, known: { suggestio
     if (known.suggestions) suggestions = known.suggestions;
     else {
       const lineIds = order.lines.map((l) => l.id);
-      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true })).suggestions.map((s) => toOrderSuggestion(s, lineIds));
+      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true, now })).suggestions.map((s) => toOrderSuggestion(s, lineIds));
       await nextTurn();
     }
   }

@@ -39,8 +39,8 @@ export type Quote = {
  * What `POST /api/orders` would store, priced and checked, without writing anything: the same resolution (422 where
  * the save would refuse), the same rules on the same context. Lines are numbered in the body's order.
  */
-export async function quoteOrder(db: DbOrTrx, input: OrderInput): Promise<Quote> {
-  const draft = await resolveDraft(db, input);
+export async function quoteOrder(db: DbOrTrx, input: OrderInput, now: Date): Promise<Quote> {
+  const draft = await resolveDraft(db, input, { now });
   const priced = draft.rules.priced;
   return {
     customerId: draft.customer.id,

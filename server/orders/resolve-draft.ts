@@ -85,7 +85,7 @@ export type ResolvedDraft = {
 };
 
 /** A stored order being edited: its prices follow the day it was taken, and it is not its own open order. */
-export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now?: Date; carried?: readonly CarriedLine[] };
+export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now: Date; carried?: readonly CarriedLine[] };
 
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
@@ -121,7 +121,7 @@ function shapeErrorsOf(input: OrderInput): void {
  * Turns what was typed (or received) into priced lines against the customer's master data, or refuses it naming
  * every faulty field. Reads only: the caller writes the result in its own transaction.
  */
-export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions = {}): Promise<ResolvedDraft> {
+export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: ResolveOptions): Promise<ResolvedDraft> {
   shapeErrorsOf(input);
   const customer = await findCustomer(db, input.customerId);
   if (!customer) throw unknownCustomer(input.customerId);
@@ -144,7 +144,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
   };
   const { deliveryPoint, matched } = matchDraft(sources, input);
 
-  const now = options.now ?? new Date();
+  const now = options.now;
   const context = await orderRulesContext(db, {
     customer,
     deliveryPoint,

@@ -1,7 +1,6 @@
 import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { auditRow, recordAudit, recordAudits } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import { nextCounter } from './counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -19,7 +18,7 @@ import { type Actor, invalidTransition } from './transition.ts';
 export type Saved = { id: number; suggestions: OrderSuggestion[] };
 
 /** `CDE-YYYYMM-`: the month is Paris's; the sequence after it runs across months, so a number is never reused. */
-function orderNumberPrefix(now = new Date()): string {
+function orderNumberPrefix(now: Date): string {
   const { date } = parisNow(now);
   return `CDE-${date.slice(0, 4)}${date.slice(5, 7)}-`;
 }
@@ -116,10 +115,10 @@ export function newOrder(draft: ResolvedDraft, actor: Actor, deliveryRequirement
  * order (the screen) or a batch (EDI intake), in a few multi-row statements inside the caller's transaction. Every
  * new order goes through here, so both write the very same rows. Numbers are reserved for the whole batch at once.
  */
-export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[]): Promise<CreatedOrder[]> {
+export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[], at: Date): Promise<CreatedOrder[]> {
   if (orders.length === 0) return [];
-  const now = nowIso();
-  const prefix = orderNumberPrefix();
+  const now = at.toISOString();
+  const prefix = orderNumberPrefix(at);
   const first = (await nextCounter(trx, 'order', orders.length)) - orders.length + 1;
   const headers = orders.map((o, i) => ({ ...o.header, number: orderNumber(prefix, first + i), status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: o.deliveryRequirement, createdBy: o.actorId, createdAt: now, updatedAt: now }));
   const ids = await insertOrders(trx, headers);
@@ -139,14 +138,14 @@ export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[]): Pr
  * Creates a draft, priced and checked by the rules, its findings stored with it. Master data is read before the
  * transaction so the write lock is held only for the writes.
  */
-export async function createOrder(db: Db, input: OrderInput, actor: Actor): Promise<number> {
-  return (await saveNewOrder(db, input, actor)).id;
+export async function createOrder(db: Db, input: OrderInput, actor: Actor, now: Date): Promise<number> {
+  return (await saveNewOrder(db, input, actor, now)).id;
 }
 
 /** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
-export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Promise<Saved> {
-  const draft = await resolveDraft(db, input);
-  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)]));
+export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor, now: Date): Promise<Saved> {
+  const draft = await resolveDraft(db, input, { now });
+  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)], now));
   const lineIds = draft.lines.map((_, i) => created.lineIds.get(i + 1));
   return { id: created.id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }
@@ -157,8 +156,8 @@ export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor): Pro
  * does not send (the customer's code, his EDI price and line number, an agreed price) follows each product. Anything
  * past draft is refused, whoever moved it meanwhile.
  */
-export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor): Promise<Saved> {
-  return replaceDraft(db, orderId, () => ({ input }), actor, 'update');
+export async function updateDraft(db: Db, orderId: number, input: OrderInput, actor: Actor, now: Date): Promise<Saved> {
+  return replaceDraft(db, orderId, () => ({ input }), actor, 'update', now);
 }
 
 type Rewrite = { input: OrderInput; carried?: CarriedLine[]; notes?: TimelineNote[] };
@@ -179,12 +178,12 @@ function storedInput(order: OrderRow, lines: readonly OrderLineRow[]): OrderInpu
 const carriedOf = (lines: readonly OrderLineRow[]): CarriedLine[] =>
   lines.map((l) => ({ productId: l.productId, customerCode: l.customerCode, expectedUnitPriceCents: l.expectedUnitPriceCents, agreedUnitPriceCents: l.agreedUnitPriceCents, customerLineNo: l.customerLineNo, orderedQuantity: l.orderedQuantity }));
 
-async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, lines: OrderLineRow[]) => Rewrite, actor: Actor, action: string): Promise<Saved> {
+async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, lines: OrderLineRow[]) => Rewrite, actor: Actor, action: string, now: Date): Promise<Saved> {
   const [existing, existingLines] = await Promise.all([findOrderRow(db, orderId), listOrderLineRows(db, orderId)]);
   if (!existing) throw notFound('Order', orderId);
   if (existing.status !== 'draft') throw invalidTransition(existing, 'edit', ['draft']);
   const change = rewrite(existing, existingLines);
-  const draft = await resolveDraft(db, change.input, { orderDate: orderDateOf(existing.createdAt), excludeOrderId: orderId, carried: change.carried ?? carriedOf(existingLines) });
+  const draft = await resolveDraft(db, change.input, { orderDate: orderDateOf(existing.createdAt), now, excludeOrderId: orderId, carried: change.carried ?? carriedOf(existingLines) });
   const lineIds = await db.transaction().execute(async (trx) => {
     const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
     if (!before) throw notFound('Order', orderId);
@@ -192,7 +191,7 @@ async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, 
     if (before.updatedAt !== existing.updatedAt && action !== 'update') throw new AppError('CONFLICT', `Order ${before.number} was changed by someone else meanwhile; reload it.`);
     const header = headerValues(draft);
     const requirement = change.input.deliveryRequirement === undefined ? {} : { deliveryRequirement: change.input.deliveryRequirement };
-    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, ...requirement, status: 'draft', updatedAt: nowIso() }))) {
+    if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, ...requirement, status: 'draft', updatedAt: now.toISOString() }))) {
       throw invalidTransition(before, 'edit', ['draft']);
     }
     const previous = (await listFindingRows(trx, [orderId])).map(toOrderFindingFromRow);
@@ -221,7 +220,7 @@ async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, 
  * on, whatever the lists say, so the price-mismatch finding is settled for good; the order is re-priced (totals,
  * franco) and re-checked, and the timeline keeps both prices. Only a draft, only a line that states a price.
  */
-export async function acceptCustomerPrice(db: Db, orderId: number, lineId: number, actor: Actor): Promise<Saved> {
+export async function acceptCustomerPrice(db: Db, orderId: number, lineId: number, actor: Actor, now: Date): Promise<Saved> {
   return replaceDraft(
     db,
     orderId,
@@ -236,5 +235,6 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
     },
     actor,
     'accept_price',
+    now,
   );
 }

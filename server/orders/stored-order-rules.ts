@@ -22,7 +22,7 @@ export type StoredRun = { context: RulesContext; priced: PricedOrder; findings: 
  * The rules over an order as stored: priced on the day it was taken, checked now (lead time, cut-off and credit
  * are today's), with its suggestions only when asked (a confirmation does not need them).
  */
-export async function runStoredOrderRules(db: DbOrTrx, order: StoredOrder, lines: readonly StoredLine[], options: { suggest: boolean; now?: Date }): Promise<StoredRun> {
+export async function runStoredOrderRules(db: DbOrTrx, order: StoredOrder, lines: readonly StoredLine[], options: { suggest: boolean; now: Date }): Promise<StoredRun> {
   const [customer, point, productRows] = await Promise.all([
     findCustomer(db, order.customerId),
     findDeliveryPoint(db, order.deliveryPointId),
@@ -34,7 +34,7 @@ export async function runStoredOrderRules(db: DbOrTrx, order: StoredOrder, lines
     customer,
     deliveryPoint: toDeliveryPoint(point),
     products: new Map(productRows.map((r) => [r.id, toProduct(r)])),
-    now: options.now ?? new Date(),
+    now: options.now,
     excludeOrderId: order.id,
     orderDate: draft.orderDate,
     withUsualProducts: options.suggest,

@@ -1,7 +1,6 @@
 import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import { availableActions, checkTransition, type OrderAction, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findOrderRow, type OrderRow, updateOrderStatus } from './orders.repository.ts';
@@ -30,6 +29,7 @@ export async function startTransition(
   trx: Trx,
   orderId: number,
   action: OrderAction,
+  now: Date,
   patchFor: (order: OrderRow) => { promisedDate?: string | null } = () => ({}),
 ): Promise<StartedTransition> {
   const order = await findOrderRow(trx, orderId);
@@ -37,7 +37,7 @@ export async function startTransition(
   const from = order.status as OrderStatus;
   const check = checkTransition(from, action);
   if (!check.ok) throw invalidTransition(order, action, check.allowedFrom);
-  const at = nowIso();
+  const at = now.toISOString();
   const moved = await updateOrderStatus(trx, orderId, from, { status: check.to, updatedAt: at, ...patchFor(order) });
   if (!moved) throw new AppError('CONFLICT', `Order ${order.number} was changed by someone else meanwhile; reload it.`);
   return { order, action, from, to: check.to, at };

@@ -40,7 +40,7 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: "Set a customer's penalty clause (amounts in cents, rates in basis points)", params: IdParams, body: ClauseInputSchema, response: { 200: CustomerClauseSchema, ...writeErrors } },
     },
-    async (request) => savePenaltyClause(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => savePenaltyClause(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(
@@ -79,21 +79,21 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: { tags, summary: 'Penalty notices received, newest first, each with its legal checks; due=soon|overdue|any for the contest reminders', querystring: NoticeListQuerySchema, response: { 200: Type.Object({ items: Type.Array(NoticeSchema) }), ...readErrors } },
     },
-    async (request) => ({ items: await listNotices(app.db, request.query) }),
+    async (request) => ({ items: await listNotices(app.db, request.query, app.clock.now()) }),
   );
 
   app.get(
     '/api/penalty-notices/:id',
     { config: { access: STAFF }, schema: { tags, summary: 'One penalty notice with its legal checks and the amount to accept', params: IdParams, response: { 200: NoticeSchema, ...readErrors } } },
-    async (request) => getNotice(app.db, request.params.id),
+    async (request) => getNotice(app.db, request.params.id, app.clock.now()),
   );
 
   app.post(
     '/api/penalty-notices',
     { config: { access: ORDER_DESK }, schema: { tags, summary: 'Record a penalty notice received, with what proof came with it', body: NoticeInputSchema, response: { 201: NoticeSchema, ...writeErrors } } },
     async (request, reply) => {
-      const id = await recordNotice(app.db, request.body, currentUser(request));
-      return reply.status(201).send(await getNotice(app.db, id));
+      const id = await recordNotice(app.db, request.body, currentUser(request), app.clock.now());
+      return reply.status(201).send(await getNotice(app.db, id, app.clock.now()));
     },
   );
 
@@ -104,8 +104,8 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Contest a notice: prints and files the letter with the legal grounds, sets the follow-up date', params: IdParams, body: ContestInputSchema, response: { 200: NoticeSchema, ...writeErrors } },
     },
     async (request) => {
-      await contestNotice(app.db, request.params.id, request.body.reason.trim(), currentUser(request), app.config.dataDir);
-      return getNotice(app.db, request.params.id);
+      await contestNotice(app.db, request.params.id, request.body.reason.trim(), currentUser(request), app.config.dataDir, app.clock.now());
+      return getNotice(app.db, request.params.id, app.clock.now());
     },
   );
 
@@ -113,8 +113,8 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/penalty-notices/:id/settle',
     { config: { access: SETTLERS }, schema: { tags, summary: 'Settle a notice at the amount agreed (never more than claimed)', params: IdParams, body: SettleInputSchema, response: { 200: NoticeSchema, ...writeErrors } } },
     async (request) => {
-      await settleNotice(app.db, request.params.id, request.body.acceptedCents, request.body.note?.trim() || null, currentUser(request));
-      return getNotice(app.db, request.params.id);
+      await settleNotice(app.db, request.params.id, request.body.acceptedCents, request.body.note?.trim() || null, currentUser(request), app.clock.now());
+      return getNotice(app.db, request.params.id, app.clock.now());
     },
   );
 
@@ -122,8 +122,8 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/penalty-notices/:id/withdraw',
     { config: { access: ORDER_DESK }, schema: { tags, summary: 'The customer withdrew the notice: nothing is owed', params: IdParams, body: WithdrawInputSchema, response: { 200: NoticeSchema, ...writeErrors } } },
     async (request) => {
-      await withdrawNotice(app.db, request.params.id, request.body.note?.trim() || null, currentUser(request));
-      return getNotice(app.db, request.params.id);
+      await withdrawNotice(app.db, request.params.id, request.body.note?.trim() || null, currentUser(request), app.clock.now());
+      return getNotice(app.db, request.params.id, app.clock.now());
     },
   );
 
@@ -136,6 +136,6 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/force-majeure-periods',
     { config: { access: SETTLERS }, schema: { tags, summary: 'Record a force-majeure period (for every category, or some)', body: ForceMajeureInputSchema, response: { 201: ForceMajeureSchema, ...writeErrors } } },
-    async (request, reply) => reply.status(201).send(await recordForceMajeure(app.db, request.body, currentUser(request))),
+    async (request, reply) => reply.status(201).send(await recordForceMajeure(app.db, request.body, currentUser(request), app.clock.now())),
   );
 };

@@ -2,7 +2,6 @@ import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { isUnderL441, LEGAL_FRAME, type PenaltyClause, type PenaltyFrame, type PenaltyLine, penalty } from '../../core/penalties/penalty.ts';
 import type { CustomerPenaltyClause, DeliveryPenalty, OrderExposure } from '../../core/penalties/views.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, type FieldError, notFound } from '../errors.ts';
 import {
@@ -49,7 +48,7 @@ export async function getPenaltyClause(db: DbOrTrx, customerId: number): Promise
 export type ClauseInput = Partial<Omit<PenaltyClause, 'backordersAccepted' | 'l441Applicable'>> & Pick<PenaltyClause, 'backordersAccepted' | 'l441Applicable'> & { note?: string | null };
 
 /** Replaces a customer's clause, audited with before and after in the same transaction. */
-export async function savePenaltyClause(db: Db, customerId: number, input: ClauseInput, userId: number): Promise<CustomerPenaltyClause> {
+export async function savePenaltyClause(db: Db, customerId: number, input: ClauseInput, userId: number, now: Date): Promise<CustomerPenaltyClause> {
   await db.transaction().execute(async (trx) => {
     const [customer, before] = await Promise.all([findCustomerForPenalty(trx, customerId), findClauseRow(trx, customerId)]);
     if (!customer) throw notFound('Customer', customerId);
@@ -67,7 +66,7 @@ export async function savePenaltyClause(db: Db, customerId: number, input: Claus
       l441Applicable: input.l441Applicable ? 1 : 0,
       note: input.note ?? null,
       updatedBy: userId,
-      updatedAt: nowIso(),
+      updatedAt: now.toISOString(),
     };
     await upsertClause(trx, values);
     await recordAudit(trx, { entityType: 'penalty_clause', entityId: customerId, action: before ? 'update' : 'create', userId, before: before ?? null, after: values });

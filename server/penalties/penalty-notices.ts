@@ -15,7 +15,6 @@ import {
 import { isUnderL441 } from '../../core/penalties/penalty.ts';
 import type { PenaltyNotice } from '../../core/penalties/views.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { findCompany } from '../deliveries/deliveries.repository.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
@@ -43,7 +42,6 @@ import {
 
 export type { PenaltyNotice } from '../../core/penalties/views.ts';
 
-export const today = (): IsoDate => parisNow(new Date(nowIso())).date;
 
 export function toPeriod(r: Awaited<ReturnType<typeof listForceMajeureRows>>[number]): ForceMajeurePeriod & { id: number; description: string | null; categories: string[] | null } {
   return { id: r.id, label: r.label, from: r.dateFrom, to: r.dateTo, categories: r.categories ? r.categories.split(',') : null, description: r.description };
@@ -62,14 +60,14 @@ const facts = (r: NoticeRow): NoticeFacts => ({
   deductedFromInvoice: r.deductedFromInvoice === 1,
 });
 
-async function toNotices(db: DbOrTrx, rows: NoticeRow[]): Promise<PenaltyNotice[]> {
+async function toNotices(db: DbOrTrx, rows: NoticeRow[], now: Date): Promise<PenaltyNotice[]> {
   if (rows.length === 0) return [];
   const [periods, clauses] = await Promise.all([
     listForceMajeureRows(db),
     listL441Flags(db, rows.map((r) => r.customerId)),
   ]);
   const forceMajeure = periods.map(toPeriod);
-  const day = today();
+  const day = parisNow(now).date;
   return rows.map((r) => {
     const clause = clauses.find((c) => c.customerId === r.customerId);
     const l441Applicable = isUnderL441(r.typology, clause ? { l441Applicable: clause.l441Applicable === 1 } : null);
@@ -105,17 +103,17 @@ async function toNotices(db: DbOrTrx, rows: NoticeRow[]): Promise<PenaltyNotice[
   });
 }
 
-export async function getNotice(db: DbOrTrx, id: number): Promise<PenaltyNotice> {
+export async function getNotice(db: DbOrTrx, id: number, now: Date): Promise<PenaltyNotice> {
   const row = await findNoticeRow(db, id);
   if (!row) throw notFound('Penalty notice', id);
-  return (await toNotices(db, [row]))[0];
+  return (await toNotices(db, [row], now))[0];
 }
 
 export type NoticeListFilters = { status?: NoticeStatus; customerId?: number; orderId?: number; due?: 'soon' | 'overdue' | 'any' };
 
 /** Newest first; `due=overdue` the notices past their deadline or follow-up date, `soon` within a week too, `any` both. */
-export async function listNotices(db: DbOrTrx, f: NoticeListFilters): Promise<PenaltyNotice[]> {
-  const notices = await toNotices(db, await listNoticeRows(db, f));
+export async function listNotices(db: DbOrTrx, f: NoticeListFilters, now: Date): Promise<PenaltyNotice[]> {
+  const notices = await toNotices(db, await listNoticeRows(db, f), now);
   if (!f.due) return notices;
   const wanted: DueState[] = f.due === 'overdue' ? ['overdue'] : f.due === 'soon' ? ['soon'] : ['overdue', 'soon'];
   return notices.filter((n) => wanted.includes(n.due));
@@ -144,14 +142,14 @@ export type NoticeInput = {
  * Records a notice received: its contest deadline (the earlier of the agreement's and the CGV's) and, when the
  * order and category are known and no value was given, the value ordered in the category, the base of the cap.
  */
-export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUser): Promise<number> {
+export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUser, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const errors: FieldError[] = [];
     const customer = await findCustomerForPenalty(trx, input.customerId);
     if (!customer) errors.push({ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: `customer ${input.customerId} does not exist` });
     for (const field of ['receivedDate', 'failureDate'] as const) if (!isIsoDate(input[field])) errors.push({ path: `body.${field}`, code: 'not-a-date', params: { value: input[field] }, message: 'is not a calendar date' });
     if (input.failureDate > input.receivedDate) errors.push({ path: 'body.failureDate', code: 'before-start', params: { after: 'failureDate' }, message: 'is after the date the notice was received' });
-    if (input.receivedDate > today()) errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
+    if (input.receivedDate > parisNow(now).date) errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
     const order = input.orderId ? await findOrderForPenalty(trx, input.orderId) : undefined;
     if (input.orderId && (!order || order.customerId !== input.customerId)) errors.push({ path: 'body.orderId', code: 'not-found', params: { entity: 'order', id: input.orderId }, message: `order ${input.orderId} is not an order of this customer` });
     if (input.deliveryId) {
@@ -168,7 +166,7 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
     }
     const clauseRow = await findClauseRow(trx, input.customerId);
     const clock = contestDeadline({ receivedDate: input.receivedDate }, clauseRow ? toClause(clauseRow) : null, FRAME);
-    const at = nowIso();
+    const at = now.toISOString();
     const values = {
       reference: input.reference,
       customerId: input.customerId,
@@ -206,13 +204,13 @@ const wrongStatus = (n: { reference: string; status: string }, action: string) =
  * Contests a received notice: the letter (the legal grounds the checks found, the assistant's reason, what we
  * accept) is printed, filed and linked, and a follow-up date is set to chase the answer. One transaction.
  */
-export async function contestNotice(db: Db, id: number, reason: string, actor: SessionUser, dataDir: string): Promise<void> {
+export async function contestNotice(db: Db, id: number, reason: string, actor: SessionUser, dataDir: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const notice = await getNotice(trx, id);
+    const notice = await getNotice(trx, id, now);
     if (notice.status !== 'received') throw wrongStatus(notice, 'contested');
     const [company, customer] = await Promise.all([findCompany(trx), findCustomerForPenalty(trx, notice.customerId)]);
     if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: a letter cannot be printed without it.');
-    const day = today();
+    const day = parisNow(now).date;
     const letter = contestLetterParagraphs({
       noticeRef: notice.reference,
       customerRef: notice.externalOrderRef,
@@ -226,7 +224,7 @@ export async function contestNotice(db: Db, id: number, reason: string, actor: S
     });
     const pdf = await renderContestLetter({ company, customer: customer!, noticeRef: notice.reference, date: day, subject: letter.subject, paragraphs: letter.paragraphs, signatory: actor.name });
     const stored = await storeFile(dataDir, pdf);
-    const at = nowIso();
+    const at = now.toISOString();
     const documentId = await insertDocument(trx, {
       kind: 'penalty_contest_letter',
       filename: `contestation-${notice.reference.replace(/[^\w.-]+/g, '_')}.pdf`,
@@ -243,16 +241,16 @@ export async function contestNotice(db: Db, id: number, reason: string, actor: S
 }
 
 /** Settles a notice at the amount agreed (the credit note the customer will get), never more than was claimed. */
-export async function settleNotice(db: Db, id: number, acceptedCents: number, note: string | null, actor: SessionUser): Promise<void> {
+export async function settleNotice(db: Db, id: number, acceptedCents: number, note: string | null, actor: SessionUser, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const notice = await getNotice(trx, id);
+    const notice = await getNotice(trx, id, now);
     if (notice.status !== 'received' && notice.status !== 'contested') throw wrongStatus(notice, 'settled');
     if (acceptedCents > notice.claimedCents) {
       throw new AppError('VALIDATION', `Invalid request: body.acceptedCents is more than the ${notice.claimedCents} cents claimed`, [
         { path: 'body.acceptedCents', code: 'out-of-range', params: { comparison: '<=', limit: notice.claimedCents }, message: `is more than the ${notice.claimedCents} cents claimed` },
       ]);
     }
-    const at = nowIso();
+    const at = now.toISOString();
     const patch = { status: 'settled', acceptedCents, settledAt: at, settlementNote: note, reminderDate: null, updatedAt: at };
     if (!(await updateNoticeFrom(trx, id, ['received', 'contested'], patch))) throw wrongStatus(notice, 'settled');
     await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: notice.orderId, action: 'settle', userId: actor.id, before: { status: notice.status }, after: patch, note });
@@ -260,10 +258,10 @@ export async function settleNotice(db: Db, id: number, acceptedCents: number, no
 }
 
 /** The customer withdrew the notice (after a contest, usually): nothing is owed. */
-export async function withdrawNotice(db: Db, id: number, note: string | null, actor: SessionUser): Promise<void> {
+export async function withdrawNotice(db: Db, id: number, note: string | null, actor: SessionUser, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const notice = await getNotice(trx, id);
-    const at = nowIso();
+    const notice = await getNotice(trx, id, now);
+    const at = now.toISOString();
     const patch = { status: 'withdrawn', acceptedCents: 0, settledAt: at, settlementNote: note, reminderDate: null, updatedAt: at };
     if (!(await updateNoticeFrom(trx, id, ['received', 'contested'], patch))) throw wrongStatus(notice, 'withdrawn');
     await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: notice.orderId, action: 'withdraw', userId: actor.id, before: { status: notice.status }, after: patch, note });
@@ -274,11 +272,11 @@ export async function listForceMajeure(db: DbOrTrx) {
   return (await listForceMajeureRows(db)).map(toPeriod);
 }
 
-export async function recordForceMajeure(db: Db, input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null }, actor: SessionUser) {
+export async function recordForceMajeure(db: Db, input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null }, actor: SessionUser, now: Date) {
   if (!isIsoDate(input.from) || !isIsoDate(input.to)) throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [{ path: isIsoDate(input.from) ? 'body.to' : 'body.from', code: 'not-a-date', params: { value: isIsoDate(input.from) ? input.to : input.from }, message: 'is not a calendar date' }]);
   if (input.to < input.from) throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [{ path: 'body.to', code: 'before-start', params: { after: 'from' }, message: 'is before the start of the period' }]);
   return db.transaction().execute(async (trx) => {
-    const values = { label: input.label, dateFrom: input.from, dateTo: input.to, categories: input.categories?.length ? input.categories.join(',') : null, description: input.description ?? null, createdAt: nowIso() };
+    const values = { label: input.label, dateFrom: input.from, dateTo: input.to, categories: input.categories?.length ? input.categories.join(',') : null, description: input.description ?? null, createdAt: now.toISOString() };
     const id = await insertForceMajeure(trx, values);
     await recordAudit(trx, { entityType: 'force_majeure_period', entityId: id, action: 'create', userId: actor.id, after: values });
     return { id, label: input.label, from: input.from, to: input.to, categories: input.categories?.length ? input.categories : null, description: input.description ?? null };

@@ -1,7 +1,6 @@
 import { isIsoDate } from '../../core/calendar/dates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { existingProductIds } from '../catalog/products.repository.ts';
-import { nowIso } from '../clock.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
@@ -36,14 +35,14 @@ async function checkPrice(db: DbOrTrx, customerId: number, input: CustomerPriceI
   if (clash) throw conflict('body.validFrom', clash.validFrom, `${clash.productCode} already has a price for this customer from ${clash.validFrom}${clash.validTo ? ` to ${clash.validTo}` : ''}`);
 }
 
-const values = (customerId: number, input: CustomerPriceInput): repo.CustomerPriceValues => ({
+const values = (customerId: number, input: CustomerPriceInput, now: Date): repo.CustomerPriceValues => ({
   customerId,
   productId: input.productId,
   unitPriceCents: input.unitPriceCents,
   validFrom: input.validFrom,
   validTo: input.validTo,
   note: input.note?.trim() || null,
-  updatedAt: nowIso(),
+  updatedAt: now.toISOString(),
 });
 
 async function view(db: DbOrTrx, customerId: number, id: number) {
@@ -52,22 +51,22 @@ async function view(db: DbOrTrx, customerId: number, id: number) {
   return (await repo.listCustomerPrices(db, customerId, [row.productId])).find((p) => p.id === id)!;
 }
 
-export async function createCustomerPrice(db: Db, customerId: number, input: CustomerPriceInput, userId: number) {
+export async function createCustomerPrice(db: Db, customerId: number, input: CustomerPriceInput, userId: number, now: Date) {
   await requireCustomer(db, customerId);
   await checkPrice(db, customerId, input, null);
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertCustomerPrice(trx, values(customerId, input));
+    const id = await repo.insertCustomerPrice(trx, values(customerId, input, now));
     const after = await view(trx, customerId, id);
     await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'create', userId, after });
     return after;
   });
 }
 
-export async function updateCustomerPrice(db: Db, customerId: number, id: number, input: CustomerPriceInput, userId: number) {
+export async function updateCustomerPrice(db: Db, customerId: number, id: number, input: CustomerPriceInput, userId: number, now: Date) {
   const before = await view(db, customerId, id);
   await checkPrice(db, customerId, input, id);
   return db.transaction().execute(async (trx) => {
-    await repo.updateCustomerPrice(trx, id, values(customerId, input));
+    await repo.updateCustomerPrice(trx, id, values(customerId, input, now));
     const after = await view(trx, customerId, id);
     await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'update', userId, before, after });
     return after;

@@ -2,7 +2,6 @@ import type { Static } from '@sinclair/typebox';
 import type { TierMeasure } from '../../core/pricing/pricing.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findPriceList } from '../catalog/price-lists.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
@@ -36,13 +35,13 @@ function stepErrors(d: OrderTierDiscountInput): FieldError[] {
 }
 
 /** Replaces the list's order-level tiers (null removes them): audited with before and after. */
-export async function saveOrderTiers(db: Db, priceListId: number, input: { orderDiscount: OrderTierDiscountInput | null }, userId: number) {
+export async function saveOrderTiers(db: Db, priceListId: number, input: { orderDiscount: OrderTierDiscountInput | null }, userId: number, now: Date) {
   const before = await getOrderTiers(db, priceListId);
   if (input.orderDiscount) rejectInvalid(stepErrors(input.orderDiscount));
   return db.transaction().execute(async (trx) => {
     const d = input.orderDiscount;
     const steps = d ? [...d.steps].sort((a, b) => a.min - b.min) : [];
-    await repo.replaceOrderTiers(trx, priceListId, d ? { measure: d.measure, families: d.families?.length ? d.families.join(',') : null, steps } : null, nowIso());
+    await repo.replaceOrderTiers(trx, priceListId, d ? { measure: d.measure, families: d.families?.length ? d.families.join(',') : null, steps } : null, now.toISOString());
     const after = { priceListId, orderDiscount: await orderDiscountOf(trx, priceListId) };
     await recordAudit(trx, { entityType: 'price_list_order_tiers', entityId: priceListId, action: 'update', userId, before: before.orderDiscount, after: after.orderDiscount });
     return after;

@@ -44,7 +44,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: 'Create a promotion', body: PromotionInputSchema, response: { 201: PromotionSchema, ...WriteProblems } },
     },
-    async (request, reply) => reply.status(201).send(await createPromotion(app.db, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createPromotion(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -53,7 +53,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: 'Edit a promotion (end it by moving its end date)', params: IdParams, body: PromotionInputSchema, response: { 200: PromotionSchema, ...WriteProblems } },
     },
-    async (request) => updatePromotion(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updatePromotion(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(
@@ -71,7 +71,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: 'Add a net price for the customer (periods of one product never overlap)', params: IdParams, body: CustomerPriceInputSchema, response: { 201: CustomerPriceSchema, ...WriteProblems } },
     },
-    async (request, reply) => reply.status(201).send(await createCustomerPrice(app.db, request.params.id, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createCustomerPrice(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -80,7 +80,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: "Edit one of the customer's net prices", params: CustomerPriceParams, body: CustomerPriceInputSchema, response: { 200: CustomerPriceSchema, ...WriteProblems } },
     },
-    async (request) => updateCustomerPrice(app.db, request.params.id, request.params.priceId, request.body, currentUser(request).id),
+    async (request) => updateCustomerPrice(app.db, request.params.id, request.params.priceId, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.delete(
@@ -110,6 +110,6 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: MASTER_DATA_ADMINS },
       schema: { tags, summary: "Replace the list's order-level tier discount (null removes it)", params: IdParams, body: OrderTiersInputSchema, response: { 200: OrderTiersSchema, ...WriteProblems } },
     },
-    async (request) => saveOrderTiers(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => saveOrderTiers(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 };

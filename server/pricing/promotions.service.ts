@@ -5,7 +5,6 @@ import type { PromotionMechanism } from '../../core/pricing/pricing.types.ts';
 import { isCustomerEligible } from '../../core/pricing/promotions.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { existingProductIds } from '../catalog/products.repository.ts';
-import { nowIso } from '../clock.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
@@ -70,7 +69,7 @@ async function checkPromotion(db: DbOrTrx, input: PromotionInput, exceptId: numb
   if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Promotion code ${input.code} is already used`);
 }
 
-function promotionValues(input: PromotionInput, userId: number): repo.PromotionValues {
+function promotionValues(input: PromotionInput, userId: number, now: Date): repo.PromotionValues {
   const m = input.mechanism;
   return {
     code: input.code,
@@ -88,7 +87,7 @@ function promotionValues(input: PromotionInput, userId: number): repo.PromotionV
     freeQuantity: m.free ?? null,
     forcedMinQuantity: m.forcedMinQuantity ?? null,
     updatedBy: userId,
-    updatedAt: nowIso(),
+    updatedAt: now.toISOString(),
   };
 }
 
@@ -110,10 +109,10 @@ export async function getPromotion(db: DbOrTrx, id: number): Promise<PromotionVi
   return toPromotion(row);
 }
 
-export async function createPromotion(db: Db, input: PromotionInput, userId: number): Promise<PromotionView> {
+export async function createPromotion(db: Db, input: PromotionInput, userId: number, now: Date): Promise<PromotionView> {
   await checkPromotion(db, input, null);
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertPromotion(trx, promotionValues(input, userId));
+    const id = await repo.insertPromotion(trx, promotionValues(input, userId, now));
     await repo.replacePromotionLinks(trx, id, input.productIds, input.customerIds ?? []);
     const created = await getPromotion(trx, id);
     await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'create', userId, after: created });
@@ -121,11 +120,11 @@ export async function createPromotion(db: Db, input: PromotionInput, userId: num
   });
 }
 
-export async function updatePromotion(db: Db, id: number, input: PromotionInput, userId: number): Promise<PromotionView> {
+export async function updatePromotion(db: Db, id: number, input: PromotionInput, userId: number, now: Date): Promise<PromotionView> {
   const before = await getPromotion(db, id);
   await checkPromotion(db, input, id);
   return db.transaction().execute(async (trx) => {
-    await repo.updatePromotion(trx, id, promotionValues(input, userId));
+    await repo.updatePromotion(trx, id, promotionValues(input, userId, now));
     await repo.replacePromotionLinks(trx, id, input.productIds, input.customerIds ?? []);
     const after = await getPromotion(trx, id);
     await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'update', userId, before, after });

@@ -2,7 +2,6 @@ import { roundCents } from '../../core/shared/money.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { sameOption, type OrderChange, type RiskOption, type RiskOptionKind } from '../../core/risks/options.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { createBackorder } from '../deliveries/deliver-order.ts';
 import { listDeliveryLineRows, listDeliveryRows, movePlannedDeliveries } from '../deliveries/deliveries.repository.ts';
@@ -57,7 +56,7 @@ async function openRisk(trx: Trx, id: number): Promise<RiskRow> {
 }
 
 /** "Call back at…": a task for the assistant on the date, the note kept on the risk, which stays open. */
-async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note: string | null): Promise<ResolveResult> {
+async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note: string | null, now: Date): Promise<ResolveResult> {
   const { id: taskId } = await raiseTask(trx, {
     kind: 'risk-call-back',
     dedupeKey: `risk:${risk.id}`,
@@ -71,8 +70,8 @@ async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note:
     orderId: risk.orderId,
     productId: risk.productId,
     data: { riskId: risk.id, callBackAt: at },
-  });
-  await updateRisk(trx, risk.id, { resolutionNote: note, updatedAt: nowIso() });
+  }, now);
+  await updateRisk(trx, risk.id, { resolutionNote: note, updatedAt: now.toISOString() });
   await recordAudit(trx, { entityType: 'risk', entityId: risk.id, orderId: risk.orderId, action: 'call_back', userId: actor.id, after: { callBackAt: at, taskId }, note });
   return { outcome: 'call-back', riskId: risk.id, orderId: risk.orderId, taskId };
 }
@@ -126,13 +125,13 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
  * acknowledgement queued (and the backorder's own), the risk resolved with the option and the note. Or a call-back
  * task, the risk left open.
  */
-export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: ResolveInput): Promise<ResolveResult> {
+export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: ResolveInput, now: Date): Promise<ResolveResult> {
   const result = await db.transaction().execute(async (trx) => {
     const risk = await openRisk(trx, riskId);
     const note = input.note?.trim() || null;
-    if ('callBackAt' in input) return callBack(trx, risk, actor, input.callBackAt, note);
+    if ('callBackAt' in input) return callBack(trx, risk, actor, input.callBackAt, note, now);
 
-    const { order, lines, options } = await loadRiskOptions(trx, risk, new Date());
+    const { order, lines, options } = await loadRiskOptions(trx, risk, now);
     if (order.status !== 'confirmed' && order.status !== 'released') {
       throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: what has shipped is beyond change; only a confirmed or released order is changed from a risk.`);
     }
@@ -143,7 +142,7 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
         { path: 'body.option.kind', code: 'rule', params: {}, message: 'not accepted by the customer' },
       ]);
     }
-    const at = nowIso();
+    const at = now.toISOString();
     const released = order.status === 'released';
     const before = { ...snapshot(order, lines), ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}) };
     const oldGoods = goods(lines);
@@ -170,11 +169,11 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       note,
     });
     // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
-    await queueAcknowledgement(trx, order.id, actor);
-    await queueEdiOutbound(trx, order.id, 'ordrsp');
+    await queueAcknowledgement(trx, order.id, actor, at);
+    await queueEdiOutbound(trx, order.id, 'ordrsp', at);
     if (backorder) {
-      await queueAcknowledgement(trx, backorder.id, actor);
-      await queueEdiOutbound(trx, backorder.id, 'ordrsp');
+      await queueAcknowledgement(trx, backorder.id, actor, at);
+      await queueEdiOutbound(trx, backorder.id, 'ordrsp', at);
     }
     const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
     await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });

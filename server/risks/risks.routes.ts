@@ -96,7 +96,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(RiskSchema) }), ...Read },
       },
     },
-    async (request) => ({ items: await listRisks(app.db, request.query) }),
+    async (request) => ({ items: await listRisks(app.db, request.query, app.clock.now()) }),
   );
 
   app.get(
@@ -108,7 +108,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/risks/:id',
     { config: { access: STAFF }, schema: { tags, summary: 'One risk, with its options ranked, the contacts to call and the situation', params: IdParams, response: { 200: RiskCallSchema, ...Read, 404: ProblemSchema } } },
-    async (request) => getRiskForCall(app.db, request.params.id),
+    async (request) => getRiskForCall(app.db, request.params.id, app.clock.now()),
   );
 
   app.post(
@@ -127,7 +127,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const r = await resolveRisk(app.db, request.params.id, currentUser(request), request.body);
+      const r = await resolveRisk(app.db, request.params.id, currentUser(request), request.body, app.clock.now());
       return r.outcome === 'applied' ? { outcome: r.outcome, riskId: r.riskId, orderId: r.orderId, backorder: r.backorder } : r;
     },
   );

@@ -10,25 +10,25 @@ function toRisk(row: repo.RiskRow, today: string) {
   return { ...rest, valueCents: Number(valueCents), exposureCents: Number(exposureCents), priorityReason: { fr: priorityReasonFr, en: priorityReasonEn }, daysLeft: daysBetween(today, row.promisedDate) };
 }
 
-export async function listRisks(db: Db, filter: { status?: string; customerId?: number; cause?: string }) {
-  const today = parisNow(new Date()).date;
+export async function listRisks(db: Db, filter: { status?: string; customerId?: number; cause?: string }, now: Date) {
+  const today = parisNow(now).date;
   return (await repo.listRisks(db, { ...filter, limit: 1000 })).map((r) => toRisk(r, today));
 }
 
-export async function getRisk(db: Db, id: number) {
+export async function getRisk(db: Db, id: number, now: Date) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
-  return toRisk(row, parisNow(new Date()).date);
+  return toRisk(row, parisNow(now).date);
 }
 
 /** A risk as the call screen reads it: the options ranked, the contacts (order contact first), the situation and a script. */
-export async function getRiskForCall(db: Db, id: number) {
+export async function getRiskForCall(db: Db, id: number, now: Date) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
-  const [{ order, options, warehouse }, contacts] = await Promise.all([loadRiskOptions(db, row, new Date()), listRiskContacts(db, row.customerId)]);
+  const [{ order, options, warehouse }, contacts] = await Promise.all([loadRiskOptions(db, row, now), listRiskContacts(db, row.customerId)]);
   const text = situation(row, order, options, contacts.contacts[0]?.name ?? null, warehouse);
   return {
-    ...toRisk(row, parisNow(new Date()).date), options: row.status === 'open' ? options : [], ...contacts, ...text, warehouse,
+    ...toRisk(row, parisNow(now).date), options: row.status === 'open' ? options : [], ...contacts, ...text, warehouse,
     deliveryRequirement: order.deliveryRequirement,
   };
 }

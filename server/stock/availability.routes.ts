@@ -64,7 +64,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/planned-receipts',
     { config: { access: RECEIPT_EDITORS }, schema: { tags, summary: 'Plan a receipt', body: ReceiptInputSchema, response: { 201: ReceiptSchema, ...Write } } },
-    async (request, reply) => reply.status(201).send(await createReceipt(app.db, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createReceipt(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -73,7 +73,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: RECEIPT_EDITORS },
       schema: { tags, summary: 'Move, resize or cancel (status cancelled) a receipt; its original date is kept', params: IdParams, body: ReceiptInputSchema, response: { 200: ReceiptSchema, ...Write } },
     },
-    async (request) => updateReceipt(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateReceipt(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(
@@ -111,6 +111,6 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (request) => patchSupplySettings(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => patchSupplySettings(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 };

@@ -1,6 +1,5 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findProduct } from '../catalog/products.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
@@ -23,9 +22,9 @@ async function checkRefs(db: Db, input: ReceiptInput, exceptId: number | null): 
 }
 
 /** A receipt planned by production or purchasing; the date it is planned for is remembered as its original date. */
-export async function createReceipt(db: Db, input: ReceiptInput, userId: number) {
+export async function createReceipt(db: Db, input: ReceiptInput, userId: number, now: Date) {
   await checkRefs(db, input, null);
-  const at = nowIso();
+  const at = now.toISOString();
   const created = await db.transaction().execute(async (trx) => {
     const id = await repo.insertReceipt(trx, {
       warehouseId: input.warehouseId, productId: input.productId, date: input.date, originalDate: input.date, quantity: input.quantity, kind: input.kind,
@@ -43,14 +42,14 @@ export async function createReceipt(db: Db, input: ReceiptInput, userId: number)
  * Moves, resizes or cancels a receipt. The original date stays: a receipt moved past an order's date is what the
  * risk scan reports as `receipt-late`. Every change starts a risk scan.
  */
-export async function updateReceipt(db: Db, id: number, input: ReceiptInput, userId: number) {
+export async function updateReceipt(db: Db, id: number, input: ReceiptInput, userId: number, now: Date) {
   const before = await repo.findReceipt(db, id);
   if (!before) throw notFound('Receipt', id);
   await checkRefs(db, input, id);
   const updated = await db.transaction().execute(async (trx) => {
     await repo.updateReceipt(trx, id, {
       warehouseId: input.warehouseId, productId: input.productId, date: input.date, quantity: input.quantity, kind: input.kind, ref: input.ref ?? null,
-      status: input.status ?? before.status, note: input.note === undefined ? before.note : input.note, updatedAt: nowIso(),
+      status: input.status ?? before.status, note: input.note === undefined ? before.note : input.note, updatedAt: now.toISOString(),
     });
     const after = (await repo.findReceipt(trx, id))!;
     await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'update', userId, before, after });

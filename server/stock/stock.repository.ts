@@ -1,6 +1,5 @@
 import type { Insertable } from 'kysely';
 import { hasEveryWord } from '../db/search-pattern.ts';
-import { nowIso } from '../clock.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { WarehousesTable } from './stock.table.ts';
 
@@ -76,10 +75,9 @@ export async function upsertOnHand(db: DbOrTrx, level: { warehouseId: number; pr
  * Adds to a stock level in one statement, creating the row when the warehouse never held the product: a
  * reservation is recorded even where nothing is on hand, so the shortage shows instead of vanishing.
  */
-export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }): Promise<void> {
+export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }, updatedAt: string): Promise<void> {
   const onHand = delta.onHand ?? 0;
   const reserved = delta.reserved ?? 0;
-  const updatedAt = nowIso();
   await trx
     .insertInto('stockLevels')
     .values({ ...at, onHand, reserved, updatedAt })
@@ -97,21 +95,21 @@ export async function adjustStock(trx: Trx, at: { warehouseId: number; productId
  * The stock level of a product in a warehouse, locked for the rest of the transaction: the UPDATE takes the row lock
  * on PostgreSQL (SQLite serialises writers anyway), so what is read here is still true when it is written back.
  */
-export async function lockStockLevel(trx: Trx, at: { warehouseId: number; productId: number }) {
+export async function lockStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, updatedAt: string) {
   return trx
     .updateTable('stockLevels')
-    .set({ updatedAt: nowIso() })
+    .set({ updatedAt })
     .where('warehouseId', '=', at.warehouseId)
     .where('productId', '=', at.productId)
     .returning(['onHand', 'reserved'])
     .executeTakeFirst();
 }
 
-export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }): Promise<void> {
+export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }, updatedAt: string): Promise<void> {
   await trx
     .insertInto('stockLevels')
-    .values({ ...at, ...level, updatedAt: nowIso() })
-    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt: nowIso() }))
+    .values({ ...at, ...level, updatedAt })
+    .onConflict((oc) => oc.columns(['warehouseId', 'productId']).doUpdateSet({ ...level, updatedAt }))
     .execute();
 }
 

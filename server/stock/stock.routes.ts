@@ -73,6 +73,6 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StockLevelSchema, ...WriteProblems, 404: ProblemSchema },
       },
     },
-    async (request) => setOnHand(app.db, request.params.warehouseId, request.params.productId, request.body.onHand, currentUser(request).id),
+    async (request) => setOnHand(app.db, request.params.warehouseId, request.params.productId, request.body.onHand, currentUser(request).id, app.clock.now()),
   );
 };

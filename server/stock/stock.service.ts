@@ -1,7 +1,6 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findProduct } from '../catalog/products.repository.ts';
 import { conflict, gs1Errors, rejectInvalid } from '../http/field-errors.ts';
-import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { requestRiskScan } from '../risks/risk-scheduler.ts';
@@ -60,14 +59,14 @@ export async function stockOfProduct(db: Db, productId: number) {
 }
 
 /** An inventory count: the new on-hand figure replaces the old one, audited with both. */
-export async function setOnHand(db: Db, warehouseId: number, productId: number, onHand: number, userId: number): Promise<StockLevel> {
+export async function setOnHand(db: Db, warehouseId: number, productId: number, onHand: number, userId: number, now: Date): Promise<StockLevel> {
   if (!(await repo.findWarehouse(db, warehouseId))) throw notFound('Warehouse', warehouseId);
   if (!(await findProduct(db, productId))) throw notFound('Product', productId);
   // A new count changes what every open order can get: the risk scan follows.
   requestRiskScan();
   return db.transaction().execute(async (trx) => {
     const before = await repo.findStockLevel(trx, warehouseId, productId);
-    await repo.upsertOnHand(trx, { warehouseId, productId, onHand, updatedAt: nowIso() });
+    await repo.upsertOnHand(trx, { warehouseId, productId, onHand, updatedAt: now.toISOString() });
     const after = withAvailable((await repo.findStockLevel(trx, warehouseId, productId))!);
     await recordAudit(trx, {
       entityType: 'stock_level',

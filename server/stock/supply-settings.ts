@@ -1,6 +1,5 @@
 import type { SupplyFlags } from '../../core/risks/options.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, type FieldError, notFound } from '../errors.ts';
@@ -41,7 +40,7 @@ export const getSupplySettings = existing;
  * partial delivery of either kind (BK, SP) contradict each other: refused with the fields named. The risk scan runs
  * again, as the minimum shelf life changes which lots the customer can be served from.
  */
-export async function patchSupplySettings(db: Db, customerId: number, patch: SupplySettingsPatch, userId: number): Promise<SupplySettings> {
+export async function patchSupplySettings(db: Db, customerId: number, patch: SupplySettingsPatch, userId: number, now: Date): Promise<SupplySettings> {
   const saved = await db.transaction().execute(async (trx) => {
     const before = await existing(trx, customerId);
     const after = { ...before, ...patch };
@@ -51,7 +50,7 @@ export async function patchSupplySettings(db: Db, customerId: number, patch: Sup
       if (after.acceptsPartial) errors.push({ path: 'body.acceptsPartial', code: 'ship-complete', params: {}, message: 'cannot be accepted with ship complete only' });
     }
     if (errors.length) throw new AppError('UNPROCESSABLE', 'Ship complete only (SC) excludes a partial delivery (BK, SP).', errors);
-    const at = nowIso();
+    const at = now.toISOString();
     const values = {
       minRemainingShelfLifePct: after.minRemainingShelfLifePct, shipComplete: after.shipComplete ? 1 : 0, acceptsBackorders: after.acceptsBackorders ? 1 : 0,
       acceptsPartial: after.acceptsPartial ? 1 : 0, acceptsSubstitutes: after.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: after.cancelIfLateDays, updatedBy: userId, updatedAt: at,

@@ -52,6 +52,6 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/tasks/:id/done',
     { config: { access: ORDER_DESK }, schema: { tags, summary: 'Mark a task done', params: IdParams, response: { 200: TaskSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } } },
-    async (request) => markTaskDone(app.db, request.params.id, currentUser(request).id),
+    async (request) => markTaskDone(app.db, request.params.id, currentUser(request).id, app.clock.now()),
   );
 };

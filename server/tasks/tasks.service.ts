@@ -61,8 +61,8 @@ export type TaskInput = {
   data?: unknown;
 };
 
-export async function raiseTask(db: DbOrTrx, input: TaskInput): Promise<{ id: number; created: boolean }> {
-  const now = nowIso();
+export async function raiseTask(db: DbOrTrx, input: TaskInput, at: Date): Promise<{ id: number; created: boolean }> {
+  const now = at.toISOString();
   const values = {
     customerId: input.customerId,
     titleFr: input.title.fr,
@@ -89,15 +89,15 @@ export async function raiseTask(db: DbOrTrx, input: TaskInput): Promise<{ id: nu
 }
 
 /** The situation is over (the stock came back): its open task closes by itself, nobody's doing. */
-export async function resolveTask(db: DbOrTrx, kind: string, dedupeKey: string): Promise<void> {
+export async function resolveTask(db: DbOrTrx, kind: string, dedupeKey: string, at: Date): Promise<void> {
   const open = await findOpenTaskByKey(db, kind, dedupeKey);
-  if (open) await updateTask(db, open.id, { status: 'done', doneAt: nowIso(), doneBy: null, updatedAt: nowIso() });
+  if (open) await updateTask(db, open.id, { status: 'done', doneAt: at.toISOString(), doneBy: null, updatedAt: at.toISOString() });
 }
 
-export async function markTaskDone(db: DbOrTrx, id: number, userId: number): Promise<Task> {
+export async function markTaskDone(db: DbOrTrx, id: number, userId: number, at: Date): Promise<Task> {
   const task = await getTask(db, id);
   if (task.status === 'done') return task;
-  const now = nowIso();
+  const now = at.toISOString();
   await updateTask(db, id, { status: 'done', doneAt: now, doneBy: userId, updatedAt: now });
   await recordAudit(db, { entityType: 'task', entityId: id, action: 'done', userId, before: { status: task.status }, after: { status: 'done' } });
   return getTask(db, id);

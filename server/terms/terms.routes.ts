@@ -33,7 +33,7 @@ export const termsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TermsOfSaleSchema, ...WriteProblems },
       },
     },
-    async (request) => saveTermsOfSale(app.db, request.body, currentUser(request).id),
+    async (request) => saveTermsOfSale(app.db, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(
@@ -47,7 +47,7 @@ export const termsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CustomerTermsSchema, ...ReadProblems },
       },
     },
-    async (request) => getCustomerTerms(app.db, request.params.id),
+    async (request) => getCustomerTerms(app.db, request.params.id, app.clock.now()),
   );
 
   app.put(
@@ -56,7 +56,7 @@ export const termsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: "Replace the customer's overrides of the terms of sale (absent or null = inherit)", params: IdParams, body: CustomerTermsInputSchema, response: { 200: CustomerTermsSchema, ...WriteProblems } },
     },
-    async (request) => saveCustomerTerms(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => saveCustomerTerms(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(
@@ -74,6 +74,6 @@ export const termsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: CUSTOMER_EDITORS },
       schema: { tags, summary: "Replace the customer's agreed assortment", params: IdParams, body: AssortmentInputSchema, response: { 200: AssortmentSchema, ...WriteProblems } },
     },
-    async (request) => saveAssortment(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => saveAssortment(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 };

@@ -4,7 +4,6 @@ import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import type { Terms } from '../../core/terms/terms.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { existingProductIds } from '../catalog/products.repository.ts';
-import { nowIso } from '../clock.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import type { FieldError } from '../errors.ts';
@@ -65,12 +64,12 @@ function termsOfSaleErrors(input: TermsOfSaleInput): FieldError[] {
 }
 
 /** Creates the version named by its code, or replaces its period, articles and table: audited with before and after. */
-export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: number): Promise<TermsOfSale> {
+export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: number, now: Date): Promise<TermsOfSale> {
   rejectInvalid(termsOfSaleErrors(input));
   return db.transaction().execute(async (trx) => {
     const existing = await repo.findTermsOfSaleByCode(trx, input.code);
     const before = existing ? toTermsOfSale(existing, await repo.listTypologyTerms(trx, [existing.id])) : undefined;
-    const values = { code: input.code, name: input.name, validFrom: input.validFrom, validTo: input.validTo, articlesJson: JSON.stringify(input.articles), updatedBy: userId, updatedAt: nowIso() };
+    const values = { code: input.code, name: input.name, validFrom: input.validFrom, validTo: input.validTo, articlesJson: JSON.stringify(input.articles), updatedBy: userId, updatedAt: now.toISOString() };
     const id = existing ? existing.id : await repo.insertTermsOfSale(trx, values);
     if (existing) await repo.updateTermsOfSale(trx, id, values);
     await repo.replaceTypologyTerms(trx, id, input.typologies.map((t) => typologyValues(id, t)));
@@ -114,9 +113,9 @@ async function requireCustomer(db: DbOrTrx, customerId: number) {
 
 export type CustomerTermsView = Static<typeof CustomerTermsSchema>;
 
-export async function getCustomerTerms(db: DbOrTrx, customerId: number): Promise<CustomerTermsView> {
+export async function getCustomerTerms(db: DbOrTrx, customerId: number, now: Date): Promise<CustomerTermsView> {
   const customer = await requireCustomer(db, customerId);
-  const [terms, credit] = await Promise.all([customerTermsOn(db, customer, parisNow(new Date()).date), creditOf(db, customer)]);
+  const [terms, credit] = await Promise.all([customerTermsOn(db, customer, parisNow(now).date), creditOf(db, customer)]);
   return {
     customerId,
     typology: customer.typology as (typeof TYPOLOGIES)[number],
@@ -131,7 +130,7 @@ export async function getCustomerTerms(db: DbOrTrx, customerId: number): Promise
 }
 
 /** Replaces the customer's overrides (absent or null = inherit): audited with before and after. */
-export async function saveCustomerTerms(db: Db, customerId: number, input: CustomerTermsInput, userId: number) {
+export async function saveCustomerTerms(db: Db, customerId: number, input: CustomerTermsInput, userId: number, now: Date) {
   await requireCustomer(db, customerId);
   const errors: FieldError[] = input.surcharges ? surchargeErrors('surcharges', input.surcharges) : [];
   if (input.franco?.measure === 'pallets' && input.truckMaxPallets != null && input.franco.threshold > input.truckMaxPallets) {
@@ -140,11 +139,11 @@ export async function saveCustomerTerms(db: Db, customerId: number, input: Custo
   rejectInvalid(errors);
   await db.transaction().execute(async (trx) => {
     const before = toCustomerTermsInput(await repo.findCustomerTerms(trx, customerId));
-    await repo.upsertCustomerTerms(trx, customerId, customerTermsValues(input, userId, nowIso()));
+    await repo.upsertCustomerTerms(trx, customerId, customerTermsValues(input, userId, now.toISOString()));
     const after = toCustomerTermsInput(await repo.findCustomerTerms(trx, customerId));
     await recordAudit(trx, { entityType: 'customer_terms', entityId: customerId, action: 'update', userId, before, after });
   });
-  return getCustomerTerms(db, customerId);
+  return getCustomerTerms(db, customerId, now);
 }
 
 export async function getAssortment(db: DbOrTrx, customerId: number) {
@@ -153,7 +152,7 @@ export async function getAssortment(db: DbOrTrx, customerId: number) {
 }
 
 /** The agreed assortment, replaced whole; a restricted one lists at least one product. Audited. */
-export async function saveAssortment(db: Db, customerId: number, input: AssortmentInput, userId: number) {
+export async function saveAssortment(db: Db, customerId: number, input: AssortmentInput, userId: number, now: Date) {
   await requireCustomer(db, customerId);
   const known = await existingProductIds(db, input.productIds);
   const errors: FieldError[] = input.productIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` }]));
@@ -161,7 +160,7 @@ export async function saveAssortment(db: Db, customerId: number, input: Assortme
   rejectInvalid(errors);
   return db.transaction().execute(async (trx) => {
     const before = await repo.findAssortment(trx, customerId);
-    await repo.replaceAssortment(trx, customerId, input.restricted, input.productIds, nowIso());
+    await repo.replaceAssortment(trx, customerId, input.restricted, input.productIds, now.toISOString());
     const after = await repo.findAssortment(trx, customerId);
     const ids = (a: typeof before) => ({ restricted: a.restricted, productIds: a.products.map((p) => p.productId) });
     await recordAudit(trx, { entityType: 'customer_assortment', entityId: customerId, action: 'update', userId, before: ids(before), after: ids(after) });

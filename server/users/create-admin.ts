@@ -1,14 +1,13 @@
 import { type AccountProblem, newAccountProblems, type NewAccount } from '../../core/auth/new-account.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { findAccountByEmail, insertAccount } from './users.repository.ts';
 
 export type CreateAdminResult = { ok: true; id: number; email: string } | { ok: false; problems: AccountProblem[] };
 
 /** An administrator's account, the first of an installation or another: refused on a weak password or a taken email. */
-export async function createAdmin(db: Db, input: NewAccount): Promise<CreateAdminResult> {
+export async function createAdmin(db: Db, input: NewAccount, now: Date): Promise<CreateAdminResult> {
   const account = { email: input.email.trim().toLowerCase(), name: input.name.trim(), password: input.password };
   const problems = newAccountProblems(account);
   if (problems.length) return { ok: false, problems };
@@ -19,7 +18,7 @@ export async function createAdmin(db: Db, input: NewAccount): Promise<CreateAdmi
   const id = await db
     .transaction()
     .execute(async (trx) => {
-      const created = await insertAccount(trx, { email: account.email, name: account.name, role: 'admin', passwordHash, createdAt: nowIso() });
+      const created = await insertAccount(trx, { email: account.email, name: account.name, role: 'admin', passwordHash, createdAt: now.toISOString() });
       await recordAudit(trx, { entityType: 'user', entityId: created, action: 'create_admin', userId: null, after: { email: account.email, name: account.name, role: 'admin' } });
       return created;
     })

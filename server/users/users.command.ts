@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../../core/auth/new-account.ts';
+import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -24,7 +25,7 @@ export function registerUserCommands(program: Command): void {
       const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
       try {
         await migrateToLatest(handle.db);
-        const result = await createAdmin(handle.db, { email: options.email, name: options.name, password });
+        const result = await createAdmin(handle.db, { email: options.email, name: options.name, password }, systemClock.now());
         if (result.ok) {
           console.log(`administrator ${result.email} created (user ${result.id}); log in at http://localhost:${config.PORT}/login`);
         } else {

@@ -24,11 +24,11 @@ describe.skipIf(!browserAvailable())('browser: the page of an EDI order of the l
     browser = await launchBrowser();
     const db = server.app.db;
     const est = DEMO_PARTNERS[2]; // Les Marchés de l'Est do not auto-confirm: the order stays a draft
-    const today = new Date().toISOString().slice(0, 10);
+    const today = server.app.clock.now().toISOString().slice(0, 10);
     const order = demoOrder(est, 7001, today, MAX_ORDER_LINES);
     const file = path.join(fileStoreOf(db), 'large-order.edi');
     fs.writeFileSync(file, demoInterchange(est, 'LARGE-PAGE', today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]));
-    const [r] = await ingestFile(db, file, { door: 'cli' });
+    const [r] = await ingestFile(db, file, { door: 'cli', clock: server.app.clock });
     orderId = r.messages[0].orderId!;
   }, 240_000);
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { systemClock } from '../../server/clock.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/connect.ts';
@@ -44,7 +45,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const handle = openDatabase({ dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  await applyDemoMode(handle.db, config.CARNET_DEMO, { info: () => {}, warn: () => {} });
+  await applyDemoMode(handle.db, config.CARNET_DEMO, { info: () => {}, warn: () => {} }, systemClock.now());
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

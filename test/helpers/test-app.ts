@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
-import type { Clock } from '../../server/clock.ts';
+import { type Clock, systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { type DatabaseHandle, type Engine, openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -48,8 +48,9 @@ export async function createTestApp(engine: Engine, options: { seed?: boolean; e
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }), DATABASE_URL: databaseUrl };
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  if (options.seed !== false) await seedDemo(handle.db, options.clock?.now());
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: options.clock, logger: false });
+  const clock = options.clock ?? systemClock;
+  if (options.seed !== false) await seedDemo(handle.db, clock.now());
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock, logger: false });
   await app.ready();
   return {
     app,

@@ -25,7 +25,7 @@ describe.each(await testEngines())('order actions need no body, over real HTTP, 
     base = `http://127.0.0.1:${await listen(t.app)}`;
     // These orders are about the actions' bodies, not Cap Marché's terms: no assortment, no pallet minimum to approve.
     await t.handle.db.deleteFrom('customerAssortments').where('customerId', '=', ids.customer('C001')).execute();
-    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: new Date().toISOString() }).execute();
+    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() }).execute();
   });
   afterAll(() => t.close());
 

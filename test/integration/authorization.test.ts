@@ -35,7 +35,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     const martin = ids.customer('C020');
     await db
       .insertInto('users')
-      .values({ email: EMAILS.buyer, name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin, createdAt: new Date().toISOString() })
+      .values({ email: EMAILS.buyer, name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin, createdAt: t.app.clock.now().toISOString() })
       .execute();
     for (const role of ROLES) sessions.set(role, await login(t.app, EMAILS[role]));
 
@@ -55,7 +55,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     const customerPrice = (
       await db
         .insertInto('customerPrices')
-        .values({ customerId: capMarche, productId: ids.product('FAR-T45-1KG').id, unitPriceCents: 700, validFrom: '2026-01-01', validTo: null, note: null, updatedAt: new Date().toISOString() })
+        .values({ customerId: capMarche, productId: ids.product('FAR-T45-1KG').id, unitPriceCents: 700, validFrom: '2026-01-01', validTo: null, note: null, updatedAt: t.app.clock.now().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;

@@ -24,7 +24,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     // These orders are about moving goods, not about Cap Marché's terms (test/integration/order-rules.test.ts is): they
     // order outside its agreed assortment and below its one-pallet minimum, which a manager would have to approve.
     await t.handle.db.deleteFrom('customerAssortments').where('customerId', '=', ids.customer('C001')).execute();
-    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: new Date().toISOString() }).execute();
+    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() }).execute();
   });
   afterAll(() => t.close());
 
@@ -78,7 +78,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
 
     const shipped = (await adv.post(`/api/orders/${draft.id}/ship`)).json();
     expect(shipped.status).toBe('shipped');
-    const ym = parisNow(new Date()).date.slice(0, 7).replace('-', '');
+    const ym = parisNow(t.app.clock.now()).date.slice(0, 7).replace('-', '');
     expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00071` });
     expect(shipped.deliveries[0].shippedAt).toMatch(/Z$/);
     const afterShip = await stockOf(t.handle.db, productIds);

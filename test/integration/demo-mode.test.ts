@@ -23,7 +23,7 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
 
     it('loads the demo into the empty database and says, as a warning, that it is the demo and with which logins', async () => {
       const { lines, log } = captureLog();
-      await applyDemoMode(t.handle.db, true, log);
+      await applyDemoMode(t.handle.db, true, log, t.app.clock.now());
       expect(await t.handle.db.selectFrom('company').select('name').executeTakeFirst()).toMatchObject({ name: expect.stringContaining('Moulins Delaunay') });
       const banner = lines.find((l) => l.message.startsWith('DEMO MODE'));
       expect(banner?.level).toBe('warn');
@@ -34,7 +34,7 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
 
     it('says so again at the next start, and loads nothing twice', async () => {
       const { lines, log } = captureLog();
-      await applyDemoMode(t.handle.db, true, log);
+      await applyDemoMode(t.handle.db, true, log, t.app.clock.now());
       expect(lines.map((l) => l.level)).toEqual(['warn']);
       expect(lines[0].message).toMatch(/^DEMO MODE/);
       expect(await t.handle.db.selectFrom('company').select('id').execute()).toHaveLength(1);
@@ -42,7 +42,7 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
 
     it('switches the demo accounts off out of demo mode, with an audit event each, and says so', async () => {
       const { lines, log } = captureLog();
-      await applyDemoMode(t.handle.db, false, log);
+      await applyDemoMode(t.handle.db, false, log, t.app.clock.now());
       expect(lines).toEqual([
         { level: 'warn', message: expect.stringMatching(/^CARNET_DEMO=false: the demo accounts adv@demo\.local \(assistant\), .* are switched off/) },
         { level: 'warn', message: expect.stringContaining('npx carnet users create-admin') },
@@ -53,7 +53,7 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
     });
 
     it('switches them on again back in demo mode', async () => {
-      await applyDemoMode(t.handle.db, true, captureLog().log);
+      await applyDemoMode(t.handle.db, true, captureLog().log, t.app.clock.now());
       expect(await loginStatus(t, 'manager@demo.local', DEMO_PASSWORD)).toBe(200);
     });
   });
@@ -67,29 +67,29 @@ describe.each(await testEngines())('demo mode on %s', (engine) => {
 
     it('stays empty, shows no demo logins, and says how to create the first administrator', async () => {
       const { lines, log } = captureLog();
-      await applyDemoMode(t.handle.db, false, log);
+      await applyDemoMode(t.handle.db, false, log, t.app.clock.now());
       expect(lines).toEqual([{ level: 'warn', message: 'no administrator can log in: create the first one with `npx carnet users create-admin --email <email> --name "<name>"`' }]);
       expect(await t.handle.db.selectFrom('company').select('id').execute()).toEqual([]);
       expect((await t.app.inject({ method: 'GET', url: '/api/demo' })).json()).toEqual({ accounts: [], password: null });
     });
 
     it('creates an administrator who logs in, and refuses a weak password or a taken email', async () => {
-      const weak = await createAdmin(t.handle.db, { email: 'jeanne@moulin.example', name: 'Jeanne Roux', password: 'farine' });
+      const weak = await createAdmin(t.handle.db, { email: 'jeanne@moulin.example', name: 'Jeanne Roux', password: 'farine' }, t.app.clock.now());
       expect(weak).toEqual({ ok: false, problems: [{ field: 'password', message: 'is shorter than 12 characters' }] });
 
-      const created = await createAdmin(t.handle.db, { email: ' Jeanne@Moulin.example ', name: 'Jeanne Roux', password: 'tamis-pétrin-farine-7' });
+      const created = await createAdmin(t.handle.db, { email: ' Jeanne@Moulin.example ', name: 'Jeanne Roux', password: 'tamis-pétrin-farine-7' }, t.app.clock.now());
       expect(created).toMatchObject({ ok: true, email: 'jeanne@moulin.example' });
       expect(await loginStatus(t, 'jeanne@moulin.example', 'tamis-pétrin-farine-7')).toBe(200);
       const audit = await t.handle.db.selectFrom('auditEvents').select(['action', 'afterJson']).where('entityType', '=', 'user').execute();
       expect(audit).toEqual([{ action: 'create_admin', afterJson: JSON.stringify({ email: 'jeanne@moulin.example', name: 'Jeanne Roux', role: 'admin' }) }]);
 
-      const again = await createAdmin(t.handle.db, { email: 'JEANNE@moulin.example', name: 'Jeanne Roux', password: 'une-autre-phrase-longue' });
+      const again = await createAdmin(t.handle.db, { email: 'JEANNE@moulin.example', name: 'Jeanne Roux', password: 'une-autre-phrase-longue' }, t.app.clock.now());
       expect(again).toEqual({ ok: false, problems: [{ field: 'email', message: 'belongs to an account already' }] });
     });
 
     it('loads no demo into it later in demo mode, and says why', async () => {
       const { lines, log } = captureLog();
-      await applyDemoMode(t.handle.db, true, log);
+      await applyDemoMode(t.handle.db, true, log, t.app.clock.now());
       expect(lines).toEqual([{ level: 'info', message: 'CARNET_DEMO is on, but this database holds an installation of its own: no demo data, no demo logins' }]);
       expect(await t.handle.db.selectFrom('company').select('id').execute()).toEqual([]);
     });

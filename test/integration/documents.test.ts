@@ -38,7 +38,7 @@ describe.each(await testEngines())('documents on %s', (engine) => {
     for (const [reader, customer] of [['buyer of Cap Marché', 'C001'], ['buyer of Martin', 'C020']] as const) {
       await db
         .insertInto('users')
-        .values({ email: EMAILS[reader], name: reader, role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: ids.customer(customer), createdAt: new Date().toISOString() })
+        .values({ email: EMAILS[reader], name: reader, role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: ids.customer(customer), createdAt: t.app.clock.now().toISOString() })
         .execute();
     }
     for (const reader of Object.keys(EMAILS) as Reader[]) readers.set(reader, client(t.app, await login(t.app, EMAILS[reader])));
@@ -51,8 +51,8 @@ describe.each(await testEngines())('documents on %s', (engine) => {
 
     // Cap Marché's interchange as received, shown in the EDI queue and on the order.
     const file = path.join(t.dataDir, 'cap.edi');
-    fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'DOC-1', new Date().toISOString().slice(0, 10), [demoOrder(DEMO_PARTNERS[0], 901, new Date().toISOString().slice(0, 10), 1)]));
-    const taken = await ingestFile(db, file, { door: 'cli' });
+    fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'DOC-1', t.app.clock.now().toISOString().slice(0, 10), [demoOrder(DEMO_PARTNERS[0], 901, t.app.clock.now().toISOString().slice(0, 10), 1)]));
+    const taken = await ingestFile(db, file, { door: 'cli', clock: t.app.clock });
     const ediOrderId = taken[0].messages[0].orderId!;
     files['edi-interchange'] = { id: (await adv.get(`/api/orders/${ediOrderId}/edi`)).json().inbound[0].documentId, customer: 'C001' };
 

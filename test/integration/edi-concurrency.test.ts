@@ -36,8 +36,8 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
   it('two doors given one file: one takes it in, the other says it is in progress or done; each order is created once', async () => {
     const text = demoInterchange(DISTRI, 'TWICE-1', TODAY, Array.from({ length: ORDERS }, (_, i) => demoOrder(DISTRI, 50_000 + i, TODAY, 2)));
     const [cli, folder] = await Promise.all([
-      ingestFile(t.handle.db, write('twice-cli.edi', text), { door: 'cli' }),
-      ingestFile(t.handle.db, write('twice-folder.edi', text), { door: 'folder' }),
+      ingestFile(t.handle.db, write('twice-cli.edi', text), { door: 'cli', clock: t.app.clock }),
+      ingestFile(t.handle.db, write('twice-folder.edi', text), { door: 'folder', clock: t.app.clock }),
     ]);
     const statuses = [cli[0].status, folder[0].status].sort();
     expect(statuses[1]).toBe('processed');
@@ -54,7 +54,7 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     expect(interchange).toMatchObject({ status: 'processed', messageCount: ORDERS, claimedBy: null });
 
     // Sent again once done: a duplicate, nothing more.
-    const [again] = await ingestFile(t.handle.db, write('twice-again.edi', text), { door: 'cli' });
+    const [again] = await ingestFile(t.handle.db, write('twice-again.edi', text), { door: 'cli', clock: t.app.clock });
     expect(again).toMatchObject({ status: 'duplicate', duplicateOf: interchange.id });
     expect(await ordersOf('TWICE-1')).toHaveLength(ORDERS);
   });
@@ -63,13 +63,13 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     const orders = Array.from({ length: 3 }, (_, i) => demoOrder(EST, 60_000 + i, TODAY, 1));
     const text = demoInterchange(EST, 'STALE-1', TODAY, orders);
     // A run that took the first message in, then died elsewhere: its lease ran out a minute ago.
-    const [first] = await ingestFile(t.handle.db, write('stale-first.edi', demoInterchange(EST, 'STALE-1', TODAY, orders.slice(0, 1))), { door: 'cli' });
+    const [first] = await ingestFile(t.handle.db, write('stale-first.edi', demoInterchange(EST, 'STALE-1', TODAY, orders.slice(0, 1))), { door: 'cli', clock: t.app.clock });
     await t.handle.db
       .updateTable('ediInterchanges')
       .set({ status: 'received', claimedBy: 'another-host:4242:cafe', claimedUntil: new Date(Date.now() + 60_000).toISOString() })
       .where('id', '=', first.interchangeId!)
       .execute();
-    const [held] = await ingestFile(t.handle.db, write('stale-held.edi', text), { door: 'cli' });
+    const [held] = await ingestFile(t.handle.db, write('stale-held.edi', text), { door: 'cli', clock: t.app.clock });
     expect(held).toMatchObject({ status: 'in-progress', messages: [] });
     // Through the HTTP door: 409, to be sent again later.
     const admin = client(t.app, await login(t.app, 'admin@demo.local'));
@@ -81,7 +81,7 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
 
     await t.handle.db.updateTable('ediInterchanges').set({ claimedUntil: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', first.interchangeId!).execute();
     const seen: { ref: string; status: string; orderId: number | null }[] = [];
-    const [resumed] = await ingestFile(t.handle.db, write('stale-resumed.edi', text), { door: 'cli', onMessage: (m) => seen.push({ ref: m.messageReference, status: m.status, orderId: m.orderId }) });
+    const [resumed] = await ingestFile(t.handle.db, write('stale-resumed.edi', text), { door: 'cli', clock: t.app.clock, onMessage: (m) => seen.push({ ref: m.messageReference, status: m.status, orderId: m.orderId }) });
     expect(resumed.status).toBe('processed');
     // One-line orders wait for a look (under the minimum order value): taken in all the same, as orders.
     expect(seen.map((m) => m.status === 'skipped')).toEqual([true, false, false]);
@@ -90,7 +90,7 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
   });
 
   it('EDI orders are recorded under the EDI system user, who cannot log in; the timeline names it', async () => {
-    const [r] = await ingestFile(t.handle.db, write('author.edi', demoInterchange(DISTRI, 'AUTHOR-1', TODAY, [demoOrder(DISTRI, 70_000, TODAY, 2)])), { door: 'cli' });
+    const [r] = await ingestFile(t.handle.db, write('author.edi', demoInterchange(DISTRI, 'AUTHOR-1', TODAY, [demoOrder(DISTRI, 70_000, TODAY, 2)])), { door: 'cli', clock: t.app.clock });
     const orderId = r.messages[0].orderId!;
     const order = await t.handle.db.selectFrom('orders').innerJoin('users', 'users.id', 'orders.createdBy').select(['users.name', 'users.role']).where('orders.id', '=', orderId).executeTakeFirstOrThrow();
     expect(order).toEqual({ name: 'EDI', role: 'system' });

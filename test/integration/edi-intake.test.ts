@@ -24,7 +24,7 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     fs.writeFileSync(file, text);
     return file;
   };
-  const ingest = (text: string) => ingestFile(t.handle.db, write(text), { door: 'cli' });
+  const ingest = (text: string) => ingestFile(t.handle.db, write(text), { door: 'cli', clock: t.app.clock });
   const count = async (table: 'orders' | 'ediMessages' | 'ediInterchanges' | 'documents') => Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const messageOf = (orderNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', orderNumber).executeTakeFirstOrThrow();
   const product = async (code: string) => (await t.handle.db.selectFrom('products').select(['id']).where('code', '=', code).executeTakeFirstOrThrow()).id;
@@ -166,7 +166,7 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     const lines = detail.lines.map((l: { id: number; quantity: number }) => ({ lineId: l.id, deliveredQuantity: l.quantity }));
     expect((await adv.post(`/api/orders/${id}/deliver`, { lines })).statusCode).toBe(200);
     // The files go to the outbox after the commit (a flush follows each queueing, and the server's loop).
-    await flushEdiOutbound(t.handle.db);
+    await flushEdiOutbound(t.handle.db, t.app.clock);
     let edi = (await adv.get(`/api/orders/${id}/edi`)).json();
     for (let i = 0; i < 40 && edi.outbound.some((o: { status: string }) => o.status !== 'written'); i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -26,14 +26,14 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
   const ingest = (text: string) => {
     const file = path.join(t.dataDir, `docs-${++n}.edi`);
     fs.writeFileSync(file, text);
-    return ingestFile(t.handle.db, file, { door: 'cli' });
+    return ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
   };
   const messageOf = (documentNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', documentNumber).executeTakeFirstOrThrow();
   const lineRows = (orderId: number) =>
     t.handle.db.selectFrom('orderLines').select(['lineNo', 'quantity', 'unitPriceCents', 'netCents', 'expectedUnitPriceCents', 'agreedUnitPriceCents', 'customerLineNo', 'orderedQuantity']).where('orderId', '=', orderId).orderBy('lineNo').execute();
   /** The interchange of that type the order sent, once the outbox is written, read back with its warnings. */
   const outbound = async (orderId: number, folder: string, type: string) => {
-    await flushEdiOutbound(t.handle.db);
+    await flushEdiOutbound(t.handle.db, t.app.clock);
     const find = () => t.handle.db.selectFrom('ediOutbound').select(['filename', 'status']).where('orderId', '=', orderId).where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
     let row = await find();
     // The flush that follows each commit may hold the row (writing) while ours finds nothing left to claim.
@@ -172,7 +172,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       { lot: 'T45-MID', productionDate: addDays(day, -60), bestBefore: addDays(day, 210), quantity: 100 },
     ];
     await db.deleteFrom('stockLots').where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
-    await db.insertInto('stockLots').values(lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: new Date().toISOString() }))).execute();
+    await db.insertInto('stockLots').values(lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: t.app.clock.now().toISOString() }))).execute();
     await db.updateTable('stockLevels').set({ onHand: 400 }).where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
 
     expect((await adv.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);

@@ -42,7 +42,7 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
   const cli = (text: string) => {
     const file = path.join(t.dataDir, `cli-${++n}.edi`);
     fs.writeFileSync(file, text);
-    return ingestFile(db(), file, { door: 'cli' });
+    return ingestFile(db(), file, { door: 'cli', clock: t.app.clock });
   };
   const customerId = async (code: string) => (await db().selectFrom('customers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const ordersOf = async (code: string) => Number((await db().selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('customerId', '=', await customerId(code)).executeTakeFirstOrThrow()).n);

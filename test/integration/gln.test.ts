@@ -54,7 +54,7 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
 
     const file = path.join(t.dataDir, 'cap.edi');
     fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'GLN-1', TODAY, [demoOrder(DEMO_PARTNERS[0], 911, TODAY, 1)]));
-    const [taken] = await ingestFile(t.handle.db, file, { door: 'cli' });
+    const [taken] = await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
     const order = await t.handle.db.selectFrom('orders').select('customerId').where('id', '=', taken.messages[0].orderId!).executeTakeFirstOrThrow();
     expect(order.customerId).toBe(ids.customer('C001'));
   });
@@ -138,7 +138,7 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     await db.updateTable('customers').set({ gln: null }).where('id', '=', ids.customer('C001')).execute();
     await expect(db.updateTable('customers').set({ gln: CAP_GLN }).where('id', '=', other).execute()).rejects.toThrow(/GLN_HELD/);
     await db.updateTable('customers').set({ gln: CAP_GLN }).where('id', '=', ids.customer('C001')).execute();
-    const partner = { customerId: other, gln: '3021000002051', name: 'X', tokenHash: null, inboxFolder: 'x', outboxFolder: 'x', createdAt: new Date().toISOString() };
+    const partner = { customerId: other, gln: '3021000002051', name: 'X', tokenHash: null, inboxFolder: 'x', outboxFolder: 'x', createdAt: t.app.clock.now().toISOString() };
     await expect(db.insertInto('ediPartners').values(partner).execute()).rejects.toThrow(/GLN_HELD/);
     const holders = await db.selectFrom('glnHolders').select(['gln', 'customerId', 'deliveryPointId']).where('gln', 'in', [CAP_GLN, SARAN_GLN]).orderBy('gln').execute();
     expect(holders).toEqual([

@@ -62,7 +62,7 @@ describe.each(await testEngines())('master data on %s', (engine) => {
     const martin = await t.handle.db.selectFrom('customers').select('id').where('code', '=', 'C020').executeTakeFirstOrThrow();
     await t.handle.db
       .insertInto('users')
-      .values({ email: 'acheteur@martin.example', name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin.id, createdAt: new Date().toISOString() })
+      .values({ email: 'acheteur@martin.example', name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin.id, createdAt: t.app.clock.now().toISOString() })
       .execute();
     buyer = client(t.app, await login(t.app, 'acheteur@martin.example'));
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { earliestDeliveryDate } from '../../core/calendar/delivery-date.ts';
 import { testEngines } from '../helpers/engines.ts';
+import { fixedClock, systemClock } from '../../server/clock.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
@@ -12,7 +13,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
   let manager: ReturnType<typeof client>;
   let admin: ReturnType<typeof client>;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock: fixedClock(systemClock.now()) });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
@@ -38,7 +39,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     expect(res.statusCode).toBe(201);
     const order = res.json();
     expect(order.number).toMatch(/^CDE-\d{6}-\d{5}$/);
-    expect(order.number.slice(4, 10)).toBe(parisNow(new Date()).date.replace('-', '').slice(0, 6));
+    expect(order.number.slice(4, 10)).toBe(parisNow(t.app.clock.now()).date.replace('-', '').slice(0, 6));
     expect(order.status).toBe('draft');
     expect(order.availableActions).toEqual(['confirm', 'cancel']);
     expect(order.lines.map((l: { productCode: string; quantity: number; unitPriceCents: number; netCents: number; customerCode: string | null }) => [l.productCode, l.customerCode, l.quantity, l.unitPriceCents, l.netCents])).toEqual([
@@ -56,7 +57,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     // Defaults: the customer's default delivery point and the earliest date its calendar allows.
     const point = await t.handle.db.selectFrom('deliveryPoints').selectAll().where('id', '=', ids.point('C001-DP1')).executeTakeFirstOrThrow();
     expect(order.deliveryPointId).toBe(point.id);
-    expect(order.requestedDate).toBe(earliestDeliveryDate(parisNow(new Date()), { ...point, deliveryWeekdays: point.deliveryWeekdays.split(',') as never }));
+    expect(order.requestedDate).toBe(earliestDeliveryDate(parisNow(t.app.clock.now()), { ...point, deliveryWeekdays: point.deliveryWeekdays.split(',') as never }));
     expect(order.customerName).toMatch(/^Cap Marché/);
     // Stored totals agree with the ones computed on read.
     const row = await t.handle.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
@@ -136,7 +137,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     expect(ctx.customer.contacts.length).toBeGreaterThan(0);
     expect(ctx.productCodes).toContainEqual({ code: 'CM-204511', productId: ids.product('FAR-T45-1KG').id, unitFactor: 1 });
     expect(ctx.prices).toContainEqual({ productId: ids.product('FAR-T45-1KG').id, minQuantity: 1, unitPriceCents: 720 });
-    expect(ctx.today).toBe(parisNow(new Date()).date);
+    expect(ctx.today).toBe(parisNow(t.app.clock.now()).date);
     expect(Object.keys(ctx.earliestDates)).toEqual(ctx.customer.deliveryPoints.map((p: { id: number }) => String(p.id)));
     expect(ctx.earliestDates[String(ids.point('C001-DP1'))] > ctx.today).toBe(true);
     expect((await adv.get('/api/customers/999999/order-context')).statusCode).toBe(404);

@@ -27,7 +27,7 @@ describe.each(await testEngines())('GLN and document migrations over existing da
     await db.updateTable('deliveryPoints').set({ gln: '3029990100207' }).where('id', '=', ids.point('C021-DP1')).execute();
     await db.updateTable('deliveryPoints').set({ gln: '3029990000231' }).where('id', '=', ids.point('C023-DP1')).execute();
     // Documents filed before public ids existed: more than one batch of the backfill.
-    const now = new Date().toISOString();
+    const now = t.app.clock.now().toISOString();
     const file = { kind: 'order-acknowledgement', filename: 'old.pdf', mimeType: 'application/pdf', sha256: '0'.repeat(64), sizeBytes: 1, orderId: null, createdBy: null, createdAt: now };
     await db.insertInto('documents').values(Array.from({ length: 1200 }, () => file) as never).execute();
     await migrateToLatest(db);

@@ -48,7 +48,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
   /** A confirmed order of C020 (every 4493 flag on) for `quantity` sacks of T55 on the date, with a line of T45 that is there. */
   async function order(quantity: number, over: { deliveryRequirement?: string; warehouseId?: number } = {}) {
     const db = t.handle.db;
-    const at = new Date().toISOString();
+    const at = t.app.clock.now().toISOString();
     const o = await db.insertInto('orders').values({
       number: `CDE-DEC-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer('C020'), deliveryPointId: ids.point('C020-DP1'), channel: 'phone', customerRef: 'PO-DEC',
       requestedDate: date, promisedDate: date, status: 'confirmed', note: null, netCents: (quantity + 10) * 1650, vatCents: 0, grossCents: (quantity + 10) * 1650, palletsCenti: 100, weightG: 1_000_000,
@@ -258,7 +258,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const message = { ...demoOrder(cap, 777, today, 1), deliveryRequirement: 'SC' };
       const file = path.join(t.dataDir, 'scc.edi');
       fs.writeFileSync(file, demoInterchange(cap, 'SCC-1', today, [message]));
-      await ingestFile(t.handle.db, file, { door: 'cli' });
+      await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
       const stored = await t.handle.db.selectFrom('orders').select(['id', 'deliveryRequirement']).where('customerRef', '=', message.orderNumber).executeTakeFirstOrThrow();
       created.push(stored.id);
       expect(stored.deliveryRequirement).toBe('SC');

@@ -29,7 +29,7 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   /** A confirmed order of C020 (every 4493 flag on): 1 500 T55 sacks, more than can be had on the date, and a line of T45 that is there. */
   async function riskyOrder(): Promise<{ orderId: number; shortLineId: number; otherLineId: number; risk: RiskCall }> {
     const db = t.handle.db;
-    const at = new Date().toISOString();
+    const at = t.app.clock.now().toISOString();
     const order = await db.insertInto('orders').values({
       number: `CDE-RSK-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer('C020'), deliveryPointId: ids.point('C020-DP1'), channel: 'phone', customerRef: 'PO-1',
       requestedDate: date, promisedDate: date, status: 'confirmed', note: null, netCents: 1510 * 1650, vatCents: 1510 * 91, grossCents: 1510 * 1741, palletsCenti: 3000, weightG: 20_000_000,

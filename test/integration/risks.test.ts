@@ -18,7 +18,7 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   /** A confirmed order of one line, written straight to the tables: the scan reads confirmed orders whatever made them. */
   async function confirmedOrder(customer: string, point: string, productCode: string, quantity: number, promisedDate: string): Promise<{ orderId: number; lineId: number }> {
     const db = t.handle.db;
-    const at = new Date().toISOString();
+    const at = t.app.clock.now().toISOString();
     const order = await db.insertInto('orders').values({
       number: `CDE-TEST-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer(customer), deliveryPointId: ids.point(point), channel: 'phone', customerRef: null,
       requestedDate: promisedDate, promisedDate, status: 'confirmed', note: null, netCents: quantity * 1650, vatCents: 0, grossCents: quantity * 1650, palletsCenti: 100, weightG: 1_000_000,

@@ -153,7 +153,7 @@ describe.each(await testEngines())('the search_text migration on %s', (engine) =
       expect(first.error).toBeUndefined();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as the first migration left it, not today's
       const db = handle.db as unknown as Kysely<any>;
-      const now = new Date().toISOString();
+      const now = '2026-11-27T09:00:00.000Z';
       const customer = await db
         .insertInto('customers')
         .values({ code: 'OLD1', name: 'Boulangerie Lefèvre', typology: 'ARTISAN', street: 'x', postcode: '45000', city: 'Orléans', preferredChannel: 'phone', paymentTerms: '30J', creditLimitCents: 0, createdAt: now, updatedAt: now })

@@ -90,7 +90,7 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(event.after.franco).toEqual(override.franco);
 
       const product = ids.product('FAR-T45-S25').id;
-      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: new Date() });
+      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: t.app.clock.now() });
       expect(ctx.customer).toEqual({ id: martin, typology: 'ARTISAN' });
       expect(ctx.terms.franco).toEqual(override.franco);
       expect(ctx.terms.minOrderValueCents).toBe(15000);
@@ -113,7 +113,7 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
 
     it('gives a retail central its agreed assortment, and the order context what the browser needs', async () => {
       const cap = ids.customer('C001');
-      const ctx = await loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C001-DP1'), productIds: [], now: new Date() });
+      const ctx = await loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C001-DP1'), productIds: [], now: t.app.clock.now() });
       expect(ctx.agreement.assortmentProductIds).toHaveLength(9);
       expect(ctx.terms.minOrderPallets).toBe(1);
       const res = await assistant.get(`/api/customers/${cap}/order-context`);
@@ -134,7 +134,7 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(res.statusCode).toBe(400);
       expect(paths(res.json())).toEqual(['body.productIds.1']);
       expect((await assistant.get(`/api/customers/${cap}/assortment`)).json().products).toHaveLength(9);
-      await expect(loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C020-DP1'), productIds: [], now: new Date() })).rejects.toThrow(/not one of/);
+      await expect(loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C020-DP1'), productIds: [], now: t.app.clock.now() })).rejects.toThrow(/not one of/);
     });
   });
 
@@ -198,7 +198,7 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(paths(badDates.json())).toEqual(['body.validTo']);
       const id = created.json().id;
       expect((await manager.put(`/api/customers/${martin}/prices/${id}`, { ...price, unitPriceCents: 1850 })).json().unitPriceCents).toBe(1850);
-      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: new Date() });
+      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: t.app.clock.now() });
       expect(ctx.agreement.prices).toEqual([{ productId: product, unitPriceCents: 1850, validFrom: '2026-01-01', validTo: '2026-06-30' }]);
       expect((await manager.delete(`/api/customers/${martin}/prices/${id}`)).statusCode).toBe(204);
       expect((await assistant.get(`/api/customers/${martin}/prices`)).json()).toEqual([]);

@@ -37,6 +37,7 @@ async function settleDuplicates(db: Kysely<any>): Promise<void> {
   const partners = new Map<string, number>((await db.selectFrom('edi_partners').select(['gln', 'customer_id as owner']).execute()).map((p) => [p.gln, p.owner]));
   const byGln = new Map<string, Holder[]>();
   for (const h of holders) byGln.set(h.gln, [...(byGln.get(h.gln) ?? []), h]);
+  // eslint-disable-next-line no-restricted-syntax -- a migration runs once, at the time it runs
   const at = new Date().toISOString();
   for (const [gln, all] of byGln) {
     const partnerCustomerId = partners.get(gln) ?? null;

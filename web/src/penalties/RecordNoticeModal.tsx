@@ -6,6 +6,7 @@ import { NOTICE_KINDS } from '../../../core/penalties/notice.ts';
 import { PENALTY_CATEGORIES } from '../../../core/penalties/penalty.ts';
 import { api } from '../api/client.ts';
 import { useCustomerOptions } from '../orders/use-customer-options.ts';
+import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
@@ -18,7 +19,7 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const customers = useCustomerOptions();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const [f, setF] = useState({
     reference: '',
     customerId: null as string | null,

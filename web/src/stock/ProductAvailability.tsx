@@ -2,10 +2,10 @@ import { Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parisNow } from '../../../core/calendar/dates.ts';
 import { api, withQuery } from '../api/client.ts';
 import type { Warehouse } from '../api/types.ts';
 import type { AvailabilityAnswer } from '../risks/types.ts';
+import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 
@@ -13,7 +13,7 @@ import { useFormat } from '../shared/use-format.ts';
 export function ProductAvailability({ productId }: { productId: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [date, setDate] = useState(parisNow(new Date()).date);
+  const [date, setDate] = useState(parisToday());
   const [quantity, setQuantity] = useState<number | string>('');
   const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: () => api.get<Warehouse[]>('/api/warehouses') });
   const atp = useQuery({

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CUSTOMER_EDITORS } from '../../../core/auth/roles.ts';
-import { parisNow } from '../../../core/calendar/dates.ts';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { useCatalogue } from '../catalog/use-catalogue.ts';
+import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
@@ -34,7 +34,7 @@ export function PromotionsPage() {
   const catalogue = useCatalogue();
   const mechanism = useMechanismText();
   const query = useQuery({ queryKey: ['promotions'], queryFn: () => api.get<PromotionView[]>('/api/promotions') });
-  const today = parisNow(new Date()).date;
+  const today = parisToday();
   return (
     <>
       <PageTitle title={t('terms.title')}>
