@@ -1,7 +1,6 @@
 import type { Bilingual } from '../../core/shared/bilingual.ts';
 import type { Task } from '../../core/tasks/task.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { nowIso } from '../clock.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findOpenTaskByKey, findTaskRow, insertTask, listTaskRows, type TaskFilter, type TaskListRow, updateTask } from './tasks.repository.ts';
