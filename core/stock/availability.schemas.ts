@@ -22,6 +22,7 @@ export const ReceiptSchema = Type.Object({
   note: Nullable(Type.String()),
   updatedAt: Type.String(),
 });
+export type Receipt = Static<typeof ReceiptSchema>;
 
 export const ReceiptInputSchema = Type.Object(
   {
@@ -70,3 +71,4 @@ export const AvailabilitySchema = Type.Object({
     }),
   ),
 });
+export type AvailabilityAnswer = Static<typeof AvailabilitySchema>;
