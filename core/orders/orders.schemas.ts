@@ -35,6 +35,8 @@ export const OrderInputSchema = Type.Object(
   },
   Closed,
 );
+/** The POST /api/orders and PUT /api/orders/{id} body (the server widens it to the EDI's fields in resolve-draft.ts). */
+export type OrderInput = Static<typeof OrderInputSchema>;
 
 export const ShipInputSchema = Type.Object(
   { deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s\\u0000]([^\\u0000\\n\\r]*[^\\s\\u0000])?$', description: 'only for an order leaving from one warehouse (422 otherwise)' })) },

@@ -65,6 +65,8 @@ export const PromotionSchema = Type.Object({
   mechanism: MechanismSchema,
   updatedAt: Type.String(),
 });
+/** What GET /api/promotions answers; the pricing rules take core's Promotion (pricing.types.ts). */
+export type PromotionAnswer = Static<typeof PromotionSchema>;
 
 export const PromotionQuerySchema = Type.Object(
   {

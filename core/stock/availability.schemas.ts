@@ -22,6 +22,7 @@ export const ReceiptSchema = Type.Object({
   note: Nullable(Type.String()),
   updatedAt: Type.String(),
 });
+export type Receipt = Static<typeof ReceiptSchema>;
 
 export const ReceiptInputSchema = Type.Object(
   {
@@ -70,3 +71,18 @@ export const AvailabilitySchema = Type.Object({
     }),
   ),
 });
+export type AvailabilityAnswer = Static<typeof AvailabilitySchema>;
+
+/** The EDIFACT 4493 flags of a customer, and the shelf life he wants left at delivery. */
+const supplyFields = {
+  minRemainingShelfLifePct: Nullable(Int32({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
+  shipComplete: Type.Boolean({ description: 'SC: ship complete only' }),
+  acceptsBackorders: Type.Boolean({ description: 'BK: partial delivery, the rest as a backorder' }),
+  acceptsPartial: Type.Boolean({ description: 'SP: partial delivery, the rest cancelled' }),
+  acceptsSubstitutes: Type.Boolean({ description: 'IS: substitutes allowed' }),
+  cancelIfLateDays: Nullable(Int32({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
+};
+export const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ...supplyFields, updatedAt: Nullable(Type.String()) });
+export type SupplySettings = Static<typeof SupplySettingsSchema>;
+export const SupplySettingsPatchSchema = Type.Partial(Type.Object(supplyFields), { additionalProperties: false, minProperties: 1 });
+export type SupplySettingsPatch = Static<typeof SupplySettingsPatchSchema>;

@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { DocumentIdSchema, Id, IdParams, Int32, IsoDateString, Nullable, ProblemSchema } from '../../core/shared/schemas.ts';
-import { ImportIssueSchema } from '../../core/imports/imports.schemas.ts';
+import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { CustomerStockSchema, ProposalSchema, StockReportImportSchema, StockReportProblemSchema, VmiSettingsInputSchema, VmiSettingsSchema } from '../../core/customer-stock/customer-stock.schemas.ts';
 import { readUpload } from '../imports/imports.routes.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { createProposalDraft, getCustomerStock, getOrderProposal, getVmiSettings, putVmiSettings } from './customer-stock.service.ts';
@@ -11,85 +11,6 @@ import { importStockReport } from './import-stock-report.ts';
 
 const tags = ['customer-stock'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
-
-const VmiSettingsSchema = Type.Object({ customerId: Type.Integer(), enabled: Type.Boolean(), targetCoverDays: Type.Integer(), updatedAt: Nullable(Type.String()) });
-const VmiSettingsInput = Type.Object({ enabled: Type.Boolean(), targetCoverDays: Int32({ minimum: 1, maximum: 120 }) }, { additionalProperties: false });
-
-const Figures = {
-  productId: Type.Integer(),
-  productCode: Type.String(),
-  productName: Type.String(),
-  saleUnit: Type.String(),
-  reportDate: IsoDateString,
-  onHand: Type.Integer(),
-  dailyUse: Type.Number({ description: 'sale units a day, with the expected promotion uplift' }),
-  baseDailyUse: Type.Number({ description: 'sale units a day from the reports and deliveries (or as the customer reported it)' }),
-  dailyUseMethod: Type.Union([Type.Literal('history'), Type.Literal('reported'), Type.Literal('none')]),
-  coverDays: Nullable(Type.Number({ description: 'days the stock lasts at the daily use; null without use' })),
-  leadTimeDays: Type.Integer({ description: 'days from the report to the earliest delivery' }),
-};
-
-const CustomerStockSchema = Type.Object({
-  customerId: Type.Integer(),
-  settings: VmiSettingsSchema,
-  items: Type.Array(
-    Type.Object({
-      ...Figures,
-      deliveryPointId: Type.Integer(),
-      deliveryPointCode: Type.String(),
-      deliveryPointName: Type.String(),
-      source: Type.String(),
-      averageDailySales: Nullable(Type.Number()),
-      promoUpliftBp: Nullable(Type.Integer()),
-      belowLeadTimeCover: Type.Boolean(),
-    }),
-  ),
-});
-
-const ProposalSchema = Type.Object({
-  customerId: Type.Integer(),
-  deliveryPointId: Nullable(Type.Integer()),
-  deliveryPointCode: Nullable(Type.String()),
-  deliveryPointName: Nullable(Type.String()),
-  deliveryDate: Nullable(IsoDateString),
-  targetCoverDays: Type.Integer(),
-  enabled: Type.Boolean(),
-  lines: Type.Array(
-    Type.Object({
-      ...Figures,
-      onOrder: Type.Integer({ description: 'delivered since the report, or confirmed for delivery by the delivery date' }),
-      promoUpliftBp: Nullable(Type.Integer()),
-      coverAtDelivery: Nullable(Type.Number()),
-      coverAfterDelivery: Nullable(Type.Number()),
-      quantity: Type.Integer({ description: 'proposed, in sale units: a whole number of the multiple' }),
-      multiple: Type.String({ description: 'unit, carton, layer or pallet, as the terms require' }),
-      multipleSize: Type.Integer(),
-      packaging: Type.Object({ cartons: Type.Number(), layers: Nullable(Type.Number()), pallets: Nullable(Type.Number()) }),
-      skipped: Nullable(Type.Union([Type.Literal('above-target'), Type.Literal('no-use')])),
-    }),
-  ),
-});
-
-const StockReportImportSchema = Type.Object({
-  kind: Type.Literal('customer-stock'),
-  mode: Type.String(),
-  totalRows: Type.Integer(),
-  validRows: Type.Integer(),
-  written: Type.Integer(),
-  errors: Type.Array(ImportIssueSchema),
-  reportIds: Type.Array(Type.Integer()),
-  documentId: Nullable(DocumentIdSchema),
-});
-const StockReportProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  code: Type.String(),
-  params: Type.Record(Type.String(), Type.Unknown()),
-  errors: Type.Array(ImportIssueSchema),
-  report: StockReportImportSchema,
-});
 
 const PointQuery = Type.Object({ deliveryPointId: Type.Optional(Id) });
 
@@ -159,7 +80,7 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/vmi-settings',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: 'Turn VMI on or off and set the target cover', params: IdParams, body: VmiSettingsInput, response: { 200: VmiSettingsSchema, 400: ProblemSchema, ...readErrors } },
+      schema: { tags, summary: 'Turn VMI on or off and set the target cover', params: IdParams, body: VmiSettingsInputSchema, response: { 200: VmiSettingsSchema, 400: ProblemSchema, ...readErrors } },
     },
     async (request) => putVmiSettings(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );

@@ -3,24 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { DocumentIdSchema, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { OrderDocumentSchema } from '../../core/documents/documents.schemas.ts';
 import { listOrderDocuments, openDocument } from './documents.service.ts';
 
 const tags = ['documents'];
-const DocumentSchema = Type.Object({
-  id: DocumentIdSchema,
-  kind: Type.String(),
-  filename: Type.String(),
-  mimeType: Type.String(),
-  sizeBytes: Type.Integer(),
-  createdAt: Type.String(),
-});
-
 export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/orders/:id/documents',
     {
       config: { access: STAFF },
-      schema: { tags, summary: "An order's documents (delivery notes…), oldest first", params: IdParams, response: { 200: Type.Array(DocumentSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } },
+      schema: { tags, summary: "An order's documents (delivery notes…), oldest first", params: IdParams, response: { 200: Type.Array(OrderDocumentSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } },
     },
     async (request) => listOrderDocuments(app.db, request.params.id),
   );

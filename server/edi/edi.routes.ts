@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, Int32, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { AcceptCustomerPriceSchema, AcceptPriceFixSchema, ChooseDeliveryPointFixSchema, EdiPartnerInputSchema, MapProductFixSchema } from '../../core/edi/edi.schemas.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -76,16 +77,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Creates an EDI partner for a customer; the API token is shown in this answer only',
-        body: Type.Object(
-          {
-            customerId: Id,
-            gln: Type.Optional(Type.String({ pattern: '^\\d{13}$' })),
-            name: Type.Optional(Text(120, { minLength: 1 })),
-            autoConfirm: Type.Optional(Type.Boolean()),
-            folder: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,40}$' })),
-          },
-          { additionalProperties: false },
-        ),
+        body: EdiPartnerInputSchema,
         response: { 201: Any, ...errors },
       },
     },
@@ -116,7 +108,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Maps the customer's unknown code to a product (remembered as a customer product code), then the message goes on",
         params: IdParams,
-        body: Type.Object({ code: Text(60, { minLength: 1 }), productId: Id, unitFactor: Type.Optional(Int32({ minimum: 1, maximum: 100_000 })) }, { additionalProperties: false }),
+        body: MapProductFixSchema,
         response: { 200: Any, ...errors },
       },
     },
@@ -127,7 +119,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/choose-delivery-point',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: Type.Object({ deliveryPointId: Id }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: ChooseDeliveryPointFixSchema, response: { 200: Any, ...errors } },
     },
     async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body, app.clock),
   );
@@ -136,7 +128,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/accept-price',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: Type.Object({ lineNo: Int32({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: Any, ...errors } },
+      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: AcceptPriceFixSchema, response: { 200: Any, ...errors } },
     },
     async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
   );
@@ -149,7 +141,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['orders'],
         summary: "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
         params: IdParams,
-        body: Type.Object({ lineId: Id }, { additionalProperties: false }),
+        body: AcceptCustomerPriceSchema,
         response: { 200: OrderDetailSchema, ...errors },
       },
     },

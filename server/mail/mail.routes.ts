@@ -3,25 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { STAFF } from '../../core/auth/roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { DocumentIdSchema, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { OrderEmailSchema } from '../../core/mail/mail.schemas.ts';
 import { findOrderRow } from '../orders/orders.repository.ts';
-import { OUTBOX_STATUSES, type OutboxStatus } from './mail.table.ts';
+import type { OutboxStatus } from './mail.table.ts';
 import { listOrderEmailRows } from './outbox.repository.ts';
-
-const OrderEmailSchema = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String({ description: '`acknowledgement`: the order acknowledgement (ARC)' }),
-  documentId: Type.Union([DocumentIdSchema, Type.Null()], { description: 'The attached document: GET /api/documents/{id}' }),
-  to: Type.Union([Type.String(), Type.Null()]),
-  toName: Type.Union([Type.String(), Type.Null()]),
-  subject: Type.String(),
-  status: Type.Union(OUTBOX_STATUSES.map((s) => Type.Literal(s))),
-  attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  nextAttemptAt: Type.Union([Type.String(), Type.Null()], { description: 'When a pending email is tried next' }),
-  sentAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-});
 
 export async function listOrderEmails(db: DbOrTrx, orderId: number) {
   if (!(await findOrderRow(db, orderId))) throw notFound('Order', orderId);

@@ -1,7 +1,6 @@
 import type { Generated } from 'kysely';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export { OUTBOX_STATUSES, type OutboxStatus } from '../../core/mail/outbox.ts';
 
 /** Emails to send, written in the transaction of the change that calls for them (migration 2026_11_27_0050). */
 export type OutboxEmailsTable = {

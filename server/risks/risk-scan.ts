@@ -117,7 +117,7 @@ export async function runRiskScan(db: Db, now: Date = systemClock.now()): Promis
       } else if (!resolved.has(r.key)) {
         fresh.push({
           riskKey: r.key, orderId: r.orderId, orderLineId: r.orderLineId, customerId: r.customerId, productId: r.productId, cause: r.cause, promisedDate: r.promisedDate,
-          ...values(r), status: 'open', detectedAt: at, updatedAt: at, resolvedAt: null, resolvedBy: null, resolutionOption: null, resolutionNote: null,
+          ...values(r), status: 'open' as const, detectedAt: at, updatedAt: at, resolvedAt: null, resolvedBy: null, resolutionOption: null, resolutionNote: null,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
+import type { RiskCause, RiskStatus } from '../../core/risks/risk.types.ts';
 import type { RisksTable } from './risks.table.ts';
 
 // The SQL of the risk scan: a few set-based reads of the whole open order book and stock, then batched writes.
@@ -127,7 +128,7 @@ function riskQuery(db: DbOrTrx) {
 }
 export type RiskRow = NonNullable<Awaited<ReturnType<typeof findRisk>>>;
 
-export function listRisks(db: DbOrTrx, filter: { status?: string; customerId?: number; cause?: string; limit: number }) {
+export function listRisks(db: DbOrTrx, filter: { status?: RiskStatus; customerId?: number; cause?: RiskCause; limit: number }) {
   let q = riskQuery(db);
   if (filter.status) q = q.where('risks.status', '=', filter.status);
   if (filter.customerId !== undefined) q = q.where('risks.customerId', '=', filter.customerId);

@@ -2,85 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { RISK_CAUSES, RISK_STATUSES } from '../../core/risks/risk.types.ts';
-import { Id, IdParams, Nullable, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { ResolveAnswerSchema, ResolveBodySchema, RiskCallSchema, RiskScanSchema, RiskSchema } from '../../core/risks/risks.schemas.ts';
+import { Id, IdParams, literals, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
-import { RISK_OPTION_KINDS } from '../../core/risks/options.ts';
 import { resolveRisk } from './resolve-risk.ts';
 import { countOpenRisks, getRiskForCall, listRisks } from './risks.service.ts';
 
 const tags = ['risks'];
 const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const RiskSchema = Type.Object({
-  id: Type.Integer(),
-  orderId: Type.Integer(),
-  orderNumber: Type.String(),
-  customerRef: Nullable(Type.String()),
-  orderStatus: Type.String(),
-  orderLineId: Nullable(Type.Integer({ description: 'null for an order-wide cause (truck, appointment)' })),
-  lineNo: Nullable(Type.Integer()),
-  lineQuantity: Nullable(Type.Integer()),
-  customerId: Type.Integer(),
-  customerCode: Type.String(),
-  customerName: Type.String(),
-  typology: Type.String(),
-  productId: Nullable(Type.Integer()),
-  productCode: Nullable(Type.String()),
-  productName: Nullable(Type.String()),
-  saleUnit: Nullable(Type.String()),
-  cause: literals(RISK_CAUSES),
-  promisedDate: Type.String(),
-  daysLeft: Type.Integer(),
-  shortfall: Type.Integer(),
-  valueCents: Type.Integer(),
-  exposureCents: Type.Integer(),
-  priorityScore: Type.Integer(),
-  priorityReason: Type.Object({ fr: Type.String(), en: Type.String() }),
-  receiptRef: Nullable(Type.String()),
-  status: Type.String(),
-  detectedAt: Type.String(),
-  updatedAt: Type.String(),
-  resolvedAt: Nullable(Type.String()),
-  resolvedBy: Nullable(Type.Integer()),
-  resolutionOption: Nullable(Type.String()),
-  resolutionNote: Nullable(Type.String()),
-});
-
-const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
-const OptionId = { kind: literals(RISK_OPTION_KINDS), productId: Type.Optional(Id), warehouseId: Type.Optional(Id) };
-
-export const RiskOptionSchema = Type.Object({
-  ...OptionId,
-  label: Bilingual,
-  accepted: Type.Boolean({ description: "by the customer's supply settings (EDIFACT 4493 SC/BK/SP/IS/CD)" }),
-  needsApproval: Type.Boolean(),
-  newDates: Type.Object({ delivery: Type.String(), backorder: Type.Optional(Type.String()), secondDelivery: Type.Optional(Type.String({ description: 'split: the date of the second delivery' })) }),
-  priceEffectCents: Type.Integer(),
-  penaltyEffect: Type.Object({ claimableCents: Type.Integer(), capCents: Nullable(Type.Integer()) }),
-  changes: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true })),
-});
-
-export const RiskCallSchema = Type.Composite([
-  RiskSchema,
-  Type.Object({
-    options: Type.Array(RiskOptionSchema),
-    customerPhone: Nullable(Type.String()),
-    contacts: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), role: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()), preferredHours: Nullable(Type.String()), isOrderContact: Type.Boolean() })),
-    situation: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
-    script: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
-    warehouse: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }, { description: 'the warehouse that serves (or would serve) the line' })),
-    deliveryRequirement: Nullable(Type.String({ description: "the EDI order's own 4493 code, which beats the customer's settings" })),
-  }),
-]);
-
-const Note = Type.Optional(Nullable(Text(2000)));
-const ResolveBody = Type.Union([
-  Type.Object({ option: Type.Object(OptionId, { additionalProperties: false }), note: Note, customerApproved: Type.Optional(Type.Boolean({ description: 'the customer agreed on the call to an option outside his settings' })) }, { additionalProperties: false }),
-  Type.Object({ callBackAt: Type.String({ format: 'date-time' }), note: Note }, { additionalProperties: false }),
-]);
-
 export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/risks',
@@ -119,9 +49,9 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Record the customer's decision: apply the option to the order in one transaction and resend the acknowledgement, or plan a call back",
         params: IdParams,
-        body: ResolveBody,
+        body: ResolveBodySchema,
         response: {
-          200: Type.Object({ outcome: Type.String(), riskId: Type.Integer(), orderId: Type.Integer(), taskId: Type.Optional(Type.Integer()), backorder: Type.Optional(Nullable(Type.Object({ id: Type.Integer(), number: Type.String() }))) }),
+          200: ResolveAnswerSchema,
           ...Read, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema,
         },
       },
@@ -139,7 +69,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Run the risk scan now (it also runs on a schedule and after stock, receipt and order changes)',
-        response: { 200: Type.Object({ skipped: Type.Boolean(), lines: Type.Integer(), found: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer(), obsoleted: Type.Integer(), ms: Type.Number() }), ...Read },
+        response: { 200: RiskScanSchema, ...Read },
       },
     },
     async () => runRiskScan(app.db),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { parisNow, daysBetween } from '../../core/calendar/dates.ts';
+import type { RiskCause, RiskStatus } from '../../core/risks/risk.types.ts';
 import * as repo from './risks.repository.ts';
 import { listRiskContacts, loadRiskOptions, situation } from './risk-call.ts';
 
@@ -10,7 +11,7 @@ function toRisk(row: repo.RiskRow, today: string) {
   return { ...rest, valueCents: Number(valueCents), exposureCents: Number(exposureCents), priorityReason: { fr: priorityReasonFr, en: priorityReasonEn }, daysLeft: daysBetween(today, row.promisedDate) };
 }
 
-export async function listRisks(db: Db, filter: { status?: string; customerId?: number; cause?: string }, now: Date) {
+export async function listRisks(db: Db, filter: { status?: RiskStatus; customerId?: number; cause?: RiskCause }, now: Date) {
   const today = parisNow(now).date;
   return (await repo.listRisks(db, { ...filter, limit: 1000 })).map((r) => toRisk(r, today));
 }

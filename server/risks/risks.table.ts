@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RiskCause, RiskStatus } from '../../core/risks/risk.types.ts';
 
 export type RisksTable = {
   id: Generated<number>;
@@ -7,7 +8,7 @@ export type RisksTable = {
   orderLineId: number | null;
   customerId: number;
   productId: number | null;
-  cause: string;
+  cause: RiskCause;
   promisedDate: string;
   shortfall: number;
   valueCents: number;
@@ -16,7 +17,7 @@ export type RisksTable = {
   priorityReasonFr: string;
   priorityReasonEn: string;
   receiptRef: string | null;
-  status: string;
+  status: RiskStatus;
   detectedAt: string;
   updatedAt: string;
   resolvedAt: string | null;

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, Int32, Nullable, ProblemSchema } from '../../core/shared/schemas.ts';
+import { Id, IdParams, Int32, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listLots } from './availability.repository.ts';
-import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES } from '../../core/stock/availability.schemas.ts';
+import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES, SupplySettingsPatchSchema, SupplySettingsSchema } from '../../core/stock/availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
 import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
 import { getSupplySettings, patchSupplySettings } from './supply-settings.ts';
@@ -16,18 +16,6 @@ const RECEIPT_EDITORS: readonly Role[] = ['manager', 'admin'];
 const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const Write = { ...Read, 404: ProblemSchema, 409: ProblemSchema };
 const IsoDate = Type.String({ format: 'date' });
-
-/** The EDIFACT 4493 flags of a customer, and the shelf life he wants left at delivery. */
-const supplyFields = {
-  minRemainingShelfLifePct: Nullable(Int32({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
-  shipComplete: Type.Boolean({ description: 'SC: ship complete only' }),
-  acceptsBackorders: Type.Boolean({ description: 'BK: partial delivery, the rest as a backorder' }),
-  acceptsPartial: Type.Boolean({ description: 'SP: partial delivery, the rest cancelled' }),
-  acceptsSubstitutes: Type.Boolean({ description: 'IS: substitutes allowed' }),
-  cancelIfLateDays: Nullable(Int32({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
-};
-const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ...supplyFields, updatedAt: Nullable(Type.String()) });
-const SupplySettingsPatch = Type.Partial(Type.Object(supplyFields), { additionalProperties: false, minProperties: 1 });
 
 export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -107,7 +95,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['customers'],
         summary: 'Change some of the customer’s shortage settings (the fields given); ship complete excludes a partial delivery (422)',
         params: IdParams,
-        body: SupplySettingsPatch,
+        body: SupplySettingsPatchSchema,
         response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema, 422: ProblemSchema },
       },
     },

@@ -2,40 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, IsoDateString, literals, Nullable, ProblemSchema, Text } from '../../core/shared/schemas.ts';
-import { TASK_STATUSES } from '../../core/tasks/task.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { TaskQuerySchema, TaskSchema } from '../../core/tasks/tasks.schemas.ts';
 import { listTasks, markTaskDone } from './tasks.service.ts';
-
-const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
-export const TaskSchema = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String({ description: 'what raised it, e.g. low-customer-stock' }),
-  customerId: Nullable(Type.Integer()),
-  customerCode: Nullable(Type.String()),
-  customerName: Nullable(Type.String()),
-  title: Bilingual,
-  reason: Bilingual,
-  priority: Type.Integer({ description: '1 most urgent … 5' }),
-  dueDate: Nullable(IsoDateString),
-  estimatedMinutes: Nullable(Type.Integer()),
-  assigneeId: Nullable(Type.Integer()),
-  assigneeName: Nullable(Type.String()),
-  status: Type.String(),
-  orderId: Nullable(Type.Integer()),
-  productId: Nullable(Type.Integer()),
-  productCode: Nullable(Type.String()),
-  deliveryPointId: Nullable(Type.Integer()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  doneAt: Nullable(Type.String()),
-});
-
-const TaskQuery = Type.Object({
-  status: Type.Optional(literals(TASK_STATUSES)),
-  assigneeId: Type.Optional(Id),
-  customerId: Type.Optional(Id),
-  kind: Type.Optional(Text(60)),
-});
 
 const tags = ['tasks'];
 
@@ -44,7 +13,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/tasks',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'Tasks, most urgent first', querystring: TaskQuery, response: { 200: Type.Object({ items: Type.Array(TaskSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema } },
+      schema: { tags, summary: 'Tasks, most urgent first', querystring: TaskQuerySchema, response: { 200: Type.Object({ items: Type.Array(TaskSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema } },
     },
     async (request) => ({ items: await listTasks(app.db, request.query) }),
   );

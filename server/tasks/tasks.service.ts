@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../core/shared/bilingual.ts';
-import type { Task } from '../../core/tasks/task.ts';
+import type { Task } from '../../core/tasks/tasks.schemas.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';

@@ -3,22 +3,11 @@ import { IconEdit } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SupplySettings } from '../../../core/stock/availability.schemas.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
-
-/** GET/PATCH /api/customers/{id}/supply-settings (server/stock/availability.routes.ts). */
-export type SupplySettings = {
-  customerId: number;
-  minRemainingShelfLifePct: number | null;
-  shipComplete: boolean;
-  acceptsBackorders: boolean;
-  acceptsPartial: boolean;
-  acceptsSubstitutes: boolean;
-  cancelIfLateDays: number | null;
-  updatedAt: string | null;
-};
 
 const FLAGS = [
   ['shipComplete', 'SC'],

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
-import type { Task } from '../../../core/tasks/task.ts';
+import type { Task } from '../../../core/tasks/tasks.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';

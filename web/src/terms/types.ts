@@ -1,10 +1,10 @@
-import type { Promotion, PromotionMechanism } from '../../../core/pricing/pricing.types.ts';
+import type { PromotionMechanism } from '../../../core/pricing/pricing.types.ts';
 
 // What /api/terms, /api/customers/{id}/terms and /api/promotions answer: the schemas' own types.
 export type { CustomerTerms, TermsOfSale, TypologyTermsInput as TypologyTerms } from '../../../core/terms/terms.schemas.ts';
 
 export type Mechanism = PromotionMechanism;
-export type PromotionView = Promotion & { updatedAt: string };
+export type { PromotionAnswer as PromotionView } from '../../../core/pricing/pricing.schemas.ts';
 
 /** Euros typed in a field ↔ cents; blank = null. */
 export const toCents = (v: number | string) => (v === '' || v === null ? null : Math.round(Number(v) * 100));

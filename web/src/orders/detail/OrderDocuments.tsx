@@ -6,20 +6,8 @@ import { documentUrl } from '../../api/documents.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
-
-type OrderDocument = { id: string; kind: string; filename: string; mimeType: string; sizeBytes: number; createdAt: string };
-type OrderEmail = {
-  id: number;
-  kind: string;
-  documentId: string | null;
-  to: string | null;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-};
+import type { OrderDocument } from '../../../../core/documents/documents.schemas.ts';
+import type { OrderEmail } from '../../../../core/mail/mail.schemas.ts';
 
 const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red' } as const;
 

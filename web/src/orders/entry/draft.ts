@@ -1,6 +1,7 @@
 /** The order being typed: its lines as the assistant sees them, and the body that saves them. */
 import type { Channel } from '../../../../core/customers/customer.ts';
 import { MAX_LINE_QUANTITY } from '../../../../core/orders/order-limits.ts';
+import type { OrderInput } from '../../../../core/orders/orders.schemas.ts';
 import type { DraftLine } from '../../../../core/orders/price-draft.ts';
 
 /** A line as typed: the product field's text, the product it resolved to (if any), the quantity's text. */
@@ -53,23 +54,13 @@ export function pricedInput(lines: readonly EntryLine[]): (DraftLine & { key: nu
   return out;
 }
 
-export type OrderBody = {
-  customerId: number;
-  deliveryPointId?: number;
-  requestedDate?: string;
-  customerRef?: string;
-  channel: Channel;
-  note?: string;
-  lines: DraftLine[];
-};
-
 export type BodyProblem = 'noCustomer' | 'noLines' | 'badLines';
 
 /**
  * The POST /api/orders body, or why it cannot be sent yet. A line with text but no product, or a product without
  * a valid quantity, stops the save: sending the others would drop what the customer asked for without a word.
  */
-export function orderBody(header: EntryHeader, lines: readonly EntryLine[]): { body: OrderBody } | { problem: BodyProblem; lineIndexes: number[] } {
+export function orderBody(header: EntryHeader, lines: readonly EntryLine[]): { body: OrderInput } | { problem: BodyProblem; lineIndexes: number[] } {
   if (header.customerId === null) return { problem: 'noCustomer', lineIndexes: [] };
   const bad = lines.flatMap((line, i) => (!isBlank(line) && (line.productId === null || parseQuantity(line.quantity) === null) ? [i] : []));
   if (bad.length) return { problem: 'badLines', lineIndexes: bad };
