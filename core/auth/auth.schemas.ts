@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { literals, Nullable } from '../shared/schemas.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from './role-list.ts';
 
 export const SessionUserSchema = Type.Object(
   {

@@ -1,8 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { SessionUserSchema } from './auth.schemas.ts';
+import { type Role } from './role-list.ts';
 
-export const ROLES = ['assistant', 'manager', 'admin', 'buyer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './role-list.ts';
 
 /** The order desk's staff; a customer's buyer is never one of them. */
 export const STAFF: readonly Role[] = ['assistant', 'manager', 'admin'];

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from './product.ts';
+import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from './product-enums.ts';
 import { Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */

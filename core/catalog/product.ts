@@ -1,13 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ProductSchema } from './catalog.schemas.ts';
 
-export const SALE_UNITS = ['SAC', 'COLIS', 'BIG_BAG', 'TONNE', 'UNITE'] as const;
-export type SaleUnit = (typeof SALE_UNITS)[number];
-export const TEMPERATURE_CLASSES = ['AMBIANT', 'SURGELE', 'FRAIS'] as const;
-export type TemperatureClass = (typeof TEMPERATURE_CLASSES)[number];
-export const PRODUCT_STATUSES = ['active', 'discontinued'] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
-export const VAT_RATES_BP = [550, 2000] as const;
+export { SALE_UNITS, TEMPERATURE_CLASSES, PRODUCT_STATUSES, VAT_RATES_BP, type SaleUnit, type TemperatureClass, type ProductStatus } from './product-enums.ts';
 
 /**
  * How the sale unit packs: sale units in a carton, cartons in a pallet layer, layers in a pallet.

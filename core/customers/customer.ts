@@ -1,10 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ContactSchema, CustomerDetailSchema, CustomerSchema, DeliveryPointSchema } from './customers.schemas.ts';
 
-export const TYPOLOGIES = ['GMS_CENTRALE', 'GROSSISTE', 'ARTISAN', 'INDUSTRIE', 'RHD'] as const;
-export type Typology = (typeof TYPOLOGIES)[number];
-export const CHANNELS = ['phone', 'email', 'fax', 'edi', 'portal'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { TYPOLOGIES, CHANNELS, type Typology, type Channel } from './customer-enums.ts';
 
 // The shapes are the API's schemas (customers.schemas.ts), imported as types only: the web bundle stays TypeBox-free.
 export type DeliveryPoint = Static<typeof DeliveryPointSchema>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { WEEKDAYS } from '../calendar/dates.ts';
-import { CHANNELS, TYPOLOGIES } from './customer.ts';
+import { CHANNELS, TYPOLOGIES } from './customer-enums.ts';
 import { CodeString, Gs1Code, NameString } from '../catalog/catalog.schemas.ts';
 import { BigCents, Id, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
