@@ -11,8 +11,14 @@ import tseslint from 'typescript-eslint';
 const oneClock = {
   'no-restricted-syntax': [
     'error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the injected clock (server/clock.ts), not new Date().' },
-    { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the injected clock (server/clock.ts), not Date.now().' },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'Take the time from the injected clock (server/clock.ts), not new Date().',
+    },
+    {
+      selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+      message: 'Take the time from the injected clock (server/clock.ts), not Date.now().',
+    },
   ],
 };
 

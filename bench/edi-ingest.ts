@@ -26,7 +26,11 @@ const THROUGHPUT_ORDERS = Number(process.env.BENCH_EDI_ORDERS ?? 20_000);
 const PER_INTERCHANGE = 500;
 
 /** Streams a file of generated ORDERS to disk: interchanges of 500 orders cycling over the demo partners. */
-export async function writeOrdersFile(file: string, target: { orders?: number; bytes?: number }, tag: string): Promise<{ orders: number; bytes: number }> {
+export async function writeOrdersFile(
+  file: string,
+  target: { orders?: number; bytes?: number },
+  tag: string,
+): Promise<{ orders: number; bytes: number }> {
   const out = fs.createWriteStream(file);
   const today = parisNow(systemClock.now()).date;
   let orders = 0;
@@ -36,7 +40,12 @@ export async function writeOrdersFile(file: string, target: { orders?: number; b
     if (target.bytes !== undefined && bytes >= target.bytes) break;
     const partner = DEMO_PARTNERS[k % DEMO_PARTNERS.length];
     const count = target.orders !== undefined ? Math.min(PER_INTERCHANGE, target.orders - orders) : PER_INTERCHANGE;
-    const text = demoInterchange(partner, `${tag}${k}`, today, Array.from({ length: count }, (_, i) => demoOrder(partner, 1_000_000 + orders + i, today, 3)));
+    const text = demoInterchange(
+      partner,
+      `${tag}${k}`,
+      today,
+      Array.from({ length: count }, (_, i) => demoOrder(partner, 1_000_000 + orders + i, today, 3)),
+    );
     orders += count;
     bytes += Buffer.byteLength(text);
     if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -104,7 +113,9 @@ function rawCeiling(dir: string, orders: number): number {
       for (let i = 0; i < batch; i++) {
         const orderId = insertOrder({ number: `RAW-${n + i}` });
         const lineIds = insertLines.map((insert) => insert({ order_id: orderId }));
-        sample.findings.forEach((f, k) => insertFindings[k]({ order_id: orderId, line_id: f.line_id === null ? null : lineIds[lineIndex.get(f.line_id)!] }));
+        sample.findings.forEach((f, k) =>
+          insertFindings[k]({ order_id: orderId, line_id: f.line_id === null ? null : lineIds[lineIndex.get(f.line_id)!] }),
+        );
         for (const insert of insertAudits) insert({ entity_id: orderId, order_id: orderId });
         insertMessage({ order_id: orderId, message_reference: `RAW-${n + i}` });
       }
@@ -124,7 +135,11 @@ async function peakRss(mb: number): Promise<{ maxRssMB: number; baselineRssMB: n
   await writeOrdersFile(file, { bytes: mb * 1024 * 1024 }, 'MEM');
   try {
     const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'edi-ingest.child.ts');
-    const res = spawnSync(process.execPath, [...EDI_IMPORT_NODE_FLAGS, '--import', 'tsx', child, dir, file], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 });
+    const res = spawnSync(process.execPath, [...EDI_IMPORT_NODE_FLAGS, '--import', 'tsx', child, dir, file], {
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      maxBuffer: 1 << 24,
+    });
     const line = res.stdout.trim().split('\n').at(-1) ?? '';
     if (res.status !== 0 || !line.startsWith('{')) throw new Error(`edi-ingest child (${mb} MB) failed: ${res.stderr.slice(-2000)}`);
     return JSON.parse(line);
@@ -139,7 +154,10 @@ export async function benchEdiIngest() {
   const { orders, bytes } = await writeOrdersFile(file, { orders: THROUGHPUT_ORDERS }, 'TP');
   const started = performance.now();
   let taken = 0;
-  await ingestFile(handle.db, file, { door: 'cli', clock: systemClock, onMessage: (m) => {
+  await ingestFile(handle.db, file, {
+    door: 'cli',
+    clock: systemClock,
+    onMessage: (m) => {
       if (m.orderId !== null) taken++;
     },
   });
@@ -163,8 +181,19 @@ export async function benchEdiIngest() {
     fileMB: Math.round((bytes / 2 ** 20) * 10) / 10,
     orders,
     memFile: { mb, peakRssMB: mem.maxRssMB, orders: mem.orders, seconds: Math.round(mem.seconds), baselineRssMB: mem.baselineRssMB },
-    ...(gb ? { memFile1G: { mb: 1024, peakRssMB: gb.maxRssMB, orders: gb.orders, seconds: Math.round(gb.seconds), baselineRssMB: gb.baselineRssMB } } : {}),
+    ...(gb
+      ? {
+          memFile1G: {
+            mb: 1024,
+            peakRssMB: gb.maxRssMB,
+            orders: gb.orders,
+            seconds: Math.round(gb.seconds),
+            baselineRssMB: gb.baselineRssMB,
+          },
+        }
+      : {}),
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) console.log(JSON.stringify(await benchEdiIngest()));
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]))
+  console.log(JSON.stringify(await benchEdiIngest()));

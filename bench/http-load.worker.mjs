@@ -10,7 +10,11 @@ function post(path, payload) {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${base}${path}`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), cookie, 'x-csrf-token': csrfToken } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), cookie, 'x-csrf-token': csrfToken },
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));

@@ -46,11 +46,17 @@ export async function benchOrderEntryKeys() {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     let clicks = 0;
     await page.exposeFunction('__countClick', () => clicks++);
-    await page.addInitScript(() => document.addEventListener('mousedown', () => (window as unknown as { __countClick: () => void }).__countClick(), true));
+    await page.addInitScript(() =>
+      document.addEventListener('mousedown', () => (window as unknown as { __countClick: () => void }).__countClick(), true),
+    );
     // Logging in is not part of taking the order: do it through the API.
     await page.goto(`${server.url}/login`);
     await page.evaluate(async () => {
-      await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }) });
+      await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }),
+      });
     });
     await page.goto(`${server.url}/orders/new`);
 
@@ -72,7 +78,9 @@ export async function benchOrderEntryKeys() {
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const order = await page.evaluate(async (orderId) => (await fetch(`/api/orders/${orderId}`)).json(), id);
     if (order.status !== 'confirmed' || order.lines.length !== LINES.length || order.customerName !== 'Boulangerie Martin') {
-      throw new Error(`the order was not taken as dictated: ${JSON.stringify({ status: order.status, lines: order.lines.length, customer: order.customerName })}`);
+      throw new Error(
+        `the order was not taken as dictated: ${JSON.stringify({ status: order.status, lines: order.lines.length, customer: order.customerName })}`,
+      );
     }
     return { bench: 'order-entry-keys', unit: 'keys', value: kb.keys, clicks, lines: LINES.length };
   } finally {

@@ -26,7 +26,10 @@ export async function benchOrderPage() {
   const draftOf = async (lines: number, ref: number) => {
     const order = demoOrder(est, ref, today, lines);
     const file = path.join(dataDir, `order-page-${ref}.edi`);
-    fs.writeFileSync(file, demoInterchange(est, `PAGE-${ref}`, today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]));
+    fs.writeFileSync(
+      file,
+      demoInterchange(est, `PAGE-${ref}`, today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]),
+    );
     const [r] = await ingestFile(db, file, { door: 'cli', clock: systemClock });
     return r.messages[0].orderId!;
   };
@@ -37,13 +40,21 @@ export async function benchOrderPage() {
     const { id: _id, ...row } = rows[k % rows.length];
     return { ...row, lineNo: rows.length + k + 1 };
   });
-  for (let k = 0; k < more.length; k += 200) await db.insertInto('orderLines').values(more.slice(k, k + 200)).execute();
+  for (let k = 0; k < more.length; k += 200)
+    await db
+      .insertInto('orderLines')
+      .values(more.slice(k, k + 200))
+      .execute();
 
   const app = await buildApp({ db, engine: handle.engine, config, logger: false });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'adv@demo.local', password: 'demo1234' } });
   const cookie = `carnet_session=${login.cookies.find((c) => c.name === 'carnet_session')!.value}`;
   // The sizes in turn, run after run, so that warming up and the machine's load weigh on each alike.
-  const sizes = [[250, ids[250]], [MAX_ORDER_LINES, ids[500]], [LEGACY_LINES, legacy]] as const;
+  const sizes = [
+    [250, ids[250]],
+    [MAX_ORDER_LINES, ids[500]],
+    [LEGACY_LINES, legacy],
+  ] as const;
   const times = new Map<number, number[]>(sizes.map(([n]) => [n, []]));
   for (let run = 0; run < WARMUP + RUNS; run++) {
     for (const [n, id] of sizes) {
@@ -57,5 +68,12 @@ export async function benchOrderPage() {
   await app.close();
   await handle.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { bench: 'order-page', unit: 'ms', value: ms[MAX_ORDER_LINES], lines: MAX_ORDER_LINES, ms, growth: Math.round((ms[MAX_ORDER_LINES] / ms[250]) * 100) / 100 };
+  return {
+    bench: 'order-page',
+    unit: 'ms',
+    value: ms[MAX_ORDER_LINES],
+    lines: MAX_ORDER_LINES,
+    ms,
+    growth: Math.round((ms[MAX_ORDER_LINES] / ms[250]) * 100) / 100,
+  };
 }

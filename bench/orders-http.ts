@@ -56,11 +56,25 @@ async function measureHttp(): Promise<{ ordersPerSecond: number; sample: Awaited
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }),
+  });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = JSON.stringify({ customerId: sample.customerId, deliveryPointId: sample.deliveryPointId, channel: 'phone', lines: sample.lines.map(({ productId, quantity }) => ({ productId, quantity })) });
-  const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), { workerData: { base, cookie, csrfToken, body, orders: ORDERS, concurrency: CONCURRENCY } });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const body = JSON.stringify({
+    customerId: sample.customerId,
+    deliveryPointId: sample.deliveryPointId,
+    channel: 'phone',
+    lines: sample.lines.map(({ productId, quantity }) => ({ productId, quantity })),
+  });
+  const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
+    workerData: { base, cookie, csrfToken, body, orders: ORDERS, concurrency: CONCURRENCY },
+  });
   const { seconds } = await new Promise<{ seconds: number }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -92,14 +106,29 @@ async function measureCeiling(sample: Awaited<ReturnType<typeof orderLines>>): P
   const insertLine = db.prepare(
     `insert into order_lines (order_id, line_no, product_id, customer_code, quantity, unit_price_cents, net_cents, vat_rate_bp, delivered_quantity, status) values (?, ?, ?, null, ?, ?, ?, ?, null, 'open')`,
   );
-  const audit = db.prepare(`insert into audit_events (entity_type, entity_id, order_id, action, user_id, at, before_json, after_json, note) values ('order', ?, ?, ?, 1, ?, ?, ?, null)`);
+  const audit = db.prepare(
+    `insert into audit_events (entity_type, entity_id, order_id, action, user_id, at, before_json, after_json, note) values ('order', ?, ?, ?, 1, ?, ?, ?, null)`,
+  );
   const confirm = db.prepare("update orders set status = 'confirmed', promised_date = requested_date, updated_at = ? where id = ?");
   const write = db.transaction((seq: number) => {
     const now = systemClock.now().toISOString();
     const n = (counter.get() as { value: number }).value;
     const net = sample.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0);
-    const { id } = insertOrder.get(`CDE-202612-${String(n + seq).padStart(5, '0')}`, sample.customerId, sample.deliveryPointId, net, Math.round(net * 0.055), Math.round(net * 1.055), 100, 1_000_000, now, now) as { id: number };
-    sample.lines.forEach((l, i) => insertLine.run(id, i + 1, l.productId, l.quantity, l.unitPriceCents, l.quantity * l.unitPriceCents, l.vatRateBp));
+    const { id } = insertOrder.get(
+      `CDE-202612-${String(n + seq).padStart(5, '0')}`,
+      sample.customerId,
+      sample.deliveryPointId,
+      net,
+      Math.round(net * 0.055),
+      Math.round(net * 1.055),
+      100,
+      1_000_000,
+      now,
+      now,
+    ) as { id: number };
+    sample.lines.forEach((l, i) =>
+      insertLine.run(id, i + 1, l.productId, l.quantity, l.unitPriceCents, l.quantity * l.unitPriceCents, l.vatRateBp),
+    );
     audit.run(id, id, 'create', now, null, JSON.stringify({ status: 'draft', lines: sample.lines }));
     confirm.run(now, id);
     audit.run(id, id, 'confirm', now, JSON.stringify({ status: 'draft' }), JSON.stringify({ status: 'confirmed' }));
@@ -116,7 +145,16 @@ async function measureCeiling(sample: Awaited<ReturnType<typeof orderLines>>): P
 export async function benchOrdersHttp() {
   const { ordersPerSecond, sample } = await measureHttp();
   const ceiling = await measureCeiling(sample);
-  return { bench: 'orders-http', unit: 'orders/s', value: round(ordersPerSecond), ceiling: round(ceiling), ratio: round(ordersPerSecond / ceiling, 3), orders: ORDERS, lines: LINES, concurrency: CONCURRENCY };
+  return {
+    bench: 'orders-http',
+    unit: 'orders/s',
+    value: round(ordersPerSecond),
+    ceiling: round(ceiling),
+    ratio: round(ordersPerSecond / ceiling, 3),
+    orders: ORDERS,
+    lines: LINES,
+    concurrency: CONCURRENCY,
+  };
 }
 
 function round(x: number, digits = 1) {

@@ -32,12 +32,22 @@ async function build(lines: number, now: Date): Promise<{ dir: string }> {
   db.pragma('journal_mode = WAL');
   db.transaction(() => {
     db.prepare("insert into warehouses (code, name) values ('W1', 'Moulin'), ('W2', 'Froid')").run();
-    const product = db.prepare("insert into products (code, name, family, sale_unit, net_weight_g, gross_weight_g, vat_rate_bp, temperature_class, shelf_life_days, penalty_category, created_at, updated_at) values (?, ?, 'FARINE', 'SAC', 25000, 25150, 550, 'AMBIANT', 270, 'FARINES', ?, ?)");
+    const product = db.prepare(
+      "insert into products (code, name, family, sale_unit, net_weight_g, gross_weight_g, vat_rate_bp, temperature_class, shelf_life_days, penalty_category, created_at, updated_at) values (?, ?, 'FARINE', 'SAC', 25000, 25150, 550, 'AMBIANT', 270, 'FARINES', ?, ?)",
+    );
     for (let p = 1; p <= PRODUCTS; p++) product.run(`SKU-${p}`, `Produit ${p}`, at, at);
-    const customer = db.prepare("insert into customers (code, name, typology, street, postcode, city, preferred_channel, payment_terms, created_at, updated_at) values (?, ?, ?, 'rue', '45000', 'Orléans', 'phone', '30J', ?, ?)");
-    const point = db.prepare("insert into delivery_points (customer_id, code, name, street, postcode, city, delivery_weekdays, lead_time_days, cutoff_time, appointment_required) values (?, ?, 'Quai', 'rue', '45000', 'Orléans', 'MON,TUE,WED,THU,FRI', 1, '12:00', ?)");
-    const clause = db.prepare('insert into penalty_clauses (customer_id, late_flat_cents, missing_value_bp, l441_applicable, updated_at) values (?, 12000, 1000, 1, ?)');
-    const settings = db.prepare('insert into customer_supply_settings (customer_id, min_remaining_shelf_life_pct, updated_at) values (?, ?, ?)');
+    const customer = db.prepare(
+      "insert into customers (code, name, typology, street, postcode, city, preferred_channel, payment_terms, created_at, updated_at) values (?, ?, ?, 'rue', '45000', 'Orléans', 'phone', '30J', ?, ?)",
+    );
+    const point = db.prepare(
+      "insert into delivery_points (customer_id, code, name, street, postcode, city, delivery_weekdays, lead_time_days, cutoff_time, appointment_required) values (?, ?, 'Quai', 'rue', '45000', 'Orléans', 'MON,TUE,WED,THU,FRI', 1, '12:00', ?)",
+    );
+    const clause = db.prepare(
+      'insert into penalty_clauses (customer_id, late_flat_cents, missing_value_bp, l441_applicable, updated_at) values (?, 12000, 1000, 1, ?)',
+    );
+    const settings = db.prepare(
+      'insert into customer_supply_settings (customer_id, min_remaining_shelf_life_pct, updated_at) values (?, ?, ?)',
+    );
     for (let c = 1; c <= CUSTOMERS; c++) {
       const typology = TYPOLOGIES[c % TYPOLOGIES.length];
       customer.run(`C${c}`, `Client ${c}`, typology, at, at);
@@ -50,8 +60,12 @@ async function build(lines: number, now: Date): Promise<{ dir: string }> {
     // Demand per product: lines × 5 lines-per-order… spread evenly; each line asks 10 sacks on average.
     const perProduct = (lines / PRODUCTS) * 10;
     const level = db.prepare('insert into stock_levels (warehouse_id, product_id, on_hand, reserved, updated_at) values (?, ?, ?, 0, ?)');
-    const lot = db.prepare('insert into stock_lots (warehouse_id, product_id, lot, production_date, best_before, quantity, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
-    const receipt = db.prepare("insert into planned_receipts (warehouse_id, product_id, date, original_date, quantity, kind, ref, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'PRODUCTION', ?, 'planned', ?, ?)");
+    const lot = db.prepare(
+      'insert into stock_lots (warehouse_id, product_id, lot, production_date, best_before, quantity, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const receipt = db.prepare(
+      "insert into planned_receipts (warehouse_id, product_id, date, original_date, quantity, kind, ref, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'PRODUCTION', ?, 'planned', ?, ?)",
+    );
     for (let p = 1; p <= PRODUCTS; p++) {
       const w = (p % 2) + 1;
       const onHand = Math.round(perProduct * 0.55);
@@ -62,14 +76,34 @@ async function build(lines: number, now: Date): Promise<{ dir: string }> {
       receipt.run(w, p, addDays(today, 4), addDays(today, 4), Math.round(perProduct * 0.2), `OF-${p}-1`, at, at);
       receipt.run(w, p, addDays(today, p % 10 === 0 ? 12 : 9), addDays(today, 9), Math.round(perProduct * 0.2), `OF-${p}-2`, at, at);
     }
-    const order = db.prepare("insert into orders (number, customer_id, delivery_point_id, channel, requested_date, promised_date, status, net_cents, vat_cents, gross_cents, pallets_centi, weight_g, created_at, updated_at, appointment_at) values (?, ?, ?, 'edi', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
-    const line = db.prepare("insert into order_lines (order_id, line_no, product_id, quantity, unit_price_cents, net_cents, vat_rate_bp, status) values (?, ?, ?, ?, 1650, ?, 550, 'open')");
+    const order = db.prepare(
+      "insert into orders (number, customer_id, delivery_point_id, channel, requested_date, promised_date, status, net_cents, vat_cents, gross_cents, pallets_centi, weight_g, created_at, updated_at, appointment_at) values (?, ?, ?, 'edi', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+    );
+    const line = db.prepare(
+      "insert into order_lines (order_id, line_no, product_id, quantity, unit_price_cents, net_cents, vat_rate_bp, status) values (?, ?, ?, ?, 1650, ?, 550, 'open')",
+    );
     for (let o = 1; o <= lines / 5; o++) {
       const c = (o % CUSTOMERS) + 1;
       const date = addDays(today, o % 14);
       const quantities = [0, 1, 2, 3, 4].map((i) => 4 + ((o * 7 + i * 3) % 13));
       const net = quantities.reduce((s, q) => s + q * 1650, 0);
-      const id = Number(order.run(`CDE-${o}`, c, c, date, date, o % 4 === 0 ? 'released' : 'confirmed', net, net, 500, o % 97 === 0 ? 26_000_000 : 2_000_000, at, at, o % 3 === 0 ? at : null).lastInsertRowid);
+      const id = Number(
+        order.run(
+          `CDE-${o}`,
+          c,
+          c,
+          date,
+          date,
+          o % 4 === 0 ? 'released' : 'confirmed',
+          net,
+          net,
+          500,
+          o % 97 === 0 ? 26_000_000 : 2_000_000,
+          at,
+          at,
+          o % 3 === 0 ? at : null,
+        ).lastInsertRowid,
+      );
       quantities.forEach((q, i) => line.run(id, i + 1, ((o * 5 + i) % PRODUCTS) + 1, q, q * 1650));
     }
   })();
@@ -102,8 +136,15 @@ export async function benchRiskScan() {
   const large = await measure(100_000);
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
-    bench: 'risk-scan', unit: 'ms', value: round(mid.steady), lines: 50_000, growth: Math.round((large.steady / small.steady) * 100) / 100,
-    first: round(mid.first), risks: mid.found, at10k: round(small.steady), at100k: round(large.steady),
+    bench: 'risk-scan',
+    unit: 'ms',
+    value: round(mid.steady),
+    lines: 50_000,
+    growth: Math.round((large.steady / small.steady) * 100) / 100,
+    first: round(mid.first),
+    risks: mid.found,
+    at10k: round(small.steady),
+    at100k: round(large.steady),
   };
 }
 

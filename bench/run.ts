@@ -11,13 +11,21 @@ import { type Bench, runBenchmarks } from './runner.ts';
 import { benchStartup } from './startup.ts';
 
 const BENCHES: Bench[] = [
-  { name: 'order-entry-keys', run: benchOrderEntryKeys, unavailable: () => (fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`) },
+  {
+    name: 'order-entry-keys',
+    run: benchOrderEntryKeys,
+    unavailable: () => (fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`),
+  },
   { name: 'orders-http', run: benchOrdersHttp },
   { name: 'rules-200-lines', run: benchRules },
   { name: 'risk-scan', run: benchRiskScan },
   { name: 'edi-ingest', run: benchEdiIngest },
   { name: 'order-page', run: benchOrderPage },
-  { name: 'startup', run: benchStartup, unavailable: () => (fs.existsSync('/proc/self/status') ? null : "no /proc to read the server's resident memory from (Linux only)") },
+  {
+    name: 'startup',
+    run: benchStartup,
+    unavailable: () => (fs.existsSync('/proc/self/status') ? null : "no /proc to read the server's resident memory from (Linux only)"),
+  },
 ];
 
 /** `npm run bench`: one JSON line per benchmark as it ends, also recorded in bench/RESULTS.md; exit 1 when one failed. */

@@ -7,7 +7,10 @@ export type Bench = { name: string; run: () => Promise<BenchResult>; unavailable
  * `{bench, skipped}` with the reason it could not run, or `{bench, error}` when it threw, the others running all the
  * same. `failed` says whether any threw (a skip is not a failure).
  */
-export async function runBenchmarks(benches: readonly Bench[], print: (line: BenchResult) => void): Promise<{ results: BenchResult[]; failed: boolean }> {
+export async function runBenchmarks(
+  benches: readonly Bench[],
+  print: (line: BenchResult) => void,
+): Promise<{ results: BenchResult[]; failed: boolean }> {
   const results: BenchResult[] = [];
   for (const bench of benches) {
     const reason = bench.unavailable?.() ?? null;

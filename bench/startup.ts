@@ -46,7 +46,10 @@ async function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: nu
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) {
         return { ms: performance.now() - started, peakMB: peakResidentMB(child.pid!) };
       }

@@ -16,11 +16,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Node's ESM loader resolves, reads and links every file on its own, and bundled they load in a third of the time.
 // Both are built to be bundled (they run in browsers); neither reads files of its own.
 const BUNDLED_PACKAGES = new Set(['kysely', '@sinclair/typebox']);
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const externalPackages = {
   name: 'external-packages',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.has(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      BUNDLED_PACKAGES.has(packageOf(args.path)) ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -79,6 +85,8 @@ try {
   await buildTargets(args.includes('--stale-only') ? staleTargets(root, targets) : targets);
 } catch (error) {
   // esbuild and Vite have printed the located errors already.
-  console.error(`carnet: build failed${error?.code === 'ERR_MODULE_NOT_FOUND' ? ` (${error.message}; the build needs the dev dependencies: npm ci)` : ''}`);
+  console.error(
+    `carnet: build failed${error?.code === 'ERR_MODULE_NOT_FOUND' ? ` (${error.message}; the build needs the dev dependencies: npm ci)` : ''}`,
+  );
   process.exit(1);
 }

@@ -62,7 +62,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Carnet API', version: '0.1.0', description: 'The order desk of a B2B food manufacturer. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'Carnet API',
+        version: '0.1.0',
+        description: 'The order desk of a B2B food manufacturer. Errors are RFC 9457 problem+json.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'carnet_session' } } },
       security: [{ session: [] }],
     },

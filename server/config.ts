@@ -7,7 +7,17 @@ const ConfigSchema = Type.Object({
   HOST: Type.String({ default: '0.0.0.0' }),
   DATA_DIR: Type.String({ default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')], { default: 'info' }),
+  LOG_LEVEL: Type.Union(
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('silent'),
+    ],
+    { default: 'info' },
+  ),
   /** Demo mode seeds the demo company and its accounts on an empty database. */
   CARNET_DEMO: Type.Boolean({ default: true }),
   /** The SMTP server order acknowledgements are emailed through (smtp://user:pass@host:port, smtps:// for TLS); unset: no email. */

@@ -38,4 +38,5 @@ export class AppError extends Error {
 /** `what` is the record's English name as the detail says it ("Order", "Price list"); the param is its kebab-case. */
 export const notFound = (what: string, id: string | number) =>
   new AppError('NOT_FOUND', `${what} ${String(id)} not found`, [], {}, { entity: what.toLowerCase().replace(/[^a-z]+/g, '-'), id });
-export const invalid = (path: string, code: FieldCode, params: ErrorParams, message: string) => new AppError('VALIDATION', message, [{ path, code, params, message }]);
+export const invalid = (path: string, code: FieldCode, params: ErrorParams, message: string) =>
+  new AppError('VALIDATION', message, [{ path, code, params, message }]);

@@ -21,7 +21,12 @@ export async function serve(config: Config = loadConfig()) {
   // The risk scan runs in this process on a timer and after changes; on PostgreSQL several nodes may each start
   // one, and an advisory lock in the scan lets only one run at a time (server/risks/risk-scan.ts).
   if (config.RISK_SCAN_MINUTES > 0) {
-    const stop = startRiskScheduler(handle.db, config.RISK_SCAN_MINUTES, (message, error) => app.log.error({ err: error }, message), app.clock);
+    const stop = startRiskScheduler(
+      handle.db,
+      config.RISK_SCAN_MINUTES,
+      (message, error) => app.log.error({ err: error }, message),
+      app.clock,
+    );
     app.addHook('onClose', stop);
   }
   // EDI drop folders: watched, and swept on a timer (EDI_INBOX_SECONDS, 0 = off).

@@ -25,7 +25,10 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   app.addSchema(ProblemSchema);
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   await app.register(authRoutes);

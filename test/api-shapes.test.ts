@@ -30,9 +30,11 @@ function schemaNames(root: string): Set<string> {
 /** Object types and interfaces the web declares by hand (an alias of another type or a re-export is no copy). */
 function handWrittenShapes(root: string): { file: string; name: string }[] {
   return filesUnder(root, 'web/src', /\.tsx?$/).flatMap((file) =>
-    [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^(?:export\s+)?(?:type\s+(\w+)(?:<[^=]*>)?\s*=\s*(?:\{|[\w.]+\s*&\s*\{|\{)|interface\s+(\w+))/gm)].map(
-      (m) => ({ file, name: m[1] ?? m[2] }),
-    ),
+    [
+      ...fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .matchAll(/^(?:export\s+)?(?:type\s+(\w+)(?:<[^=]*>)?\s*=\s*(?:\{|[\w.]+\s*&\s*\{|\{)|interface\s+(\w+))/gm),
+    ].map((m) => ({ file, name: m[1] ?? m[2] })),
   );
 }
 
@@ -46,7 +48,11 @@ function copiesOfSchemas(root: string): string[] {
 /** Web files that load a schema module at run time (TypeBox in the bundle) rather than its types. */
 function valueImportsOfSchemas(root: string): string[] {
   return filesUnder(root, 'web/src', /\.tsx?$/).flatMap((file) =>
-    [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+\.schemas\.ts)['"]/gm)]
+    [
+      ...fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .matchAll(/^(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+\.schemas\.ts)['"]/gm),
+    ]
       .filter((m) => !m[2])
       .map((m) => `${file} loads ${m[3]} at run time`),
   );
@@ -65,7 +71,10 @@ describe('API shapes: one declaration, the schema', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-shapes-'));
     fs.mkdirSync(path.join(root, 'core/orders'), { recursive: true });
     fs.mkdirSync(path.join(root, 'web/src/orders'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'core/orders/orders.schemas.ts'), 'export const DeliverySchema = Type.Object({});\nexport const OrderDetailSchema = Type.Object({});\n');
+    fs.writeFileSync(
+      path.join(root, 'core/orders/orders.schemas.ts'),
+      'export const DeliverySchema = Type.Object({});\nexport const OrderDetailSchema = Type.Object({});\n',
+    );
     fs.writeFileSync(
       path.join(root, 'web/src/orders/planted.ts'),
       [
@@ -77,7 +86,9 @@ describe('API shapes: one declaration, the schema', () => {
       ].join('\n'),
     );
     try {
-      expect(copiesOfSchemas(root)).toEqual(["web/src/orders/planted.ts declares Delivery, the shape of core's DeliverySchema: import its Static<> type instead"]);
+      expect(copiesOfSchemas(root)).toEqual([
+        "web/src/orders/planted.ts declares Delivery, the shape of core's DeliverySchema: import its Static<> type instead",
+      ]);
       expect(valueImportsOfSchemas(root)).toEqual(['web/src/orders/planted.ts loads ../../../core/orders/orders.schemas.ts at run time']);
     } finally {
       fs.rmSync(root, { recursive: true });

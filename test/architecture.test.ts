@@ -10,9 +10,9 @@ const repo = path.resolve(import.meta.dirname, '..');
 /** Every module a file imports, as a path relative to the root (packages kept as named). */
 function importsOf(root: string, file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  const specifiers = [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specifiers.map((s) => (s.startsWith('.') ? path.relative(root, path.resolve(path.dirname(path.join(root, file)), s)) : s));
 }
 
@@ -40,7 +40,10 @@ describe('architecture: the layers stay apart', () => {
   it('the check sees a forbidden import, static or dynamic', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-arch-'));
     fs.mkdirSync(path.join(root, 'core/orders'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'core/orders/bad.ts'), "import { buildApp } from '../../server/app.ts';\nconst w = import('../../web/src/main.tsx');\nimport pg from 'pg';\n");
+    fs.writeFileSync(
+      path.join(root, 'core/orders/bad.ts'),
+      "import { buildApp } from '../../server/app.ts';\nconst w = import('../../web/src/main.tsx');\nimport pg from 'pg';\n",
+    );
     try {
       expect(violations(root, 'core', ['server', 'web'], IO_PACKAGES)).toEqual([
         'core/orders/bad.ts imports server/app.ts',
@@ -77,18 +80,21 @@ describe('architecture: each capability owns its tables', () => {
     expect(foreignWrites(repo, TABLE_OWNERS)).toEqual([]);
   });
 
-  it('the checks see SQL in a service and a write to another capability\'s table', async () => {
+  it("the checks see SQL in a service and a write to another capability's table", async () => {
     await withTree(
       {
         'server/orders/orders.service.ts': "export const n = (db) => db.selectFrom('orders').selectAll().execute();\n",
         'server/orders/raw.ts': "import { sql } from 'kysely';\nexport const q = sql<number>`select 1`;\n",
         'server/orders/orders.repository.ts': "export const ok = (db) => db.selectFrom('orders').selectAll().execute();\n",
-        'server/deliveries/deliveries.repository.ts': "export const bad = (trx) => trx.updateTable('orderLines').set({ quantity: 1 }).execute();\n",
+        'server/deliveries/deliveries.repository.ts':
+          "export const bad = (trx) => trx.updateTable('orderLines').set({ quantity: 1 }).execute();\n",
         'server/db/migrations/0001.ts': "export const up = (db) => db.insertInto('orders').values({}).execute();\n",
       },
       (root) => {
         expect(sqlOutsideRepositories(root).sort()).toEqual(['server/orders/orders.service.ts:1', 'server/orders/raw.ts:2']);
-        expect(foreignWrites(root, { orders: 'orders', orderLines: 'orders' })).toEqual(['server/deliveries/deliveries.repository.ts writes orderLines (owned by orders)']);
+        expect(foreignWrites(root, { orders: 'orders', orderLines: 'orders' })).toEqual([
+          'server/deliveries/deliveries.repository.ts writes orderLines (owned by orders)',
+        ]);
       },
     );
   });

@@ -29,7 +29,10 @@ describe('the benchmark runner', () => {
   });
 
   it('does not fail on skips alone', async () => {
-    const outcome = await runBenchmarks([{ name: 'order-entry-keys', run: () => Promise.reject(new Error('never run')), unavailable: () => 'no Chromium' }], () => {});
+    const outcome = await runBenchmarks(
+      [{ name: 'order-entry-keys', run: () => Promise.reject(new Error('never run')), unavailable: () => 'no Chromium' }],
+      () => {},
+    );
     expect(outcome.failed).toBe(false);
   });
 });

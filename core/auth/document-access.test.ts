@@ -12,7 +12,10 @@ const OWNERS: DocumentOwner[] = [
 describe('canReadDocument', () => {
   it('lets staff read each record kind as the routes of that record allow', () => {
     for (const owner of OWNERS) {
-      for (const role of STAFF) expect(canReadDocument({ role, customerId: null }, owner)).toBe(DOCUMENT_READERS[owner.record as keyof typeof DOCUMENT_READERS].includes(role));
+      for (const role of STAFF)
+        expect(canReadDocument({ role, customerId: null }, owner)).toBe(
+          DOCUMENT_READERS[owner.record as keyof typeof DOCUMENT_READERS].includes(role),
+        );
     }
     expect(canReadDocument({ role: 'assistant', customerId: null }, { record: 'edi-interchange', customerId: null })).toBe(true);
   });
@@ -27,6 +30,7 @@ describe('canReadDocument', () => {
   });
 
   it('lets nobody read a file no record points at', () => {
-    for (const role of ['assistant', 'manager', 'admin', 'buyer'] as const) expect(canReadDocument({ role, customerId: 1 }, { record: 'none' })).toBe(false);
+    for (const role of ['assistant', 'manager', 'admin', 'buyer'] as const)
+      expect(canReadDocument({ role, customerId: 1 }, { record: 'none' })).toBe(false);
   });
 });

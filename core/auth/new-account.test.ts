@@ -18,7 +18,9 @@ describe('newAccountProblems', () => {
   });
 
   it('refuses a password that repeats a few characters, whatever its length', () => {
-    expect(newAccountProblems({ ...account, password: 'abababababababab' })).toEqual([{ field: 'password', message: 'has fewer than 5 different characters' }]);
+    expect(newAccountProblems({ ...account, password: 'abababababababab' })).toEqual([
+      { field: 'password', message: 'has fewer than 5 different characters' },
+    ]);
   });
 
   it('refuses a password made from the account itself, accents and case aside', () => {

@@ -27,6 +27,6 @@ function passwordWeakness({ email, name, password }: NewAccount): string | null 
   if (new Set(password).size < MIN_DISTINCT_CHARACTERS) return `has fewer than ${MIN_DISTINCT_CHARACTERS} different characters`;
   const secret = normalise(password);
   const own = [email.trim().split('@')[0], ...name.trim().split(/\s+/)].map(normalise).filter((part) => part.length >= 3);
-  if (own.some((part) => secret.includes(part))) return 'contains the account\'s own name or email';
+  if (own.some((part) => secret.includes(part))) return "contains the account's own name or email";
   return null;
 }

@@ -25,22 +25,38 @@ describe('earliest delivery date', () => {
   const artisan = { deliveryWeekdays: ['TUE', 'FRI'] as const, leadTimeDays: 1, cutoffTime: '12:00' };
 
   it('Monday morning, next-day lead time, delivered Tuesday', () => {
-    expect(earliestDeliveryDate({ date: '2026-11-23', time: '09:00' }, { ...artisan, deliveryWeekdays: ['TUE', 'FRI'] })).toBe('2026-11-24');
+    expect(earliestDeliveryDate({ date: '2026-11-23', time: '09:00' }, { ...artisan, deliveryWeekdays: ['TUE', 'FRI'] })).toBe(
+      '2026-11-24',
+    );
   });
 
   it('after the cut-off the order counts from the next working day', () => {
-    expect(earliestDeliveryDate({ date: '2026-11-23', time: '12:00' }, { ...artisan, deliveryWeekdays: ['TUE', 'FRI'] })).toBe('2026-11-27');
+    expect(earliestDeliveryDate({ date: '2026-11-23', time: '12:00' }, { ...artisan, deliveryWeekdays: ['TUE', 'FRI'] })).toBe(
+      '2026-11-27',
+    );
   });
 
   it('skips public holidays for processing and delivery', () => {
     // Thursday 24 Dec 2026 after cut-off: processing Monday 28 (25th is a holiday), +1 working day = 29.
-    expect(earliestDeliveryDate({ date: '2026-12-24', time: '15:00' }, { deliveryWeekdays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], leadTimeDays: 1, cutoffTime: '12:00' })).toBe('2026-12-29');
+    expect(
+      earliestDeliveryDate(
+        { date: '2026-12-24', time: '15:00' },
+        { deliveryWeekdays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], leadTimeDays: 1, cutoffTime: '12:00' },
+      ),
+    ).toBe('2026-12-29');
     // Lead time landing on 1 Jan moves to the next receiving day.
-    expect(earliestDeliveryDate({ date: '2026-12-31', time: '08:00' }, { deliveryWeekdays: ['FRI'], leadTimeDays: 1, cutoffTime: '12:00' })).toBe('2027-01-08');
+    expect(
+      earliestDeliveryDate({ date: '2026-12-31', time: '08:00' }, { deliveryWeekdays: ['FRI'], leadTimeDays: 1, cutoffTime: '12:00' }),
+    ).toBe('2027-01-08');
   });
 
   it('a weekend order is processed on Monday', () => {
-    expect(earliestDeliveryDate({ date: '2026-11-28', time: '08:00' }, { deliveryWeekdays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], leadTimeDays: 2, cutoffTime: '12:00' })).toBe('2026-12-02');
+    expect(
+      earliestDeliveryDate(
+        { date: '2026-11-28', time: '08:00' },
+        { deliveryWeekdays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], leadTimeDays: 2, cutoffTime: '12:00' },
+      ),
+    ).toBe('2026-12-02');
   });
 
   it('is always a receiving day, never a holiday, and after today', () => {
@@ -76,7 +92,9 @@ describe('date arithmetic', () => {
     d.setUTCDate(d.getUTCDate() + days);
     return d.toISOString().slice(0, 10);
   };
-  const isoDates = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9990-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const isoDates = fc
+    .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9990-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('addDays and weekdayOf agree with the calendar, month and year ends and leap days included', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

@@ -63,7 +63,13 @@ export function formatFrenchDate(date: IsoDate, locale = 'fr-FR'): string {
   return format.format(new Date(`${date}T00:00:00Z`));
 }
 
-const LONG_FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const LONG_FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** "mardi 1 décembre 2026": how a letter or an email to a customer writes a date. */
 export function formatFrenchLongDate(date: IsoDate): string {

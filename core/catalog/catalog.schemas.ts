@@ -3,7 +3,8 @@ import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from 
 import { Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
-export const Gs1Code = (digits: number) => Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });
+export const Gs1Code = (digits: number) =>
+  Type.String({ pattern: `^\\d{${digits}}$`, description: `${digits} digits, valid GS1 check digit` });
 /** Our codes travel in EDI messages and file names: letters, digits and a few separators only. */
 export const CodeString = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$' });
 export const NameString = Text(200, { minLength: 1 });
@@ -32,33 +33,37 @@ export const ProductInputSchema = Type.Object(
 );
 export type ProductInput = Static<typeof ProductInputSchema>;
 
-export const ProductSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    code: Type.String(),
-    gtin: Nullable(Type.String()),
-    caseGtin: Nullable(Type.String()),
-    name: Type.String(),
-    family: Type.String(),
-    saleUnit: literals(SALE_UNITS),
-    netWeightG: Type.Integer(),
-    grossWeightG: Type.Integer(),
-    unitsPerCarton: Type.Integer(),
-    cartonsPerLayer: Nullable(Type.Integer()),
-    layersPerPallet: Nullable(Type.Integer()),
-    vatRateBp: Type.Integer(),
-    temperatureClass: literals(TEMPERATURE_CLASSES),
-    shelfLifeDays: Nullable(Type.Integer()),
-    status: literals(PRODUCT_STATUSES),
-  },
-);
+export const ProductSchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  gtin: Nullable(Type.String()),
+  caseGtin: Nullable(Type.String()),
+  name: Type.String(),
+  family: Type.String(),
+  saleUnit: literals(SALE_UNITS),
+  netWeightG: Type.Integer(),
+  grossWeightG: Type.Integer(),
+  unitsPerCarton: Type.Integer(),
+  cartonsPerLayer: Nullable(Type.Integer()),
+  layersPerPallet: Nullable(Type.Integer()),
+  vatRateBp: Type.Integer(),
+  temperatureClass: literals(TEMPERATURE_CLASSES),
+  shelfLifeDays: Nullable(Type.Integer()),
+  status: literals(PRODUCT_STATUSES),
+});
 
 export const ProductDetailSchema = Type.Composite([
   ProductSchema,
   Type.Object({
     substitutes: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
     stock: Type.Array(
-      Type.Object({ warehouseId: Type.Integer(), warehouseName: Type.String(), onHand: Type.Integer(), reserved: Type.Integer(), available: Type.Integer() }),
+      Type.Object({
+        warehouseId: Type.Integer(),
+        warehouseName: Type.String(),
+        onHand: Type.Integer(),
+        reserved: Type.Integer(),
+        available: Type.Integer(),
+      }),
     ),
   }),
 ]);
@@ -78,7 +83,13 @@ export const PriceListDetailSchema = Type.Composite([
   PriceListSummarySchema,
   Type.Object({
     items: Type.Array(
-      Type.Object({ productId: Type.Integer(), productCode: Type.String(), productName: Type.String(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() }),
+      Type.Object({
+        productId: Type.Integer(),
+        productCode: Type.String(),
+        productName: Type.String(),
+        minQuantity: Type.Integer(),
+        unitPriceCents: Type.Integer(),
+      }),
     ),
   }),
 ]);

@@ -3,7 +3,20 @@ import { hasValidGs1CheckDigit, packagingEquivalents } from './packaging.ts';
 import { matchProducts } from './match-product.ts';
 import type { Product } from './product.ts';
 
-const base = { caseGtin: null, family: 'FARINE', saleUnit: 'SAC', netWeightG: 25000, grossWeightG: 25150, vatRateBp: 550, temperatureClass: 'AMBIANT', shelfLifeDays: 270, status: 'active', unitsPerCarton: 1, cartonsPerLayer: 5, layersPerPallet: 8 } as const;
+const base = {
+  caseGtin: null,
+  family: 'FARINE',
+  saleUnit: 'SAC',
+  netWeightG: 25000,
+  grossWeightG: 25150,
+  vatRateBp: 550,
+  temperatureClass: 'AMBIANT',
+  shelfLifeDays: 270,
+  status: 'active',
+  unitsPerCarton: 1,
+  cartonsPerLayer: 5,
+  layersPerPallet: 8,
+} as const;
 const products: Product[] = [
   { ...base, id: 1, code: 'FAR-T65-S25', gtin: '3012345001038', name: 'Farine de blé T65 tradition — sac 25 kg' },
   { ...base, id: 2, code: 'FAR-T65-S10', gtin: '3012345001045', name: 'Farine de blé T65 tradition — sac 10 kg' },
@@ -17,7 +30,11 @@ describe('packaging', () => {
   });
 
   it('has no layer or pallet for bulk goods', () => {
-    expect(packagingEquivalents(12, { unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null })).toEqual({ cartons: 12, layers: null, pallets: null });
+    expect(packagingEquivalents(12, { unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null })).toEqual({
+      cartons: 12,
+      layers: null,
+      pallets: null,
+    });
   });
 
   it('checks GS1 check digits', () => {
@@ -48,8 +65,23 @@ describe('product matching', () => {
 
   it('takes a whole part of our code over a longer name, and the customer’s usual pack among equals', () => {
     const withBio = [...products, { ...base, id: 5, code: 'FAR-T65BIO-1KG', gtin: null, name: 'Farine T65 bio 1 kg' }];
-    expect(matchProducts('T65', withBio).map((m) => m.product.code).slice(0, 2)).toEqual(['FAR-T65-S10', 'FAR-T65-S25']);
-    expect(matchProducts('T65', withBio, [], 8, new Map([[1, 12], [2, 1]]))[0].product.code).toBe('FAR-T65-S25');
+    expect(
+      matchProducts('T65', withBio)
+        .map((m) => m.product.code)
+        .slice(0, 2),
+    ).toEqual(['FAR-T65-S10', 'FAR-T65-S25']);
+    expect(
+      matchProducts(
+        'T65',
+        withBio,
+        [],
+        8,
+        new Map([
+          [1, 12],
+          [2, 1],
+        ]),
+      )[0].product.code,
+    ).toBe('FAR-T65-S25');
   });
 
   it('puts discontinued products last', () => {

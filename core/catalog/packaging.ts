@@ -40,9 +40,11 @@ export function hasValidGs1CheckDigit(code: string): boolean {
 export function sscc(extension: number, companyPrefix: string, serial: number | string): string {
   const serialText = String(serial);
   const room = 16 - companyPrefix.length;
-  if (!Number.isInteger(extension) || extension < 0 || extension > 9) throw new RangeError(`SSCC extension digit must be 0 to 9: ${extension}`);
+  if (!Number.isInteger(extension) || extension < 0 || extension > 9)
+    throw new RangeError(`SSCC extension digit must be 0 to 9: ${extension}`);
   if (!/^\d{6,12}$/.test(companyPrefix)) throw new RangeError(`GS1 company prefix must be 6 to 12 digits: ${companyPrefix}`);
-  if (!/^\d+$/.test(serialText) || serialText.length > room) throw new RangeError(`SSCC serial must be at most ${room} digits: ${serialText}`);
+  if (!/^\d+$/.test(serialText) || serialText.length > room)
+    throw new RangeError(`SSCC serial must be at most ${room} digits: ${serialText}`);
   const body = `${extension}${companyPrefix}${serialText.padStart(room, '0')}`;
   return body + gs1CheckDigit(body);
 }

@@ -1,7 +1,15 @@
 import type { Static } from '@sinclair/typebox';
 import type { ProductSchema } from './catalog.schemas.ts';
 
-export { SALE_UNITS, TEMPERATURE_CLASSES, PRODUCT_STATUSES, VAT_RATES_BP, type SaleUnit, type TemperatureClass, type ProductStatus } from './product-enums.ts';
+export {
+  SALE_UNITS,
+  TEMPERATURE_CLASSES,
+  PRODUCT_STATUSES,
+  VAT_RATES_BP,
+  type SaleUnit,
+  type TemperatureClass,
+  type ProductStatus,
+} from './product-enums.ts';
 
 /**
  * How the sale unit packs: sale units in a carton, cartons in a pallet layer, layers in a pallet.

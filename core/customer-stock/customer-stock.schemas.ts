@@ -2,9 +2,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ImportIssueSchema } from '../imports/imports.schemas.ts';
 import { DocumentIdSchema, Int32, IsoDateString, Nullable } from '../shared/schemas.ts';
 
-export const VmiSettingsSchema = Type.Object({ customerId: Type.Integer(), enabled: Type.Boolean(), targetCoverDays: Type.Integer(), updatedAt: Nullable(Type.String()) });
+export const VmiSettingsSchema = Type.Object({
+  customerId: Type.Integer(),
+  enabled: Type.Boolean(),
+  targetCoverDays: Type.Integer(),
+  updatedAt: Nullable(Type.String()),
+});
 export type VmiSettings = Static<typeof VmiSettingsSchema>;
-export const VmiSettingsInputSchema = Type.Object({ enabled: Type.Boolean(), targetCoverDays: Int32({ minimum: 1, maximum: 120 }) }, { additionalProperties: false });
+export const VmiSettingsInputSchema = Type.Object(
+  { enabled: Type.Boolean(), targetCoverDays: Int32({ minimum: 1, maximum: 120 }) },
+  { additionalProperties: false },
+);
 export type VmiSettingsInput = Static<typeof VmiSettingsInputSchema>;
 
 const Figures = {

@@ -37,7 +37,8 @@ export function dailyUse(reports: readonly StockSnapshot[], deliveries: readonly
     }
     const latest = series[series.length - 1];
     if (span > 0) out.set(productId, { productId, perDay: used / span, method: 'history', days: span });
-    else if (latest.averageDailySales != null && latest.averageDailySales > 0) out.set(productId, { productId, perDay: latest.averageDailySales, method: 'reported', days: 0 });
+    else if (latest.averageDailySales != null && latest.averageDailySales > 0)
+      out.set(productId, { productId, perDay: latest.averageDailySales, method: 'reported', days: 0 });
     else out.set(productId, { productId, perDay: 0, method: 'none', days: 0 });
   }
   return out;

@@ -4,7 +4,10 @@ import type { OrderMultiples } from '../terms/terms.types.ts';
 import type { ProposalLine } from './customer-stock.types.ts';
 import { daysOfCover } from './daily-use.ts';
 
-export type ProposalProduct = Pick<Product, 'id' | 'family' | 'temperatureClass' | 'unitsPerCarton' | 'cartonsPerLayer' | 'layersPerPallet'>;
+export type ProposalProduct = Pick<
+  Product,
+  'id' | 'family' | 'temperatureClass' | 'unitsPerCarton' | 'cartonsPerLayer' | 'layersPerPallet'
+>;
 
 export type ProposalItem = {
   product: ProposalProduct;
@@ -47,7 +50,15 @@ export function proposeOrder(input: ProposalInput): ProposalLine[] {
     const multiple = multipleUnitFor(item.product as Product, input.multiples);
     const size = multipleSize(item.product as Product, multiple) ?? 1;
     const lead = item.leadTimeDays ?? input.leadTimeDays;
-    const base = { productId: item.product.id, onHand: item.onHand, onOrder, dailyUse: use, leadTimeDays: lead, multiple, multipleSize: size };
+    const base = {
+      productId: item.product.id,
+      onHand: item.onHand,
+      onOrder,
+      dailyUse: use,
+      leadTimeDays: lead,
+      multiple,
+      multipleSize: size,
+    };
     const coverNow = daysOfCover(item.onHand, use);
     if (use <= 0) return { ...base, coverNow, coverAtDelivery: null, coverAfterDelivery: null, quantity: 0, skipped: 'no-use' };
     const atDelivery = Math.max(item.onHand + onOrder - use * lead, 0);

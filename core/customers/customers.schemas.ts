@@ -7,8 +7,16 @@ import { BigCents, Id, Int32, literals, Nullable, Text } from '../shared/schemas
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
 // Patterns rather than Ajv formats: the same schema checks import rows (TypeBox) and requests (Ajv) alike.
-export const EmailString = Type.String({ maxLength: 254, pattern: '^[^\\s@\\u0000]+@[^\\s@\\u0000]+\\.[^\\s@\\u0000]+$', description: 'an email address' });
-export const PhoneString = Type.String({ maxLength: 30, pattern: '^\\+?[0-9][0-9 .()-]{5,}$', description: 'digits, spaces, dots, dashes; + for international' });
+export const EmailString = Type.String({
+  maxLength: 254,
+  pattern: '^[^\\s@\\u0000]+@[^\\s@\\u0000]+\\.[^\\s@\\u0000]+$',
+  description: 'an email address',
+});
+export const PhoneString = Type.String({
+  maxLength: 30,
+  pattern: '^\\+?[0-9][0-9 .()-]{5,}$',
+  description: 'digits, spaces, dots, dashes; + for international',
+});
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Europe/Paris' });
 const Street = Text(200, { minLength: 1 });
 const Postcode = Text(10, { minLength: 1 });

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { describeGlnHolder, type GlnHolder, glnClash } from './gln.ts';
 
 const account: GlnHolder = { kind: 'customer', customerId: 1, customerCode: 'C001', customerName: 'Cap Marché' };
-const point: GlnHolder = { kind: 'delivery-point', deliveryPointId: 10, deliveryPointCode: 'C001-DP1', deliveryPointName: 'Entrepôt Saran', customerId: 1, customerCode: 'C001', customerName: 'Cap Marché' };
-const partner: GlnHolder = { kind: 'edi-partner', partnerId: 3, partnerName: 'Cap Marché', customerId: 1, customerCode: 'C001', customerName: 'Cap Marché' };
+const point: GlnHolder = {
+  kind: 'delivery-point',
+  deliveryPointId: 10,
+  deliveryPointCode: 'C001-DP1',
+  deliveryPointName: 'Entrepôt Saran',
+  customerId: 1,
+  customerCode: 'C001',
+  customerName: 'Cap Marché',
+};
+const partner: GlnHolder = {
+  kind: 'edi-partner',
+  partnerId: 3,
+  partnerName: 'Cap Marché',
+  customerId: 1,
+  customerCode: 'C001',
+  customerName: 'Cap Marché',
+};
 
 describe('glnClash', () => {
   it('lets a record keep its own GLN, and take a free one', () => {
@@ -31,6 +46,10 @@ describe('glnClash', () => {
   });
 
   it('names the holder for the person who sorts it out', () => {
-    expect([account, point, partner].map(describeGlnHolder)).toEqual(['customer C001 Cap Marché', 'delivery point C001-DP1 Entrepôt Saran of customer C001', 'EDI partner Cap Marché of customer C001']);
+    expect([account, point, partner].map(describeGlnHolder)).toEqual([
+      'customer C001 Cap Marché',
+      'delivery point C001-DP1 Entrepôt Saran of customer C001',
+      'EDI partner Cap Marché of customer C001',
+    ]);
   });
 });

@@ -9,7 +9,15 @@
 /** Who holds a GLN, named for the person who will have to sort it out. */
 export type GlnHolder =
   | { kind: 'customer'; customerId: number; customerCode: string; customerName: string }
-  | { kind: 'delivery-point'; deliveryPointId: number; deliveryPointCode: string; deliveryPointName: string; customerId: number; customerCode: string; customerName: string }
+  | {
+      kind: 'delivery-point';
+      deliveryPointId: number;
+      deliveryPointCode: string;
+      deliveryPointName: string;
+      customerId: number;
+      customerCode: string;
+      customerName: string;
+    }
   | { kind: 'edi-partner'; partnerId: number; partnerName: string; customerId: number; customerCode: string; customerName: string };
 
 /** The record that would take the GLN; a null id is one being created (of a customer being created: null too). */
@@ -38,7 +46,8 @@ export function glnClash(taker: GlnTaker, holder: GlnHolder | null, partner: Gln
 /** "customer C001 Cap Marché", "delivery point C001-DP1 Entrepôt Saran of customer C001", "EDI partner Cap Marché of customer C001". */
 export function describeGlnHolder(holder: GlnHolder): string {
   if (holder.kind === 'customer') return `customer ${holder.customerCode} ${holder.customerName}`;
-  if (holder.kind === 'delivery-point') return `delivery point ${holder.deliveryPointCode} ${holder.deliveryPointName} of customer ${holder.customerCode}`;
+  if (holder.kind === 'delivery-point')
+    return `delivery point ${holder.deliveryPointCode} ${holder.deliveryPointName} of customer ${holder.customerCode}`;
   return `EDI partner ${holder.partnerName} of customer ${holder.customerCode}`;
 }
 

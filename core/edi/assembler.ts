@@ -15,11 +15,31 @@ export type EdiEvent =
 /** A message longer than this has lost its UNT: refusing it keeps memory bounded on a broken file. */
 export const MAX_MESSAGE_SEGMENTS = 200_000;
 
-function at(segment: Segment, elementPosition: number | null, componentPosition: number | null, expected: string, found: string | null): EdiLocation {
-  return { segmentIndex: segment.index, tag: segment.tag, elementPosition, componentPosition, byteOffset: segment.byteOffset, expected, found };
+function at(
+  segment: Segment,
+  elementPosition: number | null,
+  componentPosition: number | null,
+  expected: string,
+  found: string | null,
+): EdiLocation {
+  return {
+    segmentIndex: segment.index,
+    tag: segment.tag,
+    elementPosition,
+    componentPosition,
+    byteOffset: segment.byteOffset,
+    expected,
+    found,
+  };
 }
 
-function fail(segment: Segment, elementPosition: number | null, componentPosition: number | null, expected: string, found: string | null = null): never {
+function fail(
+  segment: Segment,
+  elementPosition: number | null,
+  componentPosition: number | null,
+  expected: string,
+  found: string | null = null,
+): never {
   throw new EdiSyntaxError(at(segment, elementPosition, componentPosition, expected, found));
 }
 
@@ -69,7 +89,13 @@ export class InterchangeAssembler {
 
   push(segment: Segment, out: EdiEvent[]): void {
     this.last = segment;
-    if (segment.unterminated) this.warn(out, 'unterminated', at(segment, null, null, `a segment terminator`, 'the end of the file'), 'the last segment has no terminator');
+    if (segment.unterminated)
+      this.warn(
+        out,
+        'unterminated',
+        at(segment, null, null, `a segment terminator`, 'the end of the file'),
+        'the last segment has no terminator',
+      );
     const tag = segment.tag;
     if (tag === 'UNA') return this.onUna(segment, out);
     if (!isTag(tag)) fail(segment, null, null, 'a segment tag of three capital letters or digits', tag);
@@ -89,7 +115,8 @@ export class InterchangeAssembler {
       default:
         if (this.state === 'message') {
           const m = this.message!;
-          if (m.segments.length >= MAX_MESSAGE_SEGMENTS) fail(segment, null, null, `UNT within ${MAX_MESSAGE_SEGMENTS} segments of UNH`, tag);
+          if (m.segments.length >= MAX_MESSAGE_SEGMENTS)
+            fail(segment, null, null, `UNT within ${MAX_MESSAGE_SEGMENTS} segments of UNH`, tag);
           m.segments.push(segment);
           return;
         }
@@ -99,7 +126,15 @@ export class InterchangeAssembler {
 
   /** End of the file: a message must be closed; a missing UNZ is tolerated and reported. */
   end(out: EdiEvent[], position: { segmentIndex: number; byteOffset: number }): void {
-    const eof: EdiLocation = { segmentIndex: position.segmentIndex, tag: null, elementPosition: null, componentPosition: null, byteOffset: position.byteOffset, expected: '', found: 'the end of the file' };
+    const eof: EdiLocation = {
+      segmentIndex: position.segmentIndex,
+      tag: null,
+      elementPosition: null,
+      componentPosition: null,
+      byteOffset: position.byteOffset,
+      expected: '',
+      found: 'the end of the file',
+    };
     if (this.state === 'message') {
       const h = this.message!.header;
       throw new EdiSyntaxError({ ...eof, expected: `UNT closing message ${h.reference} (UNH in segment ${h.segmentIndex})` });
@@ -146,11 +181,23 @@ export class InterchangeAssembler {
     const reference = required(segment, 5, 1, 'the interchange control reference');
     const rawDate = value(segment, 4, 1);
     const preparedDate = rawDate === null ? null : rawDate.length === 8 ? isoFromCcyymmdd(rawDate) : isoFromYymmdd(rawDate);
-    if (rawDate !== null && preparedDate === null) this.warn(warnings, 'date', at(segment, 4, 1, 'a date YYMMDD or CCYYMMDD', rawDate), 'the preparation date is not a date');
-    if (!(syntaxIdentifier.length === 4 && syntaxIdentifier.startsWith('UNO') && syntaxIdentifier[3] >= 'A' && syntaxIdentifier[3] <= 'Y')) {
-      this.warn(warnings, 'syntax-identifier', at(segment, 1, 1, 'UNOA…UNOY', syntaxIdentifier), 'unknown syntax identifier; the text is read as UTF-8 or Latin-1 anyway');
+    if (rawDate !== null && preparedDate === null)
+      this.warn(warnings, 'date', at(segment, 4, 1, 'a date YYMMDD or CCYYMMDD', rawDate), 'the preparation date is not a date');
+    if (!(
+      syntaxIdentifier.length === 4 &&
+      syntaxIdentifier.startsWith('UNO') &&
+      syntaxIdentifier[3] >= 'A' &&
+      syntaxIdentifier[3] <= 'Y'
+    )) {
+      this.warn(
+        warnings,
+        'syntax-identifier',
+        at(segment, 1, 1, 'UNOA…UNOY', syntaxIdentifier),
+        'unknown syntax identifier; the text is read as UTF-8 or Latin-1 anyway',
+      );
     }
-    if (syntaxVersion < 1 || syntaxVersion > 4) this.warn(warnings, 'syntax-version', at(segment, 1, 2, 'a syntax version from 1 to 4', rawVersion), 'unknown syntax version');
+    if (syntaxVersion < 1 || syntaxVersion > 4)
+      this.warn(warnings, 'syntax-version', at(segment, 1, 2, 'a syntax version from 1 to 4', rawVersion), 'unknown syntax version');
     this.interchange = {
       syntaxIdentifier,
       syntaxVersion,
@@ -176,30 +223,63 @@ export class InterchangeAssembler {
     const id = required(segment, e, 1, what);
     const qualifier = value(segment, e, 2);
     if (qualifier === '14' && !(id.length === 13 && hasValidGs1CheckDigit(id))) {
-      this.warn(out, 'party-id', at(segment, e, 1, 'a GLN (13 digits, valid check digit) with qualifier 14', id), `${what} is not a GLN although its qualifier says so`);
+      this.warn(
+        out,
+        'party-id',
+        at(segment, e, 1, 'a GLN (13 digits, valid check digit) with qualifier 14', id),
+        `${what} is not a GLN although its qualifier says so`,
+      );
     }
     return { id, qualifier, routing: value(segment, e, 3) };
   }
 
   private onUng(segment: Segment, out: EdiEvent[]): void {
-    if (this.state !== 'interchange') fail(segment, null, null, this.state === 'outside' ? 'UNB before UNG' : `UNT closing message ${this.message!.header.reference}`, 'UNG');
+    if (this.state !== 'interchange')
+      fail(
+        segment,
+        null,
+        null,
+        this.state === 'outside' ? 'UNB before UNG' : `UNT closing message ${this.message!.header.reference}`,
+        'UNG',
+      );
     if (this.group) this.warn(out, 'missing-une', at(segment, null, null, 'UNE', 'UNG'), `group ${this.group.reference} has no UNE`);
     this.group = { reference: required(segment, 5, 1, 'the group reference'), segment, messages: 0 };
     this.groupsInInterchange++;
   }
 
   private onUne(segment: Segment, out: EdiEvent[]): void {
-    if (this.state !== 'interchange' || !this.group) fail(segment, null, null, this.state === 'message' ? `UNT closing message ${this.message!.header.reference}` : 'UNG before UNE', 'UNE');
+    if (this.state !== 'interchange' || !this.group)
+      fail(
+        segment,
+        null,
+        null,
+        this.state === 'message' ? `UNT closing message ${this.message!.header.reference}` : 'UNG before UNE',
+        'UNE',
+      );
     const n = count(segment, 'messages in the group');
     const group = this.group;
-    if (n !== group.messages) this.warn(out, 'group-count', at(segment, 1, 1, String(group.messages), String(n)), `UNE counts ${n} messages, the group holds ${group.messages}`);
+    if (n !== group.messages)
+      this.warn(
+        out,
+        'group-count',
+        at(segment, 1, 1, String(group.messages), String(n)),
+        `UNE counts ${n} messages, the group holds ${group.messages}`,
+      );
     const reference = value(segment, 2, 1);
-    if (reference !== group.reference) this.warn(out, 'reference-mismatch', at(segment, 2, 1, group.reference, reference), 'UNE reference differs from UNG');
+    if (reference !== group.reference)
+      this.warn(out, 'reference-mismatch', at(segment, 2, 1, group.reference, reference), 'UNE reference differs from UNG');
     this.group = null;
   }
 
   private onUnh(segment: Segment): void {
-    if (this.state !== 'interchange') fail(segment, null, null, this.state === 'outside' ? 'UNB before UNH' : `UNT closing message ${this.message!.header.reference}`, 'UNH');
+    if (this.state !== 'interchange')
+      fail(
+        segment,
+        null,
+        null,
+        this.state === 'outside' ? 'UNB before UNH' : `UNT closing message ${this.message!.header.reference}`,
+        'UNH',
+      );
     const header: MessageHeader = {
       reference: required(segment, 1, 1, 'the message reference number'),
       type: required(segment, 2, 1, 'the message type (ORDERS, DESADV…)'),
@@ -221,7 +301,13 @@ export class InterchangeAssembler {
     message.segments.push(segment);
     const n = count(segment, 'segments in the message');
     const actual = message.segments.length;
-    if (n !== actual) this.warn(out, 'segment-count', at(segment, 1, 1, String(actual), String(n)), `UNT counts ${n} segments, message ${message.header.reference} has ${actual}`);
+    if (n !== actual)
+      this.warn(
+        out,
+        'segment-count',
+        at(segment, 1, 1, String(actual), String(n)),
+        `UNT counts ${n} segments, message ${message.header.reference} has ${actual}`,
+      );
     const reference = value(segment, 2, 1);
     if (reference !== message.header.reference) {
       this.warn(out, 'reference-mismatch', at(segment, 2, 1, message.header.reference, reference), 'UNT reference differs from UNH');
@@ -238,15 +324,24 @@ export class InterchangeAssembler {
   }
 
   private onUnz(segment: Segment, out: EdiEvent[]): void {
-    if (this.state !== 'interchange') fail(segment, null, null, this.state === 'outside' ? 'UNB before UNZ' : `UNT closing message ${this.message!.header.reference}`, 'UNZ');
+    if (this.state !== 'interchange')
+      fail(
+        segment,
+        null,
+        null,
+        this.state === 'outside' ? 'UNB before UNZ' : `UNT closing message ${this.message!.header.reference}`,
+        'UNZ',
+      );
     if (this.group) this.warn(out, 'missing-une', at(segment, null, null, 'UNE', 'UNZ'), `group ${this.group.reference} has no UNE`);
     const n = count(segment, 'messages or groups in the interchange');
     // With groups, UNZ counts the groups (ISO 9735); without, the messages.
     const actual = this.groupsInInterchange > 0 ? this.groupsInInterchange : this.messagesInInterchange;
-    if (n !== actual) this.warn(out, 'message-count', at(segment, 1, 1, String(actual), String(n)), `UNZ counts ${n}, the interchange holds ${actual}`);
+    if (n !== actual)
+      this.warn(out, 'message-count', at(segment, 1, 1, String(actual), String(n)), `UNZ counts ${n}, the interchange holds ${actual}`);
     const header = this.interchange!;
     const reference = value(segment, 2, 1);
-    if (reference !== header.reference) this.warn(out, 'reference-mismatch', at(segment, 2, 1, header.reference, reference), 'UNZ reference differs from UNB');
+    if (reference !== header.reference)
+      this.warn(out, 'reference-mismatch', at(segment, 2, 1, header.reference, reference), 'UNZ reference differs from UNB');
     out.push({ type: 'interchange-end', trailer: { count: n, reference, segmentIndex: segment.index } });
     this.reset();
   }

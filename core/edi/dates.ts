@@ -47,7 +47,8 @@ export type EdiDateValue = { date: string; time: string | null; until: string | 
  */
 export function readDtmValue(value: string | null, format: string | null): EdiDateValue | null {
   if (!value) return null;
-  const f = format ?? (value.length === 8 ? '102' : value.length === 12 ? '203' : value.length === 6 ? '101' : value.length === 16 ? '718' : null);
+  const f =
+    format ?? (value.length === 8 ? '102' : value.length === 12 ? '203' : value.length === 6 ? '101' : value.length === 16 ? '718' : null);
   switch (f) {
     case '102': {
       const date = isoFromCcyymmdd(value);

@@ -17,7 +17,8 @@ function decodeInChunks(bytes: Uint8Array, size: number) {
 describe('EdiByteDecoder', () => {
   it('decodes UTF-8 whose characters straddle chunks', () => {
     const bytes = new TextEncoder().encode("\ufeffNAD+BY++Kühl € 😀'");
-    for (let size = 1; size <= 5; size++) expect(decodeInChunks(bytes, size)).toEqual({ text: "\ufeffNAD+BY++Kühl € 😀'", latin1: false, from: null });
+    for (let size = 1; size <= 5; size++)
+      expect(decodeInChunks(bytes, size)).toEqual({ text: "\ufeffNAD+BY++Kühl € 😀'", latin1: false, from: null });
   });
 
   it('falls back to Latin-1 from the first chunk that is not UTF-8', () => {

@@ -6,7 +6,13 @@ export const MOULINS_GLN = '3012345000017';
 export const CAP_MARCHE_GLN = '3021000000019';
 export const CAP_MARCHE_SARAN_GLN = '3021000001023';
 
-export const capMarcheEnvelope: EnvelopeInput = { sender: CAP_MARCHE_GLN, recipient: MOULINS_GLN, reference: 'CM000123', date: '2026-01-19', time: '08:12' };
+export const capMarcheEnvelope: EnvelopeInput = {
+  sender: CAP_MARCHE_GLN,
+  recipient: MOULINS_GLN,
+  reference: 'CM000123',
+  date: '2026-01-19',
+  time: '08:12',
+};
 
 export const capMarcheOrder: OrderMessageInput = {
   messageReference: 'M1',
@@ -24,7 +30,16 @@ export const capMarcheOrder: OrderMessageInput = {
   lines: [
     { lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', description: 'Farine T45 1 kg', quantity: 160, unitPriceCents: 720 },
     { lineNumber: 2, gtin: '3012345001229', buyerCode: 'CM-204512', quantity: 160, unitPriceCents: 670, freeQuantity: 8 },
-    { lineNumber: 3, gtin: '13012345002018', buyerCode: 'CM-301877', supplierCode: 'SUC-CRI-1KG', quantity: 18, unit: 'CT', unitPriceCents: 9400, deliveryDate: '2026-01-22' },
+    {
+      lineNumber: 3,
+      gtin: '13012345002018',
+      buyerCode: 'CM-301877',
+      supplierCode: 'SUC-CRI-1KG',
+      quantity: 18,
+      unit: 'CT',
+      unitPriceCents: 9400,
+      deliveryDate: '2026-01-22',
+    },
   ],
 };
 

@@ -15,7 +15,10 @@ export const EdiPartnerInputSchema = Type.Object(
 export type EdiPartnerInput = Static<typeof EdiPartnerInputSchema>;
 
 /** The one-click fixes of a waiting EDI message. */
-export const MapProductFixSchema = Type.Object({ code: Text(60, { minLength: 1 }), productId: Id, unitFactor: Type.Optional(Int32({ minimum: 1, maximum: 100_000 })) }, { additionalProperties: false });
+export const MapProductFixSchema = Type.Object(
+  { code: Text(60, { minLength: 1 }), productId: Id, unitFactor: Type.Optional(Int32({ minimum: 1, maximum: 100_000 })) },
+  { additionalProperties: false },
+);
 export type MapProductFix = Static<typeof MapProductFixSchema>;
 export const ChooseDeliveryPointFixSchema = Type.Object({ deliveryPointId: Id }, { additionalProperties: false });
 export type ChooseDeliveryPointFix = Static<typeof ChooseDeliveryPointFixSchema>;

@@ -43,7 +43,10 @@ export type EdiWarning = EdiLocation & { code: EdiWarningCode; message: string }
 
 export function describeLocation(l: EdiLocation): string {
   const where = l.tag === null ? `at the end of the file (segment ${l.segmentIndex})` : `in segment ${l.segmentIndex} (${l.tag})`;
-  const element = l.elementPosition === null ? '' : `, element ${l.elementPosition}${l.componentPosition === null ? '' : ` component ${l.componentPosition}`}`;
+  const element =
+    l.elementPosition === null
+      ? ''
+      : `, element ${l.elementPosition}${l.componentPosition === null ? '' : ` component ${l.componentPosition}`}`;
   const found = l.found === null ? '' : `, found ${JSON.stringify(l.found)}`;
   return `${where}${element} at byte ${l.byteOffset}: expected ${l.expected}${found}`;
 }

@@ -16,18 +16,47 @@ import { type EdiParseResult, InterchangeCollector, parseEdi } from './parse.ts'
 import { EdiStreamParser } from './stream-parser.ts';
 import { EdiSyntaxError } from './errors.ts';
 
-const base = { buyer: capMarcheOrder.buyer, supplier: MOULINS_GLN, deliveryPoint: capMarcheOrder.deliveryPoint, documentDate: '2026-01-20' };
+const base = {
+  buyer: capMarcheOrder.buyer,
+  supplier: MOULINS_GLN,
+  deliveryPoint: capMarcheOrder.deliveryPoint,
+  documentDate: '2026-01-20',
+};
 const VALID: string[] = [
   writeOrders(capMarcheEnvelope, [capMarcheOrder]),
   HAND_WRITTEN_ORDERS,
   writeOrderResponses(capMarcheEnvelope, [
-    { ...base, messageReference: 'R1', responseNumber: 'R1', orderNumber: 'PO1', lines: [{ lineNumber: 1, gtin: '3012345001212', status: 'changed', quantity: 3, reason: 'a?b' }] },
+    {
+      ...base,
+      messageReference: 'R1',
+      responseNumber: 'R1',
+      orderNumber: 'PO1',
+      lines: [{ lineNumber: 1, gtin: '3012345001212', status: 'changed', quantity: 3, reason: 'a?b' }],
+    },
   ]),
   writeDespatchAdvices(capMarcheEnvelope, [
-    { ...base, messageReference: 'D1', despatchNumber: 'BL1', orderNumber: 'PO1', pallets: [{ sscc: sscc(3, '3012345', 7), lines: [{ lineNumber: 1, gtin: '3012345001212', quantity: 5, lot: 'L1', bestBefore: '2026-12-01' }] }] },
+    {
+      ...base,
+      messageReference: 'D1',
+      despatchNumber: 'BL1',
+      orderNumber: 'PO1',
+      pallets: [
+        {
+          sscc: sscc(3, '3012345', 7),
+          lines: [{ lineNumber: 1, gtin: '3012345001212', quantity: 5, lot: 'L1', bestBefore: '2026-12-01' }],
+        },
+      ],
+    },
   ]),
-  writeInvoices(capMarcheEnvelope, [{ ...base, messageReference: 'I1', invoiceNumber: 'F1', lines: [{ lineNumber: 1, gtin: '3012345001212', quantity: 2, unitPriceCents: 720, vatRateBp: 550 }] }]),
-  "UNA=*,? ~UNB*UNOC=4*A*B*20260119=0812*1~UNG*INVRPT*A*B*260119=0812*G*UN~UNH*1*INVRPT=D=96A=UN=EAN004~BGM*35*X~LIN*1**3012345001212=EN~QTY*145=3,5~UNT*5*1~UNE*1*G~UNZ*1*1~",
+  writeInvoices(capMarcheEnvelope, [
+    {
+      ...base,
+      messageReference: 'I1',
+      invoiceNumber: 'F1',
+      lines: [{ lineNumber: 1, gtin: '3012345001212', quantity: 2, unitPriceCents: 720, vatRateBp: 550 }],
+    },
+  ]),
+  'UNA=*,? ~UNB*UNOC=4*A*B*20260119=0812*1~UNG*INVRPT*A*B*260119=0812*G*UN~UNH*1*INVRPT=D=96A=UN=EAN004~BGM*35*X~LIN*1**3012345001212=EN~QTY*145=3,5~UNT*5*1~UNE*1*G~UNZ*1*1~',
 ];
 
 const READERS = [summarizeMessage, readOrder, readOrderResponse, readDespatchAdvice, readInvoice, readInventoryReport];
@@ -35,7 +64,14 @@ const READERS = [summarizeMessage, readOrder, readOrderResponse, readDespatchAdv
 /** A mutation: delete, insert or replace characters, or cut the file short. Service characters are favoured. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom("'", '+', ':', '?', 'UNA', 'UNH+9+X', "UNT+1+1'", "UNZ+0+0'", 'UNB+', '\r\n', '\ufeff', "''", 'é'), fc.string({ maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom("'", '+', ':', '?', 'UNA', 'UNH+9+X', "UNT+1+1'", "UNZ+0+0'", 'UNB+', '\r\n', '\ufeff', "''", 'é'),
+      fc.string({ maxLength: 6 }),
+    ),
+  }),
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
 );
@@ -58,7 +94,14 @@ function apply(text: string, m: Mutation): string {
 function located(r: EdiParseResult): boolean {
   if (r.ok) return true;
   const e = r.error;
-  return Number.isInteger(e.segmentIndex) && e.segmentIndex >= 1 && Number.isInteger(e.byteOffset) && e.byteOffset >= 0 && e.expected.length > 0 && (e.tag === null || typeof e.tag === 'string');
+  return (
+    Number.isInteger(e.segmentIndex) &&
+    e.segmentIndex >= 1 &&
+    Number.isInteger(e.byteOffset) &&
+    e.byteOffset >= 0 &&
+    e.expected.length > 0 &&
+    (e.tag === null || typeof e.tag === 'string')
+  );
 }
 
 /** The same parse fed in the given chunks: streaming must not change the outcome. */
@@ -99,10 +142,15 @@ describe('parser robustness (property)', () => {
 
   it('gives the same result whatever the chunk boundaries', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VALID), fc.array(mutation, { maxLength: 2 }), fc.array(fc.nat(), { maxLength: 8 }), (text, mutations, cuts) => {
-        const mutated = mutations.reduce(apply, text);
-        expect(parseInChunks(mutated, cuts)).toEqual(parseEdi(mutated));
-      }),
+      fc.property(
+        fc.constantFrom(...VALID),
+        fc.array(mutation, { maxLength: 2 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (text, mutations, cuts) => {
+          const mutated = mutations.reduce(apply, text);
+          expect(parseInChunks(mutated, cuts)).toEqual(parseEdi(mutated));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -37,7 +37,10 @@ describe('parseEdi: the envelope', () => {
     const text = `${UNB}UNG+ORDERS+A+B+260119:0812+G1+UN+D:96A'${msg('1')}${msg('2')}UNE+2+G1'UNZ+1+REF1'${UNB.replace('REF1', 'REF2')}${msg('3')}UNZ+1+REF2'`;
     const r = parseEdi(text);
     expect(r.ok && r.interchanges.map((i) => i.messages.map((m) => [m.header.reference, m.header.groupReference]))).toEqual([
-      [['1', 'G1'], ['2', 'G1']],
+      [
+        ['1', 'G1'],
+        ['2', 'G1'],
+      ],
       [['3', null]],
     ]);
     expect(r.ok && r.warnings).toEqual([]);
@@ -63,26 +66,52 @@ describe('parseEdi: the envelope', () => {
   });
 
   it('refuses a segment before UNB', () => {
-    expect(errorOf(`BGM+220+PO+9'${UNB}`)).toMatchObject({ segmentIndex: 1, tag: 'BGM', elementPosition: null, byteOffset: 0, expected: 'UNB (or UNA) to open an interchange' });
+    expect(errorOf(`BGM+220+PO+9'${UNB}`)).toMatchObject({
+      segmentIndex: 1,
+      tag: 'BGM',
+      elementPosition: null,
+      byteOffset: 0,
+      expected: 'UNB (or UNA) to open an interchange',
+    });
   });
 
   it('refuses a UNH whose message has no UNT before the next UNH', () => {
     const text = `${UNB}UNH+1+ORDERS:D:96A:UN'BGM+220+PO+9'UNH+2+ORDERS:D:96A:UN'`;
-    expect(errorOf(text)).toMatchObject({ segmentIndex: 4, tag: 'UNH', expected: 'UNT closing message 1', byteOffset: text.indexOf("UNH+2") });
+    expect(errorOf(text)).toMatchObject({
+      segmentIndex: 4,
+      tag: 'UNH',
+      expected: 'UNT closing message 1',
+      byteOffset: text.indexOf('UNH+2'),
+    });
   });
 
   it('refuses a message still open at the end of the file or at UNZ', () => {
-    expect(errorOf(`${UNB}UNH+1+ORDERS:D:96A:UN'BGM+220+PO+9'`)).toMatchObject({ segmentIndex: 4, tag: null, found: 'the end of the file' });
+    expect(errorOf(`${UNB}UNH+1+ORDERS:D:96A:UN'BGM+220+PO+9'`)).toMatchObject({
+      segmentIndex: 4,
+      tag: null,
+      found: 'the end of the file',
+    });
     expect(errorOf(`${UNB}UNH+1+ORDERS:D:96A:UN'UNZ+1+REF1'`)).toMatchObject({ tag: 'UNZ', expected: 'UNT closing message 1' });
   });
 
   it('refuses a count that is not a number, naming the element', () => {
-    expect(errorOf(`${UNB}UNH+1+ORDERS:D:96A:UN'UNT+X+1'`)).toMatchObject({ segmentIndex: 3, tag: 'UNT', elementPosition: 1, componentPosition: 1, found: 'X' });
+    expect(errorOf(`${UNB}UNH+1+ORDERS:D:96A:UN'UNT+X+1'`)).toMatchObject({
+      segmentIndex: 3,
+      tag: 'UNT',
+      elementPosition: 1,
+      componentPosition: 1,
+      found: 'X',
+    });
     expect(errorOf(`${UNB}UNZ++REF1'`)).toMatchObject({ tag: 'UNZ', elementPosition: 1, found: null });
   });
 
   it('refuses a UNB without its mandatory parts', () => {
-    expect(errorOf("UNB+UNOC:3+A:14'")).toMatchObject({ tag: 'UNB', elementPosition: 3, componentPosition: 1, expected: 'the recipient identification' });
+    expect(errorOf("UNB+UNOC:3+A:14'")).toMatchObject({
+      tag: 'UNB',
+      elementPosition: 3,
+      componentPosition: 1,
+      expected: 'the recipient identification',
+    });
     expect(errorOf("UNB+UNOC:x+A+B+1+1'")).toMatchObject({ tag: 'UNB', elementPosition: 1, componentPosition: 2, found: 'x' });
   });
 
@@ -101,11 +130,17 @@ describe('parseEdi: the envelope', () => {
 
   it('decodes bytes as UTF-8, else as Latin-1', () => {
     const ascii = (s: string) => [...new TextEncoder().encode(s)];
-    const latin1 = Uint8Array.from([...ascii("UNB+UNOC:3+A+B+260119:0812+1'UNH+1+ORDERS:D:96A:UN'FTX+AAI+++K"), 0xfc, ...ascii("hl'UNT+3+1'UNZ+1+1'")]);
+    const latin1 = Uint8Array.from([
+      ...ascii("UNB+UNOC:3+A+B+260119:0812+1'UNH+1+ORDERS:D:96A:UN'FTX+AAI+++K"),
+      0xfc,
+      ...ascii("hl'UNT+3+1'UNZ+1+1'"),
+    ]);
     const r = parseEdi(latin1);
     expect(r.ok && r.latin1).toBe(true);
     expect(r.ok && r.interchanges[0].messages[0].segments[1].elements[3]).toEqual(['Kühl']);
-    const utf8 = parseEdi(new TextEncoder().encode("\ufeffUNB+UNOC:3+A+B+260119:0812+1'UNH+1+ORDERS:D:96A:UN'FTX+AAI+++Kühl'UNT+3+1'UNZ+1+1'"));
+    const utf8 = parseEdi(
+      new TextEncoder().encode("\ufeffUNB+UNOC:3+A+B+260119:0812+1'UNH+1+ORDERS:D:96A:UN'FTX+AAI+++Kühl'UNT+3+1'UNZ+1+1'"),
+    );
     expect(utf8.ok && utf8.latin1).toBe(false);
     expect(utf8.ok && utf8.interchanges[0].messages[0].segments[1].elements[3]).toEqual(['Kühl']);
   });

@@ -41,7 +41,7 @@ describe('EdiTokenizer', () => {
   });
 
   it('keeps a release that falls on a chunk boundary', () => {
-    const s = tokenize(['FTX+AAI+++A?', "+B?", "'C'", 'NAD+BY', "'"]);
+    const s = tokenize(['FTX+AAI+++A?', '+B?', "'C'", 'NAD+BY', "'"]);
     expect(shape(s)).toEqual(["FTX+AAI+++A+B'C", 'NAD+BY']);
   });
 
@@ -57,7 +57,9 @@ describe('EdiTokenizer', () => {
   });
 
   it('honours a UNA at the start of every interchange, and the defaults for one without', () => {
-    const s = tokenize("UNA:+.? 'UNB+UNOA:3+A+B+260119:0812+1'UNZ+0+1'UNA=*.? ~UNB*UNOA=3*A*B*260119=0812*2~UNZ*0*2~UNB+UNOA:3+A+B+260119:0812+3'UNZ+0+3'");
+    const s = tokenize(
+      "UNA:+.? 'UNB+UNOA:3+A+B+260119:0812+1'UNZ+0+1'UNA=*.? ~UNB*UNOA=3*A*B*260119=0812*2~UNZ*0*2~UNB+UNOA:3+A+B+260119:0812+3'UNZ+0+3'",
+    );
     expect(shape(s.filter((x) => x.tag !== 'UNA'))).toEqual([
       'UNB+UNOA:3+A+B+260119:0812+1',
       'UNZ+0+1',

@@ -5,8 +5,18 @@ import { escapeData, writeSegment } from './writer.ts';
 
 // Character by character, as escapeData was first written: the reference its faster form must match.
 const TRANSLITERATIONS: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u2026': '...',
-  '\u0152': 'OE', '\u0153': 'oe', '\u20ac': 'EUR', '\u00a0': ' ', '\u202f': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  '\u0152': 'OE',
+  '\u0153': 'oe',
+  '\u20ac': 'EUR',
+  '\u00a0': ' ',
+  '\u202f': ' ',
 };
 function reference(text: string, s: Separators): string {
   let latin1 = '';
@@ -26,8 +36,14 @@ describe('escapeData', () => {
   });
 
   it('matches the character-by-character reference on any text and any separators, regex characters included', () => {
-    const separators = fc.constantFrom<Separators>(DEFAULT_SEPARATORS, { component: ']', element: '^', decimal: ',', release: '\\', repetition: '*', terminator: '-' }, { component: '.', element: '|', decimal: ',', release: '$', repetition: ' ', terminator: '\n' });
-    const text = fc.string({ unit: fc.constantFrom('a', 'É', ':', '+', "'", '?', ']', '^', '\\', '-', '.', '|', '$', '\n', '\r', '’', '€', 'œ', '😀', ' ') });
+    const separators = fc.constantFrom<Separators>(
+      DEFAULT_SEPARATORS,
+      { component: ']', element: '^', decimal: ',', release: '\\', repetition: '*', terminator: '-' },
+      { component: '.', element: '|', decimal: ',', release: '$', repetition: ' ', terminator: '\n' },
+    );
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'É', ':', '+', "'", '?', ']', '^', '\\', '-', '.', '|', '$', '\n', '\r', '’', '€', 'œ', '😀', ' '),
+    });
     fc.assert(
       fc.property(text, separators, (t, s) => {
         expect(escapeData(t, s)).toBe(reference(t, s));

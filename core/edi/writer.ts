@@ -13,8 +13,18 @@ export type SegmentSpec = [tag: string, ...elements: Element[]];
  * written one byte per character and any partner's parser reads it (a French name holds ’ œ … €).
  */
 const TRANSLITERATIONS: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u2026': '...',
-  '\u0152': 'OE', '\u0153': 'oe', '\u20ac': 'EUR', '\u00a0': ' ', '\u202f': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  '\u0152': 'OE',
+  '\u0153': 'oe',
+  '\u20ac': 'EUR',
+  '\u00a0': ' ',
+  '\u202f': ' ',
 };
 
 /** Characters that need work: beyond Latin-1, or line breaks. Most data has none and is kept as it is. */
@@ -122,7 +132,20 @@ export function writeInterchange(envelope: EnvelopeInput, messages: readonly Mes
   const time = envelope.time.replace(':', '');
   lines.push(
     writeSegment(
-      ['UNB', ['UNOC', '3'], [envelope.sender, '14'], [envelope.recipient, '14'], [ccyymmdd(envelope.date).slice(2), time], envelope.reference, null, envelope.applicationReference, null, null, 'EANCOM', envelope.test ? '1' : null],
+      [
+        'UNB',
+        ['UNOC', '3'],
+        [envelope.sender, '14'],
+        [envelope.recipient, '14'],
+        [ccyymmdd(envelope.date).slice(2), time],
+        envelope.reference,
+        null,
+        envelope.applicationReference,
+        null,
+        null,
+        'EANCOM',
+        envelope.test ? '1' : null,
+      ],
       s,
     ),
   );

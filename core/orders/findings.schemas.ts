@@ -14,9 +14,13 @@ export const FindingSchema = Type.Object({
   messages: BilingualSchema,
   lineId: Nullable(Type.Integer({ description: 'the stored order line; null for an order-level finding and in a quote' })),
   lineNo: Nullable(Type.Integer({ description: '1-based line number (the body order in a quote); null for an order-level finding' })),
-  data: Type.Record(Type.String(), Nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))])), {
-    description: 'the figures behind the message, by name',
-  }),
+  data: Type.Record(
+    Type.String(),
+    Nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))])),
+    {
+      description: 'the figures behind the message, by name',
+    },
+  ),
   resolution: Nullable(
     Type.Object({
       kind: literals(['approved', 'overridden'] as const),
@@ -28,7 +32,10 @@ export const FindingSchema = Type.Object({
   ),
 });
 
-const lineNames = { lineNo: Type.Optional(Type.Integer()), lineId: Type.Optional(Type.Integer({ description: 'on a stored order: its line id' })) };
+const lineNames = {
+  lineNo: Type.Optional(Type.Integer()),
+  lineId: Type.Optional(Type.Integer({ description: 'on a stored order: its line id' })),
+};
 
 export const SuggestionSchema = Type.Object({
   id: Type.String(),
@@ -39,8 +46,18 @@ export const SuggestionSchema = Type.Object({
   // Each change as `applySuggestion` takes it, naming the line the way the API's readers do (number, id once stored).
   changes: Type.Array(
     Type.Union([
-      Type.Object({ op: Type.Literal('setQuantity'), lineIndex: Type.Integer({ description: '0-based index of the line as priced' }), quantity: Type.Integer(), ...lineNames }),
-      Type.Object({ op: Type.Literal('addLine'), productId: Type.Integer({ description: 'the product to add' }), quantity: Type.Integer(), ...lineNames }),
+      Type.Object({
+        op: Type.Literal('setQuantity'),
+        lineIndex: Type.Integer({ description: '0-based index of the line as priced' }),
+        quantity: Type.Integer(),
+        ...lineNames,
+      }),
+      Type.Object({
+        op: Type.Literal('addLine'),
+        productId: Type.Integer({ description: 'the product to add' }),
+        quantity: Type.Integer(),
+        ...lineNames,
+      }),
       Type.Object({ op: Type.Literal('setRequestedDate'), date: Type.String({ description: 'the new date' }), ...lineNames }),
     ]),
     { description: 'apply in order: the lines of a setQuantity are those of the order as it was priced' },
@@ -81,7 +98,14 @@ export const QuoteSchema = Type.Object({
       unitPriceCents: Type.Integer(),
       priceSource: Nullable(Type.String()),
       grossCents: Type.Integer(),
-      discounts: Type.Array(Type.Object({ kind: Type.String(), discountBp: Type.Integer(), amountCents: Type.Integer(), promotionId: Type.Optional(Type.Integer()) })),
+      discounts: Type.Array(
+        Type.Object({
+          kind: Type.String(),
+          discountBp: Type.Integer(),
+          amountCents: Type.Integer(),
+          promotionId: Type.Optional(Type.Integer()),
+        }),
+      ),
       netCents: Type.Integer(),
       vatRateBp: Type.Integer(),
       promotionId: Nullable(Type.Integer()),
@@ -89,8 +113,23 @@ export const QuoteSchema = Type.Object({
   ),
   charges: Type.Array(ChargeSchema),
   totals: Type.Object({ ...TotalsFields, goodsNetCents: Type.Integer(), chargesNetCents: Type.Integer() }),
-  franco: Nullable(Type.Object({ measure: Type.String(), threshold: Type.Number(), value: Type.Number(), missing: Type.Number(), feeCents: Type.Integer() })),
-  orderTier: Nullable(Type.Object({ measure: Type.String(), value: Type.Number(), discountBp: Type.Integer(), next: Nullable(Type.Object({ min: Type.Number(), discountBp: Type.Integer() })) })),
+  franco: Nullable(
+    Type.Object({
+      measure: Type.String(),
+      threshold: Type.Number(),
+      value: Type.Number(),
+      missing: Type.Number(),
+      feeCents: Type.Integer(),
+    }),
+  ),
+  orderTier: Nullable(
+    Type.Object({
+      measure: Type.String(),
+      value: Type.Number(),
+      discountBp: Type.Integer(),
+      next: Nullable(Type.Object({ min: Type.Number(), discountBp: Type.Integer() })),
+    }),
+  ),
   findings: Type.Array(FindingSchema),
   suggestions: Type.Array(SuggestionSchema),
 });
@@ -98,7 +137,11 @@ export const QuoteSchema = Type.Object({
 const Reason = NonBlankText(500, { minLength: 3, description: 'why: kept on the finding and the timeline' });
 export const ApproveInputSchema = Type.Object({ reason: Reason }, Closed);
 export const OverrideInputSchema = Type.Object(
-  { rule: literals(RULE_IDS), lineId: Type.Optional(Int32({ minimum: 1, description: 'one line only; all lines of the rule without it' })), reason: Reason },
+  {
+    rule: literals(RULE_IDS),
+    lineId: Type.Optional(Int32({ minimum: 1, description: 'one line only; all lines of the rule without it' })),
+    reason: Reason,
+  },
   Closed,
 );
 

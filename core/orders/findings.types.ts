@@ -1,8 +1,19 @@
 import type { Bilingual } from '../shared/bilingual.ts';
 
 export const RULE_IDS = [
-  'min-order-value', 'franco', 'order-multiple', 'lead-time', 'cut-off', 'delivery-day', 'credit-limit',
-  'discontinued', 'unknown-product', 'price-mismatch', 'truck-capacity', 'promotion-ended', 'not-listed',
+  'min-order-value',
+  'franco',
+  'order-multiple',
+  'lead-time',
+  'cut-off',
+  'delivery-day',
+  'credit-limit',
+  'discontinued',
+  'unknown-product',
+  'price-mismatch',
+  'truck-capacity',
+  'promotion-ended',
+  'not-listed',
   // A known product with no price on the customer's list or agreement: never confirmed at zero.
   'no-price',
   // A line the stock cannot serve in full on the date (issue 4): shortfall, earliest complete date, substitutes.

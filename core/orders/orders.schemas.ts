@@ -39,7 +39,16 @@ export const OrderInputSchema = Type.Object(
 export type OrderInput = Static<typeof OrderInputSchema>;
 
 export const ShipInputSchema = Type.Object(
-  { deliveryNoteNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s\\u0000]([^\\u0000\\n\\r]*[^\\s\\u0000])?$', description: 'only for an order leaving from one warehouse (422 otherwise)' })) },
+  {
+    deliveryNoteNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        pattern: '^[^\\s\\u0000]([^\\u0000\\n\\r]*[^\\s\\u0000])?$',
+        description: 'only for an order leaving from one warehouse (422 otherwise)',
+      }),
+    ),
+  },
   Closed,
 );
 export const CancelInputSchema = Type.Object({ reason: Type.Optional(Text(500)) }, Closed);
@@ -93,10 +102,18 @@ export const OrderLineSchema = Type.Object({
   backorderOfLineId: Nullable(Type.Integer()),
   promotionId: Nullable(Type.Integer({ description: 'the promotion that priced the line' })),
   freeQuantity: Type.Integer({ description: 'free goods earned (free-goods promotion), delivered on top, invoiced at zero' }),
-  warehouseId: Nullable(Type.Integer({ description: 'the warehouse release must use (a risk decision moved the line there); null: release chooses' })),
-  plannedDate: Nullable(Type.String({ description: 'the date this line leaves on, in its own delivery (split); null: the order’s promised date' })),
-  expectedUnitPriceCents: Nullable(Type.Integer({ description: 'EDI: the net unit price the customer expects (PRI), checked by price-mismatch' })),
-  agreedUnitPriceCents: Nullable(Type.Integer({ description: "the customer's price the desk accepted: the line is priced and invoiced at it" })),
+  warehouseId: Nullable(
+    Type.Integer({ description: 'the warehouse release must use (a risk decision moved the line there); null: release chooses' }),
+  ),
+  plannedDate: Nullable(
+    Type.String({ description: 'the date this line leaves on, in its own delivery (split); null: the order’s promised date' }),
+  ),
+  expectedUnitPriceCents: Nullable(
+    Type.Integer({ description: 'EDI: the net unit price the customer expects (PRI), checked by price-mismatch' }),
+  ),
+  agreedUnitPriceCents: Nullable(
+    Type.Integer({ description: "the customer's price the desk accepted: the line is priced and invoiced at it" }),
+  ),
   customerLineNo: Nullable(Type.Integer({ description: "EDI: the buyer's line number (LIN)" })),
 });
 
@@ -159,7 +176,11 @@ const orderHeader = {
 /** An order as the rules and the documents read it: header, lines, charges and totals. */
 export const OrderSchema = Type.Object({
   ...orderHeader,
-  deliveryRequirement: Nullable(Type.String({ description: 'what the customer’s EDI order states for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); beats his settings' })),
+  deliveryRequirement: Nullable(
+    Type.String({
+      description: 'what the customer’s EDI order states for a shortage (EDIFACT 4493: SC, BK, SP, IS, CD); beats his settings',
+    }),
+  ),
   deliveryPointName: Type.String(),
   note: Nullable(Type.String()),
   updatedAt: Type.String(),
@@ -173,7 +194,9 @@ export const OrderDetailSchema = Type.Object({
   deliveries: Type.Array(DeliverySchema),
   backorders: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() })),
   availableActions: Type.Array(literals(ORDER_ACTIONS)),
-  findings: Type.Array(FindingSchema, { description: 'stored with the order: most severe first, with the managers’ approvals and overrides' }),
+  findings: Type.Array(FindingSchema, {
+    description: 'stored with the order: most severe first, with the managers’ approvals and overrides',
+  }),
   suggestions: Type.Array(SuggestionSchema, { description: 'a draft’s, computed on read, best saving first; empty once confirmed' }),
 });
 export type OrderDetail = Static<typeof OrderDetailSchema>;
@@ -210,7 +233,9 @@ export const OrderContextSchema = Type.Object({
   customer: CustomerDetailSchema,
   productCodes: Type.Array(Type.Object({ code: Type.String(), productId: Type.Integer(), unitFactor: Type.Integer() })),
   prices: Type.Array(Type.Object({ productId: Type.Integer(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() })),
-  earliestDates: Type.Record(Type.String(), Nullable(Type.String()), { description: 'by delivery point id: the earliest delivery date of an order taken now' }),
+  earliestDates: Type.Record(Type.String(), Nullable(Type.String()), {
+    description: 'by delivery point id: the earliest delivery date of an order taken now',
+  }),
   today: Type.String(),
   now: Type.Object({ date: Type.String(), time: Type.String() }),
   terms: TermsSchema,

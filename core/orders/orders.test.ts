@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { availableActions, checkTransition, hasDeliveries, mayHaveBackorders, ORDER_ACTIONS, ORDER_STATUSES, TRANSITIONS } from './lifecycle.ts';
+import {
+  availableActions,
+  checkTransition,
+  hasDeliveries,
+  mayHaveBackorders,
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  TRANSITIONS,
+} from './lifecycle.ts';
 import { lineNetCents, orderTotals } from './totals.ts';
 
 const pack = { unitsPerCarton: 1, cartonsPerLayer: 5, layersPerPallet: 8 };

@@ -5,7 +5,11 @@ import { eligiblePromotions } from '../pricing/promotions.ts';
 
 describe('rules', () => {
   const ctx = context();
-  const order = draft([{ productId: T65, quantity: 10 }, { productId: T45, quantity: 4 }, { productId: GLACE, quantity: 2 }]);
+  const order = draft([
+    { productId: T65, quantity: 10 },
+    { productId: T45, quantity: 4 },
+    { productId: GLACE, quantity: 2 },
+  ]);
 
   it('prices, checks and suggests in one call without touching its input', () => {
     const frozen = JSON.stringify(order);
@@ -19,7 +23,9 @@ describe('rules', () => {
 
   it('gives the galette pitch to an artisan in January, not in February', () => {
     expect(eligiblePromotions(ctx).map((p) => p.code)).toContain('PROMO-GALETTE-2026');
-    expect(eligiblePromotions(context({ today: { date: '2026-02-01', time: '09:00' } })).map((p) => p.code)).not.toContain('PROMO-GALETTE-2026');
+    expect(eligiblePromotions(context({ today: { date: '2026-02-01', time: '09:00' } })).map((p) => p.code)).not.toContain(
+      'PROMO-GALETTE-2026',
+    );
     expect(eligiblePromotions(context({ customer: { id: 1, typology: 'INDUSTRIE' } }))).toEqual([]);
   });
 });

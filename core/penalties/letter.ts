@@ -4,7 +4,8 @@ import { formatPenaltyMoney as eur } from './penalty.ts';
 
 /** Where a check's message is advice to the assistant, the letter says it to the customer instead. */
 const LETTER_WORDING: Partial<Record<NoticeCheckId, string>> = {
-  'cap-unknown': 'Le plafond légal de 2 % de la valeur commandée dans la catégorie ne peut être vérifié : merci de nous communiquer cette valeur.',
+  'cap-unknown':
+    'Le plafond légal de 2 % de la valeur commandée dans la catégorie ne peut être vérifié : merci de nous communiquer cette valeur.',
   'automatic-deduction': 'La pénalité a été déduite d’office du règlement de notre facture, sans notre accord, ce que la loi interdit.',
 };
 
@@ -27,7 +28,9 @@ export type ContestLetterInput = {
 export function contestLetterParagraphs(i: ContestLetterInput): { subject: string; paragraphs: string[] } {
   const grounds = i.assessment.findings.filter((f) => f.severity !== 'info');
   const accepted = i.assessment.recommendedAcceptedCents;
-  const refs = [i.customerRef && `votre référence ${i.customerRef}`, i.orderRef && `notre commande ${i.orderRef}`].filter(Boolean).join(', ');
+  const refs = [i.customerRef && `votre référence ${i.customerRef}`, i.orderRef && `notre commande ${i.orderRef}`]
+    .filter(Boolean)
+    .join(', ');
   const paragraphs = [
     'Madame, Monsieur,',
     `Nous avons reçu le ${formatFrenchDate(i.receivedDate)} votre avis de pénalité logistique ${i.noticeRef}${refs ? ` (${refs})` : ''}, d'un montant de ${eur(i.claimedCents, 'fr')} HT, relatif à un manquement daté du ${formatFrenchDate(i.failureDate)}. Nous le contestons, dans le délai raisonnable que nous ouvre l'article L441-17 du Code de commerce, pour les motifs suivants.`,
@@ -39,7 +42,9 @@ export function contestLetterParagraphs(i: ContestLetterInput): { subject: strin
         ? `En conséquence, nous acceptons la pénalité à hauteur de ${eur(accepted, 'fr')} HT et contestons le surplus de ${eur(i.claimedCents - accepted, 'fr')} HT.`
         : 'Nous vous remercions de bien vouloir nous adresser les pièces manquantes avant tout règlement.',
     ...(i.assessment.findings.some((f) => f.id === 'automatic-deduction')
-      ? ['Nous vous rappelons qu’aucune pénalité ne peut être déduite d’office du règlement de nos factures (L441-17 I al. 6) : nous vous demandons de nous reverser le montant déduit.']
+      ? [
+          'Nous vous rappelons qu’aucune pénalité ne peut être déduite d’office du règlement de nos factures (L441-17 I al. 6) : nous vous demandons de nous reverser le montant déduit.',
+        ]
       : []),
     'Nous restons à votre disposition pour en échanger et vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.',
   ];

@@ -1,7 +1,13 @@
 import { addDays, daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { Typology } from '../customers/customer.ts';
 import { applyBasisPoints } from '../shared/money.ts';
-import { formatPenaltyDate, formatPenaltyMoney as eur, formatPenaltyRate as pct, type PenaltyClause, type PenaltyFrame } from './penalty.ts';
+import {
+  formatPenaltyDate,
+  formatPenaltyMoney as eur,
+  formatPenaltyRate as pct,
+  type PenaltyClause,
+  type PenaltyFrame,
+} from './penalty.ts';
 
 export const NOTICE_KINDS = ['late', 'missing', 'no_show', 'non_conforming_pallets', 'other'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -26,9 +32,24 @@ export type NoticeFacts = {
 /** A company-wide event the customer cannot hold against us (snow with a ban on lorries, a road blockade…). */
 export type ForceMajeurePeriod = { id?: number; label: string; from: IsoDate; to: IsoDate; categories: readonly string[] | null };
 
-export type NoticeContext = { typology: Typology | (string & {}); l441Applicable: boolean; frame: PenaltyFrame; forceMajeure: readonly ForceMajeurePeriod[] };
+export type NoticeContext = {
+  typology: Typology | (string & {});
+  l441Applicable: boolean;
+  frame: PenaltyFrame;
+  forceMajeure: readonly ForceMajeurePeriod[];
+};
 
-export const NOTICE_CHECKS = ['wholesaler-excluded', 'not-under-l441', 'too-old', 'force-majeure', 'no-proof', 'no-stockout-no-harm-proof', 'over-cap', 'cap-unknown', 'automatic-deduction'] as const;
+export const NOTICE_CHECKS = [
+  'wholesaler-excluded',
+  'not-under-l441',
+  'too-old',
+  'force-majeure',
+  'no-proof',
+  'no-stockout-no-harm-proof',
+  'over-cap',
+  'cap-unknown',
+  'automatic-deduction',
+] as const;
 export type NoticeCheckId = (typeof NOTICE_CHECKS)[number];
 
 export type NoticeFinding = {
@@ -109,7 +130,12 @@ export function checkNotice(n: NoticeFacts, ctx: NoticeContext): NoticeAssessmen
       en: `Failure of ${day(n.failureDate, 'en')}, ${age} days before the notice of ${day(n.receivedDate, 'en')}: more than one year (${ctx.frame.maxAgeDays} days), no penalty may be charged.`,
     });
   }
-  const event = ctx.forceMajeure.find((p) => n.failureDate >= p.from && n.failureDate <= p.to && (!p.categories?.length || (n.category !== null && p.categories.includes(n.category))));
+  const event = ctx.forceMajeure.find(
+    (p) =>
+      n.failureDate >= p.from &&
+      n.failureDate <= p.to &&
+      (!p.categories?.length || (n.category !== null && p.categories.includes(n.category))),
+  );
   if (event) {
     findings.push({
       id: 'force-majeure',
@@ -188,7 +214,11 @@ export const FOLLOW_UP_DAYS_AFTER_CONTEST = 15;
  * earlier deadline is the one to meet (a shorter contractual period is still what the customer will invoke); the
  * reminder falls a few days before it, never before the notice arrived.
  */
-export function contestDeadline(notice: Pick<NoticeFacts, 'receivedDate'>, clause: Pick<PenaltyClause, 'contestPeriodDays'> | null, frame: PenaltyFrame): ContestDeadline {
+export function contestDeadline(
+  notice: Pick<NoticeFacts, 'receivedDate'>,
+  clause: Pick<PenaltyClause, 'contestPeriodDays'> | null,
+  frame: PenaltyFrame,
+): ContestDeadline {
   const cgvDeadline = addDays(notice.receivedDate, frame.contestPeriodDays);
   const contractDeadline = clause?.contestPeriodDays ? addDays(notice.receivedDate, clause.contestPeriodDays) : null;
   const deadline = contractDeadline && contractDeadline < cgvDeadline ? contractDeadline : cgvDeadline;
@@ -204,7 +234,11 @@ export function followUpDate(contestedOn: IsoDate): IsoDate {
 export type DueState = 'overdue' | 'soon' | 'later' | 'none';
 
 /** Whether a notice needs action: a received notice against its contest deadline, a contested one against its follow-up date. */
-export function dueState(n: { status: NoticeStatus; contestDeadline: IsoDate; reminderDate: IsoDate | null }, today: IsoDate, soonDays = 7): DueState {
+export function dueState(
+  n: { status: NoticeStatus; contestDeadline: IsoDate; reminderDate: IsoDate | null },
+  today: IsoDate,
+  soonDays = 7,
+): DueState {
   if (n.status === 'settled' || n.status === 'withdrawn') return 'none';
   const date = n.status === 'received' ? n.contestDeadline : n.reminderDate;
   if (!date) return 'none';

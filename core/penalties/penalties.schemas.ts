@@ -1,7 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from './notice.ts';
 import { PENALTY_CATEGORIES } from './penalty.ts';
-import { BIG_CENTS_MAX, BigCents, Bp, Cents, DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
+import {
+  BIG_CENTS_MAX,
+  BigCents,
+  Bp,
+  Cents,
+  DocumentIdSchema,
+  Id,
+  Int32,
+  IsoDateString,
+  literals,
+  Nullable,
+  Text,
+} from '../shared/schemas.ts';
 
 // A clause's fees sit in integer columns, a notice's amounts in bigint ones.
 const OptionalCents = Type.Optional(Nullable(Cents));
@@ -47,7 +59,13 @@ export const CustomerClauseSchema = Type.Object({
   clause: Nullable(Type.Object({ ...clauseFields, note: Nullable(Type.String()), updatedAt: Type.String() })),
 });
 
-const BasisSchema = Type.Object({ kind: Type.String(), category: Nullable(Type.String()), amountCents: Type.Integer(), fr: Type.String(), en: Type.String() });
+const BasisSchema = Type.Object({
+  kind: Type.String(),
+  category: Nullable(Type.String()),
+  amountCents: Type.Integer(),
+  fr: Type.String(),
+  en: Type.String(),
+});
 export const EstimateSchema = Type.Object({
   contractCents: Type.Integer(),
   claimableCents: Type.Integer(),
@@ -55,7 +73,15 @@ export const EstimateSchema = Type.Object({
   atRiskCents: Type.Integer(),
   l441Applicable: Type.Boolean(),
   daysLate: Type.Integer(),
-  categories: Type.Array(Type.Object({ category: Type.String(), orderedValueCents: Type.Integer(), capCents: Type.Integer(), contractCents: Type.Integer(), claimableCents: Type.Integer() })),
+  categories: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      orderedValueCents: Type.Integer(),
+      capCents: Type.Integer(),
+      contractCents: Type.Integer(),
+      claimableCents: Type.Integer(),
+    }),
+  ),
   basis: Type.Array(BasisSchema),
 });
 
@@ -75,7 +101,9 @@ export const DeliveryPenaltySchema = Type.Intersect([
 export const ExposureQuerySchema = Type.Object(
   {
     daysLate: Type.Optional(Int32({ minimum: 0, maximum: 60, default: 1 })),
-    short: Type.Optional(Type.Array(Type.String({ pattern: '^\\d+:\\d+$', maxLength: 21, description: 'lineId:quantity short' }), { maxItems: 200 })),
+    short: Type.Optional(
+      Type.Array(Type.String({ pattern: '^\\d+:\\d+$', maxLength: 21, description: 'lineId:quantity short' }), { maxItems: 200 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -154,7 +182,12 @@ export const NoticeSchema = Type.Object({
   createdAt: Type.String(),
   l441Applicable: Type.Boolean(),
   due: literals(['overdue', 'soon', 'later', 'none'] as const),
-  assessment: Type.Object({ findings: Type.Array(FindingSchema), capCents: Nullable(Type.Integer()), recommendedAcceptedCents: Type.Integer(), contestable: Type.Boolean() }),
+  assessment: Type.Object({
+    findings: Type.Array(FindingSchema),
+    capCents: Nullable(Type.Integer()),
+    recommendedAcceptedCents: Type.Integer(),
+    contestable: Type.Boolean(),
+  }),
 });
 
 export const NoticeListQuerySchema = Type.Object(
@@ -171,7 +204,14 @@ export const ContestInputSchema = Type.Object({ reason: Text(4000, { minLength: 
 export const SettleInputSchema = Type.Object({ acceptedCents: BigCents, note: FreeText }, { additionalProperties: false });
 export const WithdrawInputSchema = Type.Object({ note: FreeText }, { additionalProperties: false });
 
-export const ForceMajeureSchema = Type.Object({ id: Type.Integer(), label: Type.String(), from: Type.String(), to: Type.String(), categories: Nullable(Type.Array(Type.String())), description: Nullable(Type.String()) });
+export const ForceMajeureSchema = Type.Object({
+  id: Type.Integer(),
+  label: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  categories: Nullable(Type.Array(Type.String())),
+  description: Nullable(Type.String()),
+});
 export const ForceMajeureInputSchema = Type.Object(
   {
     label: Text(200, { minLength: 1 }),

@@ -17,7 +17,13 @@ const capMarche: PenaltyClause = {
   backordersAccepted: false,
   l441Applicable: true,
 };
-const line = (productCode: string, category: string, quantity: number, unitPriceCents: number, delivered: number | null = quantity): PenaltyLine => ({
+const line = (
+  productCode: string,
+  category: string,
+  quantity: number,
+  unitPriceCents: number,
+  delivered: number | null = quantity,
+): PenaltyLine => ({
   productCode,
   category,
   orderedQuantity: quantity,
@@ -36,9 +42,23 @@ const shortSugar = [
 
 describe('penalty(delivery, clause)', () => {
   it('charges 10 % of the missing value on a line below the service rate, under a cap of 2 % of the category ordered', () => {
-    const e = penalty({ promisedDate: '2025-11-19', deliveredDate: '2025-11-19', lines: shortSugar }, capMarche, LEGAL_FRAME, 'GMS_CENTRALE');
-    expect(e).toMatchObject({ contractCents: 5040, claimableCents: 5040, legalCapCents: 11676, atRiskCents: 5040, l441Applicable: true, daysLate: 0 });
-    expect(e.categories).toEqual([{ category: 'SUCRES_CONSO', orderedValueCents: 583800, capCents: 11676, contractCents: 5040, claimableCents: 5040 }]);
+    const e = penalty(
+      { promisedDate: '2025-11-19', deliveredDate: '2025-11-19', lines: shortSugar },
+      capMarche,
+      LEGAL_FRAME,
+      'GMS_CENTRALE',
+    );
+    expect(e).toMatchObject({
+      contractCents: 5040,
+      claimableCents: 5040,
+      legalCapCents: 11676,
+      atRiskCents: 5040,
+      l441Applicable: true,
+      daysLate: 0,
+    });
+    expect(e.categories).toEqual([
+      { category: 'SUCRES_CONSO', orderedValueCents: 583800, capCents: 11676, contractCents: 5040, claimableCents: 5040 },
+    ]);
     expect(e.basis.map((b) => b.kind)).toEqual(['missing', 'cap']);
     expect(e.basis[0].fr).toContain('40 manquant(s) sur 96');
   });
@@ -52,7 +72,12 @@ describe('penalty(delivery, clause)', () => {
 
   it('shares a late fee between the categories on the delivery, each under its own cap', () => {
     const lines = [line('FAR-T45-1KG', 'FARINES_CONSO', 100, 1000), line('SUC-CRI-1KG', 'SUCRES_CONSO', 300, 1000)];
-    const e = penalty({ promisedDate: '2026-01-07', deliveredDate: '2026-01-09', lines }, { ...capMarche, latePerDayCents: 1000 }, LEGAL_FRAME, 'GMS_CENTRALE');
+    const e = penalty(
+      { promisedDate: '2026-01-07', deliveredDate: '2026-01-09', lines },
+      { ...capMarche, latePerDayCents: 1000 },
+      LEGAL_FRAME,
+      'GMS_CENTRALE',
+    );
     expect(e.contractCents).toBe(14000);
     expect(e.categories.map((c) => [c.category, c.contractCents, c.capCents, c.claimableCents])).toEqual([
       ['FARINES_CONSO', 3500, 2000, 2000],
@@ -62,21 +87,45 @@ describe('penalty(delivery, clause)', () => {
   });
 
   it('tolerates a line at or above the service-rate threshold (near miss) and charges one just below', () => {
-    const at = penalty({ promisedDate: null, deliveredDate: null, lines: [line('X', 'A', 100, 100, 97)] }, capMarche, LEGAL_FRAME, 'GMS_CENTRALE');
+    const at = penalty(
+      { promisedDate: null, deliveredDate: null, lines: [line('X', 'A', 100, 100, 97)] },
+      capMarche,
+      LEGAL_FRAME,
+      'GMS_CENTRALE',
+    );
     expect(at.contractCents).toBe(0);
     expect(at.basis[0].kind).toBe('tolerated');
-    const below = penalty({ promisedDate: null, deliveredDate: null, lines: [line('X', 'A', 100, 100, 96)] }, capMarche, LEGAL_FRAME, 'GMS_CENTRALE');
+    const below = penalty(
+      { promisedDate: null, deliveredDate: null, lines: [line('X', 'A', 100, 100, 96)] },
+      capMarche,
+      LEGAL_FRAME,
+      'GMS_CENTRALE',
+    );
     expect(below.contractCents).toBe(40);
   });
 
   it('is not late on the promised day, and nothing is due without a clause', () => {
-    expect(penalty({ promisedDate: '2026-01-07', deliveredDate: '2026-01-07', lines: shortSugar.slice(0, 1) }, capMarche, LEGAL_FRAME, 'GMS_CENTRALE').contractCents).toBe(0);
-    expect(penalty({ promisedDate: '2026-01-07', deliveredDate: '2026-01-09', lines: shortSugar }, null, LEGAL_FRAME, 'GMS_CENTRALE')).toMatchObject({ contractCents: 0, claimableCents: 0, l441Applicable: false });
+    expect(
+      penalty(
+        { promisedDate: '2026-01-07', deliveredDate: '2026-01-07', lines: shortSugar.slice(0, 1) },
+        capMarche,
+        LEGAL_FRAME,
+        'GMS_CENTRALE',
+      ).contractCents,
+    ).toBe(0);
+    expect(
+      penalty({ promisedDate: '2026-01-07', deliveredDate: '2026-01-09', lines: shortSugar }, null, LEGAL_FRAME, 'GMS_CENTRALE'),
+    ).toMatchObject({ contractCents: 0, claimableCents: 0, l441Applicable: false });
   });
 
   it('leaves a wholesaler outside L441-17 and says so: no cap, the contract amount', () => {
     const spd = { ...capMarche, l441Applicable: true };
-    const e = penalty({ promisedDate: '2025-12-12', deliveredDate: '2025-12-13', lines: [line('SUR-BAG-280', 'PAINS_SURGELES', 50, 3760)] }, spd, LEGAL_FRAME, 'GROSSISTE');
+    const e = penalty(
+      { promisedDate: '2025-12-12', deliveredDate: '2025-12-13', lines: [line('SUR-BAG-280', 'PAINS_SURGELES', 50, 3760)] },
+      spd,
+      LEGAL_FRAME,
+      'GROSSISTE',
+    );
     expect(e).toMatchObject({ l441Applicable: false, legalCapCents: null, claimableCents: 12000 });
     expect(e.basis.at(-1)!.kind).toBe('wholesaler');
   });
@@ -103,23 +152,45 @@ describe('penalty(delivery, clause)', () => {
       l441Applicable: fc.constant(true),
     });
     fc.assert(
-      fc.property(fc.array(arbLine, { minLength: 1, maxLength: 8 }), arbClause, fc.integer({ min: -3, max: 40 }), fc.nat(3), fc.integer({ min: 0, max: 1000 }), (raw, clause, late, incidents, capBp) => {
-        const lines = raw.map((l) => {
-          const expected = l.onDelivery ? l.orderedQuantity : 0;
-          return { ...l, expectedQuantity: expected, deliveredQuantity: l.onDelivery ? Math.floor((expected * l.deliveredShare) / 100) : null };
-        });
-        const e = penalty({ promisedDate: '2026-01-10', deliveredDate: `2026-01-${String(10 + Math.max(late, -9)).padStart(2, '0')}`, lines, incidents }, clause, { ...LEGAL_FRAME, capBp }, 'GMS_CENTRALE');
-        expect(e.claimableCents).toBeLessThanOrEqual(e.legalCapCents!);
-        expect(e.claimableCents).toBeLessThanOrEqual(e.contractCents);
-        for (const c of e.categories) expect(c.claimableCents).toBeLessThanOrEqual(c.capCents);
-        const charged = e.basis.filter((b) => ['late', 'missing', 'incident'].includes(b.kind)).reduce((s, b) => s + b.amountCents, 0);
-        expect(e.contractCents).toBe(charged);
-      }),
+      fc.property(
+        fc.array(arbLine, { minLength: 1, maxLength: 8 }),
+        arbClause,
+        fc.integer({ min: -3, max: 40 }),
+        fc.nat(3),
+        fc.integer({ min: 0, max: 1000 }),
+        (raw, clause, late, incidents, capBp) => {
+          const lines = raw.map((l) => {
+            const expected = l.onDelivery ? l.orderedQuantity : 0;
+            return {
+              ...l,
+              expectedQuantity: expected,
+              deliveredQuantity: l.onDelivery ? Math.floor((expected * l.deliveredShare) / 100) : null,
+            };
+          });
+          const e = penalty(
+            { promisedDate: '2026-01-10', deliveredDate: `2026-01-${String(10 + Math.max(late, -9)).padStart(2, '0')}`, lines, incidents },
+            clause,
+            { ...LEGAL_FRAME, capBp },
+            'GMS_CENTRALE',
+          );
+          expect(e.claimableCents).toBeLessThanOrEqual(e.legalCapCents!);
+          expect(e.claimableCents).toBeLessThanOrEqual(e.contractCents);
+          for (const c of e.categories) expect(c.claimableCents).toBeLessThanOrEqual(c.capCents);
+          const charged = e.basis.filter((b) => ['late', 'missing', 'incident'].includes(b.kind)).reduce((s, b) => s + b.amountCents, 0);
+          expect(e.contractCents).toBe(charged);
+        },
+      ),
     );
   });
 
   it('allocates a total in integer parts that add up to it', () => {
-    fc.assert(fc.property(fc.nat(1_000_000), fc.array(fc.nat(10_000), { minLength: 1, maxLength: 6 }), (total, w) => allocate(total, w).reduce((a, b) => a + b, 0) === total));
+    fc.assert(
+      fc.property(
+        fc.nat(1_000_000),
+        fc.array(fc.nat(10_000), { minLength: 1, maxLength: 6 }),
+        (total, w) => allocate(total, w).reduce((a, b) => a + b, 0) === total,
+      ),
+    );
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
   });
 });
@@ -197,14 +268,29 @@ describe('checkNotice', () => {
   });
 
   it('wholesaler-excluded: a wholesaler is outside the scheme, whatever else the notice lacks', () => {
-    const a = checkNotice({ ...sound, proofOfHarm: false, stockoutDocumented: false, claimedCents: 999_999 }, ctx({ typology: 'GROSSISTE' }));
+    const a = checkNotice(
+      { ...sound, proofOfHarm: false, stockoutDocumented: false, claimedCents: 999_999 },
+      ctx({ typology: 'GROSSISTE' }),
+    );
     expect(a).toMatchObject({ capCents: null, recommendedAcceptedCents: 999_999, contestable: false });
     expect(a.findings.map((f) => f.id)).toEqual(['wholesaler-excluded']);
     expect(ids(sound, ctx({ typology: 'ARTISAN', l441Applicable: false }))).toEqual(['not-under-l441']);
   });
 
   it('PEN-2026-003 (PrixNet): too old and deducted, recommends 0', () => {
-    const a = checkNotice({ ...sound, failureDate: '2024-12-18', receivedDate: '2026-01-12', claimedCents: 42000, categoryOrderedValueCents: null, proofOfHarm: false, stockoutDocumented: false, deductedFromInvoice: true }, ctx());
+    const a = checkNotice(
+      {
+        ...sound,
+        failureDate: '2024-12-18',
+        receivedDate: '2026-01-12',
+        claimedCents: 42000,
+        categoryOrderedValueCents: null,
+        proofOfHarm: false,
+        stockoutDocumented: false,
+        deductedFromInvoice: true,
+      },
+      ctx(),
+    );
     expect(a.findings.map((f) => f.id)).toEqual(['too-old', 'no-stockout-no-harm-proof', 'cap-unknown', 'automatic-deduction']);
     expect(a.recommendedAcceptedCents).toBe(0);
   });
@@ -230,8 +316,16 @@ describe('checkNotice', () => {
 
 describe('contest clock', () => {
   it('takes the earlier of the contract and CGV periods, with a reminder five days before', () => {
-    expect(contestDeadline({ receivedDate: '2025-12-02' }, { contestPeriodDays: 15 }, LEGAL_FRAME)).toEqual({ deadline: '2025-12-17', contractDeadline: '2025-12-17', cgvDeadline: '2026-01-01', reminderDate: '2025-12-12' });
-    expect(contestDeadline({ receivedDate: '2026-01-14' }, null, LEGAL_FRAME)).toMatchObject({ deadline: '2026-02-13', contractDeadline: null });
+    expect(contestDeadline({ receivedDate: '2025-12-02' }, { contestPeriodDays: 15 }, LEGAL_FRAME)).toEqual({
+      deadline: '2025-12-17',
+      contractDeadline: '2025-12-17',
+      cgvDeadline: '2026-01-01',
+      reminderDate: '2025-12-12',
+    });
+    expect(contestDeadline({ receivedDate: '2026-01-14' }, null, LEGAL_FRAME)).toMatchObject({
+      deadline: '2026-02-13',
+      contractDeadline: null,
+    });
     expect(contestDeadline({ receivedDate: '2026-01-14' }, { contestPeriodDays: 2 }, LEGAL_FRAME).reminderDate).toBe('2026-01-14');
   });
 
@@ -246,8 +340,21 @@ describe('contest clock', () => {
 
 describe('contest letter', () => {
   it('names the notice, each legal ground with its article, the reason, and what is accepted', () => {
-    const assessment = checkNotice({ ...sound, claimedCents: 12000, categoryOrderedValueCents: 188883, proofOfHarm: false, stockoutDocumented: false }, ctx());
-    const l = contestLetterParagraphs({ noticeRef: 'PEN-2025-002', customerRef: null, orderRef: 'CDE-202512-00011', receivedDate: '2025-12-19', failureDate: '2025-12-12', claimedCents: 12000, reason: 'Client prévenu la veille.', assessment, today: '2025-12-23' });
+    const assessment = checkNotice(
+      { ...sound, claimedCents: 12000, categoryOrderedValueCents: 188883, proofOfHarm: false, stockoutDocumented: false },
+      ctx(),
+    );
+    const l = contestLetterParagraphs({
+      noticeRef: 'PEN-2025-002',
+      customerRef: null,
+      orderRef: 'CDE-202512-00011',
+      receivedDate: '2025-12-19',
+      failureDate: '2025-12-12',
+      claimedCents: 12000,
+      reason: 'Client prévenu la veille.',
+      assessment,
+      today: '2025-12-23',
+    });
     expect(l.subject).toBe('Contestation de l’avis de pénalité PEN-2025-002');
     const text = l.paragraphs.join('\n');
     expect(text).toContain('L441-17 I al. 7');

@@ -83,7 +83,13 @@ export type BasisPart = {
   en: string;
 };
 
-export type CategoryPenalty = { category: PenaltyCategory; orderedValueCents: number; capCents: number; contractCents: number; claimableCents: number };
+export type CategoryPenalty = {
+  category: PenaltyCategory;
+  orderedValueCents: number;
+  capCents: number;
+  contractCents: number;
+  claimableCents: number;
+};
 
 export type PenaltyEstimate = {
   /** What the clause would claim. */
@@ -101,12 +107,16 @@ export type PenaltyEstimate = {
 };
 
 const eur = (cents: number, locale: 'fr' | 'en') =>
-  new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
-const pct = (bp: number, locale: 'fr' | 'en') => `${new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
+  new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' })
+    .format(cents / 100)
+    .replace(/[\u202f\u00a0]/g, ' ');
+const pct = (bp: number, locale: 'fr' | 'en') =>
+  `${new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
 const DATE_FR = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
 const DATE_EN = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 /** An ISO date as the trade writes it: 07/01/2026 in French, 7 Jan 2026 in English. */
-export const formatPenaltyDate = (date: IsoDate, locale: 'fr' | 'en') => (locale === 'fr' ? DATE_FR : DATE_EN).format(new Date(`${date}T00:00:00Z`));
+export const formatPenaltyDate = (date: IsoDate, locale: 'fr' | 'en') =>
+  (locale === 'fr' ? DATE_FR : DATE_EN).format(new Date(`${date}T00:00:00Z`));
 export const formatPenaltyMoney = eur;
 export const formatPenaltyRate = pct;
 
@@ -153,13 +163,19 @@ export function orderedValueInCategory(lines: readonly PenaltyLine[], category: 
  * Missing: on each line delivered below the service-rate threshold (target − tolerance), the clause's rate of the
  * missing value. Under L441-17 each category's total is capped at 2 % of the value ordered in it.
  */
-export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null, frame: PenaltyFrame, typology: Typology | (string & {})): PenaltyEstimate {
+export function penalty(
+  delivery: PenaltyDelivery,
+  clause: PenaltyClause | null,
+  frame: PenaltyFrame,
+  typology: Typology | (string & {}),
+): PenaltyEstimate {
   const l441 = isUnderL441(typology, clause);
   const basis: BasisPart[] = [];
   const contract = new Map<PenaltyCategory, number>();
   const add = (category: PenaltyCategory, cents: number) => contract.set(category, (contract.get(category) ?? 0) + cents);
 
-  const daysLate = delivery.promisedDate && delivery.deliveredDate ? Math.max(0, daysBetween(delivery.promisedDate, delivery.deliveredDate)) : 0;
+  const daysLate =
+    delivery.promisedDate && delivery.deliveredDate ? Math.max(0, daysBetween(delivery.promisedDate, delivery.deliveredDate)) : 0;
   // A delivery with nothing on it carries no failure: late fees and incidents are shared over what it carried.
   const onDelivery = delivery.lines.filter((l) => l.expectedQuantity > 0);
 
@@ -168,11 +184,16 @@ export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null,
     if (late > 0) {
       const shares = valueByCategory(onDelivery, (l) => l.expectedQuantity);
       const keys = [...shares.keys()];
-      const parts = allocate(late, keys.map((k) => shares.get(k)!));
+      const parts = allocate(
+        late,
+        keys.map((k) => shares.get(k)!),
+      );
       keys.forEach((k, i) => add(k, parts[i]));
       const how = [
         clause.lateFlatCents ? { fr: `forfait ${eur(clause.lateFlatCents, 'fr')}`, en: `flat ${eur(clause.lateFlatCents, 'en')}` } : null,
-        clause.latePerDayCents ? { fr: `${eur(clause.latePerDayCents, 'fr')} × ${daysLate} j`, en: `${eur(clause.latePerDayCents, 'en')} × ${daysLate} d` } : null,
+        clause.latePerDayCents
+          ? { fr: `${eur(clause.latePerDayCents, 'fr')} × ${daysLate} j`, en: `${eur(clause.latePerDayCents, 'en')} × ${daysLate} d` }
+          : null,
       ].filter((x) => x !== null);
       basis.push({
         kind: 'late',
@@ -219,8 +240,17 @@ export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null,
     const amount = clause.incidentFlatCents * incidents;
     const shares = valueByCategory(onDelivery, (l) => l.expectedQuantity);
     const keys = [...shares.keys()];
-    allocate(amount, keys.map((k) => shares.get(k)!)).forEach((p, i) => add(keys[i], p));
-    basis.push({ kind: 'incident', category: null, amountCents: amount, fr: `${incidents} incident(s) × ${eur(clause.incidentFlatCents, 'fr')}`, en: `${incidents} incident(s) × ${eur(clause.incidentFlatCents, 'en')}` });
+    allocate(
+      amount,
+      keys.map((k) => shares.get(k)!),
+    ).forEach((p, i) => add(keys[i], p));
+    basis.push({
+      kind: 'incident',
+      category: null,
+      amountCents: amount,
+      fr: `${incidents} incident(s) × ${eur(clause.incidentFlatCents, 'fr')}`,
+      en: `${incidents} incident(s) × ${eur(clause.incidentFlatCents, 'en')}`,
+    });
   }
 
   const ordered = valueByCategory(delivery.lines, (l) => l.orderedQuantity);
@@ -229,7 +259,13 @@ export function penalty(delivery: PenaltyDelivery, clause: PenaltyClause | null,
     .map(([category, contractCents]) => {
       const orderedValueCents = ordered.get(category) ?? 0;
       const capCents = applyBasisPoints(orderedValueCents, frame.capBp);
-      return { category, orderedValueCents, capCents, contractCents, claimableCents: l441 ? Math.min(contractCents, capCents) : contractCents };
+      return {
+        category,
+        orderedValueCents,
+        capCents,
+        contractCents,
+        claimableCents: l441 ? Math.min(contractCents, capCents) : contractCents,
+      };
     });
 
   const contractCents = categories.reduce((s, c) => s + c.contractCents, 0);

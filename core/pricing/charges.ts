@@ -11,7 +11,12 @@ const STANDARD_RATE_BP = 2000;
  * Splits a charge over the goods' VAT rates in proportion to each rate's base (an accessory follows its
  * principal: BRIEF), by largest remainder so that the parts add up to the charge exactly.
  */
-export function splitByVatBase(kind: PricedCharge['kind'], label: Bilingual, feeCents: number, bases: ReadonlyMap<number, number>): PricedCharge[] {
+export function splitByVatBase(
+  kind: PricedCharge['kind'],
+  label: Bilingual,
+  feeCents: number,
+  bases: ReadonlyMap<number, number>,
+): PricedCharge[] {
   const rates = [...bases.entries()].filter(([, base]) => base > 0).sort(([a], [b]) => a - b);
   const total = rates.reduce((s, [, b]) => s + b, 0);
   if (total === 0) return [{ kind, label, netCents: feeCents, vatRateBp: STANDARD_RATE_BP }];
@@ -35,7 +40,13 @@ export function francoState(franco: Franco | null, goodsNetCents: number, pallet
   if (!franco) return null;
   const value = franco.measure === 'value' ? goodsNetCents : pallets;
   const missing = Math.max(0, franco.measure === 'value' ? franco.threshold - value : Math.round((franco.threshold - value) * 100) / 100);
-  return { measure: franco.measure, threshold: franco.threshold, value, missing, feeCents: hasGoods && missing > 0 ? franco.feeBelowCents : 0 };
+  return {
+    measure: franco.measure,
+    threshold: franco.threshold,
+    value,
+    missing,
+    feeCents: hasGoods && missing > 0 ? franco.feeBelowCents : 0,
+  };
 }
 
 export function shippingCharges(franco: PricedOrder['franco'], bases: ReadonlyMap<number, number>): PricedCharge[] {

@@ -19,7 +19,14 @@ export type LineChange = {
 };
 
 /** Every line priced at one step of the order tier, with the sums a change of one line starts from. */
-type Base = { lines: readonly PricedLine[]; goodsNetCents: number; vatBases: Map<number, number>; withGoods: number; pallets: Terms; figures: number[] };
+type Base = {
+  lines: readonly PricedLine[];
+  goodsNetCents: number;
+  vatBases: Map<number, number>;
+  withGoods: number;
+  pallets: Terms;
+  figures: number[];
+};
 
 /** Floating-point terms as a left-to-right loop adds them, their sum, and what bounds the error of a shortcut. */
 type Terms = { terms: number[]; sum: number; scale: number; whole: boolean };
@@ -103,7 +110,12 @@ export class LineChangePricer {
       vatBases.set(product.vatRateBp, vatBases.get(product.vatRateBp)! - old.netCents + line.netCents);
     }
     const pallets = replaced(base.pallets, lineIndex, line.pallets, roundCenti);
-    const { charges } = orderCharges(this.ctx.terms, this.order.requestedDate, { goodsNetCents, pallets, hasGoods: withGoods > 0, bases: vatBases });
+    const { charges } = orderCharges(this.ctx.terms, this.order.requestedDate, {
+      goodsNetCents,
+      pallets,
+      hasGoods: withGoods > 0,
+      bases: vatBases,
+    });
     const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
     return { line, netCents: goodsNetCents + chargesNetCents, chargesNetCents, figures };
   }

@@ -5,10 +5,23 @@ import type { PriceIndex } from './price-index.ts';
 import { tierPrice } from './price-index.ts';
 import type { AppliedDiscount, PriceSource, Promotion } from './pricing.types.ts';
 
-export type LinePrice = { unit: number; source: PriceSource; discounts: AppliedDiscount[]; free: number; net: number; promotionId: number | null };
+export type LinePrice = {
+  unit: number;
+  source: PriceSource;
+  discounts: AppliedDiscount[];
+  free: number;
+  net: number;
+  promotionId: number | null;
+};
 
 /** The line under one promotion (or none): list tier (maybe forced), then the order tier, then the promotion, cascaded. */
-function option(quantity: number, product: Product, tiers: PriceIndex['tiers'], orderBp: number, promo: Promotion | null): LinePrice | null {
+function option(
+  quantity: number,
+  product: Product,
+  tiers: PriceIndex['tiers'],
+  orderBp: number,
+  promo: Promotion | null,
+): LinePrice | null {
   const m = promo?.mechanism;
   const forced = m?.kind === 'tier' ? Math.max(quantity, m.forcedMinQuantity) : quantity;
   const unit = tierPrice(tiers.get(product.id), forced);
@@ -50,7 +63,8 @@ export function cheaper(a: LinePrice, b: LinePrice, quantity: number): boolean {
  */
 export function priceLineAt(product: Product, quantity: number, index: PriceIndex, orderBp: number): LinePrice | null {
   const customerUnit = index.customerPrices.get(product.id);
-  if (customerUnit !== undefined) return { unit: customerUnit, source: 'customer', discounts: [], free: 0, net: quantity * customerUnit, promotionId: null };
+  if (customerUnit !== undefined)
+    return { unit: customerUnit, source: 'customer', discounts: [], free: 0, net: quantity * customerUnit, promotionId: null };
   let best = option(quantity, product, index.tiers, orderBp, null);
   for (const promo of index.promotions.get(product.id) ?? []) {
     const candidate = option(quantity, product, index.tiers, orderBp, promo);

@@ -9,11 +9,18 @@ export type TierCountedLine = { product: Product; quantity: number; grossCents: 
 export function measureTerm(discount: OrderTierDiscount, { product, quantity, grossCents }: TierCountedLine): number {
   if (discount.families && !discount.families.includes(product.family)) return 0;
   switch (discount.measure) {
-    case 'units': return quantity;
-    case 'cartons': return quantity / product.unitsPerCarton;
-    case 'pallets': { const per = unitsPerPallet(product); return per ? quantity / per : 0; }
-    case 'weight': return quantity * product.netWeightG;
-    case 'value': return grossCents;
+    case 'units':
+      return quantity;
+    case 'cartons':
+      return quantity / product.unitsPerCarton;
+    case 'pallets': {
+      const per = unitsPerPallet(product);
+      return per ? quantity / per : 0;
+    }
+    case 'weight':
+      return quantity * product.netWeightG;
+    case 'value':
+      return grossCents;
   }
 }
 
@@ -39,7 +46,10 @@ export function orderTierState(discount: OrderTierDiscount, value: number): Orde
   let next: { min: number; discountBp: number } | null = null;
   for (const step of discount.steps) {
     if (step.min <= value) {
-      if (step.min > reachedMin) { reachedMin = step.min; discountBp = step.discountBp; }
+      if (step.min > reachedMin) {
+        reachedMin = step.min;
+        discountBp = step.discountBp;
+      }
     } else if (!next || step.min < next.min) next = { min: step.min, discountBp: step.discountBp };
   }
   return { measure: discount.measure, value, discountBp, next };

@@ -8,19 +8,33 @@ const ctx = context();
 
 describe('price: where the unit price comes from', () => {
   it('takes the list tier the quantity reaches', () => {
-    expect(price(draft([{ productId: T65, quantity: 10 }]), ctx).lines[0]).toMatchObject({ unitPriceCents: 1950, priceSource: 'list', netCents: 19_500 });
+    expect(price(draft([{ productId: T65, quantity: 10 }]), ctx).lines[0]).toMatchObject({
+      unitPriceCents: 1950,
+      priceSource: 'list',
+      netCents: 19_500,
+    });
     expect(price(draft([{ productId: T65, quantity: 40 }]), ctx).lines[0]).toMatchObject({ unitPriceCents: 1890 });
   });
 
   it('lets a valid customer price win over the list and the promotion, with nothing taken off', () => {
-    const withPrice = context({ agreement: { ...ctx.agreement, prices: [{ productId: T45, unitPriceCents: 1700, validFrom: '2026-01-01', validTo: null }] } });
+    const withPrice = context({
+      agreement: { ...ctx.agreement, prices: [{ productId: T45, unitPriceCents: 1700, validFrom: '2026-01-01', validTo: null }] },
+    });
     const line = price(draft([{ productId: T45, quantity: 30 }]), withPrice).lines[0];
     expect(line).toMatchObject({ unitPriceCents: 1700, priceSource: 'customer', discounts: [], netCents: 51_000, promotionId: null });
   });
 
   it('prices a line at the price the desk agreed, over the customer price and the promotions, nothing taken off', () => {
-    const withPrice = context({ agreement: { ...ctx.agreement, prices: [{ productId: T45, unitPriceCents: 1700, validFrom: '2026-01-01', validTo: null }] } });
-    const priced = price(draft([{ productId: T45, quantity: 30, agreedUnitPriceCents: 1650 }, { productId: T65, quantity: 40, agreedUnitPriceCents: 1850 }]), withPrice);
+    const withPrice = context({
+      agreement: { ...ctx.agreement, prices: [{ productId: T45, unitPriceCents: 1700, validFrom: '2026-01-01', validTo: null }] },
+    });
+    const priced = price(
+      draft([
+        { productId: T45, quantity: 30, agreedUnitPriceCents: 1650 },
+        { productId: T65, quantity: 40, agreedUnitPriceCents: 1850 },
+      ]),
+      withPrice,
+    );
     expect(priced.lines.map((l) => [l.unitPriceCents, l.priceSource, l.discounts, l.netCents, l.promotionId])).toEqual([
       [1650, 'agreed', [], 49_500, null],
       [1850, 'agreed', [], 74_000, null],
@@ -29,7 +43,9 @@ describe('price: where the unit price comes from', () => {
   });
 
   it('ignores a customer price outside its dates, and a list outside its dates prices nothing', () => {
-    const expired = context({ agreement: { ...ctx.agreement, prices: [{ productId: T65, unitPriceCents: 1000, validFrom: '2025-01-01', validTo: '2025-12-31' }] } });
+    const expired = context({
+      agreement: { ...ctx.agreement, prices: [{ productId: T65, unitPriceCents: 1000, validFrom: '2025-01-01', validTo: '2025-12-31' }] },
+    });
     expect(price(draft([{ productId: T65, quantity: 1 }]), expired).lines[0].unitPriceCents).toBe(1950);
     const oldList = context({ priceList: { ...LIST, validTo: '2026-01-13' } });
     const priced = price(draft([{ productId: T65, quantity: 1 }]), oldList);
@@ -56,7 +72,12 @@ describe('price: discounts and promotions', () => {
   it('cascades the order tier (by net weight) and the promotion on the same line', () => {
     // 20 sacks of T45 = 500 kg → 2 %; then 5 %: 20 × 18,50 = 370,00; −7,40 = 362,60; −18,13 = 344,47.
     const priced = price(draft([{ productId: T45, quantity: 20 }]), ctx);
-    expect(priced.orderTier).toMatchObject({ measure: 'weight', value: 500_000, discountBp: 200, next: { min: 1_000_000, discountBp: 350 } });
+    expect(priced.orderTier).toMatchObject({
+      measure: 'weight',
+      value: 500_000,
+      discountBp: 200,
+      next: { min: 1_000_000, discountBp: 350 },
+    });
     expect(priced.lines[0].discounts.map((d) => d.amountCents)).toEqual([740, 1813]);
     expect(priced.lines[0].netCents).toBe(34_447);
   });
@@ -70,7 +91,11 @@ describe('price: discounts and promotions', () => {
 
   it('forces a better tier when a promotion says so', () => {
     const forced = context({ promotions: [{ ...GALETTE, id: 13, productIds: [T65], mechanism: { kind: 'tier', forcedMinQuantity: 40 } }] });
-    expect(price(draft([{ productId: T65, quantity: 5 }]), forced).lines[0]).toMatchObject({ unitPriceCents: 1890, priceSource: 'promotion-tier', promotionId: 13 });
+    expect(price(draft([{ productId: T65, quantity: 5 }]), forced).lines[0]).toMatchObject({
+      unitPriceCents: 1890,
+      priceSource: 'promotion-tier',
+      promotionId: 13,
+    });
   });
 
   it('does not give a promotion to a customer outside its typologies', () => {
@@ -85,16 +110,34 @@ describe('price: franco, charges and totals', () => {
     expect(below.franco).toMatchObject({ value: 19_500, missing: 20_500, feeCents: 3500 });
     expect(below.charges).toEqual([{ kind: 'shipping', label: expect.any(Object), netCents: 3500, vatRateBp: 550 }]);
     expect(below.totals.netCents).toBe(19_500 + 3500);
-    const at = price(draft([{ productId: T45, quantity: 20 }, { productId: GLACE, quantity: 4 }]), ctx);
+    const at = price(
+      draft([
+        { productId: T45, quantity: 20 },
+        { productId: GLACE, quantity: 4 },
+      ]),
+      ctx,
+    );
     expect(at.franco!.feeCents).toBe(0);
     expect(at.charges).toEqual([]);
   });
 
   it('splits the fee over the goods VAT rates in proportion, to the cent', () => {
-    const priced = price(draft([{ productId: T65, quantity: 1 }, { productId: MUG, quantity: 1 }]), ctx);
+    const priced = price(
+      draft([
+        { productId: T65, quantity: 1 },
+        { productId: MUG, quantity: 1 },
+      ]),
+      ctx,
+    );
     // 35,00 € × 1950/2449 = 27,8685 → 27,87 (largest remainder); 35,00 € × 499/2449 = 7,1315 → 7,13.
-    expect(priced.charges.map((c) => [c.vatRateBp, c.netCents])).toEqual([[550, 2787], [2000, 713]]);
-    expect(priced.totals.vat).toEqual([{ rateBp: 550, baseCents: 1950 + 2787, vatCents: 261 }, { rateBp: 2000, baseCents: 499 + 713, vatCents: 242 }]);
+    expect(priced.charges.map((c) => [c.vatRateBp, c.netCents])).toEqual([
+      [550, 2787],
+      [2000, 713],
+    ]);
+    expect(priced.totals.vat).toEqual([
+      { rateBp: 550, baseCents: 1950 + 2787, vatCents: 261 },
+      { rateBp: 2000, baseCents: 499 + 713, vatCents: 242 },
+    ]);
   });
 
   it('adds a delivery-day surcharge on a Saturday', () => {
@@ -109,7 +152,9 @@ describe('price: franco, charges and totals', () => {
     expect(priced.charges).toEqual([]);
   });
 
-  const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 10 }), quantity: fc.integer({ min: 0, max: 2000 }) }), { maxLength: 25 });
+  const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 10 }), quantity: fc.integer({ min: 0, max: 2000 }) }), {
+    maxLength: 25,
+  });
   it('keeps the totals equal to the sum of the lines and charges, net + VAT = gross (property)', () => {
     fc.assert(
       fc.property(lines, fc.constantFrom('2026-01-16', '2026-01-17'), (ls, date) => {
@@ -129,12 +174,17 @@ describe('price: franco, charges and totals', () => {
     // Free goods come in steps (10 + 1 then 19 + 1 is dearer per unit than 10 + 1): not a tier, left out here.
     const tiered = context({ promotions: [GALETTE] });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (productId, q, more) => {
-        const a = price(draft([{ productId, quantity: q }]), tiered).lines[0];
-        const b = price(draft([{ productId, quantity: q + more }]), tiered).lines[0];
-        expect(b.unitPriceCents!).toBeLessThanOrEqual(a.unitPriceCents!);
-        expect(effectiveUnitPrice(b)!).toBeLessThanOrEqual(effectiveUnitPrice(a)! + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (productId, q, more) => {
+          const a = price(draft([{ productId, quantity: q }]), tiered).lines[0];
+          const b = price(draft([{ productId, quantity: q + more }]), tiered).lines[0];
+          expect(b.unitPriceCents!).toBeLessThanOrEqual(a.unitPriceCents!);
+          expect(effectiveUnitPrice(b)!).toBeLessThanOrEqual(effectiveUnitPrice(a)! + 1e-9);
+        },
+      ),
     );
   });
 });

@@ -46,12 +46,25 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   let goodsNetCents = 0;
   for (let i = 0; i < n; i++) {
     const product = products[i];
-    const line = (lines[i] = priceLine(i, order.lines[i], product, index, product ? tierBpFor(product, discount, orderTier?.discountBp ?? 0) : 0));
+    const line = (lines[i] = priceLine(
+      i,
+      order.lines[i],
+      product,
+      index,
+      product ? tierBpFor(product, discount, orderTier?.discountBp ?? 0) : 0,
+    ));
     if (line.unitPriceCents === null) unpriced.push(i);
     if (product) {
       forTotals.push({
-        unitsPerCarton: product.unitsPerCarton, cartonsPerLayer: product.cartonsPerLayer, layersPerPallet: product.layersPerPallet,
-        quantity: line.quantity, unitPriceCents: line.unitPriceCents ?? 0, netCents: line.netCents, freeQuantity: line.freeQuantity, vatRateBp: product.vatRateBp, grossWeightG: product.grossWeightG,
+        unitsPerCarton: product.unitsPerCarton,
+        cartonsPerLayer: product.cartonsPerLayer,
+        layersPerPallet: product.layersPerPallet,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents ?? 0,
+        netCents: line.netCents,
+        freeQuantity: line.freeQuantity,
+        vatRateBp: product.vatRateBp,
+        grossWeightG: product.grossWeightG,
       });
       bases.set(product.vatRateBp, (bases.get(product.vatRateBp) ?? 0) + line.netCents);
       goodsNetCents += line.netCents;
@@ -63,10 +76,28 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   const { franco, charges } = orderCharges(ctx.terms, order.requestedDate, { goodsNetCents, pallets: goods.pallets, hasGoods, bases });
   const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
   for (const c of charges) {
-    forTotals.push({ unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null, quantity: 0, unitPriceCents: 0, netCents: c.netCents, freeQuantity: 0, vatRateBp: c.vatRateBp, grossWeightG: 0 });
+    forTotals.push({
+      unitsPerCarton: 1,
+      cartonsPerLayer: null,
+      layersPerPallet: null,
+      quantity: 0,
+      unitPriceCents: 0,
+      netCents: c.netCents,
+      freeQuantity: 0,
+      vatRateBp: c.vatRateBp,
+      grossWeightG: 0,
+    });
   }
   const totals = charges.length ? orderTotals(forTotals) : goods;
-  return { orderDate, lines, charges, orderTier, franco, totals: { ...totals, goodsNetCents, chargesNetCents }, unpricedLineIndexes: unpriced };
+  return {
+    orderDate,
+    lines,
+    charges,
+    orderTier,
+    franco,
+    totals: { ...totals, goodsNetCents, chargesNetCents },
+    unpricedLineIndexes: unpriced,
+  };
 }
 
 type DraftLine = OrderDraft['lines'][number];
@@ -86,7 +117,14 @@ export function tierBpFor(product: Product, discount: OrderTierDiscount | null, 
 export function priceLine(i: number, line: DraftLine, product: Product | undefined, index: PriceIndex, orderBp: number): PricedLine {
   let best: LinePrice | null = null;
   if (product && line.agreedUnitPriceCents !== undefined) {
-    best = { unit: line.agreedUnitPriceCents, source: 'agreed', discounts: [], free: 0, net: line.quantity * line.agreedUnitPriceCents, promotionId: null };
+    best = {
+      unit: line.agreedUnitPriceCents,
+      source: 'agreed',
+      discounts: [],
+      free: 0,
+      net: line.quantity * line.agreedUnitPriceCents,
+      promotionId: null,
+    };
   } else if (product) {
     best = priceLineAt(product, line.quantity, index, orderBp);
   }
@@ -116,9 +154,15 @@ export function priceLine(i: number, line: DraftLine, product: Product | undefin
 export type ChargeBasis = { goodsNetCents: number; pallets: number; hasGoods: boolean; bases: ReadonlyMap<number, number> };
 
 /** Franco reached or not, and the charges: shipping below franco, the requested date's surcharges, per VAT base. */
-export function orderCharges(terms: PricingContext['terms'], requestedDate: IsoDate | null, basis: ChargeBasis): { franco: PricedOrder['franco']; charges: PricedCharge[] } {
+export function orderCharges(
+  terms: PricingContext['terms'],
+  requestedDate: IsoDate | null,
+  basis: ChargeBasis,
+): { franco: PricedOrder['franco']; charges: PricedCharge[] } {
   const franco = francoState(terms.franco, basis.goodsNetCents, basis.pallets, basis.hasGoods);
   const charges: PricedCharge[] = shippingCharges(franco, basis.bases);
-  if (basis.hasGoods) for (const s of surchargeFor(terms.surcharges, requestedDate)) charges.push(...splitByVatBase('surcharge', s.label, s.feeCents, basis.bases));
+  if (basis.hasGoods)
+    for (const s of surchargeFor(terms.surcharges, requestedDate))
+      charges.push(...splitByVatBase('surcharge', s.label, s.feeCents, basis.bases));
   return { franco, charges };
 }

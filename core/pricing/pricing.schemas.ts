@@ -29,7 +29,12 @@ export const MechanismInputSchema = Type.Object(
 export type MechanismInput = Static<typeof MechanismInputSchema>;
 
 export const MechanismSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('percent'), discountBp: Type.Integer(), minQuantityPerLine: Type.Integer(), minPalletsPerLine: Type.Optional(Type.Integer()) }),
+  Type.Object({
+    kind: Type.Literal('percent'),
+    discountBp: Type.Integer(),
+    minQuantityPerLine: Type.Integer(),
+    minPalletsPerLine: Type.Optional(Type.Integer()),
+  }),
   Type.Object({ kind: Type.Literal('free-goods'), buy: Type.Integer(), free: Type.Integer() }),
   Type.Object({ kind: Type.Literal('tier'), forcedMinQuantity: Type.Integer() }),
 ]);
@@ -105,7 +110,10 @@ export const CustomerPriceParams = Type.Object({ id: Id, priceId: Id });
 export const OrderTierDiscountSchema = Type.Object(
   {
     measure: literals(TIER_MEASURES),
-    steps: Type.Array(Type.Object({ min: Type.Integer({ minimum: 0, maximum: BIG_CENTS_MAX }), discountBp: Bp }, { additionalProperties: false }), { maxItems: 20 }),
+    steps: Type.Array(
+      Type.Object({ min: Type.Integer({ minimum: 0, maximum: BIG_CENTS_MAX }), discountBp: Bp }, { additionalProperties: false }),
+      { maxItems: 20 },
+    ),
     families: Nullable(Type.Array(Type.String({ pattern: '^[A-Z0-9_]{1,40}$' }), { uniqueItems: true, maxItems: 50 })),
   },
   { additionalProperties: false },

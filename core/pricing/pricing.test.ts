@@ -19,20 +19,49 @@ describe('unit price from the price list', () => {
 
   it('never raises the unit price as the quantity grows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (q, more) => (unitPriceFor(1, q + more, tiers) ?? 0) <= (unitPriceFor(1, q, tiers) ?? 0)),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (q, more) => (unitPriceFor(1, q + more, tiers) ?? 0) <= (unitPriceFor(1, q, tiers) ?? 0),
+      ),
     );
   });
 });
 
 describe('pricing a draft', () => {
   const product = (id: number, vatRateBp: number): Product => ({
-    id, code: `P${id}`, gtin: null, caseGtin: null, name: `P${id}`, family: 'FARINE', saleUnit: 'SAC', netWeightG: 25000, grossWeightG: 25150,
-    vatRateBp, temperatureClass: 'AMBIANT', shelfLifeDays: null, status: 'active', unitsPerCarton: 1, cartonsPerLayer: 5, layersPerPallet: 8,
+    id,
+    code: `P${id}`,
+    gtin: null,
+    caseGtin: null,
+    name: `P${id}`,
+    family: 'FARINE',
+    saleUnit: 'SAC',
+    netWeightG: 25000,
+    grossWeightG: 25150,
+    vatRateBp,
+    temperatureClass: 'AMBIANT',
+    shelfLifeDays: null,
+    status: 'active',
+    unitsPerCarton: 1,
+    cartonsPerLayer: 5,
+    layersPerPallet: 8,
   });
-  const products = new Map([[1, product(1, 550)], [2, product(2, 550)], [3, product(3, 2000)]]);
+  const products = new Map([
+    [1, product(1, 550)],
+    [2, product(2, 550)],
+    [3, product(3, 2000)],
+  ]);
 
   it('prices lines from the list and reports a product the list lacks', () => {
-    const draft = priceDraft([{ productId: 1, quantity: 10 }, { productId: 3, quantity: 1 }], products, tiers);
+    const draft = priceDraft(
+      [
+        { productId: 1, quantity: 10 },
+        { productId: 3, quantity: 1 },
+      ],
+      products,
+      tiers,
+    );
     expect(draft.lines[0]).toMatchObject({ unitPriceCents: 1850, netCents: 18500 });
     expect(draft.unpricedProductIds).toEqual([3]);
     expect(draft.totals.netCents).toBe(18500);

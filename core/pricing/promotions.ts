@@ -19,6 +19,9 @@ export function isCustomerEligible(promotion: Promotion, customer: { id: number;
  * The promotions whose pitch the assistant should read to this customer today: running at the date and open
  * to the customer. Products do not matter here: the pitch is how the customer learns about them.
  */
-export function eligiblePromotions(ctx: { today: { date: IsoDate }; customer: { id: number; typology: Typology }; promotions: readonly Promotion[] }, date: IsoDate = ctx.today.date): Promotion[] {
+export function eligiblePromotions(
+  ctx: { today: { date: IsoDate }; customer: { id: number; typology: Typology }; promotions: readonly Promotion[] },
+  date: IsoDate = ctx.today.date,
+): Promotion[] {
   return ctx.promotions.filter((p) => isPromotionRunning(p, date) && isCustomerEligible(p, ctx.customer));
 }

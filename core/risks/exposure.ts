@@ -11,7 +11,8 @@ export function riskExposure(terms: RiskPenaltyTerms | null, cause: RiskCause, m
   if (!terms) return 0;
   const late = (terms.lateFlatCents ?? 0) + (terms.latePerDayCents ?? 0);
   let contract: number;
-  if (cause === 'stock-shortfall' || cause === 'receipt-late') contract = terms.missingValueBp ? bp(missingValueCents, terms.missingValueBp) : late;
+  if (cause === 'stock-shortfall' || cause === 'receipt-late')
+    contract = terms.missingValueBp ? bp(missingValueCents, terms.missingValueBp) : late;
   else if (cause === 'truck-capacity') contract = late;
   else contract = terms.incidentFlatCents ?? 0;
   return terms.l441Applicable ? Math.min(contract, bp(capBaseCents, terms.capBp)) : contract;

@@ -4,8 +4,16 @@ import { LEGAL_FRAME, type PenaltyClause } from '../penalties/penalty.ts';
 import { riskOptions, type RiskOptionsContext, supplyFlagsFor } from './options.ts';
 
 const clause: PenaltyClause = {
-  contractRef: null, latePerDayCents: 5_000, lateFlatCents: null, missingValueBp: 2_000, incidentFlatCents: null, serviceRateTargetBp: null,
-  serviceRateToleranceBp: 0, contestPeriodDays: null, backordersAccepted: true, l441Applicable: true,
+  contractRef: null,
+  latePerDayCents: 5_000,
+  lateFlatCents: null,
+  missingValueBp: 2_000,
+  incidentFlatCents: null,
+  serviceRateTargetBp: null,
+  serviceRateToleranceBp: 0,
+  contestPeriodDays: null,
+  backordersAccepted: true,
+  l441Applicable: true,
 };
 const flags = { shipComplete: false, acceptsBackorders: true, acceptsPartial: false, acceptsSubstitutes: false, cancelIfLateDays: null };
 function ctx(over: Partial<RiskOptionsContext> = {}): RiskOptionsContext {
@@ -17,7 +25,9 @@ function ctx(over: Partial<RiskOptionsContext> = {}): RiskOptionsContext {
     ],
     flags,
     earliestCompleteDate: '2026-01-24',
-    substitutes: [{ productId: 20, productCode: 'CRO-60', productName: 'Croissant 60 g', promisable: 500, unitPriceCents: 1_200, vatRateBp: 550 }],
+    substitutes: [
+      { productId: 20, productCode: 'CRO-60', productName: 'Croissant 60 g', promisable: 500, unitPriceCents: 1_200, vatRateBp: 550 },
+    ],
     currentWarehouseId: null,
     warehouses: [],
     clause,
@@ -40,7 +50,13 @@ describe('riskOptions', () => {
   });
 
   it("the EDI order's own requirement (4493) wins over the customer's settings", () => {
-    const customer = { shipComplete: false, acceptsBackorders: true, acceptsPartial: true, acceptsSubstitutes: false, cancelIfLateDays: null };
+    const customer = {
+      shipComplete: false,
+      acceptsBackorders: true,
+      acceptsPartial: true,
+      acceptsSubstitutes: false,
+      cancelIfLateDays: null,
+    };
     expect(supplyFlagsFor(customer, 'SC')).toEqual({ ...customer, shipComplete: true, acceptsBackorders: false, acceptsPartial: false });
     expect(supplyFlagsFor(customer, 'SP')).toMatchObject({ acceptsBackorders: false, acceptsPartial: true });
     expect(supplyFlagsFor(customer, 'IS')).toMatchObject({ acceptsSubstitutes: true, acceptsBackorders: true });
@@ -54,44 +70,80 @@ describe('riskOptions', () => {
 
   it('offers a substitute at the customer price, with the price difference, flagged for approval when IS is not given', () => {
     const s = riskOptions(risk, ctx()).find((o) => o.kind === 'substitute')!;
-    expect(s).toMatchObject({ productId: 20, accepted: false, needsApproval: true, priceEffectCents: 40 * 200, newDates: { delivery: '2026-01-21' }, penaltyEffect: { claimableCents: 0 } });
+    expect(s).toMatchObject({
+      productId: 20,
+      accepted: false,
+      needsApproval: true,
+      priceEffectCents: 40 * 200,
+      newDates: { delivery: '2026-01-21' },
+      penaltyEffect: { claimableCents: 0 },
+    });
     expect(s.changes).toEqual([
       { type: 'set-line-quantity', lineId: 1, from: 100, to: 60 },
       { type: 'add-line', productId: 20, quantity: 40, unitPriceCents: 1_200, vatRateBp: 550, substituteForLineId: 1 },
     ]);
-    expect(riskOptions(risk, ctx({ flags: { ...flags, acceptsSubstitutes: true } })).find((o) => o.kind === 'substitute')).toMatchObject({ accepted: true, needsApproval: false });
+    expect(riskOptions(risk, ctx({ flags: { ...flags, acceptsSubstitutes: true } })).find((o) => o.kind === 'substitute')).toMatchObject({
+      accepted: true,
+      needsApproval: false,
+    });
   });
 
   it('leaves out a substitute without enough stock or without a price', () => {
-    const subs = [{ productId: 20, productCode: 'A', productName: 'a', promisable: 39, unitPriceCents: 1_000, vatRateBp: 550 }, { productId: 21, productCode: 'B', productName: 'b', promisable: 99, unitPriceCents: null, vatRateBp: 550 }];
+    const subs = [
+      { productId: 20, productCode: 'A', productName: 'a', promisable: 39, unitPriceCents: 1_000, vatRateBp: 550 },
+      { productId: 21, productCode: 'B', productName: 'b', promisable: 99, unitPriceCents: null, vatRateBp: 550 },
+    ];
     expect(riskOptions(risk, ctx({ substitutes: subs })).some((o) => o.kind === 'substitute')).toBe(false);
   });
 
   it('partial with backorder: what is there on the date, the rest on the earliest complete date; the missing value is penalised', () => {
     const o = riskOptions(risk, ctx()).find((x) => x.kind === 'partial-backorder')!;
     expect(o).toMatchObject({ accepted: true, priceEffectCents: 0, newDates: { delivery: '2026-01-21', backorder: '2026-01-24' } });
-    expect(o.changes).toEqual([{ type: 'set-line-quantity', lineId: 1, from: 100, to: 60 }, { type: 'backorder', lineId: 1, quantity: 40, date: '2026-01-24' }]);
+    expect(o.changes).toEqual([
+      { type: 'set-line-quantity', lineId: 1, from: 100, to: 60 },
+      { type: 'backorder', lineId: 1, quantity: 40, date: '2026-01-24' },
+    ]);
     // 20 % of 400 € missing = 80 €, capped at 2 % of 2 000 € ordered in the category = 40 €.
     expect(o.penaltyEffect).toEqual({ claimableCents: 4_000, capCents: 4_000 });
   });
 
   it('partial with the rest cancelled: the order loses the missing value; refused under SC, accepted under SP', () => {
     const o = riskOptions(risk, ctx()).find((x) => x.kind === 'partial-cancel')!;
-    expect(o).toMatchObject({ accepted: false, priceEffectCents: -40_000, changes: [{ type: 'set-line-quantity', lineId: 1, from: 100, to: 60 }] });
-    expect(riskOptions(risk, ctx({ flags: { ...flags, acceptsPartial: true } })).find((x) => x.kind === 'partial-cancel')!.accepted).toBe(true);
-    expect(riskOptions(risk, ctx({ flags: { ...flags, acceptsPartial: true, shipComplete: true } })).filter((x) => x.kind.startsWith('partial')).every((x) => !x.accepted)).toBe(true);
+    expect(o).toMatchObject({
+      accepted: false,
+      priceEffectCents: -40_000,
+      changes: [{ type: 'set-line-quantity', lineId: 1, from: 100, to: 60 }],
+    });
+    expect(riskOptions(risk, ctx({ flags: { ...flags, acceptsPartial: true } })).find((x) => x.kind === 'partial-cancel')!.accepted).toBe(
+      true,
+    );
+    expect(
+      riskOptions(risk, ctx({ flags: { ...flags, acceptsPartial: true, shipComplete: true } }))
+        .filter((x) => x.kind.startsWith('partial'))
+        .every((x) => !x.accepted),
+    ).toBe(true);
   });
 
   it('postpone: the whole order on the earliest complete date, late penalty; refused past the CD limit', () => {
     const o = riskOptions(risk, ctx()).find((x) => x.kind === 'postpone')!;
-    expect(o).toMatchObject({ accepted: true, newDates: { delivery: '2026-01-24' }, changes: [{ type: 'set-promised-date', from: '2026-01-21', to: '2026-01-24' }] });
+    expect(o).toMatchObject({
+      accepted: true,
+      newDates: { delivery: '2026-01-24' },
+      changes: [{ type: 'set-promised-date', from: '2026-01-21', to: '2026-01-24' }],
+    });
     expect(o.penaltyEffect.claimableCents).toBe(4_000); // 3 days × 50 € = 150 €, capped at 40 €
     expect(riskOptions(risk, ctx({ flags: { ...flags, cancelIfLateDays: 2 } })).find((x) => x.kind === 'postpone')!.accepted).toBe(false);
-    expect(riskOptions(risk, ctx({ earliestCompleteDate: null })).some((x) => x.kind === 'postpone' || x.kind === 'partial-backorder')).toBe(false);
+    expect(
+      riskOptions(risk, ctx({ earliestCompleteDate: null })).some((x) => x.kind === 'postpone' || x.kind === 'partial-backorder'),
+    ).toBe(false);
   });
 
   it('another warehouse that holds the whole line, for a released order', () => {
-    const warehouses = [{ warehouseId: 1, code: 'W1', promisable: 60 }, { warehouseId: 2, code: 'W2', promisable: 100 }, { warehouseId: 3, code: 'W3', promisable: 99 }];
+    const warehouses = [
+      { warehouseId: 1, code: 'W1', promisable: 60 },
+      { warehouseId: 2, code: 'W2', promisable: 100 },
+      { warehouseId: 3, code: 'W3', promisable: 99 },
+    ];
     const os = riskOptions(risk, ctx({ currentWarehouseId: 1, warehouses })).filter((x) => x.kind === 'other-warehouse');
     expect(os).toMatchObject([{ warehouseId: 2, accepted: true, changes: [{ type: 'set-warehouse', lineId: 1, from: 1, to: 2 }] }]);
   });
@@ -107,19 +159,29 @@ describe('riskOptions', () => {
     const firstRefused = os.findIndex((o) => !o.accepted);
     expect(os.slice(firstRefused).every((o) => !o.accepted)).toBe(true);
     const accepted = os.filter((o) => o.accepted);
-    expect(accepted.map((o) => o.penaltyEffect.claimableCents)).toEqual([...accepted.map((o) => o.penaltyEffect.claimableCents)].sort((a, b) => a - b));
+    expect(accepted.map((o) => o.penaltyEffect.claimableCents)).toEqual(
+      [...accepted.map((o) => o.penaltyEffect.claimableCents)].sort((a, b) => a - b),
+    );
   });
 
   it('every change keeps quantities whole and never ships more than is available', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 0, max: 1_000 }), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
         (quantity, shortRaw, subStock, sc, bk, sp, is) => {
           const shortfall = Math.min(quantity, shortRaw);
           const c = ctx({
             lines: [{ lineId: 1, productId: 10, productCode: 'X', category: 'FARINES', quantity, unitPriceCents: 990 }],
             flags: { shipComplete: sc, acceptsBackorders: bk, acceptsPartial: sp, acceptsSubstitutes: is, cancelIfLateDays: null },
-            substitutes: [{ productId: 20, productCode: 'Y', productName: 'y', promisable: subStock, unitPriceCents: 1_000, vatRateBp: 550 }],
+            substitutes: [
+              { productId: 20, productCode: 'Y', productName: 'y', promisable: subStock, unitPriceCents: 1_000, vatRateBp: 550 },
+            ],
           });
           for (const o of riskOptions({ orderLineId: 1, shortfall }, c)) {
             let shipped = quantity;

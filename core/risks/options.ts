@@ -26,7 +26,8 @@ export type SupplyFlags = {
 export const DELIVERY_REQUIREMENTS = ['SC', 'BK', 'SP', 'IS', 'CD'] as const;
 export type DeliveryRequirement = (typeof DELIVERY_REQUIREMENTS)[number];
 
-export const isDeliveryRequirement = (code: string | null | undefined): code is DeliveryRequirement => DELIVERY_REQUIREMENTS.includes(code as DeliveryRequirement);
+export const isDeliveryRequirement = (code: string | null | undefined): code is DeliveryRequirement =>
+  DELIVERY_REQUIREMENTS.includes(code as DeliveryRequirement);
 
 /**
  * What the customer accepts for this order: his settings, overridden by what his EDI order itself states (4493):
@@ -36,19 +37,39 @@ export const isDeliveryRequirement = (code: string | null | undefined): code is 
  */
 export function supplyFlagsFor(customer: SupplyFlags, requirement: string | null): SupplyFlags {
   switch (isDeliveryRequirement(requirement) ? requirement : null) {
-    case 'SC': return { ...customer, shipComplete: true, acceptsBackorders: false, acceptsPartial: false };
-    case 'BK': return { ...customer, shipComplete: false, acceptsBackorders: true, acceptsPartial: false };
-    case 'SP': return { ...customer, shipComplete: false, acceptsBackorders: false, acceptsPartial: true };
-    case 'IS': return { ...customer, acceptsSubstitutes: true };
-    case 'CD': return { ...customer, cancelIfLateDays: 0 };
-    default: return customer;
+    case 'SC':
+      return { ...customer, shipComplete: true, acceptsBackorders: false, acceptsPartial: false };
+    case 'BK':
+      return { ...customer, shipComplete: false, acceptsBackorders: true, acceptsPartial: false };
+    case 'SP':
+      return { ...customer, shipComplete: false, acceptsBackorders: false, acceptsPartial: true };
+    case 'IS':
+      return { ...customer, acceptsSubstitutes: true };
+    case 'CD':
+      return { ...customer, cancelIfLateDays: 0 };
+    default:
+      return customer;
   }
 }
 
-export type OptionLine = { lineId: number; productId: number; productCode: string; category: string | null; quantity: number; unitPriceCents: number };
+export type OptionLine = {
+  lineId: number;
+  productId: number;
+  productCode: string;
+  category: string | null;
+  quantity: number;
+  unitPriceCents: number;
+};
 
 /** A substitute of the short product: what can be promised of it on the date, and the customer's price for it. */
-export type SubstituteOffer = { productId: number; productCode: string; productName: string; promisable: number; unitPriceCents: number | null; vatRateBp: number };
+export type SubstituteOffer = {
+  productId: number;
+  productCode: string;
+  productName: string;
+  promisable: number;
+  unitPriceCents: number | null;
+  vatRateBp: number;
+};
 
 export type RiskOptionsContext = {
   promisedDate: IsoDate;
@@ -96,10 +117,20 @@ export type RiskOption = {
   changes: OrderChange[];
 };
 
-const KIND_ORDER: Record<RiskOptionKind, number> = { 'other-warehouse': 0, substitute: 1, split: 2, 'partial-backorder': 3, postpone: 4, 'partial-cancel': 5 };
+const KIND_ORDER: Record<RiskOptionKind, number> = {
+  'other-warehouse': 0,
+  substitute: 1,
+  split: 2,
+  'partial-backorder': 3,
+  postpone: 4,
+  'partial-cancel': 5,
+};
 
 /** Same option, whatever else it carries: the kind and the product or warehouse that tells it apart. */
-export function sameOption(a: { kind: string; productId?: number; warehouseId?: number }, b: { kind: string; productId?: number; warehouseId?: number }): boolean {
+export function sameOption(
+  a: { kind: string; productId?: number; warehouseId?: number },
+  b: { kind: string; productId?: number; warehouseId?: number },
+): boolean {
   return a.kind === b.kind && (a.productId ?? null) === (b.productId ?? null) && (a.warehouseId ?? null) === (b.warehouseId ?? null);
 }
 
@@ -114,31 +145,60 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
   /** The penalty if the order arrives on `deliveredDate` with `missing` units of the line short. */
   const penaltyOf = (deliveredDate: IsoDate, missing: number) => {
     const lines: PenaltyLine[] = ctx.lines.map((l) => ({
-      productCode: l.productCode, category: l.category, orderedQuantity: l.quantity, unitPriceCents: l.unitPriceCents, expectedQuantity: l.quantity,
+      productCode: l.productCode,
+      category: l.category,
+      orderedQuantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      expectedQuantity: l.quantity,
       deliveredQuantity: l.lineId === line.lineId ? l.quantity - missing : l.quantity,
     }));
     const e = penalty({ promisedDate: date, deliveredDate, lines }, ctx.clause, ctx.frame, ctx.typology);
     return { claimableCents: e.claimableCents, capCents: e.legalCapCents };
   };
-  const reduce = (to: number): OrderChange => (to === 0 ? { type: 'cancel-line', lineId: line.lineId } : { type: 'set-line-quantity', lineId: line.lineId, from: line.quantity, to });
+  const reduce = (to: number): OrderChange =>
+    to === 0 ? { type: 'cancel-line', lineId: line.lineId } : { type: 'set-line-quantity', lineId: line.lineId, from: line.quantity, to };
 
   const options: RiskOption[] = [];
   for (const s of ctx.substitutes) {
     if (s.unitPriceCents === null || s.promisable < shortfall) continue;
     options.push({
-      kind: 'substitute', productId: s.productId,
-      label: { fr: `Remplacer ${shortfall} par ${s.productCode} ${s.productName}`, en: `Replace ${shortfall} with ${s.productCode} ${s.productName}` },
-      accepted: f.acceptsSubstitutes, needsApproval: !f.acceptsSubstitutes, newDates: { delivery: date },
-      priceEffectCents: shortfall * (s.unitPriceCents - line.unitPriceCents), penaltyEffect: penaltyOf(date, 0),
-      changes: [reduce(available), { type: 'add-line', productId: s.productId, quantity: shortfall, unitPriceCents: s.unitPriceCents, vatRateBp: s.vatRateBp, substituteForLineId: line.lineId }],
+      kind: 'substitute',
+      productId: s.productId,
+      label: {
+        fr: `Remplacer ${shortfall} par ${s.productCode} ${s.productName}`,
+        en: `Replace ${shortfall} with ${s.productCode} ${s.productName}`,
+      },
+      accepted: f.acceptsSubstitutes,
+      needsApproval: !f.acceptsSubstitutes,
+      newDates: { delivery: date },
+      priceEffectCents: shortfall * (s.unitPriceCents - line.unitPriceCents),
+      penaltyEffect: penaltyOf(date, 0),
+      changes: [
+        reduce(available),
+        {
+          type: 'add-line',
+          productId: s.productId,
+          quantity: shortfall,
+          unitPriceCents: s.unitPriceCents,
+          vatRateBp: s.vatRateBp,
+          substituteForLineId: line.lineId,
+        },
+      ],
     });
   }
   if (available > 0 && ctx.earliestCompleteDate) {
     const later = ctx.earliestCompleteDate > date ? ctx.earliestCompleteDate : addDays(date, 1);
     options.push({
-      kind: 'partial-backorder', label: { fr: `Livrer ${available} à la date, ${shortfall} en reliquat`, en: `Deliver ${available} on the date, ${shortfall} as a backorder` },
-      accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, backorder: later },
-      priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
+      kind: 'partial-backorder',
+      label: {
+        fr: `Livrer ${available} à la date, ${shortfall} en reliquat`,
+        en: `Deliver ${available} on the date, ${shortfall} as a backorder`,
+      },
+      accepted: f.acceptsBackorders && !f.shipComplete,
+      needsApproval: false,
+      newDates: { delivery: date, backorder: later },
+      priceEffectCents: 0,
+      penaltyEffect: penaltyOf(date, shortfall),
       changes: [reduce(available), { type: 'backorder', lineId: line.lineId, quantity: shortfall, date: later }],
     });
   }
@@ -146,17 +206,28 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
     // The same two dates as a backorder, but one order: the rest leaves in a second delivery of it, no -R order.
     const later = ctx.earliestCompleteDate > date ? ctx.earliestCompleteDate : addDays(date, 1);
     options.push({
-      kind: 'split', label: { fr: `Livrer ${available} à la date, ${shortfall} dans une 2e livraison`, en: `Deliver ${available} on the date, ${shortfall} in a second delivery` },
-      accepted: f.acceptsBackorders && !f.shipComplete, needsApproval: false, newDates: { delivery: date, secondDelivery: later },
-      priceEffectCents: 0, penaltyEffect: penaltyOf(date, shortfall),
+      kind: 'split',
+      label: {
+        fr: `Livrer ${available} à la date, ${shortfall} dans une 2e livraison`,
+        en: `Deliver ${available} on the date, ${shortfall} in a second delivery`,
+      },
+      accepted: f.acceptsBackorders && !f.shipComplete,
+      needsApproval: false,
+      newDates: { delivery: date, secondDelivery: later },
+      priceEffectCents: 0,
+      penaltyEffect: penaltyOf(date, shortfall),
       changes: [{ type: 'split-line', lineId: line.lineId, from: line.quantity, keep: available, date: later }],
     });
   }
   if (available > 0) {
     options.push({
-      kind: 'partial-cancel', label: { fr: `Livrer ${available} à la date, annuler ${shortfall}`, en: `Deliver ${available} on the date, cancel ${shortfall}` },
-      accepted: f.acceptsPartial && !f.shipComplete, needsApproval: false, newDates: { delivery: date },
-      priceEffectCents: -shortfall * line.unitPriceCents, penaltyEffect: penaltyOf(date, shortfall),
+      kind: 'partial-cancel',
+      label: { fr: `Livrer ${available} à la date, annuler ${shortfall}`, en: `Deliver ${available} on the date, cancel ${shortfall}` },
+      accepted: f.acceptsPartial && !f.shipComplete,
+      needsApproval: false,
+      newDates: { delivery: date },
+      priceEffectCents: -shortfall * line.unitPriceCents,
+      penaltyEffect: penaltyOf(date, shortfall),
       changes: [reduce(available)],
     });
   }
@@ -164,9 +235,13 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
     const to = ctx.earliestCompleteDate;
     const late = daysBetween(date, to);
     options.push({
-      kind: 'postpone', label: { fr: `Livrer toute la commande complète, ${late} j plus tard`, en: `Deliver the whole order complete, ${late} d later` },
-      accepted: f.cancelIfLateDays === null || late <= f.cancelIfLateDays, needsApproval: false, newDates: { delivery: to },
-      priceEffectCents: 0, penaltyEffect: penaltyOf(to, 0),
+      kind: 'postpone',
+      label: { fr: `Livrer toute la commande complète, ${late} j plus tard`, en: `Deliver the whole order complete, ${late} d later` },
+      accepted: f.cancelIfLateDays === null || late <= f.cancelIfLateDays,
+      needsApproval: false,
+      newDates: { delivery: to },
+      priceEffectCents: 0,
+      penaltyEffect: penaltyOf(to, 0),
       changes: [{ type: 'set-promised-date', from: date, to }],
     });
   }
@@ -174,15 +249,23 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
     for (const w of ctx.warehouses) {
       if (w.warehouseId === ctx.currentWarehouseId || w.promisable < line.quantity) continue;
       options.push({
-        kind: 'other-warehouse', warehouseId: w.warehouseId, label: { fr: `Livrer depuis l'entrepôt ${w.code}`, en: `Deliver from warehouse ${w.code}` },
-        accepted: true, needsApproval: false, newDates: { delivery: date }, priceEffectCents: 0, penaltyEffect: penaltyOf(date, 0),
+        kind: 'other-warehouse',
+        warehouseId: w.warehouseId,
+        label: { fr: `Livrer depuis l'entrepôt ${w.code}`, en: `Deliver from warehouse ${w.code}` },
+        accepted: true,
+        needsApproval: false,
+        newDates: { delivery: date },
+        priceEffectCents: 0,
+        penaltyEffect: penaltyOf(date, 0),
         changes: [{ type: 'set-warehouse', lineId: line.lineId, from: ctx.currentWarehouseId, to: w.warehouseId }],
       });
     }
   }
   return options.sort(
     (a, b) =>
-      Number(b.accepted) - Number(a.accepted) || a.penaltyEffect.claimableCents - b.penaltyEffect.claimableCents ||
-      Math.abs(a.priceEffectCents) - Math.abs(b.priceEffectCents) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+      Number(b.accepted) - Number(a.accepted) ||
+      a.penaltyEffect.claimableCents - b.penaltyEffect.claimableCents ||
+      Math.abs(a.priceEffectCents) - Math.abs(b.priceEffectCents) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
   );
 }

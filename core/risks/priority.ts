@@ -16,10 +16,13 @@ const eur = (cents: number): Bilingual => ({ fr: formatEuros(cents, 'fr-FR'), en
 function daysLeftPart(days: number): PriorityPart {
   const points = days <= 0 ? 30 : days === 1 ? 25 : days === 2 ? 20 : days <= 5 ? 10 : 0;
   const label: Bilingual =
-    days < 0 ? { fr: `en retard de ${-days} j`, en: `${-days} d overdue` }
-    : days === 0 ? { fr: "livraison aujourd'hui", en: 'delivery today' }
-    : days === 1 ? { fr: 'livraison demain', en: 'delivery tomorrow' }
-    : { fr: `livraison dans ${days} j`, en: `delivery in ${days} d` };
+    days < 0
+      ? { fr: `en retard de ${-days} j`, en: `${-days} d overdue` }
+      : days === 0
+        ? { fr: "livraison aujourd'hui", en: 'delivery today' }
+        : days === 1
+          ? { fr: 'livraison demain', en: 'delivery tomorrow' }
+          : { fr: `livraison dans ${days} j`, en: `delivery in ${days} d` };
   return { factor: 'days-left', points, label };
 }
 
@@ -38,10 +41,27 @@ export function prioritise(input: { daysLeft: number; typology: Typology; exposu
   const parts: PriorityPart[] = [daysLeftPart(input.daysLeft), { factor: 'typology', points: typologyPoints, label: typologyLabel }];
   if (input.exposureCents > 0) {
     const e = eur(input.exposureCents);
-    parts.push({ factor: 'penalty', points: bandPoints(input.exposureCents, [[50_000, 25], [10_000, 20], [1, 10]]), label: { fr: `pénalité estimée ${e.fr}`, en: `estimated penalty ${e.en}` } });
+    parts.push({
+      factor: 'penalty',
+      points: bandPoints(input.exposureCents, [
+        [50_000, 25],
+        [10_000, 20],
+        [1, 10],
+      ]),
+      label: { fr: `pénalité estimée ${e.fr}`, en: `estimated penalty ${e.en}` },
+    });
   }
   const v = eur(input.valueCents);
-  parts.push({ factor: 'value', points: bandPoints(input.valueCents, [[500_000, 30], [100_000, 20], [20_000, 10], [1, 5]]), label: { fr: `${v.fr} en jeu`, en: `${v.en} at stake` } });
+  parts.push({
+    factor: 'value',
+    points: bandPoints(input.valueCents, [
+      [500_000, 30],
+      [100_000, 20],
+      [20_000, 10],
+      [1, 5],
+    ]),
+    label: { fr: `${v.fr} en jeu`, en: `${v.en} at stake` },
+  });
   const ranked = [...parts].sort((a, b) => b.points - a.points);
   const score = parts.reduce((s, p) => s + p.points, 0);
   const join = (lang: 'fr' | 'en') => ranked.map((p) => `${p.label[lang]} (+${p.points})`).join(' · ');

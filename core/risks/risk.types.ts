@@ -53,7 +53,14 @@ export type RiskLine = {
 };
 
 /** A receipt as the scan sees it: `originalDate` is the date first planned, so a slip can be told from a plan. */
-export type RiskReceipt = { id: number; date: IsoDate; originalDate: IsoDate; quantity: number; status: 'planned' | 'cancelled'; ref: string | null };
+export type RiskReceipt = {
+  id: number;
+  date: IsoDate;
+  originalDate: IsoDate;
+  quantity: number;
+  status: 'planned' | 'cancelled';
+  ref: string | null;
+};
 
 /** What one warehouse holds of a product, and what it will receive. */
 export type WarehouseStockView = {

@@ -47,7 +47,11 @@ export const RiskOptionSchema = Type.Object({
   label: Bilingual,
   accepted: Type.Boolean({ description: "by the customer's supply settings (EDIFACT 4493 SC/BK/SP/IS/CD)" }),
   needsApproval: Type.Boolean(),
-  newDates: Type.Object({ delivery: Type.String(), backorder: Type.Optional(Type.String()), secondDelivery: Type.Optional(Type.String({ description: 'split: the date of the second delivery' })) }),
+  newDates: Type.Object({
+    delivery: Type.String(),
+    backorder: Type.Optional(Type.String()),
+    secondDelivery: Type.Optional(Type.String({ description: 'split: the date of the second delivery' })),
+  }),
   priceEffectCents: Type.Integer(),
   penaltyEffect: Type.Object({ claimableCents: Type.Integer(), capCents: Nullable(Type.Integer()) }),
   changes: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true })),
@@ -72,7 +76,12 @@ export const RiskCallSchema = Type.Composite([
     contacts: Type.Array(RiskContactSchema),
     situation: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
     script: Type.Object({ fr: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
-    warehouse: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }, { description: 'the warehouse that serves (or would serve) the line' })),
+    warehouse: Nullable(
+      Type.Object(
+        { id: Type.Integer(), code: Type.String(), name: Type.String() },
+        { description: 'the warehouse that serves (or would serve) the line' },
+      ),
+    ),
     deliveryRequirement: Nullable(Type.String({ description: "the EDI order's own 4493 code, which beats the customer's settings" })),
   }),
 ]);
@@ -80,7 +89,14 @@ export type RiskCall = Static<typeof RiskCallSchema>;
 
 const Note = Type.Optional(Nullable(Text(2000)));
 export const ResolveBodySchema = Type.Union([
-  Type.Object({ option: Type.Object(OptionId, { additionalProperties: false }), note: Note, customerApproved: Type.Optional(Type.Boolean({ description: 'the customer agreed on the call to an option outside his settings' })) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      option: Type.Object(OptionId, { additionalProperties: false }),
+      note: Note,
+      customerApproved: Type.Optional(Type.Boolean({ description: 'the customer agreed on the call to an option outside his settings' })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ callBackAt: Type.String({ format: 'date-time' }), note: Note }, { additionalProperties: false }),
 ]);
 export type ResolveBody = Static<typeof ResolveBodySchema>;
@@ -94,4 +110,12 @@ export const ResolveAnswerSchema = Type.Object({
 });
 export type ResolveAnswer = Static<typeof ResolveAnswerSchema>;
 
-export const RiskScanSchema = Type.Object({ skipped: Type.Boolean(), lines: Type.Integer(), found: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer(), obsoleted: Type.Integer(), ms: Type.Number() });
+export const RiskScanSchema = Type.Object({
+  skipped: Type.Boolean(),
+  lines: Type.Integer(),
+  found: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  obsoleted: Type.Integer(),
+  ms: Type.Number(),
+});

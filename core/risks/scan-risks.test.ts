@@ -10,14 +10,39 @@ type Flat = RiskOrder & Omit<RiskLine, 'order'>;
 function line(over: Partial<Flat> = {}): RiskLine & { orderId: number } {
   const id = nextId++;
   const f: Flat = {
-    orderId: id, orderNumber: `CDE-${id}`, lineId: id, lineNo: 1, customerId: 1, typology: 'ARTISAN', released: false, promisedDate: '2026-01-21',
-    productId: 10, quantity: 10, netCents: 10_000, penaltyCategory: 'FARINES', minRemainingShelfLifePct: null, appointmentRequired: false,
-    appointmentAt: null, palletsCenti: 100, weightG: 1_000_000, truck: { maxPallets: 33, maxWeightG: 24_000_000 }, penalty: null, warehouseId: null, plannedDate: null, ...over,
+    orderId: id,
+    orderNumber: `CDE-${id}`,
+    lineId: id,
+    lineNo: 1,
+    customerId: 1,
+    typology: 'ARTISAN',
+    released: false,
+    promisedDate: '2026-01-21',
+    productId: 10,
+    quantity: 10,
+    netCents: 10_000,
+    penaltyCategory: 'FARINES',
+    minRemainingShelfLifePct: null,
+    appointmentRequired: false,
+    appointmentAt: null,
+    palletsCenti: 100,
+    weightG: 1_000_000,
+    truck: { maxPallets: 33, maxWeightG: 24_000_000 },
+    penalty: null,
+    warehouseId: null,
+    plannedDate: null,
+    ...over,
   };
   const { lineId, lineNo, productId, quantity, netCents, penaltyCategory, warehouseId, plannedDate, ...order } = f;
   return { order, orderId: order.orderId, lineId, lineNo, productId, quantity, netCents, penaltyCategory, warehouseId, plannedDate };
 }
-const place = (over: Partial<WarehouseStockView> = {}): WarehouseStockView => ({ warehouseId: 1, onHand: 0, lots: [], receipts: [], ...over });
+const place = (over: Partial<WarehouseStockView> = {}): WarehouseStockView => ({
+  warehouseId: 1,
+  onHand: 0,
+  lots: [],
+  receipts: [],
+  ...over,
+});
 /** One warehouse (the mill) unless `warehouses` says otherwise. */
 const stock = (over: Partial<WarehouseStockView> & { warehouses?: WarehouseStockView[] } = {}): ProductStock => {
   const { warehouses, ...one } = over;
@@ -27,7 +52,11 @@ const stock = (over: Partial<WarehouseStockView> & { warehouses?: WarehouseStock
 describe('scanRisks', () => {
   it('sees each warehouse on its own: a released line short in its warehouse is a risk there though another holds the goods', () => {
     const released = line({ released: true, warehouseId: 1, quantity: 80 });
-    const risks = scanRisks([released], new Map([[10, stock({ warehouses: [place({ warehouseId: 1, onHand: 50 }), place({ warehouseId: 2, onHand: 200 })] })]]), today);
+    const risks = scanRisks(
+      [released],
+      new Map([[10, stock({ warehouses: [place({ warehouseId: 1, onHand: 50 }), place({ warehouseId: 2, onHand: 200 })] })]]),
+      today,
+    );
     expect(risks.map((r) => [r.orderLineId, r.shortfall, r.warehouseId])).toEqual([[released.lineId, 30, 1]]);
   });
 
@@ -38,7 +67,7 @@ describe('scanRisks', () => {
     expect(scanRisks([line({ quantity: 80 })], new Map([[10, two()]]), today).map((r) => [r.shortfall, r.warehouseId])).toEqual([[20, 2]]);
   });
 
-  it("dates a split-off part by its own date: it is served after the earlier lines and its risk carries that date", () => {
+  it('dates a split-off part by its own date: it is served after the earlier lines and its risk carries that date', () => {
     const receipt = { id: 1, date: '2026-01-26', originalDate: '2026-01-26', quantity: 20, status: 'planned' as const, ref: 'OF-2' };
     const now = line({ quantity: 40, promisedDate: '2026-01-21' });
     const later = line({ ...now.order, quantity: 40, plannedDate: '2026-01-26', lineId: 999, lineNo: 2 });
@@ -56,13 +85,20 @@ describe('scanRisks', () => {
 
   it('blames a slipped receipt on the one line that counted on it, and no other', () => {
     const receipt = { id: 1, date: '2026-01-20', originalDate: '2026-01-20', quantity: 100, status: 'planned' as const, ref: 'OF-1' };
-    const lines = [line({ promisedDate: '2026-01-19', quantity: 40 }), line({ promisedDate: '2026-01-21', quantity: 80 }), line({ promisedDate: '2026-01-26', quantity: 60 })];
+    const lines = [
+      line({ promisedDate: '2026-01-19', quantity: 40 }),
+      line({ promisedDate: '2026-01-21', quantity: 80 }),
+      line({ promisedDate: '2026-01-26', quantity: 60 }),
+    ];
     const before = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [receipt] })]]), today);
     expect(before).toEqual([]);
     const after = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [{ ...receipt, date: '2026-01-23' }] })]]), today);
     expect(after.map((r) => [r.orderLineId, r.cause, r.shortfall, r.receiptRef])).toEqual([[lines[1].lineId, 'receipt-late', 20, 'OF-1']]);
     const cancelled = scanRisks(lines, new Map([[10, stock({ onHand: 100, receipts: [{ ...receipt, status: 'cancelled' }] })]]), today);
-    expect(cancelled.map((r) => [r.orderLineId, r.cause])).toEqual([[lines[1].lineId, 'receipt-late'], [lines[2].lineId, 'receipt-late']]);
+    expect(cancelled.map((r) => [r.orderLineId, r.cause])).toEqual([
+      [lines[1].lineId, 'receipt-late'],
+      [lines[2].lineId, 'receipt-late'],
+    ]);
   });
 
   it("keeps lots too old for a retailer's minimum out of his lines, not out of an artisan's", () => {
@@ -87,10 +123,19 @@ describe('scanRisks', () => {
   });
 
   it('ranks a retail chain with a penalty due tomorrow above an artisan next week, and says why', () => {
-    const penalty = { l441Applicable: true, missingValueBp: 1000, lateFlatCents: 12_000, latePerDayCents: null, incidentFlatCents: null, capBp: 200 };
+    const penalty = {
+      l441Applicable: true,
+      missingValueBp: 1000,
+      lateFlatCents: 12_000,
+      latePerDayCents: null,
+      incidentFlatCents: null,
+      capBp: 200,
+    };
     const chain = line({ typology: 'GMS_CENTRALE', promisedDate: '2026-01-20', quantity: 100, netCents: 200_000, penalty });
     const artisan = line({ promisedDate: '2026-01-26', quantity: 100 });
-    const [a, b] = scanRisks([artisan, chain], new Map([[10, stock({ onHand: 0 })]]), today).sort((x, y) => y.priority.score - x.priority.score);
+    const [a, b] = scanRisks([artisan, chain], new Map([[10, stock({ onHand: 0 })]]), today).sort(
+      (x, y) => y.priority.score - x.priority.score,
+    );
     expect(a.orderLineId).toBe(chain.lineId);
     expect(a.exposureCents).toBe(4000); // 10 % of 2 000 € = 200 €, capped at 2 % = 40 €
     expect(a.priority.reason.fr).toContain('livraison demain (+25)');
@@ -100,7 +145,14 @@ describe('scanRisks', () => {
   });
 
   it('estimates exposure: outside L441 uncapped, an incident flat for a missed appointment', () => {
-    const t = { l441Applicable: false, missingValueBp: 500, lateFlatCents: null, latePerDayCents: null, incidentFlatCents: 15_000, capBp: 200 };
+    const t = {
+      l441Applicable: false,
+      missingValueBp: 500,
+      lateFlatCents: null,
+      latePerDayCents: null,
+      incidentFlatCents: 15_000,
+      capBp: 200,
+    };
     expect(riskExposure(t, 'stock-shortfall', 100_000, 100_000)).toBe(5000);
     expect(riskExposure(t, 'appointment-missing', 0, 100_000)).toBe(15_000);
     expect(riskExposure(null, 'stock-shortfall', 100_000, 100_000)).toBe(0);

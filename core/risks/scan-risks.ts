@@ -13,7 +13,9 @@ const dateOf = (l: RiskLine): IsoDate => l.plannedDate ?? l.order.promisedDate;
 
 const compareLines = (a: RiskLine, b: RiskLine) =>
   (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0) ||
-  Number(b.order.released) - Number(a.order.released) || a.order.orderId - b.order.orderId || a.lineNo - b.lineNo;
+  Number(b.order.released) - Number(a.order.released) ||
+  a.order.orderId - b.order.orderId ||
+  a.lineNo - b.lineNo;
 
 /** A receipt planned in time for the date that now comes after it, or not at all: the line depended on it. */
 function slipped(receipts: readonly RiskReceipt[], date: IsoDate): RiskReceipt | null {
@@ -21,7 +23,11 @@ function slipped(receipts: readonly RiskReceipt[], date: IsoDate): RiskReceipt |
   return null;
 }
 
-type Found = Omit<Risk, 'priority' | 'key' | 'daysLeft' | 'exposureCents'> & { order: RiskOrder; penaltyCategory: string | null; lineNet: number };
+type Found = Omit<Risk, 'priority' | 'key' | 'daysLeft' | 'exposureCents'> & {
+  order: RiskOrder;
+  penaltyCategory: string | null;
+  lineNet: number;
+};
 
 /** One warehouse's goods of a product as the scan walks the dates: its FEFO pool and its receipts still to come. */
 class Place {
@@ -30,15 +36,21 @@ class Place {
   readonly changed: RiskReceipt[];
   private next = 0;
 
-  constructor(readonly w: WarehouseStockView, private readonly shelf: number | null) {
+  constructor(
+    readonly w: WarehouseStockView,
+    private readonly shelf: number | null,
+  ) {
     this.pool = new FefoPool(w.onHand, w.lots);
-    this.planned = w.receipts.filter((r) => r.status === 'planned' && r.quantity > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.planned = w.receipts
+      .filter((r) => r.status === 'planned' && r.quantity > 0)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     this.changed = w.receipts.filter((r) => r.status === 'cancelled' || r.date !== r.originalDate);
   }
 
   /** Receipts due on or before the date join the pool. */
   advance(date: IsoDate): void {
-    while (this.next < this.planned.length && this.planned[this.next].date <= date) this.pool.receive(this.planned[this.next].date, this.planned[this.next++].quantity, this.shelf);
+    while (this.next < this.planned.length && this.planned[this.next].date <= date)
+      this.pool.receive(this.planned[this.next].date, this.planned[this.next++].quantity, this.shelf);
   }
 }
 
@@ -85,7 +97,10 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
       if (l.warehouseId !== null) place = places.get(l.warehouseId) ?? empty(l.warehouseId);
       else if (places.size === 1) place = places.values().next().value!;
       else {
-        const candidates = [...places.values()].map((p) => ({ warehouseId: p.w.warehouseId, available: p.pool.split(date, o.minRemainingShelfLifePct, shelf).acceptable }));
+        const candidates = [...places.values()].map((p) => ({
+          warehouseId: p.w.warehouseId,
+          available: p.pool.split(date, o.minRemainingShelfLifePct, shelf).acceptable,
+        }));
         const chosen = pickWarehouse(l.quantity, candidates);
         place = chosen === null ? empty(null) : places.get(chosen)!;
       }
@@ -96,8 +111,19 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
       const cause: RiskCause = receipt ? 'receipt-late' : 'stock-shortfall';
       const unit = l.quantity > 0 ? l.netCents / l.quantity : 0;
       found.push({
-        order: o, penaltyCategory: l.penaltyCategory, lineNet: l.netCents, orderId: o.orderId, orderLineId: l.lineId, customerId: o.customerId, productId, cause,
-        promisedDate: date, shortfall, valueCents: Math.round(unit * shortfall), receiptRef: receipt?.ref ?? null, warehouseId: places.has(place.w.warehouseId) || l.warehouseId !== null ? place.w.warehouseId : null,
+        order: o,
+        penaltyCategory: l.penaltyCategory,
+        lineNet: l.netCents,
+        orderId: o.orderId,
+        orderLineId: l.lineId,
+        customerId: o.customerId,
+        productId,
+        cause,
+        promisedDate: date,
+        shortfall,
+        valueCents: Math.round(unit * shortfall),
+        receiptRef: receipt?.ref ?? null,
+        warehouseId: places.has(place.w.warehouseId) || l.warehouseId !== null ? place.w.warehouseId : null,
       });
     }
   }
@@ -106,7 +132,8 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
     // An order-wide risk puts the whole order at stake.
     const f = found.orderLineId === null ? { ...found, valueCents: orderValue.get(found.orderId) ?? 0 } : found;
     const daysLeft = daysBetween(today, f.promisedDate);
-    const capBase = f.orderLineId === null ? f.valueCents : (categoryValue.get(`${order.orderId}\u0000${penaltyCategory ?? ''}`) ?? lineNet);
+    const capBase =
+      f.orderLineId === null ? f.valueCents : (categoryValue.get(`${order.orderId}\u0000${penaltyCategory ?? ''}`) ?? lineNet);
     const exposureCents = riskExposure(order.penalty, f.cause, f.valueCents, capBase);
     const priority = prioritise({ daysLeft, typology: order.typology, exposureCents, valueCents: f.valueCents });
     return { ...f, key: `${f.orderId}:${f.orderLineId ?? '-'}:${f.cause}:${f.promisedDate}`, daysLeft, exposureCents, priority };
@@ -115,7 +142,21 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
 
 /** Once per order (on its first line seen): the truck and the appointment. */
 function orderWide(l: RiskOrder, found: Found[], today: IsoDate): void {
-  const base = { order: l, penaltyCategory: null, lineNet: 0, orderId: l.orderId, orderLineId: null, customerId: l.customerId, productId: null, promisedDate: l.promisedDate, shortfall: 0, receiptRef: null, warehouseId: null };
-  if (l.palletsCenti > l.truck.maxPallets * 100 || l.weightG > l.truck.maxWeightG) found.push({ ...base, cause: 'truck-capacity', valueCents: 0 });
-  if (l.appointmentRequired && !l.appointmentAt && daysBetween(today, l.promisedDate) <= APPOINTMENT_NOTICE_DAYS) found.push({ ...base, cause: 'appointment-missing', valueCents: 0 });
+  const base = {
+    order: l,
+    penaltyCategory: null,
+    lineNet: 0,
+    orderId: l.orderId,
+    orderLineId: null,
+    customerId: l.customerId,
+    productId: null,
+    promisedDate: l.promisedDate,
+    shortfall: 0,
+    receiptRef: null,
+    warehouseId: null,
+  };
+  if (l.palletsCenti > l.truck.maxPallets * 100 || l.weightG > l.truck.maxWeightG)
+    found.push({ ...base, cause: 'truck-capacity', valueCents: 0 });
+  if (l.appointmentRequired && !l.appointmentAt && daysBetween(today, l.promisedDate) <= APPOINTMENT_NOTICE_DAYS)
+    found.push({ ...base, cause: 'appointment-missing', valueCents: 0 });
 }

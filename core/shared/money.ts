@@ -20,7 +20,8 @@ const KNOWN_AMOUNTS = 10_000;
 
 export function formatEuros(cents: number, locale = 'fr-FR'): string {
   let euros = euroFormats.get(locale);
-  if (!euros) euroFormats.set(locale, (euros = { format: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }), known: new Map() }));
+  if (!euros)
+    euroFormats.set(locale, (euros = { format: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }), known: new Map() }));
   let text = euros.known.get(cents);
   if (text === undefined) {
     if (euros.known.size >= KNOWN_AMOUNTS) euros.known.clear();

@@ -7,8 +7,19 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String({ description: 'stable, listed in core/shared/error-codes.ts' }),
-    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the code's data (ids, limits, values): what a translation fills in" })),
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }))),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: "the code's data (ids, limits, values): what a translation fills in" }),
+    ),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          path: Type.String(),
+          code: Type.String(),
+          params: Type.Record(Type.String(), Type.Unknown()),
+          message: Type.String(),
+        }),
+      ),
+    ),
   },
   { $id: 'Problem', additionalProperties: true },
 );
@@ -27,7 +38,8 @@ type IntegerOptions = { minimum: number; maximum?: number; description?: string;
 
 /** An integer kept in an `integer` column: the field's own bounds, never beyond 32 bits. */
 export function Int32(options: IntegerOptions) {
-  if (options.maximum !== undefined && options.maximum > INT32_MAX) throw new Error(`Int32: maximum ${options.maximum} is beyond what an integer column holds`);
+  if (options.maximum !== undefined && options.maximum > INT32_MAX)
+    throw new Error(`Int32: maximum ${options.maximum} is beyond what an integer column holds`);
   return Type.Integer({ maximum: INT32_MAX, ...options });
 }
 
@@ -35,7 +47,8 @@ export function Int32(options: IntegerOptions) {
 export const Id = Int32({ minimum: 1 });
 export const IdParams = Type.Object({ id: Id });
 /** A set of ids, each once. */
-export const Ids = (maxItems: number, options: { minItems?: number; description?: string } = {}) => Type.Array(Id, { maxItems, uniqueItems: true, ...options });
+export const Ids = (maxItems: number, options: { minItems?: number; description?: string } = {}) =>
+  Type.Array(Id, { maxItems, uniqueItems: true, ...options });
 /** Money in an `integer` column (a unit price, a fee), in cents. */
 export const Cents = Int32({ minimum: 0, description: 'integer cents' });
 /** Money in a `bigint` column (a total, a limit, a claim), in cents. */
@@ -47,7 +60,8 @@ type TextOptions = { minLength?: number; description?: string };
 /** Free text: at most `maxLength` characters, no NUL. */
 export const Text = (maxLength: number, options: TextOptions = {}) => Type.String({ maxLength, pattern: NO_NUL, ...options });
 /** Text with something in it besides spaces (a reason, a label), no NUL. */
-export const NonBlankText = (maxLength: number, options: TextOptions = {}) => Type.String({ maxLength, pattern: '^\\s*[^\\s\\u0000][^\\u0000]*$', ...options });
+export const NonBlankText = (maxLength: number, options: TextOptions = {}) =>
+  Type.String({ maxLength, pattern: '^\\s*[^\\s\\u0000][^\\u0000]*$', ...options });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** One of a fixed list of values (the trade's enums in core/), as a union of literals. */
@@ -58,4 +72,7 @@ export const Paging = {
   offset: Type.Optional(Int32({ minimum: 0, default: 0 })),
 };
 /** A document's public id (see server/documents/public-id.ts): what the API names a stored file by. */
-export const DocumentIdSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{22}$', description: "A document's public id (128 random bits, base64url): GET /api/documents/{id}" });
+export const DocumentIdSchema = Type.String({
+  pattern: '^[A-Za-z0-9_-]{22}$',
+  description: "A document's public id (128 random bits, base64url): GET /api/documents/{id}",
+});

@@ -17,7 +17,8 @@ describe('spreadsheetText', () => {
   });
 
   it('leaves plain text, and plain negative figures, as they are', () => {
-    for (const plain of ['Boulangerie Martin', 'C001', '', ' =not first', "l'Épi d'or", '-12', '-12.5', '-12,50']) expect(spreadsheetText(plain)).toBe(plain);
+    for (const plain of ['Boulangerie Martin', 'C001', '', ' =not first', "l'Épi d'or", '-12', '-12.5', '-12,50'])
+      expect(spreadsheetText(plain)).toBe(plain);
   });
 
   it('never gives a cell that starts a formula, except a plain negative figure', () => {
@@ -36,7 +37,9 @@ describe('spreadsheetText', () => {
 
 describe('spreadsheetCell', () => {
   it('keeps numbers as numbers, negatives included, so a numeric cell stays a figure', () => {
-    fc.assert(fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => Object.is(spreadsheetCell(n), n)));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => Object.is(spreadsheetCell(n), n)),
+    );
     expect(spreadsheetCell(-1250)).toBe(-1250);
     expect(spreadsheetCell(null)).toBe('');
     expect(spreadsheetCell('=1+1')).toBe("'=1+1");
@@ -49,7 +52,12 @@ describe('spreadsheetCell', () => {
 
 describe('csvDocument', () => {
   it('writes a BOM, ";" and CRLF, neutralising text and keeping figures', () => {
-    expect(csvDocument([['code', 'name', 'credit'], ['C001', '=cmd|" /C calc"!A0', -1250.5]])).toBe(`\uFEFFcode;name;credit\r\nC001;"'=cmd|"" /C calc""!A0";-1250.5\r\n`);
+    expect(
+      csvDocument([
+        ['code', 'name', 'credit'],
+        ['C001', '=cmd|" /C calc"!A0', -1250.5],
+      ]),
+    ).toBe(`\uFEFFcode;name;credit\r\nC001;"'=cmd|"" /C calc""!A0";-1250.5\r\n`);
   });
 
   it('quotes any cell that could end early, so no text starts a cell of its own', () => {
@@ -88,9 +96,12 @@ describe('csvDocument', () => {
       return rows;
     };
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string(), triggered), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
-        expect(read(csvDocument(rows))).toEqual(rows.map((r) => r.map(spreadsheetText)));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string(), triggered), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (rows) => {
+          expect(read(csvDocument(rows))).toEqual(rows.map((r) => r.map(spreadsheetText)));
+        },
+      ),
     );
   });
 });

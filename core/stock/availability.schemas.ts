@@ -58,7 +58,9 @@ export const AvailabilitySchema = Type.Object({
   minRemainingShelfLifePct: Nullable(Type.Integer()),
   promisable: Type.Integer({ description: 'what can be promised on the date to this customer' }),
   quantity: Nullable(Type.Integer()),
-  earliestCompleteDate: Nullable(Type.String({ description: 'first date the quantity asked (else what is promisable + 1) is complete; null if no receipt gets there' })),
+  earliestCompleteDate: Nullable(
+    Type.String({ description: 'first date the quantity asked (else what is promisable + 1) is complete; null if no receipt gets there' }),
+  ),
   byWarehouse: Type.Array(
     Type.Object({
       warehouseId: Type.Integer(),
@@ -75,12 +77,20 @@ export type AvailabilityAnswer = Static<typeof AvailabilitySchema>;
 
 /** The EDIFACT 4493 flags of a customer, and the shelf life he wants left at delivery. */
 const supplyFields = {
-  minRemainingShelfLifePct: Nullable(Int32({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' })),
+  minRemainingShelfLifePct: Nullable(
+    Int32({ minimum: 0, maximum: 100, description: '% of the lot’s total life still left at delivery; null: no minimum' }),
+  ),
   shipComplete: Type.Boolean({ description: 'SC: ship complete only' }),
   acceptsBackorders: Type.Boolean({ description: 'BK: partial delivery, the rest as a backorder' }),
   acceptsPartial: Type.Boolean({ description: 'SP: partial delivery, the rest cancelled' }),
   acceptsSubstitutes: Type.Boolean({ description: 'IS: substitutes allowed' }),
-  cancelIfLateDays: Nullable(Int32({ minimum: 0, maximum: 90, description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit' })),
+  cancelIfLateDays: Nullable(
+    Int32({
+      minimum: 0,
+      maximum: 90,
+      description: 'CD: cancel if not delivered within this many days of the promised date; null: no limit',
+    }),
+  ),
 };
 export const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ...supplyFields, updatedAt: Nullable(Type.String()) });
 export type SupplySettings = Static<typeof SupplySettingsSchema>;

@@ -26,12 +26,24 @@ describe('availability', () => {
     expect(availability(7, '2026-01-21', input).promisable).toBe(60);
     expect(availability(7, '2026-01-22', input).promisable).toBe(110);
     const a = availability(7, '2026-01-21', input);
-    expect([a.earliestCompleteDate(60), a.earliestCompleteDate(61), a.earliestCompleteDate(110), a.earliestCompleteDate(111)]).toEqual(['2026-01-21', '2026-01-22', '2026-01-22', null]);
-    expect(a.byWarehouse).toEqual([{ warehouseId: 1, onHand: 100, reserved: 10, tooOld: 0, receipts: 0, reservations: 30, promisable: 60 }]);
+    expect([a.earliestCompleteDate(60), a.earliestCompleteDate(61), a.earliestCompleteDate(110), a.earliestCompleteDate(111)]).toEqual([
+      '2026-01-21',
+      '2026-01-22',
+      '2026-01-22',
+      null,
+    ]);
+    expect(a.byWarehouse).toEqual([
+      { warehouseId: 1, onHand: 100, reserved: 10, tooOld: 0, receipts: 0, reservations: 30, promisable: 60 },
+    ]);
   });
 
   it('does not promise today what a later order was promised and no receipt replaces in time', () => {
-    const input: AvailabilityInput = { ...base, stockByWarehouse: [{ warehouseId: 1, onHand: 100, reserved: 0 }], reservations: [{ date: '2026-01-25', quantity: 80 }], receipts: [{ warehouseId: 1, date: '2026-01-30', quantity: 100 }] };
+    const input: AvailabilityInput = {
+      ...base,
+      stockByWarehouse: [{ warehouseId: 1, onHand: 100, reserved: 0 }],
+      reservations: [{ date: '2026-01-25', quantity: 80 }],
+      receipts: [{ warehouseId: 1, date: '2026-01-30', quantity: 100 }],
+    };
     expect(availability(7, '2026-01-20', input).promisable).toBe(20);
     expect(availability(7, '2026-01-30', input).promisable).toBe(120);
   });
@@ -80,9 +92,31 @@ describe('availability', () => {
 
 const day = (n: number) => addDays(D0, n);
 const inputs = fc.record({
-  levels: fc.array(fc.record({ warehouseId: fc.integer({ min: 1, max: 2 }), onHand: fc.integer({ min: 0, max: 200 }), reserved: fc.integer({ min: 0, max: 80 }) }), { maxLength: 2 }),
-  lots: fc.array(fc.record({ warehouseId: fc.integer({ min: 1, max: 2 }), made: fc.integer({ min: -300, max: 0 }), life: fc.integer({ min: 5, max: 300 }), quantity: fc.integer({ min: 1, max: 120 }) }), { maxLength: 5 }),
-  receipts: fc.array(fc.record({ warehouseId: fc.integer({ min: 1, max: 2 }), at: fc.integer({ min: 0, max: 30 }), quantity: fc.integer({ min: 1, max: 150 }) }), { maxLength: 4 }),
+  levels: fc.array(
+    fc.record({
+      warehouseId: fc.integer({ min: 1, max: 2 }),
+      onHand: fc.integer({ min: 0, max: 200 }),
+      reserved: fc.integer({ min: 0, max: 80 }),
+    }),
+    { maxLength: 2 },
+  ),
+  lots: fc.array(
+    fc.record({
+      warehouseId: fc.integer({ min: 1, max: 2 }),
+      made: fc.integer({ min: -300, max: 0 }),
+      life: fc.integer({ min: 5, max: 300 }),
+      quantity: fc.integer({ min: 1, max: 120 }),
+    }),
+    { maxLength: 5 },
+  ),
+  receipts: fc.array(
+    fc.record({
+      warehouseId: fc.integer({ min: 1, max: 2 }),
+      at: fc.integer({ min: 0, max: 30 }),
+      quantity: fc.integer({ min: 1, max: 150 }),
+    }),
+    { maxLength: 4 },
+  ),
   reservations: fc.array(fc.record({ at: fc.integer({ min: 0, max: 30 }), quantity: fc.integer({ min: 1, max: 100 }) }), { maxLength: 6 }),
   pct: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
   shelf: fc.option(fc.integer({ min: 10, max: 300 }), { nil: null }),
@@ -93,7 +127,13 @@ function build(x: Generated): AvailabilityInput {
   const levels = new Map(x.levels.map((l) => [l.warehouseId, l]));
   return {
     stockByWarehouse: [...levels.values()],
-    lots: x.lots.map((l, i) => ({ warehouseId: l.warehouseId, lot: `L${i}`, productionDate: day(l.made), bestBefore: day(l.made + l.life), quantity: l.quantity })),
+    lots: x.lots.map((l, i) => ({
+      warehouseId: l.warehouseId,
+      lot: `L${i}`,
+      productionDate: day(l.made),
+      bestBefore: day(l.made + l.life),
+      quantity: l.quantity,
+    })),
     receipts: x.receipts.map((r) => ({ warehouseId: r.warehouseId, date: day(r.at), quantity: r.quantity })),
     reservations: x.reservations.map((r) => ({ date: day(r.at), quantity: r.quantity })),
     minRemainingShelfLifePct: x.pct,
@@ -103,9 +143,11 @@ function build(x: Generated): AvailabilityInput {
 
 describe('availability properties', () => {
   it('counts days by arithmetic exactly as the calendar does', () => {
-    fc.assert(fc.property(fc.integer({ min: -40_000, max: 40_000 }), (n) => {
-      expect(dayNumber(addDays('2000-02-29', n)) - dayNumber('2000-02-29')).toBe(daysBetween('2000-02-29', addDays('2000-02-29', n)));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -40_000, max: 40_000 }), (n) => {
+        expect(dayNumber(addDays('2000-02-29', n)) - dayNumber('2000-02-29')).toBe(daysBetween('2000-02-29', addDays('2000-02-29', n)));
+      }),
+    );
     expect(dayNumber('1970-01-01')).toBe(0);
   });
 

@@ -7,7 +7,11 @@ import { FefoPool } from './fefo-pool.ts';
  * lowest id on a tie), which is where release would most likely take it from.
  */
 function mainWarehouse(input: AvailabilityInput): number | null {
-  const ids = new Set<number>([...input.stockByWarehouse.map((s) => s.warehouseId), ...input.lots.map((l) => l.warehouseId), ...input.receipts.map((r) => r.warehouseId)]);
+  const ids = new Set<number>([
+    ...input.stockByWarehouse.map((s) => s.warehouseId),
+    ...input.lots.map((l) => l.warehouseId),
+    ...input.receipts.map((r) => r.warehouseId),
+  ]);
   let best: { id: number; onHand: number } | null = null;
   for (const id of [...ids].sort((a, b) => a - b)) {
     const onHand = input.stockByWarehouse.find((s) => s.warehouseId === id)?.onHand ?? 0;
@@ -28,23 +32,32 @@ type Place = {
 function places(input: AvailabilityInput): Place[] {
   const main = mainWarehouse(input);
   if (main === null) return [];
-  const ids = new Set<number>([main, ...input.stockByWarehouse.map((s) => s.warehouseId), ...input.lots.map((l) => l.warehouseId), ...input.receipts.map((r) => r.warehouseId)]);
-  return [...ids].sort((a, b) => a - b).map((warehouseId) => {
-    const level = input.stockByWarehouse.find((s) => s.warehouseId === warehouseId);
-    return {
-      warehouseId,
-      onHand: level?.onHand ?? 0,
-      reserved: level?.reserved ?? 0,
-      lots: input.lots.filter((l) => l.warehouseId === warehouseId),
-      receipts: input.receipts.filter((r) => r.warehouseId === warehouseId && r.quantity > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-      // A stable sort keeps the promise order the caller gave within a date.
-      reservations: input.reservations
-        .filter((r) => (r.warehouseId ?? main) === warehouseId && r.quantity > 0)
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-        .map((x) => x.r),
-    };
-  });
+  const ids = new Set<number>([
+    main,
+    ...input.stockByWarehouse.map((s) => s.warehouseId),
+    ...input.lots.map((l) => l.warehouseId),
+    ...input.receipts.map((r) => r.warehouseId),
+  ]);
+  return [...ids]
+    .sort((a, b) => a - b)
+    .map((warehouseId) => {
+      const level = input.stockByWarehouse.find((s) => s.warehouseId === warehouseId);
+      return {
+        warehouseId,
+        onHand: level?.onHand ?? 0,
+        reserved: level?.reserved ?? 0,
+        lots: input.lots.filter((l) => l.warehouseId === warehouseId),
+        receipts: input.receipts
+          .filter((r) => r.warehouseId === warehouseId && r.quantity > 0)
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+        // A stable sort keeps the promise order the caller gave within a date.
+        reservations: input.reservations
+          .filter((r) => (r.warehouseId ?? main) === warehouseId && r.quantity > 0)
+          .map((r, i) => ({ r, i }))
+          .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+          .map((x) => x.r),
+      };
+    });
 }
 
 /**
@@ -89,7 +102,16 @@ function atWarehouse(p: Place, date: IsoDate, input: AvailabilityInput): Warehou
   }
   // Lots the customer refuses never add to what may be promised; a deficit is kept (unclamped) so the total nets it.
   const net0 = Math.min(acceptable, lowest);
-  return { warehouseId: p.warehouseId, onHand: p.onHand, reserved: p.reserved, tooOld: refused, receipts, reservations, promisable: Math.max(0, net0), net: net0 };
+  return {
+    warehouseId: p.warehouseId,
+    onHand: p.onHand,
+    reserved: p.reserved,
+    tooOld: refused,
+    receipts,
+    reservations,
+    promisable: Math.max(0, net0),
+    net: net0,
+  };
 }
 
 /**
@@ -104,7 +126,13 @@ export function availability(productId: number, date: IsoDate, input: Availabili
   const on = (d: IsoDate) => {
     const rows = all.map((p) => atWarehouse(p, d, input));
     const byWarehouse = rows.map(({ net: _n, ...w }) => w);
-    return { byWarehouse, promisable: Math.max(0, rows.reduce((s, w) => s + w.net, 0)) };
+    return {
+      byWarehouse,
+      promisable: Math.max(
+        0,
+        rows.reduce((s, w) => s + w.net, 0),
+      ),
+    };
   };
   const today = on(date);
   return {

@@ -70,7 +70,13 @@ export class FefoPool {
   }
 
   // One loop for both: the availability scan calls `take` for every open order line, without collecting slices.
-  private takeFrom(quantity: number, date: IsoDate | null, minPct: number | null | undefined, shelfLifeDays: number | null, slices: PoolSlice[] | null): number {
+  private takeFrom(
+    quantity: number,
+    date: IsoDate | null,
+    minPct: number | null | undefined,
+    shelfLifeDays: number | null,
+    slices: PoolSlice[] | null,
+  ): number {
     let need = quantity;
     const day = date === null ? null : dayNumber(date);
     for (let i = this.first; i < this.lots.length && need > 0; i++) {

@@ -29,7 +29,9 @@ describe('pickLots', () => {
       ['NEW', 30],
     ]);
     // An artisan on the same truck takes the old lot.
-    expect(pickLots(pool, { ...on19, quantity: 30, minRemainingShelfLifePct: null }).map((p) => [p.lot, p.quantity])).toEqual([['OLD', 30]]);
+    expect(pickLots(pool, { ...on19, quantity: 30, minRemainingShelfLifePct: null }).map((p) => [p.lot, p.quantity])).toEqual([
+      ['OLD', 30],
+    ]);
   });
 
   it('ships too-old lots flagged when the acceptable ones run out, and goods no lot accounts for without a lot', () => {
@@ -44,7 +46,11 @@ describe('pickLots', () => {
   });
 
   it('never ships an expired lot: beyond the lots within their DDM the goods leave without a lot', () => {
-    const picked = pickLots(new FefoPool(100, [{ lot: 'GONE', productionDate: null, bestBefore: '2026-01-10', quantity: 100 }]), { ...on19, quantity: 40, minRemainingShelfLifePct: null });
+    const picked = pickLots(new FefoPool(100, [{ lot: 'GONE', productionDate: null, bestBefore: '2026-01-10', quantity: 100 }]), {
+      ...on19,
+      quantity: 40,
+      minRemainingShelfLifePct: null,
+    });
     expect(picked).toEqual([{ lot: null, productionDate: null, bestBefore: null, quantity: 40, belowMinShelfLife: false }]);
   });
 
@@ -56,7 +62,12 @@ describe('pickLots', () => {
         fc.integer({ min: 1, max: 300 }),
         fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
         (spec, onHand, quantity, pct) => {
-          const filed = spec.map((l, i) => ({ lot: `L${i}`, productionDate: null, bestBefore: addDays('2026-01-19', l.days), quantity: l.quantity }));
+          const filed = spec.map((l, i) => ({
+            lot: `L${i}`,
+            productionDate: null,
+            bestBefore: addDays('2026-01-19', l.days),
+            quantity: l.quantity,
+          }));
           const picked = pickLots(new FefoPool(onHand, filed), { ...on19, quantity, minRemainingShelfLifePct: pct });
           expect(picked.reduce((s, p) => s + p.quantity, 0)).toBe(quantity);
           for (const p of picked.filter((x) => x.lot !== null)) {
@@ -68,4 +79,3 @@ describe('pickLots', () => {
     );
   });
 });
-

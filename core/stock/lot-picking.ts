@@ -2,7 +2,13 @@ import type { IsoDate } from '../calendar/dates.ts';
 import { type FefoPool } from './fefo-pool.ts';
 
 /** A lot that leaves on a delivery line. `lot` null: goods no lot on file accounts for. */
-export type PickedLot = { lot: string | null; productionDate: IsoDate | null; bestBefore: IsoDate | null; quantity: number; belowMinShelfLife: boolean };
+export type PickedLot = {
+  lot: string | null;
+  productionDate: IsoDate | null;
+  bestBefore: IsoDate | null;
+  quantity: number;
+  belowMinShelfLife: boolean;
+};
 
 export type PickInput = {
   quantity: number;
@@ -26,7 +32,14 @@ export function pickLots(pool: FefoPool, input: PickInput): PickedLot[] {
       const s = lot.source;
       const same = out.find((o) => o.lot === (s?.lot ?? null) && o.belowMinShelfLife === below);
       if (same) same.quantity += quantity;
-      else out.push({ lot: s?.lot ?? null, productionDate: s?.productionDate ?? null, bestBefore: s?.bestBefore ?? null, quantity, belowMinShelfLife: below && s !== undefined });
+      else
+        out.push({
+          lot: s?.lot ?? null,
+          productionDate: s?.productionDate ?? null,
+          bestBefore: s?.bestBefore ?? null,
+          quantity,
+          belowMinShelfLife: below && s !== undefined,
+        });
     }
   };
   add(pool.pick(input.quantity, input.deliveryDate, input.minRemainingShelfLifePct, input.shelfLifeDays), false);

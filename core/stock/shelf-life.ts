@@ -14,11 +14,21 @@ export function lotAcceptable(
 ): boolean {
   if (lot.bestBefore === null) return true;
   const best = dayNumber(lot.bestBefore);
-  return acceptableOn(dayNumber(deliveryDate), best, lot.productionDate ? best - dayNumber(lot.productionDate) : shelfLifeDays, minRemainingPct);
+  return acceptableOn(
+    dayNumber(deliveryDate),
+    best,
+    lot.productionDate ? best - dayNumber(lot.productionDate) : shelfLifeDays,
+    minRemainingPct,
+  );
 }
 
 /** The same rule on day numbers: `life` is the lot's total life in days (null: unknown). */
-export function acceptableOn(deliveryDay: number, bestBeforeDay: number, life: number | null, minRemainingPct: number | null | undefined): boolean {
+export function acceptableOn(
+  deliveryDay: number,
+  bestBeforeDay: number,
+  life: number | null,
+  minRemainingPct: number | null | undefined,
+): boolean {
   const remaining = bestBeforeDay - deliveryDay;
   if (remaining < 0) return false;
   if (!minRemainingPct || !life || life <= 0) return true;

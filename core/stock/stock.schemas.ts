@@ -5,7 +5,14 @@ import { Nullable, Text } from '../shared/schemas.ts';
 const OptionalText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 
 export const WarehouseInputSchema = Type.Object(
-  { code: CodeString, name: NameString, street: OptionalText(200), postcode: OptionalText(10), city: OptionalText(100), gln: Type.Optional(Nullable(Gs1Code(13))) },
+  {
+    code: CodeString,
+    name: NameString,
+    street: OptionalText(200),
+    postcode: OptionalText(10),
+    city: OptionalText(100),
+    gln: Type.Optional(Nullable(Gs1Code(13))),
+  },
   { additionalProperties: false },
 );
 export type WarehouseInput = Static<typeof WarehouseInputSchema>;

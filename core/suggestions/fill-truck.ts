@@ -20,17 +20,24 @@ export function fillTruckSuggestions(input: SuggestInput): Suggestion[] {
   const index = priceIndex(ctx, priced.orderDate);
   const candidates = ctx.usualProductIds
     .map((id) => ctx.products.get(id))
-    .filter((p) => p && p.status === 'active' && unitsPerPallet(p) && (index.customerPrices.has(p.id) || tierPrice(index.tiers.get(p.id), 1) !== null))
+    .filter(
+      (p) =>
+        p && p.status === 'active' && unitsPerPallet(p) && (index.customerPrices.has(p.id) || tierPrice(index.tiers.get(p.id), 1) !== null),
+    )
     .map((p) => ({ product: p!, perPallet: unitsPerPallet(p!)!, palletWeightG: unitsPerPallet(p!)! * p!.grossWeightG, added: 0 }));
   if (candidates.length === 0) return [];
   let floor = Math.floor(maxPallets - pallets + 1e-9);
   let payload = maxWeightG - weightG;
   let added = 0;
-  for (let progress = true; progress && floor > 0; ) {
+  for (let progress = true; progress && floor > 0;) {
     progress = false;
     for (const c of candidates) {
       if (floor <= 0 || c.palletWeightG > payload) continue;
-      c.added += 1; floor -= 1; payload -= c.palletWeightG; added += 1; progress = true;
+      c.added += 1;
+      floor -= 1;
+      payload -= c.palletWeightG;
+      added += 1;
+      progress = true;
     }
   }
   if (added === 0) return [];
@@ -41,8 +48,17 @@ export function fillTruckSuggestions(input: SuggestInput): Suggestion[] {
     if (at >= 0) changes.push({ op: 'setQuantity', lineIndex: at, quantity: order.lines[at].quantity + c.added * c.perPallet });
     else changes.push({ op: 'addLine', productId: c.product.id, quantity: c.added * c.perPallet });
   }
-  const what = candidates.filter((c) => c.added > 0).map((c) => `${c.added} × ${c.product.code}`).join(', ');
-  const description = say([['Compléter le camion avec ', 'Fill the truck with '], num(added), [' palette(s) de vos produits habituels (', ' pallet(s) of your usual products ('], what, ')']);
+  const what = candidates
+    .filter((c) => c.added > 0)
+    .map((c) => `${c.added} × ${c.product.code}`)
+    .join(', ');
+  const description = say([
+    ['Compléter le camion avec ', 'Fill the truck with '],
+    num(added),
+    [' palette(s) de vos produits habituels (', ' pallet(s) of your usual products ('],
+    what,
+    ')',
+  ]);
   const s = evaluate(input, 'fill-truck', 'fill-truck', description, changes);
   return s ? [s] : [];
 }

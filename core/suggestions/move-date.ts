@@ -18,13 +18,22 @@ export function moveDateSuggestions(input: SuggestInput): Suggestion[] {
   let best: IsoDate | null = null;
   for (let offset = 1; offset <= WINDOW_DAYS && !best; offset++) {
     for (const date of [addDays(requested, -offset), addDays(requested, offset)]) {
-      if ((earliest && date < earliest) || !isDeliveryDay(date, ctx.deliveryPoint) || surchargeFor(ctx.terms.surcharges, date).length) continue;
+      if ((earliest && date < earliest) || !isDeliveryDay(date, ctx.deliveryPoint) || surchargeFor(ctx.terms.surcharges, date).length)
+        continue;
       best = date;
       break;
     }
   }
   if (!best) return [];
-  const description = say([['Livrer le ', 'Deliver on '], day(best), [' plutôt que le ', ' instead of '], day(requested), [' (sans supplément de ', ' (no surcharge of '], eur(surcharge), ')']);
+  const description = say([
+    ['Livrer le ', 'Deliver on '],
+    day(best),
+    [' plutôt que le ', ' instead of '],
+    day(requested),
+    [' (sans supplément de ', ' (no surcharge of '],
+    eur(surcharge),
+    ')',
+  ]);
   const s = evaluate(input, 'move-date', `move-date:${best}`, description, [{ op: 'setRequestedDate', date: best }]);
   return s ? [s] : [];
 }

@@ -17,7 +17,11 @@ const EXACT_CANDIDATES = 5;
 function nextThreshold(product: Product, quantity: number, input: SuggestInput): number | null {
   const index = priceIndex(input.ctx, input.priced.orderDate);
   let target = Infinity;
-  for (const t of index.tiers.get(product.id) ?? []) if (t.minQuantity > quantity) { target = Math.min(target, t.minQuantity); break; }
+  for (const t of index.tiers.get(product.id) ?? [])
+    if (t.minQuantity > quantity) {
+      target = Math.min(target, t.minQuantity);
+      break;
+    }
   for (const promo of index.promotions.get(product.id) ?? []) {
     const m = promo.mechanism;
     if (m.kind === 'percent') {
@@ -38,12 +42,14 @@ function lineTiers(input: SuggestInput): Suggestion[] {
   for (let i = 0; i < order.lines.length; i++) {
     const product = products[i];
     const line = priced.lines[i];
-    if (!product || line.unitPriceCents === null || isFixedPrice(line.priceSource) || line.quantity <= 0 || product.status !== 'active') continue;
+    if (!product || line.unitPriceCents === null || isFixedPrice(line.priceSource) || line.quantity <= 0 || product.status !== 'active')
+      continue;
     const threshold = nextThreshold(product, line.quantity, input);
     if (threshold === null) continue;
     const target = upToMultiple(product, threshold, ctx.terms.orderMultiples);
     const added = (target - line.quantity) * line.unitPriceCents;
-    if (!withinReach(added, priced.totals.goodsNetCents, (unitsPerLayer(product) ?? product.unitsPerCarton) * line.unitPriceCents)) continue;
+    if (!withinReach(added, priced.totals.goodsNetCents, (unitsPerLayer(product) ?? product.unitsPerCarton) * line.unitPriceCents))
+      continue;
     const orderBp = line.discounts.some((d) => d.kind === 'order-tier') ? tierBp : 0;
     const after = priceLineAt(product, target, index, orderBp);
     const was = effectiveUnitPrice(line);
@@ -55,7 +61,9 @@ function lineTiers(input: SuggestInput): Suggestion[] {
   const out: Suggestion[] = [];
   for (const c of candidates.slice(0, EXACT_CANDIDATES)) {
     const why = { fr: '(palier de prix ou promotion atteint)', en: '(price tier or promotion reached)' };
-    const s = evaluate(input, 'next-tier', `next-tier:${c.i}`, quantityChange(c.i, c.product, order.lines[c.i].quantity, c.target, why), [{ op: 'setQuantity', lineIndex: c.i, quantity: c.target }]);
+    const s = evaluate(input, 'next-tier', `next-tier:${c.i}`, quantityChange(c.i, c.product, order.lines[c.i].quantity, c.target, why), [
+      { op: 'setQuantity', lineIndex: c.i, quantity: c.target },
+    ]);
     if (s) out.push(s);
   }
   return out;
@@ -64,11 +72,18 @@ function lineTiers(input: SuggestInput): Suggestion[] {
 /** Per sale unit, what a product adds to the order tier's measure. */
 function measurePerUnit(product: Product, measure: string, unitPriceCents: number): number {
   switch (measure) {
-    case 'units': return 1;
-    case 'cartons': return 1 / product.unitsPerCarton;
-    case 'pallets': { const per = unitsPerPallet(product); return per ? 1 / per : 0; }
-    case 'weight': return product.netWeightG;
-    default: return unitPriceCents;
+    case 'units':
+      return 1;
+    case 'cartons':
+      return 1 / product.unitsPerCarton;
+    case 'pallets': {
+      const per = unitsPerPallet(product);
+      return per ? 1 / per : 0;
+    }
+    case 'weight':
+      return product.netWeightG;
+    default:
+      return unitPriceCents;
   }
 }
 
@@ -83,10 +98,21 @@ function orderTier(input: SuggestInput): Suggestion[] {
   for (let i = 0; i < order.lines.length; i++) {
     const p = products[i];
     const l = priced.lines[i];
-    if (!p || l.unitPriceCents === null || isFixedPrice(l.priceSource) || p.status !== 'active' || (discount.families && !discount.families.includes(p.family))) continue;
+    if (
+      !p ||
+      l.unitPriceCents === null ||
+      isFixedPrice(l.priceSource) ||
+      p.status !== 'active' ||
+      (discount.families && !discount.families.includes(p.family))
+    )
+      continue;
     if (measurePerUnit(p, tier.measure, l.unitPriceCents) <= 0) continue;
-    if (chosen < 0) { chosen = i; continue; }
-    const better = (rank.get(p.id) ?? Infinity) - (rank.get(products[chosen]!.id) ?? Infinity) || priced.lines[chosen].netCents - l.netCents;
+    if (chosen < 0) {
+      chosen = i;
+      continue;
+    }
+    const better =
+      (rank.get(p.id) ?? Infinity) - (rank.get(products[chosen]!.id) ?? Infinity) || priced.lines[chosen].netCents - l.netCents;
     if (better < 0) chosen = i;
   }
   if (chosen < 0) return [];
@@ -94,9 +120,18 @@ function orderTier(input: SuggestInput): Suggestion[] {
   const line = priced.lines[chosen];
   const extra = Math.ceil((tier.next.min - tier.value) / measurePerUnit(product, tier.measure, line.unitPriceCents!) - 1e-9);
   const target = upToMultiple(product, line.quantity + extra, ctx.terms.orderMultiples);
-  if (!withinReach((target - line.quantity) * line.unitPriceCents!, priced.totals.goodsNetCents, (unitsPerLayer(product) ?? 1) * line.unitPriceCents!)) return [];
+  if (
+    !withinReach(
+      (target - line.quantity) * line.unitPriceCents!,
+      priced.totals.goodsNetCents,
+      (unitsPerLayer(product) ?? 1) * line.unitPriceCents!,
+    )
+  )
+    return [];
   const why = say([['(remise de ', '('], num(tier.next.discountBp / 100), [' % sur la commande)', ' % off the whole order)']]);
-  const s = evaluate(input, 'next-tier', 'next-tier:order', quantityChange(chosen, product, line.quantity, target, why), [{ op: 'setQuantity', lineIndex: chosen, quantity: target }]);
+  const s = evaluate(input, 'next-tier', 'next-tier:order', quantityChange(chosen, product, line.quantity, target, why), [
+    { op: 'setQuantity', lineIndex: chosen, quantity: target },
+  ]);
   return s ? [s] : [];
 }
 

@@ -17,19 +17,27 @@ export function reachFrancoSuggestions(input: SuggestInput): Suggestion[] {
   const usual = ctx.usualProductIds;
   let chosen = -1;
   for (const id of usual) {
-    chosen = order.lines.findIndex((l, i) => l.productId === id && priced.lines[i].unitPriceCents !== null && products[i]?.status === 'active');
+    chosen = order.lines.findIndex(
+      (l, i) => l.productId === id && priced.lines[i].unitPriceCents !== null && products[i]?.status === 'active',
+    );
     if (chosen >= 0) break;
   }
   if (chosen < 0) {
-    for (let i = 0; i < order.lines.length; i++) if (priced.lines[i].netCents > 0 && products[i]?.status === 'active' && (chosen < 0 || priced.lines[i].netCents > priced.lines[chosen].netCents)) chosen = i;
+    for (let i = 0; i < order.lines.length; i++)
+      if (
+        priced.lines[i].netCents > 0 &&
+        products[i]?.status === 'active' &&
+        (chosen < 0 || priced.lines[i].netCents > priced.lines[chosen].netCents)
+      )
+        chosen = i;
   }
   if (chosen < 0) return [];
   const product = products[chosen]!;
   const line = priced.lines[chosen];
-  const perUnit = f.measure === 'value' ? line.netCents / line.quantity : (unitsPerPallet(product) ? 1 / unitsPerPallet(product)! : 0);
+  const perUnit = f.measure === 'value' ? line.netCents / line.quantity : unitsPerPallet(product) ? 1 / unitsPerPallet(product)! : 0;
   if (perUnit <= 0) return [];
   let target = upToMultiple(product, line.quantity + Math.ceil(f.missing / perUnit - 1e-9), ctx.terms.orderMultiples);
-  const why = say([["(franco atteint, plus de frais de port de ", '(free delivery reached, no shipping fee of '], eur(f.feeCents), ')']);
+  const why = say([['(franco atteint, plus de frais de port de ', '(free delivery reached, no shipping fee of '], eur(f.feeCents), ')']);
   for (let attempt = 0; attempt < 3; attempt++) {
     const changes: SuggestionChange[] = [{ op: 'setQuantity', lineIndex: chosen, quantity: target }];
     const s = evaluate(input, 'reach-franco', 'reach-franco', quantityChange(chosen, product, line.quantity, target, why), changes);

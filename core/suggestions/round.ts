@@ -27,10 +27,24 @@ export function roundingSuggestions(input: SuggestInput): Suggestion[] {
       if (!isRequired && (quantity % size) / size < 0.8) continue;
       const label = MULTIPLE_LABEL[unit];
       const why = { fr: `(${label.fr} complète)`, en: `(whole ${label.en}s)` };
-      const upS = evaluate(input, 'round-up', `round-up:${unit}:${i}`, quantityChange(i, product, quantity, up, why), [{ op: 'setQuantity', lineIndex: i, quantity: up }], isRequired ? 0 : 1);
+      const upS = evaluate(
+        input,
+        'round-up',
+        `round-up:${unit}:${i}`,
+        quantityChange(i, product, quantity, up, why),
+        [{ op: 'setQuantity', lineIndex: i, quantity: up }],
+        isRequired ? 0 : 1,
+      );
       if (upS) out.push(upS);
       if (isRequired && down > 0) {
-        const downS = evaluate(input, 'round-down', `round-down:${unit}:${i}`, quantityChange(i, product, quantity, down, why), [{ op: 'setQuantity', lineIndex: i, quantity: down }], 0);
+        const downS = evaluate(
+          input,
+          'round-down',
+          `round-down:${unit}:${i}`,
+          quantityChange(i, product, quantity, down, why),
+          [{ op: 'setQuantity', lineIndex: i, quantity: down }],
+          0,
+        );
         if (downS) out.push(downS);
       }
     }

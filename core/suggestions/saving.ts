@@ -7,13 +7,17 @@ const EPSILON = 1e-9;
 /** The first priced line of each product: what the goods cost per unit today. */
 function byProduct(priced: PricedOrder): Map<number, PricedLine> {
   const map = new Map<number, PricedLine>();
-  for (const l of priced.lines) if (l.productId !== null && l.unitPriceCents !== null && l.quantity > 0 && !map.has(l.productId)) map.set(l.productId, l);
+  for (const l of priced.lines)
+    if (l.productId !== null && l.unitPriceCents !== null && l.quantity > 0 && !map.has(l.productId)) map.set(l.productId, l);
   return map;
 }
 
 /** Today's per-unit price of a product not yet ordered: the new line's price, at today's order tier. */
 function unitPriceAtTodaysTier(line: PricedLine, todaysTierBp: number): number | null {
-  return effectiveUnitPrice({ ...line, discounts: line.discounts.map((d) => (d.kind === 'order-tier' ? { ...d, discountBp: todaysTierBp } : d)) });
+  return effectiveUnitPrice({
+    ...line,
+    discounts: line.discounts.map((d) => (d.kind === 'order-tier' ? { ...d, discountBp: todaysTierBp } : d)),
+  });
 }
 
 /**
@@ -31,7 +35,9 @@ export function lineJudges(before: PricedOrder): { referenceCents: (line: Priced
       const old = today.get(line.productId);
       const was = old ? effectiveUnitPrice(old) : unitPriceAtTodaysTier(line, tierBp);
       const now = effectiveUnitPrice(line);
-      return was === null || now === null || Math.abs(was - now) < EPSILON ? line.netCents : roundCents((line.quantity + line.freeQuantity) * was);
+      return was === null || now === null || Math.abs(was - now) < EPSILON
+        ? line.netCents
+        : roundCents((line.quantity + line.freeQuantity) * was);
     },
     dearer: (line) => {
       const old = line.productId === null ? undefined : today.get(line.productId);

@@ -29,7 +29,13 @@ export function suggestInput(order: OrderDraft, priced: PricedOrder, ctx: RulesC
     const { netCents, chargesNetCents, figures } = pricer.change(lineIndex, quantity);
     return { netCents, chargesNetCents, referenceCents: figures[0], dearerLines: figures[1] };
   };
-  return { order, priced, ctx, products: order.lines.map((l) => (l.productId === null ? undefined : ctx.products.get(l.productId))), lineChange };
+  return {
+    order,
+    priced,
+    ctx,
+    products: order.lines.map((l) => (l.productId === null ? undefined : ctx.products.get(l.productId))),
+    lineChange,
+  };
 }
 
 /**
@@ -38,7 +44,14 @@ export function suggestInput(order: OrderDraft, priced: PricedOrder, ctx: RulesC
  * A change of one line's quantity (every rounding) is re-priced from the order's priced lines: a suggestion per
  * line of a large order costs no more than the order's size.
  */
-export function evaluate(input: SuggestInput, kind: SuggestionKind, id: string, description: Bilingual, changes: SuggestionChange[], minSaving = 1): Suggestion | null {
+export function evaluate(
+  input: SuggestInput,
+  kind: SuggestionKind,
+  id: string,
+  description: Bilingual,
+  changes: SuggestionChange[],
+  minSaving = 1,
+): Suggestion | null {
   const [only] = changes;
   const after =
     changes.length === 1 && only.op === 'setQuantity' && input.order.lines[only.lineIndex]

@@ -13,8 +13,12 @@ import type { RulesContext } from '../orders/rules-context.types.ts';
 const ctx = context();
 const run = (order: OrderDraft, c: RulesContext = ctx) => suggest(order, price(order, c), c);
 
-describe('suggest: Pascal Martin\'s phone order (scenario 2)', () => {
-  const order = draft([{ productId: T65, quantity: 10 }, { productId: T45, quantity: 4 }, { productId: GLACE, quantity: 2 }]);
+describe("suggest: Pascal Martin's phone order (scenario 2)", () => {
+  const order = draft([
+    { productId: T65, quantity: 10 },
+    { productId: T45, quantity: 4 },
+    { productId: GLACE, quantity: 2 },
+  ]);
   const found = run(order);
 
   it('offers the 2 more sacks of icing sugar that earn the 5 % galette promotion, with its exact saving', () => {
@@ -40,7 +44,9 @@ describe('suggest: rounding', () => {
     );
   });
   it('proposes nothing on whole cartons', () => {
-    expect(run(draft([{ productId: CROISSANT, quantity: 480 }]), context({ promotions: [] })).filter((s) => s.kind.startsWith('round'))).toEqual([]);
+    expect(
+      run(draft([{ productId: CROISSANT, quantity: 480 }]), context({ promotions: [] })).filter((s) => s.kind.startsWith('round')),
+    ).toEqual([]);
   });
 });
 
@@ -52,9 +58,23 @@ describe('suggest: date and truck', () => {
 
   it('fills a retail truck with usual products up to the payload when a pallet tier pays for it', () => {
     const gms = context({
-      customer: { id: 100, typology: 'GMS_CENTRALE' }, promotions: [], usualProductIds: [T55_1KG],
+      customer: { id: 100, typology: 'GMS_CENTRALE' },
+      promotions: [],
+      usualProductIds: [T55_1KG],
       terms: { ...TERMS, franco: { measure: 'pallets', threshold: 6, feeBelowCents: 15_000 } },
-      priceList: { ...LIST, orderDiscount: { measure: 'pallets', families: null, steps: [{ min: 0, discountBp: 0 }, { min: 6, discountBp: 150 }, { min: 12, discountBp: 250 }, { min: 24, discountBp: 400 }] } },
+      priceList: {
+        ...LIST,
+        orderDiscount: {
+          measure: 'pallets',
+          families: null,
+          steps: [
+            { min: 0, discountBp: 0 },
+            { min: 6, discountBp: 150 },
+            { min: 12, discountBp: 250 },
+            { min: 24, discountBp: 400 },
+          ],
+        },
+      },
     });
     const order = draft([{ productId: T55_1KG, quantity: 20 * 96 }]);
     const s = run(order, gms).find((x) => x.kind === 'fill-truck')!;
@@ -66,40 +86,49 @@ describe('suggest: date and truck', () => {
 });
 
 describe('suggest: properties', () => {
-  const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 10 }), quantity: fc.integer({ min: 1, max: 700 }) }), { minLength: 1, maxLength: 12 });
+  const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 10 }), quantity: fc.integer({ min: 1, max: 700 }) }), {
+    minLength: 1,
+    maxLength: 12,
+  });
   const date = fc.constantFrom('2026-01-16', '2026-01-17');
 
   it('never raises the price per unit of the same goods, never adds a charge, never saves a negative amount', () => {
-    fc.assert(fc.property(lines, date, (ls, d) => {
-      const order = draft(ls, { requestedDate: d });
-      const before = price(order, ctx);
-      for (const s of suggest(order, before, ctx)) {
-        const after = price(applySuggestion(order, s), ctx);
-        expect(s.savingCents).toBeGreaterThanOrEqual(0);
-        expect(s.savingCents).toBe(savingCents(before, after));
-        expect(after.totals.chargesNetCents).toBeLessThanOrEqual(before.totals.chargesNetCents);
-        for (const l of after.lines) {
-          const old = before.lines.find((o) => o.productId === l.productId && o.unitPriceCents !== null);
-          if (old && l.unitPriceCents !== null) expect(effectiveUnitPrice(l)!).toBeLessThanOrEqual(effectiveUnitPrice(old)! + 1e-9);
+    fc.assert(
+      fc.property(lines, date, (ls, d) => {
+        const order = draft(ls, { requestedDate: d });
+        const before = price(order, ctx);
+        for (const s of suggest(order, before, ctx)) {
+          const after = price(applySuggestion(order, s), ctx);
+          expect(s.savingCents).toBeGreaterThanOrEqual(0);
+          expect(s.savingCents).toBe(savingCents(before, after));
+          expect(after.totals.chargesNetCents).toBeLessThanOrEqual(before.totals.chargesNetCents);
+          for (const l of after.lines) {
+            const old = before.lines.find((o) => o.productId === l.productId && o.unitPriceCents !== null);
+            if (old && l.unitPriceCents !== null) expect(effectiveUnitPrice(l)!).toBeLessThanOrEqual(effectiveUnitPrice(old)! + 1e-9);
+          }
+          const sum = after.lines.reduce((a, l) => a + l.netCents, 0) + after.charges.reduce((a, c) => a + c.netCents, 0);
+          expect(after.totals.netCents).toBe(sum);
         }
-        const sum = after.lines.reduce((a, l) => a + l.netCents, 0) + after.charges.reduce((a, c) => a + c.netCents, 0);
-        expect(after.totals.netCents).toBe(sum);
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('rounds to whole packaging units, both ways', () => {
-    fc.assert(fc.property(lines, (ls) => {
-      const order = draft(ls);
-      for (const s of suggest(order, price(order, ctx), ctx).filter((x) => x.kind === 'round-up' || x.kind === 'round-down')) {
-        for (const c of s.changes) {
-          if (c.op !== 'setQuantity') continue;
-          const product = ctx.products.get(order.lines[c.lineIndex].productId!)!;
-          const unit = s.id.split(':')[1] as 'carton' | 'layer' | 'pallet';
-          expect(c.quantity % multipleSize(product, unit)!).toBe(0);
-          expect(unit === 'pallet' || unit === multipleUnitFor(product, ctx.terms.orderMultiples)).toBe(true);
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const order = draft(ls);
+        for (const s of suggest(order, price(order, ctx), ctx).filter((x) => x.kind === 'round-up' || x.kind === 'round-down')) {
+          for (const c of s.changes) {
+            if (c.op !== 'setQuantity') continue;
+            const product = ctx.products.get(order.lines[c.lineIndex].productId!)!;
+            const unit = s.id.split(':')[1] as 'carton' | 'layer' | 'pallet';
+            expect(c.quantity % multipleSize(product, unit)!).toBe(0);
+            expect(unit === 'pallet' || unit === multipleUnitFor(product, ctx.terms.orderMultiples)).toBe(true);
+          }
         }
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

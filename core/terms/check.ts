@@ -21,8 +21,21 @@ import { truckCapacity } from './checks/truck-capacity.ts';
 import { unknownProduct } from './checks/unknown-product.ts';
 
 const RULES: readonly Rule[] = [
-  unknownProduct, discontinued, noPrice, notListed, deliveryDay, leadTime, cutOff, minOrderValue, creditLimit,
-  priceMismatch, orderMultiple, truckCapacity, availability, promotionEnded, franco,
+  unknownProduct,
+  discontinued,
+  noPrice,
+  notListed,
+  deliveryDay,
+  leadTime,
+  cutOff,
+  minOrderValue,
+  creditLimit,
+  priceMismatch,
+  orderMultiple,
+  truckCapacity,
+  availability,
+  promotionEnded,
+  franco,
 ];
 
 const RANK: Record<Severity, number> = { block: 0, approval: 1, warning: 2, info: 3 };

@@ -31,7 +31,9 @@ export const OrderMultiplesSchema = Type.Object(
   {
     default: MultipleUnit,
     byFamily: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,40}$' }), MultipleUnit)),
-    byTemperature: Type.Optional(Type.Object(Object.fromEntries(TEMPERATURE_CLASSES.map((t) => [t, Type.Optional(MultipleUnit)])), { additionalProperties: false })),
+    byTemperature: Type.Optional(
+      Type.Object(Object.fromEntries(TEMPERATURE_CLASSES.map((t) => [t, Type.Optional(MultipleUnit)])), { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -162,5 +164,7 @@ export const AgreementSchema = Type.Object({
   creditLimitCents: Nullable(Type.Integer()),
   openOrdersCents: Type.Integer(),
   unpaidBalanceCents: Type.Integer(),
-  prices: Type.Array(Type.Object({ productId: Type.Integer(), unitPriceCents: Type.Integer(), validFrom: Type.String(), validTo: Nullable(Type.String()) })),
+  prices: Type.Array(
+    Type.Object({ productId: Type.Integer(), unitPriceCents: Type.Integer(), validFrom: Type.String(), validTo: Nullable(Type.String()) }),
+  ),
 });

@@ -6,10 +6,34 @@ import type { AuditEventsTable } from './audit.table.ts';
 import { nowIso, systemClock } from '../clock.ts';
 
 export type AuditInput = {
-  entityType: 'order' | 'customer' | 'delivery_point' | 'contact' | 'product' | 'customer_product_code' | 'warehouse' | 'stock_level' | 'price_list' | 'import' | 'delivery' | 'penalty_clause' | 'penalty_notice' | 'force_majeure_period'
-    | 'planned_receipt' | 'risk'
-    | 'terms_of_sale' | 'customer_terms' | 'price_list_order_tiers' | 'customer_price' | 'promotion' | 'customer_assortment'
-    | 'customer_stock_report' | 'customer_vmi_settings' | 'customer_supply_settings' | 'task' | 'user';
+  entityType:
+    | 'order'
+    | 'customer'
+    | 'delivery_point'
+    | 'contact'
+    | 'product'
+    | 'customer_product_code'
+    | 'warehouse'
+    | 'stock_level'
+    | 'price_list'
+    | 'import'
+    | 'delivery'
+    | 'penalty_clause'
+    | 'penalty_notice'
+    | 'force_majeure_period'
+    | 'planned_receipt'
+    | 'risk'
+    | 'terms_of_sale'
+    | 'customer_terms'
+    | 'price_list_order_tiers'
+    | 'customer_price'
+    | 'promotion'
+    | 'customer_assortment'
+    | 'customer_stock_report'
+    | 'customer_vmi_settings'
+    | 'customer_supply_settings'
+    | 'task'
+    | 'user';
   entityId: number;
   orderId?: number | null;
   action: string;
@@ -50,7 +74,11 @@ export async function recordAudits(db: DbOrTrx, rows: readonly Insertable<AuditE
 
 /** The last event recorded on these kinds of entity (null: none yet): what a cache of them checks to stay current. */
 export async function latestAuditId(db: DbOrTrx, entityTypes: readonly AuditInput['entityType'][]): Promise<number | null> {
-  const row = await db.selectFrom('auditEvents').select((eb) => eb.fn.max('id').as('id')).where('entityType', 'in', [...entityTypes]).executeTakeFirst();
+  const row = await db
+    .selectFrom('auditEvents')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('entityType', 'in', [...entityTypes])
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -68,11 +96,26 @@ export type AuditEvent = {
   notes: TimelineNote[];
 };
 
-export async function listAuditEvents(db: DbOrTrx, by: { orderId?: number; entityType?: string; entityId?: number }): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  db: DbOrTrx,
+  by: { orderId?: number; entityType?: string; entityId?: number },
+): Promise<AuditEvent[]> {
   let q = db
     .selectFrom('auditEvents')
     .leftJoin('users', 'users.id', 'auditEvents.userId')
-    .select(['auditEvents.id', 'auditEvents.at', 'auditEvents.entityType', 'auditEvents.entityId', 'auditEvents.action', 'auditEvents.userId', 'users.name as userName', 'auditEvents.beforeJson', 'auditEvents.afterJson', 'auditEvents.note', 'auditEvents.notesJson'])
+    .select([
+      'auditEvents.id',
+      'auditEvents.at',
+      'auditEvents.entityType',
+      'auditEvents.entityId',
+      'auditEvents.action',
+      'auditEvents.userId',
+      'users.name as userName',
+      'auditEvents.beforeJson',
+      'auditEvents.afterJson',
+      'auditEvents.note',
+      'auditEvents.notesJson',
+    ])
     .orderBy('auditEvents.at')
     .orderBy('auditEvents.id');
   if (by.orderId !== undefined) q = q.where('auditEvents.orderId', '=', by.orderId);

@@ -3,7 +3,13 @@ import type { DbOrTrx } from '../db/database.ts';
 
 /** A person who may log in: the system users (EDI) author records but never open a session. */
 export function findUserByEmail(db: DbOrTrx, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).where('active', '=', 1).where('role', 'in', [...ROLES]).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .where('active', '=', 1)
+    .where('role', 'in', [...ROLES])
+    .executeTakeFirst();
 }
 
 export function findSessionUser(db: DbOrTrx, sessionId: string, nowIso: string) {
@@ -21,7 +27,10 @@ export async function findSessionCsrf(db: DbOrTrx, sessionId: string) {
   return db.selectFrom('sessions').select('csrfToken').where('id', '=', sessionId).executeTakeFirstOrThrow();
 }
 
-export async function insertSession(db: DbOrTrx, session: { id: string; userId: number; csrfToken: string; createdAt: string; expiresAt: string }) {
+export async function insertSession(
+  db: DbOrTrx,
+  session: { id: string; userId: number; csrfToken: string; createdAt: string; expiresAt: string },
+) {
   await db.insertInto('sessions').values(session).execute();
 }
 
@@ -30,8 +39,15 @@ export async function deleteSession(db: DbOrTrx, sessionId: string) {
 }
 
 /** Recorded as a failure before the password is checked, so that concurrent guesses count against each other. */
-export async function recordFailedAttempt(db: DbOrTrx, attempt: { email: string; ip: string; at: string; deviceId: string | null }): Promise<number> {
-  const row = await db.insertInto('loginAttempts').values({ ...attempt, success: 0 }).returning('id').executeTakeFirstOrThrow();
+export async function recordFailedAttempt(
+  db: DbOrTrx,
+  attempt: { email: string; ip: string; at: string; deviceId: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('loginAttempts')
+    .values({ ...attempt, success: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -43,12 +59,20 @@ export async function markAttemptSucceeded(db: DbOrTrx, id: number) {
 export type AttemptPool = { email: string } | { deviceId: string };
 
 /** The failures of a pool since its last success (and `sinceIso`): how many, and when the last was. */
-export async function failureStreak(db: DbOrTrx, pool: AttemptPool, sinceIso: string): Promise<{ failures: number; lastAt: string | null }> {
+export async function failureStreak(
+  db: DbOrTrx,
+  pool: AttemptPool,
+  sinceIso: string,
+): Promise<{ failures: number; lastAt: string | null }> {
   const inPool = () => {
     const q = db.selectFrom('loginAttempts');
     return 'email' in pool ? q.where('email', '=', pool.email).where('deviceId', 'is', null) : q.where('deviceId', '=', pool.deviceId);
   };
-  const lastSuccess = await inPool().select((eb) => eb.fn.max('at').as('at')).where('success', '=', 1).where('at', '>', sinceIso).executeTakeFirst();
+  const lastSuccess = await inPool()
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('success', '=', 1)
+    .where('at', '>', sinceIso)
+    .executeTakeFirst();
   const from = lastSuccess?.at ?? sinceIso;
   const row = await inPool()
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('lastAt')])
@@ -86,5 +110,8 @@ export async function touchLoginDevice(db: DbOrTrx, id: string, atIso: string) {
 /** Records a new device for the user and forgets the user's devices unseen since `staleBeforeIso`. */
 export async function insertLoginDevice(db: DbOrTrx, device: { id: string; userId: number; at: string }, staleBeforeIso: string) {
   await db.deleteFrom('loginDevices').where('userId', '=', device.userId).where('lastLoginAt', '<', staleBeforeIso).execute();
-  await db.insertInto('loginDevices').values({ id: device.id, userId: device.userId, createdAt: device.at, lastLoginAt: device.at }).execute();
+  await db
+    .insertInto('loginDevices')
+    .values({ id: device.id, userId: device.userId, createdAt: device.at, lastLoginAt: device.at })
+    .execute();
 }

@@ -18,21 +18,39 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Log in; sets the session cookie and returns the CSRF token for later writes. Failed logins slow the next ones: 429 with Retry-After',
+        summary:
+          'Log in; sets the session cookie and returns the CSRF token for later writes. Failed logins slow the next ones: 429 with Retry-After',
         body: Type.Object({ email: Text(254, { minLength: 3 }), password: Text(200, { minLength: 1 }) }, { additionalProperties: false }),
         response: { 200: SessionSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
       try {
-        const result = await login(app.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] }, app.clock.now());
+        const result = await login(
+          app.db,
+          { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] },
+          app.clock.now(),
+        );
         const secure = request.protocol === 'https';
-        void reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });
+        void reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          expires: result.expiresAt,
+        });
         // Outlives the session: the next login from this browser is the owner's, whatever failures others caused.
-        void reply.setCookie(DEVICE_COOKIE, result.deviceToken, { httpOnly: true, sameSite: 'strict', secure, path: '/api/auth', expires: result.deviceExpiresAt });
+        void reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure,
+          path: '/api/auth',
+          expires: result.deviceExpiresAt,
+        });
         return { user: result.user, csrfToken: result.csrfToken };
       } catch (error) {
-        if (error instanceof AppError && error.code === 'RATE_LIMITED') void reply.header('retry-after', String(error.extra.retryAfterSeconds));
+        if (error instanceof AppError && error.code === 'RATE_LIMITED')
+          void reply.header('retry-after', String(error.extra.retryAfterSeconds));
         throw error;
       }
     },
@@ -52,7 +70,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/me',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token, or 401', response: { 200: SessionSchema, 401: ProblemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user and the CSRF token, or 401',
+        response: { 200: SessionSchema, 401: ProblemSchema },
+      },
     },
     async (request) => {
       if (!request.user || !request.sessionId) throw new AppError('UNAUTHENTICATED', 'Not logged in.');

@@ -3,7 +3,14 @@ import type { Role, SessionUser } from '../../core/auth/roles.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import {
-  deleteSession, findLoginDevice, findSessionUser, findUserByEmail, insertLoginDevice, insertSession, markAttemptSucceeded, recordFailedAttempt,
+  deleteSession,
+  findLoginDevice,
+  findSessionUser,
+  findUserByEmail,
+  insertLoginDevice,
+  insertSession,
+  markAttemptSucceeded,
+  recordFailedAttempt,
   touchLoginDevice,
 } from './auth.repository.ts';
 import { assertLoginAllowed } from './login-throttle.ts';
@@ -16,10 +23,21 @@ export const DEVICE_DAYS = 180;
 /** Cookies carry random tokens; the database keeps only their hashes, so a leaked table opens nothing. */
 const idOfToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type LoginResult = { token: string; user: SessionUser; csrfToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date };
+export type LoginResult = {
+  token: string;
+  user: SessionUser;
+  csrfToken: string;
+  expiresAt: Date;
+  deviceToken: string;
+  deviceExpiresAt: Date;
+};
 
 /** `deviceToken`: the device cookie the browser sent, if any; it counts only for the account it was given to. */
-export async function login(db: Db, input: { email: string; password: string; ip: string; deviceToken?: string }, now: Date): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string; deviceToken?: string },
+  now: Date,
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   const deviceSince = new Date(now.getTime() - DEVICE_DAYS * 86_400_000).toISOString();
@@ -38,7 +56,13 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const deviceToken = deviceId ? input.deviceToken! : randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await markAttemptSucceeded(trx, attemptId);
-    await insertSession(trx, { id: idOfToken(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    await insertSession(trx, {
+      id: idOfToken(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
     if (deviceId) await touchLoginDevice(trx, deviceId, now.toISOString());
     else await insertLoginDevice(trx, { id: idOfToken(deviceToken), userId: user.id, at: now.toISOString() }, deviceSince);
   });
@@ -52,7 +76,11 @@ export async function login(db: Db, input: { email: string; password: string; ip
   };
 }
 
-export async function sessionFromToken(db: Db, token: string, now: Date): Promise<{ user: SessionUser; csrfToken: string; sessionId: string } | null> {
+export async function sessionFromToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ user: SessionUser; csrfToken: string; sessionId: string } | null> {
   const row = await findSessionUser(db, idOfToken(token), now.toISOString());
   if (!row) return null;
   return {

@@ -11,7 +11,11 @@ const describeWait = (seconds: number) => (seconds < 120 ? `${seconds} seconds` 
  * A 429 when the attempt's pool must still wait (core/auth/login-throttle.ts says how long). The counts are read
  * from the database, so every node of the app sees the same ones.
  */
-export async function assertLoginAllowed(db: DbOrTrx, attempt: { email: string; ip: string; deviceId: string | null }, now: Date): Promise<void> {
+export async function assertLoginAllowed(
+  db: DbOrTrx,
+  attempt: { email: string; ip: string; deviceId: string | null },
+  now: Date,
+): Promise<void> {
   const { poolWindowHours, addressFailures, addressWindowMinutes } = LOGIN_THROTTLE;
   const pool = attempt.deviceId ? { deviceId: attempt.deviceId } : { email: attempt.email };
   const [streak, ceiling] = await Promise.all([

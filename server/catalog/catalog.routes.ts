@@ -4,7 +4,13 @@ import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { PRODUCT_STATUSES } from '../../core/catalog/product.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, Paging, ProblemSchema, Text } from '../../core/shared/schemas.ts';
-import { PriceListDetailSchema, PriceListSummarySchema, ProductDetailSchema, ProductInputSchema, ProductSchema } from '../../core/catalog/catalog.schemas.ts';
+import {
+  PriceListDetailSchema,
+  PriceListSummarySchema,
+  ProductDetailSchema,
+  ProductInputSchema,
+  ProductSchema,
+} from '../../core/catalog/catalog.schemas.ts';
 import { getPriceList, listPriceLists } from './price-lists.service.ts';
 import { createProduct, getProductDetail, listProducts, updateProduct } from './products.service.ts';
 
@@ -33,7 +39,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/products/:id',
     {
       config: { access: STAFF },
-      schema: { tags: ['catalog'], summary: 'A product with its substitutes and its stock per warehouse', params: IdParams, response: { 200: ProductDetailSchema, 404: ProblemSchema, ...ReadProblems } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'A product with its substitutes and its stock per warehouse',
+        params: IdParams,
+        response: { 200: ProductDetailSchema, 404: ProblemSchema, ...ReadProblems },
+      },
     },
     async (request) => getProductDetail(app.db, request.params.id),
   );
@@ -42,7 +53,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/products',
     {
       config: { access: MASTER_DATA_ADMINS },
-      schema: { tags: ['catalog'], summary: 'Create a product', body: ProductInputSchema, response: { 201: ProductSchema, ...WriteProblems } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Create a product',
+        body: ProductInputSchema,
+        response: { 201: ProductSchema, ...WriteProblems },
+      },
     },
     async (request, reply) => reply.status(201).send(await createProduct(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
@@ -64,7 +80,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/price-lists',
-    { config: { access: STAFF }, schema: { tags: ['pricing'], summary: 'Every price list', response: { 200: Type.Array(PriceListSummarySchema), ...ReadProblems } } },
+    {
+      config: { access: STAFF },
+      schema: { tags: ['pricing'], summary: 'Every price list', response: { 200: Type.Array(PriceListSummarySchema), ...ReadProblems } },
+    },
     async () => listPriceLists(app.db),
   );
 
@@ -72,7 +91,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/price-lists/:id',
     {
       config: { access: STAFF },
-      schema: { tags: ['pricing'], summary: 'A price list with its tiers', params: IdParams, response: { 200: PriceListDetailSchema, 404: ProblemSchema, ...ReadProblems } },
+      schema: {
+        tags: ['pricing'],
+        summary: 'A price list with its tiers',
+        params: IdParams,
+        response: { 200: PriceListDetailSchema, 404: ProblemSchema, ...ReadProblems },
+      },
     },
     async (request) => getPriceList(app.db, request.params.id),
   );

@@ -12,7 +12,13 @@ export function listPriceListItems(db: DbOrTrx, priceListId: number) {
   return db
     .selectFrom('priceListItems')
     .innerJoin('products', 'products.id', 'priceListItems.productId')
-    .select(['priceListItems.productId', 'products.code as productCode', 'products.name as productName', 'priceListItems.minQuantity', 'priceListItems.unitPriceCents'])
+    .select([
+      'priceListItems.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'priceListItems.minQuantity',
+      'priceListItems.unitPriceCents',
+    ])
     .where('priceListItems.priceListId', '=', priceListId)
     .orderBy('products.code')
     .orderBy('priceListItems.minQuantity')
@@ -25,7 +31,11 @@ export async function priceListIdsByCode(db: DbOrTrx): Promise<Map<string, numbe
 }
 
 export async function insertPriceList(db: DbOrTrx, values: { code: string; name: string }): Promise<number> {
-  const row = await db.insertInto('priceLists').values({ ...values, validFrom: null, validTo: null }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('priceLists')
+    .values({ ...values, validFrom: null, validTo: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -40,7 +50,10 @@ export function findPriceTier(db: DbOrTrx, tier: { priceListId: number; productI
 }
 
 /** One tier of a list; the same list, product and threshold is the same tier, so its price is replaced. */
-export async function upsertPriceTier(db: DbOrTrx, tier: { priceListId: number; productId: number; minQuantity: number; unitPriceCents: number }): Promise<void> {
+export async function upsertPriceTier(
+  db: DbOrTrx,
+  tier: { priceListId: number; productId: number; minQuantity: number; unitPriceCents: number },
+): Promise<void> {
   await db
     .insertInto('priceListItems')
     .values(tier)

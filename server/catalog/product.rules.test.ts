@@ -10,7 +10,9 @@ describe('productRuleErrors', () => {
   });
 
   it('names a GTIN whose check digit is wrong', () => {
-    expect(productRuleErrors({ ...flour, gtin: '3012345001015' })).toEqual([{ path: 'gtin', code: 'check-digit', params: {}, message: 'has a wrong GS1 check digit' }]);
+    expect(productRuleErrors({ ...flour, gtin: '3012345001015' })).toEqual([
+      { path: 'gtin', code: 'check-digit', params: {}, message: 'has a wrong GS1 check digit' },
+    ]);
     expect(productRuleErrors({ ...flour, caseGtin: '13012345001012' }).map((e) => e.path)).toEqual(['caseGtin']);
   });
 

@@ -27,7 +27,9 @@ export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limi
     // The code or GTIN typed in full first, then codes starting with it, then the rest by code.
     const lowered = q.toLowerCase();
     rows = rows.orderBy(
-      (eb) => sql`case when lower(${eb.ref('products.code')}) = ${lowered} or ${eb.ref('products.gtin')} = ${q} or ${eb.ref('products.caseGtin')} = ${q} then 0
+      (
+        eb,
+      ) => sql`case when lower(${eb.ref('products.code')}) = ${lowered} or ${eb.ref('products.gtin')} = ${q} or ${eb.ref('products.caseGtin')} = ${q} then 0
         when ${lowerLike(eb.ref('products.code'), q, 'prefix')} then 1 else 2 end`,
     );
   }
@@ -41,7 +43,11 @@ export function findProduct(db: DbOrTrx, id: number) {
 
 export async function findProductsByIds(db: DbOrTrx, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('products').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('products')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** A GTIN names either the sale unit (GTIN-13) or its case (GTIN-14): both lead to the same product. */
@@ -89,7 +95,11 @@ export function listSubstitutes(db: DbOrTrx, productId: number) {
 
 export async function replaceSubstitutes(db: DbOrTrx, productId: number, substituteIds: readonly number[]): Promise<void> {
   await db.deleteFrom('productSubstitutes').where('productId', '=', productId).execute();
-  if (substituteIds.length) await db.insertInto('productSubstitutes').values(substituteIds.map((substituteId) => ({ productId, substituteId }))).execute();
+  if (substituteIds.length)
+    await db
+      .insertInto('productSubstitutes')
+      .values(substituteIds.map((substituteId) => ({ productId, substituteId })))
+      .execute();
 }
 
 export async function existingProductIds(db: DbOrTrx, ids: readonly number[]): Promise<Set<number>> {
@@ -109,11 +119,19 @@ export async function productKeys(db: DbOrTrx) {
 
 /** The penalty category of each product given (the clause's rate depends on it). */
 export async function penaltyCategories(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string | null>> {
-  const rows = await db.selectFrom('products').select(['id', 'penaltyCategory']).where('id', 'in', ids.length ? [...ids] : [-1]).execute();
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'penaltyCategory'])
+    .where('id', 'in', ids.length ? [...ids] : [-1])
+    .execute();
   return new Map(rows.map((p) => [p.id, p.penaltyCategory]));
 }
 
 export async function productCodes(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
-  const rows = await db.selectFrom('products').select(['id', 'code']).where('id', 'in', [-1, ...ids]).execute();
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'code'])
+    .where('id', 'in', [-1, ...ids])
+    .execute();
   return new Map(rows.map((p) => [p.id, p.code]));
 }

@@ -11,13 +11,27 @@ import * as repo from './products.repository.ts';
 
 export function toProduct(row: repo.ProductRow): Product {
   const { createdAt: _c, updatedAt: _u, searchText: _s, ...product } = row;
-  return { ...product, saleUnit: row.saleUnit as SaleUnit, temperatureClass: row.temperatureClass as TemperatureClass, status: row.status as ProductStatus };
+  return {
+    ...product,
+    saleUnit: row.saleUnit as SaleUnit,
+    temperatureClass: row.temperatureClass as TemperatureClass,
+    status: row.status as ProductStatus,
+  };
 }
 
 /** The stored columns of a product as the API or an import describes it; creation time is the caller's to keep. */
 export function productValues(input: ProductInput, now: string): repo.ProductValues {
   const { substituteIds: _s, ...fields } = input;
-  return { ...fields, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null, shelfLifeDays: input.shelfLifeDays ?? null, status: input.status ?? 'active', searchText: searchText(input.name, input.code), createdAt: now, updatedAt: now };
+  return {
+    ...fields,
+    gtin: input.gtin ?? null,
+    caseGtin: input.caseGtin ?? null,
+    shelfLifeDays: input.shelfLifeDays ?? null,
+    status: input.status ?? 'active',
+    searchText: searchText(input.name, input.code),
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export async function listProducts(db: Db, filter: { q?: string; status?: string; limit: number; offset: number }) {
@@ -35,10 +49,17 @@ export async function getProductDetail(db: Db, id: number) {
 async function checkProduct(db: Db, input: ProductInput, exceptId: number | null): Promise<void> {
   rejectInvalid(productRuleErrors({ ...input, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null }));
   const substituteIds = input.substituteIds ?? [];
-  if (exceptId !== null && substituteIds.includes(exceptId)) throw invalid('body.substituteIds', 'rule', {}, 'a product cannot substitute itself');
+  if (exceptId !== null && substituteIds.includes(exceptId))
+    throw invalid('body.substituteIds', 'rule', {}, 'a product cannot substitute itself');
   const known = await repo.existingProductIds(db, substituteIds);
   const unknown = substituteIds.find((id) => !known.has(id));
-  if (unknown !== undefined) throw invalid(`body.substituteIds.${substituteIds.indexOf(unknown)}`, 'not-found', { entity: 'product', id: unknown }, `no product ${unknown}`);
+  if (unknown !== undefined)
+    throw invalid(
+      `body.substituteIds.${substituteIds.indexOf(unknown)}`,
+      'not-found',
+      { entity: 'product', id: unknown },
+      `no product ${unknown}`,
+    );
   const clash = await repo.findProductClash(db, { code: input.code, gtin: input.gtin ?? null }, exceptId);
   if (clash?.code === input.code) throw conflict('body.code', input.code, `Product code ${input.code} is already used`);
   if (clash) throw conflict('body.gtin', input.gtin ?? '', `GTIN ${input.gtin} is already the product ${clash.code}'s`);
@@ -50,7 +71,13 @@ export async function createProduct(db: Db, input: ProductInput, userId: number,
     const id = await repo.insertProduct(trx, productValues(input, now.toISOString()));
     await repo.replaceSubstitutes(trx, id, input.substituteIds ?? []);
     const created = toProduct((await repo.findProduct(trx, id))!);
-    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'create', userId, after: { ...created, substituteIds: input.substituteIds ?? [] } });
+    await recordAudit(trx, {
+      entityType: 'product',
+      entityId: id,
+      action: 'create',
+      userId,
+      after: { ...created, substituteIds: input.substituteIds ?? [] },
+    });
     return created;
   });
 }
@@ -65,7 +92,14 @@ export async function updateProduct(db: Db, id: number, input: ProductInput, use
     await repo.updateProduct(trx, id, changes);
     if (input.substituteIds) await repo.replaceSubstitutes(trx, id, input.substituteIds);
     const after = toProduct((await repo.findProduct(trx, id))!);
-    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'update', userId, before: toProduct(beforeRow), after: { ...after, ...(input.substituteIds ? { substituteIds: input.substituteIds } : {}) } });
+    await recordAudit(trx, {
+      entityType: 'product',
+      entityId: id,
+      action: 'update',
+      userId,
+      before: toProduct(beforeRow),
+      after: { ...after, ...(input.substituteIds ? { substituteIds: input.substituteIds } : {}) },
+    });
     return after;
   });
 }

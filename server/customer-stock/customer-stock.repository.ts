@@ -41,7 +41,13 @@ export function listDeliveredRows(db: DbOrTrx, customerId: number, sinceInstant:
     .selectFrom('deliveryLines')
     .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
     .innerJoin('orders', 'orders.id', 'deliveries.orderId')
-    .select(['orders.deliveryPointId', 'deliveryLines.productId', 'deliveryLines.quantity', 'deliveryLines.deliveredQuantity', 'deliveries.deliveredAt'])
+    .select([
+      'orders.deliveryPointId',
+      'deliveryLines.productId',
+      'deliveryLines.quantity',
+      'deliveryLines.deliveredQuantity',
+      'deliveries.deliveredAt',
+    ])
     .where('orders.customerId', '=', customerId)
     .where('deliveries.status', '=', 'delivered')
     .where('deliveries.deliveredAt', '>=', sinceInstant)
@@ -66,7 +72,11 @@ export function findVmiSettings(db: DbOrTrx, customerId: number) {
 
 export async function saveVmiSettings(db: DbOrTrx, values: Insertable<CustomerVmiSettingsTable>): Promise<void> {
   const { customerId: _id, ...changes } = values;
-  await db.insertInto('customerVmiSettings').values(values).onConflict((oc) => oc.column('customerId').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('customerVmiSettings')
+    .values(values)
+    .onConflict((oc) => oc.column('customerId').doUpdateSet(changes))
+    .execute();
 }
 
 /** Every product's code and GTINs: a report's rows may name a product by any of them. */

@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
-import { CustomerStockSchema, ProposalSchema, StockReportImportSchema, StockReportProblemSchema, VmiSettingsInputSchema, VmiSettingsSchema } from '../../core/customer-stock/customer-stock.schemas.ts';
+import {
+  CustomerStockSchema,
+  ProposalSchema,
+  StockReportImportSchema,
+  StockReportProblemSchema,
+  VmiSettingsInputSchema,
+  VmiSettingsSchema,
+} from '../../core/customer-stock/customer-stock.schemas.ts';
 import { readUpload } from '../imports/imports.routes.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { createProposalDraft, getCustomerStock, getOrderProposal, getVmiSettings, putVmiSettings } from './customer-stock.service.ts';
@@ -21,22 +28,44 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: "Import a customer's stock report (CSV ';' or ',', or .xlsx): deliveryPoint (code or GLN), product (our code, GTIN or the customer's code), onHand, date?, averageDailySales?, promoUpliftPercent?",
-        description: 'multipart/form-data with `file` and `mode` (`validate`, `commit`, `commit-valid`) as the other imports; the raw file is kept as a document.',
+        summary:
+          "Import a customer's stock report (CSV ';' or ',', or .xlsx): deliveryPoint (code or GLN), product (our code, GTIN or the customer's code), onHand, date?, averageDailySales?, promoUpliftPercent?",
+        description:
+          'multipart/form-data with `file` and `mode` (`validate`, `commit`, `commit-valid`) as the other imports; the raw file is kept as a document.',
         consumes: ['multipart/form-data'],
         params: IdParams,
-        response: { 200: StockReportImportSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 413: ProblemSchema, 422: StockReportProblemSchema },
+        response: {
+          200: StockReportImportSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          413: ProblemSchema,
+          422: StockReportProblemSchema,
+        },
       },
     },
     async (request) => {
       const upload = await readUpload(request);
-      return importStockReport(app.db, { customerId: request.params.id, ...upload, userId: currentUser(request).id, dataDir: app.config.dataDir }, app.clock.now());
+      return importStockReport(
+        app.db,
+        { customerId: request.params.id, ...upload, userId: currentUser(request).id, dataDir: app.config.dataDir },
+        app.clock.now(),
+      );
     },
   );
 
   app.get(
     '/api/customers/:id/stock',
-    { config: { access: STAFF }, schema: { tags, summary: 'The latest stock per delivery point and product, with daily use and days of cover', params: IdParams, response: { 200: CustomerStockSchema, ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'The latest stock per delivery point and product, with daily use and days of cover',
+        params: IdParams,
+        response: { 200: CustomerStockSchema, ...readErrors },
+      },
+    },
     async (request) => getCustomerStock(app.db, request.params.id, app.clock.now()),
   );
 
@@ -64,15 +93,34 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a draft order from the proposal (priced and checked like any order)',
         params: IdParams,
         body: Type.Optional(Type.Object({ deliveryPointId: Type.Optional(Id) })),
-        response: { 201: OrderDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
+        response: {
+          201: OrderDetailSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          422: ProblemSchema,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProposalDraft(app.db, request.params.id, request.body?.deliveryPointId, currentUser(request), app.clock.now())),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createProposalDraft(app.db, request.params.id, request.body?.deliveryPointId, currentUser(request), app.clock.now())),
   );
 
   app.get(
     '/api/customers/:id/vmi-settings',
-    { config: { access: STAFF }, schema: { tags, summary: "The customer's vendor-managed inventory settings", params: IdParams, response: { 200: VmiSettingsSchema, ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The customer's vendor-managed inventory settings",
+        params: IdParams,
+        response: { 200: VmiSettingsSchema, ...readErrors },
+      },
+    },
     async (request) => getVmiSettings(app.db, request.params.id),
   );
 
@@ -80,7 +128,13 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/vmi-settings',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: 'Turn VMI on or off and set the target cover', params: IdParams, body: VmiSettingsInputSchema, response: { 200: VmiSettingsSchema, 400: ProblemSchema, ...readErrors } },
+      schema: {
+        tags,
+        summary: 'Turn VMI on or off and set the target cover',
+        params: IdParams,
+        body: VmiSettingsInputSchema,
+        response: { 200: VmiSettingsSchema, 400: ProblemSchema, ...readErrors },
+      },
     },
     async (request) => putVmiSettings(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );

@@ -43,7 +43,11 @@ export type CustomerStockItem = ReturnType<typeof figures> & {
 };
 
 /** The latest stock per delivery point and product, with its daily use and days of cover. */
-export async function getCustomerStock(db: DbOrTrx, customerId: number, now: Date): Promise<{ customerId: number; settings: VmiSettings; items: CustomerStockItem[] }> {
+export async function getCustomerStock(
+  db: DbOrTrx,
+  customerId: number,
+  now: Date,
+): Promise<{ customerId: number; settings: VmiSettings; items: CustomerStockItem[] }> {
   const picture = await loadStockPicture(db, customerId, now);
   const items = picture.points.flatMap((pt) =>
     pt.products.map((p) => ({
@@ -97,7 +101,12 @@ export async function getOrderProposal(db: DbOrTrx, customerId: number, now: Dat
   const picture = await loadStockPicture(db, customerId, now);
   if (deliveryPointId !== undefined && !(await pointOf(db, customerId, deliveryPointId))) {
     throw new AppError('UNPROCESSABLE', `Delivery point ${deliveryPointId} is not one of customer ${picture.customer.code}'s`, [
-      { path: 'querystring.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: deliveryPointId }, message: `not one of customer ${picture.customer.code}'s delivery points` },
+      {
+        path: 'querystring.deliveryPointId',
+        code: 'not-found',
+        params: { entity: 'delivery-point', id: deliveryPointId },
+        message: `not one of customer ${picture.customer.code}'s delivery points`,
+      },
     ]);
   }
   const chosen = choosePoint(picture.points, deliveryPointId);
@@ -122,11 +131,21 @@ async function pointOf(db: DbOrTrx, customerId: number, deliveryPointId: number)
  * Turns the proposal into a draft order through the normal order creation (priced, its lines checked like any
  * order), for the proposal's delivery date. 409 when there is nothing to order.
  */
-export async function createProposalDraft(db: Db, customerId: number, deliveryPointId: number | undefined, actor: Actor, now: Date): Promise<OrderDetail> {
+export async function createProposalDraft(
+  db: Db,
+  customerId: number,
+  deliveryPointId: number | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<OrderDetail> {
   const proposal = await getOrderProposal(db, customerId, now, deliveryPointId);
   const lines = proposal.lines.filter((l) => l.quantity > 0);
-  if (!lines.length || proposal.deliveryPointId === null) throw new AppError('CONFLICT', 'Every reported product is at or above its target cover: there is nothing to order.');
-  const reportDate = lines.map((l) => l.reportDate).sort().at(-1)!;
+  if (!lines.length || proposal.deliveryPointId === null)
+    throw new AppError('CONFLICT', 'Every reported product is at or above its target cover: there is nothing to order.');
+  const reportDate = lines
+    .map((l) => l.reportDate)
+    .sort()
+    .at(-1)!;
   const id = await createOrder(
     db,
     {
@@ -148,10 +167,22 @@ export async function getVmiSettings(db: DbOrTrx, customerId: number): Promise<V
   return vmiSettingsOf(db, customerId);
 }
 
-export async function putVmiSettings(db: Db, customerId: number, input: { enabled: boolean; targetCoverDays: number }, userId: number, now: Date): Promise<VmiSettings> {
+export async function putVmiSettings(
+  db: Db,
+  customerId: number,
+  input: { enabled: boolean; targetCoverDays: number },
+  userId: number,
+  now: Date,
+): Promise<VmiSettings> {
   const before = await getVmiSettings(db, customerId);
   await db.transaction().execute(async (trx) => {
-    await saveVmiSettings(trx, { customerId, enabled: input.enabled ? 1 : 0, targetCoverDays: input.targetCoverDays, updatedBy: userId, updatedAt: now.toISOString() });
+    await saveVmiSettings(trx, {
+      customerId,
+      enabled: input.enabled ? 1 : 0,
+      targetCoverDays: input.targetCoverDays,
+      updatedBy: userId,
+      updatedAt: now.toISOString(),
+    });
     await recordAudit(trx, { entityType: 'customer_vmi_settings', entityId: customerId, action: 'update', userId, before, after: input });
   });
   await refreshLowStockTasks(db, await loadStockPicture(db, customerId, now), now);
@@ -200,7 +231,13 @@ export async function recordStockReport(db: DbOrTrx, input: StockReportInput, no
     entityId: reportId,
     action: 'create',
     userId: input.userId ?? null,
-    after: { deliveryPointId: input.deliveryPointId, date: input.date, source: input.source, documentId: input.documentId, lines: input.lines.length },
+    after: {
+      deliveryPointId: input.deliveryPointId,
+      date: input.date,
+      source: input.source,
+      documentId: input.documentId,
+      lines: input.lines.length,
+    },
   });
   await refreshLowStockTasks(db, await loadStockPicture(db, input.customerId, now), now, [input.deliveryPointId]);
   return { reportId };

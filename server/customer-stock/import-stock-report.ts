@@ -75,24 +75,60 @@ export async function importStockReport(
   const check = (r: StockReportRow): CellIssue[] => {
     const issues: CellIssue[] = [];
     const pointId = refs.point.get(r.deliveryPoint.toUpperCase());
-    if (pointId === undefined) issues.push({ column: 'deliveryPoint', code: 'not-found', params: { entity: 'delivery-point', id: r.deliveryPoint }, reason: `${r.deliveryPoint} is neither the code nor the GLN of one of ${customer.code}'s delivery points` });
+    if (pointId === undefined)
+      issues.push({
+        column: 'deliveryPoint',
+        code: 'not-found',
+        params: { entity: 'delivery-point', id: r.deliveryPoint },
+        reason: `${r.deliveryPoint} is neither the code nor the GLN of one of ${customer.code}'s delivery points`,
+      });
     const product = refs.product.get(r.product.toUpperCase());
-    if (!product) issues.push({ column: 'product', code: 'not-found', params: { entity: 'product', id: r.product }, reason: `${r.product} is neither one of our product codes or GTINs nor a product code of ${customer.code}` });
-    if (r.date !== null && r.date > today) issues.push({ column: 'date', code: 'in-future', params: { value: r.date }, reason: `${r.date} is in the future` });
-    if (product && r.onHand * product.factor > INT32_MAX) issues.push({ column: 'onHand', code: 'out-of-range', params: { comparison: '<=', limit: INT32_MAX }, reason: `${r.onHand} × ${product.factor} (the code's unit factor) is too large` });
+    if (!product)
+      issues.push({
+        column: 'product',
+        code: 'not-found',
+        params: { entity: 'product', id: r.product },
+        reason: `${r.product} is neither one of our product codes or GTINs nor a product code of ${customer.code}`,
+      });
+    if (r.date !== null && r.date > today)
+      issues.push({ column: 'date', code: 'in-future', params: { value: r.date }, reason: `${r.date} is in the future` });
+    if (product && r.onHand * product.factor > INT32_MAX)
+      issues.push({
+        column: 'onHand',
+        code: 'out-of-range',
+        params: { comparison: '<=', limit: INT32_MAX },
+        reason: `${r.onHand} × ${product.factor} (the code's unit factor) is too large`,
+      });
     if (issues.length) return issues;
     // Two rows naming the same product differently (our code and the customer's) would be one line twice.
     const value = { deliveryPointId: pointId!, productId: product!.id, onHand: r.onHand * product!.factor, date: r.date ?? today };
     const key = `${value.deliveryPointId}:${value.productId}:${value.date}`;
     const twin = seen.get(key);
-    if (twin) return [{ column: 'product', code: 'duplicate', params: {}, reason: `${r.product} is the same product as ${twin.product}, at the same delivery point and date` }];
+    if (twin)
+      return [
+        {
+          column: 'product',
+          code: 'duplicate',
+          params: {},
+          reason: `${r.product} is the same product as ${twin.product}, at the same delivery point and date`,
+        },
+      ];
     seen.set(key, r);
     resolved.set(r, value);
     return [];
   };
   const seen = new Map<string, StockReportRow>();
   const { good: kept, errors } = checkRows(rows, stockReportRows, check);
-  const report: StockReportImport = { kind: 'customer-stock', mode: request.mode, totalRows: rows.length, validRows: kept.length, written: 0, errors, reportIds: [], documentId: null };
+  const report: StockReportImport = {
+    kind: 'customer-stock',
+    mode: request.mode,
+    totalRows: rows.length,
+    validRows: kept.length,
+    written: 0,
+    errors,
+    reportIds: [],
+    documentId: null,
+  };
   if (request.mode === 'validate') return report;
   if (request.mode === 'commit' && errors.length) throw refusedImport(errors, new Set(errors.map((e) => e.row)).size, report);
   if (!kept.length) return report;
@@ -120,18 +156,27 @@ export async function importStockReport(
     });
     const reportIds: number[] = [];
     for (const group of groups.values()) {
-      const { reportId } = await recordStockReport(trx, {
-        customerId: customer.id,
-        deliveryPointId: group.deliveryPointId,
-        date: group.date,
-        source: isXlsx ? 'xlsx' : 'csv',
-        documentId,
-        userId: request.userId,
-        lines: group.rows.map((g) => {
-          const r = resolved.get(g)!;
-          return { productId: r.productId, onHand: r.onHand, averageDailySales: g.averageDailySalesCenti === null ? null : g.averageDailySalesCenti / 100, promoUpliftBp: g.promoUpliftBp };
-        }),
-      }, now);
+      const { reportId } = await recordStockReport(
+        trx,
+        {
+          customerId: customer.id,
+          deliveryPointId: group.deliveryPointId,
+          date: group.date,
+          source: isXlsx ? 'xlsx' : 'csv',
+          documentId,
+          userId: request.userId,
+          lines: group.rows.map((g) => {
+            const r = resolved.get(g)!;
+            return {
+              productId: r.productId,
+              onHand: r.onHand,
+              averageDailySales: g.averageDailySalesCenti === null ? null : g.averageDailySalesCenti / 100,
+              promoUpliftBp: g.promoUpliftBp,
+            };
+          }),
+        },
+        now,
+      );
       reportIds.push(reportId);
     }
     return { ...report, written: kept.length, reportIds, documentId: await findDocumentPublicId(trx, documentId) };

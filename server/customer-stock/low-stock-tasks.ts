@@ -11,8 +11,13 @@ const dayMonth = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 function reason(low: ProductPicture[], deliveryDate: string | null) {
   const fr = low.map((l) => `${l.product.code} : ${one(l.coverNow!, 'fr-FR')} j de stock (${l.onHand})`).join(' ; ');
   const en = low.map((l) => `${l.product.code}: ${one(l.coverNow!, 'en-GB')} d of stock (${l.onHand})`).join('; ');
-  const when = deliveryDate ? { fr: `livraison au plus tôt le ${dayMonth(deliveryDate)}`, en: `earliest delivery ${deliveryDate}` } : { fr: 'aucune date de livraison', en: 'no delivery date' };
-  return { fr: `${fr} — ${when.fr} : rupture avant l'arrivée d'une commande.`, en: `${en} — ${when.en}: out of stock before an order can arrive.` };
+  const when = deliveryDate
+    ? { fr: `livraison au plus tôt le ${dayMonth(deliveryDate)}`, en: `earliest delivery ${deliveryDate}` }
+    : { fr: 'aucune date de livraison', en: 'no delivery date' };
+  return {
+    fr: `${fr} — ${when.fr} : rupture avant l'arrivée d'une commande.`,
+    en: `${en} — ${when.en}: out of stock before an order can arrive.`,
+  };
 }
 
 /**
@@ -35,22 +40,29 @@ async function refreshPoint(db: DbOrTrx, picture: StockPicture, p: PointPicture,
     return;
   }
   const where = `${picture.customer.name} — ${p.point.name}`;
-  await raiseTask(db, {
-    kind: LOW_STOCK_TASK,
-    dedupeKey: key,
-    customerId: picture.customer.id,
-    title: {
-      fr: `Stock client bas : ${low.length} produit${low.length > 1 ? 's' : ''} chez ${where}`,
-      en: `Low customer stock: ${low.length} product${low.length > 1 ? 's' : ''} at ${where}`,
+  await raiseTask(
+    db,
+    {
+      kind: LOW_STOCK_TASK,
+      dedupeKey: key,
+      customerId: picture.customer.id,
+      title: {
+        fr: `Stock client bas : ${low.length} produit${low.length > 1 ? 's' : ''} chez ${where}`,
+        en: `Low customer stock: ${low.length} product${low.length > 1 ? 's' : ''} at ${where}`,
+      },
+      reason: reason(low, p.deliveryDate),
+      // Already out (less than a day): today's first call.
+      priority: low[0].coverNow! < 1 ? 1 : 2,
+      dueDate: picture.today,
+      estimatedMinutes: 10,
+      assigneeId: picture.customer.assistantUserId,
+      productId: low[0].product.id,
+      deliveryPointId: p.point.id,
+      data: {
+        deliveryDate: p.deliveryDate,
+        products: low.map((l) => ({ productId: l.product.id, onHand: l.onHand, coverNow: l.coverNow, leadTimeDays: l.leadTimeDays })),
+      },
     },
-    reason: reason(low, p.deliveryDate),
-    // Already out (less than a day): today's first call.
-    priority: low[0].coverNow! < 1 ? 1 : 2,
-    dueDate: picture.today,
-    estimatedMinutes: 10,
-    assigneeId: picture.customer.assistantUserId,
-    productId: low[0].product.id,
-    deliveryPointId: p.point.id,
-    data: { deliveryDate: p.deliveryDate, products: low.map((l) => ({ productId: l.product.id, onHand: l.onHand, coverNow: l.coverNow, leadTimeDays: l.leadTimeDays })) },
-  }, now);
+    now,
+  );
 }

@@ -13,7 +13,13 @@ import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { earliestDateFor } from '../orders/order-context.ts';
 import { customerTermsOn } from '../terms/terms.service.ts';
-import { findVmiSettings, listDeliveredRows, listOpenOrderRows, listStockLineRows, type StockLineRow } from './customer-stock.repository.ts';
+import {
+  findVmiSettings,
+  listDeliveredRows,
+  listOpenOrderRows,
+  listStockLineRows,
+  type StockLineRow,
+} from './customer-stock.repository.ts';
 
 /** Without a setting of its own, a customer's stock is brought back to this many days. */
 export const DEFAULT_TARGET_COVER_DAYS = 10;
@@ -76,7 +82,15 @@ export async function loadStockPicture(db: DbOrTrx, customerId: number, now: Dat
       .map((d) => ({ productId: d.productId, date: parisDate(d.deliveredAt!), quantity: d.deliveredQuantity ?? d.quantity }));
     const open = openRows.filter((o) => o.deliveryPointId === point.id);
     const deliveryDate = earliestDateFor(point, clock);
-    points.push({ point, deliveryDate, products: pointProducts(lines, delivered, open, products, { deliveryDate: deliveryDate ?? clock.date, settings, multiples: terms.effective.orderMultiples }) });
+    points.push({
+      point,
+      deliveryDate,
+      products: pointProducts(lines, delivered, open, products, {
+        deliveryDate: deliveryDate ?? clock.date,
+        settings,
+        multiples: terms.effective.orderMultiples,
+      }),
+    });
   }
   return { customer, settings, today: clock.date, points };
 }
@@ -89,14 +103,21 @@ function pointProducts(
   ctx: { deliveryDate: IsoDate; settings: VmiSettings; multiples: OrderMultiples },
 ): ProductPicture[] {
   const uses = dailyUse(
-    lines.map((l) => ({ productId: l.productId, date: l.reportDate, onHand: l.onHand, averageDailySales: l.averageDailySalesCenti === null ? null : l.averageDailySalesCenti / 100 })),
+    lines.map((l) => ({
+      productId: l.productId,
+      date: l.reportDate,
+      onHand: l.onHand,
+      averageDailySales: l.averageDailySalesCenti === null ? null : l.averageDailySalesCenti / 100,
+    })),
     delivered,
   );
   const latest = new Map<number, StockLineRow>();
   for (const l of lines) latest.set(l.productId, l);
   const items = [...latest.values()].map((l) => {
     const arrived = delivered.filter((d) => d.productId === l.productId && d.date > l.reportDate).reduce((s, d) => s + d.quantity, 0);
-    const coming = open.filter((o) => o.productId === l.productId && (o.promisedDate ?? o.requestedDate ?? '') <= ctx.deliveryDate).reduce((s, o) => s + o.quantity, 0);
+    const coming = open
+      .filter((o) => o.productId === l.productId && (o.promisedDate ?? o.requestedDate ?? '') <= ctx.deliveryDate)
+      .reduce((s, o) => s + o.quantity, 0);
     return {
       line: l,
       product: products.get(l.productId)!,

@@ -49,10 +49,21 @@ export const stockReportRows: RowSpec<StockReportRow> = {
       promoUpliftBp: r.hundredths('promoUpliftPercent'),
     };
     const issues = [...r.issues];
-    if (dateText !== null && date === null) issues.push({ column: 'date', code: 'not-a-date', params: { value: dateText }, reason: `"${dateText}" is not a date (2026-01-18 or 18/01/2026)` });
-    if (row.onHand !== null && row.onHand < 0) issues.push({ column: 'onHand', code: 'out-of-range', params: { comparison: '>=', limit: 0 }, reason: 'must be 0 or more' });
-    for (const [column, value] of [['averageDailySales', row.averageDailySalesCenti], ['promoUpliftPercent', row.promoUpliftBp]] as const) {
-      if (value !== null && value > INT32_MAX) issues.push({ column, code: 'out-of-range', params: { comparison: '<=', limit: INT32_MAX }, reason: 'is too large' });
+    if (dateText !== null && date === null)
+      issues.push({
+        column: 'date',
+        code: 'not-a-date',
+        params: { value: dateText },
+        reason: `"${dateText}" is not a date (2026-01-18 or 18/01/2026)`,
+      });
+    if (row.onHand !== null && row.onHand < 0)
+      issues.push({ column: 'onHand', code: 'out-of-range', params: { comparison: '>=', limit: 0 }, reason: 'must be 0 or more' });
+    for (const [column, value] of [
+      ['averageDailySales', row.averageDailySalesCenti],
+      ['promoUpliftPercent', row.promoUpliftBp],
+    ] as const) {
+      if (value !== null && value > INT32_MAX)
+        issues.push({ column, code: 'out-of-range', params: { comparison: '<=', limit: INT32_MAX }, reason: 'is too large' });
     }
     return rowRead(row as StockReportRow, issues);
   },

@@ -4,7 +4,14 @@ import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { createContact, deleteContact, updateContact } from './contacts.service.ts';
-import { ContactInputSchema, ContactSchema, CustomerProductCodeSchema, DeliveryPointInputSchema, DeliveryPointSchema, ProductCodeInputSchema } from '../../core/customers/customers.schemas.ts';
+import {
+  ContactInputSchema,
+  ContactSchema,
+  CustomerProductCodeSchema,
+  DeliveryPointInputSchema,
+  DeliveryPointSchema,
+  ProductCodeInputSchema,
+} from '../../core/customers/customers.schemas.ts';
 import { createDeliveryPoint, updateDeliveryPoint } from './delivery-points.service.ts';
 import { createProductCode, deleteProductCode, listProductCodes } from './product-codes.service.ts';
 
@@ -26,14 +33,21 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: DeliveryPointSchema, ...WriteProblems, 409: ProblemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id)),
+    async (request, reply) =>
+      reply.status(201).send(await createDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id)),
   );
 
   app.put(
     '/api/delivery-points/:id',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags: ['customers'], summary: 'Edit a delivery point', params: IdParams, body: DeliveryPointInputSchema, response: { 200: DeliveryPointSchema, ...WriteProblems, 409: ProblemSchema } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Edit a delivery point',
+        params: IdParams,
+        body: DeliveryPointInputSchema,
+        response: { 200: DeliveryPointSchema, ...WriteProblems, 409: ProblemSchema },
+      },
     },
     async (request) => updateDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id),
   );
@@ -42,7 +56,13 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/contacts',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags: ['customers'], summary: 'Add a contact', params: IdParams, body: ContactInputSchema, response: { 201: ContactSchema, ...WriteProblems } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Add a contact',
+        params: IdParams,
+        body: ContactInputSchema,
+        response: { 201: ContactSchema, ...WriteProblems },
+      },
     },
     async (request, reply) => reply.status(201).send(await createContact(app.db, request.params.id, request.body, currentUser(request).id)),
   );
@@ -51,14 +71,23 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/contacts/:id',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags: ['customers'], summary: 'Edit a contact', params: IdParams, body: ContactInputSchema, response: { 200: ContactSchema, ...WriteProblems } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Edit a contact',
+        params: IdParams,
+        body: ContactInputSchema,
+        response: { 200: ContactSchema, ...WriteProblems },
+      },
     },
     async (request) => updateContact(app.db, request.params.id, request.body, currentUser(request).id),
   );
 
   app.delete(
     '/api/contacts/:id',
-    { config: { access: CUSTOMER_EDITORS }, schema: { tags: ['customers'], summary: 'Remove a contact', params: IdParams, response: Deleted } },
+    {
+      config: { access: CUSTOMER_EDITORS },
+      schema: { tags: ['customers'], summary: 'Remove a contact', params: IdParams, response: Deleted },
+    },
     async (request, reply) => {
       await deleteContact(app.db, request.params.id, currentUser(request).id);
       return reply.status(204).send(null);
@@ -91,12 +120,16 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: CustomerProductCodeSchema, ...WriteProblems, 409: ProblemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProductCode(app.db, request.params.id, request.body, currentUser(request).id)),
+    async (request, reply) =>
+      reply.status(201).send(await createProductCode(app.db, request.params.id, request.body, currentUser(request).id)),
   );
 
   app.delete(
     '/api/customer-product-codes/:id',
-    { config: { access: CUSTOMER_EDITORS }, schema: { tags: ['customers'], summary: "Remove one of the customer's product codes", params: IdParams, response: Deleted } },
+    {
+      config: { access: CUSTOMER_EDITORS },
+      schema: { tags: ['customers'], summary: "Remove one of the customer's product codes", params: IdParams, response: Deleted },
+    },
     async (request, reply) => {
       await deleteProductCode(app.db, request.params.id, currentUser(request).id);
       return reply.status(204).send(null);

@@ -22,7 +22,15 @@ export function toDeliveryPoint(row: DeliveryPointRow): DeliveryPoint {
 }
 
 export function toContact(row: ContactValues & { id: number }): Contact {
-  return { id: row.id, customerId: row.customerId, name: row.name, role: row.role ?? null, phone: row.phone ?? null, email: row.email ?? null, preferredHours: row.preferredHours ?? null };
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    name: row.name,
+    role: row.role ?? null,
+    phone: row.phone ?? null,
+    email: row.email ?? null,
+    preferredHours: row.preferredHours ?? null,
+  };
 }
 
 export function customerValues(input: CustomerInput, now: string): CustomerValues {
@@ -73,5 +81,12 @@ export function deliveryPointValues(customerId: number, input: DeliveryPointInpu
 }
 
 export function contactValues(customerId: number, input: ContactInput): ContactValues {
-  return { customerId, name: input.name, role: input.role ?? null, phone: input.phone ?? null, email: input.email ?? null, preferredHours: input.preferredHours ?? null };
+  return {
+    customerId,
+    name: input.name,
+    role: input.role ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    preferredHours: input.preferredHours ?? null,
+  };
 }

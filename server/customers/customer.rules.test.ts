@@ -23,21 +23,37 @@ describe('customerRuleErrors', () => {
   });
 
   it('refuses two default ship-tos and a wrong account GLN', () => {
-    const errors = customerRuleErrors({ gln: '3029990000201', deliveryPoints: [{ ...point, isDefault: true }, { ...point, code: 'X', gln: null, isDefault: true }] });
+    const errors = customerRuleErrors({
+      gln: '3029990000201',
+      deliveryPoints: [
+        { ...point, isDefault: true },
+        { ...point, code: 'X', gln: null, isDefault: true },
+      ],
+    });
     expect(errors.map((e) => e.path)).toEqual(['gln', 'deliveryPoints']);
   });
 
   it('refuses a GLN given twice: to the account and a ship-to, or to two ship-tos', () => {
     const account = customerRuleErrors({ gln: point.gln, deliveryPoints: [point] });
-    expect(account).toEqual([{ path: 'deliveryPoints.0.gln', code: 'rule', params: {}, message: `is the account's own GLN ${point.gln}: a GLN names one party` }]);
+    expect(account).toEqual([
+      { path: 'deliveryPoints.0.gln', code: 'rule', params: {}, message: `is the account's own GLN ${point.gln}: a GLN names one party` },
+    ]);
     const twice = customerRuleErrors({ gln: null, deliveryPoints: [point, { ...point, code: 'X' }] });
-    expect(twice).toEqual([{ path: 'deliveryPoints.1.gln', code: 'duplicate', params: {}, message: 'repeats the GLN of deliveryPoints.0: a GLN names one party' }]);
+    expect(twice).toEqual([
+      {
+        path: 'deliveryPoints.1.gln',
+        code: 'duplicate',
+        params: {},
+        message: 'repeats the GLN of deliveryPoints.0: a GLN names one party',
+      },
+    ]);
   });
 });
 
 describe('phoneSearchKey', () => {
   it('reads a French number however it is written', () => {
-    for (const typed of ['0261914001', '02 61 91 40 01', '02.61.91.40.01', '+33 2 61 91 40 01', '0033261914001']) expect(phoneSearchKey(typed)).toBe('261914001');
+    for (const typed of ['0261914001', '02 61 91 40 01', '02.61.91.40.01', '+33 2 61 91 40 01', '0033261914001'])
+      expect(phoneSearchKey(typed)).toBe('261914001');
   });
 
   it('keeps a partial number and ignores names and short numbers', () => {

@@ -25,7 +25,9 @@ function bareDigits(column: Expression<unknown>) {
 function hasGln(eb: Eb, gln: string) {
   return eb.or([
     eb('customers.gln', '=', gln),
-    eb.exists(eb.selectFrom('deliveryPoints as dp').select('dp.id').whereRef('dp.customerId', '=', 'customers.id').where('dp.gln', '=', gln)),
+    eb.exists(
+      eb.selectFrom('deliveryPoints as dp').select('dp.id').whereRef('dp.customerId', '=', 'customers.id').where('dp.gln', '=', gln),
+    ),
   ]);
 }
 
@@ -36,7 +38,13 @@ function matchesCustomer(q: string) {
       // Name, code and city of the account, or of one of its ship-tos: every word, accents and case ignored.
       hasEveryWord(eb.ref('customers.searchText'), q),
       hasGln(eb, q),
-      eb.exists(eb.selectFrom('deliveryPoints as dp').select('dp.id').whereRef('dp.customerId', '=', 'customers.id').where((p) => hasEveryWord(p.ref('dp.searchText'), q))),
+      eb.exists(
+        eb
+          .selectFrom('deliveryPoints as dp')
+          .select('dp.id')
+          .whereRef('dp.customerId', '=', 'customers.id')
+          .where((p) => hasEveryWord(p.ref('dp.searchText'), q)),
+      ),
       ...(phone
         ? [
             sql<boolean>`${bareDigits(eb.ref('customers.phone'))} like ${`%${phone}%`}`,
@@ -89,12 +97,23 @@ export async function updateCustomer(db: DbOrTrx, id: number, values: CustomerCh
 }
 
 export async function isStaffUser(db: DbOrTrx, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('role', 'in', [...STAFF]).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('role', 'in', [...STAFF])
+    .executeTakeFirst();
   return !!row;
 }
 
 export function listDeliveryPoints(db: DbOrTrx, customerId: number) {
-  return db.selectFrom('deliveryPoints').selectAll().where('customerId', '=', customerId).orderBy('isDefault', 'desc').orderBy('code').execute();
+  return db
+    .selectFrom('deliveryPoints')
+    .selectAll()
+    .where('customerId', '=', customerId)
+    .orderBy('isDefault', 'desc')
+    .orderBy('code')
+    .execute();
 }
 
 export function findDeliveryPoint(db: DbOrTrx, id: number) {
@@ -156,7 +175,15 @@ export async function listGlnHolderRows(db: DbOrTrx, glns?: readonly string[]) {
     .selectFrom('glnHolders as h')
     .innerJoin('customers as c', 'c.id', 'h.customerId')
     .leftJoin('deliveryPoints as dp', 'dp.id', 'h.deliveryPointId')
-    .select(['h.gln', 'h.customerId', 'h.deliveryPointId', 'c.code as customerCode', 'c.name as customerName', 'dp.code as deliveryPointCode', 'dp.name as deliveryPointName']);
+    .select([
+      'h.gln',
+      'h.customerId',
+      'h.deliveryPointId',
+      'c.code as customerCode',
+      'c.name as customerName',
+      'dp.code as deliveryPointCode',
+      'dp.name as deliveryPointName',
+    ]);
   if (glns) q = q.where('h.gln', 'in', [...glns]);
   return q.execute();
 }
@@ -179,5 +206,10 @@ export function findCustomerReach(db: DbOrTrx, id: number) {
 
 /** A customer's contacts in the order they were entered: the first order contact is the one written to. */
 export function listContactsById(db: DbOrTrx, customerId: number) {
-  return db.selectFrom('contacts').select(['id', 'name', 'role', 'phone', 'email', 'preferredHours']).where('customerId', '=', customerId).orderBy('id').execute();
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'role', 'phone', 'email', 'preferredHours'])
+    .where('customerId', '=', customerId)
+    .orderBy('id')
+    .execute();
 }

@@ -34,7 +34,12 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'A customer with its delivery points and contacts', params: IdParams, response: { 200: CustomerDetailSchema, 404: ProblemSchema, ...ReadProblems } },
+      schema: {
+        tags,
+        summary: 'A customer with its delivery points and contacts',
+        params: IdParams,
+        response: { 200: CustomerDetailSchema, 404: ProblemSchema, ...ReadProblems },
+      },
     },
     async (request) => getCustomerDetail(app.db, request.params.id),
   );

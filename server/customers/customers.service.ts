@@ -10,7 +10,10 @@ import { contactValues, customerValues, deliveryPointValues, toContact, toCustom
 import * as repo from './customers.repository.ts';
 import type { CustomerCreate, CustomerInput } from '../../core/customers/customers.schemas.ts';
 
-export async function listCustomers(db: Db, filter: { q?: string; typology?: string; limit: number; offset: number }): Promise<{ items: Customer[]; total: number }> {
+export async function listCustomers(
+  db: Db,
+  filter: { q?: string; typology?: string; limit: number; offset: number },
+): Promise<{ items: Customer[]; total: number }> {
   const { rows, total } = await repo.searchCustomers(db, filter);
   return { items: rows.map(toCustomer), total };
 }
@@ -27,14 +30,29 @@ export async function getCustomerDetail(db: DbOrTrx, id: number): Promise<Custom
  * References the schema cannot see: the price list and the assistant must exist, the code must be free, and so
  * must the GLNs of the account and of the ship-tos it arrives with (core/customers/gln.ts).
  */
-async function checkCustomer(db: Db, input: CustomerInput & Pick<CustomerCreate, 'deliveryPoints'>, exceptId: number | null): Promise<void> {
-  if (input.priceListId && !(await findPriceList(db, input.priceListId))) throw invalid('body.priceListId', 'not-found', { entity: 'price-list', id: input.priceListId }, `no price list ${input.priceListId}`);
-  if (input.assistantUserId && !(await repo.isStaffUser(db, input.assistantUserId))) throw invalid('body.assistantUserId', 'not-found', { entity: 'user', id: input.assistantUserId }, `no staff user ${input.assistantUserId}`);
+async function checkCustomer(
+  db: Db,
+  input: CustomerInput & Pick<CustomerCreate, 'deliveryPoints'>,
+  exceptId: number | null,
+): Promise<void> {
+  if (input.priceListId && !(await findPriceList(db, input.priceListId)))
+    throw invalid('body.priceListId', 'not-found', { entity: 'price-list', id: input.priceListId }, `no price list ${input.priceListId}`);
+  if (input.assistantUserId && !(await repo.isStaffUser(db, input.assistantUserId)))
+    throw invalid(
+      'body.assistantUserId',
+      'not-found',
+      { entity: 'user', id: input.assistantUserId },
+      `no staff user ${input.assistantUserId}`,
+    );
   const clash = await repo.findCustomerByCode(db, input.code);
   if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Customer code ${input.code} is already used`);
   await assertGlnsFree(db, [
     { path: 'body.gln', gln: input.gln, taker: { kind: 'customer', customerId: exceptId } },
-    ...(input.deliveryPoints ?? []).map((dp, i) => ({ path: `body.deliveryPoints.${i}.gln`, gln: dp.gln, taker: { kind: 'delivery-point' as const, deliveryPointId: null, customerId: null } })),
+    ...(input.deliveryPoints ?? []).map((dp, i) => ({
+      path: `body.deliveryPoints.${i}.gln`,
+      gln: dp.gln,
+      taker: { kind: 'delivery-point' as const, deliveryPointId: null, customerId: null },
+    })),
   ]);
 }
 
@@ -43,18 +61,25 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
   await checkCustomer(db, input, null);
   const points = input.deliveryPoints ?? [];
   for (const [i, dp] of points.entries()) {
-    if (await repo.findDeliveryPointByCode(db, dp.code)) throw conflict(`body.deliveryPoints.${i}.code`, dp.code, `Delivery point code ${dp.code} is already used`);
+    if (await repo.findDeliveryPointByCode(db, dp.code))
+      throw conflict(`body.deliveryPoints.${i}.code`, dp.code, `Delivery point code ${dp.code} is already used`);
   }
   // Without an explicit choice the first ship-to is the default: an order always has one to propose.
-  const defaultIndex = Math.max(0, points.findIndex((dp) => dp.isDefault));
-  return db.transaction().execute(async (trx) => {
-    const id = await repo.insertCustomer(trx, customerValues(input, now.toISOString()));
-    for (const [i, dp] of points.entries()) await repo.insertDeliveryPoint(trx, deliveryPointValues(id, dp, i === defaultIndex));
-    for (const contact of input.contacts ?? []) await repo.insertContact(trx, contactValues(id, contact));
-    const created = await getCustomerDetail(trx, id);
-    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created });
-    return created;
-  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
+  const defaultIndex = Math.max(
+    0,
+    points.findIndex((dp) => dp.isDefault),
+  );
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const id = await repo.insertCustomer(trx, customerValues(input, now.toISOString()));
+      for (const [i, dp] of points.entries()) await repo.insertDeliveryPoint(trx, deliveryPointValues(id, dp, i === defaultIndex));
+      for (const contact of input.contacts ?? []) await repo.insertContact(trx, contactValues(id, contact));
+      const created = await getCustomerDetail(trx, id);
+      await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created });
+      return created;
+    })
+    .catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
 }
 
 export async function updateCustomer(db: Db, id: number, input: CustomerInput, userId: number, now: Date): Promise<CustomerDetail> {
@@ -62,12 +87,22 @@ export async function updateCustomer(db: Db, id: number, input: CustomerInput, u
   if (!before) throw notFound('Customer', id);
   rejectInvalid(customerRuleErrors(input));
   await checkCustomer(db, input, id);
-  return db.transaction().execute(async (trx) => {
-    const { createdAt: _keep, ...changes } = customerValues(input, now.toISOString());
-    await repo.updateCustomer(trx, id, changes);
-    const after = await getCustomerDetail(trx, id);
-    const { deliveryPoints: _p, contacts: _c, ...account } = after;
-    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'update', userId, before: toCustomer(before), after: account });
-    return after;
-  }).catch(glnTakenMeanwhile(() => checkCustomer(db, input, id)));
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const { createdAt: _keep, ...changes } = customerValues(input, now.toISOString());
+      await repo.updateCustomer(trx, id, changes);
+      const after = await getCustomerDetail(trx, id);
+      const { deliveryPoints: _p, contacts: _c, ...account } = after;
+      await recordAudit(trx, {
+        entityType: 'customer',
+        entityId: id,
+        action: 'update',
+        userId,
+        before: toCustomer(before),
+        after: account,
+      });
+      return after;
+    })
+    .catch(glnTakenMeanwhile(() => checkCustomer(db, input, id)));
 }

@@ -15,10 +15,30 @@ export async function loadGlnIndex(db: DbOrTrx, glns?: readonly string[]): Promi
         h.gln,
         h.deliveryPointId === null
           ? { kind: 'customer', customerId: h.customerId, customerCode: h.customerCode, customerName: h.customerName }
-          : { kind: 'delivery-point', deliveryPointId: h.deliveryPointId, deliveryPointCode: h.deliveryPointCode!, deliveryPointName: h.deliveryPointName!, customerId: h.customerId, customerCode: h.customerCode, customerName: h.customerName },
+          : {
+              kind: 'delivery-point',
+              deliveryPointId: h.deliveryPointId,
+              deliveryPointCode: h.deliveryPointCode!,
+              deliveryPointName: h.deliveryPointName!,
+              customerId: h.customerId,
+              customerCode: h.customerCode,
+              customerName: h.customerName,
+            },
       ]),
     ),
-    partners: new Map(partners.map((p): [string, GlnHolder] => [p.gln, { kind: 'edi-partner', partnerId: p.partnerId, partnerName: p.partnerName, customerId: p.customerId, customerCode: p.customerCode, customerName: p.customerName }])),
+    partners: new Map(
+      partners.map((p): [string, GlnHolder] => [
+        p.gln,
+        {
+          kind: 'edi-partner',
+          partnerId: p.partnerId,
+          partnerName: p.partnerName,
+          customerId: p.customerId,
+          customerCode: p.customerCode,
+          customerName: p.customerName,
+        },
+      ]),
+    ),
   };
 }
 
@@ -33,7 +53,10 @@ export type GlnClaim = { path: string; gln: string | null | undefined; taker: Gl
 export async function assertGlnsFree(db: DbOrTrx, claims: readonly GlnClaim[]): Promise<void> {
   const given = claims.filter((c): c is GlnClaim & { gln: string } => !!c.gln);
   if (!given.length) return;
-  const index = await loadGlnIndex(db, given.map((c) => c.gln));
+  const index = await loadGlnIndex(
+    db,
+    given.map((c) => c.gln),
+  );
   for (const claim of given) {
     const holder = glnClashIn(index, claim.gln, claim.taker);
     if (holder) {

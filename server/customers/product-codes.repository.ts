@@ -4,7 +4,15 @@ function productCodes(db: DbOrTrx) {
   return db
     .selectFrom('customerProductCodes as cpc')
     .innerJoin('products', 'products.id', 'cpc.productId')
-    .select(['cpc.id', 'cpc.customerId', 'cpc.code', 'cpc.productId', 'products.code as productCode', 'products.name as productName', 'cpc.unitFactor']);
+    .select([
+      'cpc.id',
+      'cpc.customerId',
+      'cpc.code',
+      'cpc.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'cpc.unitFactor',
+    ]);
 }
 
 export function listProductCodes(db: DbOrTrx, customerId: number) {
@@ -19,7 +27,10 @@ export function findProductCodeByCode(db: DbOrTrx, customerId: number, code: str
   return productCodes(db).where('cpc.customerId', '=', customerId).where('cpc.code', '=', code).executeTakeFirst();
 }
 
-export async function insertProductCode(db: DbOrTrx, values: { customerId: number; code: string; productId: number; unitFactor: number }): Promise<number> {
+export async function insertProductCode(
+  db: DbOrTrx,
+  values: { customerId: number; code: string; productId: number; unitFactor: number },
+): Promise<number> {
   const row = await db.insertInto('customerProductCodes').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -29,7 +40,10 @@ export async function deleteProductCode(db: DbOrTrx, id: number): Promise<void> 
 }
 
 /** Maps the customer's code to the product, replacing what it meant before; the row's id. */
-export async function upsertProductCode(db: DbOrTrx, values: { customerId: number; code: string; productId: number; unitFactor: number }): Promise<number> {
+export async function upsertProductCode(
+  db: DbOrTrx,
+  values: { customerId: number; code: string; productId: number; unitFactor: number },
+): Promise<number> {
   const { customerId, code, ...mapping } = values;
   const saved = await db
     .insertInto('customerProductCodes')

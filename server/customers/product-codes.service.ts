@@ -15,11 +15,17 @@ export async function listProductCodes(db: Db, customerId: number): Promise<Cust
 /** How a retailer's EDI names our product: one of its codes means one product of ours, hence 409 on a repeat. */
 export async function createProductCode(db: Db, customerId: number, input: ProductCodeInput, userId: number): Promise<CustomerProductCode> {
   if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);
-  if (!(await findProduct(db, input.productId))) throw invalid('body.productId', 'not-found', { entity: 'product', id: input.productId }, `no product ${input.productId}`);
+  if (!(await findProduct(db, input.productId)))
+    throw invalid('body.productId', 'not-found', { entity: 'product', id: input.productId }, `no product ${input.productId}`);
   const taken = await repo.findProductCodeByCode(db, customerId, input.code);
   if (taken) throw conflict('body.code', input.code, `The customer's code ${input.code} already means product ${taken.productCode}`);
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertProductCode(trx, { customerId, code: input.code, productId: input.productId, unitFactor: input.unitFactor ?? 1 });
+    const id = await repo.insertProductCode(trx, {
+      customerId,
+      code: input.code,
+      productId: input.productId,
+      unitFactor: input.unitFactor ?? 1,
+    });
     const created = (await repo.findProductCode(trx, id))!;
     await recordAudit(trx, { entityType: 'customer_product_code', entityId: id, action: 'create', userId, after: created });
     return created;

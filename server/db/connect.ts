@@ -34,7 +34,10 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   // FULL: a confirmed order survives a power cut, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new CamelCasePlugin()],
+  });
   bindFileStore(db, options.dataDir);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }

@@ -1,10 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable } from '../audit/audit.table.ts';
 import type { LoginAttemptsTable, LoginDevicesTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
-import type { CustomerProductCodesTable, PriceListItemsTable, PriceListsTable, ProductsTable, ProductSubstitutesTable } from '../catalog/catalog.table.ts';
+import type {
+  CustomerProductCodesTable,
+  PriceListItemsTable,
+  PriceListsTable,
+  ProductsTable,
+  ProductSubstitutesTable,
+} from '../catalog/catalog.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
-import type { CustomerStockLinesTable, CustomerStockReportsTable, CustomerVmiSettingsTable } from '../customer-stock/customer-stock.table.ts';
+import type {
+  CustomerStockLinesTable,
+  CustomerStockReportsTable,
+  CustomerVmiSettingsTable,
+} from '../customer-stock/customer-stock.table.ts';
 import type { DeliveriesTable, DeliveryLineLotsTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
 import type { DocumentsTable } from '../documents/documents.table.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
@@ -15,8 +25,18 @@ import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 import type {
-  CustomerAssortmentProductsTable, CustomerAssortmentsTable, CustomerCreditTable, CustomerPricesTable, CustomerTermsTable, PriceListOrderTiersTable,
-  PriceListOrderTierStepsTable, PromotionCustomersTable, PromotionProductsTable, PromotionsTable, TermsOfSaleTable, TermsOfSaleTypologiesTable,
+  CustomerAssortmentProductsTable,
+  CustomerAssortmentsTable,
+  CustomerCreditTable,
+  CustomerPricesTable,
+  CustomerTermsTable,
+  PriceListOrderTiersTable,
+  PriceListOrderTierStepsTable,
+  PromotionCustomersTable,
+  PromotionProductsTable,
+  PromotionsTable,
+  TermsOfSaleTable,
+  TermsOfSaleTypologiesTable,
 } from '../terms/terms.table.ts';
 import type { TasksTable } from '../tasks/tasks.table.ts';
 

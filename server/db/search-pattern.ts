@@ -29,5 +29,8 @@ export function searchTextLike(column: Expression<unknown> | RawBuilder<unknown>
 export function hasEveryWord(column: Expression<unknown> | RawBuilder<unknown>, query: string): RawBuilder<boolean> {
   const words = searchWords(query);
   if (words.length === 0) return sql<boolean>`1 = 1`;
-  return sql<boolean>`(${sql.join(words.map((w) => searchTextLike(column, w, 'contains')), sql` and `)})`;
+  return sql<boolean>`(${sql.join(
+    words.map((w) => searchTextLike(column, w, 'contains')),
+    sql` and `,
+  )})`;
 }

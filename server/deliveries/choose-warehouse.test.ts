@@ -8,7 +8,16 @@ const where = (allocations: ReturnType<typeof chooseWarehouses>) => allocations?
 describe('chooseWarehouses', () => {
   it('sends each product to a warehouse that holds it: flour from the mill, frozen goods from the cold store', () => {
     const stock = [level(1, 10, 260), level(3, 20, 300)];
-    expect(chooseWarehouses([{ productId: 10, quantity: 40 }, { productId: 20, quantity: 5 }], stock, [1, 2, 3])).toEqual([
+    expect(
+      chooseWarehouses(
+        [
+          { productId: 10, quantity: 40 },
+          { productId: 20, quantity: 5 },
+        ],
+        stock,
+        [1, 2, 3],
+      ),
+    ).toEqual([
       { productId: 10, warehouseId: 1, quantity: 40, short: 0 },
       { productId: 20, warehouseId: 3, quantity: 5, short: 0 },
     ]);
@@ -17,7 +26,21 @@ describe('chooseWarehouses', () => {
   it('keeps the order together where one warehouse can serve several products in full', () => {
     // Warehouse 2 holds a mountain of product 1, but warehouse 1 can serve both lines: one delivery, not two.
     const stock = [level(1, 1, 50), level(1, 2, 50), level(2, 1, 10_000)];
-    expect(where(chooseWarehouses([{ productId: 1, quantity: 50 }, { productId: 2, quantity: 50 }], stock, [1, 2]))).toEqual([[1, 1], [2, 1]]);
+    expect(
+      where(
+        chooseWarehouses(
+          [
+            { productId: 1, quantity: 50 },
+            { productId: 2, quantity: 50 },
+          ],
+          stock,
+          [1, 2],
+        ),
+      ),
+    ).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
   });
 
   it('counts only what is not already reserved, and takes the most available when none can serve it all', () => {
@@ -27,7 +50,9 @@ describe('chooseWarehouses', () => {
   });
 
   it('reserves short where the warehouse has less than the order, counting reservations of others', () => {
-    expect(chooseWarehouses([{ productId: 1, quantity: 10 }], [level(1, 1, 4, 6)], [1])).toEqual([{ productId: 1, warehouseId: 1, quantity: 10, short: 10 }]);
+    expect(chooseWarehouses([{ productId: 1, quantity: 10 }], [level(1, 1, 4, 6)], [1])).toEqual([
+      { productId: 1, warehouseId: 1, quantity: 10, short: 10 },
+    ]);
   });
 
   it('breaks ties on the most available, then on the lowest id', () => {
@@ -37,7 +62,17 @@ describe('chooseWarehouses', () => {
 
   it('sends a product no warehouse holds with the bulk of the order, or to the lowest id; null without warehouses', () => {
     const stock = [level(3, 1, 10), level(3, 2, 10)];
-    expect(chooseWarehouses([{ productId: 1, quantity: 1 }, { productId: 2, quantity: 1 }, { productId: 9, quantity: 4 }], stock, [1, 2, 3])![2]).toEqual({
+    expect(
+      chooseWarehouses(
+        [
+          { productId: 1, quantity: 1 },
+          { productId: 2, quantity: 1 },
+          { productId: 9, quantity: 4 },
+        ],
+        stock,
+        [1, 2, 3],
+      )![2],
+    ).toEqual({
       productId: 9,
       warehouseId: 3,
       quantity: 4,
@@ -49,10 +84,22 @@ describe('chooseWarehouses', () => {
 
   it('always picks a warehouse that holds the product when one does, and never reports more short than ordered', () => {
     const arb = fc.record({
-      stock: fc.array(fc.record({ warehouseId: fc.integer({ min: 1, max: 4 }), productId: fc.integer({ min: 1, max: 5 }), onHand: fc.nat(100), reserved: fc.nat(100) }), {
-        maxLength: 12,
+      stock: fc.array(
+        fc.record({
+          warehouseId: fc.integer({ min: 1, max: 4 }),
+          productId: fc.integer({ min: 1, max: 5 }),
+          onHand: fc.nat(100),
+          reserved: fc.nat(100),
+        }),
+        {
+          maxLength: 12,
+        },
+      ),
+      needs: fc.uniqueArray(fc.record({ productId: fc.integer({ min: 1, max: 6 }), quantity: fc.integer({ min: 1, max: 150 }) }), {
+        selector: (n) => n.productId,
+        minLength: 1,
+        maxLength: 6,
       }),
-      needs: fc.uniqueArray(fc.record({ productId: fc.integer({ min: 1, max: 6 }), quantity: fc.integer({ min: 1, max: 150 }) }), { selector: (n) => n.productId, minLength: 1, maxLength: 6 }),
     });
     fc.assert(
       fc.property(arb, ({ stock, needs }) => {
@@ -69,21 +116,41 @@ describe('chooseWarehouses', () => {
 
   it('sends a line bound to a warehouse (a risk moved it there) to that warehouse, even where another has more', () => {
     const stock = [level(1, 1, 100), level(2, 1, 100)];
-    expect(chooseWarehouses([{ productId: 1, quantity: 150, warehouseId: 2 }, { productId: 1, quantity: 10 }], stock, [1, 2])).toEqual([
+    expect(
+      chooseWarehouses(
+        [
+          { productId: 1, quantity: 150, warehouseId: 2 },
+          { productId: 1, quantity: 10 },
+        ],
+        stock,
+        [1, 2],
+      ),
+    ).toEqual([
       { productId: 1, warehouseId: 2, quantity: 150, short: 50 },
       { productId: 1, warehouseId: 1, quantity: 10, short: 0 },
     ]);
   });
 
   it('adds up lines of the same product, a bound line apart', () => {
-    expect(quantitiesByProduct([{ productId: 1, quantity: 2, warehouseId: 3 }, { productId: 1, quantity: 4, warehouseId: null }])).toEqual([
+    expect(
+      quantitiesByProduct([
+        { productId: 1, quantity: 2, warehouseId: 3 },
+        { productId: 1, quantity: 4, warehouseId: null },
+      ]),
+    ).toEqual([
       { productId: 1, quantity: 2, warehouseId: 3 },
       { productId: 1, quantity: 4 },
     ]);
   });
 
   it('adds up lines of the same product', () => {
-    expect(quantitiesByProduct([{ productId: 1, quantity: 2 }, { productId: 2, quantity: 1 }, { productId: 1, quantity: 3 }])).toEqual([
+    expect(
+      quantitiesByProduct([
+        { productId: 1, quantity: 2 },
+        { productId: 2, quantity: 1 },
+        { productId: 1, quantity: 3 },
+      ]),
+    ).toEqual([
       { productId: 1, quantity: 5 },
       { productId: 2, quantity: 1 },
     ]);

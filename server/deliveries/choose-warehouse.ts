@@ -30,7 +30,10 @@ export function chooseWarehouses(needs: readonly Need[], stock: readonly StockAt
       continue;
     }
     const holders = ids.filter((id) => level(id, need.productId));
-    const best = pickWarehouse(need.quantity, holders.map((id) => ({ warehouseId: id, available: available(level(id, need.productId)), breadth: breadth.get(id) })));
+    const best = pickWarehouse(
+      need.quantity,
+      holders.map((id) => ({ warehouseId: id, available: available(level(id, need.productId)), breadth: breadth.get(id) })),
+    );
     if (best !== null) chosen.set(need, best);
   }
 
@@ -62,8 +65,15 @@ export function quantitiesByProduct(needs: readonly Need[]): Need[] {
  * What shipping takes off a stock level: on hand and reserved go down by the quantity, never below zero. `missing`
  * is what left the warehouse without being on hand (a count was wrong or the goods were short at release).
  */
-export function shipFromStock(level: { onHand: number; reserved: number } | undefined, quantity: number): { onHand: number; reserved: number; missing: number } {
+export function shipFromStock(
+  level: { onHand: number; reserved: number } | undefined,
+  quantity: number,
+): { onHand: number; reserved: number; missing: number } {
   const onHand = level?.onHand ?? 0;
   const reserved = level?.reserved ?? 0;
-  return { onHand: Math.max(0, onHand - quantity), reserved: Math.max(0, reserved - quantity), missing: Math.max(0, quantity - Math.max(0, onHand)) };
+  return {
+    onHand: Math.max(0, onHand - quantity),
+    reserved: Math.max(0, reserved - quantity),
+    missing: Math.max(0, quantity - Math.max(0, onHand)),
+  };
 }

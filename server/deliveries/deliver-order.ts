@@ -6,9 +6,22 @@ import type { Db, Trx } from '../db/database.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
 import { AppError, type FieldError } from '../errors.ts';
-import { countNumbersStartingWith, insertOrder, insertOrderLines, listOrderLineRows, type OrderLineRow, updateOrderLine } from '../orders/orders.repository.ts';
+import {
+  countNumbersStartingWith,
+  insertOrder,
+  insertOrderLines,
+  listOrderLineRows,
+  type OrderLineRow,
+  updateOrderLine,
+} from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
-import { type DeliveryLineRow, listDeliveryLineRows, listDeliveryRows, updateDelivery, updateDeliveryLine } from './deliveries.repository.ts';
+import {
+  type DeliveryLineRow,
+  listDeliveryLineRows,
+  listDeliveryRows,
+  updateDelivery,
+  updateDeliveryLine,
+} from './deliveries.repository.ts';
 
 export type DeliveredLineInput = { lineId: number; deliveredQuantity: number; shortfall?: ShortfallChoice };
 
@@ -22,20 +35,54 @@ function checkReport(input: readonly DeliveredLineInput[], deliveryLines: Delive
   input.forEach((l, i) => {
     const deliveryLine = deliveryLines.find((d) => d.orderLineId === l.lineId);
     const orderLine = orderLines.find((o) => o.id === l.lineId);
-    if (!deliveryLine || !orderLine) return void errors.push({ path: `body.lines.${i}.lineId`, code: 'not-found', params: { entity: 'order-line', id: l.lineId }, message: `line ${l.lineId} is not on this order's delivery` });
-    if (seen.has(l.lineId)) return void errors.push({ path: `body.lines.${i}.lineId`, code: 'duplicate', params: {}, message: `line ${l.lineId} is given twice` });
+    if (!deliveryLine || !orderLine)
+      return void errors.push({
+        path: `body.lines.${i}.lineId`,
+        code: 'not-found',
+        params: { entity: 'order-line', id: l.lineId },
+        message: `line ${l.lineId} is not on this order's delivery`,
+      });
+    if (seen.has(l.lineId))
+      return void errors.push({
+        path: `body.lines.${i}.lineId`,
+        code: 'duplicate',
+        params: {},
+        message: `line ${l.lineId} is given twice`,
+      });
     seen.add(l.lineId);
     if (l.deliveredQuantity > deliveryLine.quantity) {
-      return void errors.push({ path: `body.lines.${i}.deliveredQuantity`, code: 'out-of-range', params: { comparison: '<=', limit: deliveryLine.quantity }, message: `${l.deliveredQuantity} is more than the ${deliveryLine.quantity} shipped` });
+      return void errors.push({
+        path: `body.lines.${i}.deliveredQuantity`,
+        code: 'out-of-range',
+        params: { comparison: '<=', limit: deliveryLine.quantity },
+        message: `${l.deliveredQuantity} is more than the ${deliveryLine.quantity} shipped`,
+      });
     }
     const missing = deliveryLine.quantity - l.deliveredQuantity;
-    if (missing > 0 && !l.shortfall) return void errors.push({ path: `body.lines.${i}.shortfall`, code: 'required', params: {}, message: `${missing} missing: say "backorder" or "cancel"` });
+    if (missing > 0 && !l.shortfall)
+      return void errors.push({
+        path: `body.lines.${i}.shortfall`,
+        code: 'required',
+        params: {},
+        message: `${missing} missing: say "backorder" or "cancel"`,
+      });
     const status: LineStatus = missing === 0 ? 'delivered' : l.shortfall === 'backorder' ? 'backordered' : 'short_cancelled';
     outcomes.push({ orderLine, deliveryLine, delivered: l.deliveredQuantity, missing, status });
   });
   const absent = deliveryLines.filter((d) => !input.some((l) => l.lineId === d.orderLineId));
-  if (absent.length) errors.push({ path: 'body.lines', code: 'rule', params: {}, message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}` });
-  if (errors.length) throw new AppError('UNPROCESSABLE', `The delivery report is not complete: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+  if (absent.length)
+    errors.push({
+      path: 'body.lines',
+      code: 'rule',
+      params: {},
+      message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}`,
+    });
+  if (errors.length)
+    throw new AppError(
+      'UNPROCESSABLE',
+      `The delivery report is not complete: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      errors,
+    );
   return outcomes;
 }
 
@@ -49,7 +96,12 @@ async function backorderNumber(trx: Trx, original: string): Promise<string> {
  * What the customer still wants: a new confirmed order with the missing quantities, at the prices of the original.
  * Also what a risk resolved with "partial now, the rest later" creates (server/risks/resolve-risk.ts).
  */
-export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'order' | 'at'>, short: readonly Pick<Outcome, 'orderLine' | 'missing'>[], actor: Actor): Promise<{ id: number; number: string }> {
+export async function createBackorder(
+  trx: Trx,
+  t: Pick<StartedTransition, 'order' | 'at'>,
+  short: readonly Pick<Outcome, 'orderLine' | 'missing'>[],
+  actor: Actor,
+): Promise<{ id: number; number: string }> {
   // The missing part keeps the line's price as it was agreed, discounts included: its net is the line's net in
   // proportion, rounded to the cent, and the backorder's totals are the sum of those lines.
   const netOf = (s: Pick<Outcome, 'orderLine' | 'missing'>) => roundCents((s.orderLine.netCents * s.missing) / s.orderLine.quantity);
@@ -99,7 +151,12 @@ export async function createBackorder(trx: Trx, t: Pick<StartedTransition, 'orde
     orderId: id,
     action: 'create_backorder',
     userId: actor.id,
-    after: { number, status: 'confirmed', backorderOfOrderId: o.id, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, backorderOfLineId: l.backorderOfLineId })) },
+    after: {
+      number,
+      status: 'confirmed',
+      backorderOfOrderId: o.id,
+      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, backorderOfLineId: l.backorderOfLineId })),
+    },
   });
   return { id, number };
 }
@@ -114,7 +171,13 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
     const t = await startTransition(trx, orderId, 'deliver', now);
     const shipped = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'shipped');
     if (shipped.length === 0) throw new AppError('CONFLICT', `Order ${t.order.number} has no shipped delivery.`);
-    const [deliveryLines, orderLines] = await Promise.all([listDeliveryLineRows(trx, shipped.map((d) => d.id)), listOrderLineRows(trx, orderId)]);
+    const [deliveryLines, orderLines] = await Promise.all([
+      listDeliveryLineRows(
+        trx,
+        shipped.map((d) => d.id),
+      ),
+      listOrderLineRows(trx, orderId),
+    ]);
     const outcomes = checkReport(input, deliveryLines, orderLines);
 
     for (const o of outcomes) {
@@ -130,7 +193,12 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
     await recordTransition(trx, t, actor, {
       after: {
         deliveryIds: shipped.map((d) => d.id),
-        lines: outcomes.map((o) => ({ lineId: o.orderLine.id, ordered: o.deliveryLine.quantity, delivered: o.delivered, status: o.status })),
+        lines: outcomes.map((o) => ({
+          lineId: o.orderLine.id,
+          ordered: o.deliveryLine.quantity,
+          delivered: o.delivered,
+          status: o.status,
+        })),
         backorder,
       },
     });

@@ -10,7 +10,10 @@ export async function insertDelivery(trx: Trx, values: Insertable<DeliveriesTabl
 
 export async function insertDeliveryLines(trx: Trx, lines: readonly Insertable<DeliveryLinesTable>[]): Promise<void> {
   if (lines.length === 0) return;
-  await trx.insertInto('deliveryLines').values([...lines]).execute();
+  await trx
+    .insertInto('deliveryLines')
+    .values([...lines])
+    .execute();
 }
 
 export async function updateDelivery(trx: Trx, id: number, patch: Updateable<DeliveriesTable>): Promise<void> {
@@ -70,7 +73,11 @@ export async function listWarehouseIds(db: DbOrTrx): Promise<number[]> {
 
 export async function warehouseCodes(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('warehouses').select(['id', 'code']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('warehouses')
+    .select(['id', 'code'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
@@ -81,21 +88,36 @@ export async function findCompany(db: DbOrTrx) {
 /** The customer and delivery point as printed on a delivery note. */
 export async function findShipToParties(db: DbOrTrx, customerId: number, deliveryPointId: number) {
   const [customer, point] = await Promise.all([
-    db.selectFrom('customers').select(['code', 'name', 'street', 'postcode', 'city', 'country', 'vatNumber']).where('id', '=', customerId).executeTakeFirstOrThrow(),
-    db.selectFrom('deliveryPoints').select(['code', 'name', 'gln', 'street', 'postcode', 'city', 'country', 'unloadingNotes']).where('id', '=', deliveryPointId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('customers')
+      .select(['code', 'name', 'street', 'postcode', 'city', 'country', 'vatNumber'])
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('deliveryPoints')
+      .select(['code', 'name', 'gln', 'street', 'postcode', 'city', 'country', 'unloadingNotes'])
+      .where('id', '=', deliveryPointId)
+      .executeTakeFirstOrThrow(),
   ]);
   return { customer, point };
 }
 
 export async function deleteDeliveryLines(trx: Trx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await trx.deleteFrom('deliveryLines').where('id', 'in', [...ids]).execute();
+  await trx
+    .deleteFrom('deliveryLines')
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Only a planned delivery is ever deleted: nothing was printed or shipped for it. */
 export async function deletePlannedDeliveries(trx: Trx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await trx.deleteFrom('deliveries').where('id', 'in', [...ids]).where('status', '=', 'planned').execute();
+  await trx
+    .deleteFrom('deliveries')
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'planned')
+    .execute();
 }
 
 /** The planned delivery lines of an order, with the warehouse each leaves from. */
@@ -111,23 +133,48 @@ export function listPlannedLinesOfOrder(db: DbOrTrx, orderId: number) {
 
 /** The deliveries of an order that left, oldest first. */
 export function listShippedDeliveries(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('deliveries').select(['id', 'number', 'deliveryNoteNumber', 'plannedDate']).where('orderId', '=', orderId).where('status', 'in', ['shipped', 'delivered']).orderBy('id').execute();
+  return db
+    .selectFrom('deliveries')
+    .select(['id', 'number', 'deliveryNoteNumber', 'plannedDate'])
+    .where('orderId', '=', orderId)
+    .where('status', 'in', ['shipped', 'delivered'])
+    .orderBy('id')
+    .execute();
 }
 
 export async function listLinesOfDeliveries(db: DbOrTrx, deliveryIds: readonly number[]) {
   if (deliveryIds.length === 0) return [];
-  return db.selectFrom('deliveryLines').selectAll().where('deliveryId', 'in', [...deliveryIds]).execute();
+  return db
+    .selectFrom('deliveryLines')
+    .selectAll()
+    .where('deliveryId', 'in', [...deliveryIds])
+    .execute();
 }
 
 /** An order's planned deliveries on one date move to another (same numbers, same reservations). */
 export async function movePlannedDeliveries(trx: Trx, orderId: number, dates: { from: string; to: string }): Promise<void> {
-  await trx.updateTable('deliveries').set({ plannedDate: dates.to }).where('orderId', '=', orderId).where('status', '=', 'planned').where('plannedDate', '=', dates.from).execute();
+  await trx
+    .updateTable('deliveries')
+    .set({ plannedDate: dates.to })
+    .where('orderId', '=', orderId)
+    .where('status', '=', 'planned')
+    .where('plannedDate', '=', dates.from)
+    .execute();
 }
 
 export async function insertDeliveryLineLots(trx: Trx, deliveryLineId: number, picked: readonly PickedLot[]): Promise<void> {
   await trx
     .insertInto('deliveryLineLots')
-    .values(picked.map((p) => ({ deliveryLineId, lot: p.lot, productionDate: p.productionDate, bestBefore: p.bestBefore, quantity: p.quantity, belowMinShelfLife: p.belowMinShelfLife ? 1 : 0 })))
+    .values(
+      picked.map((p) => ({
+        deliveryLineId,
+        lot: p.lot,
+        productionDate: p.productionDate,
+        bestBefore: p.bestBefore,
+        quantity: p.quantity,
+        belowMinShelfLife: p.belowMinShelfLife ? 1 : 0,
+      })),
+    )
     .execute();
 }
 

@@ -1,6 +1,12 @@
 import type { Delivery, DeliveryStatus } from '../../core/orders/delivery.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { type DeliveryLineRow, type DeliveryRow, listDeliveryLineRows, listDeliveryRows, listShippedLots } from './deliveries.repository.ts';
+import {
+  type DeliveryLineRow,
+  type DeliveryRow,
+  listDeliveryLineRows,
+  listDeliveryRows,
+  listShippedLots,
+} from './deliveries.repository.ts';
 
 type ShippedLotRow = Awaited<ReturnType<typeof listShippedLots>>[number];
 
@@ -31,7 +37,10 @@ function toDelivery(row: DeliveryRow, lines: readonly DeliveryLineRow[], lots: R
       saleUnit: l.saleUnit,
       quantity: l.quantity,
       deliveredQuantity: l.deliveredQuantity,
-      lots: (lots.get(l.id) ?? []).map(({ deliveryLineId: _, belowMinShelfLife, ...x }) => ({ ...x, belowMinShelfLife: belowMinShelfLife === 1 })),
+      lots: (lots.get(l.id) ?? []).map(({ deliveryLineId: _, belowMinShelfLife, ...x }) => ({
+        ...x,
+        belowMinShelfLife: belowMinShelfLife === 1,
+      })),
     })),
   };
 }
@@ -39,8 +48,16 @@ function toDelivery(row: DeliveryRow, lines: readonly DeliveryLineRow[], lots: R
 /** An order's deliveries with their lines, oldest first. */
 export async function listOrderDeliveries(db: DbOrTrx, orderId: number): Promise<Delivery[]> {
   const rows = await listDeliveryRows(db, orderId);
-  const lines = await listDeliveryLineRows(db, rows.map((r) => r.id));
-  const lots = rows.some((r) => r.status !== 'planned') ? await listShippedLots(db, lines.map((l) => l.id)) : [];
+  const lines = await listDeliveryLineRows(
+    db,
+    rows.map((r) => r.id),
+  );
+  const lots = rows.some((r) => r.status !== 'planned')
+    ? await listShippedLots(
+        db,
+        lines.map((l) => l.id),
+      )
+    : [];
   const linesOf = groupBy(lines, (l) => l.deliveryId);
   const lotsOf = groupBy(lots, (x) => x.deliveryLineId);
   return rows.map((r) => toDelivery(r, linesOf.get(r.id) ?? [], lotsOf));

@@ -26,7 +26,15 @@ export type DeliveryNoteData = {
   orderNumber: string;
   customerRef: string | null;
   /** `lots`: what left of each lot (FEFO at shipping); a null lot is stock no lot on file accounts for. */
-  lines: { code: string; name: string; quantity: number; saleUnit: string; pallets: number | null; weightG: number; lots: { lot: string | null; bestBefore: IsoDate | null; quantity: number }[] }[];
+  lines: {
+    code: string;
+    name: string;
+    quantity: number;
+    saleUnit: string;
+    pallets: number | null;
+    weightG: number;
+    lots: { lot: string | null; bestBefore: IsoDate | null; quantity: number }[];
+  }[];
   totals: { pallets: number; weightG: number };
 };
 
@@ -63,7 +71,11 @@ function lotCell(lots: DeliveryNoteData['lines'][number]['lots']): string {
  */
 export async function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
   // The metadata lets a stored note be traced to its order without parsing streams.
-  const { doc, done } = await startPdf({ Title: `Bon de livraison ${d.deliveryNoteNumber}`, Subject: `Commande ${d.orderNumber}`, Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}` });
+  const { doc, done } = await startPdf({
+    Title: `Bon de livraison ${d.deliveryNoteNumber}`,
+    Subject: `Commande ${d.orderNumber}`,
+    Keywords: `${d.deliveryNoteNumber} ${d.orderNumber}`,
+  });
   const c = d.company;
   companyHeader(doc, c);
 
@@ -88,13 +100,18 @@ export async function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
     line.pallets === null ? '—' : number(line.pallets, 2),
     number(line.weightG / 1000, 1),
   ]);
-  const tableEnd = drawTable(doc, tableTop, COLUMNS, rows, { continuation: `Bon de livraison ${d.deliveryNoteNumber} (suite) — commande ${d.orderNumber}`, reserve: 120 });
-  doc.font('Helvetica-Bold').text(
-    `Total : ${d.lines.length} ligne${d.lines.length > 1 ? 's' : ''} — ${number(d.totals.pallets, 2)} palette(s) — ${number(d.totals.weightG / 1000, 1)} kg brut`,
-    MARGIN,
-    tableEnd + 6,
-    { width: 515, align: 'right' },
-  );
+  const tableEnd = drawTable(doc, tableTop, COLUMNS, rows, {
+    continuation: `Bon de livraison ${d.deliveryNoteNumber} (suite) — commande ${d.orderNumber}`,
+    reserve: 120,
+  });
+  doc
+    .font('Helvetica-Bold')
+    .text(
+      `Total : ${d.lines.length} ligne${d.lines.length > 1 ? 's' : ''} — ${number(d.totals.pallets, 2)} palette(s) — ${number(d.totals.weightG / 1000, 1)} kg brut`,
+      MARGIN,
+      tableEnd + 6,
+      { width: 515, align: 'right' },
+    );
 
   let y = doc.y + 14;
   if (dp.unloadingNotes) {
@@ -103,14 +120,20 @@ export async function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
   }
   doc.rect(MARGIN, y, 250, 78).stroke();
   doc.rect(MARGIN + 265, y, 250, 78).stroke();
-  doc.font('Helvetica-Bold').fontSize(8.5).text('Réserves à la réception', MARGIN + 8, y + 6);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8.5)
+    .text('Réserves à la réception', MARGIN + 8, y + 6);
   doc.text('Date, signature et cachet du destinataire', MARGIN + 273, y + 6);
-  doc.font('Helvetica').fontSize(7.5).text(
-    'Toute réserve doit être portée sur ce bon et confirmée au transporteur par lettre recommandée dans les trois jours (art. L. 133-3 du Code de commerce).',
-    MARGIN + 8,
-    y + 44,
-    { width: 234 },
-  );
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .text(
+      'Toute réserve doit être portée sur ce bon et confirmée au transporteur par lettre recommandée dans les trois jours (art. L. 133-3 du Code de commerce).',
+      MARGIN + 8,
+      y + 44,
+      { width: 234 },
+    );
 
   legalFooter(doc, c);
   doc.end();

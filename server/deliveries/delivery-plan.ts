@@ -48,10 +48,17 @@ const key = (warehouseId: number, date: string | null) => `${warehouseId}|${date
  * deliveries hold. Release is this from nothing; a risk decided on a released order is this after the order changed.
  * Shipped deliveries are never touched: they are beyond change.
  */
-export async function syncPlannedDeliveries(trx: Trx, order: Pick<OrderRow, 'id' | 'promisedDate' | 'requestedDate'>, at: string): Promise<DeliveryPlanChange> {
+export async function syncPlannedDeliveries(
+  trx: Trx,
+  order: Pick<OrderRow, 'id' | 'promisedDate' | 'requestedDate'>,
+  at: string,
+): Promise<DeliveryPlanChange> {
   const lines = (await listOrderLineRows(trx, order.id)).filter((l) => l.status === 'open');
   const planned = (await listDeliveryRows(trx, order.id)).filter((d) => d.status === 'planned');
-  const current = await listDeliveryLineRows(trx, planned.map((d) => d.id));
+  const current = await listDeliveryLineRows(
+    trx,
+    planned.map((d) => d.id),
+  );
   const deliveryOf = new Map(planned.map((d) => [d.id, d]));
   const currentOf = new Map(current.map((c) => [c.orderLineId, c]));
 
@@ -61,10 +68,17 @@ export async function syncPlannedDeliveries(trx: Trx, order: Pick<OrderRow, 'id'
     return !c || (l.warehouseId !== null && deliveryOf.get(c.deliveryId)!.warehouseId !== l.warehouseId);
   });
   const needs = quantitiesByProduct(moving.map((l) => ({ productId: l.productId, quantity: l.quantity, warehouseId: l.warehouseId })));
-  const [stock, warehouseIds] = await Promise.all([listStockLevels(trx, needs.map((n) => n.productId)), listWarehouseIds(trx)]);
+  const [stock, warehouseIds] = await Promise.all([
+    listStockLevels(
+      trx,
+      needs.map((n) => n.productId),
+    ),
+    listWarehouseIds(trx),
+  ]);
   const plan = needs.length ? chooseWarehouses(needs, stock, warehouseIds) : [];
   if (plan === null) throw new AppError('UNPROCESSABLE', 'No warehouse is set up: create one before releasing orders.');
-  const allocationOf = (l: OrderLineRow) => plan[needs.findIndex((n) => n.productId === l.productId && (n.warehouseId ?? null) === l.warehouseId)];
+  const allocationOf = (l: OrderLineRow) =>
+    plan[needs.findIndex((n) => n.productId === l.productId && (n.warehouseId ?? null) === l.warehouseId)];
 
   const target = new Map<number, { warehouseId: number; date: string | null }>();
   for (const l of lines) {
@@ -80,15 +94,26 @@ export async function syncPlannedDeliveries(trx: Trx, order: Pick<OrderRow, 'id'
     if (byKey.has(key(warehouseId, date))) continue;
     const number = deliveryNumber(await nextCounter(trx, 'delivery'));
     const id = await insertDelivery(trx, {
-      number, orderId: order.id, warehouseId, plannedDate: date, status: 'planned', deliveryNoteNumber: null, palletsCenti: 0, weightG: 0, shippedAt: null,
-      deliveredAt: null, documentId: null, createdAt: at,
+      number,
+      orderId: order.id,
+      warehouseId,
+      plannedDate: date,
+      status: 'planned',
+      deliveryNoteNumber: null,
+      palletsCenti: 0,
+      weightG: 0,
+      shippedAt: null,
+      deliveredAt: null,
+      documentId: null,
+      createdAt: at,
     });
     byKey.set(key(warehouseId, date), id);
     numbers.set(id, number);
   }
 
   const held = new Map<string, number>();
-  const hold = (warehouseId: number, productId: number, quantity: number) => held.set(`${warehouseId}:${productId}`, (held.get(`${warehouseId}:${productId}`) ?? 0) + quantity);
+  const hold = (warehouseId: number, productId: number, quantity: number) =>
+    held.set(`${warehouseId}:${productId}`, (held.get(`${warehouseId}:${productId}`) ?? 0) + quantity);
   for (const c of current) hold(deliveryOf.get(c.deliveryId)!.warehouseId, c.productId, -c.quantity);
 
   const gone = current.filter((c) => !target.has(c.orderLineId)).map((c) => c.id);
@@ -110,22 +135,34 @@ export async function syncPlannedDeliveries(trx: Trx, order: Pick<OrderRow, 'id'
   await deleteDeliveryLines(trx, gone);
   await insertDeliveryLines(trx, inserts);
 
-  const reservations = [...held].filter(([, delta]) => delta !== 0).map(([k, delta]) => {
-    const [warehouseId, productId] = k.split(':').map(Number);
-    return { warehouseId, productId, delta };
-  });
+  const reservations = [...held]
+    .filter(([, delta]) => delta !== 0)
+    .map(([k, delta]) => {
+      const [warehouseId, productId] = k.split(':').map(Number);
+      return { warehouseId, productId, delta };
+    });
   for (const r of reservations) await adjustStock(trx, { warehouseId: r.warehouseId, productId: r.productId }, { reserved: r.delta }, at);
 
   const removedDeliveryIds = [...new Set(byKey.values())].filter((id) => !contents.has(id));
   await deletePlannedDeliveries(trx, removedDeliveryIds);
   const deliveries: PlannedDelivery[] = [];
   for (const [deliveryId, held] of contents) {
-    const totals = orderTotals(held.map(({ line, quantity }) => ({ ...line, quantity, netCents: undefined, freeQuantity: quantity === line.quantity ? line.freeQuantity : 0 })));
+    const totals = orderTotals(
+      held.map(({ line, quantity }) => ({
+        ...line,
+        quantity,
+        netCents: undefined,
+        freeQuantity: quantity === line.quantity ? line.freeQuantity : 0,
+      })),
+    );
     await updateDelivery(trx, deliveryId, { palletsCenti: Math.round(totals.pallets * 100), weightG: totals.weightG });
     const [warehouseId, date] = [...byKey].find(([, id]) => id === deliveryId)![0].split('|');
     const products = quantitiesByProduct(held.map(({ line, quantity }) => ({ productId: line.productId, quantity })));
     deliveries.push({
-      deliveryId, deliveryNumber: numbers.get(deliveryId)!, warehouseId: Number(warehouseId), plannedDate: date || null,
+      deliveryId,
+      deliveryNumber: numbers.get(deliveryId)!,
+      warehouseId: Number(warehouseId),
+      plannedDate: date || null,
       reserved: products.map((p) => {
         const a = plan.find((x, i) => x.warehouseId === Number(warehouseId) && needs[i].productId === p.productId);
         return { productId: p.productId, quantity: p.quantity, short: a?.short ?? 0 };

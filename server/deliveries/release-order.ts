@@ -22,12 +22,27 @@ export async function releaseInTransaction(trx: Trx, orderId: number, actor: Act
   const t = await startTransition(trx, orderId, 'release', now);
   const { deliveries } = await syncPlannedDeliveries(trx, t.order, t.at);
   const codes = await warehouseCodes(trx, [...new Set(deliveries.map((d) => d.warehouseId))]);
-  const codeOf = await productCodes(trx, deliveries.flatMap((d) => d.reserved.map((r) => r.productId)));
+  const codeOf = await productCodes(
+    trx,
+    deliveries.flatMap((d) => d.reserved.map((r) => r.productId)),
+  );
   const short = deliveries.flatMap((d) =>
-    d.reserved.filter((r) => r.short > 0).map((r): TimelineNote => ({ code: 'released-short', params: { product: codeOf.get(r.productId) ?? null, short: r.short, warehouse: codes.get(d.warehouseId) ?? null } })),
+    d.reserved
+      .filter((r) => r.short > 0)
+      .map((r): TimelineNote => ({
+        code: 'released-short',
+        params: { product: codeOf.get(r.productId) ?? null, short: r.short, warehouse: codes.get(d.warehouseId) ?? null },
+      })),
   );
   await recordTransition(trx, t, actor, {
-    after: { deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({ deliveryId, deliveryNumber, warehouseId, reserved })) },
+    after: {
+      deliveries: deliveries.map(({ deliveryId, deliveryNumber, warehouseId, reserved }) => ({
+        deliveryId,
+        deliveryNumber,
+        warehouseId,
+        reserved,
+      })),
+    },
     notes: short,
   });
 }

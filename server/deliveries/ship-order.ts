@@ -34,13 +34,28 @@ export function deliveryNoteNumber(seq: number, now: Date): string {
 async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date): Promise<string> {
   if (given === undefined) return deliveryNoteNumber(await nextCounter(trx, 'delivery-note'), now);
   if (await isDeliveryNoteNumberTaken(trx, given)) {
-    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: given }, message: 'is already used by another delivery' }]);
+    throw new AppError('CONFLICT', `Delivery note number ${given} is already used.`, [
+      { path: 'body.deliveryNoteNumber', code: 'taken', params: { value: given }, message: 'is already used by another delivery' },
+    ]);
   }
   return given;
 }
 
-async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: DeliveryRow, noteNumber: string, dataDir: string, actor: Actor, deliveryLines: readonly DeliveryLineRow[], lots: ReadonlyMap<number, PickedLot[]>) {
-  const [company, parties, orderLines] = await Promise.all([findCompany(trx), findShipToParties(trx, t.order.customerId, t.order.deliveryPointId), listOrderLineRows(trx, t.order.id)]);
+async function writeDeliveryNote(
+  trx: Trx,
+  t: StartedTransition,
+  delivery: DeliveryRow,
+  noteNumber: string,
+  dataDir: string,
+  actor: Actor,
+  deliveryLines: readonly DeliveryLineRow[],
+  lots: ReadonlyMap<number, PickedLot[]>,
+) {
+  const [company, parties, orderLines] = await Promise.all([
+    findCompany(trx),
+    findShipToParties(trx, t.order.customerId, t.order.deliveryPointId),
+    listOrderLineRows(trx, t.order.id),
+  ]);
   if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: a delivery note cannot be printed without it.');
   const packOf = new Map(orderLines.map((l) => [l.id, l]));
   const pdf = await renderDeliveryNote({
@@ -57,7 +72,15 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
     lines: deliveryLines.map((l) => {
       const pack = packOf.get(l.orderLineId)!;
       const shipped = (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity }));
-      return { code: l.productCode, name: l.productName, quantity: l.quantity, saleUnit: l.saleUnit, pallets: packagingEquivalents(l.quantity, pack).pallets, weightG: l.quantity * pack.grossWeightG, lots: shipped };
+      return {
+        code: l.productCode,
+        name: l.productName,
+        quantity: l.quantity,
+        saleUnit: l.saleUnit,
+        pallets: packagingEquivalents(l.quantity, pack).pallets,
+        weightG: l.quantity * pack.grossWeightG,
+        lots: shipped,
+      };
     }),
     totals: { pallets: delivery.palletsCenti / 100, weightG: delivery.weightG },
   });
@@ -83,20 +106,28 @@ async function writeDeliveryNote(trx: Trx, t: StartedTransition, delivery: Deliv
  * the commit; if the transaction then fails, a content-addressed file is an orphan no row points to, never a wrong
  * document.
  */
-export async function shipOrder(db: Db, orderId: number, actor: Actor, options: { deliveryNoteNumber?: string; dataDir: string }, now: Date): Promise<void> {
+export async function shipOrder(
+  db: Db,
+  orderId: number,
+  actor: Actor,
+  options: { deliveryNoteNumber?: string; dataDir: string },
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const started = await startTransition(trx, orderId, 'ship', now);
     const pending = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
     if (pending.length === 0) throw new AppError('CONFLICT', `Order ${started.order.number} has no planned delivery to ship.`);
     // A part split off to a later date leaves then, in its own delivery: the order stays released until it has.
-    const first = pending.reduce((min, d) => (d.plannedDate ?? '') < min ? (d.plannedDate ?? '') : min, pending[0].plannedDate ?? '');
+    const first = pending.reduce((min, d) => ((d.plannedDate ?? '') < min ? (d.plannedDate ?? '') : min), pending[0].plannedDate ?? '');
     const planned = pending.filter((d) => (d.plannedDate ?? '') === first);
     const later = pending.filter((d) => !planned.includes(d));
     if (later.length) await updateOrderStatus(trx, orderId, 'shipped', { status: 'released', updatedAt: started.at });
     const t: StartedTransition = later.length ? { ...started, to: 'released' } : started;
     if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
-      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message }]);
+      throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [
+        { path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message },
+      ]);
     }
     const shipped = [];
     const missing: TimelineNote[] = [];
@@ -107,7 +138,7 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         warehouseId: delivery.warehouseId,
         customerId: t.order.customerId,
         productIds: [...new Set(deliveryLines.map((l) => l.productId))],
-        deliveryDate: (delivery.plannedDate) ?? parisNow(now).date,
+        deliveryDate: delivery.plannedDate ?? parisNow(now).date,
       });
       const lots = new Map<number, PickedLot[]>();
       for (const l of deliveryLines) {
@@ -118,8 +149,13 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         await recordShippedLots(trx, { ...at, deliveryLineId: l.id }, picked, t.at);
         const taken = shipFromStock(level, l.quantity);
         await setStockLevel(trx, at, { onHand: taken.onHand, reserved: taken.reserved }, t.at);
-        if (taken.missing > 0) missing.push({ code: 'shipped-beyond-stock', params: { product: l.productCode, missing: taken.missing, warehouse: delivery.warehouseCode } });
-        for (const p of picked.filter((x) => x.belowMinShelfLife)) missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
+        if (taken.missing > 0)
+          missing.push({
+            code: 'shipped-beyond-stock',
+            params: { product: l.productCode, missing: taken.missing, warehouse: delivery.warehouseCode },
+          });
+        for (const p of picked.filter((x) => x.belowMinShelfLife))
+          missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
       }
       const documentId = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor, deliveryLines, lots);
       await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
@@ -127,10 +163,18 @@ export async function shipOrder(db: Db, orderId: number, actor: Actor, options: 
         deliveryId: delivery.id,
         deliveryNoteNumber: noteNumber,
         documentId,
-        shipped: deliveryLines.map((l) => ({ productId: l.productId, quantity: l.quantity, lots: (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity })) })),
+        shipped: deliveryLines.map((l) => ({
+          productId: l.productId,
+          quantity: l.quantity,
+          lots: (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity })),
+        })),
       });
     }
-    if (later.length) missing.push({ code: 'still-to-leave', params: { deliveries: later.map((d) => d.number).join(', '), dates: later.map((d) => d.plannedDate).join(', ') } });
+    if (later.length)
+      missing.push({
+        code: 'still-to-leave',
+        params: { deliveries: later.map((d) => d.number).join(', '), dates: later.map((d) => d.plannedDate).join(', ') },
+      });
     await recordTransition(trx, t, actor, { after: { deliveries: shipped }, notes: missing });
     await queueEdiOutbound(trx, orderId, 'desadv', t.at);
   });

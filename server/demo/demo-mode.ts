@@ -13,7 +13,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** The demo accounts this database holds, active or not. */
-export const demoAccounts = (db: Db) => accountsByEmail(db, DEMO_ACCOUNTS.map((a) => a.email));
+export const demoAccounts = (db: Db) =>
+  accountsByEmail(
+    db,
+    DEMO_ACCOUNTS.map((a) => a.email),
+  );
 
 /**
  * Each start, in demo mode (CARNET_DEMO, on by default) or out of it. An empty database gets the demo company, and
@@ -38,7 +42,9 @@ export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date):
   } else if (demo) {
     log.info('CARNET_DEMO is on, but this database holds an installation of its own: no demo data, no demo logins');
   } else if (switched) {
-    log.warn(`CARNET_DEMO=false: the demo accounts ${logins(accounts)} are switched off, their passwords being public; the demo's data stays`);
+    log.warn(
+      `CARNET_DEMO=false: the demo accounts ${logins(accounts)} are switched off, their passwords being public; the demo's data stays`,
+    );
   }
   if (!(await hasActiveAdmin(db))) {
     log.warn('no administrator can log in: create the first one with `npx carnet users create-admin --email <email> --name "<name>"`');
@@ -54,7 +60,13 @@ async function switchAccounts(db: Db, accounts: readonly Account[], active: bool
   await db.transaction().execute(async (trx) => {
     for (const account of changing) {
       await setAccountActive(trx, account.id, active);
-      await recordAudit(trx, { entityType: 'user', entityId: account.id, action: active ? 'enable_demo_account' : 'disable_demo_account', userId: null, after: { active } });
+      await recordAudit(trx, {
+        entityType: 'user',
+        entityId: account.id,
+        action: active ? 'enable_demo_account' : 'disable_demo_account',
+        userId: null,
+        after: { active },
+      });
     }
   });
   return changing.length;

@@ -15,11 +15,18 @@ export const demoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/demo',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'The demo logins the login page shows: none outside demo mode (CARNET_DEMO=false) or on a database of its own', response: { 200: DemoSchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'The demo logins the login page shows: none outside demo mode (CARNET_DEMO=false) or on a database of its own',
+        response: { 200: DemoSchema },
+      },
     },
     async () => {
       const accounts = app.config.CARNET_DEMO ? (await demoAccounts(app.db)).filter((a) => a.active === 1) : [];
-      return { accounts: accounts.map((a) => ({ email: a.email, name: a.name, role: a.role as (typeof ROLES)[number] })), password: accounts.length ? DEMO_PASSWORD : null };
+      return {
+        accounts: accounts.map((a) => ({ email: a.email, name: a.name, role: a.role as (typeof ROLES)[number] })),
+        password: accounts.length ? DEMO_PASSWORD : null,
+      };
     },
   );
 };

@@ -24,21 +24,51 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
 
   await trx
     .insertInto('stockLots')
-    .values(lots.map((l) => ({ warehouseId: id(warehouses, l.warehouse), productId: id(products, l.product), lot: l.lot, productionDate: date(l.productionDate), bestBefore: date(l.bestBefore), quantity: l.quantity, updatedAt: shift.nowIso })))
+    .values(
+      lots.map((l) => ({
+        warehouseId: id(warehouses, l.warehouse),
+        productId: id(products, l.product),
+        lot: l.lot,
+        productionDate: date(l.productionDate),
+        bestBefore: date(l.bestBefore),
+        quantity: l.quantity,
+        updatedAt: shift.nowIso,
+      })),
+    )
     .execute();
   await trx
     .insertInto('plannedReceipts')
-    .values(receipts.map((r) => ({
-      warehouseId: id(warehouses, r.warehouse), productId: id(products, r.product), date: date(r.date), originalDate: date(r.originalDate), quantity: r.quantity,
-      kind: r.kind, ref: r.ref, status: r.status, note: r.note, createdAt: shift.nowIso, updatedAt: shift.nowIso,
-    })))
+    .values(
+      receipts.map((r) => ({
+        warehouseId: id(warehouses, r.warehouse),
+        productId: id(products, r.product),
+        date: date(r.date),
+        originalDate: date(r.originalDate),
+        quantity: r.quantity,
+        kind: r.kind,
+        ref: r.ref,
+        status: r.status,
+        note: r.note,
+        createdAt: shift.nowIso,
+        updatedAt: shift.nowIso,
+      })),
+    )
     .execute();
   await trx
     .insertInto('customerSupplySettings')
-    .values(customerSettings.map((s) => ({
-      customerId: id(customers, s.customer), minRemainingShelfLifePct: s.minRemainingShelfLifePct, shipComplete: s.shipComplete ? 1 : 0, acceptsBackorders: s.acceptsBackorders ? 1 : 0,
-      acceptsPartial: s.acceptsPartial ? 1 : 0, acceptsSubstitutes: s.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: s.cancelIfLateDays, updatedBy: null, updatedAt: shift.nowIso,
-    })))
+    .values(
+      customerSettings.map((s) => ({
+        customerId: id(customers, s.customer),
+        minRemainingShelfLifePct: s.minRemainingShelfLifePct,
+        shipComplete: s.shipComplete ? 1 : 0,
+        acceptsBackorders: s.acceptsBackorders ? 1 : 0,
+        acceptsPartial: s.acceptsPartial ? 1 : 0,
+        acceptsSubstitutes: s.acceptsSubstitutes ? 1 : 0,
+        cancelIfLateDays: s.cancelIfLateDays,
+        updatedBy: null,
+        updatedAt: shift.nowIso,
+      })),
+    )
     .execute();
   // Distri'Ouest's mixed sugar truck was released from the depot as soon as it came in (its goods held there); the
   // count that followed found 32 packs of cassonade crushed. The mill's store holds the same packs for
@@ -50,7 +80,12 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
     await releaseInTransaction(trx, order.id, assistant, new Date(shift.nowIso));
   }
   for (const r of demo.supply.recounts) {
-    await trx.updateTable('stockLevels').set({ onHand: r.onHand, updatedAt: shift.nowIso }).where('warehouseId', '=', id(warehouses, r.warehouse)).where('productId', '=', id(products, r.product)).execute();
+    await trx
+      .updateTable('stockLevels')
+      .set({ onHand: r.onHand, updatedAt: shift.nowIso })
+      .where('warehouseId', '=', id(warehouses, r.warehouse))
+      .where('productId', '=', id(products, r.product))
+      .execute();
   }
 
   // The data set's stock file counts the confirmed orders as allocated (an ERP's view); in Carnet only release
@@ -64,12 +99,23 @@ export async function seedAvailability(trx: Trx, shift: Shift): Promise<void> {
     .groupBy(['deliveries.warehouseId', 'deliveryLines.productId'])
     .execute();
   await trx.updateTable('stockLevels').set({ reserved: 0 }).execute();
-  for (const h of held) await trx.updateTable('stockLevels').set({ reserved: Number(h.quantity) }).where('warehouseId', '=', h.warehouseId).where('productId', '=', h.productId).execute();
+  for (const h of held)
+    await trx
+      .updateTable('stockLevels')
+      .set({ reserved: Number(h.quantity) })
+      .where('warehouseId', '=', h.warehouseId)
+      .where('productId', '=', h.productId)
+      .execute();
 
   // The demo renumbers its orders: find the booked one by the customer's PO reference.
   for (const a of appointments) {
     const ref = demo.orders.find((o) => o.number === a.order)?.customerRef;
     const orderId = orders.find((o) => ref && o.customerRef === ref)?.id;
-    if (orderId) await trx.updateTable('orders').set({ appointmentAt: shift.shiftInstant(a.at) }).where('id', '=', orderId).execute();
+    if (orderId)
+      await trx
+        .updateTable('orders')
+        .set({ appointmentAt: shift.shiftInstant(a.at) })
+        .where('id', '=', orderId)
+        .execute();
   }
 }

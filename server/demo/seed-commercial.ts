@@ -10,7 +10,10 @@ type Shift = (date: string | null) => string | null;
  * promotions, the customers' unpaid invoices and the retail centrals' agreed assortments. The CGV follows the price
  * lists (whole years); promotions move with the history, so the galette promotion runs today.
  */
-export async function seedCommercial(trx: Trx, options: { shiftDate: Shift; shiftYearDate: Shift; nowIso: string; today: string }): Promise<void> {
+export async function seedCommercial(
+  trx: Trx,
+  options: { shiftDate: Shift; shiftYearDate: Shift; nowIso: string; today: string },
+): Promise<void> {
   const c = demo.commercial;
   const ids = async (table: 'products' | 'customers' | 'priceLists') =>
     new Map((await trx.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
@@ -30,12 +33,21 @@ export async function seedCommercial(trx: Trx, options: { shiftDate: Shift; shif
     .returning('id')
     .executeTakeFirstOrThrow();
   // The demo's table is the API's shape: stored the way PUT /api/terms stores it.
-  await trx.insertInto('termsOfSaleTypologies').values(c.terms.typologies.map((t) => typologyValues(terms.id, t as TypologyTermsInput))).execute();
+  await trx
+    .insertInto('termsOfSaleTypologies')
+    .values(c.terms.typologies.map((t) => typologyValues(terms.id, t as TypologyTermsInput)))
+    .execute();
 
   for (const tier of c.orderTiers) {
     const priceListId = priceLists.get(tier.priceList)!;
-    await trx.insertInto('priceListOrderTiers').values({ priceListId, measure: tier.measure, families: tier.families.join(','), updatedAt: options.nowIso }).execute();
-    await trx.insertInto('priceListOrderTierSteps').values(tier.steps.map((s) => ({ priceListId, minValue: s.min, discountBp: s.discountBp }))).execute();
+    await trx
+      .insertInto('priceListOrderTiers')
+      .values({ priceListId, measure: tier.measure, families: tier.families.join(','), updatedAt: options.nowIso })
+      .execute();
+    await trx
+      .insertInto('priceListOrderTierSteps')
+      .values(tier.steps.map((s) => ({ priceListId, minValue: s.min, discountBp: s.discountBp })))
+      .execute();
   }
 
   for (const p of c.promotions) {
@@ -62,17 +74,30 @@ export async function seedCommercial(trx: Trx, options: { shiftDate: Shift; shif
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('promotionProducts').values(p.products.map((code) => ({ promotionId: row.id, productId: products.get(code)! }))).execute();
+    await trx
+      .insertInto('promotionProducts')
+      .values(p.products.map((code) => ({ promotionId: row.id, productId: products.get(code)! })))
+      .execute();
   }
 
   await trx
     .insertInto('customerCredit')
-    .values(c.credit.map((x) => ({ customerId: customers.get(x.customer)!, unpaidBalanceCents: x.unpaidBalanceCents, overdueCents: x.overdueCents, asOf: options.today })))
+    .values(
+      c.credit.map((x) => ({
+        customerId: customers.get(x.customer)!,
+        unpaidBalanceCents: x.unpaidBalanceCents,
+        overdueCents: x.overdueCents,
+        asOf: options.today,
+      })),
+    )
     .execute();
 
   for (const a of c.assortments) {
     const customerId = customers.get(a.customer)!;
     await trx.insertInto('customerAssortments').values({ customerId, restricted: 1, updatedAt: options.nowIso }).execute();
-    await trx.insertInto('customerAssortmentProducts').values(a.products.map((code) => ({ customerId, productId: products.get(code)! }))).execute();
+    await trx
+      .insertInto('customerAssortmentProducts')
+      .values(a.products.map((code) => ({ customerId, productId: products.get(code)! })))
+      .execute();
   }
 }

@@ -15,16 +15,31 @@ export async function seedCustomerStock(trx: Trx, { shiftDate, nowIso }: Shift):
   const points = new Map((await trx.selectFrom('deliveryPoints').select(['id', 'code']).execute()).map((p) => [p.code, p.id]));
   const products = new Map((await trx.selectFrom('products').select(['id', 'code']).execute()).map((p) => [p.code, p.id]));
   for (const v of stocks.vmi) {
-    await saveVmiSettings(trx, { customerId: customers.get(v.customer)!, enabled: v.enabled ? 1 : 0, targetCoverDays: v.targetCoverDays, updatedBy: null, updatedAt: nowIso });
+    await saveVmiSettings(trx, {
+      customerId: customers.get(v.customer)!,
+      enabled: v.enabled ? 1 : 0,
+      targetCoverDays: v.targetCoverDays,
+      updatedBy: null,
+      updatedAt: nowIso,
+    });
   }
   for (const r of stocks.reports) {
-    await recordStockReport(trx, {
-      customerId: customers.get(r.customer)!,
-      deliveryPointId: points.get(r.deliveryPoint)!,
-      date: shiftDate(r.date),
-      source: 'edi',
-      documentId: null,
-      lines: r.lines.map((l) => ({ productId: products.get(l.product)!, onHand: l.onHand, averageDailySales: 'averageDailySales' in l ? l.averageDailySales : null, promoUpliftBp: 'promoUpliftBp' in l ? l.promoUpliftBp : null })),
-    }, new Date(nowIso));
+    await recordStockReport(
+      trx,
+      {
+        customerId: customers.get(r.customer)!,
+        deliveryPointId: points.get(r.deliveryPoint)!,
+        date: shiftDate(r.date),
+        source: 'edi',
+        documentId: null,
+        lines: r.lines.map((l) => ({
+          productId: products.get(l.product)!,
+          onHand: l.onHand,
+          averageDailySales: 'averageDailySales' in l ? l.averageDailySales : null,
+          promoUpliftBp: 'promoUpliftBp' in l ? l.promoUpliftBp : null,
+        })),
+      },
+      new Date(nowIso),
+    );
   }
 }

@@ -28,7 +28,17 @@ export async function seedEdi(db: Db, now: Date): Promise<void> {
     if (!c) continue;
     const row = await db
       .insertInto('ediPartners')
-      .values({ customerId: c.id, gln: p.gln, name: c.name, tokenHash: null, autoConfirm: p.autoConfirm ? 1 : 0, inboxFolder: p.folder, outboxFolder: p.folder, active: 1, createdAt })
+      .values({
+        customerId: c.id,
+        gln: p.gln,
+        name: c.name,
+        tokenHash: null,
+        autoConfirm: p.autoConfirm ? 1 : 0,
+        inboxFolder: p.folder,
+        outboxFolder: p.folder,
+        active: 1,
+        createdAt,
+      })
       .onConflict((oc) => oc.column('gln').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -39,20 +49,36 @@ export async function seedEdi(db: Db, now: Date): Promise<void> {
   const stamp = today.replaceAll('-', '');
   const [capMarche, distriOuest, marchesEst] = DEMO_PARTNERS;
   const files: { folder: string; name: string; text: string }[] = [
-    { folder: capMarche.folder, name: `ORDERS_${stamp}_0001.edi`, text: demoInterchange(capMarche, `CM${stamp}01`, today, [demoOrder(capMarche, 1, today, 2)]) },
+    {
+      folder: capMarche.folder,
+      name: `ORDERS_${stamp}_0001.edi`,
+      text: demoInterchange(capMarche, `CM${stamp}01`, today, [demoOrder(capMarche, 1, today, 2)]),
+    },
     {
       folder: capMarche.folder,
       name: `ORDERS_${stamp}_0002.edi`,
       text: demoInterchange(capMarche, `CM${stamp}02`, today, [
-        { ...demoOrder(capMarche, 2, today, 1), lines: [demoLine(capMarche.items[0], 1, 80, 'gtin'), { lineNumber: 2, gtin: '', buyerCode: 'CM-999999', description: 'FARINE T65 BIO 1KG X10', quantity: 40 }] },
+        {
+          ...demoOrder(capMarche, 2, today, 1),
+          lines: [
+            demoLine(capMarche.items[0], 1, 80, 'gtin'),
+            { lineNumber: 2, gtin: '', buyerCode: 'CM-999999', description: 'FARINE T65 BIO 1KG X10', quantity: 40 },
+          ],
+        },
       ]),
     },
     {
       folder: marchesEst.folder,
       name: `ORDERS_${stamp}_0003.edi`,
-      text: demoInterchange(marchesEst, `ME${stamp}03`, today, [{ ...demoOrder(marchesEst, 3, today, 1), lines: [demoLine(marchesEst.items[0], 1, 120, 'buyer', 450)] }]),
+      text: demoInterchange(marchesEst, `ME${stamp}03`, today, [
+        { ...demoOrder(marchesEst, 3, today, 1), lines: [demoLine(marchesEst.items[0], 1, 120, 'buyer', 450)] },
+      ]),
     },
-    { folder: distriOuest.folder, name: `ORDERS_${stamp}_0004.edi`, text: demoInterchange(distriOuest, `DO${stamp}04`, today, [demoOrder(distriOuest, 4, today, 2)]) },
+    {
+      folder: distriOuest.folder,
+      name: `ORDERS_${stamp}_0004.edi`,
+      text: demoInterchange(distriOuest, `DO${stamp}04`, today, [demoOrder(distriOuest, 4, today, 2)]),
+    },
   ];
   for (const f of files) {
     const dir = inboxDir(dataDir, f.folder);

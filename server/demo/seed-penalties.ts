@@ -25,30 +25,72 @@ export async function seedPenalties(trx: Trx, { clock, nowIso }: Shift): Promise
   for (const { customer, ...clause } of penalties.clauses) {
     await trx
       .insertInto('penaltyClauses')
-      .values({ ...clause, customerId: customers.get(customer)!, backordersAccepted: clause.backordersAccepted ? 1 : 0, l441Applicable: clause.l441Applicable ? 1 : 0, updatedBy: null, updatedAt: nowIso })
+      .values({
+        ...clause,
+        customerId: customers.get(customer)!,
+        backordersAccepted: clause.backordersAccepted ? 1 : 0,
+        l441Applicable: clause.l441Applicable ? 1 : 0,
+        updatedBy: null,
+        updatedAt: nowIso,
+      })
       .execute();
   }
   for (const p of penalties.forceMajeure) {
-    await trx.insertInto('forceMajeurePeriods').values({ label: p.label, dateFrom: shift(p.from), dateTo: shift(p.to), categories: p.categories, description: p.description, createdAt: nowIso }).execute();
+    await trx
+      .insertInto('forceMajeurePeriods')
+      .values({
+        label: p.label,
+        dateFrom: shift(p.from),
+        dateTo: shift(p.to),
+        categories: p.categories,
+        description: p.description,
+        createdAt: nowIso,
+      })
+      .execute();
   }
 
   const clauses = new Map(penalties.clauses.map((c) => [c.customer, c]));
   for (const n of penalties.notices) {
     const customerId = customers.get(n.customer)!;
     const order = n.orderCustomerRef
-      ? await trx.selectFrom('orders').select('id').where('customerId', '=', customerId).where('customerRef', '=', n.orderCustomerRef).executeTakeFirst()
+      ? await trx
+          .selectFrom('orders')
+          .select('id')
+          .where('customerId', '=', customerId)
+          .where('customerRef', '=', n.orderCustomerRef)
+          .executeTakeFirst()
       : undefined;
-    const delivery = order ? await trx.selectFrom('deliveries').select('id').where('orderId', '=', order.id).orderBy('id').executeTakeFirst() : undefined;
+    const delivery = order
+      ? await trx.selectFrom('deliveries').select('id').where('orderId', '=', order.id).orderBy('id').executeTakeFirst()
+      : undefined;
     const lines = order
-      ? await trx.selectFrom('orderLines').innerJoin('products', 'products.id', 'orderLines.productId').select(['quantity', 'unitPriceCents']).where('orderId', '=', order.id).where('products.penaltyCategory', '=', n.category).execute()
+      ? await trx
+          .selectFrom('orderLines')
+          .innerJoin('products', 'products.id', 'orderLines.productId')
+          .select(['quantity', 'unitPriceCents'])
+          .where('orderId', '=', order.id)
+          .where('products.penaltyCategory', '=', n.category)
+          .execute()
       : [];
     const categoryValue = order ? lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) : null;
     const receivedDate = parisNow(new Date(shiftInstant(n.receivedAt))).date;
     const clock = contestDeadline({ receivedDate }, clauses.get(n.customer) ?? null, LEGAL_FRAME);
     const contestedAt = n.contestedAt ? shiftInstant(n.contestedAt) : null;
     // "cap": the customer agreed to bring the notice down to the legal cap.
-    const accepted = n.acceptedCents === 'cap' ? applyBasisPoints(categoryValue ?? 0, LEGAL_FRAME.capBp) : typeof n.acceptedCents === 'number' ? n.acceptedCents : null;
-    const reminderDate = n.status === 'received' ? clock.reminderDate : n.status === 'contested' ? (n.reminderDate ? shift(n.reminderDate) : followUpDate(contestedAt!.slice(0, 10))) : null;
+    const accepted =
+      n.acceptedCents === 'cap'
+        ? applyBasisPoints(categoryValue ?? 0, LEGAL_FRAME.capBp)
+        : typeof n.acceptedCents === 'number'
+          ? n.acceptedCents
+          : null;
+    const reminderDate =
+      n.status === 'received'
+        ? clock.reminderDate
+        : n.status === 'contested'
+          ? n.reminderDate
+            ? shift(n.reminderDate)
+            : followUpDate(contestedAt!.slice(0, 10))
+          : null;
     await trx
       .insertInto('penaltyNotices')
       .values({

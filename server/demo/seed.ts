@@ -31,7 +31,10 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
   const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
 
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('company').values({ id: 1, ...demo.company }).execute();
+    await trx
+      .insertInto('company')
+      .values({ id: 1, ...demo.company })
+      .execute();
     const userIds = new Map<string, number>();
     for (const [i, u] of DEMO_ACCOUNTS.entries()) {
       const row = await trx
@@ -45,17 +48,37 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
     const productIds = new Map<string, number>();
     for (const p of demo.products) {
       const { substitutes: _s, ...product } = p;
-      const row = await trx.insertInto('products').values({ ...product, searchText: searchText(product.name, product.code), createdAt: nowIso, updatedAt: nowIso }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('products')
+        .values({ ...product, searchText: searchText(product.name, product.code), createdAt: nowIso, updatedAt: nowIso })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       productIds.set(p.code, row.id);
     }
-    const subs = demo.products.flatMap((p) => p.substitutes.map((s) => ({ productId: productIds.get(p.code)!, substituteId: productIds.get(s)! })));
+    const subs = demo.products.flatMap((p) =>
+      p.substitutes.map((s) => ({ productId: productIds.get(p.code)!, substituteId: productIds.get(s)! })),
+    );
     if (subs.length) await trx.insertInto('productSubstitutes').values(subs).execute();
 
     const priceListIds = new Map<string, number>();
     for (const pl of demo.priceLists) {
-      const row = await trx.insertInto('priceLists').values({ code: pl.code, name: pl.name, validFrom: shiftYearDate(pl.validFrom, shiftDays), validTo: shiftYearDate(pl.validTo, shiftDays) }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('priceLists')
+        .values({
+          code: pl.code,
+          name: pl.name,
+          validFrom: shiftYearDate(pl.validFrom, shiftDays),
+          validTo: shiftYearDate(pl.validTo, shiftDays),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       priceListIds.set(pl.code, row.id);
-      const items = Object.entries(pl.prices).map(([code, cents]: [string, number]) => ({ priceListId: row.id, productId: productIds.get(code)!, minQuantity: 1, unitPriceCents: cents }));
+      const items = Object.entries(pl.prices).map(([code, cents]: [string, number]) => ({
+        priceListId: row.id,
+        productId: productIds.get(code)!,
+        minQuantity: 1,
+        unitPriceCents: cents,
+      }));
       await trx.insertInto('priceListItems').values(items).execute();
     }
 
@@ -66,7 +89,15 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
     }
     await trx
       .insertInto('stockLevels')
-      .values(demo.stock.map((s) => ({ warehouseId: warehouseIds.get(s.warehouse)!, productId: productIds.get(s.product)!, onHand: s.onHand, reserved: s.reserved, updatedAt: nowIso })))
+      .values(
+        demo.stock.map((s) => ({
+          warehouseId: warehouseIds.get(s.warehouse)!,
+          productId: productIds.get(s.product)!,
+          onHand: s.onHand,
+          reserved: s.reserved,
+          updatedAt: nowIso,
+        })),
+      )
       .execute();
 
     const customerIds = new Map<string, number>();
@@ -76,21 +107,42 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
       const { deliveryPoints, contacts, productCodes, priceList, ...customer } = c;
       const row = await trx
         .insertInto('customers')
-        .values({ ...customer, searchText: searchText(customer.name, customer.code, customer.city), priceListId: priceListIds.get(priceList) ?? null, assistantUserId: assistants[i % assistants.length], createdAt: nowIso, updatedAt: nowIso })
+        .values({
+          ...customer,
+          searchText: searchText(customer.name, customer.code, customer.city),
+          priceListId: priceListIds.get(priceList) ?? null,
+          assistantUserId: assistants[i % assistants.length],
+          createdAt: nowIso,
+          updatedAt: nowIso,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       customerIds.set(c.code, row.id);
       for (const dp of deliveryPoints) {
         const dpRow = await trx
           .insertInto('deliveryPoints')
-          .values({ ...dp, searchText: searchText(dp.name, dp.code, dp.city), customerId: row.id, deliveryWeekdays: (dp.deliveryWeekdays as Weekday[]).join(','), appointmentRequired: dp.appointmentRequired ? 1 : 0, isDefault: dp.isDefault ? 1 : 0 })
+          .values({
+            ...dp,
+            searchText: searchText(dp.name, dp.code, dp.city),
+            customerId: row.id,
+            deliveryWeekdays: (dp.deliveryWeekdays as Weekday[]).join(','),
+            appointmentRequired: dp.appointmentRequired ? 1 : 0,
+            isDefault: dp.isDefault ? 1 : 0,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         deliveryPointIds.set(dp.code, dpRow.id);
       }
-      if (contacts.length) await trx.insertInto('contacts').values(contacts.map((x) => ({ ...x, customerId: row.id }))).execute();
+      if (contacts.length)
+        await trx
+          .insertInto('contacts')
+          .values(contacts.map((x) => ({ ...x, customerId: row.id })))
+          .execute();
       if (productCodes.length) {
-        await trx.insertInto('customerProductCodes').values(productCodes.map((x) => ({ customerId: row.id, code: x.code, productId: productIds.get(x.product)!, unitFactor: 1 }))).execute();
+        await trx
+          .insertInto('customerProductCodes')
+          .values(productCodes.map((x) => ({ customerId: row.id, code: x.code, productId: productIds.get(x.product)!, unitFactor: 1 })))
+          .execute();
       }
     }
 
@@ -109,7 +161,14 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
         shiftInstant,
       });
     }
-    await trx.insertInto('counters').values([{ name: 'order', value: ordered.length }, { name: 'delivery', value: ordered.length }, { name: 'delivery-note', value: ordered.length }]).execute();
+    await trx
+      .insertInto('counters')
+      .values([
+        { name: 'order', value: ordered.length },
+        { name: 'delivery', value: ordered.length },
+        { name: 'delivery-note', value: ordered.length },
+      ])
+      .execute();
     await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
     await seedPenalties(trx, { clock, nowIso });
     await seedAvailability(trx, { shiftDate, shiftInstant, nowIso });
@@ -174,7 +233,8 @@ async function insertHistoricOrder(trx: Trx, o: DemoOrder, seq: number, ctx: His
   for (const [i, l] of o.lines.entries()) {
     const product = ctx.products.get(l.product)!;
     const delivered = l.deliveredQuantity;
-    const status = delivered === null ? (o.status === 'cancelled' ? 'cancelled' : 'open') : delivered >= l.quantity ? 'delivered' : 'short_cancelled';
+    const status =
+      delivered === null ? (o.status === 'cancelled' ? 'cancelled' : 'open') : delivered >= l.quantity ? 'delivered' : 'short_cancelled';
     const row = await trx
       .insertInto('orderLines')
       .values({
@@ -194,7 +254,20 @@ async function insertHistoricOrder(trx: Trx, o: DemoOrder, seq: number, ctx: His
       .executeTakeFirstOrThrow();
     lineIds.push(row.id);
   }
-  await trx.insertInto('auditEvents').values({ entityType: 'order', entityId: order.id, orderId: order.id, action: 'create', userId: ctx.userId, at: createdAt, beforeJson: null, afterJson: JSON.stringify({ number, status: 'draft' }), note: 'historique de démonstration' }).execute();
+  await trx
+    .insertInto('auditEvents')
+    .values({
+      entityType: 'order',
+      entityId: order.id,
+      orderId: order.id,
+      action: 'create',
+      userId: ctx.userId,
+      at: createdAt,
+      beforeJson: null,
+      afterJson: JSON.stringify({ number, status: 'draft' }),
+      note: 'historique de démonstration',
+    })
+    .execute();
   if (o.status !== 'closed') return;
   const first = o.deliveries[0];
   const deliveredAt = ctx.shiftDate(first?.deliveredDate ?? o.promisedDate);
@@ -206,7 +279,8 @@ async function insertHistoricOrder(trx: Trx, o: DemoOrder, seq: number, ctx: His
       warehouseId: ctx.warehouseOf.get(o.lines[0].product)!,
       plannedDate: ctx.shiftDate(first?.plannedDate ?? o.promisedDate),
       status: 'delivered',
-      deliveryNoteNumber: first?.number.replace(/^BL-\d{6}/, `BL-${(deliveredAt ?? createdAt).slice(0, 4)}${(deliveredAt ?? createdAt).slice(5, 7)}`) ?? null,
+      deliveryNoteNumber:
+        first?.number.replace(/^BL-\d{6}/, `BL-${(deliveredAt ?? createdAt).slice(0, 4)}${(deliveredAt ?? createdAt).slice(5, 7)}`) ?? null,
       palletsCenti: Math.round(totals.pallets * 100),
       weightG: totals.weightG,
       shippedAt: deliveredAt ? `${deliveredAt}T05:00:00.000Z` : null,
@@ -218,6 +292,14 @@ async function insertHistoricOrder(trx: Trx, o: DemoOrder, seq: number, ctx: His
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('deliveryLines')
-    .values(o.lines.map((l, i) => ({ deliveryId: delivery.id, orderLineId: lineIds[i], productId: ctx.productIds.get(l.product)!, quantity: l.quantity, deliveredQuantity: l.deliveredQuantity })))
+    .values(
+      o.lines.map((l, i) => ({
+        deliveryId: delivery.id,
+        orderLineId: lineIds[i],
+        productId: ctx.productIds.get(l.product)!,
+        quantity: l.quantity,
+        deliveredQuantity: l.deliveredQuantity,
+      })),
+    )
     .execute();
 }

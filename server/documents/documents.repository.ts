@@ -33,7 +33,10 @@ export async function listOrderDocumentRows(db: DbOrTrx, orderId: number) {
  * The record a document belongs to and its customer, found from the records that point at it: an order's
  * documents carry the order; the others are found by the one record their kind is filed for.
  */
-export async function findDocumentOwner(db: DbOrTrx, document: { id: number; kind: string; orderId: number | null }): Promise<DocumentOwner> {
+export async function findDocumentOwner(
+  db: DbOrTrx,
+  document: { id: number; kind: string; orderId: number | null },
+): Promise<DocumentOwner> {
   if (document.orderId !== null) {
     const order = await db.selectFrom('orders').select('customerId').where('id', '=', document.orderId).executeTakeFirstOrThrow();
     return { record: 'order', customerId: order.customerId };

@@ -12,7 +12,12 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders/:id/documents',
     {
       config: { access: STAFF },
-      schema: { tags, summary: "An order's documents (delivery notes…), oldest first", params: IdParams, response: { 200: Type.Array(OrderDocumentSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } },
+      schema: {
+        tags,
+        summary: "An order's documents (delivery notes…), oldest first",
+        params: IdParams,
+        response: { 200: Type.Array(OrderDocumentSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
     },
     async (request) => listOrderDocuments(app.db, request.params.id),
   );
@@ -27,22 +32,30 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The stored file, with its MIME type and file name',
         description: 'By its public id; 404 when it does not exist or belongs to a record the caller may not read.',
         params: Type.Object({ id: DocumentIdSchema }),
-        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+        response: {
+          200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
       const { document, stream } = await openDocument(app.db, app.config.dataDir, request.params.id, currentUser(request));
       // RFC 6266: an ASCII fallback plus the exact UTF-8 name, so a browser saves it under the right name.
       const ascii = document.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      return reply
-        .type(document.mimeType)
-        .header('content-length', document.sizeBytes)
-        // Served as the type it was filed with, never sniffed into another (an uploaded CSV is not a page), and
-        // kept out of shared caches: each download is checked for its reader.
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
-        .send(stream);
+      return (
+        reply
+          .type(document.mimeType)
+          .header('content-length', document.sizeBytes)
+          // Served as the type it was filed with, never sniffed into another (an uploaded CSV is not a page), and
+          // kept out of shared caches: each download is checked for its reader.
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
+          .send(stream)
+      );
     },
   );
 };

@@ -19,7 +19,12 @@ export async function listOrderDocuments(db: DbOrTrx, orderId: number): Promise<
  * The file behind a public id, if this user may read the record it belongs to (canReadDocument). A file she may
  * not read answers exactly as one that does not exist: a 404 tells nothing about what others hold.
  */
-export async function openDocument(db: DbOrTrx, dataDir: string, publicId: string, user: SessionUser): Promise<{ document: DocumentSummary; stream: ReadStream }> {
+export async function openDocument(
+  db: DbOrTrx,
+  dataDir: string,
+  publicId: string,
+  user: SessionUser,
+): Promise<{ document: DocumentSummary; stream: ReadStream }> {
   const row = await findDocumentByPublicId(db, publicId);
   if (!row || !canReadDocument(user, await findDocumentOwner(db, row))) throw notFound('Document', publicId);
   const stream = openFile(dataDir, row.sha256);

@@ -31,7 +31,16 @@ export type OrderAcknowledgementData = {
   channelLabel: string;
   requestedDate: IsoDate | null;
   promisedDate: IsoDate | null;
-  lines: { code: string; name: string; quantity: number; freeQuantity: number; saleUnit: string; unitPriceCents: number; netCents: number; vatRateBp: number }[];
+  lines: {
+    code: string;
+    name: string;
+    quantity: number;
+    freeQuantity: number;
+    saleUnit: string;
+    unitPriceCents: number;
+    netCents: number;
+    vatRateBp: number;
+  }[];
   charges: { label: string; netCents: number; vatRateBp: number }[];
   totals: { goodsNetCents: number; chargesNetCents: number; netCents: number; vat: VatBreakdown[]; vatCents: number; grossCents: number };
   paymentTerms: string;
@@ -81,7 +90,10 @@ export async function renderOrderAcknowledgement(d: OrderAcknowledgementData): P
   const tableTop = customerAndDeliveryPoint(doc, d.customer, d.deliveryPoint);
 
   if (d.version > 1) {
-    doc.font('Helvetica-Bold').fontSize(9).text(`Cet accusé de réception (version ${d.version}) annule et remplace le précédent.`, MARGIN, tableTop - 12, { width: 515 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(`Cet accusé de réception (version ${d.version}) annule et remplace le précédent.`, MARGIN, tableTop - 12, { width: 515 });
   }
 
   const rows = [

@@ -39,8 +39,21 @@ export function acknowledgedFigures(order: Order & { charges?: readonly Charge[]
       netCents: l.netCents,
       vatRateBp: l.vatRateBp,
     }));
-  const charges = (order.charges ?? []).map((c) => ({ label: typeof c.label === 'string' ? c.label : c.label.fr, netCents: c.netCents, vatRateBp: c.vatRateBp }));
-  const amounts = [...lines, ...charges].map((a) => ({ unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null, quantity: 0, unitPriceCents: 0, grossWeightG: 0, netCents: a.netCents, vatRateBp: a.vatRateBp }));
+  const charges = (order.charges ?? []).map((c) => ({
+    label: typeof c.label === 'string' ? c.label : c.label.fr,
+    netCents: c.netCents,
+    vatRateBp: c.vatRateBp,
+  }));
+  const amounts = [...lines, ...charges].map((a) => ({
+    unitsPerCarton: 1,
+    cartonsPerLayer: null,
+    layersPerPallet: null,
+    quantity: 0,
+    unitPriceCents: 0,
+    grossWeightG: 0,
+    netCents: a.netCents,
+    vatRateBp: a.vatRateBp,
+  }));
   const { netCents, vat, vatCents, grossCents } = orderTotals(amounts);
   const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
   return { lines, charges, totals: { goodsNetCents: netCents - chargesNetCents, chargesNetCents, netCents, vat, vatCents, grossCents } };
@@ -56,7 +69,8 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
     listContactsById(trx, order.customerId),
     findTermsOfSaleOn(trx, orderDate),
   ]);
-  if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: an order acknowledgement cannot be printed without it.');
+  if (!company)
+    throw new AppError('UNPROCESSABLE', 'The company identity is not set up: an order acknowledgement cannot be printed without it.');
   const data: OrderAcknowledgementData = {
     company,
     customer: parties.customer,
@@ -84,13 +98,26 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
  * transaction fails, it is an orphan no row points to.
  */
 /** `at`: the instant of the change it acknowledges, the date it is issued on. */
-export async function queueAcknowledgement(trx: Trx, orderId: number, actor: { id: number }, at: string): Promise<{ documentId: number; emailId: number }> {
+export async function queueAcknowledgement(
+  trx: Trx,
+  orderId: number,
+  actor: { id: number },
+  at: string,
+): Promise<{ documentId: number; emailId: number }> {
   const version = (await countOrderDocuments(trx, orderId, ACKNOWLEDGEMENT_KIND)) + 1;
   const { order, company, data, recipient } = await loadAcknowledgement(trx, orderId, version, at);
 
   const stored = await storeFile(fileStoreOf(trx), await renderOrderAcknowledgement(data));
   const filename = `ARC-${order.number}${version > 1 ? `-v${version}` : ''}.pdf`;
-  const documentId = await insertDocument(trx, { kind: ACKNOWLEDGEMENT_KIND, filename, mimeType: 'application/pdf', ...stored, orderId, createdBy: actor.id, createdAt: at });
+  const documentId = await insertDocument(trx, {
+    kind: ACKNOWLEDGEMENT_KIND,
+    filename,
+    mimeType: 'application/pdf',
+    ...stored,
+    orderId,
+    createdBy: actor.id,
+    createdAt: at,
+  });
 
   const { subject, text } = acknowledgementEmail({
     orderNumber: order.number,

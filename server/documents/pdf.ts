@@ -1,6 +1,13 @@
 /** What every printed document shares: A4, the margins, French numbers, addresses and the company's identity. */
 export type Address = { name: string; street: string; postcode: string; city: string; country: string };
-export type CompanyIdentity = Address & { siret: string | null; vatNumber: string | null; gln: string | null; phone: string | null; email: string | null; legalNotice: string | null };
+export type CompanyIdentity = Address & {
+  siret: string | null;
+  vatNumber: string | null;
+  gln: string | null;
+  phone: string | null;
+  email: string | null;
+  legalNotice: string | null;
+};
 
 export const MARGIN = 40;
 export const PAGE_BOTTOM = 842 - 60;
@@ -56,7 +63,12 @@ export function companyHeader(doc: PDFKit.PDFDocument, c: CompanyIdentity): void
 
 /** The company's legal notice, small, at the foot of the last page. */
 export function legalFooter(doc: PDFKit.PDFDocument, c: CompanyIdentity): void {
-  if (c.legalNotice) doc.font('Helvetica').fontSize(7).fillColor('#444444').text(c.legalNotice, MARGIN, Math.max(doc.y + 20, PAGE_BOTTOM), { width: 515, align: 'center' });
+  if (c.legalNotice)
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor('#444444')
+      .text(c.legalNotice, MARGIN, Math.max(doc.y + 20, PAGE_BOTTOM), { width: 515, align: 'center' });
 }
 
 /** A rate in basis points as French print shows it: 550 → "5,5 %", 2000 → "20 %". */
@@ -88,9 +100,15 @@ export type PartyBox = { title: string; lines: readonly string[] };
 /** The two framed boxes under the header (who is billed, where it goes), side by side; returns the y below them. */
 export function partyBoxes(doc: PDFKit.PDFDocument, left: PartyBox, right: PartyBox, height = 88): number {
   const top = Math.max(doc.y, 150) + 12;
-  for (const [x, box] of [[MARGIN, left], [MARGIN + 265, right]] as const) {
+  for (const [x, box] of [
+    [MARGIN, left],
+    [MARGIN + 265, right],
+  ] as const) {
     doc.rect(x, top, 250, height).strokeColor('#888888').stroke();
-    doc.font('Helvetica-Bold').fontSize(9).text(box.title, x + 8, top + 6, { width: 234 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(box.title, x + 8, top + 6, { width: 234 });
     doc.font('Helvetica').fontSize(9);
     for (const l of box.lines) if (l) doc.text(l, x + 8, undefined, { width: 234 });
   }
@@ -133,7 +151,11 @@ export function drawTable(
       x += col.width;
     }
     y += 14;
-    doc.moveTo(MARGIN, y - 3).lineTo(MARGIN + 515, y - 3).strokeColor('#000000').stroke();
+    doc
+      .moveTo(MARGIN, y - 3)
+      .lineTo(MARGIN + 515, y - 3)
+      .strokeColor('#000000')
+      .stroke();
     doc.font('Helvetica').fontSize(8.5);
   };
   header();
@@ -152,6 +174,9 @@ export function drawTable(
     });
     y += height;
   }
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + 515, y).stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + 515, y)
+    .stroke();
   return y;
 }

@@ -10,7 +10,14 @@ const FAR_T55: Omit<DemoItem, 'code'> = { gtin: '3012345001229', caseGtin: '1301
 const SUC_CRI: Omit<DemoItem, 'code'> = { gtin: '3012345002011', caseGtin: '13012345002018', ours: 'SUC-CRI-1KG' };
 const SUC_POU: Omit<DemoItem, 'code'> = { gtin: '3012345002028', caseGtin: '13012345002025', ours: 'SUC-POU-1KG' };
 
-export type DemoPartner = { customer: string; gln: string; deliveryPoints: string[]; items: DemoItem[]; autoConfirm: boolean; folder: string };
+export type DemoPartner = {
+  customer: string;
+  gln: string;
+  deliveryPoints: string[];
+  items: DemoItem[];
+  autoConfirm: boolean;
+  folder: string;
+};
 
 export const DEMO_PARTNERS: DemoPartner[] = [
   {
@@ -26,9 +33,40 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     autoConfirm: true,
     folder: 'c001',
   },
-  { customer: 'C002', gln: '3022000000016', deliveryPoints: ['3022000001105'], items: [{ ...FAR_T45, code: 'DO0045120' }, { ...FAR_T55, code: 'DO0045121' }, { ...SUC_CRI, code: 'DO0077002' }], autoConfirm: true, folder: 'c002' },
-  { customer: 'C003', gln: '3023000000013', deliveryPoints: ['3023000001072'], items: [{ ...FAR_T45, code: 'ME-33451' }, { ...SUC_CRI, code: 'ME-33710' }], autoConfirm: false, folder: 'c003' },
-  { customer: 'C004', gln: '3024000000010', deliveryPoints: ['3024000001208'], items: [{ ...FAR_T55, code: 'PN7712' }, { ...SUC_CRI, code: 'PN7840' }], autoConfirm: false, folder: 'c004' },
+  {
+    customer: 'C002',
+    gln: '3022000000016',
+    deliveryPoints: ['3022000001105'],
+    items: [
+      { ...FAR_T45, code: 'DO0045120' },
+      { ...FAR_T55, code: 'DO0045121' },
+      { ...SUC_CRI, code: 'DO0077002' },
+    ],
+    autoConfirm: true,
+    folder: 'c002',
+  },
+  {
+    customer: 'C003',
+    gln: '3023000000013',
+    deliveryPoints: ['3023000001072'],
+    items: [
+      { ...FAR_T45, code: 'ME-33451' },
+      { ...SUC_CRI, code: 'ME-33710' },
+    ],
+    autoConfirm: false,
+    folder: 'c003',
+  },
+  {
+    customer: 'C004',
+    gln: '3024000000010',
+    deliveryPoints: ['3024000001208'],
+    items: [
+      { ...FAR_T55, code: 'PN7712' },
+      { ...SUC_CRI, code: 'PN7840' },
+    ],
+    autoConfirm: false,
+    folder: 'c004',
+  },
 ];
 
 /** How a generated line names its product: the three ways retailers do (GTIN-13, the case's GTIN-14, their own code). */
@@ -54,7 +92,9 @@ export function demoOrder(partner: DemoPartner, n: number, documentDate: string,
     deliveryPoint: partner.deliveryPoints[n % partner.deliveryPoints.length],
     invoicee: partner.gln,
     currency: 'EUR',
-    lines: Array.from({ length: lines }, (_, i) => demoLine(partner.items[(n + i) % partner.items.length], i + 1, 40 + 10 * ((n + i) % 5), namings[(n + i) % 3])),
+    lines: Array.from({ length: lines }, (_, i) =>
+      demoLine(partner.items[(n + i) % partner.items.length], i + 1, 40 + 10 * ((n + i) % 5), namings[(n + i) % 3]),
+    ),
   };
 }
 

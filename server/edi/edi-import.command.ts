@@ -25,7 +25,19 @@ export function filesOf(target: string): string[] {
 export function summarize(results: readonly InterchangeResult[]) {
   return results.map((r) => {
     const { accepted, done, queued, rejected, skipped } = r.counts;
-    return { interchangeId: r.interchangeId, sender: r.sender, controlReference: r.controlReference, status: r.status, duplicateOf: r.duplicateOf, accepted: accepted + done, queued, rejected, skipped, error: r.error, warnings: r.warnings.length };
+    return {
+      interchangeId: r.interchangeId,
+      sender: r.sender,
+      controlReference: r.controlReference,
+      status: r.status,
+      duplicateOf: r.duplicateOf,
+      accepted: accepted + done,
+      queued,
+      rejected,
+      skipped,
+      error: r.error,
+      warnings: r.warnings.length,
+    };
   });
 }
 
@@ -34,7 +46,13 @@ export async function ediImport(db: Db, target: string, options: { log?: boolean
   let exit = 0;
   for (const file of filesOf(target)) {
     const size = fs.statSync(file).size;
-    const bar = options.quiet || options.log || !process.stderr.isTTY ? null : new SingleBar({ format: `${path.basename(file)} [{bar}] {percentage}% | {messages} messages | {rate} msg/s`, stream: process.stderr }, Presets.shades_classic);
+    const bar =
+      options.quiet || options.log || !process.stderr.isTTY
+        ? null
+        : new SingleBar(
+            { format: `${path.basename(file)} [{bar}] {percentage}% | {messages} messages | {rate} msg/s`, stream: process.stderr },
+            Presets.shades_classic,
+          );
     bar?.start(size, 0, { messages: 0, rate: 0 });
     const started = performance.now();
     let n = 0;
@@ -46,8 +64,12 @@ export async function ediImport(db: Db, target: string, options: { log?: boolean
         log: { error: (o, m) => console.error(m, o) },
         onMessage: (m, offset) => {
           n++;
-          if (options.log) process.stdout.write(`${m.messageReference} ${m.type} ${m.status}${m.orderId ? ` order ${m.orderId}` : ''}${m.reason ? ` — ${m.reason}` : ''}\n`);
-          if (bar && n % 50 === 0) bar.update(Math.min(size, offset), { messages: n, rate: Math.round(n / ((performance.now() - started) / 1000)) });
+          if (options.log)
+            process.stdout.write(
+              `${m.messageReference} ${m.type} ${m.status}${m.orderId ? ` order ${m.orderId}` : ''}${m.reason ? ` — ${m.reason}` : ''}\n`,
+            );
+          if (bar && n % 50 === 0)
+            bar.update(Math.min(size, offset), { messages: n, rate: Math.round(n / ((performance.now() - started) / 1000)) });
         },
       });
       bar?.update(size, { messages: n, rate: Math.round(n / Math.max(0.001, (performance.now() - started) / 1000)) });
@@ -70,7 +92,9 @@ export function registerEdiImportCommand(program: Command): void {
   const edi = program.commands.find((c) => c.name() === 'edi') ?? program.command('edi');
   edi
     .command('import')
-    .description('take in EANCOM interchanges (ORDERS, INVRPT) from a file or every file of a folder; the same interchange twice creates nothing')
+    .description(
+      'take in EANCOM interchanges (ORDERS, INVRPT) from a file or every file of a folder; the same interchange twice creates nothing',
+    )
     .argument('<target>', 'a file or a folder')
     .option('--log', 'one line per message on stdout')
     .action(async (target: string, options: { log?: boolean }) => {

@@ -39,7 +39,14 @@ describe('npx carnet edi parse', () => {
       invoicee: CAP_MARCHE_GLN,
       currency: 'EUR',
     });
-    expect(message.lines[0]).toEqual({ lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', supplierCode: null, quantity: 160, unitPrice: 7.2 });
+    expect(message.lines[0]).toEqual({
+      lineNumber: 1,
+      gtin: '3012345001212',
+      buyerCode: 'CM-204511',
+      supplierCode: null,
+      quantity: 160,
+      unitPrice: 7.2,
+    });
     expect(fs.existsSync(path.join(dir, 'no-data'))).toBe(false);
   });
 

@@ -37,7 +37,9 @@ async function printSummary(file: string, out: Writable): Promise<void> {
   for await (const event of readEdiEvents(file)) {
     if (event.type === 'interchange') {
       const h = event.header;
-      await w.write(`${interchanges++ ? ',' : ''}{"sender":${JSON.stringify(h.sender.id)},"recipient":${JSON.stringify(h.recipient.id)},"reference":${JSON.stringify(h.reference)},"messages":[`);
+      await w.write(
+        `${interchanges++ ? ',' : ''}{"sender":${JSON.stringify(h.sender.id)},"recipient":${JSON.stringify(h.recipient.id)},"reference":${JSON.stringify(h.reference)},"messages":[`,
+      );
       messages = 0;
     } else if (event.type === 'message') {
       await w.write((messages++ ? ',' : '') + JSON.stringify(summarizeMessage(event.message)));

@@ -18,7 +18,13 @@ export function findPartnerByGln(db: DbOrTrx, gln: string) {
   return db.selectFrom('ediPartners').selectAll().where('gln', '=', gln).executeTakeFirst();
 }
 export function findPartnerByCustomer(db: DbOrTrx, customerId: number) {
-  return db.selectFrom('ediPartners').selectAll().where('customerId', '=', customerId).where('active', '=', 1).orderBy('id').executeTakeFirst();
+  return db
+    .selectFrom('ediPartners')
+    .selectAll()
+    .where('customerId', '=', customerId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .executeTakeFirst();
 }
 export async function insertPartner(db: DbOrTrx, values: Insertable<EdiPartnersTable>): Promise<number> {
   return (await db.insertInto('ediPartners').values(values).returning('id').executeTakeFirstOrThrow()).id;
@@ -28,7 +34,12 @@ export async function setPartnerToken(db: DbOrTrx, id: number, tokenHash: string
 }
 
 export function findInterchange(db: DbOrTrx, sender: string, reference: string) {
-  return db.selectFrom('ediInterchanges').selectAll().where('sender', '=', sender).where('controlReference', '=', reference).executeTakeFirst();
+  return db
+    .selectFrom('ediInterchanges')
+    .selectAll()
+    .where('sender', '=', sender)
+    .where('controlReference', '=', reference)
+    .executeTakeFirst();
 }
 export function findInterchangeById(db: DbOrTrx, id: number) {
   return db.selectFrom('ediInterchanges').selectAll().where('id', '=', id).executeTakeFirst();
@@ -47,30 +58,60 @@ export async function insertInterchange(db: DbOrTrx, values: Insertable<EdiInter
  * Takes the interchange's claim when nobody holds it, its lease ran out, or its holder is known gone (`stale`):
  * only while it is still being received. True when this run now holds it.
  */
-export async function claimInterchange(db: DbOrTrx, id: number, claim: { by: string; until: string; now: string; stale: string | null }): Promise<boolean> {
+export async function claimInterchange(
+  db: DbOrTrx,
+  id: number,
+  claim: { by: string; until: string; now: string; stale: string | null },
+): Promise<boolean> {
   const result = await db
     .updateTable('ediInterchanges')
     .set({ claimedBy: claim.by, claimedUntil: claim.until })
     .where('id', '=', id)
     .where('status', '=', 'received')
-    .where((eb) => eb.or([eb('claimedBy', 'is', null), eb('claimedUntil', '<', claim.now), ...(claim.stale ? [eb('claimedBy', '=', claim.stale)] : [])]))
+    .where((eb) =>
+      eb.or([eb('claimedBy', 'is', null), eb('claimedUntil', '<', claim.now), ...(claim.stale ? [eb('claimedBy', '=', claim.stale)] : [])]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 /** Extends the lease, inside a batch's transaction: false when another run took the interchange over meanwhile. */
 export async function renewClaim(db: DbOrTrx, id: number, claim: { by: string; until: string }): Promise<boolean> {
-  const result = await db.updateTable('ediInterchanges').set({ claimedUntil: claim.until }).where('id', '=', id).where('claimedBy', '=', claim.by).executeTakeFirst();
+  const result = await db
+    .updateTable('ediInterchanges')
+    .set({ claimedUntil: claim.until })
+    .where('id', '=', id)
+    .where('claimedBy', '=', claim.by)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 /** Writes the interchange's outcome and lets go of its claim, if this run still holds it. */
-export async function releaseInterchange(db: DbOrTrx, id: number, by: string, values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>): Promise<void> {
-  await db.updateTable('ediInterchanges').set({ ...values, claimedBy: null, claimedUntil: null }).where('id', '=', id).where('claimedBy', '=', by).execute();
+export async function releaseInterchange(
+  db: DbOrTrx,
+  id: number,
+  by: string,
+  values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>,
+): Promise<void> {
+  await db
+    .updateTable('ediInterchanges')
+    .set({ ...values, claimedBy: null, claimedUntil: null })
+    .where('id', '=', id)
+    .where('claimedBy', '=', by)
+    .execute();
 }
-export async function updateInterchange(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>): Promise<void> {
+export async function updateInterchange(
+  db: DbOrTrx,
+  id: number,
+  values: Partial<Omit<Selectable<EdiInterchangesTable>, 'id'>>,
+): Promise<void> {
   await db.updateTable('ediInterchanges').set(values).where('id', '=', id).execute();
 }
 export async function messageCounts(db: DbOrTrx, interchangeId: number) {
-  return db.selectFrom('ediMessages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('interchangeId', '=', interchangeId).groupBy('status').execute();
+  return db
+    .selectFrom('ediMessages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('interchangeId', '=', interchangeId)
+    .groupBy('status')
+    .execute();
 }
 export async function listMessageRefs(db: DbOrTrx, interchangeId: number): Promise<Set<string>> {
   const rows = await db.selectFrom('ediMessages').select('messageReference').where('interchangeId', '=', interchangeId).execute();
@@ -101,8 +142,18 @@ export function findMessage(db: DbOrTrx, id: number) {
 export async function updateMessage(db: DbOrTrx, id: number, values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>): Promise<void> {
   await db.updateTable('ediMessages').set(values).where('id', '=', id).execute();
 }
-export async function updateMessageOf(db: DbOrTrx, interchangeId: number, messageReference: string, values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>): Promise<void> {
-  await db.updateTable('ediMessages').set(values).where('interchangeId', '=', interchangeId).where('messageReference', '=', messageReference).execute();
+export async function updateMessageOf(
+  db: DbOrTrx,
+  interchangeId: number,
+  messageReference: string,
+  values: Partial<Omit<Selectable<EdiMessagesTable>, 'id'>>,
+): Promise<void> {
+  await db
+    .updateTable('ediMessages')
+    .set(values)
+    .where('interchangeId', '=', interchangeId)
+    .where('messageReference', '=', messageReference)
+    .execute();
 }
 export function listQueuedMessages(db: DbOrTrx) {
   return db
@@ -112,13 +163,27 @@ export function listQueuedMessages(db: DbOrTrx) {
     .leftJoin('orders as o', 'o.id', 'm.orderId')
     .leftJoin('documents as d', 'd.id', 'i.documentId')
     .selectAll('m')
-    .select(['i.sender', 'i.controlReference', 'i.receivedAt', 'i.partnerId', 'd.publicId as documentId', 'c.name as customerName', 'c.code as customerCode', 'o.number as orderNumber', 'o.status as orderStatus'])
+    .select([
+      'i.sender',
+      'i.controlReference',
+      'i.receivedAt',
+      'i.partnerId',
+      'd.publicId as documentId',
+      'c.name as customerName',
+      'c.code as customerCode',
+      'o.number as orderNumber',
+      'o.status as orderStatus',
+    ])
     .where('m.status', '=', 'queued')
     .orderBy('m.id')
     .execute();
 }
 export async function countQueued(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('ediMessages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('ediMessages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 export function findOrderMessages(db: DbOrTrx, orderId: number) {
@@ -126,7 +191,20 @@ export function findOrderMessages(db: DbOrTrx, orderId: number) {
     .selectFrom('ediMessages as m')
     .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
     .leftJoin('documents as d', 'd.id', 'i.documentId')
-    .select(['m.id', 'm.messageReference', 'm.type', 'm.status', 'm.documentNumber', 'm.rawText', 'm.createdAt', 'i.controlReference', 'i.sender', 'd.publicId as documentId', 'i.door', 'i.partnerId'])
+    .select([
+      'm.id',
+      'm.messageReference',
+      'm.type',
+      'm.status',
+      'm.documentNumber',
+      'm.rawText',
+      'm.createdAt',
+      'i.controlReference',
+      'i.sender',
+      'd.publicId as documentId',
+      'i.door',
+      'i.partnerId',
+    ])
     .where('m.orderId', '=', orderId)
     .orderBy('m.id')
     .execute();
@@ -140,7 +218,17 @@ export function listOrderOutbound(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('ediOutbound as x')
     .leftJoin('documents as d', 'd.id', 'x.documentId')
-    .select(['x.id', 'x.type', 'x.controlReference', 'x.status', 'x.filename', 'd.publicId as documentId', 'x.error', 'x.createdAt', 'x.writtenAt'])
+    .select([
+      'x.id',
+      'x.type',
+      'x.controlReference',
+      'x.status',
+      'x.filename',
+      'd.publicId as documentId',
+      'x.error',
+      'x.createdAt',
+      'x.writtenAt',
+    ])
     .where('x.orderId', '=', orderId)
     .orderBy('x.id')
     .execute();
@@ -155,7 +243,11 @@ export function listPendingOutbound(db: DbOrTrx) {
     .orderBy('x.id')
     .execute();
 }
-export async function markOutbound(db: DbOrTrx, id: number, values: { status: string; writtenAt?: string | null; error?: string | null }): Promise<void> {
+export async function markOutbound(
+  db: DbOrTrx,
+  id: number,
+  values: { status: string; writtenAt?: string | null; error?: string | null },
+): Promise<void> {
   await db.updateTable('ediOutbound').set(values).where('id', '=', id).execute();
 }
 
@@ -182,7 +274,14 @@ export function findCustomerForPartner(db: DbOrTrx, customerId: number) {
 
 /** The rule findings of an order nobody overrode, shown beside the message's own issues. */
 export function listOpenFindingsOfOrder(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('orderFindings').selectAll().where('orderId', '=', orderId).where('severity', '!=', 'info').where('overriddenBy', 'is', null).orderBy('id').execute();
+  return db
+    .selectFrom('orderFindings')
+    .selectAll()
+    .where('orderId', '=', orderId)
+    .where('severity', '!=', 'info')
+    .where('overriddenBy', 'is', null)
+    .orderBy('id')
+    .execute();
 }
 
 export function listDeliveryPointChoices(db: DbOrTrx, customerId: number) {
@@ -190,7 +289,12 @@ export function listDeliveryPointChoices(db: DbOrTrx, customerId: number) {
 }
 
 export function findOrderLineByNo(db: DbOrTrx, orderId: number, lineNo: number) {
-  return db.selectFrom('orderLines').select(['id', 'expectedUnitPriceCents']).where('orderId', '=', orderId).where('lineNo', '=', lineNo).executeTakeFirst();
+  return db
+    .selectFrom('orderLines')
+    .select(['id', 'expectedUnitPriceCents'])
+    .where('orderId', '=', orderId)
+    .where('lineNo', '=', lineNo)
+    .executeTakeFirst();
 }
 
 export function listQueuedMessagesOfOrder(db: DbOrTrx, orderId: number) {
@@ -223,25 +327,50 @@ export function findPartnerOfOrderMessage(db: DbOrTrx, orderId: number) {
 }
 
 export function findOrdersMessageText(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('ediMessages').select(['rawText', 'firstSegment']).where('orderId', '=', orderId).where('type', '=', 'ORDERS').orderBy('id').executeTakeFirst();
+  return db
+    .selectFrom('ediMessages')
+    .select(['rawText', 'firstSegment'])
+    .where('orderId', '=', orderId)
+    .where('type', '=', 'ORDERS')
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 /** The GLNs an answer names: the order's delivery point, its customer (and the customer's VAT number). */
 export async function findOrderParties(db: DbOrTrx, orderId: number) {
   const [point, customer] = await Promise.all([
-    db.selectFrom('orders').innerJoin('deliveryPoints as d', 'd.id', 'orders.deliveryPointId').select(['d.gln']).where('orders.id', '=', orderId).executeTakeFirst(),
-    db.selectFrom('orders').innerJoin('customers as c', 'c.id', 'orders.customerId').select(['c.gln', 'c.vatNumber']).where('orders.id', '=', orderId).executeTakeFirst(),
+    db
+      .selectFrom('orders')
+      .innerJoin('deliveryPoints as d', 'd.id', 'orders.deliveryPointId')
+      .select(['d.gln'])
+      .where('orders.id', '=', orderId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('orders')
+      .innerJoin('customers as c', 'c.id', 'orders.customerId')
+      .select(['c.gln', 'c.vatNumber'])
+      .where('orders.id', '=', orderId)
+      .executeTakeFirst(),
   ]);
   return { point, customer };
 }
 
 export function listProductGtins(db: DbOrTrx, ids: readonly number[]) {
-  return db.selectFrom('products').select(['id', 'gtin', 'caseGtin']).where('id', 'in', [...ids, -1]).execute();
+  return db
+    .selectFrom('products')
+    .select(['id', 'gtin', 'caseGtin'])
+    .where('id', 'in', [...ids, -1])
+    .execute();
 }
 
 /** Claims a stored interchange for writing to the outbox folder: false when another flush took it first. */
 export async function claimOutbound(db: DbOrTrx, id: number): Promise<boolean> {
-  const claimed = await db.updateTable('ediOutbound').set({ status: 'writing' }).where('id', '=', id).where('status', '=', 'stored').executeTakeFirst();
+  const claimed = await db
+    .updateTable('ediOutbound')
+    .set({ status: 'writing' })
+    .where('id', '=', id)
+    .where('status', '=', 'stored')
+    .executeTakeFirst();
   return Number(claimed.numUpdatedRows) > 0;
 }
 
@@ -274,5 +403,10 @@ export function findOrderGross(db: DbOrTrx, orderId: number) {
 }
 
 export function listFindingsOfOrder(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('orderFindings').select(['rule', 'severity', 'overriddenBy', 'lineNo']).where('orderId', '=', orderId).orderBy('id').execute();
+  return db
+    .selectFrom('orderFindings')
+    .select(['rule', 'severity', 'overriddenBy', 'lineNo'])
+    .where('orderId', '=', orderId)
+    .orderBy('id')
+    .execute();
 }

@@ -4,7 +4,13 @@ import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts'
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
-import { AcceptCustomerPriceSchema, AcceptPriceFixSchema, ChooseDeliveryPointFixSchema, EdiPartnerInputSchema, MapProductFixSchema } from '../../core/edi/edi.schemas.ts';
+import {
+  AcceptCustomerPriceSchema,
+  AcceptPriceFixSchema,
+  ChooseDeliveryPointFixSchema,
+  EdiPartnerInputSchema,
+  MapProductFixSchema,
+} from '../../core/edi/edi.schemas.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -34,7 +40,11 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The interchange arrives as raw bytes (its charset is the interchange's, not HTTP's), whatever type the sender
   // says: `curl --data-binary @file` says application/x-www-form-urlencoded.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'], { parseAs: 'buffer', bodyLimit: EDI_HTTP_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer', bodyLimit: EDI_HTTP_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
 
   app.post(
     '/api/edi/interchanges',
@@ -44,20 +54,27 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: EDI_HTTP_LIMIT_BYTES,
       schema: {
         tags,
-        summary: "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate, 409 while another door is taking the same interchange in",
+        summary:
+          "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate, 409 while another door is taking the same interchange in",
         response: { 200: Any, 202: Any, ...errors, 413: ProblemSchema },
       },
     },
     async (request, reply) => {
       const partner = await authenticatePartner(app.db, request.headers.authorization);
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('body', 'required', {}, 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw invalid('body', 'required', {}, 'is empty: send the interchange as the request body (Content-Type: application/edifact)');
       try {
         const results = await ingestBody(app.db, partner, body, app.clock, request.log);
         const busy = results.filter((r) => r.status === 'in-progress');
         if (busy.length) {
           // Another door holds it: nothing was created here. Sent again later, it is answered as a duplicate.
-          throw new AppError('CONFLICT', `Interchange ${busy.map((r) => r.controlReference).join(', ')} is being taken in through another door; send it again in a few minutes.`, [], { interchanges: results });
+          throw new AppError(
+            'CONFLICT',
+            `Interchange ${busy.map((r) => r.controlReference).join(', ')} is being taken in through another door; send it again in a few minutes.`,
+            [],
+            { interchanges: results },
+          );
         }
         const duplicate = results.length > 0 && results.every((r) => r.status === 'duplicate');
         return reply.code(duplicate ? 200 : 202).send({ status: duplicate ? 'duplicate' : 'accepted', interchanges: results });
@@ -68,7 +85,11 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/edi/partners', { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: 'EDI partners', response: { 200: Any, ...errors } } }, async () => ({ items: await listEdiPartners(app.db) }));
+  app.get(
+    '/api/edi/partners',
+    { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: 'EDI partners', response: { 200: Any, ...errors } } },
+    async () => ({ items: await listEdiPartners(app.db) }),
+  );
 
   app.post(
     '/api/edi/partners',
@@ -86,19 +107,41 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/edi/partners/:id/rotate-token',
-    { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: "A new API token for the partner (the old one stops working); shown once", params: IdParams, response: { 200: Any, ...errors } } },
+    {
+      config: { access: MASTER_DATA_ADMINS },
+      schema: {
+        tags,
+        summary: 'A new API token for the partner (the old one stops working); shown once',
+        params: IdParams,
+        response: { 200: Any, ...errors },
+      },
+    },
     async (request) => rotateEdiToken(app.db, request.params.id),
   );
 
   app.get(
     '/api/edi/queue',
-    { config: { access: STAFF }, schema: { tags, summary: 'EDI messages waiting for a person ("EDI à traiter"), each finding beside the raw segment it comes from', response: { 200: Any, ...errors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'EDI messages waiting for a person ("EDI à traiter"), each finding beside the raw segment it comes from',
+        response: { 200: Any, ...errors },
+      },
+    },
     async () => ediQueue(app.db, app.clock.now()),
   );
 
-  app.get('/api/edi/queue/count', { config: { access: STAFF }, schema: { tags, summary: 'How many EDI messages wait', response: { 200: Type.Object({ count: Type.Integer() }), ...errors } } }, async () => ({
-    count: await ediQueueCount(app.db),
-  }));
+  app.get(
+    '/api/edi/queue/count',
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'How many EDI messages wait', response: { 200: Type.Object({ count: Type.Integer() }), ...errors } },
+    },
+    async () => ({
+      count: await ediQueueCount(app.db),
+    }),
+  );
 
   app.post(
     '/api/edi/messages/:id/map-product',
@@ -119,7 +162,13 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/choose-delivery-point',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on', params: IdParams, body: ChooseDeliveryPointFixSchema, response: { 200: Any, ...errors } },
+      schema: {
+        tags,
+        summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on',
+        params: IdParams,
+        body: ChooseDeliveryPointFixSchema,
+        response: { 200: Any, ...errors },
+      },
     },
     async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body, app.clock),
   );
@@ -128,7 +177,13 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/messages/:id/accept-price',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on', params: IdParams, body: AcceptPriceFixSchema, response: { 200: Any, ...errors } },
+      schema: {
+        tags,
+        summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on',
+        params: IdParams,
+        body: AcceptPriceFixSchema,
+        response: { 200: Any, ...errors },
+      },
     },
     async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
   );
@@ -139,7 +194,8 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags: ['orders'],
-        summary: "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
+        summary:
+          "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
         params: IdParams,
         body: AcceptCustomerPriceSchema,
         response: { 200: OrderDetailSchema, ...errors },
@@ -153,7 +209,15 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/orders/:id/edi',
-    { config: { access: STAFF }, schema: { tags, summary: "The order's EDI messages: the ORDERS it came as and the ORDRSP / DESADV / INVOIC sent, with their raw documents", params: IdParams, response: { 200: Any, ...errors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The order's EDI messages: the ORDERS it came as and the ORDRSP / DESADV / INVOIC sent, with their raw documents",
+        params: IdParams,
+        response: { 200: Any, ...errors },
+      },
+    },
     async (request) => orderEdi(app.db, request.params.id),
   );
 };

@@ -36,7 +36,18 @@ import { findDeliveryPoint } from '../customers/customers.repository.ts';
 import { upsertProductCode } from '../customers/product-codes.repository.ts';
 
 export function partnerView(p: PartnerRow) {
-  return { id: p.id, customerId: p.customerId, gln: p.gln, name: p.name, autoConfirm: p.autoConfirm === 1, inboxFolder: p.inboxFolder, outboxFolder: p.outboxFolder, active: p.active === 1, hasToken: p.tokenHash !== null, createdAt: p.createdAt };
+  return {
+    id: p.id,
+    customerId: p.customerId,
+    gln: p.gln,
+    name: p.name,
+    autoConfirm: p.autoConfirm === 1,
+    inboxFolder: p.inboxFolder,
+    outboxFolder: p.outboxFolder,
+    active: p.active === 1,
+    hasToken: p.tokenHash !== null,
+    createdAt: p.createdAt,
+  };
 }
 
 /** `edi_<partner id>_<secret>`: the id finds the partner, the argon2id hash checks the secret. */
@@ -52,18 +63,41 @@ export async function listEdiPartners(db: Db) {
 export type PartnerInput = { customerId: number; gln?: string; name?: string; autoConfirm?: boolean; folder?: string };
 
 /** A partner for a customer (its GLN unless another is given); the API token is in the answer, and only there. */
-export async function createEdiPartner(db: Db, input: PartnerInput, now: Date): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
+export async function createEdiPartner(
+  db: Db,
+  input: PartnerInput,
+  now: Date,
+): Promise<{ partner: ReturnType<typeof partnerView>; token: string }> {
   const customer = await findCustomerForPartner(db, input.customerId);
-  if (!customer) throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [{ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: 'no such customer' }]);
+  if (!customer)
+    throw new AppError('UNPROCESSABLE', `No customer ${input.customerId}`, [
+      { path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: 'no such customer' },
+    ]);
   const gln = input.gln ?? customer.gln;
-  if (!gln) throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [{ path: 'body.gln', code: 'required', params: {}, message: 'required: the customer has no GLN' }]);
+  if (!gln)
+    throw new AppError('UNPROCESSABLE', `Customer ${customer.code} has no GLN: give one.`, [
+      { path: 'body.gln', code: 'required', params: {}, message: 'required: the customer has no GLN' },
+    ]);
   const taken = await findPartnerByGln(db, gln);
-  if (taken) throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [{ path: 'body.gln', code: 'taken', params: { value: gln }, message: 'already a partner' }]);
+  if (taken)
+    throw new AppError('CONFLICT', `GLN ${gln} is already partner ${taken.id}.`, [
+      { path: 'body.gln', code: 'taken', params: { value: gln }, message: 'already a partner' },
+    ]);
   // A partner sends as a GLN of its own customer, or one nobody holds: never as another customer's (core/customers/gln.ts).
   await assertGlnsFree(db, [{ path: 'body.gln', gln, taker: { kind: 'edi-partner', customerId: customer.id } }]);
   const folder = input.folder ?? customer.code.toLowerCase();
   return db.transaction().execute(async (trx) => {
-    const id = await insertPartner(trx, { customerId: customer.id, gln, name: input.name ?? customer.name, tokenHash: null, autoConfirm: input.autoConfirm ? 1 : 0, inboxFolder: folder, outboxFolder: folder, active: 1, createdAt: now.toISOString() });
+    const id = await insertPartner(trx, {
+      customerId: customer.id,
+      gln,
+      name: input.name ?? customer.name,
+      tokenHash: null,
+      autoConfirm: input.autoConfirm ? 1 : 0,
+      inboxFolder: folder,
+      outboxFolder: folder,
+      active: 1,
+      createdAt: now.toISOString(),
+    });
     const { token, hash } = await newToken(id);
     await setPartnerToken(trx, id, hash);
     return { partner: partnerView((await findPartner(trx, id))!), token };
@@ -90,7 +124,13 @@ export async function authenticatePartner(db: Db, authorization: string | undefi
 }
 
 /** The HTTP door: the body is written aside, then taken in like any file. */
-export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, clock: Clock, log?: IngestOptions['log']): Promise<InterchangeResult[]> {
+export async function ingestBody(
+  db: Db,
+  partner: PartnerRow,
+  body: Buffer,
+  clock: Clock,
+  log?: IngestOptions['log'],
+): Promise<InterchangeResult[]> {
   const tmp = path.join(os.tmpdir(), `carnet-edi-${randomBytes(6).toString('hex')}.edi`);
   await fs.promises.writeFile(tmp, body);
   try {
@@ -100,7 +140,19 @@ export async function ingestBody(db: Db, partner: PartnerRow, body: Buffer, cloc
   }
 }
 
-export type QueueFinding = { source: 'mapping' | 'rules'; kind: string; severity: string; message: { fr: string; en: string }; lineNo: number | null; ediLine: number | null; code: string | null; segmentIndex: number | null; firstSegment: number | null; lastSegment: number | null; data: unknown };
+export type QueueFinding = {
+  source: 'mapping' | 'rules';
+  kind: string;
+  severity: string;
+  message: { fr: string; en: string };
+  lineNo: number | null;
+  ediLine: number | null;
+  code: string | null;
+  segmentIndex: number | null;
+  firstSegment: number | null;
+  lastSegment: number | null;
+  data: unknown;
+};
 
 /** Messages waiting for a person, each with its findings located on the raw segments they come from. */
 export async function ediQueue(db: Db, now: Date) {
@@ -179,17 +231,32 @@ async function queuedMessage(db: Db, id: number) {
 }
 
 /** Map the customer's code to one of our products (remembered: the next message with it goes through), then go on. */
-export async function mapProductFix(db: Db, id: number, input: { code: string; productId: number; unitFactor?: number }, actor: { id: number }, clock: Clock) {
+export async function mapProductFix(
+  db: Db,
+  id: number,
+  input: { code: string; productId: number; unitFactor?: number },
+  actor: { id: number },
+  clock: Clock,
+) {
   const { row } = await queuedMessage(db, id);
   if (row.customerId === null) throw new AppError('UNPROCESSABLE', 'The customer of this message is not known yet.');
   const product = await findProduct(db, input.productId);
-  if (!product) throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [{ path: 'body.productId', code: 'not-found', params: { entity: 'product', id: input.productId }, message: 'no such product' }]);
+  if (!product)
+    throw new AppError('UNPROCESSABLE', `No product ${input.productId}`, [
+      { path: 'body.productId', code: 'not-found', params: { entity: 'product', id: input.productId }, message: 'no such product' },
+    ]);
   const customerId = row.customerId;
   // Audited like any code mapping: an EDI run under way sees the change and maps its next batches with it.
   await db.transaction().execute(async (trx) => {
     const values = { productId: input.productId, unitFactor: input.unitFactor ?? 1 };
     const saved = { id: await upsertProductCode(trx, { customerId, code: input.code, ...values }) };
-    await recordAudit(trx, { entityType: 'customer_product_code', entityId: saved.id, action: 'map-from-edi', userId: actor.id, after: { customerId, code: input.code, ...values } });
+    await recordAudit(trx, {
+      entityType: 'customer_product_code',
+      entityId: saved.id,
+      action: 'map-from-edi',
+      userId: actor.id,
+      after: { customerId, code: input.code, ...values },
+    });
   });
   await retakeMessage(db, id, clock);
   return messageState(db, id);
@@ -198,7 +265,15 @@ export async function mapProductFix(db: Db, id: number, input: { code: string; p
 export async function chooseDeliveryPointFix(db: Db, id: number, input: { deliveryPointId: number }, clock: Clock) {
   const { row, stored } = await queuedMessage(db, id);
   const point = await findDeliveryPoint(db, input.deliveryPointId);
-  if (!point || point.customerId !== row.customerId) throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [{ path: 'body.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: "not one of the customer's delivery points" }]);
+  if (!point || point.customerId !== row.customerId)
+    throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not this customer's.`, [
+      {
+        path: 'body.deliveryPointId',
+        code: 'not-found',
+        params: { entity: 'delivery-point', id: input.deliveryPointId },
+        message: "not one of the customer's delivery points",
+      },
+    ]);
   if (row.orderId !== null) throw new AppError('CONFLICT', 'The order exists: change its delivery point from the order.');
   await updateMessage(db, id, { issuesJson: JSON.stringify({ ...stored, overrides: { ...stored.overrides, deliveryPointId: point.id } }) });
   await retakeMessage(db, id, clock);
@@ -213,7 +288,10 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
   const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
-  if (!line || line.expectedUnitPriceCents === null) throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [{ path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
+  if (!line || line.expectedUnitPriceCents === null)
+    throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [
+      { path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' },
+    ]);
   await acceptCustomerPrice(db, row.orderId, line.id, actor, clock.now());
   await retakeMessage(db, id, clock);
   return messageState(db, id);
@@ -238,7 +316,29 @@ async function messageState(db: Db, id: number) {
 export async function orderEdi(db: Db, orderId: number) {
   const [inbound, outbound] = await Promise.all([findOrderMessages(db, orderId), listOrderOutbound(db, orderId)]);
   return {
-    inbound: inbound.map((m) => ({ id: m.id, type: m.type, messageReference: m.messageReference, controlReference: m.controlReference, sender: m.sender, door: m.door, status: m.status, documentNumber: m.documentNumber, receivedAt: m.createdAt, documentId: m.documentId, raw: m.rawText })),
-    outbound: outbound.map((o) => ({ id: o.id, type: o.type, controlReference: o.controlReference, status: o.status, filename: o.filename, documentId: o.documentId, error: o.error, createdAt: o.createdAt, writtenAt: o.writtenAt })),
+    inbound: inbound.map((m) => ({
+      id: m.id,
+      type: m.type,
+      messageReference: m.messageReference,
+      controlReference: m.controlReference,
+      sender: m.sender,
+      door: m.door,
+      status: m.status,
+      documentNumber: m.documentNumber,
+      receivedAt: m.createdAt,
+      documentId: m.documentId,
+      raw: m.rawText,
+    })),
+    outbound: outbound.map((o) => ({
+      id: o.id,
+      type: o.type,
+      controlReference: o.controlReference,
+      status: o.status,
+      filename: o.filename,
+      documentId: o.documentId,
+      error: o.error,
+      createdAt: o.createdAt,
+      writtenAt: o.writtenAt,
+    })),
   };
 }

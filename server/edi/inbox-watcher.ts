@@ -53,7 +53,10 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
         // Another door or process is taking the same interchange in: the file waits for the next sweep.
         if (results.some((r) => r.status === 'in-progress')) continue;
         if (results.length === 0 || results.every((r) => r.status === 'rejected')) outcome = 'failed';
-        options.log?.info({ file: entry.name, interchanges: results.map((r) => ({ ref: r.controlReference, status: r.status })) }, 'EDI file taken in');
+        options.log?.info(
+          { file: entry.name, interchanges: results.map((r) => ({ ref: r.controlReference, status: r.status })) },
+          'EDI file taken in',
+        );
       } catch (error) {
         outcome = 'failed';
         if (!(error instanceof EdiSyntaxError)) options.log?.error({ err: error, file: entry.name }, 'EDI file failed');
@@ -74,7 +77,10 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock?: Cl
  */
 export function startEdiInbox(db: Db, seconds: number, log?: Log, clock: Clock = systemClock): () => void {
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
-  const flusher = setInterval(() => void flushEdiOutbound(db, clock).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed')), 10_000);
+  const flusher = setInterval(
+    () => void flushEdiOutbound(db, clock).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed')),
+    10_000,
+  );
   flusher.unref();
   void flushEdiOutbound(db, clock).catch(() => undefined);
   if (!(seconds > 0)) return () => clearInterval(flusher);

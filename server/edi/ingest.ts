@@ -53,7 +53,13 @@ import { parseStoredMessage } from './stored-message.ts';
 export type Door = 'folder' | 'http' | 'cli';
 export type MessageStatus = 'accepted' | 'queued' | 'rejected' | 'done';
 
-export type MessageResult = { messageReference: string; type: string; status: MessageStatus | 'skipped'; orderId: number | null; reason: string | null };
+export type MessageResult = {
+  messageReference: string;
+  type: string;
+  status: MessageStatus | 'skipped';
+  orderId: number | null;
+  reason: string | null;
+};
 export type InterchangeResult = {
   interchangeId: number | null;
   sender: string;
@@ -135,7 +141,15 @@ export function rawMessageText(message: EdiMessage): { text: string; first: numb
  * What a run keeps while it takes messages in: the mapping's master data and each customer's rules context, read
  * once and checked against master-data changes once per batch, and the author of its orders.
  */
-type Run = { db: Db; lookups: EdiLookups; contexts: OrderContexts; actor: { id: number }; partnerCache: Map<string, PartnerRow | null>; clock: Clock; /** The batch's instant: its orders are checked on one clock. */ now: Date };
+type Run = {
+  db: Db;
+  lookups: EdiLookups;
+  contexts: OrderContexts;
+  actor: { id: number };
+  partnerCache: Map<string, PartnerRow | null>;
+  clock: Clock;
+  /** The batch's instant: its orders are checked on one clock. */ now: Date;
+};
 
 async function startRun(db: Db, clock: Clock): Promise<Run> {
   const contexts = new OrderContexts(db);
@@ -173,12 +187,22 @@ function orderInputOf(mapped: MappedOrder): OrderInput {
 }
 
 /** What keeps an order out of automatic confirmation: the findings above info nobody answered, as the queue names them. */
-function toLookAt(findings: readonly { rule: string; severity: string; lineNo: number | null; overriddenBy?: number | null }[]): string | null {
-  const open = findings.filter((f) => f.severity !== 'info' && !f.overriddenBy).map((f) => `${f.rule} (${f.severity}${f.lineNo ? `, line ${f.lineNo}` : ''})`);
+function toLookAt(
+  findings: readonly { rule: string; severity: string; lineNo: number | null; overriddenBy?: number | null }[],
+): string | null {
+  const open = findings
+    .filter((f) => f.severity !== 'info' && !f.overriddenBy)
+    .map((f) => `${f.rule} (${f.severity}${f.lineNo ? `, line ${f.lineNo}` : ''})`);
   return open.length ? `to look at: ${open.join(', ')}` : null;
 }
 
-export type Outcome = { status: MessageStatus; orderId: number | null; reason: string | null; issues: MessageIssues; customerId: number | null };
+export type Outcome = {
+  status: MessageStatus;
+  orderId: number | null;
+  reason: string | null;
+  issues: MessageIssues;
+  customerId: number | null;
+};
 /** A message made ready to write: its row's outcome and, when it becomes an order, the order's rows to create. */
 type Prepared = Outcome & { order: NewOrder | null; documentNumber: string | null };
 
@@ -196,19 +220,38 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
   const customerId = partner?.customerId ?? buyer?.id ?? null;
   if (customerId !== null) await run.lookups.prepareCustomer(customerId);
   const mapped = mapOrder(order, message, run.lookups, partner, overrides);
-  const lines = mapped.lines.map((l, i) => ({ lineNo: i + 1, ediLine: l.lineNumber, firstSegment: l.firstSegment, lastSegment: l.lastSegment }));
+  const lines = mapped.lines.map((l, i) => ({
+    lineNo: i + 1,
+    ediLine: l.lineNumber,
+    firstSegment: l.firstSegment,
+    lastSegment: l.lastSegment,
+  }));
   const issues: MessageIssues = { issues: mapped.issues, lines, overrides };
   const none = { orderId: null, issues, customerId: mapped.customerId, order: null, documentNumber: order.documentNumber };
   if (mapped.refusal) return { ...none, status: 'rejected', reason: refusalText(mapped.refusal) };
-  if (mapped.issues.length || mapped.customerId === null) return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
+  if (mapped.issues.length || mapped.customerId === null)
+    return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
   if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line' };
   try {
     const draft = await run.contexts.resolve(orderInputOf(mapped), run.now);
-    const reason = toLookAt(draft.rules.findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1 })));
-    return { ...none, status: reason ? 'queued' : 'accepted', reason, order: newOrder(draft, run.actor, mapped.deliveryRequirement ?? null) };
+    const reason = toLookAt(
+      draft.rules.findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1 })),
+    );
+    return {
+      ...none,
+      status: reason ? 'queued' : 'accepted',
+      reason,
+      order: newOrder(draft, run.actor, mapped.deliveryRequirement ?? null),
+    };
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNPROCESSABLE' || error.code === 'VALIDATION')) {
-      const issue: EdiIssue = { kind: 'bad-quantity', message: { fr: error.message, en: error.message }, lineNumber: null, code: null, segmentIndex: message.segments[1]?.index ?? null };
+      const issue: EdiIssue = {
+        kind: 'bad-quantity',
+        message: { fr: error.message, en: error.message },
+        lineNumber: null,
+        code: null,
+        segmentIndex: message.segments[1]?.index ?? null,
+      };
       return { ...none, status: 'queued', reason: error.message, issues: { ...issues, issues: [issue] } };
     }
     throw error;
@@ -228,9 +271,24 @@ async function confirmIfAllowed(run: Run, partner: PartnerRow | null, outcome: O
   return outcome;
 }
 
-async function takeInventoryReport(run: Run, message: EdiMessage, partner: PartnerRow | null, documentId: number): Promise<{ status: MessageStatus; reason: string | null; customerId: number | null; write: (trx: Parameters<typeof recordStockReport>[0]) => Promise<void> }> {
+async function takeInventoryReport(
+  run: Run,
+  message: EdiMessage,
+  partner: PartnerRow | null,
+  documentId: number,
+): Promise<{
+  status: MessageStatus;
+  reason: string | null;
+  customerId: number | null;
+  write: (trx: Parameters<typeof recordStockReport>[0]) => Promise<void>;
+}> {
   const report = readInventoryReport(message);
-  const rejected = (reason: string, customerId: number | null) => ({ status: 'rejected' as const, reason, customerId, write: async () => {} });
+  const rejected = (reason: string, customerId: number | null) => ({
+    status: 'rejected' as const,
+    reason,
+    customerId,
+    write: async () => {},
+  });
   // A partner reports its own customer's stock: another customer's GLN, as reporting party or place, refuses it.
   const foreign = partner ? foreignParty(partner, run.lookups, message.segments) : null;
   if (foreign) return rejected(refusalText(foreign), partner!.customerId);
@@ -239,12 +297,14 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
   if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, null);
   await run.lookups.prepareCustomer(customer.id);
   const points = await listDeliveryPointsForReports(run.db, customer.id);
-  const date = (report.reportDate ?? report.documentDate);
+  const date = report.reportDate ?? report.documentDate;
   if (!date) return rejected('no report date', customer.id);
   const fallback = (points.find((p) => p.isDefault) ?? points[0])?.id;
   const mapped = mapStockReport(
     report,
-    (line) => (line.buyerCode ? run.lookups.customerCode(customer.id, line.buyerCode) : null)?.productId ?? (line.gtin ? run.lookups.productByGtin(line.gtin)?.id : undefined),
+    (line) =>
+      (line.buyerCode ? run.lookups.customerCode(customer.id, line.buyerCode) : null)?.productId ??
+      (line.gtin ? run.lookups.productByGtin(line.gtin)?.id : undefined),
     (location) => points.find((p) => p.gln && p.gln === location)?.id ?? fallback,
   );
   if (mapped.refusal) return rejected(refusalText(mapped.refusal), customer.id);
@@ -254,7 +314,19 @@ async function takeInventoryReport(run: Run, message: EdiMessage, partner: Partn
     customerId: customer.id,
     write: async (trx) => {
       for (const [deliveryPointId, stock] of mapped.byPoint) {
-        await recordStockReport(trx, { customerId: customer.id, deliveryPointId, date, source: 'edi', documentId, lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })), userId: run.actor.id }, run.now);
+        await recordStockReport(
+          trx,
+          {
+            customerId: customer.id,
+            deliveryPointId,
+            date,
+            source: 'edi',
+            documentId,
+            lines: [...stock].map(([productId, onHand]) => ({ productId, onHand })),
+            userId: run.actor.id,
+          },
+          run.now,
+        );
       }
     },
   };
@@ -281,7 +353,13 @@ function goneHolder(claimedBy: string | null): string | null {
 class ClaimLost extends Error {}
 
 /** A message read and decided, waiting for its batch's commit. */
-type Entry = { row: Insertable<EdiMessagesTable>; outcome: Prepared; result: MessageResult; byteOffset: number; partner: PartnerRow | null };
+type Entry = {
+  row: Insertable<EdiMessagesTable>;
+  outcome: Prepared;
+  result: MessageResult;
+  byteOffset: number;
+  partner: PartnerRow | null;
+};
 
 /**
  * Takes in a file of one or more interchanges through any door: the raw bytes are filed first (a document), then
@@ -300,7 +378,17 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const existingDoc = await findDocumentByContent(db, stored.sha256, 'edi-interchange');
   const documentId =
     existingDoc?.id ??
-    (await db.transaction().execute((trx) => insertDocument(trx, { kind: 'edi-interchange', filename, mimeType: 'application/edifact', ...stored, orderId: null, createdBy: null, createdAt: now })));
+    (await db.transaction().execute((trx) =>
+      insertDocument(trx, {
+        kind: 'edi-interchange',
+        filename,
+        mimeType: 'application/edifact',
+        ...stored,
+        orderId: null,
+        createdBy: null,
+        createdAt: now,
+      }),
+    ));
 
   const run = await startRun(db, options.clock);
   const claimToken = newClaimToken();
@@ -332,11 +420,18 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     await db.transaction().execute(async (trx) => {
       if (!(await renewClaim(trx, interchangeId, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
       const withOrders = entries.filter((e) => e.outcome.order !== null);
-      const created = await insertNewOrders(trx, withOrders.map((e) => e.outcome.order!), run.now);
+      const created = await insertNewOrders(
+        trx,
+        withOrders.map((e) => e.outcome.order!),
+        run.now,
+      );
       withOrders.forEach((e, i) => {
         e.row.orderId = e.outcome.orderId = e.result.orderId = created[i].id;
       });
-      await insertMessages(trx, entries.map((e) => e.row));
+      await insertMessages(
+        trx,
+        entries.map((e) => e.row),
+      );
     });
   };
 
@@ -423,12 +518,25 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const begin = async (header: InterchangeHeader) => {
     const sender = header.sender.id;
     const counts = { accepted: 0, queued: 0, rejected: 0, done: 0, skipped: 0 };
-    const result: InterchangeResult = detached({ interchangeId: null, sender, controlReference: header.reference, status: 'received', duplicateOf: null, counts, messages: [], warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT), error: null });
+    const result: InterchangeResult = detached({
+      interchangeId: null,
+      sender,
+      controlReference: header.reference,
+      status: 'received',
+      duplicateOf: null,
+      counts,
+      messages: [],
+      warnings: pendingWarnings.splice(0).slice(0, WARNINGS_KEPT),
+      error: null,
+    });
     results.push(result);
     const partner = await partnerFor(run, sender);
     if (options.partners && !options.partners.some((p) => p.gln === sender)) {
       const door = options.door === 'http' ? 'This token belongs to' : 'This folder belongs to';
-      throw new AppError('FORBIDDEN', `${door} partner ${options.partners.map((p) => p.gln).join(', ')}; the interchange is sent by ${sender}.`);
+      throw new AppError(
+        'FORBIDDEN',
+        `${door} partner ${options.partners.map((p) => p.gln).join(', ')}; the interchange is sent by ${sender}.`,
+      );
     }
     let existing = await findInterchange(db, sender, header.reference);
     if (existing && FINAL.has(existing.status)) return standAside(result, partner, existing);
@@ -454,7 +562,15 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       if (id === null) existing = await findInterchange(db, sender, header.reference);
     }
     if (id === null) {
-      if (!existing || !(await claimInterchange(db, existing.id, { by: claimToken, until: leaseUntil(), now: nowIso(options.clock), stale: goneHolder(existing.claimedBy) }))) {
+      if (
+        !existing ||
+        !(await claimInterchange(db, existing.id, {
+          by: claimToken,
+          until: leaseUntil(),
+          now: nowIso(options.clock),
+          stale: goneHolder(existing.claimedBy),
+        }))
+      ) {
         return standAside(result, partner, existing && (await findInterchangeById(db, existing.id)));
       }
       id = existing.id;
@@ -465,7 +581,12 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     if (resuming && partner?.autoConfirm) {
       // Committed before a crash but not confirmed yet: confirmed now, or queued with the reason.
       for (const m of await listUnconfirmedOrders(db, id)) {
-        const outcome = await confirmIfAllowed(run, partner, { status: 'accepted', orderId: m.orderId, reason: null, issues: NO_ISSUES, customerId: m.customerId }, m.grossCents);
+        const outcome = await confirmIfAllowed(
+          run,
+          partner,
+          { status: 'accepted', orderId: m.orderId, reason: null, issues: NO_ISSUES, customerId: m.customerId },
+          m.grossCents,
+        );
         if (outcome.status !== 'accepted') await updateMessage(db, m.id, { status: outcome.status, updatedAt: nowIso(options.clock) });
       }
     }
@@ -478,7 +599,10 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     const type = message.header.type;
     if (held.done.has(ref)) {
       held.result.counts.skipped++;
-      options.onMessage?.({ messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' }, message.header.byteOffset);
+      options.onMessage?.(
+        { messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' },
+        message.header.byteOffset,
+      );
       return;
     }
     held.done.add(ref);
@@ -507,7 +631,15 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       byteOffset: message.header.byteOffset,
       partner: held.partner,
     });
-    const rejected = (reason: string): Prepared => ({ status: 'rejected', reason, orderId: null, issues: NO_ISSUES, customerId: null, order: null, documentNumber: null });
+    const rejected = (reason: string): Prepared => ({
+      status: 'rejected',
+      reason,
+      orderId: null,
+      issues: NO_ISSUES,
+      customerId: null,
+      order: null,
+      documentNumber: null,
+    });
     try {
       if (type === 'ORDERS') {
         const outcome = await prepareOrder(run, message, held.partner, {});
@@ -547,8 +679,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       else if (event.type === 'warning') {
         const warnings = current ? (current as Current).result.warnings : pendingWarnings;
         if (warnings.length < WARNINGS_KEPT) warnings.push(detached(event.warning));
-      }
-      else if (event.type === 'interchange-end') {
+      } else if (event.type === 'interchange-end') {
         await finish();
         current = null;
       }
@@ -557,7 +688,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     const held = current as Current | null;
     if (!(error instanceof EdiSyntaxError) || !held) {
       // Let go at once, so that importing again resumes without waiting for the lease to run out.
-      if (held && !held.skip && held.result.interchangeId !== null) await releaseInterchange(db, held.result.interchangeId, claimToken, {}).catch(() => undefined);
+      if (held && !held.skip && held.result.interchangeId !== null)
+        await releaseInterchange(db, held.result.interchangeId, claimToken, {}).catch(() => undefined);
       throw error;
     }
     // The messages read before the break are whole and kept; the interchange is rejected with the reason.
@@ -583,10 +715,7 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
   let grossCents: number;
   if (row.orderId !== null) {
     // The order exists (its price accepted from the queue): what still holds it back is in its stored findings.
-    const [order, findings] = await Promise.all([
-      findOrderGross(db, row.orderId),
-      listFindingsOfOrder(db, row.orderId),
-    ]);
+    const [order, findings] = await Promise.all([findOrderGross(db, row.orderId), listFindingsOfOrder(db, row.orderId)]);
     const reason = toLookAt(findings);
     outcome = { status: reason ? 'queued' : 'accepted', orderId: row.orderId, reason, issues: stored, customerId: row.customerId };
     grossCents = order.grossCents;
@@ -605,8 +734,19 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
     }
   }
   outcome = await confirmIfAllowed(run, partner, outcome, grossCents);
-  await updateMessage(db, messageId, { status: outcome.status, orderId: outcome.orderId, customerId: outcome.customerId, error: outcome.status === 'rejected' ? outcome.reason : null, issuesJson: JSON.stringify(outcome.issues), updatedAt: nowIso(run.clock) });
+  await updateMessage(db, messageId, {
+    status: outcome.status,
+    orderId: outcome.orderId,
+    customerId: outcome.customerId,
+    error: outcome.status === 'rejected' ? outcome.reason : null,
+    issuesJson: JSON.stringify(outcome.issues),
+    updatedAt: nowIso(run.clock),
+  });
   const counts = new Map((await messageCounts(db, interchange.id)).map((r) => [r.status, Number(r.n)]));
-  await updateInterchange(db, interchange.id, { acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0), queuedCount: counts.get('queued') ?? 0, updatedAt: nowIso(run.clock) });
+  await updateInterchange(db, interchange.id, {
+    acceptedCount: (counts.get('accepted') ?? 0) + (counts.get('done') ?? 0),
+    queuedCount: counts.get('queued') ?? 0,
+    updatedAt: nowIso(run.clock),
+  });
   await flushEdiOutbound(db, run.clock);
 }

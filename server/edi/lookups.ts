@@ -18,11 +18,7 @@ export class EdiLookups implements MapLookups {
 
   static async load(db: DbOrTrx): Promise<EdiLookups> {
     const l = new EdiLookups(db);
-    const [customers, points, products] = await Promise.all([
-      listCustomersWithGln(db),
-      listDeliveryPointsWithGln(db),
-      listProductKeys(db),
-    ]);
+    const [customers, points, products] = await Promise.all([listCustomersWithGln(db), listDeliveryPointsWithGln(db), listProductKeys(db)]);
     for (const c of customers) {
       l.customers.set(c.gln!, { id: c.id, code: c.code });
       l.own(c.gln!, c.id);

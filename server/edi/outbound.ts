@@ -16,7 +16,18 @@ import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
 import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
 import { findOrderRow, listOrderLineRows } from '../orders/orders.repository.ts';
-import { claimOutbound, findOrderParties, findOrdersMessageText, findPartnerOfEdiOrderCustomer, findPartnerOfOrderMessage, insertOutbound, listPendingOutbound, listProductGtins, markOutbound, type PartnerRow } from './edi.repository.ts';
+import {
+  claimOutbound,
+  findOrderParties,
+  findOrdersMessageText,
+  findPartnerOfEdiOrderCustomer,
+  findPartnerOfOrderMessage,
+  insertOutbound,
+  listPendingOutbound,
+  listProductGtins,
+  markOutbound,
+  type PartnerRow,
+} from './edi.repository.ts';
 import { parseStoredMessage } from './stored-message.ts';
 import { findCompany, listLinesOfDeliveries, listShippedDeliveries, listShippedLots } from '../deliveries/deliveries.repository.ts';
 
@@ -38,7 +49,10 @@ async function askedOrder(trx: Trx, orderId: number): Promise<AskedOrder | null>
   const order = readOrder(parseStoredMessage(row.rawText, row.firstSegment));
   return {
     deliveryDate: requestedDateOf(order),
-    lines: order.lines.map((l, i) => ({ lineNumber: l.lineNumber ?? i + 1, item: { lineNumber: l.lineNumber ?? i + 1, gtin: l.gtin ?? '0000000000000', buyerCode: l.buyerCode, supplierCode: l.supplierCode } })),
+    lines: order.lines.map((l, i) => ({
+      lineNumber: l.lineNumber ?? i + 1,
+      item: { lineNumber: l.lineNumber ?? i + 1, gtin: l.gtin ?? '0000000000000', buyerCode: l.buyerCode, supplierCode: l.supplierCode },
+    })),
   };
 }
 
@@ -57,9 +71,21 @@ function stamp(at: Date) {
 export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind, instant: string): Promise<number | null> {
   const partner = await partnerOfOrder(trx, orderId);
   if (!partner || !partner.active) return null;
-  const [order, lines, company, { point, customer }] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId), findCompany(trx), findOrderParties(trx, orderId)]);
+  const [order, lines, company, { point, customer }] = await Promise.all([
+    findOrderRow(trx, orderId),
+    listOrderLineRows(trx, orderId),
+    findCompany(trx),
+    findOrderParties(trx, orderId),
+  ]);
   if (!order || !company?.gln) return null;
-  const products = new Map((await listProductGtins(trx, lines.map((l) => l.productId))).map((p) => [p.id, p]));
+  const products = new Map(
+    (
+      await listProductGtins(
+        trx,
+        lines.map((l) => l.productId),
+      )
+    ).map((p) => [p.id, p]),
+  );
   const now = new Date(instant);
   const { date, time } = stamp(now);
   const seq = await nextCounter(trx, 'edi-interchange');
@@ -90,16 +116,37 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
     }));
     // Lines numbered by the customer's LIN only when the order kept them: otherwise no asked line can be matched.
     const byLin = lines.some((l) => l.customerLineNo !== null);
-    const responseLines = orderResponseLines(confirmed, order.promisedDate ?? order.requestedDate, asked && { ...asked, lines: byLin ? asked.lines : [] });
+    const responseLines = orderResponseLines(
+      confirmed,
+      order.promisedDate ?? order.requestedDate,
+      asked && { ...asked, lines: byLin ? asked.lines : [] },
+    );
     text = writeOrderResponses(envelope, [
-      { messageReference: '1', responseNumber: order.number, documentDate: date, orderNumber, orderDate, deliveryDate: order.promisedDate ?? order.requestedDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? null, lines: responseLines },
+      {
+        messageReference: '1',
+        responseNumber: order.number,
+        documentDate: date,
+        orderNumber,
+        orderDate,
+        deliveryDate: order.promisedDate ?? order.requestedDate,
+        buyer,
+        supplier: company.gln,
+        deliveryPoint: point?.gln ?? null,
+        lines: responseLines,
+      },
     ]);
   } else if (kind === 'desadv') {
     type = 'DESADV';
     const deliveries = await listShippedDeliveries(trx, orderId);
-    const dlines = await listLinesOfDeliveries(trx, deliveries.map((d) => d.id));
+    const dlines = await listLinesOfDeliveries(
+      trx,
+      deliveries.map((d) => d.id),
+    );
     const byLine = new Map(lines.map((l) => [l.id, l]));
-    const lots = await listShippedLots(trx, dlines.map((x) => x.id));
+    const lots = await listShippedLots(
+      trx,
+      dlines.map((x) => x.id),
+    );
     const prefix = company.gln.slice(0, 7);
     const advices = [];
     for (const d of deliveries) {
@@ -116,10 +163,28 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
         pallets.push({
           sscc: sscc(0, prefix, await nextCounter(trx, 'sscc')),
           grossWeightG: load.reduce((sum, s) => sum + s.quantity * s.line.grossWeightG, 0),
-          lines: load.map((s) => ({ ...item(s.line), quantity: s.quantity, orderedQuantity: s.line.quantity, lot: s.lot, bestBefore: s.bestBefore })),
+          lines: load.map((s) => ({
+            ...item(s.line),
+            quantity: s.quantity,
+            orderedQuantity: s.line.quantity,
+            lot: s.lot,
+            bestBefore: s.bestBefore,
+          })),
         });
       }
-      advices.push({ messageReference: String(advices.length + 1), despatchNumber: d.deliveryNoteNumber ?? d.number, documentDate: date, despatchDate: date, deliveryDate: d.plannedDate ?? order.promisedDate, orderNumber, orderDate, buyer, supplier: company.gln, deliveryPoint: point?.gln ?? buyer, pallets });
+      advices.push({
+        messageReference: String(advices.length + 1),
+        despatchNumber: d.deliveryNoteNumber ?? d.number,
+        documentDate: date,
+        despatchDate: date,
+        deliveryDate: d.plannedDate ?? order.promisedDate,
+        orderNumber,
+        orderDate,
+        buyer,
+        supplier: company.gln,
+        deliveryPoint: point?.gln ?? buyer,
+        pallets,
+      });
     }
     if (!advices.length) return null;
     text = writeDespatchAdvices(envelope, advices);
@@ -142,7 +207,13 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
         buyerVatNumber: customer?.vatNumber ?? null,
         lines: invoiced.map((l) => {
           const q = l.deliveredQuantity ?? l.quantity;
-          return { ...item(l), quantity: q, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: q === l.quantity ? l.netCents : Math.round((l.netCents * q) / l.quantity) };
+          return {
+            ...item(l),
+            quantity: q,
+            unitPriceCents: l.unitPriceCents,
+            vatRateBp: l.vatRateBp,
+            netCents: q === l.quantity ? l.netCents : Math.round((l.netCents * q) / l.quantity),
+          };
         }),
       },
     ]);
@@ -150,8 +221,27 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
   const stored = await storeFile(fileStoreOf(trx), Buffer.from(text, 'utf8'));
   const filename = `${type}_${order.number}_${reference}.edi`;
   const at = now.toISOString();
-  const documentId = await insertDocument(trx, { kind: `edi-${kind}`, filename, mimeType: 'application/edifact', ...stored, orderId, createdBy: null, createdAt: at });
-  const id = await insertOutbound(trx, { orderId, partnerId: partner.id, type, controlReference: reference, status: 'stored', documentId, filename, error: null, createdAt: at, writtenAt: null });
+  const documentId = await insertDocument(trx, {
+    kind: `edi-${kind}`,
+    filename,
+    mimeType: 'application/edifact',
+    ...stored,
+    orderId,
+    createdBy: null,
+    createdAt: at,
+  });
+  const id = await insertOutbound(trx, {
+    orderId,
+    partnerId: partner.id,
+    type,
+    controlReference: reference,
+    status: 'stored',
+    documentId,
+    filename,
+    error: null,
+    createdAt: at,
+    writtenAt: null,
+  });
   soonFlush(trx);
   return id;
 }

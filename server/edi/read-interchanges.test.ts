@@ -33,7 +33,9 @@ describe('readEdiEvents', () => {
     if (!whole.ok) throw new Error(whole.error.message);
     for (const size of [1, 2, 3, 7, 64, 65_536]) {
       const events = await collect(p, size);
-      expect(events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.message)).toEqual(whole.interchanges[0].messages);
+      expect(events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.message)).toEqual(
+        whole.interchanges[0].messages,
+      );
       expect(events.filter((e) => e.type === 'warning')).toEqual([]);
     }
   });
@@ -48,7 +50,7 @@ describe('readEdiEvents', () => {
   });
 
   it('throws a located error on a malformed file', async () => {
-    const p = file('bad.edi', text.replace("UNT+", "XX+"));
+    const p = file('bad.edi', text.replace('UNT+', 'XX+'));
     await expect(collect(p, 5)).rejects.toBeInstanceOf(EdiSyntaxError);
   });
 

@@ -46,5 +46,7 @@ export function lazySchemaCompilers(): NonNullable<FastifyServerOptions['schemaC
     };
   };
   // Fastify's types ask for Ajv's whole ValidateFunction; it calls the function and reads its `errors`, no more.
-  return { compilersFactory: { buildValidator: lazyValidators, buildSerializer: lazySerializers } } as NonNullable<FastifyServerOptions['schemaController']>;
+  return { compilersFactory: { buildValidator: lazyValidators, buildSerializer: lazySerializers } } as NonNullable<
+    FastifyServerOptions['schemaController']
+  >;
 }

@@ -32,7 +32,14 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export function problem(status: number, code: ProblemCode, detail: string, errors?: FieldError[], extra: Record<string, unknown> = {}, params: ErrorParams = {}): Problem {
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  errors?: FieldError[],
+  extra: Record<string, unknown> = {},
+  params: ErrorParams = {},
+): Problem {
   return {
     type: `https://carnet.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
@@ -101,7 +108,9 @@ function validationErrors(error: FastifyError): FieldError[] {
     const siblings = all.filter((o) => o.instancePath === v.instancePath && o !== v);
     let coded = fieldCode(v);
     if (v.keyword === 'anyOf') {
-      const allowed = siblings.filter((o) => o.keyword === 'const').map((o) => String((o.params as { allowedValue: unknown }).allowedValue));
+      const allowed = siblings
+        .filter((o) => o.keyword === 'const')
+        .map((o) => String((o.params as { allowedValue: unknown }).allowedValue));
       if (!allowed.length) continue;
       coded = { code: 'choice', params: { allowed: allowed.join(', ') } };
     }
@@ -110,7 +119,11 @@ function validationErrors(error: FastifyError): FieldError[] {
     const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const leaf = missing ?? extra;
     const path = [context, base, leaf].filter(Boolean).join('.');
-    const message = extra ? `unknown property "${extra}"` : coded.code === 'choice' ? `must be one of: ${String(coded.params.allowed)}` : (v.message ?? 'is invalid');
+    const message = extra
+      ? `unknown property "${extra}"`
+      : coded.code === 'choice'
+        ? `must be one of: ${String(coded.params.allowed)}`
+        : (v.message ?? 'is invalid');
     out.push({ path, ...coded, message });
   }
   return out;
@@ -130,8 +143,14 @@ export function registerProblemHandlers(app: FastifyInstance, options: { serveSp
       body = problem(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${request.routeOptions.bodyLimit / (1024 * 1024)} MB.`);
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       body = problem(415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported content type: ${String(request.headers['content-type'])}`);
-    } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      body = problem(400, 'VALIDATION', 'The request body is not valid JSON.', [{ path: 'body', code: 'not-json', params: {}, message: 'is not valid JSON' }]);
+    } else if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
+      body = problem(400, 'VALIDATION', 'The request body is not valid JSON.', [
+        { path: 'body', code: 'not-json', params: {}, message: 'is not valid JSON' },
+      ]);
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own 4xx (FST_ERR_…) are told by their status: their codes are Fastify's, not ours.
       body = problem(error.statusCode, 'BAD_REQUEST', error.message, undefined, { fastifyCode: error.code });
@@ -147,14 +166,28 @@ export function registerProblemHandlers(app: FastifyInstance, options: { serveSp
     // which the browser would try to run as JavaScript.
     const isAppRoute = !request.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
     if (options.serveSpa && request.method === 'GET' && isAppRoute) return reply.sendFile('index.html');
-    return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url}`, undefined, {}, { entity: 'route', id: `${request.method} ${request.url}` }));
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(
+        problem(
+          404,
+          'NOT_FOUND',
+          `No route ${request.method} ${request.url}`,
+          undefined,
+          {},
+          { entity: 'route', id: `${request.method} ${request.url}` },
+        ),
+      );
   });
 }
 
 /** What Node answers before Fastify sees a request: the parser's verdict on the bytes, in Node's own statuses. */
 function clientProblem(code: string): Problem {
-  if (code === 'HPE_HEADER_OVERFLOW') return problem(431, 'HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts (16 KB).');
-  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return problem(413, 'PAYLOAD_TOO_LARGE', 'The chunk extensions are larger than the server accepts.');
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return problem(431, 'HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts (16 KB).');
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW')
+    return problem(413, 'PAYLOAD_TOO_LARGE', 'The chunk extensions are larger than the server accepts.');
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return problem(408, 'REQUEST_TIMEOUT', 'The request did not arrive in time.');
   return problem(400, 'BAD_REQUEST', 'The request is not valid HTTP.');
 }
@@ -180,7 +213,8 @@ export const problemServerOptions = {
   frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     let body: Problem;
     if (error.code === 'FST_ERR_BAD_URL') body = problem(400, 'BAD_URL', 'The path does not decode (a malformed %-escape).');
-    else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') body = problem(414, 'URI_TOO_LONG', 'A path parameter is longer than the server accepts.');
+    else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+      body = problem(414, 'URI_TOO_LONG', 'A path parameter is longer than the server accepts.');
     else {
       request.log.error({ err: error }, 'framework error');
       body = problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.');

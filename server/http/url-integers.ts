@@ -36,7 +36,8 @@ export function registerUrlIntegerCheck(app: FastifyInstance): void {
         for (const key of part.keys) {
           const value = values[key];
           const written = Array.isArray(value) ? value : [value];
-          if (written.some((v) => typeof v === 'string' && !DECIMAL.test(v))) throw invalid(`${part.name}.${key}`, 'type', { type: 'integer' }, 'must be an integer written in decimal digits');
+          if (written.some((v) => typeof v === 'string' && !DECIMAL.test(v)))
+            throw invalid(`${part.name}.${key}`, 'type', { type: 'integer' }, 'must be an integer written in decimal digits');
         }
       }
     };

@@ -51,7 +51,13 @@ export const customerRows: RowSpec<CustomerRow> = {
     column('paymentTerms', '30J', true),
     column('creditLimit', '5000'),
     column('priceListCode', 'PL-ARTISANS-2026'),
-    ...Object.values(POINT_COLUMNS).map((name) => column(name, { deliveryWeekdays: 'MON,WED,FRI', leadTimeDays: '1', cutoffTime: '12:00' }[name] ?? '', name === 'deliveryWeekdays' || name === 'cutoffTime')),
+    ...Object.values(POINT_COLUMNS).map((name) =>
+      column(
+        name,
+        { deliveryWeekdays: 'MON,WED,FRI', leadTimeDays: '1', cutoffTime: '12:00' }[name] ?? '',
+        name === 'deliveryWeekdays' || name === 'cutoffTime',
+      ),
+    ),
   ],
   keyColumn: 'code',
   key: (c) => c.customer.code,

@@ -28,13 +28,19 @@ export async function importCommand(kind: string, file: string, options: { onlyV
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
-    const report = await runImport(handle.db, { kind: kind as ImportKindName, mode, bytes: fs.readFileSync(file), filename: path.basename(file), userId: null }, systemClock.now());
+    const report = await runImport(
+      handle.db,
+      { kind: kind as ImportKindName, mode, bytes: fs.readFileSync(file), filename: path.basename(file), userId: null },
+      systemClock.now(),
+    );
     console.log(formatReport(report));
     return report.errors.length && report.written === 0 && mode !== 'validate' ? 1 : 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const report = error.extra.report as ImportReport | undefined;
-    console.error(report ? `${formatReport(report)}\nnothing written: fix the rows above, or pass --only-valid to import the good ones` : error.message);
+    console.error(
+      report ? `${formatReport(report)}\nnothing written: fix the rows above, or pass --only-valid to import the good ones` : error.message,
+    );
     return 1;
   } finally {
     await handle.close();

@@ -38,12 +38,25 @@ describe('product rows', () => {
   it('reads a good row: VAT as a percentage, enums in any case, defaults for empty cells', () => {
     const read = productRows.read(product);
     expect(read.issues).toEqual([]);
-    expect(read.value).toMatchObject({ code: 'FAR-T55-S25', saleUnit: 'SAC', vatRateBp: 550, unitsPerCarton: 1, cartonsPerLayer: 5, caseGtin: null });
+    expect(read.value).toMatchObject({
+      code: 'FAR-T55-S25',
+      saleUnit: 'SAC',
+      vatRateBp: 550,
+      unitsPerCarton: 1,
+      cartonsPerLayer: 5,
+      caseGtin: null,
+    });
   });
 
   it('names the column of each fault, with the API rules (GTIN check digit, VAT rate, packaging)', () => {
-    expect(columnsOf(productRows.read({ ...product, vatRate: '10', netWeightG: 'lourd', saleUnit: 'SEAU' }))).toEqual(['saleUnit', 'netWeightG', 'vatRate']);
-    expect(productRows.read({ ...product, gtin: '3012345001022' }).issues).toEqual([{ column: 'gtin', code: 'check-digit', params: {}, reason: 'has a wrong GS1 check digit' }]);
+    expect(columnsOf(productRows.read({ ...product, vatRate: '10', netWeightG: 'lourd', saleUnit: 'SEAU' }))).toEqual([
+      'saleUnit',
+      'netWeightG',
+      'vatRate',
+    ]);
+    expect(productRows.read({ ...product, gtin: '3012345001022' }).issues).toEqual([
+      { column: 'gtin', code: 'check-digit', params: {}, reason: 'has a wrong GS1 check digit' },
+    ]);
     expect(columnsOf(productRows.read({ ...product, layersPerPallet: '' }))).toEqual(['layersPerPallet']);
     expect(columnsOf(productRows.read({ ...product, code: '' }))).toEqual(['code']);
   });
@@ -54,7 +67,13 @@ describe('customer rows', () => {
     const read = customerRows.read(customer);
     expect(read.issues).toEqual([]);
     expect(read.value!.customer).toMatchObject({ typology: 'ARTISAN', preferredChannel: 'phone', creditLimitCents: 500000 });
-    expect(read.value!.customer.deliveryPoints[0]).toMatchObject({ code: 'C100-DP1', name: 'Boulangerie du Centre', city: 'Orléans', deliveryWeekdays: ['TUE', 'FRI'], isDefault: true });
+    expect(read.value!.customer.deliveryPoints[0]).toMatchObject({
+      code: 'C100-DP1',
+      name: 'Boulangerie du Centre',
+      city: 'Orléans',
+      deliveryWeekdays: ['TUE', 'FRI'],
+      isDefault: true,
+    });
   });
 
   it('names the ship-to columns, not the API paths', () => {
@@ -67,15 +86,27 @@ describe('customer rows', () => {
 
 describe('price list and stock rows', () => {
   it('reads a price tier in euros into cents, one quantity by default', () => {
-    expect(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '16,505' }).value).toEqual({ priceListCode: 'PL-1', productCode: 'P', minQuantity: 1, unitPriceCents: 1651 });
-    expect(columnsOf(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '0', minQuantity: '0' }))).toEqual(['minQuantity', 'unitPrice']);
+    expect(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '16,505' }).value).toEqual({
+      priceListCode: 'PL-1',
+      productCode: 'P',
+      minQuantity: 1,
+      unitPriceCents: 1651,
+    });
+    expect(columnsOf(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '0', minQuantity: '0' }))).toEqual([
+      'minQuantity',
+      'unitPrice',
+    ]);
     expect(priceListRows.key(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '1' }).value!)).not.toBe(
       priceListRows.key(priceListRows.read({ priceListCode: 'PL-1', productCode: 'P', unitPrice: '1', minQuantity: '10' }).value!),
     );
   });
 
   it('reads a stock count and refuses a negative one', () => {
-    expect(stockRows.read({ warehouseCode: 'WH', productCode: 'P', onHand: '1 200' }).value).toEqual({ warehouseCode: 'WH', productCode: 'P', onHand: 1200 });
+    expect(stockRows.read({ warehouseCode: 'WH', productCode: 'P', onHand: '1 200' }).value).toEqual({
+      warehouseCode: 'WH',
+      productCode: 'P',
+      onHand: 1200,
+    });
     expect(columnsOf(stockRows.read({ warehouseCode: 'WH', productCode: 'P', onHand: '-3' }))).toEqual(['onHand']);
   });
 });

@@ -27,7 +27,15 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
   load: products.productKeys,
   check(p, refs) {
     const holder = p.gtin ? refs.codeByGtin.get(p.gtin) : undefined;
-    if (holder && holder !== p.code) return [{ column: 'gtin', code: 'taken' as const, params: { value: p.gtin ?? null }, reason: `GTIN ${p.gtin} is already the product ${holder}'s` }];
+    if (holder && holder !== p.code)
+      return [
+        {
+          column: 'gtin',
+          code: 'taken' as const,
+          params: { value: p.gtin ?? null },
+          reason: `GTIN ${p.gtin} is already the product ${holder}'s`,
+        },
+      ];
     if (p.gtin) refs.codeByGtin.set(p.gtin, p.code);
     return [];
   },
@@ -44,7 +52,15 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
       id = await products.insertProduct(trx, values);
     }
     const after = toProduct((await products.findProduct(trx, id))!);
-    await recordAudit(trx, { entityType: 'product', entityId: id, action: 'import', userId: ctx.userId, before: before ? toProduct(before) : undefined, after, notes: ctx.notes });
+    await recordAudit(trx, {
+      entityType: 'product',
+      entityId: id,
+      action: 'import',
+      userId: ctx.userId,
+      before: before ? toProduct(before) : undefined,
+      after,
+      notes: ctx.notes,
+    });
   },
 };
 
@@ -58,22 +74,43 @@ type CustomerRefs = {
 
 const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
   spec: customerRows,
-  load: async (db) => ({ priceListIds: await priceLists.priceListIdsByCode(db), keys: await customers.customerKeys(db), glns: await loadGlnIndex(db), glnsInFile: new Map() }),
+  load: async (db) => ({
+    priceListIds: await priceLists.priceListIdsByCode(db),
+    keys: await customers.customerKeys(db),
+    glns: await loadGlnIndex(db),
+    glnsInFile: new Map(),
+  }),
   check({ customer, priceListCode }, refs) {
     const issues = priceListCode && !refs.priceListIds.has(priceListCode) ? unknown('priceListCode', 'price list', priceListCode) : [];
     const point = refs.keys.pointByCode.get(customer.deliveryPoints[0].code);
     const owner = refs.keys.idByCode.get(customer.code) ?? null;
-    if (point && point.customerId !== owner) issues.push({ column: 'deliveryPointCode', code: 'taken', params: { value: point.code }, reason: `delivery point ${point.code} belongs to another customer` });
+    if (point && point.customerId !== owner)
+      issues.push({
+        column: 'deliveryPointCode',
+        code: 'taken',
+        params: { value: point.code },
+        reason: `delivery point ${point.code} belongs to another customer`,
+      });
     const claims: [string, string | null | undefined, GlnTaker][] = [
       ['gln', customer.gln, { kind: 'customer', customerId: owner }],
-      ['deliveryPointGln', customer.deliveryPoints[0].gln, { kind: 'delivery-point', deliveryPointId: point?.id ?? null, customerId: owner }],
+      [
+        'deliveryPointGln',
+        customer.deliveryPoints[0].gln,
+        { kind: 'delivery-point', deliveryPointId: point?.id ?? null, customerId: owner },
+      ],
     ];
     for (const [column, gln, taker] of claims) {
       if (!gln) continue;
       const holder = glnClashIn(refs.glns, gln, taker);
       const earlier = refs.glnsInFile.get(gln);
       if (holder) issues.push({ column, code: 'taken', params: { value: gln }, reason: glnTakenMessage(gln, holder) });
-      else if (earlier) issues.push({ column, code: 'duplicate', params: {}, reason: `GLN ${gln} is already given to customer ${earlier} in this file: a GLN names one party` });
+      else if (earlier)
+        issues.push({
+          column,
+          code: 'duplicate',
+          params: {},
+          reason: `GLN ${gln} is already given to customer ${earlier} in this file: a GLN names one party`,
+        });
     }
     if (!issues.length) for (const [, gln] of claims) if (gln) refs.glnsInFile.set(gln, customer.code);
     return issues;
@@ -96,7 +133,15 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
     if (point) await customers.updateDeliveryPoint(trx, point.id, pointValues);
     await customers.clearOtherDefaults(trx, id, pointId);
     const after = toCustomer((await customers.findCustomer(trx, id))!);
-    await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'import', userId: ctx.userId, before: before ? toCustomer(before) : undefined, after, notes: ctx.notes });
+    await recordAudit(trx, {
+      entityType: 'customer',
+      entityId: id,
+      action: 'import',
+      userId: ctx.userId,
+      before: before ? toCustomer(before) : undefined,
+      after,
+      notes: ctx.notes,
+    });
   },
 };
 
@@ -104,13 +149,22 @@ type PriceRefs = { listIds: Map<string, number>; namedInFile: Set<string>; produ
 
 const priceListWriter: ImportWriter<PriceRow, PriceRefs> = {
   spec: priceListRows,
-  load: async (db) => ({ listIds: await priceLists.priceListIdsByCode(db), namedInFile: new Set(), productIds: (await products.productKeys(db)).idByCode }),
+  load: async (db) => ({
+    listIds: await priceLists.priceListIdsByCode(db),
+    namedInFile: new Set(),
+    productIds: (await products.productKeys(db)).idByCode,
+  }),
   check(p, refs) {
     const issues = refs.productIds.has(p.productCode) ? [] : unknown('productCode', 'product', p.productCode);
     if (p.priceListName) refs.namedInFile.add(p.priceListCode);
     // A new list needs a name once in the file; a typo in a known list's code must not create a new list.
     if (!refs.listIds.has(p.priceListCode) && !refs.namedInFile.has(p.priceListCode)) {
-      issues.push({ column: 'priceListCode', code: 'not-found', params: { entity: 'price-list', id: p.priceListCode }, reason: `no price list with code ${p.priceListCode}; give priceListName to create it` });
+      issues.push({
+        column: 'priceListCode',
+        code: 'not-found',
+        params: { entity: 'price-list', id: p.priceListCode },
+        reason: `no price list with code ${p.priceListCode}; give priceListName to create it`,
+      });
     }
     return issues;
   },

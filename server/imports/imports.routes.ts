@@ -38,7 +38,14 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'multipart/form-data with `file` and `mode`: `validate` (default) writes nothing; `commit` writes every row in one transaction, or nothing (422) if a row is wrong; `commit-valid` writes the good rows only.',
         consumes: ['multipart/form-data'],
         params: KindParams,
-        response: { 200: ImportReportSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema, 422: ImportProblemSchema },
+        response: {
+          200: ImportReportSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          413: ProblemSchema,
+          422: ImportProblemSchema,
+        },
       },
     },
     async (request) => {

@@ -13,7 +13,11 @@ import { type Cells, cellsByColumn } from './table.ts';
  * Reads each row with the kind's spec, refuses a row whose key repeats an earlier row's, and asks `check` (the
  * checks only the database can answer) about the others: the good values and the row-by-row errors.
  */
-export function checkRows<T>(rows: readonly { row: number; cells: Cells }[], spec: RowSpec<T>, check: (value: T) => CellIssue[]): { good: T[]; errors: ImportIssue[] } {
+export function checkRows<T>(
+  rows: readonly { row: number; cells: Cells }[],
+  spec: RowSpec<T>,
+  check: (value: T) => CellIssue[],
+): { good: T[]; errors: ImportIssue[] } {
   const firstRowOfKey = new Map<string, number>();
   const errors: ImportIssue[] = [];
   const good: T[] = [];
@@ -23,7 +27,10 @@ export function checkRows<T>(rows: readonly { row: number; cells: Cells }[], spe
     if (read.value !== null) {
       const key = spec.key(read.value);
       const first = firstRowOfKey.get(key);
-      issues = first !== undefined ? [{ column: spec.keyColumn, code: 'repeats-row', params: { row: first }, reason: `repeats row ${first}` }] : check(read.value);
+      issues =
+        first !== undefined
+          ? [{ column: spec.keyColumn, code: 'repeats-row', params: { row: first }, reason: `repeats row ${first}` }]
+          : check(read.value);
       if (first === undefined) firstRowOfKey.set(key, row);
     }
     if (issues.length) errors.push(...issues.map((i) => ({ row, ...i })));
@@ -42,7 +49,11 @@ export function refusedImport(errors: ImportIssue[], badRows: number, report: un
  * `validate` writes nothing; `commit` writes every row in one transaction, or nothing at all (422) if one row
  * is wrong; `commit-valid` writes the good rows and reports the others.
  */
-export async function runImport(db: Db, request: { kind: ImportKindName; mode: ImportMode; bytes: Buffer; filename: string; userId: number | null }, now: Date): Promise<ImportReport> {
+export async function runImport(
+  db: Db,
+  request: { kind: ImportKindName; mode: ImportMode; bytes: Buffer; filename: string; userId: number | null },
+  now: Date,
+): Promise<ImportReport> {
   const writer = IMPORT_WRITERS[request.kind];
   const rows = cellsByColumn(await readTable(request.bytes), writer.spec.columns);
   const refs: unknown = await writer.load(db);
@@ -52,7 +63,11 @@ export async function runImport(db: Db, request: { kind: ImportKindName; mode: I
   if (request.mode === 'commit' && errors.length) {
     throw refusedImport(errors, rows.length - good.length, report);
   }
-  const ctx = { userId: request.userId, now: now.toISOString(), notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }] };
+  const ctx = {
+    userId: request.userId,
+    now: now.toISOString(),
+    notes: [{ code: 'import' as const, params: { kind: request.kind, filename: request.filename } }],
+  };
   // Fresh references for writing: the checks above noted the file's own GTINs and list names in theirs.
   const writeRefs: unknown = await writer.load(db);
   await db.transaction().execute(async (trx) => {

@@ -37,7 +37,15 @@ export const priceListRows: RowSpec<PriceRow> = {
       unitPriceCents: r.hundredths('unitPrice', true),
     }) as PriceRow;
     const issues = [...r.issues];
-    issues.push(...schemaIssues(PriceRowSchema, row, () => [], (path) => (path === 'unitPriceCents' ? 'unitPrice' : path), issues));
+    issues.push(
+      ...schemaIssues(
+        PriceRowSchema,
+        row,
+        () => [],
+        (path) => (path === 'unitPriceCents' ? 'unitPrice' : path),
+        issues,
+      ),
+    );
     return rowRead(row, issues);
   },
 };

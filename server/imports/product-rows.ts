@@ -47,7 +47,15 @@ export const productRows: RowSpec<ProductInput> = {
       status: r.choice('status', PRODUCT_STATUSES) ?? undefined,
     }) as ProductInput;
     const issues = [...r.issues];
-    issues.push(...schemaIssues(ProductInputSchema, product, () => productRuleErrors(product), (path) => COLUMN_OF[path] ?? path, issues));
+    issues.push(
+      ...schemaIssues(
+        ProductInputSchema,
+        product,
+        () => productRuleErrors(product),
+        (path) => COLUMN_OF[path] ?? path,
+        issues,
+      ),
+    );
     return rowRead(product, issues);
   },
 };

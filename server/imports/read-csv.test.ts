@@ -51,13 +51,21 @@ describe('cellsByColumn', () => {
   const table = (header: string[]) => ({ header, rows: [{ row: 2, cells: ['A', '1', 'x'] }] });
 
   it('names cells by column, whatever the case and order of the header', () => {
-    expect(cellsByColumn(table(['Code', ' UNITPRICE ', 'note']), columns)).toEqual([{ row: 2, cells: { code: 'A', unitPrice: '1', note: 'x' } }]);
+    expect(cellsByColumn(table(['Code', ' UNITPRICE ', 'note']), columns)).toEqual([
+      { row: 2, cells: { code: 'A', unitPrice: '1', note: 'x' } },
+    ]);
   });
 
   it('refuses unknown, missing or repeated columns, and a file without data rows', () => {
-    expect(problemOf(() => cellsByColumn(table(['code', 'price', 'note']), columns)).message).toMatch(/Unknown column\(s\) in the header: price/);
-    expect(problemOf(() => cellsByColumn(table(['code', 'note']), columns)).message).toMatch(/Missing column\(s\) in the header: unitPrice/);
+    expect(problemOf(() => cellsByColumn(table(['code', 'price', 'note']), columns)).message).toMatch(
+      /Unknown column\(s\) in the header: price/,
+    );
+    expect(problemOf(() => cellsByColumn(table(['code', 'note']), columns)).message).toMatch(
+      /Missing column\(s\) in the header: unitPrice/,
+    );
     expect(problemOf(() => cellsByColumn(table(['code', 'unitPrice', 'code']), columns)).message).toMatch(/twice/);
-    expect(problemOf(() => cellsByColumn({ header: ['code', 'unitPrice'], rows: [{ row: 2, cells: ['', ' '] }] }, columns)).message).toMatch(/no data rows/);
+    expect(
+      problemOf(() => cellsByColumn({ header: ['code', 'unitPrice'], rows: [{ row: 2, cells: ['', ' '] }] }, columns)).message,
+    ).toMatch(/no data rows/);
   });
 });

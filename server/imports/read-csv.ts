@@ -24,7 +24,13 @@ export function readCsv(bytes: Buffer): Table {
   if (!text.replace(/^\uFEFF/, '').trim()) throw malformed('The file is empty.');
   let records: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;

@@ -27,7 +27,8 @@ export async function readXlsx(bytes: Buffer): Promise<Table> {
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw malformed('The workbook is empty.');
   const width = sheet.getRow(1).cellCount;
-  const read = (n: number) => Array.from({ length: Math.max(width, sheet.getRow(n).cellCount) }, (_, i) => cellText(sheet.getRow(n).getCell(i + 1).value));
+  const read = (n: number) =>
+    Array.from({ length: Math.max(width, sheet.getRow(n).cellCount) }, (_, i) => cellText(sheet.getRow(n).getCell(i + 1).value));
   const rows: Table['rows'] = [];
   sheet.eachRow((row, number) => {
     if (number > 1) rows.push({ row: number, cells: read(number) });

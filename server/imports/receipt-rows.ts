@@ -31,8 +31,13 @@ function isoDate(text: string): string | null {
  */
 export const receiptRows: RowSpec<ReceiptRow> = {
   columns: [
-    column('warehouseCode', 'WH-MOULIN', true), column('productCode', 'FAR-T55-S25', true), column('ref', 'OF-26-0142', true), column('date', '2026-01-22', true),
-    column('quantity', '1200', true), column('kind', 'PRODUCTION'), column('status', 'planned'),
+    column('warehouseCode', 'WH-MOULIN', true),
+    column('productCode', 'FAR-T55-S25', true),
+    column('ref', 'OF-26-0142', true),
+    column('date', '2026-01-22', true),
+    column('quantity', '1200', true),
+    column('kind', 'PRODUCTION'),
+    column('status', 'planned'),
   ],
   keyColumn: 'ref',
   key: (r) => `${r.warehouseCode}\u0000${r.productCode}\u0000${r.ref}`,
@@ -40,13 +45,32 @@ export const receiptRows: RowSpec<ReceiptRow> = {
     const r = new RowReader(cells);
     const dateText = r.text('date', true);
     const date = dateText === null ? null : isoDate(dateText);
-    if (dateText !== null && date === null) r.issues.push({ column: 'date', code: 'not-a-date', params: { value: dateText }, reason: `"${dateText}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` });
+    if (dateText !== null && date === null)
+      r.issues.push({
+        column: 'date',
+        code: 'not-a-date',
+        params: { value: dateText },
+        reason: `"${dateText}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`,
+      });
     const row = {
-      warehouseCode: r.text('warehouseCode', true), productCode: r.text('productCode', true), ref: r.text('ref', true), date, quantity: r.int('quantity', true),
-      kind: r.choice('kind', RECEIPT_KINDS) ?? 'PRODUCTION', status: r.choice('status', RECEIPT_STATUSES) ?? 'planned',
+      warehouseCode: r.text('warehouseCode', true),
+      productCode: r.text('productCode', true),
+      ref: r.text('ref', true),
+      date,
+      quantity: r.int('quantity', true),
+      kind: r.choice('kind', RECEIPT_KINDS) ?? 'PRODUCTION',
+      status: r.choice('status', RECEIPT_STATUSES) ?? 'planned',
     } as ReceiptRow;
     const issues = [...r.issues];
-    issues.push(...schemaIssues(ReceiptRowSchema, row, () => [], (path) => path, issues));
+    issues.push(
+      ...schemaIssues(
+        ReceiptRowSchema,
+        row,
+        () => [],
+        (path) => path,
+        issues,
+      ),
+    );
     return rowRead(row, issues);
   },
 };

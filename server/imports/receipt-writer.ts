@@ -14,8 +14,26 @@ export const receiptWriter: ImportWriter<ReceiptRow, Refs> = {
   load: async (db) => ({ warehouseIds: await warehouseIdsByCode(db), productIds: (await products.productKeys(db)).idByCode }),
   check(r, refs) {
     return [
-      ...(refs.warehouseIds.has(r.warehouseCode) ? [] : [{ column: 'warehouseCode', code: 'not-found' as const, params: { entity: 'warehouse', id: r.warehouseCode }, reason: `no warehouse with code ${r.warehouseCode}` }]),
-      ...(refs.productIds.has(r.productCode) ? [] : [{ column: 'productCode', code: 'not-found' as const, params: { entity: 'product', id: r.productCode }, reason: `no product with code ${r.productCode}` }]),
+      ...(refs.warehouseIds.has(r.warehouseCode)
+        ? []
+        : [
+            {
+              column: 'warehouseCode',
+              code: 'not-found' as const,
+              params: { entity: 'warehouse', id: r.warehouseCode },
+              reason: `no warehouse with code ${r.warehouseCode}`,
+            },
+          ]),
+      ...(refs.productIds.has(r.productCode)
+        ? []
+        : [
+            {
+              column: 'productCode',
+              code: 'not-found' as const,
+              params: { entity: 'product', id: r.productCode },
+              reason: `no product with code ${r.productCode}`,
+            },
+          ]),
     ];
   },
   async write(trx, r, refs, ctx) {
@@ -29,7 +47,15 @@ export const receiptWriter: ImportWriter<ReceiptRow, Refs> = {
     } else {
       id = await repo.insertReceipt(trx, { ...key, ...values, originalDate: r.date, note: null, createdAt: ctx.now });
     }
-    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'import', userId: ctx.userId, before: before ?? undefined, after: { ...key, ...values }, notes: ctx.notes });
+    await recordAudit(trx, {
+      entityType: 'planned_receipt',
+      entityId: id,
+      action: 'import',
+      userId: ctx.userId,
+      before: before ?? undefined,
+      after: { ...key, ...values },
+      notes: ctx.notes,
+    });
     requestRiskScan();
   },
 };

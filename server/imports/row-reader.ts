@@ -48,7 +48,9 @@ export class RowReader {
     const value = this.text(column, required)?.replace(/[\s\u00a0\u202f]/g, '');
     if (value === undefined || value === null) return null;
     // Spreadsheets store whole numbers as floats: "12.0" is still twelve.
-    return /^-?\d+(\.0+)?$/.test(value) ? Number.parseInt(value, 10) : this.fail(column, 'not-whole-number', { value }, `"${value}" is not a whole number`);
+    return /^-?\d+(\.0+)?$/.test(value)
+      ? Number.parseInt(value, 10)
+      : this.fail(column, 'not-whole-number', { value }, `"${value}" is not a whole number`);
   }
 
   hundredths(column: string, required = false): number | null {
@@ -61,7 +63,10 @@ export class RowReader {
   choice<T extends string>(column: string, values: readonly T[], required = false): T | null {
     const value = this.text(column, required);
     if (value === null) return null;
-    return values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? this.fail(column, 'choice', { allowed: values.join(', ') }, `"${value}" is not one of ${values.join(', ')}`);
+    return (
+      values.find((v) => v.toLowerCase() === value.toLowerCase()) ??
+      this.fail(column, 'choice', { allowed: values.join(', ') }, `"${value}" is not one of ${values.join(', ')}`)
+    );
   }
 
   bool(column: string): boolean | null {
@@ -75,8 +80,13 @@ export class RowReader {
   weekdays(column: string, required = false): Weekday[] | null {
     const value = this.text(column, required);
     if (value === null) return null;
-    const days = value.toUpperCase().split(/[\s,;/|-]+/).filter(Boolean).map((d) => FRENCH_WEEKDAYS[d.slice(0, 3)] ?? (WEEKDAYS as readonly string[]).find((w) => w === d.slice(0, 3)));
-    if (!days.length || days.some((d) => !d)) return this.fail(column, 'not-weekdays', { value }, `"${value}" is not a list of weekdays (MON,TUE… or LUN,MAR…)`);
+    const days = value
+      .toUpperCase()
+      .split(/[\s,;/|-]+/)
+      .filter(Boolean)
+      .map((d) => FRENCH_WEEKDAYS[d.slice(0, 3)] ?? (WEEKDAYS as readonly string[]).find((w) => w === d.slice(0, 3)));
+    if (!days.length || days.some((d) => !d))
+      return this.fail(column, 'not-weekdays', { value }, `"${value}" is not a list of weekdays (MON,TUE… or LUN,MAR…)`);
     return WEEKDAYS.filter((w) => days.includes(w));
   }
 }
@@ -94,7 +104,10 @@ const RANGE: Partial<Record<ValueErrorType, [string, 'minimum' | 'maximum' | 'ex
 
 /** TypeBox's verdict on a row, as the same codes the API gives for a body (server/http/problem.ts does ajv's). */
 function valueErrorCode(e: ValueError): Pick<CellIssue, 'code' | 'params'> {
-  const schema = e.schema as { minLength?: number; maxLength?: number; const?: unknown; anyOf?: { const?: unknown }[] } & Record<string, unknown>;
+  const schema = e.schema as { minLength?: number; maxLength?: number; const?: unknown; anyOf?: { const?: unknown }[] } & Record<
+    string,
+    unknown
+  >;
   const range = RANGE[e.type];
   if (range) return { code: 'out-of-range', params: { comparison: range[0], limit: Number(schema[range[1]]) } };
   switch (e.type) {
@@ -122,7 +135,13 @@ function valueErrorCode(e: ValueError): Pick<CellIssue, 'code' | 'params'> {
  * The API's own schema and rules, applied to a row: one definition of a valid product or customer for both.
  * `columnOf` names the column behind a field path; cells the reader already refused are not reported twice.
  */
-export function schemaIssues(schema: TSchema, value: unknown, ruleErrors: () => FieldError[], columnOf: (path: string) => string, already: readonly CellIssue[]): CellIssue[] {
+export function schemaIssues(
+  schema: TSchema,
+  value: unknown,
+  ruleErrors: () => FieldError[],
+  columnOf: (path: string) => string,
+  already: readonly CellIssue[],
+): CellIssue[] {
   const seen = new Set(already.map((i) => i.column));
   const issues: CellIssue[] = [];
   const add = (path: string, coded: Pick<CellIssue, 'code' | 'params'>, reason: string) => {

@@ -14,9 +14,21 @@ export const stockRows: RowSpec<StockRow> = {
   key: (s) => `${s.warehouseCode}\u0000${s.productCode}`,
   read(cells) {
     const r = new RowReader(cells);
-    const row = { warehouseCode: r.text('warehouseCode', true), productCode: r.text('productCode', true), onHand: r.int('onHand', true) } as StockRow;
+    const row = {
+      warehouseCode: r.text('warehouseCode', true),
+      productCode: r.text('productCode', true),
+      onHand: r.int('onHand', true),
+    } as StockRow;
     const issues = [...r.issues];
-    issues.push(...schemaIssues(StockRowSchema, row, () => [], (path) => path, issues));
+    issues.push(
+      ...schemaIssues(
+        StockRowSchema,
+        row,
+        () => [],
+        (path) => path,
+        issues,
+      ),
+    );
     return rowRead(row, issues);
   },
 };

@@ -19,7 +19,11 @@ export function cellsByColumn(table: Table, columns: readonly ColumnSpec[]): { r
   const byKey = new Map(columns.map((c) => [c.name.toLowerCase(), c.name]));
   const names = table.header.map((h) => byKey.get(h.trim().toLowerCase()) ?? null);
   const unknown = table.header.filter((h, i) => h.trim() && !names[i]);
-  if (unknown.length) throw malformed(`Unknown column(s) in the header: ${unknown.join(', ')}. Expected: ${columns.map((c) => c.name).join(', ')}.`, 'file.header');
+  if (unknown.length)
+    throw malformed(
+      `Unknown column(s) in the header: ${unknown.join(', ')}. Expected: ${columns.map((c) => c.name).join(', ')}.`,
+      'file.header',
+    );
   const missing = columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
   if (missing.length) throw malformed(`Missing column(s) in the header: ${missing.join(', ')}.`, 'file.header');
   const dupes = names.filter((n, i) => n && names.indexOf(n) !== i);

@@ -17,7 +17,9 @@ describe('acknowledgementEmail', () => {
     const { subject, text } = acknowledgementEmail(base);
     expect(subject).toBe('Accusé de réception de votre commande CDE-202611-00070 (votre réf. CM-PO-900001) — Moulins Delaunay SAS');
     expect(text).toMatch(/^Bonjour Sophie Garnier,\n/);
-    expect(text).toContain('Nous avons bien reçu votre commande CM-PO-900001 et vous en remercions. Elle est enregistrée sous le numéro CDE-202611-00070');
+    expect(text).toContain(
+      'Nous avons bien reçu votre commande CM-PO-900001 et vous en remercions. Elle est enregistrée sous le numéro CDE-202611-00070',
+    );
     expect(text).toContain('Livraison prévue le mardi 1 décembre 2026 à : Entrepôt Cap Marché PGC sec — Saran.');
     expect(text).toMatch(/Montant total : 1\s497,05\s€ TTC\./);
     expect(text).toContain('Moulins Delaunay SAS\nTél. 02 61 91 10 00 — adv@moulins-delaunay.example\n');

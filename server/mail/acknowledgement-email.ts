@@ -24,7 +24,9 @@ export function acknowledgementEmail(d: AcknowledgementEmailInput): { subject: s
       ? `Votre commande ${d.orderNumber}${theirRef} a été modifiée. Vous trouverez ci-joint son accusé de réception mis à jour (version ${d.version}), qui annule et remplace le précédent.`
       : `Nous avons bien reçu votre commande${d.customerRef ? ` ${d.customerRef}` : ''} et vous en remercions. Elle est enregistrée sous le numéro ${d.orderNumber} ; vous trouverez ci-joint son accusé de réception.`,
     '',
-    d.promisedDate ? `Livraison prévue le ${formatFrenchLongDate(d.promisedDate)} à : ${d.deliveryPointName}.` : `Lieu de livraison : ${d.deliveryPointName}.`,
+    d.promisedDate
+      ? `Livraison prévue le ${formatFrenchLongDate(d.promisedDate)} à : ${d.deliveryPointName}.`
+      : `Lieu de livraison : ${d.deliveryPointName}.`,
     `Montant total : ${formatEuros(d.grossCents)} TTC.`,
     '',
     'Merci de vérifier ce document et de nous signaler toute différence dans les meilleurs délais.',

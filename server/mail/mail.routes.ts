@@ -28,7 +28,7 @@ export const mailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         tags: ['orders'],
-        summary: "The emails sent about an order (its acknowledgements), oldest first: pending, sent, or failed with the error",
+        summary: 'The emails sent about an order (its acknowledgements), oldest first: pending, sent, or failed with the error',
         params: IdParams,
         response: { 200: Type.Array(OrderEmailSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
       },

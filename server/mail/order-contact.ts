@@ -8,7 +8,11 @@ export type OrderRecipient = { email: string; name: string | null; reason: 'orde
 // Roles as the desk writes them: "Approvisionneur épicerie", "Service commandes", "Acheteur / appro", "Orders desk".
 const ORDER_ROLE = /commande|appro|order/;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const usable = (email: string | null): email is string => email !== null && /^[^\s@]+@[^\s@]+$/.test(email.trim());
 
 export function chooseOrderRecipient(customer: { email: string | null }, contacts: readonly ContactForMail[]): OrderRecipient | null {

@@ -52,7 +52,20 @@ export async function listOrderEmailRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('outboxEmails')
     .leftJoin('documents', 'documents.id', 'outboxEmails.documentId')
-    .select(['outboxEmails.id', 'outboxEmails.kind', 'documents.publicId as documentId', 'outboxEmails.toAddress', 'outboxEmails.toName', 'outboxEmails.subject', 'outboxEmails.status', 'outboxEmails.attempts', 'outboxEmails.lastError', 'outboxEmails.nextAttemptAt', 'outboxEmails.sentAt', 'outboxEmails.createdAt'])
+    .select([
+      'outboxEmails.id',
+      'outboxEmails.kind',
+      'documents.publicId as documentId',
+      'outboxEmails.toAddress',
+      'outboxEmails.toName',
+      'outboxEmails.subject',
+      'outboxEmails.status',
+      'outboxEmails.attempts',
+      'outboxEmails.lastError',
+      'outboxEmails.nextAttemptAt',
+      'outboxEmails.sentAt',
+      'outboxEmails.createdAt',
+    ])
     .where('outboxEmails.orderId', '=', orderId)
     .orderBy('outboxEmails.id')
     .execute();

@@ -29,7 +29,17 @@ const BATCH = 20;
  * them and sent here after the commit, through the SMTP server of SMTP_URL. Each send claims its row first, so two
  * app nodes never send the same email. Without SMTP_URL nothing is sent and the rows stay pending.
  */
-export function createOutbox({ db, config, log, clock = systemClock }: { db: Db; config: Config; log: FastifyBaseLogger; clock?: Clock }): Outbox {
+export function createOutbox({
+  db,
+  config,
+  log,
+  clock = systemClock,
+}: {
+  db: Db;
+  config: Config;
+  log: FastifyBaseLogger;
+  clock?: Clock;
+}): Outbox {
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -47,16 +57,28 @@ export function createOutbox({ db, config, log, clock = systemClock }: { db: Db;
     const attempts = email.attempts + 1;
     try {
       if (!transport) throw new Error('SMTP_URL is not set');
-      const info = await (await transport.get()).sendMail({
+      const info = await (
+        await transport.get()
+      ).sendMail({
         from: await sender(),
         to: email.toName ? { name: email.toName, address: email.toAddress! } : email.toAddress!,
         subject: email.subject,
         text: email.bodyText,
-        attachments: email.sha256 ? [{ filename: email.filename!, contentType: email.mimeType!, path: filePath(config.dataDir, email.sha256) }] : [],
+        attachments: email.sha256
+          ? [{ filename: email.filename!, contentType: email.mimeType!, path: filePath(config.dataDir, email.sha256) }]
+          : [],
       });
       const sentAt = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        await updateOutboxEmail(trx, email.id, { status: 'sent', attempts, sentAt, messageId: info.messageId ?? null, lastError: null, claimedUntil: null, updatedAt: sentAt });
+        await updateOutboxEmail(trx, email.id, {
+          status: 'sent',
+          attempts,
+          sentAt,
+          messageId: info.messageId ?? null,
+          lastError: null,
+          claimedUntil: null,
+          updatedAt: sentAt,
+        });
         if (email.orderId !== null) {
           await recordAudit(trx, {
             entityType: 'order',
@@ -74,7 +96,10 @@ export function createOutbox({ db, config, log, clock = systemClock }: { db: Db;
       const next = afterFailure(attempts, err.responseCode);
       const at = clock.now().toISOString();
       const lastError = err.message.slice(0, 1000);
-      log.warn({ emailId: email.id, attempts, err: lastError }, next.status === 'failed' ? 'email failed for good' : 'email not sent, will retry');
+      log.warn(
+        { emailId: email.id, attempts, err: lastError },
+        next.status === 'failed' ? 'email failed for good' : 'email not sent, will retry',
+      );
       await db.transaction().execute(async (trx) => {
         await updateOutboxEmail(trx, email.id, {
           status: next.status,
@@ -85,7 +110,15 @@ export function createOutbox({ db, config, log, clock = systemClock }: { db: Db;
           ...(next.status === 'pending' ? { nextAttemptAt: new Date(now.getTime() + next.retryInMs).toISOString() } : {}),
         });
         if (next.status === 'failed' && email.orderId !== null) {
-          await recordAudit(trx, { entityType: 'order', entityId: email.orderId, orderId: email.orderId, action: `${email.kind}_failed`, userId: null, after: { emailId: email.id, to: email.toAddress }, note: lastError });
+          await recordAudit(trx, {
+            entityType: 'order',
+            entityId: email.orderId,
+            orderId: email.orderId,
+            action: `${email.kind}_failed`,
+            userId: null,
+            after: { emailId: email.id, to: email.toAddress },
+            note: lastError,
+          });
         }
       });
       return next.status === 'failed' ? 'failed' : 'retrying';
@@ -152,7 +185,10 @@ export function createOutbox({ db, config, log, clock = systemClock }: { db: Db;
 function smtpTransport(url: string) {
   let created: Promise<Transporter> | null = null;
   return {
-    get: () => (created ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }))),
+    get: () =>
+      (created ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+      )),
     close: async () => {
       if (created) (await created).close();
     },

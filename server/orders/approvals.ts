@@ -13,11 +13,14 @@ import type { Actor } from './transition.ts';
 
 function mustBeDraft(order: { number: string; status: string }, what: string): void {
   if (order.status !== 'draft') {
-    throw new AppError('INVALID_TRANSITION', `Order ${order.number} is ${order.status}: only a draft's findings can be ${what}.`, [], { currentStatus: order.status });
+    throw new AppError('INVALID_TRANSITION', `Order ${order.number} is ${order.status}: only a draft's findings can be ${what}.`, [], {
+      currentStatus: order.status,
+    });
   }
 }
 
-const summary = (rows: readonly FindingRow[]) => rows.map((r) => ({ rule: r.rule, severity: r.severity, lineNo: r.lineNo, lineId: r.lineId, message: r.messageFr }));
+const summary = (rows: readonly FindingRow[]) =>
+  rows.map((r) => ({ rule: r.rule, severity: r.severity, lineNo: r.lineNo, lineId: r.lineId, message: r.messageFr }));
 
 /** Approves every approval finding of a draft still waiting; 409 when none waits. */
 export async function approveOrder(db: Db, orderId: number, actor: Actor, reason: string, now: Date): Promise<void> {
@@ -28,42 +31,81 @@ export async function approveOrder(db: Db, orderId: number, actor: Actor, reason
     const waiting = (await listFindingRows(trx, [orderId])).filter((r) => r.severity === 'approval' && r.overriddenAt === null);
     if (waiting.length === 0) throw new AppError('CONFLICT', `Order ${order.number} has no finding waiting for approval.`);
     const at = now.toISOString();
-    await resolveFindings(trx, waiting.map((r) => r.id), { userId: actor.id, at, reason });
+    await resolveFindings(
+      trx,
+      waiting.map((r) => r.id),
+      { userId: actor.id, at, reason },
+    );
     await updateOrder(trx, orderId, { updatedAt: at }); // the order changed: screens showing it refresh
-    await recordAudit(trx, { entityType: 'order', entityId: orderId, orderId, action: 'approve', userId: actor.id, after: { findings: summary(waiting) }, note: reason });
+    await recordAudit(trx, {
+      entityType: 'order',
+      entityId: orderId,
+      orderId,
+      action: 'approve',
+      userId: actor.id,
+      after: { findings: summary(waiting) },
+      note: reason,
+    });
   });
 }
 
 /** Overrides the block findings of one rule (on one line when `lineId` is given); 422 when none is open. */
-export async function overrideFinding(db: Db, orderId: number, actor: Actor, input: { rule: string; lineId?: number; reason: string }, now: Date): Promise<void> {
+export async function overrideFinding(
+  db: Db,
+  orderId: number,
+  actor: Actor,
+  input: { rule: string; lineId?: number; reason: string },
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const order = await findOrderRow(trx, orderId);
     if (!order) throw notFound('Order', orderId);
     mustBeDraft(order, 'overridden');
     const open = (await listFindingRows(trx, [orderId])).filter(
-      (r) => r.severity === 'block' && r.overriddenAt === null && r.rule === input.rule && (input.lineId === undefined || r.lineId === input.lineId),
+      (r) =>
+        r.severity === 'block' &&
+        r.overriddenAt === null &&
+        r.rule === input.rule &&
+        (input.lineId === undefined || r.lineId === input.lineId),
     );
     if (open.length === 0) {
       const where = input.lineId === undefined ? '' : ` on line ${input.lineId}`;
       throw new AppError('UNPROCESSABLE', `Order ${order.number} has no open block finding ${input.rule}${where}.`, [
-        { path: input.lineId === undefined ? 'body.rule' : 'body.lineId', code: 'not-found', params: { entity: 'finding', id: input.rule }, message: `no open block finding ${input.rule}${where}` },
+        {
+          path: input.lineId === undefined ? 'body.rule' : 'body.lineId',
+          code: 'not-found',
+          params: { entity: 'finding', id: input.rule },
+          message: `no open block finding ${input.rule}${where}`,
+        },
       ]);
     }
     const at = now.toISOString();
-    await resolveFindings(trx, open.map((r) => r.id), { userId: actor.id, at, reason: input.reason });
+    await resolveFindings(
+      trx,
+      open.map((r) => r.id),
+      { userId: actor.id, at, reason: input.reason },
+    );
     await updateOrder(trx, orderId, { updatedAt: at });
-    await recordAudit(trx, { entityType: 'order', entityId: orderId, orderId, action: 'override', userId: actor.id, after: { findings: summary(open) }, note: input.reason });
+    await recordAudit(trx, {
+      entityType: 'order',
+      entityId: orderId,
+      orderId,
+      action: 'override',
+      userId: actor.id,
+      after: { findings: summary(open) },
+      note: input.reason,
+    });
   });
 }
 
 /** The manager's queue: drafts with a block or an approval nobody answered, oldest first, each with all its findings. */
-export async function listApprovals(db: DbOrTrx, page: { limit: number; offset: number }): Promise<{ items: ApprovalItem[]; total: number }> {
+export async function listApprovals(
+  db: DbOrTrx,
+  page: { limit: number; offset: number },
+): Promise<{ items: ApprovalItem[]; total: number }> {
   const { ids, total } = await listWaitingOrderIds(db, page);
   if (ids.length === 0) return { items: [], total };
-  const [orders, findings] = await Promise.all([
-    listApprovalOrderRows(db, ids),
-    listFindingRows(db, ids),
-  ]);
+  const [orders, findings] = await Promise.all([listApprovalOrderRows(db, ids), listFindingRows(db, ids)]);
   const byId = new Map(orders.map((o) => [o.id, o]));
   return {
     total,

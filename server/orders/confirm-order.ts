@@ -15,7 +15,12 @@ export function confirmRefused(number: string, blocking: readonly OrderFinding[]
   return new AppError(
     'UNPROCESSABLE',
     `Order ${number} cannot be confirmed: ${blocking.length} finding(s) wait for a manager's approval or override: ${what}`,
-    blocking.map((f) => ({ path: f.lineNo ? `lines.${f.lineNo - 1}` : 'order', code: 'finding', params: { rule: f.rule }, message: f.message })),
+    blocking.map((f) => ({
+      path: f.lineNo ? `lines.${f.lineNo - 1}` : 'order',
+      code: 'finding',
+      params: { rule: f.rule },
+      message: f.message,
+    })),
     { findings: blocking },
   );
 }
@@ -27,13 +32,21 @@ export function confirmRefused(number: string, blocking: readonly OrderFinding[]
  * between is refused as changed meanwhile. Confirming promises the requested date unless one was promised.
  */
 export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: Date): Promise<void> {
-  const [row, lines, storedRows] = await Promise.all([findOrderRow(db, orderId), listOrderLineRows(db, orderId), listFindingRows(db, [orderId])]);
+  const [row, lines, storedRows] = await Promise.all([
+    findOrderRow(db, orderId),
+    listOrderLineRows(db, orderId),
+    listFindingRows(db, [orderId]),
+  ]);
   if (!row) throw notFound('Order', orderId);
   let findings: OrderFinding[] | null = null;
   const stored = storedRows.map(toOrderFindingFromRow);
   if (row.status === 'draft') {
     const run = await runStoredOrderRules(db, row, lines, { suggest: false, now });
-    findings = withResolutions(run.findings, lines.map((l) => l.id), stored);
+    findings = withResolutions(
+      run.findings,
+      lines.map((l) => l.id),
+      stored,
+    );
     const blocking = findings.filter(isBlocking);
     if (blocking.length) {
       // What the check found now is what the manager's queue must show: stored, then refused.
@@ -44,7 +57,8 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: D
   await db.transaction().execute(async (trx) => {
     const promise = (o: { promisedDate: string | null; requestedDate: string | null }) => o.promisedDate ?? o.requestedDate;
     const t = await startTransition(trx, orderId, 'confirm', now, (o) => ({ promisedDate: promise(o) }));
-    if (t.order.updatedAt !== row.updatedAt) throw new AppError('CONFLICT', `Order ${row.number} was changed by someone else meanwhile; reload it.`);
+    if (t.order.updatedAt !== row.updatedAt)
+      throw new AppError('CONFLICT', `Order ${row.number} was changed by someone else meanwhile; reload it.`);
     if (findings && !sameFindings(findings, stored)) {
       await deleteFindings(trx, orderId);
       await insertFindings(trx, findingRows(orderId, findings));

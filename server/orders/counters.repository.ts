@@ -7,9 +7,18 @@ import type { DbOrTrx } from '../db/database.ts';
  */
 export async function nextCounter(db: DbOrTrx, name: string, count = 1): Promise<number> {
   const bump = () =>
-    db.updateTable('counters').set((eb) => ({ value: eb('value', '+', count) })).where('name', '=', name).returning('value').executeTakeFirst();
+    db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', count) }))
+      .where('name', '=', name)
+      .returning('value')
+      .executeTakeFirst();
   const row = await bump();
   if (row) return row.value;
-  await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('counters')
+    .values({ name, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   return (await bump())!.value;
 }

@@ -30,7 +30,11 @@ export async function listFindingRows(db: DbOrTrx, orderIds: readonly number[]) 
 export type FindingRow = Awaited<ReturnType<typeof listFindingRows>>[number];
 
 /** Marks findings as approved / overridden, only those still open: a second manager does not rewrite the first's reason. */
-export async function resolveFindings(trx: Trx, ids: readonly number[], by: { userId: number; at: string; reason: string }): Promise<number> {
+export async function resolveFindings(
+  trx: Trx,
+  ids: readonly number[],
+  by: { userId: number; at: string; reason: string },
+): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await trx
     .updateTable('orderFindings')

@@ -15,7 +15,13 @@ export function toOrderFindingFromRow(row: FindingRow): OrderFinding {
     resolution:
       row.overriddenAt === null || row.overriddenBy === null
         ? null
-        : { kind: row.severity === 'block' ? 'overridden' : 'approved', userId: row.overriddenBy, userName: row.overriddenByName, at: row.overriddenAt, reason: row.overrideReason ?? '' },
+        : {
+            kind: row.severity === 'block' ? 'overridden' : 'approved',
+            userId: row.overriddenBy,
+            userName: row.overriddenByName,
+            at: row.overriddenAt,
+            reason: row.overrideReason ?? '',
+          },
   };
 }
 
@@ -23,7 +29,11 @@ export function toOrderFindingFromRow(row: FindingRow): OrderFinding {
  * The rules' fresh findings, each keeping the approval or override its twin of the last run had (same rule, same
  * line, same words): a manager's answer holds as long as what they answered is unchanged.
  */
-export function withResolutions(fresh: readonly Finding[], lineIds: readonly (number | undefined)[], previous: readonly OrderFinding[]): OrderFinding[] {
+export function withResolutions(
+  fresh: readonly Finding[],
+  lineIds: readonly (number | undefined)[],
+  previous: readonly OrderFinding[],
+): OrderFinding[] {
   const answered = new Map(previous.filter((f) => f.resolution).map((f) => [findingKey(f), f.resolution]));
   return fresh.map((f) => {
     const finding = toOrderFinding(f, lineIds);
@@ -50,7 +60,8 @@ export function findingRows(orderId: number, findings: readonly OrderFinding[]):
 /** Whether a new run says the same as what is stored (then nothing is rewritten). */
 export function sameFindings(a: readonly OrderFinding[], b: readonly OrderFinding[]): boolean {
   if (a.length !== b.length) return false;
-  const keys = (list: readonly OrderFinding[]) => list.map((f) => `${findingKey(f)}|${f.severity}|${f.lineId ?? ''}|${f.resolution?.at ?? ''}`).sort();
+  const keys = (list: readonly OrderFinding[]) =>
+    list.map((f) => `${findingKey(f)}|${f.severity}|${f.lineId ?? ''}|${f.resolution?.at ?? ''}`).sort();
   const [ka, kb] = [keys(a), keys(b)];
   return ka.every((k, i) => k === kb[i]);
 }

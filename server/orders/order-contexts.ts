@@ -16,8 +16,18 @@ import { type DraftSources, matchDraft, type OrderInput, priceDraft, type Resolv
 
 /** What the rules and the matching read and the desk edits (all audited): a change to any drops the cache. */
 const MASTER_DATA: readonly AuditInput['entityType'][] = [
-  'customer', 'delivery_point', 'product', 'customer_product_code', 'price_list', 'price_list_order_tiers', 'import',
-  'terms_of_sale', 'customer_terms', 'customer_price', 'promotion', 'customer_assortment',
+  'customer',
+  'delivery_point',
+  'product',
+  'customer_product_code',
+  'price_list',
+  'price_list_order_tiers',
+  'import',
+  'terms_of_sale',
+  'customer_terms',
+  'customer_price',
+  'promotion',
+  'customer_assortment',
 ];
 
 /**
@@ -59,11 +69,16 @@ export class OrderContexts {
   /** Resolved as of `now`: a run passes the same instant for a whole batch, its Paris clock read once. */
   async resolve(input: OrderInput, now: Date): Promise<ResolvedDraft> {
     const entry = await this.customer(input.customerId);
-    await this.loadProducts(entry, input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])));
+    await this.loadProducts(
+      entry,
+      input.lines.flatMap((l) => (l.productId === undefined ? [] : [l.productId])),
+    );
     const { deliveryPoint, matched } = matchDraft(entry.sources, input);
     const today = this.parisClock(now);
     const commercial = await this.commercial(entry, now, today.date);
-    return priceDraft(entry.sources.customer, input, deliveryPoint, matched, this.rulesContext(entry, deliveryPoint, today, commercial), { suggest: false });
+    return priceDraft(entry.sources.customer, input, deliveryPoint, matched, this.rulesContext(entry, deliveryPoint, today, commercial), {
+      suggest: false,
+    });
   }
 
   /**
@@ -71,7 +86,12 @@ export class OrderContexts {
    * context is then built once, not per order. Its products are all those read so far; the rules look up only the
    * order's own (without availability and suggestions, nothing walks the map).
    */
-  private rulesContext(entry: CustomerEntry, deliveryPoint: DeliveryPoint, today: RulesContext['today'], commercial: CommercialContext): RulesContext {
+  private rulesContext(
+    entry: CustomerEntry,
+    deliveryPoint: DeliveryPoint,
+    today: RulesContext['today'],
+    commercial: CommercialContext,
+  ): RulesContext {
     const kept = entry.contexts.get(deliveryPoint.id);
     if (kept && kept.today === today && kept.agreement === commercial.agreement) return kept;
     const context = rulesContextOf({ customer: entry.sources.customer, deliveryPoint, products: this.products, today }, commercial);
@@ -97,8 +117,15 @@ export class OrderContexts {
       const row = await findCustomer(this.db, id);
       if (!row) throw unknownCustomer(id);
       const [points, codes] = await Promise.all([listDeliveryPoints(this.db, id), listCustomerCodes(this.db, id)]);
-      entry = { sources: { customer: toCustomer(row), deliveryPoints: points.map(toDeliveryPoint), products: this.products, customerCodes: codes }, commercial: new Map(), contexts: new Map() };
-      await this.loadProducts(entry, codes.map((c) => c.productId));
+      entry = {
+        sources: { customer: toCustomer(row), deliveryPoints: points.map(toDeliveryPoint), products: this.products, customerCodes: codes },
+        commercial: new Map(),
+        contexts: new Map(),
+      };
+      await this.loadProducts(
+        entry,
+        codes.map((c) => c.productId),
+      );
       this.customers.set(id, entry);
     }
     return entry;

@@ -13,7 +13,12 @@ import { type CommercialContext, loadCommercialContext } from '../terms/rules-co
 // shape as `loadRulesContext` gives, in fewer queries.
 
 type CustomerRef = { id: number; typology: string; creditLimitCents: number; priceListId: number | null };
-type ScheduleRef = { id: number; deliveryWeekdays: RulesContext['deliveryPoint']['deliveryWeekdays']; leadTimeDays: number; cutoffTime: string };
+type ScheduleRef = {
+  id: number;
+  deliveryWeekdays: RulesContext['deliveryPoint']['deliveryWeekdays'];
+  leadTimeDays: number;
+  cutoffTime: string;
+};
 
 export type OrderRulesInput = {
   customer: CustomerRef;
@@ -49,7 +54,10 @@ export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Pr
  * The rules context from a commercial context already read (an EDI run keeps one per customer and day): `products`
  * holds the order's products and the usual ones. Pure.
  */
-export function rulesContextOf(input: Pick<OrderRulesInput, 'customer' | 'deliveryPoint' | 'products'> & { today: RulesContext['today'] }, commercial: CommercialContext): RulesContext {
+export function rulesContextOf(
+  input: Pick<OrderRulesInput, 'customer' | 'deliveryPoint' | 'products'> & { today: RulesContext['today'] },
+  commercial: CommercialContext,
+): RulesContext {
   const p = input.deliveryPoint;
   return {
     today: input.today,
@@ -72,7 +80,13 @@ export function orderDateOf(createdAt: string): IsoDate {
 /** A stored order's lines as the rules read them, in line order (line i of the draft is lineNo i + 1). */
 export function storedDraft(
   order: { deliveryPointId: number; requestedDate: string | null; createdAt: string },
-  lines: readonly { id: number; productId: number; quantity: number; expectedUnitPriceCents?: number | null; agreedUnitPriceCents?: number | null }[],
+  lines: readonly {
+    id: number;
+    productId: number;
+    quantity: number;
+    expectedUnitPriceCents?: number | null;
+    agreedUnitPriceCents?: number | null;
+  }[],
 ): OrderDraft {
   return {
     // The customer's EDI price and the one the desk agreed stay with the line: every re-check sees them.

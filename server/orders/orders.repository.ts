@@ -48,7 +48,12 @@ export async function updateOrder(trx: Trx, id: number, patch: Updateable<Orders
  * Moves the status only if it is still the one that was read: on PostgreSQL the UPDATE locks the row, so of two
  * concurrent transitions the second finds nothing to update instead of applying twice.
  */
-export async function updateOrderStatus(trx: Trx, id: number, from: string, patch: Updateable<OrdersTable> & { status: string }): Promise<boolean> {
+export async function updateOrderStatus(
+  trx: Trx,
+  id: number,
+  from: string,
+  patch: Updateable<OrdersTable> & { status: string },
+): Promise<boolean> {
   const result = await trx.updateTable('orders').set(patch).where('id', '=', id).where('status', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -127,7 +132,10 @@ export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
   if (f.from) q = q.where('orders.requestedDate', '>=', f.from);
   if (f.to) q = q.where('orders.requestedDate', '<=', f.to);
   const text = f.q;
-  if (text) q = q.where((eb) => eb.or([lowerLike(eb.ref('orders.number'), text, 'contains'), lowerLike(eb.ref('orders.customerRef'), text, 'contains')]));
+  if (text)
+    q = q.where((eb) =>
+      eb.or([lowerLike(eb.ref('orders.number'), text, 'contains'), lowerLike(eb.ref('orders.customerRef'), text, 'contains')]),
+    );
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q
@@ -149,7 +157,13 @@ export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
         'orders.backorderOfOrderId',
         'orders.createdAt',
       ])
-      .select((eb) => eb.selectFrom('orderLines').select((e) => e.fn.countAll<number>().as('n')).whereRef('orderLines.orderId', '=', 'orders.id').as('lineCount'))
+      .select((eb) =>
+        eb
+          .selectFrom('orderLines')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('orderLines.orderId', '=', 'orders.id')
+          .as('lineCount'),
+      )
       .orderBy('orders.createdAt', 'desc')
       .orderBy('orders.id', 'desc')
       .limit(f.limit)
@@ -165,7 +179,18 @@ export function listApprovalOrderRows(db: DbOrTrx, ids: readonly number[]) {
     .selectFrom('orders')
     .innerJoin('customers', 'customers.id', 'orders.customerId')
     .leftJoin('users', 'users.id', 'orders.createdBy')
-    .select(['orders.id', 'orders.number', 'orders.customerId', 'customers.name as customerName', 'orders.channel', 'orders.requestedDate', 'orders.createdAt', 'users.name as createdByName', 'orders.netCents', 'orders.grossCents'])
+    .select([
+      'orders.id',
+      'orders.number',
+      'orders.customerId',
+      'customers.name as customerName',
+      'orders.channel',
+      'orders.requestedDate',
+      'orders.createdAt',
+      'users.name as createdByName',
+      'orders.netCents',
+      'orders.grossCents',
+    ])
     .where('orders.id', 'in', ids.length ? [...ids] : [-1])
     .execute();
 }

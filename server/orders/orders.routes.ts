@@ -8,7 +8,13 @@ import { shipOrder } from '../deliveries/ship-order.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { approveOrder, listApprovals, overrideFinding } from './approvals.ts';
 import { confirmOrder } from './confirm-order.ts';
-import { ApprovalsQuerySchema, ApprovalsSchema, ApproveInputSchema, OverrideInputSchema, QuoteSchema } from '../../core/orders/findings.schemas.ts';
+import {
+  ApprovalsQuerySchema,
+  ApprovalsSchema,
+  ApproveInputSchema,
+  OverrideInputSchema,
+  QuoteSchema,
+} from '../../core/orders/findings.schemas.ts';
 import { cancelOrder, closeOrder } from './order-transitions.ts';
 import { quoteOrder } from './quote-order.ts';
 import { loadOrderContext } from './order-context.ts';
@@ -28,14 +34,27 @@ import { saveNewOrder, updateDraft } from './save-order.ts';
 
 const tags = ['orders'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
-const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema };
+const writeErrors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  413: ProblemSchema,
+  422: ProblemSchema,
+};
 
 export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/customers/:id/order-context',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'What the entry screen needs to price and check an order for this customer as it is typed', params: IdParams, response: { 200: OrderContextSchema, ...readErrors } },
+      schema: {
+        tags,
+        summary: 'What the entry screen needs to price and check an order for this customer as it is typed',
+        params: IdParams,
+        response: { 200: OrderContextSchema, ...readErrors },
+      },
     },
     async (request) => loadOrderContext(app.db, request.params.id, app.clock.now()),
   );
@@ -48,7 +67,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Orders, newest first; q finds the order number or the customer PO reference; from/to bound the requested date',
         querystring: OrderListQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(OrderSummarySchema), total: Type.Integer() }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+        response: {
+          200: Type.Object({ items: Type.Array(OrderSummarySchema), total: Type.Integer() }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+        },
       },
     },
     async (request) => listOrders(app.db, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
@@ -56,13 +80,29 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/orders/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'One order with its deliveries, backorders and the actions its status allows', params: IdParams, response: { 200: OrderDetailSchema, ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'One order with its deliveries, backorders and the actions its status allows',
+        params: IdParams,
+        response: { 200: OrderDetailSchema, ...readErrors },
+      },
+    },
     async (request) => getOrderDetail(app.db, request.params.id, app.clock.now()),
   );
 
   app.get(
     '/api/orders/:id/events',
-    { config: { access: STAFF }, schema: { tags, summary: "The order's timeline, oldest first", params: IdParams, response: { 200: Type.Array(AuditEventSchema), ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The order's timeline, oldest first",
+        params: IdParams,
+        response: { 200: Type.Array(AuditEventSchema), ...readErrors },
+      },
+    },
     async (request) => listOrderEvents(app.db, request.params.id),
   );
 
@@ -70,7 +110,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code', body: OrderInputSchema, response: { 201: OrderDetailSchema, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code',
+        body: OrderInputSchema,
+        response: { 201: OrderDetailSchema, ...writeErrors },
+      },
     },
     async (request, reply) => {
       const saved = await saveNewOrder(app.db, request.body, currentUser(request), app.clock.now());
@@ -84,7 +129,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: 'Price and check an order without writing anything: the same body and the same 422 as POST /api/orders, the priced lines, totals, findings and suggestions',
+        summary:
+          'Price and check an order without writing anything: the same body and the same 422 as POST /api/orders, the priced lines, totals, findings and suggestions',
         body: OrderInputSchema,
         response: { 200: QuoteSchema, ...writeErrors },
       },
@@ -98,7 +144,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_APPROVERS },
       schema: {
         tags,
-        summary: "The manager's queue: drafts with a block or an approval finding nobody answered, oldest first, with customer, amount and findings",
+        summary:
+          "The manager's queue: drafts with a block or an approval finding nobody answered, oldest first, with customer, amount and findings",
         querystring: ApprovalsQuerySchema,
         response: { 200: ApprovalsSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
@@ -110,7 +157,13 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders/:id/approve',
     {
       config: { access: ORDER_APPROVERS },
-      schema: { tags, summary: 'A manager approves every approval finding of a draft, with a reason (audited)', params: IdParams, body: ApproveInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'A manager approves every approval finding of a draft, with a reason (audited)',
+        params: IdParams,
+        body: ApproveInputSchema,
+        response: { 200: OrderDetailSchema, ...writeErrors },
+      },
     },
     async (request) => {
       await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim(), app.clock.now());
@@ -122,7 +175,13 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/orders/:id/override',
     {
       config: { access: ORDER_APPROVERS },
-      schema: { tags, summary: "A manager overrides a draft's block finding (one rule, one line or all its lines), with a reason (audited)", params: IdParams, body: OverrideInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } },
+      schema: {
+        tags,
+        summary: "A manager overrides a draft's block finding (one rule, one line or all its lines), with a reason (audited)",
+        params: IdParams,
+        body: OverrideInputSchema,
+        response: { 200: OrderDetailSchema, ...writeErrors },
+      },
     },
     async (request) => {
       const { rule, lineId, reason } = request.body;
@@ -133,7 +192,16 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/api/orders/:id',
-    { config: { access: ORDER_DESK }, schema: { tags, summary: 'Edit a draft: header and lines are replaced', params: IdParams, body: OrderInputSchema, response: { 200: OrderDetailSchema, ...writeErrors } } },
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Edit a draft: header and lines are replaced',
+        params: IdParams,
+        body: OrderInputSchema,
+        response: { 200: OrderDetailSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       const saved = await updateDraft(app.db, request.params.id, request.body, currentUser(request), app.clock.now());
       return getOrderDetail(app.db, saved.id, app.clock.now(), saved);
@@ -146,33 +214,71 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary, params: IdParams, body, response: { 200: OrderDetailSchema, ...writeErrors } },
   });
 
-  app.post('/api/orders/:id/confirm', transition('Confirm a draft: every rule runs again; 422 listing the block and approval findings nobody answered (`findings`)', EmptyBody), async (request) => {
-    await confirmOrder(app.db, request.params.id, currentUser(request), app.clock.now());
-    return getOrderDetail(app.db, request.params.id, app.clock.now());
-  });
+  app.post(
+    '/api/orders/:id/confirm',
+    transition(
+      'Confirm a draft: every rule runs again; 422 listing the block and approval findings nobody answered (`findings`)',
+      EmptyBody,
+    ),
+    async (request) => {
+      await confirmOrder(app.db, request.params.id, currentUser(request), app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
+    },
+  );
 
-  app.post('/api/orders/:id/release', transition('Release to the warehouses: one delivery per warehouse holding the products, stock reserved there (short if need be)', EmptyBody), async (request) => {
-    await releaseOrder(app.db, request.params.id, currentUser(request), app.clock.now());
-    return getOrderDetail(app.db, request.params.id, app.clock.now());
-  });
+  app.post(
+    '/api/orders/:id/release',
+    transition(
+      'Release to the warehouses: one delivery per warehouse holding the products, stock reserved there (short if need be)',
+      EmptyBody,
+    ),
+    async (request) => {
+      await releaseOrder(app.db, request.params.id, currentUser(request), app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
+    },
+  );
 
-  app.post('/api/orders/:id/ship', transition('Ship every planned delivery: takes the goods out of stock (never below zero) and prints one delivery note each', Type.Optional(ShipInputSchema)), async (request) => {
-    await shipOrder(app.db, request.params.id, currentUser(request), { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir }, app.clock.now());
-    return getOrderDetail(app.db, request.params.id, app.clock.now());
-  });
+  app.post(
+    '/api/orders/:id/ship',
+    transition(
+      'Ship every planned delivery: takes the goods out of stock (never below zero) and prints one delivery note each',
+      Type.Optional(ShipInputSchema),
+    ),
+    async (request) => {
+      await shipOrder(
+        app.db,
+        request.params.id,
+        currentUser(request),
+        { deliveryNoteNumber: request.body?.deliveryNoteNumber, dataDir: app.config.dataDir },
+        app.clock.now(),
+      );
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
+    },
+  );
 
-  app.post('/api/orders/:id/deliver', transition('Record what was delivered, lines of all shipped deliveries in one report; each shortfall is backordered or cancelled', DeliverInputSchema), async (request) => {
-    await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines, app.clock.now());
-    return getOrderDetail(app.db, request.params.id, app.clock.now());
-  });
+  app.post(
+    '/api/orders/:id/deliver',
+    transition(
+      'Record what was delivered, lines of all shipped deliveries in one report; each shortfall is backordered or cancelled',
+      DeliverInputSchema,
+    ),
+    async (request) => {
+      await deliverOrder(app.db, request.params.id, currentUser(request), request.body.lines, app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
+    },
+  );
 
   app.post('/api/orders/:id/close', transition('Close a delivered order', EmptyBody), async (request) => {
     await closeOrder(app.db, request.params.id, currentUser(request), app.clock.now());
     return getOrderDetail(app.db, request.params.id, app.clock.now());
   });
 
-  app.post('/api/orders/:id/cancel', transition('Cancel a draft or a confirmed order (nothing is reserved yet)', Type.Optional(CancelInputSchema)), async (request) => {
-    await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null, app.clock.now());
-    return getOrderDetail(app.db, request.params.id, app.clock.now());
-  });
+  app.post(
+    '/api/orders/:id/cancel',
+    transition('Cancel a draft or a confirmed order (nothing is reserved yet)', Type.Optional(CancelInputSchema)),
+    async (request) => {
+      await cancelOrder(app.db, request.params.id, currentUser(request), request.body?.reason?.trim() || null, app.clock.now());
+      return getOrderDetail(app.db, request.params.id, app.clock.now());
+    },
+  );
 };

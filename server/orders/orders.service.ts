@@ -13,7 +13,15 @@ import { notFound } from '../errors.ts';
 import { listFindingRows } from './findings.repository.ts';
 import { toOrderFindingFromRow } from './findings.service.ts';
 import { runStoredOrderRules } from './stored-order-rules.ts';
-import { findOrderRow, listBackorders, listOrderLineRows, listOrderSummaryRows, type OrderFilters, type OrderLineRow, type OrderRow } from './orders.repository.ts';
+import {
+  findOrderRow,
+  listBackorders,
+  listOrderLineRows,
+  listOrderSummaryRows,
+  type OrderFilters,
+  type OrderLineRow,
+  type OrderRow,
+} from './orders.repository.ts';
 
 /** The charges as stored: an order saved before they were stored has none. */
 export function chargesOf(row: { chargesJson: string | null }): PricedCharge[] {
@@ -27,7 +35,15 @@ export function chargesOf(row: { chargesJson: string | null }): PricedCharge[] {
 export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
   const charges = chargesOf(row);
   const chargeLines: PricedLineInput[] = charges.map((c) => ({
-    unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null, quantity: 0, unitPriceCents: 0, netCents: c.netCents, freeQuantity: 0, vatRateBp: c.vatRateBp, grossWeightG: 0,
+    unitsPerCarton: 1,
+    cartonsPerLayer: null,
+    layersPerPallet: null,
+    quantity: 0,
+    unitPriceCents: 0,
+    netCents: c.netCents,
+    freeQuantity: 0,
+    vatRateBp: c.vatRateBp,
+    grossWeightG: 0,
   }));
   const totals = orderTotals(chargeLines.length ? [...lines, ...chargeLines] : lines);
   return {
@@ -85,7 +101,12 @@ export async function getOrder(db: DbOrTrx, id: number): Promise<Order> {
  * One order with what surrounds it. A draft's suggestions are computed on read (the customer's prices and habits
  * move); `suggestions` passes those a save has just computed, so the answer to a save does not run the rules twice.
  */
-export async function getOrderDetail(db: DbOrTrx, id: number, now: Date, known: { suggestions?: OrderSuggestion[] } = {}): Promise<OrderDetail> {
+export async function getOrderDetail(
+  db: DbOrTrx,
+  id: number,
+  now: Date,
+  known: { suggestions?: OrderSuggestion[] } = {},
+): Promise<OrderDetail> {
   const order = await getOrder(db, id);
   // Most reads are of drafts and confirmed orders, which cannot have deliveries or backorders yet: don't ask.
   const [deliveries, backorders, findingRows] = await Promise.all([
@@ -101,11 +122,20 @@ export async function getOrderDetail(db: DbOrTrx, id: number, now: Date, known: 
     if (known.suggestions) suggestions = known.suggestions;
     else {
       const lineIds = order.lines.map((l) => l.id);
-      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true, now })).suggestions.map((s) => toOrderSuggestion(s, lineIds));
+      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true, now })).suggestions.map((s) =>
+        toOrderSuggestion(s, lineIds),
+      );
       await nextTurn();
     }
   }
-  return { ...order, deliveries, backorders, availableActions: availableActions(order.status), findings: findingRows.map(toOrderFindingFromRow), suggestions };
+  return {
+    ...order,
+    deliveries,
+    backorders,
+    availableActions: availableActions(order.status),
+    findings: findingRows.map(toOrderFindingFromRow),
+    suggestions,
+  };
 }
 
 export async function listOrders(db: DbOrTrx, filters: OrderFilters): Promise<{ items: OrderSummary[]; total: number }> {

@@ -90,7 +90,8 @@ export type ResolveOptions = { orderDate?: IsoDate; excludeOrderId?: number; now
 const unprocessable = (errors: FieldError[]) =>
   new AppError('UNPROCESSABLE', `The order cannot be taken: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
 
-export const unknownCustomer = (id: number) => unprocessable([{ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id }, message: `no customer with id ${id}` }]);
+export const unknownCustomer = (id: number) =>
+  unprocessable([{ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id }, message: `no customer with id ${id}` }]);
 
 const REFERENCES = ['productId', 'gtin', 'customerCode'] as const;
 
@@ -112,7 +113,13 @@ function shapeErrorsOf(input: OrderInput): void {
   const shapeErrors: FieldError[] = [];
   input.lines.forEach((line, i) => {
     const given = REFERENCES.filter((k) => line[k] !== undefined);
-    if (given.length !== 1) shapeErrors.push({ path: `body.lines.${i}`, code: 'rule', params: {}, message: `give exactly one of productId, gtin or customerCode (got ${given.length})` });
+    if (given.length !== 1)
+      shapeErrors.push({
+        path: `body.lines.${i}`,
+        code: 'rule',
+        params: {},
+        message: `give exactly one of productId, gtin or customerCode (got ${given.length})`,
+      });
   });
   if (shapeErrors.length) throw new AppError('VALIDATION', shapeErrors.map((e) => `${e.path}: ${e.message}`).join('; '), shapeErrors);
 }
@@ -135,7 +142,10 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     findProductsByGtins(db, gtins),
     listCustomerCodes(db, customer.id, codes),
   ]);
-  const codedRows = await findProductsByIds(db, codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)));
+  const codedRows = await findProductsByIds(
+    db,
+    codeRows.map((c) => c.productId).filter((id) => !byIdRows.some((p) => p.id === id)),
+  );
   const sources: DraftSources = {
     customer: toCustomer(customer),
     deliveryPoints: pointRows.map(toDeliveryPoint),
@@ -163,18 +173,32 @@ export function matchDraft(sources: DraftSources, input: OrderInput): { delivery
   const errors: FieldError[] = [];
   const points = sources.deliveryPoints;
   const deliveryPoint =
-    input.deliveryPointId === undefined ? (points.find((p) => p.isDefault) ?? points[0]) : points.find((p) => p.id === input.deliveryPointId);
+    input.deliveryPointId === undefined
+      ? (points.find((p) => p.isDefault) ?? points[0])
+      : points.find((p) => p.id === input.deliveryPointId);
   if (!deliveryPoint) {
     errors.push(
       input.deliveryPointId === undefined
         ? { path: 'body.deliveryPointId', code: 'rule', params: {}, message: `customer ${customer.code} has no delivery point` }
-        : { path: 'body.deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: `delivery point ${input.deliveryPointId} is not one of customer ${customer.code}'s` },
+        : {
+            path: 'body.deliveryPointId',
+            code: 'not-found',
+            params: { entity: 'delivery-point', id: input.deliveryPointId },
+            message: `delivery point ${input.deliveryPointId} is not one of customer ${customer.code}'s`,
+          },
     );
   }
-  if (input.requestedDate !== undefined && !isIsoDate(input.requestedDate)) errors.push({ path: 'body.requestedDate', code: 'not-a-date', params: { value: input.requestedDate }, message: `${input.requestedDate} is not a date` });
+  if (input.requestedDate !== undefined && !isIsoDate(input.requestedDate))
+    errors.push({
+      path: 'body.requestedDate',
+      code: 'not-a-date',
+      params: { value: input.requestedDate },
+      message: `${input.requestedDate} is not a date`,
+    });
 
   const byGtin = new Map<string, Product>();
-  if (input.lines.some((l) => l.gtin !== undefined)) for (const p of products.values()) for (const g of [p.gtin, p.caseGtin]) if (g) byGtin.set(g, p);
+  if (input.lines.some((l) => l.gtin !== undefined))
+    for (const p of products.values()) for (const g of [p.gtin, p.caseGtin]) if (g) byGtin.set(g, p);
   const byCode = new Map(sources.customerCodes.map((c) => [c.code, c]));
 
   const matched: MatchedLine[] = [];
@@ -182,17 +206,40 @@ export function matchDraft(sources: DraftSources, input: OrderInput): { delivery
     if (line.productId !== undefined) {
       const product = products.get(line.productId);
       if (product) matched.push({ index: i, product, customerCode: null, quantity: line.quantity });
-      else errors.push({ path: `body.lines.${i}.productId`, code: 'not-found', params: { entity: 'product', id: line.productId }, message: `no product with id ${line.productId}` });
+      else
+        errors.push({
+          path: `body.lines.${i}.productId`,
+          code: 'not-found',
+          params: { entity: 'product', id: line.productId },
+          message: `no product with id ${line.productId}`,
+        });
     } else if (line.gtin !== undefined) {
       const product = byGtin.get(line.gtin);
       if (product) matched.push({ index: i, product, customerCode: null, quantity: line.quantity });
-      else errors.push({ path: `body.lines.${i}.gtin`, code: 'not-found', params: { entity: 'product', id: line.gtin }, message: `no product has GTIN ${line.gtin}` });
+      else
+        errors.push({
+          path: `body.lines.${i}.gtin`,
+          code: 'not-found',
+          params: { entity: 'product', id: line.gtin },
+          message: `no product has GTIN ${line.gtin}`,
+        });
     } else if (line.customerCode !== undefined) {
       const code = byCode.get(line.customerCode);
       const product = code && products.get(code.productId);
-      if (!code || !product) errors.push({ path: `body.lines.${i}.customerCode`, code: 'not-found', params: { entity: 'customer-product-code', id: line.customerCode }, message: `${line.customerCode} is not a product code of customer ${customer.code}` });
+      if (!code || !product)
+        errors.push({
+          path: `body.lines.${i}.customerCode`,
+          code: 'not-found',
+          params: { entity: 'customer-product-code', id: line.customerCode },
+          message: `${line.customerCode} is not a product code of customer ${customer.code}`,
+        });
       else if (line.quantity * code.unitFactor > MAX_LINE_QUANTITY) {
-        errors.push({ path: `body.lines.${i}.quantity`, code: 'out-of-range', params: { comparison: '<=', limit: MAX_LINE_QUANTITY }, message: `${line.quantity} × ${code.unitFactor} (the unit factor of ${code.code}) is more than ${MAX_LINE_QUANTITY} on one line` });
+        errors.push({
+          path: `body.lines.${i}.quantity`,
+          code: 'out-of-range',
+          params: { comparison: '<=', limit: MAX_LINE_QUANTITY },
+          message: `${line.quantity} × ${code.unitFactor} (the unit factor of ${code.code}) is more than ${MAX_LINE_QUANTITY} on one line`,
+        });
       } else matched.push({ index: i, product, customerCode: code.code, quantity: line.quantity * code.unitFactor });
     }
   });
@@ -222,7 +269,7 @@ export function priceDraft(
   context: RulesContext,
   options: { orderDate?: IsoDate; suggest?: boolean; carried?: readonly CarriedLine[] } = {},
 ): ResolvedDraft {
-  const requestedDate = (input.requestedDate) ?? earliestDateFor(deliveryPoint, context.today);
+  const requestedDate = input.requestedDate ?? earliestDateFor(deliveryPoint, context.today);
   const kept = carryOver(matched, options.carried ?? []);
   const asked = matched.map((m, k) => {
     const line = input.lines[m.index];
@@ -253,7 +300,12 @@ export function priceDraft(
   const errors: FieldError[] = [];
   matched.forEach((m, k) => {
     if (priced.lines[k].unitPriceCents === null) {
-      errors.push({ path: `body.lines.${m.index}`, code: 'no-price', params: { product: m.product.code, customer: customer.code }, message: `${m.product.code} has no price for customer ${customer.code} (price list, agreement or promotion)` });
+      errors.push({
+        path: `body.lines.${m.index}`,
+        code: 'no-price',
+        params: { product: m.product.code, customer: customer.code },
+        message: `${m.product.code} has no price for customer ${customer.code} (price list, agreement or promotion)`,
+      });
     }
   });
   if (errors.length) throw unprocessable(sortByPath(errors));

@@ -10,7 +10,18 @@ import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../.
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
 import { orderDateOf } from './order-rules.ts';
-import { deleteOrderLines, findOrderRow, insertLinesOfOrders, insertOrderLines, insertOrders, listOrderLineRows, type NewOrderLineRow, type OrderLineRow, type OrderRow, updateOrderStatus } from './orders.repository.ts';
+import {
+  deleteOrderLines,
+  findOrderRow,
+  insertLinesOfOrders,
+  insertOrderLines,
+  insertOrders,
+  listOrderLineRows,
+  type NewOrderLineRow,
+  type OrderLineRow,
+  type OrderRow,
+  updateOrderStatus,
+} from './orders.repository.ts';
 import { type CarriedLine, type OrderInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts';
 import { type Actor, invalidTransition } from './transition.ts';
 
@@ -54,8 +65,17 @@ function chargesValues(draft: ResolvedDraft) {
 }
 
 /** What the rules found, on the lines just written (ids by line number), keeping still-valid approvals. */
-function findingsOn(findings: readonly Finding[], lineCount: number, lineIds: Map<number, number>, previous: readonly OrderFinding[] = []): OrderFinding[] {
-  return withResolutions(findings, Array.from({ length: lineCount }, (_, i) => lineIds.get(i + 1)), previous);
+function findingsOn(
+  findings: readonly Finding[],
+  lineCount: number,
+  lineIds: Map<number, number>,
+  previous: readonly OrderFinding[] = [],
+): OrderFinding[] {
+  return withResolutions(
+    findings,
+    Array.from({ length: lineCount }, (_, i) => lineIds.get(i + 1)),
+    previous,
+  );
 }
 
 function headerValues(draft: ResolvedDraft) {
@@ -75,7 +95,15 @@ function headerValues(draft: ResolvedDraft) {
   };
 }
 
-type Header = { customerId: number; deliveryPointId: number; channel: string; customerRef: string | null; requestedDate: string | null; note: string | null; netCents: number };
+type Header = {
+  customerId: number;
+  deliveryPointId: number;
+  channel: string;
+  customerRef: string | null;
+  requestedDate: string | null;
+  note: string | null;
+  netCents: number;
+};
 
 /** What the timeline shows of a draft: enough to see what an edit changed. */
 function snapshot(h: Header, lines: readonly { productId: number; quantity: number; unitPriceCents: number }[]) {
@@ -120,16 +148,45 @@ export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[], at:
   const now = at.toISOString();
   const prefix = orderNumberPrefix(at);
   const first = (await nextCounter(trx, 'order', orders.length)) - orders.length + 1;
-  const headers = orders.map((o, i) => ({ ...o.header, number: orderNumber(prefix, first + i), status: 'draft', promisedDate: null, backorderOfOrderId: null, deliveryRequirement: o.deliveryRequirement, createdBy: o.actorId, createdAt: now, updatedAt: now }));
+  const headers = orders.map((o, i) => ({
+    ...o.header,
+    number: orderNumber(prefix, first + i),
+    status: 'draft',
+    promisedDate: null,
+    backorderOfOrderId: null,
+    deliveryRequirement: o.deliveryRequirement,
+    createdBy: o.actorId,
+    createdAt: now,
+    updatedAt: now,
+  }));
   const ids = await insertOrders(trx, headers);
   const orderIds = headers.map((h) => ids.get(h.number)!);
   const lines = orders.map((o, i) => o.lines.map((l) => ({ ...l, orderId: orderIds[i] })));
   const lineIds = await insertLinesOfOrders(trx, lines.flat());
-  const created = headers.map((h, i) => ({ id: orderIds[i], number: h.number, lineIds: lineIds.get(orderIds[i]) ?? new Map<number, number>() }));
-  await insertFindings(trx, orders.flatMap((o, i) => findingRows(created[i].id, findingsOn(o.findings, o.lines.length, created[i].lineIds))));
+  const created = headers.map((h, i) => ({
+    id: orderIds[i],
+    number: h.number,
+    lineIds: lineIds.get(orderIds[i]) ?? new Map<number, number>(),
+  }));
+  await insertFindings(
+    trx,
+    orders.flatMap((o, i) => findingRows(created[i].id, findingsOn(o.findings, o.lines.length, created[i].lineIds))),
+  );
   await recordAudits(
     trx,
-    headers.map((h, i) => auditRow({ entityType: 'order', entityId: created[i].id, orderId: created[i].id, action: 'create', userId: orders[i].actorId, after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) } }, now)),
+    headers.map((h, i) =>
+      auditRow(
+        {
+          entityType: 'order',
+          entityId: created[i].id,
+          orderId: created[i].id,
+          action: 'create',
+          userId: orders[i].actorId,
+          after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) },
+        },
+        now,
+      ),
+    ),
   );
   return created;
 }
@@ -145,7 +202,9 @@ export async function createOrder(db: Db, input: OrderInput, actor: Actor, now: 
 /** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
 export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor, now: Date): Promise<Saved> {
   const draft = await resolveDraft(db, input, { now });
-  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)], now));
+  const [created] = await db
+    .transaction()
+    .execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)], now));
   const lineIds = draft.lines.map((_, i) => created.lineIds.get(i + 1));
   return { id: created.id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }
@@ -176,19 +235,39 @@ function storedInput(order: OrderRow, lines: readonly OrderLineRow[]): OrderInpu
 }
 
 const carriedOf = (lines: readonly OrderLineRow[]): CarriedLine[] =>
-  lines.map((l) => ({ productId: l.productId, customerCode: l.customerCode, expectedUnitPriceCents: l.expectedUnitPriceCents, agreedUnitPriceCents: l.agreedUnitPriceCents, customerLineNo: l.customerLineNo, orderedQuantity: l.orderedQuantity }));
+  lines.map((l) => ({
+    productId: l.productId,
+    customerCode: l.customerCode,
+    expectedUnitPriceCents: l.expectedUnitPriceCents,
+    agreedUnitPriceCents: l.agreedUnitPriceCents,
+    customerLineNo: l.customerLineNo,
+    orderedQuantity: l.orderedQuantity,
+  }));
 
-async function replaceDraft(db: Db, orderId: number, rewrite: (order: OrderRow, lines: OrderLineRow[]) => Rewrite, actor: Actor, action: string, now: Date): Promise<Saved> {
+async function replaceDraft(
+  db: Db,
+  orderId: number,
+  rewrite: (order: OrderRow, lines: OrderLineRow[]) => Rewrite,
+  actor: Actor,
+  action: string,
+  now: Date,
+): Promise<Saved> {
   const [existing, existingLines] = await Promise.all([findOrderRow(db, orderId), listOrderLineRows(db, orderId)]);
   if (!existing) throw notFound('Order', orderId);
   if (existing.status !== 'draft') throw invalidTransition(existing, 'edit', ['draft']);
   const change = rewrite(existing, existingLines);
-  const draft = await resolveDraft(db, change.input, { orderDate: orderDateOf(existing.createdAt), now, excludeOrderId: orderId, carried: change.carried ?? carriedOf(existingLines) });
+  const draft = await resolveDraft(db, change.input, {
+    orderDate: orderDateOf(existing.createdAt),
+    now,
+    excludeOrderId: orderId,
+    carried: change.carried ?? carriedOf(existingLines),
+  });
   const lineIds = await db.transaction().execute(async (trx) => {
     const [before, beforeLines] = await Promise.all([findOrderRow(trx, orderId), listOrderLineRows(trx, orderId)]);
     if (!before) throw notFound('Order', orderId);
     // Someone else's edit since the read above: what was carried may be stale, refuse rather than overwrite it.
-    if (before.updatedAt !== existing.updatedAt && action !== 'update') throw new AppError('CONFLICT', `Order ${before.number} was changed by someone else meanwhile; reload it.`);
+    if (before.updatedAt !== existing.updatedAt && action !== 'update')
+      throw new AppError('CONFLICT', `Order ${before.number} was changed by someone else meanwhile; reload it.`);
     const header = headerValues(draft);
     const requirement = change.input.deliveryRequirement === undefined ? {} : { deliveryRequirement: change.input.deliveryRequirement };
     if (!(await updateOrderStatus(trx, orderId, 'draft', { ...header, ...requirement, status: 'draft', updatedAt: now.toISOString() }))) {
@@ -226,11 +305,20 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
     orderId,
     (order, lines) => {
       const line = lines.find((l) => l.id === lineId);
-      if (!line) throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [{ path: 'body.lineId', code: 'not-found', params: { entity: 'order-line', id: lineId }, message: 'not a line of this order' }]);
+      if (!line)
+        throw new AppError('UNPROCESSABLE', `Order ${order.number} has no line ${lineId}.`, [
+          { path: 'body.lineId', code: 'not-found', params: { entity: 'order-line', id: lineId }, message: 'not a line of this order' },
+        ]);
       const expected = line.expectedUnitPriceCents;
-      if (expected === null) throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [{ path: 'body.lineId', code: 'rule', params: {}, message: 'the customer sent no price on this line' }]);
+      if (expected === null)
+        throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [
+          { path: 'body.lineId', code: 'rule', params: {}, message: 'the customer sent no price on this line' },
+        ]);
       const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
-      const accepted: TimelineNote = { code: 'customer-price-accepted', params: { lineNo: line.lineNo, product: line.productCode, fromCents: line.unitPriceCents, toCents: expected } };
+      const accepted: TimelineNote = {
+        code: 'customer-price-accepted',
+        params: { lineNo: line.lineNo, product: line.productCode, fromCents: line.unitPriceCents, toCents: expected },
+      };
       return { input: storedInput(order, lines), carried, notes: [accepted] };
     },
     actor,

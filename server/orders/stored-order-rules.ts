@@ -13,8 +13,21 @@ import type { DbOrTrx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { orderRulesContext, storedDraft } from './order-rules.ts';
 
-type StoredOrder = { id: number; number: string; customerId: number; deliveryPointId: number; requestedDate: string | null; createdAt: string };
-type StoredLine = { id: number; productId: number; quantity: number; expectedUnitPriceCents?: number | null; agreedUnitPriceCents?: number | null };
+type StoredOrder = {
+  id: number;
+  number: string;
+  customerId: number;
+  deliveryPointId: number;
+  requestedDate: string | null;
+  createdAt: string;
+};
+type StoredLine = {
+  id: number;
+  productId: number;
+  quantity: number;
+  expectedUnitPriceCents?: number | null;
+  agreedUnitPriceCents?: number | null;
+};
 
 export type StoredRun = { context: RulesContext; priced: PricedOrder; findings: Finding[]; suggestions: Suggestion[] };
 
@@ -22,7 +35,12 @@ export type StoredRun = { context: RulesContext; priced: PricedOrder; findings: 
  * The rules over an order as stored: priced on the day it was taken, checked now (lead time, cut-off and credit
  * are today's), with its suggestions only when asked (a confirmation does not need them).
  */
-export async function runStoredOrderRules(db: DbOrTrx, order: StoredOrder, lines: readonly StoredLine[], options: { suggest: boolean; now: Date }): Promise<StoredRun> {
+export async function runStoredOrderRules(
+  db: DbOrTrx,
+  order: StoredOrder,
+  lines: readonly StoredLine[],
+  options: { suggest: boolean; now: Date },
+): Promise<StoredRun> {
   const [customer, point, productRows] = await Promise.all([
     findCustomer(db, order.customerId),
     findDeliveryPoint(db, order.deliveryPointId),

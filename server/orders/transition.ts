@@ -9,7 +9,11 @@ export type Actor = { id: number };
 
 export type StartedTransition = { order: OrderRow; action: OrderAction; from: OrderStatus; to: OrderStatus; at: string };
 
-export function invalidTransition(order: { number: string; status: string }, action: OrderAction | 'edit', allowedFrom: readonly string[]): AppError {
+export function invalidTransition(
+  order: { number: string; status: string },
+  action: OrderAction | 'edit',
+  allowedFrom: readonly string[],
+): AppError {
   const now = availableActions(order.status as OrderStatus);
   return new AppError(
     'INVALID_TRANSITION',
@@ -44,7 +48,12 @@ export async function startTransition(
 }
 
 /** The timeline entry of a transition: who, when, the status before and after, and what else it changed. */
-export async function recordTransition(trx: Trx, t: StartedTransition, actor: Actor, changes: { before?: object; after?: object; note?: string | null; notes?: readonly TimelineNote[] } = {}): Promise<void> {
+export async function recordTransition(
+  trx: Trx,
+  t: StartedTransition,
+  actor: Actor,
+  changes: { before?: object; after?: object; note?: string | null; notes?: readonly TimelineNote[] } = {},
+): Promise<void> {
   await recordAudit(trx, {
     entityType: 'order',
     entityId: t.order.id,

@@ -28,7 +28,10 @@ export async function renderContestLetter(d: ContestLetterData): Promise<Buffer>
 
   doc.text(`${d.company.city}, le ${LONG_DATE.format(new Date(`${d.date}T00:00:00Z`))}`, 320, 220, { width: 235 });
   doc.font('Helvetica-Bold').fontSize(10).text(`Objet : ${d.subject}`, MARGIN, 260, { width: 515 });
-  doc.font('Helvetica').fontSize(9).text('Lettre recommandée avec accusé de réception — copie par courriel', MARGIN, undefined, { width: 515 });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text('Lettre recommandée avec accusé de réception — copie par courriel', MARGIN, undefined, { width: 515 });
   doc.moveDown(1.2).fontSize(10);
   for (const p of d.paragraphs) {
     doc.text(p, MARGIN, undefined, { width: 515, align: 'justify' });

@@ -17,7 +17,11 @@ export async function upsertClause(trx: Trx, values: Insertable<PenaltyClausesTa
 }
 
 export async function findCustomerForPenalty(db: DbOrTrx, customerId: number) {
-  return db.selectFrom('customers').select(['id', 'code', 'name', 'typology', 'street', 'postcode', 'city', 'country', 'email']).where('id', '=', customerId).executeTakeFirst();
+  return db
+    .selectFrom('customers')
+    .select(['id', 'code', 'name', 'typology', 'street', 'postcode', 'city', 'country', 'email'])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
 }
 
 export async function listForceMajeureRows(db: DbOrTrx) {
@@ -33,7 +37,14 @@ export async function listPenaltyLineRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('orderLines')
     .innerJoin('products', 'products.id', 'orderLines.productId')
-    .select(['orderLines.id', 'orderLines.quantity', 'orderLines.unitPriceCents', 'orderLines.status', 'products.code as productCode', 'products.penaltyCategory'])
+    .select([
+      'orderLines.id',
+      'orderLines.quantity',
+      'orderLines.unitPriceCents',
+      'orderLines.status',
+      'products.code as productCode',
+      'products.penaltyCategory',
+    ])
     .where('orderLines.orderId', '=', orderId)
     .orderBy('orderLines.lineNo')
     .execute();
@@ -43,24 +54,49 @@ export async function findDeliveryForPenalty(db: DbOrTrx, deliveryId: number) {
   return db
     .selectFrom('deliveries')
     .innerJoin('orders', 'orders.id', 'deliveries.orderId')
-    .select(['deliveries.id', 'deliveries.number', 'deliveries.orderId', 'deliveries.status', 'deliveries.plannedDate', 'deliveries.deliveredAt', 'orders.customerId', 'orders.promisedDate', 'orders.requestedDate', 'orders.number as orderNumber'])
+    .select([
+      'deliveries.id',
+      'deliveries.number',
+      'deliveries.orderId',
+      'deliveries.status',
+      'deliveries.plannedDate',
+      'deliveries.deliveredAt',
+      'orders.customerId',
+      'orders.promisedDate',
+      'orders.requestedDate',
+      'orders.number as orderNumber',
+    ])
     .where('deliveries.id', '=', deliveryId)
     .executeTakeFirst();
 }
 
 export async function listDeliveryQuantities(db: DbOrTrx, deliveryId: number) {
-  return db.selectFrom('deliveryLines').select(['orderLineId', 'quantity', 'deliveredQuantity']).where('deliveryId', '=', deliveryId).execute();
+  return db
+    .selectFrom('deliveryLines')
+    .select(['orderLineId', 'quantity', 'deliveredQuantity'])
+    .where('deliveryId', '=', deliveryId)
+    .execute();
 }
 
 export async function findOrderForPenalty(db: DbOrTrx, orderId: number) {
-  return db.selectFrom('orders').select(['id', 'number', 'customerId', 'customerRef', 'promisedDate', 'requestedDate', 'status']).where('id', '=', orderId).executeTakeFirst();
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'customerId', 'customerRef', 'promisedDate', 'requestedDate', 'status'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 }
 
 export async function findDeliveryOrderId(db: DbOrTrx, deliveryId: number) {
   return db.selectFrom('deliveries').select(['id', 'orderId']).where('id', '=', deliveryId).executeTakeFirst();
 }
 
-const NOTICE_COLUMNS = ['customers.name as customerName', 'customers.code as customerCode', 'customers.typology', 'orders.number as orderNumber', 'deliveries.number as deliveryNumber'] as const;
+const NOTICE_COLUMNS = [
+  'customers.name as customerName',
+  'customers.code as customerCode',
+  'customers.typology',
+  'orders.number as orderNumber',
+  'deliveries.number as deliveryNumber',
+] as const;
 
 function noticeQuery(db: DbOrTrx) {
   return db
@@ -89,7 +125,14 @@ export async function listNoticeRows(db: DbOrTrx, f: NoticeFilters): Promise<Not
 }
 
 export async function isNoticeReferenceTaken(db: DbOrTrx, customerId: number, reference: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('penaltyNotices').select('id').where('customerId', '=', customerId).where('reference', '=', reference).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('penaltyNotices')
+      .select('id')
+      .where('customerId', '=', customerId)
+      .where('reference', '=', reference)
+      .executeTakeFirst(),
+  );
 }
 
 export async function insertNotice(trx: Trx, values: Insertable<PenaltyNoticesTable>): Promise<number> {
@@ -97,12 +140,26 @@ export async function insertNotice(trx: Trx, values: Insertable<PenaltyNoticesTa
 }
 
 /** Moves the status only if it is still the one read: of two concurrent contests, the second finds nothing to update. */
-export async function updateNoticeFrom(trx: Trx, id: number, from: readonly string[], patch: Updateable<PenaltyNoticesTable>): Promise<boolean> {
-  const r = await trx.updateTable('penaltyNotices').set(patch).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
+export async function updateNoticeFrom(
+  trx: Trx,
+  id: number,
+  from: readonly string[],
+  patch: Updateable<PenaltyNoticesTable>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('penaltyNotices')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Whether each customer's clause falls under the L441-6 regime (its rates capped by the law). */
 export function listL441Flags(db: DbOrTrx, customerIds: readonly number[]) {
-  return db.selectFrom('penaltyClauses').select(['customerId', 'l441Applicable']).where('customerId', 'in', [...new Set(customerIds), -1]).execute();
+  return db
+    .selectFrom('penaltyClauses')
+    .select(['customerId', 'l441Applicable'])
+    .where('customerId', 'in', [...new Set(customerIds), -1])
+    .execute();
 }

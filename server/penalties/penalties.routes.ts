@@ -19,18 +19,42 @@ import {
   WithdrawInputSchema,
 } from '../../core/penalties/penalties.schemas.ts';
 import { deliveryPenalty, getPenaltyClause, orderExposure, savePenaltyClause } from './penalty-estimates.ts';
-import { contestNotice, getNotice, listForceMajeure, listNotices, recordForceMajeure, recordNotice, settleNotice, withdrawNotice } from './penalty-notices.ts';
+import {
+  contestNotice,
+  getNotice,
+  listForceMajeure,
+  listNotices,
+  recordForceMajeure,
+  recordNotice,
+  settleNotice,
+  withdrawNotice,
+} from './penalty-notices.ts';
 
 const tags = ['penalties'];
 /** Settling commits the company's money: the manager's call. */
 const SETTLERS: readonly Role[] = ['manager'];
 const readErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const writeErrors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+};
 
 export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/customers/:id/penalty-clause',
-    { config: { access: STAFF }, schema: { tags, summary: "A customer's logistic-penalty clause, whether L441-17 applies, and the legal frame", params: IdParams, response: { 200: CustomerClauseSchema, ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "A customer's logistic-penalty clause, whether L441-17 applies, and the legal frame",
+        params: IdParams,
+        response: { 200: CustomerClauseSchema, ...readErrors },
+      },
+    },
     async (request) => getPenaltyClause(app.db, request.params.id),
   );
 
@@ -38,7 +62,13 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/penalty-clause',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: "Set a customer's penalty clause (amounts in cents, rates in basis points)", params: IdParams, body: ClauseInputSchema, response: { 200: CustomerClauseSchema, ...writeErrors } },
+      schema: {
+        tags,
+        summary: "Set a customer's penalty clause (amounts in cents, rates in basis points)",
+        params: IdParams,
+        body: ClauseInputSchema,
+        response: { 200: CustomerClauseSchema, ...writeErrors },
+      },
     },
     async (request) => savePenaltyClause(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
@@ -47,7 +77,13 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/deliveries/:id/penalty',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'The penalty a delivered delivery exposes: late against the promised date, short against what it was to bring, capped at 2 % per category', params: IdParams, response: { 200: DeliveryPenaltySchema, ...readErrors } },
+      schema: {
+        tags,
+        summary:
+          'The penalty a delivered delivery exposes: late against the promised date, short against what it was to bring, capped at 2 % per category',
+        params: IdParams,
+        response: { 200: DeliveryPenaltySchema, ...readErrors },
+      },
     },
     async (request) => deliveryPenalty(app.db, request.params.id),
   );
@@ -58,7 +94,8 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         tags,
-        summary: 'What is at stake if the promised date slips by daysLate days, and if the order leaves on time with lines short (short=lineId:quantity, repeatable)',
+        summary:
+          'What is at stake if the promised date slips by daysLate days, and if the order leaves on time with lines short (short=lineId:quantity, repeatable)',
         params: IdParams,
         querystring: ExposureQuerySchema,
         response: { 200: ExposureSchema, ...readErrors },
@@ -77,20 +114,41 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/penalty-notices',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'Penalty notices received, newest first, each with its legal checks; due=soon|overdue|any for the contest reminders', querystring: NoticeListQuerySchema, response: { 200: Type.Object({ items: Type.Array(NoticeSchema) }), ...readErrors } },
+      schema: {
+        tags,
+        summary: 'Penalty notices received, newest first, each with its legal checks; due=soon|overdue|any for the contest reminders',
+        querystring: NoticeListQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(NoticeSchema) }), ...readErrors },
+      },
     },
     async (request) => ({ items: await listNotices(app.db, request.query, app.clock.now()) }),
   );
 
   app.get(
     '/api/penalty-notices/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'One penalty notice with its legal checks and the amount to accept', params: IdParams, response: { 200: NoticeSchema, ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'One penalty notice with its legal checks and the amount to accept',
+        params: IdParams,
+        response: { 200: NoticeSchema, ...readErrors },
+      },
+    },
     async (request) => getNotice(app.db, request.params.id, app.clock.now()),
   );
 
   app.post(
     '/api/penalty-notices',
-    { config: { access: ORDER_DESK }, schema: { tags, summary: 'Record a penalty notice received, with what proof came with it', body: NoticeInputSchema, response: { 201: NoticeSchema, ...writeErrors } } },
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Record a penalty notice received, with what proof came with it',
+        body: NoticeInputSchema,
+        response: { 201: NoticeSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => {
       const id = await recordNotice(app.db, request.body, currentUser(request), app.clock.now());
       return reply.status(201).send(await getNotice(app.db, id, app.clock.now()));
@@ -101,7 +159,13 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/penalty-notices/:id/contest',
     {
       config: { access: ORDER_DESK },
-      schema: { tags, summary: 'Contest a notice: prints and files the letter with the legal grounds, sets the follow-up date', params: IdParams, body: ContestInputSchema, response: { 200: NoticeSchema, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'Contest a notice: prints and files the letter with the legal grounds, sets the follow-up date',
+        params: IdParams,
+        body: ContestInputSchema,
+        response: { 200: NoticeSchema, ...writeErrors },
+      },
     },
     async (request) => {
       await contestNotice(app.db, request.params.id, request.body.reason.trim(), currentUser(request), app.config.dataDir, app.clock.now());
@@ -111,16 +175,41 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/penalty-notices/:id/settle',
-    { config: { access: SETTLERS }, schema: { tags, summary: 'Settle a notice at the amount agreed (never more than claimed)', params: IdParams, body: SettleInputSchema, response: { 200: NoticeSchema, ...writeErrors } } },
+    {
+      config: { access: SETTLERS },
+      schema: {
+        tags,
+        summary: 'Settle a notice at the amount agreed (never more than claimed)',
+        params: IdParams,
+        body: SettleInputSchema,
+        response: { 200: NoticeSchema, ...writeErrors },
+      },
+    },
     async (request) => {
-      await settleNotice(app.db, request.params.id, request.body.acceptedCents, request.body.note?.trim() || null, currentUser(request), app.clock.now());
+      await settleNotice(
+        app.db,
+        request.params.id,
+        request.body.acceptedCents,
+        request.body.note?.trim() || null,
+        currentUser(request),
+        app.clock.now(),
+      );
       return getNotice(app.db, request.params.id, app.clock.now());
     },
   );
 
   app.post(
     '/api/penalty-notices/:id/withdraw',
-    { config: { access: ORDER_DESK }, schema: { tags, summary: 'The customer withdrew the notice: nothing is owed', params: IdParams, body: WithdrawInputSchema, response: { 200: NoticeSchema, ...writeErrors } } },
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'The customer withdrew the notice: nothing is owed',
+        params: IdParams,
+        body: WithdrawInputSchema,
+        response: { 200: NoticeSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       await withdrawNotice(app.db, request.params.id, request.body.note?.trim() || null, currentUser(request), app.clock.now());
       return getNotice(app.db, request.params.id, app.clock.now());
@@ -129,13 +218,28 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/force-majeure-periods',
-    { config: { access: STAFF }, schema: { tags, summary: 'Company-wide force-majeure periods, newest first', response: { 200: Type.Array(ForceMajeureSchema), ...readErrors } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Company-wide force-majeure periods, newest first',
+        response: { 200: Type.Array(ForceMajeureSchema), ...readErrors },
+      },
+    },
     async () => listForceMajeure(app.db),
   );
 
   app.post(
     '/api/force-majeure-periods',
-    { config: { access: SETTLERS }, schema: { tags, summary: 'Record a force-majeure period (for every category, or some)', body: ForceMajeureInputSchema, response: { 201: ForceMajeureSchema, ...writeErrors } } },
+    {
+      config: { access: SETTLERS },
+      schema: {
+        tags,
+        summary: 'Record a force-majeure period (for every category, or some)',
+        body: ForceMajeureInputSchema,
+        response: { 201: ForceMajeureSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await recordForceMajeure(app.db, request.body, currentUser(request), app.clock.now())),
   );
 };

@@ -42,9 +42,17 @@ import {
 
 export type { PenaltyNotice } from '../../core/penalties/views.ts';
 
-
-export function toPeriod(r: Awaited<ReturnType<typeof listForceMajeureRows>>[number]): ForceMajeurePeriod & { id: number; description: string | null; categories: string[] | null } {
-  return { id: r.id, label: r.label, from: r.dateFrom, to: r.dateTo, categories: r.categories ? r.categories.split(',') : null, description: r.description };
+export function toPeriod(
+  r: Awaited<ReturnType<typeof listForceMajeureRows>>[number],
+): ForceMajeurePeriod & { id: number; description: string | null; categories: string[] | null } {
+  return {
+    id: r.id,
+    label: r.label,
+    from: r.dateFrom,
+    to: r.dateTo,
+    categories: r.categories ? r.categories.split(',') : null,
+    description: r.description,
+  };
 }
 
 const facts = (r: NoticeRow): NoticeFacts => ({
@@ -64,7 +72,10 @@ async function toNotices(db: DbOrTrx, rows: NoticeRow[], now: Date): Promise<Pen
   if (rows.length === 0) return [];
   const [periods, clauses] = await Promise.all([
     listForceMajeureRows(db),
-    listL441Flags(db, rows.map((r) => r.customerId)),
+    listL441Flags(
+      db,
+      rows.map((r) => r.customerId),
+    ),
   ]);
   const forceMajeure = periods.map(toPeriod);
   const day = parisNow(now).date;
@@ -146,18 +157,47 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
   return db.transaction().execute(async (trx) => {
     const errors: FieldError[] = [];
     const customer = await findCustomerForPenalty(trx, input.customerId);
-    if (!customer) errors.push({ path: 'body.customerId', code: 'not-found', params: { entity: 'customer', id: input.customerId }, message: `customer ${input.customerId} does not exist` });
-    for (const field of ['receivedDate', 'failureDate'] as const) if (!isIsoDate(input[field])) errors.push({ path: `body.${field}`, code: 'not-a-date', params: { value: input[field] }, message: 'is not a calendar date' });
-    if (input.failureDate > input.receivedDate) errors.push({ path: 'body.failureDate', code: 'before-start', params: { after: 'failureDate' }, message: 'is after the date the notice was received' });
-    if (input.receivedDate > parisNow(now).date) errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
+    if (!customer)
+      errors.push({
+        path: 'body.customerId',
+        code: 'not-found',
+        params: { entity: 'customer', id: input.customerId },
+        message: `customer ${input.customerId} does not exist`,
+      });
+    for (const field of ['receivedDate', 'failureDate'] as const)
+      if (!isIsoDate(input[field]))
+        errors.push({ path: `body.${field}`, code: 'not-a-date', params: { value: input[field] }, message: 'is not a calendar date' });
+    if (input.failureDate > input.receivedDate)
+      errors.push({
+        path: 'body.failureDate',
+        code: 'before-start',
+        params: { after: 'failureDate' },
+        message: 'is after the date the notice was received',
+      });
+    if (input.receivedDate > parisNow(now).date)
+      errors.push({ path: 'body.receivedDate', code: 'in-future', params: { value: input.receivedDate }, message: 'is in the future' });
     const order = input.orderId ? await findOrderForPenalty(trx, input.orderId) : undefined;
-    if (input.orderId && (!order || order.customerId !== input.customerId)) errors.push({ path: 'body.orderId', code: 'not-found', params: { entity: 'order', id: input.orderId }, message: `order ${input.orderId} is not an order of this customer` });
+    if (input.orderId && (!order || order.customerId !== input.customerId))
+      errors.push({
+        path: 'body.orderId',
+        code: 'not-found',
+        params: { entity: 'order', id: input.orderId },
+        message: `order ${input.orderId} is not an order of this customer`,
+      });
     if (input.deliveryId) {
       const d = await findDeliveryOrderId(trx, input.deliveryId);
-      if (!d || d.orderId !== input.orderId) errors.push({ path: 'body.deliveryId', code: 'not-found', params: { entity: 'delivery', id: input.deliveryId }, message: `delivery ${input.deliveryId} is not a delivery of the order given` });
+      if (!d || d.orderId !== input.orderId)
+        errors.push({
+          path: 'body.deliveryId',
+          code: 'not-found',
+          params: { entity: 'delivery', id: input.deliveryId },
+          message: `delivery ${input.deliveryId} is not a delivery of the order given`,
+        });
     }
-    if (errors.length) throw new AppError('VALIDATION', `Invalid request: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
-    if (await isNoticeReferenceTaken(trx, input.customerId, input.reference)) throw conflict('body.reference', input.reference, `notice ${input.reference} is already recorded for this customer`);
+    if (errors.length)
+      throw new AppError('VALIDATION', `Invalid request: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+    if (await isNoticeReferenceTaken(trx, input.customerId, input.reference))
+      throw conflict('body.reference', input.reference, `notice ${input.reference} is already recorded for this customer`);
 
     let categoryValue = input.categoryOrderedValueCents ?? null;
     if (categoryValue === null && order && input.category) {
@@ -192,7 +232,14 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
       updatedAt: at,
     };
     const id = await insertNotice(trx, values);
-    await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: values.orderId, action: 'record', userId: actor.id, after: values });
+    await recordAudit(trx, {
+      entityType: 'penalty_notice',
+      entityId: id,
+      orderId: values.orderId,
+      action: 'record',
+      userId: actor.id,
+      after: values,
+    });
     return id;
   });
 }
@@ -222,7 +269,15 @@ export async function contestNotice(db: Db, id: number, reason: string, actor: S
       assessment: notice.assessment,
       today: day,
     });
-    const pdf = await renderContestLetter({ company, customer: customer!, noticeRef: notice.reference, date: day, subject: letter.subject, paragraphs: letter.paragraphs, signatory: actor.name });
+    const pdf = await renderContestLetter({
+      company,
+      customer: customer!,
+      noticeRef: notice.reference,
+      date: day,
+      subject: letter.subject,
+      paragraphs: letter.paragraphs,
+      signatory: actor.name,
+    });
     const stored = await storeFile(dataDir, pdf);
     const at = now.toISOString();
     const documentId = await insertDocument(trx, {
@@ -234,26 +289,63 @@ export async function contestNotice(db: Db, id: number, reason: string, actor: S
       createdBy: actor.id,
       createdAt: at,
     });
-    const patch = { status: 'contested', contestReason: reason, contestedAt: at, reminderDate: followUpDate(day), letterDocumentId: documentId, updatedAt: at };
+    const patch = {
+      status: 'contested',
+      contestReason: reason,
+      contestedAt: at,
+      reminderDate: followUpDate(day),
+      letterDocumentId: documentId,
+      updatedAt: at,
+    };
     if (!(await updateNoticeFrom(trx, id, ['received'], patch))) throw wrongStatus(notice, 'contested');
-    await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: notice.orderId, action: 'contest', userId: actor.id, before: { status: notice.status }, after: patch, note: reason });
+    await recordAudit(trx, {
+      entityType: 'penalty_notice',
+      entityId: id,
+      orderId: notice.orderId,
+      action: 'contest',
+      userId: actor.id,
+      before: { status: notice.status },
+      after: patch,
+      note: reason,
+    });
   });
 }
 
 /** Settles a notice at the amount agreed (the credit note the customer will get), never more than was claimed. */
-export async function settleNotice(db: Db, id: number, acceptedCents: number, note: string | null, actor: SessionUser, now: Date): Promise<void> {
+export async function settleNotice(
+  db: Db,
+  id: number,
+  acceptedCents: number,
+  note: string | null,
+  actor: SessionUser,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const notice = await getNotice(trx, id, now);
     if (notice.status !== 'received' && notice.status !== 'contested') throw wrongStatus(notice, 'settled');
     if (acceptedCents > notice.claimedCents) {
       throw new AppError('VALIDATION', `Invalid request: body.acceptedCents is more than the ${notice.claimedCents} cents claimed`, [
-        { path: 'body.acceptedCents', code: 'out-of-range', params: { comparison: '<=', limit: notice.claimedCents }, message: `is more than the ${notice.claimedCents} cents claimed` },
+        {
+          path: 'body.acceptedCents',
+          code: 'out-of-range',
+          params: { comparison: '<=', limit: notice.claimedCents },
+          message: `is more than the ${notice.claimedCents} cents claimed`,
+        },
       ]);
     }
     const at = now.toISOString();
     const patch = { status: 'settled', acceptedCents, settledAt: at, settlementNote: note, reminderDate: null, updatedAt: at };
     if (!(await updateNoticeFrom(trx, id, ['received', 'contested'], patch))) throw wrongStatus(notice, 'settled');
-    await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: notice.orderId, action: 'settle', userId: actor.id, before: { status: notice.status }, after: patch, note });
+    await recordAudit(trx, {
+      entityType: 'penalty_notice',
+      entityId: id,
+      orderId: notice.orderId,
+      action: 'settle',
+      userId: actor.id,
+      before: { status: notice.status },
+      after: patch,
+      note,
+    });
   });
 }
 
@@ -264,7 +356,16 @@ export async function withdrawNotice(db: Db, id: number, note: string | null, ac
     const at = now.toISOString();
     const patch = { status: 'withdrawn', acceptedCents: 0, settledAt: at, settlementNote: note, reminderDate: null, updatedAt: at };
     if (!(await updateNoticeFrom(trx, id, ['received', 'contested'], patch))) throw wrongStatus(notice, 'withdrawn');
-    await recordAudit(trx, { entityType: 'penalty_notice', entityId: id, orderId: notice.orderId, action: 'withdraw', userId: actor.id, before: { status: notice.status }, after: patch, note });
+    await recordAudit(trx, {
+      entityType: 'penalty_notice',
+      entityId: id,
+      orderId: notice.orderId,
+      action: 'withdraw',
+      userId: actor.id,
+      before: { status: notice.status },
+      after: patch,
+      note,
+    });
   });
 }
 
@@ -272,13 +373,43 @@ export async function listForceMajeure(db: DbOrTrx) {
   return (await listForceMajeureRows(db)).map(toPeriod);
 }
 
-export async function recordForceMajeure(db: Db, input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null }, actor: SessionUser, now: Date) {
-  if (!isIsoDate(input.from) || !isIsoDate(input.to)) throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [{ path: isIsoDate(input.from) ? 'body.to' : 'body.from', code: 'not-a-date', params: { value: isIsoDate(input.from) ? input.to : input.from }, message: 'is not a calendar date' }]);
-  if (input.to < input.from) throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [{ path: 'body.to', code: 'before-start', params: { after: 'from' }, message: 'is before the start of the period' }]);
+export async function recordForceMajeure(
+  db: Db,
+  input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null },
+  actor: SessionUser,
+  now: Date,
+) {
+  if (!isIsoDate(input.from) || !isIsoDate(input.to))
+    throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [
+      {
+        path: isIsoDate(input.from) ? 'body.to' : 'body.from',
+        code: 'not-a-date',
+        params: { value: isIsoDate(input.from) ? input.to : input.from },
+        message: 'is not a calendar date',
+      },
+    ]);
+  if (input.to < input.from)
+    throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [
+      { path: 'body.to', code: 'before-start', params: { after: 'from' }, message: 'is before the start of the period' },
+    ]);
   return db.transaction().execute(async (trx) => {
-    const values = { label: input.label, dateFrom: input.from, dateTo: input.to, categories: input.categories?.length ? input.categories.join(',') : null, description: input.description ?? null, createdAt: now.toISOString() };
+    const values = {
+      label: input.label,
+      dateFrom: input.from,
+      dateTo: input.to,
+      categories: input.categories?.length ? input.categories.join(',') : null,
+      description: input.description ?? null,
+      createdAt: now.toISOString(),
+    };
     const id = await insertForceMajeure(trx, values);
     await recordAudit(trx, { entityType: 'force_majeure_period', entityId: id, action: 'create', userId: actor.id, after: values });
-    return { id, label: input.label, from: input.from, to: input.to, categories: input.categories?.length ? input.categories : null, description: input.description ?? null };
+    return {
+      id,
+      label: input.label,
+      from: input.from,
+      to: input.to,
+      categories: input.categories?.length ? input.categories : null,
+      description: input.description ?? null,
+    };
   });
 }

@@ -24,15 +24,29 @@ export async function listCustomerPrices(db: DbOrTrx, customerId: number) {
 /** One price per product and day: two periods of the same product may not overlap. */
 async function checkPrice(db: DbOrTrx, customerId: number, input: CustomerPriceInput, exceptId: number | null): Promise<void> {
   const errors: FieldError[] = [];
-  if (!isIsoDate(input.validFrom)) errors.push({ path: 'validFrom', code: 'not-a-date', params: { value: input.validFrom }, message: `${input.validFrom} is not a date` });
-  if (input.validTo !== null && !isIsoDate(input.validTo)) errors.push({ path: 'validTo', code: 'not-a-date', params: { value: input.validTo }, message: `${input.validTo} is not a date` });
-  else if (input.validTo !== null && input.validTo < input.validFrom) errors.push({ path: 'validTo', code: 'before-start', params: { after: 'validFrom' }, message: 'must not be before validFrom' });
-  if (!(await existingProductIds(db, [input.productId])).has(input.productId)) errors.push({ path: 'productId', code: 'not-found', params: { entity: 'product', id: input.productId }, message: `no product ${input.productId}` });
+  if (!isIsoDate(input.validFrom))
+    errors.push({ path: 'validFrom', code: 'not-a-date', params: { value: input.validFrom }, message: `${input.validFrom} is not a date` });
+  if (input.validTo !== null && !isIsoDate(input.validTo))
+    errors.push({ path: 'validTo', code: 'not-a-date', params: { value: input.validTo }, message: `${input.validTo} is not a date` });
+  else if (input.validTo !== null && input.validTo < input.validFrom)
+    errors.push({ path: 'validTo', code: 'before-start', params: { after: 'validFrom' }, message: 'must not be before validFrom' });
+  if (!(await existingProductIds(db, [input.productId])).has(input.productId))
+    errors.push({
+      path: 'productId',
+      code: 'not-found',
+      params: { entity: 'product', id: input.productId },
+      message: `no product ${input.productId}`,
+    });
   rejectInvalid(errors);
   const others = (await repo.listCustomerPrices(db, customerId, [input.productId])).filter((p) => p.id !== exceptId);
   const to = input.validTo ?? END_OF_TIME;
   const clash = others.find((p) => p.validFrom <= to && (p.validTo ?? END_OF_TIME) >= input.validFrom);
-  if (clash) throw conflict('body.validFrom', clash.validFrom, `${clash.productCode} already has a price for this customer from ${clash.validFrom}${clash.validTo ? ` to ${clash.validTo}` : ''}`);
+  if (clash)
+    throw conflict(
+      'body.validFrom',
+      clash.validFrom,
+      `${clash.productCode} already has a price for this customer from ${clash.validFrom}${clash.validTo ? ` to ${clash.validTo}` : ''}`,
+    );
 }
 
 const values = (customerId: number, input: CustomerPriceInput, now: Date): repo.CustomerPriceValues => ({

@@ -27,23 +27,59 @@ function stepErrors(d: OrderTierDiscountInput): FieldError[] {
   order.forEach((s, k) => {
     const prev = order[k - 1];
     if (!prev) return;
-    if (prev.min === s.min) errors.push({ path: `orderDiscount.steps.${s.i}.min`, code: 'duplicate', params: {}, message: `the threshold ${s.min} is given twice` });
-    else if (s.discountBp < prev.discountBp) errors.push({ path: `orderDiscount.steps.${s.i}.discountBp`, code: 'out-of-range', params: { comparison: '>=', limit: prev.discountBp }, message: `must not be below the ${prev.discountBp} bp of the smaller threshold ${prev.min}` });
+    if (prev.min === s.min)
+      errors.push({
+        path: `orderDiscount.steps.${s.i}.min`,
+        code: 'duplicate',
+        params: {},
+        message: `the threshold ${s.min} is given twice`,
+      });
+    else if (s.discountBp < prev.discountBp)
+      errors.push({
+        path: `orderDiscount.steps.${s.i}.discountBp`,
+        code: 'out-of-range',
+        params: { comparison: '>=', limit: prev.discountBp },
+        message: `must not be below the ${prev.discountBp} bp of the smaller threshold ${prev.min}`,
+      });
   });
-  if (!d.steps.some((s) => s.discountBp > 0)) errors.push({ path: 'orderDiscount.steps', code: 'rule', params: {}, message: 'give at least one step with a discount (or send orderDiscount: null)' });
+  if (!d.steps.some((s) => s.discountBp > 0))
+    errors.push({
+      path: 'orderDiscount.steps',
+      code: 'rule',
+      params: {},
+      message: 'give at least one step with a discount (or send orderDiscount: null)',
+    });
   return errors;
 }
 
 /** Replaces the list's order-level tiers (null removes them): audited with before and after. */
-export async function saveOrderTiers(db: Db, priceListId: number, input: { orderDiscount: OrderTierDiscountInput | null }, userId: number, now: Date) {
+export async function saveOrderTiers(
+  db: Db,
+  priceListId: number,
+  input: { orderDiscount: OrderTierDiscountInput | null },
+  userId: number,
+  now: Date,
+) {
   const before = await getOrderTiers(db, priceListId);
   if (input.orderDiscount) rejectInvalid(stepErrors(input.orderDiscount));
   return db.transaction().execute(async (trx) => {
     const d = input.orderDiscount;
     const steps = d ? [...d.steps].sort((a, b) => a.min - b.min) : [];
-    await repo.replaceOrderTiers(trx, priceListId, d ? { measure: d.measure, families: d.families?.length ? d.families.join(',') : null, steps } : null, now.toISOString());
+    await repo.replaceOrderTiers(
+      trx,
+      priceListId,
+      d ? { measure: d.measure, families: d.families?.length ? d.families.join(',') : null, steps } : null,
+      now.toISOString(),
+    );
     const after = { priceListId, orderDiscount: await orderDiscountOf(trx, priceListId) };
-    await recordAudit(trx, { entityType: 'price_list_order_tiers', entityId: priceListId, action: 'update', userId, before: before.orderDiscount, after: after.orderDiscount });
+    await recordAudit(trx, {
+      entityType: 'price_list_order_tiers',
+      entityId: priceListId,
+      action: 'update',
+      userId,
+      before: before.orderDiscount,
+      after: after.orderDiscount,
+    });
     return after;
   });
 }

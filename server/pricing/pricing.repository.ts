@@ -12,8 +12,15 @@ export function listCustomerPrices(db: DbOrTrx, customerId: number, productIds?:
     .selectFrom('customerPrices')
     .innerJoin('products', 'products.id', 'customerPrices.productId')
     .select([
-      'customerPrices.id', 'customerPrices.customerId', 'customerPrices.productId', 'products.code as productCode', 'products.name as productName',
-      'customerPrices.unitPriceCents', 'customerPrices.validFrom', 'customerPrices.validTo', 'customerPrices.note',
+      'customerPrices.id',
+      'customerPrices.customerId',
+      'customerPrices.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'customerPrices.unitPriceCents',
+      'customerPrices.validFrom',
+      'customerPrices.validTo',
+      'customerPrices.note',
     ])
     .where('customerPrices.customerId', '=', customerId);
   if (productIds) {
@@ -42,8 +49,17 @@ export async function deleteCustomerPrice(db: DbOrTrx, id: number): Promise<void
 export async function findOrderTiers(db: DbOrTrx, priceListId: number) {
   const head = await db.selectFrom('priceListOrderTiers').selectAll().where('priceListId', '=', priceListId).executeTakeFirst();
   if (!head) return null;
-  const steps = await db.selectFrom('priceListOrderTierSteps').select(['minValue', 'discountBp']).where('priceListId', '=', priceListId).orderBy('minValue').execute();
-  return { measure: head.measure, families: head.families, steps: steps.map((s) => ({ min: Number(s.minValue), discountBp: s.discountBp })) };
+  const steps = await db
+    .selectFrom('priceListOrderTierSteps')
+    .select(['minValue', 'discountBp'])
+    .where('priceListId', '=', priceListId)
+    .orderBy('minValue')
+    .execute();
+  return {
+    measure: head.measure,
+    families: head.families,
+    steps: steps.map((s) => ({ min: Number(s.minValue), discountBp: s.discountBp })),
+  };
 }
 
 export async function replaceOrderTiers(
@@ -55,8 +71,14 @@ export async function replaceOrderTiers(
   await db.deleteFrom('priceListOrderTierSteps').where('priceListId', '=', priceListId).execute();
   await db.deleteFrom('priceListOrderTiers').where('priceListId', '=', priceListId).execute();
   if (!tiers) return;
-  await db.insertInto('priceListOrderTiers').values({ priceListId, measure: tiers.measure, families: tiers.families, updatedAt: now }).execute();
+  await db
+    .insertInto('priceListOrderTiers')
+    .values({ priceListId, measure: tiers.measure, families: tiers.families, updatedAt: now })
+    .execute();
   if (tiers.steps.length) {
-    await db.insertInto('priceListOrderTierSteps').values(tiers.steps.map((s) => ({ priceListId, minValue: s.min, discountBp: s.discountBp }))).execute();
+    await db
+      .insertInto('priceListOrderTierSteps')
+      .values(tiers.steps.map((s) => ({ priceListId, minValue: s.min, discountBp: s.discountBp })))
+      .execute();
   }
 }

@@ -6,7 +6,13 @@ import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { createCustomerPrice, deleteCustomerPrice, listCustomerPrices, updateCustomerPrice } from './customer-prices.service.ts';
 import { getOrderTiers, saveOrderTiers } from './order-tiers.service.ts';
 import {
-  CustomerPriceInputSchema, CustomerPriceParams, CustomerPriceSchema, OrderTiersInputSchema, OrderTiersSchema, PromotionInputSchema, PromotionQuerySchema,
+  CustomerPriceInputSchema,
+  CustomerPriceParams,
+  CustomerPriceSchema,
+  OrderTiersInputSchema,
+  OrderTiersSchema,
+  PromotionInputSchema,
+  PromotionQuerySchema,
   PromotionSchema,
 } from '../../core/pricing/pricing.schemas.ts';
 import { createPromotion, getPromotion, listPromotions, updatePromotion } from './promotions.service.ts';
@@ -34,7 +40,10 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/promotions/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'One promotion', params: IdParams, response: { 200: PromotionSchema, ...ReadProblems } } },
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'One promotion', params: IdParams, response: { 200: PromotionSchema, ...ReadProblems } },
+    },
     async (request) => getPromotion(app.db, request.params.id),
   );
 
@@ -51,7 +60,13 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/promotions/:id',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: 'Edit a promotion (end it by moving its end date)', params: IdParams, body: PromotionInputSchema, response: { 200: PromotionSchema, ...WriteProblems } },
+      schema: {
+        tags,
+        summary: 'Edit a promotion (end it by moving its end date)',
+        params: IdParams,
+        body: PromotionInputSchema,
+        response: { 200: PromotionSchema, ...WriteProblems },
+      },
     },
     async (request) => updatePromotion(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
@@ -60,7 +75,12 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/prices',
     {
       config: { access: STAFF },
-      schema: { tags, summary: "The customer's net prices with their validity", params: IdParams, response: { 200: Type.Array(CustomerPriceSchema), ...ReadProblems } },
+      schema: {
+        tags,
+        summary: "The customer's net prices with their validity",
+        params: IdParams,
+        response: { 200: Type.Array(CustomerPriceSchema), ...ReadProblems },
+      },
     },
     async (request) => listCustomerPrices(app.db, request.params.id),
   );
@@ -69,25 +89,44 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/customers/:id/prices',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: 'Add a net price for the customer (periods of one product never overlap)', params: IdParams, body: CustomerPriceInputSchema, response: { 201: CustomerPriceSchema, ...WriteProblems } },
+      schema: {
+        tags,
+        summary: 'Add a net price for the customer (periods of one product never overlap)',
+        params: IdParams,
+        body: CustomerPriceInputSchema,
+        response: { 201: CustomerPriceSchema, ...WriteProblems },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createCustomerPrice(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
+    async (request, reply) =>
+      reply.status(201).send(await createCustomerPrice(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
     '/api/customers/:id/prices/:priceId',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: "Edit one of the customer's net prices", params: CustomerPriceParams, body: CustomerPriceInputSchema, response: { 200: CustomerPriceSchema, ...WriteProblems } },
+      schema: {
+        tags,
+        summary: "Edit one of the customer's net prices",
+        params: CustomerPriceParams,
+        body: CustomerPriceInputSchema,
+        response: { 200: CustomerPriceSchema, ...WriteProblems },
+      },
     },
-    async (request) => updateCustomerPrice(app.db, request.params.id, request.params.priceId, request.body, currentUser(request).id, app.clock.now()),
+    async (request) =>
+      updateCustomerPrice(app.db, request.params.id, request.params.priceId, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.delete(
     '/api/customers/:id/prices/:priceId',
     {
       config: { access: CUSTOMER_EDITORS },
-      schema: { tags, summary: "Remove one of the customer's net prices", params: CustomerPriceParams, response: { 204: Type.Null(), ...ReadProblems } },
+      schema: {
+        tags,
+        summary: "Remove one of the customer's net prices",
+        params: CustomerPriceParams,
+        response: { 204: Type.Null(), ...ReadProblems },
+      },
     },
     async (request, reply) => {
       await deleteCustomerPrice(app.db, request.params.id, request.params.priceId, currentUser(request).id);
@@ -99,7 +138,12 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/price-lists/:id/order-tiers',
     {
       config: { access: STAFF },
-      schema: { tags, summary: "The list's discount on the whole order by pallets, weight, value…", params: IdParams, response: { 200: OrderTiersSchema, ...ReadProblems } },
+      schema: {
+        tags,
+        summary: "The list's discount on the whole order by pallets, weight, value…",
+        params: IdParams,
+        response: { 200: OrderTiersSchema, ...ReadProblems },
+      },
     },
     async (request) => getOrderTiers(app.db, request.params.id),
   );
@@ -108,7 +152,13 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/price-lists/:id/order-tiers',
     {
       config: { access: MASTER_DATA_ADMINS },
-      schema: { tags, summary: "Replace the list's order-level tier discount (null removes it)", params: IdParams, body: OrderTiersInputSchema, response: { 200: OrderTiersSchema, ...WriteProblems } },
+      schema: {
+        tags,
+        summary: "Replace the list's order-level tier discount (null removes it)",
+        params: IdParams,
+        body: OrderTiersInputSchema,
+        response: { 200: OrderTiersSchema, ...WriteProblems },
+      },
     },
     async (request) => saveOrderTiers(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );

@@ -6,7 +6,10 @@ export type PromotionRow = Selectable<PromotionsTable> & { productIds: number[];
 export type PromotionValues = Omit<Insertable<PromotionsTable>, 'id'>;
 
 /** Promotions with their products and named customers; `overlapping` keeps those whose period meets [from, to]. */
-export async function listPromotions(db: DbOrTrx, filter: { ids?: readonly number[]; overlapping?: { from: string; to: string } } = {}): Promise<PromotionRow[]> {
+export async function listPromotions(
+  db: DbOrTrx,
+  filter: { ids?: readonly number[]; overlapping?: { from: string; to: string } } = {},
+): Promise<PromotionRow[]> {
   if (filter.ids && filter.ids.length === 0) return [];
   let q = db.selectFrom('promotions').selectAll();
   if (filter.ids) q = q.where('id', 'in', [...filter.ids]);
@@ -16,7 +19,12 @@ export async function listPromotions(db: DbOrTrx, filter: { ids?: readonly numbe
   const ids = rows.map((r) => r.id);
   const [products, customers] = await Promise.all([
     db.selectFrom('promotionProducts').select(['promotionId', 'productId']).where('promotionId', 'in', ids).orderBy('productId').execute(),
-    db.selectFrom('promotionCustomers').select(['promotionId', 'customerId']).where('promotionId', 'in', ids).orderBy('customerId').execute(),
+    db
+      .selectFrom('promotionCustomers')
+      .select(['promotionId', 'customerId'])
+      .where('promotionId', 'in', ids)
+      .orderBy('customerId')
+      .execute(),
   ]);
   return rows.map((r) => ({
     ...r,
@@ -41,15 +49,32 @@ export async function updatePromotion(db: DbOrTrx, id: number, values: Promotion
   await db.updateTable('promotions').set(values).where('id', '=', id).execute();
 }
 
-export async function replacePromotionLinks(db: DbOrTrx, promotionId: number, productIds: readonly number[], customerIds: readonly number[]): Promise<void> {
+export async function replacePromotionLinks(
+  db: DbOrTrx,
+  promotionId: number,
+  productIds: readonly number[],
+  customerIds: readonly number[],
+): Promise<void> {
   await db.deleteFrom('promotionProducts').where('promotionId', '=', promotionId).execute();
   await db.deleteFrom('promotionCustomers').where('promotionId', '=', promotionId).execute();
-  if (productIds.length) await db.insertInto('promotionProducts').values(productIds.map((productId) => ({ promotionId, productId }))).execute();
-  if (customerIds.length) await db.insertInto('promotionCustomers').values(customerIds.map((customerId) => ({ promotionId, customerId }))).execute();
+  if (productIds.length)
+    await db
+      .insertInto('promotionProducts')
+      .values(productIds.map((productId) => ({ promotionId, productId })))
+      .execute();
+  if (customerIds.length)
+    await db
+      .insertInto('promotionCustomers')
+      .values(customerIds.map((customerId) => ({ promotionId, customerId })))
+      .execute();
 }
 
 export async function existingCustomerIds(db: DbOrTrx, ids: readonly number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.selectFrom('customers').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }

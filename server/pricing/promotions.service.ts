@@ -45,25 +45,56 @@ export function toPromotion(r: repo.PromotionRow): PromotionView {
 }
 
 function mechanismErrors(m: MechanismInput): FieldError[] {
-  const need = (field: keyof MechanismInput): FieldError[] => (m[field] === undefined ? [{ path: `mechanism.${field}`, code: 'required', params: {}, message: `is required for a ${m.kind} promotion` }] : []);
+  const need = (field: keyof MechanismInput): FieldError[] =>
+    m[field] === undefined
+      ? [{ path: `mechanism.${field}`, code: 'required', params: {}, message: `is required for a ${m.kind} promotion` }]
+      : [];
   const forbid = (fields: (keyof MechanismInput)[]): FieldError[] =>
-    fields.filter((f) => m[f] !== undefined).map((f) => ({ path: `mechanism.${f}`, code: 'rule', params: {}, message: `does not apply to a ${m.kind} promotion` }));
+    fields
+      .filter((f) => m[f] !== undefined)
+      .map((f) => ({ path: `mechanism.${f}`, code: 'rule', params: {}, message: `does not apply to a ${m.kind} promotion` }));
   if (m.kind === 'percent') {
-    return [...need('discountBp'), ...(m.discountBp === 0 ? [{ path: 'mechanism.discountBp', code: 'out-of-range' as const, params: { comparison: '>', limit: 0 }, message: 'must be above 0' }] : []), ...forbid(['buy', 'free', 'forcedMinQuantity'])];
+    return [
+      ...need('discountBp'),
+      ...(m.discountBp === 0
+        ? [
+            {
+              path: 'mechanism.discountBp',
+              code: 'out-of-range' as const,
+              params: { comparison: '>', limit: 0 },
+              message: 'must be above 0',
+            },
+          ]
+        : []),
+      ...forbid(['buy', 'free', 'forcedMinQuantity']),
+    ];
   }
-  if (m.kind === 'free-goods') return [...need('buy'), ...need('free'), ...forbid(['discountBp', 'minQuantityPerLine', 'minPalletsPerLine', 'forcedMinQuantity'])];
+  if (m.kind === 'free-goods')
+    return [...need('buy'), ...need('free'), ...forbid(['discountBp', 'minQuantityPerLine', 'minPalletsPerLine', 'forcedMinQuantity'])];
   return [...need('forcedMinQuantity'), ...forbid(['discountBp', 'minQuantityPerLine', 'minPalletsPerLine', 'buy', 'free'])];
 }
 
 async function checkPromotion(db: DbOrTrx, input: PromotionInput, exceptId: number | null): Promise<void> {
   const errors: FieldError[] = [];
-  if (!isIsoDate(input.from)) errors.push({ path: 'from', code: 'not-a-date', params: { value: input.from }, message: `${input.from} is not a date` });
-  if (!isIsoDate(input.to)) errors.push({ path: 'to', code: 'not-a-date', params: { value: input.to }, message: `${input.to} is not a date` });
-  else if (input.to < input.from) errors.push({ path: 'to', code: 'before-start', params: { after: 'from' }, message: 'must not be before from' });
+  if (!isIsoDate(input.from))
+    errors.push({ path: 'from', code: 'not-a-date', params: { value: input.from }, message: `${input.from} is not a date` });
+  if (!isIsoDate(input.to))
+    errors.push({ path: 'to', code: 'not-a-date', params: { value: input.to }, message: `${input.to} is not a date` });
+  else if (input.to < input.from)
+    errors.push({ path: 'to', code: 'before-start', params: { after: 'from' }, message: 'must not be before from' });
   errors.push(...mechanismErrors(input.mechanism));
-  const [products, customers] = await Promise.all([existingProductIds(db, input.productIds), repo.existingCustomerIds(db, input.customerIds ?? [])]);
-  input.productIds.forEach((id, i) => { if (!products.has(id)) errors.push({ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` }); });
-  (input.customerIds ?? []).forEach((id, i) => { if (!customers.has(id)) errors.push({ path: `customerIds.${i}`, code: 'not-found', params: { entity: 'customer', id }, message: `no customer ${id}` }); });
+  const [products, customers] = await Promise.all([
+    existingProductIds(db, input.productIds),
+    repo.existingCustomerIds(db, input.customerIds ?? []),
+  ]);
+  input.productIds.forEach((id, i) => {
+    if (!products.has(id))
+      errors.push({ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` });
+  });
+  (input.customerIds ?? []).forEach((id, i) => {
+    if (!customers.has(id))
+      errors.push({ path: `customerIds.${i}`, code: 'not-found', params: { entity: 'customer', id }, message: `no customer ${id}` });
+  });
   rejectInvalid(errors);
   const clash = await repo.findPromotionByCode(db, input.code);
   if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Promotion code ${input.code} is already used`);

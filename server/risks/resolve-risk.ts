@@ -9,7 +9,14 @@ import { syncPlannedDeliveries } from '../deliveries/delivery-plan.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { AppError, notFound } from '../errors.ts';
-import { insertOrderLines, listOrderLineRows, type OrderLineRow, type OrderRow, updateOrder, updateOrderLine } from '../orders/orders.repository.ts';
+import {
+  insertOrderLines,
+  listOrderLineRows,
+  type OrderLineRow,
+  type OrderRow,
+  updateOrder,
+  updateOrderLine,
+} from '../orders/orders.repository.ts';
 import type { Actor } from '../orders/transition.ts';
 import { raiseTask } from '../tasks/tasks.service.ts';
 import { loadRiskOptions } from './risk-call.ts';
@@ -18,8 +25,7 @@ import { findRisk, type RiskRow, updateRisk } from './risks.repository.ts';
 
 export type ChosenOption = { kind: RiskOptionKind | (string & {}); productId?: number; warehouseId?: number };
 export type ResolveInput =
-  | { option: ChosenOption; note?: string | null; customerApproved?: boolean }
-  | { callBackAt: string; note?: string | null };
+  { option: ChosenOption; note?: string | null; customerApproved?: boolean } | { callBackAt: string; note?: string | null };
 
 export type ResolveResult =
   | { outcome: 'applied'; riskId: number; orderId: number; option: RiskOption; backorder: { id: number; number: string } | null }
@@ -31,22 +37,37 @@ const snapshot = (order: Pick<OrderRow, 'promisedDate' | 'netCents' | 'grossCent
   netCents: Number(order.netCents),
   grossCents: Number(order.grossCents),
   lines: lines.map((l) => ({
-    id: l.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, status: l.status,
-    ...(l.warehouseId !== null ? { warehouseId: l.warehouseId } : {}), ...(l.plannedDate !== null ? { plannedDate: l.plannedDate } : {}),
+    id: l.id,
+    lineNo: l.lineNo,
+    productId: l.productId,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents,
+    status: l.status,
+    ...(l.warehouseId !== null ? { warehouseId: l.warehouseId } : {}),
+    ...(l.plannedDate !== null ? { plannedDate: l.plannedDate } : {}),
   })),
 });
 
 /** The deliveries of a released order as the audit shows them: which leaves from where, when, with what. */
 async function deliveriesSnapshot(trx: Trx, orderId: number) {
   const deliveries = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
-  const lines = await listDeliveryLineRows(trx, deliveries.map((d) => d.id));
+  const lines = await listDeliveryLineRows(
+    trx,
+    deliveries.map((d) => d.id),
+  );
   return deliveries.map((d) => ({
-    id: d.id, number: d.number, warehouseId: d.warehouseId, plannedDate: d.plannedDate,
-    lines: lines.filter((l) => l.deliveryId === d.id).map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity })),
+    id: d.id,
+    number: d.number,
+    warehouseId: d.warehouseId,
+    plannedDate: d.plannedDate,
+    lines: lines
+      .filter((l) => l.deliveryId === d.id)
+      .map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity })),
   }));
 }
 
-const goods = (lines: OrderLineRow[]) => orderTotals(lines.filter((l) => l.status !== 'cancelled').map((l) => ({ ...l, netCents: Number(l.netCents) })));
+const goods = (lines: OrderLineRow[]) =>
+  orderTotals(lines.filter((l) => l.status !== 'cancelled').map((l) => ({ ...l, netCents: Number(l.netCents) })));
 
 async function openRisk(trx: Trx, id: number): Promise<RiskRow> {
   const risk = await findRisk(trx, id);
@@ -57,22 +78,40 @@ async function openRisk(trx: Trx, id: number): Promise<RiskRow> {
 
 /** "Call back at…": a task for the assistant on the date, the note kept on the risk, which stays open. */
 async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note: string | null, now: Date): Promise<ResolveResult> {
-  const { id: taskId } = await raiseTask(trx, {
-    kind: 'risk-call-back',
-    dedupeKey: `risk:${risk.id}`,
-    customerId: risk.customerId,
-    title: { fr: `Rappeler ${risk.customerName} — commande ${risk.orderNumber}`, en: `Call ${risk.customerName} back — order ${risk.orderNumber}` },
-    reason: { fr: note || `Décision attendue sur le risque de la commande ${risk.orderNumber}`, en: note || `Decision awaited on order ${risk.orderNumber}'s risk` },
-    priority: risk.priorityScore,
-    dueDate: at.slice(0, 10),
-    estimatedMinutes: 5,
-    assigneeId: actor.id,
-    orderId: risk.orderId,
-    productId: risk.productId,
-    data: { riskId: risk.id, callBackAt: at },
-  }, now);
+  const { id: taskId } = await raiseTask(
+    trx,
+    {
+      kind: 'risk-call-back',
+      dedupeKey: `risk:${risk.id}`,
+      customerId: risk.customerId,
+      title: {
+        fr: `Rappeler ${risk.customerName} — commande ${risk.orderNumber}`,
+        en: `Call ${risk.customerName} back — order ${risk.orderNumber}`,
+      },
+      reason: {
+        fr: note || `Décision attendue sur le risque de la commande ${risk.orderNumber}`,
+        en: note || `Decision awaited on order ${risk.orderNumber}'s risk`,
+      },
+      priority: risk.priorityScore,
+      dueDate: at.slice(0, 10),
+      estimatedMinutes: 5,
+      assigneeId: actor.id,
+      orderId: risk.orderId,
+      productId: risk.productId,
+      data: { riskId: risk.id, callBackAt: at },
+    },
+    now,
+  );
   await updateRisk(trx, risk.id, { resolutionNote: note, updatedAt: now.toISOString() });
-  await recordAudit(trx, { entityType: 'risk', entityId: risk.id, orderId: risk.orderId, action: 'call_back', userId: actor.id, after: { callBackAt: at, taskId }, note });
+  await recordAudit(trx, {
+    entityType: 'risk',
+    entityId: risk.id,
+    orderId: risk.orderId,
+    action: 'call_back',
+    userId: actor.id,
+    after: { callBackAt: at, taskId },
+    note,
+  });
   return { outcome: 'call-back', riskId: risk.id, orderId: risk.orderId, taskId };
 }
 
@@ -83,13 +122,25 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
   // The line keeps its discounts (a promotion's percent): its net shrinks in proportion, to the cent.
   const netFor = (l: OrderLineRow, quantity: number) => roundCents((Number(l.netCents) * quantity) / l.quantity);
   for (const c of changes) {
-    if (c.type === 'set-line-quantity') await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: netFor(byId.get(c.lineId)!, c.to) });
+    if (c.type === 'set-line-quantity')
+      await updateOrderLine(trx, c.lineId, { quantity: c.to, netCents: netFor(byId.get(c.lineId)!, c.to) });
     else if (c.type === 'cancel-line') await updateOrderLine(trx, c.lineId, { status: 'cancelled' });
     else if (c.type === 'add-line') {
-      await insertOrderLines(trx, [{
-        orderId: order.id, lineNo: nextLineNo++, productId: c.productId, customerCode: null, quantity: c.quantity, unitPriceCents: c.unitPriceCents,
-        netCents: c.quantity * c.unitPriceCents, vatRateBp: c.vatRateBp, deliveredQuantity: null, status: 'open', backorderOfLineId: null,
-      }]);
+      await insertOrderLines(trx, [
+        {
+          orderId: order.id,
+          lineNo: nextLineNo++,
+          productId: c.productId,
+          customerCode: null,
+          quantity: c.quantity,
+          unitPriceCents: c.unitPriceCents,
+          netCents: c.quantity * c.unitPriceCents,
+          vatRateBp: c.vatRateBp,
+          deliveredQuantity: null,
+          status: 'open',
+          backorderOfLineId: null,
+        },
+      ]);
     } else if (c.type === 'backorder') {
       const line = byId.get(c.lineId)!;
       // The same backorder as a short delivery makes (numbered -R1, -R2…), dated when it will be complete.
@@ -108,11 +159,24 @@ async function applyChanges(trx: Trx, order: OrderRow, lines: OrderLineRow[], ch
       const l = byId.get(c.lineId)!;
       const kept = netFor(l, c.keep);
       await updateOrderLine(trx, l.id, { quantity: c.keep, netCents: kept });
-      await insertOrderLines(trx, [{
-        orderId: order.id, lineNo: nextLineNo++, productId: l.productId, customerCode: l.customerCode, quantity: c.from - c.keep, unitPriceCents: l.unitPriceCents,
-        netCents: Number(l.netCents) - kept, vatRateBp: l.vatRateBp, deliveredQuantity: null, status: 'open', backorderOfLineId: null, promotionId: l.promotionId,
-        warehouseId: l.warehouseId, plannedDate: c.date,
-      }]);
+      await insertOrderLines(trx, [
+        {
+          orderId: order.id,
+          lineNo: nextLineNo++,
+          productId: l.productId,
+          customerCode: l.customerCode,
+          quantity: c.from - c.keep,
+          unitPriceCents: l.unitPriceCents,
+          netCents: Number(l.netCents) - kept,
+          vatRateBp: l.vatRateBp,
+          deliveredQuantity: null,
+          status: 'open',
+          backorderOfLineId: null,
+          promotionId: l.promotionId,
+          warehouseId: l.warehouseId,
+          plannedDate: c.date,
+        },
+      ]);
     }
   }
   return backorder;
@@ -133,14 +197,27 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
 
     const { order, lines, options } = await loadRiskOptions(trx, risk, now);
     if (order.status !== 'confirmed' && order.status !== 'released') {
-      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}: what has shipped is beyond change; only a confirmed or released order is changed from a risk.`);
+      throw new AppError(
+        'CONFLICT',
+        `Order ${order.number} is ${order.status}: what has shipped is beyond change; only a confirmed or released order is changed from a risk.`,
+      );
     }
     const option = options.find((o) => sameOption(o, input.option));
-    if (!option) throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [{ path: 'body.option', code: 'choice', params: { allowed: options.map((o) => o.kind).join(', ') }, message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}` }]);
-    if (!option.accepted && !input.customerApproved) {
-      throw new AppError('UNPROCESSABLE', `${risk.customerName}'s supply settings do not accept "${option.kind}": record that the customer approved it (customerApproved) to apply it.`, [
-        { path: 'body.option.kind', code: 'rule', params: {}, message: 'not accepted by the customer' },
+    if (!option)
+      throw new AppError('UNPROCESSABLE', `"${input.option.kind}" is not an option for risk ${riskId} now.`, [
+        {
+          path: 'body.option',
+          code: 'choice',
+          params: { allowed: options.map((o) => o.kind).join(', ') },
+          message: `not one of: ${options.map((o) => o.kind).join(', ') || 'none'}`,
+        },
       ]);
+    if (!option.accepted && !input.customerApproved) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `${risk.customerName}'s supply settings do not accept "${option.kind}": record that the customer approved it (customerApproved) to apply it.`,
+        [{ path: 'body.option.kind', code: 'rule', params: {}, message: 'not accepted by the customer' }],
+      );
     }
     const at = now.toISOString();
     const released = order.status === 'released';
@@ -163,9 +240,19 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
     };
     await updateOrder(trx, order.id, { ...totals, updatedAt: at });
     await recordAudit(trx, {
-      entityType: 'order', entityId: order.id, orderId: order.id, action: 'resolve_risk', userId: actor.id,
+      entityType: 'order',
+      entityId: order.id,
+      orderId: order.id,
+      action: 'resolve_risk',
+      userId: actor.id,
       before,
-      after: { ...snapshot({ promisedDate, ...totals }, after), ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}), riskId, option: option.kind, backorder },
+      after: {
+        ...snapshot({ promisedDate, ...totals }, after),
+        ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}),
+        riskId,
+        option: option.kind,
+        backorder,
+      },
       note,
     });
     // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
@@ -175,9 +262,29 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       await queueAcknowledgement(trx, backorder.id, actor, at);
       await queueEdiOutbound(trx, backorder.id, 'ordrsp', at);
     }
-    const resolutionOption = JSON.stringify({ kind: option.kind, productId: option.productId, warehouseId: option.warehouseId, customerApproved: !option.accepted || undefined });
-    await updateRisk(trx, riskId, { status: 'resolved', resolvedAt: at, resolvedBy: actor.id, resolutionOption, resolutionNote: note, updatedAt: at });
-    await recordAudit(trx, { entityType: 'risk', entityId: riskId, orderId: null, action: 'resolve', userId: actor.id, after: { option: option.kind, changes: option.changes }, note });
+    const resolutionOption = JSON.stringify({
+      kind: option.kind,
+      productId: option.productId,
+      warehouseId: option.warehouseId,
+      customerApproved: !option.accepted || undefined,
+    });
+    await updateRisk(trx, riskId, {
+      status: 'resolved',
+      resolvedAt: at,
+      resolvedBy: actor.id,
+      resolutionOption,
+      resolutionNote: note,
+      updatedAt: at,
+    });
+    await recordAudit(trx, {
+      entityType: 'risk',
+      entityId: riskId,
+      orderId: null,
+      action: 'resolve',
+      userId: actor.id,
+      after: { option: option.kind, changes: option.changes },
+      note,
+    });
     return { outcome: 'applied' as const, riskId, orderId: order.id, option, backorder };
   });
   requestRiskScan();

@@ -24,10 +24,19 @@ import { findCustomerReach, listContactsById } from '../customers/customers.repo
 
 /** The warehouse that serves (or would serve) the line. */
 export type ServingWarehouse = { id: number; code: string; name: string };
-export type RiskCallContext = { order: OrderRow; lines: OrderLineRow[]; options: RiskOption[]; optionsContext: RiskOptionsContext | null; warehouse: ServingWarehouse | null };
+export type RiskCallContext = {
+  order: OrderRow;
+  lines: OrderLineRow[];
+  options: RiskOption[];
+  optionsContext: RiskOptionsContext | null;
+  warehouse: ServingWarehouse | null;
+};
 
 /** What this order's planned deliveries hold is its own: seen from the order, it is available, not reserved. */
-function withoutOwnReservations(payload: AvailabilityPayload, held: readonly { warehouseId: number; productId: number; quantity: number }[]): AvailabilityPayload {
+function withoutOwnReservations(
+  payload: AvailabilityPayload,
+  held: readonly { warehouseId: number; productId: number; quantity: number }[],
+): AvailabilityPayload {
   if (held.length === 0) return payload;
   return {
     ...payload,
@@ -35,7 +44,11 @@ function withoutOwnReservations(payload: AvailabilityPayload, held: readonly { w
       ...p,
       stockByWarehouse: p.stockByWarehouse.map((s) => ({
         ...s,
-        reserved: Math.max(0, s.reserved - held.filter((h) => h.productId === p.productId && h.warehouseId === s.warehouseId).reduce((n, h) => n + h.quantity, 0)),
+        reserved: Math.max(
+          0,
+          s.reserved -
+            held.filter((h) => h.productId === p.productId && h.warehouseId === s.warehouseId).reduce((n, h) => n + h.quantity, 0),
+        ),
       })),
     })),
   };
@@ -62,7 +75,12 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
   // Where the line leaves from: its delivery once released, the warehouse a decision bound it to, else the one
   // release would choose by the same rule.
   const servedFrom =
-    held.find((h) => h.orderLineId === line.id)?.warehouseId ?? line.warehouseId ?? pickWarehouse(line.quantity, own.byWarehouse.map((w) => ({ warehouseId: w.warehouseId, available: w.promisable })));
+    held.find((h) => h.orderLineId === line.id)?.warehouseId ??
+    line.warehouseId ??
+    pickWarehouse(
+      line.quantity,
+      own.byWarehouse.map((w) => ({ warehouseId: w.warehouseId, available: w.promisable })),
+    );
   const warehouse = warehouseRows.find((w) => w.id === servedFrom) ?? null;
   const substituteIds = [...(avail.substitutes.get(line.productId) ?? [])];
   const shortfall = Math.min(line.quantity, risk.shortfall);
@@ -70,35 +88,70 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
   const rules = substituteIds.length
     ? await loadRulesContext(db, { customerId: order.customerId, deliveryPointId: order.deliveryPointId, productIds: substituteIds, now })
     : null;
-  const priced = rules ? price({ lines: substituteIds.map((productId) => ({ productId, quantity: shortfall })), deliveryPointId: order.deliveryPointId, requestedDate: lineDate }, rules) : null;
+  const priced = rules
+    ? price(
+        {
+          lines: substituteIds.map((productId) => ({ productId, quantity: shortfall })),
+          deliveryPointId: order.deliveryPointId,
+          requestedDate: lineDate,
+        },
+        rules,
+      )
+    : null;
   const substitutes = substituteIds.flatMap((id, i) => {
     const product = rules?.products.get(id);
     if (!product) return [];
     const pl = priced!.lines[i];
-    return [{ productId: id, productCode: product.code, productName: product.name, promisable: availability(id, lineDate, avail.byProduct.get(id)!).promisable, unitPriceCents: pl.unitPriceCents, vatRateBp: pl.vatRateBp }];
+    return [
+      {
+        productId: id,
+        productCode: product.code,
+        productName: product.name,
+        promisable: availability(id, lineDate, avail.byProduct.get(id)!).promisable,
+        unitPriceCents: pl.unitPriceCents,
+        vatRateBp: pl.vatRateBp,
+      },
+    ];
   });
   const penaltyLines = lines.filter((l) => l.status === 'open');
-  const categories = await penaltyCategories(db, penaltyLines.map((l) => l.productId));
+  const categories = await penaltyCategories(
+    db,
+    penaltyLines.map((l) => l.productId),
+  );
   const optionsContext: RiskOptionsContext = {
     promisedDate: lineDate,
-    lines: penaltyLines.map((l) => ({ lineId: l.id, productId: l.productId, productCode: l.productCode, category: categories.get(l.productId) ?? null, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
+    lines: penaltyLines.map((l) => ({
+      lineId: l.id,
+      productId: l.productId,
+      productCode: l.productCode,
+      category: categories.get(l.productId) ?? null,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+    })),
     flags: supplyFlagsFor(toSupplySettings(order.customerId, settings), order.deliveryRequirement),
     earliestCompleteDate: own.earliestCompleteDate(line.quantity),
     substitutes,
     currentWarehouseId: servedFrom,
-    warehouses: own.byWarehouse.map((w) => ({ warehouseId: w.warehouseId, code: warehouseRows.find((r) => r.id === w.warehouseId)?.code ?? String(w.warehouseId), promisable: w.promisable })),
+    warehouses: own.byWarehouse.map((w) => ({
+      warehouseId: w.warehouseId,
+      code: warehouseRows.find((r) => r.id === w.warehouseId)?.code ?? String(w.warehouseId),
+      promisable: w.promisable,
+    })),
     clause: clauseRow ? toClause(clauseRow) : null,
     frame: FRAME,
     typology: customer?.typology ?? '',
   };
-  return { order, lines, options: riskOptions({ orderLineId: line.id, shortfall: risk.shortfall }, optionsContext), optionsContext, warehouse };
+  return {
+    order,
+    lines,
+    options: riskOptions({ orderLineId: line.id, shortfall: risk.shortfall }, optionsContext),
+    optionsContext,
+    warehouse,
+  };
 }
 
 export async function listRiskContacts(db: DbOrTrx, customerId: number) {
-  const [customer, contacts] = await Promise.all([
-    findCustomerReach(db, customerId),
-    listContactsById(db, customerId),
-  ]);
+  const [customer, contacts] = await Promise.all([findCustomerReach(db, customerId), listContactsById(db, customerId)]);
   const recipient = chooseOrderRecipient(customer, contacts);
   const first = recipient?.reason === 'order-contact' ? contacts.find((c) => c.name === recipient.name) : undefined;
   const ordered = first ? [first, ...contacts.filter((c) => c !== first)] : contacts;
@@ -106,10 +159,18 @@ export async function listRiskContacts(db: DbOrTrx, customerId: number) {
 }
 
 const fmtDate = (d: string, lang: 'fr' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${d}T00:00:00Z`));
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(
+    new Date(`${d}T00:00:00Z`),
+  );
 
 /** The situation in two lines, and what to say, in both languages. */
-export function situation(risk: RiskRow, order: OrderRow, options: RiskOption[], contactName: string | null, warehouse: ServingWarehouse | null = null) {
+export function situation(
+  risk: RiskRow,
+  order: OrderRow,
+  options: RiskOption[],
+  contactName: string | null,
+  warehouse: ServingWarehouse | null = null,
+) {
   const unit = (risk.saleUnit ?? '').toLowerCase();
   const product = `${risk.productCode ?? ''} ${risk.productName ?? ''}`.trim();
   const ref = order.customerRef ? ` (réf. ${order.customerRef})` : '';
@@ -117,24 +178,45 @@ export function situation(risk: RiskRow, order: OrderRow, options: RiskOption[],
   const d = { fr: fmtDate(risk.promisedDate, 'fr'), en: fmtDate(risk.promisedDate, 'en') };
   const why =
     risk.cause === 'receipt-late'
-      ? { fr: `La réception ${risk.receiptRef ?? ''} prévue à temps a glissé.`, en: `Receipt ${risk.receiptRef ?? ''} planned in time has slipped.` }
+      ? {
+          fr: `La réception ${risk.receiptRef ?? ''} prévue à temps a glissé.`,
+          en: `Receipt ${risk.receiptRef ?? ''} planned in time has slipped.`,
+        }
       : risk.cause === 'stock-shortfall'
         ? warehouse
-          ? { fr: `Le stock de l'entrepôt ${warehouse.code} ne couvre pas la ligne à la date promise.`, en: `Stock at warehouse ${warehouse.code} does not cover the line on the promised date.` }
+          ? {
+              fr: `Le stock de l'entrepôt ${warehouse.code} ne couvre pas la ligne à la date promise.`,
+              en: `Stock at warehouse ${warehouse.code} does not cover the line on the promised date.`,
+            }
           : { fr: 'Le stock ne couvre pas la ligne à la date promise.', en: 'Stock does not cover the line on the promised date.' }
         : risk.cause === 'truck-capacity'
           ? { fr: 'La commande dépasse la capacité d’un camion.', en: 'The order is more than one truck carries.' }
           : { fr: 'Aucun rendez-vous n’est pris chez le client.', en: 'No delivery appointment is booked.' };
   const what =
     risk.shortfall > 0
-      ? { fr: `Commande ${order.number}${ref} du ${d.fr} : il manquera ${risk.shortfall} ${unit} de ${product}.`, en: `Order ${order.number}${refEn} for ${d.en}: ${risk.shortfall} ${unit} of ${product} will be missing.` }
+      ? {
+          fr: `Commande ${order.number}${ref} du ${d.fr} : il manquera ${risk.shortfall} ${unit} de ${product}.`,
+          en: `Order ${order.number}${refEn} for ${d.en}: ${risk.shortfall} ${unit} of ${product} will be missing.`,
+        }
       : { fr: `Commande ${order.number}${ref} du ${d.fr}.`, en: `Order ${order.number}${refEn} for ${d.en}.` };
   const offers = options.filter((o) => o.accepted).slice(0, 2);
-  const hello = { fr: `Bonjour${contactName ? ` ${contactName}` : ''}, je vous appelle au sujet de votre commande ${order.number} livrable ${d.fr}.`, en: `Hello${contactName ? ` ${contactName}` : ''}, I am calling about your order ${order.number} due ${d.en}.` };
+  const hello = {
+    fr: `Bonjour${contactName ? ` ${contactName}` : ''}, je vous appelle au sujet de votre commande ${order.number} livrable ${d.fr}.`,
+    en: `Hello${contactName ? ` ${contactName}` : ''}, I am calling about your order ${order.number} due ${d.en}.`,
+  };
   const script = {
-    fr: [hello.fr, what.fr.replace(/^Commande [^:]+: /, '').replace(/^il/, 'Il'), offers.length ? `Nous pouvons vous proposer : ${offers.map((o) => o.label.fr).join(', ou ')}.` : 'Quelle solution vous arrange ?', 'Que préférez-vous ?'],
-    en: [hello.en, what.en.replace(/^Order [^:]+: /, ''), offers.length ? `We can offer: ${offers.map((o) => o.label.en).join(', or ')}.` : 'What would suit you?', 'Which do you prefer?'],
+    fr: [
+      hello.fr,
+      what.fr.replace(/^Commande [^:]+: /, '').replace(/^il/, 'Il'),
+      offers.length ? `Nous pouvons vous proposer : ${offers.map((o) => o.label.fr).join(', ou ')}.` : 'Quelle solution vous arrange ?',
+      'Que préférez-vous ?',
+    ],
+    en: [
+      hello.en,
+      what.en.replace(/^Order [^:]+: /, ''),
+      offers.length ? `We can offer: ${offers.map((o) => o.label.en).join(', or ')}.` : 'What would suit you?',
+      'Which do you prefer?',
+    ],
   };
   return { situation: { fr: [what.fr, why.fr], en: [what.en, why.en] }, script };
 }
-

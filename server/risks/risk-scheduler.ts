@@ -8,7 +8,14 @@ import { type Clock, systemClock } from '../clock.ts';
 
 const DEBOUNCE_MS = 2_000;
 
-let active: { db: Db; clock: Clock; log: (message: string, error?: unknown) => void; interval: NodeJS.Timeout; pending: NodeJS.Timeout | null; running: Promise<unknown> | null } | null = null;
+let active: {
+  db: Db;
+  clock: Clock;
+  log: (message: string, error?: unknown) => void;
+  interval: NodeJS.Timeout;
+  pending: NodeJS.Timeout | null;
+  running: Promise<unknown> | null;
+} | null = null;
 
 function run(): void {
   if (!active) return;
@@ -26,7 +33,12 @@ function run(): void {
 }
 
 /** Started by `serve()`: scans now, then every `minutes`. Returns the stop function (called on close). */
-export function startRiskScheduler(db: Db, minutes: number, log: (message: string, error?: unknown) => void, clock: Clock = systemClock): () => Promise<void> {
+export function startRiskScheduler(
+  db: Db,
+  minutes: number,
+  log: (message: string, error?: unknown) => void,
+  clock: Clock = systemClock,
+): () => Promise<void> {
   stopTimers();
   active = { db, clock, log, interval: setInterval(run, minutes * 60_000), pending: null, running: null };
   active.interval.unref();

@@ -14,9 +14,11 @@ export function registerRiskCommands(program: Command): void {
       const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
       try {
         const r = await runRiskScan(handle.db);
-        console.log(r.skipped
-          ? 'another node is scanning right now; nothing done'
-          : `${r.lines} open line(s) scanned in ${Math.round(r.ms)} ms: ${r.found} at risk, ${r.inserted} new, ${r.updated} updated, ${r.obsoleted} no longer at risk`);
+        console.log(
+          r.skipped
+            ? 'another node is scanning right now; nothing done'
+            : `${r.lines} open line(s) scanned in ${Math.round(r.ms)} ms: ${r.found} at risk, ${r.inserted} new, ${r.updated} updated, ${r.obsoleted} no longer at risk`,
+        );
       } finally {
         await handle.close();
       }

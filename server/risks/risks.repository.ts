@@ -14,8 +14,17 @@ export function loadOpenOrders(db: DbOrTrx) {
     .innerJoin('customers', 'customers.id', 'orders.customerId')
     .innerJoin('deliveryPoints', 'deliveryPoints.id', 'orders.deliveryPointId')
     .select([
-      'orders.id', 'orders.number', 'orders.customerId', 'orders.status', 'orders.promisedDate', 'orders.requestedDate', 'orders.appointmentAt', 'orders.palletsCenti',
-      'orders.weightG', 'customers.typology', 'deliveryPoints.appointmentRequired',
+      'orders.id',
+      'orders.number',
+      'orders.customerId',
+      'orders.status',
+      'orders.promisedDate',
+      'orders.requestedDate',
+      'orders.appointmentAt',
+      'orders.palletsCenti',
+      'orders.weightG',
+      'customers.typology',
+      'deliveryPoints.appointmentRequired',
     ])
     .where('orders.status', 'in', OPEN_ORDER)
     .execute();
@@ -23,16 +32,23 @@ export function loadOpenOrders(db: DbOrTrx) {
 
 /** Their open lines, narrow: the big read of the scan (one row a line) carries only the line's own figures. */
 export function loadOpenLines(db: DbOrTrx) {
-  return db
-    .selectFrom('orderLines')
-    .select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'netCents', 'warehouseId', 'plannedDate'])
-    .where('status', '=', 'open')
-    .where('orderId', 'in', (eb) => eb.selectFrom('orders').select('id').where('status', 'in', OPEN_ORDER))
-    // The first part of a split order may have left already: what shipped is beyond change.
-    .where('id', 'not in', (eb) =>
-      eb.selectFrom('deliveryLines').innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId').select('deliveryLines.orderLineId').where('deliveries.status', '<>', 'planned').where('deliveries.orderId', 'in', (o) => o.selectFrom('orders').select('id').where('status', '=', 'released')),
-    )
-    .execute();
+  return (
+    db
+      .selectFrom('orderLines')
+      .select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'netCents', 'warehouseId', 'plannedDate'])
+      .where('status', '=', 'open')
+      .where('orderId', 'in', (eb) => eb.selectFrom('orders').select('id').where('status', 'in', OPEN_ORDER))
+      // The first part of a split order may have left already: what shipped is beyond change.
+      .where('id', 'not in', (eb) =>
+        eb
+          .selectFrom('deliveryLines')
+          .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+          .select('deliveryLines.orderLineId')
+          .where('deliveries.status', '<>', 'planned')
+          .where('deliveries.orderId', 'in', (o) => o.selectFrom('orders').select('id').where('status', '=', 'released')),
+      )
+      .execute()
+  );
 }
 
 /** The warehouse each released line leaves from: its planned delivery's. */
@@ -54,7 +70,10 @@ export function loadLots(db: DbOrTrx) {
 }
 
 export function loadReceipts(db: DbOrTrx) {
-  return db.selectFrom('plannedReceipts').select(['id', 'productId', 'warehouseId', 'date', 'originalDate', 'quantity', 'status', 'ref']).execute();
+  return db
+    .selectFrom('plannedReceipts')
+    .select(['id', 'productId', 'warehouseId', 'date', 'originalDate', 'quantity', 'status', 'ref'])
+    .execute();
 }
 
 export function loadShelfLives(db: DbOrTrx) {
@@ -66,7 +85,10 @@ export function loadSupplySettings(db: DbOrTrx) {
 }
 
 export function loadPenaltyClauses(db: DbOrTrx) {
-  return db.selectFrom('penaltyClauses').select(['customerId', 'l441Applicable', 'missingValueBp', 'lateFlatCents', 'latePerDayCents', 'incidentFlatCents']).execute();
+  return db
+    .selectFrom('penaltyClauses')
+    .select(['customerId', 'l441Applicable', 'missingValueBp', 'lateFlatCents', 'latePerDayCents', 'incidentFlatCents'])
+    .execute();
 }
 
 /** One truck per typology under the terms in force today, and the customers' own overrides. */
@@ -75,7 +97,12 @@ export async function loadTruckLimits(db: DbOrTrx, today: string) {
     db
       .selectFrom('termsOfSaleTypologies')
       .innerJoin('termsOfSale', 'termsOfSale.id', 'termsOfSaleTypologies.termsId')
-      .select(['termsOfSaleTypologies.typology', 'termsOfSaleTypologies.truckMaxPallets', 'termsOfSaleTypologies.truckMaxWeightG', 'termsOfSale.validFrom'])
+      .select([
+        'termsOfSaleTypologies.typology',
+        'termsOfSaleTypologies.truckMaxPallets',
+        'termsOfSaleTypologies.truckMaxWeightG',
+        'termsOfSale.validFrom',
+      ])
       .where('termsOfSale.validFrom', '<=', today)
       .where((eb) => eb.or([eb('termsOfSale.validTo', 'is', null), eb('termsOfSale.validTo', '>=', today)]))
       .orderBy('termsOfSale.validFrom')
@@ -94,7 +121,11 @@ export function loadRiskKeys(db: DbOrTrx) {
 }
 
 export async function insertRisks(trx: Trx, rows: Insertable<RisksTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('risks').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('risks')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function updateRisk(trx: Trx, id: number, values: Partial<Insertable<RisksTable>>): Promise<void> {
@@ -102,7 +133,12 @@ export async function updateRisk(trx: Trx, id: number, values: Partial<Insertabl
 }
 
 export async function markObsolete(trx: Trx, ids: number[], at: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) await trx.updateTable('risks').set({ status: 'obsolete', updatedAt: at }).where('id', 'in', ids.slice(i, i + 500)).execute();
+  for (let i = 0; i < ids.length; i += 500)
+    await trx
+      .updateTable('risks')
+      .set({ status: 'obsolete', updatedAt: at })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
 }
 
 /** PostgreSQL: one scan at a time across every app node; the lock ends with the transaction. */
@@ -119,11 +155,38 @@ function riskQuery(db: DbOrTrx) {
     .leftJoin('products', 'products.id', 'risks.productId')
     .leftJoin('orderLines', 'orderLines.id', 'risks.orderLineId')
     .select([
-      'risks.id', 'risks.orderId', 'orders.number as orderNumber', 'orders.customerRef', 'orders.status as orderStatus', 'risks.orderLineId', 'orderLines.lineNo',
-      'orderLines.quantity as lineQuantity', 'risks.customerId', 'customers.code as customerCode', 'customers.name as customerName', 'customers.typology', 'risks.productId',
-      'products.code as productCode', 'products.name as productName', 'products.saleUnit', 'risks.cause', 'risks.promisedDate', 'risks.shortfall', 'risks.valueCents',
-      'risks.exposureCents', 'risks.priorityScore', 'risks.priorityReasonFr', 'risks.priorityReasonEn', 'risks.receiptRef', 'risks.status', 'risks.detectedAt',
-      'risks.updatedAt', 'risks.resolvedAt', 'risks.resolvedBy', 'risks.resolutionOption', 'risks.resolutionNote',
+      'risks.id',
+      'risks.orderId',
+      'orders.number as orderNumber',
+      'orders.customerRef',
+      'orders.status as orderStatus',
+      'risks.orderLineId',
+      'orderLines.lineNo',
+      'orderLines.quantity as lineQuantity',
+      'risks.customerId',
+      'customers.code as customerCode',
+      'customers.name as customerName',
+      'customers.typology',
+      'risks.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'products.saleUnit',
+      'risks.cause',
+      'risks.promisedDate',
+      'risks.shortfall',
+      'risks.valueCents',
+      'risks.exposureCents',
+      'risks.priorityScore',
+      'risks.priorityReasonFr',
+      'risks.priorityReasonEn',
+      'risks.receiptRef',
+      'risks.status',
+      'risks.detectedAt',
+      'risks.updatedAt',
+      'risks.resolvedAt',
+      'risks.resolvedBy',
+      'risks.resolutionOption',
+      'risks.resolutionNote',
     ]);
 }
 export type RiskRow = NonNullable<Awaited<ReturnType<typeof findRisk>>>;
@@ -141,6 +204,10 @@ export function findRisk(db: DbOrTrx, id: number) {
 }
 
 export async function countOpenRisks(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('risks').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('risks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -31,13 +31,24 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/risks/count',
-    { config: { access: STAFF }, schema: { tags, summary: 'Open risks, for the navigation badge', response: { 200: Type.Object({ open: Type.Integer() }), ...Read } } },
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'Open risks, for the navigation badge', response: { 200: Type.Object({ open: Type.Integer() }), ...Read } },
+    },
     async () => ({ open: await countOpenRisks(app.db) }),
   );
 
   app.get(
     '/api/risks/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'One risk, with its options ranked, the contacts to call and the situation', params: IdParams, response: { 200: RiskCallSchema, ...Read, 404: ProblemSchema } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'One risk, with its options ranked, the contacts to call and the situation',
+        params: IdParams,
+        response: { 200: RiskCallSchema, ...Read, 404: ProblemSchema },
+      },
+    },
     async (request) => getRiskForCall(app.db, request.params.id, app.clock.now()),
   );
 
@@ -47,12 +58,16 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: "Record the customer's decision: apply the option to the order in one transaction and resend the acknowledgement, or plan a call back",
+        summary:
+          "Record the customer's decision: apply the option to the order in one transaction and resend the acknowledgement, or plan a call back",
         params: IdParams,
         body: ResolveBodySchema,
         response: {
           200: ResolveAnswerSchema,
-          ...Read, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema,
+          ...Read,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          422: ProblemSchema,
         },
       },
     },

@@ -8,7 +8,13 @@ import { listRiskContacts, loadRiskOptions, situation } from './risk-call.ts';
 /** A stored risk as the screens read it: the priority's reason in both languages, and the days left from today. */
 function toRisk(row: repo.RiskRow, today: string) {
   const { priorityReasonFr, priorityReasonEn, valueCents, exposureCents, ...rest } = row;
-  return { ...rest, valueCents: Number(valueCents), exposureCents: Number(exposureCents), priorityReason: { fr: priorityReasonFr, en: priorityReasonEn }, daysLeft: daysBetween(today, row.promisedDate) };
+  return {
+    ...rest,
+    valueCents: Number(valueCents),
+    exposureCents: Number(exposureCents),
+    priorityReason: { fr: priorityReasonFr, en: priorityReasonEn },
+    daysLeft: daysBetween(today, row.promisedDate),
+  };
 }
 
 export async function listRisks(db: Db, filter: { status?: RiskStatus; customerId?: number; cause?: RiskCause }, now: Date) {
@@ -26,10 +32,17 @@ export async function getRisk(db: Db, id: number, now: Date) {
 export async function getRiskForCall(db: Db, id: number, now: Date) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
-  const [{ order, options, warehouse }, contacts] = await Promise.all([loadRiskOptions(db, row, now), listRiskContacts(db, row.customerId)]);
+  const [{ order, options, warehouse }, contacts] = await Promise.all([
+    loadRiskOptions(db, row, now),
+    listRiskContacts(db, row.customerId),
+  ]);
   const text = situation(row, order, options, contacts.contacts[0]?.name ?? null, warehouse);
   return {
-    ...toRisk(row, parisNow(now).date), options: row.status === 'open' ? options : [], ...contacts, ...text, warehouse,
+    ...toRisk(row, parisNow(now).date),
+    options: row.status === 'open' ? options : [],
+    ...contacts,
+    ...text,
+    warehouse,
     deliveryRequirement: order.deliveryRequirement,
   };
 }

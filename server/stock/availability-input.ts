@@ -9,7 +9,12 @@ import * as repo from './availability.repository.ts';
  * order screen gets it as is and builds the rules' context with `availabilityContext` (core/stock).
  * `excludeOrderId`: the order being checked, whose own lines must not reserve against themselves.
  */
-export async function loadAvailabilityInput(db: DbOrTrx, productIds: readonly number[], customerId: number | null, options: { excludeOrderId?: number } = {}): Promise<AvailabilityPayload> {
+export async function loadAvailabilityInput(
+  db: DbOrTrx,
+  productIds: readonly number[],
+  customerId: number | null,
+  options: { excludeOrderId?: number } = {},
+): Promise<AvailabilityPayload> {
   const wanted = [...new Set(productIds)];
   const subs = await repo.listSubstitutes(db, wanted);
   const all = [...new Set([...wanted, ...subs.map((s) => s.substituteId)])];
@@ -27,13 +32,30 @@ export async function loadAvailabilityInput(db: DbOrTrx, productIds: readonly nu
       productId: p.id,
       shelfLifeDays: p.shelfLifeDays,
       substituteIds: wanted.includes(p.id) ? subs.filter((s) => s.productId === p.id).map((s) => s.substituteId) : [],
-      stockByWarehouse: levels.filter((l) => l.productId === p.id).map(({ warehouseId, onHand, reserved }) => ({ warehouseId, onHand, reserved })),
-      lots: lots.filter((l) => l.productId === p.id).map((l) => ({ warehouseId: l.warehouseId, lot: l.lot, productionDate: l.productionDate, bestBefore: l.bestBefore, quantity: l.quantity })),
-      receipts: receipts.filter((r) => r.productId === p.id).map((r) => ({ warehouseId: r.warehouseId, date: r.date, quantity: r.quantity, ref: r.ref })),
+      stockByWarehouse: levels
+        .filter((l) => l.productId === p.id)
+        .map(({ warehouseId, onHand, reserved }) => ({ warehouseId, onHand, reserved })),
+      lots: lots
+        .filter((l) => l.productId === p.id)
+        .map((l) => ({
+          warehouseId: l.warehouseId,
+          lot: l.lot,
+          productionDate: l.productionDate,
+          bestBefore: l.bestBefore,
+          quantity: l.quantity,
+        })),
+      receipts: receipts
+        .filter((r) => r.productId === p.id)
+        .map((r) => ({ warehouseId: r.warehouseId, date: r.date, quantity: r.quantity, ref: r.ref })),
       // A line bound to a warehouse weighs there; a part split off weighs on its own date.
       reservations: reservations
         .filter((r) => r.productId === p.id && (r.plannedDate ?? r.promisedDate ?? r.requestedDate))
-        .map((r) => ({ warehouseId: r.warehouseId, date: (r.plannedDate ?? r.promisedDate ?? r.requestedDate)!, quantity: r.quantity, ref: r.orderId })),
+        .map((r) => ({
+          warehouseId: r.warehouseId,
+          date: (r.plannedDate ?? r.promisedDate ?? r.requestedDate)!,
+          quantity: r.quantity,
+          ref: r.orderId,
+        })),
     })),
   };
 }

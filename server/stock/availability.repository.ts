@@ -9,7 +9,17 @@ export function listLots(db: DbOrTrx, filter: { productIds?: readonly number[]; 
     .selectFrom('stockLots')
     .innerJoin('warehouses', 'warehouses.id', 'stockLots.warehouseId')
     .innerJoin('products', 'products.id', 'stockLots.productId')
-    .select(['stockLots.id', 'stockLots.warehouseId', 'warehouses.code as warehouseCode', 'stockLots.productId', 'products.code as productCode', 'stockLots.lot', 'stockLots.productionDate', 'stockLots.bestBefore', 'stockLots.quantity']);
+    .select([
+      'stockLots.id',
+      'stockLots.warehouseId',
+      'warehouses.code as warehouseCode',
+      'stockLots.productId',
+      'products.code as productCode',
+      'stockLots.lot',
+      'stockLots.productionDate',
+      'stockLots.bestBefore',
+      'stockLots.quantity',
+    ]);
   if (filter.productIds) q = q.where('stockLots.productId', 'in', filter.productIds.length ? filter.productIds : [-1]);
   if (filter.warehouseId !== undefined) q = q.where('stockLots.warehouseId', '=', filter.warehouseId);
   return q.orderBy('stockLots.productId').orderBy('stockLots.bestBefore').execute();
@@ -21,14 +31,29 @@ function receiptQuery(db: DbOrTrx) {
     .innerJoin('warehouses', 'warehouses.id', 'plannedReceipts.warehouseId')
     .innerJoin('products', 'products.id', 'plannedReceipts.productId')
     .select([
-      'plannedReceipts.id', 'plannedReceipts.warehouseId', 'warehouses.code as warehouseCode', 'plannedReceipts.productId', 'products.code as productCode',
-      'products.name as productName', 'products.saleUnit', 'plannedReceipts.date', 'plannedReceipts.originalDate', 'plannedReceipts.quantity', 'plannedReceipts.kind',
-      'plannedReceipts.ref', 'plannedReceipts.status', 'plannedReceipts.note', 'plannedReceipts.updatedAt',
+      'plannedReceipts.id',
+      'plannedReceipts.warehouseId',
+      'warehouses.code as warehouseCode',
+      'plannedReceipts.productId',
+      'products.code as productCode',
+      'products.name as productName',
+      'products.saleUnit',
+      'plannedReceipts.date',
+      'plannedReceipts.originalDate',
+      'plannedReceipts.quantity',
+      'plannedReceipts.kind',
+      'plannedReceipts.ref',
+      'plannedReceipts.status',
+      'plannedReceipts.note',
+      'plannedReceipts.updatedAt',
     ]);
 }
 export type ReceiptRow = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
 
-export function listReceipts(db: DbOrTrx, filter: { productIds?: readonly number[]; warehouseId?: number; status?: string; from?: string }) {
+export function listReceipts(
+  db: DbOrTrx,
+  filter: { productIds?: readonly number[]; warehouseId?: number; status?: string; from?: string },
+) {
   let q = receiptQuery(db);
   if (filter.productIds) q = q.where('plannedReceipts.productId', 'in', filter.productIds.length ? filter.productIds : [-1]);
   if (filter.warehouseId !== undefined) q = q.where('plannedReceipts.warehouseId', '=', filter.warehouseId);
@@ -42,7 +67,13 @@ export function findReceipt(db: DbOrTrx, id: number) {
 }
 
 export function findReceiptByRef(db: DbOrTrx, key: { warehouseId: number; productId: number; ref: string }) {
-  return db.selectFrom('plannedReceipts').selectAll().where('warehouseId', '=', key.warehouseId).where('productId', '=', key.productId).where('ref', '=', key.ref).executeTakeFirst();
+  return db
+    .selectFrom('plannedReceipts')
+    .selectAll()
+    .where('warehouseId', '=', key.warehouseId)
+    .where('productId', '=', key.productId)
+    .where('ref', '=', key.ref)
+    .executeTakeFirst();
 }
 
 export async function insertReceipt(db: DbOrTrx, values: Insertable<PlannedReceiptsTable>): Promise<number> {
@@ -61,7 +92,15 @@ export function listOpenReservations(db: DbOrTrx, productIds: readonly number[],
   let q = db
     .selectFrom('orderLines')
     .innerJoin('orders', 'orders.id', 'orderLines.orderId')
-    .select(['orderLines.productId', 'orderLines.quantity', 'orderLines.warehouseId', 'orderLines.plannedDate', 'orders.id as orderId', 'orders.promisedDate', 'orders.requestedDate'])
+    .select([
+      'orderLines.productId',
+      'orderLines.quantity',
+      'orderLines.warehouseId',
+      'orderLines.plannedDate',
+      'orders.id as orderId',
+      'orders.promisedDate',
+      'orders.requestedDate',
+    ])
     .where('orders.status', '=', 'confirmed')
     .where('orderLines.status', '=', 'open')
     .where('orderLines.productId', 'in', productIds.length ? productIds : [-1]);
@@ -70,27 +109,52 @@ export function listOpenReservations(db: DbOrTrx, productIds: readonly number[],
 }
 
 export function listStockLevelsOf(db: DbOrTrx, productIds: readonly number[]) {
-  return db.selectFrom('stockLevels').select(['warehouseId', 'productId', 'onHand', 'reserved']).where('productId', 'in', productIds.length ? productIds : [-1]).execute();
+  return db
+    .selectFrom('stockLevels')
+    .select(['warehouseId', 'productId', 'onHand', 'reserved'])
+    .where('productId', 'in', productIds.length ? productIds : [-1])
+    .execute();
 }
 
 export function listSubstitutes(db: DbOrTrx, productIds: readonly number[]) {
-  return db.selectFrom('productSubstitutes').select(['productId', 'substituteId']).where('productId', 'in', productIds.length ? productIds : [-1]).execute();
+  return db
+    .selectFrom('productSubstitutes')
+    .select(['productId', 'substituteId'])
+    .where('productId', 'in', productIds.length ? productIds : [-1])
+    .execute();
 }
 
 export function listShelfLives(db: DbOrTrx, productIds: readonly number[]) {
-  return db.selectFrom('products').select(['id', 'code', 'shelfLifeDays']).where('id', 'in', productIds.length ? productIds : [-1]).execute();
+  return db
+    .selectFrom('products')
+    .select(['id', 'code', 'shelfLifeDays'])
+    .where('id', 'in', productIds.length ? productIds : [-1])
+    .execute();
 }
 
 export function findSupplySettings(db: DbOrTrx, customerId: number) {
   return db.selectFrom('customerSupplySettings').selectAll().where('customerId', '=', customerId).executeTakeFirst();
 }
 
-export async function upsertSupplySettings(db: DbOrTrx, customerId: number, values: Omit<Insertable<CustomerSupplySettingsTable>, 'customerId'>): Promise<void> {
-  await db.insertInto('customerSupplySettings').values({ customerId, ...values }).onConflict((oc) => oc.column('customerId').doUpdateSet(values)).execute();
+export async function upsertSupplySettings(
+  db: DbOrTrx,
+  customerId: number,
+  values: Omit<Insertable<CustomerSupplySettingsTable>, 'customerId'>,
+): Promise<void> {
+  await db
+    .insertInto('customerSupplySettings')
+    .values({ customerId, ...values })
+    .onConflict((oc) => oc.column('customerId').doUpdateSet(values))
+    .execute();
 }
 
 /** Takes shipped quantities off a warehouse's lots; a lot emptied is removed. */
-export async function takeFromLots(trx: Trx, at: { warehouseId: number; productId: number }, taken: readonly { lot: string; quantity: number }[], updatedAt: string): Promise<void> {
+export async function takeFromLots(
+  trx: Trx,
+  at: { warehouseId: number; productId: number },
+  taken: readonly { lot: string; quantity: number }[],
+  updatedAt: string,
+): Promise<void> {
   for (const t of taken) {
     await trx
       .updateTable('stockLots')
@@ -100,5 +164,10 @@ export async function takeFromLots(trx: Trx, at: { warehouseId: number; productI
       .where('lot', '=', t.lot)
       .execute();
   }
-  await trx.deleteFrom('stockLots').where('warehouseId', '=', at.warehouseId).where('productId', '=', at.productId).where('quantity', '<=', 0).execute();
+  await trx
+    .deleteFrom('stockLots')
+    .where('warehouseId', '=', at.warehouseId)
+    .where('productId', '=', at.productId)
+    .where('quantity', '<=', 0)
+    .execute();
 }

@@ -5,7 +5,15 @@ import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { Id, IdParams, Int32, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listLots } from './availability.repository.ts';
-import { AvailabilitySchema, LotSchema, ReceiptInputSchema, ReceiptSchema, RECEIPT_STATUSES, SupplySettingsPatchSchema, SupplySettingsSchema } from '../../core/stock/availability.schemas.ts';
+import {
+  AvailabilitySchema,
+  LotSchema,
+  ReceiptInputSchema,
+  ReceiptSchema,
+  RECEIPT_STATUSES,
+  SupplySettingsPatchSchema,
+  SupplySettingsSchema,
+} from '../../core/stock/availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
 import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
 import { getSupplySettings, patchSupplySettings } from './supply-settings.ts';
@@ -24,8 +32,12 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         tags,
-        summary: 'Available to promise: what can be promised of a product on a date (to a customer: lots too old for his minimum shelf life left out), per warehouse, and the earliest complete date',
-        querystring: Type.Object({ productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Int32({ minimum: 1 })) }, { additionalProperties: false }),
+        summary:
+          'Available to promise: what can be promised of a product on a date (to a customer: lots too old for his minimum shelf life left out), per warehouse, and the earliest complete date',
+        querystring: Type.Object(
+          { productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Int32({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: AvailabilitySchema, ...Read, 404: ProblemSchema },
       },
     },
@@ -40,7 +52,12 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Planned production and purchase receipts, by date',
         querystring: Type.Object(
-          { productId: Type.Optional(Id), warehouseId: Type.Optional(Id), status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((s) => Type.Literal(s)))), from: Type.Optional(IsoDate) },
+          {
+            productId: Type.Optional(Id),
+            warehouseId: Type.Optional(Id),
+            status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((s) => Type.Literal(s)))),
+            from: Type.Optional(IsoDate),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(ReceiptSchema) }), ...Read },
@@ -51,7 +68,10 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/planned-receipts',
-    { config: { access: RECEIPT_EDITORS }, schema: { tags, summary: 'Plan a receipt', body: ReceiptInputSchema, response: { 201: ReceiptSchema, ...Write } } },
+    {
+      config: { access: RECEIPT_EDITORS },
+      schema: { tags, summary: 'Plan a receipt', body: ReceiptInputSchema, response: { 201: ReceiptSchema, ...Write } },
+    },
     async (request, reply) => reply.status(201).send(await createReceipt(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
@@ -59,7 +79,13 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/planned-receipts/:id',
     {
       config: { access: RECEIPT_EDITORS },
-      schema: { tags, summary: 'Move, resize or cancel (status cancelled) a receipt; its original date is kept', params: IdParams, body: ReceiptInputSchema, response: { 200: ReceiptSchema, ...Write } },
+      schema: {
+        tags,
+        summary: 'Move, resize or cancel (status cancelled) a receipt; its original date is kept',
+        params: IdParams,
+        body: ReceiptInputSchema,
+        response: { 200: ReceiptSchema, ...Write },
+      },
     },
     async (request) => updateReceipt(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
@@ -75,14 +101,24 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(LotSchema) }), ...Read },
       },
     },
-    async (request) => ({ items: await listLots(app.db, { productIds: request.query.productId === undefined ? undefined : [request.query.productId], warehouseId: request.query.warehouseId }) }),
+    async (request) => ({
+      items: await listLots(app.db, {
+        productIds: request.query.productId === undefined ? undefined : [request.query.productId],
+        warehouseId: request.query.warehouseId,
+      }),
+    }),
   );
 
   app.get(
     '/api/customers/:id/supply-settings',
     {
       config: { access: STAFF },
-      schema: { tags: ['customers'], summary: 'What the customer accepts when stock is short (4493 SC/BK/SP/IS/CD) and his minimum remaining shelf life', params: IdParams, response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema } },
+      schema: {
+        tags: ['customers'],
+        summary: 'What the customer accepts when stock is short (4493 SC/BK/SP/IS/CD) and his minimum remaining shelf life',
+        params: IdParams,
+        response: { 200: SupplySettingsSchema, ...Read, 404: ProblemSchema },
+      },
     },
     async (request) => getSupplySettings(app.db, request.params.id),
   );

@@ -17,7 +17,8 @@ async function checkRefs(db: Db, input: ReceiptInput, exceptId: number | null): 
   if (!(await findProduct(db, input.productId))) throw notFound('Product', input.productId);
   if (input.ref) {
     const clash = await repo.findReceiptByRef(db, { warehouseId: input.warehouseId, productId: input.productId, ref: input.ref });
-    if (clash && clash.id !== exceptId) throw conflict('body.ref', input.ref, `Receipt ${input.ref} is already planned for this product and warehouse`);
+    if (clash && clash.id !== exceptId)
+      throw conflict('body.ref', input.ref, `Receipt ${input.ref} is already planned for this product and warehouse`);
   }
 }
 
@@ -27,8 +28,17 @@ export async function createReceipt(db: Db, input: ReceiptInput, userId: number,
   const at = now.toISOString();
   const created = await db.transaction().execute(async (trx) => {
     const id = await repo.insertReceipt(trx, {
-      warehouseId: input.warehouseId, productId: input.productId, date: input.date, originalDate: input.date, quantity: input.quantity, kind: input.kind,
-      ref: input.ref ?? null, status: input.status ?? 'planned', note: input.note ?? null, createdAt: at, updatedAt: at,
+      warehouseId: input.warehouseId,
+      productId: input.productId,
+      date: input.date,
+      originalDate: input.date,
+      quantity: input.quantity,
+      kind: input.kind,
+      ref: input.ref ?? null,
+      status: input.status ?? 'planned',
+      note: input.note ?? null,
+      createdAt: at,
+      updatedAt: at,
     });
     const row = (await repo.findReceipt(trx, id))!;
     await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'create', userId, after: row });
@@ -48,8 +58,15 @@ export async function updateReceipt(db: Db, id: number, input: ReceiptInput, use
   await checkRefs(db, input, id);
   const updated = await db.transaction().execute(async (trx) => {
     await repo.updateReceipt(trx, id, {
-      warehouseId: input.warehouseId, productId: input.productId, date: input.date, quantity: input.quantity, kind: input.kind, ref: input.ref ?? null,
-      status: input.status ?? before.status, note: input.note === undefined ? before.note : input.note, updatedAt: now.toISOString(),
+      warehouseId: input.warehouseId,
+      productId: input.productId,
+      date: input.date,
+      quantity: input.quantity,
+      kind: input.kind,
+      ref: input.ref ?? null,
+      status: input.status ?? before.status,
+      note: input.note === undefined ? before.note : input.note,
+      updatedAt: now.toISOString(),
     });
     const after = (await repo.findReceipt(trx, id))!;
     await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'update', userId, before, after });

@@ -59,11 +59,17 @@ export function listStock(db: DbOrTrx, filter: { warehouseId?: number; productId
 }
 
 export function findStockLevel(db: DbOrTrx, warehouseId: number, productId: number) {
-  return stockQuery(db).where('stockLevels.warehouseId', '=', warehouseId).where('stockLevels.productId', '=', productId).executeTakeFirst();
+  return stockQuery(db)
+    .where('stockLevels.warehouseId', '=', warehouseId)
+    .where('stockLevels.productId', '=', productId)
+    .executeTakeFirst();
 }
 
 /** Sets what is on the shelf; what is reserved belongs to released orders and is left as it is. */
-export async function upsertOnHand(db: DbOrTrx, level: { warehouseId: number; productId: number; onHand: number; updatedAt: string }): Promise<void> {
+export async function upsertOnHand(
+  db: DbOrTrx,
+  level: { warehouseId: number; productId: number; onHand: number; updatedAt: string },
+): Promise<void> {
   await db
     .insertInto('stockLevels')
     .values({ ...level, reserved: 0 })
@@ -75,7 +81,12 @@ export async function upsertOnHand(db: DbOrTrx, level: { warehouseId: number; pr
  * Adds to a stock level in one statement, creating the row when the warehouse never held the product: a
  * reservation is recorded even where nothing is on hand, so the shortage shows instead of vanishing.
  */
-export async function adjustStock(trx: Trx, at: { warehouseId: number; productId: number }, delta: { onHand?: number; reserved?: number }, updatedAt: string): Promise<void> {
+export async function adjustStock(
+  trx: Trx,
+  at: { warehouseId: number; productId: number },
+  delta: { onHand?: number; reserved?: number },
+  updatedAt: string,
+): Promise<void> {
   const onHand = delta.onHand ?? 0;
   const reserved = delta.reserved ?? 0;
   await trx
@@ -105,7 +116,12 @@ export async function lockStockLevel(trx: Trx, at: { warehouseId: number; produc
     .executeTakeFirst();
 }
 
-export async function setStockLevel(trx: Trx, at: { warehouseId: number; productId: number }, level: { onHand: number; reserved: number }, updatedAt: string): Promise<void> {
+export async function setStockLevel(
+  trx: Trx,
+  at: { warehouseId: number; productId: number },
+  level: { onHand: number; reserved: number },
+  updatedAt: string,
+): Promise<void> {
   await trx
     .insertInto('stockLevels')
     .values({ ...at, ...level, updatedAt })

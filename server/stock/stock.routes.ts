@@ -12,7 +12,10 @@ const WriteProblems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSche
 export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/warehouses',
-    { config: { access: STAFF }, schema: { tags, summary: 'Every warehouse', response: { 200: Type.Array(WarehouseSchema), 401: ProblemSchema, 403: ProblemSchema } } },
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'Every warehouse', response: { 200: Type.Array(WarehouseSchema), 401: ProblemSchema, 403: ProblemSchema } },
+    },
     async () => listWarehouses(app.db),
   );
 
@@ -20,7 +23,12 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/warehouses',
     {
       config: { access: MASTER_DATA_ADMINS },
-      schema: { tags, summary: 'Create a warehouse', body: WarehouseInputSchema, response: { 201: WarehouseSchema, ...WriteProblems, 409: ProblemSchema } },
+      schema: {
+        tags,
+        summary: 'Create a warehouse',
+        body: WarehouseInputSchema,
+        response: { 201: WarehouseSchema, ...WriteProblems, 409: ProblemSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createWarehouse(app.db, request.body, currentUser(request).id)),
   );
@@ -73,6 +81,14 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StockLevelSchema, ...WriteProblems, 404: ProblemSchema },
       },
     },
-    async (request) => setOnHand(app.db, request.params.warehouseId, request.params.productId, request.body.onHand, currentUser(request).id, app.clock.now()),
+    async (request) =>
+      setOnHand(
+        app.db,
+        request.params.warehouseId,
+        request.params.productId,
+        request.body.onHand,
+        currentUser(request).id,
+        app.clock.now(),
+      ),
   );
 };

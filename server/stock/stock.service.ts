@@ -13,7 +13,14 @@ function withAvailable<T extends { onHand: number; reserved: number }>(row: T): 
 }
 
 function warehouseValues(input: WarehouseInput) {
-  return { code: input.code, name: input.name, street: input.street ?? null, postcode: input.postcode ?? null, city: input.city ?? null, gln: input.gln ?? null };
+  return {
+    code: input.code,
+    name: input.name,
+    street: input.street ?? null,
+    postcode: input.postcode ?? null,
+    city: input.city ?? null,
+    gln: input.gln ?? null,
+  };
 }
 
 export function listWarehouses(db: Db): Promise<Warehouse[]> {
@@ -55,11 +62,20 @@ export async function listStock(db: Db, filter: { warehouseId?: number; productI
 
 export async function stockOfProduct(db: Db, productId: number) {
   const rows = await repo.listStock(db, { productId, limit: 100 });
-  return rows.map((r) => withAvailable({ warehouseId: r.warehouseId, warehouseName: r.warehouseName, onHand: r.onHand, reserved: r.reserved }));
+  return rows.map((r) =>
+    withAvailable({ warehouseId: r.warehouseId, warehouseName: r.warehouseName, onHand: r.onHand, reserved: r.reserved }),
+  );
 }
 
 /** An inventory count: the new on-hand figure replaces the old one, audited with both. */
-export async function setOnHand(db: Db, warehouseId: number, productId: number, onHand: number, userId: number, now: Date): Promise<StockLevel> {
+export async function setOnHand(
+  db: Db,
+  warehouseId: number,
+  productId: number,
+  onHand: number,
+  userId: number,
+  now: Date,
+): Promise<StockLevel> {
   if (!(await repo.findWarehouse(db, warehouseId))) throw notFound('Warehouse', warehouseId);
   if (!(await findProduct(db, productId))) throw notFound('Product', productId);
   // A new count changes what every open order can get: the risk scan follows.

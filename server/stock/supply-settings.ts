@@ -40,24 +40,55 @@ export const getSupplySettings = existing;
  * partial delivery of either kind (BK, SP) contradict each other: refused with the fields named. The risk scan runs
  * again, as the minimum shelf life changes which lots the customer can be served from.
  */
-export async function patchSupplySettings(db: Db, customerId: number, patch: SupplySettingsPatch, userId: number, now: Date): Promise<SupplySettings> {
+export async function patchSupplySettings(
+  db: Db,
+  customerId: number,
+  patch: SupplySettingsPatch,
+  userId: number,
+  now: Date,
+): Promise<SupplySettings> {
   const saved = await db.transaction().execute(async (trx) => {
     const before = await existing(trx, customerId);
     const after = { ...before, ...patch };
     const errors: FieldError[] = [];
     if (after.shipComplete) {
-      if (after.acceptsBackorders) errors.push({ path: 'body.acceptsBackorders', code: 'ship-complete', params: {}, message: 'cannot be accepted with ship complete only' });
-      if (after.acceptsPartial) errors.push({ path: 'body.acceptsPartial', code: 'ship-complete', params: {}, message: 'cannot be accepted with ship complete only' });
+      if (after.acceptsBackorders)
+        errors.push({
+          path: 'body.acceptsBackorders',
+          code: 'ship-complete',
+          params: {},
+          message: 'cannot be accepted with ship complete only',
+        });
+      if (after.acceptsPartial)
+        errors.push({
+          path: 'body.acceptsPartial',
+          code: 'ship-complete',
+          params: {},
+          message: 'cannot be accepted with ship complete only',
+        });
     }
     if (errors.length) throw new AppError('UNPROCESSABLE', 'Ship complete only (SC) excludes a partial delivery (BK, SP).', errors);
     const at = now.toISOString();
     const values = {
-      minRemainingShelfLifePct: after.minRemainingShelfLifePct, shipComplete: after.shipComplete ? 1 : 0, acceptsBackorders: after.acceptsBackorders ? 1 : 0,
-      acceptsPartial: after.acceptsPartial ? 1 : 0, acceptsSubstitutes: after.acceptsSubstitutes ? 1 : 0, cancelIfLateDays: after.cancelIfLateDays, updatedBy: userId, updatedAt: at,
+      minRemainingShelfLifePct: after.minRemainingShelfLifePct,
+      shipComplete: after.shipComplete ? 1 : 0,
+      acceptsBackorders: after.acceptsBackorders ? 1 : 0,
+      acceptsPartial: after.acceptsPartial ? 1 : 0,
+      acceptsSubstitutes: after.acceptsSubstitutes ? 1 : 0,
+      cancelIfLateDays: after.cancelIfLateDays,
+      updatedBy: userId,
+      updatedAt: at,
     };
     await upsertSupplySettings(trx, customerId, values);
     const { updatedAt: _b, ...was } = before;
-    await recordAudit(trx, { entityType: 'customer_supply_settings', entityId: customerId, action: 'update', userId, before: was, after: { ...was, ...patch } });
+    await recordAudit(trx, {
+      entityType: 'customer_supply_settings',
+      entityId: customerId,
+      action: 'update',
+      userId,
+      before: was,
+      after: { ...was, ...patch },
+    });
     return { ...after, updatedAt: at };
   });
   requestRiskScan();

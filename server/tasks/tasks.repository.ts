@@ -12,7 +12,12 @@ export function listTaskRows(db: DbOrTrx, filter: TaskFilter) {
     .leftJoin('users', 'users.id', 'tasks.assigneeId')
     .leftJoin('products', 'products.id', 'tasks.productId')
     .selectAll('tasks')
-    .select(['customers.name as customerName', 'customers.code as customerCode', 'users.name as assigneeName', 'products.code as productCode']);
+    .select([
+      'customers.name as customerName',
+      'customers.code as customerCode',
+      'users.name as assigneeName',
+      'products.code as productCode',
+    ]);
   if (filter.status) q = q.where('tasks.status', '=', filter.status);
   if (filter.assigneeId !== undefined) q = q.where('tasks.assigneeId', '=', filter.assigneeId);
   if (filter.customerId !== undefined) q = q.where('tasks.customerId', '=', filter.customerId);
@@ -29,13 +34,24 @@ export async function findTaskRow(db: DbOrTrx, id: number): Promise<TaskListRow 
     .leftJoin('users', 'users.id', 'tasks.assigneeId')
     .leftJoin('products', 'products.id', 'tasks.productId')
     .selectAll('tasks')
-    .select(['customers.name as customerName', 'customers.code as customerCode', 'users.name as assigneeName', 'products.code as productCode'])
+    .select([
+      'customers.name as customerName',
+      'customers.code as customerCode',
+      'users.name as assigneeName',
+      'products.code as productCode',
+    ])
     .where('tasks.id', '=', id)
     .executeTakeFirst();
 }
 
 export function findOpenTaskByKey(db: DbOrTrx, kind: string, dedupeKey: string) {
-  return db.selectFrom('tasks').select(['id']).where('kind', '=', kind).where('dedupeKey', '=', dedupeKey).where('status', '=', 'open').executeTakeFirst();
+  return db
+    .selectFrom('tasks')
+    .select(['id'])
+    .where('kind', '=', kind)
+    .where('dedupeKey', '=', dedupeKey)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
 }
 
 export async function insertTask(db: DbOrTrx, values: Insertable<TasksTable>): Promise<number> {

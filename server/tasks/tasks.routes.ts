@@ -13,14 +13,27 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/tasks',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'Tasks, most urgent first', querystring: TaskQuerySchema, response: { 200: Type.Object({ items: Type.Array(TaskSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema } },
+      schema: {
+        tags,
+        summary: 'Tasks, most urgent first',
+        querystring: TaskQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(TaskSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
     },
     async (request) => ({ items: await listTasks(app.db, request.query) }),
   );
 
   app.post(
     '/api/tasks/:id/done',
-    { config: { access: ORDER_DESK }, schema: { tags, summary: 'Mark a task done', params: IdParams, response: { 200: TaskSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } } },
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Mark a task done',
+        params: IdParams,
+        response: { 200: TaskSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
     async (request) => markTaskDone(app.db, request.params.id, currentUser(request).id, app.clock.now()),
   );
 };

@@ -3,7 +3,15 @@ import type { Task } from '../../core/tasks/tasks.schemas.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { findOpenTaskByKey, findTaskRow, insertTask, listTaskRows, type TaskFilter, type TaskListRow, updateTask } from './tasks.repository.ts';
+import {
+  findOpenTaskByKey,
+  findTaskRow,
+  insertTask,
+  listTaskRows,
+  type TaskFilter,
+  type TaskListRow,
+  updateTask,
+} from './tasks.repository.ts';
 
 function toTask(r: TaskListRow): Task {
   return {
@@ -83,7 +91,15 @@ export async function raiseTask(db: DbOrTrx, input: TaskInput, at: Date): Promis
     await updateTask(db, open.id, values);
     return { id: open.id, created: false };
   }
-  const id = await insertTask(db, { ...values, kind: input.kind, dedupeKey: input.dedupeKey, status: 'open', createdAt: now, doneAt: null, doneBy: null });
+  const id = await insertTask(db, {
+    ...values,
+    kind: input.kind,
+    dedupeKey: input.dedupeKey,
+    status: 'open',
+    createdAt: now,
+    doneAt: null,
+    doneBy: null,
+  });
   return { id, created: true };
 }
 
@@ -98,6 +114,13 @@ export async function markTaskDone(db: DbOrTrx, id: number, userId: number, at: 
   if (task.status === 'done') return task;
   const now = at.toISOString();
   await updateTask(db, id, { status: 'done', doneAt: now, doneBy: userId, updatedAt: now });
-  await recordAudit(db, { entityType: 'task', entityId: id, action: 'done', userId, before: { status: task.status }, after: { status: 'done' } });
+  await recordAudit(db, {
+    entityType: 'task',
+    entityId: id,
+    action: 'done',
+    userId,
+    before: { status: task.status },
+    after: { status: 'done' },
+  });
   return getTask(db, id);
 }

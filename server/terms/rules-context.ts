@@ -66,7 +66,15 @@ export async function loadCommercialContext(
   let priceList: CommercialContext['priceList'] = null;
   if (listRow) {
     const [tiers, orderDiscount] = await Promise.all([listPriceTiers(db, listRow.id, productIds), orderDiscountOf(db, listRow.id)]);
-    priceList = { id: listRow.id, code: listRow.code, name: listRow.name, validFrom: listRow.validFrom ?? '0001-01-01', validTo: listRow.validTo, tiers, orderDiscount };
+    priceList = {
+      id: listRow.id,
+      code: listRow.code,
+      name: listRow.name,
+      validFrom: listRow.validFrom ?? '0001-01-01',
+      validTo: listRow.validTo,
+      tiers,
+      orderDiscount,
+    };
   }
   const who = { id: customer.id, typology: customer.typology as Typology };
   return {
@@ -81,7 +89,10 @@ export async function loadCommercialContext(
       prices: prices.map((p) => ({ productId: p.productId, unitPriceCents: p.unitPriceCents, validFrom: p.validFrom, validTo: p.validTo })),
     },
     priceList,
-    promotions: promotionRows.map(toPromotion).filter((p) => isCustomerEligible(p, who)).map(({ updatedAt: _u, ...p }) => p),
+    promotions: promotionRows
+      .map(toPromotion)
+      .filter((p) => isCustomerEligible(p, who))
+      .map(({ updatedAt: _u, ...p }) => p),
     usualProductIds: usual,
   };
 }
@@ -105,7 +116,12 @@ export async function loadRulesContext(db: DbOrTrx, input: RulesContextInput): P
   if (!customer) throw notFound('Customer', input.customerId);
   if (!point || point.customerId !== customer.id) {
     throw new AppError('UNPROCESSABLE', `Delivery point ${input.deliveryPointId} is not one of customer ${customer.code}'s`, [
-      { path: 'deliveryPointId', code: 'not-found', params: { entity: 'delivery-point', id: input.deliveryPointId }, message: `not one of customer ${customer.code}'s delivery points` },
+      {
+        path: 'deliveryPointId',
+        code: 'not-found',
+        params: { entity: 'delivery-point', id: input.deliveryPointId },
+        message: `not one of customer ${customer.code}'s delivery points`,
+      },
     ]);
   }
   const commercial = await loadCommercialContext(db, customer, {
@@ -119,7 +135,12 @@ export async function loadRulesContext(db: DbOrTrx, input: RulesContextInput): P
   return {
     today,
     customer: { id: customer.id, typology: customer.typology as Typology },
-    deliveryPoint: { id: schedule.id, deliveryWeekdays: schedule.deliveryWeekdays, leadTimeDays: schedule.leadTimeDays, cutoffTime: schedule.cutoffTime },
+    deliveryPoint: {
+      id: schedule.id,
+      deliveryWeekdays: schedule.deliveryWeekdays,
+      leadTimeDays: schedule.leadTimeDays,
+      cutoffTime: schedule.cutoffTime,
+    },
     terms: commercial.terms,
     agreement: commercial.agreement,
     priceList: commercial.priceList,

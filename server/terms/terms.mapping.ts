@@ -32,7 +32,11 @@ export function toTypologyTerms(row: TypologyTermsRow): TypologyTermsInput {
     franco:
       row.francoMeasure === null
         ? null
-        : { measure: row.francoMeasure as 'value' | 'pallets', threshold: Number(row.francoThreshold ?? 0), feeBelowCents: Number(row.francoFeeBelowCents ?? 0) },
+        : {
+            measure: row.francoMeasure as 'value' | 'pallets',
+            threshold: Number(row.francoThreshold ?? 0),
+            feeBelowCents: Number(row.francoFeeBelowCents ?? 0),
+          },
     orderMultiples: json<OrderMultiples>(row.orderMultiplesJson, { default: 'unit' }),
     leadTimeDays: row.leadTimeDays,
     cutoffTime: row.cutoffTime,
@@ -82,7 +86,11 @@ export function toCustomerTermsInput(row: CustomerTermsRow | undefined): Require
     franco:
       row?.francoMeasure == null
         ? null
-        : { measure: row.francoMeasure as 'value' | 'pallets', threshold: Number(row.francoThreshold ?? 0), feeBelowCents: Number(row.francoFeeBelowCents ?? 0) },
+        : {
+            measure: row.francoMeasure as 'value' | 'pallets',
+            threshold: Number(row.francoThreshold ?? 0),
+            feeBelowCents: Number(row.francoFeeBelowCents ?? 0),
+          },
     orderMultiples: json<Required<CustomerTermsInput>['orderMultiples']>(row?.orderMultiplesJson ?? null, null),
     truckMaxPallets: row?.truckMaxPallets ?? null,
     truckMaxWeightG: row?.truckMaxWeightG == null ? null : Number(row.truckMaxWeightG),

@@ -29,11 +29,21 @@ export function findTermsOfSaleOn(db: DbOrTrx, date: string) {
 
 export function listTypologyTerms(db: DbOrTrx, termsIds: readonly number[]) {
   if (!termsIds.length) return Promise.resolve([] as TypologyTermsRow[]);
-  return db.selectFrom('termsOfSaleTypologies').selectAll().where('termsId', 'in', [...termsIds]).orderBy('typology').execute();
+  return db
+    .selectFrom('termsOfSaleTypologies')
+    .selectAll()
+    .where('termsId', 'in', [...termsIds])
+    .orderBy('typology')
+    .execute();
 }
 
 export function findTypologyTerms(db: DbOrTrx, termsId: number, typology: string) {
-  return db.selectFrom('termsOfSaleTypologies').selectAll().where('termsId', '=', termsId).where('typology', '=', typology).executeTakeFirst();
+  return db
+    .selectFrom('termsOfSaleTypologies')
+    .selectAll()
+    .where('termsId', '=', termsId)
+    .where('typology', '=', typology)
+    .executeTakeFirst();
 }
 
 export async function insertTermsOfSale(db: DbOrTrx, values: Insertable<TermsOfSaleTable>): Promise<number> {
@@ -45,9 +55,17 @@ export async function updateTermsOfSale(db: DbOrTrx, id: number, values: Omit<In
 }
 
 /** A version's typologies are replaced whole: the editor always sends the table. */
-export async function replaceTypologyTerms(db: DbOrTrx, termsId: number, rows: readonly Insertable<TermsOfSaleTypologiesTable>[]): Promise<void> {
+export async function replaceTypologyTerms(
+  db: DbOrTrx,
+  termsId: number,
+  rows: readonly Insertable<TermsOfSaleTypologiesTable>[],
+): Promise<void> {
   await db.deleteFrom('termsOfSaleTypologies').where('termsId', '=', termsId).execute();
-  if (rows.length) await db.insertInto('termsOfSaleTypologies').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('termsOfSaleTypologies')
+      .values([...rows])
+      .execute();
 }
 
 export function findCustomerTerms(db: DbOrTrx, customerId: number) {
@@ -91,14 +109,24 @@ export async function findAssortment(db: DbOrTrx, customerId: number) {
   return { restricted: head?.restricted === 1, products };
 }
 
-export async function replaceAssortment(db: DbOrTrx, customerId: number, restricted: boolean, productIds: readonly number[], now: string): Promise<void> {
+export async function replaceAssortment(
+  db: DbOrTrx,
+  customerId: number,
+  restricted: boolean,
+  productIds: readonly number[],
+  now: string,
+): Promise<void> {
   await db
     .insertInto('customerAssortments')
     .values({ customerId, restricted: restricted ? 1 : 0, updatedAt: now })
     .onConflict((oc) => oc.column('customerId').doUpdateSet({ restricted: restricted ? 1 : 0, updatedAt: now }))
     .execute();
   await db.deleteFrom('customerAssortmentProducts').where('customerId', '=', customerId).execute();
-  if (productIds.length) await db.insertInto('customerAssortmentProducts').values(productIds.map((productId) => ({ customerId, productId }))).execute();
+  if (productIds.length)
+    await db
+      .insertInto('customerAssortmentProducts')
+      .values(productIds.map((productId) => ({ customerId, productId })))
+      .execute();
 }
 
 /** The products this customer orders most (by number of orders) over the window: what fills a truck. */
@@ -106,7 +134,11 @@ export async function usualProductIds(db: DbOrTrx, customerId: number, sinceIso:
   const rows = await db
     .selectFrom('orderLines')
     .innerJoin('orders', 'orders.id', 'orderLines.orderId')
-    .select((eb) => ['orderLines.productId', eb.fn.count<number>('orders.id').distinct().as('orders'), eb.fn.max('orders.createdAt').as('last')])
+    .select((eb) => [
+      'orderLines.productId',
+      eb.fn.count<number>('orders.id').distinct().as('orders'),
+      eb.fn.max('orders.createdAt').as('last'),
+    ])
     .where('orders.customerId', '=', customerId)
     .where('orders.status', '!=', 'cancelled')
     .where('orders.createdAt', '>=', sinceIso)

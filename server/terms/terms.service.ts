@@ -9,9 +9,23 @@ import type { Db, DbOrTrx } from '../db/database.ts';
 import type { FieldError } from '../errors.ts';
 import { notFound } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
-import { baseTerms, customerTermsValues, mergeTerms, termsOverrides, toCustomerTermsInput, toTypologyTerms, typologyValues } from './terms.mapping.ts';
+import {
+  baseTerms,
+  customerTermsValues,
+  mergeTerms,
+  termsOverrides,
+  toCustomerTermsInput,
+  toTypologyTerms,
+  typologyValues,
+} from './terms.mapping.ts';
 import * as repo from './terms.repository.ts';
-import type { AssortmentInput, CustomerTermsInput, CustomerTermsSchema, TermsOfSaleInput, TypologyTermsInput } from '../../core/terms/terms.schemas.ts';
+import type {
+  AssortmentInput,
+  CustomerTermsInput,
+  CustomerTermsSchema,
+  TermsOfSaleInput,
+  TypologyTermsInput,
+} from '../../core/terms/terms.schemas.ts';
 
 export type TermsOfSale = TermsOfSaleInput & { id: number; updatedAt: string };
 
@@ -23,7 +37,10 @@ function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsR
     validFrom: row.validFrom,
     validTo: row.validTo,
     articles: JSON.parse(row.articlesJson) as TermsOfSale['articles'],
-    typologies: typologies.filter((t) => t.termsId === row.id).map(toTypologyTerms).sort((a, b) => TYPOLOGIES.indexOf(a.typology) - TYPOLOGIES.indexOf(b.typology)),
+    typologies: typologies
+      .filter((t) => t.termsId === row.id)
+      .map(toTypologyTerms)
+      .sort((a, b) => TYPOLOGIES.indexOf(a.typology) - TYPOLOGIES.indexOf(b.typology)),
     updatedAt: row.updatedAt,
   };
 }
@@ -31,35 +48,60 @@ function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsR
 /** Every version of the CGV, the newest first, each with its table of parameters per typology. */
 export async function listTermsOfSale(db: DbOrTrx): Promise<TermsOfSale[]> {
   const versions = await repo.listTermsOfSale(db);
-  const typologies = await repo.listTypologyTerms(db, versions.map((v) => v.id));
+  const typologies = await repo.listTypologyTerms(
+    db,
+    versions.map((v) => v.id),
+  );
   return versions.map((v) => toTermsOfSale(v, typologies));
 }
 
 function surchargeErrors(path: string, surcharges: TypologyTermsInput['surcharges']): FieldError[] {
   return surcharges.flatMap((s, j) => [
-    ...(!s.weekdays?.length && !s.dates?.length ? [{ path: `${path}.${j}`, code: 'required' as const, params: {}, message: 'give the weekdays or the dates it applies to' }] : []),
-    ...(s.dates ?? []).flatMap((d, k) => (isIsoDate(d) ? [] : [{ path: `${path}.${j}.dates.${k}`, code: 'not-a-date' as const, params: { value: d }, message: `${d} is not a date` }])),
+    ...(!s.weekdays?.length && !s.dates?.length
+      ? [{ path: `${path}.${j}`, code: 'required' as const, params: {}, message: 'give the weekdays or the dates it applies to' }]
+      : []),
+    ...(s.dates ?? []).flatMap((d, k) =>
+      isIsoDate(d)
+        ? []
+        : [{ path: `${path}.${j}.dates.${k}`, code: 'not-a-date' as const, params: { value: d }, message: `${d} is not a date` }],
+    ),
   ]);
 }
 
 function termsOfSaleErrors(input: TermsOfSaleInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(input.validFrom)) errors.push({ path: 'validFrom', code: 'not-a-date', params: { value: input.validFrom }, message: `${input.validFrom} is not a date` });
-  if (input.validTo !== null && !isIsoDate(input.validTo)) errors.push({ path: 'validTo', code: 'not-a-date', params: { value: input.validTo }, message: `${input.validTo} is not a date` });
-  else if (input.validTo !== null && input.validTo < input.validFrom) errors.push({ path: 'validTo', code: 'before-start', params: { after: 'validFrom' }, message: 'must not be before validFrom' });
+  if (!isIsoDate(input.validFrom))
+    errors.push({ path: 'validFrom', code: 'not-a-date', params: { value: input.validFrom }, message: `${input.validFrom} is not a date` });
+  if (input.validTo !== null && !isIsoDate(input.validTo))
+    errors.push({ path: 'validTo', code: 'not-a-date', params: { value: input.validTo }, message: `${input.validTo} is not a date` });
+  else if (input.validTo !== null && input.validTo < input.validFrom)
+    errors.push({ path: 'validTo', code: 'before-start', params: { after: 'validFrom' }, message: 'must not be before validFrom' });
   const seen = new Set<string>();
   input.typologies.forEach((t, i) => {
-    if (seen.has(t.typology)) errors.push({ path: `typologies.${i}.typology`, code: 'duplicate', params: {}, message: `${t.typology} is given twice` });
+    if (seen.has(t.typology))
+      errors.push({ path: `typologies.${i}.typology`, code: 'duplicate', params: {}, message: `${t.typology} is given twice` });
     seen.add(t.typology);
     if (t.franco?.measure === 'pallets' && t.franco.threshold > t.truck.maxPallets) {
-      errors.push({ path: `typologies.${i}.franco.threshold`, code: 'out-of-range', params: { comparison: '<=', limit: t.truck.maxPallets }, message: `a franco of ${t.franco.threshold} pallets cannot exceed the truck's ${t.truck.maxPallets}` });
+      errors.push({
+        path: `typologies.${i}.franco.threshold`,
+        code: 'out-of-range',
+        params: { comparison: '<=', limit: t.truck.maxPallets },
+        message: `a franco of ${t.franco.threshold} pallets cannot exceed the truck's ${t.truck.maxPallets}`,
+      });
     }
     if (t.minOrderPallets !== null && t.minOrderPallets > t.truck.maxPallets) {
-      errors.push({ path: `typologies.${i}.minOrderPallets`, code: 'out-of-range', params: { comparison: '<=', limit: t.truck.maxPallets }, message: `cannot exceed the truck's ${t.truck.maxPallets} pallets` });
+      errors.push({
+        path: `typologies.${i}.minOrderPallets`,
+        code: 'out-of-range',
+        params: { comparison: '<=', limit: t.truck.maxPallets },
+        message: `cannot exceed the truck's ${t.truck.maxPallets} pallets`,
+      });
     }
     errors.push(...surchargeErrors(`typologies.${i}.surcharges`, t.surcharges));
   });
-  for (const typology of TYPOLOGIES) if (!seen.has(typology)) errors.push({ path: 'typologies', code: 'required', params: {}, message: `the terms of ${typology} are missing` });
+  for (const typology of TYPOLOGIES)
+    if (!seen.has(typology))
+      errors.push({ path: 'typologies', code: 'required', params: {}, message: `the terms of ${typology} are missing` });
   return errors;
 }
 
@@ -69,12 +111,31 @@ export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: n
   return db.transaction().execute(async (trx) => {
     const existing = await repo.findTermsOfSaleByCode(trx, input.code);
     const before = existing ? toTermsOfSale(existing, await repo.listTypologyTerms(trx, [existing.id])) : undefined;
-    const values = { code: input.code, name: input.name, validFrom: input.validFrom, validTo: input.validTo, articlesJson: JSON.stringify(input.articles), updatedBy: userId, updatedAt: now.toISOString() };
+    const values = {
+      code: input.code,
+      name: input.name,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      articlesJson: JSON.stringify(input.articles),
+      updatedBy: userId,
+      updatedAt: now.toISOString(),
+    };
     const id = existing ? existing.id : await repo.insertTermsOfSale(trx, values);
     if (existing) await repo.updateTermsOfSale(trx, id, values);
-    await repo.replaceTypologyTerms(trx, id, input.typologies.map((t) => typologyValues(id, t)));
+    await repo.replaceTypologyTerms(
+      trx,
+      id,
+      input.typologies.map((t) => typologyValues(id, t)),
+    );
     const saved = toTermsOfSale((await repo.findTermsOfSaleByCode(trx, input.code))!, await repo.listTypologyTerms(trx, [id]));
-    await recordAudit(trx, { entityType: 'terms_of_sale', entityId: id, action: existing ? 'update' : 'create', userId, before, after: saved });
+    await recordAudit(trx, {
+      entityType: 'terms_of_sale',
+      entityId: id,
+      action: existing ? 'update' : 'create',
+      userId,
+      before,
+      after: saved,
+    });
     return saved;
   });
 }
@@ -88,14 +149,20 @@ export async function typologyTermsOn(db: DbOrTrx, typology: string, date: strin
 
 /** The customer's terms: its typology's CGV merged with its own agreement (the agreement's fields win, whole). */
 export async function customerTermsOn(db: DbOrTrx, customer: { id: number; typology: string }, date: string) {
-  const [{ code, terms: base }, row] = await Promise.all([typologyTermsOn(db, customer.typology, date), repo.findCustomerTerms(db, customer.id)]);
+  const [{ code, terms: base }, row] = await Promise.all([
+    typologyTermsOn(db, customer.typology, date),
+    repo.findCustomerTerms(db, customer.id),
+  ]);
   const overrides = toCustomerTermsInput(row);
   return { code, base, overrides, effective: mergeTerms(base, termsOverrides(overrides, base)), updatedAt: row?.updatedAt ?? null };
 }
 
 /** Credit figures: limit (0 = none set), unpaid invoices from the ERP, open orders computed from the orders. */
 export async function creditOf(db: DbOrTrx, customer: { id: number; creditLimitCents: number }, exceptOrderId?: number) {
-  const [credit, openOrdersCents] = await Promise.all([repo.findCredit(db, customer.id), repo.openOrdersGrossCents(db, customer.id, exceptOrderId)]);
+  const [credit, openOrdersCents] = await Promise.all([
+    repo.findCredit(db, customer.id),
+    repo.openOrdersGrossCents(db, customer.id, exceptOrderId),
+  ]);
   return {
     limitCents: customer.creditLimitCents > 0 ? Number(customer.creditLimitCents) : null,
     unpaidBalanceCents: Number(credit?.unpaidBalanceCents ?? 0),
@@ -134,7 +201,12 @@ export async function saveCustomerTerms(db: Db, customerId: number, input: Custo
   await requireCustomer(db, customerId);
   const errors: FieldError[] = input.surcharges ? surchargeErrors('surcharges', input.surcharges) : [];
   if (input.franco?.measure === 'pallets' && input.truckMaxPallets != null && input.franco.threshold > input.truckMaxPallets) {
-    errors.push({ path: 'franco.threshold', code: 'out-of-range', params: { comparison: '<=', limit: input.truckMaxPallets }, message: `a franco of ${input.franco.threshold} pallets cannot exceed the truck's ${input.truckMaxPallets}` });
+    errors.push({
+      path: 'franco.threshold',
+      code: 'out-of-range',
+      params: { comparison: '<=', limit: input.truckMaxPallets },
+      message: `a franco of ${input.franco.threshold} pallets cannot exceed the truck's ${input.truckMaxPallets}`,
+    });
   }
   rejectInvalid(errors);
   await db.transaction().execute(async (trx) => {
@@ -155,15 +227,30 @@ export async function getAssortment(db: DbOrTrx, customerId: number) {
 export async function saveAssortment(db: Db, customerId: number, input: AssortmentInput, userId: number, now: Date) {
   await requireCustomer(db, customerId);
   const known = await existingProductIds(db, input.productIds);
-  const errors: FieldError[] = input.productIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` }]));
-  if (input.restricted && input.productIds.length === 0) errors.push({ path: 'productIds', code: 'too-few', params: { limit: 1 }, message: 'a restricted assortment lists at least one product' });
+  const errors: FieldError[] = input.productIds.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `productIds.${i}`, code: 'not-found', params: { entity: 'product', id }, message: `no product ${id}` }],
+  );
+  if (input.restricted && input.productIds.length === 0)
+    errors.push({
+      path: 'productIds',
+      code: 'too-few',
+      params: { limit: 1 },
+      message: 'a restricted assortment lists at least one product',
+    });
   rejectInvalid(errors);
   return db.transaction().execute(async (trx) => {
     const before = await repo.findAssortment(trx, customerId);
     await repo.replaceAssortment(trx, customerId, input.restricted, input.productIds, now.toISOString());
     const after = await repo.findAssortment(trx, customerId);
     const ids = (a: typeof before) => ({ restricted: a.restricted, productIds: a.products.map((p) => p.productId) });
-    await recordAudit(trx, { entityType: 'customer_assortment', entityId: customerId, action: 'update', userId, before: ids(before), after: ids(after) });
+    await recordAudit(trx, {
+      entityType: 'customer_assortment',
+      entityId: customerId,
+      action: 'update',
+      userId,
+      before: ids(before),
+      after: ids(after),
+    });
     return { customerId, ...after };
   });
 }

@@ -18,8 +18,20 @@ export async function createAdmin(db: Db, input: NewAccount, now: Date): Promise
   const id = await db
     .transaction()
     .execute(async (trx) => {
-      const created = await insertAccount(trx, { email: account.email, name: account.name, role: 'admin', passwordHash, createdAt: now.toISOString() });
-      await recordAudit(trx, { entityType: 'user', entityId: created, action: 'create_admin', userId: null, after: { email: account.email, name: account.name, role: 'admin' } });
+      const created = await insertAccount(trx, {
+        email: account.email,
+        name: account.name,
+        role: 'admin',
+        passwordHash,
+        createdAt: now.toISOString(),
+      });
+      await recordAudit(trx, {
+        entityType: 'user',
+        entityId: created,
+        action: 'create_admin',
+        userId: null,
+        after: { email: account.email, name: account.name, role: 'admin' },
+      });
       return created;
     })
     .catch(async (error: unknown) => {

@@ -29,9 +29,21 @@ describe.skipIf(!browserAvailable())('browser: importing planned receipts', () =
 
   it('checks a planned-receipts file and lists its bad row', async () => {
     const warehouse = await server.app.db.selectFrom('warehouses').select('code').orderBy('id').executeTakeFirstOrThrow();
-    const product = await server.app.db.selectFrom('products').select('code').where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
-    const before = await server.app.db.selectFrom('plannedReceipts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const csv = ['warehouseCode,productCode,ref,date,quantity', `${warehouse.code},${product.code},OF-TEST-1,2030-01-22,1200`, `${warehouse.code},NO-SUCH-PRODUCT,OF-TEST-2,2030-01-23,500`].join('\n');
+    const product = await server.app.db
+      .selectFrom('products')
+      .select('code')
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const before = await server.app.db
+      .selectFrom('plannedReceipts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const csv = [
+      'warehouseCode,productCode,ref,date,quantity',
+      `${warehouse.code},${product.code},OF-TEST-1,2030-01-22,1200`,
+      `${warehouse.code},NO-SUCH-PRODUCT,OF-TEST-2,2030-01-23,500`,
+    ].join('\n');
 
     await logIn(page, server.url, 'admin@demo.local');
     await page.goto(`${server.url}/imports`);
@@ -41,7 +53,10 @@ describe.skipIf(!browserAvailable())('browser: importing planned receipts', () =
     await expect.poll(() => page.getByTestId('import-errors').getByText('NO-SUCH-PRODUCT').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'imports-planned-receipts.png'), fullPage: true });
     expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/imports/planned-receipts/template.csv');
-    const after = await server.app.db.selectFrom('plannedReceipts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await server.app.db
+      .selectFrom('plannedReceipts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -27,7 +27,10 @@ describe.skipIf(!browserAvailable())('browser: the page of an EDI order of the l
     const today = server.app.clock.now().toISOString().slice(0, 10);
     const order = demoOrder(est, 7001, today, MAX_ORDER_LINES);
     const file = path.join(fileStoreOf(db), 'large-order.edi');
-    fs.writeFileSync(file, demoInterchange(est, 'LARGE-PAGE', today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]));
+    fs.writeFileSync(
+      file,
+      demoInterchange(est, 'LARGE-PAGE', today, [{ ...order, lines: order.lines.map((l, i) => ({ ...l, quantity: 7 + (i % 13) })) }]),
+    );
     const [r] = await ingestFile(db, file, { door: 'cli', clock: server.app.clock });
     orderId = r.messages[0].orderId!;
   }, 240_000);
@@ -41,7 +44,11 @@ describe.skipIf(!browserAvailable())('browser: the page of an EDI order of the l
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR' });
     await page.goto(`${server.url}/login`);
     await page.evaluate(async () => {
-      await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }) });
+      await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' }),
+      });
     });
     await page.goto(`${server.url}/orders/${orderId}`);
     await page.getByTestId('order-detail-lines').waitFor();

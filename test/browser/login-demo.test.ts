@@ -34,7 +34,12 @@ describe.skipIf(!browserAvailable())('browser: the demo logins on the login page
     const box = page.getByTestId('demo-logins');
     await expect.poll(() => box.isVisible()).toBe(true);
     expect(await box.innerText()).toContain('Comptes de démonstration (mot de passe demo1234)');
-    for (const [email, role] of [['adv@demo.local', 'assistante ADV'], ['adv2@demo.local', 'assistante ADV'], ['manager@demo.local', 'responsable ADV'], ['admin@demo.local', 'administrateur']]) {
+    for (const [email, role] of [
+      ['adv@demo.local', 'assistante ADV'],
+      ['adv2@demo.local', 'assistante ADV'],
+      ['manager@demo.local', 'responsable ADV'],
+      ['admin@demo.local', 'administrateur'],
+    ]) {
       expect(await box.getByRole('row').filter({ hasText: email }).innerText()).toContain(role);
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'login-demo-mode.png') });

@@ -15,7 +15,8 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
   let browser: Browser;
   let page: Page;
   const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const focusedOn = (p: Page, testId: string) => p.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
+  const focusedOn = (p: Page, testId: string) =>
+    p.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -35,7 +36,11 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     await p.addInitScript((lang) => localStorage.setItem('carnet.language', lang), language);
     await p.goto(`${server.url}/login`);
     await p.evaluate(async (e) => {
-      await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: 'demo1234' }) });
+      await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: e, password: 'demo1234' }),
+      });
     }, email);
     return p;
   }
@@ -59,7 +64,11 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
 
   it('pitches the galette promotion, prices the T45 with its 5 %, and says what franco is missing', async () => {
     page = await open('adv@demo.local', 'fr');
-    await typeOrder(page, 'martin', [['T65', '10'], ['FAR-T45-S25', '4'], ['SUC-GLA-S10', '2']]);
+    await typeOrder(page, 'martin', [
+      ['T65', '10'],
+      ['FAR-T45-S25', '4'],
+      ['SUC-GLA-S10', '2'],
+    ]);
     // "T65": his usual 25 kg sack, not the 1 kg organic pack.
     expect(await page.getByTestId('order-line-1-name').innerText()).toMatch(/T65 pour pain de tradition/);
     await expect.poll(() => page.getByTestId('order-promotion-pitch').innerText()).toMatch(/galettes/i);
@@ -70,7 +79,9 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     await expect.poll(() => reach.count()).toBe(1);
     expect(await reach.innerText()).toMatch(/économie/);
     // and the next tier: 2 more sacks of icing sugar earn the 5 %.
-    expect(await page.locator('[data-kind="next-tier"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/SUC-GLA-S10.*4 sacs/s)]));
+    expect(await page.locator('[data-kind="next-tier"]').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/SUC-GLA-S10.*4 sacs/s)]),
+    );
     expect(await page.getByTestId('total-charge-1').innerText()).toMatch(/35,00/);
     expect(await page.getByTestId('order-shortcuts').innerText()).toMatch(/Alt\s*\+\s*1…9/);
     await shot(page, 'rules-01-below-franco-fr');
@@ -89,7 +100,11 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
 
   it('shows the same in English, and applies a suggestion with its button', async () => {
     const en = await open('adv@demo.local', 'en');
-    await typeOrder(en, 'martin', [['T65', '10'], ['FAR-T45-S25', '4'], ['SUC-GLA-S10', '2']]);
+    await typeOrder(en, 'martin', [
+      ['T65', '10'],
+      ['FAR-T45-S25', '4'],
+      ['SUC-GLA-S10', '2'],
+    ]);
     await expect.poll(() => en.getByTestId('order-promotion-pitch').innerText()).toMatch(/galettes/i);
     await expect.poll(() => en.getByTestId('order-findings-franco').innerText()).toMatch(/below the free-delivery threshold of €400\.00/);
     await shot(en, 'rules-03-below-franco-en');
@@ -147,7 +162,8 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     const admin = await open('admin@demo.local', 'fr');
     await admin.goto(`${server.url}/imports`);
     await admin.getByText('Tarifs', { exact: true }).click();
-    const file = 'priceListCode;productCode;minQuantity;unitPrice\nPL-GMS-2026;NOPE;1;3\nPL-GMS-2026;FAR-T55-S25;1;abc\nPL-GMS-2026;FAR-T55-S25;deux;3\n';
+    const file =
+      'priceListCode;productCode;minQuantity;unitPrice\nPL-GMS-2026;NOPE;1;3\nPL-GMS-2026;FAR-T55-S25;1;abc\nPL-GMS-2026;FAR-T55-S25;deux;3\n';
     await admin.locator('input[type=file]').setInputFiles({ name: 'tarifs.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await admin.getByTestId('import-validate').click();
     const errors = admin.getByTestId('import-errors');

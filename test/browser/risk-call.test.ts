@@ -66,7 +66,11 @@ describe.skipIf(!browserAvailable())('browser: from a risk to the customer decis
     await shot('risk-04-order-updated');
     await page.goto(`${server.url}/risks`);
     await page.getByTestId('risks-table').waitFor();
-    await expect.poll(() => page.getByTestId('risks-table').locator('tbody tr', { hasText: risk.orderNumber }).filter({ hasText: 'FAR-T45-1KG' }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        page.getByTestId('risks-table').locator('tbody tr', { hasText: risk.orderNumber }).filter({ hasText: 'FAR-T45-1KG' }).count(),
+      )
+      .toBe(0);
     await shot('risk-05-board-after');
   });
 
@@ -85,7 +89,9 @@ describe.skipIf(!browserAvailable())('browser: from a risk to the customer decis
     await page.waitForURL(/\/orders\/\d+$/);
     const delivery = page.getByTestId('order-deliveries').locator('tbody tr', { hasText: 'SUC-CAS-500' });
     await expect.poll(async () => (await delivery.count()) === 1 && (await delivery.innerText())).toContain('Moulin de Saint-Fiacre');
-    expect(await page.getByTestId('order-deliveries').locator('tbody tr', { hasText: 'SUC-MOR-1KG' }).innerText()).toContain('Sucres du Val');
+    expect(await page.getByTestId('order-deliveries').locator('tbody tr', { hasText: 'SUC-MOR-1KG' }).innerText()).toContain(
+      'Sucres du Val',
+    );
     await shot('risk-07-order-from-the-mill');
   });
 });

@@ -24,9 +24,15 @@ const files = present
       .sort()
   : [];
 
-if (!present) console.log(`EDI conformance suite skipped: ${samples} does not exist (the shared real samples are not part of this repository).`);
+if (!present)
+  console.log(`EDI conformance suite skipped: ${samples} does not exist (the shared real samples are not part of this repository).`);
 
-const READERS: Record<string, (m: Parameters<typeof readOrder>[0]) => unknown> = { ORDERS: readOrder, ORDRSP: readOrderResponse, DESADV: readDespatchAdvice, INVOIC: readInvoice };
+const READERS: Record<string, (m: Parameters<typeof readOrder>[0]) => unknown> = {
+  ORDERS: readOrder,
+  ORDRSP: readOrderResponse,
+  DESADV: readDespatchAdvice,
+  INVOIC: readInvoice,
+};
 
 function parsed(file: string) {
   const r = parseEdi(fs.readFileSync(path.join(samples, file)));
@@ -55,8 +61,23 @@ function parsed(file: string) {
 
   it('reads what the samples say (spot checks)', () => {
     const amazon = summarizeMessage(parsed('orders/oca-amazon-sample1.edi').interchanges[0].messages[0]);
-    expect(amazon).toMatchObject({ documentNumber: '1AA1TEST', documentDate: '2023-06-06', deliveryDate: '2023-06-06', buyer: '5450534000017', deliveryPoint: '5450534008617', invoicee: '5450534008143', currency: 'EUR' });
-    expect(amazon.lines[0]).toEqual({ lineNumber: 1, gtin: '9783898307529', buyerCode: null, supplierCode: null, quantity: 5, unitPrice: 27.5 });
+    expect(amazon).toMatchObject({
+      documentNumber: '1AA1TEST',
+      documentDate: '2023-06-06',
+      deliveryDate: '2023-06-06',
+      buyer: '5450534000017',
+      deliveryPoint: '5450534008617',
+      invoicee: '5450534008143',
+      currency: 'EUR',
+    });
+    expect(amazon.lines[0]).toEqual({
+      lineNumber: 1,
+      gtin: '9783898307529',
+      buyerCode: null,
+      supplierCode: null,
+      quantity: 5,
+      unitPrice: 27.5,
+    });
 
     const comma = readInvoice(parsed('invoic/staedi-d93a-decimal-comma.edi').interchanges[0].messages[0]);
     expect(comma.lines.map((l) => l.unitPrice)).toEqual([750, 19.9, 2.5]);
@@ -83,7 +104,13 @@ function parsed(file: string) {
 
     const php = readOrder(parsed('orders/php-edifact-order-ok-d01b.edi').interchanges[0].messages[0]);
     expect(php.buyer?.name).toBe('A+A K\ufffdlte GmbH');
-    expect(php.lines[0]).toMatchObject({ supplierCode: '1001', buyerCode: '6001001', quantity: 2, unit: 'GBND', description: 'Butter 40x250g Alu' });
+    expect(php.lines[0]).toMatchObject({
+      supplierCode: '1001',
+      buyerCode: '6001001',
+      quantity: 2,
+      unit: 'GBND',
+      description: 'Butter 40x250g Alu',
+    });
   });
 
   it('reports the count defects the samples are known for as warnings', () => {

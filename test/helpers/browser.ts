@@ -29,7 +29,10 @@ export function browserAvailable(): boolean {
  * the sources, as `npm start` does (once per test run: see global-setup.ts).
  */
 export function buildStale(targets: readonly ('server' | 'web')[]): void {
-  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--stale-only', ...targets], { cwd: repo, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--stale-only', ...targets], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`the build of ${targets.join(' and ')} failed`);
 }
 
@@ -64,7 +67,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -13,9 +13,11 @@ export function sourceFiles(root: string, dir: string): string[] {
   return out;
 }
 
-const SQL = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\.with\(\s*['"]|\bsql(?:<[^>]*>)?`|\bsql\.(?:raw|ref|join|table|id|lit|val)\(/;
+const SQL =
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\.with\(\s*['"]|\bsql(?:<[^>]*>)?`|\bsql\.(?:raw|ref|join|table|id|lit|val)\(/;
 /** The database layer (connection, migrations, SQL fragments shared by repositories), demo seeds and tests may hold SQL. */
-const MAY_HOLD_SQL = (file: string) => /\.repository\.ts$/.test(file) || file.startsWith('server/db/') || file.startsWith('server/demo/') || /\.test\.ts$/.test(file);
+const MAY_HOLD_SQL = (file: string) =>
+  /\.repository\.ts$/.test(file) || file.startsWith('server/db/') || file.startsWith('server/demo/') || /\.test\.ts$/.test(file);
 
 /** Server files outside a repository that build SQL, with the first line that does. */
 export function sqlOutsideRepositories(root: string): string[] {
@@ -54,13 +56,13 @@ export function databaseTables(root: string): string[] {
 /** Every file-level import cycle among the given folders, as "a > b > a" (dependency-cruiser, type imports included). */
 export async function importCycles(root: string, dirs: string[]): Promise<string[]> {
   const result = await cruise(dirs, {
-      baseDir: root,
-      validate: true,
-      ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
-      doNotFollow: { path: 'node_modules' },
-      exclude: { path: 'node_modules' },
-      tsPreCompilationDeps: true,
-    });
-    if (typeof result.output === 'string') throw new Error('dependency-cruiser answered text, not a result');
-    return result.output.summary.violations.map((v) => [v.from, ...(v.cycle ?? []).map((c) => c.name)].join(' > '));
+    baseDir: root,
+    validate: true,
+    ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+  });
+  if (typeof result.output === 'string') throw new Error('dependency-cruiser answered text, not a result');
+  return result.output.summary.violations.map((v) => [v.from, ...(v.cycle ?? []).map((c) => c.name)].join(' > '));
 }

@@ -25,7 +25,10 @@ export type TestApp = {
  * With `clock`, the demo is seeded as of that clock's now and the app reads the time from it: a test comparing with
  * "today" pins the clock and cannot fail around midnight.
  */
-export async function createTestApp(engine: Engine, options: { seed?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  options: { seed?: boolean; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};

@@ -25,17 +25,28 @@ describe.each(await testEngines())('order actions need no body, over real HTTP, 
     base = `http://127.0.0.1:${await listen(t.app)}`;
     // These orders are about the actions' bodies, not Cap Marché's terms: no assortment, no pallet minimum to approve.
     await t.handle.db.deleteFrom('customerAssortments').where('customerId', '=', ids.customer('C001')).execute();
-    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() }).execute();
+    await t.handle.db
+      .insertInto('customerTerms')
+      .values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() })
+      .execute();
   });
   afterAll(() => t.close());
 
   const draft = async () => {
-    const res = await adv.post('/api/orders', { customerId: ids.customer('C001'), channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 4 }] });
+    const res = await adv.post('/api/orders', {
+      customerId: ids.customer('C001'),
+      channel: 'phone',
+      lines: [{ customerCode: 'CM-204511', quantity: 4 }],
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: number; lines: { id: number; quantity: number }[] }>();
   };
   const post = async (url: string, how: (typeof BODIES)[keyof typeof BODIES]) => {
-    const res = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...how.headers }, body: 'body' in how ? how.body : undefined });
+    const res = await fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...how.headers },
+      body: 'body' in how ? how.body : undefined,
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -69,11 +80,19 @@ describe.each(await testEngines())('order actions need no body, over real HTTP, 
     expect(events.find((e) => e.action === 'cancel')?.note).toContain('Doublon du bon CM-PO-1');
     // A body an action does not take is still refused by name; a required one missing is named, not "body must be object".
     const other = await draft();
-    expect(await post(`/api/orders/${other.id}/confirm`, { headers: { 'content-type': 'application/json' }, body: '{"force":true}' })).toMatchObject({
+    expect(
+      await post(`/api/orders/${other.id}/confirm`, { headers: { 'content-type': 'application/json' }, body: '{"force":true}' }),
+    ).toMatchObject({
       status: 400,
       body: { code: 'VALIDATION', errors: [{ path: 'body.force' }] },
     });
-    expect(await post(`/api/orders/${other.id}/deliver`, BODIES['no body'])).toMatchObject({ status: 400, body: { code: 'VALIDATION', errors: [{ path: 'body.lines' }] } });
-    expect(await post(`/api/orders/${other.id}/confirm`, { headers: { 'content-type': 'application/json' }, body: '{' })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(await post(`/api/orders/${other.id}/deliver`, BODIES['no body'])).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION', errors: [{ path: 'body.lines' }] },
+    });
+    expect(await post(`/api/orders/${other.id}/confirm`, { headers: { 'content-type': 'application/json' }, body: '{' })).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION' },
+    });
   });
 });

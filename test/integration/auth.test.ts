@@ -23,7 +23,11 @@ describe.each(await testEngines())('auth on %s', (engine) => {
     const cookie = res.cookies.find((c) => c.name === 'carnet_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const row = await t.handle.db.selectFrom('users').select('passwordHash').where('email', '=', 'adv@demo.local').executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('email', '=', 'adv@demo.local')
+      .executeTakeFirstOrThrow();
     expect(row.passwordHash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -39,7 +43,11 @@ describe.each(await testEngines())('auth on %s', (engine) => {
     const without = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('CSRF');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': 'forged' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     const me = await client(t.app, session).get('/api/auth/me');
     expect(me.json().csrfToken).toBe(session.csrfToken);

@@ -16,7 +16,12 @@ import { demoIds } from './orders-fixtures.ts';
 
 type Caller = 'none' | Role;
 const CALLERS: readonly Caller[] = ['none', 'buyer', 'assistant', 'manager', 'admin'];
-const EMAILS: Record<Role, string> = { assistant: 'adv@demo.local', manager: 'manager@demo.local', admin: 'admin@demo.local', buyer: 'acheteur@martin.example' };
+const EMAILS: Record<Role, string> = {
+  assistant: 'adv@demo.local',
+  manager: 'manager@demo.local',
+  admin: 'admin@demo.local',
+  buyer: 'acheteur@martin.example',
+};
 
 /** `/api/orders/:id` → `/api/orders/{id}`, as OpenAPI writes it. */
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
@@ -35,7 +40,14 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     const martin = ids.customer('C020');
     await db
       .insertInto('users')
-      .values({ email: EMAILS.buyer, name: 'Acheteur Martin', role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: martin, createdAt: t.app.clock.now().toISOString() })
+      .values({
+        email: EMAILS.buyer,
+        name: 'Acheteur Martin',
+        role: 'buyer',
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        customerId: martin,
+        createdAt: t.app.clock.now().toISOString(),
+      })
       .execute();
     for (const role of ROLES) sessions.set(role, await login(t.app, EMAILS[role]));
 
@@ -43,8 +55,16 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     const capMarche = ids.customer('C001');
     const assistant = sessions.get('assistant')!;
     const headers = { cookie: assistant.cookie, 'x-csrf-token': assistant.csrfToken };
-    const order = (await t.app.inject({ method: 'POST', url: '/api/orders', headers, payload: { customerId: capMarche, channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 80 }] } })).json(); // one pallet: Cap Marché's minimum, so it confirms without a manager
-    for (const step of ['confirm', 'release', 'ship']) expect((await t.app.inject({ method: 'POST', url: `/api/orders/${order.id}/${step}`, headers, payload: {} })).statusCode).toBe(200);
+    const order = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers,
+        payload: { customerId: capMarche, channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 80 }] },
+      })
+    ).json(); // one pallet: Cap Marché's minimum, so it confirms without a manager
+    for (const step of ['confirm', 'release', 'ship'])
+      expect((await t.app.inject({ method: 'POST', url: `/api/orders/${order.id}/${step}`, headers, payload: {} })).statusCode).toBe(200);
     const first = async (table: 'contacts' | 'customerProductCodes' | 'priceLists' | 'warehouses', where?: [string, number]) => {
       let q = db.selectFrom(table).select('id').orderBy('id');
       if (where) q = q.where(where[0] as never, '=', where[1] as never);
@@ -55,7 +75,15 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     const customerPrice = (
       await db
         .insertInto('customerPrices')
-        .values({ customerId: capMarche, productId: ids.product('FAR-T45-1KG').id, unitPriceCents: 700, validFrom: '2026-01-01', validTo: null, note: null, updatedAt: t.app.clock.now().toISOString() })
+        .values({
+          customerId: capMarche,
+          productId: ids.product('FAR-T45-1KG').id,
+          unitPriceCents: 700,
+          validFrom: '2026-01-01',
+          validTo: null,
+          note: null,
+          updatedAt: t.app.clock.now().toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -71,7 +99,9 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,
       'orders/:id': order.id,
       'documents/:id': (await db.selectFrom('documents').select('publicId').orderBy('id').executeTakeFirstOrThrow()).publicId,
-      'deliveries/:id': (await db.selectFrom('deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow()).id,
+      'deliveries/:id': (
+        await db.selectFrom('deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow()
+      ).id,
       'penalty-notices/:id': (await db.selectFrom('penaltyNotices').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'imports/:kind': 'products',
       'promotions/:id': promotion,
@@ -106,14 +136,18 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
     });
     // Logging out ends the session the rest of the matrix uses: open a new one.
-    if (caller !== 'none' && route.url === '/api/auth/logout' && res.statusCode === 204) sessions.set(caller, await login(t.app, EMAILS[caller]));
+    if (caller !== 'none' && route.url === '/api/auth/logout' && res.statusCode === 204)
+      sessions.set(caller, await login(t.app, EMAILS[caller]));
     return res;
   };
 
   it('collects every route, each with an access rule, and no fewer than the OpenAPI document lists', async () => {
     expect(routes.length).toBeGreaterThan(30);
-    for (const r of routes) expect(r.access === 'public' || (Array.isArray(r.access) && r.access.length > 0), `${r.method} ${r.url}`).toBe(true);
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    for (const r of routes)
+      expect(r.access === 'public' || (Array.isArray(r.access) && r.access.length > 0), `${r.method} ${r.url}`).toBe(true);
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     const documented = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const collected = routes.map((r) => `${r.method} ${openApiPath(r.url)}`);
     expect(collected).toEqual(expect.arrayContaining(documented));

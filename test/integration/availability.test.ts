@@ -27,7 +27,9 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
     const res = await adv.get(`/api/availability?productId=${t55}&date=${today}&quantity=2000`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ productId: t55, date: today, promisable: 1120, earliestCompleteDate: addDays(today, 3) });
-    expect(res.json().byWarehouse).toEqual([{ warehouseId: expect.any(Number), onHand: 1120, reserved: 0, tooOld: 0, receipts: 0, reservations: 0, promisable: 1120 }]);
+    expect(res.json().byWarehouse).toEqual([
+      { warehouseId: expect.any(Number), onHand: 1120, reserved: 0, tooOld: 0, receipts: 0, reservations: 0, promisable: 1120 },
+    ]);
     expect((await adv.get(`/api/availability?productId=${t55}&date=${addDays(today, 3)}`)).json().promisable).toBe(2320);
     expect((await adv.get(`/api/availability?productId=${t55}&date=${today}&quantity=2400`)).json().earliestCompleteDate).toBeNull();
   });
@@ -35,7 +37,11 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
   it("does not count a lot too old for Cap Marché's 66 % for Cap Marché, and counts it for an artisan", async () => {
     const t65 = ids.product('FAR-T65-S25').id;
     // 270 days of life, 70 left: 26 % for Cap Marché.
-    await t.handle.db.updateTable('stockLots').set({ productionDate: addDays(today, -200), bestBefore: addDays(today, 70) }).where('productId', '=', t65).execute();
+    await t.handle.db
+      .updateTable('stockLots')
+      .set({ productionDate: addDays(today, -200), bestBefore: addDays(today, 70) })
+      .where('productId', '=', t65)
+      .execute();
     const cap = (await adv.get(`/api/availability?productId=${t65}&date=${today}&customerId=${ids.customer('C001')}`)).json();
     expect(cap).toMatchObject({ minRemainingShelfLifePct: 66, promisable: 0, earliestCompleteDate: addDays(today, 4) });
     expect(cap.byWarehouse[0]).toMatchObject({ onHand: 480, tooOld: 480, promisable: 0 });
@@ -46,20 +52,43 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
   it('refuses bad queries by field and unknown records', async () => {
     const bad = await adv.get('/api/availability?productId=0&date=2026-13-01');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.date', 'querystring.productId']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.date', 'querystring.productId']);
     expect((await adv.get(`/api/availability?productId=99999&date=${today}`)).statusCode).toBe(404);
   });
 
   it('lets a manager move a receipt, keeping its original date, audited; an assistant only reads', async () => {
     const t45 = ids.product('FAR-T45-S25').id;
     const [receipt] = (await adv.get(`/api/planned-receipts?productId=${t45}`)).json().items;
-    expect(receipt).toMatchObject({ ref: 'OF-26-0141', quantity: 800, status: 'planned', date: addDays(today, 2), originalDate: addDays(today, 2) });
-    const body = { warehouseId: receipt.warehouseId, productId: t45, date: addDays(today, 5), quantity: 600, kind: 'PRODUCTION', ref: 'OF-26-0141' };
+    expect(receipt).toMatchObject({
+      ref: 'OF-26-0141',
+      quantity: 800,
+      status: 'planned',
+      date: addDays(today, 2),
+      originalDate: addDays(today, 2),
+    });
+    const body = {
+      warehouseId: receipt.warehouseId,
+      productId: t45,
+      date: addDays(today, 5),
+      quantity: 600,
+      kind: 'PRODUCTION',
+      ref: 'OF-26-0141',
+    };
     expect((await adv.put(`/api/planned-receipts/${receipt.id}`, body)).statusCode).toBe(403);
     const moved = await manager.put(`/api/planned-receipts/${receipt.id}`, body);
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ date: addDays(today, 5), originalDate: addDays(today, 2), quantity: 600 });
-    const audit = await t.handle.db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'planned_receipt').where('entityId', '=', receipt.id).executeTakeFirstOrThrow();
+    const audit = await t.handle.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityType', '=', 'planned_receipt')
+      .where('entityId', '=', receipt.id)
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('update');
     expect((await manager.post('/api/planned-receipts', { ...body, ref: 'OF-26-0141' })).statusCode).toBe(409);
     const created = await manager.post('/api/planned-receipts', { ...body, ref: 'OF-26-0999' });
@@ -72,7 +101,12 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
   it('imports the production plan: moves known receipts, plans new ones, reports bad rows and writes nothing on commit with errors', async () => {
     const upload = (content: string, mode: string) => {
       const body = multipart({ filename: 'plan.csv', content }, mode);
-      return t.app.inject({ method: 'POST', url: '/api/imports/planned-receipts', payload: body.payload, headers: { 'content-type': body.contentType, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/imports/planned-receipts',
+        payload: body.payload,
+        headers: { 'content-type': body.contentType, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      });
     };
     const file = [
       'warehouseCode;productCode;ref;date;quantity;kind;status',
@@ -83,7 +117,12 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
     ].join('\n');
     const refused = await upload(file, 'commit');
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`).sort()).toEqual(['4:date', '4:kind', '4:quantity', '5:productCode']);
+    expect(
+      refused
+        .json()
+        .errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)
+        .sort(),
+    ).toEqual(['4:date', '4:kind', '4:quantity', '5:productCode']);
     const written = await upload(file, 'commit-valid');
     expect(written.json()).toMatchObject({ totalRows: 4, validRows: 2, written: 2 });
     const t55 = (await adv.get(`/api/planned-receipts?productId=${ids.product('FAR-T55-S25').id}`)).json().items[0];

@@ -24,7 +24,10 @@ function dataDir(): string {
 }
 
 function run(args: string[], env: Record<string, string>, nodeFlags: readonly string[] = []) {
-  return spawnSync(process.execPath, [...nodeFlags, carnet, ...args], { env: { ...parentEnv, LOG_LEVEL: 'warn', EDI_INBOX_SECONDS: '0', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [...nodeFlags, carnet, ...args], {
+    env: { ...parentEnv, LOG_LEVEL: 'warn', EDI_INBOX_SECONDS: '0', ...env },
+    encoding: 'utf8',
+  });
 }
 
 function freePort(): Promise<number> {
@@ -39,7 +42,9 @@ function freePort(): Promise<number> {
 /** `npm start` on this DATA_DIR, until /api/health answers; its log so far comes with it. */
 async function serve(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, [carnet, 'serve'], { env: { ...parentEnv, RISK_SCAN_MINUTES: '0', EDI_INBOX_SECONDS: '0', ...env, PORT: String(port), HOST: '127.0.0.1' } });
+  const child = spawn(process.execPath, [carnet, 'serve'], {
+    env: { ...parentEnv, RISK_SCAN_MINUTES: '0', EDI_INBOX_SECONDS: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
+  });
   running.push(child);
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -47,22 +52,46 @@ async function serve(env: Record<string, string>) {
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`carnet serve exited with ${child.exitCode}: ${log}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  const stop = () =>
+    new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
   return { url, log: () => log, stop };
 }
 
-const messages = (log: string) => log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string });
+const messages = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: number; msg: string });
 const WARN = 40;
 
 function login(url: string, email: string, password: string) {
-  return fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))))));
+  await Promise.all(
+    running
+      .splice(0)
+      .map(
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL')),
+          ),
+      ),
+  );
 });
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -97,7 +126,9 @@ describe('carnet edi import', () => {
   it('runs in the one process it was started as when that process already has the flags', async () => {
     const env = { DATA_DIR: dataDir(), CARNET_PRINT_HEAP_LIMIT: '1' };
     const emptyFolder = dataDir();
-    const child = spawn(process.execPath, [...EDI_IMPORT_NODE_FLAGS, carnet, 'edi', 'import', emptyFolder], { env: { ...parentEnv, ...env } });
+    const child = spawn(process.execPath, [...EDI_IMPORT_NODE_FLAGS, carnet, 'edi', 'import', emptyFolder], {
+      env: { ...parentEnv, ...env },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const status = await new Promise((resolve) => child.on('exit', resolve));
@@ -128,11 +159,20 @@ describe('carnet users create-admin, on an installation without the demo', () =>
   it('creates the first administrator, who then logs in over HTTP', async () => {
     const env = { DATA_DIR: dataDir(), CARNET_DEMO: 'false' };
     const empty = await serve(env);
-    expect(messages(empty.log())).toContainEqual({ level: WARN, msg: expect.stringContaining('npx carnet users create-admin'), time: expect.any(Number), pid: expect.any(Number), hostname: expect.any(String) });
+    expect(messages(empty.log())).toContainEqual({
+      level: WARN,
+      msg: expect.stringContaining('npx carnet users create-admin'),
+      time: expect.any(Number),
+      pid: expect.any(Number),
+      hostname: expect.any(String),
+    });
     expect(await (await fetch(`${empty.url}/api/demo`)).json()).toEqual({ accounts: [], password: null });
     await empty.stop();
 
-    const weak = run(['users', 'create-admin', '--email', 'jeanne@moulin.example', '--name', 'Jeanne Roux'], { ...env, CARNET_ADMIN_PASSWORD: 'jeanne-roux-2026' });
+    const weak = run(['users', 'create-admin', '--email', 'jeanne@moulin.example', '--name', 'Jeanne Roux'], {
+      ...env,
+      CARNET_ADMIN_PASSWORD: 'jeanne-roux-2026',
+    });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain("refused: password contains the account's own name or email");
 
@@ -140,11 +180,17 @@ describe('carnet users create-admin, on an installation without the demo', () =>
     expect(noPassword.status).toBe(2);
     expect(noPassword.stderr).toContain('CARNET_ADMIN_PASSWORD');
 
-    const created = run(['users', 'create-admin', '--email', 'jeanne@moulin.example', '--name', 'Jeanne Roux'], { ...env, CARNET_ADMIN_PASSWORD: 'tamis-pétrin-farine-7' });
+    const created = run(['users', 'create-admin', '--email', 'jeanne@moulin.example', '--name', 'Jeanne Roux'], {
+      ...env,
+      CARNET_ADMIN_PASSWORD: 'tamis-pétrin-farine-7',
+    });
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^administrator jeanne@moulin\.example created \(user \d+\)/);
 
-    const twice = run(['users', 'create-admin', '--email', 'Jeanne@moulin.example', '--name', 'Jeanne R.'], { ...env, CARNET_ADMIN_PASSWORD: 'une-autre-phrase-longue' });
+    const twice = run(['users', 'create-admin', '--email', 'Jeanne@moulin.example', '--name', 'Jeanne R.'], {
+      ...env,
+      CARNET_ADMIN_PASSWORD: 'une-autre-phrase-longue',
+    });
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('refused: email belongs to an account already');
 

@@ -5,7 +5,20 @@ import { testEngines } from '../helpers/engines.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
 
-type ProposalLine = { productId: number; productCode: string; onHand: number; baseDailyUse: number; dailyUse: number; coverDays: number; coverAfterDelivery: number; leadTimeDays: number; quantity: number; multiple: string; multipleSize: number; skipped: string | null };
+type ProposalLine = {
+  productId: number;
+  productCode: string;
+  onHand: number;
+  baseDailyUse: number;
+  dailyUse: number;
+  coverDays: number;
+  coverAfterDelivery: number;
+  leadTimeDays: number;
+  quantity: number;
+  multiple: string;
+  multipleSize: number;
+  skipped: string | null;
+};
 
 describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
   let t: TestApp;
@@ -19,7 +32,9 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    [assistant, manager, admin] = await Promise.all(['adv@demo.local', 'manager@demo.local', 'admin@demo.local'].map((e) => login(t.app, e)));
+    [assistant, manager, admin] = await Promise.all(
+      ['adv@demo.local', 'manager@demo.local', 'admin@demo.local'].map((e) => login(t.app, e)),
+    );
     const c = await t.handle.db.selectFrom('customers').select(['id']).where('code', '=', 'C001').executeTakeFirstOrThrow();
     capMarche = c.id;
     const points = await t.handle.db.selectFrom('deliveryPoints').select(['id', 'code']).where('customerId', '=', capMarche).execute();
@@ -37,17 +52,36 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
       headers: { 'content-type': body.contentType, cookie: session.cookie, 'x-csrf-token': session.csrfToken },
     });
   };
-  const reportCount = async () => Number((await t.handle.db.selectFrom('customerStockReports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const proposal = async (pointId: number) => (await client(t.app, assistant).get(`/api/customers/${capMarche}/order-proposal?deliveryPointId=${pointId}`)).json();
+  const reportCount = async () =>
+    Number(
+      (
+        await t.handle.db
+          .selectFrom('customerStockReports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const proposal = async (pointId: number) =>
+    (await client(t.app, assistant).get(`/api/customers/${capMarche}/order-proposal?deliveryPointId=${pointId}`)).json();
 
   it('shows the demo: Saran under VMI, daily use from the INVRPT history, the T45 short before Chandeleur and its task', async () => {
     const stock = (await client(t.app, admin).get(`/api/customers/${capMarche}/stock`)).json();
     expect(stock.settings).toMatchObject({ enabled: true, targetCoverDays: 10 });
     const byCode = new Map<string, Record<string, unknown>>(stock.items.map((i: { productCode: string }) => [i.productCode, i]));
-    expect(byCode.get('FAR-T45-1KG')).toMatchObject({ deliveryPointId: saran, onHand: 96, baseDailyUse: 31, dailyUseMethod: 'history', dailyUse: 108.5, coverDays: 0.9, belowLeadTimeCover: true });
+    expect(byCode.get('FAR-T45-1KG')).toMatchObject({
+      deliveryPointId: saran,
+      onHand: 96,
+      baseDailyUse: 31,
+      dailyUseMethod: 'history',
+      dailyUse: 108.5,
+      coverDays: 0.9,
+      belowLeadTimeCover: true,
+    });
     expect(byCode.get('SUC-CRI-1KG')).toMatchObject({ baseDailyUse: 12, coverDays: 17.5, belowLeadTimeCover: false });
     const tasks = (await client(t.app, assistant).get(`/api/tasks?status=open&assigneeId=${assistant.userId}`)).json().items;
-    const low = tasks.filter((x: { kind: string; deliveryPointId: number }) => x.kind === 'low-customer-stock' && x.deliveryPointId === saran);
+    const low = tasks.filter(
+      (x: { kind: string; deliveryPointId: number }) => x.kind === 'low-customer-stock' && x.deliveryPointId === saran,
+    );
     expect(low).toHaveLength(1);
     expect(low[0]).toMatchObject({ customerId: capMarche, priority: 1, productCode: 'FAR-T45-1KG', dueDate: today });
     expect(low[0].reason.fr).toContain('FAR-T45-1KG : 0,9 j de stock (96)');
@@ -59,7 +93,9 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
   });
 
   it('sets the target cover (manager), not the assistant', async () => {
-    expect((await client(t.app, assistant).put(`/api/customers/${capMarche}/vmi-settings`, { enabled: true, targetCoverDays: 30 })).statusCode).toBe(403);
+    expect(
+      (await client(t.app, assistant).put(`/api/customers/${capMarche}/vmi-settings`, { enabled: true, targetCoverDays: 30 })).statusCode,
+    ).toBe(403);
     const res = await client(t.app, manager).put(`/api/customers/${capMarche}/vmi-settings`, { enabled: true, targetCoverDays: 30 });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ enabled: true, targetCoverDays: 30 });
@@ -79,10 +115,19 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
     expect(res.json()).toMatchObject({ written: 2, errors: [] });
     expect(res.json().reportIds).toHaveLength(1);
     expect(await reportCount()).toBe(before + 1);
-    const report = await t.handle.db.selectFrom('customerStockReports').selectAll().where('id', '=', res.json().reportIds[0]).executeTakeFirstOrThrow();
+    const report = await t.handle.db
+      .selectFrom('customerStockReports')
+      .selectAll()
+      .where('id', '=', res.json().reportIds[0])
+      .executeTakeFirstOrThrow();
     expect(report).toMatchObject({ deliveryPointId: chilly, reportDate: d1, source: 'csv' });
     const doc = await t.handle.db.selectFrom('documents').selectAll().where('id', '=', report.documentId!).executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ kind: 'customer-stock-report', filename: 'stock.csv', mimeType: 'text/csv', publicId: res.json().documentId });
+    expect(doc).toMatchObject({
+      kind: 'customer-stock-report',
+      filename: 'stock.csv',
+      mimeType: 'text/csv',
+      publicId: res.json().documentId,
+    });
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Stock');
@@ -92,7 +137,15 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
     const xlsx = await upload({ filename: 'stock.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()) }, 'commit');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.json()).toMatchObject({ written: 2, errors: [] });
-    expect((await t.handle.db.selectFrom('customerStockReports').select('source').where('id', '=', xlsx.json().reportIds[0]).executeTakeFirstOrThrow()).source).toBe('xlsx');
+    expect(
+      (
+        await t.handle.db
+          .selectFrom('customerStockReports')
+          .select('source')
+          .where('id', '=', xlsx.json().reportIds[0])
+          .executeTakeFirstOrThrow()
+      ).source,
+    ).toBe('xlsx');
   });
 
   it('computes cover and the proposal from known figures: whole layers back to 30 days at the earliest delivery', async () => {
@@ -115,7 +168,9 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
 
   it('turns the proposal into a priced draft order in whole layers, in one click', async () => {
     const p = await proposal(chilly);
-    expect((await client(t.app, admin).post(`/api/customers/${capMarche}/order-proposal/draft`, { deliveryPointId: chilly })).statusCode).toBe(403);
+    expect(
+      (await client(t.app, admin).post(`/api/customers/${capMarche}/order-proposal/draft`, { deliveryPointId: chilly })).statusCode,
+    ).toBe(403);
     const res = await client(t.app, assistant).post(`/api/customers/${capMarche}/order-proposal/draft`, { deliveryPointId: chilly });
     expect(res.statusCode).toBe(201);
     const order = res.json();
@@ -132,22 +187,50 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
 
   it('refuses a file with a bad row (422, row by row) and writes nothing', async () => {
     const before = await reportCount();
-    const docs = Number((await t.handle.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const docs = Number(
+      (
+        await t.handle.db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const csv = `deliveryPoint,product,onHand\nC001-DP2,SUR-CRO-60,12\nC001-DP2,NOPE-404,5\nC009-DP9,SUR-PAC-70,-3\n`;
     const res = await upload({ filename: 'bad.csv', content: csv }, 'commit');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { row: 3, column: 'product', code: 'not-found', params: { entity: 'product', id: 'NOPE-404' }, reason: expect.stringContaining('NOPE-404') },
+      {
+        row: 3,
+        column: 'product',
+        code: 'not-found',
+        params: { entity: 'product', id: 'NOPE-404' },
+        reason: expect.stringContaining('NOPE-404'),
+      },
       { row: 4, column: 'onHand', code: expect.any(String), params: expect.any(Object), reason: expect.any(String) },
     ]);
     expect(await reportCount()).toBe(before);
-    expect(Number((await t.handle.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(docs);
-    const future = await upload({ filename: 'f.csv', content: `deliveryPoint;product;onHand;date\nC001-DP2;SUR-CRO-60;12;${addDays(today, 3)}\n` }, 'validate');
-    expect(future.json().errors).toEqual([{ row: 2, column: 'date', code: 'in-future', params: { value: addDays(today, 3) }, reason: expect.stringContaining('future') }]);
+    expect(
+      Number(
+        (
+          await t.handle.db
+            .selectFrom('documents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(docs);
+    const future = await upload(
+      { filename: 'f.csv', content: `deliveryPoint;product;onHand;date\nC001-DP2;SUR-CRO-60;12;${addDays(today, 3)}\n` },
+      'validate',
+    );
+    expect(future.json().errors).toEqual([
+      { row: 2, column: 'date', code: 'in-future', params: { value: addDays(today, 3) }, reason: expect.stringContaining('future') },
+    ]);
   });
 
   it('raises one task, refreshed not repeated, when a product falls under the lead-time cover; the assistant marks it done', async () => {
-    const lowTasks = () => t.handle.db.selectFrom('tasks').selectAll().where('kind', '=', 'low-customer-stock').where('deliveryPointId', '=', chilly).execute();
+    const lowTasks = () =>
+      t.handle.db.selectFrom('tasks').selectAll().where('kind', '=', 'low-customer-stock').where('deliveryPointId', '=', chilly).execute();
     expect(await lowTasks()).toHaveLength(0);
     await upload({ filename: 'low.csv', content: `deliveryPoint;product;onHand\nC001-DP2;SUR-CRO-60;10\n` }, 'commit');
     await upload({ filename: 'lower.csv', content: `deliveryPoint;product;onHand\nC001-DP2;SUR-CRO-60;4\n` }, 'commit');
@@ -163,11 +246,16 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
     const done = await client(t.app, assistant).post(`/api/tasks/${tasks[0].id}/done`);
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'done' });
-    expect((await client(t.app, assistant).get('/api/tasks?status=open')).json().items.map((x: { id: number }) => x.id)).not.toContain(tasks[0].id);
+    expect((await client(t.app, assistant).get('/api/tasks?status=open')).json().items.map((x: { id: number }) => x.id)).not.toContain(
+      tasks[0].id,
+    );
   });
 
   it('keeps the import to the order desk; every staff member reads', async () => {
-    expect((await upload({ filename: 's.csv', content: 'deliveryPoint;product;onHand\nC001-DP2;SUR-CRO-60;12\n' }, 'validate', admin)).statusCode).toBe(403);
+    expect(
+      (await upload({ filename: 's.csv', content: 'deliveryPoint;product;onHand\nC001-DP2;SUR-CRO-60;12\n' }, 'validate', admin))
+        .statusCode,
+    ).toBe(403);
     for (const s of [assistant, manager, admin]) {
       expect((await client(t.app, s).get(`/api/customers/${capMarche}/stock`)).statusCode).toBe(200);
       expect((await client(t.app, s).get(`/api/customers/${capMarche}/order-proposal`)).statusCode).toBe(200);

@@ -7,7 +7,16 @@ import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds, stockOf, tableCounts } from './orders-fixtures.ts';
 
-type Line = { id: number; productId: number; productCode: string; quantity: number; status: string; deliveredQuantity: number | null; unitPriceCents: number; backorderOfLineId: number | null };
+type Line = {
+  id: number;
+  productId: number;
+  productCode: string;
+  quantity: number;
+  status: string;
+  deliveredQuantity: number | null;
+  unitPriceCents: number;
+  backorderOfLineId: number | null;
+};
 
 describe.each(await testEngines())('orders: from confirmation to delivery on %s', (engine) => {
   let t: TestApp;
@@ -20,11 +29,15 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
-    warehouse = async (code) => (await t.handle.db.selectFrom('warehouses').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    warehouse = async (code) =>
+      (await t.handle.db.selectFrom('warehouses').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     // These orders are about moving goods, not about Cap Marché's terms (test/integration/order-rules.test.ts is): they
     // order outside its agreed assortment and below its one-pallet minimum, which a manager would have to approve.
     await t.handle.db.deleteFrom('customerAssortments').where('customerId', '=', ids.customer('C001')).execute();
-    await t.handle.db.insertInto('customerTerms').values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() }).execute();
+    await t.handle.db
+      .insertInto('customerTerms')
+      .values({ customerId: ids.customer('C001'), minOrderPallets: 0, updatedAt: t.app.clock.now().toISOString() })
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -66,9 +79,18 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(released.deliveries).toHaveLength(1);
     const delivery = released.deliveries[0];
     const moulin = await warehouse('WH-MOULIN');
-    expect(delivery).toMatchObject({ status: 'planned', warehouseId: moulin, plannedDate: draft.requestedDate, deliveryNoteNumber: null, weightG: draft.totals.weightG, pallets: draft.totals.pallets });
+    expect(delivery).toMatchObject({
+      status: 'planned',
+      warehouseId: moulin,
+      plannedDate: draft.requestedDate,
+      deliveryNoteNumber: null,
+      weightG: draft.totals.weightG,
+      pallets: draft.totals.pallets,
+    });
     expect(delivery.number).toMatch(/^LIV-\d{6}$/);
-    expect(delivery.lines.map((l: { orderLineId: number; quantity: number }) => [l.orderLineId, l.quantity])).toEqual(draft.lines.map((l: Line) => [l.id, l.quantity]));
+    expect(delivery.lines.map((l: { orderLineId: number; quantity: number }) => [l.orderLineId, l.quantity])).toEqual(
+      draft.lines.map((l: Line) => [l.id, l.quantity]),
+    );
     const reserved = await stockOf(t.handle.db, productIds);
     for (const line of draft.lines as Line[]) {
       const before = stockBefore.find((s) => s.productId === line.productId && s.warehouseId === moulin)!;
@@ -101,7 +123,11 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(file.rawPayload.length).toBe(docs[0].sizeBytes);
     expect(file.rawPayload.toString('latin1')).toContain(`Commande ${draft.number}`);
     expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00071`);
-    const row = await t.handle.db.selectFrom('documents').select(['id', 'sha256']).where('publicId', '=', docs[0].id).executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('documents')
+      .select(['id', 'sha256'])
+      .where('publicId', '=', docs[0].id)
+      .executeTakeFirstOrThrow();
     expect(fs.existsSync(path.join(t.dataDir, 'files', row.sha256.slice(0, 2), row.sha256))).toBe(true);
 
     const [l1, l2, ...full] = draft.lines as Line[];
@@ -115,20 +141,45 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(delivered.statusCode).toBe(200);
     const after = delivered.json();
     expect(after.status).toBe('delivered');
-    expect(after.lines.map((l: Line) => [l.status, l.deliveredQuantity])).toEqual([['backordered', 30], ['short_cancelled', 15], ...full.map((l) => ['delivered', l.quantity])]);
+    expect(after.lines.map((l: Line) => [l.status, l.deliveredQuantity])).toEqual([
+      ['backordered', 30],
+      ['short_cancelled', 15],
+      ...full.map((l) => ['delivered', l.quantity]),
+    ]);
     expect(after.deliveries[0].status).toBe('delivered');
     expect(after.backorders).toEqual([{ id: expect.any(Number), number: `${draft.number}-R1` }]);
 
     const backorder = (await adv.get(`/api/orders/${after.backorders[0].id}`)).json();
-    expect(backorder).toMatchObject({ status: 'confirmed', backorderOfOrderId: draft.id, customerId: draft.customerId, deliveryPointId: draft.deliveryPointId, customerRef: 'CM-PO-771999' });
-    expect(backorder.lines).toEqual([expect.objectContaining({ productId: l1.productId, quantity: 10, unitPriceCents: 720, netCents: 7200, backorderOfLineId: l1.id, status: 'open' })]);
+    expect(backorder).toMatchObject({
+      status: 'confirmed',
+      backorderOfOrderId: draft.id,
+      customerId: draft.customerId,
+      deliveryPointId: draft.deliveryPointId,
+      customerRef: 'CM-PO-771999',
+    });
+    expect(backorder.lines).toEqual([
+      expect.objectContaining({
+        productId: l1.productId,
+        quantity: 10,
+        unitPriceCents: 720,
+        netCents: 7200,
+        backorderOfLineId: l1.id,
+        status: 'open',
+      }),
+    ]);
     expect(backorder.totals).toMatchObject({ netCents: 7200, vatCents: 396, grossCents: 7596 });
 
     const closed = (await adv.post(`/api/orders/${draft.id}/close`)).json();
     expect(closed).toMatchObject({ status: 'closed', availableActions: [] });
 
     const events = (await adv.get(`/api/orders/${draft.id}/events`)).json();
-    expect(events.map((e: { action: string; before: { status?: string } | null; after: { status: string } }) => [e.action, e.before?.status ?? null, e.after.status])).toEqual([
+    expect(
+      events.map((e: { action: string; before: { status?: string } | null; after: { status: string } }) => [
+        e.action,
+        e.before?.status ?? null,
+        e.after.status,
+      ]),
+    ).toEqual([
       ['create', null, 'draft'],
       ['confirm', 'draft', 'confirmed'],
       ['release', 'confirmed', 'released'],
@@ -136,23 +187,36 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       ['deliver', 'shipped', 'delivered'],
       ['close', 'delivered', 'closed'],
     ]);
-    expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Léa Moreau', 'Léa Moreau', 'Claire Dubois', 'Léa Moreau', 'Léa Moreau', 'Léa Moreau']);
+    expect(events.map((e: { userName: string }) => e.userName)).toEqual([
+      'Léa Moreau',
+      'Léa Moreau',
+      'Claire Dubois',
+      'Léa Moreau',
+      'Léa Moreau',
+      'Léa Moreau',
+    ]);
     expect(events[2].after).toMatchObject({ deliveries: [{ warehouseId: moulin, deliveryNumber: delivery.number }] });
     expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00071`, documentId: row.id }] }); // the audit keeps the row number, which opens nothing
     expect(events[4].after.backorder).toEqual({ id: backorder.id, number: backorder.number });
     expect(events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
-    expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual(['create_backorder']);
+    expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual([
+      'create_backorder',
+    ]);
   });
 
   it('numbers a backorder of a backorder after the root order (-R2), and ships with a given delivery note number', async () => {
     const shipped = await walkTo('shipped', { ...fiveLines(), lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 10 }] });
-    await adv.post(`/api/orders/${shipped.id}/deliver`, { lines: [{ lineId: shipped.lines[0].id, deliveredQuantity: 4, shortfall: 'backorder' }] });
+    await adv.post(`/api/orders/${shipped.id}/deliver`, {
+      lines: [{ lineId: shipped.lines[0].id, deliveredQuantity: 4, shortfall: 'backorder' }],
+    });
     const r1 = (await adv.get(`/api/orders/${shipped.id}`)).json().backorders[0];
     await adv.post(`/api/orders/${r1.id}/release`);
     const given = await adv.post(`/api/orders/${r1.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
     expect(given.json().deliveries[0].deliveryNoteNumber).toBe('BL-MANUEL-0001');
     const r1Detail = given.json();
-    await adv.post(`/api/orders/${r1.id}/deliver`, { lines: [{ lineId: r1Detail.lines[0].id, deliveredQuantity: 5, shortfall: 'backorder' }] });
+    await adv.post(`/api/orders/${r1.id}/deliver`, {
+      lines: [{ lineId: r1Detail.lines[0].id, deliveredQuantity: 5, shortfall: 'backorder' }],
+    });
     const r2 = (await adv.get(`/api/orders/${r1.id}`)).json().backorders[0];
     expect([r1.number, r2.number]).toEqual([`${shipped.number}-R1`, `${shipped.number}-R2`]);
     expect((await adv.get(`/api/orders/${r2.id}`)).json().lines[0]).toMatchObject({ quantity: 1, backorderOfLineId: r1Detail.lines[0].id });
@@ -160,7 +224,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const other = await walkTo('released');
     const reused = await adv.post(`/api/orders/${other.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-0001' });
     expect(reused.statusCode).toBe(409);
-    expect(reused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'taken', params: { value: expect.any(String) }, message: expect.any(String) }]);
+    expect(reused.json().errors).toEqual([
+      { path: 'body.deliveryNoteNumber', code: 'taken', params: { value: expect.any(String) }, message: expect.any(String) },
+    ]);
     expect((await adv.get(`/api/orders/${other.id}`)).json().status).toBe('released');
   });
 
@@ -169,13 +235,25 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const sugar = ids.product('SUC-CRI-1KG').id;
     const flour = ids.product('FAR-T45-1KG').id;
     const before = await stockOf(t.handle.db, [sugar, flour]);
-    const released = await walkTo('released', { ...fiveLines(), lines: [{ customerCode: 'CM-301877', quantity: 100 }, { productId: flour, quantity: 1 }] });
-    expect(released.deliveries.map((d: { warehouseId: number; lines: { productId: number }[] }) => [d.warehouseId, d.lines.map((l) => l.productId)])).toEqual([
+    const released = await walkTo('released', {
+      ...fiveLines(),
+      lines: [
+        { customerCode: 'CM-301877', quantity: 100 },
+        { productId: flour, quantity: 1 },
+      ],
+    });
+    expect(
+      released.deliveries.map((d: { warehouseId: number; lines: { productId: number }[] }) => [
+        d.warehouseId,
+        d.lines.map((l) => l.productId),
+      ]),
+    ).toEqual([
       [sucre, [sugar]],
       [moulin, [flour]],
     ]);
     const after = await stockOf(t.handle.db, [sugar, flour]);
-    const at = (rows: typeof before, warehouseId: number, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === warehouseId);
+    const at = (rows: typeof before, warehouseId: number, productId: number) =>
+      rows.find((s) => s.productId === productId && s.warehouseId === warehouseId);
     expect(at(after, sucre, sugar)!.reserved).toBe(at(before, sucre, sugar)!.reserved + 100);
     expect(at(after, moulin, flour)!.reserved).toBe(at(before, moulin, flour)!.reserved + 1);
     // The sugar depot never held this flour and still has no stock row for it.
@@ -187,25 +265,50 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const flour = ids.product('FAR-T45-1KG').id;
     const croissant = ids.product('SUR-CRO-60').id;
     const before = await stockOf(t.handle.db, [flour, croissant]);
-    const body = { ...fiveLines(), lines: [{ customerCode: 'CM-204511', quantity: 30 }, { customerCode: 'CM-880311', quantity: 12 }, { customerCode: 'CM-204511', quantity: 10 }] };
+    const body = {
+      ...fiveLines(),
+      lines: [
+        { customerCode: 'CM-204511', quantity: 30 },
+        { customerCode: 'CM-880311', quantity: 12 },
+        { customerCode: 'CM-204511', quantity: 10 },
+      ],
+    };
     const released = await walkTo('released', body);
-    type D = { id: number; number: string; warehouseId: number; weightG: number; lines: { orderLineId: number; productId: number; quantity: number }[]; documentId: number | null; deliveryNoteNumber: string | null; status: string };
+    type D = {
+      id: number;
+      number: string;
+      warehouseId: number;
+      weightG: number;
+      lines: { orderLineId: number; productId: number; quantity: number }[];
+      documentId: number | null;
+      deliveryNoteNumber: string | null;
+      status: string;
+    };
     const deliveries: D[] = released.deliveries;
     expect(deliveries.map((d) => [d.warehouseId, d.lines.map((l) => [l.productId, l.quantity])])).toEqual([
-      [moulin, [[flour, 30], [flour, 10]]],
+      [
+        moulin,
+        [
+          [flour, 30],
+          [flour, 10],
+        ],
+      ],
       [froid, [[croissant, 12]]],
     ]);
     expect(new Set(deliveries.map((d) => d.number)).size).toBe(2);
     expect(deliveries.reduce((sum, d) => sum + d.weightG, 0)).toBe(released.totals.weightG);
     const reserved = await stockOf(t.handle.db, [flour, croissant]);
-    const at = (rows: typeof before, warehouseId: number, productId: number) => rows.find((s) => s.productId === productId && s.warehouseId === warehouseId)!;
+    const at = (rows: typeof before, warehouseId: number, productId: number) =>
+      rows.find((s) => s.productId === productId && s.warehouseId === warehouseId)!;
     expect(at(reserved, moulin, flour).reserved).toBe(at(before, moulin, flour).reserved + 40);
     expect(at(reserved, froid, croissant).reserved).toBe(at(before, froid, croissant).reserved + 12);
     expect(reserved).toHaveLength(before.length);
 
     const refused = await adv.post(`/api/orders/${released.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-9999' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors).toEqual([{ path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message: expect.stringContaining('2 warehouses') }]);
+    expect(refused.json().errors).toEqual([
+      { path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message: expect.stringContaining('2 warehouses') },
+    ]);
 
     const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
     expect(shipped.status).toBe('shipped');
@@ -221,15 +324,30 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       expect(pdf).not.toContain(notes[1 - i]);
     }
     const afterShip = await stockOf(t.handle.db, [flour, croissant]);
-    expect(at(afterShip, moulin, flour)).toMatchObject({ onHand: at(before, moulin, flour).onHand - 40, reserved: at(before, moulin, flour).reserved });
-    expect(at(afterShip, froid, croissant)).toMatchObject({ onHand: at(before, froid, croissant).onHand - 12, reserved: at(before, froid, croissant).reserved });
+    expect(at(afterShip, moulin, flour)).toMatchObject({
+      onHand: at(before, moulin, flour).onHand - 40,
+      reserved: at(before, moulin, flour).reserved,
+    });
+    expect(at(afterShip, froid, croissant)).toMatchObject({
+      onHand: at(before, froid, croissant).onHand - 12,
+      reserved: at(before, froid, croissant).reserved,
+    });
 
     const [l1, l2, l3] = shipped.lines as Line[];
-    const incomplete = await adv.post(`/api/orders/${released.id}/deliver`, { lines: [{ lineId: l1.id, deliveredQuantity: 30 }, { lineId: l3.id, deliveredQuantity: 10 }] });
+    const incomplete = await adv.post(`/api/orders/${released.id}/deliver`, {
+      lines: [
+        { lineId: l1.id, deliveredQuantity: 30 },
+        { lineId: l3.id, deliveredQuantity: 10 },
+      ],
+    });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.lines']);
     const delivered = await adv.post(`/api/orders/${released.id}/deliver`, {
-      lines: [{ lineId: l2.id, deliveredQuantity: 12 }, { lineId: l1.id, deliveredQuantity: 30 }, { lineId: l3.id, deliveredQuantity: 8, shortfall: 'cancel' }],
+      lines: [
+        { lineId: l2.id, deliveredQuantity: 12 },
+        { lineId: l1.id, deliveredQuantity: 30 },
+        { lineId: l3.id, deliveredQuantity: 8, shortfall: 'cancel' },
+      ],
     });
     expect(delivered.statusCode).toBe(200);
     expect(delivered.json().deliveries.map((d: D) => d.status)).toEqual(['delivered', 'delivered']);
@@ -260,7 +378,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const events = (await adv.get(`/api/orders/${released.id}/events`)).json();
     const notes = (action: string) => events.find((e: { action: string }) => e.action === action).notes;
     expect(notes('release')).toEqual([{ code: 'released-short', params: { product: 'SUC-GLA-S10', short: 6, warehouse: 'WH-SUCRE' } }]);
-    expect(notes('ship')).toEqual([{ code: 'shipped-beyond-stock', params: { product: 'SUC-GLA-S10', missing: 6, warehouse: 'WH-SUCRE' } }]);
+    expect(notes('ship')).toEqual([
+      { code: 'shipped-beyond-stock', params: { product: 'SUC-GLA-S10', missing: 6, warehouse: 'WH-SUCRE' } },
+    ]);
   });
 
   it('refuses a transition the status does not allow with a 409 naming the status and what is allowed', async () => {
@@ -268,7 +388,12 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const res = await adv.post(`/api/orders/${draft.id}/ship`);
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'draft', allowedFrom: ['released'], availableActions: ['confirm', 'cancel'] });
+    expect(res.json()).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'draft',
+      allowedFrom: ['released'],
+      availableActions: ['confirm', 'cancel'],
+    });
     expect(res.json().detail).toContain('is draft');
     expect(res.json().detail).toContain('released');
     for (const action of ['release', 'deliver', 'close']) {
@@ -276,7 +401,11 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       expect((await adv.post(`/api/orders/${draft.id}/${action}`, body)).statusCode).toBe(409);
     }
     await adv.post(`/api/orders/${draft.id}/cancel`);
-    expect((await adv.post(`/api/orders/${draft.id}/confirm`)).json()).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'cancelled', availableActions: [] });
+    expect((await adv.post(`/api/orders/${draft.id}/confirm`)).json()).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'cancelled',
+      availableActions: [],
+    });
     expect((await adv.post('/api/orders/999999/confirm')).statusCode).toBe(404);
     const shipped = await walkTo('shipped');
     expect((await adv.post(`/api/orders/${shipped.id}/cancel`)).statusCode).toBe(409);
@@ -293,7 +422,12 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(await stockOf(t.handle.db, productIds)).toEqual(stock);
     expect((await tableCounts(t.handle.db)).deliveries).toBe(counts.deliveries);
     const last = (await adv.get(`/api/orders/${order.id}/events`)).json().at(-1);
-    expect(last).toMatchObject({ action: 'cancel', note: 'doublon de la commande EDI', before: { status: 'confirmed' }, after: { status: 'cancelled' } });
+    expect(last).toMatchObject({
+      action: 'cancel',
+      note: 'doublon de la commande EDI',
+      before: { status: 'confirmed' },
+      after: { status: 'cancelled' },
+    });
   });
 
   it('refuses an incomplete or wrong delivery report naming the field, and leaves everything as it was', async () => {
@@ -303,7 +437,10 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const snapshot = async () => ({
       counts: await tableCounts(t.handle.db),
       order: (await adv.get(`/api/orders/${shipped.id}`)).json(),
-      stock: await stockOf(t.handle.db, shipped.lines.map((l: Line) => l.productId)),
+      stock: await stockOf(
+        t.handle.db,
+        shipped.lines.map((l: Line) => l.productId),
+      ),
     });
     const before = await snapshot();
     const cases: [unknown, number, string][] = [
@@ -333,7 +470,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     if (engine === 'sqlite') {
       await sql`create trigger crash_audit before insert on audit_events begin select raise(abort, 'simulated crash'); end`.execute(db);
     } else {
-      await sql`create function crash_audit() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(db);
+      await sql`create function crash_audit() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(
+        db,
+      );
       await sql`create trigger crash_audit before insert on audit_events for each row execute function crash_audit()`.execute(db);
     }
     try {
@@ -358,7 +497,8 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const detail = (await adv.get(`/api/orders/${order.id}`)).json();
     expect(detail.deliveries).toHaveLength(1);
-    const reservedDelta = (await stockOf(t.handle.db, productIds)).reduce((sum, s) => sum + s.reserved, 0) - before.reduce((sum, s) => sum + s.reserved, 0);
+    const reservedDelta =
+      (await stockOf(t.handle.db, productIds)).reduce((sum, s) => sum + s.reserved, 0) - before.reduce((sum, s) => sum + s.reserved, 0);
     expect(reservedDelta).toBe(order.lines.reduce((sum: number, l: Line) => sum + l.quantity, 0));
   });
 

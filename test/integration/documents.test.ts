@@ -29,36 +29,61 @@ describe.each(await testEngines())('documents on %s', (engine) => {
   let t: TestApp;
   const readers = new Map<Reader, ReturnType<typeof client>>();
   /** One document of each kind of record, by public id, and the customer each belongs to. */
-  const files: Record<'order' | 'edi-interchange' | 'penalty-notice' | 'customer-stock-report', { id: string; customer: string }> = {} as never;
+  const files: Record<'order' | 'edi-interchange' | 'penalty-notice' | 'customer-stock-report', { id: string; customer: string }> =
+    {} as never;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     const db = t.handle.db;
     const ids = await demoIds(db);
-    for (const [reader, customer] of [['buyer of Cap Marché', 'C001'], ['buyer of Martin', 'C020']] as const) {
+    for (const [reader, customer] of [
+      ['buyer of Cap Marché', 'C001'],
+      ['buyer of Martin', 'C020'],
+    ] as const) {
       await db
         .insertInto('users')
-        .values({ email: EMAILS[reader], name: reader, role: 'buyer', passwordHash: await hashPassword(DEMO_PASSWORD), customerId: ids.customer(customer), createdAt: t.app.clock.now().toISOString() })
+        .values({
+          email: EMAILS[reader],
+          name: reader,
+          role: 'buyer',
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+          customerId: ids.customer(customer),
+          createdAt: t.app.clock.now().toISOString(),
+        })
         .execute();
     }
     for (const reader of Object.keys(EMAILS) as Reader[]) readers.set(reader, client(t.app, await login(t.app, EMAILS[reader])));
     const adv = readers.get('assistant')!;
 
     // An order's acknowledgement, filed at confirmation.
-    const order = (await adv.post('/api/orders', { customerId: ids.customer('C001'), channel: 'phone', lines: [{ customerCode: 'CM-204511', quantity: 80 }] })).json();
+    const order = (
+      await adv.post('/api/orders', {
+        customerId: ids.customer('C001'),
+        channel: 'phone',
+        lines: [{ customerCode: 'CM-204511', quantity: 80 }],
+      })
+    ).json();
     expect((await adv.post(`/api/orders/${order.id}/confirm`)).statusCode).toBe(200);
     files.order = { id: (await adv.get(`/api/orders/${order.id}/documents`)).json()[0].id, customer: 'C001' };
 
     // Cap Marché's interchange as received, shown in the EDI queue and on the order.
     const file = path.join(t.dataDir, 'cap.edi');
-    fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'DOC-1', t.app.clock.now().toISOString().slice(0, 10), [demoOrder(DEMO_PARTNERS[0], 901, t.app.clock.now().toISOString().slice(0, 10), 1)]));
+    fs.writeFileSync(
+      file,
+      demoInterchange(DEMO_PARTNERS[0], 'DOC-1', t.app.clock.now().toISOString().slice(0, 10), [
+        demoOrder(DEMO_PARTNERS[0], 901, t.app.clock.now().toISOString().slice(0, 10), 1),
+      ]),
+    );
     const taken = await ingestFile(db, file, { door: 'cli', clock: t.app.clock });
     const ediOrderId = taken[0].messages[0].orderId!;
     files['edi-interchange'] = { id: (await adv.get(`/api/orders/${ediOrderId}/edi`)).json().inbound[0].documentId, customer: 'C001' };
 
     // Distri'Ouest's snow-day notice, contested with a letter.
     const notice = (await adv.get('/api/penalty-notices')).json().items.find((n: { reference: string }) => n.reference === 'PEN-2026-001');
-    files['penalty-notice'] = { id: (await adv.post(`/api/penalty-notices/${notice.id}/contest`, { reason: 'Neige : force majeure.' })).json().letterDocumentId, customer: 'C002' };
+    files['penalty-notice'] = {
+      id: (await adv.post(`/api/penalty-notices/${notice.id}/contest`, { reason: 'Neige : force majeure.' })).json().letterDocumentId,
+      customer: 'C002',
+    };
 
     // A stock report Cap Marché sent.
     const body = multipart({ filename: 'stock.csv', content: 'deliveryPoint;product;onHand\r\nC001-DP2;CM-880311;400\r\n' }, 'commit');
@@ -109,7 +134,11 @@ describe.each(await testEngines())('documents on %s', (engine) => {
       const other = await readers.get('buyer of Martin')!.get(`/api/documents/${id}`);
       expect(other.statusCode, `Martin's buyer reading the ${record} file of ${customer}`).toBe(404);
       const unknown = (await readers.get('buyer of Martin')!.get('/api/documents/AAAAAAAAAAAAAAAAAAAAAA')).json();
-      expect(other.json()).toEqual({ ...unknown, detail: unknown.detail.replace('AAAAAAAAAAAAAAAAAAAAAA', id), params: { ...unknown.params, id } });
+      expect(other.json()).toEqual({
+        ...unknown,
+        detail: unknown.detail.replace('AAAAAAAAAAAAAAAAAAAAAA', id),
+        params: { ...unknown.params, id },
+      });
     }
   });
 
@@ -117,9 +146,13 @@ describe.each(await testEngines())('documents on %s', (engine) => {
     const orphan = await t.handle.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('documents').selectAll().where('publicId', '=', files.order.id).executeTakeFirstOrThrow();
       const publicId = 'orphan-file-no-record_';
-      await trx.insertInto('documents').values({ ...row, id: undefined, publicId, kind: 'order-acknowledgement', orderId: null }).execute();
+      await trx
+        .insertInto('documents')
+        .values({ ...row, id: undefined, publicId, kind: 'order-acknowledgement', orderId: null })
+        .execute();
       return publicId;
     });
-    for (const reader of ['assistant', 'manager', 'admin', 'buyer of Cap Marché'] as const) expect((await readers.get(reader)!.get(`/api/documents/${orphan}`)).statusCode).toBe(404);
+    for (const reader of ['assistant', 'manager', 'admin', 'buyer of Cap Marché'] as const)
+      expect((await readers.get(reader)!.get(`/api/documents/${orphan}`)).statusCode).toBe(404);
   });
 });

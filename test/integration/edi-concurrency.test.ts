@@ -34,7 +34,12 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
   afterAll(async () => t?.close());
 
   it('two doors given one file: one takes it in, the other says it is in progress or done; each order is created once', async () => {
-    const text = demoInterchange(DISTRI, 'TWICE-1', TODAY, Array.from({ length: ORDERS }, (_, i) => demoOrder(DISTRI, 50_000 + i, TODAY, 2)));
+    const text = demoInterchange(
+      DISTRI,
+      'TWICE-1',
+      TODAY,
+      Array.from({ length: ORDERS }, (_, i) => demoOrder(DISTRI, 50_000 + i, TODAY, 2)),
+    );
     const [cli, folder] = await Promise.all([
       ingestFile(t.handle.db, write('twice-cli.edi', text), { door: 'cli', clock: t.app.clock }),
       ingestFile(t.handle.db, write('twice-folder.edi', text), { door: 'folder', clock: t.app.clock }),
@@ -48,9 +53,18 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     const orders = await ordersOf('TWICE-1');
     expect(orders).toHaveLength(ORDERS);
     expect(new Set(orders.map((o) => o.customerRef)).size).toBe(ORDERS);
-    const created = await t.handle.db.selectFrom('orders').select('id').where('customerRef', 'like', 'C002-PO-005%').where('channel', '=', 'edi').execute();
+    const created = await t.handle.db
+      .selectFrom('orders')
+      .select('id')
+      .where('customerRef', 'like', 'C002-PO-005%')
+      .where('channel', '=', 'edi')
+      .execute();
     expect(created).toHaveLength(ORDERS);
-    const interchange = await t.handle.db.selectFrom('ediInterchanges').selectAll().where('controlReference', '=', 'TWICE-1').executeTakeFirstOrThrow();
+    const interchange = await t.handle.db
+      .selectFrom('ediInterchanges')
+      .selectAll()
+      .where('controlReference', '=', 'TWICE-1')
+      .executeTakeFirstOrThrow();
     expect(interchange).toMatchObject({ status: 'processed', messageCount: ORDERS, claimedBy: null });
 
     // Sent again once done: a duplicate, nothing more.
@@ -63,7 +77,10 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     const orders = Array.from({ length: 3 }, (_, i) => demoOrder(EST, 60_000 + i, TODAY, 1));
     const text = demoInterchange(EST, 'STALE-1', TODAY, orders);
     // A run that took the first message in, then died elsewhere: its lease ran out a minute ago.
-    const [first] = await ingestFile(t.handle.db, write('stale-first.edi', demoInterchange(EST, 'STALE-1', TODAY, orders.slice(0, 1))), { door: 'cli', clock: t.app.clock });
+    const [first] = await ingestFile(t.handle.db, write('stale-first.edi', demoInterchange(EST, 'STALE-1', TODAY, orders.slice(0, 1))), {
+      door: 'cli',
+      clock: t.app.clock,
+    });
     await t.handle.db
       .updateTable('ediInterchanges')
       .set({ status: 'received', claimedBy: 'another-host:4242:cafe', claimedUntil: new Date(Date.now() + 60_000).toISOString() })
@@ -75,13 +92,26 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     const admin = client(t.app, await login(t.app, 'admin@demo.local'));
     const partner = (await admin.get('/api/edi/partners')).json().items.find((p: { gln: string }) => p.gln === EST.gln);
     const { token } = (await admin.post(`/api/edi/partners/${partner.id}/rotate-token`)).json();
-    const busy = await t.app.inject({ method: 'POST', url: '/api/edi/interchanges', payload: text, headers: { 'content-type': 'application/edifact', authorization: `Bearer ${token}` } });
+    const busy = await t.app.inject({
+      method: 'POST',
+      url: '/api/edi/interchanges',
+      payload: text,
+      headers: { 'content-type': 'application/edifact', authorization: `Bearer ${token}` },
+    });
     expect(busy.statusCode).toBe(409);
     expect(busy.json()).toMatchObject({ code: 'CONFLICT', interchanges: [{ status: 'in-progress', controlReference: 'STALE-1' }] });
 
-    await t.handle.db.updateTable('ediInterchanges').set({ claimedUntil: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', first.interchangeId!).execute();
+    await t.handle.db
+      .updateTable('ediInterchanges')
+      .set({ claimedUntil: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', first.interchangeId!)
+      .execute();
     const seen: { ref: string; status: string; orderId: number | null }[] = [];
-    const [resumed] = await ingestFile(t.handle.db, write('stale-resumed.edi', text), { door: 'cli', clock: t.app.clock, onMessage: (m) => seen.push({ ref: m.messageReference, status: m.status, orderId: m.orderId }) });
+    const [resumed] = await ingestFile(t.handle.db, write('stale-resumed.edi', text), {
+      door: 'cli',
+      clock: t.app.clock,
+      onMessage: (m) => seen.push({ ref: m.messageReference, status: m.status, orderId: m.orderId }),
+    });
     expect(resumed.status).toBe('processed');
     // One-line orders wait for a look (under the minimum order value): taken in all the same, as orders.
     expect(seen.map((m) => m.status === 'skipped')).toEqual([true, false, false]);
@@ -90,9 +120,18 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
   });
 
   it('EDI orders are recorded under the EDI system user, who cannot log in; the timeline names it', async () => {
-    const [r] = await ingestFile(t.handle.db, write('author.edi', demoInterchange(DISTRI, 'AUTHOR-1', TODAY, [demoOrder(DISTRI, 70_000, TODAY, 2)])), { door: 'cli', clock: t.app.clock });
+    const [r] = await ingestFile(
+      t.handle.db,
+      write('author.edi', demoInterchange(DISTRI, 'AUTHOR-1', TODAY, [demoOrder(DISTRI, 70_000, TODAY, 2)])),
+      { door: 'cli', clock: t.app.clock },
+    );
     const orderId = r.messages[0].orderId!;
-    const order = await t.handle.db.selectFrom('orders').innerJoin('users', 'users.id', 'orders.createdBy').select(['users.name', 'users.role']).where('orders.id', '=', orderId).executeTakeFirstOrThrow();
+    const order = await t.handle.db
+      .selectFrom('orders')
+      .innerJoin('users', 'users.id', 'orders.createdBy')
+      .select(['users.name', 'users.role'])
+      .where('orders.id', '=', orderId)
+      .executeTakeFirstOrThrow();
     expect(order).toEqual({ name: 'EDI', role: 'system' });
     const adv = client(t.app, await login(t.app, 'adv@demo.local'));
     const events = (await adv.get(`/api/orders/${orderId}/events`)).json();

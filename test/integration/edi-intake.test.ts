@@ -25,9 +25,19 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     return file;
   };
   const ingest = (text: string) => ingestFile(t.handle.db, write(text), { door: 'cli', clock: t.app.clock });
-  const count = async (table: 'orders' | 'ediMessages' | 'ediInterchanges' | 'documents') => Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const messageOf = (orderNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', orderNumber).executeTakeFirstOrThrow();
-  const product = async (code: string) => (await t.handle.db.selectFrom('products').select(['id']).where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const count = async (table: 'orders' | 'ediMessages' | 'ediInterchanges' | 'documents') =>
+    Number(
+      (
+        await t.handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const messageOf = (orderNumber: string) =>
+    t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', orderNumber).executeTakeFirstOrThrow();
+  const product = async (code: string) =>
+    (await t.handle.db.selectFrom('products').select(['id']).where('code', '=', code).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -51,7 +61,11 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
 
     const clean = await messageOf('C001-PO-0000001');
     expect(clean.status).toBe('accepted');
-    const order = await t.handle.db.selectFrom('orders').select(['status', 'channel', 'customerRef']).where('id', '=', clean.orderId!).executeTakeFirstOrThrow();
+    const order = await t.handle.db
+      .selectFrom('orders')
+      .select(['status', 'channel', 'customerRef'])
+      .where('id', '=', clean.orderId!)
+      .executeTakeFirstOrThrow();
     expect(order).toMatchObject({ status: 'confirmed', channel: 'edi', customerRef: 'C001-PO-0000001' });
     // Its ORDRSP is in the partner's outbox, stored with the order, and parses back with its counts right.
     const outDir = path.join(t.dataDir, 'edi', 'out', 'c001');
@@ -72,7 +86,11 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
 
   it('maps the demo partners’ orders: customer, delivery point, GTIN-13, the case’s GTIN-14 and the buyer’s PIA code', async () => {
     const orders = [demoOrder(CAP, 101, TODAY, 3), demoOrder(DISTRI, 102, TODAY, 3), demoOrder(EST, 103, TODAY, 2)];
-    const results = [await ingest(demoInterchange(CAP, 'MAP-CAP', TODAY, [orders[0]])), await ingest(demoInterchange(DISTRI, 'MAP-DO', TODAY, [orders[1]])), await ingest(demoInterchange(EST, 'MAP-ME', TODAY, [orders[2]]))];
+    const results = [
+      await ingest(demoInterchange(CAP, 'MAP-CAP', TODAY, [orders[0]])),
+      await ingest(demoInterchange(DISTRI, 'MAP-DO', TODAY, [orders[1]])),
+      await ingest(demoInterchange(EST, 'MAP-ME', TODAY, [orders[2]])),
+    ];
     expect(results.flat().map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
     for (const [i, partner] of [CAP, DISTRI, EST].entries()) {
       const msg = await messageOf(orders[i].orderNumber);
@@ -85,8 +103,19 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
         .where('orders.id', '=', msg.orderId!)
         .executeTakeFirstOrThrow();
       expect(order).toMatchObject({ code: partner.customer, gln: partner.deliveryPoints[0] });
-      const lines = await t.handle.db.selectFrom('orderLines').innerJoin('products as p', 'p.id', 'orderLines.productId').select(['p.code', 'orderLines.quantity', 'orderLines.customerCode']).where('orderId', '=', order.id).orderBy('lineNo').execute();
-      expect(lines.map((l) => [l.code, l.quantity])).toEqual(orders[i].lines.map((l) => [partner.items.find((it) => [it.gtin, it.caseGtin].includes(l.gtin) || it.code === l.buyerCode)!.ours, l.quantity]));
+      const lines = await t.handle.db
+        .selectFrom('orderLines')
+        .innerJoin('products as p', 'p.id', 'orderLines.productId')
+        .select(['p.code', 'orderLines.quantity', 'orderLines.customerCode'])
+        .where('orderId', '=', order.id)
+        .orderBy('lineNo')
+        .execute();
+      expect(lines.map((l) => [l.code, l.quantity])).toEqual(
+        orders[i].lines.map((l) => [
+          partner.items.find((it) => [it.gtin, it.caseGtin].includes(l.gtin) || it.code === l.buyerCode)!.ours,
+          l.quantity,
+        ]),
+      );
     }
   });
 
@@ -117,7 +146,13 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     const cap = partners.find((p: { gln: string }) => p.gln === CAP.gln);
     const { token } = (await admin.post(`/api/edi/partners/${cap.id}/rotate-token`)).json();
     const body = demoInterchange(CAP, 'HTTP-1', TODAY, [demoOrder(CAP, 401, TODAY, 2)]);
-    const send = (auth?: string) => t.app.inject({ method: 'POST', url: '/api/edi/interchanges', payload: body, headers: { 'content-type': 'application/edifact', ...(auth ? { authorization: auth } : {}) } });
+    const send = (auth?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/edi/interchanges',
+        payload: body,
+        headers: { 'content-type': 'application/edifact', ...(auth ? { authorization: auth } : {}) },
+      });
     expect((await send()).statusCode).toBe(401);
     expect((await send('Bearer edi_1_wrong')).statusCode).toBe(401);
     const ok = await send(`Bearer ${token}`);
@@ -127,7 +162,12 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     expect(dup.statusCode).toBe(200);
     expect(dup.json()).toMatchObject({ status: 'duplicate', interchanges: [{ duplicateOf: ok.json().interchanges[0].interchangeId }] });
     // Another partner's interchange with this token is refused.
-    const other = await t.app.inject({ method: 'POST', url: '/api/edi/interchanges', payload: demoInterchange(DISTRI, 'HTTP-2', TODAY, [demoOrder(DISTRI, 402, TODAY, 1)]), headers: { 'content-type': 'application/edifact', authorization: `Bearer ${token}` } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/edi/interchanges',
+      payload: demoInterchange(DISTRI, 'HTTP-2', TODAY, [demoOrder(DISTRI, 402, TODAY, 1)]),
+      headers: { 'content-type': 'application/edifact', authorization: `Bearer ${token}` },
+    });
     expect(other.statusCode).toBe(403);
   });
 
@@ -139,7 +179,9 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     expect(fixed.statusCode).toBe(200);
     expect(fixed.json()).toMatchObject({ status: 'accepted' });
     // Confirmed on its own (C001 auto-confirms), with its ORDRSP.
-    expect((await t.handle.db.selectFrom('orders').select('status').where('id', '=', fixed.json().orderId).executeTakeFirstOrThrow()).status).toBe('confirmed');
+    expect(
+      (await t.handle.db.selectFrom('orders').select('status').where('id', '=', fixed.json().orderId).executeTakeFirstOrThrow()).status,
+    ).toBe('confirmed');
     // Remembered: a second interchange with that code goes straight through.
     const next = { ...demoOrder(CAP, 501, TODAY, 1), lines: [{ lineNumber: 1, gtin: '', buyerCode: 'CM-999999', quantity: 160 }] };
     const [r] = await ingest(demoInterchange(CAP, 'REMEMBER-1', TODAY, [next]));
@@ -172,7 +214,11 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
       await new Promise((r) => setTimeout(r, 50));
       edi = (await adv.get(`/api/orders/${id}/edi`)).json();
     }
-    expect(edi.outbound.map((o: { type: string; status: string }) => `${o.type}:${o.status}`)).toEqual(['ORDRSP:written', 'DESADV:written', 'INVOIC:written']);
+    expect(edi.outbound.map((o: { type: string; status: string }) => `${o.type}:${o.status}`)).toEqual([
+      'ORDRSP:written',
+      'DESADV:written',
+      'INVOIC:written',
+    ]);
     const outDir = path.join(t.dataDir, 'edi', 'out', 'c001');
     const read = (type: string) => {
       const file = edi.outbound.find((o: { type: string }) => o.type === type).filename;
@@ -191,7 +237,14 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     expect(invoice.orderNumber).toBe('C001-PO-0000001');
   });
   it('an INVRPT feeds the customer stocks: one report per delivery point, in our sale units', async () => {
-    const before = Number((await t.handle.db.selectFrom('customerStockReports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.handle.db
+          .selectFrom('customerStockReports')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const stamp = TODAY.replaceAll('-', '');
     const text = [
       "UNA:+.? '",
@@ -213,7 +266,13 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     expect(r).toMatchObject({ status: 'processed', messages: [{ type: 'INVRPT', status: 'done' }] });
     const reports = await t.handle.db.selectFrom('customerStockReports').selectAll().orderBy('id').execute();
     expect(reports.length).toBe(before + 1);
-    const lines = await t.handle.db.selectFrom('customerStockLines').innerJoin('products as p', 'p.id', 'customerStockLines.productId').select(['p.code', 'customerStockLines.onHand']).where('reportId', '=', reports.at(-1)!.id).orderBy('p.code').execute();
+    const lines = await t.handle.db
+      .selectFrom('customerStockLines')
+      .innerJoin('products as p', 'p.id', 'customerStockLines.productId')
+      .select(['p.code', 'customerStockLines.onHand'])
+      .where('reportId', '=', reports.at(-1)!.id)
+      .orderBy('p.code')
+      .execute();
     expect(lines).toEqual([
       { code: 'FAR-T45-1KG', onHand: 300 },
       { code: 'SUC-CRI-1KG', onHand: 42 },

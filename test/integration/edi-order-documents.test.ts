@@ -28,13 +28,35 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     fs.writeFileSync(file, text);
     return ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
   };
-  const messageOf = (documentNumber: string) => t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', documentNumber).executeTakeFirstOrThrow();
+  const messageOf = (documentNumber: string) =>
+    t.handle.db.selectFrom('ediMessages').selectAll().where('documentNumber', '=', documentNumber).executeTakeFirstOrThrow();
   const lineRows = (orderId: number) =>
-    t.handle.db.selectFrom('orderLines').select(['lineNo', 'quantity', 'unitPriceCents', 'netCents', 'expectedUnitPriceCents', 'agreedUnitPriceCents', 'customerLineNo', 'orderedQuantity']).where('orderId', '=', orderId).orderBy('lineNo').execute();
+    t.handle.db
+      .selectFrom('orderLines')
+      .select([
+        'lineNo',
+        'quantity',
+        'unitPriceCents',
+        'netCents',
+        'expectedUnitPriceCents',
+        'agreedUnitPriceCents',
+        'customerLineNo',
+        'orderedQuantity',
+      ])
+      .where('orderId', '=', orderId)
+      .orderBy('lineNo')
+      .execute();
   /** The interchange of that type the order sent, once the outbox is written, read back with its warnings. */
   const outbound = async (orderId: number, folder: string, type: string) => {
     await flushEdiOutbound(t.handle.db, t.app.clock);
-    const find = () => t.handle.db.selectFrom('ediOutbound').select(['filename', 'status']).where('orderId', '=', orderId).where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const find = () =>
+      t.handle.db
+        .selectFrom('ediOutbound')
+        .select(['filename', 'status'])
+        .where('orderId', '=', orderId)
+        .where('type', '=', type)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
     let row = await find();
     // The flush that follows each commit may hold the row (writing) while ours finds nothing left to claim.
     for (let i = 0; i < 40 && row.status === 'writing'; i++) {
@@ -62,7 +84,9 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const msg = await messageOf('C003-PO-0000003');
     expect(msg.status).toBe('queued');
     const orderId = msg.orderId!;
-    expect(await lineRows(orderId)).toMatchObject([{ lineNo: 1, quantity: 120, expectedUnitPriceCents: 450, agreedUnitPriceCents: null, customerLineNo: 1, orderedQuantity: 120 }]);
+    expect(await lineRows(orderId)).toMatchObject([
+      { lineNo: 1, quantity: 120, expectedUnitPriceCents: 450, agreedUnitPriceCents: null, customerLineNo: 1, orderedQuantity: 120 },
+    ]);
 
     const open = (findings: Finding[]) => findings.filter((f) => f.rule === 'price-mismatch' && f.resolution === null);
     const reload = (await adv.get(`/api/orders/${orderId}`)).json();
@@ -78,7 +102,14 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
 
     // An edit from the screen sends no price: the line keeps the customer's, the finding stays.
     const product = (await t.handle.db.selectFrom('products').select('id').where('code', '=', 'FAR-T45-1KG').executeTakeFirstOrThrow()).id;
-    const edited = await adv.put(`/api/orders/${orderId}`, { customerId: reload.customerId, deliveryPointId: reload.deliveryPointId, requestedDate: reload.requestedDate, customerRef: reload.customerRef, channel: 'edi', lines: [{ productId: product, quantity: 120 }] });
+    const edited = await adv.put(`/api/orders/${orderId}`, {
+      customerId: reload.customerId,
+      deliveryPointId: reload.deliveryPointId,
+      requestedDate: reload.requestedDate,
+      customerRef: reload.customerRef,
+      channel: 'edi',
+      lines: [{ productId: product, quantity: 120 }],
+    });
     expect(edited.statusCode).toBe(200);
     expect(open(edited.json().findings)).toHaveLength(1);
     expect(await lineRows(orderId)).toMatchObject([{ expectedUnitPriceCents: 450, customerLineNo: 1, orderedQuantity: 120 }]);
@@ -90,13 +121,17 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const accepted = await adv.post(`/api/edi/messages/${msg.id}/accept-price`, { lineNo: 1 });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', orderId });
-    expect(await lineRows(orderId)).toMatchObject([{ quantity: 120, unitPriceCents: 450, netCents: 120 * 450, expectedUnitPriceCents: 450, agreedUnitPriceCents: 450 }]);
+    expect(await lineRows(orderId)).toMatchObject([
+      { quantity: 120, unitPriceCents: 450, netCents: 120 * 450, expectedUnitPriceCents: 450, agreedUnitPriceCents: 450 },
+    ]);
     const after = (await adv.get(`/api/orders/${orderId}`)).json();
     expect(after.findings.filter((f: Finding) => f.rule === 'price-mismatch')).toEqual([]);
     expect(after.totals.netCents).toBeGreaterThanOrEqual(120 * 450);
     const events = (await adv.get(`/api/orders/${orderId}/events`)).json();
     const audit = events.find((e: { action: string }) => e.action === 'accept_price');
-    expect(audit.notes).toEqual([{ code: 'customer-price-accepted', params: { lineNo: 1, product: expect.any(String), fromCents: ours, toCents: 450 } }]);
+    expect(audit.notes).toEqual([
+      { code: 'customer-price-accepted', params: { lineNo: 1, product: expect.any(String), fromCents: ours, toCents: 450 } },
+    ]);
     expect(audit.before.lines[0].unitPriceCents).toBe(ours);
     expect(audit.after.lines[0].unitPriceCents).toBe(450);
 
@@ -109,7 +144,11 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
   });
 
   it("accepting the customer's price from the order page takes the EDI message out of the queue too", async () => {
-    const [r] = await ingest(demoInterchange(EST, 'DOCS-651', TODAY, [{ ...demoOrder(EST, 651, TODAY, 1), lines: [demoLine(EST.items[0], 1, 120, 'buyer', 455)] }]));
+    const [r] = await ingest(
+      demoInterchange(EST, 'DOCS-651', TODAY, [
+        { ...demoOrder(EST, 651, TODAY, 1), lines: [demoLine(EST.items[0], 1, 120, 'buyer', 455)] },
+      ]),
+    );
     const orderId = r.messages[0].orderId!;
     const line = (await adv.get(`/api/orders/${orderId}`)).json().lines[0];
     // Only a line that states a customer price, and only by the desk.
@@ -119,18 +158,31 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     expect(answer.json().lines[0]).toMatchObject({ unitPriceCents: 455, agreedUnitPriceCents: 455, expectedUnitPriceCents: 455 });
     expect((await messageOf('C003-PO-0000651')).status).toBe('accepted');
     // Accepted again: the line has no open question left, the answer is the same order.
-    expect((await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: answer.json().lines[0].id })).json().lines[0].unitPriceCents).toBe(455);
+    expect(
+      (await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: answer.json().lines[0].id })).json().lines[0]
+        .unitPriceCents,
+    ).toBe(455);
   });
 
   it('an approved price stands through the re-check; the ORDRSP says the changed quantity, our price and the dropped line', async () => {
-    const order = { ...demoOrder(EST, 601, TODAY, 2), lines: [demoLine(EST.items[0], 1, 120, 'buyer', 450), demoLine(EST.items[1], 2, 80, 'buyer')] };
+    const order = {
+      ...demoOrder(EST, 601, TODAY, 2),
+      lines: [demoLine(EST.items[0], 1, 120, 'buyer', 450), demoLine(EST.items[1], 2, 80, 'buyer')],
+    };
     const [r] = await ingest(demoInterchange(EST, 'DOCS-601', TODAY, [order]));
     expect(r.messages[0].status).toBe('queued');
     const orderId = r.messages[0].orderId!;
     const detail = (await adv.get(`/api/orders/${orderId}`)).json();
     const t45 = detail.lines[0];
     // The desk doubles the flour and drops the sugar, then a manager keeps our price.
-    const edited = await adv.put(`/api/orders/${orderId}`, { customerId: detail.customerId, deliveryPointId: detail.deliveryPointId, requestedDate: detail.requestedDate, customerRef: detail.customerRef, channel: 'edi', lines: [{ productId: t45.productId, quantity: 240 }] });
+    const edited = await adv.put(`/api/orders/${orderId}`, {
+      customerId: detail.customerId,
+      deliveryPointId: detail.deliveryPointId,
+      requestedDate: detail.requestedDate,
+      customerRef: detail.customerRef,
+      channel: 'edi',
+      lines: [{ productId: t45.productId, quantity: 240 }],
+    });
     expect(edited.statusCode).toBe(200);
     const waiting = edited.json().findings.filter((f: Finding) => f.severity === 'approval' && f.resolution === null);
     expect(waiting.map((f: Finding) => f.rule)).toContain('price-mismatch');
@@ -140,7 +192,12 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const line = (await lineRows(orderId))[0];
     expect(line).toMatchObject({ quantity: 240, orderedQuantity: 120, expectedUnitPriceCents: 450, agreedUnitPriceCents: null });
     // The approval is still on the stored finding after the confirmation's re-run.
-    const stored = await t.handle.db.selectFrom('orderFindings').select(['rule', 'overriddenBy']).where('orderId', '=', orderId).where('rule', '=', 'price-mismatch').execute();
+    const stored = await t.handle.db
+      .selectFrom('orderFindings')
+      .select(['rule', 'overriddenBy'])
+      .where('orderId', '=', orderId)
+      .where('rule', '=', 'price-mismatch')
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0].overriddenBy).not.toBeNull();
 
@@ -158,11 +215,17 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
 
   it('ships FEFO within the customer’s shelf life: lots on the delivery lines, the lot file, the DESADV and the delivery note', async () => {
     const db = t.handle.db;
-    const [r] = await ingest(demoInterchange(CAP, 'DOCS-701', TODAY, [{ ...demoOrder(CAP, 701, TODAY, 1), lines: [demoLine(CAP.items[0], 1, 160, 'gtin')] }]));
+    const [r] = await ingest(
+      demoInterchange(CAP, 'DOCS-701', TODAY, [{ ...demoOrder(CAP, 701, TODAY, 1), lines: [demoLine(CAP.items[0], 1, 160, 'gtin')] }]),
+    );
     expect(r.messages[0]).toMatchObject({ status: 'accepted' });
     const orderId = r.messages[0].orderId!;
     expect((await manager.post(`/api/orders/${orderId}/release`)).statusCode).toBe(200);
-    const delivery = await db.selectFrom('deliveries').select(['id', 'warehouseId', 'plannedDate']).where('orderId', '=', orderId).executeTakeFirstOrThrow();
+    const delivery = await db
+      .selectFrom('deliveries')
+      .select(['id', 'warehouseId', 'plannedDate'])
+      .where('orderId', '=', orderId)
+      .executeTakeFirstOrThrow();
     const product = (await db.selectFrom('products').select('id').where('code', '=', 'FAR-T45-1KG').executeTakeFirstOrThrow()).id;
     const day = delivery.plannedDate!;
     // 270 days of life; Cap Marché wants 66 % left on the delivery day. OLD has 26 % left: not for him.
@@ -172,8 +235,18 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       { lot: 'T45-MID', productionDate: addDays(day, -60), bestBefore: addDays(day, 210), quantity: 100 },
     ];
     await db.deleteFrom('stockLots').where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
-    await db.insertInto('stockLots').values(lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: t.app.clock.now().toISOString() }))).execute();
-    await db.updateTable('stockLevels').set({ onHand: 400 }).where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).execute();
+    await db
+      .insertInto('stockLots')
+      .values(
+        lots.map((l) => ({ ...l, warehouseId: delivery.warehouseId, productId: product, updatedAt: t.app.clock.now().toISOString() })),
+      )
+      .execute();
+    await db
+      .updateTable('stockLevels')
+      .set({ onHand: 400 })
+      .where('warehouseId', '=', delivery.warehouseId)
+      .where('productId', '=', product)
+      .execute();
 
     expect((await adv.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);
     const shipped = await db
@@ -187,7 +260,13 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       { lot: 'T45-MID', bestBefore: addDays(day, 210), quantity: 100, belowMinShelfLife: 0 },
       { lot: 'T45-NEW', bestBefore: addDays(day, 265), quantity: 60, belowMinShelfLife: 0 },
     ]);
-    const left = await db.selectFrom('stockLots').select(['lot', 'quantity']).where('warehouseId', '=', delivery.warehouseId).where('productId', '=', product).orderBy('lot').execute();
+    const left = await db
+      .selectFrom('stockLots')
+      .select(['lot', 'quantity'])
+      .where('warehouseId', '=', delivery.warehouseId)
+      .where('productId', '=', product)
+      .orderBy('lot')
+      .execute();
     expect(left).toEqual([
       { lot: 'T45-NEW', quantity: 140 },
       { lot: 'T45-OLD', quantity: 100 },
@@ -202,7 +281,8 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const { message, text } = await outbound(orderId, 'c001', 'DESADV');
     const advice = readDespatchAdvice(message);
     const byLot = new Map<string, { quantity: number; bestBefore: string | null }>();
-    for (const p of advice.packages) for (const l of p.lines) byLot.set(l.lot!, { quantity: (byLot.get(l.lot!)?.quantity ?? 0) + l.quantity!, bestBefore: l.bestBefore });
+    for (const p of advice.packages)
+      for (const l of p.lines) byLot.set(l.lot!, { quantity: (byLot.get(l.lot!)?.quantity ?? 0) + l.quantity!, bestBefore: l.bestBefore });
     expect([...byLot]).toEqual([
       ['T45-MID', { quantity: 100, bestBefore: addDays(day, 210) }],
       ['T45-NEW', { quantity: 60, bestBefore: addDays(day, 265) }],
@@ -228,7 +308,13 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     for (const p of partners) expect(p.tokenHash).toMatch(/^\$argon2id\$/);
     const body = demoInterchange(CAP, 'DOCS-HTTP', TODAY, [demoOrder(CAP, 801, TODAY, 1)]);
     // As curl --data-binary sends it: no content type of its own.
-    const send = (token: string) => t.app.inject({ method: 'POST', url: '/api/edi/interchanges', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` } });
+    const send = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/edi/interchanges',
+        payload: body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` },
+      });
     expect((await send(`edi_${partners[1].id}_demo-c002`)).statusCode).toBe(403);
     const ok = await send(`edi_${partners[0].id}_demo-c001`);
     expect(ok.statusCode).toBe(202);

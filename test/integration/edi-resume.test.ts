@@ -27,14 +27,28 @@ describe('EDI import killed mid-file (sqlite)', () => {
     const today = new Date().toISOString().slice(0, 10);
     const [cap] = DEMO_PARTNERS;
     const file = path.join(dataDir, 'big.edi');
-    fs.writeFileSync(file, demoInterchange(cap, 'KILL-1', today, Array.from({ length: ORDERS }, (_, i) => demoOrder(cap, 10_000 + i, today, 2))));
+    fs.writeFileSync(
+      file,
+      demoInterchange(
+        cap,
+        'KILL-1',
+        today,
+        Array.from({ length: ORDERS }, (_, i) => demoOrder(cap, 10_000 + i, today, 2)),
+      ),
+    );
 
     // First run: killed (SIGKILL, no cleanup) once some orders are in.
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'edi', 'import', file, '--log'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'edi', 'import', file, '--log'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let seen = 0;
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {
-        seen += chunk.toString().split('\n').filter((l) => l.includes(' ORDERS ')).length;
+        seen += chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.includes(' ORDERS ')).length;
         if (seen >= KILL_AFTER && !child.killed) child.kill('SIGKILL');
       });
       child.on('exit', () => resolve());
@@ -51,15 +65,29 @@ describe('EDI import killed mid-file (sqlite)', () => {
     const handle = openDatabase({ dataDir });
     try {
       const db = handle.db;
-      const refs = await db.selectFrom('orders').select(['customerRef']).where('customerRef', 'like', 'C001-PO-00%').where('channel', '=', 'edi').execute();
+      const refs = await db
+        .selectFrom('orders')
+        .select(['customerRef'])
+        .where('customerRef', 'like', 'C001-PO-00%')
+        .where('channel', '=', 'edi')
+        .execute();
       const mine = refs.map((r) => r.customerRef!).filter((r) => Number(r.slice(-7)) >= 10_000);
       if (mine.length !== ORDERS) console.log(dataDir, again.stdout.slice(0, 3000));
       expect(mine).toHaveLength(ORDERS);
       expect(new Set(mine).size).toBe(ORDERS);
-      const messages = await db.selectFrom('ediMessages as m').innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId').select(['m.status', 'm.orderId']).where('i.controlReference', '=', 'KILL-1').execute();
+      const messages = await db
+        .selectFrom('ediMessages as m')
+        .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
+        .select(['m.status', 'm.orderId'])
+        .where('i.controlReference', '=', 'KILL-1')
+        .execute();
       expect(messages).toHaveLength(ORDERS);
       expect(messages.every((m) => m.orderId !== null)).toBe(true);
-      const interchange = await db.selectFrom('ediInterchanges').selectAll().where('controlReference', '=', 'KILL-1').executeTakeFirstOrThrow();
+      const interchange = await db
+        .selectFrom('ediInterchanges')
+        .selectAll()
+        .where('controlReference', '=', 'KILL-1')
+        .executeTakeFirstOrThrow();
       expect(interchange.status).toBe('processed');
     } finally {
       await handle.close();

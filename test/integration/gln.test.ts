@@ -30,7 +30,8 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     const { id, customerId: _c, isDefault: _d, ...rest } = detail.deliveryPoints.find((p: { code: string }) => p.code === code);
     return { id: id as number, body: rest };
   };
-  const glnOf = async (table: 'customers' | 'deliveryPoints', id: number) => (await t.handle.db.selectFrom(table).select('gln').where('id', '=', id).executeTakeFirstOrThrow()).gln;
+  const glnOf = async (table: 'customers' | 'deliveryPoints', id: number) =>
+    (await t.handle.db.selectFrom(table).select('gln').where('id', '=', id).executeTakeFirstOrThrow()).gln;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -55,7 +56,11 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     const file = path.join(t.dataDir, 'cap.edi');
     fs.writeFileSync(file, demoInterchange(DEMO_PARTNERS[0], 'GLN-1', TODAY, [demoOrder(DEMO_PARTNERS[0], 911, TODAY, 1)]));
     const [taken] = await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
-    const order = await t.handle.db.selectFrom('orders').select('customerId').where('id', '=', taken.messages[0].orderId!).executeTakeFirstOrThrow();
+    const order = await t.handle.db
+      .selectFrom('orders')
+      .select('customerId')
+      .where('id', '=', taken.messages[0].orderId!)
+      .executeTakeFirstOrThrow();
     expect(order.customerId).toBe(ids.customer('C001'));
   });
 
@@ -67,7 +72,11 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     expect(taken.json().detail).toContain('delivery point C001-DP1');
 
     const saran = await point('C001-DP1');
-    for (const [gln, holder] of [[CAP_GLN, 'C001'], ['3021000002051', 'C001-DP2'], ['3022000000016', 'C002']] as const) {
+    for (const [gln, holder] of [
+      [CAP_GLN, 'C001'],
+      ['3021000002051', 'C001-DP2'],
+      ['3022000000016', 'C002'],
+    ] as const) {
       const res = await manager.put(`/api/delivery-points/${saran.id}`, { ...saran.body, gln });
       expect(res.statusCode, gln).toBe(409);
       expect(res.json().errors[0]).toMatchObject({ path: 'body.gln', message: expect.stringContaining(holder) });
@@ -88,7 +97,10 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     expect(res.json()).toMatchObject({ status: 409, holder: { kind: 'customer', customerCode: 'C020' } });
     const dp = { ...(await point('C001-DP1')).body, code: 'C913-DP1', gln: '3029990009135' };
     const twice = await manager.post('/api/customers', { ...fresh, gln: '3029990009135', deliveryPoints: [dp] });
-    expect(twice.json()).toMatchObject({ status: 400, errors: [{ path: 'body.deliveryPoints.0.gln', message: expect.stringContaining("account's own GLN") }] });
+    expect(twice.json()).toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.deliveryPoints.0.gln', message: expect.stringContaining("account's own GLN") }],
+    });
     expect(await t.handle.db.selectFrom('customers').select('id').where('code', '=', 'C913').executeTakeFirst()).toBeUndefined();
   });
 
@@ -119,11 +131,28 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
       'C917;Épicerie D;ARTISAN;;1 rue D;45000;Orléans;phone;30J;3029990009166;MON;12:00',
     ].join('\r\n');
     const body = multipart({ filename: 'customers.csv', content: csv }, 'validate');
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports/customers', payload: body.payload, headers: { 'content-type': body.contentType, cookie: adminSession.cookie, 'x-csrf-token': adminSession.csrfToken } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/customers',
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, cookie: adminSession.cookie, 'x-csrf-token': adminSession.csrfToken },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
-      { row: 2, column: 'gln', code: 'taken', params: { value: expect.any(String) }, reason: expect.stringContaining('customer C001 Cap Marché') },
-      { row: 3, column: 'deliveryPointGln', code: 'taken', params: { value: expect.any(String) }, reason: expect.stringContaining('delivery point C001-DP1') },
+      {
+        row: 2,
+        column: 'gln',
+        code: 'taken',
+        params: { value: expect.any(String) },
+        reason: expect.stringContaining('customer C001 Cap Marché'),
+      },
+      {
+        row: 3,
+        column: 'deliveryPointGln',
+        code: 'taken',
+        params: { value: expect.any(String) },
+        reason: expect.stringContaining('delivery point C001-DP1'),
+      },
       { row: 5, column: 'deliveryPointGln', code: 'duplicate', params: {}, reason: expect.stringContaining('customer C916 in this file') },
     ]);
   });
@@ -132,15 +161,36 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
     const db = t.handle.db;
     const other = ids.customer('C013');
     await expect(db.updateTable('customers').set({ gln: SARAN_GLN }).where('id', '=', other).execute()).rejects.toThrow(/gln_holders/);
-    await expect(db.updateTable('deliveryPoints').set({ gln: '3029990000200' }).where('code', '=', 'C013-DP1').execute()).rejects.toThrow(/gln_holders/); // C020's
-    await expect(db.updateTable('deliveryPoints').set({ customerId: other }).where('code', '=', 'C001-DP1').execute()).resolves.toBeDefined();
-    await db.updateTable('deliveryPoints').set({ customerId: ids.customer('C001') }).where('code', '=', 'C001-DP1').execute();
+    await expect(db.updateTable('deliveryPoints').set({ gln: '3029990000200' }).where('code', '=', 'C013-DP1').execute()).rejects.toThrow(
+      /gln_holders/,
+    ); // C020's
+    await expect(
+      db.updateTable('deliveryPoints').set({ customerId: other }).where('code', '=', 'C001-DP1').execute(),
+    ).resolves.toBeDefined();
+    await db
+      .updateTable('deliveryPoints')
+      .set({ customerId: ids.customer('C001') })
+      .where('code', '=', 'C001-DP1')
+      .execute();
     await db.updateTable('customers').set({ gln: null }).where('id', '=', ids.customer('C001')).execute();
     await expect(db.updateTable('customers').set({ gln: CAP_GLN }).where('id', '=', other).execute()).rejects.toThrow(/GLN_HELD/);
     await db.updateTable('customers').set({ gln: CAP_GLN }).where('id', '=', ids.customer('C001')).execute();
-    const partner = { customerId: other, gln: '3021000002051', name: 'X', tokenHash: null, inboxFolder: 'x', outboxFolder: 'x', createdAt: t.app.clock.now().toISOString() };
+    const partner = {
+      customerId: other,
+      gln: '3021000002051',
+      name: 'X',
+      tokenHash: null,
+      inboxFolder: 'x',
+      outboxFolder: 'x',
+      createdAt: t.app.clock.now().toISOString(),
+    };
     await expect(db.insertInto('ediPartners').values(partner).execute()).rejects.toThrow(/GLN_HELD/);
-    const holders = await db.selectFrom('glnHolders').select(['gln', 'customerId', 'deliveryPointId']).where('gln', 'in', [CAP_GLN, SARAN_GLN]).orderBy('gln').execute();
+    const holders = await db
+      .selectFrom('glnHolders')
+      .select(['gln', 'customerId', 'deliveryPointId'])
+      .where('gln', 'in', [CAP_GLN, SARAN_GLN])
+      .orderBy('gln')
+      .execute();
     expect(holders).toEqual([
       { gln: CAP_GLN, customerId: ids.customer('C001'), deliveryPointId: null },
       { gln: SARAN_GLN, customerId: ids.customer('C001'), deliveryPointId: ids.point('C001-DP1') },
@@ -150,7 +200,10 @@ describe.each(await testEngines())('GLNs on %s', (engine) => {
   it('gives a free GLN to one of two customers asking at once; the other gets the 409', async () => {
     const [a, b] = [await account('C020'), await account('C021')];
     const gln = '3029990009920';
-    const results = await Promise.all([manager.put(`/api/customers/${a.id}`, { ...a.body, gln }), manager.put(`/api/customers/${b.id}`, { ...b.body, gln })]);
+    const results = await Promise.all([
+      manager.put(`/api/customers/${a.id}`, { ...a.body, gln }),
+      manager.put(`/api/customers/${b.id}`, { ...b.body, gln }),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.statusCode === 409)!.json();
     expect(loser.holder.kind).toBe('customer');

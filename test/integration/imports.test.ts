@@ -16,7 +16,12 @@ describe.each(await testEngines())('imports on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  const upload = (kind: string, file: { filename: string; content: Buffer | string } | null, mode?: string, session: Session | null = admin) => {
+  const upload = (
+    kind: string,
+    file: { filename: string; content: Buffer | string } | null,
+    mode?: string,
+    session: Session | null = admin,
+  ) => {
     const body = multipart(file, mode);
     return t.app.inject({
       method: 'POST',
@@ -65,13 +70,24 @@ describe.each(await testEngines())('imports on %s', (engine) => {
       ['IMP-SEI-25', 550, 5, 'active'],
       ['IMP-VRAC', 550, null, 'active'],
     ]);
-    const audit = await t.handle.db.selectFrom('auditEvents').select('action').where('entityType', '=', 'product').where('entityId', '=', rows[0].id).execute();
+    const audit = await t.handle.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityType', '=', 'product')
+      .where('entityId', '=', rows[0].id)
+      .execute();
     expect(audit).toEqual([{ action: 'import' }]);
   });
 
   it('upserts by code: a second import updates the product and keeps its status when the cell is empty', async () => {
     await t.handle.db.updateTable('products').set({ status: 'discontinued' }).where('code', '=', 'IMP-VRAC').execute();
-    const res = await upload('products', csv('code,name,family,saleUnit,netWeightG,grossWeightG,vatRate,temperatureClass\nIMP-VRAC,Farine T65 vrac (citerne),FARINE,TONNE,1000000,1000000,"5,5",AMBIANT\n'), 'commit');
+    const res = await upload(
+      'products',
+      csv(
+        'code,name,family,saleUnit,netWeightG,grossWeightG,vatRate,temperatureClass\nIMP-VRAC,Farine T65 vrac (citerne),FARINE,TONNE,1000000,1000000,"5,5",AMBIANT\n',
+      ),
+      'commit',
+    );
     expect(res.json().written).toBe(1);
     const row = await t.handle.db.selectFrom('products').selectAll().where('code', '=', 'IMP-VRAC').executeTakeFirstOrThrow();
     expect([row.name, row.status]).toEqual(['Farine T65 vrac (citerne)', 'discontinued']);
@@ -79,7 +95,9 @@ describe.each(await testEngines())('imports on %s', (engine) => {
 
   it('refuses a commit with one bad row (422, row by row) and writes nothing', async () => {
     const before = await tierPrice('PL-GMS-2026', 'FAR-T45-S25');
-    const file = csv(`${PRICES_HEADER}\nPL-GMS-2026;FAR-T45-S25;1;19,90\nPL-GMS-2026;NOPE;1;3\nPL-GMS-2026;FAR-T55-S25;1;abc\nPL-GMS-2026;FAR-T45-S25;1;20\n`);
+    const file = csv(
+      `${PRICES_HEADER}\nPL-GMS-2026;FAR-T45-S25;1;19,90\nPL-GMS-2026;NOPE;1;3\nPL-GMS-2026;FAR-T55-S25;1;abc\nPL-GMS-2026;FAR-T45-S25;1;20\n`,
+    );
     const res = await upload('price-lists', file, 'commit');
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -102,7 +120,13 @@ describe.each(await testEngines())('imports on %s', (engine) => {
   });
 
   it('creates a price list named in the file, and refuses an unknown code without a name', async () => {
-    const res = await upload('price-lists', csv('priceListCode;priceListName;productCode;unitPrice\nPL-NEW;Tarif nouveau;FAR-T55-S25;15\nPL-NEW;;FAR-T45-S25;17\nPL-TYPO;;FAR-T45-S25;17\n'), 'commit-valid');
+    const res = await upload(
+      'price-lists',
+      csv(
+        'priceListCode;priceListName;productCode;unitPrice\nPL-NEW;Tarif nouveau;FAR-T55-S25;15\nPL-NEW;;FAR-T45-S25;17\nPL-TYPO;;FAR-T45-S25;17\n',
+      ),
+      'commit-valid',
+    );
     expect(res.json()).toMatchObject({ written: 2, errors: [{ row: 4, column: 'priceListCode' }] });
     const list = await t.handle.db.selectFrom('priceLists').selectAll().where('code', '=', 'PL-NEW').executeTakeFirstOrThrow();
     expect(list.name).toBe('Tarif nouveau');
@@ -112,8 +136,38 @@ describe.each(await testEngines())('imports on %s', (engine) => {
   it('imports customers from an .xlsx workbook, each with its default ship-to', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Clients');
-    sheet.addRow(['code', 'name', 'typology', 'street', 'postcode', 'city', 'phone', 'preferredChannel', 'paymentTerms', 'creditLimit', 'priceListCode', 'deliveryWeekdays', 'cutoffTime', 'deliveryPointGln']);
-    sheet.addRow(['C700', 'Boulangerie Importée', 'ARTISAN', '2 rue Neuve', '41000', 'Blois', '02 54 00 00 07', 'phone', '30J', 2500.5, 'PL-ARTISANS-2026', 'LUN,JEU', '11:30', '3029990100993']);
+    sheet.addRow([
+      'code',
+      'name',
+      'typology',
+      'street',
+      'postcode',
+      'city',
+      'phone',
+      'preferredChannel',
+      'paymentTerms',
+      'creditLimit',
+      'priceListCode',
+      'deliveryWeekdays',
+      'cutoffTime',
+      'deliveryPointGln',
+    ]);
+    sheet.addRow([
+      'C700',
+      'Boulangerie Importée',
+      'ARTISAN',
+      '2 rue Neuve',
+      '41000',
+      'Blois',
+      '02 54 00 00 07',
+      'phone',
+      '30J',
+      2500.5,
+      'PL-ARTISANS-2026',
+      'LUN,JEU',
+      '11:30',
+      '3029990100993',
+    ]);
     sheet.addRow(['C701', 'Sans Jours', 'ARTISAN', '3 rue Neuve', '41000', 'Blois', '', 'fax', '30J', 0, '', '', '11:30', '']);
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload('customers', { filename: 'clients.xlsx', content }, 'commit-valid');
@@ -136,7 +190,11 @@ describe.each(await testEngines())('imports on %s', (engine) => {
       .innerJoin('products', 'products.id', 'stockLevels.productId')
       .select(['warehouses.code as warehouseCode', 'products.code as productCode', 'stockLevels.reserved'])
       .executeTakeFirstOrThrow();
-    const res = await upload('stock-levels', csv(`warehouseCode,productCode,onHand\n${level.warehouseCode},${level.productCode},4321\nWH-NOWHERE,${level.productCode},1\n`), 'commit-valid');
+    const res = await upload(
+      'stock-levels',
+      csv(`warehouseCode,productCode,onHand\n${level.warehouseCode},${level.productCode},4321\nWH-NOWHERE,${level.productCode},1\n`),
+      'commit-valid',
+    );
     expect(res.json()).toMatchObject({ written: 1, errors: [{ row: 3, column: 'warehouseCode' }] });
     const after = await t.handle.db
       .selectFrom('stockLevels')
@@ -150,7 +208,11 @@ describe.each(await testEngines())('imports on %s', (engine) => {
   });
 
   it('refuses a malformed file with a 400 naming what is wrong', async () => {
-    const quote = await upload('stock-levels', csv('warehouseCode;productCode;onHand\nWH-MOULIN;FAR-T45-S25;1\nWH-MOULIN;"FAR-T55-S25;2\n'), 'commit');
+    const quote = await upload(
+      'stock-levels',
+      csv('warehouseCode;productCode;onHand\nWH-MOULIN;FAR-T45-S25;1\nWH-MOULIN;"FAR-T55-S25;2\n'),
+      'commit',
+    );
     expect(quote.statusCode).toBe(400);
     expect(quote.json().detail).toMatch(/row 3/);
     const header = await upload('stock-levels', csv('entrepot;produit;quantite\nWH-MOULIN;FAR-T45-S25;1\n'), 'commit');
@@ -158,9 +220,14 @@ describe.each(await testEngines())('imports on %s', (engine) => {
     expect(header.json().detail).toMatch(/Unknown column\(s\) in the header: entrepot, produit, quantite/);
     expect((await upload('stock-levels', csv(''), 'commit')).json().detail).toMatch(/empty/);
     expect((await upload('stock-levels', csv('warehouseCode;productCode;onHand\n'), 'commit')).json().detail).toMatch(/no data rows/);
-    expect((await upload('stock-levels', { filename: 'x.xlsx', content: Buffer.from('PK\u0003\u0004garbage') }, 'commit')).statusCode).toBe(400);
+    expect((await upload('stock-levels', { filename: 'x.xlsx', content: Buffer.from('PK\u0003\u0004garbage') }, 'commit')).statusCode).toBe(
+      400,
+    );
     expect((await upload('stock-levels', null, 'commit')).json().detail).toMatch(/No file/);
-    expect((await upload('stock-levels', csv('warehouseCode;productCode;onHand\nWH-MOULIN;FAR-T45-S25;1\n'), 'everything')).json().errors[0].path).toBe('body.mode');
+    expect(
+      (await upload('stock-levels', csv('warehouseCode;productCode;onHand\nWH-MOULIN;FAR-T45-S25;1\n'), 'everything')).json().errors[0]
+        .path,
+    ).toBe('body.mode');
     expect((await upload('widgets', csv('a\n1\n'), 'commit')).statusCode).toBe(400);
   });
 

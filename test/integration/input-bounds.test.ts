@@ -31,7 +31,13 @@ type Schema = {
   $ref?: string;
 };
 type Spec = {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 };
 
@@ -73,14 +79,18 @@ function unbounded(spec: Spec, schema: Schema, path: string, name: string): stri
   if (schema.enum || schema.const !== undefined) return nested;
   if (schema.type === 'string') {
     if (schema.format === 'date' || schema.format === 'date-time') return nested;
-    if (schema.maxLength === undefined && !(schema.pattern && boundsLength(schema.pattern))) nested.push(`${path}: a string without maxLength`);
-    if (schema.pattern === undefined || mayMatchNul(schema.pattern)) nested.push(`${path}: a string that may hold a NUL (pattern ${schema.pattern ?? 'none'})`);
+    if (schema.maxLength === undefined && !(schema.pattern && boundsLength(schema.pattern)))
+      nested.push(`${path}: a string without maxLength`);
+    if (schema.pattern === undefined || mayMatchNul(schema.pattern))
+      nested.push(`${path}: a string that may hold a NUL (pattern ${schema.pattern ?? 'none'})`);
   }
   if (schema.type === 'integer' || schema.type === 'number') {
     if (schema.minimum === undefined || schema.maximum === undefined) nested.push(`${path}: a number without minimum and maximum`);
-    else if (schema.maximum > (isIdName(name) ? INT32_MAX : BIG_CENTS_MAX)) nested.push(`${path}: maximum ${schema.maximum} beyond what its column holds`);
+    else if (schema.maximum > (isIdName(name) ? INT32_MAX : BIG_CENTS_MAX))
+      nested.push(`${path}: maximum ${schema.maximum} beyond what its column holds`);
   }
-  if (schema.type === undefined && !schema.anyOf && !schema.oneOf && !schema.allOf && !schema.$ref) nested.push(`${path}: a value of any type`);
+  if (schema.type === undefined && !schema.anyOf && !schema.oneOf && !schema.allOf && !schema.$ref)
+    nested.push(`${path}: a value of any type`);
   return nested;
 }
 
@@ -139,7 +149,11 @@ describe.each(await testEngines())('inputs beyond what the engines store, on %s'
     expect(res.statusCode, `${label}: ${res.body.slice(0, 200)}`).toBe(status);
     expect(res.headers['content-type'], label).toContain('application/problem+json');
     expect(res.json().code, label).toBeTruthy();
-    if (field) expect(res.json().errors.map((e: { path: string }) => e.path), label).toContain(field);
+    if (field)
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        label,
+      ).toContain(field);
   };
 
   it('answers the requests that were 500s on PostgreSQL with a 4xx problem naming the field', async () => {
@@ -153,29 +167,89 @@ describe.each(await testEngines())('inputs beyond what the engines store, on %s'
       ['document id beyond 64 bits', sessions.assistant, 'GET', '/api/documents/9223372036854775808', undefined, 400, 'params.id'],
       ['order id in hexadecimal', sessions.assistant, 'GET', '/api/orders/0x10', undefined, 400, 'params.id'],
       ['order id after a space', sessions.assistant, 'GET', '/api/orders/%201', undefined, 400, 'params.id'],
-      ['customerId filter beyond 32 bits', sessions.assistant, 'GET', '/api/orders?customerId=2147483648', undefined, 400, 'querystring.customerId'],
+      [
+        'customerId filter beyond 32 bits',
+        sessions.assistant,
+        'GET',
+        '/api/orders?customerId=2147483648',
+        undefined,
+        400,
+        'querystring.customerId',
+      ],
       ['NUL in a search', sessions.assistant, 'GET', '/api/orders?q=%00', undefined, 400, 'querystring.q'],
       ['NUL in a customer search', sessions.assistant, 'GET', '/api/customers?q=a%00b', undefined, 400, 'querystring.q'],
-      ['customerId beyond 32 bits in a body', sessions.assistant, 'POST', '/api/orders', { ...order, customerId: 2147483648 }, 400, 'body.customerId'],
+      [
+        'customerId beyond 32 bits in a body',
+        sessions.assistant,
+        'POST',
+        '/api/orders',
+        { ...order, customerId: 2147483648 },
+        400,
+        'body.customerId',
+      ],
       ['NUL in an order note', sessions.assistant, 'POST', '/api/orders', { ...order, note: 'call \u0000 back' }, 400, 'body.note'],
-      ['creditLimitCents of 1e20', sessions.manager, 'PUT', `/api/customers/${ids.customer('C001')}`, { ...account, creditLimitCents: 1e20 }, 400, 'body.creditLimitCents'],
-      ['NUL in a customer name', sessions.manager, 'PUT', `/api/customers/${ids.customer('C001')}`, { ...account, name: 'Cap\u0000' }, 400, 'body.name'],
+      [
+        'creditLimitCents of 1e20',
+        sessions.manager,
+        'PUT',
+        `/api/customers/${ids.customer('C001')}`,
+        { ...account, creditLimitCents: 1e20 },
+        400,
+        'body.creditLimitCents',
+      ],
+      [
+        'NUL in a customer name',
+        sessions.manager,
+        'PUT',
+        `/api/customers/${ids.customer('C001')}`,
+        { ...account, name: 'Cap\u0000' },
+        400,
+        'body.name',
+      ],
       ['onHand beyond 32 bits', sessions.admin, 'PUT', `/api/stock/${warehouse}/${product}`, { onHand: 2147483648 }, 400, 'body.onHand'],
-      ['a unit price beyond 32 bits', sessions.manager, 'POST', `/api/customers/${ids.customer('C001')}/prices`, { productId: product, unitPriceCents: 2147483648, validFrom: '2027-01-01', validTo: null }, 400, 'body.unitPriceCents'],
-      ['a penalty fee beyond 32 bits', sessions.manager, 'PUT', `/api/customers/${ids.customer('C001')}/penalty-clause`, { latePerDayCents: 100_000_000_000, backordersAccepted: true, l441Applicable: true }, 400, 'body.latePerDayCents'],
+      [
+        'a unit price beyond 32 bits',
+        sessions.manager,
+        'POST',
+        `/api/customers/${ids.customer('C001')}/prices`,
+        { productId: product, unitPriceCents: 2147483648, validFrom: '2027-01-01', validTo: null },
+        400,
+        'body.unitPriceCents',
+      ],
+      [
+        'a penalty fee beyond 32 bits',
+        sessions.manager,
+        'PUT',
+        `/api/customers/${ids.customer('C001')}/penalty-clause`,
+        { latePerDayCents: 100_000_000_000, backordersAccepted: true, l441Applicable: true },
+        400,
+        'body.latePerDayCents',
+      ],
       ['NUL in a login email', null, 'POST', '/api/auth/login', { email: 'adv\u0000@demo.local', password: 'x' }, 400, 'body.email'],
     ];
-    for (const [label, session, method, url, payload, status, field] of cases) expectRefused(await send(session, method, url, payload), label, status, field);
+    for (const [label, session, method, url, payload, status, field] of cases)
+      expectRefused(await send(session, method, url, payload), label, status, field);
 
-    const huge = await send(null, 'POST', '/api/edi/interchanges', 'UNA:+.? \'', { authorization: 'Bearer edi_999999999999999999999_x', 'content-type': 'application/edifact' });
+    const huge = await send(null, 'POST', '/api/edi/interchanges', "UNA:+.? '", {
+      authorization: 'Bearer edi_999999999999999999999_x',
+      'content-type': 'application/edifact',
+    });
     expectRefused(huge, 'partner token with an id beyond 32 bits', 401);
   });
 
   it("refuses a line whose customer code's unit factor takes it past the most one line may order", async () => {
     const customerId = ids.customer('C001');
-    const code = await send(sessions.manager, 'POST', `/api/customers/${customerId}/product-codes`, { code: 'CM-BIG-LOT', productId: ids.product('FAR-T45-1KG').id, unitFactor: 100_000 });
+    const code = await send(sessions.manager, 'POST', `/api/customers/${customerId}/product-codes`, {
+      code: 'CM-BIG-LOT',
+      productId: ids.product('FAR-T45-1KG').id,
+      unitFactor: 100_000,
+    });
     expect(code.statusCode, code.body).toBe(201);
-    const res = await send(sessions.assistant, 'POST', '/api/orders', { customerId, channel: 'phone', lines: [{ customerCode: 'CM-BIG-LOT', quantity: 20 }] });
+    const res = await send(sessions.assistant, 'POST', '/api/orders', {
+      customerId,
+      channel: 'phone',
+      lines: [{ customerCode: 'CM-BIG-LOT', quantity: 20 }],
+    });
     expectRefused(res, '20 × 100 000', 422, 'body.lines.0.quantity');
   });
 
@@ -205,7 +279,10 @@ describe.each(await testEngines())('inputs beyond what the engines store, on %s'
 
   it('answers 400 or 404, never a 500, to an id beyond 32 bits or not in decimal, on every route that takes one', async () => {
     const routes = t.app.apiRouteAccess.filter((r) => r.url.includes('/:'));
-    const sessionFor = (route: RouteAccess) => (route.access === 'public' ? null : sessions[(['admin', 'manager', 'assistant'] as const).find((role) => route.access.includes(role))!]);
+    const sessionFor = (route: RouteAccess) =>
+      route.access === 'public'
+        ? null
+        : sessions[(['admin', 'manager', 'assistant'] as const).find((role) => route.access.includes(role))!];
     const wrong: string[] = [];
     for (const route of routes) {
       const session = sessionFor(route);
@@ -216,8 +293,10 @@ describe.each(await testEngines())('inputs beyond what the engines store, on %s'
           const url = route.url.replace(/:\w+/g, (p) => (p === param ? bad : p === ':kind' ? 'products' : '1'));
           if (param === ':kind') continue;
           const res = await send(session, route.method, url, ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined);
-          if (res.statusCode !== 400 && res.statusCode !== 404) wrong.push(`${route.method} ${url}: ${res.statusCode} ${res.body.slice(0, 100)}`);
-          else if (!String(res.headers['content-type']).includes('application/problem+json')) wrong.push(`${route.method} ${url}: not a problem`);
+          if (res.statusCode !== 400 && res.statusCode !== 404)
+            wrong.push(`${route.method} ${url}: ${res.statusCode} ${res.body.slice(0, 100)}`);
+          else if (!String(res.headers['content-type']).includes('application/problem+json'))
+            wrong.push(`${route.method} ${url}: not a problem`);
         }
       }
     }

@@ -22,7 +22,10 @@ describe.each(await testEngines())('login throttle on %s', (engine) => {
       method: 'POST',
       url: '/api/auth/login',
       remoteAddress: a.from,
-      headers: { ...(a.device ? { cookie: `carnet_device=${a.device}` } : {}), ...(a.forwardedFor ? { 'x-forwarded-for': a.forwardedFor } : {}) },
+      headers: {
+        ...(a.device ? { cookie: `carnet_device=${a.device}` } : {}),
+        ...(a.forwardedFor ? { 'x-forwarded-for': a.forwardedFor } : {}),
+      },
       payload: { email: a.email, password: a.password ?? 'not the password' },
     });
   const tryLogin = (a: Try) => attempt(a.node ?? t.app, a);
@@ -31,7 +34,11 @@ describe.each(await testEngines())('login throttle on %s', (engine) => {
   const age = async (email: string, seconds: number) => {
     const rows = await t.handle.db.selectFrom('loginAttempts').select(['id', 'at']).where('email', '=', email).execute();
     for (const row of rows) {
-      await t.handle.db.updateTable('loginAttempts').set({ at: new Date(new Date(row.at).getTime() - seconds * 1000).toISOString() }).where('id', '=', row.id).execute();
+      await t.handle.db
+        .updateTable('loginAttempts')
+        .set({ at: new Date(new Date(row.at).getTime() - seconds * 1000).toISOString() })
+        .where('id', '=', row.id)
+        .execute();
     }
   };
   const expectSlowed = (res: LightMyRequestResponse, retryAfter: number) => {

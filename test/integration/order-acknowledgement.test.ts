@@ -57,7 +57,8 @@ class TestSmtp {
   }
 }
 
-const euros = (cents: number) => `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ')} €`;
+const euros = (cents: number) =>
+  `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ')} €`;
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
@@ -73,7 +74,9 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
   beforeAll(async () => {
     smtp = new TestSmtp(await TestSmtp.freePort());
     await smtp.start();
-    t = await createTestApp(engine, { env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'ADV Moulins Delaunay <adv@moulins-delaunay.example>' } });
+    t = await createTestApp(engine, {
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'ADV Moulins Delaunay <adv@moulins-delaunay.example>' },
+    });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
   });
@@ -89,7 +92,15 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  type Email = { status: string; attempts: number; to: string | null; lastError: string | null; documentId: number; subject: string; sentAt: string | null };
+  type Email = {
+    status: string;
+    attempts: number;
+    to: string | null;
+    lastError: string | null;
+    documentId: number;
+    subject: string;
+    sentAt: string | null;
+  };
   const emailsOf = async (orderId: number): Promise<Email[]> => (await adv.get(`/api/orders/${orderId}/emails`)).json();
   const settled = async (orderId: number, status: string) => {
     for (let i = 0; i < 200; i++) {
@@ -136,7 +147,9 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
 
     const received = await smtp.waitFor(order.number);
     expect(received.to).toEqual(['appro.epicerie@cap-marche.example']); // Sophie Garnier, "Approvisionneur épicerie"
-    expect(received.mail.subject).toBe(`Accusé de réception de votre commande ${order.number} (votre réf. CM-PO-ARC-1) — Moulins Delaunay SAS`);
+    expect(received.mail.subject).toBe(
+      `Accusé de réception de votre commande ${order.number} (votre réf. CM-PO-ARC-1) — Moulins Delaunay SAS`,
+    );
     expect(received.mail.from?.text).toContain('adv@moulins-delaunay.example');
     expect(received.mail.text).toContain('Bonjour Sophie Garnier,');
     expect(received.mail.text).toContain(`numéro ${order.number}`);
@@ -183,7 +196,11 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     const order = await confirmed('CM-PO-ARC-3');
     await settled(order.id, 'sent');
     // What a crash right after the commit leaves: the row as the confirmation wrote it.
-    await t.handle.db.updateTable('outboxEmails').set({ status: 'pending', attempts: 0, sentAt: null, claimedUntil: null }).where('orderId', '=', order.id).execute();
+    await t.handle.db
+      .updateTable('outboxEmails')
+      .set({ status: 'pending', attempts: 0, sentAt: null, claimedUntil: null })
+      .where('orderId', '=', order.id)
+      .execute();
     const before = smtp.received.length;
     t.app.outbox.start(60_000); // what serve() does at boot
     await settled(order.id, 'sent');
@@ -194,13 +211,21 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     const martin = ids.customer('C020');
     await t.handle.db.updateTable('customers').set({ email: null }).where('id', '=', martin).execute();
     await t.handle.db.updateTable('contacts').set({ email: null }).where('customerId', '=', martin).execute();
-    const draft = (await adv.post('/api/orders', { customerId: martin, channel: 'phone', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 20 }] })).json();
+    const draft = (
+      await adv.post('/api/orders', {
+        customerId: martin,
+        channel: 'phone',
+        lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 20 }],
+      })
+    ).json();
     const res = await adv.post(`/api/orders/${draft.id}/confirm`);
     expect(res.statusCode, res.body).toBe(200);
     const [email] = await emailsOf(draft.id);
     expect(email).toMatchObject({ status: 'failed', to: null, attempts: 0 });
     expect(email.lastError).toContain('No email address');
-    expect((await adv.get(`/api/orders/${draft.id}/documents`)).json().map((d: { kind: string }) => d.kind)).toEqual(['order-acknowledgement']);
+    expect((await adv.get(`/api/orders/${draft.id}/documents`)).json().map((d: { kind: string }) => d.kind)).toEqual([
+      'order-acknowledgement',
+    ]);
   });
 
   it('lets every staff member read an order’s emails, nobody else; 404 for an unknown order', async () => {

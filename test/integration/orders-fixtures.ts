@@ -23,7 +23,14 @@ export async function demoIds(db: Db) {
 
 export async function tableCounts(db: Db) {
   const count = async (table: 'orders' | 'orderLines' | 'deliveries' | 'deliveryLines' | 'documents' | 'auditEvents') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     orders: await count('orders'),
     orderLines: await count('orderLines'),

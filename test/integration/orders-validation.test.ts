@@ -12,8 +12,14 @@ describe.each(await testEngines())('orders: bad input is refused, naming the fie
     t = await createTestApp(engine);
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
-    const listed = t.handle.db.selectFrom('priceListItems').innerJoin('priceLists', 'priceLists.id', 'priceListItems.priceListId').select('productId').where('priceLists.code', '=', 'PL-INDUSTRIE-2026T1');
-    unpricedForIndustry = (await t.handle.db.selectFrom('products').select('id').where('id', 'not in', listed).orderBy('id').executeTakeFirstOrThrow()).id;
+    const listed = t.handle.db
+      .selectFrom('priceListItems')
+      .innerJoin('priceLists', 'priceLists.id', 'priceListItems.priceListId')
+      .select('productId')
+      .where('priceLists.code', '=', 'PL-INDUSTRIE-2026T1');
+    unpricedForIndustry = (
+      await t.handle.db.selectFrom('products').select('id').where('id', 'not in', listed).orderBy('id').executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -46,17 +52,44 @@ describe.each(await testEngines())('orders: bad input is refused, naming the fie
     ['a zero quantity', () => withLine(0, { productId: ids.product('FAR-T45-1KG').id, quantity: 0 }), 400, 'body.lines.0.quantity'],
     ['a negative quantity', () => withLine(1, { gtin: '3012345001021', quantity: -3 }), 400, 'body.lines.1.quantity'],
     ['a fractional quantity', () => withLine(2, { customerCode: 'CM-204512', quantity: 1.5 }), 400, 'body.lines.2.quantity'],
-    ['a quantity of the wrong type', () => withLine(0, { productId: ids.product('FAR-T45-1KG').id, quantity: 'ten' }), 400, 'body.lines.0.quantity'],
+    [
+      'a quantity of the wrong type',
+      () => withLine(0, { productId: ids.product('FAR-T45-1KG').id, quantity: 'ten' }),
+      400,
+      'body.lines.0.quantity',
+    ],
     ['an unknown product id', () => withLine(0, { productId: 999999, quantity: 1 }), 422, 'body.lines.0.productId'],
     ['an unknown GTIN', () => withLine(1, { gtin: '3012345999999', quantity: 1 }), 422, 'body.lines.1.gtin'],
     ['a malformed GTIN', () => withLine(1, { gtin: 'FAR-T55', quantity: 1 }), 400, 'body.lines.1.gtin'],
     ['an unknown customer code', () => withLine(2, { customerCode: 'CM-000000', quantity: 1 }), 422, 'body.lines.2.customerCode'],
     ["another customer's code", () => withLine(2, { customerCode: 'DO0045120', quantity: 1 }), 422, 'body.lines.2.customerCode'],
-    ['a line naming two products', () => withLine(1, { productId: ids.product('FAR-T45-1KG').id, gtin: '3012345001021', quantity: 1 }), 400, 'body.lines.1'],
+    [
+      'a line naming two products',
+      () => withLine(1, { productId: ids.product('FAR-T45-1KG').id, gtin: '3012345001021', quantity: 1 }),
+      400,
+      'body.lines.1',
+    ],
     ['a line naming no product', () => withLine(1, { quantity: 1 }), 400, 'body.lines.1'],
-    ['an unknown line property', () => withLine(0, { productId: ids.product('FAR-T45-1KG').id, quantity: 1, discount: 50 }), 400, 'body.lines.0.discount'],
+    [
+      'an unknown line property',
+      () => withLine(0, { productId: ids.product('FAR-T45-1KG').id, quantity: 1, discount: 50 }),
+      400,
+      'body.lines.0.discount',
+    ],
     ['an unknown order property', () => ({ ...valid(), status: 'closed' }), 400, 'body.status'],
-    ['a product not on the price list', () => ({ customerId: ids.customer('C030'), channel: 'email', lines: [{ productId: ids.product('FAR-T45-VRAC').id, quantity: 1 }, { productId: unpricedForIndustry, quantity: 1 }] }), 422, 'body.lines.1'],
+    [
+      'a product not on the price list',
+      () => ({
+        customerId: ids.customer('C030'),
+        channel: 'email',
+        lines: [
+          { productId: ids.product('FAR-T45-VRAC').id, quantity: 1 },
+          { productId: unpricedForIndustry, quantity: 1 },
+        ],
+      }),
+      422,
+      'body.lines.1',
+    ],
   ];
 
   it.each(cases)('refuses %s', async (_name, body, status, path) => {
@@ -69,10 +102,21 @@ describe.each(await testEngines())('orders: bad input is refused, naming the fie
   });
 
   it('names every faulty line at once', async () => {
-    const body = { ...valid(), lines: [{ productId: 999999, quantity: 1 }, { gtin: '3012345999999', quantity: 1 }, { customerCode: 'nope', quantity: 1 }] };
+    const body = {
+      ...valid(),
+      lines: [
+        { productId: 999999, quantity: 1 },
+        { gtin: '3012345999999', quantity: 1 },
+        { customerCode: 'nope', quantity: 1 },
+      ],
+    };
     const res = await adv.post('/api/orders', body);
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.lines.0.productId', 'body.lines.1.gtin', 'body.lines.2.customerCode']);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.lines.0.productId',
+      'body.lines.1.gtin',
+      'body.lines.2.customerCode',
+    ]);
   });
 
   it('refuses a body over 1 MB with 413, and a body that is not JSON with 400, writing nothing', async () => {

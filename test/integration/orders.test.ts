@@ -42,7 +42,17 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     expect(order.number.slice(4, 10)).toBe(parisNow(t.app.clock.now()).date.replace('-', '').slice(0, 6));
     expect(order.status).toBe('draft');
     expect(order.availableActions).toEqual(['confirm', 'cancel']);
-    expect(order.lines.map((l: { productCode: string; quantity: number; unitPriceCents: number; netCents: number; customerCode: string | null }) => [l.productCode, l.customerCode, l.quantity, l.unitPriceCents, l.netCents])).toEqual([
+    expect(
+      order.lines.map(
+        (l: { productCode: string; quantity: number; unitPriceCents: number; netCents: number; customerCode: string | null }) => [
+          l.productCode,
+          l.customerCode,
+          l.quantity,
+          l.unitPriceCents,
+          l.netCents,
+        ],
+      ),
+    ).toEqual([
       ['FAR-T45-1KG', 'CM-204511', 40, 720, 28800],
       ['FAR-T55-1KG', 'CM-204512', 20, 670, 13400],
       ['FAR-T65-S25', null, 10, 1950, 19500],
@@ -51,17 +61,40 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
     ]);
     expect(order.lines.every((l: { id: number; status: string }) => l.id > 0 && l.status === 'open')).toBe(true);
     // 823.50 € of goods, 1.26 pallets: below Cap Marché's 6-pallet franco, so the 150 € shipping fee is a charge at the goods' VAT rate.
-    expect(order.charges).toEqual([{ kind: 'shipping', label: { fr: 'Participation aux frais de transport', en: 'Shipping fee' }, netCents: 15000, vatRateBp: 550 }]);
-    expect(order.totals).toMatchObject({ netCents: 97350, vatCents: 5354, grossCents: 102704, vat: [{ rateBp: 550, baseCents: 97350, vatCents: 5354 }] });
-    expect(order.findings.find((f: { rule: string }) => f.rule === 'franco')).toMatchObject({ severity: 'info', lineId: null, data: { feeCents: 15000 } });
+    expect(order.charges).toEqual([
+      { kind: 'shipping', label: { fr: 'Participation aux frais de transport', en: 'Shipping fee' }, netCents: 15000, vatRateBp: 550 },
+    ]);
+    expect(order.totals).toMatchObject({
+      netCents: 97350,
+      vatCents: 5354,
+      grossCents: 102704,
+      vat: [{ rateBp: 550, baseCents: 97350, vatCents: 5354 }],
+    });
+    expect(order.findings.find((f: { rule: string }) => f.rule === 'franco')).toMatchObject({
+      severity: 'info',
+      lineId: null,
+      data: { feeCents: 15000 },
+    });
     // Defaults: the customer's default delivery point and the earliest date its calendar allows.
-    const point = await t.handle.db.selectFrom('deliveryPoints').selectAll().where('id', '=', ids.point('C001-DP1')).executeTakeFirstOrThrow();
+    const point = await t.handle.db
+      .selectFrom('deliveryPoints')
+      .selectAll()
+      .where('id', '=', ids.point('C001-DP1'))
+      .executeTakeFirstOrThrow();
     expect(order.deliveryPointId).toBe(point.id);
-    expect(order.requestedDate).toBe(earliestDeliveryDate(parisNow(t.app.clock.now()), { ...point, deliveryWeekdays: point.deliveryWeekdays.split(',') as never }));
+    expect(order.requestedDate).toBe(
+      earliestDeliveryDate(parisNow(t.app.clock.now()), { ...point, deliveryWeekdays: point.deliveryWeekdays.split(',') as never }),
+    );
     expect(order.customerName).toMatch(/^Cap Marché/);
     // Stored totals agree with the ones computed on read.
     const row = await t.handle.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
-    expect([Number(row.netCents), Number(row.vatCents), Number(row.grossCents), Number(row.chargesNetCents), row.createdBy]).toEqual([97350, 5354, 102704, 15000, ids.user('adv@demo.local').id]);
+    expect([Number(row.netCents), Number(row.vatCents), Number(row.grossCents), Number(row.chargesNetCents), row.createdBy]).toEqual([
+      97350,
+      5354,
+      102704,
+      15000,
+      ids.user('adv@demo.local').id,
+    ]);
   });
 
   it('applies the unit factor of a customer code and keeps a given delivery point and date', async () => {
@@ -80,16 +113,30 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
 
   it('edits a draft, replacing its lines, and audits the change with before and after', async () => {
     const created = (await adv.post('/api/orders', capMarcheOrder())).json();
-    const res = await adv.put(`/api/orders/${created.id}`, { ...capMarcheOrder(), customerRef: 'CM-PO-900002', note: 'livrer avant 8 h', lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12 }] });
+    const res = await adv.put(`/api/orders/${created.id}`, {
+      ...capMarcheOrder(),
+      customerRef: 'CM-PO-900002',
+      note: 'livrer avant 8 h',
+      lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12 }],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: created.id, number: created.number, customerRef: 'CM-PO-900002', note: 'livrer avant 8 h', totals: { netCents: 12 * 1850 + 15000 } }); // + shipping below franco
+    expect(res.json()).toMatchObject({
+      id: created.id,
+      number: created.number,
+      customerRef: 'CM-PO-900002',
+      note: 'livrer avant 8 h',
+      totals: { netCents: 12 * 1850 + 15000 },
+    }); // + shipping below franco
     expect(res.json().lines).toHaveLength(1);
     const events = (await adv.get(`/api/orders/${created.id}/events`)).json();
     expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
     expect(events[1].userName).toBe('Léa Moreau');
     expect(events[1].before).toMatchObject({ customerRef: 'CM-PO-900001', netCents: 97350 });
     expect(events[1].before.lines).toHaveLength(5);
-    expect(events[1].after).toMatchObject({ customerRef: 'CM-PO-900002', lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12, unitPriceCents: 1850 }] });
+    expect(events[1].after).toMatchObject({
+      customerRef: 'CM-PO-900002',
+      lines: [{ productId: ids.product('FAR-T45-S25').id, quantity: 12, unitPriceCents: 1850 }],
+    });
 
     // 12 sacks outside Cap Marché's assortment, under its one-pallet minimum: a manager approves before it confirms.
     expect((await manager.post(`/api/orders/${created.id}/approve`, { reason: 'dépannage exceptionnel' })).statusCode).toBe(200);
@@ -101,14 +148,38 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
 
   it('lists orders newest first, with customer name, totals and line count, filtered every way', async () => {
     const c020 = ids.customer('C020');
-    const a = (await adv.post('/api/orders', { customerId: c020, channel: 'fax', customerRef: 'Martin-Fax-0042', requestedDate: '2031-01-07', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 4 }] })).json();
-    const b = (await adv.post('/api/orders', { customerId: c020, channel: 'portal', requestedDate: '2031-01-21', lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 12 }, { productId: ids.product('FAR-T80-S25').id, quantity: 2 }] })).json();
+    const a = (
+      await adv.post('/api/orders', {
+        customerId: c020,
+        channel: 'fax',
+        customerRef: 'Martin-Fax-0042',
+        requestedDate: '2031-01-07',
+        lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 4 }],
+      })
+    ).json();
+    const b = (
+      await adv.post('/api/orders', {
+        customerId: c020,
+        channel: 'portal',
+        requestedDate: '2031-01-21',
+        lines: [
+          { productId: ids.product('FAR-T65-S25').id, quantity: 12 },
+          { productId: ids.product('FAR-T80-S25').id, quantity: 2 },
+        ],
+      })
+    ).json();
     expect((await adv.post(`/api/orders/${b.id}/confirm`)).statusCode).toBe(200); // above the artisans' 250 € minimum
 
     const all = (await adv.get('/api/orders?limit=3')).json();
     expect(all.total).toBeGreaterThan(70);
     expect(all.items).toHaveLength(3);
-    expect(all.items[0]).toMatchObject({ id: b.id, customerName: 'Boulangerie Martin', status: 'confirmed', lineCount: 2, channel: 'portal' });
+    expect(all.items[0]).toMatchObject({
+      id: b.id,
+      customerName: 'Boulangerie Martin',
+      status: 'confirmed',
+      lineCount: 2,
+      channel: 'portal',
+    });
     expect(all.items[0].totals.grossCents).toBe(b.totals.grossCents);
 
     const numbers = async (query: string) => (await adv.get(`/api/orders?${query}`)).json().items.map((o: { number: string }) => o.number);
@@ -163,7 +234,15 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
 
   it('publishes every order route in OpenAPI', async () => {
     const paths = Object.keys((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths);
-    for (const p of ['/api/orders', '/api/orders/{id}', '/api/orders/{id}/ship', '/api/orders/{id}/events', '/api/orders/{id}/documents', '/api/documents/{id}', '/api/customers/{id}/order-context']) {
+    for (const p of [
+      '/api/orders',
+      '/api/orders/{id}',
+      '/api/orders/{id}/ship',
+      '/api/orders/{id}/events',
+      '/api/orders/{id}/documents',
+      '/api/documents/{id}',
+      '/api/customers/{id}/order-context',
+    ]) {
       expect(paths).toContain(p);
     }
   });

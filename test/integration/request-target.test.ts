@@ -33,7 +33,8 @@ const UNROUTED_SPELLINGS: Record<string, (path: string) => string> = {
 
 /** A refusal in problem+json, or the web app's shell for a browser path: never an /api handler's answer. */
 function expectNoHandler(res: RawResponse, method: string, label: string) {
-  const shell = (method === 'GET' || method === 'HEAD') && res.status === 200 && String(res.headers['content-type']).startsWith('text/html');
+  const shell =
+    (method === 'GET' || method === 'HEAD') && res.status === 200 && String(res.headers['content-type']).startsWith('text/html');
   expect(shell || res.status === 404, `${label}: ${res.status} ${res.body.slice(0, 120)}`).toBe(true);
   if (!shell) {
     expect(res.headers['content-type'], label).toContain('application/problem+json');
@@ -116,11 +117,21 @@ describe('answers given before any route runs', () => {
   const expectProblem = (res: RawResponse, status: number, code: string) => {
     expect(res.status, res.body).toBe(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(JSON.parse(res.body)).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+    expect(JSON.parse(res.body)).toMatchObject({
+      status,
+      code,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
   };
 
   it('answers headers too large with a 431 problem, whether a header or the URL is too long', async () => {
-    expectProblem(await sendRaw(port, `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'HEADERS_TOO_LARGE');
+    expectProblem(
+      await sendRaw(port, `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`),
+      431,
+      'HEADERS_TOO_LARGE',
+    );
     expectProblem(await sendRaw(port, `GET /api/orders?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`), 431, 'HEADERS_TOO_LARGE');
   });
 
@@ -146,7 +157,11 @@ describe('answers given before any route runs', () => {
 
   it('answers a body over the limit with a 413 problem', async () => {
     const body = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) });
-    expectProblem(await sendTarget(port, 'POST', '/api/auth/login', { headers: { 'content-type': 'application/json' }, body }), 413, 'PAYLOAD_TOO_LARGE');
+    expectProblem(
+      await sendTarget(port, 'POST', '/api/auth/login', { headers: { 'content-type': 'application/json' }, body }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 });
 

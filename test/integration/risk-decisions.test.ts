@@ -9,8 +9,21 @@ import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
-type Option = { kind: string; productId?: number; warehouseId?: number; accepted: boolean; newDates: { delivery: string; backorder?: string; secondDelivery?: string }; changes: { type: string; [k: string]: unknown }[] };
-type RiskCall = { id: number; shortfall: number; options: Option[]; warehouse: { id: number; code: string } | null; deliveryRequirement: string | null };
+type Option = {
+  kind: string;
+  productId?: number;
+  warehouseId?: number;
+  accepted: boolean;
+  newDates: { delivery: string; backorder?: string; secondDelivery?: string };
+  changes: { type: string; [k: string]: unknown }[];
+};
+type RiskCall = {
+  id: number;
+  shortfall: number;
+  options: Option[];
+  warehouse: { id: number; code: string } | null;
+  deliveryRequirement: string | null;
+};
 
 /**
  * The decisions of a risk call, each applied to a confirmed and to a released order, checked row by row: the order
@@ -35,38 +48,104 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
     const db = t.handle.db;
     const [order, lines, deliveries, deliveryLines, stock] = await Promise.all([
       db.selectFrom('orders').select(['status', 'promisedDate', 'netCents']).where('id', '=', orderId).executeTakeFirstOrThrow(),
-      db.selectFrom('orderLines').select(['id', 'lineNo', 'productId', 'quantity', 'netCents', 'unitPriceCents', 'status', 'warehouseId', 'plannedDate']).where('orderId', '=', orderId).orderBy('id').execute(),
-      db.selectFrom('deliveries').select(['id', 'number', 'warehouseId', 'plannedDate', 'status']).where('orderId', '=', orderId).orderBy('id').execute(),
-      db.selectFrom('deliveryLines').innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId').select(['deliveryLines.deliveryId', 'deliveryLines.orderLineId', 'deliveryLines.quantity']).where('deliveries.orderId', '=', orderId).orderBy('deliveryLines.id').execute(),
+      db
+        .selectFrom('orderLines')
+        .select(['id', 'lineNo', 'productId', 'quantity', 'netCents', 'unitPriceCents', 'status', 'warehouseId', 'plannedDate'])
+        .where('orderId', '=', orderId)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('deliveries')
+        .select(['id', 'number', 'warehouseId', 'plannedDate', 'status'])
+        .where('orderId', '=', orderId)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('deliveryLines')
+        .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
+        .select(['deliveryLines.deliveryId', 'deliveryLines.orderLineId', 'deliveryLines.quantity'])
+        .where('deliveries.orderId', '=', orderId)
+        .orderBy('deliveryLines.id')
+        .execute(),
       db.selectFrom('stockLevels').select(['warehouseId', 'productId', 'reserved']).orderBy('warehouseId').orderBy('productId').execute(),
     ]);
     const reserved = new Map(stock.map((s) => [`${s.warehouseId}:${s.productId}`, s.reserved]));
-    return { order: { ...order, netCents: Number(order.netCents) }, lines: lines.map((l) => ({ ...l, netCents: Number(l.netCents) })), deliveries, deliveryLines, reserved };
+    return {
+      order: { ...order, netCents: Number(order.netCents) },
+      lines: lines.map((l) => ({ ...l, netCents: Number(l.netCents) })),
+      deliveries,
+      deliveryLines,
+      reserved,
+    };
   }
-  const held = (p: Awaited<ReturnType<typeof picture>>, warehouseId: number, productId: number) => p.reserved.get(`${warehouseId}:${productId}`) ?? 0;
+  const held = (p: Awaited<ReturnType<typeof picture>>, warehouseId: number, productId: number) =>
+    p.reserved.get(`${warehouseId}:${productId}`) ?? 0;
 
   /** A confirmed order of C020 (every 4493 flag on) for `quantity` sacks of T55 on the date, with a line of T45 that is there. */
   async function order(quantity: number, over: { deliveryRequirement?: string; warehouseId?: number } = {}) {
     const db = t.handle.db;
     const at = t.app.clock.now().toISOString();
-    const o = await db.insertInto('orders').values({
-      number: `CDE-DEC-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer('C020'), deliveryPointId: ids.point('C020-DP1'), channel: 'phone', customerRef: 'PO-DEC',
-      requestedDate: date, promisedDate: date, status: 'confirmed', note: null, netCents: (quantity + 10) * 1650, vatCents: 0, grossCents: (quantity + 10) * 1650, palletsCenti: 100, weightG: 1_000_000,
-      backorderOfOrderId: null, createdBy: null, createdAt: at, updatedAt: at, appointmentAt: null, deliveryRequirement: over.deliveryRequirement ?? null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const o = await db
+      .insertInto('orders')
+      .values({
+        number: `CDE-DEC-${Math.random().toString(36).slice(2, 8)}`,
+        customerId: ids.customer('C020'),
+        deliveryPointId: ids.point('C020-DP1'),
+        channel: 'phone',
+        customerRef: 'PO-DEC',
+        requestedDate: date,
+        promisedDate: date,
+        status: 'confirmed',
+        note: null,
+        netCents: (quantity + 10) * 1650,
+        vatCents: 0,
+        grossCents: (quantity + 10) * 1650,
+        palletsCenti: 100,
+        weightG: 1_000_000,
+        backorderOfOrderId: null,
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+        appointmentAt: null,
+        deliveryRequirement: over.deliveryRequirement ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     created.push(o.id);
     const line = (lineNo: number, productId: number, q: number) => ({
-      orderId: o.id, lineNo, productId, customerCode: null, quantity: q, unitPriceCents: 1650, netCents: q * 1650, vatRateBp: 550, deliveredQuantity: null, status: 'open', backorderOfLineId: null,
+      orderId: o.id,
+      lineNo,
+      productId,
+      customerCode: null,
+      quantity: q,
+      unitPriceCents: 1650,
+      netCents: q * 1650,
+      vatRateBp: 550,
+      deliveredQuantity: null,
+      status: 'open',
+      backorderOfLineId: null,
     });
-    const short = await db.insertInto('orderLines').values({ ...line(1, t55(), quantity), warehouseId: over.warehouseId ?? null }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('orderLines').values(line(2, ids.product('FAR-T45-S25').id, 10)).execute();
+    const short = await db
+      .insertInto('orderLines')
+      .values({ ...line(1, t55(), quantity), warehouseId: over.warehouseId ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('orderLines')
+      .values(line(2, ids.product('FAR-T45-S25').id, 10))
+      .execute();
     return { orderId: o.id, lineId: short.id };
   }
 
   /** The mill's count of T55 sacks falls to `onHand` (a damaged stack found after release). */
-  const recount = (warehouseId: number, onHand: number) => t.handle.db.updateTable('stockLevels').set({ onHand }).where('warehouseId', '=', warehouseId).where('productId', '=', t55()).execute();
+  const recount = (warehouseId: number, onHand: number) =>
+    t.handle.db.updateTable('stockLevels').set({ onHand }).where('warehouseId', '=', warehouseId).where('productId', '=', t55()).execute();
   /** The sugar depot holds T55 sacks too (a transfer for mixed trucks). */
-  const depotHolds = (onHand: number) => t.handle.db.insertInto('stockLevels').values({ warehouseId: sucre, productId: t55(), onHand, reserved: 0, updatedAt: new Date().toISOString() }).execute();
+  const depotHolds = (onHand: number) =>
+    t.handle.db
+      .insertInto('stockLevels')
+      .values({ warehouseId: sucre, productId: t55(), onHand, reserved: 0, updatedAt: new Date().toISOString() })
+      .execute();
 
   async function riskOf(lineId: number): Promise<RiskCall> {
     await runRiskScan(t.handle.db);
@@ -76,30 +155,54 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
     return (await adv.get(`/api/risks/${r!.id}`)).json();
   }
   const decide = async (risk: RiskCall, option: Pick<Option, 'kind' | 'productId' | 'warehouseId'>) => {
-    const res = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: option.kind, productId: option.productId, warehouseId: option.warehouseId }, customerApproved: true });
+    const res = await adv.post(`/api/risks/${risk.id}/resolve`, {
+      option: { kind: option.kind, productId: option.productId, warehouseId: option.warehouseId },
+      customerApproved: true,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
   const lastAudit = (orderId: number) =>
-    t.handle.db.selectFrom('auditEvents').select(['action', 'beforeJson', 'afterJson']).where('orderId', '=', orderId).where('action', '=', 'resolve_risk').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    t.handle.db
+      .selectFrom('auditEvents')
+      .select(['action', 'beforeJson', 'afterJson'])
+      .where('orderId', '=', orderId)
+      .where('action', '=', 'resolve_risk')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
-    const wh = async (code: string) => (await t.handle.db.selectFrom('warehouses').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const wh = async (code: string) =>
+      (await t.handle.db.selectFrom('warehouses').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     [moulin, sucre] = [await wh('WH-MOULIN'), await wh('WH-SUCRE')];
-    await t.handle.db.updateTable('customerSupplySettings').set({ shipComplete: 0, acceptsBackorders: 1, acceptsPartial: 1, acceptsSubstitutes: 1, cancelIfLateDays: null }).where('customerId', '=', ids.customer('C020')).execute();
+    await t.handle.db
+      .updateTable('customerSupplySettings')
+      .set({ shipComplete: 0, acceptsBackorders: 1, acceptsPartial: 1, acceptsSubstitutes: 1, cancelIfLateDays: null })
+      .where('customerId', '=', ids.customer('C020'))
+      .execute();
     stockBefore = await t.handle.db.selectFrom('stockLevels').select(['warehouseId', 'productId', 'onHand', 'reserved']).execute();
   });
   afterAll(() => t.close());
   afterEach(async () => {
     const db = t.handle.db;
-    await db.updateTable('orders').set({ status: 'cancelled' }).where((eb) => eb.or([eb('id', 'in', created), eb('backorderOfOrderId', 'in', created)])).execute();
+    await db
+      .updateTable('orders')
+      .set({ status: 'cancelled' })
+      .where((eb) => eb.or([eb('id', 'in', created), eb('backorderOfOrderId', 'in', created)]))
+      .execute();
     created.length = 0;
     await db.deleteFrom('stockLevels').where('warehouseId', '=', sucre).where('productId', '=', t55()).execute();
-    for (const s of stockBefore) await db.updateTable('stockLevels').set({ onHand: s.onHand, reserved: s.reserved }).where('warehouseId', '=', s.warehouseId).where('productId', '=', s.productId).execute();
+    for (const s of stockBefore)
+      await db
+        .updateTable('stockLevels')
+        .set({ onHand: s.onHand, reserved: s.reserved })
+        .where('warehouseId', '=', s.warehouseId)
+        .where('productId', '=', s.productId)
+        .execute();
   });
 
   describe('on a released order: the order, its planned deliveries and the stock held move together', () => {
@@ -116,7 +219,12 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const { orderId, lineId, risk, before } = await released({ depot: 500 });
       expect(risk.warehouse?.code).toBe('WH-MOULIN');
       const option = risk.options.find((o) => o.kind === 'other-warehouse')!;
-      expect(option).toMatchObject({ warehouseId: sucre, accepted: true, newDates: { delivery: date }, changes: [{ type: 'set-warehouse', lineId, from: moulin, to: sucre }] });
+      expect(option).toMatchObject({
+        warehouseId: sucre,
+        accepted: true,
+        newDates: { delivery: date },
+        changes: [{ type: 'set-warehouse', lineId, from: moulin, to: sucre }],
+      });
       expect(risk.options[0].kind).toBe('other-warehouse');
       await decide(risk, option);
       const after = await picture(orderId);
@@ -130,11 +238,18 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       expect(held(after, moulin, t55())).toBe(held(before, moulin, t55()) - 100);
       expect(held(after, sucre, t55())).toBe(held(before, sucre, t55()) + 100);
       const audit = await lastAudit(orderId);
-      expect(JSON.parse(audit.afterJson!)).toMatchObject({ option: 'other-warehouse', deliveries: expect.arrayContaining([expect.objectContaining({ warehouseId: sucre, lines: [{ orderLineId: lineId, productId: t55(), quantity: 100 }] })]) });
+      expect(JSON.parse(audit.afterJson!)).toMatchObject({
+        option: 'other-warehouse',
+        deliveries: expect.arrayContaining([
+          expect.objectContaining({ warehouseId: sucre, lines: [{ orderLineId: lineId, productId: t55(), quantity: 100 }] }),
+        ]),
+      });
       expect(JSON.parse(audit.beforeJson!).deliveries).toHaveLength(1);
       // Nothing is missing any more: the next scan finds no risk on the line.
       await runRiskScan(t.handle.db);
-      expect((await adv.get('/api/risks?status=open')).json().items.some((r: { orderLineId: number }) => r.orderLineId === lineId)).toBe(false);
+      expect((await adv.get('/api/risks?status=open')).json().items.some((r: { orderLineId: number }) => r.orderLineId === lineId)).toBe(
+        false,
+      );
     });
 
     it('partial with the rest cancelled: the line, its delivery line and the mill’s reservation shrink by the missing 40', async () => {
@@ -179,7 +294,12 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const after = await picture(orderId);
       const added = after.lines.find((l) => !before.lines.some((b) => b.id === l.id))!;
       expect(added).toMatchObject({ productId: option.productId, quantity: 40, status: 'open' });
-      expect(after.deliveryLines).toEqual(expect.arrayContaining([expect.objectContaining({ orderLineId: added.id, quantity: 40 }), expect.objectContaining({ orderLineId: lineId, quantity: 60 })]));
+      expect(after.deliveryLines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ orderLineId: added.id, quantity: 40 }),
+          expect.objectContaining({ orderLineId: lineId, quantity: 60 }),
+        ]),
+      );
       expect(held(after, moulin, option.productId!)).toBe(held(before, moulin, option.productId!) + 40);
       expect(held(after, moulin, t55())).toBe(held(before, moulin, t55()) - 40);
     });
@@ -192,7 +312,14 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       expect(res.backorder).toBeNull();
       const after = await picture(orderId);
       const rest = after.lines.find((l) => !before.lines.some((b) => b.id === l.id))!;
-      expect(rest).toMatchObject({ productId: t55(), quantity: 40, unitPriceCents: 1650, netCents: 40 * 1650, plannedDate: option.newDates.secondDelivery, lineNo: 3 });
+      expect(rest).toMatchObject({
+        productId: t55(),
+        quantity: 40,
+        unitPriceCents: 1650,
+        netCents: 40 * 1650,
+        plannedDate: option.newDates.secondDelivery,
+        lineNo: 3,
+      });
       expect(after.lines.find((l) => l.id === lineId)).toMatchObject({ quantity: 60, netCents: 60 * 1650 });
       expect(after.order.netCents).toBe(before.order.netCents);
       const second = after.deliveries.find((d) => d.plannedDate === option.newDates.secondDelivery)!;
@@ -203,7 +330,12 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       expect((await manager.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);
       const shipped = await picture(orderId);
       expect(shipped.order.status).toBe('released');
-      expect(shipped.deliveries.map((d) => [d.plannedDate, d.status])).toEqual(expect.arrayContaining([[date, 'shipped'], [option.newDates.secondDelivery, 'planned']]));
+      expect(shipped.deliveries.map((d) => [d.plannedDate, d.status])).toEqual(
+        expect.arrayContaining([
+          [date, 'shipped'],
+          [option.newDates.secondDelivery, 'planned'],
+        ]),
+      );
       // What left is beyond change: the scan looks only at the second delivery's line.
       await runRiskScan(t.handle.db);
       const open = (await adv.get('/api/risks?status=open')).json().items as { orderId: number; orderLineId: number }[];
@@ -222,7 +354,17 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const available = 1500 - risk.shortfall;
       expect(after.lines).toEqual([
         ...before.lines.map((l) => (l.id === lineId ? { ...l, quantity: available, netCents: available * 1650 } : l)),
-        { id: expect.any(Number), lineNo: 3, productId: t55(), quantity: risk.shortfall, netCents: risk.shortfall * 1650, unitPriceCents: 1650, status: 'open', warehouseId: null, plannedDate: option.newDates.secondDelivery },
+        {
+          id: expect.any(Number),
+          lineNo: 3,
+          productId: t55(),
+          quantity: risk.shortfall,
+          netCents: risk.shortfall * 1650,
+          unitPriceCents: 1650,
+          status: 'open',
+          warehouseId: null,
+          plannedDate: option.newDates.secondDelivery,
+        },
       ]);
       expect(after.order).toEqual(before.order);
       expect(after.deliveries).toEqual([]);
@@ -246,7 +388,9 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       expect(after.reserved).toEqual(before.reserved);
       expect((await adv.post(`/api/orders/${orderId}/release`)).statusCode).toBe(200);
       const releasedOrder = await picture(orderId);
-      const delivery = releasedOrder.deliveries.find((d) => releasedOrder.deliveryLines.some((l) => l.deliveryId === d.id && l.orderLineId === lineId))!;
+      const delivery = releasedOrder.deliveries.find((d) =>
+        releasedOrder.deliveryLines.some((l) => l.deliveryId === d.id && l.orderLineId === lineId),
+      )!;
       expect(delivery.warehouseId).toBe(sucre);
       expect(held(releasedOrder, sucre, t55())).toBe(1500);
     });
@@ -259,7 +403,11 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const file = path.join(t.dataDir, 'scc.edi');
       fs.writeFileSync(file, demoInterchange(cap, 'SCC-1', today, [message]));
       await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
-      const stored = await t.handle.db.selectFrom('orders').select(['id', 'deliveryRequirement']).where('customerRef', '=', message.orderNumber).executeTakeFirstOrThrow();
+      const stored = await t.handle.db
+        .selectFrom('orders')
+        .select(['id', 'deliveryRequirement'])
+        .where('customerRef', '=', message.orderNumber)
+        .executeTakeFirstOrThrow();
       created.push(stored.id);
       expect(stored.deliveryRequirement).toBe('SC');
       expect((await adv.get(`/api/orders/${stored.id}`)).json().deliveryRequirement).toBe('SC');

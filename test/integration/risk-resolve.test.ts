@@ -5,8 +5,25 @@ import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
-type Option = { kind: string; productId?: number; accepted: boolean; newDates: { delivery: string; backorder?: string }; priceEffectCents: number; changes: { type: string; [k: string]: unknown }[] };
-type RiskCall = { id: number; orderId: number; orderLineId: number; shortfall: number; status: string; options: Option[]; contacts: { name: string; phone: string | null; isOrderContact: boolean }[]; situation: { fr: string[]; en: string[] }; script: { fr: string[] } };
+type Option = {
+  kind: string;
+  productId?: number;
+  accepted: boolean;
+  newDates: { delivery: string; backorder?: string };
+  priceEffectCents: number;
+  changes: { type: string; [k: string]: unknown }[];
+};
+type RiskCall = {
+  id: number;
+  orderId: number;
+  orderLineId: number;
+  shortfall: number;
+  status: string;
+  options: Option[];
+  contacts: { name: string; phone: string | null; isOrderContact: boolean }[];
+  situation: { fr: string[]; en: string[] };
+  script: { fr: string[] };
+};
 
 describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   let t: TestApp;
@@ -20,9 +37,20 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   /** Every order and line of the database, as comparable rows (the clocks left out). */
   async function rows() {
     const db = t.handle.db;
-    const orders = await db.selectFrom('orders').select(['id', 'number', 'status', 'promisedDate', 'requestedDate', 'netCents', 'grossCents', 'backorderOfOrderId']).orderBy('id').execute();
-    const lines = await db.selectFrom('orderLines').select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'unitPriceCents', 'netCents', 'status', 'backorderOfLineId']).orderBy('id').execute();
-    const norm = <T extends object>(r: T) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k.endsWith('Cents') ? Number(v) : v]));
+    const orders = await db
+      .selectFrom('orders')
+      .select(['id', 'number', 'status', 'promisedDate', 'requestedDate', 'netCents', 'grossCents', 'backorderOfOrderId'])
+      .orderBy('id')
+      .execute();
+    const lines = await db
+      .selectFrom('orderLines')
+      .select(['id', 'orderId', 'lineNo', 'productId', 'quantity', 'unitPriceCents', 'netCents', 'status', 'backorderOfLineId'])
+      .orderBy('id')
+      .execute();
+    const norm = <T extends object>(r: T) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k.endsWith('Cents') ? Number(v) : v]),
+      );
     return { orders: orders.map(norm), lines: lines.map(norm) };
   }
 
@@ -30,18 +58,55 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   async function riskyOrder(): Promise<{ orderId: number; shortLineId: number; otherLineId: number; risk: RiskCall }> {
     const db = t.handle.db;
     const at = t.app.clock.now().toISOString();
-    const order = await db.insertInto('orders').values({
-      number: `CDE-RSK-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer('C020'), deliveryPointId: ids.point('C020-DP1'), channel: 'phone', customerRef: 'PO-1',
-      requestedDate: date, promisedDate: date, status: 'confirmed', note: null, netCents: 1510 * 1650, vatCents: 1510 * 91, grossCents: 1510 * 1741, palletsCenti: 3000, weightG: 20_000_000,
-      backorderOfOrderId: null, createdBy: null, createdAt: at, updatedAt: at, appointmentAt: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const order = await db
+      .insertInto('orders')
+      .values({
+        number: `CDE-RSK-${Math.random().toString(36).slice(2, 8)}`,
+        customerId: ids.customer('C020'),
+        deliveryPointId: ids.point('C020-DP1'),
+        channel: 'phone',
+        customerRef: 'PO-1',
+        requestedDate: date,
+        promisedDate: date,
+        status: 'confirmed',
+        note: null,
+        netCents: 1510 * 1650,
+        vatCents: 1510 * 91,
+        grossCents: 1510 * 1741,
+        palletsCenti: 3000,
+        weightG: 20_000_000,
+        backorderOfOrderId: null,
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+        appointmentAt: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const line = (lineNo: number, code: string, quantity: number) => ({
-      orderId: order.id, lineNo, productId: ids.product(code).id, customerCode: null, quantity, unitPriceCents: 1650, netCents: quantity * 1650, vatRateBp: 550,
-      deliveredQuantity: null, status: 'open', backorderOfLineId: null,
+      orderId: order.id,
+      lineNo,
+      productId: ids.product(code).id,
+      customerCode: null,
+      quantity,
+      unitPriceCents: 1650,
+      netCents: quantity * 1650,
+      vatRateBp: 550,
+      deliveredQuantity: null,
+      status: 'open',
+      backorderOfLineId: null,
     });
     created.push(order.id);
-    const short = await db.insertInto('orderLines').values(line(1, 'FAR-T55-S25', 1500)).returning('id').executeTakeFirstOrThrow();
-    const other = await db.insertInto('orderLines').values(line(2, 'FAR-T45-S25', 10)).returning('id').executeTakeFirstOrThrow();
+    const short = await db
+      .insertInto('orderLines')
+      .values(line(1, 'FAR-T55-S25', 1500))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await db
+      .insertInto('orderLines')
+      .values(line(2, 'FAR-T45-S25', 10))
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await runRiskScan(db);
     const risks = (await adv.get('/api/risks?status=open')).json().items as { id: number; orderLineId: number }[];
     const r = risks.find((x) => x.orderLineId === short.id)!;
@@ -68,13 +133,21 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     admin = client(t.app, await login(t.app, 'admin@demo.local'));
-    await t.handle.db.updateTable('customerSupplySettings').set({ shipComplete: 0, acceptsBackorders: 1, acceptsPartial: 1, acceptsSubstitutes: 1, cancelIfLateDays: null }).where('customerId', '=', ids.customer('C020')).execute();
+    await t.handle.db
+      .updateTable('customerSupplySettings')
+      .set({ shipComplete: 0, acceptsBackorders: 1, acceptsPartial: 1, acceptsSubstitutes: 1, cancelIfLateDays: null })
+      .where('customerId', '=', ids.customer('C020'))
+      .execute();
   });
   afterAll(() => t.close());
   // Each test starts from the demo's stock: its order and any backorder leave the book.
   afterEach(async () => {
     const db = t.handle.db;
-    await db.updateTable('orders').set({ status: 'cancelled' }).where((eb) => eb.or([eb('id', 'in', created), eb('backorderOfOrderId', 'in', created)])).execute();
+    await db
+      .updateTable('orders')
+      .set({ status: 'cancelled' })
+      .where((eb) => eb.or([eb('id', 'in', created), eb('backorderOfOrderId', 'in', created)]))
+      .execute();
     created.length = 0;
   });
 
@@ -102,8 +175,25 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
       [`lines.${shortLineId}.netCents`]: available * 1650,
       [`orders.${orderId}.netCents`]: before.orders.find((o) => o.id === orderId)!.netCents - risk.shortfall * 1650,
       [`orders.${orderId}.grossCents`]: expect.any(Number),
-      [`orders+${backorder.id}`]: expect.objectContaining({ status: 'confirmed', promisedDate: option.newDates.backorder, backorderOfOrderId: orderId, netCents: risk.shortfall * 1650 }),
-      ...Object.fromEntries(Object.keys(d).filter((k) => k.startsWith('lines+')).map((k) => [k, expect.objectContaining({ orderId: backorder.id, quantity: risk.shortfall, backorderOfLineId: shortLineId, unitPriceCents: 1650 })])),
+      [`orders+${backorder.id}`]: expect.objectContaining({
+        status: 'confirmed',
+        promisedDate: option.newDates.backorder,
+        backorderOfOrderId: orderId,
+        netCents: risk.shortfall * 1650,
+      }),
+      ...Object.fromEntries(
+        Object.keys(d)
+          .filter((k) => k.startsWith('lines+'))
+          .map((k) => [
+            k,
+            expect.objectContaining({
+              orderId: backorder.id,
+              quantity: risk.shortfall,
+              backorderOfLineId: shortLineId,
+              unitPriceCents: 1650,
+            }),
+          ]),
+      ),
     });
     expect(Object.keys(d).filter((k) => k.startsWith('lines+'))).toHaveLength(1);
     const after = (await adv.get(`/api/risks/${risk.id}`)).json();
@@ -114,13 +204,24 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
 
   it('partial with the rest cancelled: only the line and the totals move; the line keeps its 10 % promotion', async () => {
     const { orderId, shortLineId, risk } = await riskyOrder();
-    await t.handle.db.updateTable('orderLines').set({ netCents: 1500 * 1485 }).where('id', '=', shortLineId).execute();
+    await t.handle.db
+      .updateTable('orderLines')
+      .set({ netCents: 1500 * 1485 })
+      .where('id', '=', shortLineId)
+      .execute();
     const before = await rows();
     expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-cancel' } })).statusCode).toBe(200);
     const d = diff(before, await rows());
     expect(d[`lines.${shortLineId}.netCents`]).toBe((1500 - risk.shortfall) * 1485);
     expect(d[`orders.${orderId}.netCents`]).toBe(before.orders.find((o) => o.id === orderId)!.netCents - risk.shortfall * 1485);
-    expect(Object.keys(d).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
+    expect(Object.keys(d).sort()).toEqual(
+      [
+        `lines.${shortLineId}.netCents`,
+        `lines.${shortLineId}.quantity`,
+        `orders.${orderId}.grossCents`,
+        `orders.${orderId}.netCents`,
+      ].sort(),
+    );
   });
 
   it('postpone: only the promised date moves', async () => {
@@ -137,32 +238,68 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     expect(option).toBeDefined();
     if (!option) return;
     const before = await rows();
-    expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'substitute', productId: option.productId } })).statusCode).toBe(200);
+    expect(
+      (await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'substitute', productId: option.productId } })).statusCode,
+    ).toBe(200);
     const d = diff(before, await rows());
     const add = option.changes.find((c) => c.type === 'add-line')!;
-    const added = Object.entries(d).filter(([k]) => k.startsWith('lines+')).map(([, v]) => v);
-    expect(added).toEqual([expect.objectContaining({ orderId, lineNo: 3, productId: option.productId, quantity: risk.shortfall, unitPriceCents: add.unitPriceCents })]);
-    expect(Object.keys(d).filter((k) => !k.startsWith('lines+')).sort()).toEqual([`lines.${shortLineId}.netCents`, `lines.${shortLineId}.quantity`, `orders.${orderId}.grossCents`, `orders.${orderId}.netCents`].sort());
+    const added = Object.entries(d)
+      .filter(([k]) => k.startsWith('lines+'))
+      .map(([, v]) => v);
+    expect(added).toEqual([
+      expect.objectContaining({
+        orderId,
+        lineNo: 3,
+        productId: option.productId,
+        quantity: risk.shortfall,
+        unitPriceCents: add.unitPriceCents,
+      }),
+    ]);
+    expect(
+      Object.keys(d)
+        .filter((k) => !k.startsWith('lines+'))
+        .sort(),
+    ).toEqual(
+      [
+        `lines.${shortLineId}.netCents`,
+        `lines.${shortLineId}.quantity`,
+        `orders.${orderId}.grossCents`,
+        `orders.${orderId}.netCents`,
+      ].sort(),
+    );
   });
 
   it('refuses an option the customer does not accept (422) unless he approved it on the call; a resolved risk is closed (409)', async () => {
     const { risk } = await riskyOrder();
-    await t.handle.db.updateTable('customerSupplySettings').set({ acceptsBackorders: 0 }).where('customerId', '=', ids.customer('C020')).execute();
+    await t.handle.db
+      .updateTable('customerSupplySettings')
+      .set({ acceptsBackorders: 0 })
+      .where('customerId', '=', ids.customer('C020'))
+      .execute();
     try {
       const refused = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' } });
       expect(refused.statusCode).toBe(422);
       expect(refused.json().errors[0].path).toBe('body.option.kind');
-      expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' }, customerApproved: true })).statusCode).toBe(200);
+      expect(
+        (await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-backorder' }, customerApproved: true })).statusCode,
+      ).toBe(200);
       expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'postpone' } })).statusCode).toBe(409);
     } finally {
-      await t.handle.db.updateTable('customerSupplySettings').set({ acceptsBackorders: 1 }).where('customerId', '=', ids.customer('C020')).execute();
+      await t.handle.db
+        .updateTable('customerSupplySettings')
+        .set({ acceptsBackorders: 1 })
+        .where('customerId', '=', ids.customer('C020'))
+        .execute();
     }
   });
 
   it('call back: a task for the date, the risk stays open and the order does not move', async () => {
     const { risk } = await riskyOrder();
     const before = await rows();
-    const res = await adv.post(`/api/risks/${risk.id}/resolve`, { callBackAt: `${addDays(today, 1)}T09:30:00.000Z`, note: 'rappeler après sa réunion' });
+    const res = await adv.post(`/api/risks/${risk.id}/resolve`, {
+      callBackAt: `${addDays(today, 1)}T09:30:00.000Z`,
+      note: 'rappeler après sa réunion',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ outcome: 'call-back', taskId: expect.any(Number) });
     expect(diff(before, await rows())).toEqual({});

@@ -5,7 +5,22 @@ import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
-type Risk = { id: number; orderId: number; orderLineId: number | null; orderNumber: string; customerCode: string; productCode: string | null; cause: string; shortfall: number; exposureCents: number; priorityScore: number; priorityReason: { fr: string; en: string }; receiptRef: string | null; status: string; daysLeft: number };
+type Risk = {
+  id: number;
+  orderId: number;
+  orderLineId: number | null;
+  orderNumber: string;
+  customerCode: string;
+  productCode: string | null;
+  cause: string;
+  shortfall: number;
+  exposureCents: number;
+  priorityScore: number;
+  priorityReason: { fr: string; en: string };
+  receiptRef: string | null;
+  status: string;
+  daysLeft: number;
+};
 
 describe.each(await testEngines())('risk scan on %s', (engine) => {
   let t: TestApp;
@@ -16,18 +31,57 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   const open = async (query = ''): Promise<Risk[]> => (await adv.get(`/api/risks?status=open${query}`)).json().items;
 
   /** A confirmed order of one line, written straight to the tables: the scan reads confirmed orders whatever made them. */
-  async function confirmedOrder(customer: string, point: string, productCode: string, quantity: number, promisedDate: string): Promise<{ orderId: number; lineId: number }> {
+  async function confirmedOrder(
+    customer: string,
+    point: string,
+    productCode: string,
+    quantity: number,
+    promisedDate: string,
+  ): Promise<{ orderId: number; lineId: number }> {
     const db = t.handle.db;
     const at = t.app.clock.now().toISOString();
-    const order = await db.insertInto('orders').values({
-      number: `CDE-TEST-${Math.random().toString(36).slice(2, 8)}`, customerId: ids.customer(customer), deliveryPointId: ids.point(point), channel: 'phone', customerRef: null,
-      requestedDate: promisedDate, promisedDate, status: 'confirmed', note: null, netCents: quantity * 1650, vatCents: 0, grossCents: quantity * 1650, palletsCenti: 100, weightG: 1_000_000,
-      backorderOfOrderId: null, createdBy: null, createdAt: at, updatedAt: at, appointmentAt: null,
-    }).returning('id').executeTakeFirstOrThrow();
-    const line = await db.insertInto('orderLines').values({
-      orderId: order.id, lineNo: 1, productId: ids.product(productCode).id, customerCode: null, quantity, unitPriceCents: 1650, netCents: quantity * 1650, vatRateBp: 550,
-      deliveredQuantity: null, status: 'open', backorderOfLineId: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const order = await db
+      .insertInto('orders')
+      .values({
+        number: `CDE-TEST-${Math.random().toString(36).slice(2, 8)}`,
+        customerId: ids.customer(customer),
+        deliveryPointId: ids.point(point),
+        channel: 'phone',
+        customerRef: null,
+        requestedDate: promisedDate,
+        promisedDate,
+        status: 'confirmed',
+        note: null,
+        netCents: quantity * 1650,
+        vatCents: 0,
+        grossCents: quantity * 1650,
+        palletsCenti: 100,
+        weightG: 1_000_000,
+        backorderOfOrderId: null,
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+        appointmentAt: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const line = await db
+      .insertInto('orderLines')
+      .values({
+        orderId: order.id,
+        lineNo: 1,
+        productId: ids.product(productCode).id,
+        customerCode: null,
+        quantity,
+        unitPriceCents: 1650,
+        netCents: quantity * 1650,
+        vatRateBp: 550,
+        deliveredQuantity: null,
+        status: 'open',
+        backorderOfLineId: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { orderId: order.id, lineId: line.id };
   }
 
@@ -45,7 +99,13 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
     expect(risk).toMatchObject({ cause: 'stock-shortfall', shortfall: 32, daysLeft: 1 });
     const call = (await adv.get(`/api/risks/${risk.id}`)).json();
     expect(call).toMatchObject({ orderStatus: 'released', warehouse: { code: 'WH-SUCRE' } });
-    expect(call.options[0]).toMatchObject({ kind: 'other-warehouse', accepted: true, label: { fr: "Livrer depuis l'entrepôt WH-MOULIN" }, priceEffectCents: 0, penaltyEffect: { claimableCents: 0 } });
+    expect(call.options[0]).toMatchObject({
+      kind: 'other-warehouse',
+      accepted: true,
+      label: { fr: "Livrer depuis l'entrepôt WH-MOULIN" },
+      priceEffectCents: 0,
+      penaltyEffect: { claimableCents: 0 },
+    });
     expect(call.situation.fr[1]).toContain('WH-SUCRE');
   });
 
@@ -63,9 +123,17 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
     // Sorted by priority, and the nav's count agrees.
     expect(risks.map((r) => r.priorityScore)).toEqual([...risks.map((r) => r.priorityScore)].sort((a, b) => b - a));
     expect((await adv.get('/api/risks/count')).json()).toEqual({ open: risks.length });
-    expect((await adv.get(`/api/risks/${late.id}`)).json()).toMatchObject({ id: late.id, cause: 'receipt-late', priorityReason: { en: expect.stringContaining('retail chain') } });
+    expect((await adv.get(`/api/risks/${late.id}`)).json()).toMatchObject({
+      id: late.id,
+      cause: 'receipt-late',
+      priorityReason: { en: expect.stringContaining('retail chain') },
+    });
     expect((await adv.get(`/api/risks?status=open&cause=receipt-late`)).json().items).toHaveLength(1);
-    expect((await adv.get(`/api/risks?status=open&customerId=${ids.customer('C003')}`)).json().items.every((r: Risk) => r.customerCode === 'C003')).toBe(true);
+    expect(
+      (await adv.get(`/api/risks?status=open&customerId=${ids.customer('C003')}`))
+        .json()
+        .items.every((r: Risk) => r.customerCode === 'C003'),
+    ).toBe(true);
   });
 
   it('a second scan with nothing changed inserts and updates nothing', async () => {
@@ -80,7 +148,14 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
     expect(before.some((r) => r.orderLineId === lineId)).toBe(false);
 
     const receipt = (await adv.get(`/api/planned-receipts?productId=${ids.product('FAR-T55-S25').id}`)).json().items[0];
-    const moved = await manager.put(`/api/planned-receipts/${receipt.id}`, { warehouseId: receipt.warehouseId, productId: receipt.productId, date: addDays(today, 6), quantity: receipt.quantity, kind: receipt.kind, ref: receipt.ref });
+    const moved = await manager.put(`/api/planned-receipts/${receipt.id}`, {
+      warehouseId: receipt.warehouseId,
+      productId: receipt.productId,
+      date: addDays(today, 6),
+      quantity: receipt.quantity,
+      kind: receipt.kind,
+      ref: receipt.ref,
+    });
     expect(moved.statusCode).toBe(200);
     expect(await runRiskScan(t.handle.db)).toMatchObject({ inserted: 1, obsoleted: 0 });
     const after = await open();
@@ -89,7 +164,14 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
     expect(after.length).toBe(before.length + 1);
 
     // Back on time: the risk is gone (obsolete), nothing else moves.
-    await manager.put(`/api/planned-receipts/${receipt.id}`, { warehouseId: receipt.warehouseId, productId: receipt.productId, date: receipt.date, quantity: receipt.quantity, kind: receipt.kind, ref: receipt.ref });
+    await manager.put(`/api/planned-receipts/${receipt.id}`, {
+      warehouseId: receipt.warehouseId,
+      productId: receipt.productId,
+      date: receipt.date,
+      quantity: receipt.quantity,
+      kind: receipt.kind,
+      ref: receipt.ref,
+    });
     expect(await runRiskScan(t.handle.db)).toMatchObject({ inserted: 0, obsoleted: 1 });
     expect((await adv.get(`/api/risks/${fresh[0].id}`)).json().status).toBe('obsolete');
   });
@@ -97,8 +179,14 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   it('flags a delivery point that needs an appointment not booked two days ahead', async () => {
     const { orderId } = await confirmedOrder('C002', 'C002-DP1', 'FAR-T55-S25', 10, addDays(today, 1));
     await runRiskScan(t.handle.db);
-    expect((await open()).filter((r) => r.orderId === orderId).map((r) => [r.cause, r.orderLineId])).toEqual([['appointment-missing', null]]);
-    await t.handle.db.updateTable('orders').set({ appointmentAt: `${addDays(today, 1)}T05:00:00.000Z` }).where('id', '=', orderId).execute();
+    expect((await open()).filter((r) => r.orderId === orderId).map((r) => [r.cause, r.orderLineId])).toEqual([
+      ['appointment-missing', null],
+    ]);
+    await t.handle.db
+      .updateTable('orders')
+      .set({ appointmentAt: `${addDays(today, 1)}T05:00:00.000Z` })
+      .where('id', '=', orderId)
+      .execute();
     await runRiskScan(t.handle.db);
     expect((await open()).filter((r) => r.orderId === orderId)).toEqual([]);
   });

@@ -37,8 +37,12 @@ describe.each(await testEngines())('accent-insensitive search on %s', (engine) =
   });
   afterAll(() => t.close());
 
-  const customers = async (q: string) => ((await assistant.get(`/api/customers?q=${encodeURIComponent(q)}`)).json().items as { name: string; code: string }[]).map((c) => c.name);
-  const products = async (q: string) => ((await assistant.get(`/api/products?q=${encodeURIComponent(q)}`)).json().items as { code: string }[]).map((p) => p.code);
+  const customers = async (q: string) =>
+    ((await assistant.get(`/api/customers?q=${encodeURIComponent(q)}`)).json().items as { name: string; code: string }[]).map(
+      (c) => c.name,
+    );
+  const products = async (q: string) =>
+    ((await assistant.get(`/api/products?q=${encodeURIComponent(q)}`)).json().items as { code: string }[]).map((p) => p.code);
 
   it('finds the demo customers without their accents or capitals (search text written by the seed)', async () => {
     expect(await customers('orleans')).toEqual(expect.arrayContaining(['Boulangerie Martin', 'Pâtisserie Rousseau']));
@@ -73,7 +77,18 @@ describe.each(await testEngines())('accent-insensitive search on %s', (engine) =
         preferredChannel: 'phone',
         paymentTerms: '30J',
         creditLimitCents: 0,
-        deliveryPoints: [{ code: 'C950-DP1', name: 'Cuisine', street: '1 rue Haute', postcode: '37000', city: 'Tours', deliveryWeekdays: ['MON'], leadTimeDays: 1, cutoffTime: '11:00' }],
+        deliveryPoints: [
+          {
+            code: 'C950-DP1',
+            name: 'Cuisine',
+            street: '1 rue Haute',
+            postcode: '37000',
+            city: 'Tours',
+            deliveryWeekdays: ['MON'],
+            leadTimeDays: 1,
+            cutoffTime: '11:00',
+          },
+        ],
       })
     ).json();
     expect(await customers('creperie oeuvre')).toEqual(['Crêperie Œuvre']);
@@ -156,20 +171,57 @@ describe.each(await testEngines())('the search_text migration on %s', (engine) =
       const now = '2026-11-27T09:00:00.000Z';
       const customer = await db
         .insertInto('customers')
-        .values({ code: 'OLD1', name: 'Boulangerie Lefèvre', typology: 'ARTISAN', street: 'x', postcode: '45000', city: 'Orléans', preferredChannel: 'phone', paymentTerms: '30J', creditLimitCents: 0, createdAt: now, updatedAt: now })
+        .values({
+          code: 'OLD1',
+          name: 'Boulangerie Lefèvre',
+          typology: 'ARTISAN',
+          street: 'x',
+          postcode: '45000',
+          city: 'Orléans',
+          preferredChannel: 'phone',
+          paymentTerms: '30J',
+          creditLimitCents: 0,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db
         .insertInto('deliveryPoints')
-        .values({ customerId: customer.id, code: 'OLD1-DP1', name: 'Fournil', street: 'x', postcode: '41000', city: 'Blois-Vienne Éclair', deliveryWeekdays: 'MON', leadTimeDays: 1, cutoffTime: '11:00' })
+        .values({
+          customerId: customer.id,
+          code: 'OLD1-DP1',
+          name: 'Fournil',
+          street: 'x',
+          postcode: '41000',
+          city: 'Blois-Vienne Éclair',
+          deliveryWeekdays: 'MON',
+          leadTimeDays: 1,
+          cutoffTime: '11:00',
+        })
         .execute();
       await db
         .insertInto('products')
-        .values({ code: 'OLD-P1', name: 'Sucre glacé', family: 'SUCRE', saleUnit: 'SAC', netWeightG: 1, grossWeightG: 1, vatRateBp: 550, temperatureClass: 'AMBIANT', createdAt: now, updatedAt: now })
+        .values({
+          code: 'OLD-P1',
+          name: 'Sucre glacé',
+          family: 'SUCRE',
+          saleUnit: 'SAC',
+          netWeightG: 1,
+          grossWeightG: 1,
+          vatRateBp: 550,
+          temperatureClass: 'AMBIANT',
+          createdAt: now,
+          updatedAt: now,
+        })
         .execute();
       await migrateToLatest(handle.db);
-      expect(await db.selectFrom('customers').select('searchText').executeTakeFirstOrThrow()).toEqual({ searchText: 'boulangerie lefevre old1 orleans' });
-      expect(await db.selectFrom('deliveryPoints').select('searchText').executeTakeFirstOrThrow()).toEqual({ searchText: 'fournil old1-dp1 blois-vienne eclair' });
+      expect(await db.selectFrom('customers').select('searchText').executeTakeFirstOrThrow()).toEqual({
+        searchText: 'boulangerie lefevre old1 orleans',
+      });
+      expect(await db.selectFrom('deliveryPoints').select('searchText').executeTakeFirstOrThrow()).toEqual({
+        searchText: 'fournil old1-dp1 blois-vienne eclair',
+      });
       expect(await db.selectFrom('products').select('searchText').executeTakeFirstOrThrow()).toEqual({ searchText: 'sucre glace old-p1' });
     } finally {
       await handle.close();

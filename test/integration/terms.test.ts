@@ -7,7 +7,11 @@ import { demoIds } from './orders-fixtures.ts';
 
 type Client = ReturnType<typeof client>;
 type Ids = Awaited<ReturnType<typeof demoIds>>;
-type TypologyTerms = { typology: string; franco: { measure: string; threshold: number; feeBelowCents: number } | null; [k: string]: unknown };
+type TypologyTerms = {
+  typology: string;
+  franco: { measure: string; threshold: number; feeBelowCents: number } | null;
+  [k: string]: unknown;
+};
 
 const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
 
@@ -19,8 +23,16 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
   let admin: Client;
 
   const count = async (table: 'auditEvents' | 'promotions' | 'customerPrices' | 'termsOfSale') =>
-    Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const cgv = async () => (await assistant.get('/api/terms')).json()[0] as { code: string; typologies: TypologyTerms[]; [k: string]: unknown };
+    Number(
+      (
+        await t.handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const cgv = async () =>
+    (await assistant.get('/api/terms')).json()[0] as { code: string; typologies: TypologyTerms[]; [k: string]: unknown };
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -37,19 +49,37 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(terms.code).toBe('CGV-2026');
       expect(terms.typologies.map((x) => x.typology)).toEqual(['GMS_CENTRALE', 'GROSSISTE', 'ARTISAN', 'INDUSTRIE', 'RHD']);
       const artisan = terms.typologies.find((x) => x.typology === 'ARTISAN')!;
-      expect(artisan).toMatchObject({ minOrderValueCents: 25000, franco: { measure: 'value', threshold: 40000, feeBelowCents: 3500 }, leadTimeDays: 1, cutoffTime: '12:00' });
-      expect(terms.typologies[0]).toMatchObject({ minOrderPallets: 1, franco: { measure: 'pallets', threshold: 6 }, orderMultiples: { default: 'layer' } });
+      expect(artisan).toMatchObject({
+        minOrderValueCents: 25000,
+        franco: { measure: 'value', threshold: 40000, feeBelowCents: 3500 },
+        leadTimeDays: 1,
+        cutoffTime: '12:00',
+      });
+      expect(terms.typologies[0]).toMatchObject({
+        minOrderPallets: 1,
+        franco: { measure: 'pallets', threshold: 6 },
+        orderMultiples: { default: 'layer' },
+      });
     });
 
     it('lets an admin change them, audited with before and after; an assistant or a manager cannot', async () => {
       const terms = await cgv();
       const { id, updatedAt: _u, ...body } = terms;
-      const changed = { ...body, typologies: terms.typologies.map((x) => (x.typology === 'ARTISAN' ? { ...x, franco: { measure: 'value', threshold: 45000, feeBelowCents: 3900 } } : x)) };
+      const changed = {
+        ...body,
+        typologies: terms.typologies.map((x) =>
+          x.typology === 'ARTISAN' ? { ...x, franco: { measure: 'value', threshold: 45000, feeBelowCents: 3900 } } : x,
+        ),
+      };
       expect((await assistant.put('/api/terms', changed)).statusCode).toBe(403);
       expect((await manager.put('/api/terms', changed)).statusCode).toBe(403);
       const res = await admin.put('/api/terms', changed);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().typologies.find((x: TypologyTerms) => x.typology === 'ARTISAN').franco).toEqual({ measure: 'value', threshold: 45000, feeBelowCents: 3900 });
+      expect(res.json().typologies.find((x: TypologyTerms) => x.typology === 'ARTISAN').franco).toEqual({
+        measure: 'value',
+        threshold: 45000,
+        feeBelowCents: 3900,
+      });
       const events = await listAuditEvents(t.handle.db, { entityType: 'terms_of_sale', entityId: id as number });
       const last = events.at(-1)! as { action: string; before: { typologies: TypologyTerms[] }; after: { typologies: TypologyTerms[] } };
       expect(last.action).toBe('update');
@@ -61,10 +91,21 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       const terms = await cgv();
       const { id: _i, updatedAt: _u, ...body } = terms;
       const [events, versions] = [await count('auditEvents'), await count('termsOfSale')];
-      const shape = await admin.put('/api/terms', { ...body, typologies: terms.typologies.map((x, i) => (i === 0 ? { ...x, minOrderValueCents: -1 } : x)) });
+      const shape = await admin.put('/api/terms', {
+        ...body,
+        typologies: terms.typologies.map((x, i) => (i === 0 ? { ...x, minOrderValueCents: -1 } : x)),
+      });
       expect(shape.statusCode).toBe(400);
-      expect(paths(shape.json()).some((p) => p.includes('typologies/0/minOrderValueCents') || p.includes('typologies.0.minOrderValueCents'))).toBe(true);
-      const rules = await admin.put('/api/terms', { ...body, code: 'CGV-BAD', validFrom: '2026-06-01', validTo: '2026-01-01', typologies: [terms.typologies[0], terms.typologies[0]] });
+      expect(
+        paths(shape.json()).some((p) => p.includes('typologies/0/minOrderValueCents') || p.includes('typologies.0.minOrderValueCents')),
+      ).toBe(true);
+      const rules = await admin.put('/api/terms', {
+        ...body,
+        code: 'CGV-BAD',
+        validFrom: '2026-06-01',
+        validTo: '2026-01-01',
+        typologies: [terms.typologies[0], terms.typologies[0]],
+      });
       expect(rules.statusCode).toBe(400);
       expect(paths(rules.json())).toEqual(expect.arrayContaining(['body.validTo', 'body.typologies.1.typology', 'body.typologies']));
       expect([await count('auditEvents'), await count('termsOfSale')]).toEqual([events, versions]);
@@ -79,18 +120,34 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(before.effective.franco).toEqual(before.base.franco);
       expect(before.credit).toMatchObject({ limitCents: 800000, unpaidBalanceCents: 210000 });
 
-      const override = { franco: { measure: 'value', threshold: 30000, feeBelowCents: 2000 }, minOrderValueCents: 15000, reference: 'Accord Boulangerie Martin 2026' };
+      const override = {
+        franco: { measure: 'value', threshold: 30000, feeBelowCents: 2000 },
+        minOrderValueCents: 15000,
+        reference: 'Accord Boulangerie Martin 2026',
+      };
       expect((await assistant.put(`/api/customers/${martin}/terms`, override)).statusCode).toBe(403);
       const res = await manager.put(`/api/customers/${martin}/terms`, override);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().effective).toMatchObject({ franco: { threshold: 30000, feeBelowCents: 2000 }, minOrderValueCents: 15000, reference: 'Accord Boulangerie Martin 2026' });
+      expect(res.json().effective).toMatchObject({
+        franco: { threshold: 30000, feeBelowCents: 2000 },
+        minOrderValueCents: 15000,
+        reference: 'Accord Boulangerie Martin 2026',
+      });
       expect(res.json().effective.orderMultiples).toEqual(res.json().base.orderMultiples);
-      const [event] = (await listAuditEvents(t.handle.db, { entityType: 'customer_terms', entityId: martin })).slice(-1) as { before: { franco: unknown }; after: { franco: unknown } }[];
+      const [event] = (await listAuditEvents(t.handle.db, { entityType: 'customer_terms', entityId: martin })).slice(-1) as {
+        before: { franco: unknown };
+        after: { franco: unknown };
+      }[];
       expect(event.before.franco).toBeNull();
       expect(event.after.franco).toEqual(override.franco);
 
       const product = ids.product('FAR-T45-S25').id;
-      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: t.app.clock.now() });
+      const ctx = await loadRulesContext(t.handle.db, {
+        customerId: martin,
+        deliveryPointId: ids.point('C020-DP1'),
+        productIds: [product],
+        now: t.app.clock.now(),
+      });
       expect(ctx.customer).toEqual({ id: martin, typology: 'ARTISAN' });
       expect(ctx.terms.franco).toEqual(override.franco);
       expect(ctx.terms.minOrderValueCents).toBe(15000);
@@ -113,7 +170,12 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
 
     it('gives a retail central its agreed assortment, and the order context what the browser needs', async () => {
       const cap = ids.customer('C001');
-      const ctx = await loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C001-DP1'), productIds: [], now: t.app.clock.now() });
+      const ctx = await loadRulesContext(t.handle.db, {
+        customerId: cap,
+        deliveryPointId: ids.point('C001-DP1'),
+        productIds: [],
+        now: t.app.clock.now(),
+      });
       expect(ctx.agreement.assortmentProductIds).toHaveLength(9);
       expect(ctx.terms.minOrderPallets).toBe(1);
       const res = await assistant.get(`/api/customers/${cap}/order-context`);
@@ -122,7 +184,9 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(oc.terms.franco).toEqual({ measure: 'pallets', threshold: 6, feeBelowCents: 15000 });
       expect(oc.priceList.orderDiscount.measure).toBe('pallets');
       expect(oc.agreement.assortmentProductIds).toHaveLength(9);
-      expect(oc.promotions.every((p: { typologies: string[] | null }) => p.typologies === null || p.typologies.includes('GMS_CENTRALE'))).toBe(true);
+      expect(
+        oc.promotions.every((p: { typologies: string[] | null }) => p.typologies === null || p.typologies.includes('GMS_CENTRALE')),
+      ).toBe(true);
       expect(oc.promotions.find((p: { code: string }) => p.code === 'PROMO-CHANDELEUR-2026')?.pitchFr).toMatch(/Chandeleur/);
       expect(oc).toHaveProperty('usualProductIds');
       expect(oc.prices.length).toBeGreaterThan(0);
@@ -130,11 +194,16 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
 
     it('refuses a restricted assortment naming unknown products, and a delivery point of another customer', async () => {
       const cap = ids.customer('C001');
-      const res = await manager.put(`/api/customers/${cap}/assortment`, { restricted: true, productIds: [ids.product('FAR-T45-1KG').id, 999999] });
+      const res = await manager.put(`/api/customers/${cap}/assortment`, {
+        restricted: true,
+        productIds: [ids.product('FAR-T45-1KG').id, 999999],
+      });
       expect(res.statusCode).toBe(400);
       expect(paths(res.json())).toEqual(['body.productIds.1']);
       expect((await assistant.get(`/api/customers/${cap}/assortment`)).json().products).toHaveLength(9);
-      await expect(loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C020-DP1'), productIds: [], now: t.app.clock.now() })).rejects.toThrow(/not one of/);
+      await expect(
+        loadRulesContext(t.handle.db, { customerId: cap, deliveryPointId: ids.point('C020-DP1'), productIds: [], now: t.app.clock.now() }),
+      ).rejects.toThrow(/not one of/);
     });
   });
 
@@ -157,10 +226,19 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect((await assistant.post('/api/promotions', body)).statusCode).toBe(403);
       const created = await manager.post('/api/promotions', body);
       expect(created.statusCode, created.body).toBe(201);
-      expect(created.json()).toMatchObject({ code: 'PROMO-TEST', typologies: ['ARTISAN'], customerIds: null, mechanism: { kind: 'percent', discountBp: 300, minQuantityPerLine: 2 } });
+      expect(created.json()).toMatchObject({
+        code: 'PROMO-TEST',
+        typologies: ['ARTISAN'],
+        customerIds: null,
+        mechanism: { kind: 'percent', discountBp: 300, minQuantityPerLine: 2 },
+      });
       const id = created.json().id;
       expect((await assistant.get('/api/promotions?on=2026-02-10')).json().map((p: { code: string }) => p.code)).toContain('PROMO-TEST');
-      const edited = await admin.put(`/api/promotions/${id}`, { ...body, to: '2026-02-21', mechanism: { kind: 'free-goods', buy: 10, free: 1 } });
+      const edited = await admin.put(`/api/promotions/${id}`, {
+        ...body,
+        to: '2026-02-21',
+        mechanism: { kind: 'free-goods', buy: 10, free: 1 },
+      });
       expect(edited.statusCode, edited.body).toBe(200);
       expect(edited.json().mechanism).toEqual({ kind: 'free-goods', buy: 10, free: 1 });
       const events = await listAuditEvents(t.handle.db, { entityType: 'promotion', entityId: id });
@@ -172,11 +250,24 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
 
     it('names every faulty field and writes nothing', async () => {
       const before = [await count('promotions'), await count('auditEvents')];
-      const bad = { ...promotion(999999), code: 'PROMO-BAD', from: '2026-03-01', to: '2026-02-01', customerIds: [999998], mechanism: { kind: 'percent', buy: 3 } };
+      const bad = {
+        ...promotion(999999),
+        code: 'PROMO-BAD',
+        from: '2026-03-01',
+        to: '2026-02-01',
+        customerIds: [999998],
+        mechanism: { kind: 'percent', buy: 3 },
+      };
       const res = await manager.post('/api/promotions', bad);
       expect(res.statusCode).toBe(400);
-      expect(paths(res.json())).toEqual(expect.arrayContaining(['body.to', 'body.mechanism.discountBp', 'body.mechanism.buy', 'body.productIds.0', 'body.customerIds.0']));
-      const shape = await manager.post('/api/promotions', { ...bad, typologies: ['EPICERIE'], mechanism: { kind: 'percent', discountBp: 20000 } });
+      expect(paths(res.json())).toEqual(
+        expect.arrayContaining(['body.to', 'body.mechanism.discountBp', 'body.mechanism.buy', 'body.productIds.0', 'body.customerIds.0']),
+      );
+      const shape = await manager.post('/api/promotions', {
+        ...bad,
+        typologies: ['EPICERIE'],
+        mechanism: { kind: 'percent', discountBp: 20000 },
+      });
       expect(shape.statusCode).toBe(400);
       expect([await count('promotions'), await count('auditEvents')]).toEqual(before);
     });
@@ -197,27 +288,65 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       const badDates = await manager.post(`/api/customers/${martin}/prices`, { ...price, validFrom: '2026-08-01', validTo: '2026-07-01' });
       expect(paths(badDates.json())).toEqual(['body.validTo']);
       const id = created.json().id;
-      expect((await manager.put(`/api/customers/${martin}/prices/${id}`, { ...price, unitPriceCents: 1850 })).json().unitPriceCents).toBe(1850);
-      const ctx = await loadRulesContext(t.handle.db, { customerId: martin, deliveryPointId: ids.point('C020-DP1'), productIds: [product], now: t.app.clock.now() });
+      expect((await manager.put(`/api/customers/${martin}/prices/${id}`, { ...price, unitPriceCents: 1850 })).json().unitPriceCents).toBe(
+        1850,
+      );
+      const ctx = await loadRulesContext(t.handle.db, {
+        customerId: martin,
+        deliveryPointId: ids.point('C020-DP1'),
+        productIds: [product],
+        now: t.app.clock.now(),
+      });
       expect(ctx.agreement.prices).toEqual([{ productId: product, unitPriceCents: 1850, validFrom: '2026-01-01', validTo: '2026-06-30' }]);
       expect((await manager.delete(`/api/customers/${martin}/prices/${id}`)).statusCode).toBe(204);
       expect((await assistant.get(`/api/customers/${martin}/prices`)).json()).toEqual([]);
-      expect((await listAuditEvents(t.handle.db, { entityType: 'customer_price', entityId: id })).map((e) => e.action)).toEqual(['create', 'update', 'delete']);
+      expect((await listAuditEvents(t.handle.db, { entityType: 'customer_price', entityId: id })).map((e) => e.action)).toEqual([
+        'create',
+        'update',
+        'delete',
+      ]);
     });
 
     it("reads and replaces a price list's order tiers: admin only, a discount that never falls", async () => {
       const list = (await t.handle.db.selectFrom('priceLists').select('id').where('code', '=', 'PL-GMS-2026').executeTakeFirstOrThrow()).id;
       const current = (await assistant.get(`/api/price-lists/${list}/order-tiers`)).json();
-      expect(current.orderDiscount).toMatchObject({ measure: 'pallets', steps: [{ min: 0, discountBp: 0 }, { min: 6, discountBp: 150 }, { min: 12, discountBp: 250 }, { min: 24, discountBp: 400 }] });
-      const next = { orderDiscount: { ...current.orderDiscount, steps: [{ min: 6, discountBp: 200 }, { min: 12, discountBp: 300 }] } };
+      expect(current.orderDiscount).toMatchObject({
+        measure: 'pallets',
+        steps: [
+          { min: 0, discountBp: 0 },
+          { min: 6, discountBp: 150 },
+          { min: 12, discountBp: 250 },
+          { min: 24, discountBp: 400 },
+        ],
+      });
+      const next = {
+        orderDiscount: {
+          ...current.orderDiscount,
+          steps: [
+            { min: 6, discountBp: 200 },
+            { min: 12, discountBp: 300 },
+          ],
+        },
+      };
       expect((await manager.put(`/api/price-lists/${list}/order-tiers`, next)).statusCode).toBe(403);
-      const bad = await admin.put(`/api/price-lists/${list}/order-tiers`, { orderDiscount: { ...next.orderDiscount, steps: [{ min: 6, discountBp: 300 }, { min: 12, discountBp: 200 }] } });
+      const bad = await admin.put(`/api/price-lists/${list}/order-tiers`, {
+        orderDiscount: {
+          ...next.orderDiscount,
+          steps: [
+            { min: 6, discountBp: 300 },
+            { min: 12, discountBp: 200 },
+          ],
+        },
+      });
       expect(bad.statusCode).toBe(400);
       expect(paths(bad.json())).toEqual(['body.orderDiscount.steps.1.discountBp']);
       const saved = await admin.put(`/api/price-lists/${list}/order-tiers`, next);
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json().orderDiscount.steps).toEqual(next.orderDiscount.steps);
-      const [event] = (await listAuditEvents(t.handle.db, { entityType: 'price_list_order_tiers', entityId: list })) as { before: { steps: unknown[] }; after: { steps: unknown[] } }[];
+      const [event] = (await listAuditEvents(t.handle.db, { entityType: 'price_list_order_tiers', entityId: list })) as {
+        before: { steps: unknown[] };
+        after: { steps: unknown[] };
+      }[];
       expect(event.before.steps).toHaveLength(4);
       expect(event.after.steps).toHaveLength(2);
     });

@@ -169,7 +169,14 @@ export function readPrices(line: readonly Segment[]): EdiPrice[] {
   for (const s of line) {
     if (s.tag !== 'PRI') continue;
     const price = readEdiNumber(value(s, 1, 2));
-    if (price !== null) out.push({ qualifier: value(s, 1, 1) ?? '', price, priceType: value(s, 1, 3), basis: readEdiNumber(value(s, 1, 5)), unit: value(s, 1, 6) });
+    if (price !== null)
+      out.push({
+        qualifier: value(s, 1, 1) ?? '',
+        price,
+        priceType: value(s, 1, 3),
+        basis: readEdiNumber(value(s, 1, 5)),
+        unit: value(s, 1, 6),
+      });
   }
   return out;
 }

@@ -10,7 +10,9 @@ export type PalletSlice<T> = { line: T; quantity: number; lot: string | null; be
  * end of one lot and the start of the next carries one slice per lot, so each LIN under a CPS has one batch and
  * one best-before date (DTM+361, GIN+BX). Lots adding up to less than the line: the rest travels without a lot.
  */
-export function palletize<T>(lines: readonly { line: T; quantity: number; perPallet: number | null; lots: readonly DespatchLot[] }[]): PalletSlice<T>[][] {
+export function palletize<T>(
+  lines: readonly { line: T; quantity: number; perPallet: number | null; lots: readonly DespatchLot[] }[],
+): PalletSlice<T>[][] {
   const pallets: PalletSlice<T>[][] = [];
   for (const { line, quantity, perPallet, lots } of lines) {
     if (quantity <= 0) continue;

@@ -2,7 +2,22 @@ import type { EdiMessage } from '../envelope.ts';
 import { readEdiNumber } from '../numbers.ts';
 import { type Segment, value } from '../segment.ts';
 import type { LineSummary } from './summary.ts';
-import { bodyOf, type EdiParty, find, quantityOf, readAmounts, readCurrency, readIsoDate, readItemIds, readLineNumber, readParties, readPrices, readQuantities, splitLines, unitPriceOf } from './common.ts';
+import {
+  bodyOf,
+  type EdiParty,
+  find,
+  quantityOf,
+  readAmounts,
+  readCurrency,
+  readIsoDate,
+  readItemIds,
+  readLineNumber,
+  readParties,
+  readPrices,
+  readQuantities,
+  splitLines,
+  unitPriceOf,
+} from './common.ts';
 
 /** A summary line (quantity = QTY+47 invoiced) with what an invoice adds. */
 export type EdiInvoiceLine = LineSummary & {
@@ -57,7 +72,11 @@ export function readInvoice(message: EdiMessage): EdiInvoice {
     const following: Segment[] = [];
     for (let j = i + 1; j < summary.length && summary[j].tag === 'MOA'; j++) following.push(summary[j]);
     const amounts = readAmounts(following);
-    taxes.push({ rate: readEdiNumber(value(summary[i], 5, 4)), taxableAmount: amounts.get('125') ?? null, taxAmount: amounts.get('124') ?? null });
+    taxes.push({
+      rate: readEdiNumber(value(summary[i], 5, 4)),
+      taxableAmount: amounts.get('125') ?? null,
+      taxAmount: amounts.get('124') ?? null,
+    });
   }
   return {
     messageReference: message.header.reference,

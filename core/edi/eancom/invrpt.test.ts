@@ -29,8 +29,16 @@ describe('readInventoryReport', () => {
     const { messages, warnings } = parseOrThrow(INVRPT);
     expect(warnings).toEqual([]);
     const r = readInventoryReport(messages[0]);
-    expect(r).toMatchObject({ documentNumber: 'INVR-0119', documentDate: '2026-01-19', reportDate: '2026-01-18', reportingParty: { id: '3021000000019' }, location: null });
-    expect(r.lines.map((l) => [l.gtin, l.buyerCode, l.entries.map((e) => [e.qualifier, e.quantity, e.location, e.date, e.bestBefore, e.lot])])).toEqual([
+    expect(r).toMatchObject({
+      documentNumber: 'INVR-0119',
+      documentDate: '2026-01-19',
+      reportDate: '2026-01-18',
+      reportingParty: { id: '3021000000019' },
+      location: null,
+    });
+    expect(
+      r.lines.map((l) => [l.gtin, l.buyerCode, l.entries.map((e) => [e.qualifier, e.quantity, e.location, e.date, e.bestBefore, e.lot])]),
+    ).toEqual([
       [
         '3012345001212',
         'CM-204511',

@@ -56,7 +56,17 @@ function readEntries(line: readonly Segment[], headerLocation: string | null, re
     if (s.tag === 'QTY') {
       const quantity = readEdiNumber(value(s, 1, 2));
       if (quantity === null) continue;
-      current = { qualifier: value(s, 1, 1) ?? '', quantity, unit: value(s, 1, 3), movement: null, location: headerLocation, date: reportDate, bestBefore: null, lot: null, source: s };
+      current = {
+        qualifier: value(s, 1, 1) ?? '',
+        quantity,
+        unit: value(s, 1, 3),
+        movement: null,
+        location: headerLocation,
+        date: reportDate,
+        bestBefore: null,
+        lot: null,
+        source: s,
+      };
       entries.push(current);
     } else if (current) {
       if (s.tag === 'INV') current.movement = value(s, 1, 1);
@@ -88,7 +98,13 @@ export function readInventoryReport(message: EdiMessage): EdiInventoryReport {
     location,
     lines: lines.map((line) => {
       const ids = readItemIds(line);
-      return { lineNumber: readLineNumber(line[0]), gtin: ids.gtin, buyerCode: ids.buyerCode, supplierCode: ids.supplierCode, entries: readEntries(line, location, reportDate) };
+      return {
+        lineNumber: readLineNumber(line[0]),
+        gtin: ids.gtin,
+        buyerCode: ids.buyerCode,
+        supplierCode: ids.supplierCode,
+        entries: readEntries(line, location, reportDate),
+      };
     }),
   };
 }

@@ -92,17 +92,42 @@ function sourceOf(segments: readonly Segment[], tag: string, qualifiers: readonl
  * A line's figures beyond what an order holds (the same bounds as a typed order's), or a line number beyond
  * what EANCOM writes: the message is refused. `quantity` is in our sale units (after the unit factor).
  */
-function lineOutOfBounds(line: EdiOrderLine, segments: readonly Segment[], quantity: number, factor: number, unitPriceCents: number | undefined): EdiRefusal | null {
+function lineOutOfBounds(
+  line: EdiOrderLine,
+  segments: readonly Segment[],
+  quantity: number,
+  factor: number,
+  unitPriceCents: number | undefined,
+): EdiRefusal | null {
   const n = line.lineNumber;
-  if (n !== null && (n < 0 || n > MAX_LINE_NUMBER)) return refuseAt('line number out of bounds', segments[0], { element: 1, component: 1 }, `a line number from 0 to ${MAX_LINE_NUMBER}`, String(n));
+  if (n !== null && (n < 0 || n > MAX_LINE_NUMBER))
+    return refuseAt(
+      'line number out of bounds',
+      segments[0],
+      { element: 1, component: 1 },
+      `a line number from 0 to ${MAX_LINE_NUMBER}`,
+      String(n),
+    );
   if (quantity > MAX_LINE_QUANTITY) {
     const qty = sourceOf(segments, 'QTY', ['21']) ?? segments[0];
     const unit = factor === 1 ? '' : ` (${factor} sale units each)`;
-    return refuseAt('quantity out of bounds', qty, { element: 1, component: 2 }, `at most ${MAX_LINE_QUANTITY} sale units on a line${unit}`, value(qty, 1, 2));
+    return refuseAt(
+      'quantity out of bounds',
+      qty,
+      { element: 1, component: 2 },
+      `at most ${MAX_LINE_QUANTITY} sale units on a line${unit}`,
+      value(qty, 1, 2),
+    );
   }
   if (unitPriceCents !== undefined && !(unitPriceCents >= 0 && unitPriceCents <= MAX_UNIT_PRICE_CENTS)) {
     const pri = sourceOf(segments, 'PRI', ['AAA', 'AAB']) ?? segments[0];
-    return refuseAt('price out of bounds', pri, { element: 1, component: 2 }, `a unit price from 0 to ${MAX_UNIT_PRICE_CENTS / 100}`, value(pri, 1, 2));
+    return refuseAt(
+      'price out of bounds',
+      pri,
+      { element: 1, component: 2 },
+      `a unit price from 0 to ${MAX_UNIT_PRICE_CENTS / 100}`,
+      value(pri, 1, 2),
+    );
   }
   return null;
 }
@@ -117,15 +142,39 @@ function lineOutOfBounds(line: EdiOrderLine, segments: readonly Segment[], quant
  * (× units per carton) or our article code (PIA SA), in that order. At most MAX_ORDER_LINES lines, each within the
  * typed order's quantity bound, with a price within what a price list holds.
  */
-export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLookups, partner: PartnerScope | null, overrides: MapOverrides = {}): MappedOrder {
+export function mapOrder(
+  order: EdiOrder,
+  message: EdiMessage,
+  lookups: MapLookups,
+  partner: PartnerScope | null,
+  overrides: MapOverrides = {},
+): MappedOrder {
   const issues: EdiIssue[] = [];
   const segs = bodyOf(message);
   const { header, lines: lineSegs } = splitLines(segs);
   const nadIndex = (q: string) => header.find((s) => s.tag === 'NAD' && s.elements[0]?.[0] === q)?.index ?? null;
-  const refused = (refusal: EdiRefusal): MappedOrder => ({ customerId: partner?.customerId ?? null, deliveryPointId: null, requestedDate: null, customerRef: null, note: null, deliveryRequirement: null, lines: [], issues, refusal });
+  const refused = (refusal: EdiRefusal): MappedOrder => ({
+    customerId: partner?.customerId ?? null,
+    deliveryPointId: null,
+    requestedDate: null,
+    customerRef: null,
+    note: null,
+    deliveryRequirement: null,
+    lines: [],
+    issues,
+    refusal,
+  });
 
   if (lineSegs.length > MAX_ORDER_LINES) {
-    return refused(refuseAt('too many lines', lineSegs[MAX_ORDER_LINES][0], null, `at most ${MAX_ORDER_LINES} lines (LIN) in one order`, `${lineSegs.length} lines`));
+    return refused(
+      refuseAt(
+        'too many lines',
+        lineSegs[MAX_ORDER_LINES][0],
+        null,
+        `at most ${MAX_ORDER_LINES} lines (LIN) in one order`,
+        `${lineSegs.length} lines`,
+      ),
+    );
   }
   const foreign = partner ? foreignParty(partner, lookups, segs) : null;
   if (foreign) return refused(foreign);
@@ -135,10 +184,23 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
   if (customerId === null && buyerGln) {
     const c = lookups.customerByGln(buyerGln);
     if (c) customerId = c.id;
-    else issues.push({ kind: 'unknown-customer', message: { fr: `Acheteur GLN ${buyerGln} inconnu`, en: `Unknown buyer GLN ${buyerGln}` }, lineNumber: null, code: buyerGln, segmentIndex: nadIndex('BY') });
+    else
+      issues.push({
+        kind: 'unknown-customer',
+        message: { fr: `Acheteur GLN ${buyerGln} inconnu`, en: `Unknown buyer GLN ${buyerGln}` },
+        lineNumber: null,
+        code: buyerGln,
+        segmentIndex: nadIndex('BY'),
+      });
   }
   if (customerId === null && !issues.length) {
-    issues.push({ kind: 'unknown-customer', message: { fr: 'Aucun acheteur (NAD+BY)', en: 'No buyer (NAD+BY)' }, lineNumber: null, code: null, segmentIndex: null });
+    issues.push({
+      kind: 'unknown-customer',
+      message: { fr: 'Aucun acheteur (NAD+BY)', en: 'No buyer (NAD+BY)' },
+      lineNumber: null,
+      code: null,
+      segmentIndex: null,
+    });
   }
 
   let deliveryPointId: number | null = overrides.deliveryPointId ?? null;
@@ -149,7 +211,10 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
     if (deliveryPointId === null) {
       issues.push({
         kind: 'unknown-delivery-point',
-        message: { fr: `Point de livraison GLN ${dpGln} inconnu pour ce client`, en: `Delivery point GLN ${dpGln} is not one of this customer's` },
+        message: {
+          fr: `Point de livraison GLN ${dpGln} inconnu pour ce client`,
+          en: `Delivery point GLN ${dpGln} is not one of this customer's`,
+        },
         lineNumber: null,
         code: dpGln,
         segmentIndex: nadIndex(dp!.qualifier),
@@ -166,7 +231,13 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
     const qty = line.quantity;
     if (qty === null || !(qty > 0)) {
       const at = segments.find((s) => s.tag === 'QTY')?.index ?? first;
-      issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité absente ou nulle`, en: `Line ${lineNumber}: no quantity` }, lineNumber, code: null, segmentIndex: at });
+      issues.push({
+        kind: 'bad-quantity',
+        message: { fr: `Ligne ${lineNumber} : quantité absente ou nulle`, en: `Line ${lineNumber}: no quantity` },
+        lineNumber,
+        code: null,
+        segmentIndex: at,
+      });
       continue;
     }
     let productId: number | null = null;
@@ -201,7 +272,10 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
       const at = segments.find((s) => s.tag === 'PIA')?.index ?? first;
       issues.push({
         kind: 'unknown-product',
-        message: { fr: `Ligne ${lineNumber} : code ${code ?? '(aucun)'} inconnu`, en: `Line ${lineNumber}: unknown code ${code ?? '(none)'}` },
+        message: {
+          fr: `Ligne ${lineNumber} : code ${code ?? '(aucun)'} inconnu`,
+          en: `Line ${lineNumber}: unknown code ${code ?? '(none)'}`,
+        },
         lineNumber,
         code,
         segmentIndex: line.buyerCode || !line.gtin ? at : first,
@@ -209,7 +283,16 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
       continue;
     }
     if (!Number.isInteger(quantity)) {
-      issues.push({ kind: 'bad-quantity', message: { fr: `Ligne ${lineNumber} : quantité ${quantity} non entière`, en: `Line ${lineNumber}: quantity ${quantity} is not whole` }, lineNumber, code: null, segmentIndex: first });
+      issues.push({
+        kind: 'bad-quantity',
+        message: {
+          fr: `Ligne ${lineNumber} : quantité ${quantity} non entière`,
+          en: `Line ${lineNumber}: quantity ${quantity} is not whole`,
+        },
+        lineNumber,
+        code: null,
+        segmentIndex: first,
+      });
       continue;
     }
     lines.push({
@@ -225,9 +308,11 @@ export function mapOrder(order: EdiOrder, message: EdiMessage, lookups: MapLooku
   }
 
   const notes = [...order.notes];
-  if (order.earliestDelivery || order.latestDelivery) notes.push(`Fenêtre de livraison : ${order.earliestDelivery ?? '…'} → ${order.latestDelivery ?? '…'}`);
+  if (order.earliestDelivery || order.latestDelivery)
+    notes.push(`Fenêtre de livraison : ${order.earliestDelivery ?? '…'} → ${order.latestDelivery ?? '…'}`);
   const requirement = order.deliveryRequirement;
-  if (requirement) notes.push(`Exigence de livraison ${requirement}${REQUIREMENTS[requirement] ? ` (${REQUIREMENTS[requirement].fr})` : ''}`);
+  if (requirement)
+    notes.push(`Exigence de livraison ${requirement}${REQUIREMENTS[requirement] ? ` (${REQUIREMENTS[requirement].fr})` : ''}`);
   const free = order.lines.filter((l) => l.freeQuantity).map((l) => `ligne ${l.lineNumber} : ${l.freeQuantity} gratuit(s)`);
   if (free.length) notes.push(`Gratuits demandés : ${free.join(', ')}`);
 

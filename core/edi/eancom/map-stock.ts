@@ -22,7 +22,10 @@ export function mapStockReport(
     for (const e of line.entries) {
       if (e.qualifier !== '145') continue;
       if (!Number.isInteger(e.quantity) || e.quantity < 0 || e.quantity > MAX_STOCK_QUANTITY) {
-        return { byPoint: null, refusal: refuseAt('stock figure out of bounds', e.source, { element: 1, component: 2 }, expected, String(e.quantity)) };
+        return {
+          byPoint: null,
+          refusal: refuseAt('stock figure out of bounds', e.source, { element: 1, component: 2 }, expected, String(e.quantity)),
+        };
       }
       const product = productOf(line);
       const point = product === undefined ? undefined : pointOf(e.location);
@@ -30,7 +33,16 @@ export function mapStockReport(
       const stock = byPoint.get(point) ?? new Map<number, number>();
       const sum = (stock.get(product) ?? 0) + e.quantity;
       if (sum > MAX_STOCK_QUANTITY) {
-        return { byPoint: null, refusal: refuseAt('stock of a product at one place out of bounds', e.source, { element: 1, component: 2 }, `${expected} for a product at one place, added up`, String(sum)) };
+        return {
+          byPoint: null,
+          refusal: refuseAt(
+            'stock of a product at one place out of bounds',
+            e.source,
+            { element: 1, component: 2 },
+            `${expected} for a product at one place, added up`,
+            String(sum),
+          ),
+        };
       }
       stock.set(product, sum);
       byPoint.set(point, stock);

@@ -26,14 +26,19 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} 
  * the customer asked that the order no longer holds. Reasons are in French, for the buyer's desk. Each line
  * keeps the customer's LIN number (`item.lineNumber`).
  */
-export function orderResponseLines(confirmed: readonly ConfirmedLine[], promisedDate: string | null, asked: AskedOrder | null): OrderResponseLineInput[] {
+export function orderResponseLines(
+  confirmed: readonly ConfirmedLine[],
+  promisedDate: string | null,
+  asked: AskedOrder | null,
+): OrderResponseLineInput[] {
   const dateChanged = asked?.deliveryDate != null && promisedDate !== null && asked.deliveryDate !== promisedDate;
   const out: OrderResponseLineInput[] = confirmed.map((l) => {
     if (l.cancelled) return { ...l.item, status: 'rejected', quantity: 0, reason: 'Ligne annulée' };
     const why: string[] = [];
     if (l.orderedQuantity !== null && l.orderedQuantity !== l.quantity) why.push(`Quantité ${l.quantity} au lieu de ${l.orderedQuantity}`);
     if (dateChanged) why.push(`Livraison le ${dayMonthYear(promisedDate)} au lieu du ${dayMonthYear(asked.deliveryDate!)}`);
-    if (l.expectedUnitPriceCents !== null && l.expectedUnitPriceCents !== l.netUnitPriceCents) why.push(`Prix net ${euros(l.netUnitPriceCents)} HT au lieu de ${euros(l.expectedUnitPriceCents)}`);
+    if (l.expectedUnitPriceCents !== null && l.expectedUnitPriceCents !== l.netUnitPriceCents)
+      why.push(`Prix net ${euros(l.netUnitPriceCents)} HT au lieu de ${euros(l.expectedUnitPriceCents)}`);
     return {
       ...l.item,
       status: why.length ? 'changed' : 'accepted',

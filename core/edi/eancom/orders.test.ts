@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CAP_MARCHE_GLN, CAP_MARCHE_SARAN_GLN, HAND_WRITTEN_ORDERS, MOULINS_GLN, capMarcheEnvelope, capMarcheOrder } from '../edi.fixtures.ts';
+import {
+  CAP_MARCHE_GLN,
+  CAP_MARCHE_SARAN_GLN,
+  HAND_WRITTEN_ORDERS,
+  MOULINS_GLN,
+  capMarcheEnvelope,
+  capMarcheOrder,
+} from '../edi.fixtures.ts';
 import { readOrder } from './orders.ts';
 import { summarizeMessage } from './summary.ts';
 import { parseOrThrow } from './test-support.ts';
@@ -32,7 +39,10 @@ describe('readOrder', () => {
   });
 
   it('round-trips a generated order: write → parse gives the same data, counts right', () => {
-    const text = writeOrders(capMarcheEnvelope, [capMarcheOrder, { ...capMarcheOrder, messageReference: 'M2', orderNumber: 'CM-PO-771203' }]);
+    const text = writeOrders(capMarcheEnvelope, [
+      capMarcheOrder,
+      { ...capMarcheOrder, messageReference: 'M2', orderNumber: 'CM-PO-771203' },
+    ]);
     const { interchanges, messages, warnings } = parseOrThrow(text);
     expect(warnings).toEqual([]);
     expect(interchanges[0].trailer?.count).toBe(2);
@@ -49,7 +59,20 @@ describe('readOrder', () => {
       invoicee: { id: CAP_MARCHE_GLN },
       lineCount: 3,
     });
-    expect(order.lines.map((l) => ({ lineNumber: l.lineNumber, gtin: l.gtin, buyerCode: l.buyerCode, supplierCode: l.supplierCode, description: l.description, quantity: l.quantity, unit: l.unit, free: l.freeQuantity, price: l.netPrice, date: l.deliveryDate }))).toEqual(
+    expect(
+      order.lines.map((l) => ({
+        lineNumber: l.lineNumber,
+        gtin: l.gtin,
+        buyerCode: l.buyerCode,
+        supplierCode: l.supplierCode,
+        description: l.description,
+        quantity: l.quantity,
+        unit: l.unit,
+        free: l.freeQuantity,
+        price: l.netPrice,
+        date: l.deliveryDate,
+      })),
+    ).toEqual(
       capMarcheOrder.lines.map((l) => ({
         lineNumber: l.lineNumber,
         gtin: l.gtin,

@@ -128,7 +128,7 @@ export function readOrderLine(line: readonly Segment[]): EdiOrderLine {
     action: value(line[0], 2, 1),
     ...ids,
     description: readDescription(line),
-    quantity: ordered?.quantity ?? (quantities[0]?.quantity ?? null),
+    quantity: ordered?.quantity ?? quantities[0]?.quantity ?? null,
     unit: ordered?.unit ?? quantities[0]?.unit ?? null,
     freeQuantity: quantityOf(quantities, '192'),
     unitsPerTradedUnit: quantityOf(quantities, '59'),
@@ -174,7 +174,10 @@ export function readOrder(message: EdiMessage): EdiOrder {
     latestDelivery: readIsoDate(header, '63') ?? requested?.until ?? null,
     cancelIfNotDeliveredBy: readIsoDate(header, '61'),
     orderNumber: on >= 0 ? value(rffs[on], 1, 2) : null,
-    orderDate: afterOn?.tag === 'DTM' && value(afterOn, 1, 1) === '171' ? (readDtmValue(value(afterOn, 1, 2), value(afterOn, 1, 3))?.date ?? null) : null,
+    orderDate:
+      afterOn?.tag === 'DTM' && value(afterOn, 1, 1) === '171'
+        ? (readDtmValue(value(afterOn, 1, 2), value(afterOn, 1, 3))?.date ?? null)
+        : null,
     references: rffs.map((s) => ({ qualifier: value(s, 1, 1) ?? '', value: value(s, 1, 2) })),
     buyer: parties.get('BY') ?? null,
     supplier: parties.get('SU') ?? null,

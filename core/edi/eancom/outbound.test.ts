@@ -14,7 +14,13 @@ import { responseFunction, writeOrderResponses } from './write-ordrsp.ts';
 
 /** Every outbound message goes from us to Cap Marché's Saran warehouse. */
 const parties = { buyer: CAP_MARCHE_GLN, supplier: MOULINS_GLN, deliveryPoint: CAP_MARCHE_SARAN_GLN };
-const envelope: EnvelopeInput = { sender: MOULINS_GLN, recipient: CAP_MARCHE_GLN, reference: 'MD0000042', date: '2026-01-19', time: '10:30' };
+const envelope: EnvelopeInput = {
+  sender: MOULINS_GLN,
+  recipient: CAP_MARCHE_GLN,
+  reference: 'MD0000042',
+  date: '2026-01-19',
+  time: '10:30',
+};
 
 describe('ORDRSP', () => {
   const response = {
@@ -27,7 +33,15 @@ describe('ORDRSP', () => {
     ...parties,
     lines: [
       { lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', status: 'accepted' as const, quantity: 160, unitPriceCents: 720 },
-      { lineNumber: 2, gtin: '3012345001229', buyerCode: 'CM-204512', status: 'changed' as const, quantity: 120, deliveryDate: '2026-01-23', reason: 'Rupture partielle: reliquat le 23/01' },
+      {
+        lineNumber: 2,
+        gtin: '3012345001229',
+        buyerCode: 'CM-204512',
+        status: 'changed' as const,
+        quantity: 120,
+        deliveryDate: '2026-01-23',
+        reason: 'Rupture partielle: reliquat le 23/01',
+      },
       { lineNumber: 3, gtin: '3012345002011', buyerCode: 'CM-301877', status: 'rejected' as const, quantity: 0, reason: 'Produit arrêté' },
     ],
   };
@@ -38,8 +52,18 @@ describe('ORDRSP', () => {
     expect(warnings).toEqual([]);
     expect(interchanges[0].header.sender.id).toBe(MOULINS_GLN);
     const r = readOrderResponse(messages[0]);
-    expect(r).toMatchObject({ documentName: '231', documentNumber: 'ARC-2026-0042', messageFunction: '4', response: 'changed', orderNumber: 'CM-PO-771201', orderDate: '2026-01-19', deliveryDate: '2026-01-21' });
-    expect(r.lines.map((l) => [l.lineNumber, l.action, l.response, l.gtin, l.buyerCode, l.quantity, l.deliveryDate, l.netPrice, l.notes])).toEqual([
+    expect(r).toMatchObject({
+      documentName: '231',
+      documentNumber: 'ARC-2026-0042',
+      messageFunction: '4',
+      response: 'changed',
+      orderNumber: 'CM-PO-771201',
+      orderDate: '2026-01-19',
+      deliveryDate: '2026-01-21',
+    });
+    expect(
+      r.lines.map((l) => [l.lineNumber, l.action, l.response, l.gtin, l.buyerCode, l.quantity, l.deliveryDate, l.netPrice, l.notes]),
+    ).toEqual([
       [1, '5', 'accepted', '3012345001212', 'CM-204511', 160, null, 7.2, []],
       [2, '3', 'changed', '3012345001229', 'CM-204512', 120, '2026-01-23', null, ['Rupture partielle: reliquat le 23/01']],
       [3, '7', 'rejected', '3012345002011', 'CM-301877', null, null, null, ['Produit arrêté']],
@@ -56,7 +80,10 @@ describe('ORDRSP', () => {
       expectedUnitPriceCents: null,
       ...more,
     });
-    const asked: AskedOrder = { deliveryDate: '2026-01-21', lines: [1, 2, 3, 4, 5].map((n) => ({ lineNumber: n, item: { lineNumber: n, gtin: `301234500${1000 + n}` } })) };
+    const asked: AskedOrder = {
+      deliveryDate: '2026-01-21',
+      lines: [1, 2, 3, 4, 5].map((n) => ({ lineNumber: n, item: { lineNumber: n, gtin: `301234500${1000 + n}` } })),
+    };
     const confirmed = [
       line(1, { expectedUnitPriceCents: 720 }),
       line(2, { quantity: 96 }),
@@ -64,7 +91,9 @@ describe('ORDRSP', () => {
       line(5, { cancelled: true }),
     ];
     const onTime = orderResponseLines(confirmed, '2026-01-21', asked);
-    expect(onTime.map((l) => [l.lineNumber, l.status, l.quantity, l.unitPriceCents ?? null, l.deliveryDate ?? null, l.reason ?? null])).toEqual([
+    expect(
+      onTime.map((l) => [l.lineNumber, l.status, l.quantity, l.unitPriceCents ?? null, l.deliveryDate ?? null, l.reason ?? null]),
+    ).toEqual([
       [1, 'accepted', 80, 720, null, null],
       [2, 'changed', 96, 720, null, 'Quantité 96 au lieu de 80'],
       [3, 'changed', 80, 720, null, 'Prix net 7,20 EUR HT au lieu de 6,90 EUR'],
@@ -73,11 +102,16 @@ describe('ORDRSP', () => {
     ]);
     // Promised two days after the date asked: every line kept says so, with the new date.
     const late = orderResponseLines([line(1)], '2026-01-23', { ...asked, lines: asked.lines.slice(0, 1) });
-    expect(late).toMatchObject([{ lineNumber: 1, status: 'changed', deliveryDate: '2026-01-23', reason: 'Livraison le 23/01/2026 au lieu du 21/01/2026' }]);
+    expect(late).toMatchObject([
+      { lineNumber: 1, status: 'changed', deliveryDate: '2026-01-23', reason: 'Livraison le 23/01/2026 au lieu du 21/01/2026' },
+    ]);
     // Confirmed as it came in (no message to compare with): as asked.
     expect(orderResponseLines([line(1)], '2026-01-21', null).map((l) => l.status)).toEqual(['accepted']);
     // Written and read back: the LIN actions, the new quantity, date and price.
-    const r = readOrderResponse(parseOrThrow(writeOrderResponses(envelope, [{ ...response, lines: [...onTime, ...late.map((l) => ({ ...l, lineNumber: 6 }))] }])).messages[0]);
+    const r = readOrderResponse(
+      parseOrThrow(writeOrderResponses(envelope, [{ ...response, lines: [...onTime, ...late.map((l) => ({ ...l, lineNumber: 6 }))] }]))
+        .messages[0],
+    );
     expect(r.lines.map((l) => [l.lineNumber, l.response, l.quantity, l.deliveryDate, l.netPrice])).toEqual([
       [1, 'accepted', 80, null, 7.2],
       [2, 'changed', 96, null, 7.2],
@@ -125,7 +159,17 @@ describe('DESADV', () => {
       {
         sscc: sscc(3, '3012345', 1),
         grossWeightG: 812_400,
-        lines: [{ lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', quantity: 160, orderedQuantity: 160, lot: 'L26019A', bestBefore: '2026-10-16' }],
+        lines: [
+          {
+            lineNumber: 1,
+            gtin: '3012345001212',
+            buyerCode: 'CM-204511',
+            quantity: 160,
+            orderedQuantity: 160,
+            lot: 'L26019A',
+            bestBefore: '2026-10-16',
+          },
+        ],
       },
       {
         sscc: sscc(3, '3012345', 2),
@@ -142,13 +186,31 @@ describe('DESADV', () => {
     const { messages, warnings } = parseOrThrow(writeDespatchAdvices(envelope, [advice]));
     expect(warnings).toEqual([]);
     const d = readDespatchAdvice(messages[0]);
-    expect(d).toMatchObject({ despatchNumber: 'BL-202601-0042-1', documentDate: '2026-01-20', despatchDate: '2026-01-20', deliveryDate: '2026-01-21', orderNumber: 'CM-PO-771201', deliveryPoint: { id: CAP_MARCHE_SARAN_GLN } });
+    expect(d).toMatchObject({
+      despatchNumber: 'BL-202601-0042-1',
+      documentDate: '2026-01-20',
+      despatchDate: '2026-01-20',
+      deliveryDate: '2026-01-21',
+      orderNumber: 'CM-PO-771201',
+      deliveryPoint: { id: CAP_MARCHE_SARAN_GLN },
+    });
     expect(d.packages.map((p) => [p.sequence, p.parent, p.sscc, p.grossWeightKg])).toEqual([
       ['1', null, null, null],
       ['2', '1', '330123450000000018', 812.4],
       ['3', '1', '330123450000000025', 500],
     ]);
-    expect(d.packages[1].lines).toEqual([{ lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', supplierCode: null, quantity: 160, orderedQuantity: 160, lot: 'L26019A', bestBefore: '2026-10-16' }]);
+    expect(d.packages[1].lines).toEqual([
+      {
+        lineNumber: 1,
+        gtin: '3012345001212',
+        buyerCode: 'CM-204511',
+        supplierCode: null,
+        quantity: 160,
+        orderedQuantity: 160,
+        lot: 'L26019A',
+        bestBefore: '2026-10-16',
+      },
+    ]);
     expect(d.packages[2].lines.map((l) => [l.lineNumber, l.quantity, l.lot, l.bestBefore])).toEqual([
       [2, 80, 'L26018B', '2026-10-15'],
       [3, 180, null, null],
@@ -160,17 +222,34 @@ describe('DESADV', () => {
     const sugar = { lineNumber: 2, gtin: '3012345002011', buyerCode: 'CM-301877' };
     const loads = palletize([
       // 200 sacks at 80 a pallet, from two lots: the second pallet holds the end of one and the start of the next.
-      { line: t45, quantity: 200, perPallet: 80, lots: [{ lot: 'L26005A', bestBefore: '2026-07-05', quantity: 120 }, { lot: 'L26012B', bestBefore: '2026-07-12', quantity: 80 }] },
+      {
+        line: t45,
+        quantity: 200,
+        perPallet: 80,
+        lots: [
+          { lot: 'L26005A', bestBefore: '2026-07-05', quantity: 120 },
+          { lot: 'L26012B', bestBefore: '2026-07-12', quantity: 80 },
+        ],
+      },
       // Lots on file for only part of it: the rest travels without a lot.
       { line: sugar, quantity: 50, perPallet: null, lots: [{ lot: 'S2511', bestBefore: '2027-11-30', quantity: 30 }] },
     ]);
     expect(loads.map((p) => p.map((s) => [s.line.lineNumber, s.quantity, s.lot]))).toEqual([
       [[1, 80, 'L26005A']],
-      [[1, 40, 'L26005A'], [1, 40, 'L26012B']],
+      [
+        [1, 40, 'L26005A'],
+        [1, 40, 'L26012B'],
+      ],
       [[1, 40, 'L26012B']],
-      [[2, 30, 'S2511'], [2, 20, null]],
+      [
+        [2, 30, 'S2511'],
+        [2, 20, null],
+      ],
     ]);
-    const pallets = loads.map((load, k) => ({ sscc: sscc(3, '3012345', 10 + k), lines: load.map((s) => ({ ...s.line, quantity: s.quantity, lot: s.lot, bestBefore: s.bestBefore })) }));
+    const pallets = loads.map((load, k) => ({
+      sscc: sscc(3, '3012345', 10 + k),
+      lines: load.map((s) => ({ ...s.line, quantity: s.quantity, lot: s.lot, bestBefore: s.bestBefore })),
+    }));
     const text = writeDespatchAdvices(envelope, [{ ...advice, pallets }]);
     const { messages, warnings } = parseOrThrow(text);
     expect(warnings).toEqual([]);

@@ -9,7 +9,13 @@ import type { Segment } from '../segment.ts';
 export type EdiRefusal = { what: string; location: EdiLocation };
 
 /** A refusal on a segment, or on one of its components (both 1-based, as EDI operators count them). */
-export function refuseAt(what: string, segment: Segment, at: { element: number; component: number } | null, expected: string, found: string | null): EdiRefusal {
+export function refuseAt(
+  what: string,
+  segment: Segment,
+  at: { element: number; component: number } | null,
+  expected: string,
+  found: string | null,
+): EdiRefusal {
   return {
     what,
     location: {

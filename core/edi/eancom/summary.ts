@@ -1,6 +1,19 @@
 import type { EdiMessage } from '../envelope.ts';
 import { value } from '../segment.ts';
-import { bodyOf, find, quantityOf, readCurrency, readIsoDate, readItemIds, readLineNumber, readParties, readPrices, readQuantities, splitLines, unitPriceOf } from './common.ts';
+import {
+  bodyOf,
+  find,
+  quantityOf,
+  readCurrency,
+  readIsoDate,
+  readItemIds,
+  readLineNumber,
+  readParties,
+  readPrices,
+  readQuantities,
+  splitLines,
+  unitPriceOf,
+} from './common.ts';
 
 export type LineSummary = {
   lineNumber: number | null;

@@ -17,7 +17,8 @@ export function itemSegments(item: OutboundItem, action: string | null = null): 
   if (item.supplierCode) codes.push([item.supplierCode, 'SA', null, '91']);
   if (item.buyerCode) codes.push([item.buyerCode, 'IN', null, '92']);
   if (codes.length) out.push(['PIA', '1', ...codes]);
-  if (item.description) out.push(['IMD', 'F', null, [null, null, null, item.description.slice(0, 35), item.description.slice(35, 70) || null]]);
+  if (item.description)
+    out.push(['IMD', 'F', null, [null, null, null, item.description.slice(0, 35), item.description.slice(35, 70) || null]]);
   return out;
 }
 

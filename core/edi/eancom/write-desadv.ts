@@ -56,7 +56,8 @@ export function despatchAdviceMessage(advice: DespatchAdviceMessageInput): Messa
   body.push(['CPS', '1'], ['PAC', advice.pallets.length, null, PALLET]);
   let lines = 0;
   advice.pallets.forEach((pallet, k) => {
-    if (pallet.sscc.length !== 18 || !hasValidGs1CheckDigit(pallet.sscc)) throw new RangeError(`not an SSCC-18 with a valid check digit: ${pallet.sscc}`);
+    if (pallet.sscc.length !== 18 || !hasValidGs1CheckDigit(pallet.sscc))
+      throw new RangeError(`not an SSCC-18 with a valid check digit: ${pallet.sscc}`);
     body.push(['CPS', k + 2, '1'], ['PAC', 1, null, PALLET]);
     if (pallet.grossWeightG) body.push(['MEA', 'PD', 'AAB', ['KGM', formatEdiNumber(pallet.grossWeightG / 1000, 3)]]);
     body.push(['PCI', '33E'], ['GIN', 'BJ', pallet.sscc]);

@@ -48,7 +48,9 @@ export function invoiceLineNet(line: InvoiceLineInput): number {
 export function invoiceTotals(lines: readonly InvoiceLineInput[]): InvoiceTotals {
   const bases = new Map<number, number>();
   for (const line of lines) bases.set(line.vatRateBp, (bases.get(line.vatRateBp) ?? 0) + invoiceLineNet(line));
-  const vat = [...bases.entries()].sort(([a], [b]) => a - b).map(([rateBp, baseCents]) => ({ rateBp, baseCents, vatCents: applyBasisPoints(baseCents, rateBp) }));
+  const vat = [...bases.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([rateBp, baseCents]) => ({ rateBp, baseCents, vatCents: applyBasisPoints(baseCents, rateBp) }));
   const netCents = vat.reduce((s, v) => s + v.baseCents, 0);
   const vatCents = vat.reduce((s, v) => s + v.vatCents, 0);
   return { netCents, vatCents, grossCents: netCents + vatCents, vat };
@@ -76,7 +78,13 @@ export function invoiceMessage(invoice: InvoiceMessageInput): MessageInput {
   if (invoice.invoicee) body.push(nad('IV', invoice.invoicee));
   body.push(['CUX', ['2', invoice.currency ?? 'EUR', '4']]);
   for (const line of invoice.lines) {
-    body.push(...itemSegments(line), qty('47', line.quantity, line.unit), moa('203', invoiceLineNet(line)), netPrice(line.unitPriceCents), tax(line.vatRateBp));
+    body.push(
+      ...itemSegments(line),
+      qty('47', line.quantity, line.unit),
+      moa('203', invoiceLineNet(line)),
+      netPrice(line.unitPriceCents),
+      tax(line.vatRateBp),
+    );
   }
   const totals = invoiceTotals(invoice.lines);
   body.push(['UNS', 'S'], ['CNT', ['2', invoice.lines.length]]);

@@ -37,7 +37,11 @@ export type OrderMessageInput = {
 export function ordersMessage(order: OrderMessageInput): MessageInput {
   const body: SegmentSpec[] = [['BGM', '220', order.orderNumber, '9'], dtm('137', order.documentDate)];
   if (order.deliveryDate) {
-    body.push(order.deliveryTime ? ['DTM', ['2', ccyymmdd(order.deliveryDate) + order.deliveryTime.replace(':', ''), '203']] : dtm('2', order.deliveryDate));
+    body.push(
+      order.deliveryTime
+        ? ['DTM', ['2', ccyymmdd(order.deliveryDate) + order.deliveryTime.replace(':', ''), '203']]
+        : dtm('2', order.deliveryDate),
+    );
   }
   if (order.earliestDelivery) body.push(dtm('64', order.earliestDelivery));
   if (order.latestDelivery) body.push(dtm('63', order.latestDelivery));

@@ -46,7 +46,10 @@ export function responseFunction(lines: readonly { status: LineResponse }[]): st
 
 /** ORDRSP (BGM 231) answering an EDI order once confirmed: accepted, changed and refused lines. */
 export function orderResponseMessage(response: OrderResponseMessageInput): MessageInput {
-  const body: SegmentSpec[] = [['BGM', '231', response.responseNumber, responseFunction(response.lines)], dtm('137', response.documentDate)];
+  const body: SegmentSpec[] = [
+    ['BGM', '231', response.responseNumber, responseFunction(response.lines)],
+    dtm('137', response.documentDate),
+  ];
   if (response.deliveryDate) body.push(dtm('2', response.deliveryDate));
   body.push(['RFF', ['ON', response.orderNumber]]);
   if (response.orderDate) body.push(dtm('171', response.orderDate));
@@ -59,7 +62,8 @@ export function orderResponseMessage(response: OrderResponseMessageInput): Messa
     if (line.status !== 'rejected') body.push(qty('21', line.quantity, line.unit));
     if (line.deliveryDate && line.status !== 'rejected') body.push(dtm('2', line.deliveryDate));
     if (line.reason) body.push(freeText('AAO', line.reason));
-    if (line.unitPriceCents !== null && line.unitPriceCents !== undefined && line.status !== 'rejected') body.push(netPrice(line.unitPriceCents));
+    if (line.unitPriceCents !== null && line.unitPriceCents !== undefined && line.status !== 'rejected')
+      body.push(netPrice(line.unitPriceCents));
   }
   body.push(['UNS', 'S'], ['CNT', ['2', response.lines.length]]);
   return { reference: response.messageReference, type: 'ORDRSP', associationCode: 'EAN005', body };

@@ -36,15 +36,39 @@ export const availability: Rule = ({ order, ctx, products }) => {
       return sub && promisable > 0 ? [{ productId: id, code: sub.code, promisable }] : [];
     });
     findings.push({
-      rule: 'availability', severity: earliest ? 'warning' : 'approval', ...lineRef(order, i),
+      rule: 'availability',
+      severity: earliest ? 'warning' : 'approval',
+      ...lineRef(order, i),
       message: say([
-        lineLabel(i, product.code), [' : ', ': '], qty(free, product), [' disponibles le ', ' available on '], day(date), [' sur ', ' of '], qty(quantity, product),
-        [', il manque ', ', short by '], qty(shortfall, product),
-        earliest ? say([[' ; complet le ', '; complete on '], day(earliest)]) : [' ; aucune réception prévue ne la complète', '; no planned receipt completes it'],
-        substitutes.length ? say([[' ; en stock en remplacement : ', '; substitutes in stock: '], substitutes.map((s) => `${s.code} (${s.promisable})`).join(', ')]) : '',
+        lineLabel(i, product.code),
+        [' : ', ': '],
+        qty(free, product),
+        [' disponibles le ', ' available on '],
+        day(date),
+        [' sur ', ' of '],
+        qty(quantity, product),
+        [', il manque ', ', short by '],
+        qty(shortfall, product),
+        earliest
+          ? say([[' ; complet le ', '; complete on '], day(earliest)])
+          : [' ; aucune réception prévue ne la complète', '; no planned receipt completes it'],
+        substitutes.length
+          ? say([
+              [' ; en stock en remplacement : ', '; substitutes in stock: '],
+              substitutes.map((s) => `${s.code} (${s.promisable})`).join(', '),
+            ])
+          : '',
         '.',
       ]),
-      data: { productId: product.id, quantity, promisable: free, shortfall, date, earliestCompleteDate: earliest, substitutes: substitutes.map((s) => `${s.code}:${s.promisable}`) },
+      data: {
+        productId: product.id,
+        quantity,
+        promisable: free,
+        shortfall,
+        date,
+        earliestCompleteDate: earliest,
+        substitutes: substitutes.map((s) => `${s.code}:${s.promisable}`),
+      },
     });
   }
   return findings;

@@ -11,11 +11,35 @@ export const creditLimit: Rule = ({ order, priced, ctx }) => {
   const thisOrder = priced.totals.grossCents;
   const exposure = agreement.openOrdersCents + agreement.unpaidBalanceCents + thisOrder;
   if (exposure <= agreement.creditLimitCents) return [];
-  return [{
-    rule: 'credit-limit', severity: 'approval',
-    message: say([['Encours de ', 'Exposure of '], eur(exposure), [' TTC (commandes en cours ', ' incl. VAT (open orders '], eur(agreement.openOrdersCents), [', impayés ', ', unpaid '],
-      eur(agreement.unpaidBalanceCents), [', cette commande ', ', this order '], eur(thisOrder), [') au-delà de la limite de crédit de ', ') above the credit limit of '], eur(agreement.creditLimitCents),
-      ' ', source(terms, 'credit'), [' (dépassement ', ' (over by '], eur(exposure - agreement.creditLimitCents), ').']),
-    data: { exposureCents: exposure, limitCents: agreement.creditLimitCents, openOrdersCents: agreement.openOrdersCents, unpaidBalanceCents: agreement.unpaidBalanceCents, orderGrossCents: thisOrder, overCents: exposure - agreement.creditLimitCents },
-  }];
+  return [
+    {
+      rule: 'credit-limit',
+      severity: 'approval',
+      message: say([
+        ['Encours de ', 'Exposure of '],
+        eur(exposure),
+        [' TTC (commandes en cours ', ' incl. VAT (open orders '],
+        eur(agreement.openOrdersCents),
+        [', impayés ', ', unpaid '],
+        eur(agreement.unpaidBalanceCents),
+        [', cette commande ', ', this order '],
+        eur(thisOrder),
+        [') au-delà de la limite de crédit de ', ') above the credit limit of '],
+        eur(agreement.creditLimitCents),
+        ' ',
+        source(terms, 'credit'),
+        [' (dépassement ', ' (over by '],
+        eur(exposure - agreement.creditLimitCents),
+        ').',
+      ]),
+      data: {
+        exposureCents: exposure,
+        limitCents: agreement.creditLimitCents,
+        openOrdersCents: agreement.openOrdersCents,
+        unpaidBalanceCents: agreement.unpaidBalanceCents,
+        orderGrossCents: thisOrder,
+        overCents: exposure - agreement.creditLimitCents,
+      },
+    },
+  ];
 };

@@ -7,7 +7,10 @@ import type { CheckInput } from './check-input.ts';
  * are told apart because the answer to the customer differs ("pas avant jeudi" vs "si vous aviez appelé avant
  * midi"): it is a cut-off miss when the date would have been kept had the order come in before the cut-off today.
  */
-export function dateWindow({ order, ctx }: Pick<CheckInput, 'order' | 'ctx'>): { requested: IsoDate; earliest: IsoDate; missedCutOff: boolean } | null {
+export function dateWindow({
+  order,
+  ctx,
+}: Pick<CheckInput, 'order' | 'ctx'>): { requested: IsoDate; earliest: IsoDate; missedCutOff: boolean } | null {
   const requested = order.requestedDate;
   if (!requested) return null;
   const earliest = earliestDeliveryDate(ctx.today, ctx.deliveryPoint);
@@ -17,5 +20,9 @@ export function dateWindow({ order, ctx }: Pick<CheckInput, 'order' | 'ctx'>): {
 }
 
 export const windowData = (ctx: CheckInput['ctx'], w: { requested: IsoDate; earliest: IsoDate }) => ({
-  requestedDate: w.requested, earliestDate: w.earliest, cutoffTime: ctx.deliveryPoint.cutoffTime, leadTimeDays: ctx.deliveryPoint.leadTimeDays, now: `${ctx.today.date} ${ctx.today.time}`,
+  requestedDate: w.requested,
+  earliestDate: w.earliest,
+  cutoffTime: ctx.deliveryPoint.cutoffTime,
+  leadTimeDays: ctx.deliveryPoint.leadTimeDays,
+  now: `${ctx.today.date} ${ctx.today.time}`,
 });

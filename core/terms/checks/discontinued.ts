@@ -10,8 +10,16 @@ export const discontinued: Rule = ({ order, products }) => {
     const p = products[i];
     if (!p || p.status !== 'discontinued') continue;
     findings.push({
-      rule: 'discontinued', severity: 'block', ...lineRef(order, i),
-      message: say([lineLabel(i, p.code), [` : « ${p.name} » n'est plus fabriqué ; proposer un produit de remplacement ou retirer la ligne.`, `: "${p.name}" is discontinued; offer a substitute or remove the line.`]]),
+      rule: 'discontinued',
+      severity: 'block',
+      ...lineRef(order, i),
+      message: say([
+        lineLabel(i, p.code),
+        [
+          ` : « ${p.name} » n'est plus fabriqué ; proposer un produit de remplacement ou retirer la ligne.`,
+          `: "${p.name}" is discontinued; offer a substitute or remove the line.`,
+        ],
+      ]),
       data: { productId: p.id, code: p.code },
     });
   }

@@ -26,17 +26,22 @@ export function source(terms: Terms, article: keyof TermsArticles): Bilingual {
 }
 
 const UNIT_LABEL: Record<SaleUnit, Bilingual> = {
-  SAC: { fr: 'sacs', en: 'sacks' }, COLIS: { fr: 'colis', en: 'cases' }, BIG_BAG: { fr: 'big bags', en: 'big bags' },
-  TONNE: { fr: 't', en: 't' }, UNITE: { fr: 'unités', en: 'units' },
+  SAC: { fr: 'sacs', en: 'sacks' },
+  COLIS: { fr: 'colis', en: 'cases' },
+  BIG_BAG: { fr: 'big bags', en: 'big bags' },
+  TONNE: { fr: 't', en: 't' },
+  UNITE: { fr: 'unités', en: 'units' },
 };
 /** "12 sacs" / "12 sacks". */
 export const qty = (quantity: number, product: Pick<Product, 'saleUnit'>): Bilingual => ({
-  fr: `${numberFr.format(quantity)} ${UNIT_LABEL[product.saleUnit].fr}`, en: `${numberEn.format(quantity)} ${UNIT_LABEL[product.saleUnit].en}`,
+  fr: `${numberFr.format(quantity)} ${UNIT_LABEL[product.saleUnit].fr}`,
+  en: `${numberEn.format(quantity)} ${UNIT_LABEL[product.saleUnit].en}`,
 });
 
 /** "Ligne 3 (FAR-T55-1KG)": lines are numbered from 1 on screen. */
 export const lineLabel = (index: number, code: string | undefined): Bilingual => ({
-  fr: `Ligne ${index + 1}${code ? ` (${code})` : ''}`, en: `Line ${index + 1}${code ? ` (${code})` : ''}`,
+  fr: `Ligne ${index + 1}${code ? ` (${code})` : ''}`,
+  en: `Line ${index + 1}${code ? ` (${code})` : ''}`,
 });
 
 /** Builds both languages from one template so the figures cannot differ between them. */
@@ -44,9 +49,16 @@ export function say(parts: (string | Bilingual | [fr: string, en: string])[]): B
   let fr = '';
   let en = '';
   for (const p of parts) {
-    if (typeof p === 'string') { fr += p; en += p; }
-    else if (Array.isArray(p)) { fr += p[0]; en += p[1]; }
-    else { fr += p.fr; en += p.en; }
+    if (typeof p === 'string') {
+      fr += p;
+      en += p;
+    } else if (Array.isArray(p)) {
+      fr += p[0];
+      en += p[1];
+    } else {
+      fr += p.fr;
+      en += p.en;
+    }
   }
   return { fr, en };
 }

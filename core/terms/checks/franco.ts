@@ -9,11 +9,24 @@ export const franco: Rule = ({ priced, ctx }) => {
   const value = byValue ? say([eur(f.value), [' HT', ' excl. VAT']]) : say([num(f.value), [' palette(s)', ' pallet(s)']]);
   const threshold = byValue ? say([eur(f.threshold), [' HT', ' excl. VAT']]) : say([num(f.threshold), [' palettes', ' pallets']]);
   const missing = byValue ? eur(f.missing) : say([num(f.missing), [' palette(s)', ' pallet(s)']]);
-  return [{
-    rule: 'franco',
-    severity: 'info',
-    message: say([['Commande de ', 'Order of '], value, [' sous le franco de ', ' below the free-delivery threshold of '], threshold, ' ', source(ctx.terms, 'franco'),
-      [' : frais de port de ', ': shipping fee of '], eur(f.feeCents), [' HT ; il manque ', ' excl. VAT; '], missing, [' pour les éviter.', ' more avoids it.']]),
-    data: { measure: f.measure, value: f.value, threshold: f.threshold, missing: f.missing, feeCents: f.feeCents },
-  }];
+  return [
+    {
+      rule: 'franco',
+      severity: 'info',
+      message: say([
+        ['Commande de ', 'Order of '],
+        value,
+        [' sous le franco de ', ' below the free-delivery threshold of '],
+        threshold,
+        ' ',
+        source(ctx.terms, 'franco'),
+        [' : frais de port de ', ': shipping fee of '],
+        eur(f.feeCents),
+        [' HT ; il manque ', ' excl. VAT; '],
+        missing,
+        [' pour les éviter.', ' more avoids it.'],
+      ]),
+      data: { measure: f.measure, value: f.value, threshold: f.threshold, missing: f.missing, feeCents: f.feeCents },
+    },
+  ];
 };

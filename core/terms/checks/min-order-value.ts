@@ -13,7 +13,17 @@ export const minOrderValue: Rule = ({ order, priced, ctx }) => {
     findings.push({
       rule: 'min-order-value',
       severity: terms.minOrderSeverity,
-      message: say([['Commande de ', 'Order of '], eur(value), [' HT : minimum ', ' excl. VAT: minimum '], eur(terms.minOrderValueCents), [' HT ', ' excl. VAT '], source(terms, 'minOrder'), [' (il manque ', ' ('], eur(terms.minOrderValueCents - value), [').', ' short).']]),
+      message: say([
+        ['Commande de ', 'Order of '],
+        eur(value),
+        [' HT : minimum ', ' excl. VAT: minimum '],
+        eur(terms.minOrderValueCents),
+        [' HT ', ' excl. VAT '],
+        source(terms, 'minOrder'),
+        [' (il manque ', ' ('],
+        eur(terms.minOrderValueCents - value),
+        [').', ' short).'],
+      ]),
       data: { measure: 'value', valueCents: value, minimumCents: terms.minOrderValueCents, missingCents: terms.minOrderValueCents - value },
     });
   }
@@ -21,7 +31,15 @@ export const minOrderValue: Rule = ({ order, priced, ctx }) => {
     findings.push({
       rule: 'min-order-value',
       severity: terms.minOrderSeverity,
-      message: say([['Commande de ', 'Order of '], num(pallets), [' palette(s) : minimum ', ' pallet(s): minimum '], num(terms.minOrderPallets), [' palette(s) ', ' pallet(s) '], source(terms, 'minOrder'), '.']),
+      message: say([
+        ['Commande de ', 'Order of '],
+        num(pallets),
+        [' palette(s) : minimum ', ' pallet(s): minimum '],
+        num(terms.minOrderPallets),
+        [' palette(s) ', ' pallet(s) '],
+        source(terms, 'minOrder'),
+        '.',
+      ]),
       data: { measure: 'pallets', pallets, minimumPallets: terms.minOrderPallets },
     });
   }

@@ -10,8 +10,16 @@ export const noPrice: Rule = ({ order, priced, products }) => {
     const p = products[i];
     if (!p) continue; // unknown-product already says it
     findings.push({
-      rule: 'no-price', severity: 'block', ...lineRef(order, i),
-      message: say([lineLabel(i, p.code), [' : aucun prix valide à la date de commande (tarif ou prix client).', ': no valid price at the order date (price list or customer price).']]),
+      rule: 'no-price',
+      severity: 'block',
+      ...lineRef(order, i),
+      message: say([
+        lineLabel(i, p.code),
+        [
+          ' : aucun prix valide à la date de commande (tarif ou prix client).',
+          ': no valid price at the order date (price list or customer price).',
+        ],
+      ]),
       data: { productId: p.id, orderDate: priced.orderDate },
     });
   }

@@ -13,8 +13,13 @@ export const notListed: Rule = ({ order, ctx, products }) => {
     const p = products[i];
     if (!p || listed.has(p.id)) continue;
     findings.push({
-      rule: 'not-listed', severity: 'approval', ...lineRef(order, i),
-      message: say([lineLabel(i, p.code), [" : produit hors de l'assortiment référencé du client.", ": product outside the customer's agreed assortment."]]),
+      rule: 'not-listed',
+      severity: 'approval',
+      ...lineRef(order, i),
+      message: say([
+        lineLabel(i, p.code),
+        [" : produit hors de l'assortiment référencé du client.", ": product outside the customer's agreed assortment."],
+      ]),
       data: { productId: p.id, code: p.code },
     });
   }

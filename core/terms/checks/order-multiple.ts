@@ -14,15 +14,22 @@ export function multipleUnitFor(product: Product, multiples: OrderMultiples): Or
 /** Sale units in one carton / layer / pallet; null when the product has no such level (bulk has no pallet). */
 export function multipleSize(product: Product, unit: OrderMultipleUnit): number | null {
   switch (unit) {
-    case 'unit': return 1;
-    case 'carton': return product.unitsPerCarton;
-    case 'layer': return unitsPerLayer(product);
-    case 'pallet': return unitsPerPallet(product);
+    case 'unit':
+      return 1;
+    case 'carton':
+      return product.unitsPerCarton;
+    case 'layer':
+      return unitsPerLayer(product);
+    case 'pallet':
+      return unitsPerPallet(product);
   }
 }
 
 export const MULTIPLE_LABEL: Record<OrderMultipleUnit, { fr: string; en: string }> = {
-  unit: { fr: "l'unité", en: 'unit' }, carton: { fr: 'colis', en: 'carton' }, layer: { fr: 'couche', en: 'layer' }, pallet: { fr: 'palette', en: 'pallet' },
+  unit: { fr: "l'unité", en: 'unit' },
+  carton: { fr: 'colis', en: 'carton' },
+  layer: { fr: 'couche', en: 'layer' },
+  pallet: { fr: 'palette', en: 'pallet' },
 };
 
 /** A quantity that is not a whole carton / layer / pallet: the warehouse would have to break one. */
@@ -42,8 +49,19 @@ export const orderMultiple: Rule = ({ order, ctx, products }) => {
       rule: 'order-multiple',
       severity: 'warning',
       ...lineRef(order, i),
-      message: say([lineLabel(i, product.code), ' : ', qty(quantity, product), [` ne font pas un nombre entier de ${label.fr} (`, ` is not a whole number of ${label.en}s (`], qty(size, product),
-        ') ', source(ctx.terms, 'orderMultiple'), [' ; arrondir à ', '; round to '], down > 0 ? say([qty(down, product), [' ou ', ' or ']]) : '', qty(up, product), '.']),
+      message: say([
+        lineLabel(i, product.code),
+        ' : ',
+        qty(quantity, product),
+        [` ne font pas un nombre entier de ${label.fr} (`, ` is not a whole number of ${label.en}s (`],
+        qty(size, product),
+        ') ',
+        source(ctx.terms, 'orderMultiple'),
+        [' ; arrondir à ', '; round to '],
+        down > 0 ? say([qty(down, product), [' ou ', ' or ']]) : '',
+        qty(up, product),
+        '.',
+      ]),
       data: { productId: product.id, quantity, multiple: unit, size, roundDown: down, roundUp: up },
     });
   }

@@ -18,10 +18,31 @@ export const priceMismatch: Rule = ({ order, priced, ctx, products }) => {
     const diff = expected - ours;
     if (Math.abs(diff) <= ctx.terms.priceMismatchToleranceCents) continue;
     findings.push({
-      rule: 'price-mismatch', severity: 'approval', ...lineRef(order, i),
-      message: say([lineLabel(i, products[i]?.code), [' : prix attendu par le client ', ': customer expects '], eur(expected), [' HT, notre prix ', ' excl. VAT, our price '], eur(ours),
-        [' HT ', ' excl. VAT '], source(ctx.terms, 'price'), [' (écart ', ' (difference '], eur(diff), [' par unité, ', ' per unit, '], eur(diff * line.quantity), [' sur la ligne).', ' on the line).']]),
-      data: { productId: line.productId, expectedUnitPriceCents: expected, ourUnitPriceCents: ours, differenceCents: diff, lineDifferenceCents: diff * line.quantity, toleranceCents: ctx.terms.priceMismatchToleranceCents },
+      rule: 'price-mismatch',
+      severity: 'approval',
+      ...lineRef(order, i),
+      message: say([
+        lineLabel(i, products[i]?.code),
+        [' : prix attendu par le client ', ': customer expects '],
+        eur(expected),
+        [' HT, notre prix ', ' excl. VAT, our price '],
+        eur(ours),
+        [' HT ', ' excl. VAT '],
+        source(ctx.terms, 'price'),
+        [' (écart ', ' (difference '],
+        eur(diff),
+        [' par unité, ', ' per unit, '],
+        eur(diff * line.quantity),
+        [' sur la ligne).', ' on the line).'],
+      ]),
+      data: {
+        productId: line.productId,
+        expectedUnitPriceCents: expected,
+        ourUnitPriceCents: ours,
+        differenceCents: diff,
+        lineDifferenceCents: diff * line.quantity,
+        toleranceCents: ctx.terms.priceMismatchToleranceCents,
+      },
     });
   }
   return findings;

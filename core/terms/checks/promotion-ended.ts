@@ -14,10 +14,25 @@ export const promotionEnded: Rule = ({ order, priced, ctx, products }) => {
     if (promo && isPromotionRunning(promo, priced.orderDate)) continue;
     const name = promo ? `« ${promo.name} »` : `n° ${id}`;
     findings.push({
-      rule: 'promotion-ended', severity: 'warning', ...lineRef(order, i),
+      rule: 'promotion-ended',
+      severity: 'warning',
+      ...lineRef(order, i),
       message: promo
-        ? say([lineLabel(i, products[i]?.code), [` : la promotion ${name} `, `: promotion "${promo.name}" `], priced.orderDate < promo.from ? say([['ne commence que le ', 'only starts on '], day(promo.from)]) : say([['a pris fin le ', 'ended on '], day(promo.to)]), [' ; ligne au prix normal.', '; line at the normal price.']])
-        : say([lineLabel(i, products[i]?.code), [` : la promotion ${name} n'existe plus ; ligne au prix normal.`, `: promotion no. ${id} no longer exists; line at the normal price.`]]),
+        ? say([
+            lineLabel(i, products[i]?.code),
+            [` : la promotion ${name} `, `: promotion "${promo.name}" `],
+            priced.orderDate < promo.from
+              ? say([['ne commence que le ', 'only starts on '], day(promo.from)])
+              : say([['a pris fin le ', 'ended on '], day(promo.to)]),
+            [' ; ligne au prix normal.', '; line at the normal price.'],
+          ])
+        : say([
+            lineLabel(i, products[i]?.code),
+            [
+              ` : la promotion ${name} n'existe plus ; ligne au prix normal.`,
+              `: promotion no. ${id} no longer exists; line at the normal price.`,
+            ],
+          ]),
       data: { promotionId: id, from: promo?.from ?? null, to: promo?.to ?? null, orderDate: priced.orderDate },
     });
   }

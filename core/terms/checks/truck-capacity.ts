@@ -13,11 +13,30 @@ export const truckCapacity: Rule = ({ priced, ctx }) => {
   const overWeight = weightG > maxWeightG;
   if (!overFloor && !overWeight) return [];
   const tonnes = (g: number) => num(Math.round(g / 10_000) / 100);
-  return [{
-    rule: 'truck-capacity', severity: 'warning',
-    message: say([['Chargement de ', 'Load of '], num(pallets), [' palettes et ', ' pallets and '], tonnes(weightG), [' t : au-delà', ' t: beyond'],
-      overWeight ? say([[' de la charge utile de ', ' the payload of '], tonnes(maxWeightG), ' t']) : '', overWeight && overFloor ? [' et', ' and'] : '',
-      overFloor ? say([[' des ', ' the '], num(maxPallets), [' palettes au sol', ' floor pallets']]) : '', [" d'un camion ", ' of one truck '], source(ctx.terms, 'truck'), [' ; prévoir un second véhicule ou scinder la commande.', '; plan a second vehicle or split the order.']]),
-    data: { pallets, weightG, maxPallets, maxWeightG, binding: overWeight && (!overFloor || weightG / maxWeightG >= pallets / maxPallets) ? 'weight' : 'pallets' },
-  }];
+  return [
+    {
+      rule: 'truck-capacity',
+      severity: 'warning',
+      message: say([
+        ['Chargement de ', 'Load of '],
+        num(pallets),
+        [' palettes et ', ' pallets and '],
+        tonnes(weightG),
+        [' t : au-delà', ' t: beyond'],
+        overWeight ? say([[' de la charge utile de ', ' the payload of '], tonnes(maxWeightG), ' t']) : '',
+        overWeight && overFloor ? [' et', ' and'] : '',
+        overFloor ? say([[' des ', ' the '], num(maxPallets), [' palettes au sol', ' floor pallets']]) : '',
+        [" d'un camion ", ' of one truck '],
+        source(ctx.terms, 'truck'),
+        [' ; prévoir un second véhicule ou scinder la commande.', '; plan a second vehicle or split the order.'],
+      ]),
+      data: {
+        pallets,
+        weightG,
+        maxPallets,
+        maxWeightG,
+        binding: overWeight && (!overFloor || weightG / maxWeightG >= pallets / maxPallets) ? 'weight' : 'pallets',
+      },
+    },
+  ];
 };

@@ -11,8 +11,13 @@ export const unknownProduct: Rule = ({ order, products }) => {
     const line = order.lines[i];
     const code = line.code ?? (line.productId === null ? undefined : String(line.productId));
     findings.push({
-      rule: 'unknown-product', severity: 'block', ...lineRef(order, i),
-      message: say([lineLabel(i, code), [' : article inconnu du catalogue ; associer ce code à un produit.', ': unknown article; map this code to a product.']]),
+      rule: 'unknown-product',
+      severity: 'block',
+      ...lineRef(order, i),
+      message: say([
+        lineLabel(i, code),
+        [' : article inconnu du catalogue ; associer ce code à un produit.', ': unknown article; map this code to a product.'],
+      ]),
       data: { code: code ?? null, productId: line.productId },
     });
   }

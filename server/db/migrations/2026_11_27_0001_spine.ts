@@ -302,14 +302,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['entity_type', 'entity_id']).execute();
   await db.schema.createIndex('audit_events_order').on('audit_events').column('order_id').execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_events', 'delivery_lines', 'deliveries', 'documents', 'order_lines', 'orders', 'counters', 'stock_levels',
-    'warehouses', 'customer_product_codes', 'price_list_items', 'product_substitutes', 'products', 'contacts',
-    'delivery_points', 'customers', 'price_lists', 'company', 'login_attempts', 'sessions', 'users',
+    'audit_events',
+    'delivery_lines',
+    'deliveries',
+    'documents',
+    'order_lines',
+    'orders',
+    'counters',
+    'stock_levels',
+    'warehouses',
+    'customer_product_codes',
+    'price_list_items',
+    'product_substitutes',
+    'products',
+    'contacts',
+    'delivery_points',
+    'customers',
+    'price_lists',
+    'company',
+    'login_attempts',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

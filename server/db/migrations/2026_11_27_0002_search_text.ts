@@ -29,8 +29,14 @@ const TABLES = {
  */
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [table, fields] of Object.entries(TABLES)) {
-    await db.schema.alterTable(table).addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
-    const rows: Record<string, string | number | null>[] = await db.selectFrom(table).select(['id', ...fields]).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    const rows: Record<string, string | number | null>[] = await db
+      .selectFrom(table)
+      .select(['id', ...fields])
+      .execute();
     for (const row of rows) {
       const text = joined(...fields.map((f) => row[f] as string | null));
       await db.updateTable(table).set({ search_text: text }).where('id', '=', row.id).execute();

@@ -165,9 +165,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'customer_credit', 'customer_assortment_products', 'customer_assortments', 'promotion_customers', 'promotion_products',
-    'promotions', 'customer_prices', 'price_list_order_tier_steps', 'price_list_order_tiers', 'customer_terms',
-    'terms_of_sale_typologies', 'terms_of_sale',
+    'customer_credit',
+    'customer_assortment_products',
+    'customer_assortments',
+    'promotion_customers',
+    'promotion_products',
+    'promotions',
+    'customer_prices',
+    'price_list_order_tier_steps',
+    'price_list_order_tiers',
+    'customer_terms',
+    'terms_of_sale_typologies',
+    'terms_of_sale',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

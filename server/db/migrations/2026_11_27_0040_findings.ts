@@ -35,9 +35,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // [{kind, labelFr, labelEn, netCents, vatRateBp}]: read whole with the order; the sum kept apart for reports.
   await db.schema.alterTable('orders').addColumn('charges_json', 'text').execute();
-  await db.schema.alterTable('orders').addColumn('charges_net_cents', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('charges_net_cents', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('order_lines').addColumn('promotion_id', 'integer').execute();
-  await db.schema.alterTable('order_lines').addColumn('free_quantity', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('order_lines')
+    .addColumn('free_quantity', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('customer_stock_reports_point_date').on('customer_stock_reports').columns(['delivery_point_id', 'report_date']).execute();
+  await db.schema
+    .createIndex('customer_stock_reports_point_date')
+    .on('customer_stock_reports')
+    .columns(['delivery_point_id', 'report_date'])
+    .execute();
   await db.schema.createIndex('customer_stock_reports_customer').on('customer_stock_reports').column('customer_id').execute();
 
   await db.schema

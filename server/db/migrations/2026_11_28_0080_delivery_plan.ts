@@ -7,7 +7,10 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // The warehouse release must use for the line (null: release chooses, by the stock).
-  await db.schema.alterTable('order_lines').addColumn('warehouse_id', 'integer', (c) => c.references('warehouses.id')).execute();
+  await db.schema
+    .alterTable('order_lines')
+    .addColumn('warehouse_id', 'integer', (c) => c.references('warehouses.id'))
+    .execute();
   // The date the line leaves on when it is not the order's promised date (null: the order's date).
   await db.schema.alterTable('order_lines').addColumn('planned_date', 'text').execute();
   // The 4493 code of the customer's EDI order (SC, BK, SP, IS, CD), as sent; null: the customer's settings apply.

@@ -9,7 +9,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('users')
     // eslint-disable-next-line no-restricted-syntax -- a migration runs once, at the time it runs
-    .values({ email: EDI_USER_EMAIL, name: 'EDI', role: 'system', password_hash: '!', customer_id: null, active: 1, created_at: new Date().toISOString() })
+    .values({
+      email: EDI_USER_EMAIL,
+      name: 'EDI',
+      role: 'system',
+      password_hash: '!',
+      customer_id: null,
+      active: 1,
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }
 

@@ -31,10 +31,24 @@ function keeperOf(holders: Holder[], partnerCustomerId: number | null): Holder |
 async function settleDuplicates(db: Kysely<any>): Promise<void> {
   // One-word aliases: the application's connection renames snake_case columns in results.
   const holders: Holder[] = [
-    ...(await db.selectFrom('customers').select(['id', 'gln']).where('gln', 'is not', null).orderBy('id').execute()).map((r) => ({ kind: 'customer' as const, id: r.id, customerId: r.id, gln: r.gln })),
-    ...(await db.selectFrom('delivery_points').select(['id', 'customer_id as owner', 'gln']).where('gln', 'is not', null).orderBy('id').execute()).map((r) => ({ kind: 'delivery_point' as const, id: r.id, customerId: r.owner, gln: r.gln })),
+    ...(await db.selectFrom('customers').select(['id', 'gln']).where('gln', 'is not', null).orderBy('id').execute()).map((r) => ({
+      kind: 'customer' as const,
+      id: r.id,
+      customerId: r.id,
+      gln: r.gln,
+    })),
+    ...(
+      await db
+        .selectFrom('delivery_points')
+        .select(['id', 'customer_id as owner', 'gln'])
+        .where('gln', 'is not', null)
+        .orderBy('id')
+        .execute()
+    ).map((r) => ({ kind: 'delivery_point' as const, id: r.id, customerId: r.owner, gln: r.gln })),
   ];
-  const partners = new Map<string, number>((await db.selectFrom('edi_partners').select(['gln', 'customer_id as owner']).execute()).map((p) => [p.gln, p.owner]));
+  const partners = new Map<string, number>(
+    (await db.selectFrom('edi_partners').select(['gln', 'customer_id as owner']).execute()).map((p) => [p.gln, p.owner]),
+  );
   const byGln = new Map<string, Holder[]>();
   for (const h of holders) byGln.set(h.gln, [...(byGln.get(h.gln) ?? []), h]);
   // eslint-disable-next-line no-restricted-syntax -- a migration runs once, at the time it runs
@@ -45,8 +59,14 @@ async function settleDuplicates(db: Kysely<any>): Promise<void> {
     const keeper = keeperOf(all, partnerCustomerId);
     for (const h of all) {
       if (h === keeper) continue;
-      await db.updateTable(h.kind === 'customer' ? 'customers' : 'delivery_points').set({ gln: null }).where('id', '=', h.id).execute();
-      const kept = keeper ? `${keeper.kind === 'customer' ? 'customer' : 'delivery point'} ${keeper.id}` : `EDI partner of customer ${partnerCustomerId}`;
+      await db
+        .updateTable(h.kind === 'customer' ? 'customers' : 'delivery_points')
+        .set({ gln: null })
+        .where('id', '=', h.id)
+        .execute();
+      const kept = keeper
+        ? `${keeper.kind === 'customer' ? 'customer' : 'delivery point'} ${keeper.id}`
+        : `EDI partner of customer ${partnerCustomerId}`;
       await db
         .insertInto('audit_events')
         .values({
@@ -146,21 +166,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Null: the account's own GLN.
     .addColumn('delivery_point_id', 'integer')
     .execute();
-  await sql`insert into gln_holders (gln, customer_id, delivery_point_id) select gln, id, null from customers where gln is not null`.execute(db);
-  await sql`insert into gln_holders (gln, customer_id, delivery_point_id) select gln, customer_id, id from delivery_points where gln is not null`.execute(db);
+  await sql`insert into gln_holders (gln, customer_id, delivery_point_id) select gln, id, null from customers where gln is not null`.execute(
+    db,
+  );
+  await sql`insert into gln_holders (gln, customer_id, delivery_point_id) select gln, customer_id, id from delivery_points where gln is not null`.execute(
+    db,
+  );
   for (const statement of pg ? PG_STATEMENTS : SQLITE_TRIGGERS) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   if (pg) {
-    for (const [trigger, table] of [['customers_gln', 'customers'], ['delivery_points_gln', 'delivery_points'], ['edi_partners_gln', 'edi_partners']]) {
+    for (const [trigger, table] of [
+      ['customers_gln', 'customers'],
+      ['delivery_points_gln', 'delivery_points'],
+      ['edi_partners_gln', 'edi_partners'],
+    ]) {
       await sql.raw(`drop trigger ${trigger} on ${table}`).execute(db);
     }
     await sql.raw('drop function gln_holders_sync()').execute(db);
     await sql.raw('drop function edi_partners_gln_check()').execute(db);
   } else {
-    for (const trigger of ['customers_gln_insert', 'customers_gln_update', 'customers_gln_delete', 'delivery_points_gln_insert', 'delivery_points_gln_update', 'delivery_points_gln_delete', 'gln_holders_partner', 'edi_partners_gln_insert', 'edi_partners_gln_update']) {
+    for (const trigger of [
+      'customers_gln_insert',
+      'customers_gln_update',
+      'customers_gln_delete',
+      'delivery_points_gln_insert',
+      'delivery_points_gln_update',
+      'delivery_points_gln_delete',
+      'gln_holders_partner',
+      'edi_partners_gln_insert',
+      'edi_partners_gln_update',
+    ]) {
       await sql.raw(`drop trigger ${trigger}`).execute(db);
     }
   }

@@ -13,10 +13,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.alterTable('documents').addColumn('public_id', 'text').execute();
   for (;;) {
-    const rows: { id: number }[] = await db.selectFrom('documents').select('id').where('public_id', 'is', null).orderBy('id').limit(BATCH).execute();
+    const rows: { id: number }[] = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('public_id', 'is', null)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
-    const cases = sql.join(rows.map((r) => sql`when ${r.id} then ${randomBytes(16).toString('base64url')}`), sql` `);
+    const cases = sql.join(
+      rows.map((r) => sql`when ${r.id} then ${randomBytes(16).toString('base64url')}`),
+      sql` `,
+    );
     await sql`update documents set public_id = case id ${cases} end where id in (${sql.join(ids)})`.execute(db);
   }
   await db.schema.createIndex('documents_public_id').unique().on('documents').column('public_id').execute();
@@ -30,7 +39,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['customer_stock_reports_document', 'penalty_notices_letter_document', 'edi_interchanges_document', 'documents_public_id']) {
+  for (const index of [
+    'customer_stock_reports_document',
+    'penalty_notices_letter_document',
+    'edi_interchanges_document',
+    'documents_public_id',
+  ]) {
     await db.schema.dropIndex(index).execute();
   }
   await db.schema.alterTable('documents').dropColumn('public_id').execute();

@@ -76,7 +76,8 @@ export const api = {
 /** Builds a query string from the set values only, so empty filters are not sent. */
 export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const qs = search.toString();
   return qs ? `${path}?${qs}` : path;
 }

@@ -72,7 +72,17 @@ export function Layout() {
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={18} />}
-            rightSection={item.badge === 'approvals' ? <ApprovalsBadge /> : item.to === '/risks' ? <RisksBadge /> : item.to === '/edi' ? <EdiBadge /> : item.hint ? <Kbd size="xs">{item.hint}</Kbd> : null}
+            rightSection={
+              item.badge === 'approvals' ? (
+                <ApprovalsBadge />
+              ) : item.to === '/risks' ? (
+                <RisksBadge />
+              ) : item.to === '/edi' ? (
+                <EdiBadge />
+              ) : item.hint ? (
+                <Kbd size="xs">{item.hint}</Kbd>
+              ) : null
+            }
             active={isNavActive(item.to, location.pathname)}
           />
         ))}

@@ -1,11 +1,28 @@
 import { IconUserCheck } from '@tabler/icons-react';
-import { IconBox, IconBuildingWarehouse, IconChecklist, IconFileImport, IconListDetails, IconPencilPlus, IconReceipt, IconScale, IconUsers } from '@tabler/icons-react';
+import {
+  IconBox,
+  IconBuildingWarehouse,
+  IconChecklist,
+  IconFileImport,
+  IconListDetails,
+  IconPencilPlus,
+  IconReceipt,
+  IconScale,
+  IconUsers,
+} from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { IconArrowsExchange, IconPlugConnected } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
-export type NavItem = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles: readonly Role[]; hint?: string; badge?: 'approvals' };
+export type NavItem = {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  roles: readonly Role[];
+  hint?: string;
+  badge?: 'approvals';
+};
 
 /** The sidebar, in the order of the assistant's day; each entry only for the roles that may use it. */
 export const NAV: NavItem[] = [

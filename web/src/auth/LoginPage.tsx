@@ -33,7 +33,15 @@ export function LoginPage() {
       void navigate(from, { replace: true });
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
-      setError(status === 401 ? t('login.badCredentials') : status === 429 ? t('login.rateLimited') : e instanceof ApiError ? e.detail : t('errors.network'));
+      setError(
+        status === 401
+          ? t('login.badCredentials')
+          : status === 429
+            ? t('login.rateLimited')
+            : e instanceof ApiError
+              ? e.detail
+              : t('errors.network'),
+      );
     } finally {
       setBusy(false);
     }
@@ -50,8 +58,24 @@ export function LoginPage() {
             <Text size="sm" c="dimmed">
               {t('login.subtitle')}
             </Text>
-            <TextInput size="sm" label={t('login.email')} type="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput size="sm" label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput
+              size="sm"
+              label={t('login.email')}
+              type="email"
+              autoComplete="username"
+              autoFocus
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              size="sm"
+              label={t('login.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             {error && (
               <Alert color="red" role="alert" py="xs">
                 {error}

@@ -54,7 +54,9 @@ export function ProductDetailPage() {
           <Field label={t('products.saleUnit')}>{t(`units.${p.saleUnit}`, { count: 1 })}</Field>
           <Field label={t('products.vat')}>{fmt.rate(p.vatRateBp)}</Field>
           <Field label={t('products.temperatureClass')}>{t(`temperature.${p.temperatureClass}`)}</Field>
-          <Field label={t('products.shelfLifeDays')}>{p.shelfLifeDays === null ? null : t('points.days', { count: p.shelfLifeDays })}</Field>
+          <Field label={t('products.shelfLifeDays')}>
+            {p.shelfLifeDays === null ? null : t('points.days', { count: p.shelfLifeDays })}
+          </Field>
           <Field label={t('products.netWeight')}>
             {fmt.weight(p.netWeightG)} ({t('products.grossWeight')} {fmt.weight(p.grossWeightG)})
           </Field>
@@ -68,7 +70,9 @@ export function ProductDetailPage() {
           <Field label={t('products.perCarton')}>{unit(p.unitsPerCarton)}</Field>
           <Field label={t('products.perLayer')}>{unit(unitsPerLayer(p))}</Field>
           <Field label={t('products.perPallet')}>{unit(unitsPerPallet(p))}</Field>
-          <Field label={t('products.palletWeight')}>{unitsPerPallet(p) === null ? null : fmt.weight(unitsPerPallet(p)! * p.grossWeightG)}</Field>
+          <Field label={t('products.palletWeight')}>
+            {unitsPerPallet(p) === null ? null : fmt.weight(unitsPerPallet(p)! * p.grossWeightG)}
+          </Field>
         </SimpleGrid>
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">

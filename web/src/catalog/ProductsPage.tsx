@@ -41,8 +41,21 @@ export function ProductsPage() {
       </PageTitle>
       <Paper withBorder p="xs" mb="sm">
         <Group gap="xs" align="flex-end">
-          <SearchInput label={t('products.search')} placeholder={t('products.searchPlaceholder')} testId="products-search" value={text} onChange={setText} />
-          <Select w={150} label={t('products.statusLabel')} clearable value={status} onChange={setStatus} data={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`products.status.${s}`) }))} />
+          <SearchInput
+            label={t('products.search')}
+            placeholder={t('products.searchPlaceholder')}
+            testId="products-search"
+            value={text}
+            onChange={setText}
+          />
+          <Select
+            w={150}
+            label={t('products.statusLabel')}
+            clearable
+            value={status}
+            onChange={setStatus}
+            data={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`products.status.${s}`) }))}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={products.error} />
@@ -61,7 +74,13 @@ export function ProductsPage() {
           </Table.Thead>
           <Table.Tbody>
             {products.data?.items.map((p) => (
-              <Table.Tr key={p.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => open(p)} onKeyDown={(e) => e.key === 'Enter' && open(p)}>
+              <Table.Tr
+                key={p.id}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => open(p)}
+                onKeyDown={(e) => e.key === 'Enter' && open(p)}
+              >
                 <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                   {p.code}
                 </Table.Td>

@@ -12,7 +12,15 @@ import { FileImportPanel } from '../imports/FileImportPanel.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
-import { type CustomerStock, coverColor, customerStockKey, type OrderProposal, useCustomerStock, useOrderProposal, type VmiSettings } from './customer-stock.api.ts';
+import {
+  type CustomerStock,
+  coverColor,
+  customerStockKey,
+  type OrderProposal,
+  useCustomerStock,
+  useOrderProposal,
+  type VmiSettings,
+} from './customer-stock.api.ts';
 
 /**
  * The customer's own stock of our products (vendor-managed inventory): the latest report per product with its daily
@@ -115,7 +123,10 @@ function StockTable({ stock }: { stock: CustomerStock }) {
             <Table.Td ff="monospace">{i.deliveryPointCode}</Table.Td>
             <ProductCell code={i.productCode} name={i.productName} />
             <Table.Td>
-              {fmt.date(i.reportDate)} <Badge size="xs" variant="outline">{i.source}</Badge>
+              {fmt.date(i.reportDate)}{' '}
+              <Badge size="xs" variant="outline">
+                {i.source}
+              </Badge>
             </Table.Td>
             <Table.Td ta="right">{fmt.number(i.onHand)}</Table.Td>
             <Table.Td ta="right">
@@ -131,7 +142,17 @@ function StockTable({ stock }: { stock: CustomerStock }) {
   );
 }
 
-function UseText({ dailyUse, baseDailyUse, method, upliftBp }: { dailyUse: number; baseDailyUse: number; method: string; upliftBp: number | null }) {
+function UseText({
+  dailyUse,
+  baseDailyUse,
+  method,
+  upliftBp,
+}: {
+  dailyUse: number;
+  baseDailyUse: number;
+  method: string;
+  upliftBp: number | null;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -154,7 +175,10 @@ function ProposalPanel({ customerId, stock }: { customerId: number; stock: Custo
   const [pointId, setPointId] = useState<number | null>(null);
   const proposal = useOrderProposal(customerId, pointId, stock.items.length > 0);
   const draft = useSubmit(
-    () => api.post<OrderDetail>(`/api/customers/${customerId}/order-proposal/draft`, { deliveryPointId: proposal.data?.deliveryPointId ?? undefined }),
+    () =>
+      api.post<OrderDetail>(`/api/customers/${customerId}/order-proposal/draft`, {
+        deliveryPointId: proposal.data?.deliveryPointId ?? undefined,
+      }),
     (order) => void navigate(`/orders/${order.id}`),
   );
   if (!stock.items.length) return <Text c="dimmed">{t('customerStock.noReport')}</Text>;
@@ -182,7 +206,13 @@ function ProposalPanel({ customerId, stock }: { customerId: number; stock: Custo
           )}
         </Group>
         {can(ORDER_DESK) && (
-          <Button leftSection={<IconFilePlus size={14} />} disabled={!toOrder.length} loading={draft.busy} onClick={() => void draft.submit()} data-testid="proposal-draft">
+          <Button
+            leftSection={<IconFilePlus size={14} />}
+            disabled={!toOrder.length}
+            loading={draft.busy}
+            onClick={() => void draft.submit()}
+            data-testid="proposal-draft"
+          >
             {t('customerStock.createDraft')}
           </Button>
         )}
@@ -223,8 +253,13 @@ function ProposalPanel({ customerId, stock }: { customerId: number; stock: Custo
                         {fmt.number(l.quantity)} {t(`units.${l.saleUnit}`, { count: l.quantity })}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {t('customerStock.inMultiples', { count: l.quantity / l.multipleSize, unit: t(`packaging.${l.multiple === 'unit' ? 'carton' : l.multiple}`, { count: l.quantity / l.multipleSize }) })}
-                        {l.packaging.pallets !== null && l.multiple !== 'pallet' ? ` · ${fmt.number(l.packaging.pallets, 2)} ${t('packaging.pallet', { count: l.packaging.pallets })}` : ''}
+                        {t('customerStock.inMultiples', {
+                          count: l.quantity / l.multipleSize,
+                          unit: t(`packaging.${l.multiple === 'unit' ? 'carton' : l.multiple}`, { count: l.quantity / l.multipleSize }),
+                        })}
+                        {l.packaging.pallets !== null && l.multiple !== 'pallet'
+                          ? ` · ${fmt.number(l.packaging.pallets, 2)} ${t('packaging.pallet', { count: l.packaging.pallets })}`
+                          : ''}
                       </Text>
                     </>
                   ) : (
@@ -247,7 +282,10 @@ function SettingsForm({ customerId, settings, onSaved }: { customerId: number; s
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState(settings.enabled);
   const [days, setDays] = useState<number | string>(settings.targetCoverDays);
-  const save = useSubmit(() => api.put<VmiSettings>(`/api/customers/${customerId}/vmi-settings`, { enabled, targetCoverDays: Number(days) }), onSaved);
+  const save = useSubmit(
+    () => api.put<VmiSettings>(`/api/customers/${customerId}/vmi-settings`, { enabled, targetCoverDays: Number(days) }),
+    onSaved,
+  );
   return (
     <Stack gap="xs" maw={420}>
       <ErrorAlert error={save.error} />

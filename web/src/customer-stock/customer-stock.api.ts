@@ -7,13 +7,17 @@ export type { CustomerStock, OrderProposal, VmiSettings } from '../../../core/cu
 export const customerStockKey = (customerId: number) => ['customer-stock', customerId] as const;
 
 export function useCustomerStock(customerId: number) {
-  return useQuery({ queryKey: [...customerStockKey(customerId), 'stock'], queryFn: () => api.get<CustomerStock>(`/api/customers/${customerId}/stock`) });
+  return useQuery({
+    queryKey: [...customerStockKey(customerId), 'stock'],
+    queryFn: () => api.get<CustomerStock>(`/api/customers/${customerId}/stock`),
+  });
 }
 
 export function useOrderProposal(customerId: number, deliveryPointId: number | null, enabled: boolean) {
   return useQuery({
     queryKey: [...customerStockKey(customerId), 'proposal', deliveryPointId],
-    queryFn: () => api.get<OrderProposal>(`/api/customers/${customerId}/order-proposal${deliveryPointId ? `?deliveryPointId=${deliveryPointId}` : ''}`),
+    queryFn: () =>
+      api.get<OrderProposal>(`/api/customers/${customerId}/order-proposal${deliveryPointId ? `?deliveryPointId=${deliveryPointId}` : ''}`),
     enabled,
   });
 }

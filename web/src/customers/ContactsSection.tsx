@@ -15,7 +15,15 @@ import { useSubmit } from '../shared/use-submit.ts';
 const FIELDS = ['name', 'role', 'phone', 'email', 'preferredHours'] as const;
 type ContactValues = Record<(typeof FIELDS)[number], string>;
 
-export function ContactsSection({ customerId, contacts, editable }: { customerId: number; contacts: readonly Contact[]; editable: boolean }) {
+export function ContactsSection({
+  customerId,
+  contacts,
+  editable,
+}: {
+  customerId: number;
+  contacts: readonly Contact[];
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
@@ -57,9 +65,7 @@ export function ContactsSection({ customerId, contacts, editable }: { customerId
               <Table.Td>{c.phone && <Anchor href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</Anchor>}</Table.Td>
               <Table.Td>{c.email && <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>}</Table.Td>
               <Table.Td>{c.preferredHours ?? ''}</Table.Td>
-              <Table.Td>
-                {editable && <DeleteButton onClick={() => void deletion.remove(`/api/contacts/${c.id}`)} />}
-              </Table.Td>
+              <Table.Td>{editable && <DeleteButton onClick={() => void deletion.remove(`/api/contacts/${c.id}`)} />}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -79,9 +85,18 @@ function ContactModal({ customerId, contact, onClose }: { customerId: number; co
     email: contact?.email ?? '',
     preferredHours: contact?.preferredHours ?? '',
   }));
-  const body = () => ({ name: values.name.trim(), role: blankToNull(values.role), phone: blankToNull(values.phone), email: blankToNull(values.email), preferredHours: blankToNull(values.preferredHours) });
+  const body = () => ({
+    name: values.name.trim(),
+    role: blankToNull(values.role),
+    phone: blankToNull(values.phone),
+    email: blankToNull(values.email),
+    preferredHours: blankToNull(values.preferredHours),
+  });
   const form = useSubmit(
-    () => (contact ? api.put<Contact>(`/api/contacts/${contact.id}`, body()) : api.post<Contact>(`/api/customers/${customerId}/contacts`, body())),
+    () =>
+      contact
+        ? api.put<Contact>(`/api/contacts/${contact.id}`, body())
+        : api.post<Contact>(`/api/customers/${customerId}/contacts`, body()),
     () => {
       void queryClient.invalidateQueries({ queryKey: ['customers', customerId] });
       onClose();

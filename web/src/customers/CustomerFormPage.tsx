@@ -30,7 +30,10 @@ export function CustomerFormPage() {
   }, [existing.data]);
 
   const form = useSubmit(
-    () => (id === null ? api.post<CustomerDetail>('/api/customers', customerBody(values)) : api.put<CustomerDetail>(`/api/customers/${id}`, customerBody(values))),
+    () =>
+      id === null
+        ? api.post<CustomerDetail>('/api/customers', customerBody(values))
+        : api.put<CustomerDetail>(`/api/customers/${id}`, customerBody(values)),
     (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['customers'] });
       void navigate(`/customers/${saved.id}`);
@@ -43,46 +46,52 @@ export function CustomerFormPage() {
   const field = bindText(values, setValues, form.errors, (name) => t(`customers.${name}`));
 
   return (
-    <FormPage title={id === null ? t('customers.new') : t('customers.editTitle', { name: existing.data?.name })} busy={form.busy} generalError={form.generalError} saveTestId="customer-save" onSubmit={form.handleSubmit}>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <TextInput {...field('code', { required: true })} autoFocus />
-          <TextInput {...field('name', { required: true })} />
-          <Select
-            label={t('customers.typology')}
-            value={values.typology}
-            error={form.errors.typology}
-            allowDeselect={false}
-            data={TYPOLOGIES.map((v) => ({ value: v, label: t(`typologies.${v}`) }))}
-            onChange={(v) => v && setValues((s) => ({ ...s, typology: v as CustomerFormValues['typology'] }))}
-          />
-          <TextInput {...field('siret')} />
-          <TextInput {...field('vatNumber')} />
-          <TextInput {...field('gln')} />
-          <TextInput {...field('street', { required: true })} />
-          <TextInput {...field('postcode', { required: true })} />
-          <TextInput {...field('city', { required: true })} />
-          <TextInput {...field('country')} />
-          <TextInput {...field('phone')} />
-          <TextInput {...field('email')} />
-          <Select
-            label={t('customers.preferredChannel')}
-            value={values.preferredChannel}
-            error={form.errors.preferredChannel}
-            allowDeselect={false}
-            data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-            onChange={(v) => v && setValues((s) => ({ ...s, preferredChannel: v as CustomerFormValues['preferredChannel'] }))}
-          />
-          <TextInput {...field('paymentTerms', { required: true })} />
-          <TextInput {...field('creditLimit', { errorKey: 'creditLimitCents' })} rightSection="€" />
-          <Select
-            label={t('customers.priceListId')}
-            clearable
-            value={values.priceListId || null}
-            error={form.errors.priceListId}
-            data={(priceLists.data ?? []).map((l) => ({ value: String(l.id), label: `${l.name} (${l.code})` }))}
-            onChange={(v) => setValues((s) => ({ ...s, priceListId: v ?? '' }))}
-          />
-        </SimpleGrid>
+    <FormPage
+      title={id === null ? t('customers.new') : t('customers.editTitle', { name: existing.data?.name })}
+      busy={form.busy}
+      generalError={form.generalError}
+      saveTestId="customer-save"
+      onSubmit={form.handleSubmit}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+        <TextInput {...field('code', { required: true })} autoFocus />
+        <TextInput {...field('name', { required: true })} />
+        <Select
+          label={t('customers.typology')}
+          value={values.typology}
+          error={form.errors.typology}
+          allowDeselect={false}
+          data={TYPOLOGIES.map((v) => ({ value: v, label: t(`typologies.${v}`) }))}
+          onChange={(v) => v && setValues((s) => ({ ...s, typology: v as CustomerFormValues['typology'] }))}
+        />
+        <TextInput {...field('siret')} />
+        <TextInput {...field('vatNumber')} />
+        <TextInput {...field('gln')} />
+        <TextInput {...field('street', { required: true })} />
+        <TextInput {...field('postcode', { required: true })} />
+        <TextInput {...field('city', { required: true })} />
+        <TextInput {...field('country')} />
+        <TextInput {...field('phone')} />
+        <TextInput {...field('email')} />
+        <Select
+          label={t('customers.preferredChannel')}
+          value={values.preferredChannel}
+          error={form.errors.preferredChannel}
+          allowDeselect={false}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          onChange={(v) => v && setValues((s) => ({ ...s, preferredChannel: v as CustomerFormValues['preferredChannel'] }))}
+        />
+        <TextInput {...field('paymentTerms', { required: true })} />
+        <TextInput {...field('creditLimit', { errorKey: 'creditLimitCents' })} rightSection="€" />
+        <Select
+          label={t('customers.priceListId')}
+          clearable
+          value={values.priceListId || null}
+          error={form.errors.priceListId}
+          data={(priceLists.data ?? []).map((l) => ({ value: String(l.id), label: `${l.name} (${l.code})` }))}
+          onChange={(v) => setValues((s) => ({ ...s, priceListId: v ?? '' }))}
+        />
+      </SimpleGrid>
     </FormPage>
   );
 }

@@ -39,8 +39,21 @@ export function CustomersPage() {
       </PageTitle>
       <Paper withBorder p="xs" mb="sm">
         <Group gap="xs" align="flex-end">
-          <SearchInput label={t('customers.search')} placeholder={t('customers.searchPlaceholder')} testId="customers-search" value={text} onChange={setText} />
-          <Select w={180} label={t('customers.typology')} clearable value={typology} onChange={setTypology} data={TYPOLOGIES.map((v) => ({ value: v, label: t(`typologies.${v}`) }))} />
+          <SearchInput
+            label={t('customers.search')}
+            placeholder={t('customers.searchPlaceholder')}
+            testId="customers-search"
+            value={text}
+            onChange={setText}
+          />
+          <Select
+            w={180}
+            label={t('customers.typology')}
+            clearable
+            value={typology}
+            onChange={setTypology}
+            data={TYPOLOGIES.map((v) => ({ value: v, label: t(`typologies.${v}`) }))}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={customers.error} />
@@ -58,7 +71,13 @@ export function CustomersPage() {
           </Table.Thead>
           <Table.Tbody>
             {customers.data?.items.map((c) => (
-              <Table.Tr key={c.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => open(c)} onKeyDown={(e) => e.key === 'Enter' && open(c)}>
+              <Table.Tr
+                key={c.id}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => open(c)}
+                onKeyDown={(e) => e.key === 'Enter' && open(c)}
+              >
                 <Table.Td ff="monospace">{c.code}</Table.Td>
                 <Table.Td fw={500}>{c.name}</Table.Td>
                 <Table.Td>{t(`typologies.${c.typology}`)}</Table.Td>

@@ -13,7 +13,15 @@ import { deliveryPointBody, type DeliveryPointFormValues, deliveryPointToForm } 
 
 type TextField = Exclude<keyof DeliveryPointFormValues, 'deliveryWeekdays' | 'appointmentRequired' | 'isDefault'>;
 
-export function DeliveryPointModal({ customerId, point, onClose }: { customerId: number; point: DeliveryPoint | null; onClose: () => void }) {
+export function DeliveryPointModal({
+  customerId,
+  point,
+  onClose,
+}: {
+  customerId: number;
+  point: DeliveryPoint | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => deliveryPointToForm(point));
@@ -44,7 +52,11 @@ export function DeliveryPointModal({ customerId, point, onClose }: { customerId:
             <TextInput {...text('city', true)} />
           </SimpleGrid>
           <Input.Wrapper label={t('points.weekdays')} error={form.errors.deliveryWeekdays}>
-            <Chip.Group multiple value={values.deliveryWeekdays} onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: WEEKDAYS.filter((d): d is Weekday => days.includes(d)) }))}>
+            <Chip.Group
+              multiple
+              value={values.deliveryWeekdays}
+              onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: WEEKDAYS.filter((d): d is Weekday => days.includes(d)) }))}
+            >
               <Group gap={4} mt={4}>
                 {WEEKDAYS.map((d) => (
                   <Chip key={d} value={d} size="xs">
@@ -62,8 +74,16 @@ export function DeliveryPointModal({ customerId, point, onClose }: { customerId:
           </SimpleGrid>
           <TextInput {...text('unloadingNotes')} />
           <Group>
-            <Checkbox label={t('points.appointmentRequired')} checked={values.appointmentRequired} onChange={(e) => setValues((v) => ({ ...v, appointmentRequired: e.currentTarget.checked }))} />
-            <Checkbox label={t('points.isDefault')} checked={values.isDefault} onChange={(e) => setValues((v) => ({ ...v, isDefault: e.currentTarget.checked }))} />
+            <Checkbox
+              label={t('points.appointmentRequired')}
+              checked={values.appointmentRequired}
+              onChange={(e) => setValues((v) => ({ ...v, appointmentRequired: e.currentTarget.checked }))}
+            />
+            <Checkbox
+              label={t('points.isDefault')}
+              checked={values.isDefault}
+              onChange={(e) => setValues((v) => ({ ...v, isDefault: e.currentTarget.checked }))}
+            />
           </Group>
           <FormActions busy={form.busy} onCancel={onClose} />
         </Stack>

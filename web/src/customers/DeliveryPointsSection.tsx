@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { DeliveryPoint } from '../../../core/customers/customer.ts';
 import { DeliveryPointModal } from './DeliveryPointModal.tsx';
 
-export function DeliveryPointsSection({ customerId, points, editable }: { customerId: number; points: readonly DeliveryPoint[]; editable: boolean }) {
+export function DeliveryPointsSection({
+  customerId,
+  points,
+  editable,
+}: {
+  customerId: number;
+  points: readonly DeliveryPoint[];
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<DeliveryPoint | 'new' | null>(null);
   return (
@@ -61,7 +69,9 @@ export function DeliveryPointsSection({ customerId, points, editable }: { custom
           ))}
         </Table.Tbody>
       </Table>
-      {editing && <DeliveryPointModal customerId={customerId} point={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <DeliveryPointModal customerId={customerId} point={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Paper>
   );
 }

@@ -24,7 +24,12 @@ export function ProductCodesSection({ customerId, editable }: { customerId: numb
   const [unitFactor, setUnitFactor] = useState('1');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] });
   const form = useSubmit(
-    () => api.post<CustomerProductCode>(`/api/customers/${customerId}/product-codes`, { code: code.trim(), productId: Number(productId), unitFactor: parseInteger(unitFactor) ?? unitFactor }),
+    () =>
+      api.post<CustomerProductCode>(`/api/customers/${customerId}/product-codes`, {
+        code: code.trim(),
+        productId: Number(productId),
+        unitFactor: parseInteger(unitFactor) ?? unitFactor,
+      }),
     () => {
       setCode('');
       setProductId(null);
@@ -67,7 +72,13 @@ export function ProductCodesSection({ customerId, editable }: { customerId: numb
       {editable && (
         <form onSubmit={form.handleSubmit} noValidate>
           <Group gap="xs" align="flex-start" mt="xs">
-            <TextInput w={140} label={t('codes.code')} value={code} error={form.errors.code} onChange={(e) => setCode(e.currentTarget.value)} />
+            <TextInput
+              w={140}
+              label={t('codes.code')}
+              value={code}
+              error={form.errors.code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
             <Select
               w={420}
               label={t('codes.product')}
@@ -77,7 +88,13 @@ export function ProductCodesSection({ customerId, editable }: { customerId: numb
               data={catalogue.products.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
               onChange={setProductId}
             />
-            <TextInput w={90} label={t('codes.unitFactor')} value={unitFactor} error={form.errors.unitFactor} onChange={(e) => setUnitFactor(e.currentTarget.value)} />
+            <TextInput
+              w={90}
+              label={t('codes.unitFactor')}
+              value={unitFactor}
+              error={form.errors.unitFactor}
+              onChange={(e) => setUnitFactor(e.currentTarget.value)}
+            />
             <Button type="submit" mt={19} loading={form.busy} leftSection={<IconPlus size={14} />}>
               {t('common.add')}
             </Button>

@@ -26,7 +26,10 @@ const settingsKey = (customerId: number) => ['supply-settings', customerId];
 export function SupplySettingsSection({ customerId, editable }: { customerId: number; editable: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const query = useQuery({ queryKey: settingsKey(customerId), queryFn: () => api.get<SupplySettings>(`/api/customers/${customerId}/supply-settings`) });
+  const query = useQuery({
+    queryKey: settingsKey(customerId),
+    queryFn: () => api.get<SupplySettings>(`/api/customers/${customerId}/supply-settings`),
+  });
   if (query.error) return <ErrorAlert error={query.error} />;
   const s = query.data;
   if (!s) return null;
@@ -35,7 +38,13 @@ export function SupplySettingsSection({ customerId, editable }: { customerId: nu
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('supply.title')}</Title>
         {editable && (
-          <Button size="xs" variant="default" leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)} data-testid="supply-settings-edit">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconEdit size={14} />}
+            onClick={() => setEditing(true)}
+            data-testid="supply-settings-edit"
+          >
             {t('common.edit')}
           </Button>
         )}
@@ -53,8 +62,16 @@ export function SupplySettingsSection({ customerId, editable }: { customerId: nu
             </Badge>
           </Field>
         ))}
-        <Field label={`${t('supply.cancelIfLate')} (CD)`}>{s.cancelIfLateDays === null ? t('supply.noLimit') : s.cancelIfLateDays === 0 ? t('supply.notOnTheDate') : t('supply.days', { count: s.cancelIfLateDays })}</Field>
-        <Field label={t('supply.minShelfLife')}>{s.minRemainingShelfLifePct === null ? t('supply.noMinimum') : `${s.minRemainingShelfLifePct} %`}</Field>
+        <Field label={`${t('supply.cancelIfLate')} (CD)`}>
+          {s.cancelIfLateDays === null
+            ? t('supply.noLimit')
+            : s.cancelIfLateDays === 0
+              ? t('supply.notOnTheDate')
+              : t('supply.days', { count: s.cancelIfLateDays })}
+        </Field>
+        <Field label={t('supply.minShelfLife')}>
+          {s.minRemainingShelfLifePct === null ? t('supply.noMinimum') : `${s.minRemainingShelfLifePct} %`}
+        </Field>
       </SimpleGrid>
       {editing && <SupplySettingsModal settings={s} onClose={() => setEditing(false)} />}
     </Paper>
@@ -81,7 +98,11 @@ function SupplySettingsModal({ settings, onClose }: { settings: SupplySettings; 
   });
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     // Ship complete only excludes a partial delivery of either kind.
-    setForm((f) => ({ ...f, [key]: value, ...(key === 'shipComplete' && value ? { acceptsBackorders: false, acceptsPartial: false } : {}) }));
+    setForm((f) => ({
+      ...f,
+      [key]: value,
+      ...(key === 'shipComplete' && value ? { acceptsBackorders: false, acceptsPartial: false } : {}),
+    }));
   const { busy, errors, generalError, handleSubmit } = useSubmit(
     () => {
       const next = {
@@ -93,8 +114,12 @@ function SupplySettingsModal({ settings, onClose }: { settings: SupplySettings; 
         minRemainingShelfLifePct: form.minRemainingShelfLifePct === '' ? null : Number(form.minRemainingShelfLifePct),
       };
       // Only what changed: the audit shows what she meant to change.
-      const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => settings[k as keyof typeof next] !== v || settings.updatedAt === null));
-      return Object.keys(changed).length ? api.patch<SupplySettings>(`/api/customers/${settings.customerId}/supply-settings`, changed) : Promise.resolve(settings);
+      const changed = Object.fromEntries(
+        Object.entries(next).filter(([k, v]) => settings[k as keyof typeof next] !== v || settings.updatedAt === null),
+      );
+      return Object.keys(changed).length
+        ? api.patch<SupplySettings>(`/api/customers/${settings.customerId}/supply-settings`, changed)
+        : Promise.resolve(settings);
     },
     (saved) => {
       queryClient.setQueryData(settingsKey(settings.customerId), saved);
@@ -123,7 +148,12 @@ function SupplySettingsModal({ settings, onClose }: { settings: SupplySettings; 
             />
           ))}
           <Group align="flex-end" gap="sm">
-            <Checkbox label={`${t('supply.cancelIfLate')} (CD)`} checked={form.cancelIfLate} onChange={(e) => set('cancelIfLate', e.currentTarget.checked)} data-testid="supply-edit-CD" />
+            <Checkbox
+              label={`${t('supply.cancelIfLate')} (CD)`}
+              checked={form.cancelIfLate}
+              onChange={(e) => set('cancelIfLate', e.currentTarget.checked)}
+              data-testid="supply-edit-CD"
+            />
             {form.cancelIfLate && (
               <NumberInput
                 label={t('supply.cancelIfLateDays')}

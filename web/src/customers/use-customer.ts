@@ -8,5 +8,8 @@ export function useCustomer(id: number | null) {
 }
 
 export function useCustomerProductCodes(id: number) {
-  return useQuery({ queryKey: ['customers', id, 'product-codes'], queryFn: () => api.get<CustomerProductCode[]>(`/api/customers/${id}/product-codes`) });
+  return useQuery({
+    queryKey: ['customers', id, 'product-codes'],
+    queryFn: () => api.get<CustomerProductCode[]>(`/api/customers/${id}/product-codes`),
+  });
 }

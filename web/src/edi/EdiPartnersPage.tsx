@@ -84,7 +84,12 @@ export function EdiPartnersPage() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={t('ediPartners.rotateTitle', { name: asking?.name ?? '' })} size="md">
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('ediPartners.rotateTitle', { name: asking?.name ?? '' })}
+        size="md"
+      >
         <Stack gap="sm">
           <Text size="sm">{asking?.hasToken ? t('ediPartners.rotateWarning') : t('ediPartners.createWarning')}</Text>
           {rotate.error && <ErrorAlert error={rotate.error} />}
@@ -99,7 +104,13 @@ export function EdiPartnersPage() {
         </Stack>
       </Modal>
 
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={t('ediPartners.newToken', { name: shown?.partner.name ?? '' })} size="lg" closeOnClickOutside={false}>
+      <Modal
+        opened={shown !== null}
+        onClose={() => setShown(null)}
+        title={t('ediPartners.newToken', { name: shown?.partner.name ?? '' })}
+        size="lg"
+        closeOnClickOutside={false}
+      >
         {shown && (
           <Stack gap="sm">
             <Alert color="orange" variant="light">
@@ -120,7 +131,10 @@ export function EdiPartnersPage() {
             <Text size="xs" c="dimmed">
               {t('ediPartners.usage')}
             </Text>
-            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{`curl -X POST --data-binary @orders.edi -H "Authorization: Bearer ${shown.token}" ${window.location.origin}/api/edi/interchanges`}</Code>
+            <Code
+              block
+              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+            >{`curl -X POST --data-binary @orders.edi -H "Authorization: Bearer ${shown.token}" ${window.location.origin}/api/edi/interchanges`}</Code>
             <Group justify="flex-end">
               <Button onClick={() => setShown(null)}>{t('ediPartners.done')}</Button>
             </Group>

@@ -46,21 +46,43 @@ function Fix({ message, finding }: { message: QueueMessage; finding: QueueFindin
   const { t } = useTranslation();
   const fix = useEdiFix();
   const [point, setPoint] = useState<string | null>(null);
-  const run = (f: 'map-product' | 'choose-delivery-point' | 'accept-price', body: Record<string, unknown>) => fix.mutate({ id: message.id, fix: f, body });
+  const run = (f: 'map-product' | 'choose-delivery-point' | 'accept-price', body: Record<string, unknown>) =>
+    fix.mutate({ id: message.id, fix: f, body });
   return (
     <Stack gap={4}>
       {fix.error && <ErrorAlert error={fix.error} />}
-      {finding.kind === 'unknown-product' && finding.code && message.customer && <ProductPicker busy={fix.isPending} onPick={(productId) => run('map-product', { code: finding.code, productId })} />}
+      {finding.kind === 'unknown-product' && finding.code && message.customer && (
+        <ProductPicker busy={fix.isPending} onPick={(productId) => run('map-product', { code: finding.code, productId })} />
+      )}
       {finding.kind === 'unknown-delivery-point' && (
         <Group gap="xs">
-          <Select size="xs" w={320} placeholder={t('edi.pickPoint')} value={point} onChange={setPoint} data={message.deliveryPoints.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))} />
-          <Button size="xs" disabled={!point} loading={fix.isPending} onClick={() => point && run('choose-delivery-point', { deliveryPointId: Number(point) })}>
+          <Select
+            size="xs"
+            w={320}
+            placeholder={t('edi.pickPoint')}
+            value={point}
+            onChange={setPoint}
+            data={message.deliveryPoints.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
+          />
+          <Button
+            size="xs"
+            disabled={!point}
+            loading={fix.isPending}
+            onClick={() => point && run('choose-delivery-point', { deliveryPointId: Number(point) })}
+          >
             {t('edi.choosePoint')}
           </Button>
         </Group>
       )}
       {finding.kind === 'price-mismatch' && finding.lineNo !== null && (
-        <Button size="xs" variant="light" w="fit-content" loading={fix.isPending} onClick={() => run('accept-price', { lineNo: finding.lineNo })} data-testid="edi-accept-price">
+        <Button
+          size="xs"
+          variant="light"
+          w="fit-content"
+          loading={fix.isPending}
+          onClick={() => run('accept-price', { lineNo: finding.lineNo })}
+          data-testid="edi-accept-price"
+        >
           {t('edi.acceptPrice')}
         </Button>
       )}
@@ -75,7 +97,8 @@ function MessageCard({ message }: { message: QueueMessage }) {
   const [selected, setSelected] = useState<number | null>(0);
   const current = selected === null ? null : message.findings[selected];
   const highlight = new Set<number>();
-  if (current?.firstSegment != null) for (let i = current.firstSegment; i <= (current.lastSegment ?? current.firstSegment); i++) highlight.add(i);
+  if (current?.firstSegment != null)
+    for (let i = current.firstSegment; i <= (current.lastSegment ?? current.firstSegment); i++) highlight.add(i);
   return (
     <Card withBorder data-testid="edi-message">
       <Group justify="space-between" mb="xs">
@@ -151,7 +174,9 @@ export function EdiQueuePage() {
       </Text>
       {queue.error && <ErrorAlert error={queue.error} />}
       {queue.isSuccess && queue.data.items.length === 0 && <Alert color="green">{t('edi.empty')}</Alert>}
-      {queue.data?.items.map((m) => <MessageCard key={m.id} message={m} />)}
+      {queue.data?.items.map((m) => (
+        <MessageCard key={m.id} message={m} />
+      ))}
     </Stack>
   );
 }

@@ -5,7 +5,15 @@ import { documentUrl } from '../api/documents.ts';
 import { useFormat } from '../shared/use-format.ts';
 import { useOrderEdi } from './use-edi.ts';
 
-const STATUS_COLOR: Record<string, string> = { written: 'green', stored: 'yellow', writing: 'yellow', failed: 'red', accepted: 'green', queued: 'orange', rejected: 'red' };
+const STATUS_COLOR: Record<string, string> = {
+  written: 'green',
+  stored: 'yellow',
+  writing: 'yellow',
+  failed: 'red',
+  accepted: 'green',
+  queued: 'orange',
+  rejected: 'red',
+};
 
 /** On the order page: the EDI message it came as (raw, on demand) and the ORDRSP / DESADV / INVOIC sent back. */
 export function OrderEdiPanel({ orderId, version }: { orderId: number; version: string }) {

@@ -11,7 +11,11 @@ export function RawSegments({ segments, highlight }: { segments: { index: number
             component="div"
             px="xs"
             data-highlight={highlight.has(s.index) || undefined}
-            style={{ background: highlight.has(s.index) ? 'var(--mantine-color-orange-1)' : undefined, fontWeight: highlight.has(s.index) ? 700 : undefined, whiteSpace: 'pre' }}
+            style={{
+              background: highlight.has(s.index) ? 'var(--mantine-color-orange-1)' : undefined,
+              fontWeight: highlight.has(s.index) ? 700 : undefined,
+              whiteSpace: 'pre',
+            }}
           >
             <span style={{ color: 'var(--mantine-color-dimmed)', display: 'inline-block', width: '3.5em' }}>{s.index}</span>
             {s.text}

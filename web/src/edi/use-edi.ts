@@ -31,13 +31,39 @@ export type QueueMessage = {
   segments: { index: number; text: string }[];
 };
 export type OrderEdi = {
-  inbound: { id: number; type: string; messageReference: string; controlReference: string; sender: string; door: string; status: string; documentNumber: string | null; receivedAt: string; documentId: string | null; raw: string }[];
-  outbound: { id: number; type: string; controlReference: string; status: string; filename: string | null; documentId: string | null; error: string | null; createdAt: string; writtenAt: string | null }[];
+  inbound: {
+    id: number;
+    type: string;
+    messageReference: string;
+    controlReference: string;
+    sender: string;
+    door: string;
+    status: string;
+    documentNumber: string | null;
+    receivedAt: string;
+    documentId: string | null;
+    raw: string;
+  }[];
+  outbound: {
+    id: number;
+    type: string;
+    controlReference: string;
+    status: string;
+    filename: string | null;
+    documentId: string | null;
+    error: string | null;
+    createdAt: string;
+    writtenAt: string | null;
+  }[];
 };
 
 /** How many EDI messages wait, for the sidebar: refreshed every minute (the inbox is swept by the server). */
 export function useEdiQueueCount() {
-  return useQuery({ queryKey: ['edi', 'count'], queryFn: () => api.get<{ count: number }>('/api/edi/queue/count'), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: ['edi', 'count'],
+    queryFn: () => api.get<{ count: number }>('/api/edi/queue/count'),
+    refetchInterval: 60_000,
+  });
 }
 
 export function useEdiQueue() {
@@ -52,8 +78,19 @@ export function useOrderEdi(orderId: number, version: string) {
 export function useEdiFix() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, fix, body }: { id: number; fix: 'map-product' | 'choose-delivery-point' | 'accept-price'; body: Record<string, unknown> }) =>
-      api.post<{ id: number; status: string; orderId: number | null; reason: string | null }>(`/api/edi/messages/${id}/${fix}`, body as never),
+    mutationFn: ({
+      id,
+      fix,
+      body,
+    }: {
+      id: number;
+      fix: 'map-product' | 'choose-delivery-point' | 'accept-price';
+      body: Record<string, unknown>;
+    }) =>
+      api.post<{ id: number; status: string; orderId: number | null; reason: string | null }>(
+        `/api/edi/messages/${id}/${fix}`,
+        body as never,
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['edi'] });
       void qc.invalidateQueries({ queryKey: ['orders'] });
@@ -61,7 +98,18 @@ export function useEdiFix() {
   });
 }
 
-export type EdiPartner = { id: number; customerId: number; gln: string; name: string; autoConfirm: boolean; inboxFolder: string; outboxFolder: string; active: boolean; hasToken: boolean; createdAt: string };
+export type EdiPartner = {
+  id: number;
+  customerId: number;
+  gln: string;
+  name: string;
+  autoConfirm: boolean;
+  inboxFolder: string;
+  outboxFolder: string;
+  active: boolean;
+  hasToken: boolean;
+  createdAt: string;
+};
 
 export function useEdiPartners() {
   return useQuery({ queryKey: ['edi', 'partners'], queryFn: () => api.get<{ items: EdiPartner[] }>('/api/edi/partners') });

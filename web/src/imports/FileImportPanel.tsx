@@ -14,7 +14,17 @@ type Result = { mode: ImportMode; totalRows: number; validRows: number; written:
  * A CSV / .xlsx upload the way every import works: check first (nothing written), then import a clean file, or only
  * its valid rows, said explicitly; the row-by-row errors below. `onWritten` runs after a commit wrote something.
  */
-export function FileImportPanel({ url, onWritten, testIdPrefix = 'import', children }: { url: string; onWritten: () => void; testIdPrefix?: string; children?: ReactNode }) {
+export function FileImportPanel({
+  url,
+  onWritten,
+  testIdPrefix = 'import',
+  children,
+}: {
+  url: string;
+  onWritten: () => void;
+  testIdPrefix?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -63,20 +73,43 @@ export function FileImportPanel({ url, onWritten, testIdPrefix = 'import', child
         }}
       />
       <Group gap="xs">
-        <Button variant="default" disabled={!file} loading={busy === 'validate'} data-testid={`${testIdPrefix}-validate`} onClick={() => void run('validate')}>
+        <Button
+          variant="default"
+          disabled={!file}
+          loading={busy === 'validate'}
+          data-testid={`${testIdPrefix}-validate`}
+          onClick={() => void run('validate')}
+        >
           {t('imports.validate')}
         </Button>
-        <Button disabled={!choices.commit} loading={busy === 'commit'} data-testid={`${testIdPrefix}-commit`} onClick={() => void run('commit')}>
+        <Button
+          disabled={!choices.commit}
+          loading={busy === 'commit'}
+          data-testid={`${testIdPrefix}-commit`}
+          onClick={() => void run('commit')}
+        >
           {t('imports.commit')}
         </Button>
-        <Button color="orange" variant="light" disabled={!choices.commitValid} loading={busy === 'commit-valid'} data-testid={`${testIdPrefix}-commit-valid`} onClick={() => void run('commit-valid')}>
+        <Button
+          color="orange"
+          variant="light"
+          disabled={!choices.commitValid}
+          loading={busy === 'commit-valid'}
+          data-testid={`${testIdPrefix}-commit-valid`}
+          onClick={() => void run('commit-valid')}
+        >
           {t('imports.commitValid')}
         </Button>
       </Group>
       <ErrorAlert error={error} />
       {result && (
         <Alert color={result.errors.length ? 'orange' : 'teal'} data-testid={`${testIdPrefix}-summary`}>
-          {t(result.mode === 'validate' ? 'imports.checked' : 'imports.written', { total: result.totalRows, valid: result.validRows, written: result.written, errors: result.errors.length })}
+          {t(result.mode === 'validate' ? 'imports.checked' : 'imports.written', {
+            total: result.totalRows,
+            valid: result.validRows,
+            written: result.written,
+            errors: result.errors.length,
+          })}
         </Alert>
       )}
       <RowErrorsTable errors={rowErrors} testId={`${testIdPrefix}-errors`} />

@@ -24,7 +24,11 @@ export function ImportsPage() {
         {/* Keyed by kind: another kind starts from a fresh file and report. */}
         <FileImportPanel key={kind} url={`/api/imports/${kind}`} onWritten={() => void queryClient.invalidateQueries()}>
           <Group justify="space-between">
-            <SegmentedControl value={kind} onChange={(v) => setKind(v as ImportKindName)} data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))} />
+            <SegmentedControl
+              value={kind}
+              onChange={(v) => setKind(v as ImportKindName)}
+              data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            />
             <Anchor href={`/api/imports/${kind}/template.csv`} size="sm" data-testid="import-template">
               <IconDownload size={14} /> {t('imports.template')}
             </Anchor>

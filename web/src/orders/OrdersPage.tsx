@@ -28,7 +28,14 @@ export function OrdersPage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const customers = useCustomerOptions();
   const page = Number(params.get('page') ?? '1');
-  const filters = { q: params.get('q'), status: params.get('status'), customerId: params.get('customerId'), channel: params.get('channel'), from: params.get('from'), to: params.get('to') };
+  const filters = {
+    q: params.get('q'),
+    status: params.get('status'),
+    customerId: params.get('customerId'),
+    channel: params.get('channel'),
+    from: params.get('from'),
+    to: params.get('to'),
+  };
 
   const setFilter = (name: string, value: string | null) =>
     setParams(
@@ -76,7 +83,15 @@ export function OrdersPage() {
             data={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
             onChange={(v) => setFilter('status', v)}
           />
-          <Select w={260} label={t('orders.customer')} clearable searchable value={filters.customerId} data={customers} onChange={(v) => setFilter('customerId', v)} />
+          <Select
+            w={260}
+            label={t('orders.customer')}
+            clearable
+            searchable
+            value={filters.customerId}
+            data={customers}
+            onChange={(v) => setFilter('customerId', v)}
+          />
           <Select
             w={130}
             label={t('orders.channel')}
@@ -95,7 +110,10 @@ export function OrdersPage() {
             value={[filters.from, filters.to]}
             onChange={([from, to]) =>
               setParams((p) => {
-                for (const [name, value] of [['from', from], ['to', to]] as const) {
+                for (const [name, value] of [
+                  ['from', from],
+                  ['to', to],
+                ] as const) {
                   if (value) p.set(name, value);
                   else p.delete(name);
                 }
@@ -159,7 +177,12 @@ export function OrdersPage() {
           <Text size="xs" c="dimmed">
             {t('common.count', { count: orders.data.total })}
           </Text>
-          <Pagination size="sm" total={Math.ceil(orders.data.total / PAGE_SIZE)} value={page} onChange={(p) => setFilter('page', String(p))} />
+          <Pagination
+            size="sm"
+            total={Math.ceil(orders.data.total / PAGE_SIZE)}
+            value={page}
+            onChange={(p) => setFilter('page', String(p))}
+          />
         </Group>
       )}
     </>

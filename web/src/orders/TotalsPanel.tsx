@@ -22,7 +22,15 @@ function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactN
 
 /** A charge of the order (shipping below franco, a surcharge), one per VAT rate: shown once per label. */
 /** Net (charges included, each named), VAT per rate as on the invoice, gross; then what the truck carries. */
-export function TotalsPanel({ totals, charges = [], children }: { totals: OrderTotals; charges?: readonly PricedCharge[]; children?: ReactNode }) {
+export function TotalsPanel({
+  totals,
+  charges = [],
+  children,
+}: {
+  totals: OrderTotals;
+  charges?: readonly PricedCharge[];
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const say = useBilingual();
@@ -32,11 +40,21 @@ export function TotalsPanel({ totals, charges = [], children }: { totals: OrderT
     <Paper withBorder p="sm" data-testid="order-totals">
       <Stack gap={4}>
         {[...byLabel.values()].map((c, i) => (
-          <Row key={c.label.fr} label={t('rules.chargeIncluded', { label: say(c.label) })} value={fmt.money(c.netCents)} testId={`total-charge-${i + 1}`} />
+          <Row
+            key={c.label.fr}
+            label={t('rules.chargeIncluded', { label: say(c.label) })}
+            value={fmt.money(c.netCents)}
+            testId={`total-charge-${i + 1}`}
+          />
         ))}
         <Row label={t('totals.net')} value={fmt.money(totals.netCents)} strong testId="total-net" />
         {totals.vat.map((v) => (
-          <Row key={v.rateBp} label={t('totals.vat', { rate: fmt.rate(v.rateBp) })} value={fmt.money(v.vatCents)} testId={`total-vat-${v.rateBp}`} />
+          <Row
+            key={v.rateBp}
+            label={t('totals.vat', { rate: fmt.rate(v.rateBp) })}
+            value={fmt.money(v.vatCents)}
+            testId={`total-vat-${v.rateBp}`}
+          />
         ))}
         <Row label={t('totals.gross')} value={fmt.money(totals.grossCents)} strong testId="total-gross" />
         <Divider my={4} />

@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconFileTypePdf, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -65,8 +79,12 @@ export function NoticeDetail({ id, onClose }: { id: number; onClose: () => void 
           <Field label={t('penalties.failureDate')}>{fmt.date(n.failureDate)}</Field>
           <Field label={t('penalties.category')}>{n.category}</Field>
           <Field label={t('penalties.claimed')}>{fmt.money(n.claimedCents)}</Field>
-          <Field label={t('penalties.categoryValue')}>{n.categoryOrderedValueCents === null ? null : fmt.money(n.categoryOrderedValueCents)}</Field>
-          <Field label={t('penalties.legalCap')}>{n.assessment.capCents === null ? t('penalties.noCap') : fmt.money(n.assessment.capCents)}</Field>
+          <Field label={t('penalties.categoryValue')}>
+            {n.categoryOrderedValueCents === null ? null : fmt.money(n.categoryOrderedValueCents)}
+          </Field>
+          <Field label={t('penalties.legalCap')}>
+            {n.assessment.capCents === null ? t('penalties.noCap') : fmt.money(n.assessment.capCents)}
+          </Field>
           <Field label={t('penalties.proofOfFailure')}>{yes(n.proofOfFailure)}</Field>
           <Field label={t('penalties.proofOfHarm')}>{yes(n.proofOfHarm)}</Field>
           <Field label={t('penalties.stockout')}>{yes(n.stockoutDocumented)}</Field>
@@ -92,7 +110,13 @@ export function NoticeDetail({ id, onClose }: { id: number; onClose: () => void 
           )}
           <Stack gap={4} data-testid="notice-findings">
             {n.assessment.findings.map((f) => (
-              <Alert key={f.id} color={SEVERITY_COLORS[f.severity]} py={6} title={`${t(`penalties.checkNames.${f.id}`)} — ${f.ground}`} data-check={f.id}>
+              <Alert
+                key={f.id}
+                color={SEVERITY_COLORS[f.severity]}
+                py={6}
+                title={`${t(`penalties.checkNames.${f.id}`)} — ${f.ground}`}
+                data-check={f.id}
+              >
                 <Text size="sm">{en ? f.en : f.fr}</Text>
               </Alert>
             ))}
@@ -132,12 +156,23 @@ function ContestForm({ notice }: { notice: PenaltyNotice }) {
   const { t } = useTranslation();
   const refresh = useRefresh(notice.id);
   const [reason, setReason] = useState('');
-  const { busy, errors, generalError, handleSubmit } = useSubmit(() => api.post<PenaltyNotice>(`/api/penalty-notices/${notice.id}/contest`, { reason }), refresh);
+  const { busy, errors, generalError, handleSubmit } = useSubmit(
+    () => api.post<PenaltyNotice>(`/api/penalty-notices/${notice.id}/contest`, { reason }),
+    refresh,
+  );
   return (
     <form onSubmit={handleSubmit} data-testid="contest-form">
       <Stack gap="xs">
         <ErrorAlert error={generalError} />
-        <Textarea label={t('penalties.contestReason')} description={t('penalties.contestHint')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+        <Textarea
+          label={t('penalties.contestReason')}
+          description={t('penalties.contestHint')}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+        />
         <Group justify="flex-end">
           <Button type="submit" color="orange" loading={busy} disabled={!notice.assessment.contestable && reason.trim().length < 3}>
             {t('penalties.contest')}
@@ -153,14 +188,37 @@ function SettleForm({ notice }: { notice: PenaltyNotice }) {
   const refresh = useRefresh(notice.id);
   const [amount, setAmount] = useState<number | string>(notice.assessment.recommendedAcceptedCents / 100);
   const [note, setNote] = useState('');
-  const { busy, errors, generalError, handleSubmit } = useSubmit(() => api.post<PenaltyNotice>(`/api/penalty-notices/${notice.id}/settle`, { acceptedCents: toCents(amount) ?? 0, note: note.trim() || null }), refresh);
+  const { busy, errors, generalError, handleSubmit } = useSubmit(
+    () =>
+      api.post<PenaltyNotice>(`/api/penalty-notices/${notice.id}/settle`, {
+        acceptedCents: toCents(amount) ?? 0,
+        note: note.trim() || null,
+      }),
+    refresh,
+  );
   return (
     <form onSubmit={handleSubmit} data-testid="settle-form">
       <Stack gap="xs">
         <ErrorAlert error={generalError} />
         <Group align="flex-end" gap="xs">
-          <NumberInput label={t('penalties.accepted')} value={amount} onChange={setAmount} min={0} decimalScale={2} suffix=" €" w={150} error={errors.acceptedCents} />
-          <Textarea label={t('penalties.settlementNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} autosize minRows={1} />
+          <NumberInput
+            label={t('penalties.accepted')}
+            value={amount}
+            onChange={setAmount}
+            min={0}
+            decimalScale={2}
+            suffix=" €"
+            w={150}
+            error={errors.acceptedCents}
+          />
+          <Textarea
+            label={t('penalties.settlementNote')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            style={{ flex: 1 }}
+            autosize
+            minRows={1}
+          />
           <Button type="submit" color="green" loading={busy}>
             {t('penalties.settle')}
           </Button>

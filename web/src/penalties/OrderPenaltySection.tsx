@@ -17,9 +17,16 @@ export function OrderPenaltySection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const delivered = order.deliveries.filter((d) => d.status === 'delivered');
   const estimates = useQueries({
-    queries: delivered.map((d) => ({ queryKey: ['penalty', 'delivery', d.id], queryFn: () => api.get<DeliveryPenalty>(`/api/deliveries/${d.id}/penalty`) })),
+    queries: delivered.map((d) => ({
+      queryKey: ['penalty', 'delivery', d.id],
+      queryFn: () => api.get<DeliveryPenalty>(`/api/deliveries/${d.id}/penalty`),
+    })),
   });
-  const failed = estimates.map((q) => q.data).filter((e): e is DeliveryPenalty => Boolean(e && (e.daysLate > 0 || e.basis.some((b) => b.kind === 'missing' || b.kind === 'tolerated'))));
+  const failed = estimates
+    .map((q) => q.data)
+    .filter((e): e is DeliveryPenalty =>
+      Boolean(e && (e.daysLate > 0 || e.basis.some((b) => b.kind === 'missing' || b.kind === 'tolerated'))),
+    );
   const open = OPEN.includes(order.status);
   if (!open && failed.length === 0) return null;
   return (
@@ -66,7 +73,15 @@ function Exposure({ order }: { order: OrderDetail }) {
           <Text size="sm" fw={500}>
             {t('penalties.ifLate')}
           </Text>
-          <NumberInput size="xs" w={70} min={0} max={60} value={days} onChange={(v) => setDays(Number(v) || 0)} aria-label={t('penalties.daysLate')} />
+          <NumberInput
+            size="xs"
+            w={70}
+            min={0}
+            max={60}
+            value={days}
+            onChange={(v) => setDays(Number(v) || 0)}
+            aria-label={t('penalties.daysLate')}
+          />
           <Text size="sm">{t('penalties.days')}</Text>
         </Group>
         {x && <PenaltyFigures estimate={x.late} />}

@@ -37,7 +37,10 @@ export function PenaltiesPage() {
       },
       { replace: true },
     );
-  const notices = useQuery({ queryKey: ['penalty-notices', filters], queryFn: () => api.get<{ items: PenaltyNotice[] }>(withQuery('/api/penalty-notices', filters)) });
+  const notices = useQuery({
+    queryKey: ['penalty-notices', filters],
+    queryFn: () => api.get<{ items: PenaltyNotice[] }>(withQuery('/api/penalty-notices', filters)),
+  });
   const open = (id: number) => void navigate({ pathname: `/penalties/${id}`, search: params.toString() });
 
   return (
@@ -51,8 +54,25 @@ export function PenaltiesPage() {
       </PageTitle>
       <Paper withBorder p="xs" mb="sm">
         <Group gap="xs" align="flex-end">
-          <Select label={t('penalties.status')} placeholder={t('common.all')} clearable w={170} value={filters.status} onChange={(v) => setFilter('status', v)} data={NOTICE_STATUSES.map((s) => ({ value: s, label: t(`penalties.statuses.${s}`) }))} />
-          <Select label={t('penalties.customer')} placeholder={t('common.all')} clearable searchable w={320} value={filters.customerId} onChange={(v) => setFilter('customerId', v)} data={customers} />
+          <Select
+            label={t('penalties.status')}
+            placeholder={t('common.all')}
+            clearable
+            w={170}
+            value={filters.status}
+            onChange={(v) => setFilter('status', v)}
+            data={NOTICE_STATUSES.map((s) => ({ value: s, label: t(`penalties.statuses.${s}`) }))}
+          />
+          <Select
+            label={t('penalties.customer')}
+            placeholder={t('common.all')}
+            clearable
+            searchable
+            w={320}
+            value={filters.customerId}
+            onChange={(v) => setFilter('customerId', v)}
+            data={customers}
+          />
           <Select
             label={t('penalties.due')}
             placeholder={t('common.all')}
@@ -101,7 +121,11 @@ export function PenaltiesPage() {
                       <Group gap={4}>
                         {n.assessment.findings.map((f) => (
                           <Tooltip key={f.id} label={t(`penalties.checkNames.${f.id}`)}>
-                            <Badge size="xs" variant="light" color={f.severity === 'contest' ? 'red' : f.severity === 'warning' ? 'yellow' : 'gray'}>
+                            <Badge
+                              size="xs"
+                              variant="light"
+                              color={f.severity === 'contest' ? 'red' : f.severity === 'warning' ? 'yellow' : 'gray'}
+                            >
                               {t(`penalties.checkShort.${f.id}`)}
                             </Badge>
                           </Tooltip>

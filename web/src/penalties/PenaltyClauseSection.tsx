@@ -33,7 +33,10 @@ export function PenaltyClauseSection({ customerId, editable }: { customerId: num
   const { t } = useTranslation();
   const fmt = useFormat();
   const [editing, setEditing] = useState(false);
-  const query = useQuery({ queryKey: ['penalty-clause', customerId], queryFn: () => api.get<CustomerPenaltyClause>(`/api/customers/${customerId}/penalty-clause`) });
+  const query = useQuery({
+    queryKey: ['penalty-clause', customerId],
+    queryFn: () => api.get<CustomerPenaltyClause>(`/api/customers/${customerId}/penalty-clause`),
+  });
   if (query.error) return <ErrorAlert error={query.error} />;
   const data = query.data;
   const c = data?.clause;
@@ -46,12 +49,22 @@ export function PenaltyClauseSection({ customerId, editable }: { customerId: num
           <Title order={5}>{t('penalties.clauseTitle')}</Title>
           {data && (
             <Badge color={data.l441Applicable ? 'blue' : 'gray'} variant="light">
-              {data.l441Applicable ? t('penalties.underL441', { cap: fmt.rate(data.frame.capBp) }) : data.typology === 'GROSSISTE' ? t('penalties.wholesalerExcluded') : t('penalties.notUnderL441')}
+              {data.l441Applicable
+                ? t('penalties.underL441', { cap: fmt.rate(data.frame.capBp) })
+                : data.typology === 'GROSSISTE'
+                  ? t('penalties.wholesalerExcluded')
+                  : t('penalties.notUnderL441')}
             </Badge>
           )}
         </Group>
         {editable && data && (
-          <Button size="xs" variant="default" leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)} data-testid="penalty-clause-edit">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconEdit size={14} />}
+            onClick={() => setEditing(true)}
+            data-testid="penalty-clause-edit"
+          >
             {t('common.edit')}
           </Button>
         )}
@@ -72,7 +85,9 @@ export function PenaltyClauseSection({ customerId, editable }: { customerId: num
             {rate(c.serviceRateTargetBp)}
             {c.serviceRateToleranceBp > 0 && ` ± ${fmt.rate(c.serviceRateToleranceBp)}`}
           </Field>
-          <Field label={t('penalties.contestPeriod')}>{t('penalties.contestPeriodValue', { contract: c.contestPeriodDays ?? '—', cgv: data.frame.contestPeriodDays })}</Field>
+          <Field label={t('penalties.contestPeriod')}>
+            {t('penalties.contestPeriodValue', { contract: c.contestPeriodDays ?? '—', cgv: data.frame.contestPeriodDays })}
+          </Field>
           <Field label={t('penalties.backorders')}>{c.backordersAccepted ? t('common.yes') : t('common.no')}</Field>
           {c.note && <Field label={t('penalties.note')}>{c.note}</Field>}
         </SimpleGrid>
@@ -98,7 +113,10 @@ function ClauseModal({ data, onClose }: { data: CustomerPenaltyClause; onClose: 
     backordersAccepted: c?.backordersAccepted ?? false,
     l441Applicable: c?.l441Applicable ?? data.typology === 'GMS_CENTRALE',
   });
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const { busy, errors, generalError, handleSubmit } = useSubmit(
     () =>
       api.put<CustomerPenaltyClause>(`/api/customers/${data.customerId}/penalty-clause`, {
@@ -119,14 +137,28 @@ function ClauseModal({ data, onClose }: { data: CustomerPenaltyClause; onClose: 
     },
   );
   const num = (key: keyof Form, label: string, field: string, suffix?: string) => (
-    <NumberInput label={label} value={form[key] as number | string} onChange={set(key)} min={0} decimalScale={2} suffix={suffix} error={errors[field]} />
+    <NumberInput
+      label={label}
+      value={form[key] as number | string}
+      onChange={set(key)}
+      min={0}
+      decimalScale={2}
+      suffix={suffix}
+      error={errors[field]}
+    />
   );
   return (
     <Modal opened onClose={onClose} title={t('penalties.clauseTitle')} size="lg">
       <form onSubmit={handleSubmit}>
         <Stack gap="xs">
           <ErrorAlert error={generalError} />
-          <TextInput label={t('penalties.contractRef')} value={form.contractRef} onChange={(e) => set('contractRef')(e.currentTarget.value)} error={errors.contractRef} data-autofocus />
+          <TextInput
+            label={t('penalties.contractRef')}
+            value={form.contractRef}
+            onChange={(e) => set('contractRef')(e.currentTarget.value)}
+            error={errors.contractRef}
+            data-autofocus
+          />
           <SimpleGrid cols={2} spacing="xs">
             {num('lateFlat', t('penalties.lateFlat'), 'lateFlatCents', ' €')}
             {num('latePerDay', t('penalties.latePerDay'), 'latePerDayCents', ' €')}
@@ -134,9 +166,20 @@ function ClauseModal({ data, onClose }: { data: CustomerPenaltyClause; onClose: 
             {num('incidentFlat', t('penalties.incidentFlat'), 'incidentFlatCents', ' €')}
             {num('targetPct', t('penalties.serviceTarget'), 'serviceRateTargetBp', ' %')}
             {num('tolerancePct', t('penalties.tolerance'), 'serviceRateToleranceBp', ' %')}
-            <NumberInput label={t('penalties.contestPeriodContract')} value={form.contestDays} onChange={set('contestDays')} min={1} max={365} error={errors.contestPeriodDays} />
+            <NumberInput
+              label={t('penalties.contestPeriodContract')}
+              value={form.contestDays}
+              onChange={set('contestDays')}
+              min={1}
+              max={365}
+              error={errors.contestPeriodDays}
+            />
           </SimpleGrid>
-          <Checkbox label={t('penalties.backordersAccepted')} checked={form.backordersAccepted} onChange={(e) => set('backordersAccepted')(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('penalties.backordersAccepted')}
+            checked={form.backordersAccepted}
+            onChange={(e) => set('backordersAccepted')(e.currentTarget.checked)}
+          />
           <Checkbox
             label={t('penalties.l441Applicable')}
             description={data.typology === 'GROSSISTE' ? t('penalties.wholesalerExcluded') : undefined}

@@ -12,12 +12,19 @@ export function PenaltyFigures({ estimate, testId }: { estimate: PenaltyEstimate
     <Stack gap={4} data-testid={testId}>
       <Group gap="lg">
         <Figure label={t('penalties.contract')} value={fmt.money(estimate.contractCents)} />
-        <Figure label={t('penalties.legalCap')} value={estimate.legalCapCents === null ? t('penalties.noCap') : fmt.money(estimate.legalCapCents)} />
+        <Figure
+          label={t('penalties.legalCap')}
+          value={estimate.legalCapCents === null ? t('penalties.noCap') : fmt.money(estimate.legalCapCents)}
+        />
         <Figure
           label={t('penalties.claimable')}
           value={fmt.money(estimate.claimableCents)}
           color={estimate.claimableCents < estimate.contractCents ? 'orange.8' : undefined}
-          tip={estimate.claimableCents < estimate.contractCents ? t('penalties.capped', { amount: fmt.money(estimate.contractCents - estimate.claimableCents) }) : undefined}
+          tip={
+            estimate.claimableCents < estimate.contractCents
+              ? t('penalties.capped', { amount: fmt.money(estimate.contractCents - estimate.claimableCents) })
+              : undefined
+          }
         />
       </Group>
       {estimate.basis.map((b, i) => (

@@ -66,19 +66,87 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
         <Stack gap="xs">
           <ErrorAlert error={generalError} />
           <SimpleGrid cols={2} spacing="xs">
-            <TextInput label={t('penalties.reference')} required value={f.reference} onChange={(e) => set('reference', e.currentTarget.value)} error={errors.reference} data-autofocus />
-            <Select label={t('penalties.customer')} required searchable data={customers} value={f.customerId} onChange={(v) => set('customerId', v)} error={errors.customerId} />
-            <NumberInput label={t('penalties.orderId')} value={f.orderId} onChange={(v) => set('orderId', v)} min={1} error={errors.orderId} />
-            <TextInput label={t('penalties.externalOrderRef')} value={f.externalOrderRef} onChange={(e) => set('externalOrderRef', e.currentTarget.value)} error={errors.externalOrderRef} />
-            <TextInput type="date" label={t('penalties.receivedDate')} required value={f.receivedDate} onChange={(e) => set('receivedDate', e.currentTarget.value)} error={errors.receivedDate} />
-            <TextInput type="date" label={t('penalties.failureDate')} required value={f.failureDate} onChange={(e) => set('failureDate', e.currentTarget.value)} error={errors.failureDate} />
-            <Select label={t('penalties.kind')} required data={NOTICE_KINDS.map((k) => ({ value: k, label: t(`penalties.kinds.${k}`) }))} value={f.kind} onChange={(v) => set('kind', v)} error={errors.kind} />
-            <Select label={t('penalties.category')} clearable data={[...PENALTY_CATEGORIES]} value={f.category} onChange={(v) => set('category', v)} error={errors.category} />
-            <NumberInput label={t('penalties.claimed')} required value={f.claimed} onChange={(v) => set('claimed', v)} min={0} decimalScale={2} suffix=" €" error={errors.claimedCents} />
+            <TextInput
+              label={t('penalties.reference')}
+              required
+              value={f.reference}
+              onChange={(e) => set('reference', e.currentTarget.value)}
+              error={errors.reference}
+              data-autofocus
+            />
+            <Select
+              label={t('penalties.customer')}
+              required
+              searchable
+              data={customers}
+              value={f.customerId}
+              onChange={(v) => set('customerId', v)}
+              error={errors.customerId}
+            />
+            <NumberInput
+              label={t('penalties.orderId')}
+              value={f.orderId}
+              onChange={(v) => set('orderId', v)}
+              min={1}
+              error={errors.orderId}
+            />
+            <TextInput
+              label={t('penalties.externalOrderRef')}
+              value={f.externalOrderRef}
+              onChange={(e) => set('externalOrderRef', e.currentTarget.value)}
+              error={errors.externalOrderRef}
+            />
+            <TextInput
+              type="date"
+              label={t('penalties.receivedDate')}
+              required
+              value={f.receivedDate}
+              onChange={(e) => set('receivedDate', e.currentTarget.value)}
+              error={errors.receivedDate}
+            />
+            <TextInput
+              type="date"
+              label={t('penalties.failureDate')}
+              required
+              value={f.failureDate}
+              onChange={(e) => set('failureDate', e.currentTarget.value)}
+              error={errors.failureDate}
+            />
+            <Select
+              label={t('penalties.kind')}
+              required
+              data={NOTICE_KINDS.map((k) => ({ value: k, label: t(`penalties.kinds.${k}`) }))}
+              value={f.kind}
+              onChange={(v) => set('kind', v)}
+              error={errors.kind}
+            />
+            <Select
+              label={t('penalties.category')}
+              clearable
+              data={[...PENALTY_CATEGORIES]}
+              value={f.category}
+              onChange={(v) => set('category', v)}
+              error={errors.category}
+            />
+            <NumberInput
+              label={t('penalties.claimed')}
+              required
+              value={f.claimed}
+              onChange={(v) => set('claimed', v)}
+              min={0}
+              decimalScale={2}
+              suffix=" €"
+              error={errors.claimedCents}
+            />
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="xs">
             {FLAGS.map((flag) => (
-              <Checkbox key={flag} label={t(`penalties.flags.${flag}`)} checked={f[flag]} onChange={(e) => set(flag, e.currentTarget.checked)} />
+              <Checkbox
+                key={flag}
+                label={t(`penalties.flags.${flag}`)}
+                checked={f[flag]}
+                onChange={(e) => set(flag, e.currentTarget.checked)}
+              />
             ))}
           </SimpleGrid>
           <FormActions busy={busy} onCancel={onClose} />

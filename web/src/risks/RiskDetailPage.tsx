@@ -51,7 +51,9 @@ export function RiskDetailPage() {
           <Field label={t('risks.promised')}>
             {fmt.date(r.promisedDate)} ({daysLeftLabel(t, r.daysLeft)})
           </Field>
-          <Field label={t('risks.shortfall')}>{r.shortfall > 0 ? `${fmt.number(r.shortfall)} / ${fmt.number(r.lineQuantity ?? 0)}` : '—'}</Field>
+          <Field label={t('risks.shortfall')}>
+            {r.shortfall > 0 ? `${fmt.number(r.shortfall)} / ${fmt.number(r.lineQuantity ?? 0)}` : '—'}
+          </Field>
           <Field label={t('risks.value')}>{fmt.money(r.valueCents)}</Field>
           <Field label={t('risks.exposure')}>{r.exposureCents > 0 ? fmt.money(r.exposureCents) : '—'}</Field>
           <Field label={t('risks.receipt')}>{r.receiptRef ?? '—'}</Field>

@@ -28,22 +28,46 @@ export function RisksPage() {
   const [status, setStatus] = useState<string | null>('open');
   const [cause, setCause] = useState<string | null>(null);
   const risks = useRisks({ status, cause, customerId: null });
-  const scan = useMutation({ mutationFn: () => api.post('/api/risks/scan'), onSuccess: () => client.invalidateQueries({ queryKey: ['risks'] }) });
+  const scan = useMutation({
+    mutationFn: () => api.post('/api/risks/scan'),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['risks'] }),
+  });
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
 
   return (
     <>
       <PageTitle title={t('risks.title')}>
         {can(ORDER_DESK) && (
-          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} loading={scan.isPending} onClick={() => scan.mutate()} data-testid="risks-scan">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconRefresh size={14} />}
+            loading={scan.isPending}
+            onClick={() => scan.mutate()}
+            data-testid="risks-scan"
+          >
             {t('risks.scan')}
           </Button>
         )}
       </PageTitle>
       <Paper withBorder p="xs" mb="sm">
         <Group gap="xs" align="flex-end">
-          <Select w={180} label={t('risks.status')} value={status} onChange={setStatus} clearable data={['open', 'resolved', 'obsolete'].map((s) => ({ value: s, label: t(`risks.statuses.${s}`) }))} />
-          <Select w={240} label={t('risks.causeLabel')} value={cause} onChange={setCause} clearable data={RISK_CAUSES.map((c) => ({ value: c, label: t(`risks.cause.${c}`) }))} />
+          <Select
+            w={180}
+            label={t('risks.status')}
+            value={status}
+            onChange={setStatus}
+            clearable
+            data={['open', 'resolved', 'obsolete'].map((s) => ({ value: s, label: t(`risks.statuses.${s}`) }))}
+          />
+          <Select
+            w={240}
+            label={t('risks.causeLabel')}
+            value={cause}
+            onChange={setCause}
+            clearable
+            data={RISK_CAUSES.map((c) => ({ value: c, label: t(`risks.cause.${c}`) }))}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={risks.error ?? scan.error} />

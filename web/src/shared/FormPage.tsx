@@ -5,7 +5,14 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { PageTitle } from './PageTitle.tsx';
 
-type Props = { title: string; busy: boolean; generalError: unknown; saveTestId: string; onSubmit: (event: FormEvent) => void; children: ReactNode };
+type Props = {
+  title: string;
+  busy: boolean;
+  generalError: unknown;
+  saveTestId: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+};
 
 /** A record's create/edit screen: title with Cancel and Save, the general error, then the fields. */
 export function FormPage({ title, busy, generalError, saveTestId, onSubmit, children }: Props) {

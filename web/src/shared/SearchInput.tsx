@@ -1,7 +1,15 @@
 import { TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 
-type Props = { label: string; placeholder: string; value: string; onChange: (value: string) => void; testId?: string; width?: number; autoFocus?: boolean };
+type Props = {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+  width?: number;
+  autoFocus?: boolean;
+};
 
 /** A screen's main search: the field Ctrl+K and / focus (data-page-search). */
 export function SearchInput({ label, placeholder, value, onChange, testId, width = 340, autoFocus = true }: Props) {

@@ -31,7 +31,14 @@ export function problemMessage(error: ApiError, t: TFunction): string {
   return reasons.length ? `${head} ${reasons.join(' · ')}` : head;
 }
 
-type GlnHolder = { kind: 'customer' | 'delivery-point' | 'edi-partner'; customerCode: string; customerName: string; deliveryPointCode?: string; deliveryPointName?: string; partnerName?: string };
+type GlnHolder = {
+  kind: 'customer' | 'delivery-point' | 'edi-partner';
+  customerCode: string;
+  customerName: string;
+  deliveryPointCode?: string;
+  deliveryPointName?: string;
+  partnerName?: string;
+};
 
 /** A GLN another party holds (409 with its `holder`), named in the user's language. */
 function glnTaken(error: unknown, t: TFunction): string | null {
@@ -42,5 +49,7 @@ function glnTaken(error: unknown, t: TFunction): string | null {
 /** A refused request's field errors, by form field, in the user's language. */
 export function translatedFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const gln = glnTaken(error, t);
-  return Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, e]) => [field, gln && e.code === 'taken' ? gln : fieldMessage(e, t)]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors(error)).map(([field, e]) => [field, gln && e.code === 'taken' ? gln : fieldMessage(e, t)]),
+  );
 }

@@ -10,7 +10,12 @@ describe('packagingParts', () => {
     ]);
   });
   it('shows cartons when a carton holds several units', () => {
-    expect(packagingParts(24, { unitsPerCarton: 12, cartonsPerLayer: 10, layersPerPallet: 5 }).map((p) => p.kind)).toEqual(['unit', 'carton', 'layer', 'pallet']);
+    expect(packagingParts(24, { unitsPerCarton: 12, cartonsPerLayer: 10, layersPerPallet: 5 }).map((p) => p.kind)).toEqual([
+      'unit',
+      'carton',
+      'layer',
+      'pallet',
+    ]);
   });
   it('has only units for bulk goods, and nothing for no quantity', () => {
     expect(packagingParts(3, { unitsPerCarton: 1, cartonsPerLayer: null, layersPerPallet: null })).toEqual([{ kind: 'unit', count: 3 }]);

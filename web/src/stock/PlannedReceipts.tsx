@@ -22,7 +22,10 @@ export function PlannedReceipts({ warehouseId }: { warehouseId: string | null })
   const fmt = useFormat();
   const { can } = useAuth();
   const [editing, setEditing] = useState<PlannedReceipt | null>(null);
-  const receipts = useQuery({ queryKey: ['planned-receipts', warehouseId], queryFn: () => api.get<{ items: PlannedReceipt[] }>(withQuery('/api/planned-receipts', { warehouseId })) });
+  const receipts = useQuery({
+    queryKey: ['planned-receipts', warehouseId],
+    queryFn: () => api.get<{ items: PlannedReceipt[] }>(withQuery('/api/planned-receipts', { warehouseId })),
+  });
   return (
     <Paper withBorder p="xs" mt="sm">
       <Title order={5} mb="xs">
@@ -94,7 +97,15 @@ function ReceiptModal({ receipt, onClose }: { receipt: PlannedReceipt; onClose: 
   const [status, setStatus] = useState<string | null>(receipt.status);
   const save = useMutation({
     mutationFn: () =>
-      api.put(`/api/planned-receipts/${receipt.id}`, { warehouseId: receipt.warehouseId, productId: receipt.productId, date, quantity: Number(quantity), kind: receipt.kind, ref: receipt.ref, status }),
+      api.put(`/api/planned-receipts/${receipt.id}`, {
+        warehouseId: receipt.warehouseId,
+        productId: receipt.productId,
+        date,
+        quantity: Number(quantity),
+        kind: receipt.kind,
+        ref: receipt.ref,
+        status,
+      }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['planned-receipts'] });
       void client.invalidateQueries({ queryKey: ['risks'] });
@@ -106,7 +117,16 @@ function ReceiptModal({ receipt, onClose }: { receipt: PlannedReceipt; onClose: 
       <ErrorAlert error={save.error} />
       <TextInput type="date" label={t('receipts.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} data-autofocus />
       <NumberInput label={t('receipts.quantity')} min={1} value={quantity} onChange={setQuantity} mt="xs" />
-      <Select label={t('receipts.status')} value={status} onChange={setStatus} mt="xs" data={[{ value: 'planned', label: t('receipts.planned') }, { value: 'cancelled', label: t('receipts.cancelled') }]} />
+      <Select
+        label={t('receipts.status')}
+        value={status}
+        onChange={setStatus}
+        mt="xs"
+        data={[
+          { value: 'planned', label: t('receipts.planned') },
+          { value: 'cancelled', label: t('receipts.cancelled') },
+        ]}
+      />
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

@@ -18,7 +18,10 @@ export function ProductAvailability({ productId }: { productId: number }) {
   const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: () => api.get<Warehouse[]>('/api/warehouses') });
   const atp = useQuery({
     queryKey: ['availability', productId, date, quantity],
-    queryFn: () => api.get<AvailabilityAnswer>(withQuery('/api/availability', { productId, date, quantity: Number(quantity) > 0 ? Number(quantity) : null })),
+    queryFn: () =>
+      api.get<AvailabilityAnswer>(
+        withQuery('/api/availability', { productId, date, quantity: Number(quantity) > 0 ? Number(quantity) : null }),
+      ),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
   const name = (id: number) => warehouses.data?.find((w) => w.id === id)?.name ?? id;

@@ -68,7 +68,14 @@ export function StockPage() {
             onChange={setWarehouseId}
             data={(warehouses.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
           />
-          <SearchInput width={300} label={t('stock.product')} placeholder={t('products.searchPlaceholder')} testId="stock-search" value={text} onChange={setText} />
+          <SearchInput
+            width={300}
+            label={t('stock.product')}
+            placeholder={t('products.searchPlaceholder')}
+            testId="stock-search"
+            value={text}
+            onChange={setText}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={stock.error ?? warehouses.error} />

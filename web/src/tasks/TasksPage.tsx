@@ -23,7 +23,8 @@ export function TasksPage() {
   const [whose, setWhose] = useState<'mine' | 'all'>(user?.role === 'assistant' ? 'mine' : 'all');
   const tasks = useQuery({
     queryKey: ['tasks', whose, user?.id],
-    queryFn: () => api.get<{ items: Task[] }>(withQuery('/api/tasks', { status: 'open', assigneeId: whose === 'mine' ? user?.id : undefined })),
+    queryFn: () =>
+      api.get<{ items: Task[] }>(withQuery('/api/tasks', { status: 'open', assigneeId: whose === 'mine' ? user?.id : undefined })),
   });
   const done = useMutation({
     mutationFn: (id: number) => api.post<Task>(`/api/tasks/${id}/done`),
@@ -34,7 +35,14 @@ export function TasksPage() {
   return (
     <Stack gap="sm" maw={1200}>
       <PageTitle title={t('tasks.title')}>
-        <SegmentedControl value={whose} onChange={(v) => setWhose(v as 'mine' | 'all')} data={[{ value: 'mine', label: t('tasks.mine') }, { value: 'all', label: t('tasks.all') }]} />
+        <SegmentedControl
+          value={whose}
+          onChange={(v) => setWhose(v as 'mine' | 'all')}
+          data={[
+            { value: 'mine', label: t('tasks.mine') },
+            { value: 'all', label: t('tasks.all') },
+          ]}
+        />
       </PageTitle>
       <ErrorAlert error={tasks.error ?? done.error} />
       {tasks.isPending && <Loader />}

@@ -57,7 +57,12 @@ const n = (v: number | string) => (v === '' ? undefined : Number(v));
 function body(v: Values, customerIds: readonly number[] | null) {
   const mechanism =
     v.kind === 'percent'
-      ? { kind: v.kind, discountBp: v.discountPct === '' ? undefined : Math.round(Number(v.discountPct) * 100), minQuantityPerLine: n(v.minQuantityPerLine), minPalletsPerLine: n(v.minPalletsPerLine) }
+      ? {
+          kind: v.kind,
+          discountBp: v.discountPct === '' ? undefined : Math.round(Number(v.discountPct) * 100),
+          minQuantityPerLine: n(v.minQuantityPerLine),
+          minPalletsPerLine: n(v.minPalletsPerLine),
+        }
       : v.kind === 'free-goods'
         ? { kind: v.kind, buy: n(v.buy), free: n(v.free) }
         : { kind: v.kind, forcedMinQuantity: n(v.forcedMinQuantity) };
@@ -83,7 +88,11 @@ export function PromotionFormPage() {
   const queryClient = useQueryClient();
   const params = useParams();
   const id = params.id ? Number(params.id) : null;
-  const existing = useQuery({ queryKey: ['promotions', id], queryFn: () => api.get<PromotionView>(`/api/promotions/${id}`), enabled: id !== null });
+  const existing = useQuery({
+    queryKey: ['promotions', id],
+    queryFn: () => api.get<PromotionView>(`/api/promotions/${id}`),
+    enabled: id !== null,
+  });
   const catalogue = useCatalogue();
   const [values, setValues] = useState<Values>(() => toForm(undefined));
   useEffect(() => {
@@ -102,7 +111,10 @@ export function PromotionFormPage() {
   if (!can(CUSTOMER_EDITORS)) return <ErrorAlert error={new Error()} title={t('errors.forbidden')} />;
   if (id !== null && existing.isPending) return <Loader />;
 
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((s) => ({ ...s, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((s) => ({ ...s, [key]: value }));
   const text = (key: 'code' | 'name' | 'from' | 'to', required = true) => ({
     label: t(`promotions.${key}`),
     value: values[key],
@@ -110,12 +122,30 @@ export function PromotionFormPage() {
     error: form.errors[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
   });
-  const num = (key: 'discountPct' | 'minQuantityPerLine' | 'minPalletsPerLine' | 'buy' | 'free' | 'forcedMinQuantity', errorKey: string, suffix?: string) => (
-    <NumberInput label={t(`promotions.${key}`)} value={values[key]} onChange={set(key)} min={0} decimalScale={2} suffix={suffix} error={form.errors[`mechanism.${errorKey}`]} />
+  const num = (
+    key: 'discountPct' | 'minQuantityPerLine' | 'minPalletsPerLine' | 'buy' | 'free' | 'forcedMinQuantity',
+    errorKey: string,
+    suffix?: string,
+  ) => (
+    <NumberInput
+      label={t(`promotions.${key}`)}
+      value={values[key]}
+      onChange={set(key)}
+      min={0}
+      decimalScale={2}
+      suffix={suffix}
+      error={form.errors[`mechanism.${errorKey}`]}
+    />
   );
 
   return (
-    <FormPage title={id === null ? t('promotions.new') : t('promotions.editTitle', { code: existing.data?.code })} busy={form.busy} generalError={form.generalError} saveTestId="promotion-save" onSubmit={form.handleSubmit}>
+    <FormPage
+      title={id === null ? t('promotions.new') : t('promotions.editTitle', { code: existing.data?.code })}
+      busy={form.busy}
+      generalError={form.generalError}
+      saveTestId="promotion-save"
+      onSubmit={form.handleSubmit}
+    >
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
         <TextInput {...text('code')} autoFocus />
         <TextInput {...text('name')} />
@@ -123,14 +153,32 @@ export function PromotionFormPage() {
         <TextInput {...text('to')} placeholder="AAAA-MM-JJ" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="sm">
-        <MultiSelect label={t('promotions.typologies')} description={t('promotions.typologiesHint')} value={values.typologies} onChange={set('typologies')} error={form.errors.typologies}
-          data={TYPOLOGIES.map((x) => ({ value: x, label: t(`typologies.${x}`) }))} />
-        <MultiSelect label={t('promotions.products')} searchable required value={values.productIds} onChange={set('productIds')} error={form.errors.productIds ?? Object.entries(form.errors).find(([k]) => k.startsWith('productIds.'))?.[1]}
-          data={catalogue.products.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))} />
+        <MultiSelect
+          label={t('promotions.typologies')}
+          description={t('promotions.typologiesHint')}
+          value={values.typologies}
+          onChange={set('typologies')}
+          error={form.errors.typologies}
+          data={TYPOLOGIES.map((x) => ({ value: x, label: t(`typologies.${x}`) }))}
+        />
+        <MultiSelect
+          label={t('promotions.products')}
+          searchable
+          required
+          value={values.productIds}
+          onChange={set('productIds')}
+          error={form.errors.productIds ?? Object.entries(form.errors).find(([k]) => k.startsWith('productIds.'))?.[1]}
+          data={catalogue.products.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" mt="sm">
-        <Select label={t('promotions.mechanism')} allowDeselect={false} value={values.kind} onChange={(v) => v && set('kind')(v as Mechanism['kind'])}
-          data={(['percent', 'free-goods', 'tier'] as const).map((k) => ({ value: k, label: t(`promotions.kinds.${k}`) }))} />
+        <Select
+          label={t('promotions.mechanism')}
+          allowDeselect={false}
+          value={values.kind}
+          onChange={(v) => v && set('kind')(v as Mechanism['kind'])}
+          data={(['percent', 'free-goods', 'tier'] as const).map((k) => ({ value: k, label: t(`promotions.kinds.${k}`) }))}
+        />
         {values.kind === 'percent' && (
           <>
             {num('discountPct', 'discountBp', ' %')}
@@ -146,8 +194,25 @@ export function PromotionFormPage() {
         )}
         {values.kind === 'tier' && num('forcedMinQuantity', 'forcedMinQuantity')}
       </SimpleGrid>
-      <Textarea mt="sm" label={t('promotions.pitchFr')} required autosize minRows={2} value={values.pitchFr} onChange={(e) => set('pitchFr')(e.currentTarget.value)} error={form.errors.pitchFr} />
-      <Textarea mt="sm" label={t('promotions.pitchEn')} autosize minRows={2} value={values.pitchEn} onChange={(e) => set('pitchEn')(e.currentTarget.value)} error={form.errors.pitchEn} />
+      <Textarea
+        mt="sm"
+        label={t('promotions.pitchFr')}
+        required
+        autosize
+        minRows={2}
+        value={values.pitchFr}
+        onChange={(e) => set('pitchFr')(e.currentTarget.value)}
+        error={form.errors.pitchFr}
+      />
+      <Textarea
+        mt="sm"
+        label={t('promotions.pitchEn')}
+        autosize
+        minRows={2}
+        value={values.pitchEn}
+        onChange={(e) => set('pitchEn')(e.currentTarget.value)}
+        error={form.errors.pitchEn}
+      />
     </FormPage>
   );
 }

@@ -19,7 +19,12 @@ export function useMechanismText() {
   const fmt = useFormat();
   return (m: Mechanism) =>
     m.kind === 'percent'
-      ? t('promotions.percentText', { rate: fmt.rate(m.discountBp), min: m.minPalletsPerLine ? t('promotions.fromPallets', { count: m.minPalletsPerLine }) : t('promotions.fromUnits', { count: m.minQuantityPerLine }) })
+      ? t('promotions.percentText', {
+          rate: fmt.rate(m.discountBp),
+          min: m.minPalletsPerLine
+            ? t('promotions.fromPallets', { count: m.minPalletsPerLine })
+            : t('promotions.fromUnits', { count: m.minQuantityPerLine }),
+        })
       : m.kind === 'free-goods'
         ? t('promotions.freeGoodsText', { buy: m.buy, free: m.free })
         : t('promotions.tierText', { min: m.forcedMinQuantity });
@@ -77,15 +82,22 @@ export function PromotionsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{fmt.date(p.from)} → {fmt.date(p.to)}</Text>
-                  </Table.Td>
-                  <Table.Td>
                     <Text size="sm">
-                      {[...(p.typologies ?? []).map((x) => t(`typologies.${x}`)), ...(p.customerIds ? [t('promotions.namedCustomers', { count: p.customerIds.length })] : [])].join(', ') || t('promotions.everyone')}
+                      {fmt.date(p.from)} → {fmt.date(p.to)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" ff="monospace">{p.productIds.map((id) => catalogue.byId.get(id)?.code ?? id).join(' · ')}</Text>
+                    <Text size="sm">
+                      {[
+                        ...(p.typologies ?? []).map((x) => t(`typologies.${x}`)),
+                        ...(p.customerIds ? [t('promotions.namedCustomers', { count: p.customerIds.length })] : []),
+                      ].join(', ') || t('promotions.everyone')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace">
+                      {p.productIds.map((id) => catalogue.byId.get(id)?.code ?? id).join(' · ')}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{mechanism(p.mechanism)}</Text>

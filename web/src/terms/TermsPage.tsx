@@ -1,4 +1,18 @@
-import { Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,25 +54,72 @@ export function TermsPage() {
   const setRow = (i: number, patch: Partial<TypologyTerms>) =>
     setDraft((d) => d && { ...d, typologies: d.typologies.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
   const err = (i: number, field: string) => form.errors[`typologies.${i}.${field}`];
-  const num = (i: number, value: number | string, onChange: (v: number | string) => void, field: string, props: { suffix?: string; decimalScale?: number } = {}) => (
-    <NumberInput size="xs" w={120} value={value} onChange={onChange} min={0} readOnly={!editable} error={err(i, field)} aria-label={field} {...props} />
+  const num = (
+    i: number,
+    value: number | string,
+    onChange: (v: number | string) => void,
+    field: string,
+    props: { suffix?: string; decimalScale?: number } = {},
+  ) => (
+    <NumberInput
+      size="xs"
+      w={120}
+      value={value}
+      onChange={onChange}
+      min={0}
+      readOnly={!editable}
+      error={err(i, field)}
+      aria-label={field}
+      {...props}
+    />
   );
   const rows: { label: string; cell: (x: TypologyTerms, i: number) => ReactNode }[] = [
-    { label: t('terms.minOrderValue'), cell: (x, i) => num(i, euros(x.minOrderValueCents), (v) => setRow(i, { minOrderValueCents: toCents(v) }), 'minOrderValueCents', { suffix: ' €', decimalScale: 2 }) },
-    { label: t('terms.minOrderPallets'), cell: (x, i) => num(i, x.minOrderPallets ?? '', (v) => setRow(i, { minOrderPallets: v === '' ? null : Number(v) }), 'minOrderPallets') },
+    {
+      label: t('terms.minOrderValue'),
+      cell: (x, i) =>
+        num(i, euros(x.minOrderValueCents), (v) => setRow(i, { minOrderValueCents: toCents(v) }), 'minOrderValueCents', {
+          suffix: ' €',
+          decimalScale: 2,
+        }),
+    },
+    {
+      label: t('terms.minOrderPallets'),
+      cell: (x, i) =>
+        num(i, x.minOrderPallets ?? '', (v) => setRow(i, { minOrderPallets: v === '' ? null : Number(v) }), 'minOrderPallets'),
+    },
     {
       label: t('terms.minOrderSeverity'),
       cell: (x, i) => (
-        <Select size="xs" w={180} readOnly={!editable} allowDeselect={false} value={x.minOrderSeverity} onChange={(v) => v && setRow(i, { minOrderSeverity: v as 'block' | 'approval' })}
-          data={(['approval', 'block'] as const).map((s) => ({ value: s, label: t(`terms.severity.${s}`) }))} />
+        <Select
+          size="xs"
+          w={180}
+          readOnly={!editable}
+          allowDeselect={false}
+          value={x.minOrderSeverity}
+          onChange={(v) => v && setRow(i, { minOrderSeverity: v as 'block' | 'approval' })}
+          data={(['approval', 'block'] as const).map((s) => ({ value: s, label: t(`terms.severity.${s}`) }))}
+        />
       ),
     },
     {
       label: t('terms.francoMeasure'),
       cell: (x, i) => (
-        <Select size="xs" w={180} readOnly={!editable} allowDeselect={false} value={x.franco?.measure ?? 'none'}
-          onChange={(v) => setRow(i, { franco: v === 'none' || !v ? null : { measure: v as 'value' | 'pallets', threshold: x.franco?.threshold ?? 0, feeBelowCents: x.franco?.feeBelowCents ?? 0 } })}
-          data={(['none', 'value', 'pallets'] as const).map((m) => ({ value: m, label: t(`terms.francoMeasures.${m}`) }))} />
+        <Select
+          size="xs"
+          w={180}
+          readOnly={!editable}
+          allowDeselect={false}
+          value={x.franco?.measure ?? 'none'}
+          onChange={(v) =>
+            setRow(i, {
+              franco:
+                v === 'none' || !v
+                  ? null
+                  : { measure: v as 'value' | 'pallets', threshold: x.franco?.threshold ?? 0, feeBelowCents: x.franco?.feeBelowCents ?? 0 },
+            })
+          }
+          data={(['none', 'value', 'pallets'] as const).map((m) => ({ value: m, label: t(`terms.francoMeasures.${m}`) }))}
+        />
       ),
     },
     {
@@ -66,35 +127,122 @@ export function TermsPage() {
       cell: (x, i) =>
         x.franco &&
         (x.franco.measure === 'value'
-          ? num(i, euros(x.franco.threshold), (v) => setRow(i, { franco: { ...x.franco!, threshold: toCents(v) ?? 0 } }), 'franco.threshold', { suffix: ' €', decimalScale: 2 })
-          : num(i, x.franco.threshold, (v) => setRow(i, { franco: { ...x.franco!, threshold: Number(v || 0) } }), 'franco.threshold', { suffix: ` ${t('terms.pallets')}` })),
+          ? num(
+              i,
+              euros(x.franco.threshold),
+              (v) => setRow(i, { franco: { ...x.franco!, threshold: toCents(v) ?? 0 } }),
+              'franco.threshold',
+              { suffix: ' €', decimalScale: 2 },
+            )
+          : num(i, x.franco.threshold, (v) => setRow(i, { franco: { ...x.franco!, threshold: Number(v || 0) } }), 'franco.threshold', {
+              suffix: ` ${t('terms.pallets')}`,
+            })),
     },
-    { label: t('terms.francoFee'), cell: (x, i) => x.franco && num(i, euros(x.franco.feeBelowCents), (v) => setRow(i, { franco: { ...x.franco!, feeBelowCents: toCents(v) ?? 0 } }), 'franco.feeBelowCents', { suffix: ' €', decimalScale: 2 }) },
+    {
+      label: t('terms.francoFee'),
+      cell: (x, i) =>
+        x.franco &&
+        num(
+          i,
+          euros(x.franco.feeBelowCents),
+          (v) => setRow(i, { franco: { ...x.franco!, feeBelowCents: toCents(v) ?? 0 } }),
+          'franco.feeBelowCents',
+          { suffix: ' €', decimalScale: 2 },
+        ),
+    },
     {
       label: t('terms.orderMultiple'),
       cell: (x, i) => (
-        <Select size="xs" w={180} readOnly={!editable} allowDeselect={false} value={x.orderMultiples.default}
+        <Select
+          size="xs"
+          w={180}
+          readOnly={!editable}
+          allowDeselect={false}
+          value={x.orderMultiples.default}
           onChange={(v) => v && setRow(i, { orderMultiples: { ...x.orderMultiples, default: v as OrderMultipleUnit } })}
-          data={UNITS.map((u) => ({ value: u, label: t(`terms.units.${u}`) }))} />
+          data={UNITS.map((u) => ({ value: u, label: t(`terms.units.${u}`) }))}
+        />
       ),
     },
     {
       label: t('terms.frozenMultiple'),
       cell: (x, i) => (
-        <Select size="xs" w={180} readOnly={!editable} value={x.orderMultiples.byTemperature?.SURGELE ?? null} placeholder={t('terms.sameAsDefault')}
-          onChange={(v) => setRow(i, { orderMultiples: { ...x.orderMultiples, byTemperature: v ? { ...x.orderMultiples.byTemperature, SURGELE: v as OrderMultipleUnit } : {} } })}
-          data={UNITS.map((u) => ({ value: u, label: t(`terms.units.${u}`) }))} clearable />
+        <Select
+          size="xs"
+          w={180}
+          readOnly={!editable}
+          value={x.orderMultiples.byTemperature?.SURGELE ?? null}
+          placeholder={t('terms.sameAsDefault')}
+          onChange={(v) =>
+            setRow(i, {
+              orderMultiples: {
+                ...x.orderMultiples,
+                byTemperature: v ? { ...x.orderMultiples.byTemperature, SURGELE: v as OrderMultipleUnit } : {},
+              },
+            })
+          }
+          data={UNITS.map((u) => ({ value: u, label: t(`terms.units.${u}`) }))}
+          clearable
+        />
       ),
     },
-    { label: t('terms.leadTime'), cell: (x, i) => num(i, x.leadTimeDays, (v) => setRow(i, { leadTimeDays: Number(v || 0) }), 'leadTimeDays', { suffix: ` ${t('terms.days')}` }) },
+    {
+      label: t('terms.leadTime'),
+      cell: (x, i) =>
+        num(i, x.leadTimeDays, (v) => setRow(i, { leadTimeDays: Number(v || 0) }), 'leadTimeDays', { suffix: ` ${t('terms.days')}` }),
+    },
     {
       label: t('terms.cutoff'),
-      cell: (x, i) => <TextInput size="xs" w={120} readOnly={!editable} value={x.cutoffTime} onChange={(e) => setRow(i, { cutoffTime: e.currentTarget.value })} error={err(i, 'cutoffTime')} aria-label="cutoffTime" />,
+      cell: (x, i) => (
+        <TextInput
+          size="xs"
+          w={120}
+          readOnly={!editable}
+          value={x.cutoffTime}
+          onChange={(e) => setRow(i, { cutoffTime: e.currentTarget.value })}
+          error={err(i, 'cutoffTime')}
+          aria-label="cutoffTime"
+        />
+      ),
     },
-    { label: t('terms.truckPallets'), cell: (x, i) => num(i, x.truck.maxPallets, (v) => setRow(i, { truck: { ...x.truck, maxPallets: Number(v || 0) } }), 'truck.maxPallets') },
-    { label: t('terms.truckWeight'), cell: (x, i) => num(i, x.truck.maxWeightG / 1_000_000, (v) => setRow(i, { truck: { ...x.truck, maxWeightG: Math.round(Number(v || 0) * 1_000_000) } }), 'truck.maxWeightG', { suffix: ' t', decimalScale: 1 }) },
-    { label: t('terms.priceTolerance'), cell: (x, i) => num(i, euros(x.priceMismatchToleranceCents), (v) => setRow(i, { priceMismatchToleranceCents: toCents(v) ?? 0 }), 'priceMismatchToleranceCents', { suffix: ' €', decimalScale: 2 }) },
-    { label: t('terms.creditCheck'), cell: (x, i) => <Checkbox disabled={!editable} checked={x.creditCheck} onChange={(e) => setRow(i, { creditCheck: e.currentTarget.checked })} aria-label="creditCheck" /> },
+    {
+      label: t('terms.truckPallets'),
+      cell: (x, i) =>
+        num(i, x.truck.maxPallets, (v) => setRow(i, { truck: { ...x.truck, maxPallets: Number(v || 0) } }), 'truck.maxPallets'),
+    },
+    {
+      label: t('terms.truckWeight'),
+      cell: (x, i) =>
+        num(
+          i,
+          x.truck.maxWeightG / 1_000_000,
+          (v) => setRow(i, { truck: { ...x.truck, maxWeightG: Math.round(Number(v || 0) * 1_000_000) } }),
+          'truck.maxWeightG',
+          { suffix: ' t', decimalScale: 1 },
+        ),
+    },
+    {
+      label: t('terms.priceTolerance'),
+      cell: (x, i) =>
+        num(
+          i,
+          euros(x.priceMismatchToleranceCents),
+          (v) => setRow(i, { priceMismatchToleranceCents: toCents(v) ?? 0 }),
+          'priceMismatchToleranceCents',
+          { suffix: ' €', decimalScale: 2 },
+        ),
+    },
+    {
+      label: t('terms.creditCheck'),
+      cell: (x, i) => (
+        <Checkbox
+          disabled={!editable}
+          checked={x.creditCheck}
+          onChange={(e) => setRow(i, { creditCheck: e.currentTarget.checked })}
+          aria-label="creditCheck"
+        />
+      ),
+    },
   ];
 
   return (
@@ -110,16 +258,52 @@ export function TermsPage() {
       <ErrorAlert error={form.generalError ?? (form.errors.typologies ? new Error(form.errors.typologies) : null)} />
       <Paper withBorder p="sm" mb="sm">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          <TextInput size="xs" label={t('terms.code')} value={draft.code} readOnly={!editable} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })} error={form.errors.code} description={t('terms.codeHint')} />
-          <TextInput size="xs" label={t('terms.name')} value={draft.name} readOnly={!editable} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={form.errors.name} />
-          <TextInput size="xs" label={t('terms.validFrom')} value={draft.validFrom} readOnly={!editable} onChange={(e) => setDraft({ ...draft, validFrom: e.currentTarget.value })} error={form.errors.validFrom} />
-          <TextInput size="xs" label={t('terms.validTo')} value={draft.validTo ?? ''} readOnly={!editable} onChange={(e) => setDraft({ ...draft, validTo: e.currentTarget.value || null })} error={form.errors.validTo} />
+          <TextInput
+            size="xs"
+            label={t('terms.code')}
+            value={draft.code}
+            readOnly={!editable}
+            onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
+            error={form.errors.code}
+            description={t('terms.codeHint')}
+          />
+          <TextInput
+            size="xs"
+            label={t('terms.name')}
+            value={draft.name}
+            readOnly={!editable}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+            error={form.errors.name}
+          />
+          <TextInput
+            size="xs"
+            label={t('terms.validFrom')}
+            value={draft.validFrom}
+            readOnly={!editable}
+            onChange={(e) => setDraft({ ...draft, validFrom: e.currentTarget.value })}
+            error={form.errors.validFrom}
+          />
+          <TextInput
+            size="xs"
+            label={t('terms.validTo')}
+            value={draft.validTo ?? ''}
+            readOnly={!editable}
+            onChange={(e) => setDraft({ ...draft, validTo: e.currentTarget.value || null })}
+            error={form.errors.validTo}
+          />
         </SimpleGrid>
         {query.data.length > 1 && (
           <Group gap={4} mt="xs">
-            <Text size="xs" c="dimmed">{t('terms.versions')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('terms.versions')}
+            </Text>
             {query.data.map((v) => (
-              <Badge key={v.id} variant={v.code === draft.code ? 'filled' : 'light'} style={{ cursor: 'pointer' }} onClick={() => setDraft(structuredClone(v))}>
+              <Badge
+                key={v.id}
+                variant={v.code === draft.code ? 'filled' : 'light'}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setDraft(structuredClone(v))}
+              >
                 {v.code}
               </Badge>
             ))}
@@ -141,7 +325,9 @@ export function TermsPage() {
               {rows.map((row) => (
                 <Table.Tr key={row.label}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>{row.label}</Text>
+                    <Text size="sm" fw={500}>
+                      {row.label}
+                    </Text>
                   </Table.Td>
                   {draft.typologies.map((x, i) => (
                     <Table.Td key={x.typology}>{row.cell(x, i)}</Table.Td>

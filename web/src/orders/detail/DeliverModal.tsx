@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { OrderLine, ShortfallChoice } from '../../../../core/orders/order.ts';
 import { type DeliverRow, deliverBody, initialDeliverInputs } from './deliver-form.ts';
 
-type Props = { opened: boolean; busy: boolean; lines: readonly OrderLine[]; onClose: () => void; onSubmit: (body: Record<string, unknown>) => void };
+type Props = {
+  opened: boolean;
+  busy: boolean;
+  lines: readonly OrderLine[];
+  onClose: () => void;
+  onSubmit: (body: Record<string, unknown>) => void;
+};
 
 /** What the customer received, per line; for a short line, whether the rest follows (reliquat) or is dropped (soldé). */
 export function DeliverModal({ opened, busy, lines, onClose, onSubmit }: Props) {
@@ -14,7 +20,8 @@ export function DeliverModal({ opened, busy, lines, onClose, onSubmit }: Props) 
     if (opened) setInputs(initialDeliverInputs(lines));
   }, [opened, lines]);
   const byId = new Map(lines.map((l) => [l.id, l]));
-  const update = (lineId: number, patch: Partial<DeliverRow>) => setInputs((all) => all.map((i) => (i.lineId === lineId ? { ...i, ...patch } : i)));
+  const update = (lineId: number, patch: Partial<DeliverRow>) =>
+    setInputs((all) => all.map((i) => (i.lineId === lineId ? { ...i, ...patch } : i)));
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('actions.deliver')} size="xl">

@@ -11,7 +11,14 @@ import { translatedFieldErrors } from '../../shared/field-message.ts';
 import { CancelModal, ShipModal } from './ActionModals.tsx';
 import { DeliverModal } from './DeliverModal.tsx';
 
-const COLORS: Record<OrderAction, string> = { confirm: 'blue', release: 'indigo', ship: 'violet', deliver: 'teal', close: 'dark', cancel: 'red' };
+const COLORS: Record<OrderAction, string> = {
+  confirm: 'blue',
+  release: 'indigo',
+  ship: 'violet',
+  deliver: 'teal',
+  close: 'dark',
+  cancel: 'red',
+};
 
 /** The moves the order's status allows (from core's transition table, as the server computed them). */
 export function OrderActions({ order, onError }: { order: OrderDetail; onError: (error: unknown) => void }) {
@@ -21,7 +28,8 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
   const [dialog, setDialog] = useState<'ship' | 'deliver' | 'cancel' | null>(null);
 
   const move = useMutation({
-    mutationFn: ({ action, body }: { action: OrderAction; body?: Record<string, unknown> }) => api.post<OrderDetail>(`/api/orders/${order.id}/${action}`, body),
+    mutationFn: ({ action, body }: { action: OrderAction; body?: Record<string, unknown> }) =>
+      api.post<OrderDetail>(`/api/orders/${order.id}/${action}`, body),
     onMutate: () => onError(null),
     onSuccess: (updated) => {
       setDialog(null);
@@ -38,7 +46,8 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
   if (!can(ORDER_DESK)) return null;
   const fieldErrorsNow = translatedFieldErrors(move.error, t);
   const run = (action: OrderAction, body?: Record<string, unknown>) => move.mutate({ action, body });
-  const start = (action: OrderAction) => (action === 'ship' || action === 'deliver' || action === 'cancel' ? setDialog(action) : run(action));
+  const start = (action: OrderAction) =>
+    action === 'ship' || action === 'deliver' || action === 'cancel' ? setDialog(action) : run(action);
 
   return (
     <>
@@ -57,9 +66,27 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
           </Button>
         ))}
       </Group>
-      <ShipModal opened={dialog === 'ship'} busy={move.isPending} errors={fieldErrorsNow} onClose={() => setDialog(null)} onSubmit={(body) => run('ship', body)} />
-      <CancelModal opened={dialog === 'cancel'} busy={move.isPending} errors={fieldErrorsNow} onClose={() => setDialog(null)} onSubmit={(body) => run('cancel', body)} />
-      <DeliverModal opened={dialog === 'deliver'} busy={move.isPending} lines={order.lines} onClose={() => setDialog(null)} onSubmit={(body) => run('deliver', body)} />
+      <ShipModal
+        opened={dialog === 'ship'}
+        busy={move.isPending}
+        errors={fieldErrorsNow}
+        onClose={() => setDialog(null)}
+        onSubmit={(body) => run('ship', body)}
+      />
+      <CancelModal
+        opened={dialog === 'cancel'}
+        busy={move.isPending}
+        errors={fieldErrorsNow}
+        onClose={() => setDialog(null)}
+        onSubmit={(body) => run('cancel', body)}
+      />
+      <DeliverModal
+        opened={dialog === 'deliver'}
+        busy={move.isPending}
+        lines={order.lines}
+        onClose={() => setDialog(null)}
+        onSubmit={(body) => run('deliver', body)}
+      />
     </>
   );
 }

@@ -58,7 +58,9 @@ export function OrderDetailPage() {
         </SimpleGrid>
         {o.deliveryRequirement && (
           <Text size="sm" mt="xs" fw={500} data-testid="order-delivery-requirement">
-            {t('detail.deliveryRequirement', { requirement: t(`deliveryRequirements.${o.deliveryRequirement}`, { defaultValue: o.deliveryRequirement }) })}
+            {t('detail.deliveryRequirement', {
+              requirement: t(`deliveryRequirements.${o.deliveryRequirement}`, { defaultValue: o.deliveryRequirement }),
+            })}
           </Text>
         )}
         {o.note && (
@@ -81,7 +83,11 @@ export function OrderDetailPage() {
           </Group>
         )}
       </Paper>
-      {o.status === 'cancelled' && <Alert color="red" py="xs">{t('detail.cancelledNotice')}</Alert>}
+      {o.status === 'cancelled' && (
+        <Alert color="red" py="xs">
+          {t('detail.cancelledNotice')}
+        </Alert>
+      )}
       <Grid gutter="sm" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Stack gap="sm">

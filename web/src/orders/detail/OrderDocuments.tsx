@@ -15,7 +15,10 @@ const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red' } as cons
 export function OrderDocuments({ orderId, version }: { orderId: number; version: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const documents = useQuery({ queryKey: ['orders', orderId, 'documents', version], queryFn: () => api.get<OrderDocument[]>(`/api/orders/${orderId}/documents`) });
+  const documents = useQuery({
+    queryKey: ['orders', orderId, 'documents', version],
+    queryFn: () => api.get<OrderDocument[]>(`/api/orders/${orderId}/documents`),
+  });
   const emails = useQuery({
     queryKey: ['orders', orderId, 'emails', version],
     queryFn: () => api.get<OrderEmail[]>(`/api/orders/${orderId}/emails`),
@@ -61,7 +64,10 @@ export function OrderDocuments({ orderId, version }: { orderId: number; version:
                   </Group>
                   <Text size="xs" c="dimmed">
                     {m.status === 'sent' && m.sentAt && t('documents.sentAt', { at: fmt.dateTime(m.sentAt) })}
-                    {m.status === 'pending' && (m.attempts === 0 ? t('documents.sending') : t('documents.retryAt', { at: m.nextAttemptAt ? fmt.dateTime(m.nextAttemptAt) : '—', attempts: m.attempts }))}
+                    {m.status === 'pending' &&
+                      (m.attempts === 0
+                        ? t('documents.sending')
+                        : t('documents.retryAt', { at: m.nextAttemptAt ? fmt.dateTime(m.nextAttemptAt) : '—', attempts: m.attempts }))}
                   </Text>
                   {m.lastError && (
                     <Text size="xs" c={m.status === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>

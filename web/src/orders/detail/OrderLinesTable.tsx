@@ -9,7 +9,13 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 
-const LINE_COLORS: Record<LineStatus, string> = { open: 'blue', delivered: 'teal', backordered: 'orange', short_cancelled: 'gray', cancelled: 'red' };
+const LINE_COLORS: Record<LineStatus, string> = {
+  open: 'blue',
+  delivered: 'teal',
+  backordered: 'orange',
+  short_cancelled: 'gray',
+  cancelled: 'red',
+};
 
 /**
  * Beside our price, what the customer expects (his EDI PRI) when it differs, or that his price was accepted; on a
@@ -97,7 +103,11 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
               <Table.Td ta="right">{fmt.number(l.quantity)}</Table.Td>
               <Table.Td>{t(`units.${l.saleUnit}`, { count: l.quantity })}</Table.Td>
               <Table.Td ta="right">
-                <PriceCell line={l} busy={accept.isPending && accept.variables === l.id} onAccept={mayAccept ? () => accept.mutate(l.id) : null} />
+                <PriceCell
+                  line={l}
+                  busy={accept.isPending && accept.variables === l.id}
+                  onAccept={mayAccept ? () => accept.mutate(l.id) : null}
+                />
               </Table.Td>
               <Table.Td ta="right">{fmt.money(l.netCents)}</Table.Td>
               <Table.Td ta="right">{l.deliveredQuantity === null ? '—' : fmt.number(l.deliveredQuantity)}</Table.Td>

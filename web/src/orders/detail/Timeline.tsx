@@ -12,7 +12,10 @@ import { timelineNote } from './timeline-note.ts';
 export function Timeline({ orderId, version }: { orderId: number; version: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const events = useQuery({ queryKey: ['orders', orderId, 'events', version], queryFn: () => api.get<AuditEvent[]>(`/api/orders/${orderId}/events`) });
+  const events = useQuery({
+    queryKey: ['orders', orderId, 'events', version],
+    queryFn: () => api.get<AuditEvent[]>(`/api/orders/${orderId}/events`),
+  });
   if (events.error) return <ErrorAlert error={events.error} />;
 
   return (
@@ -27,7 +30,11 @@ export function Timeline({ orderId, version }: { orderId: number; version: strin
             </Text>
             {shown.map((c) => (
               <Text size="xs" key={c.field}>
-                {t('detail.change', { field: t(`fields.${c.field}`), from: showChangeValue(c.field, c.from, t, fmt), to: showChangeValue(c.field, c.to, t, fmt) })}
+                {t('detail.change', {
+                  field: t(`fields.${c.field}`),
+                  from: showChangeValue(c.field, c.from, t, fmt),
+                  to: showChangeValue(c.field, c.to, t, fmt),
+                })}
               </Text>
             ))}
             {all.length > shown.length && (

@@ -28,7 +28,9 @@ const line = (id: number, quantity: number, status: OrderLine['status'] = 'open'
 
 describe('deliver form', () => {
   it('proposes everything delivered, for open lines only', () => {
-    expect(initialDeliverInputs([line(1, 10), line(2, 4, 'cancelled')])).toEqual([{ lineId: 1, deliveredQuantity: 10, shortfall: 'backorder' }]);
+    expect(initialDeliverInputs([line(1, 10), line(2, 4, 'cancelled')])).toEqual([
+      { lineId: 1, deliveredQuantity: 10, shortfall: 'backorder' },
+    ]);
   });
   it('sends the shortfall choice only for short lines', () => {
     const lines = [line(1, 10), line(2, 4)];
@@ -36,6 +38,11 @@ describe('deliver form', () => {
       { lineId: 1, deliveredQuantity: 10, shortfall: 'backorder' },
       { lineId: 2, deliveredQuantity: 1, shortfall: 'cancel' },
     ]);
-    expect(body).toEqual({ lines: [{ lineId: 1, deliveredQuantity: 10 }, { lineId: 2, deliveredQuantity: 1, shortfall: 'cancel' }] });
+    expect(body).toEqual({
+      lines: [
+        { lineId: 1, deliveredQuantity: 10 },
+        { lineId: 2, deliveredQuantity: 1, shortfall: 'cancel' },
+      ],
+    });
   });
 });

@@ -3,7 +3,9 @@ import { eventChanges } from './event-changes.ts';
 
 describe('eventChanges', () => {
   it('lists only the fields that changed', () => {
-    expect(eventChanges({ status: 'confirmed', number: 'C-1' }, { status: 'released', number: 'C-1' })).toEqual([{ field: 'status', from: 'confirmed', to: 'released' }]);
+    expect(eventChanges({ status: 'confirmed', number: 'C-1' }, { status: 'released', number: 'C-1' })).toEqual([
+      { field: 'status', from: 'confirmed', to: 'released' },
+    ]);
   });
   it('shows a created record as coming from nothing', () => {
     expect(eventChanges(null, { status: 'draft', note: null })).toEqual([{ field: 'status', from: null, to: 'draft' }]);

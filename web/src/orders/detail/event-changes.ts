@@ -10,5 +10,7 @@ export function eventChanges(before: unknown, after: unknown): Change[] {
   const b = asRecord(after);
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   // A field absent on one side and null on the other did not change: a creation has no "before" at all.
-  return fields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null)).map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }));
+  return fields
+    .filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null))
+    .map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }));
 }

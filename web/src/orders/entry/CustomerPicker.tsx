@@ -71,8 +71,7 @@ export function CustomerPicker({ inputRef, chosen, onChoose, onPending }: Props)
     else if (move.type === 'wait') {
       setQ(text.trim());
       wait(true);
-    }
-    else take(items[move.index]);
+    } else take(items[move.index]);
   };
 
   const noMatch = current && text.trim() !== '' && !chosen && (search.data?.items.length ?? 0) === 0;

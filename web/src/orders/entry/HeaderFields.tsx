@@ -57,10 +57,20 @@ export function HeaderFields({ header, context, onChange }: Props) {
           />
         </Grid.Col>
         <Grid.Col span={2}>
-          <TextInput label={t('entry.customerRef')} data-testid="order-customer-ref" value={header.customerRef} onChange={(e) => onChange({ customerRef: e.currentTarget.value })} />
+          <TextInput
+            label={t('entry.customerRef')}
+            data-testid="order-customer-ref"
+            value={header.customerRef}
+            onChange={(e) => onChange({ customerRef: e.currentTarget.value })}
+          />
         </Grid.Col>
         <Grid.Col span={2}>
-          <TextInput label={t('entry.note')} data-testid="order-note" value={header.note} onChange={(e) => onChange({ note: e.currentTarget.value })} />
+          <TextInput
+            label={t('entry.note')}
+            data-testid="order-note"
+            value={header.note}
+            onChange={(e) => onChange({ note: e.currentTarget.value })}
+          />
         </Grid.Col>
       </Grid>
       {point && <DeliveryInfo point={point} earliest={earliest} requested={header.requestedDate} fmt={fmt} />}
@@ -68,7 +78,17 @@ export function HeaderFields({ header, context, onChange }: Props) {
   );
 }
 
-function DeliveryInfo({ point, earliest, requested, fmt }: { point: DeliveryPoint; earliest: string | undefined; requested: string | null; fmt: ReturnType<typeof useFormat> }) {
+function DeliveryInfo({
+  point,
+  earliest,
+  requested,
+  fmt,
+}: {
+  point: DeliveryPoint;
+  earliest: string | undefined;
+  requested: string | null;
+  fmt: ReturnType<typeof useFormat>;
+}) {
   const { t } = useTranslation();
   const days = point.deliveryWeekdays.map((d) => t(`weekdays.${d}`)).join(', ');
   const tooEarly = !!(requested && earliest && requested < earliest);

@@ -40,7 +40,26 @@ type Props = {
 };
 
 /** One order line: product, quantity, and as she types, its price and what it makes in layers and pallets. */
-export function LineRow({ index, line, product, disabled, invalid, products, customerCodes, usual, prices, priced, findings, loading, register, onChange, onTake, onPending, onNavigate, onRemove }: Props) {
+export function LineRow({
+  index,
+  line,
+  product,
+  disabled,
+  invalid,
+  products,
+  customerCodes,
+  usual,
+  prices,
+  priced,
+  findings,
+  loading,
+  register,
+  onChange,
+  onTake,
+  onPending,
+  onNavigate,
+  onRemove,
+}: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const lineNo = index + 1;
@@ -104,9 +123,24 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
         <Text size="sm">{product ? t(`units.${product.saleUnit}`, { count: quantity ?? 1 }) : ''}</Text>
       </Table.Td>
       <Table.Td w={100} ta="right" data-testid={`order-line-${lineNo}-price`}>
-        {product && (unitPrice === null ? <Text size="xs" c="orange">{t('entry.noPrice')}</Text> : fmt.money(unitPrice))}
+        {product &&
+          (unitPrice === null ? (
+            <Text size="xs" c="orange">
+              {t('entry.noPrice')}
+            </Text>
+          ) : (
+            fmt.money(unitPrice)
+          ))}
         {priced?.discounts?.map((d, i) => (
-          <Badge key={i} size="xs" variant="light" color={d.kind === 'promotion' ? 'grape' : 'teal'} display="block" ml="auto" data-testid={`order-line-${lineNo}-discount`}>
+          <Badge
+            key={i}
+            size="xs"
+            variant="light"
+            color={d.kind === 'promotion' ? 'grape' : 'teal'}
+            display="block"
+            ml="auto"
+            data-testid={`order-line-${lineNo}-discount`}
+          >
             {`−${fmt.rate(d.discountBp)}`}
           </Badge>
         ))}
@@ -115,7 +149,14 @@ export function LineRow({ index, line, product, disabled, invalid, products, cus
         {priced && priced.unitPriceCents !== null ? fmt.money(priced.netCents) : ''}
       </Table.Td>
       <Table.Td w={32}>
-        <ActionIcon variant="subtle" color="gray" size="sm" tabIndex={-1} aria-label={t('entry.removeLine', { n: lineNo })} onClick={onRemove}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          tabIndex={-1}
+          aria-label={t('entry.removeLine', { n: lineNo })}
+          onClick={onRemove}
+        >
           <IconX size={14} />
         </ActionIcon>
       </Table.Td>

@@ -35,7 +35,14 @@ export function OrderEntryPage() {
 
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [customerPending, setCustomerPending] = useState(false);
-  const [header, setHeader] = useState<EntryHeader>({ customerId: null, deliveryPointId: null, requestedDate: null, channel: 'phone', customerRef: '', note: '' });
+  const [header, setHeader] = useState<EntryHeader>({
+    customerId: null,
+    deliveryPointId: null,
+    requestedDate: null,
+    channel: 'phone',
+    customerRef: '',
+    note: '',
+  });
   const [lines, setLines] = useState<EntryLine[]>([blankLine(1)]);
   const [badLines, setBadLines] = useState<number[]>([]);
   // Lines whose product Enter came before the customer's codes: their match is taken as soon as they arrive.
@@ -72,7 +79,11 @@ export function OrderEntryPage() {
     const ctx = context.data;
     if (!ctx) return;
     const point = ctx.customer.deliveryPoints.find((p) => p.isDefault) ?? ctx.customer.deliveryPoints[0];
-    setHeader((h) => ({ ...h, deliveryPointId: point?.id ?? null, requestedDate: point ? (ctx.earliestDates[String(point.id)] ?? null) : null }));
+    setHeader((h) => ({
+      ...h,
+      deliveryPointId: point?.id ?? null,
+      requestedDate: point ? (ctx.earliestDates[String(point.id)] ?? null) : null,
+    }));
   }, [context.data]);
 
   const focusFirstOpenLine = () => {
@@ -96,7 +107,8 @@ export function OrderEntryPage() {
     else customerInput.current?.focus();
   };
 
-  const updateLine = (index: number, patch: Partial<EntryLine>) => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const updateLine = (index: number, patch: Partial<EntryLine>) =>
+    setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
   const setPending = (key: number, pending: boolean) =>
     setPendingLines((keys) => {
@@ -152,8 +164,14 @@ export function OrderEntryPage() {
   const prices = useMemo(() => context.data?.prices ?? [], [context.data]);
   // The customer's whole commercial context, then core's rules over what is typed: price, check, suggest, as the
   // server will on save. Each row shows the line core priced and what the rules found on it, found by its row key.
-  const rulesContext = useMemo(() => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId), [context.data, catalogue.byId, header.deliveryPointId]);
-  const entryRules = useMemo(() => (rulesContext ? runEntryRules(lines, header, rulesContext, rules) : null), [lines, header, rulesContext]);
+  const rulesContext = useMemo(
+    () => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId),
+    [context.data, catalogue.byId, header.deliveryPointId],
+  );
+  const entryRules = useMemo(
+    () => (rulesContext ? runEntryRules(lines, header, rulesContext, rules) : null),
+    [lines, header, rulesContext],
+  );
   const usual = useMemo(() => usualCounts(context.data?.usualProductIds), [context.data]);
   const pitch = useMemo(() => (rulesContext ? eligiblePromotions(rulesContext) : []), [rulesContext]);
   // Before the customer's context is in: list prices alone, so the screen is never blank.
@@ -161,10 +179,16 @@ export function OrderEntryPage() {
     if (entryRules) return null;
     const input = pricedInput(lines).filter((l) => catalogue.byId.has(l.productId));
     const result = priceDraft(input, catalogue.byId, prices);
-    return { totals: result.totals, unpriced: result.unpricedProductIds.length > 0, pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])) };
+    return {
+      totals: result.totals,
+      unpriced: result.unpricedProductIds.length > 0,
+      pricedByKey: new Map(input.map((l, i) => [l.key, result.lines[i]])),
+    };
   }, [entryRules, lines, catalogue.byId, prices]);
   const totals = entryRules ? entryRules.result.priced.totals : fallback!.totals;
-  const pricedByKey: ReadonlyMap<number, { unitPriceCents: number | null; netCents: number }> = entryRules ? entryRules.pricedByKey : fallback!.pricedByKey;
+  const pricedByKey: ReadonlyMap<number, { unitPriceCents: number | null; netCents: number }> = entryRules
+    ? entryRules.pricedByKey
+    : fallback!.pricedByKey;
   const suggestions = entryRules?.result.suggestions ?? [];
 
   const applySuggestionAt = (index: number) => {
@@ -191,7 +215,8 @@ export function OrderEntryPage() {
   const saving = useSaveOrder(header, lines, entryRules?.needsManager ?? false, (problem, lineIndexes) => {
     setBadLines(lineIndexes);
     if (problem === 'noCustomer') customerInput.current?.focus();
-    else if (lineIndexes.length) setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
+    else if (lineIndexes.length)
+      setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
   });
 
   const unpriced = entryRules ? entryRules.result.priced.unpricedLineIndexes.length > 0 : fallback!.unpriced;
@@ -288,12 +313,24 @@ export function OrderEntryPage() {
             </Alert>
           )}
           <Group mt="sm" gap="xs" grow>
-            <Button ref={footerButton} size="sm" loading={saving.saving} data-testid="order-save-confirm" onClick={() => void saving.save('confirm')}>
+            <Button
+              ref={footerButton}
+              size="sm"
+              loading={saving.saving}
+              data-testid="order-save-confirm"
+              onClick={() => void saving.save('confirm')}
+            >
               {t('entry.saveConfirm')}
             </Button>
           </Group>
           <Group mt="xs" gap="xs" grow>
-            <Button size="sm" variant="default" disabled={saving.saving} data-testid="order-save-draft" onClick={() => void saving.save('draft')}>
+            <Button
+              size="sm"
+              variant="default"
+              disabled={saving.saving}
+              data-testid="order-save-draft"
+              onClick={() => void saving.save('draft')}
+            >
               {t('entry.saveDraft')}
             </Button>
           </Group>

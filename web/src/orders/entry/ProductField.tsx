@@ -27,13 +27,31 @@ type Props = {
 };
 
 /** A line's product field: ranks the catalogue locally (our code, the customer's code, GTIN, name words). */
-export function ProductField({ lineNo, query, chosen, disabled, invalid, products, customerCodes, usual, loading, register, onQueryChange, onTake, onPending, onAction }: Props) {
+export function ProductField({
+  lineNo,
+  query,
+  chosen,
+  disabled,
+  invalid,
+  products,
+  customerCodes,
+  usual,
+  loading,
+  register,
+  onQueryChange,
+  onTake,
+  onPending,
+  onAction,
+}: Props) {
   const { t } = useTranslation();
   const [highlight, setHighlight] = useState(0);
   const [focused, setFocused] = useState(false);
   const [noMatch, setNoMatch] = useState(false);
   const [waiting, setWaiting] = useState(false);
-  const matches = useMemo(() => (chosen ? [] : matchProducts(query, products, customerCodes, 8, usual)), [chosen, query, products, customerCodes, usual]);
+  const matches = useMemo(
+    () => (chosen ? [] : matchProducts(query, products, customerCodes, 8, usual)),
+    [chosen, query, products, customerCodes, usual],
+  );
   const listId = `product-suggestions-${lineNo}`;
   const visible = focused && !chosen ? matches : [];
 

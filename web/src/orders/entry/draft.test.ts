@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { blankLine, type EntryHeader, type EntryLine, orderBody, parseQuantity, removeLine, withTrailingBlank } from './draft.ts';
 
-const header: EntryHeader = { customerId: 7, deliveryPointId: 3, requestedDate: '2026-11-27', channel: 'phone', customerRef: ' BC-12 ', note: '' };
+const header: EntryHeader = {
+  customerId: 7,
+  deliveryPointId: 3,
+  requestedDate: '2026-11-27',
+  channel: 'phone',
+  customerRef: ' BC-12 ',
+  note: '',
+};
 const line = (key: number, productId: number | null, quantity: string, query = 'x'): EntryLine => ({ key, productId, quantity, query });
 let counter = 100;
 const nextKey = () => ++counter;
@@ -42,7 +49,10 @@ describe('orderBody', () => {
     });
   });
   it('refuses a line whose product or quantity is missing, naming it', () => {
-    expect(orderBody(header, [line(1, 5, '10'), line(2, null, '4', 'zz'), line(3, 6, '')])).toEqual({ problem: 'badLines', lineIndexes: [1, 2] });
+    expect(orderBody(header, [line(1, 5, '10'), line(2, null, '4', 'zz'), line(3, 6, '')])).toEqual({
+      problem: 'badLines',
+      lineIndexes: [1, 2],
+    });
   });
   it('needs a customer and at least one line', () => {
     expect(orderBody({ ...header, customerId: null }, [line(1, 5, '10')])).toMatchObject({ problem: 'noCustomer' });

@@ -60,7 +60,10 @@ export type BodyProblem = 'noCustomer' | 'noLines' | 'badLines';
  * The POST /api/orders body, or why it cannot be sent yet. A line with text but no product, or a product without
  * a valid quantity, stops the save: sending the others would drop what the customer asked for without a word.
  */
-export function orderBody(header: EntryHeader, lines: readonly EntryLine[]): { body: OrderInput } | { problem: BodyProblem; lineIndexes: number[] } {
+export function orderBody(
+  header: EntryHeader,
+  lines: readonly EntryLine[],
+): { body: OrderInput } | { problem: BodyProblem; lineIndexes: number[] } {
   if (header.customerId === null) return { problem: 'noCustomer', lineIndexes: [] };
   const bad = lines.flatMap((line, i) => (!isBlank(line) && (line.productId === null || parseQuantity(line.quantity) === null) ? [i] : []));
   if (bad.length) return { problem: 'badLines', lineIndexes: bad };

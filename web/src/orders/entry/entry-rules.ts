@@ -11,14 +11,26 @@ import type { OrderContext } from '../../api/types.ts';
 import { blankLine, type EntryHeader, type EntryLine, isBlank, pricedInput } from './draft.ts';
 
 /** What the rules read, from what the order-context answered and the catalogue; null until both are there. */
-export function rulesContextOf(ctx: OrderContext | undefined, products: ReadonlyMap<number, Product>, deliveryPointId: number | null): RulesContext | null {
+export function rulesContextOf(
+  ctx: OrderContext | undefined,
+  products: ReadonlyMap<number, Product>,
+  deliveryPointId: number | null,
+): RulesContext | null {
   if (!ctx || products.size === 0) return null;
-  const point = ctx.customer.deliveryPoints.find((p) => p.id === deliveryPointId) ?? ctx.customer.deliveryPoints.find((p) => p.isDefault) ?? ctx.customer.deliveryPoints[0];
+  const point =
+    ctx.customer.deliveryPoints.find((p) => p.id === deliveryPointId) ??
+    ctx.customer.deliveryPoints.find((p) => p.isDefault) ??
+    ctx.customer.deliveryPoints[0];
   if (!point) return null;
   return {
     today: ctx.now,
     customer: { id: ctx.customer.id, typology: ctx.customer.typology },
-    deliveryPoint: { id: point.id, deliveryWeekdays: point.deliveryWeekdays, leadTimeDays: point.leadTimeDays, cutoffTime: point.cutoffTime },
+    deliveryPoint: {
+      id: point.id,
+      deliveryWeekdays: point.deliveryWeekdays,
+      leadTimeDays: point.leadTimeDays,
+      cutoffTime: point.cutoffTime,
+    },
     terms: ctx.terms,
     agreement: ctx.agreement,
     priceList: ctx.priceList,
@@ -47,7 +59,12 @@ export type EntryRules = {
 };
 
 /** Runs the rules over the typed order; findings about a line are filed under that line's row. */
-export function runEntryRules(lines: readonly EntryLine[], header: EntryHeader, ctx: RulesContext, rules: (order: OrderDraft, ctx: RulesContext) => RulesResult): EntryRules {
+export function runEntryRules(
+  lines: readonly EntryLine[],
+  header: EntryHeader,
+  ctx: RulesContext,
+  rules: (order: OrderDraft, ctx: RulesContext) => RulesResult,
+): EntryRules {
   const input = pricedInput(lines).filter((l) => ctx.products.has(l.productId));
   const draft: OrderDraft = {
     lines: input.map((l) => ({ productId: l.productId, quantity: l.quantity })),
@@ -81,8 +98,12 @@ export function applyToEntry(
 ): { lines: EntryLine[]; header: EntryHeader } {
   const next = applySuggestion(rules.draft, suggestion);
   const quantityByKey = new Map(rules.input.map((l, i) => [l.key, next.lines[i].quantity]));
-  const updated = lines.map((l) => (quantityByKey.has(l.key) && String(quantityByKey.get(l.key)) !== l.quantity ? { ...l, quantity: String(quantityByKey.get(l.key)) } : l));
-  const added = next.lines.slice(rules.input.length).map((l) => ({ key: nextKey(), query: codeOf(l.productId!), productId: l.productId, quantity: String(l.quantity) }));
+  const updated = lines.map((l) =>
+    quantityByKey.has(l.key) && String(quantityByKey.get(l.key)) !== l.quantity ? { ...l, quantity: String(quantityByKey.get(l.key)) } : l,
+  );
+  const added = next.lines
+    .slice(rules.input.length)
+    .map((l) => ({ key: nextKey(), query: codeOf(l.productId!), productId: l.productId, quantity: String(l.quantity) }));
   const trailing = updated.length && isBlank(updated[updated.length - 1]) ? updated.length - 1 : updated.length;
   const merged = [...updated.slice(0, trailing), ...added, ...updated.slice(trailing)];
   return {
@@ -92,7 +113,13 @@ export function applyToEntry(
 }
 
 /** Alt+1 … Alt+9 apply the Nth suggestion, by the physical key (Alt changes the character on some layouts). */
-export function suggestionShortcut(event: { key: string; code?: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): number | null {
+export function suggestionShortcut(event: {
+  key: string;
+  code?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}): number | null {
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
   const digit = event.code?.startsWith('Digit') ? event.code.slice(5) : event.code?.startsWith('Numpad') ? event.code.slice(6) : event.key;
   return /^[1-9]$/.test(digit) ? Number(digit) - 1 : null;

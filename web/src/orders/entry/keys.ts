@@ -21,7 +21,8 @@ export function listKey(event: KeyInput, list: ListState): ListMove {
 }
 
 /** Where the focus goes next, or what happens to the line: the page carries these out. */
-export type LineNavigation = { type: 'toQuantity' } | { type: 'toFooter' } | { type: 'removeLine' } | { type: 'line'; delta: -1 | 1 } | { type: 'commit' };
+export type LineNavigation =
+  { type: 'toQuantity' } | { type: 'toFooter' } | { type: 'removeLine' } | { type: 'line'; delta: -1 | 1 } | { type: 'commit' };
 
 export type ProductFieldState = ListState & { query: string; chosen: boolean };
 export type ProductFieldAction = ListMove | Exclude<LineNavigation, { type: 'commit' }> | { type: 'noMatch' };

@@ -15,7 +15,12 @@ import { saveShortcut } from './keys.ts';
  * An order the rules say a manager must answer (`needsManager`: a block or an approval) is saved as a draft even
  * on Ctrl+Enter, and she is told it waits for a manager: asking the server to confirm would only be refused.
  */
-export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], needsManager: boolean, onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void) {
+export function useSaveOrder(
+  header: EntryHeader,
+  lines: readonly EntryLine[],
+  needsManager: boolean,
+  onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void,
+) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -42,7 +47,11 @@ export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], n
     }
     if (mode === 'confirm' && needsManager) {
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
-      notifications.show({ color: 'orange', title: t('rules.awaitsManager', { number: order.number }), message: t('rules.awaitsManagerDetail') });
+      notifications.show({
+        color: 'orange',
+        title: t('rules.awaitsManager', { number: order.number }),
+        message: t('rules.awaitsManagerDetail'),
+      });
       void queryClient.invalidateQueries({ queryKey: ['orders'] });
       void navigate(`/orders/${order.id}`);
       return;
@@ -52,11 +61,18 @@ export function useSaveOrder(header: EntryHeader, lines: readonly EntryLine[], n
         order = await api.post<OrderDetail>(`/api/orders/${order.id}/confirm`);
       } catch (error) {
         // Saved but not confirmed: the draft is kept; its page says why it was refused.
-        notifications.show({ color: 'orange', title: t('entry.confirmRefused', { number: order.number }), message: errorMessage(error, t) });
+        notifications.show({
+          color: 'orange',
+          title: t('entry.confirmRefused', { number: order.number }),
+          message: errorMessage(error, t),
+        });
       }
     }
     void queryClient.invalidateQueries({ queryKey: ['orders'] });
-    notifications.show({ color: 'green', message: t(order.status === 'confirmed' ? 'entry.savedConfirmed' : 'entry.savedDraft', { number: order.number }) });
+    notifications.show({
+      color: 'green',
+      message: t(order.status === 'confirmed' ? 'entry.savedConfirmed' : 'entry.savedDraft', { number: order.number }),
+    });
     void navigate(`/orders/${order.id}`);
   };
 

@@ -58,7 +58,11 @@ export function ApprovalsPage() {
                     <Text size="xs">{item.createdByName ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td maw={560}>
-                    <FindingList findings={item.findings.filter((f) => (f.severity === 'block' || f.severity === 'approval') && !f.resolution).map((f) => ({ rule: f.rule, severity: f.severity, message: f.messages }))} />
+                    <FindingList
+                      findings={item.findings
+                        .filter((f) => (f.severity === 'block' || f.severity === 'approval') && !f.resolution)
+                        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.messages }))}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -44,7 +44,9 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
 
   const act = useMutation({
     mutationFn: ({ path, body, method }: { path: string; body: Record<string, unknown>; method: 'post' | 'put' }) =>
-      method === 'put' ? api.put<OrderDetail>(`/api/orders/${order.id}`, body) : api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body),
+      method === 'put'
+        ? api.put<OrderDetail>(`/api/orders/${order.id}`, body)
+        : api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body),
     onSuccess: (updated) => {
       setDialog(null);
       queryClient.setQueryData(['orders', order.id], updated);
@@ -60,19 +62,34 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
   const answered = (f: OrderFinding) =>
     f.resolution && (
       <Text span size="xs" c="dimmed" display="block">
-        {t(f.resolution.kind === 'approved' ? 'rules.approvedBy' : 'rules.overriddenBy', { name: f.resolution.userName ?? '?', at: fmt.dateTime(f.resolution.at), reason: f.resolution.reason })}
+        {t(f.resolution.kind === 'approved' ? 'rules.approvedBy' : 'rules.overriddenBy', {
+          name: f.resolution.userName ?? '?',
+          at: fmt.dateTime(f.resolution.at),
+          reason: f.resolution.reason,
+        })}
       </Text>
     );
   const overrideButton = (f: OrderFinding) =>
     manager && f.severity === 'block' && !f.resolution ? (
-      <Button size="compact-xs" variant="outline" color="red" ml="xs" data-testid={`finding-override-${f.rule}`} onClick={() => setDialog({ kind: 'override', finding: f })}>
+      <Button
+        size="compact-xs"
+        variant="outline"
+        color="red"
+        ml="xs"
+        data-testid={`finding-override-${f.rule}`}
+        onClick={() => setDialog({ kind: 'override', finding: f })}
+      >
         {t('rules.override')}
       </Button>
     ) : null;
 
   const applyAt = (index: number) => {
     const s = order.suggestions[index];
-    const current = { lines: order.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), deliveryPointId: order.deliveryPointId, requestedDate: order.requestedDate };
+    const current = {
+      lines: order.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      deliveryPointId: order.deliveryPointId,
+      requestedDate: order.requestedDate,
+    };
     const next = applySuggestion(current, s);
     act.mutate({ path: '', method: 'put', body: draftBody(order, next.lines, next.requestedDate) });
   };
@@ -114,17 +131,27 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
           {act.error !== null && <ErrorAlert error={act.error} />}
         </Paper>
       )}
-      {draft && can(ORDER_DESK) && <SuggestionsPanel suggestions={order.suggestions.map((s) => ({ ...s, description: s.descriptions }))} onApply={applyAt} />}
+      {draft && can(ORDER_DESK) && (
+        <SuggestionsPanel suggestions={order.suggestions.map((s) => ({ ...s, description: s.descriptions }))} onApply={applyAt} />
+      )}
       <ReasonModal
         opened={dialog !== null}
-        title={dialog?.kind === 'override' ? t('rules.overrideTitle', { rule: dialog.finding.rule }) : t('rules.approveTitle', { number: order.number })}
+        title={
+          dialog?.kind === 'override'
+            ? t('rules.overrideTitle', { rule: dialog.finding.rule })
+            : t('rules.approveTitle', { number: order.number })
+        }
         submit={dialog?.kind === 'override' ? t('rules.override') : t('rules.approve')}
         color={dialog?.kind === 'override' ? 'red' : 'orange'}
         busy={act.isPending}
         onClose={() => setDialog(null)}
         onSubmit={(reason) =>
           dialog?.kind === 'override'
-            ? act.mutate({ path: 'override', method: 'post', body: { rule: dialog.finding.rule, ...(dialog.finding.lineId ? { lineId: dialog.finding.lineId } : {}), reason } })
+            ? act.mutate({
+                path: 'override',
+                method: 'post',
+                body: { rule: dialog.finding.rule, ...(dialog.finding.lineId ? { lineId: dialog.finding.lineId } : {}), reason },
+              })
             : act.mutate({ path: 'approve', method: 'post', body: { reason } })
         }
       />

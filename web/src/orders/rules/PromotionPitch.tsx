@@ -11,7 +11,14 @@ export function PromotionPitch({ promotions }: { promotions: readonly Promotion[
   if (promotions.length === 0) return null;
   const en = i18n.language.startsWith('en');
   return (
-    <Alert color="grape" variant="light" icon={<IconSpeakerphone size={18} />} title={t('rules.pitchTitle')} data-testid="order-promotion-pitch" py="xs">
+    <Alert
+      color="grape"
+      variant="light"
+      icon={<IconSpeakerphone size={18} />}
+      title={t('rules.pitchTitle')}
+      data-testid="order-promotion-pitch"
+      py="xs"
+    >
       <Stack gap={4}>
         {promotions.map((p) => (
           <Text size="sm" key={p.id} data-testid={`order-promotion-${p.code}`}>

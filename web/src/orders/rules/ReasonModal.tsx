@@ -3,8 +3,24 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The manager's reason for an approval or an override: required, kept with the finding and on the timeline. */
-export function ReasonModal({ opened, title, submit, color, busy, error, onClose, onSubmit }: {
-  opened: boolean; title: string; submit: string; color: string; busy: boolean; error?: string; onClose: () => void; onSubmit: (reason: string) => void;
+export function ReasonModal({
+  opened,
+  title,
+  submit,
+  color,
+  busy,
+  error,
+  onClose,
+  onSubmit,
+}: {
+  opened: boolean;
+  title: string;
+  submit: string;
+  color: string;
+  busy: boolean;
+  error?: string;
+  onClose: () => void;
+  onSubmit: (reason: string) => void;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');

@@ -8,7 +8,15 @@ import { useBilingual } from './bilingual.ts';
 export type ShownSuggestion = { id: string; kind: string; description: Bilingual; savingCents: number };
 
 /** What would save the customer money, best first; each applied in one click, or Alt+its number at entry. */
-export function SuggestionsPanel({ suggestions, onApply, shortcuts }: { suggestions: readonly ShownSuggestion[]; onApply?: (index: number) => void; shortcuts?: boolean }) {
+export function SuggestionsPanel({
+  suggestions,
+  onApply,
+  shortcuts,
+}: {
+  suggestions: readonly ShownSuggestion[];
+  onApply?: (index: number) => void;
+  shortcuts?: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const say = useBilingual();
@@ -28,7 +36,13 @@ export function SuggestionsPanel({ suggestions, onApply, shortcuts }: { suggesti
                 {s.savingCents > 0 ? t('rules.saving', { amount: fmt.money(s.savingCents) }) : t('rules.noSaving')}
               </Text>
               {onApply && (
-                <Button size="compact-xs" variant="light" data-testid={`order-suggestion-${i + 1}-apply`} onClick={() => onApply(i)} rightSection={shortcuts && i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  data-testid={`order-suggestion-${i + 1}-apply`}
+                  onClick={() => onApply(i)}
+                  rightSection={shortcuts && i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}
+                >
                   {t('rules.apply')}
                 </Button>
               )}

@@ -34,11 +34,16 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
   };
   const choose = useMutation({
     mutationFn: (o: RiskOption) =>
-      api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, { option: { kind: o.kind, productId: o.productId, warehouseId: o.warehouseId }, note: note || null, customerApproved: o.accepted ? undefined : true }),
+      api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, {
+        option: { kind: o.kind, productId: o.productId, warehouseId: o.warehouseId },
+        note: note || null,
+        customerApproved: o.accepted ? undefined : true,
+      }),
     onSuccess: done,
   });
   const later = useMutation({
-    mutationFn: () => api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, { callBackAt: new Date(callBackAt).toISOString(), note: note || null }),
+    mutationFn: () =>
+      api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, { callBackAt: new Date(callBackAt).toISOString(), note: note || null }),
     onSuccess: done,
   });
   const open = risk.status === 'open';
@@ -106,7 +111,11 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
         </div>
         {risk.deliveryRequirement && (
           <Alert color="grape" variant="light" p="xs" data-testid="risk-order-requirement">
-            <Text size="sm">{t('risks.call.orderRequirement', { requirement: t(`deliveryRequirements.${risk.deliveryRequirement}`, { defaultValue: risk.deliveryRequirement }) })}</Text>
+            <Text size="sm">
+              {t('risks.call.orderRequirement', {
+                requirement: t(`deliveryRequirements.${risk.deliveryRequirement}`, { defaultValue: risk.deliveryRequirement }),
+              })}
+            </Text>
           </Alert>
         )}
         <Alert variant="light" title={t('risks.call.script')} p="xs">
@@ -118,7 +127,9 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
         </Alert>
         {risk.options.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {open ? t('risks.call.noOptions') : t('risks.call.decided', { option: risk.resolutionOption ?? '', note: risk.resolutionNote ?? '' })}
+            {open
+              ? t('risks.call.noOptions')
+              : t('risks.call.decided', { option: risk.resolutionOption ?? '', note: risk.resolutionNote ?? '' })}
           </Text>
         ) : (
           <Table striped data-testid="risk-options">
@@ -143,13 +154,21 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
                   <Table.Td>
                     {fmt.date(o.newDates.delivery)}
                     {o.newDates.backorder ? ` · ${t('risks.call.backorderOn', { date: fmt.date(o.newDates.backorder) })}` : ''}
-                    {o.newDates.secondDelivery ? ` · ${t('risks.call.secondDeliveryOn', { date: fmt.date(o.newDates.secondDelivery) })}` : ''}
+                    {o.newDates.secondDelivery
+                      ? ` · ${t('risks.call.secondDeliveryOn', { date: fmt.date(o.newDates.secondDelivery) })}`
+                      : ''}
                   </Table.Td>
                   <Table.Td ta="right">{signed(o.priceEffectCents)}</Table.Td>
                   <Table.Td ta="right">{o.penaltyEffect.claimableCents > 0 ? fmt.money(o.penaltyEffect.claimableCents) : '—'}</Table.Td>
                   <Table.Td>
                     {desk && (
-                      <Button size="xs" variant={o.accepted ? 'filled' : 'light'} loading={choose.isPending && choose.variables === o} disabled={choose.isPending} onClick={() => choose.mutate(o)}>
+                      <Button
+                        size="xs"
+                        variant={o.accepted ? 'filled' : 'light'}
+                        loading={choose.isPending && choose.variables === o}
+                        disabled={choose.isPending}
+                        onClick={() => choose.mutate(o)}
+                      >
                         {t('risks.call.choose')}
                       </Button>
                     )}
@@ -161,9 +180,22 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
         )}
         {desk && (
           <>
-            <Textarea label={t('risks.call.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} data-testid="risk-note" />
+            <Textarea
+              label={t('risks.call.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={1}
+              data-testid="risk-note"
+            />
             <Group align="flex-end">
-              <TextInput type="datetime-local" label={t('risks.call.callBackAt')} value={callBackAt} onChange={(e) => setCallBackAt(e.currentTarget.value)} data-testid="risk-callback-at" />
+              <TextInput
+                type="datetime-local"
+                label={t('risks.call.callBackAt')}
+                value={callBackAt}
+                onChange={(e) => setCallBackAt(e.currentTarget.value)}
+                data-testid="risk-callback-at"
+              />
               <Button variant="default" disabled={!callBackAt} loading={later.isPending} onClick={() => later.mutate()}>
                 {t('risks.call.callBack')}
               </Button>
