@@ -8,7 +8,6 @@ export const EDI_USER_EMAIL = 'edi@system.invalid';
 export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('users')
-    // eslint-disable-next-line no-restricted-syntax -- a migration runs once, at the time it runs
     .values({
       email: EDI_USER_EMAIL,
       name: 'EDI',
@@ -16,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       password_hash: '!',
       customer_id: null,
       active: 1,
+      // eslint-disable-next-line no-restricted-syntax -- a migration runs once, at the time it runs
       created_at: new Date().toISOString(),
     })
     .execute();
