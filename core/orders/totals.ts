@@ -13,6 +13,21 @@ export type PricedLineInput = Packaging & {
   freeQuantity?: number;
 };
 
+/** An amount the totals count as money only (a charge such as the shipping fee, or a line already priced): at its VAT rate, no goods, no weight. */
+export function moneyOnlyLine(amount: { netCents: number; vatRateBp: number }): PricedLineInput {
+  return {
+    unitsPerCarton: 1,
+    cartonsPerLayer: null,
+    layersPerPallet: null,
+    quantity: 0,
+    unitPriceCents: 0,
+    netCents: amount.netCents,
+    freeQuantity: 0,
+    vatRateBp: amount.vatRateBp,
+    grossWeightG: 0,
+  };
+}
+
 export type VatBreakdown = { rateBp: number; baseCents: number; vatCents: number };
 export type OrderTotals = {
   netCents: number;

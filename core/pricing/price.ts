@@ -2,7 +2,7 @@ import { unitsPerPallet } from '../catalog/packaging.ts';
 import type { Product } from '../catalog/product.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import type { OrderDraft } from '../orders/order-draft.types.ts';
-import { orderTotals, type PricedLineInput } from '../orders/totals.ts';
+import { moneyOnlyLine, orderTotals, type PricedLineInput } from '../orders/totals.ts';
 import type { Terms } from '../terms/terms.types.ts';
 import { francoState, shippingCharges, splitByVatBase, surchargeFor } from './charges.ts';
 import { measureOrder, orderTierState, type TierCountedLine } from './order-tier.ts';
@@ -75,19 +75,7 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
   const hasGoods = forTotals.some((l) => l.quantity > 0);
   const { franco, charges } = orderCharges(ctx.terms, order.requestedDate, { goodsNetCents, pallets: goods.pallets, hasGoods, bases });
   const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
-  for (const c of charges) {
-    forTotals.push({
-      unitsPerCarton: 1,
-      cartonsPerLayer: null,
-      layersPerPallet: null,
-      quantity: 0,
-      unitPriceCents: 0,
-      netCents: c.netCents,
-      freeQuantity: 0,
-      vatRateBp: c.vatRateBp,
-      grossWeightG: 0,
-    });
-  }
+  for (const c of charges) forTotals.push(moneyOnlyLine(c));
   const totals = charges.length ? orderTotals(forTotals) : goods;
   return {
     orderDate,

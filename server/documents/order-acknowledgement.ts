@@ -2,7 +2,7 @@ import { parisNow } from '../../core/calendar/dates.ts';
 import type { Channel } from '../../core/customers/customer.ts';
 import { paymentTermsFr } from '../../core/customers/payment-terms.ts';
 import type { Order } from '../../core/orders/order.ts';
-import { orderTotals } from '../../core/orders/totals.ts';
+import { moneyOnlyLine, orderTotals } from '../../core/orders/totals.ts';
 import type { Trx } from '../db/database.ts';
 import { findCompany, findShipToParties } from '../deliveries/deliveries.repository.ts';
 import { AppError } from '../errors.ts';
@@ -44,17 +44,7 @@ export function acknowledgedFigures(order: Order & { charges?: readonly Charge[]
     netCents: c.netCents,
     vatRateBp: c.vatRateBp,
   }));
-  const amounts = [...lines, ...charges].map((a) => ({
-    unitsPerCarton: 1,
-    cartonsPerLayer: null,
-    layersPerPallet: null,
-    quantity: 0,
-    unitPriceCents: 0,
-    grossWeightG: 0,
-    netCents: a.netCents,
-    vatRateBp: a.vatRateBp,
-  }));
-  const { netCents, vat, vatCents, grossCents } = orderTotals(amounts);
+  const { netCents, vat, vatCents, grossCents } = orderTotals([...lines, ...charges].map(moneyOnlyLine));
   const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
   return { lines, charges, totals: { goodsNetCents: netCents - chargesNetCents, chargesNetCents, netCents, vat, vatCents, grossCents } };
 }

@@ -3,7 +3,7 @@ import type { Channel } from '../../core/customers/customer.ts';
 import { availableActions, hasDeliveries, mayHaveBackorders, type OrderStatus } from '../../core/orders/lifecycle.ts';
 import type { LineStatus, Order } from '../../core/orders/order.ts';
 import { type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
-import { orderTotals, type PricedLineInput } from '../../core/orders/totals.ts';
+import { moneyOnlyLine, orderTotals } from '../../core/orders/totals.ts';
 import type { PricedCharge } from '../../core/pricing/pricing.types.ts';
 import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
@@ -34,17 +34,7 @@ export function chargesOf(row: { chargesJson: string | null }): PricedCharge[] {
  */
 export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
   const charges = chargesOf(row);
-  const chargeLines: PricedLineInput[] = charges.map((c) => ({
-    unitsPerCarton: 1,
-    cartonsPerLayer: null,
-    layersPerPallet: null,
-    quantity: 0,
-    unitPriceCents: 0,
-    netCents: c.netCents,
-    freeQuantity: 0,
-    vatRateBp: c.vatRateBp,
-    grossWeightG: 0,
-  }));
+  const chargeLines = charges.map(moneyOnlyLine);
   const totals = orderTotals(chargeLines.length ? [...lines, ...chargeLines] : lines);
   return {
     id: row.id,
