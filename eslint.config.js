@@ -72,8 +72,5 @@ export default tseslint.config(
   { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
   // The clock modules are where the machine's time is read; a build stamp dates files, not the trade.
   { files: ['server/clock.ts', 'web/src/shared/clock.ts', 'scripts/**', 'bin/**'], rules: { 'no-restricted-syntax': 'off' } },
-  // Not yet: some suites still read the wall clock (module-level "today", lease and retry arithmetic); until each
-  // pins its app's clock, the rule only warns there, so what is left stays visible in `npm run lint`'s output.
-  { files: ['test/**/*.ts'], rules: { 'no-restricted-syntax': 'warn' } },
   prettier,
 );

@@ -3,7 +3,6 @@ import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import type { AuditEventsTable } from './audit.table.ts';
-import { nowIso, systemClock } from '../clock.ts';
 
 export type AuditInput = {
   entityType:
@@ -44,17 +43,19 @@ export type AuditInput = {
   note?: string | null;
   /** What the server notes, coded: the web words it in the user's language. */
   notes?: readonly TimelineNote[];
+  /** When it happened: the use case's now (its clock's, ISO), never the machine's own. */
+  at: string;
 };
 
 /** The row an audit event is stored as. */
-export function auditRow(event: AuditInput, at = nowIso(systemClock)): Insertable<AuditEventsTable> {
+export function auditRow(event: AuditInput): Insertable<AuditEventsTable> {
   return {
     entityType: event.entityType,
     entityId: event.entityId,
     orderId: event.orderId ?? null,
     action: event.action,
     userId: event.userId,
-    at,
+    at: event.at,
     beforeJson: event.before === undefined ? null : JSON.stringify(event.before),
     afterJson: event.after === undefined ? null : JSON.stringify(event.after),
     note: event.note ?? null,

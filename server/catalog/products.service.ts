@@ -77,6 +77,7 @@ export async function createProduct(db: Db, input: ProductInput, userId: number,
       action: 'create',
       userId,
       after: { ...created, substituteIds: input.substituteIds ?? [] },
+      at: now.toISOString(),
     });
     return created;
   });
@@ -99,6 +100,7 @@ export async function updateProduct(db: Db, id: number, input: ProductInput, use
       userId,
       before: toProduct(beforeRow),
       after: { ...after, ...(input.substituteIds ? { substituteIds: input.substituteIds } : {}) },
+      at: now.toISOString(),
     });
     return after;
   });

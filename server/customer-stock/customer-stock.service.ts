@@ -183,7 +183,15 @@ export async function putVmiSettings(
       updatedBy: userId,
       updatedAt: now.toISOString(),
     });
-    await recordAudit(trx, { entityType: 'customer_vmi_settings', entityId: customerId, action: 'update', userId, before, after: input });
+    await recordAudit(trx, {
+      entityType: 'customer_vmi_settings',
+      entityId: customerId,
+      action: 'update',
+      userId,
+      before,
+      after: input,
+      at: now.toISOString(),
+    });
   });
   await refreshLowStockTasks(db, await loadStockPicture(db, customerId, now), now);
   return vmiSettingsOf(db, customerId);
@@ -238,6 +246,7 @@ export async function recordStockReport(db: DbOrTrx, input: StockReportInput, no
       documentId: input.documentId,
       lines: input.lines.length,
     },
+    at: now.toISOString(),
   });
   await refreshLowStockTasks(db, await loadStockPicture(db, input.customerId, now), now, [input.deliveryPointId]);
   return { reportId };

@@ -34,7 +34,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id)),
+      reply.status(201).send(await createDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -49,7 +49,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DeliveryPointSchema, ...WriteProblems, 409: ProblemSchema },
       },
     },
-    async (request) => updateDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateDeliveryPoint(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.post(
@@ -64,7 +64,8 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ContactSchema, ...WriteProblems },
       },
     },
-    async (request, reply) => reply.status(201).send(await createContact(app.db, request.params.id, request.body, currentUser(request).id)),
+    async (request, reply) =>
+      reply.status(201).send(await createContact(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -79,7 +80,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ContactSchema, ...WriteProblems },
       },
     },
-    async (request) => updateContact(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateContact(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.delete(
@@ -89,7 +90,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['customers'], summary: 'Remove a contact', params: IdParams, response: Deleted },
     },
     async (request, reply) => {
-      await deleteContact(app.db, request.params.id, currentUser(request).id);
+      await deleteContact(app.db, request.params.id, currentUser(request).id, app.clock.now());
       return reply.status(204).send(null);
     },
   );
@@ -121,7 +122,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createProductCode(app.db, request.params.id, request.body, currentUser(request).id)),
+      reply.status(201).send(await createProductCode(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.delete(
@@ -131,7 +132,7 @@ export const customerPartsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['customers'], summary: "Remove one of the customer's product codes", params: IdParams, response: Deleted },
     },
     async (request, reply) => {
-      await deleteProductCode(app.db, request.params.id, currentUser(request).id);
+      await deleteProductCode(app.db, request.params.id, currentUser(request).id, app.clock.now());
       return reply.status(204).send(null);
     },
   );

@@ -76,7 +76,7 @@ export async function createCustomer(db: Db, input: CustomerCreate, userId: numb
       for (const [i, dp] of points.entries()) await repo.insertDeliveryPoint(trx, deliveryPointValues(id, dp, i === defaultIndex));
       for (const contact of input.contacts ?? []) await repo.insertContact(trx, contactValues(id, contact));
       const created = await getCustomerDetail(trx, id);
-      await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created });
+      await recordAudit(trx, { entityType: 'customer', entityId: id, action: 'create', userId, after: created, at: now.toISOString() });
       return created;
     })
     .catch(glnTakenMeanwhile(() => checkCustomer(db, input, null)));
@@ -101,6 +101,7 @@ export async function updateCustomer(db: Db, id: number, input: CustomerInput, u
         userId,
         before: toCustomer(before),
         after: account,
+        at: now.toISOString(),
       });
       return after;
     })

@@ -18,7 +18,13 @@ async function checkPoint(db: Db, input: DeliveryPointInput, point: { id: number
   ]);
 }
 
-export async function createDeliveryPoint(db: Db, customerId: number, input: DeliveryPointInput, userId: number): Promise<DeliveryPoint> {
+export async function createDeliveryPoint(
+  db: Db,
+  customerId: number,
+  input: DeliveryPointInput,
+  userId: number,
+  now: Date,
+): Promise<DeliveryPoint> {
   if (!(await repo.findCustomer(db, customerId))) throw notFound('Customer', customerId);
   await checkPoint(db, input, { id: null, customerId });
   return db
@@ -29,14 +35,27 @@ export async function createDeliveryPoint(db: Db, customerId: number, input: Del
       const id = await repo.insertDeliveryPoint(trx, deliveryPointValues(customerId, input, isFirst || !!input.isDefault));
       if (input.isDefault) await repo.clearOtherDefaults(trx, customerId, id);
       const created = toDeliveryPoint((await repo.findDeliveryPoint(trx, id))!);
-      await recordAudit(trx, { entityType: 'delivery_point', entityId: id, action: 'create', userId, after: created });
+      await recordAudit(trx, {
+        entityType: 'delivery_point',
+        entityId: id,
+        action: 'create',
+        userId,
+        after: created,
+        at: now.toISOString(),
+      });
       return created;
     })
     .catch(glnTakenMeanwhile(() => checkPoint(db, input, { id: null, customerId })));
 }
 
 /** A full replacement; the default flag cannot be cleared here, only moved by making another point the default. */
-export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPointInput, userId: number): Promise<DeliveryPoint> {
+export async function updateDeliveryPoint(
+  db: Db,
+  id: number,
+  input: DeliveryPointInput,
+  userId: number,
+  now: Date,
+): Promise<DeliveryPoint> {
   const beforeRow = await repo.findDeliveryPoint(db, id);
   if (!beforeRow) throw notFound('Delivery point', id);
   const point = { id, customerId: beforeRow.customerId };
@@ -56,6 +75,7 @@ export async function updateDeliveryPoint(db: Db, id: number, input: DeliveryPoi
         userId,
         before: toDeliveryPoint(beforeRow),
         after,
+        at: now.toISOString(),
       });
       return after;
     })

@@ -13,7 +13,13 @@ export async function listProductCodes(db: Db, customerId: number): Promise<Cust
 }
 
 /** How a retailer's EDI names our product: one of its codes means one product of ours, hence 409 on a repeat. */
-export async function createProductCode(db: Db, customerId: number, input: ProductCodeInput, userId: number): Promise<CustomerProductCode> {
+export async function createProductCode(
+  db: Db,
+  customerId: number,
+  input: ProductCodeInput,
+  userId: number,
+  now: Date,
+): Promise<CustomerProductCode> {
   if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);
   if (!(await findProduct(db, input.productId)))
     throw invalid('body.productId', 'not-found', { entity: 'product', id: input.productId }, `no product ${input.productId}`);
@@ -27,16 +33,23 @@ export async function createProductCode(db: Db, customerId: number, input: Produ
       unitFactor: input.unitFactor ?? 1,
     });
     const created = (await repo.findProductCode(trx, id))!;
-    await recordAudit(trx, { entityType: 'customer_product_code', entityId: id, action: 'create', userId, after: created });
+    await recordAudit(trx, {
+      entityType: 'customer_product_code',
+      entityId: id,
+      action: 'create',
+      userId,
+      after: created,
+      at: now.toISOString(),
+    });
     return created;
   });
 }
 
-export async function deleteProductCode(db: Db, id: number, userId: number): Promise<void> {
+export async function deleteProductCode(db: Db, id: number, userId: number, now: Date): Promise<void> {
   const before = await repo.findProductCode(db, id);
   if (!before) throw notFound('Customer product code', id);
   await db.transaction().execute(async (trx) => {
     await repo.deleteProductCode(trx, id);
-    await recordAudit(trx, { entityType: 'customer_product_code', entityId: id, action: 'delete', userId, before });
+    await recordAudit(trx, { entityType: 'customer_product_code', entityId: id, action: 'delete', userId, before, at: now.toISOString() });
   });
 }

@@ -157,6 +157,7 @@ export async function createBackorder(
       backorderOfOrderId: o.id,
       lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, backorderOfLineId: l.backorderOfLineId })),
     },
+    at: t.at,
   });
   return { id, number };
 }

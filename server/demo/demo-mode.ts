@@ -33,7 +33,7 @@ export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date):
     log.info('the demo company (Moulins Delaunay) was loaded into the empty database');
   }
   const accounts = await demoAccounts(db);
-  const switched = await switchAccounts(db, accounts, demo);
+  const switched = await switchAccounts(db, accounts, demo, now);
   if (demo && accounts.length) {
     log.warn(
       `DEMO MODE: this is the demo company Moulins Delaunay (fictional), open to anyone with its published logins ${logins(accounts)}, ` +
@@ -54,7 +54,7 @@ export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date):
 const logins = (accounts: readonly Account[]) => accounts.map((a) => `${a.email} (${a.role})`).join(', ');
 
 /** Switches the accounts on or off as the mode wants, each change audited; returns how many changed. */
-async function switchAccounts(db: Db, accounts: readonly Account[], active: boolean): Promise<number> {
+async function switchAccounts(db: Db, accounts: readonly Account[], active: boolean, now: Date): Promise<number> {
   const changing = accounts.filter((a) => (a.active === 1) !== active);
   if (!changing.length) return 0;
   await db.transaction().execute(async (trx) => {
@@ -66,6 +66,7 @@ async function switchAccounts(db: Db, accounts: readonly Account[], active: bool
         action: active ? 'enable_demo_account' : 'disable_demo_account',
         userId: null,
         after: { active },
+        at: now.toISOString(),
       });
     }
   });

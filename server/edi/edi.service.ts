@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import type { Clock } from '../clock.ts';
+import { type Clock, nowIso } from '../clock.ts';
 import { assertGlnsFree } from '../customers/gln.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -256,6 +256,7 @@ export async function mapProductFix(
       action: 'map-from-edi',
       userId: actor.id,
       after: { customerId, code: input.code, ...values },
+      at: nowIso(clock),
     });
   });
   await retakeMessage(db, id, clock);

@@ -60,6 +60,7 @@ const productWriter: ImportWriter<ProductInput, Awaited<ReturnType<typeof produc
       before: before ? toProduct(before) : undefined,
       after,
       notes: ctx.notes,
+      at: ctx.now,
     });
   },
 };
@@ -141,6 +142,7 @@ const customerWriter: ImportWriter<CustomerRow, CustomerRefs> = {
       before: before ? toCustomer(before) : undefined,
       after,
       notes: ctx.notes,
+      at: ctx.now,
     });
   },
 };
@@ -185,6 +187,7 @@ const priceListWriter: ImportWriter<PriceRow, PriceRefs> = {
       before: before ? { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: before.unitPriceCents } : undefined,
       after: { productCode: p.productCode, minQuantity: p.minQuantity, unitPriceCents: p.unitPriceCents },
       notes: ctx.notes,
+      at: ctx.now,
     });
   },
 };
@@ -211,6 +214,7 @@ const stockWriter: ImportWriter<StockRow, { warehouseIds: Map<string, number>; p
       before: before ? { warehouseId, onHand: before.onHand } : undefined,
       after: { warehouseId, onHand: s.onHand },
       notes: ctx.notes,
+      at: ctx.now,
     });
   },
 };

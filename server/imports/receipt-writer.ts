@@ -55,6 +55,7 @@ export const receiptWriter: ImportWriter<ReceiptRow, Refs> = {
       before: before ?? undefined,
       after: { ...key, ...values },
       notes: ctx.notes,
+      at: ctx.now,
     });
     requestRiskScan();
   },

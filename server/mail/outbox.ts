@@ -7,7 +7,7 @@ import { findCompany } from '../deliveries/deliveries.repository.ts';
 import { filePath } from '../documents/file-store.ts';
 import { type ClaimedEmail, claimEmail, listDueEmailIds, updateOutboxEmail } from './outbox.repository.ts';
 import { afterFailure } from './retry.ts';
-import { type Clock, systemClock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
@@ -29,17 +29,7 @@ const BATCH = 20;
  * them and sent here after the commit, through the SMTP server of SMTP_URL. Each send claims its row first, so two
  * app nodes never send the same email. Without SMTP_URL nothing is sent and the rows stay pending.
  */
-export function createOutbox({
-  db,
-  config,
-  log,
-  clock = systemClock,
-}: {
-  db: Db;
-  config: Config;
-  log: FastifyBaseLogger;
-  clock?: Clock;
-}): Outbox {
+export function createOutbox({ db, config, log, clock }: { db: Db; config: Config; log: FastifyBaseLogger; clock: Clock }): Outbox {
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -87,6 +77,7 @@ export function createOutbox({
             action: `${email.kind}_sent`,
             userId: null,
             after: { emailId: email.id, to: email.toAddress, documentId: email.documentId, subject: email.subject },
+            at: sentAt,
           });
         }
       });
@@ -118,6 +109,7 @@ export function createOutbox({
             userId: null,
             after: { emailId: email.id, to: email.toAddress },
             note: lastError,
+            at: at,
           });
         }
       });

@@ -45,6 +45,7 @@ export async function approveOrder(db: Db, orderId: number, actor: Actor, reason
       userId: actor.id,
       after: { findings: summary(waiting) },
       note: reason,
+      at: now.toISOString(),
     });
   });
 }
@@ -94,6 +95,7 @@ export async function overrideFinding(
       userId: actor.id,
       after: { findings: summary(open) },
       note: input.reason,
+      at: now.toISOString(),
     });
   });
 }

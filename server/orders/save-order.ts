@@ -175,17 +175,15 @@ export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[], at:
   await recordAudits(
     trx,
     headers.map((h, i) =>
-      auditRow(
-        {
-          entityType: 'order',
-          entityId: created[i].id,
-          orderId: created[i].id,
-          action: 'create',
-          userId: orders[i].actorId,
-          after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) },
-        },
-        now,
-      ),
+      auditRow({
+        entityType: 'order',
+        entityId: created[i].id,
+        orderId: created[i].id,
+        action: 'create',
+        userId: orders[i].actorId,
+        after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) },
+        at: now,
+      }),
     ),
   );
   return created;
@@ -288,6 +286,7 @@ async function replaceDraft(
       before: snapshot(before, beforeLines),
       after: snapshot(header, lines),
       notes: change.notes,
+      at: now.toISOString(),
     });
     return ids;
   });

@@ -64,5 +64,6 @@ export async function recordTransition(
     after: { status: t.to, ...changes.after },
     note: changes.note ?? null,
     notes: changes.notes,
+    at: t.at,
   });
 }

@@ -89,6 +89,7 @@ export async function savePenaltyClause(
       userId,
       before: before ?? null,
       after: values,
+      at: now.toISOString(),
     });
   });
   return getPenaltyClause(db, customerId);

@@ -239,6 +239,7 @@ export async function recordNotice(db: Db, input: NoticeInput, actor: SessionUse
       action: 'record',
       userId: actor.id,
       after: values,
+      at: now.toISOString(),
     });
     return id;
   });
@@ -307,6 +308,7 @@ export async function contestNotice(db: Db, id: number, reason: string, actor: S
       before: { status: notice.status },
       after: patch,
       note: reason,
+      at: now.toISOString(),
     });
   });
 }
@@ -345,6 +347,7 @@ export async function settleNotice(
       before: { status: notice.status },
       after: patch,
       note,
+      at: now.toISOString(),
     });
   });
 }
@@ -365,6 +368,7 @@ export async function withdrawNotice(db: Db, id: number, note: string | null, ac
       before: { status: notice.status },
       after: patch,
       note,
+      at: now.toISOString(),
     });
   });
 }
@@ -402,7 +406,14 @@ export async function recordForceMajeure(
       createdAt: now.toISOString(),
     };
     const id = await insertForceMajeure(trx, values);
-    await recordAudit(trx, { entityType: 'force_majeure_period', entityId: id, action: 'create', userId: actor.id, after: values });
+    await recordAudit(trx, {
+      entityType: 'force_majeure_period',
+      entityId: id,
+      action: 'create',
+      userId: actor.id,
+      after: values,
+      at: now.toISOString(),
+    });
     return {
       id,
       label: input.label,

@@ -71,7 +71,7 @@ export async function createCustomerPrice(db: Db, customerId: number, input: Cus
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertCustomerPrice(trx, values(customerId, input, now));
     const after = await view(trx, customerId, id);
-    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'create', userId, after });
+    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'create', userId, after, at: now.toISOString() });
     return after;
   });
 }
@@ -82,15 +82,15 @@ export async function updateCustomerPrice(db: Db, customerId: number, id: number
   return db.transaction().execute(async (trx) => {
     await repo.updateCustomerPrice(trx, id, values(customerId, input, now));
     const after = await view(trx, customerId, id);
-    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'update', userId, before, after });
+    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return after;
   });
 }
 
-export async function deleteCustomerPrice(db: Db, customerId: number, id: number, userId: number): Promise<void> {
+export async function deleteCustomerPrice(db: Db, customerId: number, id: number, userId: number, now: Date): Promise<void> {
   const before = await view(db, customerId, id);
   await db.transaction().execute(async (trx) => {
     await repo.deleteCustomerPrice(trx, id);
-    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'delete', userId, before });
+    await recordAudit(trx, { entityType: 'customer_price', entityId: id, action: 'delete', userId, before, at: now.toISOString() });
   });
 }

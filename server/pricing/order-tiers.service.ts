@@ -79,6 +79,7 @@ export async function saveOrderTiers(
       userId,
       before: before.orderDiscount,
       after: after.orderDiscount,
+      at: now.toISOString(),
     });
     return after;
   });

@@ -129,7 +129,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteCustomerPrice(app.db, request.params.id, request.params.priceId, currentUser(request).id);
+      await deleteCustomerPrice(app.db, request.params.id, request.params.priceId, currentUser(request).id, app.clock.now());
       return reply.status(204).send(null);
     },
   );

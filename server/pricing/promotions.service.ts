@@ -146,7 +146,7 @@ export async function createPromotion(db: Db, input: PromotionInput, userId: num
     const id = await repo.insertPromotion(trx, promotionValues(input, userId, now));
     await repo.replacePromotionLinks(trx, id, input.productIds, input.customerIds ?? []);
     const created = await getPromotion(trx, id);
-    await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'create', userId, after: created });
+    await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'create', userId, after: created, at: now.toISOString() });
     return created;
   });
 }
@@ -158,7 +158,7 @@ export async function updatePromotion(db: Db, id: number, input: PromotionInput,
     await repo.updatePromotion(trx, id, promotionValues(input, userId, now));
     await repo.replacePromotionLinks(trx, id, input.productIds, input.customerIds ?? []);
     const after = await getPromotion(trx, id);
-    await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'update', userId, before, after });
+    await recordAudit(trx, { entityType: 'promotion', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return after;
   });
 }

@@ -111,6 +111,7 @@ async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note:
     userId: actor.id,
     after: { callBackAt: at, taskId },
     note,
+    at: now.toISOString(),
   });
   return { outcome: 'call-back', riskId: risk.id, orderId: risk.orderId, taskId };
 }
@@ -254,6 +255,7 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
         backorder,
       },
       note,
+      at: now.toISOString(),
     });
     // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
     await queueAcknowledgement(trx, order.id, actor, at);
@@ -284,6 +286,7 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       userId: actor.id,
       after: { option: option.kind, changes: option.changes },
       note,
+      at: now.toISOString(),
     });
     return { outcome: 'applied' as const, riskId, orderId: order.id, option, backorder };
   });

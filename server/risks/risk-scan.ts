@@ -14,7 +14,6 @@ import { scanRisks } from '../../core/risks/scan-risks.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { PostgresAdapter } from 'kysely';
 import * as repo from './risks.repository.ts';
-import { systemClock } from '../clock.ts';
 
 export type ScanReport = {
   skipped: boolean;
@@ -155,7 +154,7 @@ function values(r: Risk) {
  * the order changes. On PostgreSQL an advisory lock taken inside the transaction makes sure two app nodes never
  * scan at once: the second one sees the lock taken and skips (the first one's result serves both).
  */
-export async function runRiskScan(db: Db, now: Date = systemClock.now()): Promise<ScanReport> {
+export async function runRiskScan(db: Db, now: Date): Promise<ScanReport> {
   const t0 = performance.now();
   const today = parisNow(now).date;
   const at = now.toISOString();

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { runRiskScan } from './risk-scan.ts';
-import { type Clock, systemClock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 
 // The risk scan's triggers: a timer every RISK_SCAN_MINUTES, and a debounced run after stock, receipts or orders
 // change. The timers are process-local, which is fine: each node may trigger a scan, and on PostgreSQL the scan's
@@ -37,7 +37,7 @@ export function startRiskScheduler(
   db: Db,
   minutes: number,
   log: (message: string, error?: unknown) => void,
-  clock: Clock = systemClock,
+  clock: Clock,
 ): () => Promise<void> {
   stopTimers();
   active = { db, clock, log, interval: setInterval(run, minutes * 60_000), pending: null, running: null };

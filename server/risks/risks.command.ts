@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
+import { systemClock } from '../clock.ts';
 import { runRiskScan } from './risk-scan.ts';
 
 /** `carnet risks scan`: the scan the server runs on its schedule, run once now (cron, or after a bulk load). */
@@ -13,7 +14,7 @@ export function registerRiskCommands(program: Command): void {
       const config = loadConfig();
       const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
       try {
-        const r = await runRiskScan(handle.db);
+        const r = await runRiskScan(handle.db, systemClock.now());
         console.log(
           r.skipped
             ? 'another node is scanning right now; nothing done'

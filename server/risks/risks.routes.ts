@@ -87,6 +87,6 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RiskScanSchema, ...Read },
       },
     },
-    async () => runRiskScan(app.db),
+    async () => runRiskScan(app.db, app.clock.now()),
   );
 };

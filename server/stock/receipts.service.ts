@@ -41,7 +41,7 @@ export async function createReceipt(db: Db, input: ReceiptInput, userId: number,
       updatedAt: at,
     });
     const row = (await repo.findReceipt(trx, id))!;
-    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'create', userId, after: row });
+    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'create', userId, after: row, at: now.toISOString() });
     return row;
   });
   requestRiskScan();
@@ -69,7 +69,7 @@ export async function updateReceipt(db: Db, id: number, input: ReceiptInput, use
       updatedAt: now.toISOString(),
     });
     const after = (await repo.findReceipt(trx, id))!;
-    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'update', userId, before, after });
+    await recordAudit(trx, { entityType: 'planned_receipt', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return after;
   });
   requestRiskScan();

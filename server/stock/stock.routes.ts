@@ -30,7 +30,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: WarehouseSchema, ...WriteProblems, 409: ProblemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createWarehouse(app.db, request.body, currentUser(request).id)),
+    async (request, reply) => reply.status(201).send(await createWarehouse(app.db, request.body, currentUser(request).id, app.clock.now())),
   );
 
   app.put(
@@ -45,7 +45,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WarehouseSchema, ...WriteProblems, 404: ProblemSchema, 409: ProblemSchema },
       },
     },
-    async (request) => updateWarehouse(app.db, request.params.id, request.body, currentUser(request).id),
+    async (request) => updateWarehouse(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(

@@ -33,24 +33,24 @@ async function checkWarehouse(db: Db, input: WarehouseInput, exceptId: number | 
   if (clash && clash.id !== exceptId) throw conflict('body.code', input.code, `Warehouse code ${input.code} is already used`);
 }
 
-export async function createWarehouse(db: Db, input: WarehouseInput, userId: number): Promise<Warehouse> {
+export async function createWarehouse(db: Db, input: WarehouseInput, userId: number, now: Date): Promise<Warehouse> {
   await checkWarehouse(db, input, null);
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertWarehouse(trx, warehouseValues(input));
     const created = (await repo.findWarehouse(trx, id))!;
-    await recordAudit(trx, { entityType: 'warehouse', entityId: id, action: 'create', userId, after: created });
+    await recordAudit(trx, { entityType: 'warehouse', entityId: id, action: 'create', userId, after: created, at: now.toISOString() });
     return created;
   });
 }
 
-export async function updateWarehouse(db: Db, id: number, input: WarehouseInput, userId: number): Promise<Warehouse> {
+export async function updateWarehouse(db: Db, id: number, input: WarehouseInput, userId: number, now: Date): Promise<Warehouse> {
   const before = await repo.findWarehouse(db, id);
   if (!before) throw notFound('Warehouse', id);
   await checkWarehouse(db, input, id);
   return db.transaction().execute(async (trx) => {
     await repo.updateWarehouse(trx, id, warehouseValues(input));
     const after = (await repo.findWarehouse(trx, id))!;
-    await recordAudit(trx, { entityType: 'warehouse', entityId: id, action: 'update', userId, before, after });
+    await recordAudit(trx, { entityType: 'warehouse', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return after;
   });
 }
@@ -91,6 +91,7 @@ export async function setOnHand(
       userId,
       before: before ? { warehouseId, onHand: before.onHand, reserved: before.reserved } : null,
       after: { warehouseId, onHand: after.onHand, reserved: after.reserved },
+      at: now.toISOString(),
     });
     return after;
   });

@@ -88,6 +88,7 @@ export async function patchSupplySettings(
       userId,
       before: was,
       after: { ...was, ...patch },
+      at: now.toISOString(),
     });
     return { ...after, updatedAt: at };
   });

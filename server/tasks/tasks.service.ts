@@ -121,6 +121,7 @@ export async function markTaskDone(db: DbOrTrx, id: number, userId: number, at: 
     userId,
     before: { status: task.status },
     after: { status: 'done' },
+    at: now,
   });
   return getTask(db, id);
 }

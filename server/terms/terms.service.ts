@@ -135,6 +135,7 @@ export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: n
       userId,
       before,
       after: saved,
+      at: now.toISOString(),
     });
     return saved;
   });
@@ -213,7 +214,15 @@ export async function saveCustomerTerms(db: Db, customerId: number, input: Custo
     const before = toCustomerTermsInput(await repo.findCustomerTerms(trx, customerId));
     await repo.upsertCustomerTerms(trx, customerId, customerTermsValues(input, userId, now.toISOString()));
     const after = toCustomerTermsInput(await repo.findCustomerTerms(trx, customerId));
-    await recordAudit(trx, { entityType: 'customer_terms', entityId: customerId, action: 'update', userId, before, after });
+    await recordAudit(trx, {
+      entityType: 'customer_terms',
+      entityId: customerId,
+      action: 'update',
+      userId,
+      before,
+      after,
+      at: now.toISOString(),
+    });
   });
   return getCustomerTerms(db, customerId, now);
 }
@@ -250,6 +259,7 @@ export async function saveAssortment(db: Db, customerId: number, input: Assortme
       userId,
       before: ids(before),
       after: ids(after),
+      at: now.toISOString(),
     });
     return { customerId, ...after };
   });

@@ -31,6 +31,7 @@ export async function createAdmin(db: Db, input: NewAccount, now: Date): Promise
         action: 'create_admin',
         userId: null,
         after: { email: account.email, name: account.name, role: 'admin' },
+        at: now.toISOString(),
       });
       return created;
     })

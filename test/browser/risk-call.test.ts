@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable())('browser: from a risk to the customer decis
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     buildWeb();
     server = await startServer();
-    await runRiskScan(server.app.db);
+    await runRiskScan(server.app.db, server.app.clock.now());
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
   }, 240_000);

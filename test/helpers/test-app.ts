@@ -4,8 +4,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { parisNow } from '../../core/calendar/dates.ts';
 import { buildApp } from '../../server/app.ts';
-import { type Clock, systemClock } from '../../server/clock.ts';
+import { type Clock, fixedClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { type DatabaseHandle, type Engine, openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -20,10 +21,20 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo loaded, and the app on it. */
 /**
- * With `clock`, the demo is seeded as of that clock's now and the app reads the time from it: a test comparing with
- * "today" pins the clock and cannot fail around midnight.
+ * The instant the suites live at: a Monday morning at the desk in Paris, whole weeks after the demo's reference day
+ * (server/demo/demo-data.json), so the demo's deliveries keep their weekdays once shifted to it.
+ */
+export const TEST_NOW = '2026-03-09T09:00:00+01:00';
+
+/** TEST_NOW's day in Paris: "today" for a suite whose apps run on the default clock. */
+export const TEST_TODAY = parisNow(new Date(TEST_NOW)).date;
+
+/**
+ * A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo seeded as of the clock's
+ * now, and the app on it, reading the time from that clock: by default one pinned at TEST_NOW, so that no suite
+ * depends on the day it runs (nor fails around midnight). A suite that compares with "today" passes its own clock
+ * and derives "today" from it; one that needs time to pass advances it.
  */
 export async function createTestApp(
   engine: Engine,
@@ -51,7 +62,7 @@ export async function createTestApp(
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }), DATABASE_URL: databaseUrl };
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? fixedClock(TEST_NOW);
   if (options.seed !== false) await seedDemo(handle.db, clock.now());
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock, logger: false });
   await app.ready();

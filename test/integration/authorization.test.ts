@@ -107,7 +107,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'promotions/:id': promotion,
       'prices/:priceId': customerPrice,
       'planned-receipts/:id': (await db.selectFrom('plannedReceipts').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
-      'risks/:id': (await runRiskScan(db), (await db.selectFrom('risks').select('id').orderBy('id').executeTakeFirstOrThrow()).id),
+      'risks/:id':
+        (await runRiskScan(db, t.app.clock.now()), (await db.selectFrom('risks').select('id').orderBy('id').executeTakeFirstOrThrow()).id),
       'tasks/:id': (await db.selectFrom('tasks').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'partners/:id': (await db.selectFrom('ediPartners').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'messages/:id': 1,

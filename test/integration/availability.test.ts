@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { client, createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type Session, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 describe.each(await testEngines())('availability and planned receipts on %s', (engine) => {
@@ -11,10 +12,11 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
   let adv: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
   let admin: Session;
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));

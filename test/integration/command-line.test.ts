@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EDI_IMPORT_NODE_FLAGS } from '../../bin/node-flags.mjs';
+import { parisNow } from '../../core/calendar/dates.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo-orders.ts';
 
 /**
@@ -112,7 +113,9 @@ describe('carnet edi import', () => {
     expect(diagnostic(seeded.stderr).limit).toBeGreaterThan(512 * 2 ** 20);
 
     const [cap] = DEMO_PARTNERS;
-    const today = new Date().toISOString().slice(0, 10);
+    // The CLI child reads the machine's clock and takes no other time (no option for it): the file is dated by the same.
+    // eslint-disable-next-line no-restricted-syntax
+    const today = parisNow(new Date()).date;
     const file = path.join(env.DATA_DIR, 'order.edi');
     fs.writeFileSync(file, demoInterchange(cap, 'HEAP-1', today, [demoOrder(cap, 900_001, today, 2)]));
     const imported = run(['edi', 'import', file], env);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, parisNow } from '../../core/calendar/dates.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { client, createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type Session, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 
 type ProposalLine = {
   productId: number;
@@ -28,10 +29,11 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
   let capMarche: number;
   let saran: number;
   let chilly: number;
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     [assistant, manager, admin] = await Promise.all(
       ['adv@demo.local', 'manager@demo.local', 'admin@demo.local'].map((e) => login(t.app, e)),
     );

@@ -2,18 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo-orders.ts';
+import { fixedClock } from '../../server/clock.ts';
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW, TEST_TODAY } from '../helpers/test-app.ts';
 
 // C002 confirms its orders on its own; C003 leaves them as drafts (its credit is not used up by the first test).
 const [, DISTRI, EST] = DEMO_PARTNERS;
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = TEST_TODAY;
 // More than one batch (500 orders), so the two imports interleave at several commits.
 const ORDERS = 1_100;
 
 describe.each(await testEngines())('EDI intake, the same interchange twice at once, on %s', (engine) => {
   let t: TestApp;
+  const clock = fixedClock(TEST_NOW);
   const write = (name: string, text: string) => {
     const file = path.join(t.dataDir, name);
     fs.writeFileSync(file, text);
@@ -29,7 +31,7 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
       .execute();
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
   });
   afterAll(async () => t?.close());
 
@@ -83,7 +85,11 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     });
     await t.handle.db
       .updateTable('ediInterchanges')
-      .set({ status: 'received', claimedBy: 'another-host:4242:cafe', claimedUntil: new Date(Date.now() + 60_000).toISOString() })
+      .set({
+        status: 'received',
+        claimedBy: 'another-host:4242:cafe',
+        claimedUntil: new Date(clock.now().getTime() + 60_000).toISOString(),
+      })
       .where('id', '=', first.interchangeId!)
       .execute();
     const [held] = await ingestFile(t.handle.db, write('stale-held.edi', text), { door: 'cli', clock: t.app.clock });
@@ -101,11 +107,8 @@ describe.each(await testEngines())('EDI intake, the same interchange twice at on
     expect(busy.statusCode).toBe(409);
     expect(busy.json()).toMatchObject({ code: 'CONFLICT', interchanges: [{ status: 'in-progress', controlReference: 'STALE-1' }] });
 
-    await t.handle.db
-      .updateTable('ediInterchanges')
-      .set({ claimedUntil: new Date(Date.now() - 60_000).toISOString() })
-      .where('id', '=', first.interchangeId!)
-      .execute();
+    // Two minutes on, its holder never renewed it: the lease has run out.
+    clock.advance(2 * 60_000);
     const seen: { ref: string; status: string; orderId: number | null }[] = [];
     const [resumed] = await ingestFile(t.handle.db, write('stale-resumed.edi', text), {
       door: 'cli',

@@ -11,10 +11,10 @@ import { ingestFile } from '../../server/edi/ingest.ts';
 import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { flushEdiOutbound } from '../../server/edi/outbound.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 
 const [CAP, DISTRI, EST] = DEMO_PARTNERS;
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = TEST_TODAY;
 
 describe.each(await testEngines())('EDI intake on %s', (engine) => {
   let t: TestApp;
@@ -45,7 +45,7 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
   afterAll(async () => t?.close());
 
   it('the demo inbox: a clean order confirmed on its own, an unknown code and a price mismatch in the queue', async () => {
-    const taken = await sweepInboxes(t.handle.db, { settleMs: 0 });
+    const taken = await sweepInboxes(t.handle.db, { settleMs: 0, clock: t.app.clock });
     expect(taken).toBe(4);
     expect(fs.readdirSync(path.join(t.dataDir, 'edi', 'in', 'c001', 'done'))).toHaveLength(2);
     const adv = client(t.app, await login(t.app, 'adv@demo.local'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, parisNow } from '../../core/calendar/dates.ts';
+import { addDays } from '../../core/calendar/dates.ts';
 import { readDespatchAdvice } from '../../core/edi/eancom/desadv.ts';
 import { readOrderResponse } from '../../core/edi/eancom/ordrsp.ts';
 import { parseEdi } from '../../core/edi/parse.ts';
@@ -11,10 +11,10 @@ import { ingestFile } from '../../server/edi/ingest.ts';
 import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { flushEdiOutbound } from '../../server/edi/outbound.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 
 const [CAP, , EST] = DEMO_PARTNERS;
-const TODAY = parisNow(new Date()).date;
+const TODAY = TEST_TODAY;
 
 type Finding = { rule: string; severity: string; lineNo: number | null; resolution: { kind: string } | null };
 
@@ -74,7 +74,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    expect(await sweepInboxes(t.handle.db, { settleMs: 0 })).toBe(4);
+    expect(await sweepInboxes(t.handle.db, { settleMs: 0, clock: t.app.clock })).toBe(4);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
   });

@@ -9,10 +9,10 @@ import { DEMO_PARTNERS, demoInterchange, demoLine, demoOrder } from '../../serve
 import { inboxDir, sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 
 const [CAP, DISTRI, EST] = DEMO_PARTNERS;
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = TEST_TODAY;
 const STAMP = TODAY.replaceAll('-', '');
 /** What a database says when it refuses a value: never a reason a partner or the queue reads. */
 const DATABASE_WORDS = /syntax for type|out of range|SQLITE|violates|invalid byte|integer|bigint/i;
@@ -149,7 +149,7 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
     });
 
     it("holds for the partner's folder (another sender's file is refused) and for the CLI import of a partner's file", async () => {
-      await sweepInboxes(db(), { settleMs: 0 }); // the demo's own files first: Distri'Ouest's makes an order of its own
+      await sweepInboxes(db(), { settleMs: 0, clock: t.app.clock }); // the demo's own files first: Distri'Ouest's makes an order of its own
       const before = await ordersOf(DISTRI.customer);
       const dir = inboxDir(t.dataDir, CAP.folder);
       fs.mkdirSync(dir, { recursive: true });
@@ -161,7 +161,7 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
         path.join(dir, 'for-distri.edi'),
         demoInterchange(CAP, 'FOLDER-BY', TODAY, [{ ...capOrder(1022), buyer: DISTRI.gln }]),
       );
-      await sweepInboxes(db(), { settleMs: 0 });
+      await sweepInboxes(db(), { settleMs: 0, clock: t.app.clock });
       expect(fs.readdirSync(path.join(dir, 'failed')).some((f) => f.endsWith('from-distri.edi'))).toBe(true);
       expect(await db().selectFrom('ediInterchanges').select('id').where('controlReference', '=', 'FOLDER-OTHER').execute()).toEqual([]);
       const byFolder = await db()

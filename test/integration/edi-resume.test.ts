@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parisNow } from '../../core/calendar/dates.ts';
 import { openDatabase } from '../../server/db/connect.ts';
 import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo-orders.ts';
 
@@ -24,7 +25,9 @@ describe('EDI import killed mid-file (sqlite)', () => {
 
   it('loses nothing and duplicates nothing when imported again', async () => {
     expect(spawnSync(process.execPath, ['--import', 'tsx', cli, 'seed', '--demo'], { env, encoding: 'utf8' }).status).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The CLI child reads the machine's clock and takes no other time (no option for it): the file is dated by the same.
+    // eslint-disable-next-line no-restricted-syntax
+    const today = parisNow(new Date()).date;
     const [cap] = DEMO_PARTNERS;
     const file = path.join(dataDir, 'big.edi');
     fs.writeFileSync(

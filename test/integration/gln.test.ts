@@ -5,7 +5,7 @@ import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { client, createTestApp, login, type Session, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type Session, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 // A GLN names one party (core/customers/gln.ts): held once across customer accounts and delivery points, an EDI
@@ -14,7 +14,7 @@ import { demoIds } from './orders-fixtures.ts';
 
 const CAP_GLN = '3021000000019'; // C001's account, and the GLN its EDI partner sends as
 const SARAN_GLN = '3021000001023'; // C001-DP1
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = TEST_TODAY;
 
 describe.each(await testEngines())('GLNs on %s', (engine) => {
   let t: TestApp;

@@ -1,9 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/clock.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 
 // Failed logins slow the next ones per account, per known browser and per address, counted in the database.
 // Addresses are set as the socket's own (inject's remoteAddress); X-Forwarded-For counts only when TRUST_PROXY says.
@@ -12,8 +13,9 @@ type Try = { email: string; password?: string; from: string; device?: string; fo
 
 describe.each(await testEngines())('login throttle on %s', (engine) => {
   let t: TestApp;
+  const clock = fixedClock(TEST_NOW);
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
   });
   afterAll(() => t.close());
 
@@ -50,8 +52,8 @@ describe.each(await testEngines())('login throttle on %s', (engine) => {
 
   it('forgives five mistakes, then makes each further try wait longer; the 429 says how long', async () => {
     const email = 'manager@demo.local';
-    // Two nodes on one database: the count is the database's, not a node's.
-    const other = await buildApp({ db: t.handle.db, engine: t.handle.engine, config: t.app.config, logger: false });
+    // Two nodes on one database (and one time): the count is the database's, not a node's.
+    const other = await buildApp({ db: t.handle.db, engine: t.handle.engine, config: t.app.config, clock: t.app.clock, logger: false });
     try {
       for (let i = 0; i < 5; i++) expect((await tryLogin({ email, from: '10.1.0.1', node: i % 2 ? other : t.app })).statusCode).toBe(401);
       expectSlowed(await tryLogin({ email, from: '10.1.0.2', node: other }), 15);
@@ -75,7 +77,9 @@ describe.each(await testEngines())('login throttle on %s', (engine) => {
     expect(first.statusCode).toBe(200);
     const device = deviceOf(first)!;
     expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
-    expect(new Date(device.expires!).getTime()).toBeGreaterThan(Date.now() + 100 * 86_400_000);
+    expect(new Date(device.expires!).getTime()).toBeGreaterThan(clock.now().getTime() + 100 * 86_400_000);
+    // A minute later, someone else tries her account.
+    clock.advance(60_000);
 
     for (let i = 0; i < 5; i++) expect((await tryLogin({ email, from: '10.2.9.9' })).statusCode).toBe(401);
     expectSlowed(await tryLogin({ email, from: '10.2.9.9' }), 15);

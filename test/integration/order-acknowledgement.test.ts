@@ -3,8 +3,9 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/clock.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 type Received = { to: string[]; mail: ParsedMail };
@@ -47,11 +48,10 @@ class TestSmtp {
   }
 
   async waitFor(subjectPart: string, timeoutMs = 10_000): Promise<Received> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
+    for (let waited = 0; ; waited += 50) {
       const found = this.received.find((r) => r.mail.subject?.includes(subjectPart));
       if (found) return found;
-      if (Date.now() > until) throw new Error(`no email with "${subjectPart}" in its subject after ${timeoutMs} ms`);
+      if (waited > timeoutMs) throw new Error(`no email with "${subjectPart}" in its subject after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -70,11 +70,13 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
   let smtp: TestSmtp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let adv: ReturnType<typeof client>;
+  const clock = fixedClock(TEST_NOW);
 
   beforeAll(async () => {
     smtp = new TestSmtp(await TestSmtp.freePort());
     await smtp.start();
     t = await createTestApp(engine, {
+      clock,
       env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'ADV Moulins Delaunay <adv@moulins-delaunay.example>' },
     });
     ids = await demoIds(t.handle.db);
@@ -185,7 +187,8 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
 
     await smtp.start();
     // As the retry loop would, once its back-off has passed (the first retry waits a minute).
-    expect(await t.app.outbox.deliverDue(new Date(Date.now() + 61_000))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    clock.advance(61_000);
+    expect(await t.app.outbox.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     const received = await smtp.waitFor(order.number);
     expect(received.mail.attachments[0].filename).toBe(`ARC-${order.number}.pdf`);
     expect((await emailsOf(order.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });

@@ -59,7 +59,7 @@ describe.each(await testEngines())('order rules over HTTP on %s', (engine) => {
     );
   /** The first day of `weekday` at least two weeks ahead: clear of lead time and cut-off whatever the hour. */
   const nextWeekday = (weekday: string) => {
-    let date = addDays(parisNow(new Date()).date, 14);
+    let date = addDays(parisNow(t.app.clock.now()).date, 14);
     while (weekdayOf(date) !== weekday) date = addDays(date, 1);
     return date;
   };

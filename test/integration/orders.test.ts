@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { earliestDeliveryDate } from '../../core/calendar/delivery-date.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { fixedClock, systemClock } from '../../server/clock.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
@@ -13,7 +12,7 @@ describe.each(await testEngines())('orders: taking and finding orders on %s', (e
   let manager: ReturnType<typeof client>;
   let admin: ReturnType<typeof client>;
   beforeAll(async () => {
-    t = await createTestApp(engine, { clock: fixedClock(systemClock.now()) });
+    t = await createTestApp(engine);
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 type Notice = {
@@ -19,7 +20,8 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
   let adv: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
   let admin: ReturnType<typeof client>;
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
   const orderByRef = async (ref: string) =>
     (await t.handle.db.selectFrom('orders').select('id').where('customerRef', '=', ref).executeTakeFirstOrThrow()).id;
   const deliveryOf = async (orderId: number) =>
@@ -38,7 +40,7 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
   const checks = (n: Notice) => n.assessment.findings.map((f) => f.id);
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));

@@ -6,7 +6,8 @@ import { DEMO_PARTNERS, demoInterchange, demoOrder } from '../../server/edi/demo
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { runRiskScan } from '../../server/risks/risk-scan.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 type Option = {
@@ -38,7 +39,8 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
   let moulin: number;
   let sucre: number;
   let stockBefore: { warehouseId: number; productId: number; onHand: number; reserved: number }[];
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
   const date = addDays(today, 2);
   const created: number[] = [];
   const t55 = () => ids.product('FAR-T55-S25').id;
@@ -144,11 +146,11 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
   const depotHolds = (onHand: number) =>
     t.handle.db
       .insertInto('stockLevels')
-      .values({ warehouseId: sucre, productId: t55(), onHand, reserved: 0, updatedAt: new Date().toISOString() })
+      .values({ warehouseId: sucre, productId: t55(), onHand, reserved: 0, updatedAt: clock.now().toISOString() })
       .execute();
 
   async function riskOf(lineId: number): Promise<RiskCall> {
-    await runRiskScan(t.handle.db);
+    await runRiskScan(t.handle.db, clock.now());
     const risks = (await adv.get('/api/risks?status=open')).json().items as { id: number; orderLineId: number }[];
     const r = risks.find((x) => x.orderLineId === lineId);
     expect(r, `a risk on line ${lineId}`).toBeDefined();
@@ -172,7 +174,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
@@ -246,7 +248,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       });
       expect(JSON.parse(audit.beforeJson!).deliveries).toHaveLength(1);
       // Nothing is missing any more: the next scan finds no risk on the line.
-      await runRiskScan(t.handle.db);
+      await runRiskScan(t.handle.db, clock.now());
       expect((await adv.get('/api/risks?status=open')).json().items.some((r: { orderLineId: number }) => r.orderLineId === lineId)).toBe(
         false,
       );
@@ -337,7 +339,7 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
         ]),
       );
       // What left is beyond change: the scan looks only at the second delivery's line.
-      await runRiskScan(t.handle.db);
+      await runRiskScan(t.handle.db, clock.now());
       const open = (await adv.get('/api/risks?status=open')).json().items as { orderId: number; orderLineId: number }[];
       expect(open.filter((r) => r.orderId === orderId).every((r) => r.orderLineId === rest.id)).toBe(true);
     });

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { runRiskScan } from '../../server/risks/risk-scan.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 type Option = {
@@ -30,7 +31,8 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let adv: ReturnType<typeof client>;
   let admin: ReturnType<typeof client>;
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
   const date = addDays(today, 2);
   const created: number[] = [];
 
@@ -107,7 +109,7 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
       .values(line(2, 'FAR-T45-S25', 10))
       .returning('id')
       .executeTakeFirstOrThrow();
-    await runRiskScan(db);
+    await runRiskScan(db, clock.now());
     const risks = (await adv.get('/api/risks?status=open')).json().items as { id: number; orderLineId: number }[];
     const r = risks.find((x) => x.orderLineId === short.id)!;
     expect(r).toBeDefined();
@@ -129,7 +131,7 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     admin = client(t.app, await login(t.app, 'admin@demo.local'));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { runRiskScan } from '../../server/risks/risk-scan.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { fixedClock } from '../../server/clock.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 type Risk = {
@@ -27,7 +28,8 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let adv: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
-  const today = parisNow(new Date()).date;
+  const clock = fixedClock(TEST_NOW);
+  const today = parisNow(clock.now()).date;
   const open = async (query = ''): Promise<Risk[]> => (await adv.get(`/api/risks?status=open${query}`)).json().items;
 
   /** A confirmed order of one line, written straight to the tables: the scan reads confirmed orders whatever made them. */
@@ -86,7 +88,7 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
@@ -137,13 +139,13 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
   });
 
   it('a second scan with nothing changed inserts and updates nothing', async () => {
-    expect(await runRiskScan(t.handle.db)).toMatchObject({ inserted: 0, updated: 0, obsoleted: 0 });
+    expect(await runRiskScan(t.handle.db, clock.now())).toMatchObject({ inserted: 0, updated: 0, obsoleted: 0 });
   });
 
   it('moving a receipt later creates exactly one new risk, for the order line that counted on it, and no other', async () => {
     // 1 120 T55 sacks on hand and 1 200 due in three days: an order of 1 500 in four days needs that receipt.
     const { lineId } = await confirmedOrder('C020', 'C020-DP1', 'FAR-T55-S25', 1500, addDays(today, 4));
-    await runRiskScan(t.handle.db);
+    await runRiskScan(t.handle.db, clock.now());
     const before = await open();
     expect(before.some((r) => r.orderLineId === lineId)).toBe(false);
 
@@ -157,7 +159,7 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
       ref: receipt.ref,
     });
     expect(moved.statusCode).toBe(200);
-    expect(await runRiskScan(t.handle.db)).toMatchObject({ inserted: 1, obsoleted: 0 });
+    expect(await runRiskScan(t.handle.db, clock.now())).toMatchObject({ inserted: 1, obsoleted: 0 });
     const after = await open();
     const fresh = after.filter((r) => !before.some((b) => b.id === r.id));
     expect(fresh).toMatchObject([{ orderLineId: lineId, cause: 'receipt-late', shortfall: 380, receiptRef: 'OF-26-0142' }]);
@@ -172,13 +174,13 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
       kind: receipt.kind,
       ref: receipt.ref,
     });
-    expect(await runRiskScan(t.handle.db)).toMatchObject({ inserted: 0, obsoleted: 1 });
+    expect(await runRiskScan(t.handle.db, clock.now())).toMatchObject({ inserted: 0, obsoleted: 1 });
     expect((await adv.get(`/api/risks/${fresh[0].id}`)).json().status).toBe('obsolete');
   });
 
   it('flags a delivery point that needs an appointment not booked two days ahead', async () => {
     const { orderId } = await confirmedOrder('C002', 'C002-DP1', 'FAR-T55-S25', 10, addDays(today, 1));
-    await runRiskScan(t.handle.db);
+    await runRiskScan(t.handle.db, clock.now());
     expect((await open()).filter((r) => r.orderId === orderId).map((r) => [r.cause, r.orderLineId])).toEqual([
       ['appointment-missing', null],
     ]);
@@ -187,7 +189,7 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
       .set({ appointmentAt: `${addDays(today, 1)}T05:00:00.000Z` })
       .where('id', '=', orderId)
       .execute();
-    await runRiskScan(t.handle.db);
+    await runRiskScan(t.handle.db, clock.now());
     expect((await open()).filter((r) => r.orderId === orderId)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -236,7 +237,7 @@ let createdDatabase: string | null = null;
 async function freshPostgres(): Promise<string> {
   const pg = (await import('pg')).default;
   const { PG_ADMIN_URL } = await import('../helpers/engines.ts');
-  createdDatabase = `carnet_migrate_${process.pid}_${Date.now()}`;
+  createdDatabase = `carnet_migrate_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`create database ${createdDatabase}`);
