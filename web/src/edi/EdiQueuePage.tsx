@@ -8,7 +8,8 @@ import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { RawSegments } from './RawSegments.tsx';
-import { type QueueFinding, type QueueMessage, useEdiFix, useEdiQueue } from './use-edi.ts';
+import type { QueueFinding, QueueMessage } from '../../../core/edi/edi.schemas.ts';
+import { useEdiFix, useEdiQueue } from './use-edi.ts';
 
 const SEVERITY_COLOR: Record<string, string> = { block: 'red', approval: 'orange', warning: 'yellow', info: 'gray' };
 
