@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentIdSchema, Id, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
+import { DocumentIdSchema, Id, Int32, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 import { BilingualSchema } from '../orders/findings.schemas.ts';
 
 /** POST /api/edi/partners. */
@@ -46,7 +46,8 @@ export const EdiPartnerSchema = Type.Object({
   createdAt: Type.String(),
 });
 export type EdiPartner = Static<typeof EdiPartnerSchema>;
-export const EdiPartnerListSchema = Type.Object({ items: Type.Array(EdiPartnerSchema) });
+export const EdiPartnerListSchema = ListOf(EdiPartnerSchema);
+export type EdiPartnerList = Static<typeof EdiPartnerListSchema>;
 /** A partner's API token: shown in this answer only. */
 export const EdiTokenSchema = Type.Object({ token: Type.String() });
 export type EdiToken = Static<typeof EdiTokenSchema>;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EdiFixResult, EdiPartner, EdiQueue, EdiQueueCount, EdiToken, OrderEdi } from '../../../core/edi/edi.schemas.ts';
+import type { EdiFixResult, EdiPartnerList, EdiQueue, EdiQueueCount, EdiToken, OrderEdi } from '../../../core/edi/edi.schemas.ts';
 import { api } from '../api/client.ts';
 
 /** How many EDI messages wait, for the sidebar: refreshed every minute (the inbox is swept by the server). */
@@ -40,7 +40,7 @@ export function useEdiFix() {
 }
 
 export function useEdiPartners() {
-  return useQuery({ queryKey: ['edi', 'partners'], queryFn: () => api.get<{ items: EdiPartner[] }>('/api/edi/partners') });
+  return useQuery({ queryKey: ['edi', 'partners'], queryFn: () => api.get<EdiPartnerList>('/api/edi/partners') });
 }
 
 /** A new API token for a partner: the answer is the only place it is ever shown. */
