@@ -45,6 +45,30 @@ function copiesOfSchemas(root: string): string[] {
     .map((s) => `${s.file} declares ${s.name}, the shape of core's ${s.name}Schema: import its Static<> type instead`);
 }
 
+/** What the web asks the API to answer: the type argument of each `api.get<T>(…)`, `api.post<T>(…)`… */
+function answerTypes(root: string): { file: string; type: string }[] {
+  return filesUnder(root, 'web/src', /\.tsx?$/).flatMap((file) =>
+    [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\bapi\.(?:get|post|put|patch|delete)<([^()]+?)>\(/g)].map((m) => ({
+      file,
+      type: m[1].replace(/\s+/g, ' ').trim(),
+    })),
+  );
+}
+
+/**
+ * An answer read through a shape the web wrote itself, inline (`api.get<{ open: number }>`) or declared in web/src,
+ * whatever its name: the server's schema says otherwise the day it changes, and nothing fails.
+ */
+function handReadAnswers(root: string): string[] {
+  const handWritten = new Map(handWrittenShapes(root).map((s) => [s.name, s.file]));
+  return answerTypes(root).flatMap(({ file, type }) => {
+    if (type.includes('{')) return [`${file} reads an answer as ${type}, written by hand: import its schema's Static<> type`];
+    return [...type.matchAll(/\w+/g)]
+      .filter((m) => handWritten.has(m[0]))
+      .map((m) => `${file} reads an answer as ${m[0]}, declared by hand in ${handWritten.get(m[0])}: import its schema's Static<> type`);
+  });
+}
+
 /** Web files that load a schema module at run time (TypeBox in the bundle) rather than its types. */
 function valueImportsOfSchemas(root: string): string[] {
   return filesUnder(root, 'web/src', /\.tsx?$/).flatMap((file) =>
@@ -61,6 +85,10 @@ function valueImportsOfSchemas(root: string): string[] {
 describe('API shapes: one declaration, the schema', () => {
   it('web/src declares no type under the name of a schema of core/', () => {
     expect(copiesOfSchemas(repo)).toEqual([]);
+  });
+
+  it("web/src reads every answer of the API through a schema's type, never a shape of its own", () => {
+    expect(handReadAnswers(repo)).toEqual([]);
   });
 
   it('web/src imports schema modules as types only, keeping TypeBox out of the bundle', () => {
@@ -83,11 +111,19 @@ describe('API shapes: one declaration, the schema', () => {
         'export type Delivery = { id: number; status: string };',
         'type OrderDetail2 = OrderDetail;',
         'type Row = { id: number };',
+        'type Count = { count: number };',
+        "const a = api.get<{ open: number }>('/api/risks/count');",
+        "const b = api.get<Count>('/api/edi/queue/count');",
+        "const c = api.post<OrderDetail>('/api/orders', {});",
       ].join('\n'),
     );
     try {
       expect(copiesOfSchemas(root)).toEqual([
         "web/src/orders/planted.ts declares Delivery, the shape of core's DeliverySchema: import its Static<> type instead",
+      ]);
+      expect(handReadAnswers(root)).toEqual([
+        "web/src/orders/planted.ts reads an answer as { open: number }, written by hand: import its schema's Static<> type",
+        "web/src/orders/planted.ts reads an answer as Count, declared by hand in web/src/orders/planted.ts: import its schema's Static<> type",
       ]);
       expect(valueImportsOfSchemas(root)).toEqual(['web/src/orders/planted.ts loads ../../../core/orders/orders.schemas.ts at run time']);
     } finally {

@@ -16,3 +16,10 @@ export const SessionUserSchema = Type.Object(
 /** What login and GET /api/auth/session answer: who is logged in, and the token every write repeats in a header. */
 export const SessionSchema = Type.Object({ user: SessionUserSchema, csrfToken: Type.String() });
 export type Session = Static<typeof SessionSchema>;
+
+/** GET /api/demo: the demo logins the login page shows (none outside demo mode). */
+export const DemoLoginsSchema = Type.Object({
+  accounts: Type.Array(Type.Object({ email: Type.String(), name: Type.String(), role: literals(ROLES) })),
+  password: Nullable(Type.String()),
+});
+export type DemoLogins = Static<typeof DemoLoginsSchema>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PRODUCT_STATUSES, SALE_UNITS, TEMPERATURE_CLASSES, VAT_RATES_BP } from './product-enums.ts';
-import { Ids, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Ids, Int32, literals, Nullable, PageOf, Paging, Text } from '../shared/schemas.ts';
 
 /** A GS1 key of a fixed length (GTIN-13, GLN). The check digit is verified by the rules, not the pattern. */
 export const Gs1Code = (digits: number) =>
@@ -93,3 +93,11 @@ export const PriceListDetailSchema = Type.Composite([
     ),
   }),
 ]);
+
+/** GET /api/products: what the web's pickers and the catalogue page ask for. */
+export const ProductListQuerySchema = Type.Object(
+  { q: Type.Optional(Text(100)), status: Type.Optional(literals(PRODUCT_STATUSES)), ...Paging },
+  { additionalProperties: false },
+);
+export const ProductListSchema = PageOf(ProductSchema);
+export type ProductList = Static<typeof ProductListSchema>;

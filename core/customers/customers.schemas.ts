@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { WEEKDAYS } from '../calendar/dates.ts';
 import { CHANNELS, TYPOLOGIES } from './customer-enums.ts';
 import { CodeString, Gs1Code, NameString } from '../catalog/catalog.schemas.ts';
-import { BigCents, Id, Int32, literals, Nullable, Text } from '../shared/schemas.ts';
+import { BigCents, Id, Int32, literals, Nullable, PageOf, Paging, Text } from '../shared/schemas.ts';
 
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
@@ -169,3 +169,11 @@ export const CustomerProductCodeSchema = Type.Object({
   unitFactor: Type.Integer(),
 });
 export type CustomerProductCode = Static<typeof CustomerProductCodeSchema>;
+
+/** GET /api/customers. */
+export const CustomerListQuerySchema = Type.Object(
+  { q: Type.Optional(Text(100)), typology: Type.Optional(literals(TYPOLOGIES)), ...Paging },
+  { additionalProperties: false },
+);
+export const CustomerListSchema = PageOf(CustomerSchema);
+export type CustomerList = Static<typeof CustomerListSchema>;

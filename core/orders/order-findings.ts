@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { ApprovalItemSchema, FindingSchema, SuggestionSchema } from './findings.schemas.ts';
+import type { ApprovalItemSchema, ApprovalsSchema, FindingSchema, SuggestionSchema } from './findings.schemas.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import type { Suggestion } from '../suggestions/suggestion.types.ts';
 import type { Finding, Severity } from './findings.types.ts';
@@ -14,6 +14,7 @@ export type OrderSuggestionChange = OrderSuggestion['changes'][number];
 export type FindingResolution = NonNullable<OrderFinding['resolution']>;
 
 export type ApprovalItem = Static<typeof ApprovalItemSchema>;
+export type Approvals = Static<typeof ApprovalsSchema>;
 
 /** What stops a confirmation: a block nobody overrode, an approval nobody gave. */
 export function isBlocking(f: { severity: Severity; resolution: FindingResolution | null }): boolean {

@@ -6,7 +6,7 @@ import { LINE_STATUSES, SHORTFALL_CHOICES } from './line-enums.ts';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order-limits.ts';
 import { CustomerDetailSchema } from '../customers/customers.schemas.ts';
 import { DELIVERY_STATUSES } from './delivery-statuses.ts';
-import { DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, Paging, Text } from '../shared/schemas.ts';
+import { DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, PageOf, Paging, Text } from '../shared/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
 import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
@@ -246,3 +246,6 @@ export const OrderContextSchema = Type.Object({
   usualProductIds: Type.Array(Type.Integer()),
 });
 export type OrderContext = Static<typeof OrderContextSchema>;
+
+export const OrderListSchema = PageOf(OrderSummarySchema);
+export type OrderList = Static<typeof OrderListSchema>;

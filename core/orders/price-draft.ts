@@ -28,7 +28,7 @@ export function priceDraft(lines: readonly DraftLine[], products: ReadonlyMap<nu
       agreement: NO_AGREEMENT,
       promotions: [],
       customer: { id: 0, typology: 'ARTISAN' },
-      priceList: { id: 0, code: '', name: '', validFrom: '0000-01-01', validTo: null, tiers, orderDiscount: null },
+      priceList: { id: 0, code: '', name: '', validFrom: '0000-01-01', validTo: null, tiers: [...tiers], orderDiscount: null },
     },
   );
   return {

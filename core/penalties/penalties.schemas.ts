@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { NOTICE_CHECKS, NOTICE_KINDS, NOTICE_STATUSES } from './notice.ts';
 import { PENALTY_CATEGORIES } from './penalty.ts';
 import {
@@ -10,6 +10,7 @@ import {
   Id,
   Int32,
   IsoDateString,
+  ListOf,
   literals,
   Nullable,
   Text,
@@ -222,3 +223,7 @@ export const ForceMajeureInputSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** GET /api/penalty-notices. */
+export const NoticeListSchema = ListOf(NoticeSchema);
+export type NoticeList = Static<typeof NoticeListSchema>;

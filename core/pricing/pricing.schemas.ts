@@ -3,7 +3,7 @@ import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
 import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
-// core/pricing's Promotion, CustomerPrice and OrderTierDiscount as the API carries them.
+// core/pricing's rule types (Promotion, PriceList, OrderTierDiscount) are the Static<> of these schemas: one shape, the API's.
 
 const Qty = Int32({ minimum: 1, maximum: 1_000_000 });
 
@@ -29,13 +29,16 @@ export const MechanismInputSchema = Type.Object(
 export type MechanismInput = Static<typeof MechanismInputSchema>;
 
 export const MechanismSchema = Type.Union([
+  /** Invoice discount on the line from a quantity per line (sale units, or pallets for retail promotions). */
   Type.Object({
     kind: Type.Literal('percent'),
     discountBp: Type.Integer(),
     minQuantityPerLine: Type.Integer(),
     minPalletsPerLine: Type.Optional(Type.Integer()),
   }),
+  /** For every `buy` sale units bought, `free` more delivered free (10 + 1 colis). */
   Type.Object({ kind: Type.Literal('free-goods'), buy: Type.Integer(), free: Type.Integer() }),
+  /** The list's tier for `forcedMinQuantity` is granted whatever the quantity ordered. */
   Type.Object({ kind: Type.Literal('tier'), forcedMinQuantity: Type.Integer() }),
 ]);
 
@@ -60,8 +63,10 @@ export const PromotionSchema = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
+  /** The sales pitch the assistant reads to an eligible customer. */
   pitchFr: Type.String(),
   pitchEn: Type.Optional(Type.String()),
+  /** Order dates, inclusive. */
   from: Type.String(),
   to: Type.String(),
   customerIds: Nullable(Type.Array(Type.Integer())),
@@ -114,6 +119,7 @@ export const OrderTierDiscountSchema = Type.Object(
       Type.Object({ min: Type.Integer({ minimum: 0, maximum: BIG_CENTS_MAX }), discountBp: Bp }, { additionalProperties: false }),
       { maxItems: 20 },
     ),
+    /** Families it applies to and that count towards it; null = all. */
     families: Nullable(Type.Array(Type.String({ pattern: '^[A-Z0-9_]{1,40}$' }), { uniqueItems: true, maxItems: 50 })),
   },
   { additionalProperties: false },
@@ -137,6 +143,7 @@ export const RulesPriceListSchema = Type.Object({
   name: Type.String(),
   validFrom: Type.String(),
   validTo: Nullable(Type.String()),
+  /** Per-product unit prices by quantity (sale units). */
   tiers: Type.Array(Type.Object({ productId: Type.Integer(), minQuantity: Type.Integer(), unitPriceCents: Type.Integer() })),
   orderDiscount: Nullable(OrderTierDiscountSchema),
 });

@@ -1,57 +1,23 @@
+import type { Static } from '@sinclair/typebox';
+import type { ChargeSchema } from '../orders/findings.schemas.ts';
+import type { MechanismSchema, OrderTierDiscountSchema, RulesPriceListSchema, RulesPromotionSchema } from './pricing.schemas.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import type { Typology } from '../customers/customer.ts';
 import type { OrderTotals } from '../orders/totals.ts';
-import type { Bilingual } from '../shared/bilingual.ts';
-import type { PriceTier } from './price-list.ts';
 
 /** What an order-level tier counts: sale units, cartons, pallet-equivalents, net weight (g) or goods value (cents). */
 export type TierMeasure = 'units' | 'cartons' | 'pallets' | 'weight' | 'value';
 
 /** A discount for the whole order once the measure reaches a step (e.g. 6 pallets → 1.5 %). Steps sorted or not. */
-export type OrderTierDiscount = {
-  measure: TierMeasure;
-  steps: readonly { min: number; discountBp: number }[];
-  /** Families it applies to and that count towards it; null = all. */
-  families: readonly string[] | null;
-};
+export type OrderTierDiscount = Static<typeof OrderTierDiscountSchema>;
 
-export type PriceList = {
-  id: number;
-  code: string;
-  name: string;
-  validFrom: IsoDate;
-  validTo: IsoDate | null;
-  /** Per-product unit prices by quantity (sale units). */
-  tiers: readonly PriceTier[];
-  orderDiscount: OrderTierDiscount | null;
-};
+export type PriceList = Static<typeof RulesPriceListSchema>;
 
 /** A net price negotiated with one customer: wins over the list and promotions while valid. */
 export type CustomerPrice = { productId: number; unitPriceCents: number; validFrom: IsoDate; validTo: IsoDate | null };
 
-export type PromotionMechanism =
-  /** Invoice discount on the line from a quantity per line (sale units, or pallets for retail promotions). */
-  | { kind: 'percent'; discountBp: number; minQuantityPerLine: number; minPalletsPerLine?: number }
-  /** For every `buy` sale units bought, `free` more delivered free (10 + 1 colis). */
-  | { kind: 'free-goods'; buy: number; free: number }
-  /** The list's tier for `forcedMinQuantity` is granted whatever the quantity ordered. */
-  | { kind: 'tier'; forcedMinQuantity: number };
+export type PromotionMechanism = Static<typeof MechanismSchema>;
 
-export type Promotion = {
-  id: number;
-  code: string;
-  name: string;
-  /** The sales pitch the assistant reads to an eligible customer. */
-  pitchFr: string;
-  pitchEn?: string;
-  /** Order dates, inclusive. */
-  from: IsoDate;
-  to: IsoDate;
-  customerIds: readonly number[] | null;
-  typologies: readonly Typology[] | null;
-  productIds: readonly number[];
-  mechanism: PromotionMechanism;
-};
+export type Promotion = Static<typeof RulesPromotionSchema>;
 
 /** `agreed`: the customer's own price (EDI PRI) the desk accepted on this line; like a customer price, net. */
 export type PriceSource = 'customer' | 'list' | 'promotion-tier' | 'agreed';
@@ -90,7 +56,7 @@ export type PricedLine = {
 };
 
 /** An order-level charge (shipping below franco, a surcharge): VAT follows the goods' rates, so one per rate. */
-export type PricedCharge = { kind: 'shipping' | 'surcharge'; label: Bilingual; netCents: number; vatRateBp: number };
+export type PricedCharge = Static<typeof ChargeSchema>;
 
 export type OrderTierState = { measure: TierMeasure; value: number; discountBp: number; next: { min: number; discountBp: number } | null };
 

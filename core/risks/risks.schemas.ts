@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Id, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 import { RISK_OPTION_KINDS } from './options.ts';
 import { RISK_CAUSES, RISK_STATUSES } from './risk.types.ts';
 
@@ -119,3 +119,15 @@ export const RiskScanSchema = Type.Object({
   obsoleted: Type.Integer(),
   ms: Type.Number(),
 });
+
+/** GET /api/risks. */
+export const RiskListQuerySchema = Type.Object(
+  { status: Type.Optional(literals(RISK_STATUSES)), customerId: Type.Optional(Id), cause: Type.Optional(literals(RISK_CAUSES)) },
+  { additionalProperties: false },
+);
+export type RiskListQuery = Static<typeof RiskListQuerySchema>;
+export const RiskListSchema = ListOf(RiskSchema);
+export type RiskList = Static<typeof RiskListSchema>;
+/** GET /api/risks/count, for the navigation badge. */
+export const RiskCountSchema = Type.Object({ open: Type.Integer() });
+export type RiskCount = Static<typeof RiskCountSchema>;

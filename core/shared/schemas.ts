@@ -67,6 +67,10 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 /** One of a fixed list of values (the trade's enums in core/), as a union of literals. */
 export const literals = <T extends string | number>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 export const IsoDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Europe/Paris' });
+/** A list answer: one page of the items and the count of all that match. */
+export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+/** A list answer holding every item that matches. */
+export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 export const Paging = {
   limit: Type.Optional(Int32({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Int32({ minimum: 0, default: 0 })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Int32, Nullable, Text } from '../shared/schemas.ts';
+import { Id, Int32, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 
 export const RECEIPT_KINDS = ['PRODUCTION', 'ACHAT', 'TRANSFERT'] as const;
 export const RECEIPT_STATUSES = ['planned', 'cancelled'] as const;
@@ -96,3 +96,21 @@ export const SupplySettingsSchema = Type.Object({ customerId: Type.Integer(), ..
 export type SupplySettings = Static<typeof SupplySettingsSchema>;
 export const SupplySettingsPatchSchema = Type.Partial(Type.Object(supplyFields), { additionalProperties: false, minProperties: 1 });
 export type SupplySettingsPatch = Static<typeof SupplySettingsPatchSchema>;
+
+/** GET /api/availability. */
+export const AvailabilityQuerySchema = Type.Object(
+  { productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Int32({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+/** GET /api/planned-receipts. */
+export const ReceiptListQuerySchema = Type.Object(
+  {
+    productId: Type.Optional(Id),
+    warehouseId: Type.Optional(Id),
+    status: Type.Optional(literals(RECEIPT_STATUSES)),
+    from: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export const ReceiptListSchema = ListOf(ReceiptSchema);
+export type ReceiptList = Static<typeof ReceiptListSchema>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Gs1Code, CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { Nullable, Text } from '../shared/schemas.ts';
+import { Id, Int32, ListOf, Nullable, Text } from '../shared/schemas.ts';
 
 const OptionalText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
 
@@ -41,3 +41,18 @@ export const StockLevelSchema = Type.Object({
   available: Type.Integer({ description: 'onHand − reserved; may be negative when more is reserved than is on the shelf' }),
 });
 export type StockLevel = Static<typeof StockLevelSchema>;
+
+/** GET /api/stock. */
+export const StockLevelQuerySchema = Type.Object(
+  {
+    warehouseId: Type.Optional(Id),
+    productId: Type.Optional(Id),
+    q: Type.Optional(Text(100, { description: 'product code or words of its name' })),
+  },
+  { additionalProperties: false },
+);
+export const StockLevelListSchema = ListOf(StockLevelSchema);
+export type StockLevelList = Static<typeof StockLevelListSchema>;
+/** PUT /api/stock/{warehouseId}/{productId}: an inventory count. */
+export const OnHandInputSchema = Type.Object({ onHand: Int32({ minimum: 0 }) }, { additionalProperties: false });
+export type OnHandInput = Static<typeof OnHandInputSchema>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Id, IsoDateString, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 import { TASK_STATUSES } from './task.ts';
 
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
@@ -38,3 +38,7 @@ export const TaskQuerySchema = Type.Object({
   kind: Type.Optional(Text(60)),
 });
 export type TaskQuery = Static<typeof TaskQuerySchema>;
+
+/** GET /api/tasks. */
+export const TaskListSchema = ListOf(TaskSchema);
+export type TaskList = Static<typeof TaskListSchema>;

@@ -90,14 +90,19 @@ export type TermsOfSale = Static<typeof TermsOfSaleSchema>;
 
 /** core Terms: the CGV of a typology merged with a customer's agreement. */
 export const TermsSchema = Type.Object({
+  /** e.g. "CGV 2026" or "Accord annuel Cap Marché 2026": named in messages. */
   reference: Type.String(),
   articles: ArticlesSchema,
+  /** Minimum goods value HT; null = none. */
   minOrderValueCents: Nullable(Type.Integer()),
+  /** Minimum pallet-equivalents (retail central: 1 pallet); null = none. */
   minOrderPallets: Nullable(Type.Integer()),
+  /** Below the minimum: a manager approves (usual) or the order cannot be confirmed. */
   minOrderSeverity: Severity,
   franco: Nullable(FrancoSchema),
   orderMultiples: OrderMultiplesSchema,
   truck: TruckSchema,
+  /** A customer price (EDI) within this many cents per unit of ours is not a mismatch. */
   priceMismatchToleranceCents: Type.Integer(),
   creditCheck: Type.Boolean(),
   surcharges: Surcharges,
@@ -160,9 +165,13 @@ export const AssortmentSchema = Type.Object({
 
 /** core CustomerAgreement. */
 export const AgreementSchema = Type.Object({
+  /** Products agreed for this customer (référencement); null = the whole catalogue. */
   assortmentProductIds: Nullable(Type.Array(Type.Integer())),
+  /** Null = no limit set (no credit check possible). */
   creditLimitCents: Nullable(Type.Integer()),
+  /** Confirmed, not yet invoiced orders, excluding the one being checked (TTC, as credit insurers count). */
   openOrdersCents: Type.Integer(),
+  /** Invoiced and not yet paid (TTC). */
   unpaidBalanceCents: Type.Integer(),
   prices: Type.Array(
     Type.Object({ productId: Type.Integer(), unitPriceCents: Type.Integer(), validFrom: Type.String(), validTo: Nullable(Type.String()) }),

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
-import { PRODUCT_STATUSES } from '../../core/catalog/product.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema, Text } from '../../core/shared/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import {
   PriceListDetailSchema,
   PriceListSummarySchema,
   ProductDetailSchema,
   ProductInputSchema,
+  ProductListQuerySchema,
+  ProductListSchema,
   ProductSchema,
 } from '../../core/catalog/catalog.schemas.ts';
 import { getPriceList, listPriceLists } from './price-lists.service.ts';
@@ -25,11 +26,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: 'Search products by code, GTIN, case GTIN or words of the name',
-        querystring: Type.Object(
-          { q: Type.Optional(Text(100)), status: Type.Optional(Type.Union(PRODUCT_STATUSES.map((s) => Type.Literal(s)))), ...Paging },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(ProductSchema), total: Type.Integer() }), 400: ProblemSchema, ...ReadProblems },
+        querystring: ProductListQuerySchema,
+        response: { 200: ProductListSchema, 400: ProblemSchema, ...ReadProblems },
       },
     },
     async (request) => listProducts(app.db, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),

@@ -1,10 +1,14 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
-import { TYPOLOGIES } from '../../core/customers/customer.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { IdParams, Paging, ProblemSchema, Text } from '../../core/shared/schemas.ts';
-import { CustomerCreateSchema, CustomerDetailSchema, CustomerInputSchema, CustomerSchema } from '../../core/customers/customers.schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import {
+  CustomerCreateSchema,
+  CustomerDetailSchema,
+  CustomerInputSchema,
+  CustomerListQuerySchema,
+  CustomerListSchema,
+} from '../../core/customers/customers.schemas.ts';
 import { createCustomer, getCustomerDetail, listCustomers, updateCustomer } from './customers.service.ts';
 
 const tags = ['customers'];
@@ -20,11 +24,8 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Find customers by name, code, GLN (account or ship-to), phone (account or contact) or city',
         description: 'Ranked: the code or GLN typed in full first, then names starting with the text, then the other matches.',
-        querystring: Type.Object(
-          { q: Type.Optional(Text(100)), typology: Type.Optional(Type.Union(TYPOLOGIES.map((t) => Type.Literal(t)))), ...Paging },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(CustomerSchema), total: Type.Integer() }), 400: ProblemSchema, ...ReadProblems },
+        querystring: CustomerListQuerySchema,
+        response: { 200: CustomerListSchema, 400: ProblemSchema, ...ReadProblems },
       },
     },
     async (request) => listCustomers(app.db, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),

@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
@@ -8,8 +7,16 @@ import {
   AcceptCustomerPriceSchema,
   AcceptPriceFixSchema,
   ChooseDeliveryPointFixSchema,
+  EdiFixResultSchema,
+  EdiPartnerCreatedSchema,
   EdiPartnerInputSchema,
+  EdiPartnerListSchema,
+  EdiQueueCountSchema,
+  EdiQueueSchema,
+  EdiTokenSchema,
+  InterchangesTakenSchema,
   MapProductFixSchema,
+  OrderEdiSchema,
 } from '../../core/edi/edi.schemas.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
@@ -31,7 +38,6 @@ import {
 } from './edi.service.ts';
 
 const tags = ['edi'];
-const Any = Type.Unknown();
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 /** An interchange up to 50 MB over HTTP; larger files go through the folder or the CLI, which stream. */
 export const EDI_HTTP_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -56,7 +62,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           "A partner sends an interchange (raw EDIFACT body, Authorization: Bearer <partner token>): 202 with each message's outcome, 200 when it is a duplicate, 409 while another door is taking the same interchange in",
-        response: { 200: Any, 202: Any, ...errors, 413: ProblemSchema },
+        response: { 200: InterchangesTakenSchema, 202: InterchangesTakenSchema, ...errors, 413: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -87,7 +93,10 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/edi/partners',
-    { config: { access: MASTER_DATA_ADMINS }, schema: { tags, summary: 'EDI partners', response: { 200: Any, ...errors } } },
+    {
+      config: { access: MASTER_DATA_ADMINS },
+      schema: { tags, summary: 'EDI partners', response: { 200: EdiPartnerListSchema, ...errors } },
+    },
     async () => ({ items: await listEdiPartners(app.db) }),
   );
 
@@ -99,7 +108,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Creates an EDI partner for a customer; the API token is shown in this answer only',
         body: EdiPartnerInputSchema,
-        response: { 201: Any, ...errors },
+        response: { 201: EdiPartnerCreatedSchema, ...errors },
       },
     },
     async (request, reply) => reply.code(201).send(await createEdiPartner(app.db, request.body, app.clock.now())),
@@ -113,7 +122,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'A new API token for the partner (the old one stops working); shown once',
         params: IdParams,
-        response: { 200: Any, ...errors },
+        response: { 200: EdiTokenSchema, ...errors },
       },
     },
     async (request) => rotateEdiToken(app.db, request.params.id),
@@ -126,7 +135,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'EDI messages waiting for a person ("EDI à traiter"), each finding beside the raw segment it comes from',
-        response: { 200: Any, ...errors },
+        response: { 200: EdiQueueSchema, ...errors },
       },
     },
     async () => ediQueue(app.db, app.clock.now()),
@@ -136,7 +145,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/edi/queue/count',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'How many EDI messages wait', response: { 200: Type.Object({ count: Type.Integer() }), ...errors } },
+      schema: { tags, summary: 'How many EDI messages wait', response: { 200: EdiQueueCountSchema, ...errors } },
     },
     async () => ({
       count: await ediQueueCount(app.db),
@@ -152,7 +161,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Maps the customer's unknown code to a product (remembered as a customer product code), then the message goes on",
         params: IdParams,
         body: MapProductFixSchema,
-        response: { 200: Any, ...errors },
+        response: { 200: EdiFixResultSchema, ...errors },
       },
     },
     async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
@@ -167,7 +176,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Chooses the delivery point of a message whose DP GLN is unknown, then the message goes on',
         params: IdParams,
         body: ChooseDeliveryPointFixSchema,
-        response: { 200: Any, ...errors },
+        response: { 200: EdiFixResultSchema, ...errors },
       },
     },
     async (request) => chooseDeliveryPointFix(app.db, request.params.id, request.body, app.clock),
@@ -182,7 +191,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on',
         params: IdParams,
         body: AcceptPriceFixSchema,
-        response: { 200: Any, ...errors },
+        response: { 200: EdiFixResultSchema, ...errors },
       },
     },
     async (request) => acceptPriceFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
@@ -215,7 +224,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "The order's EDI messages: the ORDERS it came as and the ORDRSP / DESADV / INVOIC sent, with their raw documents",
         params: IdParams,
-        response: { 200: Any, ...errors },
+        response: { 200: OrderEdiSchema, ...errors },
       },
     },
     async (request) => orderEdi(app.db, request.params.id),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
+import type { EdiQueue, OrderEdi, QueueFinding } from '../../core/edi/edi.schemas.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Clock, nowIso } from '../clock.ts';
@@ -140,22 +141,8 @@ export async function ingestBody(
   }
 }
 
-export type QueueFinding = {
-  source: 'mapping' | 'rules';
-  kind: string;
-  severity: string;
-  message: { fr: string; en: string };
-  lineNo: number | null;
-  ediLine: number | null;
-  code: string | null;
-  segmentIndex: number | null;
-  firstSegment: number | null;
-  lastSegment: number | null;
-  data: unknown;
-};
-
 /** Messages waiting for a person, each with its findings located on the raw segments they come from. */
-export async function ediQueue(db: Db, now: Date) {
+export async function ediQueue(db: Db, now: Date): Promise<EdiQueue> {
   const rows = await listQueuedMessages(db);
   const out = [];
   for (const r of rows) {
@@ -314,7 +301,7 @@ async function messageState(db: Db, id: number) {
 }
 
 /** The EDI messages of an order: the one it came in as, and what we sent back, each with its raw document. */
-export async function orderEdi(db: Db, orderId: number) {
+export async function orderEdi(db: Db, orderId: number): Promise<OrderEdi> {
   const [inbound, outbound] = await Promise.all([findOrderMessages(db, orderId), listOrderOutbound(db, orderId)]);
   return {
     inbound: inbound.map((m) => ({

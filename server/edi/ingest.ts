@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Insertable } from 'kysely';
 import type { EdiMessage, InterchangeHeader } from '../../core/edi/envelope.ts';
 import { EdiSyntaxError, type EdiWarning } from '../../core/edi/errors.ts';
+import type { InterchangeResultSchema, MessageResult } from '../../core/edi/edi.schemas.ts';
+import type { Static } from '@sinclair/typebox';
 import { mapOrder, type EdiIssue, type MapOverrides, type MappedOrder } from '../../core/edi/eancom/map-order.ts';
 import { readInventoryReport } from '../../core/edi/eancom/invrpt.ts';
 import { mapStockReport } from '../../core/edi/eancom/map-stock.ts';
@@ -53,30 +55,8 @@ import { parseStoredMessage } from './stored-message.ts';
 export type Door = 'folder' | 'http' | 'cli';
 export type MessageStatus = 'accepted' | 'queued' | 'rejected' | 'done';
 
-export type MessageResult = {
-  messageReference: string;
-  type: string;
-  status: MessageStatus | 'skipped';
-  orderId: number | null;
-  reason: string | null;
-};
-export type InterchangeResult = {
-  interchangeId: number | null;
-  sender: string;
-  controlReference: string;
-  /**
-   * duplicate: the same sender and control reference came before; nothing was created. in-progress: another door
-   * or process is taking it in right now; nothing was created by this call (send it again later: duplicate then).
-   */
-  status: 'processed' | 'partially-rejected' | 'rejected' | 'duplicate' | 'in-progress' | 'received';
-  duplicateOf: number | null;
-  /** How many of its messages ended in each status, this time (skipped: taken in by an earlier run). */
-  counts: Record<MessageResult['status'], number>;
-  /** Each message's outcome, for the first MESSAGES_KEPT messages of the file: a file of any size is read in flat memory. */
-  messages: MessageResult[];
-  warnings: EdiWarning[];
-  error: string | null;
-};
+/** An interchange taken in (its schema says what each status means); its warnings as the parser found them. */
+export type InterchangeResult = Static<typeof InterchangeResultSchema> & { warnings: EdiWarning[] };
 
 export type IngestOptions = {
   door: Door;

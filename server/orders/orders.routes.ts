@@ -26,7 +26,7 @@ import {
   OrderDetailSchema,
   OrderInputSchema,
   OrderListQuerySchema,
-  OrderSummarySchema,
+  OrderListSchema,
   ShipInputSchema,
 } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
@@ -68,7 +68,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Orders, newest first; q finds the order number or the customer PO reference; from/to bound the requested date',
         querystring: OrderListQuerySchema,
         response: {
-          200: Type.Object({ items: Type.Array(OrderSummarySchema), total: Type.Integer() }),
+          200: OrderListSchema,
           400: ProblemSchema,
           401: ProblemSchema,
           403: ProblemSchema,

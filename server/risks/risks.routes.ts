@@ -1,9 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
-import { RISK_CAUSES, RISK_STATUSES } from '../../core/risks/risk.types.ts';
-import { ResolveAnswerSchema, ResolveBodySchema, RiskCallSchema, RiskScanSchema, RiskSchema } from '../../core/risks/risks.schemas.ts';
-import { Id, IdParams, literals, ProblemSchema } from '../../core/shared/schemas.ts';
+import {
+  ResolveAnswerSchema,
+  ResolveBodySchema,
+  RiskCallSchema,
+  RiskCountSchema,
+  RiskListQuerySchema,
+  RiskListSchema,
+  RiskScanSchema,
+} from '../../core/risks/risks.schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
 import { resolveRisk } from './resolve-risk.ts';
@@ -19,11 +25,8 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Order lines that will not be delivered as promised, highest priority first',
-        querystring: Type.Object(
-          { status: Type.Optional(literals(RISK_STATUSES)), customerId: Type.Optional(Id), cause: Type.Optional(literals(RISK_CAUSES)) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(RiskSchema) }), ...Read },
+        querystring: RiskListQuerySchema,
+        response: { 200: RiskListSchema, ...Read },
       },
     },
     async (request) => ({ items: await listRisks(app.db, request.query, app.clock.now()) }),
@@ -33,7 +36,7 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/risks/count',
     {
       config: { access: STAFF },
-      schema: { tags, summary: 'Open risks, for the navigation badge', response: { 200: Type.Object({ open: Type.Integer() }), ...Read } },
+      schema: { tags, summary: 'Open risks, for the navigation badge', response: { 200: RiskCountSchema, ...Read } },
     },
     async () => ({ open: await countOpenRisks(app.db) }),
   );

@@ -3,14 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, Int32, ProblemSchema } from '../../core/shared/schemas.ts';
+import { Id, IdParams, ListOf, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listLots } from './availability.repository.ts';
 import {
+  AvailabilityQuerySchema,
   AvailabilitySchema,
   LotSchema,
   ReceiptInputSchema,
+  ReceiptListQuerySchema,
+  ReceiptListSchema,
   ReceiptSchema,
-  RECEIPT_STATUSES,
   SupplySettingsPatchSchema,
   SupplySettingsSchema,
 } from '../../core/stock/availability.schemas.ts';
@@ -23,7 +25,6 @@ const tags = ['stock'];
 const RECEIPT_EDITORS: readonly Role[] = ['manager', 'admin'];
 const Read = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const Write = { ...Read, 404: ProblemSchema, 409: ProblemSchema };
-const IsoDate = Type.String({ format: 'date' });
 
 export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -34,10 +35,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           'Available to promise: what can be promised of a product on a date (to a customer: lots too old for his minimum shelf life left out), per warehouse, and the earliest complete date',
-        querystring: Type.Object(
-          { productId: Id, date: IsoDate, customerId: Type.Optional(Id), quantity: Type.Optional(Int32({ minimum: 1 })) },
-          { additionalProperties: false },
-        ),
+        querystring: AvailabilityQuerySchema,
         response: { 200: AvailabilitySchema, ...Read, 404: ProblemSchema },
       },
     },
@@ -51,16 +49,8 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Planned production and purchase receipts, by date',
-        querystring: Type.Object(
-          {
-            productId: Type.Optional(Id),
-            warehouseId: Type.Optional(Id),
-            status: Type.Optional(Type.Union(RECEIPT_STATUSES.map((s) => Type.Literal(s)))),
-            from: Type.Optional(IsoDate),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(ReceiptSchema) }), ...Read },
+        querystring: ReceiptListQuerySchema,
+        response: { 200: ReceiptListSchema, ...Read },
       },
     },
     async (request) => ({ items: await listReceipts(app.db, request.query) }),
@@ -98,7 +88,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Lots on hand with their production date and DDM, oldest DDM first',
         querystring: Type.Object({ productId: Type.Optional(Id), warehouseId: Type.Optional(Id) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(LotSchema) }), ...Read },
+        response: { 200: ListOf(LotSchema), ...Read },
       },
     },
     async (request) => ({

@@ -2,8 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, Int32, ProblemSchema, Text } from '../../core/shared/schemas.ts';
-import { StockLevelSchema, WarehouseInputSchema, WarehouseSchema } from '../../core/stock/stock.schemas.ts';
+import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import {
+  OnHandInputSchema,
+  StockLevelListSchema,
+  StockLevelQuerySchema,
+  StockLevelSchema,
+  WarehouseInputSchema,
+  WarehouseSchema,
+} from '../../core/stock/stock.schemas.ts';
 import { createWarehouse, listStock, listWarehouses, setOnHand, updateWarehouse } from './stock.service.ts';
 
 const tags = ['stock'];
@@ -55,15 +62,8 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Stock levels by warehouse and product; available = on hand − reserved',
-        querystring: Type.Object(
-          {
-            warehouseId: Type.Optional(Id),
-            productId: Type.Optional(Id),
-            q: Type.Optional(Text(100, { description: 'product code or words of its name' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(StockLevelSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+        querystring: StockLevelQuerySchema,
+        response: { 200: StockLevelListSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
     async (request) => ({ items: await listStock(app.db, request.query) }),
@@ -77,7 +77,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Set the quantity on hand (an inventory count); reserved stays as orders left it',
         params: Type.Object({ warehouseId: Id, productId: Id }),
-        body: Type.Object({ onHand: Int32({ minimum: 0 }) }, { additionalProperties: false }),
+        body: OnHandInputSchema,
         response: { 200: StockLevelSchema, ...WriteProblems, 404: ProblemSchema },
       },
     },

@@ -1,9 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
-import { TaskQuerySchema, TaskSchema } from '../../core/tasks/tasks.schemas.ts';
+import { TaskListSchema, TaskQuerySchema, TaskSchema } from '../../core/tasks/tasks.schemas.ts';
 import { listTasks, markTaskDone } from './tasks.service.ts';
 
 const tags = ['tasks'];
@@ -17,7 +16,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Tasks, most urgent first',
         querystring: TaskQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(TaskSchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+        response: { 200: TaskListSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
     async (request) => ({ items: await listTasks(app.db, request.query) }),

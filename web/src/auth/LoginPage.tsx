@@ -4,11 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
+import type { DemoLogins } from '../api/types.ts';
 import { useAuth } from '../app/auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
-
-/** GET /api/demo: the demo logins, none outside demo mode. */
-type DemoLogins = { accounts: { email: string; name: string; role: string }[]; password: string | null };
 
 export function LoginPage() {
   const { t } = useTranslation();

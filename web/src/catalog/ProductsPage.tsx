@@ -8,7 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import { MASTER_DATA_ADMINS } from '../../../core/auth/roles.ts';
 import { PRODUCT_STATUSES, type Product } from '../../../core/catalog/product.ts';
 import { api, withQuery } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
+import type { ProductList } from '../api/types.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
@@ -25,7 +25,7 @@ export function ProductsPage() {
   const [q] = useDebouncedValue(text.trim(), 200);
   const products = useQuery({
     queryKey: ['products', 'list', q, status],
-    queryFn: () => api.get<Page<Product>>(withQuery('/api/products', { q, status, limit: 500 })),
+    queryFn: () => api.get<ProductList>(withQuery('/api/products', { q, status, limit: 500 })),
     placeholderData: keepPreviousData,
   });
   const open = (p: Product) => void navigate(`/products/${p.id}`);

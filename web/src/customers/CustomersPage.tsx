@@ -8,7 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import { CUSTOMER_EDITORS } from '../../../core/auth/roles.ts';
 import { TYPOLOGIES } from '../../../core/customers/customer.ts';
 import { api, withQuery } from '../api/client.ts';
-import type { CustomerSummary, Page } from '../api/types.ts';
+import type { CustomerList, CustomerSummary } from '../api/types.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
@@ -23,7 +23,7 @@ export function CustomersPage() {
   const [q] = useDebouncedValue(text.trim(), 200);
   const customers = useQuery({
     queryKey: ['customers', 'list', q, typology],
-    queryFn: () => api.get<Page<CustomerSummary>>(withQuery('/api/customers', { q, typology, limit: 200 })),
+    queryFn: () => api.get<CustomerList>(withQuery('/api/customers', { q, typology, limit: 200 })),
     placeholderData: keepPreviousData,
   });
   const open = (c: CustomerSummary) => void navigate(`/customers/${c.id}`);

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
-import { type EdiPartner, useEdiPartners, useRotateEdiToken } from './use-edi.ts';
+import type { EdiPartner } from '../../../core/edi/edi.schemas.ts';
+import { useEdiPartners, useRotateEdiToken } from './use-edi.ts';
 
 /**
  * The EDI partners: who may send us interchanges, by which GLN, through which folders, and whether their orders

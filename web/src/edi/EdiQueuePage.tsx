@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { documentUrl } from '../api/documents.ts';
 import { api } from '../api/client.ts';
+import type { ProductList } from '../api/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { RawSegments } from './RawSegments.tsx';
-import { type QueueFinding, type QueueMessage, useEdiFix, useEdiQueue } from './use-edi.ts';
+import type { QueueFinding, QueueMessage } from '../../../core/edi/edi.schemas.ts';
+import { useEdiFix, useEdiQueue } from './use-edi.ts';
 
 const SEVERITY_COLOR: Record<string, string> = { block: 'red', approval: 'orange', warning: 'yellow', info: 'gray' };
 
@@ -18,7 +20,7 @@ function ProductPicker({ onPick, busy }: { onPick: (productId: number) => void; 
   const [value, setValue] = useState<string | null>(null);
   const products = useQuery({
     queryKey: ['products', 'search', q],
-    queryFn: () => api.get<{ items: { id: number; code: string; name: string }[] }>(`/api/products?limit=20&q=${encodeURIComponent(q)}`),
+    queryFn: () => api.get<ProductList>(`/api/products?limit=20&q=${encodeURIComponent(q)}`),
   });
   return (
     <Group gap="xs" wrap="nowrap">

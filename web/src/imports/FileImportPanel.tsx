@@ -3,12 +3,10 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
-import type { ImportMode, ImportIssue } from '../api/types.ts';
+import type { ImportIssue, ImportMode, ImportReport } from '../api/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { commitChoices, rowErrorsOf } from './import-state.ts';
 import { RowErrorsTable } from './RowErrorsTable.tsx';
-
-type Result = { mode: ImportMode; totalRows: number; validRows: number; written: number; errors: ImportIssue[] };
 
 /**
  * A CSV / .xlsx upload the way every import works: check first (nothing written), then import a clean file, or only
@@ -27,7 +25,7 @@ export function FileImportPanel({
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<ImportReport | null>(null);
   const [rowErrors, setRowErrors] = useState<ImportIssue[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<ImportMode | null>(null);
@@ -40,7 +38,7 @@ export function FileImportPanel({
     setBusy(mode);
     setError(null);
     try {
-      const answer = await api.post<Result>(url, form);
+      const answer = await api.post<ImportReport>(url, form);
       setResult(answer);
       setRowErrors(answer.errors);
       if (mode !== 'validate' && answer.written > 0) onWritten();

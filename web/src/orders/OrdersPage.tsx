@@ -8,7 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS } from '../../../core/customers/customer.ts';
 import { ORDER_STATUSES } from '../../../core/orders/lifecycle.ts';
 import { api, withQuery } from '../api/client.ts';
-import type { OrderSummary, Page } from '../api/types.ts';
+import type { OrderList, OrderSummary } from '../api/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { SearchInput } from '../shared/SearchInput.tsx';
@@ -56,7 +56,7 @@ export function OrdersPage() {
 
   const orders = useQuery({
     queryKey: ['orders', 'list', filters, page],
-    queryFn: () => api.get<Page<OrderSummary>>(withQuery('/api/orders', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
+    queryFn: () => api.get<OrderList>(withQuery('/api/orders', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
     placeholderData: keepPreviousData,
   });
   const open = (order: OrderSummary) => void navigate(`/orders/${order.id}`);

@@ -15,7 +15,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { NoticeDetail } from './NoticeDetail.tsx';
 import { DueDate, STATUS_COLORS } from './NoticeStatus.tsx';
 import { RecordNoticeModal } from './RecordNoticeModal.tsx';
-import type { PenaltyNotice } from './types.ts';
+import type { NoticeList } from './types.ts';
 
 /** The penalty notices received: which break the law, which deadlines are near; the one chosen opens beside the list. */
 export function PenaltiesPage() {
@@ -39,7 +39,7 @@ export function PenaltiesPage() {
     );
   const notices = useQuery({
     queryKey: ['penalty-notices', filters],
-    queryFn: () => api.get<{ items: PenaltyNotice[] }>(withQuery('/api/penalty-notices', filters)),
+    queryFn: () => api.get<NoticeList>(withQuery('/api/penalty-notices', filters)),
   });
   const open = (id: number) => void navigate({ pathname: `/penalties/${id}`, search: params.toString() });
 

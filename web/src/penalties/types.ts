@@ -1,3 +1,4 @@
+export type { NoticeList } from '../../../core/penalties/penalties.schemas.ts';
 export type { CustomerPenaltyClause, DeliveryPenalty, OrderExposure, PenaltyNotice } from '../../../core/penalties/views.ts';
 
 /** Euros typed in a form → integer cents; empty → null. */

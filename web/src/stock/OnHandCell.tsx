@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { StockLevel } from '../api/types.ts';
+import type { OnHandInput, StockLevel } from '../api/types.ts';
 import { errorMessage } from '../shared/error-message.ts';
 import { parseInteger } from '../shared/form-values.ts';
 import { useFormat } from '../shared/use-format.ts';
@@ -22,7 +22,7 @@ export function OnHandCell({ row }: { row: StockLevel }) {
     const onHand = parseInteger(value);
     if (onHand === null || onHand < 0) return setError(t('stock.badQuantity'));
     try {
-      await api.put(`/api/stock/${row.warehouseId}/${row.productId}`, { onHand });
+      await api.put(`/api/stock/${row.warehouseId}/${row.productId}`, { onHand } satisfies OnHandInput);
       setEditing(false);
       setError(null);
       void queryClient.invalidateQueries({ queryKey: ['stock'] });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../core/auth/roles.ts';
 import { api, withQuery } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
-import type { PlannedReceipt } from '../risks/types.ts';
+import type { PlannedReceipt, ReceiptList } from '../risks/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 
@@ -24,7 +24,7 @@ export function PlannedReceipts({ warehouseId }: { warehouseId: string | null })
   const [editing, setEditing] = useState<PlannedReceipt | null>(null);
   const receipts = useQuery({
     queryKey: ['planned-receipts', warehouseId],
-    queryFn: () => api.get<{ items: PlannedReceipt[] }>(withQuery('/api/planned-receipts', { warehouseId })),
+    queryFn: () => api.get<ReceiptList>(withQuery('/api/planned-receipts', { warehouseId })),
   });
   return (
     <Paper withBorder p="xs" mt="sm">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MASTER_DATA_ADMINS } from '../../../core/auth/roles.ts';
 import { api, withQuery } from '../api/client.ts';
-import type { StockLevel, Warehouse } from '../api/types.ts';
+import type { StockLevelList, Warehouse } from '../api/types.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
@@ -26,7 +26,7 @@ export function StockPage() {
   const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: () => api.get<Warehouse[]>('/api/warehouses') });
   const stock = useQuery({
     queryKey: ['stock', warehouseId, q],
-    queryFn: () => api.get<{ items: StockLevel[] }>(withQuery('/api/stock', { warehouseId, q })),
+    queryFn: () => api.get<StockLevelList>(withQuery('/api/stock', { warehouseId, q })),
     placeholderData: keepPreviousData,
   });
 

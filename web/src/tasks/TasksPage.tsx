@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
-import type { Task } from '../../../core/tasks/tasks.schemas.ts';
+import type { Task, TaskList } from '../../../core/tasks/tasks.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -23,8 +23,7 @@ export function TasksPage() {
   const [whose, setWhose] = useState<'mine' | 'all'>(user?.role === 'assistant' ? 'mine' : 'all');
   const tasks = useQuery({
     queryKey: ['tasks', whose, user?.id],
-    queryFn: () =>
-      api.get<{ items: Task[] }>(withQuery('/api/tasks', { status: 'open', assigneeId: whose === 'mine' ? user?.id : undefined })),
+    queryFn: () => api.get<TaskList>(withQuery('/api/tasks', { status: 'open', assigneeId: whose === 'mine' ? user?.id : undefined })),
   });
   const done = useMutation({
     mutationFn: (id: number) => api.post<Task>(`/api/tasks/${id}/done`),

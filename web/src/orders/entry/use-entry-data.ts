@@ -2,12 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../../api/client.ts';
 import { useCustomer } from '../../customers/use-customer.ts';
-import type { CustomerSummary, OrderContext, Page } from '../../api/types.ts';
+import type { CustomerList, CustomerSummary, OrderContext } from '../../api/types.ts';
 
 export function useCustomerSearch(q: string) {
   return useQuery({
     queryKey: ['customers', 'search', q],
-    queryFn: () => api.get<Page<CustomerSummary>>(withQuery('/api/customers', { q, limit: 8 })),
+    queryFn: () => api.get<CustomerList>(withQuery('/api/customers', { q, limit: 8 })),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
