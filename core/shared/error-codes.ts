@@ -81,9 +81,33 @@ export const FIELD_CODES = {
   'not-weekdays': ['value'],
   /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
   'ship-complete': [],
+  /** Cartons per layer and layers per pallet: both empty (bulk goods) or both set. */
+  'packaging-pair': [],
+  /** A product named among its own substitutes. */
+  'substitutes-itself': [],
+  /** A delivery point given the account's own GLN (`value`): a GLN names one party. */
+  'own-gln': ['value'],
+  /** More than one delivery point marked as the default. */
+  'one-default': [],
+  /** A delivery recorded without every shipped line (`lines`: the order line ids, joined by ", "). */
+  'lines-missing': ['lines'],
+  /** A delivery note number given for an order leaving from `count` warehouses (each note gets its own). */
+  'several-warehouses': ['count'],
+  /** An order line naming its product by none or several of productId, gtin, customerCode (`given`: how many). */
+  'one-product-reference': ['given'],
+  /** The customer (its code) has no delivery point to deliver to. */
+  'no-delivery-point': ['customer'],
+  /** The customer's price (EDI PRI) accepted on a line where the customer sent none. */
+  'no-customer-price': [],
+  /** A risk solution (`option`) the customer's supply settings do not accept, without the customer's approval. */
+  'not-accepted-by-customer': ['option'],
+  /** A promotion parameter that does not apply to its mechanism (`kind`). */
+  'not-for-mechanism': ['kind'],
+  /** An order-level discount without any step that discounts. */
+  'no-discount-step': [],
   /**
-   * A business rule without a code of its own yet (the refusal of one service's check): the web shows the
-   * server's English `message`. Each one given a code of its own leaves this list shorter.
+   * A refusal without a code of its own: a schema keyword no other code tells, an import file the reader cannot
+   * read at all. The web shows the server's English `message`.
    */
   rule: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -22,7 +22,7 @@ export function productRuleErrors(
     const missing = p.cartonsPerLayer === null ? 'cartonsPerLayer' : 'layersPerPallet';
     errors.push({
       path: missing,
-      code: 'rule',
+      code: 'packaging-pair',
       params: {},
       message: 'cartonsPerLayer and layersPerPallet are both empty (bulk) or both set',
     });

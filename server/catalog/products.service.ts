@@ -50,7 +50,7 @@ async function checkProduct(db: Db, input: ProductInput, exceptId: number | null
   rejectInvalid(productRuleErrors({ ...input, gtin: input.gtin ?? null, caseGtin: input.caseGtin ?? null }));
   const substituteIds = input.substituteIds ?? [];
   if (exceptId !== null && substituteIds.includes(exceptId))
-    throw invalid('body.substituteIds', 'rule', {}, 'a product cannot substitute itself');
+    throw invalid('body.substituteIds', 'substitutes-itself', {}, 'a product cannot substitute itself');
   const known = await repo.existingProductIds(db, substituteIds);
   const unknown = substituteIds.find((id) => !known.has(id));
   if (unknown !== undefined)

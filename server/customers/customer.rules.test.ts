@@ -36,7 +36,12 @@ describe('customerRuleErrors', () => {
   it('refuses a GLN given twice: to the account and a ship-to, or to two ship-tos', () => {
     const account = customerRuleErrors({ gln: point.gln, deliveryPoints: [point] });
     expect(account).toEqual([
-      { path: 'deliveryPoints.0.gln', code: 'rule', params: {}, message: `is the account's own GLN ${point.gln}: a GLN names one party` },
+      {
+        path: 'deliveryPoints.0.gln',
+        code: 'own-gln',
+        params: { value: point.gln },
+        message: `is the account's own GLN ${point.gln}: a GLN names one party`,
+      },
     ]);
     const twice = customerRuleErrors({ gln: null, deliveryPoints: [point, { ...point, code: 'X' }] });
     expect(twice).toEqual([

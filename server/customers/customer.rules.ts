@@ -30,8 +30,8 @@ export function customerRuleErrors(
     if (dp.gln && dp.gln === c.gln)
       errors.push({
         path: `deliveryPoints.${i}.gln`,
-        code: 'rule',
-        params: {},
+        code: 'own-gln',
+        params: { value: dp.gln },
         message: `is the account's own GLN ${dp.gln}: a GLN names one party`,
       });
     else if (dp.gln && first < i)
@@ -43,6 +43,6 @@ export function customerRuleErrors(
       });
   });
   if (points.filter((dp) => dp.isDefault).length > 1)
-    errors.push({ path: 'deliveryPoints', code: 'rule', params: {}, message: 'only one delivery point can be the default' });
+    errors.push({ path: 'deliveryPoints', code: 'one-default', params: {}, message: 'only one delivery point can be the default' });
   return errors;
 }

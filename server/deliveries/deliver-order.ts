@@ -70,13 +70,15 @@ function checkReport(input: readonly DeliveredLineInput[], deliveryLines: Delive
     outcomes.push({ orderLine, deliveryLine, delivered: l.deliveredQuantity, missing, status });
   });
   const absent = deliveryLines.filter((d) => !input.some((l) => l.lineId === d.orderLineId));
-  if (absent.length)
+  if (absent.length) {
+    const lines = absent.map((d) => d.orderLineId).join(', ');
     errors.push({
       path: 'body.lines',
-      code: 'rule',
-      params: {},
-      message: `every shipped line must be given; missing line(s) ${absent.map((d) => d.orderLineId).join(', ')}`,
+      code: 'lines-missing',
+      params: { lines },
+      message: `every shipped line must be given; missing line(s) ${lines}`,
     });
+  }
   if (errors.length)
     throw new AppError(
       'UNPROCESSABLE',

@@ -126,7 +126,7 @@ export async function shipOrder(
     if (options.deliveryNoteNumber !== undefined && planned.length > 1) {
       const message = `leaves from ${planned.length} warehouses: each delivery note gets its own number, so leave it empty`;
       throw new AppError('UNPROCESSABLE', `Order ${t.order.number} ${message}.`, [
-        { path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message },
+        { path: 'body.deliveryNoteNumber', code: 'several-warehouses', params: { count: planned.length }, message },
       ]);
     }
     const shipped = [];

@@ -278,7 +278,7 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
   if (!line || line.expectedUnitPriceCents === null)
     throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [
-      { path: 'body.lineNo', code: 'rule', params: {}, message: 'the customer sent no price on this line' },
+      { path: 'body.lineNo', code: 'no-customer-price', params: {}, message: 'the customer sent no price on this line' },
     ]);
   await acceptCustomerPrice(db, row.orderId, line.id, actor, clock.now());
   await retakeMessage(db, id, clock);

@@ -116,8 +116,8 @@ function shapeErrorsOf(input: OrderInput): void {
     if (given.length !== 1)
       shapeErrors.push({
         path: `body.lines.${i}`,
-        code: 'rule',
-        params: {},
+        code: 'one-product-reference',
+        params: { given: given.length },
         message: `give exactly one of productId, gtin or customerCode (got ${given.length})`,
       });
   });
@@ -179,7 +179,12 @@ export function matchDraft(sources: DraftSources, input: OrderInput): { delivery
   if (!deliveryPoint) {
     errors.push(
       input.deliveryPointId === undefined
-        ? { path: 'body.deliveryPointId', code: 'rule', params: {}, message: `customer ${customer.code} has no delivery point` }
+        ? {
+            path: 'body.deliveryPointId',
+            code: 'no-delivery-point',
+            params: { customer: customer.code },
+            message: `customer ${customer.code} has no delivery point`,
+          }
         : {
             path: 'body.deliveryPointId',
             code: 'not-found',

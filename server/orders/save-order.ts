@@ -311,7 +311,7 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
       const expected = line.expectedUnitPriceCents;
       if (expected === null)
         throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [
-          { path: 'body.lineId', code: 'rule', params: {}, message: 'the customer sent no price on this line' },
+          { path: 'body.lineId', code: 'no-customer-price', params: {}, message: 'the customer sent no price on this line' },
         ]);
       const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
       const accepted: TimelineNote = {

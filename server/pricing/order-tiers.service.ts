@@ -45,7 +45,7 @@ function stepErrors(d: OrderTierDiscountInput): FieldError[] {
   if (!d.steps.some((s) => s.discountBp > 0))
     errors.push({
       path: 'orderDiscount.steps',
-      code: 'rule',
+      code: 'no-discount-step',
       params: {},
       message: 'give at least one step with a discount (or send orderDiscount: null)',
     });

@@ -52,7 +52,12 @@ function mechanismErrors(m: MechanismInput): FieldError[] {
   const forbid = (fields: (keyof MechanismInput)[]): FieldError[] =>
     fields
       .filter((f) => m[f] !== undefined)
-      .map((f) => ({ path: `mechanism.${f}`, code: 'rule', params: {}, message: `does not apply to a ${m.kind} promotion` }));
+      .map((f) => ({
+        path: `mechanism.${f}`,
+        code: 'not-for-mechanism',
+        params: { kind: m.kind },
+        message: `does not apply to a ${m.kind} promotion`,
+      }));
   if (m.kind === 'percent') {
     return [
       ...need('discountBp'),

@@ -217,7 +217,14 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       throw new AppError(
         'UNPROCESSABLE',
         `${risk.customerName}'s supply settings do not accept "${option.kind}": record that the customer approved it (customerApproved) to apply it.`,
-        [{ path: 'body.option.kind', code: 'rule', params: {}, message: 'not accepted by the customer' }],
+        [
+          {
+            path: 'body.option.kind',
+            code: 'not-accepted-by-customer',
+            params: { option: option.kind },
+            message: 'not accepted by the customer',
+          },
+        ],
       );
     }
     const at = now.toISOString();

@@ -307,7 +307,12 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     const refused = await adv.post(`/api/orders/${released.id}/ship`, { deliveryNoteNumber: 'BL-MANUEL-9999' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors).toEqual([
-      { path: 'body.deliveryNoteNumber', code: 'rule', params: {}, message: expect.stringContaining('2 warehouses') },
+      {
+        path: 'body.deliveryNoteNumber',
+        code: 'several-warehouses',
+        params: { count: 2 },
+        message: expect.stringContaining('2 warehouses'),
+      },
     ]);
 
     const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
