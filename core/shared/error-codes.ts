@@ -106,6 +106,7 @@ export const TIMELINE_CODES = {
 
 /** The kinds of record a `not-found` (field or problem) may name as its `entity`. */
 export const ENTITIES = [
+  'complaint',
   'contact',
   'customer',
   'customer-price',

@@ -58,4 +58,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   customerStockLines: 'customer-stock',
   customerVmiSettings: 'customer-stock',
   tasks: 'tasks',
+  claimTerms: 'terms',
+  complaints: 'complaints',
+  complaintLines: 'complaints',
 };
