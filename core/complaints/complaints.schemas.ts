@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TYPOLOGIES } from '../customers/customer-enums.ts';
 import { AuditEventSchema } from '../orders/orders.schemas.ts';
-import { Id, Int32, IsoDateString, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
+import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_QUEUES, COMPLAINT_REASONS, COMPLAINT_STATUSES, MOODS } from './complaint.ts';
+import { APPLIED_OUTCOMES, REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
 
 const ParisDateTime = Type.String({ description: 'Europe/Paris wall clock, YYYY-MM-DDTHH:MM' });
 
@@ -36,7 +37,28 @@ export const ComplaintLineSchema = Type.Object({
   saleUnit: Type.String(),
   quantity: Type.Integer(),
   orderedQuantity: Type.Integer(),
+  orderedNetCents: Type.Integer({ description: "the order line's net, discounts included: what a credit note counts from" }),
   unitPriceCents: Type.Integer(),
+  vatRateBp: Type.Integer(),
+});
+
+export const CreditNoteSchema = Type.Object({
+  id: Type.Integer(),
+  number: Type.String({ description: 'AV-YYYY-NNNNN, without gaps' }),
+  netCents: Type.Integer(),
+  vatCents: Type.Integer(),
+  grossCents: Type.Integer(),
+  documentId: Nullable(DocumentIdSchema),
+  createdAt: Type.String(),
+});
+
+/** How the complaint was settled, and what that created. */
+export const ResolutionSchema = Type.Object({
+  outcome: literals(RESOLUTION_OUTCOMES),
+  refusalReason: Nullable(literals(REFUSAL_REASONS)),
+  gestureCents: Nullable(Type.Integer()),
+  note: Nullable(Type.String()),
+  creditNote: Nullable(CreditNoteSchema),
 });
 
 export const ClaimDeadlineSchema = Type.Object({
@@ -84,6 +106,7 @@ export type Complaint = Static<typeof ComplaintSchema>;
 export const ComplaintDetailSchema = Type.Object({
   ...ComplaintSchema.properties,
   lines: Type.Array(ComplaintLineSchema),
+  resolution: Nullable(ResolutionSchema),
   history: Type.Array(AuditEventSchema),
 });
 export type ComplaintDetail = Static<typeof ComplaintDetailSchema>;
@@ -101,3 +124,18 @@ export type ComplaintQuery = Static<typeof ComplaintQuerySchema>;
 /** POST /api/complaints/{id}/answer and /close: what was said, kept on the history. */
 export const ComplaintStepSchema = Type.Object({ note: Type.Optional(NonBlankText(2000)) }, { additionalProperties: false });
 export type ComplaintStep = Static<typeof ComplaintStepSchema>;
+
+/** POST /api/complaints/{id}/resolve: the outcome, applied in one transaction. */
+export const ResolveComplaintSchema = Type.Object(
+  {
+    outcome: literals(APPLIED_OUTCOMES),
+    refusalReason: Type.Optional(literals(REFUSAL_REASONS)),
+    amountCents: Type.Optional(
+      Int32({ minimum: 1, maximum: 100_000_000, description: 'net cents: a gesture, or a credit note of a set amount' }),
+    ),
+    vatRateBp: Type.Optional(Bp),
+    note: NonBlankText(2000, { description: 'what is said to the customer' }),
+  },
+  { additionalProperties: false },
+);
+export type ResolveComplaint = Static<typeof ResolveComplaintSchema>;

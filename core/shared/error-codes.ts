@@ -79,6 +79,8 @@ export const FIELD_CODES = {
   'not-decimal': ['value'],
   'not-yes-no': ['value'],
   'not-weekdays': ['value'],
+  /** An amount (`amount`) above what the user may grant alone (`limit`): a manager does it. */
+  'needs-approval': ['limit', 'amount'],
   /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
   'ship-complete': [],
   /**

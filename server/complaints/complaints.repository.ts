@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
-import type { ComplaintLinesTable, ComplaintsTable } from './complaints.table.ts';
+import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from './complaints.table.ts';
 
 export async function insertComplaint(db: DbOrTrx, values: Insertable<ComplaintsTable>): Promise<number> {
   return (await db.insertInto('complaints').values(values).returning('id').executeTakeFirstOrThrow()).id;
@@ -79,7 +79,9 @@ export function listComplaintLineRows(db: DbOrTrx, complaintId: number) {
       'complaintLines.productId',
       'complaintLines.quantity',
       'orderLines.quantity as orderedQuantity',
+      'orderLines.netCents as orderedNetCents',
       'orderLines.unitPriceCents',
+      'orderLines.vatRateBp',
       'products.code as productCode',
       'products.name as productName',
       'products.saleUnit',
@@ -97,4 +99,38 @@ export function findDeliveryOrder(db: DbOrTrx, deliveryId: number) {
     .select(['deliveries.orderId', 'orders.customerId'])
     .where('deliveries.id', '=', deliveryId)
     .executeTakeFirst();
+}
+
+export async function updateComplaint(db: DbOrTrx, id: number, values: Updateable<ComplaintsTable>): Promise<void> {
+  await db.updateTable('complaints').set(values).where('id', '=', id).execute();
+}
+
+export async function insertCreditNote(db: DbOrTrx, values: Insertable<CreditNotesTable>): Promise<number> {
+  return (await db.insertInto('creditNotes').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findCreditNoteOf(db: DbOrTrx, complaintId: number) {
+  return db
+    .selectFrom('creditNotes')
+    .leftJoin('documents', 'documents.id', 'creditNotes.documentId')
+    .select([
+      'creditNotes.id',
+      'creditNotes.number',
+      'creditNotes.netCents',
+      'creditNotes.vatCents',
+      'creditNotes.grossCents',
+      'creditNotes.createdAt',
+      'documents.publicId as documentId',
+    ])
+    .where('creditNotes.complaintId', '=', complaintId)
+    .executeTakeFirst();
+}
+
+/** The customer as a credit note prints it. */
+export function findBilledCustomer(db: DbOrTrx, customerId: number) {
+  return db
+    .selectFrom('customers')
+    .select(['code', 'name', 'street', 'postcode', 'city', 'country', 'vatNumber'])
+    .where('id', '=', customerId)
+    .executeTakeFirstOrThrow();
 }

@@ -7,12 +7,14 @@ import {
   ComplaintQuerySchema,
   ComplaintSchema,
   ComplaintStepSchema,
+  ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
 import { recordComplaint } from './record-complaint.ts';
+import { resolveComplaint } from './resolve-complaint.ts';
 
 const tags = ['complaints'];
 const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -77,6 +79,21 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => answerComplaint(app.db, currentUser(request).id, request.params.id, request.body, app.clock.now()),
+  );
+
+  app.post(
+    '/api/complaints/:id/resolve',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Settle a complaint (credit note, commercial gesture or refusal) in one transaction, with what it created',
+        params: IdParams,
+        body: ResolveComplaintSchema,
+        response: { 200: ComplaintDetailSchema, ...StepRefusals, 422: ProblemSchema },
+      },
+    },
+    async (request) => resolveComplaint(app.db, currentUser(request), request.params.id, request.body, app.clock.now()),
   );
 
   app.post(

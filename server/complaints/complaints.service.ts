@@ -6,7 +6,8 @@ import type { Typology } from '../../core/customers/customer-enums.ts';
 import { listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { type ComplaintRow, listComplaintLineRows, listComplaintRows } from './complaints.repository.ts';
+import { type ComplaintRow, findCreditNoteOf, listComplaintLineRows, listComplaintRows } from './complaints.repository.ts';
+import type { RefusalReason, ResolutionOutcome } from '../../core/complaints/resolution.ts';
 
 const flag = (v: number | null) => (v === null ? null : v === 1);
 
@@ -66,9 +67,19 @@ export async function listComplaints(db: DbOrTrx, query: ComplaintQuery, now: Da
 export async function getComplaint(db: DbOrTrx, id: number, now: Date): Promise<ComplaintDetail> {
   const [row] = await listComplaintRows(db, { id });
   if (!row) throw notFound('Complaint', id);
-  const [lines, history] = await Promise.all([
+  const [lines, history, creditNote] = await Promise.all([
     listComplaintLineRows(db, id),
     listAuditEvents(db, { entityType: 'complaint', entityId: id }),
+    findCreditNoteOf(db, id),
   ]);
-  return { ...toComplaint(row, now), lines, history };
+  const resolution = row.outcome
+    ? {
+        outcome: row.outcome as ResolutionOutcome,
+        refusalReason: row.refusalReason as RefusalReason | null,
+        gestureCents: row.gestureCents,
+        note: row.outcomeNote,
+        creditNote: creditNote ?? null,
+      }
+    : null;
+  return { ...toComplaint(row, now), lines, resolution, history };
 }

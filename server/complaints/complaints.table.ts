@@ -27,6 +27,10 @@ export type ComplaintsTable = {
   /** Europe/Paris wall clock, YYYY-MM-DDTHH:MM. */
   answerBy: string;
   resolveBy: string;
+  outcome: string | null;
+  refusalReason: string | null;
+  gestureCents: number | null;
+  outcomeNote: string | null;
   answeredAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
@@ -41,4 +45,21 @@ export type ComplaintLinesTable = {
   orderLineId: number;
   productId: number;
   quantity: number;
+};
+
+export type CreditNotesTable = {
+  id: Generated<number>;
+  number: string;
+  complaintId: number;
+  customerId: number;
+  orderId: number | null;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  /** core CreditNoteLine[] as JSON. */
+  linesJson: string;
+  documentId: number | null;
+  approvedBy: number | null;
+  createdBy: number | null;
+  createdAt: string;
 };

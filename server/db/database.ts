@@ -8,7 +8,7 @@ import type {
   ProductsTable,
   ProductSubstitutesTable,
 } from '../catalog/catalog.table.ts';
-import type { ComplaintLinesTable, ComplaintsTable } from '../complaints/complaints.table.ts';
+import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from '../complaints/complaints.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
 import type {
@@ -99,6 +99,7 @@ export type Database = {
   claimTerms: ClaimTermsTable;
   complaints: ComplaintsTable;
   complaintLines: ComplaintLinesTable;
+  creditNotes: CreditNotesTable;
 };
 
 export type Db = Kysely<Database>;

@@ -61,4 +61,5 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   claimTerms: 'terms',
   complaints: 'complaints',
   complaintLines: 'complaints',
+  creditNotes: 'complaints',
 };

@@ -15,7 +15,7 @@ describe.skipIf(!browserAvailable())('browser: a complaint from a delivery', () 
   let browser: Browser;
   let page: Page;
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const json = <T,>(url: string) => page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
+  const json = <T>(url: string) => page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -103,5 +103,21 @@ describe.skipIf(!browserAvailable())('browser: a complaint from a delivery', () 
     await page.goto(`${server.url}/complaints`);
     await page.getByTestId('complaints-table').waitFor();
     await shot('complaint-08-list-en');
+  });
+
+  it('settles it with a credit note for the three sacks: its AV number and its PDF', async () => {
+    await page.evaluate(() => localStorage.setItem('carnet.language', 'fr'));
+    await page.goto(`${server.url}/complaints`);
+    await page.getByTestId('complaints-table').locator('tbody tr', { hasText: 'Au Pain Doré' }).click();
+    await page.getByTestId('resolve-note').focus();
+    await page.keyboard.type('Nous vous adressons un avoir pour les trois sacs déchirés.');
+    await page.getByTestId('resolve-apply').click();
+    await page.getByTestId('credit-note-number').waitFor();
+    expect(await page.getByTestId('credit-note-number').innerText()).toMatch(/^Avoir AV-\d{4}-00001$/);
+    expect(await page.getByTestId('complaint-resolution').innerText()).toContain('49,50');
+    const href = await page.getByTestId('credit-note-pdf').getAttribute('href');
+    const pdf = await page.evaluate((u) => fetch(u!).then((r) => r.headers.get('content-type')), href);
+    expect(pdf).toContain('application/pdf');
+    await shot('complaint-04b-credit-note-fr');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type SettableClock } from '../../server/clock.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { type ClosedOrder, lastClosedOrder, tornSacks as tornSacksOf } from './complaints-fixtures.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 /**
@@ -16,7 +17,7 @@ describe.each(await testEngines())('complaints on %s', (engine) => {
   let adv: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
-  let order: { id: number; lines: { id: number; productCode: string; quantity: number }[]; deliveries: { id: number }[] };
+  let order: ClosedOrder;
   const monday = '2026-01-19T07:30:00.000Z'; // 08:30 in Paris, the demo's reference morning
 
   beforeAll(async () => {
@@ -25,29 +26,14 @@ describe.each(await testEngines())('complaints on %s', (engine) => {
     ids = await demoIds(t.handle.db);
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
     manager = client(t.app, await login(t.app, 'manager@demo.local'));
-    const orders = (await adv.get(`/api/orders?customerId=${ids.customer('C021')}&status=closed`)).json().items as { id: number }[];
-    const details = await Promise.all(orders.map(async (o) => (await adv.get(`/api/orders/${o.id}`)).json()));
-    order = details.sort((a, b) => String(b.promisedDate).localeCompare(String(a.promisedDate)))[0];
+    order = await lastClosedOrder(adv, ids.customer('C021'));
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
   });
 
-  const tornSacks = () => {
-    const line = order.lines.find((l) => l.productCode === 'FAR-T55-S25')!;
-    return {
-      customerId: ids.customer('C021'),
-      orderId: order.id,
-      deliveryId: order.deliveries[0].id,
-      lines: [{ orderLineId: line.id, quantity: 3 }],
-      reason: 'damaged-packaging',
-      description: 'Trois sacs de T55 arrivés déchirés, farine répandue dans le camion.',
-      channel: 'phone',
-      mood: 'annoyed',
-      reservesMade: true,
-    };
-  };
+  const tornSacks = () => tornSacksOf(ids.customer('C021'), order);
 
   it('records the torn sacks on the last allowed day: in time, with the clause, the dates and the clock', async () => {
     const res = await adv.post('/api/complaints', tornSacks());

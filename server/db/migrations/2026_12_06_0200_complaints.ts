@@ -50,6 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // YYYY-MM-DDTHH:MM, Europe/Paris wall clock.
     .addColumn('answer_by', 'text', (c) => c.notNull())
     .addColumn('resolve_by', 'text', (c) => c.notNull())
+    // How it was settled (core RESOLUTION_OUTCOMES), why a refusal, the gesture granted, the note to the customer.
+    .addColumn('outcome', 'text')
+    .addColumn('refusal_reason', 'text')
+    .addColumn('gesture_cents', 'integer')
+    .addColumn('outcome_note', 'text')
     .addColumn('answered_at', 'text')
     .addColumn('resolved_at', 'text')
     .addColumn('closed_at', 'text')
@@ -70,11 +75,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('complaint_lines_complaint').on('complaint_lines').column('complaint_id').execute();
 
+  // A credit note (avoir), numbered AV-YYYY-NNNNN without gaps (the counters, in the issuing transaction).
+  await db.schema
+    .createTable('credit_notes')
+    .addColumn('id', idType, id)
+    .addColumn('number', 'text', (c) => c.notNull().unique())
+    .addColumn('complaint_id', 'integer', (c) => c.notNull().references('complaints.id'))
+    .addColumn('customer_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('order_id', 'integer', (c) => c.references('orders.id'))
+    .addColumn('net_cents', 'bigint', (c) => c.notNull())
+    .addColumn('vat_cents', 'bigint', (c) => c.notNull())
+    .addColumn('gross_cents', 'bigint', (c) => c.notNull())
+    // [{label, quantity|null, netCents, vatRateBp}]: what the PDF prints, as issued.
+    .addColumn('lines_json', 'text', (c) => c.notNull())
+    .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
+    .addColumn('approved_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('credit_notes_complaint').on('credit_notes').column('complaint_id').execute();
+
   await db.schema.alterTable('tasks').addColumn('complaint_id', 'integer').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('tasks').dropColumn('complaint_id').execute();
+  await db.schema.dropTable('credit_notes').execute();
   await db.schema.dropTable('complaint_lines').execute();
   await db.schema.dropTable('complaints').execute();
   await db.schema.dropTable('claim_terms').execute();

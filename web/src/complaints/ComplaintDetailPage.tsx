@@ -28,6 +28,7 @@ import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { ComplaintStatusBadge } from './ComplaintStatusBadge.tsx';
 import { ClaimDeadlinePanel, ServiceClockPanel } from './ComplaintTermsPanels.tsx';
+import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
 
 /** One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. */
 export function ComplaintDetailPage() {
@@ -123,6 +124,8 @@ export function ComplaintDetailPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <ServiceClockPanel complaint={c} />
+            <ResolutionSummary complaint={c} />
+            <ResolvePanel complaint={c} />
             <NextStep complaint={c} />
             <History complaint={c} />
           </Stack>
