@@ -3,6 +3,7 @@ import { TYPOLOGIES } from '../customers/customer-enums.ts';
 import { AuditEventSchema } from '../orders/orders.schemas.ts';
 import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_QUEUES, COMPLAINT_REASONS, COMPLAINT_STATUSES, MOODS } from './complaint.ts';
+import { ComplaintLotSchema } from './lot-trace.schemas.ts';
 import { APPLIED_OUTCOMES, REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
 
 const ParisDateTime = Type.String({ description: 'Europe/Paris wall clock, YYYY-MM-DDTHH:MM' });
@@ -106,6 +107,7 @@ export type Complaint = Static<typeof ComplaintSchema>;
 export const ComplaintDetailSchema = Type.Object({
   ...ComplaintSchema.properties,
   lines: Type.Array(ComplaintLineSchema),
+  lots: Type.Array(ComplaintLotSchema, { description: 'the lots that left on those lines (recorded at shipping)' }),
   resolution: Nullable(ResolutionSchema),
   history: Type.Array(AuditEventSchema),
 });
@@ -115,6 +117,7 @@ export const ComplaintQuerySchema = Type.Object(
   {
     status: Type.Optional(literals(COMPLAINT_STATUSES)),
     customerId: Type.Optional(Id),
+    queue: Type.Optional(literals(COMPLAINT_QUEUES)),
     overdue: Type.Optional(Type.Boolean({ description: 'true: only those past their answer or resolution time' })),
   },
   { additionalProperties: false },

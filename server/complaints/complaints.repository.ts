@@ -32,6 +32,7 @@ export type ComplaintFilter = {
   id?: number;
   status?: string;
   customerId?: number;
+  queue?: string;
   /** Only those past their answer or resolution time at this Paris moment. */
   overdueAt?: { dateTime: string; date: string };
 };
@@ -56,6 +57,7 @@ export function listComplaintRows(db: DbOrTrx, filter: ComplaintFilter) {
   if (filter.id !== undefined) q = q.where('complaints.id', '=', filter.id);
   if (filter.status) q = q.where('complaints.status', '=', filter.status);
   if (filter.customerId !== undefined) q = q.where('complaints.customerId', '=', filter.customerId);
+  if (filter.queue) q = q.where('complaints.queue', '=', filter.queue);
   const at = filter.overdueAt;
   if (at)
     q = q.where((eb) =>

@@ -10,6 +10,8 @@ import {
   ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { LotParamsSchema, LotQuerySchema, LotTraceSchema } from '../../core/complaints/lot-trace.schemas.ts';
+import { traceLot } from './lot-trace.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
@@ -50,6 +52,21 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: await listComplaints(app.db, request.query, app.clock.now()) }),
+  );
+
+  app.get(
+    '/api/lots/:lot/trace',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Every delivery and customer a lot reached, with quantities and dates, and what remains in stock',
+        params: LotParamsSchema,
+        querystring: LotQuerySchema,
+        response: { 200: LotTraceSchema, ...Refusals },
+      },
+    },
+    async (request) => traceLot(app.db, request.params.lot, request.query.productId),
   );
 
   app.get(

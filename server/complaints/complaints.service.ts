@@ -6,6 +6,7 @@ import type { Typology } from '../../core/customers/customer-enums.ts';
 import { listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { listComplaintLots } from './lot-trace.repository.ts';
 import { type ComplaintRow, findCreditNoteOf, listComplaintLineRows, listComplaintRows } from './complaints.repository.ts';
 import type { RefusalReason, ResolutionOutcome } from '../../core/complaints/resolution.ts';
 
@@ -59,6 +60,7 @@ export async function listComplaints(db: DbOrTrx, query: ComplaintQuery, now: Da
   const rows = await listComplaintRows(db, {
     status: query.status,
     customerId: query.customerId,
+    queue: query.queue,
     overdueAt: query.overdue ? { dateTime: `${paris.date}T${paris.time}`, date: paris.date } : undefined,
   });
   return rows.map((r) => toComplaint(r, now));
@@ -72,6 +74,11 @@ export async function getComplaint(db: DbOrTrx, id: number, now: Date): Promise<
     listAuditEvents(db, { entityType: 'complaint', entityId: id }),
     findCreditNoteOf(db, id),
   ]);
+  const lots = row.orderId
+    ? (
+        await listComplaintLots(db, { orderId: row.orderId, deliveryId: row.deliveryId, orderLineIds: lines.map((l) => l.orderLineId) })
+      ).map((l) => ({ ...l, lot: l.lot! }))
+    : [];
   const resolution = row.outcome
     ? {
         outcome: row.outcome as ResolutionOutcome,
@@ -81,5 +88,5 @@ export async function getComplaint(db: DbOrTrx, id: number, now: Date): Promise<
         creditNote: creditNote ?? null,
       }
     : null;
-  return { ...toComplaint(row, now), lines, resolution, history };
+  return { ...toComplaint(row, now), lines, lots, resolution, history };
 }

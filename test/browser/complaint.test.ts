@@ -120,4 +120,22 @@ describe.skipIf(!browserAvailable())('browser: a complaint from a delivery', () 
     expect(pdf).toContain('application/pdf');
     await shot('complaint-04b-credit-note-fr');
   });
+  it("a quality complaint names its lot, and the lot's trace shows the three customers it reached", async () => {
+    await page.goto(`${server.url}/complaints`);
+    await page.getByTestId('complaints-queue').selectOption('quality');
+    const row = page.getByTestId('complaints-table').locator('tbody tr', { hasText: 'Pâtisserie Rousseau' });
+    await row.waitFor();
+    await row.click();
+    await page.getByTestId('trace-L26008P').click();
+    await page.waitForURL(/\/lots\/L26008P/);
+    await page.getByTestId('lot-deliveries').waitFor();
+    expect(await page.getByTestId('lot-customer-count').innerText()).toBe('3');
+    expect(await page.getByTestId('lot-deliveries').locator('tbody tr').count()).toBe(3);
+    await shot('complaint-09-lot-trace-fr');
+    await page.evaluate(() => localStorage.setItem('carnet.language', 'en'));
+    await page.reload();
+    await page.getByTestId('lot-deliveries').waitFor();
+    expect(await page.getByTestId('lot-stock').innerText()).toContain('Nothing of this lot left in stock');
+    await shot('complaint-10-lot-trace-en');
+  });
 });

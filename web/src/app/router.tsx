@@ -6,6 +6,7 @@ import { ProductsPage } from '../catalog/ProductsPage.tsx';
 import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage.tsx';
 import { ComplaintFormPage } from '../complaints/ComplaintFormPage.tsx';
 import { ComplaintsPage } from '../complaints/ComplaintsPage.tsx';
+import { LotTracePage } from '../complaints/LotTracePage.tsx';
 import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
 import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
 import { CustomersPage } from '../customers/CustomersPage.tsx';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'complaints', element: <ComplaintsPage /> },
       { path: 'complaints/new', element: <ComplaintFormPage /> },
       { path: 'complaints/:id', element: <ComplaintDetailPage /> },
+      { path: 'lots/:lot', element: <LotTracePage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },

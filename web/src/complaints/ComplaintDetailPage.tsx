@@ -26,6 +26,7 @@ import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { ComplaintLots } from './ComplaintLots.tsx';
 import { ComplaintStatusBadge } from './ComplaintStatusBadge.tsx';
 import { ClaimDeadlinePanel, ServiceClockPanel } from './ComplaintTermsPanels.tsx';
 import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
@@ -85,6 +86,7 @@ export function ComplaintDetailPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="sm">
             <ClaimDeadlinePanel complaint={c} />
+            <ComplaintLots complaint={c} />
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">
                 {t('complaints.lines')}

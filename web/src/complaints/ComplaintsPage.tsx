@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { COMPLAINT_STATUSES } from '../../../core/complaints/complaint.ts';
+import { COMPLAINT_QUEUES, COMPLAINT_STATUSES } from '../../../core/complaints/complaint.ts';
 import type { Complaint } from '../../../core/complaints/complaints.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -19,10 +19,13 @@ export function ComplaintsPage() {
   const navigate = useNavigate();
   const [status, setStatus] = useState('');
   const [overdue, setOverdue] = useState(false);
+  const [queue, setQueue] = useState('');
   const complaints = useQuery({
-    queryKey: ['complaints', status, overdue],
+    queryKey: ['complaints', status, overdue, queue],
     queryFn: () =>
-      api.get<{ items: Complaint[] }>(withQuery('/api/complaints', { status: status || undefined, overdue: overdue ? 'true' : undefined })),
+      api.get<{ items: Complaint[] }>(
+        withQuery('/api/complaints', { status: status || undefined, overdue: overdue ? 'true' : undefined, queue: queue || undefined }),
+      ),
   });
 
   return (
@@ -38,6 +41,17 @@ export function ComplaintsPage() {
             data={[
               { value: '', label: t('complaints.allStatuses') },
               ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.statuses.${s}`) })),
+            ]}
+          />
+          <NativeSelect
+            w={200}
+            label={t('complaints.queue')}
+            data-testid="complaints-queue"
+            value={queue}
+            onChange={(e) => setQueue(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('complaints.allQueues') },
+              ...COMPLAINT_QUEUES.map((q) => ({ value: q, label: t(`complaints.queues.${q}`) })),
             ]}
           />
           <Checkbox label={t('complaints.overdueOnly')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={6} />
@@ -93,7 +107,7 @@ export function ComplaintsPage() {
                   <Table.Td c={c.overdue.resolve ? 'red' : undefined} fw={c.overdue.resolve ? 700 : undefined}>
                     {fmt.date(c.resolveBy)}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 110 }}>
                     <ComplaintStatusBadge status={c.status} />
                   </Table.Td>
                   <Table.Td>{c.ownerName ?? '—'}</Table.Td>
