@@ -57,7 +57,13 @@ export function listComplaintLots(db: DbOrTrx, c: { orderId: number; deliveryId:
     .innerJoin('deliveryLines', 'deliveryLines.id', 'deliveryLineLots.deliveryLineId')
     .innerJoin('deliveries', 'deliveries.id', 'deliveryLines.deliveryId')
     .innerJoin('products', 'products.id', 'deliveryLines.productId')
-    .select(['products.id as productId', 'products.code as productCode', 'deliveryLineLots.lot', 'deliveryLineLots.bestBefore', 'deliveryLineLots.quantity'])
+    .select([
+      'products.id as productId',
+      'products.code as productCode',
+      'deliveryLineLots.lot',
+      'deliveryLineLots.bestBefore',
+      'deliveryLineLots.quantity',
+    ])
     .where('deliveries.orderId', '=', c.orderId)
     .where('deliveryLines.orderLineId', 'in', [...c.orderLineIds])
     .where('deliveryLineLots.lot', 'is not', null);
