@@ -119,6 +119,7 @@ export const ENTITIES = [
   'edi-message',
   'edi-partner',
   'finding',
+  'lot',
   'order',
   'order-line',
   'penalty-notice',

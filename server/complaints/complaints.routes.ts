@@ -63,7 +63,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Every delivery and customer a lot reached, with quantities and dates, and what remains in stock',
         params: LotParamsSchema,
         querystring: LotQuerySchema,
-        response: { 200: LotTraceSchema, ...Refusals },
+        response: { 200: LotTraceSchema, ...Refusals, 404: ProblemSchema },
       },
     },
     async (request) => traceLot(app.db, request.params.lot, request.query.productId),

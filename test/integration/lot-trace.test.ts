@@ -77,8 +77,11 @@ describe.each(await testEngines())('lot trace on %s', (engine) => {
     expect(trace.stock).toEqual([expect.objectContaining({ warehouseCode: 'WH-MOULIN', quantity: 520 })]);
   });
 
-  it('refuses a bad product id and an anonymous caller', async () => {
+  it('refuses a bad product id, a lot nobody knows and an anonymous caller', async () => {
     expect((await adv.get('/api/lots/L26008P/trace?productId=abc')).statusCode).toBe(400);
+    const unknown = await adv.get('/api/lots/NOPE/trace');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', params: { entity: 'lot', id: 'NOPE' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/lots/L26008P/trace' })).statusCode).toBe(401);
   });
 });
