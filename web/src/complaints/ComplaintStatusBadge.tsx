@@ -7,7 +7,7 @@ const COLOR: Record<ComplaintStatus, string> = { open: 'red', answered: 'orange'
 export function ComplaintStatusBadge({ status }: { status: ComplaintStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status]} variant="light" data-testid="complaint-status">
+    <Badge color={COLOR[status]} variant="light" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="complaint-status">
       {t(`complaints.statuses.${status}`)}
     </Badge>
   );

@@ -107,7 +107,7 @@ export function ComplaintsPage() {
                   <Table.Td c={c.overdue.resolve ? 'red' : undefined} fw={c.overdue.resolve ? 700 : undefined}>
                     {fmt.date(c.resolveBy)}
                   </Table.Td>
-                  <Table.Td style={{ minWidth: 110 }}>
+                  <Table.Td w={120}>
                     <ComplaintStatusBadge status={c.status} />
                   </Table.Td>
                   <Table.Td>{c.ownerName ?? '—'}</Table.Td>
