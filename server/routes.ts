@@ -7,6 +7,7 @@ import { ediRoutes } from './edi/edi.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
+import { complaintsRoutes } from './complaints/complaints.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
@@ -49,4 +50,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customerStockRoutes);
   await app.register(tasksRoutes);
   await app.register(ediRoutes);
+  await app.register(complaintsRoutes);
 }

@@ -8,7 +8,7 @@ import { type Role, type SessionUser, STAFF } from './roles.ts';
  * written), which nobody reads.
  */
 export type DocumentOwner =
-  | { record: 'order' | 'penalty-notice' | 'customer-stock-report'; customerId: number }
+  | { record: 'order' | 'penalty-notice' | 'customer-stock-report' | 'complaint'; customerId: number }
   | { record: 'edi-interchange'; customerId: number | null }
   | { record: 'none' };
 
@@ -22,6 +22,8 @@ export const DOCUMENT_READERS: Record<Exclude<DocumentOwner['record'], 'none'>, 
   'penalty-notice': STAFF,
   /** GET /api/customers/{id}/stock */
   'customer-stock-report': STAFF,
+  /** GET /api/complaints/{id}: a credit note of a complaint that names no order */
+  complaint: STAFF,
 };
 
 /**

@@ -79,6 +79,8 @@ export const FIELD_CODES = {
   'not-decimal': ['value'],
   'not-yes-no': ['value'],
   'not-weekdays': ['value'],
+  /** An amount (`amount`) above what the user may grant alone (`limit`): a manager does it. */
+  'needs-approval': ['limit', 'amount'],
   /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
   'ship-complete': [],
   /** Cartons per layer and layers per pallet: both empty (bulk goods) or both set. */
@@ -130,6 +132,7 @@ export const TIMELINE_CODES = {
 
 /** The kinds of record a `not-found` (field or problem) may name as its `entity`. */
 export const ENTITIES = [
+  'complaint',
   'contact',
   'customer',
   'customer-price',
@@ -140,6 +143,7 @@ export const ENTITIES = [
   'edi-message',
   'edi-partner',
   'finding',
+  'lot',
   'order',
   'order-line',
   'penalty-notice',

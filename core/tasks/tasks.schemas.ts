@@ -25,6 +25,7 @@ export const TaskSchema = Type.Object({
   productId: Nullable(Type.Integer()),
   productCode: Nullable(Type.String()),
   deliveryPointId: Nullable(Type.Integer()),
+  complaintId: Nullable(Type.Integer({ description: 'the complaint to answer or settle' })),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   doneAt: Nullable(Type.String()),
@@ -36,6 +37,7 @@ export const TaskQuerySchema = Type.Object({
   assigneeId: Type.Optional(Id),
   customerId: Type.Optional(Id),
   kind: Type.Optional(Text(60)),
+  complaintId: Type.Optional(Id),
 });
 export type TaskQuery = Static<typeof TaskQuerySchema>;
 

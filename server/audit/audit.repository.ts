@@ -32,6 +32,7 @@ export type AuditInput = {
     | 'customer_vmi_settings'
     | 'customer_supply_settings'
     | 'task'
+    | 'complaint'
     | 'user';
   entityId: number;
   orderId?: number | null;

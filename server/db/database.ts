@@ -8,6 +8,7 @@ import type {
   ProductsTable,
   ProductSubstitutesTable,
 } from '../catalog/catalog.table.ts';
+import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from '../complaints/complaints.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
 import type {
@@ -29,6 +30,7 @@ import type {
   CustomerAssortmentsTable,
   CustomerCreditTable,
   CustomerPricesTable,
+  ClaimTermsTable,
   CustomerTermsTable,
   PriceListOrderTiersTable,
   PriceListOrderTierStepsTable,
@@ -94,6 +96,10 @@ export type Database = {
   customerStockLines: CustomerStockLinesTable;
   customerVmiSettings: CustomerVmiSettingsTable;
   tasks: TasksTable;
+  claimTerms: ClaimTermsTable;
+  complaints: ComplaintsTable;
+  complaintLines: ComplaintLinesTable;
+  creditNotes: CreditNotesTable;
 };
 
 export type Db = Kysely<Database>;

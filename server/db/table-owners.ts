@@ -58,4 +58,8 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   customerStockLines: 'customer-stock',
   customerVmiSettings: 'customer-stock',
   tasks: 'tasks',
+  claimTerms: 'terms',
+  complaints: 'complaints',
+  complaintLines: 'complaints',
+  creditNotes: 'complaints',
 };

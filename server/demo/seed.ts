@@ -12,6 +12,7 @@ import { seedCommercial } from './seed-commercial.ts';
 import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
 import { seedEdi } from './seed-edi.ts';
+import { seedComplaints } from './seed-complaints.ts';
 
 export { DEMO_PASSWORD };
 
@@ -175,6 +176,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
     await seedCustomerStock(trx, { shiftDate: clock.shiftDate, nowIso });
   });
   await seedEdi(db, now);
+  await seedComplaints(db, clock);
   return { shiftDays };
 }
 

@@ -50,12 +50,14 @@ export async function findDocumentOwner(
       .executeTakeFirst();
     return interchange ? { record: 'edi-interchange', customerId: interchange.customerId } : { record: 'none' };
   }
-  const [notice, report] = await Promise.all([
+  const [notice, report, creditNote] = await Promise.all([
     db.selectFrom('penaltyNotices').select('customerId').where('letterDocumentId', '=', document.id).executeTakeFirst(),
     db.selectFrom('customerStockReports').select('customerId').where('documentId', '=', document.id).executeTakeFirst(),
+    db.selectFrom('creditNotes').select('customerId').where('documentId', '=', document.id).executeTakeFirst(),
   ]);
   if (notice) return { record: 'penalty-notice', customerId: notice.customerId };
   if (report) return { record: 'customer-stock-report', customerId: report.customerId };
+  if (creditNote) return { record: 'complaint', customerId: creditNote.customerId };
   return { record: 'none' };
 }
 

@@ -2,7 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import type { TasksTable } from './tasks.table.ts';
 
-export type TaskFilter = { status?: string; assigneeId?: number; customerId?: number; kind?: string };
+export type TaskFilter = { status?: string; assigneeId?: number; customerId?: number; kind?: string; complaintId?: number };
 
 /** Tasks with their customer's and assignee's names: most urgent first, then the earliest due. */
 export function listTaskRows(db: DbOrTrx, filter: TaskFilter) {
@@ -22,6 +22,7 @@ export function listTaskRows(db: DbOrTrx, filter: TaskFilter) {
   if (filter.assigneeId !== undefined) q = q.where('tasks.assigneeId', '=', filter.assigneeId);
   if (filter.customerId !== undefined) q = q.where('tasks.customerId', '=', filter.customerId);
   if (filter.kind) q = q.where('tasks.kind', '=', filter.kind);
+  if (filter.complaintId !== undefined) q = q.where('tasks.complaintId', '=', filter.complaintId);
   return q.orderBy('tasks.priority').orderBy('tasks.dueDate').orderBy('tasks.id').limit(500).execute();
 }
 

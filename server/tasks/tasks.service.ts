@@ -32,6 +32,7 @@ function toTask(r: TaskListRow): Task {
     productId: r.productId,
     productCode: r.productCode,
     deliveryPointId: r.deliveryPointId,
+    complaintId: r.complaintId,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     doneAt: r.doneAt,
@@ -65,6 +66,7 @@ export type TaskInput = {
   orderId?: number | null;
   productId?: number | null;
   deliveryPointId?: number | null;
+  complaintId?: number | null;
   data?: unknown;
 };
 
@@ -83,6 +85,7 @@ export async function raiseTask(db: DbOrTrx, input: TaskInput, at: Date): Promis
     orderId: input.orderId ?? null,
     productId: input.productId ?? null,
     deliveryPointId: input.deliveryPointId ?? null,
+    complaintId: input.complaintId ?? null,
     dataJson: input.data === undefined ? null : JSON.stringify(input.data),
     updatedAt: now,
   };

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type TasksTable = {
   id: Generated<number>;
@@ -17,6 +17,8 @@ export type TasksTable = {
   orderId: number | null;
   productId: number | null;
   deliveryPointId: number | null;
+  /** The complaint the task is about (answer it, settle it). */
+  complaintId: ColumnType<number | null, number | null | undefined, number | null>;
   dataJson: string | null;
   createdAt: string;
   updatedAt: string;

@@ -106,3 +106,14 @@ export type CustomerAssortmentsTable = { customerId: number; restricted: number;
 export type CustomerAssortmentProductsTable = { customerId: number; productId: number };
 
 export type CustomerCreditTable = { customerId: number; unpaidBalanceCents: number; overdueCents: number; asOf: string };
+
+/** The claim deadlines and service times of one version of the terms for one typology (core ClaimTerms). */
+export type ClaimTermsTable = {
+  termsId: number;
+  typology: string;
+  visibleDamageDays: number;
+  otherDefectDays: number;
+  answerWithinHours: number;
+  resolveWithinDays: number;
+  article: string | null;
+};

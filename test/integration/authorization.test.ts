@@ -112,6 +112,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'tasks/:id': (await db.selectFrom('tasks').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'partners/:id': (await db.selectFrom('ediPartners').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'messages/:id': 1,
+      'complaints/:id': (await db.selectFrom('complaints').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      'lots/:lot': 'L26008P',
     };
     routes = t.app.apiRouteAccess;
   });

@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { IconArrowsExchange, IconPlugConnected } from '@tabler/icons-react';
+import { IconArrowsExchange, IconMessageExclamation, IconPlugConnected } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
@@ -32,6 +32,7 @@ export const NAV: NavItem[] = [
   { to: '/risks', label: 'nav.risks', icon: IconAlertTriangle, roles: STAFF },
   { to: '/edi', label: 'nav.edi', icon: IconArrowsExchange, roles: STAFF },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, roles: STAFF },
+  { to: '/complaints', label: 'nav.complaints', icon: IconMessageExclamation, roles: STAFF },
   { to: '/customers', label: 'nav.customers', icon: IconUsers, roles: STAFF },
   { to: '/products', label: 'nav.products', icon: IconBox, roles: STAFF },
   { to: '/stock', label: 'nav.stock', icon: IconBuildingWarehouse, roles: STAFF },

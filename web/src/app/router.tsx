@@ -3,6 +3,10 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 import { ProductDetailPage } from '../catalog/ProductDetailPage.tsx';
 import { ProductFormPage } from '../catalog/ProductFormPage.tsx';
 import { ProductsPage } from '../catalog/ProductsPage.tsx';
+import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage.tsx';
+import { ComplaintFormPage } from '../complaints/ComplaintFormPage.tsx';
+import { ComplaintsPage } from '../complaints/ComplaintsPage.tsx';
+import { LotTracePage } from '../complaints/LotTracePage.tsx';
 import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
 import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
 import { CustomersPage } from '../customers/CustomersPage.tsx';
@@ -50,6 +54,10 @@ export const router = createBrowserRouter([
       { path: 'edi-partners', element: <EdiPartnersPage /> },
       { path: 'risks/:id', element: <RiskDetailPage /> },
       { path: 'tasks', element: <TasksPage /> },
+      { path: 'complaints', element: <ComplaintsPage /> },
+      { path: 'complaints/new', element: <ComplaintFormPage /> },
+      { path: 'complaints/:id', element: <ComplaintDetailPage /> },
+      { path: 'lots/:lot', element: <LotTracePage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconPencilPlus } from '@tabler/icons-react';
+import { IconEdit, IconMessageExclamation, IconPencilPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
@@ -44,6 +44,17 @@ export function CustomerDetailPage() {
           {editable && (
             <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={14} />} data-testid="customer-edit">
               {t('common.edit')}
+            </Button>
+          )}
+          {can(ORDER_DESK) && (
+            <Button
+              component={Link}
+              to={`/complaints/new?customerId=${c.id}`}
+              variant="default"
+              leftSection={<IconMessageExclamation size={14} />}
+              data-testid="customer-complain"
+            >
+              {t('customers.complain')}
             </Button>
           )}
           {can(ORDER_DESK) && (

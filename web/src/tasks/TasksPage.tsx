@@ -8,6 +8,7 @@ import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import type { Task, TaskList } from '../../../core/tasks/tasks.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
+import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
@@ -30,6 +31,7 @@ export function TasksPage() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const today = parisToday();
 
   return (
     <Stack gap="sm" maw={1200}>
@@ -90,8 +92,20 @@ export function TasksPage() {
                         {t('tasks.order')}
                       </Anchor>
                     )}
+                    {task.complaintId && (
+                      <Anchor component={Link} to={`/complaints/${task.complaintId}`} size="xs" display="block">
+                        {t('tasks.complaint')}
+                      </Anchor>
+                    )}
                   </Table.Td>
-                  <Table.Td>{fmt.date(task.dueDate)}</Table.Td>
+                  <Table.Td>
+                    {fmt.date(task.dueDate)}
+                    {task.dueDate !== null && task.dueDate < today && (
+                      <Badge color="red" size="xs" ml={4} data-testid="task-late">
+                        {t('tasks.late')}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>{task.assigneeName ?? '—'}</Table.Td>
                   <Table.Td>
                     {can(ORDER_DESK) && (

@@ -1,6 +1,9 @@
 import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Fragment } from 'react';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf, IconMessageExclamation } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { ORDER_DESK } from '../../../../core/auth/roles.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { useTranslation } from 'react-i18next';
 import { documentUrl } from '../../api/documents.ts';
 import type { Delivery } from '../../api/types.ts';
@@ -9,6 +12,7 @@ import { useFormat } from '../../shared/use-format.ts';
 export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { can } = useAuth();
   if (!deliveries.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -35,7 +39,23 @@ export function DeliveriesTable({ deliveries }: { deliveries: readonly Delivery[
         {deliveries.map((d) => (
           <Fragment key={d.id}>
             <Table.Tr>
-              <Table.Td ff="monospace">{d.number}</Table.Td>
+              <Table.Td>
+                <Text ff="monospace" size="sm">
+                  {d.number}
+                </Text>
+                {/* A complaint starts from what reached the customer: a delivery that left. */}
+                {can(ORDER_DESK) && d.shippedAt !== null && (
+                  <Anchor
+                    component={Link}
+                    to={`/complaints/new?orderId=${d.orderId}&deliveryId=${d.id}`}
+                    size="xs"
+                    data-testid={`complain-delivery-${d.id}`}
+                    title={t('detail.complainDelivery')}
+                  >
+                    <IconMessageExclamation size={12} /> {t('detail.complain')}
+                  </Anchor>
+                )}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'normal' }}>{d.warehouseName}</Table.Td>
               <Table.Td>
                 {d.lines.map((l) => (

@@ -1,0 +1,144 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { TYPOLOGIES } from '../customers/customer-enums.ts';
+import { AuditEventSchema } from '../orders/orders.schemas.ts';
+import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
+import { COMPLAINT_CHANNELS, COMPLAINT_QUEUES, COMPLAINT_REASONS, COMPLAINT_STATUSES, MOODS } from './complaint.ts';
+import { ComplaintLotSchema } from './lot-trace.schemas.ts';
+import { APPLIED_OUTCOMES, REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
+
+const ParisDateTime = Type.String({ description: 'Europe/Paris wall clock, YYYY-MM-DDTHH:MM' });
+
+/** POST /api/complaints: what the customer complains of, from an order, a delivery or its lines, or none of them. */
+export const ComplaintInputSchema = Type.Object(
+  {
+    customerId: Id,
+    orderId: Type.Optional(Id),
+    deliveryId: Type.Optional(Id),
+    lines: Type.Optional(
+      Type.Array(Type.Object({ orderLineId: Id, quantity: Int32({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false }), {
+        maxItems: 200,
+      }),
+    ),
+    reason: literals(COMPLAINT_REASONS),
+    description: NonBlankText(4000, { description: 'what the customer says, in his words' }),
+    channel: literals(COMPLAINT_CHANNELS),
+    mood: Type.Optional(literals(MOODS)),
+    reservesMade: Type.Optional(Nullable(Type.Boolean({ description: 'reserves written on the delivery note; null: not said' }))),
+  },
+  { additionalProperties: false },
+);
+export type ComplaintInput = Static<typeof ComplaintInputSchema>;
+
+export const ComplaintLineSchema = Type.Object({
+  id: Type.Integer(),
+  orderLineId: Type.Integer(),
+  productId: Type.Integer(),
+  productCode: Type.String(),
+  productName: Type.String(),
+  saleUnit: Type.String(),
+  quantity: Type.Integer(),
+  orderedQuantity: Type.Integer(),
+  orderedNetCents: Type.Integer({ description: "the order line's net, discounts included: what a credit note counts from" }),
+  unitPriceCents: Type.Integer(),
+  vatRateBp: Type.Integer(),
+});
+
+export const CreditNoteSchema = Type.Object({
+  id: Type.Integer(),
+  number: Type.String({ description: 'AV-YYYY-NNNNN, without gaps' }),
+  netCents: Type.Integer(),
+  vatCents: Type.Integer(),
+  grossCents: Type.Integer(),
+  documentId: Nullable(DocumentIdSchema),
+  createdAt: Type.String(),
+});
+
+/** How the complaint was settled, and what that created. */
+export const ResolutionSchema = Type.Object({
+  outcome: literals(RESOLUTION_OUTCOMES),
+  refusalReason: Nullable(literals(REFUSAL_REASONS)),
+  gestureCents: Nullable(Type.Integer()),
+  note: Nullable(Type.String()),
+  creditNote: Nullable(CreditNoteSchema),
+});
+
+export const ClaimDeadlineSchema = Type.Object({
+  kind: literals(['visible-damage', 'other-defect'] as const),
+  days: Type.Integer({ description: 'working days after the delivery' }),
+  date: Nullable(IsoDateString),
+  withinTerms: Nullable(Type.Boolean()),
+  clause: Nullable(Type.String({ description: 'where the terms say it, e.g. "CGV 2026, art. 7"' })),
+});
+
+export const ComplaintSchema = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  status: literals(COMPLAINT_STATUSES),
+  queue: literals(COMPLAINT_QUEUES),
+  customerId: Type.Integer(),
+  customerCode: Type.String(),
+  customerName: Type.String(),
+  typology: literals(TYPOLOGIES),
+  orderId: Nullable(Type.Integer()),
+  orderNumber: Nullable(Type.String()),
+  deliveryId: Nullable(Type.Integer()),
+  deliveryNumber: Nullable(Type.String()),
+  deliveredOn: Nullable(IsoDateString),
+  reason: literals(COMPLAINT_REASONS),
+  description: Type.String(),
+  channel: literals(COMPLAINT_CHANNELS),
+  mood: Nullable(literals(MOODS)),
+  reservesMade: Nullable(Type.Boolean()),
+  ownerId: Nullable(Type.Integer()),
+  ownerName: Nullable(Type.String()),
+  receivedAt: Type.String(),
+  claimDeadline: ClaimDeadlineSchema,
+  answerBy: ParisDateTime,
+  resolveBy: IsoDateString,
+  overdue: Type.Object({ answer: Type.Boolean(), resolve: Type.Boolean() }),
+  answeredAt: Nullable(Type.String()),
+  resolvedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Complaint = Static<typeof ComplaintSchema>;
+
+export const ComplaintDetailSchema = Type.Object({
+  ...ComplaintSchema.properties,
+  lines: Type.Array(ComplaintLineSchema),
+  lots: Type.Array(ComplaintLotSchema, { description: 'the lots that left on those lines (recorded at shipping)' }),
+  resolution: Nullable(ResolutionSchema),
+  history: Type.Array(AuditEventSchema),
+});
+export type ComplaintDetail = Static<typeof ComplaintDetailSchema>;
+
+export const ComplaintQuerySchema = Type.Object(
+  {
+    status: Type.Optional(literals(COMPLAINT_STATUSES)),
+    customerId: Type.Optional(Id),
+    queue: Type.Optional(literals(COMPLAINT_QUEUES)),
+    overdue: Type.Optional(Type.Boolean({ description: 'true: only those past their answer or resolution time' })),
+  },
+  { additionalProperties: false },
+);
+export type ComplaintQuery = Static<typeof ComplaintQuerySchema>;
+
+/** POST /api/complaints/{id}/answer and /close: what was said, kept on the history. */
+export const ComplaintStepSchema = Type.Object({ note: Type.Optional(NonBlankText(2000)) }, { additionalProperties: false });
+export type ComplaintStep = Static<typeof ComplaintStepSchema>;
+
+/** POST /api/complaints/{id}/resolve: the outcome, applied in one transaction. */
+export const ResolveComplaintSchema = Type.Object(
+  {
+    outcome: literals(APPLIED_OUTCOMES),
+    refusalReason: Type.Optional(literals(REFUSAL_REASONS)),
+    amountCents: Type.Optional(
+      Int32({ minimum: 1, maximum: 100_000_000, description: 'net cents: a gesture, or a credit note of a set amount' }),
+    ),
+    vatRateBp: Type.Optional(Bp),
+    note: NonBlankText(2000, { description: 'what is said to the customer' }),
+  },
+  { additionalProperties: false },
+);
+export type ResolveComplaint = Static<typeof ResolveComplaintSchema>;

@@ -1,0 +1,130 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
+import {
+  ComplaintDetailSchema,
+  ComplaintInputSchema,
+  ComplaintQuerySchema,
+  ComplaintSchema,
+  ComplaintStepSchema,
+  ResolveComplaintSchema,
+} from '../../core/complaints/complaints.schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { LotParamsSchema, LotQuerySchema, LotTraceSchema } from '../../core/complaints/lot-trace.schemas.ts';
+import { traceLot } from './lot-trace.ts';
+import { currentUser } from '../auth/auth.plugin.ts';
+import { answerComplaint, closeComplaint } from './complaint-steps.ts';
+import { getComplaint, listComplaints } from './complaints.service.ts';
+import { recordComplaint } from './record-complaint.ts';
+import { resolveComplaint } from './resolve-complaint.ts';
+
+const tags = ['complaints'];
+const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+const StepRefusals = { ...Refusals, 404: ProblemSchema, 409: ProblemSchema };
+
+export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/complaints',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Record a complaint: judged against the claim deadline of the terms, its service clock started',
+        body: ComplaintInputSchema,
+        response: { 201: ComplaintDetailSchema, ...Refusals },
+      },
+    },
+    async (request, reply) => {
+      const complaint = await recordComplaint(app.db, currentUser(request).id, request.body, app.clock.now());
+      return reply.code(201).send(complaint);
+    },
+  );
+
+  app.get(
+    '/api/complaints',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Complaints, newest first; overdue=true keeps those past their answer or resolution time',
+        querystring: ComplaintQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(ComplaintSchema) }), ...Refusals },
+      },
+    },
+    async (request) => ({ items: await listComplaints(app.db, request.query, app.clock.now()) }),
+  );
+
+  app.get(
+    '/api/lots/:lot/trace',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'Every delivery and customer a lot reached, with quantities and dates, and what remains in stock',
+        params: LotParamsSchema,
+        querystring: LotQuerySchema,
+        response: { 200: LotTraceSchema, ...Refusals, 404: ProblemSchema },
+      },
+    },
+    async (request) => traceLot(app.db, request.params.lot, request.query.productId),
+  );
+
+  app.get(
+    '/api/complaints/:id',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'One complaint with its lines, deadline, clock and history',
+        params: IdParams,
+        response: { 200: ComplaintDetailSchema, ...Refusals, 404: ProblemSchema },
+      },
+    },
+    async (request) => getComplaint(app.db, request.params.id, app.clock.now()),
+  );
+
+  app.post(
+    '/api/complaints/:id/answer',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'The customer had a first answer: the answer clock stops',
+        params: IdParams,
+        body: ComplaintStepSchema,
+        response: { 200: ComplaintDetailSchema, ...StepRefusals },
+      },
+    },
+    async (request) => answerComplaint(app.db, currentUser(request).id, request.params.id, request.body, app.clock.now()),
+  );
+
+  app.post(
+    '/api/complaints/:id/resolve',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Settle a complaint (credit note, commercial gesture or refusal) in one transaction, with what it created',
+        params: IdParams,
+        body: ResolveComplaintSchema,
+        response: { 200: ComplaintDetailSchema, ...StepRefusals, 422: ProblemSchema },
+      },
+    },
+    async (request) => resolveComplaint(app.db, currentUser(request), request.params.id, request.body, app.clock.now()),
+  );
+
+  app.post(
+    '/api/complaints/:id/close',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Close a resolved or refused complaint',
+        params: IdParams,
+        body: ComplaintStepSchema,
+        response: { 200: ComplaintDetailSchema, ...StepRefusals },
+      },
+    },
+    async (request) => closeComplaint(app.db, currentUser(request).id, request.params.id, request.body, app.clock.now()),
+  );
+};
