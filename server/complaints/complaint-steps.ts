@@ -41,19 +41,17 @@ export async function moveComplaint(
     if (moved === 0) throw new AppError('CONFLICT', `complaint ${complaint.number} was changed meanwhile: reload it`);
     const created = await apply(trx, complaint);
     await recordAudits(trx, [
-      auditRow(
-        {
-          entityType: 'complaint',
-          entityId: id,
-          orderId: complaint.orderId,
-          action: to,
-          userId,
-          before: { status: complaint.status },
-          after: { status: to, ...created },
-          note,
-        },
+      auditRow({
+        entityType: 'complaint',
+        entityId: id,
+        orderId: complaint.orderId,
+        action: to,
+        userId,
+        before: { status: complaint.status },
+        after: { status: to, ...created },
+        note,
         at,
-      ),
+      }),
     ]);
     if (to === 'answered') await awaitResolution(trx, complaintForTask(complaint), complaint.resolveBy, now);
     else await stopWaiting(trx, id, now);

@@ -146,17 +146,15 @@ export async function recordComplaint(db: Db, userId: number, input: ComplaintIn
       checked.lines.map((l) => ({ complaintId, ...l })),
     );
     await recordAudits(trx, [
-      auditRow(
-        {
-          entityType: 'complaint',
-          entityId: complaintId,
-          orderId: checked.orderId,
-          action: 'create',
-          userId,
-          after: { number, status: 'open', reason: input.reason, withinTerms: deadline.withinTerms, mood: input.mood ?? null },
-        },
+      auditRow({
+        entityType: 'complaint',
+        entityId: complaintId,
+        orderId: checked.orderId,
+        action: 'create',
+        userId,
+        after: { number, status: 'open', reason: input.reason, withinTerms: deadline.withinTerms, mood: input.mood ?? null },
         at,
-      ),
+      }),
     ]);
     const urgent = queue === 'quality' || input.mood === 'angry' || input.mood === 'annoyed';
     await awaitAnswer(
