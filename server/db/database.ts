@@ -39,6 +39,7 @@ import type {
   TermsOfSaleTypologiesTable,
 } from '../terms/terms.table.ts';
 import type { TasksTable } from '../tasks/tasks.table.ts';
+import type { BackupRunsTable } from '../ops/ops.table.ts';
 
 export type Database = {
   users: UsersTable;
@@ -94,6 +95,7 @@ export type Database = {
   customerStockLines: CustomerStockLinesTable;
   customerVmiSettings: CustomerVmiSettingsTable;
   tasks: TasksTable;
+  backupRuns: BackupRunsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -58,4 +58,5 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   customerStockLines: 'customer-stock',
   customerVmiSettings: 'customer-stock',
   tasks: 'tasks',
+  backupRuns: 'ops',
 };
