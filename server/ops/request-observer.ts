@@ -11,7 +11,8 @@ const KEPT_QUERIES = 200;
 type RequestQueries = { queries: TimedQuery[]; count: number; totalMs: number };
 
 /**
- * Each request's log lines carry its request id (Fastify's reqId), its route and, once logged in, its user id; its
+ * Each request's log lines carry its request id (Fastify's reqId), its route and, once logged in, its user id; one
+ * line says how it ended (Fastify's own request lines are off: they were written before the route was known); its
  * time goes to the metrics by route; the queries it ran are timed, and logged when it was slow. The queries are
  * tied to their request by an AsyncLocalStorage entered before any other hook, so a query deep in a service needs
  * no request handed down.
@@ -54,6 +55,9 @@ export function registerRequestObserver(app: FastifyInstance, metrics: Metrics):
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, routeOf(request.routeOptions.url), reply.statusCode, reply.elapsedTime / 1000);
     const queries = byRequest.get(request);
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    else request.log.info(line, 'request completed');
     if (reply.elapsedTime > SLOW_REQUEST_MS && queries) {
       request.log.warn(
         {
