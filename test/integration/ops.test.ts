@@ -5,6 +5,9 @@ import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
+import { systemClock } from '../../server/clock.ts';
+import { createBackupSchedule } from '../../server/ops/backup-schedule.ts';
+import { listBackupRuns } from '../../server/ops/ops.repository.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
@@ -82,6 +85,17 @@ describe.each(await testEngines())('operations: health, metrics, backups and the
     expect(metrics).toContain('carnet_backup_last_ok 1');
     expect(metrics).toMatch(/carnet_backup_last_success_age_seconds \d/);
   }, 60_000);
+
+  it('backs up on BACKUP_CRON by itself, and stops cleanly', async () => {
+    const config = { ...t.app.config, BACKUP_CRON: '* * * * * *' }; // every second (croner reads a seconds field)
+    const schedule = createBackupSchedule({ db: t.handle.db, engine, config, clock: systemClock }, { info: () => {}, error: () => {} });
+    const before = (await listBackupRuns(t.handle.db, 100)).length;
+    schedule.start();
+    await expect.poll(async () => (await listBackupRuns(t.handle.db, 100)).length, { timeout: 15_000 }).toBeGreaterThan(before);
+    await schedule.stop();
+    const [latest] = await listBackupRuns(t.handle.db, 1);
+    expect(latest).toMatchObject({ trigger: 'schedule', status: 'ok' });
+  }, 30_000);
 
   it('exports every table, neutralised, with the documents, as one zip for the admin only', async () => {
     const ids = await demoIds(t.handle.db);
