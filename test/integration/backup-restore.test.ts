@@ -52,8 +52,8 @@ describe.each(await testEngines())('backup and restore while the desk works, on 
 
   it('restores every order confirmed before the backup began, whole, and nothing half-written', { timeout: 120_000 }, async () => {
     const ids = await demoIds(t.handle.db);
-    const order = () => ({
-      customerId: ids.customer('C020'),
+    const order = (customer: string) => ({
+      customerId: ids.customer(customer),
       customerRef: `PO-${randomBytes(3).toString('hex')}`,
       channel: 'phone',
       lines: [
@@ -67,10 +67,11 @@ describe.each(await testEngines())('backup and restore while the desk works, on 
     const confirmed = new Map<number, Order>();
     let stop = false;
     const failures: Error[] = [];
-    // Four orders per desk at most: more would take the customer past its credit limit, and confirm would refuse.
-    const work = desks.map(async (desk) => {
-      for (let n = 0; n < 4 && !stop; n++) {
-        const created = await desk.post('/api/orders', order());
+    // Each desk serves its own bakery, up to 12 orders: beyond some 17, the bakery's credit limit would refuse them.
+    const bakeries = ['C020', 'C021', 'C023', 'C024'];
+    const work = desks.map(async (desk, i) => {
+      for (let n = 0; n < 12 && !stop; n++) {
+        const created = await desk.post('/api/orders', order(bakeries[i]));
         expect(created.statusCode).toBe(201);
         const res = await desk.post(`/api/orders/${created.json<Order>().id}/confirm`);
         expect(res.statusCode, res.body).toBe(200);
@@ -84,12 +85,11 @@ describe.each(await testEngines())('backup and restore while the desk works, on 
 
     const before = new Map(confirmed);
     const run = await takeBackup({ db: t.handle.db, engine, config: t.app.config, clock: t.app.clock }, 'command', scratch);
-    const after = confirmed.size;
     await new Promise((r) => setTimeout(r, 300));
     stop = true;
     await Promise.all(work);
     expect(run, run.error ?? '').toMatchObject({ status: 'ok', trigger: 'command' });
-    expect(confirmed.size).toBeGreaterThan(after); // the desks went on writing through the backup
+    expect(confirmed.size).toBeGreaterThan(before.size); // the desks went on writing through the backup
     expect(run.fileCount).toBeGreaterThanOrEqual(before.size); // an acknowledgement PDF per confirmed order at least
 
     // Restore into an empty DATA_DIR (and an empty database on PostgreSQL), and start a Carnet on it.
