@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerAuth } from './auth/auth.plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -17,6 +17,10 @@ import { problemServerOptions, registerProblemHandlers } from './http/problem.ts
 import { registerRequestTargetCheck } from './http/request-target.ts';
 import { registerUrlIntegerCheck } from './http/url-integers.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
+import { createBackupSchedule, type BackupSchedule } from './ops/backup-schedule.ts';
+import { createLifecycle, type Lifecycle, registerLifecycle } from './ops/lifecycle.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { registerRequestObserver } from './ops/request-observer.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -27,17 +31,33 @@ declare module 'fastify' {
     config: Config;
     outbox: Outbox;
     clock: Clock;
+    metrics: Metrics;
+    lifecycle: Lifecycle;
+    backups: BackupSchedule;
   }
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const WEB_DIST = path.join(PACKAGE_ROOT, 'dist/web');
 
-export type AppOptions = { db: Db; engine: Engine; config: Config; clock?: Clock; logger?: FastifyServerOptions['logger'] };
+/**
+ * `closeDatabase`: given by serve(), which opened the database, so that it is closed last on app.close(), after
+ * every job that may still write (Fastify runs onClose hooks last registered, first).
+ */
+export type AppOptions = {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  closeDatabase?: () => Promise<void>;
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
+    // One line per request, written by server/ops/request-observer.ts with its route and user, not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.trustProxy,
     ...problemServerOptions,
@@ -45,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaController: lazySchemaCompilers(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const { closeDatabase } = options;
+  if (closeDatabase) app.addHook('onClose', () => closeDatabase());
   app.decorate('db', options.db);
   app.decorate('engine', options.engine);
   app.decorate('config', options.config);
@@ -56,6 +78,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) app.outbox.wake();
   });
   app.addHook('onClose', () => app.outbox.close());
+  app.decorate('metrics', createMetrics(options.db, app.clock));
+  app.decorate('lifecycle', createLifecycle());
+  app.decorate(
+    'backups',
+    createBackupSchedule({ db: options.db, engine: options.engine, config: options.config, clock: app.clock }, app.log),
+  );
+  app.addHook('onClose', () => app.backups.stop());
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
@@ -74,6 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serveSpa = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, { serveSpa });
   registerRequestTargetCheck(app);
+  // Before authentication: a stopping node refuses at once, and the request's log lines and queries are its own.
+  registerRequestObserver(app, app.metrics);
+  registerLifecycle(app, app.lifecycle);
   registerAuth(app);
   registerUrlIntegerCheck(app);
   registerEmptyBody(app);

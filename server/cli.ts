@@ -8,6 +8,7 @@ import { isEmpty } from './demo/demo-mode.ts';
 import { registerEdiCommands } from './edi/edi-parse.command.ts';
 import { registerEdiImportCommand } from './edi/edi-import.command.ts';
 import { importCommand } from './imports/import-command.ts';
+import { registerOpsCommands } from './ops/ops.command.ts';
 import { registerRiskCommands } from './risks/risks.command.ts';
 import { registerUserCommands } from './users/users.command.ts';
 
@@ -73,5 +74,6 @@ registerEdiImportCommand(program);
 
 registerRiskCommands(program);
 registerUserCommands(program);
+registerOpsCommands(program);
 
 await program.parseAsync(process.argv);

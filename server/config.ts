@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { isCronExpression } from '../core/ops/schedule.ts';
 
 const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
@@ -28,6 +29,16 @@ const ConfigSchema = Type.Object({
   RISK_SCAN_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
   /** Seconds between two sweeps of the EDI drop folders (DATA_DIR/edi/in/<partner>/); 0: no intake by folder. */
   EDI_INBOX_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 30 }),
+  /** Where scheduled backups and the admin's "back up now" are written (a folder per backup); best on another disk. */
+  BACKUP_DIR: Type.String({ default: './backups' }),
+  /** When to back up, a cron expression in Paris time ("0 2 * * *": every night at 2); unset: no scheduled backup. */
+  BACKUP_CRON: Type.Optional(Type.String({ minLength: 1 })),
+  /** How many backups BACKUP_DIR keeps: after each scheduled or admin backup, older ones are deleted (the newest never). */
+  BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 14 }),
+  /** A bearer token that opens /metrics from other machines (from this machine, /metrics needs none); unset: local only. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** On SIGTERM, how long requests in flight, the EDI batch and the outbox job get to finish before Carnet exits. */
+  SHUTDOWN_GRACE_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 25 }),
   /**
    * Whose X-Forwarded-For to believe for the client's address (login limits count by it): `false`, nobody;
    * `true`, any proxy; a number, that many hops; or a comma-separated list of proxy addresses or CIDR ranges.
@@ -36,7 +47,7 @@ const ConfigSchema = Type.Object({
 });
 
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
-export type Config = Static<typeof ConfigSchema> & { dataDir: string; trustProxy: TrustProxy };
+export type Config = Static<typeof ConfigSchema> & { dataDir: string; backupDir: string; trustProxy: TrustProxy };
 
 /** TRUST_PROXY as Fastify's `trustProxy` takes it; a bad address makes Fastify refuse to start. */
 function trustProxyOf(setting: string): TrustProxy {
@@ -58,5 +69,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; ')}`);
   }
   const config = withDefaults as Static<typeof ConfigSchema>;
-  return { ...config, dataDir: path.resolve(config.DATA_DIR), trustProxy: trustProxyOf(config.TRUST_PROXY) };
+  if (config.BACKUP_CRON !== undefined && !isCronExpression(config.BACKUP_CRON)) {
+    throw new Error(
+      `Invalid configuration: BACKUP_CRON "${config.BACKUP_CRON}" is not a cron expression (e.g. "0 2 * * *", every night at 2)`,
+    );
+  }
+  return {
+    ...config,
+    dataDir: path.resolve(config.DATA_DIR),
+    backupDir: path.resolve(config.BACKUP_DIR),
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+  };
 }

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  SHUTTING_DOWN: 503,
 } as const;
 
 /** The codes and their params are listed in core/shared/error-codes.ts, which the web reads to translate them. */

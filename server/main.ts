@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { applyDemoMode } from './demo/demo-mode.ts';
+import { stopOnSignals } from './ops/graceful-stop.ts';
 import { startRiskScheduler } from './risks/risk-scheduler.ts';
 import { startEdiInbox } from './edi/inbox-watcher.ts';
 
@@ -10,14 +11,9 @@ import { startEdiInbox } from './edi/inbox-watcher.ts';
 export async function serve(config: Config = loadConfig()) {
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config });
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, closeDatabase: handle.close });
   await applyDemoMode(handle.db, config.CARNET_DEMO, app.log, app.clock.now());
-  app.addHook('onClose', () => handle.close());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app.close().then(() => process.exit(0));
-    });
-  }
+  stopOnSignals(app, config.SHUTDOWN_GRACE_SECONDS);
   // The risk scan runs in this process on a timer and after changes; on PostgreSQL several nodes may each start
   // one, and an advisory lock in the scan lets only one run at a time (server/risks/risk-scan.ts).
   if (config.RISK_SCAN_MINUTES > 0) {
@@ -26,6 +22,7 @@ export async function serve(config: Config = loadConfig()) {
       config.RISK_SCAN_MINUTES,
       (message, error) => app.log.error({ err: error }, message),
       app.clock,
+      app.metrics.observeRiskScan,
     );
     app.addHook('onClose', stop);
   }
@@ -34,6 +31,11 @@ export async function serve(config: Config = loadConfig()) {
   await app.listen({ port: config.PORT, host: config.HOST });
   // Emails left pending by a crash or an SMTP outage go now, then the loop retries what is due.
   app.outbox.start();
-  app.log.info(`Carnet is ready on http://localhost:${config.PORT} (${handle.engine})`);
+  // Backups on BACKUP_CRON, if set.
+  app.backups.start();
+  app.lifecycle.markReady();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  app.log.info(`Carnet is ready on http://localhost:${port} (${handle.engine})`);
   return app;
 }

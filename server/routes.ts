@@ -1,10 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { ediRoutes } from './edi/edi.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
+import { opsRoutes } from './ops/ops.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { complaintsRoutes } from './complaints/complaints.routes.ts';
@@ -24,14 +24,7 @@ import { ProblemSchema } from '../core/shared/schemas.ts';
 /** Every API route module, registered in one place. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   app.addSchema(ProblemSchema);
-  app.get(
-    '/api/health',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
-    },
-    async () => ({ status: 'ok' as const }),
-  );
+  await app.register(opsRoutes);
   await app.register(authRoutes);
   await app.register(demoRoutes);
   await app.register(ordersRoutes);

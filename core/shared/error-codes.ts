@@ -31,6 +31,8 @@ export const PROBLEM_CODES = {
   /** An EDIFACT interchange that does not parse; the problem says at which segment. */
   EDI_SYNTAX: [],
   RATE_LIMITED: [],
+  /** The server is stopping (SIGTERM): it finishes what it started and takes nothing new; retry on another node. */
+  SHUTTING_DOWN: [],
   HEADERS_TOO_LARGE: [],
   INTERNAL: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -6,12 +6,16 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDat
 import type pg from 'pg';
 import { bindFileStore } from '../documents/file-store.ts';
 import type { Database, Db } from './database.ts';
+import { bindQueryTimer, createQueryTimer } from './query-timing.ts';
 
 // pg (some 15 MB) is loaded when a database URL names PostgreSQL: an install on SQLite never loads it.
 const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
 export type Engine = 'sqlite' | 'postgres';
 export type DatabaseHandle = { db: Db; engine: Engine; close: () => Promise<void> };
+
+/** The SQLite database of a DATA_DIR (backup and restore name it too). */
+export const sqliteFile = (dataDir: string) => path.join(dataDir, 'carnet.sqlite');
 
 export function openDatabase(options: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
   if (options.databaseUrl) {
@@ -23,22 +27,27 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
     // An idle connection can be cut by the server (restart, failover, a dropped test database); the pool then
     // replaces it. Unhandled, that 'error' event would crash the process.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const timer = createQueryTimer();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log: timer.log });
     bindFileStore(db, options.dataDir);
+    bindQueryTimer(db, timer);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, 'carnet.sqlite'));
+  const sqlite = new SQLite(sqliteFile(options.dataDir));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // FULL: a confirmed order survives a power cut, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  const timer = createQueryTimer();
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
+    log: timer.log,
   });
   bindFileStore(db, options.dataDir);
+  bindQueryTimer(db, timer);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

@@ -41,6 +41,7 @@ import type {
   TermsOfSaleTypologiesTable,
 } from '../terms/terms.table.ts';
 import type { TasksTable } from '../tasks/tasks.table.ts';
+import type { BackupRunsTable } from '../ops/ops.table.ts';
 
 export type Database = {
   users: UsersTable;
@@ -100,6 +101,7 @@ export type Database = {
   complaints: ComplaintsTable;
   complaintLines: ComplaintLinesTable;
   creditNotes: CreditNotesTable;
+  backupRuns: BackupRunsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -62,4 +62,5 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   complaints: 'complaints',
   complaintLines: 'complaints',
   creditNotes: 'complaints',
+  backupRuns: 'ops',
 };

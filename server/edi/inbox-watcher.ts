@@ -76,15 +76,27 @@ async function sweep(db: Db, options: { log?: Log; settleMs?: number; clock: Clo
  * Watches the inboxes (fs.watch on DATA_DIR/edi/in, and a sweep every EDI_INBOX_SECONDS, 30 by default, 0 turns
  * intake by folder off): returns the stop function for the server's onClose.
  */
-export function startEdiInbox(db: Db, seconds: number, log: Log | undefined, clock: Clock): () => void {
+export function startEdiInbox(db: Db, seconds: number, log: Log | undefined, clock: Clock): () => Promise<void> {
+  // What is under way when the server stops (a sweep, a flush) is let finish: the stop function waits for it.
+  const underway = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    underway.add(work);
+    void work.finally(() => underway.delete(work));
+  };
+  let stopped = false;
   // Outbound files (ORDRSP, DESADV, INVOIC) committed but not yet in their outbox: every 10 s, whatever the intake.
   const flusher = setInterval(
-    () => void flushEdiOutbound(db, clock).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed')),
+    () => track(flushEdiOutbound(db, clock).catch((error: unknown) => log?.error({ err: error }, 'EDI outbound flush failed'))),
     10_000,
   );
   flusher.unref();
-  void flushEdiOutbound(db, clock).catch(() => undefined);
-  if (!(seconds > 0)) return () => clearInterval(flusher);
+  track(flushEdiOutbound(db, clock).catch(() => undefined));
+  const finish = async () => {
+    stopped = true;
+    clearInterval(flusher);
+    await Promise.allSettled([...underway]);
+  };
+  if (!(seconds > 0)) return finish;
   let running = false;
   let again = false;
   const run = async () => {
@@ -97,7 +109,7 @@ export function startEdiInbox(db: Db, seconds: number, log: Log | undefined, clo
       do {
         again = false;
         await sweepInboxes(db, { log, clock });
-      } while (again);
+      } while (again && !stopped);
     } catch (error) {
       log?.error({ err: error }, 'EDI inbox sweep failed');
     } finally {
@@ -111,18 +123,18 @@ export function startEdiInbox(db: Db, seconds: number, log: Log | undefined, clo
   try {
     watcher = fs.watch(root, { recursive: true }, () => {
       if (debounce) clearTimeout(debounce);
-      debounce = setTimeout(() => void run(), SETTLE_MS + 200);
+      debounce = setTimeout(() => track(run()), SETTLE_MS + 200);
     });
   } catch {
     watcher = null; // no recursive watch on this platform: the periodic sweep does it
   }
-  const timer = setInterval(() => void run(), seconds * 1000);
+  const timer = setInterval(() => track(run()), seconds * 1000);
   timer.unref();
-  void run();
-  return () => {
-    clearInterval(flusher);
+  track(run());
+  return async () => {
     clearInterval(timer);
     if (debounce) clearTimeout(debounce);
     watcher?.close();
+    await finish();
   };
 }

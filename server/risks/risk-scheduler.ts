@@ -12,6 +12,7 @@ let active: {
   db: Db;
   clock: Clock;
   log: (message: string, error?: unknown) => void;
+  observe: (seconds: number) => void;
   interval: NodeJS.Timeout;
   pending: NodeJS.Timeout | null;
   running: Promise<unknown> | null;
@@ -25,22 +26,28 @@ function run(): void {
     requestRiskScan();
     return;
   }
+  const started = performance.now();
   state.running = runRiskScan(state.db, state.clock.now())
+    .then(() => state.observe((performance.now() - started) / 1000))
     .catch((error) => state.log('risk scan failed', error))
     .finally(() => {
       state.running = null;
     });
 }
 
-/** Started by `serve()`: scans now, then every `minutes`. Returns the stop function (called on close). */
+/**
+ * Started by `serve()`: scans now, then every `minutes`; `observe` hears each scan's duration (the metrics). Returns
+ * the stop function (called on close), which waits for a scan under way.
+ */
 export function startRiskScheduler(
   db: Db,
   minutes: number,
   log: (message: string, error?: unknown) => void,
   clock: Clock,
+  observe: (seconds: number) => void = () => undefined,
 ): () => Promise<void> {
   stopTimers();
-  active = { db, clock, log, interval: setInterval(run, minutes * 60_000), pending: null, running: null };
+  active = { db, clock, log, observe, interval: setInterval(run, minutes * 60_000), pending: null, running: null };
   active.interval.unref();
   run();
   return async () => {

@@ -59,7 +59,12 @@ export async function createTestApp(
       await c.end();
     };
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }), DATABASE_URL: databaseUrl };
+  // Backups go beside the data, removed with it: a test that walks every route (an admin's "back up now" among
+  // them) leaves nothing in the working tree's ./backups.
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, BACKUP_DIR: path.join(dataDir, 'backups'), LOG_LEVEL: 'silent', ...options.env }),
+    DATABASE_URL: databaseUrl,
+  };
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   const clock = options.clock ?? fixedClock(TEST_NOW);

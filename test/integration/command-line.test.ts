@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -206,4 +207,86 @@ describe('carnet users create-admin, on an installation without the demo', () =>
     expect((await login(server.url, 'admin@demo.local', 'demo1234')).status).toBe(401);
     await server.stop();
   }, 240_000);
+});
+
+describe('carnet backup, restore and export, from the build', () => {
+  it('backs up a serving Carnet, restores it into an empty DATA_DIR that then serves the same orders, and exports it', async () => {
+    const env = { DATA_DIR: dataDir() };
+    const live = await serve(env);
+    const admin = await login(live.url, 'admin@demo.local', 'demo1234');
+    const cookie = admin.headers.get('set-cookie')!.split(';')[0];
+    const orders = async (url: string, session: string) =>
+      (await (await fetch(`${url}/api/orders?limit=1`, { headers: { cookie: session } })).json()) as { total: number };
+    const before = await orders(live.url, cookie);
+
+    const backups = dataDir();
+    const backup = run(['backup', backups], env);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/^backup written and checked: .*carnet-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z/);
+    const [folder] = fs.readdirSync(backups);
+
+    const exported = dataDir();
+    const exportRun = run(['export', exported], env);
+    expect(exportRun.status, exportRun.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(exported, 'csv', 'orders.csv'), 'utf8')).toContain('customer_ref');
+    expect(fs.existsSync(path.join(exported, 'carnet.xlsx'))).toBe(true);
+    await live.stop();
+
+    const restoredEnv = { DATA_DIR: path.join(dataDir(), 'restored') };
+    const restored = run(['restore', path.join(backups, folder)], restoredEnv);
+    expect(restored.status, restored.stderr).toBe(0);
+    const again = run(['restore', path.join(backups, folder)], restoredEnv);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('--force');
+
+    const server = await serve(restoredEnv);
+    const session = (await login(server.url, 'admin@demo.local', 'demo1234')).headers.get('set-cookie')!.split(';')[0];
+    expect((await orders(server.url, session)).total).toBe(before.total);
+    await server.stop();
+  }, 240_000);
+});
+
+describe('a clean stop on SIGTERM', () => {
+  it('answers 503 on health while it drains, finishes the request in flight, and exits 0', async () => {
+    const server = await serve({ DATA_DIR: dataDir() });
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ email: 'adv@demo.local', password: 'demo1234' });
+    // A login whose body is sent in two halves: between them the request is in flight on the server.
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body: text }));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10));
+    const child = running.at(-1)!;
+    const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 300)); // the request's headers have reached the server
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: 'draining' });
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(503);
+    const refused = await fetch(`${server.url}/api/demo`);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ code: 'SHUTTING_DOWN' });
+    expect(child.exitCode).toBeNull(); // still waiting for the login
+
+    request.end(body.slice(10));
+    const answered = await inFlight;
+    expect(answered.status, answered.body).toBe(200);
+    expect(await exitCode).toBe(0);
+    expect(server.log()).toContain('stopped cleanly');
+  }, 120_000);
 });

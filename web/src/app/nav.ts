@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { IconArrowsExchange, IconMessageExclamation, IconPlugConnected } from '@tabler/icons-react';
+import { IconArrowsExchange, IconMessageExclamation, IconPlugConnected, IconServerCog } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
 
@@ -40,6 +40,7 @@ export const NAV: NavItem[] = [
   { to: '/terms', label: 'nav.terms', icon: IconReceipt, roles: CUSTOMER_EDITORS },
   { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
   { to: '/edi-partners', label: 'nav.ediPartners', icon: IconPlugConnected, roles: MASTER_DATA_ADMINS },
+  { to: '/ops', label: 'nav.ops', icon: IconServerCog, roles: MASTER_DATA_ADMINS },
 ];
 
 /** An entry is lit for its pages and their children; the order entry is not one of the order list's children. */

@@ -10,6 +10,7 @@ import { LotTracePage } from '../complaints/LotTracePage.tsx';
 import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
 import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
 import { CustomersPage } from '../customers/CustomersPage.tsx';
+import { OpsPage } from '../ops/OpsPage.tsx';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OrdersPage } from '../orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
       { path: 'imports', element: <ImportsPage /> },
+      { path: 'ops', element: <OpsPage /> },
       { path: '*', element: <Navigate to="/orders" replace /> },
     ],
   },
