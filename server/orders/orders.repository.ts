@@ -83,8 +83,11 @@ export async function listOrderLineRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('orderLines')
     .innerJoin('products', 'products.id', 'orderLines.productId')
+    .leftJoin('promotions', 'promotions.id', 'orderLines.promotionId')
     .selectAll('orderLines')
     .select([
+      'promotions.name as promotionName',
+      'promotions.discountBp as promotionRateBp',
       'products.code as productCode',
       'products.name as productName',
       'products.saleUnit',
