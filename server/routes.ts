@@ -19,6 +19,7 @@ import { stockRoutes } from './stock/stock.routes.ts';
 import { pricingRoutes } from './pricing/pricing.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { termsRoutes } from './terms/terms.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { ProblemSchema } from '../core/shared/schemas.ts';
 
 /** Every API route module, registered in one place. */
@@ -30,6 +31,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ordersRoutes);
   await app.register(documentsRoutes);
   await app.register(mailRoutes);
+  await app.register(searchRoutes);
   await app.register(customersRoutes);
   await app.register(customerPartsRoutes);
   await app.register(catalogRoutes);

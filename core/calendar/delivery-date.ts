@@ -58,3 +58,32 @@ function computeEarliest(now: { date: IsoDate; time: string }, schedule: Deliver
   }
   return null;
 }
+
+/** Why a delivery point cannot be delivered on a date: the reason the date field shows beside the next good date. */
+export type DeliveryDateProblem = 'before-earliest' | 'public-holiday' | 'not-a-delivery-day';
+
+/**
+ * What is wrong with a requested date for a point, and the first date on or after it (and on or after the earliest
+ * possible one) that the point receives goods; null when the date is fine. `next` is null when the point has no
+ * receiving day at all.
+ */
+export function checkDeliveryDate(
+  date: IsoDate,
+  schedule: Pick<DeliverySchedule, 'deliveryWeekdays'>,
+  earliest: IsoDate | null,
+): { problem: DeliveryDateProblem; next: IsoDate | null } | null {
+  const problem: DeliveryDateProblem | null =
+    earliest !== null && date < earliest
+      ? 'before-earliest'
+      : isFrenchPublicHoliday(date) && schedule.deliveryWeekdays.includes(weekdayOf(date))
+        ? 'public-holiday'
+        : isDeliveryDay(date, schedule)
+          ? null
+          : 'not-a-delivery-day';
+  if (problem === null) return null;
+  let next = earliest !== null && earliest > date ? earliest : date;
+  for (let guard = 0; guard < 366; guard++, next = addDays(next, 1)) {
+    if (isDeliveryDay(next, schedule)) return { problem, next };
+  }
+  return { problem, next: null };
+}

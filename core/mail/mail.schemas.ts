@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MAIL_CODES, type MailCode } from '../shared/error-codes.ts';
 import { DocumentIdSchema } from '../shared/schemas.ts';
 import { OUTBOX_STATUSES } from './outbox.ts';
 
@@ -11,7 +12,14 @@ export const OrderEmailSchema = Type.Object({
   subject: Type.String(),
   status: Type.Union(OUTBOX_STATUSES.map((s) => Type.Literal(s))),
   attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()], { description: 'The error in English, for logs: screens use `error`' }),
+  error: Type.Union([
+    Type.Object({
+      code: Type.Union(Object.keys(MAIL_CODES).map((c) => Type.Literal(c as MailCode))),
+      params: Type.Record(Type.String(), Type.String()),
+    }),
+    Type.Null(),
+  ]),
   nextAttemptAt: Type.Union([Type.String(), Type.Null()], { description: 'When a pending email is tried next' }),
   sentAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),

@@ -85,6 +85,19 @@ export const OrderListQuerySchema = Type.Object(
 
 const TotalsSchema = Type.Object(TotalsFields);
 
+/** What a line's price took off (core/orders/line-discount.ts): gross − amount = the line's net. */
+export const LineDiscountSchema = Type.Object({
+  grossCents: Type.Integer({ description: 'quantity × gross unit price' }),
+  amountCents: Type.Integer({ description: 'gross − net: every discount the net deducts' }),
+  rateBp: Type.Integer({ description: 'the amount as a share of the gross, in basis points' }),
+  promotionName: Nullable(Type.String({ description: 'the promotion that priced the line, by name' })),
+  parts: Type.Array(
+    Type.Object({ kind: literals(['order-tier', 'promotion'] as const), amountCents: Type.Integer(), rateBp: Type.Integer() }),
+    { description: "by cause, in pricing's order: the order's volume tier, then the promotion" },
+  ),
+});
+export type LineDiscount = Static<typeof LineDiscountSchema>;
+
 export const OrderLineSchema = Type.Object({
   id: Type.Integer(),
   lineNo: Type.Integer(),
@@ -101,6 +114,7 @@ export const OrderLineSchema = Type.Object({
   status: literals(LINE_STATUSES),
   backorderOfLineId: Nullable(Type.Integer()),
   promotionId: Nullable(Type.Integer({ description: 'the promotion that priced the line' })),
+  discount: Nullable(LineDiscountSchema),
   freeQuantity: Type.Integer({ description: 'free goods earned (free-goods promotion), delivered on top, invoiced at zero' }),
   warehouseId: Nullable(
     Type.Integer({ description: 'the warehouse release must use (a risk decision moved the line there); null: release chooses' }),

@@ -132,6 +132,14 @@ export const TIMELINE_CODES = {
   import: ['kind', 'filename'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** Why an email about an order did not go (yet), with its params: the order page says it in the desk's language. */
+export const MAIL_CODES = {
+  /** Nobody to send it to: the customer has no order contact, no email and no contact with one. */
+  'no-recipient': [],
+  /** The mail server refused it or could not be reached: `reply` is what it answered (technical, as is). */
+  smtp: ['reply'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** The kinds of record a `not-found` (field or problem) may name as its `entity`. */
 export const ENTITIES = [
   'complaint',
@@ -164,6 +172,7 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 export type FieldCode = keyof typeof FIELD_CODES;
 export type ErrorParams = Record<string, string | number | boolean | null>;
 export type TimelineCode = keyof typeof TIMELINE_CODES;
+export type MailCode = keyof typeof MAIL_CODES;
 export type TimelineNote = { code: TimelineCode; params: ErrorParams };
 /** One refused field: its JSON path (`body.lines.0.quantity`), code and params; `message` is the English. */
 export type FieldError = { path: string; code: FieldCode; params: ErrorParams; message: string };

@@ -201,7 +201,11 @@ export async function listGlnPartnerRows(db: DbOrTrx, glns?: readonly string[]) 
 
 /** How a customer is reached at its head office. */
 export function findCustomerReach(db: DbOrTrx, id: number) {
-  return db.selectFrom('customers').select(['email', 'phone', 'paymentTerms']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('customers')
+    .select(['email', 'phone', 'paymentTerms', 'preferredChannel'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 /** A customer's contacts in the order they were entered: the first order contact is the one written to. */

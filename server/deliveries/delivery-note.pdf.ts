@@ -96,7 +96,7 @@ export async function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
     line.name,
     lotCell(line.lots),
     number(line.quantity),
-    unitLabel(line.saleUnit),
+    unitLabel(line.saleUnit, line.quantity),
     line.pallets === null ? '—' : number(line.pallets, 2),
     number(line.weightG / 1000, 1),
   ]);

@@ -1,4 +1,5 @@
 import { formatFrenchDate, type IsoDate } from '../../core/calendar/dates.ts';
+import type { LineDiscount } from '../../core/orders/line-discount.ts';
 import type { VatBreakdown } from '../../core/orders/totals.ts';
 import {
   type Address,
@@ -40,6 +41,8 @@ export type OrderAcknowledgementData = {
     unitPriceCents: number;
     netCents: number;
     vatRateBp: number;
+    /** What the price took off, and which promotion; null at the gross price. */
+    discount: LineDiscount | null;
   }[];
   charges: { label: string; netCents: number; vatRateBp: number }[];
   totals: { goodsNetCents: number; chargesNetCents: number; netCents: number; vat: VatBreakdown[]; vatCents: number; grossCents: number };
@@ -48,15 +51,17 @@ export type OrderAcknowledgementData = {
   termsOfSale: { name: string; validFrom: IsoDate } | null;
 };
 
-// Code, designation, quantity, unit, unit price, amount, VAT: widths sum to the 515 pt between the margins.
+// Code, designation, quantity, unit, gross unit price, discount, net amount, VAT: widths sum to the 515 pt between
+// the margins. Gross × quantity − discount = net on every line, so the customer can check the document.
 const COLUMNS: readonly TableColumn[] = [
-  { title: 'Code', width: 80, align: 'left' },
-  { title: 'Désignation', width: 175, align: 'left' },
-  { title: 'Quantité', width: 50, align: 'right' },
-  { title: 'Unité', width: 40, align: 'left' },
-  { title: 'PU HT', width: 60, align: 'right' },
-  { title: 'Montant HT', width: 70, align: 'right' },
-  { title: 'TVA', width: 40, align: 'right' },
+  { title: 'Code', width: 72, align: 'left' },
+  { title: 'Désignation', width: 153, align: 'left' },
+  { title: 'Quantité', width: 45, align: 'right' },
+  { title: 'Unité', width: 35, align: 'left' },
+  { title: 'PU brut HT', width: 55, align: 'right' },
+  { title: 'Remise', width: 55, align: 'right' },
+  { title: 'Montant net HT', width: 65, align: 'right' },
+  { title: 'TVA', width: 35, align: 'right' },
 ];
 
 /**
@@ -96,17 +101,27 @@ export async function renderOrderAcknowledgement(d: OrderAcknowledgementData): P
       .text(`Cet accusé de réception (version ${d.version}) annule et remplace le précédent.`, MARGIN, tableTop - 12, { width: 515 });
   }
 
+  // A hyphen, not the minus sign: the PDF's standard fonts (WinAnsi) have no U+2212.
   const rows = [
     ...d.lines.map((l) => [
       l.code,
-      l.freeQuantity > 0 ? `${l.name} (+ ${number(l.freeQuantity)} gratuit${l.freeQuantity > 1 ? 's' : ''})` : l.name,
+      [
+        l.freeQuantity > 0 ? `${l.name} (+ ${number(l.freeQuantity)} gratuit${l.freeQuantity > 1 ? 's' : ''})` : l.name,
+        ...(l.discount?.parts ?? []).map((p) =>
+          p.kind === 'promotion' ? `Promotion ${l.discount!.promotionName} : -${rate(p.rateBp)}` : `Remise de volume : -${rate(p.rateBp)}`,
+        ),
+        l.discount && l.discount.parts.length === 0 && l.discount.promotionName ? `Promotion ${l.discount.promotionName}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
       number(l.quantity),
-      unitLabel(l.saleUnit),
+      unitLabel(l.saleUnit, l.quantity),
       euros(l.unitPriceCents),
+      l.discount && l.discount.amountCents > 0 ? `-${euros(l.discount.amountCents)}` : '',
       euros(l.netCents),
       rate(l.vatRateBp),
     ]),
-    ...d.charges.map((ch) => ['', ch.label, '', '', '', euros(ch.netCents), rate(ch.vatRateBp)]),
+    ...d.charges.map((ch) => ['', ch.label, '', '', '', '', euros(ch.netCents), rate(ch.vatRateBp)]),
   ];
   const continuation = `Accusé de réception de commande ${d.orderNumber} (suite)`;
   let y = drawTable(doc, d.version > 1 ? tableTop + 6 : tableTop, COLUMNS, rows, { continuation, reserve: 170 });

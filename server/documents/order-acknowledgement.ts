@@ -38,6 +38,7 @@ export function acknowledgedFigures(order: Order & { charges?: readonly Charge[]
       unitPriceCents: l.unitPriceCents,
       netCents: l.netCents,
       vatRateBp: l.vatRateBp,
+      discount: l.discount,
     }));
   const charges = (order.charges ?? []).map((c) => ({
     label: typeof c.label === 'string' ? c.label : c.label.fr,
@@ -77,7 +78,7 @@ async function loadAcknowledgement(trx: Trx, orderId: number, version: number, i
     paymentTerms: paymentTermsFr(account.paymentTerms),
     termsOfSale: terms ? { name: terms.name, validFrom: terms.validFrom } : null,
   };
-  return { order, company, data, recipient: chooseOrderRecipient(account, contacts) };
+  return { order, company, data, account, recipient: chooseOrderRecipient(account, contacts) };
 }
 
 /**
@@ -95,7 +96,7 @@ export async function queueAcknowledgement(
   at: string,
 ): Promise<{ documentId: number; emailId: number }> {
   const version = (await countOrderDocuments(trx, orderId, ACKNOWLEDGEMENT_KIND)) + 1;
-  const { order, company, data, recipient } = await loadAcknowledgement(trx, orderId, version, at);
+  const { order, company, data, account, recipient } = await loadAcknowledgement(trx, orderId, version, at);
 
   const stored = await storeFile(fileStoreOf(trx), await renderOrderAcknowledgement(data));
   const filename = `ARC-${order.number}${version > 1 ? `-v${version}` : ''}.pdf`;
@@ -119,17 +120,19 @@ export async function queueAcknowledgement(
     recipientName: recipient?.name ?? null,
     company,
   });
-  // Nobody to send it to is a failure the desk must see at once, not a retry.
+  // A customer who takes his documents by fax gets it on paper: the desk prints it. Otherwise nobody to send it to
+  // is a failure the desk must see at once, not a retry.
+  const onPaper = account.preferredChannel === 'fax';
   const emailId = await insertOutboxEmail(trx, {
     kind: 'acknowledgement',
     orderId,
     documentId,
-    toAddress: recipient?.email ?? null,
-    toName: recipient?.name ?? null,
+    toAddress: onPaper ? null : (recipient?.email ?? null),
+    toName: onPaper ? null : (recipient?.name ?? null),
     subject,
     bodyText: text,
-    status: recipient ? 'pending' : 'failed',
-    lastError: recipient ? null : 'No email address: the customer has no order contact, no email and no contact with one.',
+    status: onPaper ? 'print' : recipient ? 'pending' : 'failed',
+    lastError: onPaper || recipient ? null : 'No email address: the customer has no order contact, no email and no contact with one.',
     nextAttemptAt: at,
     createdBy: actor.id,
     createdAt: at,

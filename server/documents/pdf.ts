@@ -81,11 +81,19 @@ export function pdfEuros(cents: number): string {
   return `${pdfNumber(cents / 100, 2)} €`;
 }
 
-const UNIT_LABELS: Record<string, string> = { SAC: 'sac', COLIS: 'colis', BIG_BAG: 'big bag', TONNE: 'tonne', UNITE: 'unité' };
+// Singular and plural: French puts a quantity from 2 on in the plural ("1,5 tonne", "10 sacs").
+const UNIT_LABELS: Record<string, readonly [string, string]> = {
+  SAC: ['sac', 'sacs'],
+  COLIS: ['colis', 'colis'],
+  BIG_BAG: ['big bag', 'big bags'],
+  TONNE: ['tonne', 'tonnes'],
+  UNITE: ['unité', 'unités'],
+};
 
-/** The sale unit in words; a unit the table does not know is printed as its code. */
-export function unitLabel(saleUnit: string): string {
-  return UNIT_LABELS[saleUnit] ?? saleUnit;
+/** The sale unit in words, agreed with the quantity; a unit the table does not know is printed as its code. */
+export function unitLabel(saleUnit: string, quantity = 1): string {
+  const words = UNIT_LABELS[saleUnit];
+  return words ? words[Math.abs(quantity) >= 2 ? 1 : 0] : saleUnit;
 }
 
 /** The document's name, then its references (label : value), top right beside the company's block. */

@@ -4,7 +4,7 @@ import { STAFF } from '../../core/auth/roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
-import { OrderEmailSchema } from '../../core/mail/mail.schemas.ts';
+import { type OrderEmail, OrderEmailSchema } from '../../core/mail/mail.schemas.ts';
 import { findOrderRow } from '../orders/orders.repository.ts';
 import type { OutboxStatus } from './mail.table.ts';
 import { listOrderEmailRows } from './outbox.repository.ts';
@@ -18,7 +18,14 @@ export async function listOrderEmails(db: DbOrTrx, orderId: number) {
     status: r.status as OutboxStatus,
     attempts: Number(r.attempts),
     nextAttemptAt: r.status === 'pending' ? nextAttemptAt : null,
+    error: mailError(r.lastError, toAddress),
   }));
+}
+
+/** The stored English error as a code the screens translate: no address to send to, or what the mail server said. */
+function mailError(lastError: string | null, toAddress: string | null): OrderEmail['error'] {
+  if (lastError === null) return null;
+  return toAddress === null ? { code: 'no-recipient', params: {} } : { code: 'smtp', params: { reply: lastError } };
 }
 
 export const mailRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
-import { lowerLike } from '../db/search-pattern.ts';
+import { hasEveryWord, lowerLike } from '../db/search-pattern.ts';
 import type { OrderLinesTable, OrdersTable } from './orders.table.ts';
 
 export type NewOrderRow = Insertable<OrdersTable>;
@@ -83,8 +83,11 @@ export async function listOrderLineRows(db: DbOrTrx, orderId: number) {
   return db
     .selectFrom('orderLines')
     .innerJoin('products', 'products.id', 'orderLines.productId')
+    .leftJoin('promotions', 'promotions.id', 'orderLines.promotionId')
     .selectAll('orderLines')
     .select([
+      'promotions.name as promotionName',
+      'promotions.discountBp as promotionRateBp',
       'products.code as productCode',
       'products.name as productName',
       'products.saleUnit',
@@ -133,8 +136,28 @@ export async function listOrderSummaryRows(db: DbOrTrx, f: OrderFilters) {
   if (f.to) q = q.where('orders.requestedDate', '<=', f.to);
   const text = f.q;
   if (text)
+    // What a person types for an order: its number, the customer's PO, the customer's name, a delivery note's number.
     q = q.where((eb) =>
-      eb.or([lowerLike(eb.ref('orders.number'), text, 'contains'), lowerLike(eb.ref('orders.customerRef'), text, 'contains')]),
+      eb.or([
+        lowerLike(eb.ref('orders.number'), text, 'contains'),
+        lowerLike(eb.ref('orders.customerRef'), text, 'contains'),
+        eb(
+          'orders.customerId',
+          'in',
+          eb
+            .selectFrom('customers')
+            .select('customers.id')
+            .where((c) => hasEveryWord(c.ref('customers.searchText'), text)),
+        ),
+        eb(
+          'orders.id',
+          'in',
+          eb
+            .selectFrom('deliveries')
+            .select('deliveries.orderId')
+            .where((d) => lowerLike(d.ref('deliveries.deliveryNoteNumber'), text, 'contains')),
+        ),
+      ]),
     );
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

@@ -1,3 +1,4 @@
+import { lineDiscount } from '../../core/orders/line-discount.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Channel } from '../../core/customers/customer.ts';
 import { availableActions, hasDeliveries, mayHaveBackorders, type OrderStatus } from '../../core/orders/lifecycle.ts';
@@ -71,6 +72,7 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
       status: l.status as LineStatus,
       backorderOfLineId: l.backorderOfLineId,
       promotionId: l.promotionId,
+      discount: lineDiscount(l),
       freeQuantity: l.freeQuantity,
       warehouseId: l.warehouseId,
       plannedDate: l.plannedDate,

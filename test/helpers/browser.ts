@@ -88,3 +88,50 @@ export async function logIn(page: Page, url: string, email: string, password = '
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+export type Desk = {
+  server: RunningServer;
+  browser: Browser;
+  /** A new page at 1440×900, logged in as `email`, in a language (the demo's accounts share one password). */
+  open: (language: 'fr' | 'en', email?: string) => Promise<Page>;
+  /** A full-page screenshot in test-results/screenshots/<name>.png, to look at. */
+  shot: (page: Page, name: string) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** The demo desk for a browser suite: the built web app, the real server on a fresh SQLite file, Chromium. */
+export async function openDesk(env: Record<string, string> = {}): Promise<Desk> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  buildWeb();
+  const server = await startServer(env);
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    open: async (language, email = 'adv@demo.local') => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: language === 'fr' ? 'fr-FR' : 'en-GB' });
+      await page.addInitScript((lang) => localStorage.setItem('carnet.language', lang), language);
+      await page.goto(`${server.url}/login`);
+      await page.evaluate(async (e) => {
+        await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: e, password: 'demo1234' }),
+        });
+      }, email);
+      return page;
+    },
+    shot: async (page, name) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the element with this test id has the focus. */
+export async function focusedOn(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
+}

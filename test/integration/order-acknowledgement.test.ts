@@ -99,6 +99,7 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     attempts: number;
     to: string | null;
     lastError: string | null;
+    error: { code: string; params: object } | null;
     documentId: number;
     subject: string;
     sentAt: string | null;
@@ -211,12 +212,12 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
   });
 
   it('records a failed email at once when the customer has no address to send to', async () => {
-    const martin = ids.customer('C020');
-    await t.handle.db.updateTable('customers').set({ email: null }).where('id', '=', martin).execute();
-    await t.handle.db.updateTable('contacts').set({ email: null }).where('customerId', '=', martin).execute();
+    const paindore = ids.customer('C021'); // Au Pain Doré orders by phone: her address taken away
+    await t.handle.db.updateTable('customers').set({ email: null }).where('id', '=', paindore).execute();
+    await t.handle.db.updateTable('contacts').set({ email: null }).where('customerId', '=', paindore).execute();
     const draft = (
       await adv.post('/api/orders', {
-        customerId: martin,
+        customerId: paindore,
         channel: 'phone',
         lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 20 }],
       })
@@ -226,9 +227,61 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     const [email] = await emailsOf(draft.id);
     expect(email).toMatchObject({ status: 'failed', to: null, attempts: 0 });
     expect(email.lastError).toContain('No email address');
+    expect(email.error).toEqual({ code: 'no-recipient', params: {} }); // the order page says it in the desk's language
     expect((await adv.get(`/api/orders/${draft.id}/documents`)).json().map((d: { kind: string }) => d.kind)).toEqual([
       'order-acknowledgement',
     ]);
+  });
+
+  it('emails Boulangerie Martin, who orders by phone, an ARC whose promotion line shows gross, discount and net', async () => {
+    const martin = ids.customer('C020');
+    const draft = (
+      await adv.post('/api/orders', {
+        customerId: martin,
+        channel: 'phone',
+        lines: [
+          { productId: ids.product('FAR-T65-S25').id, quantity: 20 },
+          { productId: ids.product('FAR-T45-S25').id, quantity: 4 },
+        ],
+      })
+    ).json();
+    const order = (await adv.post(`/api/orders/${draft.id}/confirm`)).json();
+    expect(order.status).toBe('confirmed');
+    const gruau = order.lines.find((l: { productCode: string }) => l.productCode === 'FAR-T45-S25');
+    // 4 × 18,50 € = 74,00 €; the order's volume tier (2 %) first, then the galette promotion's 5 % on what is left.
+    expect(gruau).toMatchObject({ quantity: 4, unitPriceCents: 1850, netCents: 6889 });
+    expect(gruau.discount).toEqual({
+      grossCents: 7400,
+      amountCents: 511,
+      rateBp: 691,
+      promotionName: 'Saison des galettes des rois',
+      parts: [
+        { kind: 'order-tier', amountCents: 148, rateBp: 200 },
+        { kind: 'promotion', amountCents: 363, rateBp: 500 },
+      ],
+    });
+
+    const [email] = await settled(order.id, 'sent');
+    expect(email).toMatchObject({ to: 'pascal@boulangerie-martin.example', error: null });
+    const arc = (await adv.get(`/api/orders/${order.id}/documents`)).json()[0];
+    const text = await pdfText((await adv.get(`/api/documents/${arc.id}`)).rawPayload);
+    // The customer can check the line, and sees why: gross, discount with its causes, net.
+    expect(text).toMatch(/Remise de volume : -2 %\s+Promotion Saison des galettes des\s+rois : -5 %/);
+    expect(text).toContain('4 sacs 18,50 € -5,11 € 68,89 €');
+    expect(text).toContain('20 sacs');
+  });
+
+  it('leaves the ARC of a customer who takes his documents by fax to be printed: not sent, not failed', async () => {
+    const draft = (
+      await adv.post('/api/orders', {
+        customerId: ids.customer('C013'),
+        channel: 'fax',
+        lines: [{ productId: ids.product('FAR-T65-S25').id, quantity: 40 }],
+      })
+    ).json();
+    const res = await adv.post(`/api/orders/${draft.id}/confirm`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await emailsOf(draft.id)).toMatchObject([{ status: 'print', to: null, error: null, lastError: null }]);
   });
 
   it('lets every staff member read an order’s emails, nobody else; 404 for an unknown order', async () => {

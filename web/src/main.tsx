@@ -7,25 +7,28 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { ORDER_DESK } from '../../core/auth/roles.ts';
+import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { AuthProvider, useAuth } from './app/auth.tsx';
 import './app/i18n.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
+import { SearchPalette } from './app/SearchPalette.tsx';
 import { theme } from './app/theme.ts';
 import { useGlobalShortcuts } from './app/use-global-shortcuts.ts';
 
 function App() {
   const { i18n } = useTranslation();
   const { can } = useAuth();
-  useGlobalShortcuts(can(ORDER_DESK));
+  const [searching, setSearching] = useState(false);
+  useGlobalShortcuts(can(ORDER_DESK), can(STAFF) ? () => setSearching(true) : null);
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
       <Notifications position="top-right" />
+      {can(STAFF) && <SearchPalette opened={searching} onClose={() => setSearching(false)} />}
       <RouterProvider router={router} />
     </DatesProvider>
   );

@@ -3,10 +3,12 @@ import { router } from './router.tsx';
 import { globalShortcut, isEditable } from './shortcuts.ts';
 
 /**
- * Alt+N opens the order entry; Ctrl+K or / focuses the screen's search (the field marked data-page-search).
- * Listened to above the router, so a key pressed while a screen is still being swapped in is not lost.
+ * Alt+N opens the order entry; Ctrl+K opens the one search (`openSearch`: customers, orders, products), its field
+ * focused, from any page and any field; / outside a field focuses the screen's own search (data-page-search), or
+ * opens the one search where the screen has none. Listened to above the router, so a key pressed while a screen is
+ * still being swapped in is not lost.
  */
-export function useGlobalShortcuts(canEnterOrders: boolean): void {
+export function useGlobalShortcuts(canEnterOrders: boolean, openSearch: (() => void) | null): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const shortcut = globalShortcut(event, isEditable(event.target));
@@ -16,13 +18,14 @@ export function useGlobalShortcuts(canEnterOrders: boolean): void {
         void router.navigate('/orders/new');
         return;
       }
-      const search = document.querySelector<HTMLInputElement>('[data-page-search]');
+      const search = event.key === '/' ? document.querySelector<HTMLInputElement>('[data-page-search]') : null;
       if (search) {
         search.focus();
         search.select();
-      } else void router.navigate('/orders');
+      } else if (openSearch) openSearch();
+      else void router.navigate('/orders');
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canEnterOrders]);
+  }, [canEnterOrders, openSearch]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, FIELD_CODES, PROBLEM_CODES, TIMELINE_CODES } from '../../../core/shared/error-codes.ts';
+import { ENTITIES, FIELD_CODES, MAIL_CODES, PROBLEM_CODES, TIMELINE_CODES } from '../../../core/shared/error-codes.ts';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 
@@ -30,6 +30,11 @@ describe.each(Object.keys(LANGUAGES))('the error codes in %s', (language) => {
     // Money travels in cents (`fromCents`) and is worded as an amount (`{{from}}`): see timeline-note.ts.
     const worded = (params as readonly string[]).map((p) => p.replace(/Cents$/, ''));
     expect(placeholders(text as string).filter((p) => !worded.includes(p))).toEqual([]);
+  });
+  it.each(Object.entries(MAIL_CODES))('mail error %s', (code, params) => {
+    const text = texts.mailErrors[code];
+    expect(typeof text, `mailErrors.${code}`).toBe('string');
+    expect(placeholders(text as string).filter((p) => !(params as readonly string[]).includes(p))).toEqual([]);
   });
   it('names every kind of record a not-found may name', () => {
     expect(ENTITIES.filter((e) => typeof texts.entities[e] !== 'string')).toEqual([]);

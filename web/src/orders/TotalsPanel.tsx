@@ -20,8 +20,8 @@ function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactN
   );
 }
 
-/** A charge of the order (shipping below franco, a surcharge), one per VAT rate: shown once per label. */
-/** Net (charges included, each named), VAT per rate as on the invoice, gross; then what the truck carries. */
+/** Goods, then each charge (shipping below franco, a surcharge; one per VAT rate, shown once per label) that the net
+ * adds up; the net (charges included), VAT per rate as on the invoice, gross; then what the truck carries. */
 export function TotalsPanel({
   totals,
   charges = [],
@@ -39,13 +39,15 @@ export function TotalsPanel({
   return (
     <Paper withBorder p="sm" data-testid="order-totals">
       <Stack gap={4}>
-        {[...byLabel.values()].map((c, i) => (
+        {byLabel.size > 0 && (
           <Row
-            key={c.label.fr}
-            label={t('rules.chargeIncluded', { label: say(c.label) })}
-            value={fmt.money(c.netCents)}
-            testId={`total-charge-${i + 1}`}
+            label={t('totals.goods')}
+            value={fmt.money(totals.netCents - [...byLabel.values()].reduce((sum, c) => sum + c.netCents, 0))}
+            testId="total-goods"
           />
+        )}
+        {[...byLabel.values()].map((c, i) => (
+          <Row key={c.label.fr} label={say(c.label)} value={fmt.money(c.netCents)} testId={`total-charge-${i + 1}`} />
         ))}
         <Row label={t('totals.net')} value={fmt.money(totals.netCents)} strong testId="total-net" />
         {totals.vat.map((v) => (

@@ -107,7 +107,7 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <Stack gap="sm">
             <TotalsPanel totals={o.totals} charges={o.charges} />
-            <OrderDocuments orderId={o.id} version={o.updatedAt} />
+            <OrderDocuments orderId={o.id} customerId={o.customerId} version={o.updatedAt} />
             <OrderEdiPanel orderId={o.id} version={o.updatedAt} />
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { documentUrl } from '../../api/documents.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
@@ -9,10 +10,10 @@ import { useFormat } from '../../shared/use-format.ts';
 import type { OrderDocument } from '../../../../core/documents/documents.schemas.ts';
 import type { OrderEmail } from '../../../../core/mail/mail.schemas.ts';
 
-const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red' } as const;
+const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red', print: 'gray' } as const;
 
 /** The order's filed documents (acknowledgements, delivery notes) to open, and what became of each email sent about it. */
-export function OrderDocuments({ orderId, version }: { orderId: number; version: string }) {
+export function OrderDocuments({ orderId, customerId, version }: { orderId: number; customerId: number; version: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const documents = useQuery({
@@ -59,7 +60,7 @@ export function OrderDocuments({ orderId, version }: { orderId: number; version:
                       {t(`documents.emailStatus.${m.status}`)}
                     </Badge>
                     <Text size="xs" truncate>
-                      {m.to ?? t('documents.noRecipient')}
+                      {m.status === 'print' ? t('documents.onPaper') : (m.to ?? t('documents.noRecipient'))}
                     </Text>
                   </Group>
                   <Text size="xs" c="dimmed">
@@ -69,9 +70,22 @@ export function OrderDocuments({ orderId, version }: { orderId: number; version:
                         ? t('documents.sending')
                         : t('documents.retryAt', { at: m.nextAttemptAt ? fmt.dateTime(m.nextAttemptAt) : '—', attempts: m.attempts }))}
                   </Text>
-                  {m.lastError && (
-                    <Text size="xs" c={m.status === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                      {m.lastError}
+                  {m.error && (
+                    <Text
+                      size="xs"
+                      c={m.status === 'failed' ? 'red' : 'dimmed'}
+                      style={{ wordBreak: 'break-word' }}
+                      data-testid="order-email-error"
+                    >
+                      {t(`mailErrors.${m.error.code}`, m.error.params)}
+                      {m.error.code === 'no-recipient' && (
+                        <>
+                          {' '}
+                          <Anchor component={Link} to={`/customers/${customerId}`} size="xs">
+                            {t('documents.openCustomer')}
+                          </Anchor>
+                        </>
+                      )}
                     </Text>
                   )}
                 </Stack>

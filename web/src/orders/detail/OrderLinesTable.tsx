@@ -53,6 +53,29 @@ function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() =>
   );
 }
 
+/** What the line's price took off, and why (the order's volume tier, the promotion by name): gross − this = net. */
+function DiscountCell({ line }: { line: OrderLine }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const discount = line.discount;
+  if (!discount) return <Text c="dimmed">—</Text>;
+  return (
+    <Stack gap={0} align="flex-end">
+      {discount.amountCents > 0 && <span>{`−${fmt.money(discount.amountCents)}`}</span>}
+      {discount.parts.map((p) => (
+        <Text key={p.kind} size="xs" c={p.kind === 'promotion' ? 'grape.8' : 'dimmed'} ta="right">
+          {`${p.kind === 'promotion' ? discount.promotionName : t('detail.orderTierDiscount')} −${fmt.rate(p.rateBp)}`}
+        </Text>
+      ))}
+      {discount.amountCents === 0 && discount.promotionName && (
+        <Text size="xs" c="grape.8">
+          {discount.promotionName}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 export function OrderLinesTable({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -80,9 +103,10 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
             <Table.Th ta="right">{t('detail.quantity')}</Table.Th>
             <Table.Th>{t('detail.unit')}</Table.Th>
             <Table.Th ta="right">{t('detail.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('detail.discount')}</Table.Th>
             <Table.Th ta="right">{t('detail.net')}</Table.Th>
             <Table.Th ta="right">{t('detail.delivered')}</Table.Th>
-            <Table.Th w={100}>{t('detail.lineStatus')}</Table.Th>
+            <Table.Th miw={96}>{t('detail.lineStatus')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -92,7 +116,7 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
               <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                 {l.productCode}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={220}>
                 {l.productName}
                 {l.plannedDate && l.status === 'open' && (
                   <Text size="xs" c="dimmed">
@@ -109,10 +133,15 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
                   onAccept={mayAccept ? () => accept.mutate(l.id) : null}
                 />
               </Table.Td>
-              <Table.Td ta="right">{fmt.money(l.netCents)}</Table.Td>
+              <Table.Td ta="right" miw={150} maw={190} data-testid={`order-detail-line-${l.lineNo}-discount`}>
+                <DiscountCell line={l} />
+              </Table.Td>
+              <Table.Td ta="right" data-testid={`order-detail-line-${l.lineNo}-net`}>
+                {fmt.money(l.netCents)}
+              </Table.Td>
               <Table.Td ta="right">{l.deliveredQuantity === null ? '—' : fmt.number(l.deliveredQuantity)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]}>
+              <Table.Td miw={96} style={{ whiteSpace: 'nowrap' }}>
+                <Badge size="sm" variant="light" tt="none" color={LINE_COLORS[l.status]} style={{ overflow: 'visible' }}>
                   {t(`lineStatus.${l.status}`)}
                 </Badge>
               </Table.Td>

@@ -18,6 +18,7 @@ const line = (id: number, quantity: number, status: OrderLine['status'] = 'open'
   status,
   backorderOfLineId: null,
   promotionId: null,
+  discount: null,
   freeQuantity: 0,
   warehouseId: null,
   plannedDate: null,

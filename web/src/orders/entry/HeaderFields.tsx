@@ -1,10 +1,9 @@
 import { Grid, NativeSelect, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { isDeliveryDay } from '../../../../core/calendar/delivery-date.ts';
 import { CHANNELS, type Channel, type DeliveryPoint } from '../../../../core/customers/customer.ts';
 import type { OrderContext } from '../../api/types.ts';
 import { useFormat } from '../../shared/use-format.ts';
+import { DeliveryDateField, DeliveryDateProblem } from './DeliveryDateField.tsx';
 import type { EntryHeader } from './draft.ts';
 
 type Props = { header: EntryHeader; context: OrderContext | undefined; onChange: (patch: Partial<EntryHeader>) => void };
@@ -16,7 +15,13 @@ export function HeaderFields({ header, context, onChange }: Props) {
   const points = context?.customer.deliveryPoints ?? [];
   const point = points.find((p) => p.id === header.deliveryPointId);
   // null: the point has no delivery day the calendar can reach (the server says so rather than guess).
-  const earliest = (point && context?.earliestDates[String(point.id)]) ?? undefined;
+  const earliest = (point && context?.earliestDates[String(point.id)]) ?? null;
+  const date = {
+    value: header.requestedDate,
+    onChange: (requestedDate: string) => onChange({ requestedDate }),
+    schedule: point,
+    earliest,
+  };
 
   return (
     <>
@@ -36,15 +41,7 @@ export function HeaderFields({ header, context, onChange }: Props) {
           />
         </Grid.Col>
         <Grid.Col span={2}>
-          <DateInput
-            size="xs"
-            label={t('entry.requestedDate')}
-            data-testid="order-requested-date"
-            valueFormat="ddd DD/MM/YYYY"
-            value={header.requestedDate}
-            minDate={context?.today}
-            onChange={(value) => onChange({ requestedDate: value })}
-          />
+          <DeliveryDateField {...date} />
         </Grid.Col>
         <Grid.Col span={2}>
           <NativeSelect
@@ -73,43 +70,20 @@ export function HeaderFields({ header, context, onChange }: Props) {
           />
         </Grid.Col>
       </Grid>
-      {point && <DeliveryInfo point={point} earliest={earliest} requested={header.requestedDate} fmt={fmt} />}
+      {point && <DeliveryInfo point={point} earliest={earliest} fmt={fmt} />}
+      <DeliveryDateProblem {...date} />
     </>
   );
 }
 
-function DeliveryInfo({
-  point,
-  earliest,
-  requested,
-  fmt,
-}: {
-  point: DeliveryPoint;
-  earliest: string | undefined;
-  requested: string | null;
-  fmt: ReturnType<typeof useFormat>;
-}) {
+function DeliveryInfo({ point, earliest, fmt }: { point: DeliveryPoint; earliest: string | null; fmt: ReturnType<typeof useFormat> }) {
   const { t } = useTranslation();
   const days = point.deliveryWeekdays.map((d) => t(`weekdays.${d}`)).join(', ');
-  const tooEarly = !!(requested && earliest && requested < earliest);
-  const notADeliveryDay = !!(requested && !isDeliveryDay(requested, point));
   return (
     <Text size="xs" c="dimmed" mt={4} data-testid="order-delivery-info">
       {t('entry.deliveryInfo', { days, lead: point.leadTimeDays, cutoff: point.cutoffTime, earliest: fmt.date(earliest) })}
       {point.windowFrom && point.windowTo ? ` · ${t('entry.window', { from: point.windowFrom, to: point.windowTo })}` : ''}
       {point.appointmentRequired ? ` · ${t('entry.appointment')}` : ''}
-      {tooEarly && (
-        <Text span c="orange.8" fw={600} size="xs">
-          {' '}
-          · {t('entry.tooEarly')}
-        </Text>
-      )}
-      {notADeliveryDay && (
-        <Text span c="orange.8" fw={600} size="xs">
-          {' '}
-          · {t('entry.notDeliveryDay')}
-        </Text>
-      )}
     </Text>
   );
 }
