@@ -79,7 +79,7 @@ export async function loadCommercialContext(
   const who = { id: customer.id, typology: customer.typology as Typology };
   return {
     // core's types are readonly; the API's are the same shapes, writable.
-    terms: terms.effective as CommercialContext['terms'],
+    terms: terms.effective,
     termsCode: terms.code,
     agreement: {
       assortmentProductIds: assortment.restricted ? assortment.products.map((p) => p.productId) : null,

@@ -43,7 +43,7 @@ export function toTypologyTerms(row: TypologyTermsRow): TypologyTermsInput {
     truck: { maxPallets: row.truckMaxPallets, maxWeightG: Number(row.truckMaxWeightG) },
     priceMismatchToleranceCents: row.priceMismatchToleranceCents,
     creditCheck: row.creditCheck === 1,
-    surcharges: json<DeliverySurcharge[]>(row.surchargesJson, []) as TypologyTermsInput['surcharges'],
+    surcharges: json<DeliverySurcharge[]>(row.surchargesJson, []),
   };
 }
 

@@ -190,8 +190,8 @@ export async function getCustomerTerms(db: DbOrTrx, customerId: number, now: Dat
     termsCode: terms.code,
     overrides: terms.overrides,
     // core's Terms are readonly; the API's shape is the same, writable.
-    base: terms.base as CustomerTermsView['base'],
-    effective: terms.effective as CustomerTermsView['effective'],
+    base: terms.base,
+    effective: terms.effective,
     credit,
     updatedAt: terms.updatedAt,
   };
