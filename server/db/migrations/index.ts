@@ -18,6 +18,7 @@ import * as loginDevices from './2026_11_29_0100_login_devices.ts';
 import * as glnHolders from './2026_12_01_0100_gln_holders.ts';
 import * as documentPublicIds from './2026_12_01_0110_document_public_ids.ts';
 import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
+import * as ediReasonCodes from './2026_12_06_0200_edi_reason_codes.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0100_gln_holders': glnHolders,
   '2026_12_01_0110_document_public_ids': documentPublicIds,
   '2026_12_06_0100_audit_note_codes': auditNoteCodes,
+  '2026_12_06_0200_edi_reason_codes': ediReasonCodes,
 };
