@@ -126,6 +126,10 @@ export const TIMELINE_CODES = {
   'customer-price-accepted': ['lineNo', 'product', 'fromCents', 'toCents'],
   /** A record written by a file import. */
   import: ['kind', 'filename'],
+  /** A backorder created for what an order (`order`, its number) could not deliver. */
+  'backorder-of': ['order'],
+  /** A draft proposed from the customer's stock report of `reportDate`, back to `targetCoverDays` days of cover. */
+  'restock-proposal': ['reportDate', 'targetCoverDays'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
