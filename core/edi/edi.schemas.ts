@@ -1,6 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DocumentIdSchema, Id, Int32, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 import { BilingualSchema } from '../orders/findings.schemas.ts';
+import { EDI_REFUSAL_CODES, type EdiRefusalCode, type ErrorParams } from '../shared/error-codes.ts';
+
+/** A refusal's code and params (web: `ediRefusals.<code>`), beside its English `reason`; null on rows refused before codes. */
+const ReasonCodeFields = {
+  reasonCode: Nullable(literals(Object.keys(EDI_REFUSAL_CODES) as EdiRefusalCode[])),
+  reasonParams: Nullable(Type.Unsafe<ErrorParams>(Type.Record(Type.String(), Type.Unknown()))),
+};
 
 /** POST /api/edi/partners. */
 export const EdiPartnerInputSchema = Type.Object(
@@ -81,13 +88,18 @@ export const QueueMessageSchema = Type.Object({
   documentNumber: Nullable(Type.String()),
   customer: Nullable(Type.Object({ id: Type.Integer(), code: Nullable(Type.String()), name: Nullable(Type.String()) })),
   order: Nullable(Type.Object({ id: Type.Integer(), number: Nullable(Type.String()), status: Nullable(Type.String()) })),
-  reason: Nullable(Type.String({ description: 'why it waits, in English' })),
+  reason: Nullable(Type.String({ description: 'why it was refused, in English' })),
+  ...ReasonCodeFields,
   findings: Type.Array(QueueFindingSchema),
   deliveryPoints: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), gln: Nullable(Type.String()) })),
   segments: Type.Array(Type.Object({ index: Type.Integer(), text: Type.String() })),
 });
 export type QueueMessage = Static<typeof QueueMessageSchema>;
-export const EdiQueueSchema = Type.Object({ items: Type.Array(QueueMessageSchema), total: Type.Integer() });
+export const EdiQueueSchema = Type.Object({
+  items: Type.Array(QueueMessageSchema),
+  total: Type.Integer(),
+  refused: Type.Array(QueueMessageSchema, { description: 'the last messages refused whole, newest first (no findings, no fix)' }),
+});
 export type EdiQueue = Static<typeof EdiQueueSchema>;
 export const EdiQueueCountSchema = Type.Object({ count: Type.Integer() });
 export type EdiQueueCount = Static<typeof EdiQueueCountSchema>;
@@ -97,7 +109,8 @@ export const EdiFixResultSchema = Type.Object({
   id: Type.Integer(),
   status: Type.String(),
   orderId: Nullable(Type.Integer()),
-  reason: Nullable(Type.String()),
+  reason: Nullable(Type.String({ description: 'why it was refused or waits, in English' })),
+  ...ReasonCodeFields,
 });
 export type EdiFixResult = Static<typeof EdiFixResultSchema>;
 
@@ -142,6 +155,7 @@ export const MessageResultSchema = Type.Object({
   status: literals(MESSAGE_RESULTS),
   orderId: Nullable(Type.Integer()),
   reason: Nullable(Type.String({ description: 'why it was rejected or waits, in English' })),
+  ...ReasonCodeFields,
 });
 export type MessageResult = Static<typeof MessageResultSchema>;
 

@@ -137,6 +137,14 @@ export const OrderTiersInputSchema = Type.Object({ orderDiscount: Nullable(Order
 export const RulesPromotionSchema = Type.Omit(PromotionSchema, ['updatedAt']);
 
 /** core PriceList: tiers per product and the order-level discount. */
+/** A customer's own price as the rules read it (in the customer's agreement). */
+export const RulesCustomerPriceSchema = Type.Object({
+  productId: Type.Integer(),
+  unitPriceCents: Type.Integer(),
+  validFrom: Type.String(),
+  validTo: Nullable(Type.String()),
+});
+
 export const RulesPriceListSchema = Type.Object({
   id: Type.Integer(),
   code: Type.String(),

@@ -1,6 +1,12 @@
 import type { Static } from '@sinclair/typebox';
 import type { ChargeSchema } from '../orders/findings.schemas.ts';
-import type { MechanismSchema, OrderTierDiscountSchema, RulesPriceListSchema, RulesPromotionSchema } from './pricing.schemas.ts';
+import type {
+  MechanismSchema,
+  OrderTierDiscountSchema,
+  RulesCustomerPriceSchema,
+  RulesPriceListSchema,
+  RulesPromotionSchema,
+} from './pricing.schemas.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import type { OrderTotals } from '../orders/totals.ts';
 
@@ -13,7 +19,7 @@ export type OrderTierDiscount = Static<typeof OrderTierDiscountSchema>;
 export type PriceList = Static<typeof RulesPriceListSchema>;
 
 /** A net price negotiated with one customer: wins over the list and promotions while valid. */
-export type CustomerPrice = { productId: number; unitPriceCents: number; validFrom: IsoDate; validTo: IsoDate | null };
+export type CustomerPrice = Static<typeof RulesCustomerPriceSchema>;
 
 export type PromotionMechanism = Static<typeof MechanismSchema>;
 

@@ -130,6 +130,38 @@ export const TIMELINE_CODES = {
   'customer-price-accepted': ['lineNo', 'product', 'fromCents', 'toCents'],
   /** A record written by a file import. */
   import: ['kind', 'filename'],
+  /** A backorder created for what an order (`order`, its number) could not deliver. */
+  'backorder-of': ['order'],
+  /** A draft proposed from the customer's stock report of `reportDate`, back to `targetCoverDays` days of cover. */
+  'restock-proposal': ['reportDate', 'targetCoverDays'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Why an EDI message is refused whole (or skipped), stored with it beside the English text the partner reads.
+ * `segment` is the segment's index in the interchange and `tag` its tag, `found` the value as sent, `limit` the
+ * bound it passed (a price's in euros).
+ */
+export const EDI_REFUSAL_CODES = {
+  'too-many-lines': ['segment', 'found', 'limit'],
+  'line-number-out-of-bounds': ['segment', 'found', 'limit'],
+  'quantity-out-of-bounds': ['segment', 'found', 'limit'],
+  'price-out-of-bounds': ['segment', 'found', 'limit'],
+  'stock-out-of-bounds': ['segment', 'found', 'limit'],
+  /** A product's stock at one place, added up over the report's lines. */
+  'stock-sum-out-of-bounds': ['segment', 'found', 'limit'],
+  /** A party (`role`: NAD+BY, LOC+7…) whose GLN is another customer's than the partner's (`partner`, its name). */
+  'foreign-party': ['segment', 'role', 'gln', 'partner'],
+  'no-line': [],
+  'unknown-reporting-party': ['gln'],
+  'no-report-date': [],
+  /** A message type Carnet does not take in (ORDERS and INVRPT are). */
+  'type-not-taken': ['type'],
+  /** The database refused a value beyond what its columns hold. */
+  'not-stored': [],
+  /** A refusal of the order's own checks, or an internal error (logged): the English text says which. */
+  'not-taken-in': [],
+  /** An earlier run took it in (skipped, never stored). */
+  'already-taken-in': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an email about an order did not go (yet), with its params: the order page says it in the desk's language. */
@@ -174,5 +206,8 @@ export type ErrorParams = Record<string, string | number | boolean | null>;
 export type TimelineCode = keyof typeof TIMELINE_CODES;
 export type MailCode = keyof typeof MAIL_CODES;
 export type TimelineNote = { code: TimelineCode; params: ErrorParams };
+export type EdiRefusalCode = keyof typeof EDI_REFUSAL_CODES;
+/** An EDI refusal as stored and answered: its code and params (the English text travels beside it). */
+export type EdiReason = { code: EdiRefusalCode; params: ErrorParams };
 /** One refused field: its JSON path (`body.lines.0.quantity`), code and params; `message` is the English. */
 export type FieldError = { path: string; code: FieldCode; params: ErrorParams; message: string };

@@ -3,6 +3,7 @@ import { WEEKDAYS } from '../calendar/dates.ts';
 import { TEMPERATURE_CLASSES } from '../catalog/product.ts';
 import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
+import { RulesCustomerPriceSchema } from '../pricing/pricing.schemas.ts';
 import { Cents, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // The shapes of core/terms (Terms, TermsOverrides) and core/terms/agreement.types.ts, as the API carries them.
@@ -173,7 +174,5 @@ export const AgreementSchema = Type.Object({
   openOrdersCents: Type.Integer(),
   /** Invoiced and not yet paid (TTC). */
   unpaidBalanceCents: Type.Integer(),
-  prices: Type.Array(
-    Type.Object({ productId: Type.Integer(), unitPriceCents: Type.Integer(), validFrom: Type.String(), validTo: Nullable(Type.String()) }),
-  ),
+  prices: Type.Array(RulesCustomerPriceSchema),
 });

@@ -153,11 +153,14 @@ export async function createProposalDraft(
       deliveryPointId: proposal.deliveryPointId,
       requestedDate: proposal.deliveryDate ?? undefined,
       channel: (await findCustomer(db, customerId))!.preferredChannel as Channel,
+      // The order's own note, in French, shown on its page; neither the acknowledgement nor the delivery note
+      // prints it. The timeline says it coded (below).
       note: `Proposition de réassort : stock client du ${reportDate.split('-').reverse().join('/')}, couverture cible ${proposal.targetCoverDays} j`,
       lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
     },
     actor,
     now,
+    [{ code: 'restock-proposal', params: { reportDate, targetCoverDays: proposal.targetCoverDays } }],
   );
   return getOrderDetail(db, id, now);
 }

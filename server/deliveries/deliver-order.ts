@@ -119,6 +119,8 @@ export async function createBackorder(
     requestedDate: null,
     promisedDate: null,
     status: 'confirmed',
+    // The order's own note, in French, shown on its page; neither the acknowledgement nor the
+    // delivery note prints it (they print their own terms). The timeline says it coded (below).
     note: `Reliquat de la commande ${o.number}`,
     netCents: totals.netCents,
     vatCents: totals.vatCents,
@@ -153,6 +155,7 @@ export async function createBackorder(
     orderId: id,
     action: 'create_backorder',
     userId: actor.id,
+    notes: [{ code: 'backorder-of', params: { order: o.number } }],
     after: {
       number,
       status: 'confirmed',

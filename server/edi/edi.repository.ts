@@ -155,8 +155,9 @@ export async function updateMessageOf(
     .where('messageReference', '=', messageReference)
     .execute();
 }
-export function listQueuedMessages(db: DbOrTrx) {
-  return db
+/** The messages waiting in the queue, oldest first; or, with `latest`, the last ones refused. */
+export function listMessagesOfQueue(db: DbOrTrx, status: 'queued' | 'rejected', latest?: number) {
+  const query = db
     .selectFrom('ediMessages as m')
     .innerJoin('ediInterchanges as i', 'i.id', 'm.interchangeId')
     .leftJoin('customers as c', 'c.id', 'm.customerId')
@@ -174,9 +175,8 @@ export function listQueuedMessages(db: DbOrTrx) {
       'o.number as orderNumber',
       'o.status as orderStatus',
     ])
-    .where('m.status', '=', 'queued')
-    .orderBy('m.id')
-    .execute();
+    .where('m.status', '=', status);
+  return (latest === undefined ? query.orderBy('m.id') : query.orderBy('m.id', 'desc').limit(latest)).execute();
 }
 export async function countQueued(db: DbOrTrx): Promise<number> {
   const row = await db

@@ -1,9 +1,10 @@
+import type { EdiRefusalCode, ErrorParams } from '../../core/shared/error-codes.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
-import type { EdiQueue, OrderEdi, QueueFinding } from '../../core/edi/edi.schemas.ts';
+import type { EdiQueue, OrderEdi, QueueFinding, QueueMessage } from '../../core/edi/edi.schemas.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Clock, nowIso } from '../clock.ts';
@@ -24,7 +25,7 @@ import {
   listOpenFindingsOfOrder,
   listOrderOutbound,
   listPartners,
-  listQueuedMessages,
+  listMessagesOfQueue,
   listQueuedMessagesOfOrder,
   type PartnerRow,
   setPartnerToken,
@@ -143,8 +144,8 @@ export async function ingestBody(
 
 /** Messages waiting for a person, each with its findings located on the raw segments they come from. */
 export async function ediQueue(db: Db, now: Date): Promise<EdiQueue> {
-  const rows = await listQueuedMessages(db);
-  const out = [];
+  const rows = await listMessagesOfQueue(db, 'queued');
+  const out: QueueMessage[] = [];
   for (const r of rows) {
     // An order moved on elsewhere (approved and confirmed from the order page) leaves the queue.
     if (r.orderId !== null && r.orderStatus !== null && r.orderStatus !== 'draft') {
@@ -186,25 +187,36 @@ export async function ediQueue(db: Db, now: Date): Promise<EdiQueue> {
       }
     }
     const points = r.customerId === null ? [] : await listDeliveryPointChoices(db, r.customerId);
-    out.push({
-      id: r.id,
-      interchangeId: r.interchangeId,
-      sender: r.sender,
-      controlReference: r.controlReference,
-      receivedAt: r.receivedAt,
-      rawDocumentId: r.documentId,
-      messageReference: r.messageReference,
-      type: r.type,
-      documentNumber: r.documentNumber,
-      customer: r.customerId === null ? null : { id: r.customerId, code: r.customerCode, name: r.customerName },
-      order: r.orderId === null ? null : { id: r.orderId, number: r.orderNumber, status: r.orderStatus },
-      reason: r.error,
-      findings,
-      deliveryPoints: points,
-      segments: r.rawText.split('\n').map((text, i) => ({ index: r.firstSegment + i, text })),
-    });
+    out.push({ ...queueMessage(r), findings, deliveryPoints: points });
   }
-  return { items: out, total: out.length };
+  const refused = await listMessagesOfQueue(db, 'rejected', REFUSED_SHOWN);
+  return {
+    items: out,
+    total: out.length,
+    refused: refused.map((r) => ({ ...queueMessage(r), findings: [], deliveryPoints: [] })),
+  };
+}
+
+/** The last refused messages the queue shows, for the desk to tell the partner (nothing to fix here). */
+const REFUSED_SHOWN = 20;
+
+/** A message of the queue as the web reads it, its findings and delivery points aside. */
+function queueMessage(r: Awaited<ReturnType<typeof listMessagesOfQueue>>[number]) {
+  return {
+    id: r.id,
+    interchangeId: r.interchangeId,
+    sender: r.sender,
+    controlReference: r.controlReference,
+    receivedAt: r.receivedAt,
+    rawDocumentId: r.documentId,
+    messageReference: r.messageReference,
+    type: r.type,
+    documentNumber: r.documentNumber,
+    customer: r.customerId === null ? null : { id: r.customerId, code: r.customerCode, name: r.customerName },
+    order: r.orderId === null ? null : { id: r.orderId, number: r.orderNumber, status: r.orderStatus },
+    ...reasonOf(r),
+    segments: r.rawText.split('\n').map((text, i) => ({ index: r.firstSegment + i, text })),
+  };
 }
 
 export const ediQueueCount = (db: Db) => countQueued(db);
@@ -297,7 +309,16 @@ export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: numb
 
 async function messageState(db: Db, id: number) {
   const row = (await findMessage(db, id))!;
-  return { id, status: row.status, orderId: row.orderId, reason: row.error };
+  return { id, status: row.status, orderId: row.orderId, ...reasonOf(row) };
+}
+
+/** A stored message's reason: the English text, and its code and params when it was refused since codes exist. */
+function reasonOf(row: { error: string | null; reasonCode: string | null; reasonParamsJson: string | null }) {
+  return {
+    reason: row.error,
+    reasonCode: row.reasonCode as EdiRefusalCode | null,
+    reasonParams: row.reasonParamsJson === null ? null : (JSON.parse(row.reasonParamsJson) as ErrorParams),
+  };
 }
 
 /** The EDI messages of an order: the one it came in as, and what we sent back, each with its raw document. */

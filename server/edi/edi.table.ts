@@ -47,7 +47,10 @@ export type EdiMessagesTable = {
   orderId: number | null;
   customerId: number | null;
   documentNumber: string | null;
+  /** Why it was refused, in English; and coded (EDI_REFUSAL_CODES, params in JSON), null on rows refused before. */
   error: string | null;
+  reasonCode: Defaulted<string | null>;
+  reasonParamsJson: Defaulted<string | null>;
   issuesJson: string | null;
   rawText: string;
   firstSegment: number;

@@ -11,6 +11,7 @@ import { readInventoryReport } from '../../core/edi/eancom/invrpt.ts';
 import { mapStockReport } from '../../core/edi/eancom/map-stock.ts';
 import { foreignParty } from '../../core/edi/eancom/partner-scope.ts';
 import { refusalText } from '../../core/edi/eancom/refusal.ts';
+import type { EdiReason } from '../../core/shared/error-codes.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
 import { writeSegment } from '../../core/edi/writer.ts';
 import { type Clock, nowIso } from '../clock.ts';
@@ -179,7 +180,10 @@ function toLookAt(
 export type Outcome = {
   status: MessageStatus;
   orderId: number | null;
+  /** Why it was refused or waits, in English (the partner's and the command line's). */
   reason: string | null;
+  /** A refusal's code and params, which the web words (null while it waits: its findings say why). */
+  refusal: EdiReason | null;
   issues: MessageIssues;
   customerId: number | null;
 };
@@ -187,6 +191,19 @@ export type Outcome = {
 type Prepared = Outcome & { order: NewOrder | null; documentNumber: string | null };
 
 const NO_ISSUES: MessageIssues = { issues: [], lines: [], overrides: {} };
+
+/** The columns a message's outcome fills: its reason kept only when refused, in English and coded. */
+function reasonColumns(outcome: Pick<Outcome, 'status' | 'reason' | 'refusal'>) {
+  const refused = outcome.status === 'rejected';
+  return {
+    error: refused ? (outcome.reason?.slice(0, 2000) ?? null) : null,
+    reasonCode: refused ? (outcome.refusal?.code ?? null) : null,
+    reasonParamsJson: refused && outcome.refusal ? JSON.stringify(outcome.refusal.params) : null,
+  };
+}
+
+/** A message's answer: its reason in English, and coded when it has a code. */
+const answered = (refusal: EdiReason | null) => ({ reasonCode: refusal?.code ?? null, reasonParams: refusal?.params ?? null });
 
 /**
  * Mapping, then the order resolved, priced and checked by the rules on the customer's context (nothing is written
@@ -207,11 +224,18 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
     lastSegment: l.lastSegment,
   }));
   const issues: MessageIssues = { issues: mapped.issues, lines, overrides };
-  const none = { orderId: null, issues, customerId: mapped.customerId, order: null, documentNumber: order.documentNumber };
-  if (mapped.refusal) return { ...none, status: 'rejected', reason: refusalText(mapped.refusal) };
+  const none = {
+    orderId: null,
+    issues,
+    customerId: mapped.customerId,
+    order: null,
+    documentNumber: order.documentNumber,
+    refusal: null,
+  };
+  if (mapped.refusal) return { ...none, status: 'rejected', reason: refusalText(mapped.refusal), refusal: mapped.refusal.reason };
   if (mapped.issues.length || mapped.customerId === null)
     return { ...none, status: 'queued', reason: mapped.issues.map((i) => i.message.fr).join(' ; ') };
-  if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line' };
+  if (!mapped.lines.length) return { ...none, status: 'rejected', reason: 'no line', refusal: { code: 'no-line', params: {} } };
   try {
     const draft = await run.contexts.resolve(orderInputOf(mapped), run.now);
     const reason = toLookAt(
@@ -259,26 +283,28 @@ async function takeInventoryReport(
 ): Promise<{
   status: MessageStatus;
   reason: string | null;
+  refusal: EdiReason | null;
   customerId: number | null;
   write: (trx: Parameters<typeof recordStockReport>[0]) => Promise<void>;
 }> {
   const report = readInventoryReport(message);
-  const rejected = (reason: string, customerId: number | null) => ({
+  const rejected = (reason: string, refusal: EdiReason, customerId: number | null) => ({
     status: 'rejected' as const,
     reason,
+    refusal,
     customerId,
     write: async () => {},
   });
   // A partner reports its own customer's stock: another customer's GLN, as reporting party or place, refuses it.
   const foreign = partner ? foreignParty(partner, run.lookups, message.segments) : null;
-  if (foreign) return rejected(refusalText(foreign), partner!.customerId);
+  if (foreign) return rejected(refusalText(foreign), foreign.reason, partner!.customerId);
   const gln = report.reportingParty?.id ?? null;
   const customer = partner ? { id: partner.customerId } : gln ? run.lookups.customerByGln(gln) : null;
-  if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, null);
+  if (!customer) return rejected(`unknown reporting party ${gln ?? '(none)'}`, { code: 'unknown-reporting-party', params: { gln } }, null);
   await run.lookups.prepareCustomer(customer.id);
   const points = await listDeliveryPointsForReports(run.db, customer.id);
   const date = report.reportDate ?? report.documentDate;
-  if (!date) return rejected('no report date', customer.id);
+  if (!date) return rejected('no report date', { code: 'no-report-date', params: {} }, customer.id);
   const fallback = (points.find((p) => p.isDefault) ?? points[0])?.id;
   const mapped = mapStockReport(
     report,
@@ -287,10 +313,11 @@ async function takeInventoryReport(
       (line.gtin ? run.lookups.productByGtin(line.gtin)?.id : undefined),
     (location) => points.find((p) => p.gln && p.gln === location)?.id ?? fallback,
   );
-  if (mapped.refusal) return rejected(refusalText(mapped.refusal), customer.id);
+  if (mapped.refusal) return rejected(refusalText(mapped.refusal), mapped.refusal.reason, customer.id);
   return {
     status: 'done',
     reason: null,
+    refusal: null,
     customerId: customer.id,
     write: async (trx) => {
       for (const [deliveryPointId, stock] of mapped.byPoint) {
@@ -425,9 +452,10 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         // The database's own words stay in the log: the partner and the queue read ours.
         options.log?.error({ err: error, messageReference: entry.result.messageReference }, 'EDI message not stored');
         const reason = 'the database refused to store it: a value beyond what Carnet stores';
-        entry.outcome = { ...entry.outcome, status: 'rejected', reason, orderId: null, order: null };
-        entry.row = { ...entry.row, status: 'rejected', orderId: null, error: reason.slice(0, 2000), issuesJson: null };
-        entry.result = { ...entry.result, status: 'rejected', orderId: null, reason };
+        const refusal: EdiReason = { code: 'not-stored', params: {} };
+        entry.outcome = { ...entry.outcome, status: 'rejected', reason, refusal, orderId: null, order: null };
+        entry.row = { ...entry.row, status: 'rejected', orderId: null, ...reasonColumns(entry.outcome), issuesJson: null };
+        entry.result = { ...entry.result, status: 'rejected', orderId: null, reason, ...answered(refusal) };
         await writeBatch(interchangeId, [entry]);
       }
     }
@@ -455,7 +483,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         const after = await confirmIfAllowed(run, entry.partner, entry.outcome, entry.outcome.order.header.grossCents);
         if (after.status !== entry.outcome.status) {
           await updateMessageOf(db, id, entry.result.messageReference, { status: after.status, updatedAt: nowIso(options.clock) });
-          entry.result = { ...entry.result, status: after.status, reason: after.reason };
+          entry.result = { ...entry.result, status: after.status, reason: after.reason, ...answered(after.refusal) };
         }
       }
       report(entry);
@@ -564,7 +592,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         const outcome = await confirmIfAllowed(
           run,
           partner,
-          { status: 'accepted', orderId: m.orderId, reason: null, issues: NO_ISSUES, customerId: m.customerId },
+          { status: 'accepted', orderId: m.orderId, reason: null, refusal: null, issues: NO_ISSUES, customerId: m.customerId },
           m.grossCents,
         );
         if (outcome.status !== 'accepted') await updateMessage(db, m.id, { status: outcome.status, updatedAt: nowIso(options.clock) });
@@ -580,7 +608,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     if (held.done.has(ref)) {
       held.result.counts.skipped++;
       options.onMessage?.(
-        { messageReference: ref, type, status: 'skipped', orderId: null, reason: 'already taken in' },
+        {
+          messageReference: ref,
+          type,
+          status: 'skipped',
+          orderId: null,
+          reason: 'already taken in',
+          ...answered({ code: 'already-taken-in', params: {} }),
+        },
         message.header.byteOffset,
       );
       return;
@@ -598,7 +633,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         orderId: null,
         customerId: outcome.customerId,
         documentNumber: extra.documentNumber ?? null,
-        error: outcome.status === 'rejected' ? (outcome.reason?.slice(0, 2000) ?? null) : null,
+        ...reasonColumns(outcome),
         issuesJson: extra.issuesJson ?? null,
         rawText: raw.text,
         firstSegment: raw.first,
@@ -607,13 +642,21 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         updatedAt: at,
       },
       outcome,
-      result: { messageReference: ref, type, status: outcome.status, orderId: null, reason: outcome.reason },
+      result: {
+        messageReference: ref,
+        type,
+        status: outcome.status,
+        orderId: null,
+        reason: outcome.reason,
+        ...answered(outcome.refusal),
+      },
       byteOffset: message.header.byteOffset,
       partner: held.partner,
     });
-    const rejected = (reason: string): Prepared => ({
+    const rejected = (reason: string, refusal: EdiReason): Prepared => ({
       status: 'rejected',
       reason,
+      refusal,
       orderId: null,
       issues: NO_ISSUES,
       customerId: null,
@@ -630,8 +673,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         if (held.skip) return;
         const id = held.result.interchangeId!;
         const taken = await takeInventoryReport(run, message, held.partner, documentId);
-        const done = entry({ ...rejected(''), status: taken.status, reason: taken.reason, customerId: taken.customerId });
-        done.row.error = taken.reason;
+        const { write: _w, ...outcome } = taken;
+        const done = entry({ ...outcome, orderId: null, issues: NO_ISSUES, order: null, documentNumber: null });
         await db.transaction().execute(async (trx) => {
           if (!(await renewClaim(trx, id, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
           await taken.write(trx);
@@ -639,13 +682,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
         });
         report(done);
       } else {
-        pending.push(entry(rejected(`${type} is not taken in (ORDERS and INVRPT are)`)));
+        pending.push(entry(rejected(`${type} is not taken in (ORDERS and INVRPT are)`, { code: 'type-not-taken', params: { type } })));
       }
     } catch (error) {
       if (error instanceof ClaimLost) return claimLost(held);
       // A bad message is rejected alone, with its reason; the others go on.
       if (!(error instanceof AppError)) options.log?.error({ err: error, messageReference: ref }, 'EDI message failed');
-      pending.push(entry(rejected(error instanceof AppError ? error.message : 'it could not be taken in (an internal error, logged)')));
+      const reason = error instanceof AppError ? error.message : 'it could not be taken in (an internal error, logged)';
+      pending.push(entry(rejected(reason, { code: 'not-taken-in', params: {} })));
     }
     if (pending.length >= BATCH_ORDERS) await flush();
   };
@@ -697,7 +741,8 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
     // The order exists (its price accepted from the queue): what still holds it back is in its stored findings.
     const [order, findings] = await Promise.all([findOrderGross(db, row.orderId), listFindingsOfOrder(db, row.orderId)]);
     const reason = toLookAt(findings);
-    outcome = { status: reason ? 'queued' : 'accepted', orderId: row.orderId, reason, issues: stored, customerId: row.customerId };
+    const status = reason ? 'queued' : 'accepted';
+    outcome = { status, orderId: row.orderId, reason, refusal: null, issues: stored, customerId: row.customerId };
     grossCents = order.grossCents;
   } else {
     const prepared = await prepareOrder(run, parseStoredMessage(row.rawText, row.firstSegment), partner, stored.overrides ?? {});
@@ -718,7 +763,7 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
     status: outcome.status,
     orderId: outcome.orderId,
     customerId: outcome.customerId,
-    error: outcome.status === 'rejected' ? outcome.reason : null,
+    ...reasonColumns(outcome),
     issuesJson: JSON.stringify(outcome.issues),
     updatedAt: nowIso(run.clock),
   });

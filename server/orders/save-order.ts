@@ -131,6 +131,8 @@ export type NewOrder = {
   actorId: number;
   /** What the customer's EDI order states for a shortage (4493); null for the others. */
   deliveryRequirement: string | null;
+  /** What the server notes on the creation's timeline entry (why it was created), coded. */
+  notes?: TimelineNote[];
 };
 export type CreatedOrder = { id: number; number: string; lineIds: Map<number, number> };
 
@@ -181,6 +183,7 @@ export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[], at:
         orderId: created[i].id,
         action: 'create',
         userId: orders[i].actorId,
+        notes: orders[i].notes,
         after: { number: h.number, status: 'draft', ...snapshot(h, lines[i]) },
         at: now,
       }),
@@ -193,16 +196,15 @@ export async function insertNewOrders(trx: Trx, orders: readonly NewOrder[], at:
  * Creates a draft, priced and checked by the rules, its findings stored with it. Master data is read before the
  * transaction so the write lock is held only for the writes.
  */
-export async function createOrder(db: Db, input: OrderInput, actor: Actor, now: Date): Promise<number> {
-  return (await saveNewOrder(db, input, actor, now)).id;
+export async function createOrder(db: Db, input: OrderInput, actor: Actor, now: Date, notes?: TimelineNote[]): Promise<number> {
+  return (await saveNewOrder(db, input, actor, now, notes)).id;
 }
 
 /** `createOrder`, also handing back the suggestions the rules made, for the answer to the save. */
-export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor, now: Date): Promise<Saved> {
+export async function saveNewOrder(db: Db, input: OrderInput, actor: Actor, now: Date, notes?: TimelineNote[]): Promise<Saved> {
   const draft = await resolveDraft(db, input, { now });
-  const [created] = await db
-    .transaction()
-    .execute((trx) => insertNewOrders(trx, [newOrder(draft, actor, input.deliveryRequirement ?? null)], now));
+  const order = { ...newOrder(draft, actor, input.deliveryRequirement ?? null), notes };
+  const [created] = await db.transaction().execute((trx) => insertNewOrders(trx, [order], now));
   const lineIds = draft.lines.map((_, i) => created.lineIds.get(i + 1));
   return { id: created.id, suggestions: draft.rules.suggestions.map((s) => toOrderSuggestion(s, lineIds)) };
 }

@@ -185,6 +185,10 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
       expect(l.netCents).toBeGreaterThan(0);
     }
     expect(order.totals.netCents).toBeGreaterThan(0);
+    const events = (await client(t.app, assistant).get(`/api/orders/${order.id}/events`)).json();
+    expect(events.find((e: { action: string }) => e.action === 'create').notes).toEqual([
+      { code: 'restock-proposal', params: { reportDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), targetCoverDays: 30 } },
+    ]);
   });
 
   it('refuses a file with a bad row (422, row by row) and writes nothing', async () => {

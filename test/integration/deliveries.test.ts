@@ -157,6 +157,12 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       deliveryPointId: draft.deliveryPointId,
       customerRef: 'CM-PO-771999',
     });
+    // The timeline says why it exists, coded for the web to word; the order keeps its French note.
+    const created = (await adv.get(`/api/orders/${backorder.id}/events`))
+      .json()
+      .find((e: { action: string }) => e.action === 'create_backorder');
+    expect(created.notes).toEqual([{ code: 'backorder-of', params: { order: draft.number } }]);
+    expect(backorder.note).toBe(`Reliquat de la commande ${draft.number}`);
     expect(backorder.lines).toEqual([
       expect.objectContaining({
         productId: l1.productId,

@@ -9,7 +9,7 @@ import { DEMO_PARTNERS, demoInterchange, demoLine, demoOrder } from '../../serve
 import { inboxDir, sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { ingestFile } from '../../server/edi/ingest.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 
 const [CAP, DISTRI, EST] = DEMO_PARTNERS;
 const TODAY = TEST_TODAY;
@@ -118,13 +118,24 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
         `in segment ${segmentOf(text, `NAD+BY+${DISTRI.gln}`)} (NAD), element 2 component 1`,
       );
       expect(interchange.messages[0].reason).toContain(`found "${DISTRI.gln}"`);
+      // Coded too, for the web to word it: the role, the GLN and the segment as params.
+      const segment = segmentOf(text, `NAD+BY+${DISTRI.gln}`);
+      const reasonParams = { segment, role: 'NAD+BY', gln: DISTRI.gln, partner: expect.any(String) };
+      expect(interchange.messages[0]).toMatchObject({ reasonCode: 'foreign-party', reasonParams });
       expect(await ordersOf(DISTRI.customer)).toBe(before);
       const stored = await db()
         .selectFrom('ediMessages')
-        .select(['status', 'error', 'orderId'])
+        .select(['id', 'status', 'error', 'orderId'])
         .where('documentNumber', '=', 'C001-PO-0001001')
         .executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ status: 'rejected', orderId: null, error: interchange.messages[0].reason });
+      // The desk sees it among the refused messages of the queue, coded, the segment at fault among the raw ones.
+      const adv = client(t.app, await login(t.app, 'adv@demo.local'));
+      const queue = (await adv.get('/api/edi/queue')).json();
+      expect(queue.items.map((m: { id: number }) => m.id)).not.toContain(stored.id);
+      const refused = queue.refused.find((m: { id: number }) => m.id === stored.id);
+      expect(refused).toMatchObject({ reason: stored.error, reasonCode: 'foreign-party', reasonParams });
+      expect(refused.segments).toContainEqual({ index: segment, text: expect.stringContaining(`NAD+BY+${DISTRI.gln}`) });
     });
 
     it("refuses another customer's delivery point (NAD+DP, NAD+ST), takes its own as NAD+ST", async () => {
@@ -236,6 +247,10 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
       );
       expect(r.messages[0].reason).toContain(`expected at most ${MAX_LINE_QUANTITY} sale units on a line, found "100000000000000000000"`);
       expect(r.messages[1].reason).toContain(`found "${MAX_LINE_QUANTITY + 1}"`);
+      expect(r.messages[1]).toMatchObject({
+        reasonCode: 'quantity-out-of-bounds',
+        reasonParams: { found: String(MAX_LINE_QUANTITY + 1), limit: MAX_LINE_QUANTITY },
+      });
       const line = await db()
         .selectFrom('orderLines')
         .select('quantity')

@@ -102,6 +102,8 @@ function lineOutOfBounds(
   const n = line.lineNumber;
   if (n !== null && (n < 0 || n > MAX_LINE_NUMBER))
     return refuseAt(
+      'line-number-out-of-bounds',
+      { found: n, limit: MAX_LINE_NUMBER },
       'line number out of bounds',
       segments[0],
       { element: 1, component: 1 },
@@ -112,6 +114,8 @@ function lineOutOfBounds(
     const qty = sourceOf(segments, 'QTY', ['21']) ?? segments[0];
     const unit = factor === 1 ? '' : ` (${factor} sale units each)`;
     return refuseAt(
+      'quantity-out-of-bounds',
+      { found: value(qty, 1, 2), limit: MAX_LINE_QUANTITY },
       'quantity out of bounds',
       qty,
       { element: 1, component: 2 },
@@ -122,6 +126,8 @@ function lineOutOfBounds(
   if (unitPriceCents !== undefined && !(unitPriceCents >= 0 && unitPriceCents <= MAX_UNIT_PRICE_CENTS)) {
     const pri = sourceOf(segments, 'PRI', ['AAA', 'AAB']) ?? segments[0];
     return refuseAt(
+      'price-out-of-bounds',
+      { found: value(pri, 1, 2), limit: MAX_UNIT_PRICE_CENTS / 100 },
       'price out of bounds',
       pri,
       { element: 1, component: 2 },
@@ -168,6 +174,8 @@ export function mapOrder(
   if (lineSegs.length > MAX_ORDER_LINES) {
     return refused(
       refuseAt(
+        'too-many-lines',
+        { found: lineSegs.length, limit: MAX_ORDER_LINES },
         'too many lines',
         lineSegs[MAX_ORDER_LINES][0],
         null,

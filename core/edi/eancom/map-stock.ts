@@ -24,7 +24,15 @@ export function mapStockReport(
       if (!Number.isInteger(e.quantity) || e.quantity < 0 || e.quantity > MAX_STOCK_QUANTITY) {
         return {
           byPoint: null,
-          refusal: refuseAt('stock figure out of bounds', e.source, { element: 1, component: 2 }, expected, String(e.quantity)),
+          refusal: refuseAt(
+            'stock-out-of-bounds',
+            { found: e.quantity, limit: MAX_STOCK_QUANTITY },
+            'stock figure out of bounds',
+            e.source,
+            { element: 1, component: 2 },
+            expected,
+            String(e.quantity),
+          ),
         };
       }
       const product = productOf(line);
@@ -36,6 +44,8 @@ export function mapStockReport(
         return {
           byPoint: null,
           refusal: refuseAt(
+            'stock-sum-out-of-bounds',
+            { found: sum, limit: MAX_STOCK_QUANTITY },
             'stock of a product at one place out of bounds',
             e.source,
             { element: 1, component: 2 },

@@ -27,6 +27,8 @@ export function foreignParty(scope: PartnerScope, owners: GlnOwners, segments: r
     if (held.length === 0 || held.includes(scope.customerId)) continue;
     const role = s.tag === 'NAD' ? `NAD+${value(s, 1, 1)}` : `LOC+${value(s, 1, 1) ?? ''}`;
     return refuseAt(
+      'foreign-party',
+      { role, gln, partner: scope.name },
       `${role} names another customer than the partner's (${scope.name}, partner ${scope.gln})`,
       s,
       { element: 2, component: 1 },

@@ -1,15 +1,19 @@
+import type { EdiReason, EdiRefusalCode, ErrorParams } from '../../shared/error-codes.ts';
 import { describeLocation, type EdiLocation } from '../errors.ts';
 import type { Segment } from '../segment.ts';
 
 /**
  * Why one message is refused whole, where a person cannot fix it from the queue (another customer named, a
- * quantity or a price beyond what an order holds): what, and where, located as a syntax error is, so that the
- * partner's support finds the segment. The other messages of the interchange go on.
+ * quantity or a price beyond what an order holds): what (its code and params for the web, `what` in English for
+ * the partner), and where, located as a syntax error is, so that the partner's support finds the segment. The
+ * other messages of the interchange go on.
  */
-export type EdiRefusal = { what: string; location: EdiLocation };
+export type EdiRefusal = { what: string; reason: EdiReason; location: EdiLocation };
 
 /** A refusal on a segment, or on one of its components (both 1-based, as EDI operators count them). */
 export function refuseAt(
+  code: EdiRefusalCode,
+  params: ErrorParams,
   what: string,
   segment: Segment,
   at: { element: number; component: number } | null,
@@ -18,6 +22,7 @@ export function refuseAt(
 ): EdiRefusal {
   return {
     what,
+    reason: { code, params: { segment: segment.index, ...params } },
     location: {
       segmentIndex: segment.index,
       tag: segment.tag,

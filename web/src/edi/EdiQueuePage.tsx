@@ -8,6 +8,7 @@ import { api } from '../api/client.ts';
 import type { ProductList } from '../api/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { ediReason } from './edi-reason.ts';
 import { RawSegments } from './RawSegments.tsx';
 import type { QueueFinding, QueueMessage } from '../../../core/edi/edi.schemas.ts';
 import { useEdiFix, useEdiQueue } from './use-edi.ts';
@@ -92,7 +93,8 @@ function Fix({ message, finding }: { message: QueueMessage; finding: QueueFindin
   );
 }
 
-function MessageCard({ message }: { message: QueueMessage }) {
+/** A waiting message with its findings and fixes; a refused one (`refused`) with its reason, on the segment it names. */
+function MessageCard({ message, refused = false }: { message: QueueMessage; refused?: boolean }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'fr';
@@ -101,8 +103,10 @@ function MessageCard({ message }: { message: QueueMessage }) {
   const highlight = new Set<number>();
   if (current?.firstSegment != null)
     for (let i = current.firstSegment; i <= (current.lastSegment ?? current.firstSegment); i++) highlight.add(i);
+  if (typeof message.reasonParams?.segment === 'number') highlight.add(message.reasonParams.segment);
+  const reason = ediReason(message, t);
   return (
-    <Card withBorder data-testid="edi-message">
+    <Card withBorder data-testid={refused ? 'edi-refused-message' : 'edi-message'}>
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <Badge variant="light">{message.type}</Badge>
@@ -130,7 +134,11 @@ function MessageCard({ message }: { message: QueueMessage }) {
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="xs">
-            {message.findings.length === 0 && message.reason && <Alert color="orange">{message.reason}</Alert>}
+            {message.findings.length === 0 && reason && (
+              <Alert color={refused ? 'red' : 'orange'} title={refused ? t('edi.refusedAlert') : undefined}>
+                {reason}
+              </Alert>
+            )}
             {message.findings.map((f, i) => (
               <Card
                 key={i}
@@ -179,6 +187,19 @@ export function EdiQueuePage() {
       {queue.data?.items.map((m) => (
         <MessageCard key={m.id} message={m} />
       ))}
+      {!!queue.data?.refused.length && (
+        <>
+          <Title order={3} mt="md">
+            {t('edi.refusedTitle')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('edi.refusedIntro')}
+          </Text>
+          {queue.data.refused.map((m) => (
+            <MessageCard key={m.id} message={m} refused />
+          ))}
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, FIELD_CODES, MAIL_CODES, PROBLEM_CODES, TIMELINE_CODES } from '../../../core/shared/error-codes.ts';
+import { EDI_REFUSAL_CODES, ENTITIES, FIELD_CODES, MAIL_CODES, PROBLEM_CODES, TIMELINE_CODES } from '../../../core/shared/error-codes.ts';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 
@@ -9,7 +9,7 @@ const LANGUAGES = { fr, en } as Record<string, Record<string, Record<string, unk
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]);
 
 /**
- * Every code the server can answer, for a problem, a field or an import cell, has its French and English text, and
+ * Every code the server can answer, for a problem, a field, an import cell or an EDI refusal, has its French and English text, and
  * that text uses only the params the code carries (a missing one would print as an empty gap).
  */
 describe.each(Object.keys(LANGUAGES))('the error codes in %s', (language) => {
@@ -34,6 +34,12 @@ describe.each(Object.keys(LANGUAGES))('the error codes in %s', (language) => {
   it.each(Object.entries(MAIL_CODES))('mail error %s', (code, params) => {
     const text = texts.mailErrors[code];
     expect(typeof text, `mailErrors.${code}`).toBe('string');
+    expect(placeholders(text as string).filter((p) => !(params as readonly string[]).includes(p))).toEqual([]);
+  });
+
+  it.each(Object.entries(EDI_REFUSAL_CODES))('EDI refusal %s', (code, params) => {
+    const text = texts.ediRefusals[code];
+    expect(typeof text, `ediRefusals.${code}`).toBe('string');
     expect(placeholders(text as string).filter((p) => !(params as readonly string[]).includes(p))).toEqual([]);
   });
   it('names every kind of record a not-found may name', () => {

@@ -1,10 +1,10 @@
 import { Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PenaltyEstimate } from '../../../core/penalties/penalty.ts';
+import type { PenaltyEstimateView } from '../../../core/penalties/views.ts';
 import { useFormat } from '../shared/use-format.ts';
 
 /** An estimate in three figures (what the contract asks, the legal cap, what may be claimed) and the reasons, in the user's language. */
-export function PenaltyFigures({ estimate, testId }: { estimate: PenaltyEstimate; testId?: string }) {
+export function PenaltyFigures({ estimate, testId }: { estimate: PenaltyEstimateView; testId?: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const en = i18n.language.startsWith('en');

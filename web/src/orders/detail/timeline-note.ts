@@ -7,7 +7,7 @@ export function timelineNote(note: TimelineNote, t: TFunction, fmt: ReturnType<t
   const params = Object.fromEntries(
     Object.entries(note.params).map(([key, value]) => {
       if (key.endsWith('Cents') && typeof value === 'number') return [key.slice(0, -'Cents'.length), fmt.money(value)];
-      if (key === 'bestBefore' && typeof value === 'string') return [key, fmt.date(value)];
+      if ((key === 'bestBefore' || key.endsWith('Date')) && typeof value === 'string') return [key, fmt.date(value)];
       return [key, value];
     }),
   );
