@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TYPOLOGIES } from '../customers/customer-enums.ts';
 import { AuditEventSchema } from '../orders/orders.schemas.ts';
-import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
+import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, ListOf, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_QUEUES, COMPLAINT_REASONS, COMPLAINT_STATUSES, MOODS } from './complaint.ts';
 import { ComplaintLotSchema } from './lot-trace.schemas.ts';
 import { APPLIED_OUTCOMES, REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
@@ -103,6 +103,9 @@ export const ComplaintSchema = Type.Object({
   updatedAt: Type.String(),
 });
 export type Complaint = Static<typeof ComplaintSchema>;
+
+export const ComplaintListSchema = ListOf(ComplaintSchema);
+export type ComplaintList = Static<typeof ComplaintListSchema>;
 
 export const ComplaintDetailSchema = Type.Object({
   ...ComplaintSchema.properties,

@@ -1,11 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import {
   ComplaintDetailSchema,
   ComplaintInputSchema,
   ComplaintQuerySchema,
-  ComplaintSchema,
+  ComplaintListSchema,
   ComplaintStepSchema,
   ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
@@ -48,7 +47,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Complaints, newest first; overdue=true keeps those past their answer or resolution time',
         querystring: ComplaintQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(ComplaintSchema) }), ...Refusals },
+        response: { 200: ComplaintListSchema, ...Refusals },
       },
     },
     async (request) => ({ items: await listComplaints(app.db, request.query, app.clock.now()) }),

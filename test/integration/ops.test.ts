@@ -5,22 +5,26 @@ import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
-import { systemClock } from '../../server/clock.ts';
+import { fixedClock, systemClock } from '../../server/clock.ts';
 import { createBackupSchedule } from '../../server/ops/backup-schedule.ts';
 import { listBackupRuns } from '../../server/ops/ops.repository.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
 
 const TOKEN = 'prometheus-scrapes-with-this-token';
 
 describe.each(await testEngines())('operations: health, metrics, backups and the export on %s', (engine) => {
   let t: TestApp;
+  const clock = fixedClock(TEST_NOW);
   let admin: ReturnType<typeof client>;
   let adv: ReturnType<typeof client>;
   const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-ops-backups-'));
   beforeAll(async () => {
-    t = await createTestApp(engine, { env: { BACKUP_DIR: backupDir, BACKUP_KEEP: '2', METRICS_TOKEN: TOKEN, BACKUP_CRON: '0 2 * * *' } });
+    t = await createTestApp(engine, {
+      clock,
+      env: { BACKUP_DIR: backupDir, BACKUP_KEEP: '2', METRICS_TOKEN: TOKEN, BACKUP_CRON: '0 2 * * *' },
+    });
     admin = client(t.app, await login(t.app, 'admin@demo.local'));
     adv = client(t.app, await login(t.app, 'adv@demo.local'));
   });
@@ -71,7 +75,7 @@ describe.each(await testEngines())('operations: health, metrics, backups and the
       const run = await admin.post('/api/ops/backups');
       expect(run.statusCode).toBe(200);
       expect(run.json()).toMatchObject({ status: 'ok', trigger: 'admin', error: null });
-      await new Promise((r) => setTimeout(r, 1000)); // one backup per second: their names are their instants
+      clock.advance(1000); // one backup per second: their names are their instants
     }
     const overview = (await admin.get('/api/ops/backups')).json();
     expect(overview.runs).toHaveLength(3);

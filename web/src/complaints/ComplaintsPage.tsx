@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { COMPLAINT_QUEUES, COMPLAINT_STATUSES } from '../../../core/complaints/complaint.ts';
-import type { Complaint } from '../../../core/complaints/complaints.schemas.ts';
+import type { ComplaintList } from '../../../core/complaints/complaints.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
@@ -23,7 +23,7 @@ export function ComplaintsPage() {
   const complaints = useQuery({
     queryKey: ['complaints', status, overdue, queue],
     queryFn: () =>
-      api.get<{ items: Complaint[] }>(
+      api.get<ComplaintList>(
         withQuery('/api/complaints', { status: status || undefined, overdue: overdue ? 'true' : undefined, queue: queue || undefined }),
       ),
   });
