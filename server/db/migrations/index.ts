@@ -19,6 +19,7 @@ import * as glnHolders from './2026_12_01_0100_gln_holders.ts';
 import * as documentPublicIds from './2026_12_01_0110_document_public_ids.ts';
 import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
 import * as complaints from './2026_12_06_0200_complaints.ts';
+import * as customerStory from './2026_12_06_0300_customer_story.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0110_document_public_ids': documentPublicIds,
   '2026_12_06_0100_audit_note_codes': auditNoteCodes,
   '2026_12_06_0200_complaints': complaints,
+  '2026_12_06_0300_customer_story': customerStory,
 };
