@@ -10,6 +10,8 @@ import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { complaintsRoutes } from './complaints/complaints.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
+import { notesRoutes } from './customers/notes.routes.ts';
+import { storyRoutes } from './story/story.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { customerStockRoutes } from './customer-stock/customer-stock.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
@@ -34,6 +36,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(searchRoutes);
   await app.register(customersRoutes);
   await app.register(customerPartsRoutes);
+  await app.register(notesRoutes);
+  await app.register(storyRoutes);
   await app.register(catalogRoutes);
   await app.register(stockRoutes);
   await app.register(availabilityRoutes);

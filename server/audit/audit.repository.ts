@@ -10,6 +10,7 @@ export type AuditInput = {
     | 'customer'
     | 'delivery_point'
     | 'contact'
+    | 'customer_note'
     | 'product'
     | 'customer_product_code'
     | 'warehouse'

@@ -68,3 +68,16 @@ export type GlnHoldersTable = {
   /** Null: the account's own GLN. */
   deliveryPointId: number | null;
 };
+
+/** A note for colleagues (migration 2026_12_06_0300): a pinned one shows at order entry and on the call screen. */
+export type CustomerNotesTable = {
+  id: Generated<number>;
+  customerId: number;
+  authorId: number | null;
+  at: string;
+  text: string;
+  /** 1/0 */
+  pinned: number;
+  mood: string | null;
+  updatedAt: string;
+};

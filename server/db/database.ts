@@ -10,7 +10,13 @@ import type {
 } from '../catalog/catalog.table.ts';
 import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from '../complaints/complaints.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
-import type { ContactsTable, CustomersTable, DeliveryPointsTable, GlnHoldersTable } from '../customers/customers.table.ts';
+import type {
+  ContactsTable,
+  CustomerNotesTable,
+  CustomersTable,
+  DeliveryPointsTable,
+  GlnHoldersTable,
+} from '../customers/customers.table.ts';
 import type {
   CustomerStockLinesTable,
   CustomerStockReportsTable,
@@ -53,6 +59,7 @@ export type Database = {
   deliveryPoints: DeliveryPointsTable;
   glnHolders: GlnHoldersTable;
   contacts: ContactsTable;
+  customerNotes: CustomerNotesTable;
   products: ProductsTable;
   productSubstitutes: ProductSubstitutesTable;
   customerProductCodes: CustomerProductCodesTable;

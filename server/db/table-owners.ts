@@ -14,6 +14,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   deliveryPoints: 'customers',
   glnHolders: 'customers',
   contacts: 'customers',
+  customerNotes: 'customers',
   products: 'catalog',
   productSubstitutes: 'catalog',
   customerProductCodes: 'customers',

@@ -114,6 +114,21 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'messages/:id': 1,
       'complaints/:id': (await db.selectFrom('complaints').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'lots/:lot': 'L26008P',
+      'notes/:noteId': (
+        await db
+          .insertInto('customerNotes')
+          .values({
+            customerId: capMarche,
+            authorId: null,
+            at: '2026-01-05T08:00:00.000Z',
+            text: 'Appeler avant 7 h',
+            pinned: 1,
+            mood: null,
+            updatedAt: '2026-01-05T08:00:00.000Z',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
     routes = t.app.apiRouteAccess;
   });

@@ -21,6 +21,7 @@ import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
 import * as complaints from './2026_12_06_0200_complaints.ts';
 import * as backupRuns from './2026_12_06_0210_backup_runs.ts';
 import * as ediReasonCodes from './2026_12_06_0220_edi_reason_codes.ts';
+import * as customerStory from './2026_12_06_0300_customer_story.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0200_complaints': complaints,
   '2026_12_06_0210_backup_runs': backupRuns,
   '2026_12_06_0220_edi_reason_codes': ediReasonCodes,
+  '2026_12_06_0300_customer_story': customerStory,
 };

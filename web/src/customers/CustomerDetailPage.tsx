@@ -14,6 +14,7 @@ import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
 import { SupplySettingsSection } from './SupplySettingsSection.tsx';
+import { PinnedNotes } from '../story/PinnedNotes.tsx';
 import { useCustomer } from './use-customer.ts';
 
 export function CustomerDetailPage() {
@@ -64,6 +65,7 @@ export function CustomerDetailPage() {
           )}
         </Group>
       </Group>
+      <PinnedNotes customerId={c.id} />
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="sm">
           <Field label={t('customers.address')}>

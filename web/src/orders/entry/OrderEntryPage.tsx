@@ -8,6 +8,7 @@ import { eligiblePromotions } from '../../../../core/pricing/promotions.ts';
 import type { CustomerSummary } from '../../api/types.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { TotalsPanel } from '../TotalsPanel.tsx';
+import { PinnedNotes } from '../../story/PinnedNotes.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { blankLine, type EntryHeader, type EntryLine, parseQuantity, pricedInput, removeLine, withTrailingBlank } from './draft.ts';
@@ -238,6 +239,11 @@ export function OrderEntryPage() {
             <CustomerPicker inputRef={customerInput} chosen={customer} onChoose={chooseCustomer} onPending={onCustomerPending} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>{customer && <CustomerCard customer={customer} />}</Grid.Col>
+          {customer && (
+            <Grid.Col span={12}>
+              <PinnedNotes customerId={customer.id} />
+            </Grid.Col>
+          )}
           <Grid.Col span={12}>
             <HeaderFields header={header} context={context.data} onChange={(patch) => setHeader((h) => ({ ...h, ...patch }))} />
           </Grid.Col>

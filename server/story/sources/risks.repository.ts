@@ -1,0 +1,43 @@
+import type { DbOrTrx } from '../../db/database.ts';
+import { belowBound, type Bound, type TimelineSource } from './keyset.ts';
+
+function readRisks(db: DbOrTrx, customerId: number, column: 'detectedAt' | 'resolvedAt', bound: Bound | null, limit: number) {
+  return db
+    .selectFrom('risks')
+    .innerJoin('orders', 'orders.id', 'risks.orderId')
+    .select([
+      'risks.id',
+      `risks.${column} as at`,
+      'risks.cause',
+      'risks.shortfall',
+      'risks.resolutionOption',
+      'orders.id as orderId',
+      'orders.number as orderNumber',
+    ])
+    .where('risks.customerId', '=', customerId)
+    .where(`risks.${column}`, 'is not', null)
+    .where(belowBound(`risks.${column}`, 'risks.id', bound))
+    .orderBy(`risks.${column}`, 'desc')
+    .orderBy('risks.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+const source = (kind: 'risk-detected' | 'risk-resolved', column: 'detectedAt' | 'resolvedAt'): TimelineSource => ({
+  kind,
+  async read(db, customerId, bound, limit) {
+    const rows = await readRisks(db, customerId, column, bound, limit);
+    return rows.map((r) => ({
+      kind,
+      id: r.id,
+      at: r.at!,
+      ref: { type: 'order' as const, id: r.orderId },
+      params: { orderNumber: r.orderNumber, cause: r.cause, shortfall: r.shortfall, option: r.resolutionOption },
+    }));
+  },
+});
+
+/** A risk on one of his orders, when the scan found it. */
+export const risksDetected = source('risk-detected', 'detectedAt');
+/** The customer's decision on it (the option applied), when it was taken. */
+export const risksResolved = source('risk-resolved', 'resolvedAt');
