@@ -54,6 +54,9 @@ const steps = {
     });
   },
   async web() {
+    // The product is always the production bundle: a build started from the test runner inherits NODE_ENV=test, and
+    // Vite would then emit development JSX that a later `npm start` serves, the stamp saying it is up to date.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
     await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   },
