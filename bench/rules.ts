@@ -70,6 +70,7 @@ function demo(): { ctx: RulesContext; lines: OrderDraftLine[] } {
       orderMultiples: { default: 'unit', byTemperature: { SURGELE: 'carton' }, byFamily: { SUCRE: 'layer' } },
       truck: { maxPallets: 33, maxWeightG: 24_000_000 },
       priceMismatchToleranceCents: 0,
+      priceConcessionApprovalCents: 5000,
       creditCheck: true,
       surcharges: [{ weekdays: ['SAT'], feeCents: 4_500, label: { fr: 'Livraison le samedi', en: 'Saturday delivery' } }],
     },

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { CHROMIUM } from '../test/helpers/browser.ts';
+import { benchA11y } from './a11y.ts';
 import { benchEdiIngest } from './edi-ingest.ts';
+import { benchIntakeAccuracy } from './intake-accuracy.ts';
 import { benchOrderEntryKeys } from './order-entry-keys.ts';
-import { benchOrdersHttp } from './orders-http.ts';
+import { benchOrdersHttp, benchOrdersHttpPg } from './orders-http.ts';
 import { recordResults } from './record.ts';
+import { benchReportService, benchReportServicePg } from './report-service.ts';
 import { benchRiskScan } from './risk-scan.ts';
 import { benchRules } from './rules.ts';
 import { benchOrderPage } from './order-page.ts';
@@ -17,14 +20,23 @@ const BENCHES: Bench[] = [
     unavailable: () => (fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`),
   },
   { name: 'orders-http', run: benchOrdersHttp },
+  { name: 'orders-http-pg', run: benchOrdersHttpPg },
   { name: 'rules-200-lines', run: benchRules },
   { name: 'risk-scan', run: benchRiskScan },
   { name: 'edi-ingest', run: benchEdiIngest },
   { name: 'order-page', run: benchOrderPage },
+  { name: 'report-service', run: benchReportService },
+  { name: 'report-service-pg', run: benchReportServicePg },
+  { name: 'intake-accuracy', run: benchIntakeAccuracy },
   {
     name: 'startup',
     run: benchStartup,
     unavailable: () => (fs.existsSync('/proc/self/status') ? null : "no /proc to read the server's resident memory from (Linux only)"),
+  },
+  {
+    name: 'a11y',
+    run: benchA11y,
+    unavailable: () => (fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`),
   },
 ];
 

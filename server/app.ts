@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerAuth } from './auth/auth.plugin.ts';
+import { registerRateLimits } from './auth/rate-limits.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -15,9 +16,12 @@ import { lazySchemaCompilers } from './http/lazy-schema-compilers.ts';
 import { registerEmptyBody } from './http/empty-body.ts';
 import { problemServerOptions, registerProblemHandlers } from './http/problem.ts';
 import { registerRequestTargetCheck } from './http/request-target.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerUrlIntegerCheck } from './http/url-integers.ts';
+import { createDocumentWorker, type DocumentWorker } from './documents/document-worker.ts';
 import { createOutbox, type Outbox } from './mail/outbox.ts';
 import { createBackupSchedule, type BackupSchedule } from './ops/backup-schedule.ts';
+import { createWeeklyReportSchedule, type WeeklyReportSchedule } from './reports/weekly-schedule.ts';
 import { createLifecycle, type Lifecycle, registerLifecycle } from './ops/lifecycle.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { registerRequestObserver } from './ops/request-observer.ts';
@@ -30,10 +34,12 @@ declare module 'fastify' {
     engine: Engine;
     config: Config;
     outbox: Outbox;
+    documentJobs: DocumentWorker;
     clock: Clock;
     metrics: Metrics;
     lifecycle: Lifecycle;
     backups: BackupSchedule;
+    weeklyReports: WeeklyReportSchedule;
   }
 }
 
@@ -74,10 +80,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('outbox', createOutbox({ db: options.db, config: options.config, log: app.log, clock: app.clock }));
   // Emails are queued inside a change's transaction; once a write has answered, it has committed: send them now.
   // The outbox coalesces wake-ups, and does nothing without SMTP_URL.
+  // Documents (acknowledgements, delivery notes) are queued the same way and printed by the document worker once
+  // started (serve() starts it; a test drains it), which then wakes the outbox for the emails they call for.
+  app.decorate(
+    'documentJobs',
+    createDocumentWorker({ db: options.db, log: app.log, clock: app.clock, onProduced: () => app.outbox.wake() }),
+  );
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) app.outbox.wake();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      app.documentJobs.wake();
+      app.outbox.wake();
+    }
   });
   app.addHook('onClose', () => app.outbox.close());
+  app.addHook('onClose', () => app.documentJobs.close());
   app.decorate('metrics', createMetrics(options.db, app.clock));
   app.decorate('lifecycle', createLifecycle());
   app.decorate(
@@ -85,8 +101,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     createBackupSchedule({ db: options.db, engine: options.engine, config: options.config, clock: app.clock }, app.log),
   );
   app.addHook('onClose', () => app.backups.stop());
+  app.decorate(
+    'weeklyReports',
+    createWeeklyReportSchedule({ db: options.db, config: options.config, clock: app.clock, wake: () => app.outbox.wake() }, app.log),
+  );
+  app.addHook('onClose', () => app.weeklyReports.stop());
 
   await app.register(cookie);
+  await registerSecurityHeaders(app);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -107,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestObserver(app, app.metrics);
   registerLifecycle(app, app.lifecycle);
   registerAuth(app);
+  await registerRateLimits(app);
   registerUrlIntegerCheck(app);
   registerEmptyBody(app);
 

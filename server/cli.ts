@@ -52,7 +52,7 @@ program
       process.exitCode = 1;
     } else {
       const { seedDemo } = await import('./demo/seed.ts');
-      const { shiftDays } = await seedDemo(handle.db, systemClock.now());
+      const { shiftDays } = await seedDemo(handle.db, systemClock.now(), { history: true });
       console.log(`demo loaded (dates moved by ${shiftDays} days)`);
     }
     await handle.close();

@@ -27,3 +27,21 @@ export function fixedClock(at: Date | string): SettableClock {
 export function nowIso(clock: Clock): string {
   return clock.now().toISOString();
 }
+
+/**
+ * A clock that starts at `at` and then runs at the wall clock's pace: a browser suite lives on its pinned Monday
+ * morning, yet each write is stamped a moment after the one before, as the screens expect (an order whose
+ * `updatedAt` never moves is never read again).
+ */
+export function runningClock(at: Date | string): SettableClock {
+  let offset = new Date(at).getTime() - systemClock.now().getTime();
+  return {
+    now: () => new Date(systemClock.now().getTime() + offset),
+    set: (next) => {
+      offset = new Date(next).getTime() - systemClock.now().getTime();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

@@ -19,6 +19,11 @@ const ConfigSchema = Type.Object({
     ],
     { default: 'info' },
   ),
+  /**
+   * How log lines are written: `json` (one object a line, for a log collector), `pretty` (readable lines, for a
+   * person at a terminal) or `auto`: pretty when standard output is a terminal, JSON otherwise.
+   */
+  LOG_FORMAT: Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')], { default: 'auto' }),
   /** Demo mode seeds the demo company and its accounts on an empty database. */
   CARNET_DEMO: Type.Boolean({ default: true }),
   /** The SMTP server order acknowledgements are emailed through (smtp://user:pass@host:port, smtps:// for TLS); unset: no email. */
@@ -33,8 +38,12 @@ const ConfigSchema = Type.Object({
   BACKUP_DIR: Type.String({ default: './backups' }),
   /** When to back up, a cron expression in Paris time ("0 2 * * *": every night at 2); unset: no scheduled backup. */
   BACKUP_CRON: Type.Optional(Type.String({ minLength: 1 })),
+  /** When the weekly report is emailed to the managers, a cron expression in Paris time; "off": never. */
+  REPORT_CRON: Type.String({ minLength: 1, default: '0 16 * * 5' }),
   /** How many backups BACKUP_DIR keeps: after each scheduled or admin backup, older ones are deleted (the newest never). */
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 14 }),
+  /** The address users open Carnet at, written in emailed links (a buyer's invitation, a password reset). */
+  PUBLIC_URL: Type.String({ default: 'http://localhost:3000', pattern: '^https?://[^\\s]+$' }),
   /** A bearer token that opens /metrics from other machines (from this machine, /metrics needs none); unset: local only. */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   /** On SIGTERM, how long requests in flight, the EDI batch and the outbox job get to finish before Carnet exits. */
@@ -43,6 +52,18 @@ const ConfigSchema = Type.Object({
    * Whose X-Forwarded-For to believe for the client's address (login limits count by it): `false`, nobody;
    * `true`, any proxy; a number, that many hops; or a comma-separated list of proxy addresses or CIDR ranges.
    */
+  /** The desk's order mailbox (emails and fax-to-email), read over IMAP when IMAP_HOST is set; see README "Orders by email and fax". */
+  IMAP_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  IMAP_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 993 }),
+  /** TLS from the first byte (993); false: plain (143, a server on the same machine). */
+  IMAP_TLS: Type.Boolean({ default: true }),
+  IMAP_USER: Type.Optional(Type.String({ minLength: 1 })),
+  IMAP_PASSWORD: Type.Optional(Type.String()),
+  /** The folder orders arrive in, and the one a message taken is moved to. */
+  IMAP_FOLDER: Type.String({ default: 'INBOX', minLength: 1 }),
+  IMAP_DONE_FOLDER: Type.String({ default: 'Carnet-traites', minLength: 1 }),
+  /** Seconds between two sweeps of the order mailbox and of DATA_DIR/intake/in; 0: once at start only. */
+  INTAKE_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
   TRUST_PROXY: Type.String({ default: 'false', pattern: '^(true|false|\\d{1,2}|[0-9A-Za-z.:/]+(\\s*,\\s*[0-9A-Za-z.:/]+)*)$' }),
 });
 
@@ -72,6 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.BACKUP_CRON !== undefined && !isCronExpression(config.BACKUP_CRON)) {
     throw new Error(
       `Invalid configuration: BACKUP_CRON "${config.BACKUP_CRON}" is not a cron expression (e.g. "0 2 * * *", every night at 2)`,
+    );
+  }
+  if (config.REPORT_CRON !== 'off' && !isCronExpression(config.REPORT_CRON)) {
+    throw new Error(
+      `Invalid configuration: REPORT_CRON "${config.REPORT_CRON}" is not a cron expression (e.g. "0 16 * * 5", Fridays at 16:00) nor "off"`,
     );
   }
   return {

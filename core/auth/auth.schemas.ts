@@ -16,6 +16,9 @@ export const SessionUserSchema = Type.Object(
 /** What login and GET /api/auth/session answer: who is logged in, and the token every write repeats in a header. */
 export const SessionSchema = Type.Object({ user: SessionUserSchema, csrfToken: Type.String() });
 export type Session = Static<typeof SessionSchema>;
+/** Whether someone is logged in, asked by the web app at start: nobody is an answer, not an error. */
+export const CurrentSessionSchema = Type.Union([SessionSchema, Type.Object({ user: Type.Null(), csrfToken: Type.Null() })]);
+export type CurrentSession = Static<typeof CurrentSessionSchema>;
 
 /** GET /api/demo: the demo logins the login page shows (none outside demo mode). */
 export const DemoLoginsSchema = Type.Object({

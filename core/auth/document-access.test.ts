@@ -29,6 +29,13 @@ describe('canReadDocument', () => {
     expect(canReadDocument({ role: 'buyer', customerId: 1 }, { record: 'edi-interchange', customerId: null })).toBe(false);
   });
 
+  it('lets who imports read an imported file, and never a buyer', () => {
+    const imported: DocumentOwner = { record: 'import', customerId: null };
+    expect((['assistant', 'manager', 'admin', 'buyer'] as const).map((role) => canReadDocument({ role, customerId: 1 }, imported))).toEqual(
+      [false, true, true, false],
+    );
+  });
+
   it('lets nobody read a file no record points at', () => {
     for (const role of ['assistant', 'manager', 'admin', 'buyer'] as const)
       expect(canReadDocument({ role, customerId: 1 }, { record: 'none' })).toBe(false);

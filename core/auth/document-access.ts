@@ -10,6 +10,9 @@ import { type Role, type SessionUser, STAFF } from './roles.ts';
 export type DocumentOwner =
   | { record: 'order' | 'penalty-notice' | 'customer-stock-report' | 'complaint'; customerId: number }
   | { record: 'edi-interchange'; customerId: number | null }
+  /** A master-data or accounting file imported (server/imports): the company's, no customer's. */
+  | { record: 'import'; customerId: null }
+  | { record: 'intake'; customerId: null }
   | { record: 'none' };
 
 /** Which staff may read each kind of record: the roles of the routes that show that record. */
@@ -24,6 +27,10 @@ export const DOCUMENT_READERS: Record<Exclude<DocumentOwner['record'], 'none'>, 
   'customer-stock-report': STAFF,
   /** GET /api/complaints/{id}: a credit note of a complaint that names no order */
   complaint: STAFF,
+  /** POST /api/imports/{kind}: who imports reads what was imported */
+  import: ['manager', 'admin'],
+  /** GET /api/intake/{id}: an email or fax as received and its attachments (the sender is not sure yet: staff only) */
+  intake: STAFF,
 };
 
 /**

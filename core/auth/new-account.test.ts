@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH, newAccountProblems } from './new-account.ts';
+import { isCommonPassword, MIN_PASSWORD_LENGTH, newAccountProblems } from './new-account.ts';
 
 const account = { email: 'jeanne.roux@moulin.example', name: 'Jeanne Roux', password: 'tamis-pétrin-farine-7' };
 
@@ -35,5 +35,16 @@ describe('newAccountProblems', () => {
         newAccountProblems({ ...account, password }).some((p) => p.field === 'password'),
       ),
     );
+  });
+});
+
+describe('common passwords', () => {
+  it('refuses a password from the shipped list, dressed up or repeated, and accepts a passphrase of its own', () => {
+    for (const password of ['azertyuiop123', 'Motdepasse2026!', '!!Boulangerie!!', 'azertyazerty', 'P@ssword-1234', '123456789012'])
+      expect(isCommonPassword(password), password).toBe(true);
+    expect(isCommonPassword('tamis-pétrin-farine-7')).toBe(false);
+    expect(newAccountProblems({ ...account, password: 'Motdepasse2026!' })).toEqual([
+      { field: 'password', message: 'is among the passwords guessers try first' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isIsoDate, weekdayOf } from './dates.ts';
+import { addDays, isIsoDate, parisInstant, parisNow, weekdayOf } from './dates.ts';
 import { earliestDeliveryDate, isDeliveryDay, isWorkingDay } from './delivery-date.ts';
 import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from './french-holidays.ts';
 
@@ -107,5 +107,26 @@ describe('date arithmetic', () => {
         expect(weekdayOf(date)).toBe(['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(`${date}T00:00:00Z`).getUTCDay()]);
       }),
     );
+  });
+});
+
+describe('Paris wall time to an instant', () => {
+  it('is UTC+1 in winter and UTC+2 in summer, whatever the machine’s own zone', () => {
+    expect(parisInstant('2026-12-08', '14:30')).toBe('2026-12-08T13:30:00.000Z');
+    expect(parisInstant('2027-07-15', '09:00')).toBe('2027-07-15T07:00:00.000Z');
+  });
+  it('reads both sides of a clock change: the skipped hour as winter time, the doubled hour as its first pass', () => {
+    expect(parisInstant('2027-03-28', '01:59')).toBe('2027-03-28T00:59:00.000Z');
+    expect(parisInstant('2027-03-28', '03:00')).toBe('2027-03-28T01:00:00.000Z');
+    expect(parisInstant('2027-03-28', '02:30')).toBe('2027-03-28T01:30:00.000Z');
+    expect(parisInstant('2026-10-25', '02:30')).toBe('2026-10-25T00:30:00.000Z');
+  });
+  it('gives back the wall time parisNow reads', () => {
+    for (const [d, t] of [
+      ['2026-01-01', '00:00'],
+      ['2026-06-30', '23:59'],
+      ['2026-11-02', '08:15'],
+    ] as const)
+      expect(parisNow(new Date(parisInstant(d, t)))).toEqual({ date: d, time: t });
   });
 });

@@ -52,6 +52,19 @@ export function parisNow(instant: Date): { date: IsoDate; time: string } {
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
+/**
+ * The instant (ISO, UTC) of a wall-clock date and time in Paris: UTC+1 in winter, UTC+2 in summer. A time the clocks
+ * skip (the last Sunday of March, 02:00–02:59) reads as winter time, an hour that happens twice (October) as the first.
+ */
+export function parisInstant(date: IsoDate, time: string): string {
+  for (const offset of [2, 1]) {
+    const utc = new Date(Date.parse(`${date}T${time}:00Z`) - offset * 3_600_000);
+    const local = parisNow(utc);
+    if (local.date === date && local.time === time) return utc.toISOString();
+  }
+  return new Date(Date.parse(`${date}T${time}:00Z`) - 3_600_000).toISOString();
+}
+
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 export function formatFrenchDate(date: IsoDate, locale = 'fr-FR'): string {

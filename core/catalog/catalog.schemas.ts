@@ -96,7 +96,12 @@ export const PriceListDetailSchema = Type.Composite([
 
 /** GET /api/products: what the web's pickers and the catalogue page ask for. */
 export const ProductListQuerySchema = Type.Object(
-  { q: Type.Optional(Text(100)), status: Type.Optional(literals(PRODUCT_STATUSES)), ...Paging },
+  {
+    q: Type.Optional(Text(100)),
+    status: Type.Optional(literals(PRODUCT_STATUSES)),
+    customerId: Type.Optional(Int32({ minimum: 1, description: "only the products listed for this customer (a buyer's: always hers)" })),
+    ...Paging,
+  },
   { additionalProperties: false },
 );
 export const ProductListSchema = PageOf(ProductSchema);

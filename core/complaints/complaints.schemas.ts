@@ -4,7 +4,7 @@ import { AuditEventSchema } from '../orders/orders.schemas.ts';
 import { Bp, DocumentIdSchema, Id, Int32, IsoDateString, ListOf, literals, NonBlankText, Nullable } from '../shared/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_QUEUES, COMPLAINT_REASONS, COMPLAINT_STATUSES, MOODS } from './complaint.ts';
 import { ComplaintLotSchema } from './lot-trace.schemas.ts';
-import { APPLIED_OUTCOMES, REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
+import { REFUSAL_REASONS, RESOLUTION_OUTCOMES } from './resolution.ts';
 
 const ParisDateTime = Type.String({ description: 'Europe/Paris wall clock, YYYY-MM-DDTHH:MM' });
 
@@ -60,6 +60,27 @@ export const ResolutionSchema = Type.Object({
   gestureCents: Nullable(Type.Integer()),
   note: Nullable(Type.String()),
   creditNote: Nullable(CreditNoteSchema),
+  replacementOrder: Nullable(
+    Type.Object(
+      {
+        id: Type.Integer(),
+        number: Type.String(),
+        status: Type.String(),
+        requestedDate: Nullable(IsoDateString),
+      },
+      { description: 'the free-of-charge order on the next possible date' },
+    ),
+  ),
+  returnPickup: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      number: Type.String({ description: 'RET-YYYY-NNNNN' }),
+      pickupOn: IsoDateString,
+      status: Type.String(),
+      lines: Type.Array(Type.Object({ productCode: Type.String(), productName: Type.String(), quantity: Type.Integer() })),
+    }),
+  ),
+  gestureAppliedOrderNumber: Nullable(Type.String({ description: 'the next order the gesture was taken off; null: waiting for it' })),
 });
 
 export const ClaimDeadlineSchema = Type.Object({
@@ -107,11 +128,28 @@ export type Complaint = Static<typeof ComplaintSchema>;
 export const ComplaintListSchema = ListOf(ComplaintSchema);
 export type ComplaintList = Static<typeof ComplaintListSchema>;
 
+/** A photo (or scanned document) the customer sent, with its thumbnail (none for a PDF). */
+export const ComplaintPhotoSchema = Type.Object({
+  id: DocumentIdSchema,
+  filename: Type.String(),
+  mimeType: Type.String(),
+  sizeBytes: Type.Integer(),
+  thumbnailId: Nullable(DocumentIdSchema),
+  createdAt: Type.String(),
+});
+
 export const ComplaintDetailSchema = Type.Object({
   ...ComplaintSchema.properties,
   lines: Type.Array(ComplaintLineSchema),
+  photos: Type.Array(ComplaintPhotoSchema),
   lots: Type.Array(ComplaintLotSchema, { description: 'the lots that left on those lines (recorded at shipping)' }),
   resolution: Nullable(ResolutionSchema),
+  answer: Nullable(
+    Type.Object(
+      { text: Type.String(), channel: literals(['email', 'print'] as const), sentAt: Type.String() },
+      { description: 'the answer sent to the customer' },
+    ),
+  ),
   history: Type.Array(AuditEventSchema),
 });
 export type ComplaintDetail = Static<typeof ComplaintDetailSchema>;
@@ -134,7 +172,15 @@ export type ComplaintStep = Static<typeof ComplaintStepSchema>;
 /** POST /api/complaints/{id}/resolve: the outcome, applied in one transaction. */
 export const ResolveComplaintSchema = Type.Object(
   {
-    outcome: literals(APPLIED_OUTCOMES),
+    outcome: literals(RESOLUTION_OUTCOMES),
+    lines: Type.Optional(
+      Type.Array(Type.Object({ orderLineId: Id, quantity: Int32({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false }), {
+        minItems: 1,
+        maxItems: 200,
+        description: 'replacement or return: which complained lines and how much (default: all of them)',
+      }),
+    ),
+    pickupOn: Type.Optional(IsoDateString),
     refusalReason: Type.Optional(literals(REFUSAL_REASONS)),
     amountCents: Type.Optional(
       Int32({ minimum: 1, maximum: 100_000_000, description: 'net cents: a gesture, or a credit note of a set amount' }),
@@ -145,3 +191,20 @@ export const ResolveComplaintSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ResolveComplaint = Static<typeof ResolveComplaintSchema>;
+
+/** GET /api/complaints/{id}/reply: the French answer drafted from the outcome, and where it would go. */
+export const ComplaintReplyDraftSchema = Type.Object({
+  subject: Type.String(),
+  text: Type.String(),
+  toAddress: Nullable(Type.String()),
+  toName: Nullable(Type.String()),
+  suggestedChannel: literals(['email', 'print'] as const),
+});
+export type ComplaintReplyDraft = Static<typeof ComplaintReplyDraftSchema>;
+
+/** POST /api/complaints/{id}/reply: the answer as the assistant finished it, emailed through the outbox or printed. */
+export const ComplaintReplySchema = Type.Object(
+  { channel: literals(['email', 'print'] as const), text: NonBlankText(8000) },
+  { additionalProperties: false },
+);
+export type ComplaintReply = Static<typeof ComplaintReplySchema>;

@@ -3,8 +3,6 @@ import { moneyOnlyLine, orderTotals } from '../orders/totals.ts';
 /** How a complaint is settled: the outcomes the trade uses. */
 export const RESOLUTION_OUTCOMES = ['replacement', 'credit-note', 'return', 'gesture', 'refusal'] as const;
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
-/** The outcomes applied today; replacement and return are to come (their orders and return deliveries). */
-export const APPLIED_OUTCOMES = ['credit-note', 'gesture', 'refusal'] as const satisfies readonly ResolutionOutcome[];
 
 /** Why a complaint is refused. */
 export const REFUSAL_REASONS = ['out-of-time', 'not-our-fault', 'no-reserves'] as const;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { paymentTermsFr } from './payment-terms.ts';
+import { paymentTermsText } from './payment-terms.ts';
 
-describe('paymentTermsFr', () => {
+const paymentTermsFr = (code: string) => paymentTermsText(code, 'fr');
+
+describe('payment terms in words', () => {
   it('spells out the codes the ERPs export', () => {
     expect(paymentTermsFr('45FDM')).toBe('45 jours fin de mois');
     expect(paymentTermsFr('30J_FACTURE')).toBe('30 jours date de facture');
@@ -13,5 +15,12 @@ describe('paymentTermsFr', () => {
 
   it('prints a code it does not know as it is', () => {
     expect(paymentTermsFr('Selon contrat cadre')).toBe('Selon contrat cadre');
+  });
+
+  it('says them in English for an English reader', () => {
+    expect(paymentTermsText('45FDM', 'en')).toBe('45 days end of month');
+    expect(paymentTermsText('PRELEVEMENT_30J', 'en')).toBe('direct debit at 30 days');
+    expect(paymentTermsText('COMPTANT', 'en')).toBe('cash');
+    expect(paymentTermsText('Selon contrat cadre', 'en')).toBe('Selon contrat cadre');
   });
 });

@@ -15,7 +15,7 @@ export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
 /** What an entry is about, to link to it (an order, a delivery's order, a complaint, a risk's order). */
 export const TimelineRefSchema = Type.Object({
-  type: literals(['order', 'complaint', 'note'] as const),
+  type: literals(['order', 'complaint', 'note', 'call'] as const),
   id: Type.Integer(),
 });
 

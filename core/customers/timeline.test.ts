@@ -55,7 +55,7 @@ describe('the timeline keyset', () => {
   it('reads back the cursors it writes and refuses any other text', () => {
     const cursor: TimelineCursor = { at: '2026-01-05T08:00:00.000Z', kind: 'delivery-shipped', id: 42 };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-    for (const bad of ['yesterday', '2026-01-05~call~1', '2026-01-05~note~x', '2026-01-05~note~1~2', '~note~1'])
+    for (const bad of ['yesterday', '2026-01-05~phone~1', '2026-01-05~note~x', '2026-01-05~note~1~2', '~note~1'])
       expect(decodeCursor(bad)).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ export const TIMELINE_KINDS = [
   'risk-detected',
   'risk-resolved',
   'note',
+  'call',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

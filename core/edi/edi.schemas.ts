@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentIdSchema, Id, Int32, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
+import { DocumentIdSchema, Id, Int32, ListOf, literals, NonBlankText, Nullable, Text } from '../shared/schemas.ts';
 import { BilingualSchema } from '../orders/findings.schemas.ts';
+import { RULE_IDS } from '../orders/findings.types.ts';
 import { EDI_REFUSAL_CODES, type EdiRefusalCode, type ErrorParams } from '../shared/error-codes.ts';
 
 /** A refusal's code and params (web: `ediRefusals.<code>`), beside its English `reason`; null on rows refused before codes. */
@@ -30,11 +31,57 @@ export const MapProductFixSchema = Type.Object(
 export type MapProductFix = Static<typeof MapProductFixSchema>;
 export const ChooseDeliveryPointFixSchema = Type.Object({ deliveryPointId: Id }, { additionalProperties: false });
 export type ChooseDeliveryPointFix = Static<typeof ChooseDeliveryPointFixSchema>;
-export const AcceptPriceFixSchema = Type.Object({ lineNo: Int32({ minimum: 1 }) }, { additionalProperties: false });
+/**
+ * The two answers to a customer's price that differs from ours (EDI PRI): his (the line is invoiced at it; above the
+ * terms' threshold, a manager's decision) or ours (it stands, and the ORDRSP tells him). Default: his.
+ */
+export const PRICE_ANSWERS = ['theirs', 'ours'] as const;
+export type PriceAnswer = (typeof PRICE_ANSWERS)[number];
+const PriceAnswerSchema = literals(PRICE_ANSWERS);
+
+export const AcceptPriceFixSchema = Type.Object(
+  { lineNo: Int32({ minimum: 1 }), answer: Type.Optional(PriceAnswerSchema) },
+  { additionalProperties: false },
+);
 export type AcceptPriceFix = Static<typeof AcceptPriceFixSchema>;
 
+/** What a manager may answer from the queue on an approval finding (core/edi/who-acts.ts). */
+export const QUEUE_ANSWERS = ['approve-once', 'add-to-listing'] as const;
+export type QueueAnswer = (typeof QUEUE_ANSWERS)[number];
+/** POST /api/edi/messages/{id}/approve: a manager's answer to one approval finding of the message's order. */
+export const ApproveFindingFixSchema = Type.Object(
+  {
+    rule: literals(RULE_IDS),
+    lineNo: Nullable(Int32({ minimum: 1, description: "the order's line; null for an order-level finding" })),
+    /** approve-once: this order only (with the reason); add-to-listing (not-listed only): the product joins the agreed assortment. */
+    answer: literals(QUEUE_ANSWERS),
+    reason: NonBlankText(500, { minLength: 3, description: 'why: kept on the finding and the timeline' }),
+  },
+  { additionalProperties: false },
+);
+export type ApproveFindingFix = Static<typeof ApproveFindingFixSchema>;
+
+/** GET /api/edi/messages/{id}/product-candidates: the customer's unknown code. */
+export const ProductCandidatesQuerySchema = Type.Object({ code: Text(60, { minLength: 1 }) }, { additionalProperties: false });
+/** The products to propose first for a customer's unknown code (core/edi/product-candidates.ts). */
+export const ProductCandidatesSchema = Type.Object({
+  description: Nullable(Type.String({ description: "the line's own free text (IMD), as the customer wrote it" })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      code: Type.String(),
+      name: Type.String(),
+      listed: Type.Boolean({ description: "in the customer's agreed assortment" }),
+    }),
+  ),
+});
+export type ProductCandidates = Static<typeof ProductCandidatesSchema>;
+
 /** POST /api/orders/{id}/accept-customer-price. */
-export const AcceptCustomerPriceSchema = Type.Object({ lineId: Id }, { additionalProperties: false });
+export const AcceptCustomerPriceSchema = Type.Object(
+  { lineId: Id, answer: Type.Optional(PriceAnswerSchema) },
+  { additionalProperties: false },
+);
 export type AcceptCustomerPrice = Static<typeof AcceptCustomerPriceSchema>;
 
 // What the EDI routes answer. The response schema is also the serializer: a field left out here never reaches the web.
@@ -73,6 +120,10 @@ export const QueueFindingSchema = Type.Object({
   firstSegment: Nullable(Type.Integer()),
   lastSegment: Nullable(Type.Integer()),
   data: Type.Unknown({ description: "a rule's figures, by name; null for a mapping issue" }),
+  description: Nullable(Type.String({ description: "an unknown product's line: its own free text (IMD), as the customer wrote it" })),
+  /** Who must act: the order desk, or a manager (core/edi/who-acts.ts); null: nothing to do. */
+  actor: Nullable(literals(['desk', 'manager'] as const)),
+  answers: Type.Array(literals(QUEUE_ANSWERS), { description: 'what a manager may answer from the queue' }),
 });
 export type QueueFinding = Static<typeof QueueFindingSchema>;
 

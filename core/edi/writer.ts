@@ -167,3 +167,19 @@ export function dtm(qualifier: string, isoDate: string): SegmentSpec {
 export function nad(qualifier: string, gln: string): SegmentSpec {
   return ['NAD', qualifier, [gln, null, '9']];
 }
+
+/**
+ * The bytes of an interchange as its UNB declares them: UNOA to UNOK (UNOC, the one Carnet writes) are single-byte
+ * ISO 8859 sets, written one byte per character (the writer has already turned anything beyond Latin-1 into its
+ * nearest Latin-1 text); UNOW and UNOY are UTF-8.
+ */
+export function interchangeBytes(text: string): Uint8Array {
+  const syntax = /^(?:UNA.{6}\s*)?UNB\+(UNO[A-Z])/.exec(text)?.[1];
+  if (syntax === 'UNOW' || syntax === 'UNOY') return new TextEncoder().encode(text);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes[i] = code <= 0xff ? code : 0x3f;
+  }
+  return bytes;
+}

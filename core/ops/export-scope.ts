@@ -3,7 +3,7 @@
  * which is no one's business data and would hand a stranger live session tokens, and the secrets kept as hashes.
  * Every other table is exported, so a table added later joins the export without anyone remembering to add it.
  */
-export const EXPORT_LEFT_OUT_TABLES: readonly string[] = ['sessions', 'loginAttempts', 'loginDevices'];
+export const EXPORT_LEFT_OUT_TABLES: readonly string[] = ['sessions', 'loginAttempts', 'loginDevices', 'accountLinks', 'rateLimitHits'];
 
 /** Columns dropped from the tables that are exported: password and token hashes. */
 export const EXPORT_LEFT_OUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {

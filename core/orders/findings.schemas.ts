@@ -43,6 +43,7 @@ export const SuggestionSchema = Type.Object({
   description: Type.String({ description: 'in French' }),
   descriptions: BilingualSchema,
   savingCents: Type.Integer({ description: 'what the customer saves, HT, re-priced; never negative' }),
+  orderChangeCents: Type.Integer({ description: "how the order's total HT moves, charges included: what he spends more (negative: less)" }),
   // Each change as `applySuggestion` takes it, naming the line the way the API's readers do (number, id once stored).
   changes: Type.Array(
     Type.Union([

@@ -52,6 +52,7 @@ export function toOrderSuggestion(s: Suggestion, lineIds: readonly (number | und
     description: s.description.fr,
     descriptions: s.description,
     savingCents: s.savingCents,
+    orderChangeCents: s.orderChangeCents,
     changes: s.changes.map((c) => {
       if (c.op !== 'setQuantity') return c;
       const lineId = lineIds[c.lineIndex];

@@ -38,6 +38,31 @@ export const OrderInputSchema = Type.Object(
 /** The POST /api/orders and PUT /api/orders/{id} body (the server widens it to the EDI's fields in resolve-draft.ts). */
 export type OrderInput = Static<typeof OrderInputSchema>;
 
+/** `PATCH /api/orders/{id}`: what changes on a draft, confirmed or released order; what it does not name stays. */
+export const OrderChangeSchema = Type.Object(
+  {
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.Optional(Id),
+            productId: Type.Optional(Id),
+            quantity: Int32({ minimum: 1, maximum: MAX_LINE_QUANTITY }),
+          },
+          { ...Closed, description: 'with id: that line’s new quantity; without: a new line of productId' },
+        ),
+        { maxItems: MAX_ORDER_LINES },
+      ),
+    ),
+    removeLineIds: Type.Optional(Type.Array(Id, { maxItems: MAX_ORDER_LINES, uniqueItems: true })),
+    requestedDate: Type.Optional(IsoDateString),
+    deliveryPointId: Type.Optional(Id),
+    note: Type.Optional(Nullable(Text(2000))),
+  },
+  Closed,
+);
+export type OrderChangeInput = Static<typeof OrderChangeSchema>;
+
 export const ShipInputSchema = Type.Object(
   {
     deliveryNoteNumber: Type.Optional(
@@ -212,6 +237,9 @@ export const OrderDetailSchema = Type.Object({
     description: 'stored with the order: most severe first, with the managers’ approvals and overrides',
   }),
   suggestions: Type.Array(SuggestionSchema, { description: 'a draft’s, computed on read, best saving first; empty once confirmed' }),
+  acknowledgementVersion: Nullable(
+    Type.Integer({ description: 'the version of the latest acknowledgement (ARC) sent to the customer; null: none yet' }),
+  ),
 });
 export type OrderDetail = Static<typeof OrderDetailSchema>;
 
@@ -260,6 +288,49 @@ export const OrderContextSchema = Type.Object({
   usualProductIds: Type.Array(Type.Integer()),
 });
 export type OrderContext = Static<typeof OrderContextSchema>;
+
+/** What order entry reads to run the availability rule as she types (core/stock/availability-context.ts). */
+export const OrderAvailabilityQuerySchema = Type.Object(
+  {
+    productIds: Type.String({ pattern: '^[1-9]\\d{0,8}(,[1-9]\\d{0,8}){0,199}$', description: 'comma-separated product ids, 200 at most' }),
+    orderId: Type.Optional(Id),
+  },
+  Closed,
+);
+const Int = Type.Integer();
+export const OrderAvailabilitySchema = Type.Object({
+  minRemainingShelfLifePct: Nullable(Type.Integer({ description: "the customer's minimum remaining shelf life at delivery, in %" })),
+  products: Type.Array(
+    Type.Object({
+      productId: Int,
+      shelfLifeDays: Nullable(Int),
+      substituteIds: Type.Array(Int),
+      stockByWarehouse: Type.Array(Type.Object({ warehouseId: Int, onHand: Int, reserved: Int })),
+      lots: Type.Array(
+        Type.Object({
+          warehouseId: Int,
+          lot: Type.String(),
+          productionDate: Nullable(Type.String()),
+          bestBefore: Type.String(),
+          quantity: Int,
+        }),
+      ),
+      receipts: Type.Array(
+        Type.Object({ warehouseId: Int, date: Type.String(), quantity: Int, ref: Type.Optional(Nullable(Type.String())) }),
+      ),
+      reservations: Type.Array(
+        Type.Object({
+          warehouseId: Type.Optional(Nullable(Int)),
+          date: Type.String(),
+          quantity: Int,
+          ref: Type.Optional(Type.Union([Type.String(), Int])),
+        }),
+        { description: "other confirmed orders' open lines, in promise order" },
+      ),
+    }),
+  ),
+});
+export type OrderAvailability = Static<typeof OrderAvailabilitySchema>;
 
 export const OrderListSchema = PageOf(OrderSummarySchema);
 export type OrderList = Static<typeof OrderListSchema>;

@@ -189,6 +189,7 @@ export const TERMS: Terms = {
   orderMultiples: { default: 'unit', byTemperature: { SURGELE: 'carton' } },
   truck: { maxPallets: 33, maxWeightG: 24_000_000 },
   priceMismatchToleranceCents: 0,
+  priceConcessionApprovalCents: 5000,
   creditCheck: true,
   surcharges: [{ weekdays: ['SAT'], feeCents: 4_500, label: { fr: 'Livraison le samedi', en: 'Saturday delivery' } }],
 };

@@ -7,6 +7,7 @@ import {
   formatPenaltyRate as pct,
   type PenaltyClause,
   type PenaltyFrame,
+  penaltyCategoryName,
 } from './penalty.ts';
 
 export const NOTICE_KINDS = ['late', 'missing', 'no_show', 'non_conforming_pallets', 'other'] as const;
@@ -184,8 +185,8 @@ export function checkNotice(n: NoticeFacts, ctx: NoticeContext): NoticeAssessmen
         severity: 'contest',
         acceptableCents: capCents,
         ground: `${L} al. 2`,
-        fr: `${eur(claimed, 'fr')} réclamés, au-delà du plafond légal de ${pct(ctx.frame.capBp, 'fr')} de ${eur(n.categoryOrderedValueCents, 'fr')} commandés en ${n.category ?? 'catégorie'} = ${eur(capCents, 'fr')} (excédent ${eur(claimed - capCents, 'fr')}).`,
-        en: `${eur(claimed, 'en')} claimed, above the legal cap of ${pct(ctx.frame.capBp, 'en')} of ${eur(n.categoryOrderedValueCents, 'en')} ordered in ${n.category ?? 'the category'} = ${eur(capCents, 'en')} (excess ${eur(claimed - capCents, 'en')}).`,
+        fr: `${eur(claimed, 'fr')} réclamés, au-delà du plafond légal de ${pct(ctx.frame.capBp, 'fr')} de ${eur(n.categoryOrderedValueCents, 'fr')} commandés en ${n.category ? penaltyCategoryName(n.category, 'fr') : 'catégorie'} = ${eur(capCents, 'fr')} (excédent ${eur(claimed - capCents, 'fr')}).`,
+        en: `${eur(claimed, 'en')} claimed, above the legal cap of ${pct(ctx.frame.capBp, 'en')} of ${eur(n.categoryOrderedValueCents, 'en')} ordered in ${n.category ? penaltyCategoryName(n.category, 'en') : 'the category'} = ${eur(capCents, 'en')} (excess ${eur(claimed - capCents, 'en')}).`,
       });
     }
   }

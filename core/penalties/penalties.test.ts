@@ -227,6 +227,9 @@ describe('checkNotice', () => {
     expect(a.findings.map((f) => f.id)).toEqual(['over-cap']);
     expect(a.recommendedAcceptedCents).toBe(11501);
     expect(a.findings[0].fr).toContain('115,01 €');
+    // The category in the buyer's words, not the CGV's code.
+    expect(a.findings[0].fr).toContain('commandés en sucres grand public');
+    expect(a.findings[0].en).toContain('ordered in consumer sugar');
     expect(ids({ ...sound, claimedCents: 11501 })).toEqual([]);
   });
 

@@ -22,6 +22,24 @@ export const PENALTY_CATEGORIES = [
 ] as const;
 export type PenaltyCategory = string;
 
+/** The categories as the CGV's readers name them: a code on a screen or a letter says nothing to a buyer. */
+export const PENALTY_CATEGORY_NAMES: Record<(typeof PENALTY_CATEGORIES)[number], { fr: string; en: string }> = {
+  FARINES_SACS: { fr: 'farines en sacs', en: 'flour in sacks' },
+  FARINES_CONSO: { fr: 'farines grand public', en: 'consumer flour' },
+  FARINES_VRAC_BB: { fr: 'farines en vrac et big-bags', en: 'bulk and big-bag flour' },
+  SUCRES_CONSO: { fr: 'sucres grand public', en: 'consumer sugar' },
+  SUCRES_PRO: { fr: 'sucres professionnels', en: 'professional sugar' },
+  SUCRES_VRAC_BB: { fr: 'sucres en vrac et big-bags', en: 'bulk and big-bag sugar' },
+  PAINS_SURGELES: { fr: 'pains surgelés', en: 'frozen bread' },
+  VIENNOISERIES_SURGELEES: { fr: 'viennoiseries surgelées', en: 'frozen viennoiserie' },
+  PAINS_DE_MIE: { fr: 'pains de mie', en: 'sandwich loaves' },
+};
+
+/** A category's name in a language; a code outside the CGV's list is shown as it is. */
+export function penaltyCategoryName(category: PenaltyCategory, language: 'fr' | 'en'): string {
+  return (PENALTY_CATEGORY_NAMES as Record<string, { fr: string; en: string } | undefined>)[category]?.[language] ?? category;
+}
+
 /** What a customer's logistics agreement says it charges. Null: the clause has no such penalty. */
 export type PenaltyClause = {
   contractRef: string | null;
@@ -279,8 +297,8 @@ export function penalty(
           kind: 'cap',
           category: c.category,
           amountCents: c.capCents,
-          fr: `Plafond L441-17 ${c.category} : ${pct(frame.capBp, 'fr')} de ${eur(c.orderedValueCents, 'fr')} commandés = ${eur(c.capCents, 'fr')}${c.contractCents > c.capCents ? ` (le contrat en demande ${eur(c.contractCents, 'fr')})` : ''}`,
-          en: `L441-17 cap ${c.category}: ${pct(frame.capBp, 'en')} of ${eur(c.orderedValueCents, 'en')} ordered = ${eur(c.capCents, 'en')}${c.contractCents > c.capCents ? ` (the contract asks ${eur(c.contractCents, 'en')})` : ''}`,
+          fr: `Plafond L441-17 ${penaltyCategoryName(c.category, 'fr')} : ${pct(frame.capBp, 'fr')} de ${eur(c.orderedValueCents, 'fr')} commandés = ${eur(c.capCents, 'fr')}${c.contractCents > c.capCents ? ` (le contrat en demande ${eur(c.contractCents, 'fr')})` : ''}`,
+          en: `L441-17 cap, ${penaltyCategoryName(c.category, 'en')}: ${pct(frame.capBp, 'en')} of ${eur(c.orderedValueCents, 'en')} ordered = ${eur(c.capCents, 'en')}${c.contractCents > c.capCents ? ` (the contract asks ${eur(c.contractCents, 'en')})` : ''}`,
         });
       }
     } else if (typology === 'GROSSISTE') {

@@ -11,7 +11,7 @@ export function riskExposure(terms: RiskPenaltyTerms | null, cause: RiskCause, m
   if (!terms) return 0;
   const late = (terms.lateFlatCents ?? 0) + (terms.latePerDayCents ?? 0);
   let contract: number;
-  if (cause === 'stock-shortfall' || cause === 'receipt-late')
+  if (cause === 'stock-shortfall' || cause === 'receipt-late' || cause === 'production-shortfall')
     contract = terms.missingValueBp ? bp(missingValueCents, terms.missingValueBp) : late;
   else if (cause === 'truck-capacity') contract = late;
   else contract = terms.incidentFlatCents ?? 0;

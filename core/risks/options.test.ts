@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_FRAME, type PenaltyClause } from '../penalties/penalty.ts';
-import { riskOptions, type RiskOptionsContext, supplyFlagsFor } from './options.ts';
+import { optionEffects, riskOptions, type RiskOptionsContext, supplyFlagsFor } from './options.ts';
 
 const clause: PenaltyClause = {
   contractRef: null,
@@ -140,9 +140,9 @@ describe('riskOptions', () => {
 
   it('another warehouse that holds the whole line, for a released order', () => {
     const warehouses = [
-      { warehouseId: 1, code: 'W1', promisable: 60 },
-      { warehouseId: 2, code: 'W2', promisable: 100 },
-      { warehouseId: 3, code: 'W3', promisable: 99 },
+      { warehouseId: 1, code: 'W1', place: 'Site 1', promisable: 60 },
+      { warehouseId: 2, code: 'W2', place: 'Site 2', promisable: 100 },
+      { warehouseId: 3, code: 'W3', place: 'Site 3', promisable: 99 },
     ];
     const os = riskOptions(risk, ctx({ currentWarehouseId: 1, warehouses })).filter((x) => x.kind === 'other-warehouse');
     expect(os).toMatchObject([{ warehouseId: 2, accepted: true, changes: [{ type: 'set-warehouse', lineId: 1, from: 1, to: 2 }] }]);
@@ -203,5 +203,38 @@ describe('riskOptions', () => {
         },
       ),
     );
+  });
+});
+
+describe('what an option does to the order, as the confirmation says it', () => {
+  const effectsOf = (kind: string, c = ctx()) => {
+    const o = riskOptions(risk, c).find((x) => x.kind === kind)!;
+    return optionEffects(o.changes, c);
+  };
+  it('a substitute: the line is cut to what is there, the substitute line added at its price', () => {
+    expect(effectsOf('substitute')).toEqual([
+      { kind: 'quantity', product: 'CRO-30', from: 100, to: 60 },
+      { kind: 'add-line', product: 'CRO-60 Croissant 60 g', quantity: 40, unitPriceCents: 1_200 },
+    ]);
+  });
+  it('a backorder, a second delivery, a new date, each with its date', () => {
+    expect(effectsOf('partial-backorder')).toEqual([
+      { kind: 'quantity', product: 'CRO-30', from: 100, to: 60 },
+      { kind: 'backorder', product: 'CRO-30', quantity: 40, date: '2026-01-24' },
+    ]);
+    expect(effectsOf('split')).toEqual([{ kind: 'second-delivery', product: 'CRO-30', quantity: 40, keep: 60, date: '2026-01-24' }]);
+    expect(effectsOf('postpone')).toEqual([{ kind: 'date', from: '2026-01-21', to: '2026-01-24' }]);
+  });
+  it('nothing there on the date: the line is cancelled whole; another site is named as the customer knows it', () => {
+    expect(optionEffects([{ type: 'cancel-line', lineId: 2 }], ctx())).toEqual([{ kind: 'cancel-line', product: 'PAC-20', quantity: 50 }]);
+    const c = ctx({
+      warehouses: [
+        { warehouseId: 1, code: 'WH-A', place: 'Entrepôt Nord (Lille)', promisable: 0 },
+        { warehouseId: 2, code: 'WH-B', place: 'Moulin (Artenay)', promisable: 500 },
+      ],
+    });
+    expect(optionEffects([{ type: 'set-warehouse', lineId: 1, from: 1, to: 2 }], c)).toEqual([
+      { kind: 'warehouse', product: 'CRO-30', from: 'Entrepôt Nord (Lille)', to: 'Moulin (Artenay)' },
+    ]);
   });
 });

@@ -81,7 +81,8 @@ export type RiskOptionsContext = {
   substitutes: readonly SubstituteOffer[];
   /** A released order leaves from one warehouse: the others that could serve the whole line on the date. */
   currentWarehouseId: number | null;
-  warehouses: readonly { warehouseId: number; code: string; promisable: number }[];
+  /** `place`: how the customer knows the site (its name and town), never our code. */
+  warehouses: readonly { warehouseId: number; code: string; place: string; promisable: number }[];
   clause: PenaltyClause | null;
   frame: PenaltyFrame;
   typology: string;
@@ -251,7 +252,7 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
       options.push({
         kind: 'other-warehouse',
         warehouseId: w.warehouseId,
-        label: { fr: `Livrer depuis l'entrepôt ${w.code}`, en: `Deliver from warehouse ${w.code}` },
+        label: { fr: `Livrer depuis notre site ${w.place}`, en: `Deliver from our site ${w.place}` },
         accepted: true,
         needsApproval: false,
         newDates: { delivery: date },
@@ -268,4 +269,49 @@ export function riskOptions(risk: RiskForOptions, ctx: RiskOptionsContext): Risk
       Math.abs(a.priceEffectCents) - Math.abs(b.priceEffectCents) ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
   );
+}
+
+/**
+ * What an option does to the order, change by change, as the confirmation says it to the assistant before she
+ * applies it: which product's line goes from how many to how many, what is added at what price, what leaves later
+ * and when, the new date, the other site. Products by their code; sites as the customer knows them.
+ */
+export type OptionEffect =
+  | { kind: 'quantity'; product: string; from: number; to: number }
+  | { kind: 'cancel-line'; product: string; quantity: number }
+  | { kind: 'add-line'; product: string; quantity: number; unitPriceCents: number }
+  | { kind: 'backorder'; product: string; quantity: number; date: IsoDate }
+  | { kind: 'second-delivery'; product: string; quantity: number; keep: number; date: IsoDate }
+  | { kind: 'date'; from: IsoDate; to: IsoDate }
+  | { kind: 'warehouse'; product: string; from: string; to: string };
+
+export function optionEffects(changes: readonly OrderChange[], ctx: Pick<RiskOptionsContext, 'lines' | 'substitutes' | 'warehouses'>) {
+  const line = (id: number) => ctx.lines.find((l) => l.lineId === id);
+  const code = (id: number) => line(id)?.productCode ?? String(id);
+  const place = (id: number) => ctx.warehouses.find((w) => w.warehouseId === id)?.place ?? String(id);
+  return changes.map((c): OptionEffect => {
+    switch (c.type) {
+      case 'set-line-quantity':
+        return { kind: 'quantity', product: code(c.lineId), from: c.from, to: c.to };
+      case 'cancel-line':
+        return { kind: 'cancel-line', product: code(c.lineId), quantity: line(c.lineId)?.quantity ?? 0 };
+      case 'add-line': {
+        const s = ctx.substitutes.find((x) => x.productId === c.productId);
+        return {
+          kind: 'add-line',
+          product: s ? `${s.productCode} ${s.productName}` : String(c.productId),
+          quantity: c.quantity,
+          unitPriceCents: c.unitPriceCents,
+        };
+      }
+      case 'backorder':
+        return { kind: 'backorder', product: code(c.lineId), quantity: c.quantity, date: c.date };
+      case 'split-line':
+        return { kind: 'second-delivery', product: code(c.lineId), quantity: c.from - c.keep, keep: c.keep, date: c.date };
+      case 'set-promised-date':
+        return { kind: 'date', from: c.from, to: c.to };
+      case 'set-warehouse':
+        return { kind: 'warehouse', product: code(c.lineId), from: place(c.from), to: place(c.to) };
+    }
+  });
 }

@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { Typology } from '../customers/customer.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 
-export const RISK_CAUSES = ['stock-shortfall', 'receipt-late', 'truck-capacity', 'appointment-missing'] as const;
+export const RISK_CAUSES = ['stock-shortfall', 'receipt-late', 'production-shortfall', 'truck-capacity', 'appointment-missing'] as const;
 export type RiskCause = (typeof RISK_CAUSES)[number];
 export const RISK_STATUSES = ['open', 'resolved', 'obsolete'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -60,6 +60,8 @@ export type RiskReceipt = {
   quantity: number;
   status: 'planned' | 'cancelled';
   ref: string | null;
+  /** Made by our own plants (a production order): a production shortfall cuts it; a purchase or transfer stays whole. */
+  production: boolean;
 };
 
 /** What one warehouse holds of a product, and what it will receive. */
@@ -96,7 +98,7 @@ export type Risk = {
   /** The value at stake: the missing goods, or the whole order for an order-wide cause. */
   valueCents: number;
   exposureCents: number;
-  /** The receipt that slipped or was cancelled, for `receipt-late`. */
+  /** The receipt that slipped or was cancelled (`receipt-late`), or the production run cut (`production-shortfall`). */
   receiptRef: string | null;
   /** The warehouse that serves (or would serve) the line and is short; null for an order-wide cause. */
   warehouseId: number | null;

@@ -40,6 +40,15 @@ export const RiskSchema = Type.Object({
 export type Risk = Static<typeof RiskSchema>;
 
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
+/** A moment as the desk says it: a date and a time on the Paris clock (the server makes it an instant in Europe/Paris). */
+const ParisDateTime = Type.Object(
+  {
+    date: Type.String({ format: 'date', description: 'ISO date, Europe/Paris' }),
+    time: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Paris wall time' }),
+  },
+  { additionalProperties: false },
+);
+
 const OptionId = { kind: literals(RISK_OPTION_KINDS), productId: Type.Optional(Id), warehouseId: Type.Optional(Id) };
 
 export const RiskOptionSchema = Type.Object({
@@ -55,6 +64,9 @@ export const RiskOptionSchema = Type.Object({
   priceEffectCents: Type.Integer(),
   penaltyEffect: Type.Object({ claimableCents: Type.Integer(), capCents: Nullable(Type.Integer()) }),
   changes: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true })),
+  effects: Type.Array(Type.Object({ kind: Type.String() }, { additionalProperties: true }), {
+    description: 'what applying it does to the order, change by change, for the confirmation (core/risks/options optionEffects)',
+  }),
 });
 
 export const RiskContactSchema = Type.Object({
@@ -83,6 +95,13 @@ export const RiskCallSchema = Type.Composite([
       ),
     ),
     deliveryRequirement: Nullable(Type.String({ description: "the EDI order's own 4493 code, which beats the customer's settings" })),
+    callBack: Nullable(ParisDateTime),
+    applied: Nullable(
+      Type.Object(
+        { label: Bilingual, at: Type.String() },
+        { description: 'the option applied to the order (undo: POST /api/risks/{id}/undo while nothing moved on since)' },
+      ),
+    ),
   }),
 ]);
 export type RiskCall = Static<typeof RiskCallSchema>;
@@ -97,7 +116,7 @@ export const ResolveBodySchema = Type.Union([
     },
     { additionalProperties: false },
   ),
-  Type.Object({ callBackAt: Type.String({ format: 'date-time' }), note: Note }, { additionalProperties: false }),
+  Type.Object({ callBack: ParisDateTime, note: Note }, { additionalProperties: false }),
 ]);
 export type ResolveBody = Static<typeof ResolveBodySchema>;
 
@@ -109,6 +128,13 @@ export const ResolveAnswerSchema = Type.Object({
   backorder: Type.Optional(Nullable(Type.Object({ id: Type.Integer(), number: Type.String() }))),
 });
 export type ResolveAnswer = Static<typeof ResolveAnswerSchema>;
+
+export const UndoAnswerSchema = Type.Object({
+  riskId: Type.Integer(),
+  orderId: Type.Integer(),
+  acknowledgementVersion: Type.Integer({ description: 'the new acknowledgement of the order as it was, superseding the revised one' }),
+});
+export type UndoAnswer = Static<typeof UndoAnswerSchema>;
 
 export const RiskScanSchema = Type.Object({
   skipped: Type.Boolean(),

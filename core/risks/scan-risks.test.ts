@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { riskExposure } from './exposure.ts';
 import type { ProductStock, RiskLine, RiskOrder, WarehouseStockView } from './risk.types.ts';
@@ -68,7 +69,15 @@ describe('scanRisks', () => {
   });
 
   it('dates a split-off part by its own date: it is served after the earlier lines and its risk carries that date', () => {
-    const receipt = { id: 1, date: '2026-01-26', originalDate: '2026-01-26', quantity: 20, status: 'planned' as const, ref: 'OF-2' };
+    const receipt = {
+      id: 1,
+      date: '2026-01-26',
+      originalDate: '2026-01-26',
+      quantity: 20,
+      status: 'planned' as const,
+      ref: 'OF-2',
+      production: true,
+    };
     const now = line({ quantity: 40, promisedDate: '2026-01-21' });
     const later = line({ ...now.order, quantity: 40, plannedDate: '2026-01-26', lineId: 999, lineNo: 2 });
     const risks = scanRisks([later, now], new Map([[10, stock({ onHand: 50, receipts: [receipt] })]]), today);
@@ -84,7 +93,15 @@ describe('scanRisks', () => {
   });
 
   it('blames a slipped receipt on the one line that counted on it, and no other', () => {
-    const receipt = { id: 1, date: '2026-01-20', originalDate: '2026-01-20', quantity: 100, status: 'planned' as const, ref: 'OF-1' };
+    const receipt = {
+      id: 1,
+      date: '2026-01-20',
+      originalDate: '2026-01-20',
+      quantity: 100,
+      status: 'planned' as const,
+      ref: 'OF-1',
+      production: true,
+    };
     const lines = [
       line({ promisedDate: '2026-01-19', quantity: 40 }),
       line({ promisedDate: '2026-01-21', quantity: 80 }),
@@ -156,5 +173,77 @@ describe('scanRisks', () => {
     expect(riskExposure(t, 'stock-shortfall', 100_000, 100_000)).toBe(5000);
     expect(riskExposure(t, 'appointment-missing', 0, 100_000)).toBe(15_000);
     expect(riskExposure(null, 'stock-shortfall', 100_000, 100_000)).toBe(0);
+  });
+});
+
+describe('scanRisks with production shortfalls', () => {
+  const run = {
+    id: 1,
+    date: '2026-01-20',
+    originalDate: '2026-01-20',
+    quantity: 256,
+    status: 'planned' as const,
+    ref: 'OF-S-26-034',
+    production: true,
+  };
+  const cut = (reducedPct: number) => ({ productId: 10, warehouseId: 1, from: '2026-01-19', to: '2026-01-28', reducedPct, endedOn: null });
+  const view = () => new Map([[10, stock({ onHand: 88, receipts: [run] })]]);
+
+  it('makes the orders the cut run no longer serves risks of cause production shortfall, naming the run', () => {
+    const capMarche = line({ quantity: 256, typology: 'GMS_CENTRALE' });
+    const spd = line({ quantity: 64 });
+    expect(scanRisks([capMarche, spd], view(), today)).toEqual([]);
+    const risks = scanRisks([capMarche, spd], view(), today, [cut(60)]);
+    // 88 on hand + 102 of the 256 planned: the first order takes all 190, the second gets nothing.
+    expect(risks.map((r) => [r.orderId, r.cause, r.shortfall, r.receiptRef])).toEqual([
+      [capMarche.orderId, 'production-shortfall', 66, 'OF-S-26-034'],
+      [spd.orderId, 'production-shortfall', 64, 'OF-S-26-034'],
+    ]);
+  });
+
+  it('names the run even when the shortfall stops the line altogether (100 %): the line counted on it', () => {
+    const spd = line({ quantity: 120 });
+    expect(scanRisks([spd], view(), today, [cut(100)]).map((r) => [r.cause, r.shortfall, r.receiptRef])).toEqual([
+      ['production-shortfall', 32, 'OF-S-26-034'],
+    ]);
+  });
+
+  it('leaves another warehouse, another product and the orders before the run as they were', () => {
+    const before = line({ quantity: 80, promisedDate: '2026-01-19' });
+    const risks = scanRisks([before], view(), today, [{ ...cut(100), warehouseId: 2 }, { ...cut(100), productId: 11 }, cut(100)]);
+    expect(risks).toEqual([]);
+  });
+
+  it('property: a 0 % shortfall changes nothing, and a larger one never makes fewer risks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 300 }), day: fc.integer({ min: 19, max: 31 }) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 400 }), day: fc.integer({ min: 19, max: 31 }) }), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (orders, runs, onHand, a, b) => {
+          const date = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
+          const lines = orders.map((o) => line({ quantity: o.quantity, promisedDate: date(o.day) }));
+          const receipts = runs.map((r, i) => ({ ...run, id: i + 1, date: date(r.day), originalDate: date(r.day), quantity: r.quantity }));
+          const scan = (pct: number | null) =>
+            scanRisks(
+              lines,
+              new Map([[10, stock({ onHand, receipts })]]),
+              today,
+              pct === null ? [] : [{ ...cut(pct), from: date(19), to: date(31) }],
+            );
+          expect(scan(0)).toEqual(scan(null));
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const fewer = scan(low);
+          const more = scan(high);
+          expect(more.length).toBeGreaterThanOrEqual(fewer.length);
+          for (const r of fewer) expect(more.find((m) => m.orderLineId === r.orderLineId)?.shortfall).toBeGreaterThanOrEqual(r.shortfall);
+        },
+      ),
+    );
   });
 });

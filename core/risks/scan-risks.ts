@@ -2,6 +2,7 @@ import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import { FefoPool } from '../stock/fefo-pool.ts';
 import { pickWarehouse } from '../stock/warehouse-choice.ts';
 import { riskExposure } from './exposure.ts';
+import { applyShortfalls, type ProductionShortfall } from './production-shortfall.ts';
 import { prioritise } from './priority.ts';
 import type { Risk, RiskCause, RiskLine, RiskOrder, RiskReceipt, StockView, WarehouseStockView } from './risk.types.ts';
 
@@ -34,17 +35,27 @@ class Place {
   readonly pool: FefoPool;
   private readonly planned: RiskReceipt[];
   readonly changed: RiskReceipt[];
+  /** Production runs a shortfall cut, by date. */
+  readonly cut: RiskReceipt[];
   private next = 0;
 
   constructor(
     readonly w: WarehouseStockView,
     private readonly shelf: number | null,
+    shortfalls: readonly ProductionShortfall[] = [],
   ) {
     this.pool = new FefoPool(w.onHand, w.lots);
-    this.planned = w.receipts
-      .filter((r) => r.status === 'planned' && r.quantity > 0)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    this.changed = w.receipts.filter((r) => r.status === 'cancelled' || r.date !== r.originalDate);
+    const receipts = applyShortfalls(w.receipts, shortfalls);
+    const byDate = (a: RiskReceipt, b: RiskReceipt) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+    this.planned = receipts.filter((r) => r.status === 'planned' && r.quantity > 0).sort(byDate);
+    this.changed = receipts.filter((r) => r.status === 'cancelled' || r.date !== r.originalDate);
+    // A run cut to nothing (100 %) joins no pool, but the lines still counted on it.
+    this.cut = receipts.filter((r) => 'plannedQuantity' in r).sort(byDate);
+  }
+
+  /** The first production run due by the date that a shortfall cut: the line counted on its full quantity. */
+  cutBy(date: IsoDate): RiskReceipt | null {
+    return this.cut.find((r) => r.date <= date) ?? null;
   }
 
   /** Receipts due on or before the date join the pool. */
@@ -64,11 +75,18 @@ class Place {
  * line cannot get is its shortfall (not carried: a short line does not take the next receipt from a later line,
  * which keeps one slipped receipt to the one line that counted on it). So a released line short in its warehouse
  * is a risk even when another warehouse holds the goods: the call offers to deliver from there. A shortfall is
- * `receipt-late` when a receipt of that warehouse planned in time slipped or was cancelled, else `stock-shortfall`.
+ * `receipt-late` when a receipt of that warehouse planned in time slipped or was cancelled, `production-shortfall`
+ * when a production run due there by the date was cut by a shortfall (a line down: `shortfalls`, applied to the
+ * production receipts dated within their period), else `stock-shortfall`.
  * Order-wide: a load beyond one truck, an appointment not booked close to the date. Linear in lines once sorted:
  * one pass per product, lots and receipts walked with pointers.
  */
-export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: IsoDate): Risk[] {
+export function scanRisks(
+  lines: readonly RiskLine[],
+  stock: StockView,
+  today: IsoDate,
+  shortfalls: readonly ProductionShortfall[] = [],
+): Risk[] {
   const found: Found[] = [];
   const byProduct = new Map<number, RiskLine[]>();
   const categoryValue = new Map<string, number>();
@@ -87,7 +105,17 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
     const s = stock.get(productId);
     productLines.sort(compareLines);
     const shelf = s?.shelfLifeDays ?? null;
-    const places = new Map((s?.warehouses ?? []).map((w) => [w.warehouseId, new Place(w, shelf)]));
+    const cuts = shortfalls.filter((c) => c.productId === productId);
+    const places = new Map(
+      (s?.warehouses ?? []).map((w) => [
+        w.warehouseId,
+        new Place(
+          w,
+          shelf,
+          cuts.filter((c) => c.warehouseId === w.warehouseId),
+        ),
+      ]),
+    );
     const empty = (warehouseId: number | null) => new Place({ warehouseId: warehouseId ?? 0, onHand: 0, lots: [], receipts: [] }, shelf);
     for (const l of productLines) {
       const o = l.order;
@@ -107,8 +135,10 @@ export function scanRisks(lines: readonly RiskLine[], stock: StockView, today: I
       const served = place.pool.take(l.quantity, date, o.minRemainingShelfLifePct, shelf);
       const shortfall = l.quantity - served;
       if (shortfall <= 0) continue;
-      const receipt = slipped(place.changed, date);
-      const cause: RiskCause = receipt ? 'receipt-late' : 'stock-shortfall';
+      const late = slipped(place.changed, date);
+      const cut = late ? null : place.cutBy(date);
+      const receipt = late ?? cut;
+      const cause: RiskCause = late ? 'receipt-late' : cut ? 'production-shortfall' : 'stock-shortfall';
       const unit = l.quantity > 0 ? l.netCents / l.quantity : 0;
       found.push({
         order: o,

@@ -28,8 +28,8 @@ export const PROBLEM_CODES = {
   URI_TOO_LONG: [],
   UNSUPPORTED_MEDIA_TYPE: [],
   UNPROCESSABLE: [],
-  /** An EDIFACT interchange that does not parse; the problem says at which segment. */
-  EDI_SYNTAX: [],
+  /** An EDIFACT interchange that does not parse: `segment` its 1-based position, `tag` its tag ('' at the end of the file). */
+  EDI_SYNTAX: ['segment', 'tag'],
   RATE_LIMITED: [],
   /** The server is stopping (SIGTERM): it finishes what it started and takes nothing new; retry on another node. */
   SHUTTING_DOWN: [],
@@ -103,12 +103,20 @@ export const FIELD_CODES = {
   'no-delivery-point': ['customer'],
   /** The customer's price (EDI PRI) accepted on a line where the customer sent none. */
   'no-customer-price': [],
+  /** Accepting the customer's price concedes more than the terms let the desk (cents on the line): a manager decides. */
+  'manager-decides': ['cents'],
   /** A risk solution (`option`) the customer's supply settings do not accept, without the customer's approval. */
   'not-accepted-by-customer': ['option'],
   /** A promotion parameter that does not apply to its mechanism (`kind`). */
   'not-for-mechanism': ['kind'],
   /** An order-level discount without any step that discounts. */
   'no-discount-step': [],
+  /** An order change that gives a line (`id`) another product: the line is removed and a new one added instead. */
+  'product-change': ['id'],
+  /** An order change that would leave no line: the order is cancelled instead. */
+  'no-lines-left': [],
+  /** A password too weak to keep (`reason`: too short, too few characters, the account's own words, a common one). */
+  'weak-password': ['reason'],
   /**
    * A refusal without a code of its own: a schema keyword no other code tells, an import file the reader cannot
    * read at all. The web shows the server's English `message`.
@@ -128,12 +136,18 @@ export const TIMELINE_CODES = {
   'still-to-leave': ['deliveries', 'dates'],
   /** The price the customer sent (EDI PRI) is accepted on a line. */
   'customer-price-accepted': ['lineNo', 'product', 'fromCents', 'toCents'],
+  /** Our price is kept on a line where the customer expected another (the ORDRSP tells him). */
+  'our-price-kept': ['lineNo', 'product', 'oursCents', 'theirsCents'],
   /** A record written by a file import. */
   import: ['kind', 'filename'],
   /** A backorder created for what an order (`order`, its number) could not deliver. */
   'backorder-of': ['order'],
   /** A draft proposed from the customer's stock report of `reportDate`, back to `targetCoverDays` days of cover. */
   'restock-proposal': ['reportDate', 'targetCoverDays'],
+  /** The option a risk call applied to order `order` was taken back: this backorder it made is cancelled. */
+  'risk-option-undone': ['order'],
+  /** Acknowledgement version `version` of the order as it now stands supersedes version `superseded`. */
+  'acknowledgement-supersedes': ['version', 'superseded'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -4,6 +4,7 @@ import { effectiveUnitPrice } from '../pricing/effective-price.ts';
 import { priceLineAt } from '../pricing/line-price.ts';
 import { priceIndex } from '../pricing/price-index.ts';
 import { isFixedPrice } from '../pricing/pricing.types.ts';
+import type { Bilingual } from '../shared/bilingual.ts';
 import { num, say } from '../terms/checks/format.ts';
 import { quantityChange } from './describe.ts';
 import { evaluate, type SuggestInput } from './suggest-input.ts';
@@ -13,24 +14,24 @@ import { upToMultiple, withinReach } from './targets.ts';
 /** How many of the best line-level candidates are re-priced exactly (the rest are estimated only): keeps 200 lines fast. */
 const EXACT_CANDIDATES = 5;
 
-/** The next quantity on a line that earns something: a list tier, a promotion's minimum, the next free goods. */
-function nextThreshold(product: Product, quantity: number, input: SuggestInput): number | null {
+/** The next quantity on a line that earns something (a list tier, a promotion's minimum, the next free goods), and what. */
+function nextThreshold(product: Product, quantity: number, input: SuggestInput): { target: number; why: Bilingual } | null {
   const index = priceIndex(input.ctx, input.priced.orderDate);
-  let target = Infinity;
-  for (const t of index.tiers.get(product.id) ?? [])
-    if (t.minQuantity > quantity) {
-      target = Math.min(target, t.minQuantity);
-      break;
-    }
+  let best: { target: number; why: Bilingual } | null = null;
+  const consider = (target: number, why: Bilingual) => {
+    if (target > quantity && (best === null || target < best.target)) best = { target, why };
+  };
+  const tier = (index.tiers.get(product.id) ?? []).find((t) => t.minQuantity > quantity);
+  if (tier) consider(tier.minQuantity, { fr: '(prix dégressif de la liste de prix)', en: "(the price list's quantity price)" });
   for (const promo of index.promotions.get(product.id) ?? []) {
     const m = promo.mechanism;
+    const why = { fr: `(promotion « ${promo.name} »)`, en: `(promotion "${promo.name}")` };
     if (m.kind === 'percent') {
       const perPallet = unitsPerPallet(product);
-      const min = Math.max(m.minQuantityPerLine, m.minPalletsPerLine && perPallet ? m.minPalletsPerLine * perPallet : 0);
-      if (min > quantity) target = Math.min(target, min);
-    } else if (m.kind === 'free-goods') target = Math.min(target, (Math.floor(quantity / m.buy) + 1) * m.buy);
+      consider(Math.max(m.minQuantityPerLine, m.minPalletsPerLine && perPallet ? m.minPalletsPerLine * perPallet : 0), why);
+    } else if (m.kind === 'free-goods') consider((Math.floor(quantity / m.buy) + 1) * m.buy, why);
   }
-  return target === Infinity ? null : target;
+  return best;
 }
 
 /** Line by line: add the few units that reach the next tier or promotion threshold, best estimated savings first. */
@@ -38,7 +39,7 @@ function lineTiers(input: SuggestInput): Suggestion[] {
   const { order, priced, ctx, products } = input;
   const index = priceIndex(ctx, priced.orderDate);
   const tierBp = priced.orderTier?.discountBp ?? 0;
-  const candidates: { i: number; product: Product; target: number; estimate: number }[] = [];
+  const candidates: { i: number; product: Product; target: number; estimate: number; why: Bilingual }[] = [];
   for (let i = 0; i < order.lines.length; i++) {
     const product = products[i];
     const line = priced.lines[i];
@@ -46,7 +47,7 @@ function lineTiers(input: SuggestInput): Suggestion[] {
       continue;
     const threshold = nextThreshold(product, line.quantity, input);
     if (threshold === null) continue;
-    const target = upToMultiple(product, threshold, ctx.terms.orderMultiples);
+    const target = upToMultiple(product, threshold.target, ctx.terms.orderMultiples);
     const added = (target - line.quantity) * line.unitPriceCents;
     if (!withinReach(added, priced.totals.goodsNetCents, (unitsPerLayer(product) ?? product.unitsPerCarton) * line.unitPriceCents))
       continue;
@@ -55,13 +56,12 @@ function lineTiers(input: SuggestInput): Suggestion[] {
     const was = effectiveUnitPrice(line);
     if (!after || was === null) continue;
     const estimate = (target + after.free) * was - after.net;
-    if (estimate >= 1) candidates.push({ i, product, target, estimate });
+    if (estimate >= 1) candidates.push({ i, product, target, estimate, why: threshold.why });
   }
   candidates.sort((a, b) => b.estimate - a.estimate);
   const out: Suggestion[] = [];
   for (const c of candidates.slice(0, EXACT_CANDIDATES)) {
-    const why = { fr: '(palier de prix ou promotion atteint)', en: '(price tier or promotion reached)' };
-    const s = evaluate(input, 'next-tier', `next-tier:${c.i}`, quantityChange(c.i, c.product, order.lines[c.i].quantity, c.target, why), [
+    const s = evaluate(input, 'next-tier', `next-tier:${c.i}`, quantityChange(c.i, c.product, order.lines[c.i].quantity, c.target, c.why), [
       { op: 'setQuantity', lineIndex: c.i, quantity: c.target },
     ]);
     if (s) out.push(s);

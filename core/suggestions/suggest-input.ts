@@ -59,5 +59,5 @@ export function evaluate(
       : changedOrder(input.priced, price(applySuggestion(input.order, { changes }), input.ctx));
   const { neverDearer, savingCents } = judgeChange(input.priced, after);
   if (!neverDearer || savingCents < minSaving) return null;
-  return { id, kind, description, savingCents, changes };
+  return { id, kind, description, savingCents, orderChangeCents: after.netCents - input.priced.totals.netCents, changes };
 }

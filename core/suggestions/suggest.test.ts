@@ -26,12 +26,18 @@ describe("suggest: Pascal Martin's phone order (scenario 2)", () => {
     expect(s.changes).toEqual([{ op: 'setQuantity', lineIndex: 2, quantity: 4 }]);
     expect(s.savingCents).toBe(330); // 4 × 16,50 € × 5 %
     expect(s.description.fr).toContain('Ligne 3 (SUC-GLA-S10) : passer de 2 sacs à 4 sacs');
+    // It names what earns the saving, and says what the customer spends more to get it: 2 × 16,50 € less the 3,30 €.
+    expect(s.description.fr).toMatch(/\(promotion « .+ »\)/);
+    expect(s.orderChangeCents).toBe(2 * 1650 - 330);
   });
 
   it('offers to reach franco, saving at least the 35,00 € fee, and ranks by saving', () => {
     const s = found.find((x) => x.kind === 'reach-franco')!;
     expect(s.savingCents).toBeGreaterThanOrEqual(3500);
     expect(price(applySuggestion(order, s), ctx).franco!.feeCents).toBe(0);
+    // What he spends more and what he saves are both said: the order grows by more than the fee it saves.
+    expect(s.orderChangeCents).toBe(price(applySuggestion(order, s), ctx).totals.netCents - price(order, ctx).totals.netCents);
+    expect(s.orderChangeCents).toBeGreaterThan(0);
     expect(found.map((x) => x.savingCents)).toEqual([...found.map((x) => x.savingCents)].sort((a, b) => b - a));
   });
 });

@@ -19,5 +19,7 @@ export type Suggestion = {
    * per-unit prices plus today's charges, minus the new order's net. Never negative.
    */
   savingCents: number;
+  /** How the order's total HT moves (charges included): what he spends more (or less, negative) to save that. */
+  orderChangeCents: number;
   changes: SuggestionChange[];
 };

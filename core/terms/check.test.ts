@@ -145,6 +145,13 @@ rule('credit-limit', () => {
       'Encours de 5 042,65 € TTC (commandes en cours 4 000,00 €, impayés 800,00 €, cette commande 242,65 €)',
     );
   });
+  it("says as of when the accounting's unpaid figure stands", () => {
+    const c = context({ agreement: { ...ctx.agreement, openOrdersCents: 400_000, unpaidBalanceCents: 80_000, unpaidAsOf: '2026-12-04' } });
+    const f = fires('credit-limit', order, c);
+    expect(plain(f.message.fr)).toContain('impayés 800,00 € au ven. 04/12/2026');
+    expect(plain(f.message.en)).toContain('unpaid €800.00 as of Fri, 04/12/2026');
+    expect(f.data).toMatchObject({ unpaidAsOf: '2026-12-04' });
+  });
   it('is silent within the limit, and when the terms turn the check off', () => {
     silent('credit-limit', order, context({ agreement: { ...ctx.agreement, openOrdersCents: 400_000, unpaidBalanceCents: 75_000 } }));
     silent(
@@ -197,6 +204,23 @@ rule('price-mismatch', () => {
   });
   it("is settled once the desk accepts the customer's price: the line is priced at it", () => {
     silent('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1850, agreedUnitPriceCents: 1850 }]));
+  });
+  it('is settled once the desk keeps our price (the ORDRSP tells him ours)', () => {
+    silent('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1850, agreedUnitPriceCents: 1950 }]));
+  });
+  it("says what accepting his price costs, and that above the terms' threshold a manager decides", () => {
+    // 10 × (19,50 − 18,50) = 10,00 € given away: within 50 €, the assistant's call; over 5 €, the manager's.
+    const within = fires('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1850 }]));
+    expect(within.data).toMatchObject({ concessionCents: 1000, managerDecides: false });
+    const above = fires(
+      'price-mismatch',
+      draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 1850 }]),
+      context({ terms: { ...TERMS, priceConcessionApprovalCents: 500 } }),
+    );
+    expect(above.data).toMatchObject({ concessionCents: 1000, managerDecides: true });
+    // A customer who expects more than ours costs nothing to accept.
+    const higher = fires('price-mismatch', draft([{ productId: T65, quantity: 10, expectedUnitPriceCents: 2050 }]));
+    expect(higher.data).toMatchObject({ concessionCents: 0, managerDecides: false });
   });
 });
 

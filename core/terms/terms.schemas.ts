@@ -67,6 +67,7 @@ export const TypologyTermsSchema = Type.Object(
     cutoffTime: Time,
     truck: TruckSchema,
     priceMismatchToleranceCents: Count(100_000),
+    priceConcessionApprovalCents: Cents,
     creditCheck: Type.Boolean(),
     surcharges: Surcharges,
   },
@@ -105,6 +106,11 @@ export const TermsSchema = Type.Object({
   truck: TruckSchema,
   /** A customer price (EDI) within this many cents per unit of ours is not a mismatch. */
   priceMismatchToleranceCents: Type.Integer(),
+  /**
+   * Accepting the customer's lower price costs (ours − his) × quantity on the line: above this many cents, a
+   * manager's decision, not the assistant's.
+   */
+  priceConcessionApprovalCents: Type.Integer(),
   creditCheck: Type.Boolean(),
   surcharges: Surcharges,
 });
@@ -122,6 +128,7 @@ export const CustomerTermsInputSchema = Type.Object(
     truckMaxPallets: OptionalNullable(Int32({ minimum: 1, maximum: 100 })),
     truckMaxWeightG: OptionalNullable(Int32({ minimum: 1, maximum: 60_000_000 })),
     priceMismatchToleranceCents: OptionalNullable(Count(100_000)),
+    priceConcessionApprovalCents: OptionalNullable(Cents),
     creditCheck: OptionalNullable(Type.Boolean()),
     surcharges: OptionalNullable(Surcharges),
   },
@@ -174,5 +181,7 @@ export const AgreementSchema = Type.Object({
   openOrdersCents: Type.Integer(),
   /** Invoiced and not yet paid (TTC). */
   unpaidBalanceCents: Type.Integer(),
+  /** The day the accounting's unpaid figure stands at (its last import); null or absent when none came. */
+  unpaidAsOf: Type.Optional(Nullable(Type.String())),
   prices: Type.Array(RulesCustomerPriceSchema),
 });

@@ -3,6 +3,7 @@ import type { TimelineNote } from '../../core/shared/error-codes.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import type { AuditEventsTable } from './audit.table.ts';
+import { bumpMasterDataStamp, MASTER_DATA } from './master-data.repository.ts';
 
 export type AuditInput = {
   entityType:
@@ -22,11 +23,13 @@ export type AuditInput = {
     | 'penalty_notice'
     | 'force_majeure_period'
     | 'planned_receipt'
+    | 'production_shortfall'
     | 'risk'
     | 'terms_of_sale'
     | 'customer_terms'
     | 'price_list_order_tiers'
     | 'customer_price'
+    | 'customer_credit'
     | 'promotion'
     | 'customer_assortment'
     | 'customer_stock_report'
@@ -34,7 +37,12 @@ export type AuditInput = {
     | 'customer_supply_settings'
     | 'task'
     | 'complaint'
-    | 'user';
+    | 'satisfaction_interview'
+    | 'call_script'
+    | 'user'
+    | 'call_rhythm'
+    | 'day_assignment'
+    | 'absence';
   entityId: number;
   orderId?: number | null;
   action: string;
@@ -68,21 +76,13 @@ export function auditRow(event: AuditInput): Insertable<AuditEventsTable> {
 /** Who changed what, when, before and after: written in the same transaction as the change itself. */
 export async function recordAudit(db: DbOrTrx, event: AuditInput): Promise<void> {
   await db.insertInto('auditEvents').values(auditRow(event)).execute();
+  if (MASTER_DATA.has(event.entityType)) await bumpMasterDataStamp(db);
 }
 
 /** Many events in as few statements as the engine's bound-value limit allows (a batch of EDI orders). */
 export async function recordAudits(db: DbOrTrx, rows: readonly Insertable<AuditEventsTable>[]): Promise<void> {
   await insertRows(db, 'auditEvents', rows);
-}
-
-/** The last event recorded on these kinds of entity (null: none yet): what a cache of them checks to stay current. */
-export async function latestAuditId(db: DbOrTrx, entityTypes: readonly AuditInput['entityType'][]): Promise<number | null> {
-  const row = await db
-    .selectFrom('auditEvents')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .where('entityType', 'in', [...entityTypes])
-    .executeTakeFirst();
-  return row?.id ?? null;
+  if (rows.some((r) => MASTER_DATA.has(r.entityType))) await bumpMasterDataStamp(db);
 }
 
 export type AuditEvent = {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role, SessionUser } from '../../core/auth/roles.ts';
 import { AppError } from '../errors.ts';
 import { sessionFromToken } from './auth.service.ts';
+import { registerBuyerScope } from './buyer-scope.ts';
 
 export const SESSION_COOKIE = 'carnet_session';
 export type Access = 'public' | readonly Role[];
@@ -54,6 +55,9 @@ export function registerAuth(app: FastifyInstance): void {
     if (methods.length === 0) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule`);
+    // A route open to buyers says which customer's rows she may touch there (buyer-scope.ts): checked in one place.
+    if (access !== 'public' && access.includes('buyer') && !route.config?.buyerScope)
+      throw new Error(`Route ${methods.join(',')} ${route.url} admits buyers but declares no buyerScope`);
     for (const method of methods) registered.push({ method, url: route.url, access });
   });
 
@@ -84,4 +88,5 @@ export function registerAuth(app: FastifyInstance): void {
       throw new AppError('FORBIDDEN', `Your role (${session.user.role}) may not do this.`);
     }
   });
+  registerBuyerScope(app);
 }

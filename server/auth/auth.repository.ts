@@ -16,7 +16,17 @@ export function findSessionUser(db: DbOrTrx, sessionId: string, nowIso: string) 
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id as sessionId', 'sessions.csrfToken', 'users.id', 'users.email', 'users.name', 'users.role', 'users.customerId'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.csrfToken',
+      'sessions.createdAt as sessionCreatedAt',
+      'sessions.lastSeenAt',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.customerId',
+    ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expiresAt', '>', nowIso)
     .where('users.active', '=', 1)
@@ -114,4 +124,16 @@ export async function insertLoginDevice(db: DbOrTrx, device: { id: string; userI
     .insertInto('loginDevices')
     .values({ id: device.id, userId: device.userId, createdAt: device.at, lastLoginAt: device.at })
     .execute();
+}
+
+/** Notes that the session served a request now (its idle time starts again). */
+export async function touchSession(db: DbOrTrx, sessionId: string, atIso: string) {
+  await db.updateTable('sessions').set({ lastSeenAt: atIso }).where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user but `keep` (a password changed: other browsers must log in again). */
+export async function deleteUserSessions(db: DbOrTrx, userId: number, keep: string | null = null) {
+  let q = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (keep) q = q.where('id', '!=', keep);
+  await q.execute();
 }

@@ -9,6 +9,9 @@ export type UsersTable = {
   customerId: number | null;
   active: Generated<number>;
   createdAt: string;
+  /** Until when logins from browsers the account never used are refused, after repeated failures. */
+  lockedUntil: Generated<string | null>;
+  passwordChangedAt: Generated<string | null>;
 };
 
 export type SessionsTable = {
@@ -17,6 +20,8 @@ export type SessionsTable = {
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
+  /** The last request the session served: an idle session ends (auth.service.ts, IDLE_MINUTES). */
+  lastSeenAt: Generated<string | null>;
 };
 
 export type LoginAttemptsTable = {
@@ -36,3 +41,20 @@ export type LoginDevicesTable = {
   createdAt: string;
   lastLoginAt: string;
 };
+
+/** A one-time link sent by email: the hash of its token, what it is for, until when, and whether it was used. */
+export type AccountLinksTable = {
+  id: string;
+  userId: number;
+  kind: 'invitation' | 'reset';
+  expiresAt: string;
+  usedAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+/** The delivery points a buyer orders for; none listed: all her customer's. */
+export type UserDeliveryPointsTable = { userId: number; deliveryPointId: number };
+
+/** A rate limit's counter for one key (route class and caller), shared by every node through the database. */
+export type RateLimitHitsTable = { key: string; hits: number; resetsAt: string };

@@ -22,10 +22,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/products',
     {
-      config: { access: STAFF },
+      config: { access: [...STAFF, 'buyer'], buyerScope: { kind: 'query', field: 'customerId' } },
       schema: {
         tags: ['catalog'],
-        summary: 'Search products by code, GTIN, case GTIN or words of the name',
+        summary: 'Search products by code, GTIN, case GTIN or words of the name; customerId: those listed for that customer',
         querystring: ProductListQuerySchema,
         response: { 200: ProductListSchema, 400: ProblemSchema, ...ReadProblems },
       },

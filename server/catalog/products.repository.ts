@@ -1,14 +1,15 @@
 import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../db/database.ts';
 import type { ProductsTable } from './catalog.table.ts';
-import { hasEveryWord, lowerLike } from '../db/search-pattern.ts';
+import { hasEveryWord, lowerLike, searchTextLike } from '../db/search-pattern.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 export type ProductValues = Omit<Insertable<ProductsTable>, 'id'>;
 /** An update restates the searchable fields with their search text, so the text can never lag behind the name. */
 export type ProductChanges = Partial<ProductValues> & Pick<ProductValues, 'name' | 'code' | 'searchText'>;
 
-type ProductFilter = { q?: string; status?: string };
+/** `customerId`: the products listed for that customer: active, and within its assortment when it has a restricted one. */
+type ProductFilter = { q?: string; status?: string; customerId?: number };
 
 /** A GTIN exactly, or every word of the query in the name or code, accents and case ignored, in any order. */
 function matchesProduct(q: string) {
@@ -19,6 +20,31 @@ function matchesProduct(q: string) {
 export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limit: number; offset: number }) {
   let base = db.selectFrom('products');
   if (filter.status) base = base.where('products.status', '=', filter.status);
+  const customerId = filter.customerId;
+  if (customerId !== undefined)
+    base = base
+      .where('products.status', '=', 'active')
+      .where((eb) =>
+        eb.or([
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('customerAssortments')
+                .select('customerAssortments.customerId')
+                .where('customerAssortments.customerId', '=', customerId)
+                .where('customerAssortments.restricted', '=', 1),
+            ),
+          ),
+          eb(
+            'products.id',
+            'in',
+            eb
+              .selectFrom('customerAssortmentProducts')
+              .select('customerAssortmentProducts.productId')
+              .where('customerAssortmentProducts.customerId', '=', customerId),
+          ),
+        ]),
+      );
   const q = filter.q?.trim();
   if (q) base = base.where(matchesProduct(q));
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -35,6 +61,26 @@ export async function searchProducts(db: DbOrTrx, filter: ProductFilter & { limi
   }
   const items = await rows.orderBy('products.code').limit(filter.limit).offset(filter.offset).execute();
   return { rows: items, total: Number(n) };
+}
+
+/**
+ * Active products whose search text holds any of `words`, or listed among `ids`: what a ranking of candidates for a
+ * line's free text reads (at most `limit`, by code).
+ */
+export function listProductsWithAnyWord(db: DbOrTrx, words: readonly string[], ids: readonly number[], limit: number) {
+  return db
+    .selectFrom('products')
+    .select(['id', 'code', 'name', 'family', 'unitsPerCarton'])
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        ...words.map((w) => searchTextLike(eb.ref('products.searchText'), w, 'contains')),
+        ...(ids.length ? [eb('products.id', 'in', [...ids])] : []),
+      ]),
+    )
+    .orderBy('code')
+    .limit(limit)
+    .execute();
 }
 
 export function findProduct(db: DbOrTrx, id: number) {

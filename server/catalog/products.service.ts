@@ -34,7 +34,7 @@ export function productValues(input: ProductInput, now: string): repo.ProductVal
   };
 }
 
-export async function listProducts(db: Db, filter: { q?: string; status?: string; limit: number; offset: number }) {
+export async function listProducts(db: Db, filter: { q?: string; status?: string; customerId?: number; limit: number; offset: number }) {
   const { rows, total } = await repo.searchProducts(db, filter);
   return { items: rows.map(toProduct), total };
 }

@@ -1,6 +1,12 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
-import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from './complaints.table.ts';
+import type {
+  ComplaintLinesTable,
+  ComplaintsTable,
+  CreditNotesTable,
+  CustomerGesturesTable,
+  ReturnPickupsTable,
+} from './complaints.table.ts';
 
 export async function insertComplaint(db: DbOrTrx, values: Insertable<ComplaintsTable>): Promise<number> {
   return (await db.insertInto('complaints').values(values).returning('id').executeTakeFirstOrThrow()).id;
@@ -135,4 +141,54 @@ export function findBilledCustomer(db: DbOrTrx, customerId: number) {
     .select(['code', 'name', 'street', 'postcode', 'city', 'country', 'vatNumber'])
     .where('id', '=', customerId)
     .executeTakeFirstOrThrow();
+}
+
+export async function insertReturnPickup(
+  db: DbOrTrx,
+  values: Insertable<ReturnPickupsTable>,
+  lines: readonly { productId: number; quantity: number }[],
+): Promise<number> {
+  const id = (await db.insertInto('returnPickups').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  if (lines.length)
+    await db
+      .insertInto('returnPickupLines')
+      .values(lines.map((l) => ({ ...l, returnPickupId: id })))
+      .execute();
+  return id;
+}
+
+export async function insertGesture(db: DbOrTrx, values: Insertable<CustomerGesturesTable>): Promise<number> {
+  return (await db.insertInto('customerGestures').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** What the outcome created: the replacement order, the return to collect and its lines, the gesture. */
+export async function findOutcomeRecords(db: DbOrTrx, complaintId: number, replacementOrderId: number | null) {
+  const [replacement, pickup, gesture] = await Promise.all([
+    replacementOrderId === null
+      ? undefined
+      : db.selectFrom('orders').select(['id', 'number', 'status', 'requestedDate']).where('id', '=', replacementOrderId).executeTakeFirst(),
+    db.selectFrom('returnPickups').select(['id', 'number', 'pickupOn', 'status']).where('complaintId', '=', complaintId).executeTakeFirst(),
+    db
+      .selectFrom('customerGestures')
+      .leftJoin('orders', 'orders.id', 'customerGestures.appliedOrderId')
+      .select(['customerGestures.amountCents', 'orders.number as appliedOrderNumber', 'customerGestures.appliedAt'])
+      .where('customerGestures.complaintId', '=', complaintId)
+      .executeTakeFirst(),
+  ]);
+  const pickupLines = pickup
+    ? await db
+        .selectFrom('returnPickupLines')
+        .innerJoin('products', 'products.id', 'returnPickupLines.productId')
+        .select(['products.code as productCode', 'products.name as productName', 'returnPickupLines.quantity'])
+        .where('returnPickupLines.returnPickupId', '=', pickup.id)
+        .orderBy('returnPickupLines.id')
+        .execute()
+    : [];
+  return { replacement, pickup: pickup ? { ...pickup, lines: pickupLines } : undefined, gesture };
+}
+
+/** The credit note's PDF (the row's id), attached to the answer. */
+export async function findCreditNoteDocumentId(db: DbOrTrx, complaintId: number): Promise<number | null> {
+  const row = await db.selectFrom('creditNotes').select('documentId').where('complaintId', '=', complaintId).executeTakeFirst();
+  return row?.documentId ?? null;
 }

@@ -5,17 +5,22 @@ import {
   ComplaintInputSchema,
   ComplaintQuerySchema,
   ComplaintListSchema,
+  ComplaintReplyDraftSchema,
+  ComplaintReplySchema,
   ComplaintStepSchema,
   ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { LotParamsSchema, LotQuerySchema, LotTraceSchema } from '../../core/complaints/lot-trace.schemas.ts';
 import { traceLot } from './lot-trace.ts';
+import { PHOTO_MAX_BYTES, PHOTOS_PER_COMPLAINT } from '../../core/complaints/photos.ts';
+import { addComplaintPhotos, readPhotoUploads } from './complaint-photos.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
 import { recordComplaint } from './record-complaint.ts';
 import { resolveComplaint } from './resolve-complaint.ts';
+import { complaintReplyDraft, sendComplaintReply } from './complaint-reply.ts';
 
 const tags = ['complaints'];
 const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -25,7 +30,11 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/complaints',
     {
-      config: { access: ORDER_DESK },
+      // A buyer files hers from the portal, on her own company's orders and deliveries only.
+      config: {
+        access: [...ORDER_DESK, 'buyer'],
+        buyerScope: { kind: 'body', field: 'customerId', set: { channel: 'portal' } },
+      },
       schema: {
         tags,
         summary: 'Record a complaint: judged against the claim deadline of the terms, its service clock started',
@@ -83,6 +92,25 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/api/complaints/:id/photos',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Add the photos the customer sent (JPEG, PNG, HEIC or PDF, judged by their content; several at once)',
+        description: `multipart/form-data, one file part per photo (any field name), at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB each, ${PHOTOS_PER_COMPLAINT} per complaint; each gets a thumbnail.`,
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 200: ComplaintDetailSchema, ...Refusals, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const uploads = await readPhotoUploads(request);
+      return addComplaintPhotos(app.db, currentUser(request).id, request.params.id, uploads, app.clock.now());
+    },
+  );
+
+  app.post(
     '/api/complaints/:id/answer',
     {
       config: { access: ORDER_DESK },
@@ -110,6 +138,35 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => resolveComplaint(app.db, currentUser(request), request.params.id, request.body, app.clock.now()),
+  );
+
+  app.get(
+    '/api/complaints/:id/reply',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'The French answer to the customer, drafted from the outcome, and to whom it would go',
+        params: IdParams,
+        response: { 200: ComplaintReplyDraftSchema, ...Refusals, 404: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (request) => complaintReplyDraft(app.db, request.params.id, app.clock.now()),
+  );
+
+  app.post(
+    '/api/complaints/:id/reply',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary: 'Send the answer: by email through the outbox (the credit note attached), or to print',
+        params: IdParams,
+        body: ComplaintReplySchema,
+        response: { 200: ComplaintDetailSchema, ...Refusals, 404: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (request) => sendComplaintReply(app.db, currentUser(request).id, request.params.id, request.body, app.clock.now()),
   );
 
   app.post(

@@ -7,7 +7,14 @@ import { listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { listComplaintLots } from './lot-trace.repository.ts';
-import { type ComplaintRow, findCreditNoteOf, listComplaintLineRows, listComplaintRows } from './complaints.repository.ts';
+import { listComplaintPhotoRows } from './photos.repository.ts';
+import {
+  type ComplaintRow,
+  findCreditNoteOf,
+  findOutcomeRecords,
+  listComplaintLineRows,
+  listComplaintRows,
+} from './complaints.repository.ts';
 import type { RefusalReason, ResolutionOutcome } from '../../core/complaints/resolution.ts';
 
 const flag = (v: number | null) => (v === null ? null : v === 1);
@@ -69,10 +76,12 @@ export async function listComplaints(db: DbOrTrx, query: ComplaintQuery, now: Da
 export async function getComplaint(db: DbOrTrx, id: number, now: Date): Promise<ComplaintDetail> {
   const [row] = await listComplaintRows(db, { id });
   if (!row) throw notFound('Complaint', id);
-  const [lines, history, creditNote] = await Promise.all([
+  const [lines, photos, history, creditNote, outcome] = await Promise.all([
     listComplaintLineRows(db, id),
+    listComplaintPhotoRows(db, id),
     listAuditEvents(db, { entityType: 'complaint', entityId: id }),
     findCreditNoteOf(db, id),
+    findOutcomeRecords(db, id, row.replacementOrderId),
   ]);
   const lots = row.orderId
     ? (
@@ -86,7 +95,14 @@ export async function getComplaint(db: DbOrTrx, id: number, now: Date): Promise<
         gestureCents: row.gestureCents,
         note: row.outcomeNote,
         creditNote: creditNote ?? null,
+        replacementOrder: outcome.replacement ?? null,
+        returnPickup: outcome.pickup ?? null,
+        gestureAppliedOrderNumber: outcome.gesture?.appliedOrderNumber ?? null,
       }
     : null;
-  return { ...toComplaint(row, now), lines, lots, resolution, history };
+  const answer =
+    row.answerText && row.answerSentAt && row.answerChannel
+      ? { text: row.answerText, sentAt: row.answerSentAt, channel: row.answerChannel as 'email' | 'print' }
+      : null;
+  return { ...toComplaint(row, now), lines, photos, lots, resolution, answer, history };
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Tables of the complaints capability (migration 2026_12_06_0200).
 
@@ -37,7 +37,7 @@ export type ComplaintsTable = {
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
-};
+} & ComplaintOutcomeColumns;
 
 export type ComplaintLinesTable = {
   id: Generated<number>;
@@ -61,5 +61,57 @@ export type CreditNotesTable = {
   documentId: number | null;
   approvedBy: number | null;
   createdBy: number | null;
+  createdAt: string;
+};
+
+// Migration 2026_12_07_0700: photos, what the outcomes create, the answer sent.
+
+export type ComplaintOutcomeColumns = {
+  replacementOrderId: ColumnType<number | null, number | null | undefined, number | null>;
+  answerText: ColumnType<string | null, string | null | undefined, string | null>;
+  answerSentAt: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'email' (through the outbox) or 'print'. */
+  answerChannel: ColumnType<string | null, string | null | undefined, string | null>;
+  answerDocumentId: ColumnType<number | null, number | null | undefined, number | null>;
+};
+
+export type ComplaintPhotosTable = {
+  id: Generated<number>;
+  complaintId: number;
+  documentId: number;
+  /** A JPEG thumbnail; null for a PDF or a picture nothing could read. */
+  thumbnailDocumentId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+/** A return to collect: the goods the carrier picks up at the customer's, on its date. */
+export type ReturnPickupsTable = {
+  id: Generated<number>;
+  number: string;
+  complaintId: number;
+  customerId: number;
+  deliveryPointId: number | null;
+  pickupOn: string;
+  status: string;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+export type ReturnPickupLinesTable = {
+  id: Generated<number>;
+  returnPickupId: number;
+  productId: number;
+  quantity: number;
+};
+
+/** A commercial gesture waiting for the customer's next order; applied once taken off it. */
+export type CustomerGesturesTable = {
+  id: Generated<number>;
+  customerId: number;
+  complaintId: number;
+  amountCents: number;
+  appliedOrderId: number | null;
+  appliedAt: string | null;
   createdAt: string;
 };

@@ -11,7 +11,8 @@ import { AppError, type FieldError } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
 import { nextCounter } from '../orders/counters.repository.ts';
 import { moveComplaint } from './complaint-steps.ts';
-import { findBilledCustomer, insertCreditNote, updateComplaint } from './complaints.repository.ts';
+import { findBilledCustomer, insertCreditNote, insertGesture, updateComplaint } from './complaints.repository.ts';
+import { draftReplacement, placeReplacement, placeReturn, planReturn } from './complaint-goods.ts';
 import { getComplaint } from './complaints.service.ts';
 import { renderCreditNote } from './credit-note.pdf.ts';
 
@@ -90,8 +91,9 @@ async function issueCreditNote(trx: Trx, c: ComplaintDetail, body: ResolveCompla
 
 /**
  * Settles a complaint with one of the trade's outcomes, in one transaction, audited with what it created: a
- * refusal and its reason, a commercial gesture's amount, or a credit note (above the approval threshold only a
- * manager issues it: he is the approval).
+ * refusal and its reason; a commercial gesture, waiting for the customer's next order; a credit note (above the
+ * approval threshold only a manager issues it: he is the approval); a free-of-charge replacement order on the next
+ * possible date; a return to collect with its pickup date.
  */
 export async function resolveComplaint(
   db: Db,
@@ -115,6 +117,26 @@ export async function resolveComplaint(
       ]);
   }
   const note = body.note.trim();
+  // Read before the transaction, as any order is drafted: master data, the rules' context, the delivery dates.
+  const replacement = body.outcome === 'replacement' ? await draftReplacement(db, complaint, body, now) : null;
+  const pickup = body.outcome === 'return' ? await planReturn(db, complaint, body, now) : null;
+  const applyOutcome = async (trx: Trx, c: ComplaintDetail) => {
+    if (body.outcome === 'credit-note') return issueCreditNote(trx, c, body, user.id, user.role === 'manager' ? user.id : null, now);
+    if (replacement) return placeReplacement(trx, replacement, user.id, now);
+    if (pickup) return placeReturn(trx, c, pickup, user.id, now);
+    if (body.outcome === 'gesture')
+      return {
+        gestureId: await insertGesture(trx, {
+          customerId: c.customerId,
+          complaintId: c.id,
+          amountCents: body.amountCents!,
+          appliedOrderId: null,
+          appliedAt: null,
+          createdAt: now.toISOString(),
+        }),
+      };
+    return {};
+  };
   return moveComplaint(db, user.id, id, body.outcome === 'refusal' ? 'refused' : 'resolved', note, now, async (trx, c) => {
     await updateComplaint(trx, id, {
       outcome: body.outcome,
@@ -122,8 +144,8 @@ export async function resolveComplaint(
       gestureCents: body.outcome === 'gesture' ? (body.amountCents ?? null) : null,
       outcomeNote: note,
     });
-    const created =
-      body.outcome === 'credit-note' ? await issueCreditNote(trx, c, body, user.id, user.role === 'manager' ? user.id : null, now) : {};
+    const created = await applyOutcome(trx, c);
+    if ('orderId' in created) await updateComplaint(trx, id, { replacementOrderId: created.orderId });
     return { outcome: body.outcome, refusalReason: body.refusalReason ?? null, amountCents: body.amountCents ?? null, ...created };
   });
 }

@@ -19,6 +19,8 @@ export type CustomersTable = {
   creditLimitCents: number;
   priceListId: number | null;
   assistantUserId: number | null;
+  /** 1: an order from the customer portal that needs nobody confirms on its own (migration 2026_12_07_0200). */
+  portalAutoConfirm: Generated<number>;
   /** Name, code and city, lower-case without accents (core/shared/search-text.ts): what the search reads. */
   searchText: string;
   createdAt: string;

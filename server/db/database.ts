@@ -1,6 +1,15 @@
+import type { ControlDecisionsTable } from '../controls/controls.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable } from '../audit/audit.table.ts';
-import type { LoginAttemptsTable, LoginDevicesTable, SessionsTable, UsersTable } from '../auth/auth.table.ts';
+import type {
+  AccountLinksTable,
+  LoginAttemptsTable,
+  LoginDevicesTable,
+  RateLimitHitsTable,
+  SessionsTable,
+  UserDeliveryPointsTable,
+  UsersTable,
+} from '../auth/auth.table.ts';
 import type {
   CustomerProductCodesTable,
   PriceListItemsTable,
@@ -8,7 +17,18 @@ import type {
   ProductsTable,
   ProductSubstitutesTable,
 } from '../catalog/catalog.table.ts';
-import type { ComplaintLinesTable, ComplaintsTable, CreditNotesTable } from '../complaints/complaints.table.ts';
+import type {
+  ComplaintLinesTable,
+  ComplaintPhotosTable,
+  ComplaintsTable,
+  CreditNotesTable,
+  CustomerGesturesTable,
+  ReturnPickupLinesTable,
+  ReturnPickupsTable,
+} from '../complaints/complaints.table.ts';
+import type { SatisfactionGuidesTable, SatisfactionInterviewsTable } from '../satisfaction/satisfaction.table.ts';
+import type { CallScriptsTable } from '../scripts/scripts.table.ts';
+import type { IntakeCorrectionsTable, IntakeItemsTable } from '../intake/intake.table.ts';
 import type { CompanyTable } from '../company/company.table.ts';
 import type {
   ContactsTable,
@@ -23,13 +43,14 @@ import type {
   CustomerVmiSettingsTable,
 } from '../customer-stock/customer-stock.table.ts';
 import type { DeliveriesTable, DeliveryLineLotsTable, DeliveryLinesTable } from '../deliveries/deliveries.table.ts';
-import type { DocumentsTable } from '../documents/documents.table.ts';
+import type { DocumentJobsTable, DocumentsTable } from '../documents/documents.table.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
 import type { OutboxEmailsTable } from '../mail/mail.table.ts';
 import type { CountersTable, OrderFindingsTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';
+import type { ProductionShortfallsTable } from '../stock/production-shortfalls.table.ts';
 import type { StockLevelsTable, WarehousesTable } from '../stock/stock.table.ts';
 import type {
   CustomerAssortmentProductsTable,
@@ -48,12 +69,25 @@ import type {
 } from '../terms/terms.table.ts';
 import type { TasksTable } from '../tasks/tasks.table.ts';
 import type { BackupRunsTable } from '../ops/ops.table.ts';
+import type { CallRhythmsTable, CallsTable } from '../calls/calls.table.ts';
+import type { ReportLinesTable, ReportOrdersTable } from '../reports/reports.table.ts';
+import type {
+  AbsencesTable,
+  DayAssignmentsTable,
+  DayViewsTable,
+  HandoverNotesTable,
+  WorkSchedulesTable,
+  WorkTimingsTable,
+} from '../day/day.table.ts';
 
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
   loginDevices: LoginDevicesTable;
+  accountLinks: AccountLinksTable;
+  userDeliveryPoints: UserDeliveryPointsTable;
+  rateLimitHits: RateLimitHitsTable;
   company: CompanyTable;
   customers: CustomersTable;
   deliveryPoints: DeliveryPointsTable;
@@ -75,6 +109,7 @@ export type Database = {
   deliveryLines: DeliveryLinesTable;
   deliveryLineLots: DeliveryLineLotsTable;
   documents: DocumentsTable;
+  documentJobs: DocumentJobsTable;
   auditEvents: AuditEventsTable;
   termsOfSale: TermsOfSaleTable;
   termsOfSaleTypologies: TermsOfSaleTypologiesTable;
@@ -98,6 +133,7 @@ export type Database = {
   ediOutbound: EdiOutboundTable;
   stockLots: StockLotsTable;
   plannedReceipts: PlannedReceiptsTable;
+  productionShortfalls: ProductionShortfallsTable;
   customerSupplySettings: CustomerSupplySettingsTable;
   risks: RisksTable;
   customerStockReports: CustomerStockReportsTable;
@@ -108,7 +144,27 @@ export type Database = {
   complaints: ComplaintsTable;
   complaintLines: ComplaintLinesTable;
   creditNotes: CreditNotesTable;
+  complaintPhotos: ComplaintPhotosTable;
+  returnPickups: ReturnPickupsTable;
+  returnPickupLines: ReturnPickupLinesTable;
+  customerGestures: CustomerGesturesTable;
+  satisfactionGuides: SatisfactionGuidesTable;
+  satisfactionInterviews: SatisfactionInterviewsTable;
+  callScripts: CallScriptsTable;
   backupRuns: BackupRunsTable;
+  controlDecisions: ControlDecisionsTable;
+  intakeItems: IntakeItemsTable;
+  intakeCorrections: IntakeCorrectionsTable;
+  callRhythms: CallRhythmsTable;
+  calls: CallsTable;
+  workTimings: WorkTimingsTable;
+  workSchedules: WorkSchedulesTable;
+  absences: AbsencesTable;
+  dayAssignments: DayAssignmentsTable;
+  handoverNotes: HandoverNotesTable;
+  dayViews: DayViewsTable;
+  reportOrders: ReportOrdersTable;
+  reportLines: ReportLinesTable;
 };
 
 export type Db = Kysely<Database>;

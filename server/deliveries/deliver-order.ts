@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
+import { recordDeliveryFacts } from '../reports/facts.repository.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import {
   countNumbersStartingWith,
@@ -119,9 +120,9 @@ export async function createBackorder(
     requestedDate: null,
     promisedDate: null,
     status: 'confirmed',
-    // The order's own note, in French, shown on its page; neither the acknowledgement nor the
-    // delivery note prints it (they print their own terms). The timeline says it coded (below).
-    note: `Reliquat de la commande ${o.number}`,
+    // No note: what it is comes from backorderOfOrderId, which the order page and the timeline say in the
+    // reader's language; the note stays the assistant's own.
+    note: null,
     netCents: totals.netCents,
     vatCents: totals.vatCents,
     grossCents: totals.grossCents,
@@ -191,6 +192,8 @@ export async function deliverOrder(db: Db, orderId: number, actor: Actor, input:
       await updateOrderLine(trx, o.orderLine.id, { deliveredQuantity: o.delivered, status: o.status });
     }
     for (const delivery of shipped) await updateDelivery(trx, delivery.id, { status: 'delivered', deliveredAt: t.at });
+    // The reports' facts change with the delivery, in its transaction: the figures are never behind the orders.
+    await recordDeliveryFacts(trx, [orderId]);
     const short = outcomes.filter((o) => o.status === 'backordered');
     const backorder = short.length ? await createBackorder(trx, t, short, actor) : null;
     // The backorder is born confirmed: it gets its own acknowledgement, like any confirmed order.

@@ -4,22 +4,23 @@ import { parisNow } from '../../core/calendar/dates.ts';
 import { nextCounter } from '../orders/counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertDocument } from '../documents/documents.repository.ts';
-import { storeFile } from '../documents/file-store.ts';
+import { fileStoreOf, storeFile } from '../documents/file-store.ts';
+import { completeDocumentJob, insertDocumentJob } from '../documents/document-jobs.repository.ts';
+import { DONE_ELSEWHERE } from '../documents/done-elsewhere.ts';
 import { AppError } from '../errors.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
-import { listOrderLineRows, updateOrderStatus } from '../orders/orders.repository.ts';
+import { findOrderRow, listOrderLineRows, updateOrderStatus } from '../orders/orders.repository.ts';
 import { type Actor, recordTransition, type StartedTransition, startTransition } from '../orders/transition.ts';
 import { shipFromStock } from './choose-warehouse.ts';
 import { type PickedLot } from '../../core/stock/lot-picking.ts';
 import { lotPicker, recordShippedLots } from './ship-lots.ts';
 import {
-  type DeliveryLineRow,
-  type DeliveryRow,
   findCompany,
   findShipToParties,
   isDeliveryNoteNumberTaken,
   listDeliveryLineRows,
   listDeliveryRows,
+  listShippedLots,
   updateDelivery,
 } from './deliveries.repository.ts';
 import { lockStockLevel, setStockLevel } from '../stock/stock.repository.ts';
@@ -41,34 +42,48 @@ async function chooseNoteNumber(trx: Trx, given: string | undefined, now: Date):
   return given;
 }
 
-async function writeDeliveryNote(
-  trx: Trx,
-  t: StartedTransition,
-  delivery: DeliveryRow,
-  noteNumber: string,
-  dataDir: string,
-  actor: Actor,
-  deliveryLines: readonly DeliveryLineRow[],
-  lots: ReadonlyMap<number, PickedLot[]>,
-) {
-  const [company, parties, orderLines] = await Promise.all([
-    findCompany(trx),
-    findShipToParties(trx, t.order.customerId, t.order.deliveryPointId),
-    listOrderLineRows(trx, t.order.id),
+/**
+ * Produces the delivery note a shipment queued (the document worker runs it after the commit): prints it from the
+ * committed rows — the delivery, its lines and the lots that left — then in one transaction files it, marks the job
+ * done and points the delivery at it. Null when another worker finished the job meanwhile: nothing is filed.
+ */
+export async function produceDeliveryNote(
+  db: Db,
+  job: { id: number; orderId: number; deliveryId: number | null; createdBy: number | null; createdAt: string },
+  now: string,
+): Promise<{ documentId: number } | null> {
+  const [order, deliveries, company, orderLines] = await Promise.all([
+    findOrderRow(db, job.orderId),
+    listDeliveryRows(db, job.orderId),
+    findCompany(db),
+    listOrderLineRows(db, job.orderId),
   ]);
+  const delivery = deliveries.find((d) => d.id === job.deliveryId);
+  if (!order || !delivery?.deliveryNoteNumber) throw new Error(`Delivery note job ${job.id}: its shipped delivery is gone`);
   if (!company) throw new AppError('UNPROCESSABLE', 'The company identity is not set up: a delivery note cannot be printed without it.');
+  const [parties, deliveryLines] = await Promise.all([
+    findShipToParties(db, order.customerId, order.deliveryPointId),
+    listDeliveryLineRows(db, [delivery.id]),
+  ]);
+  const lots = new Map<number, Awaited<ReturnType<typeof listShippedLots>>>();
+  for (const p of await listShippedLots(
+    db,
+    deliveryLines.map((l) => l.id),
+  ))
+    lots.set(p.deliveryLineId, [...(lots.get(p.deliveryLineId) ?? []), p]);
   const packOf = new Map(orderLines.map((l) => [l.id, l]));
+  const noteNumber = delivery.deliveryNoteNumber;
   const pdf = await renderDeliveryNote({
     company,
     customer: parties.customer,
     deliveryPoint: parties.point,
     deliveryNoteNumber: noteNumber,
     deliveryNumber: delivery.number,
-    shippedOn: parisNow(new Date(t.at)).date,
+    shippedOn: parisNow(new Date(delivery.shippedAt ?? job.createdAt)).date,
     plannedDate: delivery.plannedDate,
     warehouseName: delivery.warehouseName,
-    orderNumber: t.order.number,
-    customerRef: t.order.customerRef,
+    orderNumber: order.number,
+    customerRef: order.customerRef,
     lines: deliveryLines.map((l) => {
       const pack = packOf.get(l.orderLineId)!;
       const shipped = (lots.get(l.id) ?? []).map((p) => ({ lot: p.lot, bestBefore: p.bestBefore, quantity: p.quantity }));
@@ -84,27 +99,38 @@ async function writeDeliveryNote(
     }),
     totals: { pallets: delivery.palletsCenti / 100, weightG: delivery.weightG },
   });
-  const stored = await storeFile(dataDir, pdf);
-  const documentId = await insertDocument(trx, {
-    kind: 'delivery_note',
-    filename: `${noteNumber}.pdf`,
-    mimeType: 'application/pdf',
-    ...stored,
-    orderId: t.order.id,
-    createdBy: actor.id,
-    createdAt: t.at,
-  });
-  return documentId;
+  const stored = await storeFile(fileStoreOf(db), pdf);
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const documentId = await insertDocument(trx, {
+        kind: DELIVERY_NOTE_KIND,
+        filename: `${noteNumber}.pdf`,
+        mimeType: 'application/pdf',
+        ...stored,
+        orderId: job.orderId,
+        createdBy: job.createdBy,
+        createdAt: job.createdAt,
+      });
+      if (!(await completeDocumentJob(trx, job.id, documentId, now))) throw DONE_ELSEWHERE;
+      await updateDelivery(trx, delivery.id, { documentId });
+      return { documentId };
+    })
+    .catch((err: unknown) => {
+      if (err === DONE_ELSEWHERE) return null;
+      throw err;
+    });
 }
+
+export const DELIVERY_NOTE_KIND = 'delivery_note';
 
 /**
  * Shipping: every planned delivery of the order due first leaves its warehouse (on hand and reserved both go down by what is
  * shipped), gets its own note number and its own printed, filed delivery note; a part split off to a later date
  * (a risk decided as "split across deliveries") waits, and the order stays released until it too has left. A given note number serves only an
  * order leaving from one warehouse. On hand never goes below zero: goods that leave without being on hand (a
- * wrong count, a shortage at release) bring it to zero, and the timeline says so. The PDF files are written before
- * the commit; if the transaction then fails, a content-addressed file is an orphan no row points to, never a wrong
- * document.
+ * wrong count, a shortage at release) bring it to zero, and the timeline says so. Each delivery note is
+ * queued in the transaction and printed after the commit by the document worker (produceDeliveryNote).
  */
 export async function shipOrder(
   db: Db,
@@ -157,12 +183,12 @@ export async function shipOrder(
         for (const p of picked.filter((x) => x.belowMinShelfLife))
           missing.push({ code: 'shipped-short-life', params: { product: l.productCode, lot: p.lot, bestBefore: p.bestBefore } });
       }
-      const documentId = await writeDeliveryNote(trx, t, delivery, noteNumber, options.dataDir, actor, deliveryLines, lots);
-      await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at, documentId });
+      // Its delivery note is printed after the commit by the document worker (produceDeliveryNote).
+      await updateDelivery(trx, delivery.id, { status: 'shipped', deliveryNoteNumber: noteNumber, shippedAt: t.at });
+      await insertDocumentJob(trx, { kind: DELIVERY_NOTE_KIND, orderId, deliveryId: delivery.id, createdBy: actor.id, at: t.at });
       shipped.push({
         deliveryId: delivery.id,
         deliveryNoteNumber: noteNumber,
-        documentId,
         shipped: deliveryLines.map((l) => ({
           productId: l.productId,
           quantity: l.quantity,

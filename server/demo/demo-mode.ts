@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { findCompany } from '../deliveries/deliveries.repository.ts';
 import { accountsByEmail, hasActiveAdmin, hasLoginAccounts, setAccountActive } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import type { DemoOptions } from './seed.ts';
 
 type Log = { info: (message: string) => void; warn: (message: string) => void };
 type Account = Awaited<ReturnType<typeof accountsByEmail>>[number];
@@ -25,11 +26,11 @@ export const demoAccounts = (db: Db) =>
  * off, for their passwords are public; back in demo mode they are switched on again. An installation nobody can
  * administer says how to create its first administrator.
  */
-export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date): Promise<void> {
+export async function applyDemoMode(db: Db, demo: boolean, log: Log, now: Date, options: DemoOptions = {}): Promise<void> {
   if (demo && (await isEmpty(db))) {
     // The demo's data set (160 KB of JSON) is read only to load it.
     const { seedDemo } = await import('./seed.ts');
-    await seedDemo(db, now);
+    await seedDemo(db, now, options);
     log.info('the demo company (Moulins Delaunay) was loaded into the empty database');
   }
   const accounts = await demoAccounts(db);

@@ -1,4 +1,5 @@
 import type { Weekday } from '../../core/calendar/dates.ts';
+import { recordDeliveryFacts } from '../reports/facts.repository.ts';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { searchText } from '../../core/shared/search-text.ts';
@@ -12,18 +13,30 @@ import { seedCommercial } from './seed-commercial.ts';
 import { seedCustomerStock } from './seed-customer-stock.ts';
 import { seedPenalties } from './seed-penalties.ts';
 import { seedEdi } from './seed-edi.ts';
+import { seedIntake } from './seed-intake.ts';
 import { seedComplaints } from './seed-complaints.ts';
+import { seedSatisfaction } from './seed-satisfaction.ts';
+import { seedDay } from './seed-day.ts';
+import { seedHistory } from './seed-history.ts';
 
 export { DEMO_PASSWORD };
 
 type DemoOrder = (typeof demo.orders)[number];
+
+export type DemoOptions = {
+  /**
+   * Six months of generated history on top of the data set (server/demo/seed-history.ts), for the figures: on for
+   * the demo people start, off by default so that the suites count the data set's rows exactly, and fast.
+   */
+  history?: boolean;
+};
 
 /**
  * Loads Moulins Delaunay, the fictional flour mill of the demo, in one transaction. Every date of the data set
  * is moved by the same number of days so that its "today" (referenceDate) is the real today: the history ends
  * yesterday and the open orders are due this week, whenever the demo is created.
  */
-export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }> {
+export async function seedDemo(db: Db, now: Date, options: DemoOptions = {}): Promise<{ shiftDays: number }> {
   const today = parisNow(now).date;
   const clock = demoClock(demo.referenceDate, now);
   const { shiftDays, shiftInstant } = clock;
@@ -146,6 +159,14 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
           .execute();
       }
     }
+    // The portal's demo buyers belong to their customer, known once the customers are in.
+    for (const u of DEMO_ACCOUNTS)
+      if (u.customerCode)
+        await trx
+          .updateTable('users')
+          .set({ customerId: customerIds.get(u.customerCode)! })
+          .where('id', '=', userIds.get(u.email)!)
+          .execute();
 
     const warehouseOf = new Map(demo.stock.map((s) => [s.product, warehouseIds.get(s.warehouse)!]));
     const products = new Map(demo.products.map((p) => [p.code, p]));
@@ -170,13 +191,23 @@ export async function seedDemo(db: Db, now: Date): Promise<{ shiftDays: number }
         { name: 'delivery-note', value: ordered.length },
       ])
       .execute();
+    // The history's deliveries were written as rows, not through the delivery report: their report facts too.
+    await recordDeliveryFacts(
+      trx,
+      (await trx.selectFrom('orders').select('id').execute()).map((r) => r.id),
+    );
     await seedCommercial(trx, { shiftDate, shiftYearDate: (d) => shiftYearDate(d, shiftDays), nowIso, today });
     await seedPenalties(trx, { clock, nowIso });
     await seedAvailability(trx, { shiftDate, shiftInstant, nowIso });
     await seedCustomerStock(trx, { shiftDate: clock.shiftDate, nowIso });
   });
   await seedEdi(db, now);
+  await seedIntake(db, now);
   await seedComplaints(db, clock);
+  await seedSatisfaction(db, clock);
+  await seedDay(db, clock);
+  // Last, once every scenario's record is in: the data set's stories are found as they were written.
+  if (options.history) await seedHistory(db, clock, now);
   return { shiftDays };
 }
 

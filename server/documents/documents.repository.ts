@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DocumentOwner } from '../../core/auth/document-access.ts';
+import type { DocumentKind } from '../../core/documents/document-kinds.ts';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { DocumentsTable } from './documents.table.ts';
 import { newDocumentPublicId } from './public-id.ts';
@@ -50,19 +51,31 @@ export async function findDocumentOwner(
       .executeTakeFirst();
     return interchange ? { record: 'edi-interchange', customerId: interchange.customerId } : { record: 'none' };
   }
-  const [notice, report, creditNote] = await Promise.all([
+  if (document.kind === 'import') return { record: 'import', customerId: null };
+  // An email or fax of the order mailbox, or one of its attachments (server/intake).
+  if (document.kind === 'intake-message' || document.kind === 'intake-attachment') return { record: 'intake', customerId: null };
+  const [notice, report, creditNote, photo] = await Promise.all([
     db.selectFrom('penaltyNotices').select('customerId').where('letterDocumentId', '=', document.id).executeTakeFirst(),
     db.selectFrom('customerStockReports').select('customerId').where('documentId', '=', document.id).executeTakeFirst(),
     db.selectFrom('creditNotes').select('customerId').where('documentId', '=', document.id).executeTakeFirst(),
+    db
+      .selectFrom('complaintPhotos')
+      .innerJoin('complaints', 'complaints.id', 'complaintPhotos.complaintId')
+      .select('complaints.customerId')
+      .where((eb) =>
+        eb.or([eb('complaintPhotos.documentId', '=', document.id), eb('complaintPhotos.thumbnailDocumentId', '=', document.id)]),
+      )
+      .executeTakeFirst(),
   ]);
   if (notice) return { record: 'penalty-notice', customerId: notice.customerId };
   if (report) return { record: 'customer-stock-report', customerId: report.customerId };
   if (creditNote) return { record: 'complaint', customerId: creditNote.customerId };
+  if (photo) return { record: 'complaint', customerId: photo.customerId };
   return { record: 'none' };
 }
 
 /** How many files of this kind an order has: the next one is a new version. */
-export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: string): Promise<number> {
+export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: DocumentKind): Promise<number> {
   const row = await db
     .selectFrom('documents')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -73,6 +86,6 @@ export async function countOrderDocuments(db: DbOrTrx, orderId: number, kind: st
 }
 
 /** A file of this kind already stored with these bytes (the same interchange sent twice). */
-export function findDocumentByContent(db: DbOrTrx, sha256: string, kind: string) {
+export function findDocumentByContent(db: DbOrTrx, sha256: string, kind: DocumentKind) {
   return db.selectFrom('documents').select('id').where('sha256', '=', sha256).where('kind', '=', kind).executeTakeFirst();
 }

@@ -3,15 +3,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { DocumentIdSchema, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
-import { OrderDocumentSchema } from '../../core/documents/documents.schemas.ts';
-import { listOrderDocuments, openDocument } from './documents.service.ts';
+import { OrderDocumentSchema, PreparingDocumentSchema } from '../../core/documents/documents.schemas.ts';
+import { listOrderDocuments, listPreparingDocuments, openDocument } from './documents.service.ts';
 
 const tags = ['documents'];
 export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/orders/:id/documents',
     {
-      config: { access: STAFF },
+      config: {
+        access: [...STAFF, 'buyer'],
+        buyerScope: { kind: 'record', param: 'id', record: 'order', entity: 'Order' },
+      },
       schema: {
         tags,
         summary: "An order's documents (delivery notes…), oldest first",
@@ -23,10 +26,31 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/orders/:id/documents/preparing',
+    {
+      // The buyer's portal shows her order's PDF coming too (without the printer's error text, which is the desk's).
+      config: {
+        access: [...STAFF, 'buyer'],
+        buyerScope: { kind: 'record', param: 'id', record: 'order', entity: 'Order' },
+      },
+      schema: {
+        tags,
+        summary: "An order's documents not filed yet: being prepared after the commit, or given up with the error",
+        params: IdParams,
+        response: { 200: Type.Array(PreparingDocumentSchema), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const preparing = await listPreparingDocuments(app.db, request.params.id);
+      return currentUser(request).role === 'buyer' ? preparing.map((p) => ({ ...p, error: null })) : preparing;
+    },
+  );
+
+  app.get(
     '/api/documents/:id',
     {
       // Every signed-in role reaches the handler; canReadDocument decides by the record the file belongs to.
-      config: { access: ROLES },
+      config: { access: ROLES, buyerScope: { kind: 'per-file' } },
       schema: {
         tags,
         summary: 'The stored file, with its MIME type and file name',

@@ -5,6 +5,8 @@ import type { DbOrTrx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findOrderRow } from '../orders/orders.repository.ts';
 import { findDocumentByPublicId, findDocumentOwner, listOrderDocumentRows } from './documents.repository.ts';
+import { listUnfiledDocumentJobs } from './document-jobs.repository.ts';
+import type { PreparingDocument } from '../../core/documents/documents.schemas.ts';
 import { openFile } from './file-store.ts';
 
 /** A stored file as the API shows it; `id` is its public id. */
@@ -13,6 +15,19 @@ export type DocumentSummary = { id: string; kind: string; filename: string; mime
 export async function listOrderDocuments(db: DbOrTrx, orderId: number): Promise<DocumentSummary[]> {
   if (!(await findOrderRow(db, orderId))) throw notFound('Order', orderId);
   return listOrderDocumentRows(db, orderId);
+}
+
+/** The order's documents not filed yet: being prepared by the document worker, or given up (with the error). */
+export async function listPreparingDocuments(db: DbOrTrx, orderId: number): Promise<PreparingDocument[]> {
+  if (!(await findOrderRow(db, orderId))) throw notFound('Order', orderId);
+  return (await listUnfiledDocumentJobs(db, orderId)).map((j) => ({
+    kind: j.kind,
+    version: Number(j.version),
+    status: j.status === 'failed' ? 'failed' : 'preparing',
+    attempts: Number(j.attempts),
+    error: j.lastError,
+    queuedAt: j.createdAt,
+  }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type PdfKitClass from 'pdfkit';
 /** What every printed document shares: A4, the margins, French numbers, addresses and the company's identity. */
 export type Address = { name: string; street: string; postcode: string; city: string; country: string };
 export type CompanyIdentity = Address & {
@@ -36,7 +37,7 @@ export function addressLines(a: Address): string[] {
  * imports a printing module: an EDI import or a CLI command that prints nothing never pays for it.
  */
 export async function startPdf(info: PDFKit.DocumentInfo): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
-  const { default: PDFDocument } = await import('pdfkit');
+  const PDFDocument = await (pdfkit ??= import('pdfkit').then(({ default: P }) => keepFontMetrics(P)));
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Creator: 'Carnet', ...info } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -45,6 +46,37 @@ export async function startPdf(info: PDFKit.DocumentInfo): Promise<{ doc: PDFKit
     doc.on('error', reject);
   });
   return { doc, done };
+}
+
+type PdfKit = typeof PdfKitClass;
+let pdfkit: Promise<PdfKit> | null = null;
+
+type AfmMetrics = { attributes: object; glyphWidths: object; boundingBoxes: object; kernPairs: object };
+type AfmFontClass = { prototype: AfmMetrics & { parse: (this: AfmMetrics, contents: string) => void } };
+
+/**
+ * pdfkit parses a standard font's metrics (its AFM file, some 3,000 lines of regular expressions) again for every
+ * document that uses the font: most of the time a one-page acknowledgement took. Parsed once per process instead:
+ * the parser (reached through a font of a first document, as pdfkit does not export it) keeps what it read per
+ * file; the tables are only read after parsing, so documents share them.
+ */
+function keepFontMetrics(PDFDocument: PdfKit): PdfKit {
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font('Helvetica');
+  const AfmFont = (probe as unknown as { _font: { font: { constructor: AfmFontClass } } })._font.font.constructor;
+  const parse = AfmFont.prototype.parse;
+  const parsed = new Map<string, AfmMetrics>();
+  AfmFont.prototype.parse = function (this: AfmMetrics, contents: string) {
+    const kept = parsed.get(contents);
+    if (kept) {
+      Object.assign(this, kept);
+      return;
+    }
+    parse.call(this, contents);
+    const { attributes, glyphWidths, boundingBoxes, kernPairs } = this;
+    parsed.set(contents, { attributes, glyphWidths, boundingBoxes, kernPairs });
+  };
+  return PDFDocument;
 }
 
 /** The sender's block, top left, with the legal identity a French commercial document must carry. */

@@ -10,6 +10,8 @@ export function ediSyntaxProblem(location: EdiLocation) {
     title: 'Malformed EDIFACT interchange',
     status: 422,
     code: 'EDI_SYNTAX',
+    // The web says where in its own words; `detail` and `expected` stay English for the partner's operator.
+    params: { segment: location.segmentIndex, tag: location.tag ?? '' },
     detail: describeLocation(location),
     segment: { index: location.segmentIndex, tag: location.tag, byteOffset: location.byteOffset },
     element: location.elementPosition === null ? null : { position: location.elementPosition, component: location.componentPosition },

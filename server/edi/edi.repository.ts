@@ -401,12 +401,3 @@ export function listDeliveryPointsForReports(db: DbOrTrx, customerId: number) {
 export function findOrderGross(db: DbOrTrx, orderId: number) {
   return db.selectFrom('orders').select('grossCents').where('id', '=', orderId).executeTakeFirstOrThrow();
 }
-
-export function listFindingsOfOrder(db: DbOrTrx, orderId: number) {
-  return db
-    .selectFrom('orderFindings')
-    .select(['rule', 'severity', 'overriddenBy', 'lineNo'])
-    .where('orderId', '=', orderId)
-    .orderBy('id')
-    .execute();
-}

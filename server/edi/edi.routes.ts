@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MASTER_DATA_ADMINS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
+import { MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import { EdiSyntaxError } from '../../core/edi/errors.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import {
   AcceptCustomerPriceSchema,
   AcceptPriceFixSchema,
+  ApproveFindingFixSchema,
   ChooseDeliveryPointFixSchema,
   EdiFixResultSchema,
   EdiPartnerCreatedSchema,
@@ -17,6 +18,8 @@ import {
   InterchangesTakenSchema,
   MapProductFixSchema,
   OrderEdiSchema,
+  ProductCandidatesQuerySchema,
+  ProductCandidatesSchema,
 } from '../../core/edi/edi.schemas.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail } from '../orders/orders.service.ts';
@@ -25,6 +28,7 @@ import { ediSyntaxProblem } from './edi-problem.ts';
 import {
   acceptOrderLinePrice,
   acceptPriceFix,
+  approveFindingFix,
   authenticatePartner,
   chooseDeliveryPointFix,
   createEdiPartner,
@@ -34,6 +38,7 @@ import {
   listEdiPartners,
   mapProductFix,
   orderEdi,
+  productCandidates,
   rotateEdiToken,
 } from './edi.service.ts';
 
@@ -138,7 +143,7 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EdiQueueSchema, ...errors },
       },
     },
-    async () => ediQueue(app.db, app.clock.now()),
+    async () => ediQueue(app.db, app.clock),
   );
 
   app.get(
@@ -167,6 +172,38 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => mapProductFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
   );
 
+  app.get(
+    '/api/edi/messages/:id/product-candidates',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary:
+          "The products to propose first for the customer's unknown code: those the line's own free text (IMD) names, the customer's agreed assortment first among equals",
+        params: IdParams,
+        querystring: ProductCandidatesQuerySchema,
+        response: { 200: ProductCandidatesSchema, ...errors },
+      },
+    },
+    async (request) => productCandidates(app.db, request.params.id, request.query.code),
+  );
+
+  app.post(
+    '/api/edi/messages/:id/approve',
+    {
+      config: { access: ORDER_APPROVERS },
+      schema: {
+        tags,
+        summary:
+          "A manager answers one approval finding of the message's order: approved for this order (approve-once), or, outside the assortment, the product added to the customer's agreed assortment (add-to-listing); then the message goes on as the partner's setting says",
+        params: IdParams,
+        body: ApproveFindingFixSchema,
+        response: { 200: EdiFixResultSchema, ...errors },
+      },
+    },
+    async (request) => approveFindingFix(app.db, request.params.id, request.body, currentUser(request), app.clock),
+  );
+
   app.post(
     '/api/edi/messages/:id/choose-delivery-point',
     {
@@ -188,7 +225,8 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: 'Our price stands on the line (the price-mismatch finding is resolved), then the message goes on',
+        summary:
+          "Answers the customer's price on the line: his accepted (above the terms' threshold, a manager's decision) or ours kept (the ORDRSP tells him); then the message goes on",
         params: IdParams,
         body: AcceptPriceFixSchema,
         response: { 200: EdiFixResultSchema, ...errors },
@@ -204,14 +242,14 @@ export const ediRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['orders'],
         summary:
-          "Accept the price the customer sent (EDI PRI) on a draft's line: the line is priced and invoiced at it, the price-mismatch finding is settled (audited); a waiting EDI message goes on",
+          "Answers the price the customer sent (EDI PRI) on a draft's line: his (priced and invoiced at it; above the terms' threshold only a manager) or ours (kept, told in the ORDRSP); the price-mismatch finding is settled (audited); a waiting EDI message goes on",
         params: IdParams,
         body: AcceptCustomerPriceSchema,
         response: { 200: OrderDetailSchema, ...errors },
       },
     },
     async (request) => {
-      await acceptOrderLinePrice(app.db, request.params.id, request.body.lineId, currentUser(request), app.clock);
+      await acceptOrderLinePrice(app.db, request.params.id, request.body, currentUser(request), app.clock);
       return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );

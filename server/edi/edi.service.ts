@@ -4,7 +4,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EdiIssue } from '../../core/edi/eancom/map-order.ts';
-import type { EdiQueue, OrderEdi, QueueFinding, QueueMessage } from '../../core/edi/edi.schemas.ts';
+import type {
+  ApproveFindingFix,
+  EdiQueue,
+  OrderEdi,
+  PriceAnswer,
+  ProductCandidates,
+  QueueFinding,
+  QueueMessage,
+} from '../../core/edi/edi.schemas.ts';
+import { descriptionWords, rankCandidates } from '../../core/edi/product-candidates.ts';
+import { queueAnswers, whoActs } from '../../core/edi/who-acts.ts';
+import type { Role } from '../../core/auth/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Clock, nowIso } from '../clock.ts';
@@ -31,9 +42,11 @@ import {
   setPartnerToken,
   updateMessage,
 } from './edi.repository.ts';
-import { acceptCustomerPrice } from '../orders/save-order.ts';
+import { answerCustomerPrice } from '../orders/save-order.ts';
 import { ingestFile, type IngestOptions, type InterchangeResult, type MessageIssues, retakeMessage } from './ingest.ts';
-import { findProduct } from '../catalog/products.repository.ts';
+import { findProduct, listProductsWithAnyWord } from '../catalog/products.repository.ts';
+import { approveOrder } from '../orders/approvals.ts';
+import { addToAssortment, getAssortment } from '../terms/terms.service.ts';
 import { findDeliveryPoint } from '../customers/customers.repository.ts';
 import { upsertProductCode } from '../customers/product-codes.repository.ts';
 
@@ -142,48 +155,67 @@ export async function ingestBody(
   }
 }
 
-/** Messages waiting for a person, each with its findings located on the raw segments they come from. */
-export async function ediQueue(db: Db, now: Date): Promise<EdiQueue> {
+/** A finding of the queue with who must act on it and what a manager may answer (core/edi/who-acts.ts). */
+function withActor(f: Omit<QueueFinding, 'actor' | 'answers'>): QueueFinding {
+  return { ...f, actor: whoActs(f), answers: queueAnswers(f) };
+}
+
+/**
+ * Messages waiting for a person, each with its findings located on the raw segments they come from, who must act
+ * on each and what they may do. A message with nothing left to do (its order answered from the order page or the
+ * approvals) goes on as its partner's setting says, and leaves the queue.
+ */
+export async function ediQueue(db: Db, clock: Clock): Promise<EdiQueue> {
   const rows = await listMessagesOfQueue(db, 'queued');
   const out: QueueMessage[] = [];
   for (const r of rows) {
     // An order moved on elsewhere (approved and confirmed from the order page) leaves the queue.
     if (r.orderId !== null && r.orderStatus !== null && r.orderStatus !== 'draft') {
-      await updateMessage(db, r.id, { status: 'accepted', updatedAt: now.toISOString() });
+      await updateMessage(db, r.id, { status: 'accepted', updatedAt: nowIso(clock) });
       continue;
     }
     const stored: MessageIssues = r.issuesJson ? (JSON.parse(r.issuesJson) as MessageIssues) : { issues: [], lines: [], overrides: {} };
-    const findings: QueueFinding[] = stored.issues.map((i: EdiIssue) => ({
-      source: 'mapping',
-      kind: i.kind,
-      severity: 'block',
-      message: i.message,
-      lineNo: null,
-      ediLine: i.lineNumber,
-      code: i.code,
-      segmentIndex: i.segmentIndex,
-      firstSegment: i.segmentIndex,
-      lastSegment: i.segmentIndex,
-      data: null,
-    }));
+    const findings: QueueFinding[] = stored.issues.map((i: EdiIssue) =>
+      withActor({
+        source: 'mapping',
+        kind: i.kind,
+        severity: 'block',
+        message: i.message,
+        lineNo: null,
+        ediLine: i.lineNumber,
+        code: i.code,
+        segmentIndex: i.segmentIndex,
+        firstSegment: i.segmentIndex,
+        lastSegment: i.segmentIndex,
+        data: null,
+        description: i.description ?? null,
+      }),
+    );
     if (r.orderId !== null) {
       const rules = await listOpenFindingsOfOrder(db, r.orderId);
       const lines = new Map(stored.lines.map((l) => [l.lineNo, l]));
       for (const f of rules) {
         const line = f.lineNo === null ? undefined : lines.get(f.lineNo);
-        findings.push({
-          source: 'rules',
-          kind: f.rule,
-          severity: f.severity,
-          message: { fr: f.messageFr, en: f.messageEn },
-          lineNo: f.lineNo,
-          ediLine: line?.ediLine ?? null,
-          code: null,
-          segmentIndex: line?.firstSegment ?? null,
-          firstSegment: line?.firstSegment ?? null,
-          lastSegment: line?.lastSegment ?? null,
-          data: JSON.parse(f.dataJson),
-        });
+        findings.push(
+          withActor({
+            source: 'rules',
+            kind: f.rule,
+            severity: f.severity,
+            message: { fr: f.messageFr, en: f.messageEn },
+            lineNo: f.lineNo,
+            ediLine: line?.ediLine ?? null,
+            code: null,
+            segmentIndex: line?.firstSegment ?? null,
+            firstSegment: line?.firstSegment ?? null,
+            lastSegment: line?.lastSegment ?? null,
+            data: JSON.parse(f.dataJson),
+            description: null,
+          }),
+        );
+      }
+      if (findings.length === 0) {
+        await retakeMessage(db, r.id, clock);
+        if ((await findMessage(db, r.id))?.status !== 'queued') continue;
       }
     }
     const points = r.customerId === null ? [] : await listDeliveryPointChoices(db, r.customerId);
@@ -227,6 +259,27 @@ async function queuedMessage(db: Db, id: number) {
   if (row.status !== 'queued') throw new AppError('CONFLICT', `EDI message ${id} is ${row.status}, not waiting.`);
   const stored: MessageIssues = row.issuesJson ? (JSON.parse(row.issuesJson) as MessageIssues) : { issues: [], lines: [], overrides: {} };
   return { row, stored };
+}
+
+/** How many products a ranking of candidates reads: the first by code among those sharing a word with the line. */
+const CANDIDATES_READ = 2_000;
+
+/**
+ * The products to propose first for the customer's unknown code on a waiting message: those the line's own free
+ * text (IMD) names, the customer's agreed assortment first among equals (core/edi/product-candidates.ts).
+ */
+export async function productCandidates(db: Db, id: number, code: string): Promise<ProductCandidates> {
+  const { row, stored } = await queuedMessage(db, id);
+  const description = stored.issues.find((i) => i.kind === 'unknown-product' && i.code === code)?.description ?? null;
+  if (row.customerId === null) return { description, items: [] };
+  const assortment = await getAssortment(db, row.customerId);
+  const listed = assortment.restricted ? assortment.products.map((p) => p.productId) : [];
+  // Words that say something of a product: a number or a unit alone would match most of the catalogue.
+  const words = descriptionWords(description ?? '').filter((w) => w.length >= 3 && !/^\d+$/.test(w));
+  if (words.length === 0 && listed.length === 0) return { description, items: [] };
+  const products = await listProductsWithAnyWord(db, words, listed, CANDIDATES_READ);
+  const ranked = rankCandidates(description, products, new Set(listed));
+  return { description, items: ranked.map((r) => ({ id: r.product.id, code: r.product.code, name: r.product.name, listed: r.listed })) };
 }
 
 /** Map the customer's code to one of our products (remembered: the next message with it goes through), then go on. */
@@ -281,10 +334,17 @@ export async function chooseDeliveryPointFix(db: Db, id: number, input: { delive
 }
 
 /**
- * The desk accepts the customer's price on that line (his PRI): the line is invoiced at it from now on, audited on
- * the order's timeline, and the ORDRSP confirms it; then the message goes on (confirmed when the partner allows).
+ * The desk answers the customer's price on that line (his PRI): his accepted (invoiced at it from now on) or ours
+ * kept (the ORDRSP tells him), audited on the order's timeline; then the message goes on (confirmed when the partner
+ * allows).
  */
-export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number }, actor: { id: number }, clock: Clock) {
+export async function acceptPriceFix(
+  db: Db,
+  id: number,
+  input: { lineNo: number; answer?: PriceAnswer },
+  caller: { id: number; role: Role },
+  clock: Clock,
+) {
   const { row } = await queuedMessage(db, id);
   if (row.orderId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
   const line = await findOrderLineByNo(db, row.orderId, input.lineNo);
@@ -292,19 +352,87 @@ export async function acceptPriceFix(db: Db, id: number, input: { lineNo: number
     throw new AppError('UNPROCESSABLE', `No customer price on line ${input.lineNo}.`, [
       { path: 'body.lineNo', code: 'no-customer-price', params: {}, message: 'the customer sent no price on this line' },
     ]);
-  await acceptCustomerPrice(db, row.orderId, line.id, actor, clock.now());
+  await answerCustomerPrice(db, row.orderId, line.id, input.answer ?? 'theirs', caller, clock.now());
   await retakeMessage(db, id, clock);
   return messageState(db, id);
 }
 
 /**
- * The same from the order page: the customer's price accepted on one line, then the order's EDI message, if it
+ * The same from the order page: the customer's price answered on one line, then the order's EDI message, if it
  * waits in the queue, goes on as after a fix from the queue (out of it, confirmed when the partner allows).
  */
-export async function acceptOrderLinePrice(db: Db, orderId: number, lineId: number, actor: { id: number }, clock: Clock): Promise<void> {
-  await acceptCustomerPrice(db, orderId, lineId, actor, clock.now());
+export async function acceptOrderLinePrice(
+  db: Db,
+  orderId: number,
+  input: { lineId: number; answer?: PriceAnswer },
+  caller: { id: number; role: Role },
+  clock: Clock,
+): Promise<void> {
+  await answerCustomerPrice(db, orderId, input.lineId, input.answer ?? 'theirs', caller, clock.now());
+  await goOnWithOrder(db, orderId, clock);
+}
+
+/**
+ * After a manager's answer on the order page or in the approvals: the order's EDI message, if it waits in the
+ * queue, goes on as after a fix from the queue (out of it, confirmed when the partner allows).
+ */
+export async function goOnWithOrder(db: Db, orderId: number, clock: Clock): Promise<void> {
   const waiting = await listQueuedMessagesOfOrder(db, orderId);
   for (const m of waiting) await retakeMessage(db, m.id, clock);
+}
+
+/**
+ * A manager answers an approval finding of the message's order from the queue: approved for this order only (with
+ * the reason, on the order's timeline), or — for a product outside the customer's agreed assortment — the product
+ * joins the assortment (audited; the customer's next orders of it pass) and the reason goes on the order's
+ * timeline. Then the message goes on: confirmed when the partner confirms on its own and nothing else holds it,
+ * otherwise a draft ready to confirm, out of the queue either way.
+ */
+export async function approveFindingFix(db: Db, id: number, input: ApproveFindingFix, actor: { id: number }, clock: Clock) {
+  const { row } = await queuedMessage(db, id);
+  if (row.orderId === null || row.customerId === null) throw new AppError('CONFLICT', 'No order yet: fix the mapping first.');
+  const reason = input.reason.trim();
+  if (input.answer === 'add-to-listing') {
+    if (input.rule !== 'not-listed')
+      throw new AppError('UNPROCESSABLE', 'Only a product outside the assortment can be added to it.', [
+        {
+          path: 'body.answer',
+          code: 'choice',
+          params: { allowed: 'approve-once' },
+          message: 'add-to-listing answers a not-listed finding only',
+        },
+      ]);
+    const finding = (await listOpenFindingsOfOrder(db, row.orderId)).find((f) => f.rule === 'not-listed' && f.lineNo === input.lineNo);
+    if (!finding)
+      throw new AppError('UNPROCESSABLE', `No product outside the assortment waits on line ${input.lineNo ?? '(none)'}.`, [
+        {
+          path: 'body.lineNo',
+          code: 'not-found',
+          params: { entity: 'finding', id: 'not-listed' },
+          message: 'no open not-listed finding on this line',
+        },
+      ]);
+    const { productId, code } = JSON.parse(finding.dataJson) as { productId: number; code: string };
+    const { customerId, orderId } = row;
+    // The assortment and the order's timeline say the same thing: both written, or neither.
+    await db.transaction().execute(async (trx) => {
+      await addToAssortment(trx, customerId, productId, actor.id, clock.now());
+      await recordAudit(trx, {
+        entityType: 'order',
+        entityId: orderId,
+        orderId,
+        action: 'list_product',
+        userId: actor.id,
+        after: { productId, code, lineNo: input.lineNo },
+        note: reason,
+        at: nowIso(clock),
+      });
+    });
+  } else {
+    await approveOrder(db, row.orderId, actor, reason, clock.now(), { rule: input.rule, lineNo: input.lineNo });
+  }
+  await retakeMessage(db, id, clock);
+  return messageState(db, id);
 }
 
 async function messageState(db: Db, id: number) {

@@ -20,7 +20,7 @@ import { recordStockReport } from '../customer-stock/customer-stock.service.ts';
 import { findDocumentByContent, insertDocument } from '../documents/documents.repository.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
 import { AppError } from '../errors.ts';
-import { confirmOrder } from '../orders/confirm-order.ts';
+import { confirmOrder, recheckDraft } from '../orders/confirm-order.ts';
 import { OrderContexts } from '../orders/order-contexts.ts';
 import type { OrderInput } from '../orders/resolve-draft.ts';
 import { insertNewOrders, newOrder, type NewOrder } from '../orders/save-order.ts';
@@ -35,7 +35,6 @@ import {
   insertInterchange,
   insertMessages,
   listDeliveryPointsForReports,
-  listFindingsOfOrder,
   listMessageRefs,
   listUnconfirmedOrders,
   messageCounts,
@@ -162,17 +161,16 @@ function orderInputOf(mapped: MappedOrder): OrderInput {
       productId: l.productId,
       quantity: l.quantity,
       customerLineNo: l.lineNumber,
+      ...(l.unitFactor > 1 ? { customerUnitFactor: l.unitFactor } : {}),
       ...(l.expectedUnitPriceCents === undefined ? {} : { expectedUnitPriceCents: l.expectedUnitPriceCents }),
     })),
   };
 }
 
 /** What keeps an order out of automatic confirmation: the findings above info nobody answered, as the queue names them. */
-function toLookAt(
-  findings: readonly { rule: string; severity: string; lineNo: number | null; overriddenBy?: number | null }[],
-): string | null {
+function toLookAt(findings: readonly { rule: string; severity: string; lineNo: number | null; answered: boolean }[]): string | null {
   const open = findings
-    .filter((f) => f.severity !== 'info' && !f.overriddenBy)
+    .filter((f) => f.severity !== 'info' && !f.answered)
     .map((f) => `${f.rule} (${f.severity}${f.lineNo ? `, line ${f.lineNo}` : ''})`);
   return open.length ? `to look at: ${open.join(', ')}` : null;
 }
@@ -239,7 +237,12 @@ async function prepareOrder(run: Run, message: EdiMessage, partner: PartnerRow |
   try {
     const draft = await run.contexts.resolve(orderInputOf(mapped), run.now);
     const reason = toLookAt(
-      draft.rules.findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1 })),
+      draft.rules.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        lineNo: f.lineIndex === undefined ? null : f.lineIndex + 1,
+        answered: false,
+      })),
     );
     return {
       ...none,
@@ -738,9 +741,10 @@ export async function retakeMessage(db: Db, messageId: number, clock: Clock): Pr
   let outcome: Outcome;
   let grossCents: number;
   if (row.orderId !== null) {
-    // The order exists (its price accepted from the queue): what still holds it back is in its stored findings.
-    const [order, findings] = await Promise.all([findOrderGross(db, row.orderId), listFindingsOfOrder(db, row.orderId)]);
-    const reason = toLookAt(findings);
+    // The order exists (a price answered, a finding approved, a product listed): its rules run again, the managers'
+    // answers kept, and what still holds it back is what they find.
+    const [order, findings] = await Promise.all([findOrderGross(db, row.orderId), recheckDraft(db, row.orderId, run.now)]);
+    const reason = toLookAt(findings.map((f) => ({ ...f, answered: f.resolution !== null })));
     const status = reason ? 'queued' : 'accepted';
     outcome = { status, orderId: row.orderId, reason, refusal: null, issues: stored, customerId: row.customerId };
     grossCents = order.grossCents;

@@ -6,6 +6,7 @@ import { sscc, unitsPerPallet } from '../../core/catalog/packaging.ts';
 import { palletize } from '../../core/edi/eancom/despatch-pallets.ts';
 import { writeDespatchAdvices, type PalletInput } from '../../core/edi/eancom/write-desadv.ts';
 import { writeInvoices } from '../../core/edi/eancom/write-invoic.ts';
+import { interchangeBytes } from '../../core/edi/writer.ts';
 import { requestedDateOf } from '../../core/edi/eancom/map-order.ts';
 import { type AskedOrder, type ConfirmedLine, orderResponseLines } from '../../core/edi/eancom/order-response.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
@@ -113,6 +114,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
       orderedQuantity: l.orderedQuantity,
       netUnitPriceCents: l.quantity > 0 ? Math.round(l.netCents / l.quantity) : l.unitPriceCents,
       expectedUnitPriceCents: l.expectedUnitPriceCents,
+      unitFactor: l.customerUnitFactor,
     }));
     // Lines numbered by the customer's LIN only when the order kept them: otherwise no asked line can be matched.
     const byLin = lines.some((l) => l.customerLineNo !== null);
@@ -218,7 +220,8 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
       },
     ]);
   }
-  const stored = await storeFile(fileStoreOf(trx), Buffer.from(text, 'utf8'));
+  // Declared UNOC (ISO 8859-1): written in it, one byte per character, never UTF-8.
+  const stored = await storeFile(fileStoreOf(trx), Buffer.from(interchangeBytes(text)));
   const filename = `${type}_${order.number}_${reference}.edi`;
   const at = now.toISOString();
   const documentId = await insertDocument(trx, {

@@ -8,6 +8,7 @@ import { customerValues, deliveryPointValues, toCustomer } from '../customers/cu
 import * as customers from '../customers/customers.repository.ts';
 import { type GlnIndex, glnClashIn, loadGlnIndex } from '../customers/gln.ts';
 import * as stock from '../stock/stock.repository.ts';
+import { creditWriter } from './credit-writer.ts';
 import { customerRows, type CustomerRow } from './customer-rows.ts';
 import type { ImportKindName } from '../../core/imports/import-kinds.ts';
 import type { ImportWriter } from './import-writer.ts';
@@ -226,4 +227,5 @@ export const IMPORT_WRITERS: Record<ImportKindName, ImportWriter<any, any>> = {
   'price-lists': priceListWriter,
   'stock-levels': stockWriter,
   'planned-receipts': receiptWriter,
+  'customer-credit': creditWriter,
 };

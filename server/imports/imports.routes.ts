@@ -8,6 +8,7 @@ import { IMPORT_KINDS, IMPORT_MODES, type ImportMode } from '../../core/imports/
 import { ImportProblemSchema, ImportReportSchema } from '../../core/imports/imports.schemas.ts';
 import { runImport, templateCsv } from './imports.service.ts';
 import { malformed } from './table.ts';
+import { assertUploadContent } from '../http/upload-content.ts';
 
 const KindParams = Type.Object({ kind: Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k))) });
 /** The file and the mode, in whichever order the client sent the parts. */
@@ -22,6 +23,8 @@ export async function readUpload(request: FastifyRequest): Promise<{ bytes: Buff
   if (!file) throw malformed('No file: send it in a part named "file".');
   // The name is kept with the stored file; PostgreSQL's text cannot hold a NUL.
   if (file.filename.includes('\u0000')) throw malformed('The file name contains a NUL character.');
+  // By content: a CSV is text, a workbook is an xlsx; anything else is refused whatever its name says.
+  await assertUploadContent(file.bytes, ['xlsx']);
   if (!(IMPORT_MODES as readonly string[]).includes(mode)) throw malformed(`mode must be one of ${IMPORT_MODES.join(', ')}`, 'body.mode');
   return { ...file, mode: mode as ImportMode };
 }

@@ -1,4 +1,6 @@
 import { csvDocument } from '../../core/shared/spreadsheet.ts';
+import { insertDocument } from '../documents/documents.repository.ts';
+import { fileStoreOf, storeFile } from '../documents/file-store.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ImportKindName, ImportMode } from '../../core/imports/import-kinds.ts';
@@ -8,6 +10,8 @@ import { IMPORT_WRITERS } from './import-writers.ts';
 import { readTable } from './read-table.ts';
 import type { CellIssue } from './row-reader.ts';
 import { type Cells, cellsByColumn } from './table.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Reads each row with the kind's spec, refuses a row whose key repeats an earlier row's, and asks `check` (the
@@ -72,6 +76,16 @@ export async function runImport(
   const writeRefs: unknown = await writer.load(db);
   await db.transaction().execute(async (trx) => {
     for (const value of good) await writer.write(trx, value, writeRefs, ctx);
+    // The file itself is kept, found on the documents screen beside what it changed.
+    await insertDocument(trx, {
+      kind: 'import',
+      filename: request.filename,
+      mimeType: request.filename.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv',
+      ...(await storeFile(fileStoreOf(trx), request.bytes)),
+      orderId: null,
+      createdBy: request.userId,
+      createdAt: ctx.now,
+    });
   });
   return { ...report, written: good.length };
 }

@@ -18,7 +18,7 @@ const ReceiptRowSchema = Type.Object({
 export type ReceiptRow = Static<typeof ReceiptRowSchema>;
 
 /** 2026-01-22 or 22/01/2026 (how the plant's planning exports it); null when neither. */
-function isoDate(text: string): string | null {
+export function isoDate(text: string): string | null {
   const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   const iso = fr ? `${fr[3]}-${fr[2]}-${fr[1]}` : text;
   return isIsoDate(iso) ? iso : null;

@@ -8,6 +8,7 @@ import { filePath } from '../documents/file-store.ts';
 import { type ClaimedEmail, claimEmail, listDueEmailIds, updateOutboxEmail } from './outbox.repository.ts';
 import { afterFailure } from './retry.ts';
 import type { Clock } from '../clock.ts';
+import { withoutLinkTokens } from '../../core/auth/account-link.ts';
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
@@ -62,6 +63,7 @@ export function createOutbox({ db, config, log, clock }: { db: Db; config: Confi
       await db.transaction().execute(async (trx) => {
         await updateOutboxEmail(trx, email.id, {
           status: 'sent',
+          bodyText: withoutLinkTokens(email.bodyText),
           attempts,
           sentAt,
           messageId: info.messageId ?? null,
@@ -94,6 +96,8 @@ export function createOutbox({ db, config, log, clock }: { db: Db; config: Confi
       await db.transaction().execute(async (trx) => {
         await updateOutboxEmail(trx, email.id, {
           status: next.status,
+          // Given up: the link it carried is of no use to anyone reading the outbox.
+          ...(next.status === 'failed' ? { bodyText: withoutLinkTokens(email.bodyText) } : {}),
           attempts,
           lastError,
           claimedUntil: null,

@@ -1,9 +1,6 @@
-import { nextRunAfter } from '../../core/ops/schedule.ts';
 import { AppError } from '../errors.ts';
+import { createCronTimer } from './cron-timer.ts';
 import { type BackupContext, type BackupRun, takeBackup } from './take-backup.ts';
-
-/** setTimeout's longest wait (24.8 days): a later run is reached by waking up and waiting again. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
 
@@ -14,9 +11,6 @@ type Log = { info: (o: object, m: string) => void; error: (o: object, m: string)
  */
 export function createBackupSchedule(ctx: BackupContext, log: Log) {
   let running: Promise<BackupRun> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  const cron = ctx.config.BACKUP_CRON;
 
   async function run(trigger: 'schedule' | 'admin'): Promise<BackupRun> {
     if (running) throw new AppError('CONFLICT', 'A backup is already running: wait for it to finish.');
@@ -32,35 +26,22 @@ export function createBackupSchedule(ctx: BackupContext, log: Log) {
     }
   }
 
-  function nextAt(): Date | null {
-    return cron ? nextRunAfter(cron, ctx.clock.now()) : null;
-  }
-
-  function arm(): void {
-    const next = nextAt();
-    if (stopped || !next) return;
-    timer = setTimeout(
-      () => {
-        if (ctx.clock.now() < next) return arm();
-        void run('schedule')
-          .catch((error: unknown) => log.error({ err: error }, 'scheduled backup not taken'))
-          .finally(arm);
-      },
-      Math.min(Math.max(0, next.getTime() - ctx.clock.now().getTime()), LONGEST_TIMER_MS),
-    );
-    timer.unref();
-  }
+  const schedule = createCronTimer(
+    ctx.config.BACKUP_CRON ?? null,
+    ctx.clock,
+    () => run('schedule'),
+    (error) => log.error({ err: error }, 'scheduled backup not taken'),
+  );
 
   return {
     run,
-    nextAt,
+    nextAt: schedule.nextAt,
     get busy() {
       return running !== null;
     },
-    start: arm,
+    start: schedule.start,
     async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
+      schedule.stop();
       await running?.catch(() => undefined);
     },
   };

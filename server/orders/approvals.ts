@@ -22,13 +22,25 @@ function mustBeDraft(order: { number: string; status: string }, what: string): v
 const summary = (rows: readonly FindingRow[]) =>
   rows.map((r) => ({ rule: r.rule, severity: r.severity, lineNo: r.lineNo, lineId: r.lineId, message: r.messageFr }));
 
-/** Approves every approval finding of a draft still waiting; 409 when none waits. */
-export async function approveOrder(db: Db, orderId: number, actor: Actor, reason: string, now: Date): Promise<void> {
+/**
+ * Approves every approval finding of a draft still waiting, or only one rule's on one line (`only`, from the EDI
+ * queue; `lineNo` null: the order-level one); 409 when none waits.
+ */
+export async function approveOrder(
+  db: Db,
+  orderId: number,
+  actor: Actor,
+  reason: string,
+  now: Date,
+  only?: { rule: string; lineNo: number | null },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const order = await findOrderRow(trx, orderId);
     if (!order) throw notFound('Order', orderId);
     mustBeDraft(order, 'approved');
-    const waiting = (await listFindingRows(trx, [orderId])).filter((r) => r.severity === 'approval' && r.overriddenAt === null);
+    const waiting = (await listFindingRows(trx, [orderId])).filter(
+      (r) => r.severity === 'approval' && r.overriddenAt === null && (!only || (r.rule === only.rule && r.lineNo === only.lineNo)),
+    );
     if (waiting.length === 0) throw new AppError('CONFLICT', `Order ${order.number} has no finding waiting for approval.`);
     const at = now.toISOString();
     await resolveFindings(

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, sameFindings, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
-import { findOrderRow, listOrderLineRows } from './orders.repository.ts';
+import { findOrderRow, listOrderLineRows, type OrderLineRow, type OrderRow } from './orders.repository.ts';
 import { runStoredOrderRules } from './stored-order-rules.ts';
 import { type Actor, recordTransition, startTransition } from './transition.ts';
 
@@ -31,7 +31,14 @@ export function confirmRefused(number: string, blocking: readonly OrderFinding[]
  * The rules read before the transaction, so the write lock is held only for the writes; an order edited in
  * between is refused as changed meanwhile. Confirming promises the requested date unless one was promised.
  */
-export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: Date): Promise<void> {
+/** `acknowledgeTo`: who the acknowledgement answers instead of the order contact (the sender of an emailed order). */
+export async function confirmOrder(
+  db: Db,
+  orderId: number,
+  actor: Actor,
+  now: Date,
+  options: { acknowledgeTo?: { email: string; name: string | null } } = {},
+): Promise<void> {
   const [row, lines, storedRows] = await Promise.all([
     findOrderRow(db, orderId),
     listOrderLineRows(db, orderId),
@@ -41,12 +48,7 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: D
   let findings: OrderFinding[] | null = null;
   const stored = storedRows.map(toOrderFindingFromRow);
   if (row.status === 'draft') {
-    const run = await runStoredOrderRules(db, row, lines, { suggest: false, now });
-    findings = withResolutions(
-      run.findings,
-      lines.map((l) => l.id),
-      stored,
-    );
+    findings = await freshFindings(db, row, lines, stored, now);
     const blocking = findings.filter(isBlocking);
     if (blocking.length) {
       // What the check found now is what the manager's queue must show: stored, then refused.
@@ -64,9 +66,43 @@ export async function confirmOrder(db: Db, orderId: number, actor: Actor, now: D
       await insertFindings(trx, findingRows(orderId, findings));
     }
     await recordTransition(trx, t, actor, { before: { promisedDate: t.order.promisedDate }, after: { promisedDate: promise(t.order) } });
-    await queueAcknowledgement(trx, orderId, actor, t.at);
+    await queueAcknowledgement(trx, orderId, actor, t.at, options.acknowledgeTo);
     await queueEdiOutbound(trx, orderId, 'ordrsp', t.at);
   });
+}
+
+/** The rules over a draft as stored, run now, each finding keeping the manager's answer its unchanged twin had. */
+async function freshFindings(
+  db: Db,
+  row: OrderRow,
+  lines: readonly OrderLineRow[],
+  stored: readonly OrderFinding[],
+  now: Date,
+): Promise<OrderFinding[]> {
+  const run = await runStoredOrderRules(db, row, lines, { suggest: false, now });
+  return withResolutions(
+    run.findings,
+    lines.map((l) => l.id),
+    stored,
+  );
+}
+
+/**
+ * A draft's rules run again now, for what changed around it (a product listed for the customer, a price): the
+ * fresh findings are stored when they say something new, and returned. Not a draft: its stored findings.
+ */
+export async function recheckDraft(db: Db, orderId: number, now: Date): Promise<OrderFinding[]> {
+  const [row, lines, storedRows] = await Promise.all([
+    findOrderRow(db, orderId),
+    listOrderLineRows(db, orderId),
+    listFindingRows(db, [orderId]),
+  ]);
+  if (!row) throw notFound('Order', orderId);
+  const stored = storedRows.map(toOrderFindingFromRow);
+  if (row.status !== 'draft') return stored;
+  const findings = await freshFindings(db, row, lines, stored, now);
+  if (!sameFindings(findings, stored)) await replaceFindings(db, orderId, row.updatedAt, findings);
+  return findings;
 }
 
 /** Rewrites a draft's findings unless it was edited since they were computed (the edit stored its own). */

@@ -2,8 +2,7 @@ import { type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import type { Product } from '../../core/catalog/product.ts';
 import type { DeliveryPoint } from '../../core/customers/customer.ts';
 import type { RulesContext } from '../../core/orders/rules-context.types.ts';
-import { latestAuditId } from '../audit/audit.repository.ts';
-import type { AuditInput } from '../audit/audit.repository.ts';
+import { masterDataStamp } from '../audit/master-data.repository.ts';
 import { findProductsByIds } from '../catalog/products.repository.ts';
 import { toProduct } from '../catalog/products.service.ts';
 import { toCustomer, toDeliveryPoint } from '../customers/customer.mapping.ts';
@@ -13,22 +12,6 @@ import { type CommercialContext, loadCommercialContext } from '../terms/rules-co
 import { listCustomerCodes } from './order-context.repository.ts';
 import { rulesContextOf } from './order-rules.ts';
 import { type DraftSources, matchDraft, type OrderInput, priceDraft, type ResolvedDraft, unknownCustomer } from './resolve-draft.ts';
-
-/** What the rules and the matching read and the desk edits (all audited): a change to any drops the cache. */
-const MASTER_DATA: readonly AuditInput['entityType'][] = [
-  'customer',
-  'delivery_point',
-  'product',
-  'customer_product_code',
-  'price_list',
-  'price_list_order_tiers',
-  'import',
-  'terms_of_sale',
-  'customer_terms',
-  'customer_price',
-  'promotion',
-  'customer_assortment',
-];
 
 /**
  * A commercial context is kept this long at most: it holds the customer's open orders against its credit limit,
@@ -46,18 +29,19 @@ type CustomerEntry = {
  * Drafts resolved for a run of many orders (an EDI file): each customer's master data and commercial context are
  * read once, not per order, then every order is matched, priced and checked by the same pure steps as
  * `resolveDraft`. Usual products are not loaded: they only feed suggestions, which nobody reads on intake.
- * `revalidate` (once per batch) drops everything when master data changed since it was read.
+ * `revalidate` (once per batch) drops everything when master data changed since it was read: the same master-data
+ * stamp as the desk's cache (server/orders/master-data-cache.ts), which also serves the commercial contexts read here.
  */
 export class OrderContexts {
   private customers = new Map<number, CustomerEntry>();
   private products = new Map<number, Product>();
-  private stamp: number | null | undefined = undefined;
+  private stamp: number | undefined = undefined;
 
   constructor(private readonly db: DbOrTrx) {}
 
   /** True when master data changed since the last call, and the cache was dropped. */
   async revalidate(): Promise<boolean> {
-    const stamp = await latestAuditId(this.db, MASTER_DATA);
+    const stamp = await masterDataStamp(this.db);
     if (stamp === this.stamp) return false;
     const changed = this.stamp !== undefined;
     this.stamp = stamp;

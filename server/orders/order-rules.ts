@@ -7,6 +7,7 @@ import { findProductsByIds } from '../catalog/products.repository.ts';
 import { toProduct } from '../catalog/products.service.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { type CommercialContext, loadCommercialContext } from '../terms/rules-context.ts';
+import { orderAvailabilityContext } from './order-availability.ts';
 
 // The rules context of one order, built from what the order's use case has already read (customer, ship-to,
 // products): only the commercial part and the usual products the order does not hold are read here. Same
@@ -32,22 +33,28 @@ export type OrderRulesInput = {
   excludeOrderId?: number;
   /** False when no suggestion will be made: the usual products are then not looked up. */
   withUsualProducts?: boolean;
+  /** The availability rule's stock, lots, receipts and other orders (issue 16): at entry, quote, save and confirmation. */
+  withAvailability?: boolean;
 };
 
 export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Promise<RulesContext> {
   const today = parisNow(input.now);
   const productIds = [...input.products.keys()];
-  const commercial = await loadCommercialContext(db, input.customer, {
-    date: input.orderDate ?? today.date,
-    now: input.now,
-    productIds,
-    excludeOrderId: input.excludeOrderId,
-    withUsualProducts: input.withUsualProducts,
-  });
-  const products = new Map(input.products);
+  const [commercial, stock] = await Promise.all([
+    loadCommercialContext(db, input.customer, {
+      date: input.orderDate ?? today.date,
+      now: input.now,
+      productIds,
+      excludeOrderId: input.excludeOrderId,
+      withUsualProducts: input.withUsualProducts,
+    }),
+    input.withAvailability ? orderAvailabilityContext(db, input.products, input.customer.id, input.excludeOrderId) : undefined,
+  ]);
+  const products = new Map(stock?.products ?? input.products);
   const missing = commercial.usualProductIds.filter((id) => !products.has(id));
   for (const row of await findProductsByIds(db, missing)) products.set(row.id, toProduct(row));
-  return rulesContextOf({ ...input, products, today }, commercial);
+  const context = rulesContextOf({ ...input, products, today }, commercial);
+  return stock ? { ...context, availability: stock.availability } : context;
 }
 
 /**

@@ -7,6 +7,7 @@ import { releaseOrder } from '../deliveries/release-order.ts';
 import { shipOrder } from '../deliveries/ship-order.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { approveOrder, listApprovals, overrideFinding } from './approvals.ts';
+import { goOnWithOrder } from '../edi/edi.service.ts';
 import { confirmOrder } from './confirm-order.ts';
 import {
   ApprovalsQuerySchema,
@@ -22,6 +23,9 @@ import {
   AuditEventSchema,
   CancelInputSchema,
   DeliverInputSchema,
+  OrderAvailabilityQuerySchema,
+  OrderAvailabilitySchema,
+  OrderChangeSchema,
   OrderContextSchema,
   OrderDetailSchema,
   OrderInputSchema,
@@ -30,7 +34,10 @@ import {
   ShipInputSchema,
 } from '../../core/orders/orders.schemas.ts';
 import { getOrderDetail, listOrderEvents, listOrders } from './orders.service.ts';
+import { BUYER_ORDER_SCOPE, confirmFromPortal, orderForBuyer, quoteForBuyer } from './portal-orders.ts';
 import { saveNewOrder, updateDraft } from './save-order.ts';
+import { changeOrder } from './change-order.ts';
+import { customerOrderAvailability } from './order-availability.ts';
 
 const tags = ['orders'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -60,9 +67,26 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/orders',
+    '/api/customers/:id/order-availability',
     {
       config: { access: STAFF },
+      schema: {
+        tags,
+        summary:
+          "What order entry needs to run the availability rule as she types: stock, lots, receipts and other orders of these products and their substitutes, with the customer's minimum shelf life (the pool the risk scan and shipping use)",
+        params: IdParams,
+        querystring: OrderAvailabilityQuerySchema,
+        response: { 200: OrderAvailabilitySchema, 400: ProblemSchema, ...readErrors },
+      },
+    },
+    async (request) =>
+      customerOrderAvailability(app.db, request.params.id, request.query.productIds.split(',').map(Number), request.query.orderId),
+  );
+
+  app.get(
+    '/api/orders',
+    {
+      config: { access: [...STAFF, 'buyer'], buyerScope: { kind: 'query', field: 'customerId' } },
       schema: {
         tags,
         summary: 'Orders, newest first; q finds the order number or the customer PO reference; from/to bound the requested date',
@@ -81,7 +105,11 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/orders/:id',
     {
-      config: { access: STAFF },
+      config: {
+        access: [...STAFF, 'buyer'],
+        buyerScope: { kind: 'record', param: 'id', record: 'order', entity: 'Order' },
+        buyerView: orderForBuyer,
+      },
       schema: {
         tags,
         summary: 'One order with its deliveries, backorders and the actions its status allows',
@@ -109,7 +137,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/orders',
     {
-      config: { access: ORDER_DESK },
+      config: { access: [...ORDER_DESK, 'buyer'], buyerScope: BUYER_ORDER_SCOPE, buyerView: orderForBuyer },
       schema: {
         tags,
         summary: 'Take an order (a draft); lines by our product id, a GTIN or the customer’s own code',
@@ -119,6 +147,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const saved = await saveNewOrder(app.db, request.body, currentUser(request), app.clock.now());
+      if (currentUser(request).role === 'buyer')
+        await confirmFromPortal(app.db, saved.id, request.body.customerId, currentUser(request), app.clock.now());
       return reply.status(201).send(await getOrderDetail(app.db, saved.id, app.clock.now(), saved));
     },
   );
@@ -126,7 +156,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/orders/quote',
     {
-      config: { access: ORDER_DESK },
+      config: { access: [...ORDER_DESK, 'buyer'], buyerScope: BUYER_ORDER_SCOPE, buyerView: quoteForBuyer },
       schema: {
         tags,
         summary:
@@ -159,7 +189,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_APPROVERS },
       schema: {
         tags,
-        summary: 'A manager approves every approval finding of a draft, with a reason (audited)',
+        summary: 'A manager approves every approval finding of a draft, with a reason (audited); its EDI message, if it waits, goes on',
         params: IdParams,
         body: ApproveInputSchema,
         response: { 200: OrderDetailSchema, ...writeErrors },
@@ -167,6 +197,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await approveOrder(app.db, request.params.id, currentUser(request), request.body.reason.trim(), app.clock.now());
+      await goOnWithOrder(app.db, request.params.id, app.clock);
       return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
@@ -177,7 +208,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_APPROVERS },
       schema: {
         tags,
-        summary: "A manager overrides a draft's block finding (one rule, one line or all its lines), with a reason (audited)",
+        summary:
+          "A manager overrides a draft's block finding (one rule, one line or all its lines), with a reason (audited); its EDI message, if it waits, goes on",
         params: IdParams,
         body: OverrideInputSchema,
         response: { 200: OrderDetailSchema, ...writeErrors },
@@ -186,6 +218,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { rule, lineId, reason } = request.body;
       await overrideFinding(app.db, request.params.id, currentUser(request), { rule, lineId, reason: reason.trim() }, app.clock.now());
+      await goOnWithOrder(app.db, request.params.id, app.clock);
       return getOrderDetail(app.db, request.params.id, app.clock.now());
     },
   );
@@ -205,6 +238,25 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const saved = await updateDraft(app.db, request.params.id, request.body, currentUser(request), app.clock.now());
       return getOrderDetail(app.db, saved.id, app.clock.now(), saved);
+    },
+  );
+
+  app.patch(
+    '/api/orders/:id',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary:
+          'Change a draft, confirmed or released order (lines, date, delivery point, note): the rules run again (422 with `findings` when the change needs a manager), deliveries and reservations follow, a new acknowledgement version; 409 once goods have shipped',
+        params: IdParams,
+        body: OrderChangeSchema,
+        response: { 200: OrderDetailSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const saved = await changeOrder(app.db, request.params.id, request.body, currentUser(request), app.clock.now());
+      return getOrderDetail(app.db, saved.id, app.clock.now(), saved.suggestions ? saved : {});
     },
   );
 

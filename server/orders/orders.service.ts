@@ -10,6 +10,8 @@ import { type AuditEvent, listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import type { OrderDetail, OrderSummary } from '../../core/orders/orders.schemas.ts';
 import { listOrderDeliveries } from '../deliveries/deliveries.service.ts';
+import { latestDocumentVersion } from '../documents/document-jobs.repository.ts';
+import { ACKNOWLEDGEMENT_KIND } from '../documents/acknowledgement-kind.ts';
 import { notFound } from '../errors.ts';
 import { listFindingRows } from './findings.repository.ts';
 import { toOrderFindingFromRow } from './findings.service.ts';
@@ -101,10 +103,12 @@ export async function getOrderDetail(
 ): Promise<OrderDetail> {
   const order = await getOrder(db, id);
   // Most reads are of drafts and confirmed orders, which cannot have deliveries or backorders yet: don't ask.
-  const [deliveries, backorders, findingRows] = await Promise.all([
+  const [deliveries, backorders, findingRows, acknowledgements] = await Promise.all([
     hasDeliveries(order.status) ? listOrderDeliveries(db, id) : [],
     mayHaveBackorders(order.status) ? listBackorders(db, id) : [],
     listFindingRows(db, [id]),
+    // The version called for at the last confirmation or change, printed or still being prepared.
+    order.status === 'draft' ? 0 : latestDocumentVersion(db, id, ACKNOWLEDGEMENT_KIND),
   ]);
   // The order's own work comes in turns (its rows read; its rules run; its answer written), so that other
   // requests, /api/health first, are served between them: on SQLite the reads alone never give the loop back.
@@ -114,7 +118,7 @@ export async function getOrderDetail(
     if (known.suggestions) suggestions = known.suggestions;
     else {
       const lineIds = order.lines.map((l) => l.id);
-      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true, now })).suggestions.map((s) =>
+      suggestions = (await runStoredOrderRules(db, order, order.lines, { suggest: true, now, availability: false })).suggestions.map((s) =>
         toOrderSuggestion(s, lineIds),
       );
       await nextTurn();
@@ -127,6 +131,7 @@ export async function getOrderDetail(
     availableActions: availableActions(order.status),
     findings: findingRows.map(toOrderFindingFromRow),
     suggestions,
+    acknowledgementVersion: acknowledgements > 0 ? acknowledgements : null,
   };
 }
 

@@ -60,6 +60,8 @@ export type OrderLinesTable = {
   /** EDI: the buyer's line number (LIN) and the quantity he asked, in our sale units, for the ORDRSP. */
   customerLineNo: Defaulted<number | null>;
   orderedQuantity: Defaulted<number | null>;
+  /** EDI: how many of our sale units make one unit the customer ordered in (a case); null: he ordered in ours. */
+  customerUnitFactor: Defaulted<number | null>;
 };
 
 export type OrderFindingsTable = {

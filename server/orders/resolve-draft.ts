@@ -26,6 +26,8 @@ export type OrderLineInput = {
   expectedUnitPriceCents?: number;
   /** EDI: the buyer's line number (LIN), answered by the ORDRSP. */
   customerLineNo?: number;
+  /** EDI: our sale units in one unit he ordered in (a case), when more than one: the ORDRSP answers in his unit. */
+  customerUnitFactor?: number;
 };
 
 /**
@@ -39,6 +41,7 @@ export type CarriedLine = {
   agreedUnitPriceCents: number | null;
   customerLineNo: number | null;
   orderedQuantity: number | null;
+  customerUnitFactor?: number | null;
 };
 export type OrderInput = {
   customerId: number;
@@ -67,6 +70,8 @@ export type ResolvedLine = {
   customerLineNo: number | null;
   /** What the customer asked by EDI, in our sale units; null for an order not taken by EDI. */
   orderedQuantity: number | null;
+  /** EDI: our sale units in one unit he ordered in; null: he ordered in ours. */
+  customerUnitFactor: number | null;
 };
 
 export type ResolvedDraft = {
@@ -162,6 +167,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     now,
     orderDate: options.orderDate,
     excludeOrderId: options.excludeOrderId,
+    withAvailability: true,
   });
   return priceDraft(sources.customer, input, deliveryPoint, matched, context, { orderDate: options.orderDate, carried: options.carried });
 }
@@ -287,6 +293,7 @@ export function priceDraft(
       customerCode: m.customerCode ?? kept[k]?.customerCode ?? null,
       customerLineNo,
       orderedQuantity: kept[k]?.orderedQuantity ?? (customerLineNo === null ? null : m.quantity),
+      customerUnitFactor: line.customerUnitFactor ?? kept[k]?.customerUnitFactor ?? null,
     };
   });
   const draft: OrderDraft = {
@@ -339,6 +346,7 @@ export function priceDraft(
       agreedUnitPriceCents: asked[k].agreed,
       customerLineNo: asked[k].customerLineNo,
       orderedQuantity: asked[k].orderedQuantity,
+      customerUnitFactor: asked[k].customerUnitFactor,
     })),
   };
 }

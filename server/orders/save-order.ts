@@ -5,6 +5,8 @@ import { nextCounter } from './counters.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Channel } from '../../core/customers/customer.ts';
+import { ORDER_APPROVERS, type Role } from '../../core/auth/roles.ts';
+import type { PriceAnswer } from '../../core/edi/edi.schemas.ts';
 import type { Finding } from '../../core/orders/findings.types.ts';
 import { type OrderFinding, type OrderSuggestion, toOrderSuggestion } from '../../core/orders/order-findings.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
@@ -55,6 +57,7 @@ function lineRows(draft: ResolvedDraft): NewLine[] {
     agreedUnitPriceCents: l.agreedUnitPriceCents,
     customerLineNo: l.customerLineNo,
     orderedQuantity: l.orderedQuantity,
+    customerUnitFactor: l.customerUnitFactor,
   }));
 }
 
@@ -219,6 +222,20 @@ export async function updateDraft(db: Db, orderId: number, input: OrderInput, ac
   return replaceDraft(db, orderId, () => ({ input }), actor, 'update', now);
 }
 
+/**
+ * `PATCH /api/orders/{id}` on a draft: the change (built from the stored lines by `change`) replaces the draft as an
+ * edit does, audited as one.
+ */
+export async function patchDraft(
+  db: Db,
+  orderId: number,
+  change: (order: OrderRow, lines: OrderLineRow[]) => { input: OrderInput; carried: CarriedLine[] },
+  actor: Actor,
+  now: Date,
+): Promise<Saved> {
+  return replaceDraft(db, orderId, (order, lines) => change(order, lines), actor, 'update', now);
+}
+
 type Rewrite = { input: OrderInput; carried?: CarriedLine[]; notes?: TimelineNote[] };
 
 /** The lines as stored, read back as an edit of themselves: what the rules and the carried data start from. */
@@ -242,6 +259,7 @@ const carriedOf = (lines: readonly OrderLineRow[]): CarriedLine[] =>
     agreedUnitPriceCents: l.agreedUnitPriceCents,
     customerLineNo: l.customerLineNo,
     orderedQuantity: l.orderedQuantity,
+    customerUnitFactor: l.customerUnitFactor,
   }));
 
 async function replaceDraft(
@@ -296,11 +314,38 @@ async function replaceDraft(
 }
 
 /**
- * The desk accepts the price the customer sent on one line (EDI PRI): the line is priced and invoiced at it from now
- * on, whatever the lists say, so the price-mismatch finding is settled for good; the order is re-priced (totals,
- * franco) and re-checked, and the timeline keeps both prices. Only a draft, only a line that states a price.
+ * The desk answers the price the customer sent on one line (EDI PRI) when it differs from ours: his (the line is
+ * priced and invoiced at it from now on, whatever the lists say) or ours (it stands, frozen at today's net, and the
+ * ORDRSP tells him "ours instead of yours"). Either way the price-mismatch finding is settled for good, the order is
+ * re-priced and re-checked, and the timeline keeps both prices. Accepting his costs (ours − his) × quantity: above
+ * the terms' threshold (the finding's `managerDecides`), only a manager or an admin may. Only a draft, only a line
+ * that states a price.
  */
-export async function acceptCustomerPrice(db: Db, orderId: number, lineId: number, actor: Actor, now: Date): Promise<Saved> {
+export async function answerCustomerPrice(
+  db: Db,
+  orderId: number,
+  lineId: number,
+  answer: PriceAnswer,
+  caller: { id: number; role: Role },
+  now: Date,
+): Promise<Saved> {
+  const mismatch = (await listFindingRows(db, [orderId]))
+    .map(toOrderFindingFromRow)
+    .find((f) => f.rule === 'price-mismatch' && f.lineId === lineId);
+  const data = mismatch?.data as { concessionCents?: number; managerDecides?: boolean } | undefined;
+  if (answer === 'theirs' && data?.managerDecides && !ORDER_APPROVERS.includes(caller.role))
+    throw new AppError(
+      'FORBIDDEN',
+      `Accepting the customer's price gives away ${((data.concessionCents ?? 0) / 100).toFixed(2)} € on this line, above what the terms let the desk concede: a manager decides (the order waits in Approvals).`,
+      [
+        {
+          path: 'body.answer',
+          code: 'manager-decides',
+          params: { cents: data.concessionCents ?? 0 },
+          message: 'above the concession threshold',
+        },
+      ],
+    );
   return replaceDraft(
     db,
     orderId,
@@ -315,15 +360,21 @@ export async function acceptCustomerPrice(db: Db, orderId: number, lineId: numbe
         throw new AppError('UNPROCESSABLE', `Line ${line.lineNo} of order ${order.number} states no customer price.`, [
           { path: 'body.lineId', code: 'no-customer-price', params: {}, message: 'the customer sent no price on this line' },
         ]);
-      const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: expected } : c));
-      const accepted: TimelineNote = {
-        code: 'customer-price-accepted',
-        params: { lineNo: line.lineNo, product: line.productCode, fromCents: line.unitPriceCents, toCents: expected },
-      };
-      return { input: storedInput(order, lines), carried, notes: [accepted] };
+      // Ours as the customer's PRI states his: the line's net per unit, to the cent (as the price-mismatch rule reads it).
+      const ours = line.quantity > 0 ? Math.round(line.netCents / line.quantity) : line.unitPriceCents;
+      const agreed = answer === 'theirs' ? expected : ours;
+      const carried = carriedOf(lines).map((c, i) => (lines[i].id === lineId ? { ...c, agreedUnitPriceCents: agreed } : c));
+      const note: TimelineNote =
+        answer === 'theirs'
+          ? {
+              code: 'customer-price-accepted',
+              params: { lineNo: line.lineNo, product: line.productCode, fromCents: line.unitPriceCents, toCents: expected },
+            }
+          : { code: 'our-price-kept', params: { lineNo: line.lineNo, product: line.productCode, oursCents: ours, theirsCents: expected } };
+      return { input: storedInput(order, lines), carried, notes: [note] };
     },
-    actor,
-    'accept_price',
+    caller,
+    answer === 'theirs' ? 'accept_price' : 'keep_price',
     now,
   );
 }

@@ -39,7 +39,7 @@ export async function runStoredOrderRules(
   db: DbOrTrx,
   order: StoredOrder,
   lines: readonly StoredLine[],
-  options: { suggest: boolean; now: Date },
+  options: { suggest: boolean; now: Date; availability?: boolean },
 ): Promise<StoredRun> {
   const [customer, point, productRows] = await Promise.all([
     findCustomer(db, order.customerId),
@@ -56,6 +56,7 @@ export async function runStoredOrderRules(
     excludeOrderId: order.id,
     orderDate: draft.orderDate,
     withUsualProducts: options.suggest,
+    withAvailability: options.availability ?? true,
   });
   const priced = price(draft, context);
   return { context, priced, findings: check(draft, priced, context), suggestions: options.suggest ? suggest(draft, priced, context) : [] };

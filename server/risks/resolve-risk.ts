@@ -1,3 +1,4 @@
+import { type IsoDate, parisInstant, parisNow } from '../../core/calendar/dates.ts';
 import { roundCents } from '../../core/shared/money.ts';
 import { orderTotals } from '../../core/orders/totals.ts';
 import { sameOption, type OrderChange, type RiskOption, type RiskOptionKind } from '../../core/risks/options.ts';
@@ -18,38 +19,55 @@ import {
   updateOrderLine,
 } from '../orders/orders.repository.ts';
 import type { Actor } from '../orders/transition.ts';
-import { raiseTask } from '../tasks/tasks.service.ts';
+import { raiseTask, resolveTask } from '../tasks/tasks.service.ts';
 import { loadRiskOptions } from './risk-call.ts';
 import { requestRiskScan } from './risk-scheduler.ts';
 import { findRisk, type RiskRow, updateRisk } from './risks.repository.ts';
 
+/** The task a call-back on a risk raises (one per risk): the day's plan puts the risk at its time. */
+export const RISK_CALL_BACK_TASK = 'risk-call-back';
+
 export type ChosenOption = { kind: RiskOptionKind | (string & {}); productId?: number; warehouseId?: number };
+/** A call-back as the desk says it: a date and a time on the Paris clock. */
+export type ParisMoment = { date: IsoDate; time: string };
 export type ResolveInput =
-  { option: ChosenOption; note?: string | null; customerApproved?: boolean } | { callBackAt: string; note?: string | null };
+  { option: ChosenOption; note?: string | null; customerApproved?: boolean } | { callBack: ParisMoment; note?: string | null };
 
 export type ResolveResult =
   | { outcome: 'applied'; riskId: number; orderId: number; option: RiskOption; backorder: { id: number; number: string } | null }
   | { outcome: 'call-back'; riskId: number; orderId: number; taskId: number };
 
-/** The order as the audit shows it, before and after: the date, the open lines (with their own warehouse and date), the totals. */
-const snapshot = (order: Pick<OrderRow, 'promisedDate' | 'netCents' | 'grossCents'>, lines: OrderLineRow[]) => ({
+/**
+ * The order as the audit shows it, before and after: the date, the lines (with their own warehouse and date), the
+ * totals. The "before" is also what an undo puts back (undo-risk-option.ts), so it holds every figure the apply moves.
+ */
+export const snapshot = (
+  order: Pick<OrderRow, 'promisedDate' | 'netCents' | 'grossCents' | 'vatCents' | 'palletsCenti' | 'weightG'>,
+  lines: OrderLineRow[],
+) => ({
   promisedDate: order.promisedDate,
   netCents: Number(order.netCents),
+  vatCents: Number(order.vatCents),
   grossCents: Number(order.grossCents),
+  palletsCenti: order.palletsCenti,
+  weightG: order.weightG,
   lines: lines.map((l) => ({
     id: l.id,
     lineNo: l.lineNo,
     productId: l.productId,
     quantity: l.quantity,
     unitPriceCents: l.unitPriceCents,
+    netCents: Number(l.netCents),
     status: l.status,
     ...(l.warehouseId !== null ? { warehouseId: l.warehouseId } : {}),
     ...(l.plannedDate !== null ? { plannedDate: l.plannedDate } : {}),
   })),
 });
 
+export type OrderSnapshot = ReturnType<typeof snapshot>;
+
 /** The deliveries of a released order as the audit shows them: which leaves from where, when, with what. */
-async function deliveriesSnapshot(trx: Trx, orderId: number) {
+export async function deliveriesSnapshot(trx: Trx, orderId: number) {
   const deliveries = (await listDeliveryRows(trx, orderId)).filter((d) => d.status === 'planned');
   const lines = await listDeliveryLineRows(
     trx,
@@ -76,12 +94,28 @@ async function openRisk(trx: Trx, id: number): Promise<RiskRow> {
   return risk;
 }
 
-/** "Call back at…": a task for the assistant on the date, the note kept on the risk, which stays open. */
-async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note: string | null, now: Date): Promise<ResolveResult> {
+/**
+ * "Call back at…": a task for the assistant on the date, the note kept on the risk, which stays open. The moment
+ * comes as the desk says it, a Paris date and time, and is kept as the instant it is in Europe/Paris (winter or
+ * summer time), whatever the browser's or the server's own zone; a moment already past is refused (422).
+ */
+async function callBack(trx: Trx, risk: RiskRow, actor: Actor, when: ParisMoment, note: string | null, now: Date): Promise<ResolveResult> {
+  const at = parisInstant(when.date, when.time);
+  if (at <= now.toISOString()) {
+    const here = parisNow(now);
+    throw new AppError('UNPROCESSABLE', `The call-back ${when.date} ${when.time} (Paris) is already past.`, [
+      {
+        path: 'body.callBack',
+        code: 'out-of-range',
+        params: { comparison: '>', limit: `${here.date} ${here.time}` },
+        message: `must be after ${here.date} ${here.time} (Paris)`,
+      },
+    ]);
+  }
   const { id: taskId } = await raiseTask(
     trx,
     {
-      kind: 'risk-call-back',
+      kind: RISK_CALL_BACK_TASK,
       dedupeKey: `risk:${risk.id}`,
       customerId: risk.customerId,
       title: {
@@ -93,12 +127,12 @@ async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note:
         en: note || `Decision awaited on order ${risk.orderNumber}'s risk`,
       },
       priority: risk.priorityScore,
-      dueDate: at.slice(0, 10),
+      dueDate: when.date,
       estimatedMinutes: 5,
       assigneeId: actor.id,
       orderId: risk.orderId,
       productId: risk.productId,
-      data: { riskId: risk.id, callBackAt: at },
+      data: { riskId: risk.id, callBackAt: at, callBack: when },
     },
     now,
   );
@@ -109,7 +143,7 @@ async function callBack(trx: Trx, risk: RiskRow, actor: Actor, at: string, note:
     orderId: risk.orderId,
     action: 'call_back',
     userId: actor.id,
-    after: { callBackAt: at, taskId },
+    after: { callBackAt: at, callBack: when, taskId },
     note,
     at: now.toISOString(),
   });
@@ -194,7 +228,7 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
   const result = await db.transaction().execute(async (trx) => {
     const risk = await openRisk(trx, riskId);
     const note = input.note?.trim() || null;
-    if ('callBackAt' in input) return callBack(trx, risk, actor, input.callBackAt, note, now);
+    if ('callBack' in input) return callBack(trx, risk, actor, input.callBack, note, now);
 
     const { order, lines, options } = await loadRiskOptions(trx, risk, now);
     if (order.status !== 'confirmed' && order.status !== 'released') {
@@ -247,26 +281,28 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       weightG: Math.max(0, order.weightG + newGoods.weightG - oldGoods.weightG),
     };
     await updateOrder(trx, order.id, { ...totals, updatedAt: at });
+    // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
+    const acknowledgement = await queueAcknowledgement(trx, order.id, actor, at);
+    await queueEdiOutbound(trx, order.id, 'ordrsp', at);
     await recordAudit(trx, {
       entityType: 'order',
       entityId: order.id,
       orderId: order.id,
       action: 'resolve_risk',
       userId: actor.id,
-      before,
+      before: { ...before, status: order.status },
       after: {
         ...snapshot({ promisedDate, ...totals }, after),
         ...(released ? { deliveries: await deliveriesSnapshot(trx, order.id) } : {}),
         riskId,
         option: option.kind,
+        label: option.label,
         backorder,
+        acknowledgementVersion: acknowledgement.version,
       },
       note,
       at: now.toISOString(),
     });
-    // The customer gets the order as it now stands, as on confirmation: the ARC, and the ORDRSP for an EDI partner.
-    await queueAcknowledgement(trx, order.id, actor, at);
-    await queueEdiOutbound(trx, order.id, 'ordrsp', at);
     if (backorder) {
       await queueAcknowledgement(trx, backorder.id, actor, at);
       await queueEdiOutbound(trx, backorder.id, 'ordrsp', at);
@@ -277,6 +313,8 @@ export async function resolveRisk(db: Db, riskId: number, actor: Actor, input: R
       warehouseId: option.warehouseId,
       customerApproved: !option.accepted || undefined,
     });
+    // Decided: a call-back planned earlier on this risk has no object any more.
+    await resolveTask(trx, RISK_CALL_BACK_TASK, `risk:${riskId}`, now);
     await updateRisk(trx, riskId, {
       status: 'resolved',
       resolvedAt: at,

@@ -15,6 +15,7 @@ import { loadRulesContext } from '../terms/rules-context.ts';
 import type { RiskRow } from './risks.repository.ts';
 import { listPlannedLinesOfOrder } from '../deliveries/deliveries.repository.ts';
 import { listWarehousesById } from '../stock/stock.repository.ts';
+import { warehousePlace } from '../../core/stock/warehouse-place.ts';
 import { penaltyCategories } from '../catalog/products.repository.ts';
 import { findCustomerReach, listContactsById } from '../customers/customers.repository.ts';
 
@@ -33,7 +34,7 @@ export type RiskCallContext = {
 };
 
 /** What this order's planned deliveries hold is its own: seen from the order, it is available, not reserved. */
-function withoutOwnReservations(
+export function withoutOwnReservations(
   payload: AvailabilityPayload,
   held: readonly { warehouseId: number; productId: number; quantity: number }[],
 ): AvailabilityPayload {
@@ -132,11 +133,15 @@ export async function loadRiskOptions(db: DbOrTrx, risk: RiskRow, now: Date): Pr
     earliestCompleteDate: own.earliestCompleteDate(line.quantity),
     substitutes,
     currentWarehouseId: servedFrom,
-    warehouses: own.byWarehouse.map((w) => ({
-      warehouseId: w.warehouseId,
-      code: warehouseRows.find((r) => r.id === w.warehouseId)?.code ?? String(w.warehouseId),
-      promisable: w.promisable,
-    })),
+    warehouses: own.byWarehouse.map((w) => {
+      const row = warehouseRows.find((r) => r.id === w.warehouseId);
+      return {
+        warehouseId: w.warehouseId,
+        code: row?.code ?? String(w.warehouseId),
+        place: row ? warehousePlace(row) : String(w.warehouseId),
+        promisable: w.promisable,
+      };
+    }),
     clause: clauseRow ? toClause(clauseRow) : null,
     frame: FRAME,
     typology: customer?.typology ?? '',
@@ -182,16 +187,21 @@ export function situation(
           fr: `La réception ${risk.receiptRef ?? ''} prévue à temps a glissé.`,
           en: `Receipt ${risk.receiptRef ?? ''} planned in time has slipped.`,
         }
-      : risk.cause === 'stock-shortfall'
-        ? warehouse
-          ? {
-              fr: `Le stock de l'entrepôt ${warehouse.code} ne couvre pas la ligne à la date promise.`,
-              en: `Stock at warehouse ${warehouse.code} does not cover the line on the promised date.`,
-            }
-          : { fr: 'Le stock ne couvre pas la ligne à la date promise.', en: 'Stock does not cover the line on the promised date.' }
-        : risk.cause === 'truck-capacity'
-          ? { fr: 'La commande dépasse la capacité d’un camion.', en: 'The order is more than one truck carries.' }
-          : { fr: 'Aucun rendez-vous n’est pris chez le client.', en: 'No delivery appointment is booked.' };
+      : risk.cause === 'production-shortfall'
+        ? {
+            fr: `La production ${risk.receiptRef ?? ''} est réduite par une baisse de production : elle ne couvre plus la ligne.`,
+            en: `Production run ${risk.receiptRef ?? ''} is cut by a production shortfall: it no longer covers the line.`,
+          }
+        : risk.cause === 'stock-shortfall'
+          ? warehouse
+            ? {
+                fr: `Le stock de l'entrepôt ${warehouse.code} ne couvre pas la ligne à la date promise.`,
+                en: `Stock at warehouse ${warehouse.code} does not cover the line on the promised date.`,
+              }
+            : { fr: 'Le stock ne couvre pas la ligne à la date promise.', en: 'Stock does not cover the line on the promised date.' }
+          : risk.cause === 'truck-capacity'
+            ? { fr: 'La commande dépasse la capacité d’un camion.', en: 'The order is more than one truck carries.' }
+            : { fr: 'Aucun rendez-vous n’est pris chez le client.', en: 'No delivery appointment is booked.' };
   const what =
     risk.shortfall > 0
       ? {

@@ -10,9 +10,11 @@ import type {
   RiskReceipt,
   WarehouseStockView,
 } from '../../core/risks/risk.types.ts';
+import type { ProductionShortfall } from '../../core/risks/production-shortfall.ts';
 import { scanRisks } from '../../core/risks/scan-risks.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { PostgresAdapter } from 'kysely';
+import { loadShortfallsCutting } from '../stock/production-shortfalls.repository.ts';
 import * as repo from './risks.repository.ts';
 
 export type ScanReport = {
@@ -28,8 +30,11 @@ export type ScanReport = {
 const DEFAULT_TRUCK = { maxPallets: 33, maxWeightG: 24_000_000 };
 
 /** The whole open order book and the stock view, in a handful of set-based queries. */
-async function loadScanInput(trx: Trx, today: string): Promise<{ lines: RiskLine[]; stock: Map<number, ProductStock> }> {
-  const [orders, rows, shipping, onHand, lots, receipts, shelf, settings, clauses, trucks] = await Promise.all([
+async function loadScanInput(
+  trx: Trx,
+  today: string,
+): Promise<{ lines: RiskLine[]; stock: Map<number, ProductStock>; shortfalls: ProductionShortfall[] }> {
+  const [orders, rows, shipping, onHand, lots, receipts, shelf, settings, clauses, trucks, cuts] = await Promise.all([
     repo.loadOpenOrders(trx),
     repo.loadOpenLines(trx),
     repo.loadPlannedDeliveryWarehouses(trx),
@@ -40,6 +45,7 @@ async function loadScanInput(trx: Trx, today: string): Promise<{ lines: RiskLine
     repo.loadSupplySettings(trx),
     repo.loadPenaltyClauses(trx),
     repo.loadTruckLimits(trx, today),
+    loadShortfallsCutting(trx, { from: today }),
   ]);
   const pct = new Map(settings.map((s) => [s.customerId, s.minRemainingShelfLifePct]));
   const penalty = new Map<number, RiskPenaltyTerms>(
@@ -131,8 +137,9 @@ async function loadScanInput(trx: Trx, today: string): Promise<{ lines: RiskLine
       quantity: r.quantity,
       status: r.status === 'cancelled' ? 'cancelled' : 'planned',
       ref: r.ref,
+      production: r.kind === 'PRODUCTION',
     });
-  return { lines, stock };
+  return { lines, stock, shortfalls: cuts };
 }
 
 function values(r: Risk) {
@@ -162,8 +169,8 @@ export async function runRiskScan(db: Db, now: Date): Promise<ScanReport> {
   return db.transaction().execute(async (trx) => {
     if (pg && !(await repo.tryScanLock(trx)))
       return { skipped: true, lines: 0, found: 0, inserted: 0, updated: 0, obsoleted: 0, ms: performance.now() - t0 };
-    const [{ lines, stock }, stored] = await Promise.all([loadScanInput(trx, today), repo.loadRiskKeys(trx)]);
-    const risks = scanRisks(lines, stock, today);
+    const [{ lines, stock, shortfalls }, stored] = await Promise.all([loadScanInput(trx, today), repo.loadRiskKeys(trx)]);
+    const risks = scanRisks(lines, stock, today, shortfalls);
 
     const open = new Map(stored.filter((s) => s.status === 'open').map((s) => [s.riskKey, s]));
     const resolved = new Set(stored.filter((s) => s.status === 'resolved').map((s) => s.riskKey));

@@ -72,7 +72,7 @@ export function loadLots(db: DbOrTrx) {
 export function loadReceipts(db: DbOrTrx) {
   return db
     .selectFrom('plannedReceipts')
-    .select(['id', 'productId', 'warehouseId', 'date', 'originalDate', 'quantity', 'status', 'ref'])
+    .select(['id', 'productId', 'warehouseId', 'date', 'originalDate', 'quantity', 'status', 'ref', 'kind'])
     .execute();
 }
 

@@ -8,11 +8,13 @@ import {
   RiskListQuerySchema,
   RiskListSchema,
   RiskScanSchema,
+  UndoAnswerSchema,
 } from '../../core/risks/risks.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { runRiskScan } from './risk-scan.ts';
 import { resolveRisk } from './resolve-risk.ts';
+import { undoRiskOption } from './undo-risk-option.ts';
 import { countOpenRisks, getRiskForCall, listRisks } from './risks.service.ts';
 
 const tags = ['risks'];
@@ -78,6 +80,21 @@ export const risksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await resolveRisk(app.db, request.params.id, currentUser(request), request.body, app.clock.now());
       return r.outcome === 'applied' ? { outcome: r.outcome, riskId: r.riskId, orderId: r.orderId, backorder: r.backorder } : r;
     },
+  );
+
+  app.post(
+    '/api/risks/:id/undo',
+    {
+      config: { access: ORDER_DESK },
+      schema: {
+        tags,
+        summary:
+          'Take back the option applied on this risk: the order as it was, the risk open again, a new acknowledgement; 409 once the order moved on (released, changed, shipped)',
+        params: IdParams,
+        response: { 200: UndoAnswerSchema, ...Read, 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request) => undoRiskOption(app.db, request.params.id, currentUser(request), app.clock.now()),
   );
 
   app.post(

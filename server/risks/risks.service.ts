@@ -2,7 +2,11 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { parisNow, daysBetween } from '../../core/calendar/dates.ts';
 import type { RiskCause, RiskStatus } from '../../core/risks/risk.types.ts';
+import { optionEffects } from '../../core/risks/options.ts';
+import { findOpenTaskByKey } from '../tasks/tasks.repository.ts';
+import { RISK_CALL_BACK_TASK } from './resolve-risk.ts';
 import * as repo from './risks.repository.ts';
+import { findAppliedOption } from './undo-risk-option.ts';
 import { listRiskContacts, loadRiskOptions, situation } from './risk-call.ts';
 
 /** A stored risk as the screens read it: the priority's reason in both languages, and the days left from today. */
@@ -32,14 +36,20 @@ export async function getRisk(db: Db, id: number, now: Date) {
 export async function getRiskForCall(db: Db, id: number, now: Date) {
   const row = await repo.findRisk(db, id);
   if (!row) throw notFound('Risk', id);
-  const [{ order, options, warehouse }, contacts] = await Promise.all([
+  const [{ order, options, optionsContext, warehouse }, contacts, back, applied] = await Promise.all([
     loadRiskOptions(db, row, now),
     listRiskContacts(db, row.customerId),
+    row.status === 'open' ? findOpenTaskByKey(db, RISK_CALL_BACK_TASK, `risk:${id}`) : undefined,
+    row.status === 'resolved' ? findAppliedOption(db, row.orderId, id) : null,
   ]);
   const text = situation(row, order, options, contacts.contacts[0]?.name ?? null, warehouse);
+  const callBackAt = back?.dataJson ? (JSON.parse(back.dataJson) as { callBackAt?: string }).callBackAt : undefined;
   return {
     ...toRisk(row, parisNow(now).date),
-    options: row.status === 'open' ? options : [],
+    options:
+      row.status === 'open' && optionsContext ? options.map((o) => ({ ...o, effects: optionEffects(o.changes, optionsContext) })) : [],
+    callBack: callBackAt ? parisNow(new Date(callBackAt)) : null,
+    applied,
     ...contacts,
     ...text,
     warehouse,

@@ -130,5 +130,5 @@ export async function setStockLevel(
 }
 
 export function listWarehousesById(db: DbOrTrx) {
-  return db.selectFrom('warehouses').select(['id', 'code', 'name']).orderBy('id').execute();
+  return db.selectFrom('warehouses').select(['id', 'code', 'name', 'city']).orderBy('id').execute();
 }

@@ -1,3 +1,4 @@
+import { calls } from './sources/calls.repository.ts';
 import { complaints } from './sources/complaints.repository.ts';
 import { deliveriesDelivered, deliveriesShipped } from './sources/deliveries.repository.ts';
 import type { TimelineSource } from './sources/keyset.ts';
@@ -14,4 +15,5 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   risksDetected,
   risksResolved,
   notes,
+  calls,
 ];

@@ -48,7 +48,7 @@ export async function findTaskRow(db: DbOrTrx, id: number): Promise<TaskListRow 
 export function findOpenTaskByKey(db: DbOrTrx, kind: string, dedupeKey: string) {
   return db
     .selectFrom('tasks')
-    .select(['id'])
+    .select(['id', 'dataJson'])
     .where('kind', '=', kind)
     .where('dedupeKey', '=', dedupeKey)
     .where('status', '=', 'open')

@@ -12,6 +12,7 @@ import { findCustomer, findDeliveryPoint } from '../customers/customers.reposito
 import type { DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { listPriceTiers } from '../orders/order-context.repository.ts';
+import { masterDataCacheOf } from '../orders/master-data-cache.ts';
 import { orderDiscountOf } from '../pricing/order-tiers.service.ts';
 import { listCustomerPrices } from '../pricing/pricing.repository.ts';
 import { listPromotions } from '../pricing/promotions.repository.ts';
@@ -55,25 +56,40 @@ export async function loadCommercialContext(
   const usual = options.withUsualProducts === false ? [] : await usualProductIds(db, customer.id, since);
   const productIds = options.productIds ? [...new Set([...options.productIds, ...usual])] : undefined;
   const window = { from: addDays(options.date, -PROMOTION_LOOKBACK_DAYS), to: addDays(options.date, PROMOTION_LOOKAHEAD_DAYS) };
-  const [terms, credit, assortment, prices, promotionRows, listRow] = await Promise.all([
-    customerTermsOn(db, customer, options.date),
+  // The master data comes from the node's cache, checked against the master-data stamp (one read); the credit
+  // figures (others' orders move them) and the usual products (the history) are read fresh every time.
+  const cache = await masterDataCacheOf(db);
+  const date = options.date;
+  const listId = customer.priceListId;
+  const [terms, credit, assortment, allPrices, promotionRows, list] = await Promise.all([
+    cache.get(`terms:${customer.id}:${customer.typology}:${date}`, () => customerTermsOn(db, customer, date)),
     creditOf(db, customer, options.excludeOrderId),
-    findAssortment(db, customer.id),
-    listCustomerPrices(db, customer.id, productIds),
-    listPromotions(db, { overlapping: window }),
-    customer.priceListId === null ? Promise.resolve(undefined) : findPriceList(db, customer.priceListId),
+    cache.get(`assortment:${customer.id}`, () => findAssortment(db, customer.id)),
+    cache.get(`customer-prices:${customer.id}`, () => listCustomerPrices(db, customer.id)),
+    cache.get(`promotions:${window.from}:${window.to}`, () => listPromotions(db, { overlapping: window })),
+    listId === null
+      ? Promise.resolve(undefined)
+      : cache.get(`price-list:${listId}`, async () => {
+          const row = await findPriceList(db, listId);
+          if (!row) return undefined;
+          const [tiers, orderDiscount] = await Promise.all([listPriceTiers(db, row.id), orderDiscountOf(db, row.id)]);
+          return { row, tiers, orderDiscount };
+        }),
   ]);
+  // What the cache keeps is every product's; an order's rules read its own products' (and its usual ones').
+  const wanted = productIds ? new Set(productIds) : null;
+  const prices = wanted ? allPrices.filter((p) => wanted.has(p.productId)) : allPrices;
   let priceList: CommercialContext['priceList'] = null;
-  if (listRow) {
-    const [tiers, orderDiscount] = await Promise.all([listPriceTiers(db, listRow.id, productIds), orderDiscountOf(db, listRow.id)]);
+  if (list) {
+    const listRow = list.row;
     priceList = {
       id: listRow.id,
       code: listRow.code,
       name: listRow.name,
       validFrom: listRow.validFrom ?? '0001-01-01',
       validTo: listRow.validTo,
-      tiers,
-      orderDiscount,
+      tiers: wanted ? list.tiers.filter((t) => wanted.has(t.productId)) : list.tiers,
+      orderDiscount: list.orderDiscount,
     };
   }
   const who = { id: customer.id, typology: customer.typology as Typology };
@@ -86,6 +102,7 @@ export async function loadCommercialContext(
       creditLimitCents: credit.limitCents,
       openOrdersCents: credit.openOrdersCents,
       unpaidBalanceCents: credit.unpaidBalanceCents,
+      unpaidAsOf: credit.asOf,
       prices: prices.map((p) => ({ productId: p.productId, unitPriceCents: p.unitPriceCents, validFrom: p.validFrom, validTo: p.validTo })),
     },
     priceList,

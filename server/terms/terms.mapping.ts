@@ -19,6 +19,7 @@ export const NO_TERMS: Terms = {
   orderMultiples: { default: 'unit' },
   truck: { ...DEFAULT_TRUCK },
   priceMismatchToleranceCents: 0,
+  priceConcessionApprovalCents: 0,
   creditCheck: false,
   surcharges: [],
 };
@@ -42,6 +43,7 @@ export function toTypologyTerms(row: TypologyTermsRow): TypologyTermsInput {
     cutoffTime: row.cutoffTime,
     truck: { maxPallets: row.truckMaxPallets, maxWeightG: Number(row.truckMaxWeightG) },
     priceMismatchToleranceCents: row.priceMismatchToleranceCents,
+    priceConcessionApprovalCents: Number(row.priceConcessionApprovalCents),
     creditCheck: row.creditCheck === 1,
     surcharges: json<DeliverySurcharge[]>(row.surchargesJson, []),
   };
@@ -63,6 +65,7 @@ export function typologyValues(termsId: number, t: TypologyTermsInput): Typology
     truckMaxPallets: t.truck.maxPallets,
     truckMaxWeightG: t.truck.maxWeightG,
     priceMismatchToleranceCents: t.priceMismatchToleranceCents,
+    priceConcessionApprovalCents: t.priceConcessionApprovalCents,
     creditCheck: t.creditCheck ? 1 : 0,
     surchargesJson: JSON.stringify(t.surcharges),
   };
@@ -95,6 +98,7 @@ export function toCustomerTermsInput(row: CustomerTermsRow | undefined): Require
     truckMaxPallets: row?.truckMaxPallets ?? null,
     truckMaxWeightG: row?.truckMaxWeightG == null ? null : Number(row.truckMaxWeightG),
     priceMismatchToleranceCents: row?.priceMismatchToleranceCents ?? null,
+    priceConcessionApprovalCents: row?.priceConcessionApprovalCents == null ? null : Number(row.priceConcessionApprovalCents),
     creditCheck: row?.creditCheck == null ? null : row.creditCheck === 1,
     surcharges: json<Required<CustomerTermsInput>['surcharges']>(row?.surchargesJson ?? null, null),
   };
@@ -115,6 +119,7 @@ export function customerTermsValues(input: CustomerTermsInput, userId: number | 
     truckMaxPallets: opt(input.truckMaxPallets),
     truckMaxWeightG: opt(input.truckMaxWeightG),
     priceMismatchToleranceCents: opt(input.priceMismatchToleranceCents),
+    priceConcessionApprovalCents: opt(input.priceConcessionApprovalCents),
     creditCheck: input.creditCheck == null ? null : input.creditCheck ? 1 : 0,
     surchargesJson: input.surcharges == null ? null : JSON.stringify(input.surcharges),
     updatedBy: userId,
@@ -136,6 +141,7 @@ export function termsOverrides(o: Required<CustomerTermsInput>, base: Terms): Te
     out.truck = { maxPallets: o.truckMaxPallets ?? base.truck.maxPallets, maxWeightG: o.truckMaxWeightG ?? base.truck.maxWeightG };
   }
   if (o.priceMismatchToleranceCents !== null) out.priceMismatchToleranceCents = o.priceMismatchToleranceCents;
+  if (o.priceConcessionApprovalCents !== null) out.priceConcessionApprovalCents = o.priceConcessionApprovalCents;
   if (o.creditCheck !== null) out.creditCheck = o.creditCheck;
   if (o.surcharges !== null) out.surcharges = o.surcharges;
   return out;

@@ -84,6 +84,25 @@ export function findCredit(db: DbOrTrx, customerId: number) {
   return db.selectFrom('customerCredit').selectAll().where('customerId', '=', customerId).executeTakeFirst();
 }
 
+/** The accounting's figures for one customer, replacing what was held. */
+export async function upsertCredit(
+  db: DbOrTrx,
+  values: { customerId: number; unpaidBalanceCents: number; overdueCents: number; asOf: string },
+): Promise<void> {
+  const { customerId: _key, ...changes } = values;
+  await db
+    .insertInto('customerCredit')
+    .values(values)
+    .onConflict((oc) => oc.column('customerId').doUpdateSet(changes))
+    .execute();
+}
+
+/** The date of each customer's credit figures: an older file must not overwrite newer ones. */
+export async function creditDates(db: DbOrTrx): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('customerCredit').select(['customerId', 'asOf']).execute();
+  return new Map(rows.map((r) => [r.customerId, r.asOf]));
+}
+
 /** Orders the customer has committed to and not yet received (TTC): what the credit insurer counts with the unpaid. */
 export async function openOrdersGrossCents(db: DbOrTrx, customerId: number, exceptOrderId?: number): Promise<number> {
   let q = db
@@ -127,6 +146,16 @@ export async function replaceAssortment(
       .insertInto('customerAssortmentProducts')
       .values(productIds.map((productId) => ({ customerId, productId })))
       .execute();
+}
+
+/** One more product in a customer's agreed assortment (already there: nothing changes). */
+export async function addAssortmentProduct(db: DbOrTrx, customerId: number, productId: number, now: string): Promise<void> {
+  await db
+    .insertInto('customerAssortmentProducts')
+    .values({ customerId, productId })
+    .onConflict((oc) => oc.columns(['customerId', 'productId']).doNothing())
+    .execute();
+  await db.updateTable('customerAssortments').set({ updatedAt: now }).where('customerId', '=', customerId).execute();
 }
 
 /** The products this customer orders most (by number of orders) over the window: what fills a truck. */

@@ -5,7 +5,7 @@ import type { Terms } from '../../core/terms/terms.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { existingProductIds } from '../catalog/products.repository.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
-import type { Db, DbOrTrx } from '../db/database.ts';
+import type { Db, DbOrTrx, Trx } from '../db/database.ts';
 import type { FieldError } from '../errors.ts';
 import { notFound } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
@@ -263,4 +263,26 @@ export async function saveAssortment(db: Db, customerId: number, input: Assortme
     });
     return { customerId, ...after };
   });
+}
+
+/**
+ * One product joins the customer's restricted assortment: a manager's answer to a line outside it (`not-listed`),
+ * so the customer's next orders of it pass. Audited like any change of the assortment. False when there was
+ * nothing to add (an open assortment, or the product already listed).
+ */
+export async function addToAssortment(trx: Trx, customerId: number, productId: number, userId: number, now: Date): Promise<boolean> {
+  const before = await repo.findAssortment(trx, customerId);
+  const ids = before.products.map((p) => p.productId);
+  if (!before.restricted || ids.includes(productId)) return false;
+  await repo.addAssortmentProduct(trx, customerId, productId, now.toISOString());
+  await recordAudit(trx, {
+    entityType: 'customer_assortment',
+    entityId: customerId,
+    action: 'add-product',
+    userId,
+    before: { restricted: true, productIds: ids },
+    after: { restricted: true, productIds: [...ids, productId] },
+    at: now.toISOString(),
+  });
+  return true;
 }

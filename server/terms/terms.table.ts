@@ -31,6 +31,7 @@ export type TermsOfSaleTypologiesTable = {
   truckMaxPallets: number;
   truckMaxWeightG: number;
   priceMismatchToleranceCents: number;
+  priceConcessionApprovalCents: number;
   creditCheck: number;
   /** core DeliverySurcharge[] as JSON. */
   surchargesJson: string;
@@ -51,6 +52,7 @@ export type CustomerTermsTable = {
   truckMaxPallets: number | null;
   truckMaxWeightG: number | null;
   priceMismatchToleranceCents: number | null;
+  priceConcessionApprovalCents: number | null;
   creditCheck: number | null;
   surchargesJson: string | null;
   updatedBy: number | null;

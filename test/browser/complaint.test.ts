@@ -138,4 +138,18 @@ describe.skipIf(!browserAvailable())('browser: a complaint from a delivery', () 
     expect(await page.getByTestId('lot-stock').innerText()).toContain('Nothing of this lot left in stock');
     await shot('complaint-10-lot-trace-en');
   });
+
+  it('a complaint started from the list asks for the customer first, then opens his form', async () => {
+    await page.evaluate(() => localStorage.setItem('carnet.language', 'fr'));
+    await page.goto(`${server.url}/complaints`);
+    await page.getByTestId('complaint-new').click();
+    const customer = page.getByTestId('order-customer');
+    await customer.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('order-customer');
+    await page.keyboard.type('martin');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Réclamation — Boulangerie Martin');
+    expect(page.url()).toMatch(/\/complaints\/new\?customerId=\d+$/);
+    await shot('complaint-11-new-from-list-fr');
+  });
 });

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parisNow } from '../../core/calendar/dates.ts';
 import { checkDeliveryDate } from '../../core/calendar/delivery-date.ts';
 import { parseTypedDate } from '../../core/calendar/typed-date.ts';
-import { systemClock } from '../../server/clock.ts';
 import { formatterFor } from '../../web/src/shared/format.ts';
 import { browserAvailable, type Desk, focusedOn, openDesk } from '../helpers/browser.ts';
+import { TEST_TODAY } from '../helpers/test-app.ts';
 
 /**
  * Issue 18, item 1 — "pour vendredi": Pascal Martin (delivered Tuesdays and Fridays) gives his date the way people
@@ -15,7 +14,7 @@ import { browserAvailable, type Desk, focusedOn, openDesk } from '../helpers/bro
 describe.skipIf(!browserAvailable())('browser: the delivery date as it is said on the phone', () => {
   let desk: Desk;
   const martin = { deliveryWeekdays: ['TUE', 'FRI'] as ('TUE' | 'FRI')[] };
-  const today = () => parisNow(systemClock.now()).date; // the server under test runs on the system clock
+  const today = () => TEST_TODAY; // the desk under test (server and pages) is pinned at TEST_NOW
 
   beforeAll(async () => {
     desk = await openDesk();

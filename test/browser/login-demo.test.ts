@@ -20,10 +20,16 @@ describe.skipIf(!browserAvailable())('browser: the demo logins on the login page
     await Promise.all(servers.map((s) => s.close()));
   });
 
+  /** What the console said: a page that logs errors before anyone typed anything looks broken to whoever opens it. */
+  const consoleErrors = new Map<Page, string[]>();
+
   async function loginPage(env: Record<string, string> = {}): Promise<Page> {
     const server = await startServer(env);
     servers.push(server);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const errors: string[] = [];
+    consoleErrors.set(page, errors);
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${server.url}/login`);
     await page.getByLabel('Adresse e-mail').waitFor();
     return page;
@@ -43,6 +49,7 @@ describe.skipIf(!browserAvailable())('browser: the demo logins on the login page
       expect(await box.getByRole('row').filter({ hasText: email }).innerText()).toContain(role);
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'login-demo-mode.png') });
+    expect(consoleErrors.get(page)).toEqual([]);
     await page.getByLabel('Adresse e-mail').fill('manager@demo.local');
     await page.getByLabel('Mot de passe').fill('demo1234');
     await page.keyboard.press('Enter');

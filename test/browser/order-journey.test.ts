@@ -83,9 +83,14 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
     await shot('04-released');
 
     await page.getByTestId('order-action-ship').click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Expédier' }).click();
+    await page.getByRole('dialog').waitFor();
+    // Due on Wednesday, shipped on Monday (the pinned day): a day ahead of Tuesday, the last day it should leave.
+    expect(await page.getByTestId('action-warning').innerText()).toContain('part 1 jour avant le dernier jour utile (mar. 10/03/2026)');
+    await shot('05-ship-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Expédier quand même' }).click();
     await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('expédiée');
-    await expect.poll(() => page.getByTestId('delivery-note-link').count()).toBeGreaterThan(0);
+    // The delivery note is printed after the commit by the worker; the page shows it being prepared until then.
+    await expect.poll(() => page.getByTestId('delivery-note-link').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot('05-shipped');
     // The delivery note and the acknowledgement open by their public ids, never by a row number one could count.
     for (const link of [page.getByTestId('delivery-note-link').first(), page.getByTestId('document-order-acknowledgement').first()]) {

@@ -79,9 +79,15 @@ describe.skipIf(!browserAvailable())('browser: the commercial rules as the assis
     await expect.poll(() => reach.count()).toBe(1);
     expect(await reach.innerText()).toMatch(/économie/);
     // and the next tier: 2 more sacks of icing sugar earn the 5 %.
+    // and the next tier: 2 more sacks of icing sugar earn the 5 %, named, with what the order grows by.
     expect(await page.locator('[data-kind="next-tier"]').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/SUC-GLA-S10.*4 sacs/s)]),
+      expect.arrayContaining([
+        expect.stringMatching(/SUC-GLA-S10.*4 sacs.*promotion « .+ ».*économie 3,30\s€ HT.*commande \+29,70\s€ HT/s),
+      ]),
     );
+    // At 900 px high, the suggestions stay in sight beside the lines.
+    const side = await page.getByTestId('order-suggestions').boundingBox();
+    expect(side!.y + side!.height).toBeLessThanOrEqual(900);
     expect(await page.getByTestId('total-charge-1').innerText()).toMatch(/35,00/);
     expect(await page.getByTestId('order-shortcuts').innerText()).toMatch(/Alt\s*\+\s*1…9/);
     await shot(page, 'rules-01-below-franco-fr');

@@ -34,11 +34,12 @@ export const TEST_TODAY = parisNow(new Date(TEST_NOW)).date;
  * A fresh, migrated database (a new SQLite file or a new PostgreSQL database) with the demo seeded as of the clock's
  * now, and the app on it, reading the time from that clock: by default one pinned at TEST_NOW, so that no suite
  * depends on the day it runs (nor fails around midnight). A suite that compares with "today" passes its own clock
- * and derives "today" from it; one that needs time to pass advances it.
+ * and derives "today" from it; one that needs time to pass advances it. Without the demo's six months of
+ * history unless `history` asks for it: the suites count the data set's rows.
  */
 export async function createTestApp(
   engine: Engine,
-  options: { seed?: boolean; env?: Record<string, string>; clock?: Clock } = {},
+  options: { seed?: boolean; env?: Record<string, string>; clock?: Clock; history?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-test-'));
   let databaseUrl: string | undefined;
@@ -68,7 +69,7 @@ export async function createTestApp(
   const handle = openDatabase({ databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   const clock = options.clock ?? fixedClock(TEST_NOW);
-  if (options.seed !== false) await seedDemo(handle.db, clock.now());
+  if (options.seed !== false) await seedDemo(handle.db, clock.now(), { history: options.history });
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock, logger: false });
   await app.ready();
   return {

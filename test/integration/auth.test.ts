@@ -56,6 +56,15 @@ describe.each(await testEngines())('auth on %s', (engine) => {
     expect((await client(t.app, session).get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('answers the web app who is logged in, nobody included, without an error', async () => {
+    const nobody = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ user: null, csrfToken: null });
+    const session = await login(t.app, 'adv@demo.local');
+    const current = (await client(t.app, session).get('/api/auth/session')).json();
+    expect(current).toMatchObject({ user: { email: 'adv@demo.local', role: 'assistant' }, csrfToken: session.csrfToken });
+  });
+
   it('publishes OpenAPI 3', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

@@ -51,6 +51,15 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
     expect(artisan).toMatchObject({ minRemainingShelfLifePct: null, promisable: 480 });
   });
 
+  it('has every product of the demo in lots, sugar included: what leaves names its lot and DDM', async () => {
+    const db = t.handle.db;
+    const levels = await db.selectFrom('stockLevels').select(['warehouseId', 'productId', 'onHand']).execute();
+    const lots = await db.selectFrom('stockLots').select(['warehouseId', 'productId', 'quantity']).execute();
+    const inLots = (l: { warehouseId: number; productId: number }) =>
+      lots.filter((x) => x.warehouseId === l.warehouseId && x.productId === l.productId).reduce((sum, x) => sum + Number(x.quantity), 0);
+    expect(levels.filter((l) => inLots(l) < Number(l.onHand))).toEqual([]);
+  });
+
   it('refuses bad queries by field and unknown records', async () => {
     const bad = await adv.get('/api/availability?productId=0&date=2026-13-01');
     expect(bad.statusCode).toBe(400);

@@ -159,6 +159,30 @@ describe('npm start in demo mode', () => {
   }, 240_000);
 });
 
+describe('npm start at a terminal', () => {
+  it('writes readable log lines with LOG_FORMAT=pretty, one JSON object a line otherwise', async () => {
+    const env = { DATA_DIR: dataDir(), CARNET_DEMO: 'false' };
+    const pretty = await serve({ ...env, LOG_FORMAT: 'pretty' });
+    await fetch(`${pretty.url}/api/health`);
+    await pretty.stop();
+    const ready = pretty
+      .log()
+      .split('\n')
+      .find((l) => l.includes('Carnet is ready on'));
+    expect(ready).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: Carnet is ready on http:\/\/localhost:\d+ \(sqlite\)/);
+    expect(
+      pretty
+        .log()
+        .split('\n')
+        .filter((l) => l.startsWith('{')),
+    ).toEqual([]);
+
+    const json = await serve(env);
+    await json.stop();
+    expect(messages(json.log()).map((m) => m.msg)).toContainEqual(expect.stringContaining('Carnet is ready on'));
+  }, 240_000);
+});
+
 describe('carnet users create-admin, on an installation without the demo', () => {
   it('creates the first administrator, who then logs in over HTTP', async () => {
     const env = { DATA_DIR: dataDir(), CARNET_DEMO: 'false' };

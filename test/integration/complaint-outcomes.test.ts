@@ -108,6 +108,53 @@ describe.each(await testEngines())('complaint outcomes on %s', (engine) => {
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
+  it('a replacement is a free-of-charge draft of the torn sacks on the next possible date, linked to the complaint', async () => {
+    const c = await complain();
+    const before = await tableCounts(t.handle.db);
+    const res = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'replacement', note: 'Trois sacs remplacés.' });
+    expect(res.statusCode).toBe(200);
+    const replacement = res.json().resolution.replacementOrder;
+    expect(replacement).toMatchObject({ status: 'draft' });
+    const placed = (await adv.get(`/api/orders/${replacement.id}`)).json();
+    expect(
+      placed.lines.map((l: { productCode: string; quantity: number; unitPriceCents: number }) => [
+        l.productCode,
+        l.quantity,
+        l.unitPriceCents,
+      ]),
+    ).toEqual([['FAR-T55-S25', 3, 0]]);
+    expect(placed.customerRef).toBe(c.number);
+    // The point's first possible date as order entry computes it, from the same clock.
+    const context = (await adv.get(`/api/customers/${customerId}/order-context`)).json();
+    expect(replacement.requestedDate).toBe(context.earliestDates[String(placed.deliveryPointId)]);
+    const after = await tableCounts(t.handle.db);
+    expect({ orders: after.orders, orderLines: after.orderLines, documents: after.documents, deliveries: after.deliveries }).toEqual({
+      orders: before.orders + 1,
+      orderLines: before.orderLines + 1,
+      documents: before.documents,
+      deliveries: before.deliveries,
+    });
+    expect(res.json().history.at(-1)).toMatchObject({ action: 'resolved', after: { orderId: replacement.id } });
+  });
+
+  it('a return to collect is numbered, dated and lists the goods; no order, no document', async () => {
+    const c = await complain();
+    const before = await tableCounts(t.handle.db);
+    const res = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'return', pickupOn: '2026-01-21', note: 'Reprise des sacs.' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().resolution.returnPickup).toMatchObject({
+      number: 'RET-2026-00001',
+      pickupOn: '2026-01-21',
+      status: 'planned',
+      lines: [{ productCode: 'FAR-T55-S25', quantity: 3 }],
+    });
+    expect(await tableCounts(t.handle.db)).toMatchObject({
+      orders: before.orders,
+      documents: before.documents,
+      deliveries: before.deliveries,
+    });
+  });
+
   it('refuses an outcome without what it needs, and a second resolution', async () => {
     const c = await complain();
     const noReason = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'refusal', note: 'Non.' });
@@ -115,12 +162,53 @@ describe.each(await testEngines())('complaint outcomes on %s', (engine) => {
     expect(noReason.json().errors).toContainEqual(expect.objectContaining({ path: 'body.refusalReason', code: 'required' }));
     const noAmount = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'gesture', note: 'Geste.' });
     expect(noAmount.json().errors).toContainEqual(expect.objectContaining({ path: 'body.amountCents', code: 'required' }));
-    const unknown = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'replacement', note: 'Remplacement.' });
+    const unknown = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'exchange', note: 'Échange.' });
     expect(unknown.statusCode).toBe(400);
+    const tooMany = await adv.post(`/api/complaints/${c.id}/resolve`, {
+      outcome: 'replacement',
+      lines: [{ orderLineId: order.lines.find((l) => l.productCode === 'FAR-T55-S25')!.id, quantity: 4 }],
+      note: 'Remplacement.',
+    });
+    expect(tooMany.json().errors).toContainEqual(expect.objectContaining({ path: 'body.lines.0.quantity', code: 'out-of-range' }));
+    const pastPickup = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'return', pickupOn: '2026-01-02', note: 'Reprise.' });
+    expect(pastPickup.json().errors).toContainEqual(expect.objectContaining({ path: 'body.pickupOn' }));
     await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'gesture', amountCents: 500, note: 'Geste.' });
     const again = await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'gesture', amountCents: 500, note: 'Geste.' });
     expect(again.statusCode).toBe(409);
     const admin = client(t.app, await login(t.app, 'admin@demo.local'));
     expect((await admin.post(`/api/complaints/${c.id}/resolve`, { outcome: 'gesture', amountCents: 500, note: 'x' })).statusCode).toBe(403);
+  });
+});
+
+describe.each(await testEngines())('the answer to the customer on %s', (engine) => {
+  let t: TestApp;
+  let adv: ReturnType<typeof client>;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock: fixedClock('2026-01-19T07:30:00.000Z') });
+    adv = client(t.app, await login(t.app, 'adv@demo.local'));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is drafted in French from the outcome and goes through the outbox with the credit note attached', async () => {
+    const customerId = (await demoIds(t.handle.db)).customer('C021');
+    const c = (await adv.post('/api/complaints', tornSacks(customerId, await lastClosedOrder(adv, customerId)))).json<{
+      id: number;
+      number: string;
+    }>();
+    expect((await adv.get(`/api/complaints/${c.id}/reply`)).statusCode).toBe(422);
+    await adv.post(`/api/complaints/${c.id}/resolve`, { outcome: 'credit-note', note: 'Les trois sacs vous sont crédités.' });
+    const draft = (await adv.get(`/api/complaints/${c.id}/reply`)).json();
+    expect(draft.subject).toContain(c.number);
+    expect(draft.text).toContain("l'avoir AV-2026-00001");
+    expect(draft.text).toContain('Les trois sacs vous sont crédités.');
+    const sent = await adv.post(`/api/complaints/${c.id}/reply`, { channel: draft.suggestedChannel, text: draft.text });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().answer).toMatchObject({ channel: draft.suggestedChannel });
+    const outbox = await t.handle.db.selectFrom('outboxEmails').selectAll().where('kind', '=', 'complaint-answer').execute();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ subject: draft.subject, toAddress: draft.toAddress });
+    expect(outbox[0].documentId).not.toBeNull();
   });
 });

@@ -162,9 +162,10 @@ describe.each(await testEngines())('customer stocks (VMI) on %s', (engine) => {
     const need = 20 * 30 - Math.max(300 - 20 * lead, 0);
     expect(cro.quantity).toBe(Math.ceil(need / 8) * 8);
     expect(cro.coverAfterDelivery).toBeGreaterThanOrEqual(30);
-    // (150 − 130) / 5 = 4 a day from history (the reported 4.5 is only a fallback); 130 − 4 × lead is above 120 when lead < 3.
-    expect(pac).toMatchObject({ baseDailyUse: 4, dailyUse: 4 });
-    const pacNeed = 120 - Math.max(130 - 4 * lead, 0);
+    // (150 − 130) / 5 = 4 a day from history (the reported 4.5 is only a fallback). The 256 colis Cap Marché has
+    // confirmed for the chilled warehouse come before the delivery: on order, so nothing more is needed.
+    expect(pac).toMatchObject({ baseDailyUse: 4, dailyUse: 4, onOrder: 256 });
+    const pacNeed = 120 - Math.max(130 + 256 - 4 * lead, 0);
     expect(pac.quantity).toBe(pacNeed > 0 ? Math.ceil(pacNeed / 8) * 8 : 0);
   });
 

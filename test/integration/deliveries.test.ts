@@ -98,10 +98,16 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       expect([after.onHand, after.reserved]).toEqual([before.onHand, before.reserved + line.quantity]);
     }
 
-    const shipped = (await adv.post(`/api/orders/${draft.id}/ship`)).json();
-    expect(shipped.status).toBe('shipped');
+    const shippedNow = (await adv.post(`/api/orders/${draft.id}/ship`)).json();
+    expect(shippedNow.status).toBe('shipped');
+    // The delivery note is printed after the commit, by the document worker: being prepared until it runs.
+    expect(shippedNow.deliveries[0].documentId).toBeNull();
+    const preparing = (await adv.get(`/api/orders/${draft.id}/documents/preparing`)).json();
+    expect(preparing.map((p: { kind: string }) => p.kind)).toEqual(['order-acknowledgement', 'delivery_note']);
+    expect(await t.app.documentJobs.drain()).toMatchObject({ produced: 2 }); // the acknowledgement of the confirmation too
+    const shipped = (await adv.get(`/api/orders/${draft.id}`)).json();
     const ym = parisNow(t.app.clock.now()).date.slice(0, 7).replace('-', '');
-    expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00071` });
+    expect(shipped.deliveries[0]).toMatchObject({ status: 'shipped', deliveryNoteNumber: `BL-${ym}-00072` });
     expect(shipped.deliveries[0].shippedAt).toMatch(/Z$/);
     const afterShip = await stockOf(t.handle.db, productIds);
     for (const line of draft.lines as Line[]) {
@@ -113,16 +119,16 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
     // Beside the acknowledgement filed at confirmation (test/integration/order-acknowledgement.test.ts).
     const docs = (await adv.get(`/api/orders/${draft.id}/documents`)).json().filter((d: { kind: string }) => d.kind === 'delivery_note');
     expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({ kind: 'delivery_note', filename: `BL-${ym}-00071.pdf`, mimeType: 'application/pdf' });
+    expect(docs[0]).toMatchObject({ kind: 'delivery_note', filename: `BL-${ym}-00072.pdf`, mimeType: 'application/pdf' });
     expect(shipped.deliveries[0].documentId).toBe(docs[0].id);
     const file = await adv.get(`/api/documents/${docs[0].id}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toContain(`filename="BL-${ym}-00071.pdf"`);
+    expect(file.headers['content-disposition']).toContain(`filename="BL-${ym}-00072.pdf"`);
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(file.rawPayload.length).toBe(docs[0].sizeBytes);
     expect(file.rawPayload.toString('latin1')).toContain(`Commande ${draft.number}`);
-    expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00071`);
+    expect(file.rawPayload.toString('latin1')).toContain(`BL-${ym}-00072`);
     const row = await t.handle.db
       .selectFrom('documents')
       .select(['id', 'sha256'])
@@ -157,12 +163,12 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       deliveryPointId: draft.deliveryPointId,
       customerRef: 'CM-PO-771999',
     });
-    // The timeline says why it exists, coded for the web to word; the order keeps its French note.
+    // The timeline says why it exists, coded for the web to word; the note stays the assistant's, empty.
     const created = (await adv.get(`/api/orders/${backorder.id}/events`))
       .json()
       .find((e: { action: string }) => e.action === 'create_backorder');
     expect(created.notes).toEqual([{ code: 'backorder-of', params: { order: draft.number } }]);
-    expect(backorder.note).toBe(`Reliquat de la commande ${draft.number}`);
+    expect(backorder.note).toBeNull();
     expect(backorder.lines).toEqual([
       expect.objectContaining({
         productId: l1.productId,
@@ -202,7 +208,7 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       'Léa Moreau',
     ]);
     expect(events[2].after).toMatchObject({ deliveries: [{ warehouseId: moulin, deliveryNumber: delivery.number }] });
-    expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00071`, documentId: row.id }] }); // the audit keeps the row number, which opens nothing
+    expect(events[3].after).toMatchObject({ deliveries: [{ deliveryNoteNumber: `BL-${ym}-00072` }] });
     expect(events[4].after.backorder).toEqual({ id: backorder.id, number: backorder.number });
     expect(events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     expect((await adv.get(`/api/orders/${backorder.id}/events`)).json().map((e: { action: string }) => e.action)).toEqual([
@@ -321,8 +327,9 @@ describe.each(await testEngines())('orders: from confirmation to delivery on %s'
       },
     ]);
 
-    const shipped = (await adv.post(`/api/orders/${released.id}/ship`)).json();
-    expect(shipped.status).toBe('shipped');
+    expect((await adv.post(`/api/orders/${released.id}/ship`)).json().status).toBe('shipped');
+    await t.app.documentJobs.drain();
+    const shipped = (await adv.get(`/api/orders/${released.id}`)).json();
     const notes = shipped.deliveries.map((d: D) => d.deliveryNoteNumber);
     expect(shipped.deliveries.every((d: D) => d.status === 'shipped' && d.documentId !== null)).toBe(true);
     expect(new Set(notes).size).toBe(2);

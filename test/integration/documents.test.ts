@@ -64,6 +64,7 @@ describe.each(await testEngines())('documents on %s', (engine) => {
       })
     ).json();
     expect((await adv.post(`/api/orders/${order.id}/confirm`)).statusCode).toBe(200);
+    await t.app.documentJobs.drain(); // printed after the commit
     files.order = { id: (await adv.get(`/api/orders/${order.id}/documents`)).json()[0].id, customer: 'C001' };
 
     // Cap Marché's interchange as received, shown in the EDI queue and on the order.

@@ -189,10 +189,33 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
 
     const priced = await messageOf('C003-PO-0000003');
     expect(priced.status).toBe('queued');
-    const accepted = await adv.post(`/api/edi/messages/${priced.id}/accept-price`, { lineNo: 1 });
+    // The desk keeps our price (no concession, no manager needed): the line stays at ours, settled, and the ORDRSP
+    // will tell him.
+    const before = await t.handle.db
+      .selectFrom('orderLines')
+      .select(['unitPriceCents', 'netCents', 'quantity', 'expectedUnitPriceCents'])
+      .where('orderId', '=', priced.orderId!)
+      .executeTakeFirstOrThrow();
+    const accepted = await adv.post(`/api/edi/messages/${priced.id}/accept-price`, { lineNo: 1, answer: 'ours' });
     expect(accepted.statusCode).toBe(200);
     // C003 does not auto-confirm: the order is a clean draft now, out of the queue.
     expect(accepted.json()).toMatchObject({ status: 'accepted' });
+    const kept = await t.handle.db
+      .selectFrom('orderLines')
+      .select(['unitPriceCents', 'agreedUnitPriceCents', 'expectedUnitPriceCents'])
+      .where('orderId', '=', priced.orderId!)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({
+      unitPriceCents: before.unitPriceCents,
+      agreedUnitPriceCents: Math.round(before.netCents / before.quantity),
+      expectedUnitPriceCents: before.expectedUnitPriceCents,
+    });
+    const events = await t.handle.db
+      .selectFrom('auditEvents')
+      .select(['action', 'notesJson'])
+      .where('orderId', '=', priced.orderId!)
+      .execute();
+    expect(events.map((e) => e.action)).toContain('keep_price');
     const queue = (await adv.get('/api/edi/queue')).json();
     expect(queue.items.map((m: { id: number }) => m.id)).not.toContain(priced.id);
   });

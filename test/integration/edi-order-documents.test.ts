@@ -64,7 +64,10 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       row = await find();
     }
     expect(row.status).toBe('written');
-    const text = fs.readFileSync(path.join(t.dataDir, 'edi', 'out', folder, row.filename!), 'utf8');
+    // Declared UNOC: ISO 8859-1 bytes (é is one byte, 0xE9), never UTF-8.
+    const bytes = fs.readFileSync(path.join(t.dataDir, 'edi', 'out', folder, row.filename!));
+    expect(bytes.toString('utf8')).toContain('UNB+UNOC:3');
+    const text = bytes.toString('latin1');
     const parsed = parseEdi(text);
     if (!parsed.ok) throw new Error(`${type} does not parse`);
     // Control counts (UNT, UNZ) are checked by the parser: a wrong one is a warning.
@@ -117,8 +120,20 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const queued = (await adv.get('/api/edi/queue')).json().items.find((m: { id: number }) => m.id === msg.id);
     expect(queued.findings.find((f: { kind: string }) => f.kind === 'price-mismatch')).toMatchObject({ lineNo: 1, ediLine: 1 });
 
-    // Accepting his price from the queue: the line is priced at it for good, and the order goes on.
-    const accepted = await adv.post(`/api/edi/messages/${msg.id}/accept-price`, { lineNo: 1 });
+    // His price gives away 120 × (ours − 4,50 €), beyond what the terms let the desk concede: the assistant is
+    // refused, saying who decides; the finding says so too, with the amount at stake.
+    expect(queued.findings.find((f: { kind: string }) => f.kind === 'price-mismatch').data).toMatchObject({
+      concessionCents: 120 * (ours - 450),
+      managerDecides: true,
+    });
+    const byDesk = await adv.post(`/api/edi/messages/${msg.id}/accept-price`, { lineNo: 1, answer: 'theirs' });
+    expect(byDesk.statusCode).toBe(403);
+    expect(byDesk.json()).toMatchObject({
+      errors: [{ path: 'body.answer', code: 'manager-decides', params: { cents: 120 * (ours - 450) } }],
+    });
+    expect(await lineRows(orderId)).toMatchObject([{ unitPriceCents: ours, agreedUnitPriceCents: null }]);
+    // A manager accepts his price from the queue: the line is priced at it for good, and the order goes on.
+    const accepted = await manager.post(`/api/edi/messages/${msg.id}/accept-price`, { lineNo: 1 });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', orderId });
     expect(await lineRows(orderId)).toMatchObject([
@@ -153,7 +168,9 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
     const line = (await adv.get(`/api/orders/${orderId}`)).json().lines[0];
     // Only a line that states a customer price, and only by the desk.
     expect((await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id + 10_000 })).statusCode).toBe(422);
-    const answer = await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id });
+    // 120 × 0,95 € and more given away: a manager's decision.
+    expect((await adv.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id })).statusCode).toBe(403);
+    const answer = await manager.post(`/api/orders/${orderId}/accept-customer-price`, { lineId: line.id });
     expect(answer.statusCode).toBe(200);
     expect(answer.json().lines[0]).toMatchObject({ unitPriceCents: 455, agreedUnitPriceCents: 455, expectedUnitPriceCents: 455 });
     expect((await messageOf('C003-PO-0000651')).status).toBe('accepted');
@@ -249,6 +266,7 @@ describe.each(await testEngines())('EDI order documents on %s', (engine) => {
       .execute();
 
     expect((await adv.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);
+    await t.app.documentJobs.drain(); // the delivery note is printed after the commit
     const shipped = await db
       .selectFrom('deliveryLineLots')
       .innerJoin('deliveryLines', 'deliveryLines.id', 'deliveryLineLots.deliveryLineId')

@@ -317,6 +317,7 @@ describe.each(await testEngines())('EDI: what a partner may send, on %s', (engin
       expect(res.json()).toMatchObject({
         code: 'EDI_SYNTAX',
         segment: { index: segmentOf(text, 'BGM'), tag: 'BGM' },
+        params: { segment: segmentOf(text, 'BGM'), tag: 'BGM' },
         element: { position: 2, component: 1 },
         found: 'U+0000',
       });

@@ -1,61 +1,10 @@
-import net from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/clock.ts';
 import { testEngines } from '../helpers/engines.ts';
+import { TestSmtp } from '../helpers/smtp.ts';
 import { client, createTestApp, login, type TestApp, TEST_NOW } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
-
-type Received = { to: string[]; mail: ParsedMail };
-
-/** A real SMTP server on localhost that keeps what it receives; it can be stopped and started again on its port. */
-class TestSmtp {
-  received: Received[] = [];
-  private server: SMTPServer | null = null;
-  constructor(readonly port: number) {}
-
-  static async freePort(): Promise<number> {
-    const probe = net.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as net.AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    return port;
-  }
-
-  async start(): Promise<void> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        simpleParser(stream).then(
-          (mail) => {
-            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-            callback();
-          },
-          (err: Error) => callback(err),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(resolve) : resolve()));
-    this.server = null;
-  }
-
-  async waitFor(subjectPart: string, timeoutMs = 10_000): Promise<Received> {
-    for (let waited = 0; ; waited += 50) {
-      const found = this.received.find((r) => r.mail.subject?.includes(subjectPart));
-      if (found) return found;
-      if (waited > timeoutMs) throw new Error(`no email with "${subjectPart}" in its subject after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const euros = (cents: number) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ')} €`;
@@ -92,6 +41,12 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     const draft = (await adv.post('/api/orders', { customerId: ids.customer(customer), customerRef, channel: 'email', lines })).json();
     const res = await adv.post(`/api/orders/${draft.id}/confirm`);
     expect(res.statusCode, res.body).toBe(200);
+    // The ARC is printed after the commit, by the document worker: the order waits for it until the worker runs.
+    expect((await adv.get(`/api/orders/${draft.id}/documents/preparing`)).json()).toMatchObject([
+      { kind: 'order-acknowledgement', version: 1, status: 'preparing', attempts: 0 },
+    ]);
+    expect(await t.app.documentJobs.drain()).toMatchObject({ produced: 1 });
+    expect((await adv.get(`/api/orders/${draft.id}/documents/preparing`)).json()).toEqual([]);
     return res.json();
   };
   type Email = {
@@ -224,6 +179,7 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     ).json();
     const res = await adv.post(`/api/orders/${draft.id}/confirm`);
     expect(res.statusCode, res.body).toBe(200);
+    await t.app.documentJobs.drain();
     const [email] = await emailsOf(draft.id);
     expect(email).toMatchObject({ status: 'failed', to: null, attempts: 0 });
     expect(email.lastError).toContain('No email address');
@@ -247,6 +203,7 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     ).json();
     const order = (await adv.post(`/api/orders/${draft.id}/confirm`)).json();
     expect(order.status).toBe('confirmed');
+    await t.app.documentJobs.drain();
     const gruau = order.lines.find((l: { productCode: string }) => l.productCode === 'FAR-T45-S25');
     // 4 × 18,50 € = 74,00 €; the order's volume tier (2 %) first, then the galette promotion's 5 % on what is left.
     expect(gruau).toMatchObject({ quantity: 4, unitPriceCents: 1850, netCents: 6889 });
@@ -281,6 +238,7 @@ describe.each(await testEngines())('order acknowledgement (ARC) on %s', (engine)
     ).json();
     const res = await adv.post(`/api/orders/${draft.id}/confirm`);
     expect(res.statusCode, res.body).toBe(200);
+    await t.app.documentJobs.drain();
     expect(await emailsOf(draft.id)).toMatchObject([{ status: 'print', to: null, error: null, lastError: null }]);
   });
 

@@ -120,12 +120,12 @@ describe.each(await testEngines())('orders: bad input is refused, naming the fie
   });
 
   it('refuses a body over 1 MB with 413, and a body that is not JSON with 400, writing nothing', async () => {
+    const session = await login(t.app, 'adv2@demo.local'); // before counting: a login is audited
     const before = await tableCounts(t.handle.db);
     const huge = { ...valid(), note: 'x'.repeat(1024 * 1024) };
     const res = await adv.post('/api/orders', huge);
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
-    const session = await login(t.app, 'adv2@demo.local');
     const garbled = await t.app.inject({
       method: 'POST',
       url: '/api/orders',

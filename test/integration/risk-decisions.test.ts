@@ -343,6 +343,51 @@ describe.each(await testEngines())('risk decisions on confirmed and released ord
       const open = (await adv.get('/api/risks?status=open')).json().items as { orderId: number; orderLineId: number }[];
       expect(open.filter((r) => r.orderId === orderId).every((r) => r.orderLineId === rest.id)).toBe(true);
     });
+
+    /** The released order as the warehouse sees it: its live lines, what leaves from where and when, what is held. */
+    const asReleased = (p: Awaited<ReturnType<typeof picture>>) => ({
+      order: p.order,
+      lines: p.lines.filter((l) => l.status !== 'cancelled'),
+      leaving: p.deliveryLines
+        .map((l) => {
+          const d = p.deliveries.find((x) => x.id === l.deliveryId)!;
+          return {
+            orderLineId: l.orderLineId,
+            quantity: l.quantity,
+            warehouseId: d.warehouseId,
+            plannedDate: d.plannedDate,
+            status: d.status,
+          };
+        })
+        .sort((a, b) => a.orderLineId - b.orderLineId),
+      reserved: p.reserved,
+    });
+
+    it.each(['other-warehouse', 'substitute', 'postpone', 'split', 'partial-backorder'])(
+      '%s on a released order, then undo: the lines, the deliveries and the stock held are as before',
+      async (kind) => {
+        const { orderId, risk, before } = await released(kind === 'other-warehouse' ? { depot: 500 } : {});
+        const option = risk.options.find((o) => o.kind === kind)!;
+        expect(option, kind).toBeDefined();
+        await decide(risk, option);
+        expect(asReleased(await picture(orderId))).not.toEqual(asReleased(before));
+        const undone = await adv.post(`/api/risks/${risk.id}/undo`);
+        expect(undone.statusCode, undone.body).toBe(200);
+        expect(asReleased(await picture(orderId))).toEqual(asReleased(before));
+      },
+    );
+
+    it('once a delivery of it has shipped, the option is beyond undo (409)', async () => {
+      const { orderId, risk } = await released();
+      await decide(
+        risk,
+        risk.options.find((o) => o.kind === 'split')!,
+      );
+      expect((await manager.post(`/api/orders/${orderId}/ship`)).statusCode).toBe(200);
+      const res = await adv.post(`/api/risks/${risk.id}/undo`);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().undo.reason).toBe('changed');
+    });
   });
 
   describe('on a confirmed order', () => {

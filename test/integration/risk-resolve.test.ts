@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { runRiskScan } from '../../server/risks/risk-scan.ts';
@@ -9,6 +10,7 @@ import { demoIds } from './orders-fixtures.ts';
 type Option = {
   kind: string;
   productId?: number;
+  label: { fr: string; en: string };
   accepted: boolean;
   newDates: { delivery: string; backorder?: string };
   priceEffectCents: number;
@@ -200,6 +202,7 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     expect(Object.keys(d).filter((k) => k.startsWith('lines+'))).toHaveLength(1);
     const after = (await adv.get(`/api/risks/${risk.id}`)).json();
     expect(after).toMatchObject({ status: 'resolved', resolutionNote: 'OK Mme Roux' });
+    await t.app.documentJobs.drain(); // the acknowledgements are printed after the commit
     const docs = await t.handle.db.selectFrom('documents').select('orderId').where('orderId', 'in', [orderId, backorder.id]).execute();
     expect(new Set(docs.map((x) => x.orderId))).toEqual(new Set([orderId, backorder.id]));
   });
@@ -299,15 +302,48 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     const { risk } = await riskyOrder();
     const before = await rows();
     const res = await adv.post(`/api/risks/${risk.id}/resolve`, {
-      callBackAt: `${addDays(today, 1)}T09:30:00.000Z`,
+      callBack: { date: addDays(today, 1), time: '10:30' },
       note: 'rappeler après sa réunion',
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ outcome: 'call-back', taskId: expect.any(Number) });
     expect(diff(before, await rows())).toEqual({});
-    expect((await adv.get(`/api/risks/${risk.id}`)).json()).toMatchObject({ status: 'open', resolutionNote: 'rappeler après sa réunion' });
+    expect((await adv.get(`/api/risks/${risk.id}`)).json()).toMatchObject({
+      status: 'open',
+      resolutionNote: 'rappeler après sa réunion',
+      callBack: { date: addDays(today, 1), time: '10:30' },
+    });
     const task = await t.handle.db.selectFrom('tasks').selectAll().where('id', '=', res.json().taskId).executeTakeFirstOrThrow();
     expect(task).toMatchObject({ kind: 'risk-call-back', dueDate: addDays(today, 1), status: 'open' });
+  });
+
+  it('call back at a Paris wall time: 14:30 is 13:30 UTC in winter and 12:30 UTC after the clocks go forward', async () => {
+    const { risk } = await riskyOrder();
+    const instantOf = async (date: string) => {
+      const res = await adv.post(`/api/risks/${risk.id}/resolve`, { callBack: { date, time: '14:30' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const task = await t.handle.db.selectFrom('tasks').select('dataJson').where('id', '=', res.json().taskId).executeTakeFirstOrThrow();
+      return (JSON.parse(task.dataJson!) as { callBackAt: string }).callBackAt;
+    };
+    expect(today < '2026-03-29').toBe(true); // the test's clock is in winter time, before the last Sunday of March
+    expect(await instantOf('2026-03-20')).toBe('2026-03-20T13:30:00.000Z');
+    expect(await instantOf('2026-03-30')).toBe('2026-03-30T12:30:00.000Z');
+    // One call-back per risk: the later one replaces it, and the risk shows it as the desk typed it.
+    expect((await adv.get(`/api/risks/${risk.id}`)).json().callBack).toEqual({ date: '2026-03-30', time: '14:30' });
+  });
+
+  it('a call-back that is not a Paris date and time, or already past, is refused with the field path', async () => {
+    const { risk } = await riskyOrder();
+    const refused = async (callBack: unknown, status: number, path: string) => {
+      const res = await adv.post(`/api/risks/${risk.id}/resolve`, { callBack });
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    };
+    await refused({ date: addDays(today, 1), time: '25:00' }, 400, 'body.callBack.time');
+    await refused({ date: '2026-02-30', time: '10:00' }, 400, 'body.callBack.date');
+    await refused({ date: '11/03/2026', time: '10:00' }, 400, 'body.callBack.date');
+    await refused({ date: today, time: '08:00' }, 422, 'body.callBack');
   });
 
   it('roles and bad input: an admin may not decide (403); a bad option kind or date is a 400 with the field path; an unknown risk 404', async () => {
@@ -317,6 +353,121 @@ describe.each(await testEngines())('resolving a risk on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().errors)).toContain('option');
     expect((await adv.post(`/api/risks/${risk.id}/resolve`, { callBackAt: 'tomorrow' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/risks/${risk.id}/undo`)).statusCode).toBe(403);
+    expect((await adv.post(`/api/risks/${risk.id}/undo`)).statusCode).toBe(409); // nothing applied yet
+    expect((await adv.post('/api/risks/999999/undo')).statusCode).toBe(404);
     expect((await adv.post('/api/risks/999999/resolve', { option: { kind: 'postpone' } })).statusCode).toBe(404);
+  });
+
+  describe('undo', () => {
+    /** The order as a whole: header figures and every line (its own warehouse and date too), clocks left out. */
+    async function order(id: number) {
+      const db = t.handle.db;
+      const o = await db
+        .selectFrom('orders')
+        .select(['status', 'promisedDate', 'netCents', 'vatCents', 'grossCents', 'palletsCenti', 'weightG'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const lines = await db
+        .selectFrom('orderLines')
+        .select(['id', 'lineNo', 'productId', 'quantity', 'unitPriceCents', 'netCents', 'status', 'warehouseId', 'plannedDate'])
+        .where('orderId', '=', id)
+        .where('status', '!=', 'cancelled')
+        .orderBy('id')
+        .execute();
+      return JSON.parse(JSON.stringify({ ...o, lines }, (k, v) => (/Cents$|Centi$|G$/.test(k) ? Number(v) : v))) as object;
+    }
+    const versions = async (orderId: number) =>
+      (
+        await t.handle.db
+          .selectFrom('documentJobs')
+          .select('version')
+          .where('orderId', '=', orderId)
+          .where('kind', '=', 'order-acknowledgement')
+          .orderBy('version')
+          .execute()
+      ).map((j) => j.version);
+
+    it.each(['partial-backorder', 'substitute', 'split', 'postpone', 'partial-cancel'])(
+      '%s, then undo: the order is exactly as before, the risk open again, a new acknowledgement supersedes the revised one',
+      async (kind) => {
+        const { orderId, risk } = await riskyOrder();
+        const option = risk.options.find((o) => o.kind === kind);
+        expect(option, kind).toBeDefined();
+        const was = await order(orderId);
+        const acks = (await versions(orderId)).length;
+        const applied = await adv.post(`/api/risks/${risk.id}/resolve`, {
+          option: { kind, productId: option!.productId },
+          note: 'accord au téléphone',
+        });
+        expect(applied.statusCode, applied.body).toBe(200);
+        expect(await order(orderId)).not.toEqual(was);
+        expect((await adv.get(`/api/risks/${risk.id}`)).json()).toMatchObject({ status: 'resolved', applied: { label: option!.label } });
+
+        const undone = await adv.post(`/api/risks/${risk.id}/undo`);
+        expect(undone.statusCode, undone.body).toBe(200);
+        expect(await order(orderId)).toEqual(was);
+        const backorder = applied.json().backorder as { id: number } | null;
+        if (backorder) expect(await order(backorder.id)).toMatchObject({ status: 'cancelled', lines: [] });
+        expect((await adv.get(`/api/risks/${risk.id}`)).json()).toMatchObject({ status: 'open', resolvedAt: null, applied: null });
+        expect(await versions(orderId)).toEqual([...Array(acks + 2).keys()].map((i) => i + 1));
+        const timeline = await t.handle.db
+          .selectFrom('auditEvents')
+          .select(['action', 'notesJson'])
+          .where('entityType', '=', 'order')
+          .where('entityId', '=', orderId)
+          .orderBy('id')
+          .execute();
+        expect(timeline.map((e) => e.action).slice(-2)).toEqual(['resolve_risk', 'undo_risk_option']);
+        expect(JSON.parse(timeline.at(-1)!.notesJson!)).toEqual([
+          { code: 'acknowledgement-supersedes', params: { version: acks + 2, superseded: acks + 1 } },
+        ]);
+        // Undone once: a second undo has nothing to take back.
+        expect((await adv.post(`/api/risks/${risk.id}/undo`)).statusCode).toBe(409);
+      },
+    );
+
+    it('is refused once the order was released (409 problem+json), and the order stays as it is', async () => {
+      const { orderId, risk } = await riskyOrder();
+      expect((await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: 'partial-cancel' } })).statusCode).toBe(200);
+      const release = await adv.post(`/api/orders/${orderId}/release`);
+      expect(release.statusCode, release.body).toBe(200);
+      const released = await order(orderId);
+      const res = await adv.post(`/api/risks/${risk.id}/undo`);
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'CONFLICT', undo: { reason: 'status', from: 'confirmed', to: 'released' } });
+      expect(res.json().detail).toMatch(/cannot be undone/);
+      expect(await order(orderId)).toEqual(released);
+      expect((await adv.get(`/api/risks/${risk.id}`)).json().status).toBe('resolved');
+    });
+
+    it('a crash half-way leaves the database as it was: the order still changed, the risk still resolved', async () => {
+      const { orderId, risk } = await riskyOrder();
+      // The release above holds what there was of the flour: take whichever option is left.
+      const [first] = risk.options;
+      const res = await adv.post(`/api/risks/${risk.id}/resolve`, { option: { kind: first.kind, productId: first.productId } });
+      expect(res.statusCode, res.body).toBe(200);
+      const applied = await order(orderId);
+      const acks = await versions(orderId);
+      // The acknowledgement is queued after the order and its lines are put back: make that write fail.
+      const trigger =
+        engine === 'postgres'
+          ? [
+              "create or replace function carnet_test_fail() returns trigger as $$ begin raise exception 'disk full'; end $$ language plpgsql",
+              'create trigger carnet_test_fail before insert on document_jobs for each row execute function carnet_test_fail()',
+            ]
+          : ["create trigger carnet_test_fail before insert on document_jobs begin select raise(abort, 'disk full'); end"];
+      for (const q of trigger) await sql.raw(q).execute(t.handle.db);
+      try {
+        expect((await adv.post(`/api/risks/${risk.id}/undo`)).statusCode).toBe(500);
+      } finally {
+        await sql.raw(`drop trigger carnet_test_fail${engine === 'postgres' ? ' on document_jobs' : ''}`).execute(t.handle.db);
+      }
+      expect(await order(orderId)).toEqual(applied);
+      expect(await versions(orderId)).toEqual(acks);
+      expect((await adv.get(`/api/risks/${risk.id}`)).json().status).toBe('resolved');
+      expect((await adv.post(`/api/risks/${risk.id}/undo`)).statusCode).toBe(200);
+    });
   });
 });

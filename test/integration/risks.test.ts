@@ -104,7 +104,7 @@ describe.each(await testEngines())('risk scan on %s', (engine) => {
     expect(call.options[0]).toMatchObject({
       kind: 'other-warehouse',
       accepted: true,
-      label: { fr: "Livrer depuis l'entrepôt WH-MOULIN" },
+      label: { fr: 'Livrer depuis notre site Moulin de Saint-Fiacre (Artenay)' },
       priceEffectCents: 0,
       penaltyEffect: { claimableCents: 0 },
     });

@@ -1,13 +1,13 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './app/a11y.css';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
-import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
@@ -17,18 +17,22 @@ import './app/i18n.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { SearchPalette } from './app/SearchPalette.tsx';
-import { theme } from './app/theme.ts';
+import { ShortcutsHelp } from './app/ShortcutsHelp.tsx';
+import { DeskThemeProvider } from './app/theme.tsx';
 import { useGlobalShortcuts } from './app/use-global-shortcuts.ts';
 
 function App() {
   const { i18n } = useTranslation();
   const { can } = useAuth();
   const [searching, setSearching] = useState(false);
-  useGlobalShortcuts(can(ORDER_DESK), can(STAFF) ? () => setSearching(true) : null);
+  const [helping, setHelping] = useState(false);
+  const openHelp = useCallback(() => setHelping(true), []);
+  useGlobalShortcuts(can(ORDER_DESK), can(STAFF) ? () => setSearching(true) : null, openHelp);
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
       <Notifications position="top-right" />
       {can(STAFF) && <SearchPalette opened={searching} onClose={() => setSearching(false)} />}
+      <ShortcutsHelp opened={helping} onClose={() => setHelping(false)} />
       <RouterProvider router={router} />
     </DatesProvider>
   );
@@ -36,12 +40,12 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <DeskThemeProvider>
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <App />
         </AuthProvider>
       </QueryClientProvider>
-    </MantineProvider>
+    </DeskThemeProvider>
   </StrictMode>,
 );

@@ -26,6 +26,8 @@ export type EdiIssue = {
   /** The line (LIN e1) and the code that matched nothing, for the one-click fixes. */
   lineNumber: number | null;
   code: string | null;
+  /** An unknown product's line: its own free text (IMD), which the picker ranks our products by. */
+  description?: string | null;
   /** 1-based index of the segment in the file (as the parser numbers them). */
   segmentIndex: number | null;
 };
@@ -35,6 +37,8 @@ export type MappedLine = {
   productId: number;
   /** In our sale units, after case / unit conversion. */
   quantity: number;
+  /** Our sale units in one unit the customer ordered in (a case): 1 when he ordered in ours. */
+  unitFactor: number;
   expectedUnitPriceCents?: number;
   customerCode: string | null;
   gtin: string | null;
@@ -286,6 +290,7 @@ export function mapOrder(
         },
         lineNumber,
         code,
+        description: line.description,
         segmentIndex: line.buyerCode || !line.gtin ? at : first,
       });
       continue;
@@ -307,6 +312,7 @@ export function mapOrder(
       lineNumber,
       productId,
       quantity,
+      unitFactor: factor,
       ...(unitPriceCents === undefined ? {} : { expectedUnitPriceCents: unitPriceCents }),
       customerCode,
       gtin: line.gtin,

@@ -11,6 +11,8 @@ export type ConfirmedLine = {
   /** The net unit price we invoice, and the one the customer sent (PRI). */
   netUnitPriceCents: number;
   expectedUnitPriceCents: number | null;
+  /** Our sale units in one unit the customer ordered in (a case of 10 sacks); null or 1: he ordered in ours. */
+  unitFactor?: number | null;
 };
 
 /** What the customer's ORDERS asked, when we have it: its lines by their LIN number and the delivery date. */
@@ -26,11 +28,34 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} 
  * the customer asked that the order no longer holds. Reasons are in French, for the buyer's desk. Each line
  * keeps the customer's LIN number (`item.lineNumber`).
  */
+/**
+ * A line the customer ordered in cases, answered in cases: quantities divided by the factor, prices per case, and
+ * the item as he named it (his code, the case GTIN he sent). A quantity that is no whole number of cases any more
+ * (the desk changed it to loose sacks) is answered in our unit, as it stands.
+ */
+export function inOrderedUnit(line: ConfirmedLine, asked: AskedOrder | null): ConfirmedLine {
+  const f = line.unitFactor ?? 1;
+  if (f <= 1 || line.quantity % f !== 0 || (line.orderedQuantity !== null && line.orderedQuantity % f !== 0)) return line;
+  const twin = asked?.lines.find((a) => a.lineNumber === line.item.lineNumber);
+  return {
+    ...line,
+    item: twin
+      ? { ...line.item, gtin: twin.item.gtin || line.item.gtin, buyerCode: twin.item.buyerCode ?? line.item.buyerCode }
+      : line.item,
+    quantity: line.quantity / f,
+    orderedQuantity: line.orderedQuantity === null ? null : line.orderedQuantity / f,
+    netUnitPriceCents: line.netUnitPriceCents * f,
+    expectedUnitPriceCents: line.expectedUnitPriceCents === null ? null : line.expectedUnitPriceCents * f,
+    unitFactor: 1,
+  };
+}
+
 export function orderResponseLines(
-  confirmed: readonly ConfirmedLine[],
+  lines: readonly ConfirmedLine[],
   promisedDate: string | null,
   asked: AskedOrder | null,
 ): OrderResponseLineInput[] {
+  const confirmed = lines.map((l) => inOrderedUnit(l, asked));
   const dateChanged = asked?.deliveryDate != null && promisedDate !== null && asked.deliveryDate !== promisedDate;
   const out: OrderResponseLineInput[] = confirmed.map((l) => {
     if (l.cancelled) return { ...l.item, status: 'rejected', quantity: 0, reason: 'Ligne annulée' };

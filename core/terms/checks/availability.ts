@@ -1,3 +1,4 @@
+import { addDays } from '../../calendar/dates.ts';
 import type { Finding } from '../../orders/findings.types.ts';
 import { availability as atp } from '../../stock/availability.ts';
 import type { Rule } from './check-input.ts';
@@ -22,6 +23,9 @@ export const availability: Rule = ({ order, ctx, products }) => {
     const quantity = order.lines[i].quantity;
     const input = product && stock.byProduct.get(product.id);
     if (!product || !input || quantity <= 0) continue;
+    // Beyond the product's shelf life from today, nothing on the shelf now can serve the date and its production is
+    // not planned yet: today's stock says nothing about it (the risk scan watches it as the date comes).
+    if (input.shelfLifeDays && date > addDays(ctx.today.date, input.shelfLifeDays) && !input.receipts.some((r) => r.date >= date)) continue;
     const already = taken.get(product.id) ?? 0;
     taken.set(product.id, already + quantity);
     const a = atp(product.id, date, input);
@@ -68,6 +72,7 @@ export const availability: Rule = ({ order, ctx, products }) => {
         date,
         earliestCompleteDate: earliest,
         substitutes: substitutes.map((s) => `${s.code}:${s.promisable}`),
+        substituteIds: substitutes.map((s) => s.productId),
       },
     });
   }

@@ -1,5 +1,5 @@
 import type { Rule } from './check-input.ts';
-import { eur, say, source } from './format.ts';
+import { day, eur, say, source } from './format.ts';
 
 /**
  * Open orders + unpaid invoices + this order (TTC, as the credit insurer counts) above the customer's limit:
@@ -22,6 +22,7 @@ export const creditLimit: Rule = ({ order, priced, ctx }) => {
         eur(agreement.openOrdersCents),
         [', impayés ', ', unpaid '],
         eur(agreement.unpaidBalanceCents),
+        ...(agreement.unpaidAsOf ? [[' au ', ' as of '] as [string, string], day(agreement.unpaidAsOf)] : []),
         [', cette commande ', ', this order '],
         eur(thisOrder),
         [') au-delà de la limite de crédit de ', ') above the credit limit of '],
@@ -37,6 +38,7 @@ export const creditLimit: Rule = ({ order, priced, ctx }) => {
         limitCents: agreement.creditLimitCents,
         openOrdersCents: agreement.openOrdersCents,
         unpaidBalanceCents: agreement.unpaidBalanceCents,
+        unpaidAsOf: agreement.unpaidAsOf ?? null,
         orderGrossCents: thisOrder,
         overCents: exposure - agreement.creditLimitCents,
       },

@@ -25,18 +25,22 @@ export function source(terms: Terms, article: keyof TermsArticles): Bilingual {
   return { fr: `selon vos ${ref}`, en: `under your ${ref}` };
 }
 
-const UNIT_LABEL: Record<SaleUnit, Bilingual> = {
-  SAC: { fr: 'sacs', en: 'sacks' },
-  COLIS: { fr: 'colis', en: 'cases' },
-  BIG_BAG: { fr: 'big bags', en: 'big bags' },
-  TONNE: { fr: 't', en: 't' },
-  UNITE: { fr: 'unités', en: 'units' },
+/** Singular and plural; French takes the singular below 2 (« 1,5 sac »), English for exactly one. */
+const UNIT_LABEL: Record<SaleUnit, { fr: [string, string]; en: [string, string] }> = {
+  SAC: { fr: ['sac', 'sacs'], en: ['sack', 'sacks'] },
+  COLIS: { fr: ['colis', 'colis'], en: ['case', 'cases'] },
+  BIG_BAG: { fr: ['big bag', 'big bags'], en: ['big bag', 'big bags'] },
+  TONNE: { fr: ['t', 't'], en: ['t', 't'] },
+  UNITE: { fr: ['unité', 'unités'], en: ['unit', 'units'] },
 };
-/** "12 sacs" / "12 sacks". */
-export const qty = (quantity: number, product: Pick<Product, 'saleUnit'>): Bilingual => ({
-  fr: `${numberFr.format(quantity)} ${UNIT_LABEL[product.saleUnit].fr}`,
-  en: `${numberEn.format(quantity)} ${UNIT_LABEL[product.saleUnit].en}`,
-});
+/** "12 sacs" / "12 sacks", "1 sac" / "1 sack". */
+export const qty = (quantity: number, product: Pick<Product, 'saleUnit'>): Bilingual => {
+  const label = UNIT_LABEL[product.saleUnit];
+  return {
+    fr: `${numberFr.format(quantity)} ${label.fr[Math.abs(quantity) < 2 ? 0 : 1]}`,
+    en: `${numberEn.format(quantity)} ${label.en[Math.abs(quantity) === 1 ? 0 : 1]}`,
+  };
+};
 
 /** "Ligne 3 (FAR-T55-1KG)": lines are numbered from 1 on screen. */
 export const lineLabel = (index: number, code: string | undefined): Bilingual => ({

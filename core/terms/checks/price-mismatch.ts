@@ -6,14 +6,16 @@ import { lineRef } from './line-finding.ts';
 /**
  * The net unit price the customer sent (EDI PRI, often last year's) differs from ours beyond the agreed
  * tolerance: someone decides which stands before the acknowledgement goes out (approval). Ours is the line's
- * net per unit, rounded to the cent, since that is what the customer's PRI states.
+ * net per unit, rounded to the cent, since that is what the customer's PRI states. `data.concessionCents` is what
+ * accepting his costs on the line, and `data.managerDecides` whether that is above the terms' threshold.
  */
 export const priceMismatch: Rule = ({ order, priced, ctx, products }) => {
   const findings: Finding[] = [];
   for (let i = 0; i < order.lines.length; i++) {
-    const expected = order.lines[i].expectedUnitPriceCents;
+    const { expectedUnitPriceCents: expected, agreedUnitPriceCents: agreed } = order.lines[i];
     const line = priced.lines[i];
-    if (expected === undefined || line.unitPriceCents === null || line.quantity <= 0) continue;
+    // A price the desk settled (his accepted, or ours kept and told him in the ORDRSP) is answered.
+    if (expected === undefined || agreed !== undefined || line.unitPriceCents === null || line.quantity <= 0) continue;
     const ours = Math.round(line.netCents / line.quantity);
     const diff = expected - ours;
     if (Math.abs(diff) <= ctx.terms.priceMismatchToleranceCents) continue;
@@ -42,6 +44,8 @@ export const priceMismatch: Rule = ({ order, priced, ctx, products }) => {
         differenceCents: diff,
         lineDifferenceCents: diff * line.quantity,
         toleranceCents: ctx.terms.priceMismatchToleranceCents,
+        concessionCents: Math.max(0, -diff * line.quantity),
+        managerDecides: -diff * line.quantity > ctx.terms.priceConcessionApprovalCents,
       },
     });
   }

@@ -17,11 +17,21 @@ import * as ediUser from './2026_11_28_0096_edi_user.ts';
 import * as loginDevices from './2026_11_29_0100_login_devices.ts';
 import * as glnHolders from './2026_12_01_0100_gln_holders.ts';
 import * as documentPublicIds from './2026_12_01_0110_document_public_ids.ts';
+import * as reportFacts from './2026_12_08_0100_report_facts.ts';
+import * as productionShortfalls from './2026_12_08_0200_production_shortfalls.ts';
 import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
 import * as complaints from './2026_12_06_0200_complaints.ts';
 import * as backupRuns from './2026_12_06_0210_backup_runs.ts';
 import * as ediReasonCodes from './2026_12_06_0220_edi_reason_codes.ts';
 import * as customerStory from './2026_12_06_0300_customer_story.ts';
+import * as documentJobs from './2026_12_07_0400_document_jobs.ts';
+import * as orderChanges from './2026_12_07_0500_order_changes.ts';
+import * as controlDecisions from './2026_12_07_0600_control_decisions.ts';
+import * as complaintOutcomes from './2026_12_07_0700_complaint_outcomes.ts';
+import * as priceConcessionApproval from './2026_12_07_0800_price_concession_approval.ts';
+import * as portalAccounts from './2026_12_07_0200_portal_accounts.ts';
+import * as intake from './2026_12_07_0300_intake.ts';
+import * as dayAndCalls from './2026_12_07_0100_day_and_calls.ts';
 
 /** Listed by hand, in order: a static list works the same under tsx, the CLI and the tests. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +58,14 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0210_backup_runs': backupRuns,
   '2026_12_06_0220_edi_reason_codes': ediReasonCodes,
   '2026_12_06_0300_customer_story': customerStory,
+  '2026_12_07_0400_document_jobs': documentJobs,
+  '2026_12_07_0500_order_changes': orderChanges,
+  '2026_12_07_0600_control_decisions': controlDecisions,
+  '2026_12_07_0700_complaint_outcomes': complaintOutcomes,
+  '2026_12_07_0800_price_concession_approval': priceConcessionApproval,
+  '2026_12_07_0200_portal_accounts': portalAccounts,
+  '2026_12_07_0300_intake': intake,
+  '2026_12_07_0100_day_and_calls': dayAndCalls,
+  '2026_12_08_0100_report_facts': reportFacts,
+  '2026_12_08_0200_production_shortfalls': productionShortfalls,
 };

@@ -2,7 +2,7 @@
  * The API's shapes, for the screens: each is the Static<> of the schema the server validates and documents with
  * (core/<capability>/*.schemas.ts), never a copy. Type-only re-exports: TypeBox stays out of the bundle.
  */
-export type { DemoLogins, Session } from '../../../core/auth/auth.schemas.ts';
+export type { CurrentSession, DemoLogins, Session } from '../../../core/auth/auth.schemas.ts';
 export type { ProductDetail, ProductList } from '../../../core/catalog/catalog.schemas.ts';
 export type { Customer as CustomerSummary } from '../../../core/customers/customer.ts';
 export type { CustomerList, CustomerProductCode } from '../../../core/customers/customers.schemas.ts';

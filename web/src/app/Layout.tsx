@@ -1,4 +1,4 @@
-import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -17,15 +17,19 @@ export function Layout() {
 
   if (loading) return <Loader m="xl" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (user.role === 'buyer') return <Navigate to="/portal" replace />;
 
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
           <Group gap="xs">
-            <Title order={4} c="blue.8">
+            <Text component="span" fz="h4" fw={700} c="blue.8">
               Carnet
-            </Title>
+            </Text>
             <Text size="xs" c="dimmed">
               {t('app.tagline')}
             </Text>
@@ -33,6 +37,9 @@ export function Layout() {
           <Group gap="md">
             <Text size="xs" c="dimmed">
               <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">K</Kbd> {t('app.searchHint')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">?</Kbd> {t('shortcuts.hint')}
             </Text>
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
@@ -64,7 +71,7 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" aria-label={t('a11y.navigation')}>
         {NAV.filter((item) => can(item.roles)).map((item) => (
           <NavLink
             key={item.to}
@@ -87,7 +94,7 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

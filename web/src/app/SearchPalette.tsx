@@ -60,65 +60,71 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} withCloseButton={false} size="lg" yOffset="12vh" padding="sm" data-testid="search-palette">
-      <TextInput
-        data-autofocus
-        data-testid="search-palette-input"
-        leftSection={<IconSearch size={16} />}
-        placeholder={t('search.placeholder')}
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          setHighlight(0);
-        }}
-        onKeyDown={(event) => {
-          const move = listKey(event, { count: hits.length, highlight, loading: search.isFetching && hits.length === 0 });
-          if (!move || move.type === 'wait') return;
-          event.preventDefault();
-          if (move.type === 'highlight') setHighlight(move.index);
-          else open(hits[move.index]);
-        }}
-      />
-      <ScrollArea.Autosize mah="55vh" mt="xs">
-        <Stack gap={2}>
-          {hits.map((hit, i) => (
-            <div key={hit.key}>
-              {(i === 0 || hits[i - 1].group !== hit.group) && (
-                <Text size="xs" c="dimmed" fw={700} tt="uppercase" mt={i ? 6 : 0}>
-                  {t(`search.groups.${hit.group}`)}
+    <Modal.Root opened={opened} onClose={onClose} size="lg" yOffset="12vh" padding="sm" data-testid="search-palette">
+      <Modal.Overlay />
+      {/* No visible title (the field says it all on screen): the dialog is named for screen readers. */}
+      <Modal.Content aria-label={t('search.title')}>
+        <Modal.Body>
+          <TextInput
+            data-autofocus
+            data-testid="search-palette-input"
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('search.placeholder')}
+            value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value);
+              setHighlight(0);
+            }}
+            onKeyDown={(event) => {
+              const move = listKey(event, { count: hits.length, highlight, loading: search.isFetching && hits.length === 0 });
+              if (!move || move.type === 'wait') return;
+              event.preventDefault();
+              if (move.type === 'highlight') setHighlight(move.index);
+              else open(hits[move.index]);
+            }}
+          />
+          <ScrollArea.Autosize mah="55vh" mt="xs">
+            <Stack gap={2}>
+              {hits.map((hit, i) => (
+                <div key={hit.key}>
+                  {(i === 0 || hits[i - 1].group !== hit.group) && (
+                    <Text size="xs" c="dimmed" fw={700} tt="uppercase" mt={i ? 6 : 0}>
+                      {t(`search.groups.${hit.group}`)}
+                    </Text>
+                  )}
+                  <UnstyledButton
+                    w="100%"
+                    px="xs"
+                    py={4}
+                    data-testid={`search-hit-${hit.key}`}
+                    data-highlighted={i === highlight || undefined}
+                    style={{ borderRadius: 4, background: i === highlight ? 'var(--mantine-color-blue-light)' : undefined }}
+                    onMouseEnter={() => setHighlight(i)}
+                    onClick={() => open(hit)}
+                  >
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        {hit.title}
+                      </Text>
+                      <Text size="sm" c="dimmed" truncate>
+                        {hit.detail}
+                      </Text>
+                    </Group>
+                  </UnstyledButton>
+                </div>
+              ))}
+              {q && search.isSuccess && hits.length === 0 && (
+                <Text size="sm" c="dimmed" data-testid="search-none">
+                  {t('search.none', { q })}
                 </Text>
               )}
-              <UnstyledButton
-                w="100%"
-                px="xs"
-                py={4}
-                data-testid={`search-hit-${hit.key}`}
-                data-highlighted={i === highlight || undefined}
-                style={{ borderRadius: 4, background: i === highlight ? 'var(--mantine-color-blue-light)' : undefined }}
-                onMouseEnter={() => setHighlight(i)}
-                onClick={() => open(hit)}
-              >
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {hit.title}
-                  </Text>
-                  <Text size="sm" c="dimmed" truncate>
-                    {hit.detail}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            </div>
-          ))}
-          {q && search.isSuccess && hits.length === 0 && (
-            <Text size="sm" c="dimmed" data-testid="search-none">
-              {t('search.none', { q })}
-            </Text>
-          )}
-        </Stack>
-      </ScrollArea.Autosize>
-      <Text size="xs" c="dimmed" mt="xs">
-        {t('search.hint')}
-      </Text>
-    </Modal>
+            </Stack>
+          </ScrollArea.Autosize>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('search.hint')}
+          </Text>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Role, SessionUser } from '../../../core/auth/roles.ts';
-import { api, ApiError, setCsrfToken } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import { api, setCsrfToken } from '../api/client.ts';
+import type { CurrentSession, Session } from '../api/types.ts';
 import { SESSION_KEY } from './query-client.ts';
 
 type Auth = {
@@ -20,15 +20,12 @@ function forgetOtherQueries(queryClient: ReturnType<typeof useQueryClient>): voi
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
 }
 
+// Asked at every start, the login page's included: nobody logged in is a 200 with nulls, not a 401 in the console.
 async function fetchSession(): Promise<Session | null> {
-  try {
-    const session = await api.get<Session>('/api/auth/me');
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const current = await api.get<CurrentSession>('/api/auth/session');
+  if (current.user === null) return null;
+  setCsrfToken(current.csrfToken);
+  return current;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {

@@ -11,4 +11,9 @@ describe('isNavActive', () => {
     expect(isNavActive('/customers', '/customers/3/edit')).toBe(true);
     expect(isNavActive('/customers', '/customersX')).toBe(false);
   });
+  it('lights the production shortfalls, not the stock above them', () => {
+    expect(isNavActive('/stock/shortfalls', '/stock/shortfalls')).toBe(true);
+    expect(isNavActive('/stock', '/stock/shortfalls')).toBe(false);
+    expect(isNavActive('/stock', '/stock')).toBe(true);
+  });
 });

@@ -15,28 +15,62 @@ import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OrdersPage } from '../orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../orders/detail/OrderDetailPage.tsx';
 import { OrderEntryRoute } from '../orders/entry/OrderEntryRoute.tsx';
+import { IntakeItemPage } from '../intake/IntakeItemPage.tsx';
+import { IntakeQueuePage } from '../intake/IntakeQueuePage.tsx';
 import { ApprovalsPage } from '../orders/rules/ApprovalsPage.tsx';
 import { PenaltiesPage } from '../penalties/PenaltiesPage.tsx';
+import { DrillPage } from '../reports/DrillPage.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { RiskDetailPage } from '../risks/RiskDetailPage.tsx';
 import { RisksPage } from '../risks/RisksPage.tsx';
 import { EdiPartnersPage } from '../edi/EdiPartnersPage.tsx';
 import { EdiQueuePage } from '../edi/EdiQueuePage.tsx';
+import { ProductionShortfallsPage } from '../stock/ProductionShortfallsPage.tsx';
 import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
+import { DocumentsPage } from '../documents/DocumentsPage.tsx';
+import { ControlsPage } from '../controls/ControlsPage.tsx';
+import { CallLogPage } from '../calls/CallLogPage.tsx';
+import { CallSeriesPage } from '../calls/CallSeriesPage.tsx';
+import { DayPage } from '../day/DayPage.tsx';
+import { TeamPage } from '../day/TeamPage.tsx';
+import { HomeRoute } from './HomeRoute.tsx';
 import { Layout } from './Layout.tsx';
+import { PasswordPage } from '../portal/PasswordPage.tsx';
+import { PortalLayout } from '../portal/PortalLayout.tsx';
+import { PortalOrderDetailPage } from '../portal/PortalOrderDetailPage.tsx';
+import { PortalOrderPage } from '../portal/PortalOrderPage.tsx';
+import { PortalOrdersPage } from '../portal/PortalOrdersPage.tsx';
+import { SetPasswordPage } from '../portal/SetPasswordPage.tsx';
 
 // Every screen in the one bundle: it stays far under the 500 KB budget, and a navigation never waits for a
 // chunk (a lazy route would keep the old screen up while the URL already says the new one).
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/set-password', element: <SetPasswordPage /> },
+  {
+    // The customer's portal: a buyer lands here and never sees the desk.
+    path: '/portal',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalOrderPage /> },
+      { path: 'orders', element: <PortalOrdersPage /> },
+      { path: 'orders/:id', element: <PortalOrderDetailPage /> },
+      { path: 'password', element: <PasswordPage /> },
+    ],
+  },
   {
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/orders" replace /> },
+      { index: true, element: <HomeRoute /> },
+      { path: 'day', element: <DayPage /> },
+      { path: 'team', element: <TeamPage /> },
+      { path: 'calls', element: <CallLogPage /> },
+      { path: 'calls/series', element: <CallSeriesPage /> },
       { path: 'orders', element: <OrdersPage /> },
       { path: 'orders/new', element: <OrderEntryRoute /> },
       { path: 'orders/:id', element: <OrderDetailPage /> },
@@ -50,7 +84,10 @@ export const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'products/:id/edit', element: <ProductFormPage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'stock/shortfalls', element: <ProductionShortfallsPage /> },
       { path: 'risks', element: <RisksPage /> },
+      { path: 'intake', element: <IntakeQueuePage /> },
+      { path: 'intake/:id', element: <IntakeItemPage /> },
       { path: 'edi', element: <EdiQueuePage /> },
       { path: 'edi-partners', element: <EdiPartnersPage /> },
       { path: 'risks/:id', element: <RiskDetailPage /> },
@@ -60,11 +97,15 @@ export const router = createBrowserRouter([
       { path: 'complaints/:id', element: <ComplaintDetailPage /> },
       { path: 'lots/:lot', element: <LotTracePage /> },
       { path: 'penalties/:id?', element: <PenaltiesPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/drill', element: <DrillPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
       { path: 'imports', element: <ImportsPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'controls', element: <ControlsPage /> },
       { path: 'ops', element: <OpsPage /> },
       { path: '*', element: <Navigate to="/orders" replace /> },
     ],

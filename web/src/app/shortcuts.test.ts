@@ -20,6 +20,10 @@ describe('globalShortcut', () => {
     expect(globalShortcut(key('/'), false)).toBe('search');
     expect(globalShortcut(key('/'), true)).toBeNull();
   });
+  it('lists the shortcuts with ? outside a field, where it stays a question mark', () => {
+    expect(globalShortcut(key('?'), false)).toBe('help');
+    expect(globalShortcut(key('?'), true)).toBeNull();
+  });
   it('leaves other keys alone', () => {
     expect(globalShortcut(key('n', { code: 'KeyN' }), false)).toBeNull();
     expect(globalShortcut(key('k', { code: 'KeyK' }), false)).toBeNull();

@@ -1,5 +1,5 @@
 /** The shortcuts that work on every screen. Kept pure so what each key does is tested without a browser. */
-export type GlobalShortcut = 'newOrder' | 'search';
+export type GlobalShortcut = 'newOrder' | 'search' | 'help';
 
 export type KeyLike = { key: string; code?: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean };
 
@@ -10,6 +10,8 @@ export function globalShortcut(event: KeyLike, inEditableField: boolean): Global
   if ((event.ctrlKey || event.metaKey) && !event.altKey && letter === 'k') return 'search';
   // "/" is text inside a field, so it only means "search" outside one.
   if (event.key === '/' && !inEditableField && !event.ctrlKey && !event.metaKey && !event.altKey) return 'search';
+  // "?" (Shift+, or Shift+/ depending on the layout) lists the shortcuts; in a field it is a question mark.
+  if (event.key === '?' && !inEditableField && !event.ctrlKey && !event.metaKey && !event.altKey) return 'help';
   return null;
 }
 

@@ -18,9 +18,9 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const demo = useQuery({ queryKey: ['demo'], queryFn: () => api.get<DemoLogins>('/api/demo'), staleTime: Infinity });
-  const from = (location.state as { from?: string } | null)?.from ?? '/orders';
+  const from = (location.state as { from?: string } | null)?.from ?? '/'; // the home route lands each role on its own screen (an assistant on her day)
 
-  if (user) return <Navigate to={from} replace />;
+  if (user) return <Navigate to={user.role === 'buyer' ? '/portal' : from} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,6 +28,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email, password);
+      // The Navigate above sends a buyer to her portal and staff where they were going.
       void navigate(from, { replace: true });
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
@@ -46,11 +47,11 @@ export function LoginPage() {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Stack w={380} gap="md">
         <Paper withBorder shadow="sm" p="lg" component="form" onSubmit={submit}>
           <Stack gap="sm">
-            <Title order={2} c="blue.8">
+            <Title order={1} size="h2" c="blue.8">
               Carnet
             </Title>
             <Text size="sm" c="dimmed">

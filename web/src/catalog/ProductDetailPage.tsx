@@ -13,9 +13,12 @@ import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from '../stock/AvailableCell.tsx';
 import { ProductAvailability } from '../stock/ProductAvailability.tsx';
+import { familyName } from '../../../core/catalog/family-names.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 export function ProductDetailPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const fmt = useFormat();
   const { can } = useAuth();
   const id = Number(useParams().id);
@@ -29,7 +32,9 @@ export function ProductDetailPage() {
     <Stack gap="sm" maw={1200}>
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3}>{p.name}</Title>
+          <Title order={1} size="h3">
+            {p.name}
+          </Title>
           <Text c="dimmed" ff="monospace">
             {p.code}
           </Text>
@@ -50,7 +55,7 @@ export function ProductDetailPage() {
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Field label={t('products.gtin')}>{p.gtin}</Field>
           <Field label={t('products.caseGtin')}>{p.caseGtin}</Field>
-          <Field label={t('products.family')}>{p.family}</Field>
+          <Field label={t('products.family')}>{familyName(p.family, lang)}</Field>
           <Field label={t('products.saleUnit')}>{t(`units.${p.saleUnit}`, { count: 1 })}</Field>
           <Field label={t('products.vat')}>{fmt.rate(p.vatRateBp)}</Field>
           <Field label={t('products.temperatureClass')}>{t(`temperature.${p.temperatureClass}`)}</Field>

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { SearchInput } from '../shared/SearchInput.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { actionRow } from '../shared/action-row.ts';
 
 export function ProductsPage() {
   const { t } = useTranslation();
@@ -74,13 +75,7 @@ export function ProductsPage() {
           </Table.Thead>
           <Table.Tbody>
             {products.data?.items.map((p) => (
-              <Table.Tr
-                key={p.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => open(p)}
-                onKeyDown={(e) => e.key === 'Enter' && open(p)}
-              >
+              <Table.Tr key={p.id} {...actionRow(() => open(p))}>
                 <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                   {p.code}
                 </Table.Td>

@@ -27,9 +27,11 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { ComplaintLots } from './ComplaintLots.tsx';
+import { ComplaintPhotos } from './ComplaintPhotos.tsx';
 import { ComplaintStatusBadge } from './ComplaintStatusBadge.tsx';
 import { ClaimDeadlinePanel, ServiceClockPanel } from './ComplaintTermsPanels.tsx';
 import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
+import { ReplyPanel } from './ReplyPanel.tsx';
 
 /** One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. */
 export function ComplaintDetailPage() {
@@ -45,7 +47,7 @@ export function ComplaintDetailPage() {
     <Stack gap="sm" maw={1400} data-testid="complaint-detail">
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3} data-testid="complaint-number">
+          <Title order={1} size="h3" data-testid="complaint-number">
             {c.number}
           </Title>
           <ComplaintStatusBadge status={c.status} />
@@ -86,6 +88,7 @@ export function ComplaintDetailPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="sm">
             <ClaimDeadlinePanel complaint={c} />
+            <ComplaintPhotos complaint={c} />
             <ComplaintLots complaint={c} />
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">
@@ -128,6 +131,7 @@ export function ComplaintDetailPage() {
             <ServiceClockPanel complaint={c} />
             <ResolutionSummary complaint={c} />
             <ResolvePanel complaint={c} />
+            <ReplyPanel complaint={c} />
             <NextStep complaint={c} />
             <History complaint={c} />
           </Stack>

@@ -1,6 +1,6 @@
 import { Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { COMPLAINT_CHANNELS, COMPLAINT_REASONS, MOODS } from '../../../core/complaints/complaint.ts';
@@ -8,6 +8,7 @@ import type { ComplaintDetail } from '../../../core/complaints/complaints.schema
 import { api } from '../api/client.ts';
 import type { OrderDetail } from '../api/types.ts';
 import { useCustomer } from '../customers/use-customer.ts';
+import { CustomerPicker } from '../orders/entry/CustomerPicker.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
@@ -32,9 +33,34 @@ export function ComplaintFormPage() {
   });
   const customerId = orderId !== null ? (order.data?.customerId ?? null) : idParam(params.get('customerId'));
   const customer = useCustomer(customerId);
+  if (orderId === null && customerId === null) return <ChooseCustomer />;
   if (order.error || customer.error) return <ErrorAlert error={order.error ?? customer.error} />;
   if ((orderId !== null && !order.data) || !customer.data) return <Loader />;
   return <Form customerId={customer.data.id} customerName={customer.data.name} order={order.data ?? null} deliveryId={deliveryId} />;
+}
+
+/** Opened from the complaints list: the customer first, found as in the order entry; then the form for him. */
+function ChooseCustomer() {
+  const { t } = useTranslation();
+  const [, setParams] = useSearchParams();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <Stack gap="sm" maw={700}>
+      <PageTitle title={t('complaints.new')} />
+      <Paper withBorder p="sm">
+        <Text size="sm" c="dimmed" mb={4}>
+          {t('complaints.whichCustomer')}
+        </Text>
+        <CustomerPicker
+          inputRef={input}
+          chosen={null}
+          onChoose={(c) => setParams({ customerId: String(c.id) }, { replace: true })}
+          onPending={() => undefined}
+        />
+      </Paper>
+    </Stack>
+  );
 }
 
 function Form(props: { customerId: number; customerName: string; order: OrderDetail | null; deliveryId: number | null }) {

@@ -1,22 +1,27 @@
-import { Anchor, Badge, Checkbox, Group, Loader, NativeSelect, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { COMPLAINT_QUEUES, COMPLAINT_STATUSES } from '../../../core/complaints/complaint.ts';
 import type { ComplaintList } from '../../../core/complaints/complaints.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
+import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { ComplaintStatusBadge } from './ComplaintStatusBadge.tsx';
 import { parisDateTime } from './paris-time.ts';
+import { actionRow } from '../shared/action-row.ts';
 
 /** Every complaint, newest first, the late ones in red; a row opens the complaint. */
 export function ComplaintsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
+  const { can } = useAuth();
   const [status, setStatus] = useState('');
   const [overdue, setOverdue] = useState(false);
   const [queue, setQueue] = useState('');
@@ -30,7 +35,13 @@ export function ComplaintsPage() {
 
   return (
     <>
-      <PageTitle title={t('complaints.title')} />
+      <PageTitle title={t('complaints.title')}>
+        {can(ORDER_DESK) && (
+          <Button component={Link} to="/complaints/new" leftSection={<IconPlus size={14} />} data-testid="complaint-new">
+            {t('complaints.new')}
+          </Button>
+        )}
+      </PageTitle>
       <Paper withBorder p="xs" mb="sm">
         <Group gap="md" align="flex-end">
           <NativeSelect
@@ -78,7 +89,7 @@ export function ComplaintsPage() {
             </Table.Thead>
             <Table.Tbody>
               {complaints.data.items.map((c) => (
-                <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/complaints/${c.id}`)}>
+                <Table.Tr key={c.id} {...actionRow(() => void navigate(`/complaints/${c.id}`))}>
                   <Table.Td ff="monospace">
                     <Anchor component={Link} to={`/complaints/${c.id}`} size="sm">
                       {c.number}

@@ -6,21 +6,23 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { canMove } from '../../../core/complaints/complaint.ts';
 import type { ComplaintDetail } from '../../../core/complaints/complaints.schemas.ts';
-import { APPLIED_OUTCOMES, REFUSAL_REASONS } from '../../../core/complaints/resolution.ts';
+import { REFUSAL_REASONS, RESOLUTION_OUTCOMES } from '../../../core/complaints/resolution.ts';
 import { api } from '../api/client.ts';
 import { documentUrl } from '../api/documents.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
-import { type ResolveForm, resolveBody } from './resolve-form.ts';
+import { type ResolveForm, resolveBody, takesAmount } from './resolve-form.ts';
+import { Link } from 'react-router';
+import { DateField } from '../shared/DateField.tsx';
 
 /** Settles the complaint: the outcome, what it takes (a reason, an amount), the answer to the customer. */
 export function ResolvePanel({ complaint: c }: { complaint: ComplaintDetail }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<ResolveForm>({ outcome: 'credit-note', refusalReason: '', amount: '', note: '' });
+  const [form, setForm] = useState<ResolveForm>({ outcome: 'credit-note', refusalReason: '', amount: '', pickupOn: '', note: '' });
   const { busy, errors, generalError, handleSubmit } = useSubmit(
     () => api.post<ComplaintDetail>(`/api/complaints/${c.id}/resolve`, resolveBody(form)),
     (updated) => {
@@ -41,7 +43,7 @@ export function ResolvePanel({ complaint: c }: { complaint: ComplaintDetail }) {
             data-testid="resolve-outcome"
             value={form.outcome}
             onChange={(e) => set('outcome', e.currentTarget.value as ResolveForm['outcome'])}
-            data={APPLIED_OUTCOMES.map((o) => ({ value: o, label: t(`complaints.resolve.outcomes.${o}`) }))}
+            data={RESOLUTION_OUTCOMES.map((o) => ({ value: o, label: t(`complaints.resolve.outcomes.${o}`) }))}
           />
           {form.outcome === 'refusal' ? (
             <NativeSelect
@@ -55,7 +57,23 @@ export function ResolvePanel({ complaint: c }: { complaint: ComplaintDetail }) {
                 ...REFUSAL_REASONS.map((r) => ({ value: r, label: t(`complaints.resolve.refusalReasons.${r}`) })),
               ]}
             />
-          ) : (
+          ) : null}
+          {form.outcome === 'return' && (
+            <DateField
+              label={t('complaints.resolve.pickupOn')}
+              description={t('complaints.resolve.pickupHint')}
+              data-testid="resolve-pickup-on"
+              value={form.pickupOn}
+              error={errors.pickupOn}
+              onChange={(v) => set('pickupOn', v)}
+            />
+          )}
+          {form.outcome === 'replacement' && (
+            <Text size="xs" c="dimmed">
+              {t('complaints.resolve.replacementHint')}
+            </Text>
+          )}
+          {takesAmount(form.outcome) && (
             <TextInput
               label={t('complaints.resolve.amount')}
               description={form.outcome === 'credit-note' ? t('complaints.resolve.amountHint') : undefined}
@@ -112,6 +130,29 @@ export function ResolutionSummary({ complaint: c }: { complaint: ComplaintDetail
             </Anchor>
           )}
         </Stack>
+      )}
+      {r.replacementOrder && (
+        <Text size="sm" data-testid="replacement-order">
+          {t('complaints.resolve.replacementOrder')}{' '}
+          <Anchor component={Link} to={`/orders/${r.replacementOrder.id}`} size="sm">
+            {r.replacementOrder.number}
+          </Anchor>
+          {r.replacementOrder.requestedDate && ` · ${fmt.date(r.replacementOrder.requestedDate)}`}
+        </Text>
+      )}
+      {r.returnPickup && (
+        <Text size="sm" data-testid="return-pickup">
+          {t('complaints.resolve.returnPickup', { number: r.returnPickup.number, date: fmt.date(r.returnPickup.pickupOn) })}
+          {' — '}
+          {r.returnPickup.lines.map((l) => `${l.quantity} × ${l.productCode}`).join(', ')}
+        </Text>
+      )}
+      {r.outcome === 'gesture' && (
+        <Text size="xs" c="dimmed">
+          {r.gestureAppliedOrderNumber
+            ? t('complaints.resolve.gestureApplied', { order: r.gestureAppliedOrderNumber })
+            : t('complaints.resolve.gestureWaiting')}
+        </Text>
       )}
       {r.note && (
         <Text size="sm" fs="italic" mt="xs">

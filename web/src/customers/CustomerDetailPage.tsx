@@ -3,12 +3,16 @@ import { IconEdit, IconMessageExclamation, IconPencilPlus } from '@tabler/icons-
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
+import { paymentTermsText } from '../../../core/customers/payment-terms.ts';
 import { useAuth } from '../app/auth.tsx';
+import { CallRhythmSection } from '../calls/CallRhythmSection.tsx';
 import { CustomerStockSection } from '../customer-stock/CustomerStockSection.tsx';
 import { PenaltyClauseSection } from '../penalties/PenaltyClauseSection.tsx';
+import { CustomerPricesSection } from '../pricing/CustomerPricesSection.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { useLanguage } from '../shared/use-language.ts';
 import { CustomerTermsSection } from '../terms/CustomerTermsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
@@ -19,6 +23,7 @@ import { useCustomer } from './use-customer.ts';
 
 export function CustomerDetailPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const fmt = useFormat();
   const { can } = useAuth();
   const id = Number(useParams().id);
@@ -32,7 +37,9 @@ export function CustomerDetailPage() {
     <Stack gap="sm" maw={1400}>
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3}>{c.name}</Title>
+          <Title order={1} size="h3">
+            {c.name}
+          </Title>
           <Badge variant="light">{t(`typologies.${c.typology}`)}</Badge>
           <Text c="dimmed" ff="monospace">
             {c.code}
@@ -77,15 +84,17 @@ export function CustomerDetailPage() {
           <Field label={t('customers.vatNumber')}>{c.vatNumber}</Field>
           <Field label={t('customers.gln')}>{c.gln}</Field>
           <Field label={t('customers.preferredChannel')}>{t(`channels.${c.preferredChannel}`)}</Field>
-          <Field label={t('customers.paymentTerms')}>{c.paymentTerms}</Field>
+          <Field label={t('customers.paymentTerms')}>{paymentTermsText(c.paymentTerms, lang)}</Field>
           <Field label={t('customers.creditLimit')}>{fmt.money(c.creditLimitCents)}</Field>
         </SimpleGrid>
       </Paper>
       <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
       <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
+      <CallRhythmSection customerId={c.id} contacts={c.contacts} editable={can(ORDER_DESK)} />
       <SupplySettingsSection customerId={c.id} editable={editable} />
       <CustomerStockSection customerId={c.id} />
       <CustomerTermsSection customerId={c.id} editable={editable} />
+      <CustomerPricesSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />
       <PenaltyClauseSection customerId={c.id} editable={editable} />
     </Stack>

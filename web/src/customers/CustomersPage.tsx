@@ -13,6 +13,7 @@ import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { SearchInput } from '../shared/SearchInput.tsx';
+import { actionRow } from '../shared/action-row.ts';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -71,13 +72,7 @@ export function CustomersPage() {
           </Table.Thead>
           <Table.Tbody>
             {customers.data?.items.map((c) => (
-              <Table.Tr
-                key={c.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => open(c)}
-                onKeyDown={(e) => e.key === 'Enter' && open(c)}
-              >
+              <Table.Tr key={c.id} {...actionRow(() => open(c))}>
                 <Table.Td ff="monospace">{c.code}</Table.Td>
                 <Table.Td fw={500}>{c.name}</Table.Td>
                 <Table.Td>{t(`typologies.${c.typology}`)}</Table.Td>

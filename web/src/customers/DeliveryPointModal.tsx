@@ -1,14 +1,14 @@
-import { Checkbox, Chip, Group, Input, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WEEKDAYS, type Weekday } from '../../../core/calendar/dates.ts';
 import type { DeliveryPoint } from '../../../core/customers/customer.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { bindText } from '../shared/bind-text.ts';
 import { FormActions } from '../shared/FormActions.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
+import { WeekdayChips } from '../shared/WeekdayChips.tsx';
 import { deliveryPointBody, type DeliveryPointFormValues, deliveryPointToForm } from './delivery-point-form.ts';
 
 type TextField = Exclude<keyof DeliveryPointFormValues, 'deliveryWeekdays' | 'appointmentRequired' | 'isDefault'>;
@@ -51,21 +51,12 @@ export function DeliveryPointModal({
             <TextInput {...text('postcode', true)} />
             <TextInput {...text('city', true)} />
           </SimpleGrid>
-          <Input.Wrapper label={t('points.weekdays')} error={form.errors.deliveryWeekdays}>
-            <Chip.Group
-              multiple
-              value={values.deliveryWeekdays}
-              onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: WEEKDAYS.filter((d): d is Weekday => days.includes(d)) }))}
-            >
-              <Group gap={4} mt={4}>
-                {WEEKDAYS.map((d) => (
-                  <Chip key={d} value={d} size="xs">
-                    {t(`weekdays.${d}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Input.Wrapper>
+          <WeekdayChips
+            label={t('points.weekdays')}
+            error={form.errors.deliveryWeekdays}
+            value={values.deliveryWeekdays}
+            onChange={(days) => setValues((v) => ({ ...v, deliveryWeekdays: days }))}
+          />
           <SimpleGrid cols={4} spacing="sm">
             <TextInput {...text('leadTimeDays', true)} />
             <TextInput {...text('cutoffTime', true)} placeholder="12:00" />

@@ -6,57 +6,174 @@ import { Link } from 'react-router';
 import { documentUrl } from '../api/documents.ts';
 import { api } from '../api/client.ts';
 import type { ProductList } from '../api/types.ts';
+import { PageTitle } from '../shared/PageTitle.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { ediReason } from './edi-reason.ts';
 import { RawSegments } from './RawSegments.tsx';
-import type { QueueFinding, QueueMessage } from '../../../core/edi/edi.schemas.ts';
-import { useEdiFix, useEdiQueue } from './use-edi.ts';
+import type { QueueAnswer, QueueFinding, QueueMessage } from '../../../core/edi/edi.schemas.ts';
+import { ORDER_APPROVERS } from '../../../core/auth/roles.ts';
+import { useAuth } from '../app/auth.tsx';
+import { ReasonModal } from '../orders/rules/ReasonModal.tsx';
+import { useEdiFix, useEdiQueue, useProductCandidates } from './use-edi.ts';
+import { PriceAnswerButtons, priceMismatchData } from '../pricing/PriceAnswer.tsx';
 
 const SEVERITY_COLOR: Record<string, string> = { block: 'red', approval: 'orange', warning: 'yellow', info: 'gray' };
 
-function ProductPicker({ onPick, busy }: { onPick: (productId: number) => void; busy: boolean }) {
+type Option = { value: string; label: string };
+const optionOf = (p: { id: number; code: string; name: string }): Option => ({ value: String(p.id), label: `${p.code} — ${p.name}` });
+
+/**
+ * The product a customer's unknown code stands for: first the products its line's own text names, the customer's
+ * agreed assortment first among equals (server: core/edi/product-candidates.ts); typing searches every product.
+ */
+function ProductPicker({
+  messageId,
+  code,
+  onPick,
+  busy,
+}: {
+  messageId: number;
+  code: string;
+  onPick: (productId: number) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [value, setValue] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Option | null>(null);
+  const candidates = useProductCandidates(messageId, code);
+  const proposed = candidates.data?.items ?? [];
+  // The search box shows the picked product's label: that is not a new search.
+  const searching = q.trim() !== '' && q !== picked?.label;
   const products = useQuery({
-    queryKey: ['products', 'search', q],
-    queryFn: () => api.get<ProductList>(`/api/products?limit=20&q=${encodeURIComponent(q)}`),
+    queryKey: ['products', 'search', searching ? q : ''],
+    queryFn: () => api.get<ProductList>(`/api/products?limit=20&q=${encodeURIComponent(searching ? q : '')}`),
+    enabled: searching || (candidates.isSuccess && proposed.length === 0),
   });
+  const group =
+    !searching && proposed.length > 0
+      ? {
+          group: t('edi.proposed'),
+          items: proposed.map((p) => {
+            const o = optionOf(p);
+            return p.listed ? { ...o, label: `${o.label} · ${t('edi.listed')}` } : o;
+          }),
+        }
+      : { group: t('edi.allProducts'), items: (products.data?.items ?? []).map(optionOf) };
+  if (picked && !group.items.some((o) => o.value === picked.value)) group.items.unshift(picked);
+  const value = picked?.value ?? null;
   return (
     <Group gap="xs" wrap="nowrap">
       <Select
         size="xs"
         searchable
-        w={320}
+        style={{ flex: 1, minWidth: 0 }}
+        comboboxProps={{ width: 420, position: 'bottom-start' }}
         placeholder={t('edi.pickProduct')}
         searchValue={q}
         onSearchChange={setQ}
         value={value}
-        onChange={setValue}
+        onChange={(v, option) => setPicked(v && option ? { value: v, label: option.label } : null)}
         filter={({ options }) => options}
-        data={(products.data?.items ?? []).map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
+        data={[group]}
         data-testid="edi-product-picker"
       />
-      <Button size="xs" disabled={!value} loading={busy} onClick={() => value && onPick(Number(value))}>
+      <Button size="xs" style={{ flexShrink: 0 }} disabled={!value} loading={busy} onClick={() => value && onPick(Number(value))}>
         {t('edi.mapCode')}
       </Button>
     </Group>
   );
 }
 
-function Fix({ message, finding }: { message: QueueMessage; finding: QueueFinding }) {
+/** Who must act on a finding: the desk here, or a manager (core/edi/who-acts.ts), said in words. */
+function WhoActs({ finding }: { finding: QueueFinding }) {
+  const { t } = useTranslation();
+  if (!finding.actor) return null;
+  const key = finding.actor === 'manager' ? (finding.severity === 'block' ? 'managerBlock' : 'manager') : 'desk';
+  return (
+    <Text size="xs" fw={600} c={finding.actor === 'manager' ? 'orange.9' : 'dimmed'} mb={4} data-testid="edi-who-acts">
+      {t(`edi.actor.${key}`)}
+    </Text>
+  );
+}
+
+/**
+ * A manager's answers from the queue to an approval finding: approve it for this order, or (outside the
+ * assortment) add the product to the customer's agreed assortment; each with the reason kept on the timeline.
+ */
+function ManagerAnswers({ message, finding }: { message: QueueMessage; finding: QueueFinding }) {
   const { t } = useTranslation();
   const fix = useEdiFix();
+  const [answering, setAnswering] = useState<QueueAnswer | null>(null);
+  const product = (finding.data as { code?: string } | null)?.code ?? '';
+  return (
+    <>
+      <Group gap="xs">
+        {finding.answers.map((a) => (
+          <Button
+            key={a}
+            size="compact-xs"
+            color="orange"
+            variant={a === 'add-to-listing' ? 'filled' : 'light'}
+            onClick={() => setAnswering(a)}
+            data-testid={`edi-answer-${a}`}
+          >
+            {t(`edi.answer.${a}`)}
+          </Button>
+        ))}
+      </Group>
+      {fix.error && <ErrorAlert error={fix.error} />}
+      <ReasonModal
+        opened={answering !== null}
+        title={answering ? t(`edi.answer.${answering}Title`, { product }) : ''}
+        submit={answering ? t(`edi.answer.${answering}`) : ''}
+        color="orange"
+        busy={fix.isPending}
+        onClose={() => setAnswering(null)}
+        onSubmit={(reason) =>
+          answering &&
+          fix.mutate(
+            { id: message.id, fix: 'approve', body: { rule: finding.kind, lineNo: finding.lineNo, answer: answering, reason } },
+            { onSuccess: () => setAnswering(null) },
+          )
+        }
+      >
+        {answering && (
+          <Text size="sm">
+            {t(`edi.answer.${answering}Text`, { product, customer: message.customer?.name ?? '', order: message.order?.number ?? '' })}
+          </Text>
+        )}
+      </ReasonModal>
+    </>
+  );
+}
+
+function Fix({ message, finding }: { message: QueueMessage; finding: QueueFinding }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const fix = useEdiFix();
   const [point, setPoint] = useState<string | null>(null);
+  const mismatch = finding.kind === 'price-mismatch' ? priceMismatchData(finding.data) : null;
   const run = (f: 'map-product' | 'choose-delivery-point' | 'accept-price', body: Record<string, unknown>) =>
     fix.mutate({ id: message.id, fix: f, body });
   return (
     <Stack gap={4}>
+      <WhoActs finding={finding} />
       {fix.error && <ErrorAlert error={fix.error} />}
-      {finding.kind === 'unknown-product' && finding.code && message.customer && (
-        <ProductPicker busy={fix.isPending} onPick={(productId) => run('map-product', { code: finding.code, productId })} />
+      {finding.kind === 'unknown-product' && finding.description && (
+        <Text size="xs" c="dimmed">
+          {t('edi.customerText', { text: finding.description })}
+        </Text>
       )}
+      {finding.kind === 'unknown-product' && finding.code && message.customer && (
+        <ProductPicker
+          messageId={message.id}
+          code={finding.code}
+          busy={fix.isPending}
+          onPick={(productId) => run('map-product', { code: finding.code, productId })}
+        />
+      )}
+      {finding.answers.length > 0 && can(ORDER_APPROVERS) && <ManagerAnswers message={message} finding={finding} />}
       {finding.kind === 'unknown-delivery-point' && (
         <Group gap="xs">
           <Select
@@ -77,17 +194,15 @@ function Fix({ message, finding }: { message: QueueMessage; finding: QueueFindin
           </Button>
         </Group>
       )}
-      {finding.kind === 'price-mismatch' && finding.lineNo !== null && (
-        <Button
-          size="xs"
-          variant="light"
-          w="fit-content"
-          loading={fix.isPending}
-          onClick={() => run('accept-price', { lineNo: finding.lineNo })}
-          data-testid="edi-accept-price"
-        >
-          {t('edi.acceptPrice')}
-        </Button>
+      {finding.kind === 'price-mismatch' && finding.lineNo !== null && mismatch && (
+        <Group>
+          <PriceAnswerButtons
+            data={mismatch}
+            busy={fix.isPending}
+            onAnswer={(answer) => run('accept-price', { lineNo: finding.lineNo, answer })}
+            testId="edi-price"
+          />
+        </Group>
       )}
     </Stack>
   );
@@ -178,7 +293,7 @@ export function EdiQueuePage() {
   const queue = useEdiQueue();
   return (
     <Stack>
-      <Title order={2}>{t('edi.title')}</Title>
+      <PageTitle title={t('edi.title')} />
       <Text c="dimmed" size="sm">
         {t('edi.intro')}
       </Text>
@@ -189,7 +304,7 @@ export function EdiQueuePage() {
       ))}
       {!!queue.data?.refused.length && (
         <>
-          <Title order={3} mt="md">
+          <Title order={2} size="h4" mt="md">
             {t('edi.refusedTitle')}
           </Title>
           <Text c="dimmed" size="sm">

@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EdiFixResult, EdiPartnerList, EdiQueue, EdiQueueCount, EdiToken, OrderEdi } from '../../../core/edi/edi.schemas.ts';
+import type {
+  EdiFixResult,
+  EdiPartnerList,
+  EdiQueue,
+  EdiQueueCount,
+  EdiToken,
+  OrderEdi,
+  ProductCandidates,
+} from '../../../core/edi/edi.schemas.ts';
 import { api } from '../api/client.ts';
 
 /** How many EDI messages wait, for the sidebar: refreshed every minute (the inbox is swept by the server). */
@@ -19,7 +27,7 @@ export function useOrderEdi(orderId: number, version: string) {
   return useQuery({ queryKey: ['orders', orderId, 'edi', version], queryFn: () => api.get<OrderEdi>(`/api/orders/${orderId}/edi`) });
 }
 
-/** The one-click fixes; the queue, its count and the orders are read again after each. */
+/** The one-click fixes and a manager's answers; the queue, its count, the orders and the approvals are read again after each. */
 export function useEdiFix() {
   const qc = useQueryClient();
   return useMutation({
@@ -29,13 +37,22 @@ export function useEdiFix() {
       body,
     }: {
       id: number;
-      fix: 'map-product' | 'choose-delivery-point' | 'accept-price';
+      fix: 'map-product' | 'choose-delivery-point' | 'accept-price' | 'approve';
       body: Record<string, unknown>;
     }) => api.post<EdiFixResult>(`/api/edi/messages/${id}/${fix}`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['edi'] });
       void qc.invalidateQueries({ queryKey: ['orders'] });
+      void qc.invalidateQueries({ queryKey: ['approvals'] });
     },
+  });
+}
+
+/** The products to propose first for a message's unknown code: named by the line's own text, the assortment first. */
+export function useProductCandidates(messageId: number, code: string) {
+  return useQuery({
+    queryKey: ['edi', 'candidates', messageId, code],
+    queryFn: () => api.get<ProductCandidates>(`/api/edi/messages/${messageId}/product-candidates?code=${encodeURIComponent(code)}`),
   });
 }
 

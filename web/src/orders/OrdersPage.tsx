@@ -15,6 +15,7 @@ import { SearchInput } from '../shared/SearchInput.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useCustomerOptions } from './use-customer-options.ts';
+import { actionRow } from '../shared/action-row.ts';
 
 const PAGE_SIZE = 50;
 
@@ -140,15 +141,7 @@ export function OrdersPage() {
           </Table.Thead>
           <Table.Tbody>
             {orders.data?.items.map((o) => (
-              <Table.Tr
-                key={o.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => open(o)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') open(o);
-                }}
-              >
+              <Table.Tr key={o.id} {...actionRow(() => open(o))}>
                 <Table.Td fw={500} ff="monospace">
                   {o.number}
                 </Table.Td>

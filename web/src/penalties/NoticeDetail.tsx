@@ -18,6 +18,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { penaltyCategoryName } from '../../../core/penalties/penalty.ts';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { api } from '../api/client.ts';
 import { documentUrl } from '../api/documents.ts';
@@ -77,7 +78,7 @@ export function NoticeDetail({ id, onClose }: { id: number; onClose: () => void 
           <Field label={t('penalties.kind')}>{t(`penalties.kinds.${n.kind}`)}</Field>
           <Field label={t('penalties.receivedDate')}>{fmt.date(n.receivedDate)}</Field>
           <Field label={t('penalties.failureDate')}>{fmt.date(n.failureDate)}</Field>
-          <Field label={t('penalties.category')}>{n.category}</Field>
+          <Field label={t('penalties.category')}>{n.category && penaltyCategoryName(n.category, en ? 'en' : 'fr')}</Field>
           <Field label={t('penalties.claimed')}>{fmt.money(n.claimedCents)}</Field>
           <Field label={t('penalties.categoryValue')}>
             {n.categoryOrderedValueCents === null ? null : fmt.money(n.categoryOrderedValueCents)}

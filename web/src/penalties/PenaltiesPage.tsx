@@ -16,6 +16,7 @@ import { NoticeDetail } from './NoticeDetail.tsx';
 import { DueDate, STATUS_COLORS } from './NoticeStatus.tsx';
 import { RecordNoticeModal } from './RecordNoticeModal.tsx';
 import type { NoticeList } from './types.ts';
+import { actionRow } from '../shared/action-row.ts';
 
 /** The penalty notices received: which break the law, which deadlines are near; the one chosen opens beside the list. */
 export function PenaltiesPage() {
@@ -85,6 +86,7 @@ export function PenaltiesPage() {
         </Group>
       </Paper>
       <ErrorAlert error={notices.error} />
+      {/* With a notice open beside it, the list keeps what finds a notice; its kind, cap and checks are in the detail. */}
       <Grid gutter="sm" align="flex-start">
         <Grid.Col span={{ base: 12, xl: selected ? 7 : 12 }}>
           <Paper withBorder p="xs">
@@ -93,50 +95,63 @@ export function PenaltiesPage() {
                 <Table.Tr>
                   <Table.Th>{t('penalties.reference')}</Table.Th>
                   <Table.Th>{t('penalties.customer')}</Table.Th>
-                  <Table.Th>{t('penalties.kind')}</Table.Th>
+                  {!selected && <Table.Th>{t('penalties.kind')}</Table.Th>}
                   <Table.Th ta="right">{t('penalties.claimed')}</Table.Th>
-                  <Table.Th ta="right">{t('penalties.legalCap')}</Table.Th>
-                  <Table.Th>{t('penalties.checks')}</Table.Th>
+                  {!selected && <Table.Th ta="right">{t('penalties.legalCap')}</Table.Th>}
+                  {!selected && <Table.Th>{t('penalties.checks')}</Table.Th>}
                   <Table.Th>{t('penalties.deadline')}</Table.Th>
                   <Table.Th>{t('penalties.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {notices.data?.items.map((n) => (
-                  <Table.Tr key={n.id} onClick={() => open(n.id)} bg={n.id === selected ? 'var(--mantine-color-blue-light)' : undefined}>
+                  <Table.Tr
+                    key={n.id}
+                    {...actionRow(() => open(n.id))}
+                    aria-current={n.id === selected ? 'true' : undefined}
+                    bg={n.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
+                  >
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {n.reference}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" lineClamp={1} maw={220}>
+                      <Text size="sm" lineClamp={2} maw={220}>
                         {n.customerName}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{t(`penalties.kinds.${n.kind}`)}</Table.Td>
+                    {!selected && <Table.Td>{t(`penalties.kinds.${n.kind}`)}</Table.Td>}
                     <Table.Td ta="right">{fmt.money(n.claimedCents)}</Table.Td>
-                    <Table.Td ta="right" c={n.assessment.capCents !== null && n.claimedCents > n.assessment.capCents ? 'red' : undefined}>
-                      {n.assessment.capCents === null ? '—' : fmt.money(n.assessment.capCents)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {n.assessment.findings.map((f) => (
-                          <Tooltip key={f.id} label={t(`penalties.checkNames.${f.id}`)}>
-                            <Badge
-                              size="xs"
-                              variant="light"
-                              color={f.severity === 'contest' ? 'red' : f.severity === 'warning' ? 'yellow' : 'gray'}
-                            >
-                              {t(`penalties.checkShort.${f.id}`)}
-                            </Badge>
-                          </Tooltip>
-                        ))}
-                      </Group>
-                    </Table.Td>
+                    {!selected && (
+                      <>
+                        <Table.Td
+                          ta="right"
+                          c={n.assessment.capCents !== null && n.claimedCents > n.assessment.capCents ? 'red' : undefined}
+                        >
+                          {n.assessment.capCents === null ? '—' : fmt.money(n.assessment.capCents)}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {n.assessment.findings.map((f) => (
+                              <Tooltip key={f.id} label={t(`penalties.checkNames.${f.id}`)}>
+                                <Badge
+                                  size="xs"
+                                  miw="max-content"
+                                  variant="light"
+                                  color={f.severity === 'contest' ? 'red' : f.severity === 'warning' ? 'yellow' : 'gray'}
+                                >
+                                  {t(`penalties.checkShort.${f.id}`)}
+                                </Badge>
+                              </Tooltip>
+                            ))}
+                          </Group>
+                        </Table.Td>
+                      </>
+                    )}
                     <Table.Td>
                       <DueDate notice={n} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[n.status]} variant="light">
+                      <Badge color={STATUS_COLORS[n.status]} variant="light" miw="max-content">
                         {t(`penalties.statuses.${n.status}`)}
                       </Badge>
                     </Table.Td>

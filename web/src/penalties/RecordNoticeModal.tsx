@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_KINDS } from '../../../core/penalties/notice.ts';
-import { PENALTY_CATEGORIES } from '../../../core/penalties/penalty.ts';
+import { PENALTY_CATEGORIES, PENALTY_CATEGORY_NAMES } from '../../../core/penalties/penalty.ts';
+import { useBilingual } from '../orders/rules/bilingual.ts';
 import { api } from '../api/client.ts';
 import { useCustomerOptions } from '../orders/use-customer-options.ts';
 import { parisToday } from '../shared/clock.ts';
@@ -11,12 +12,14 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
 import { type PenaltyNotice, toCents } from './types.ts';
+import { DateField } from '../shared/DateField.tsx';
 
 const FLAGS = ['proofOfFailure', 'proofOfHarm', 'stockoutDocumented', 'deductedFromInvoice'] as const;
 
 /** Records a notice as received: who, which failure, how much, and what proof came with it. The checks run on save. */
 export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void; onRecorded: (id: number) => void }) {
   const { t } = useTranslation();
+  const say = useBilingual();
   const queryClient = useQueryClient();
   const customers = useCustomerOptions();
   const today = parisToday();
@@ -96,20 +99,18 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
               onChange={(e) => set('externalOrderRef', e.currentTarget.value)}
               error={errors.externalOrderRef}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('penalties.receivedDate')}
               required
               value={f.receivedDate}
-              onChange={(e) => set('receivedDate', e.currentTarget.value)}
+              onChange={(v) => set('receivedDate', v)}
               error={errors.receivedDate}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('penalties.failureDate')}
               required
               value={f.failureDate}
-              onChange={(e) => set('failureDate', e.currentTarget.value)}
+              onChange={(v) => set('failureDate', v)}
               error={errors.failureDate}
             />
             <Select
@@ -123,7 +124,7 @@ export function RecordNoticeModal({ onClose, onRecorded }: { onClose: () => void
             <Select
               label={t('penalties.category')}
               clearable
-              data={[...PENALTY_CATEGORIES]}
+              data={PENALTY_CATEGORIES.map((c) => ({ value: c, label: say(PENALTY_CATEGORY_NAMES[c]) }))}
               value={f.category}
               onChange={(v) => set('category', v)}
               error={errors.category}

@@ -5,6 +5,7 @@ import type { RiskCause } from '../../../core/risks/risk.types.ts';
 const COLOR: Record<RiskCause, string> = {
   'stock-shortfall': 'red',
   'receipt-late': 'orange',
+  'production-shortfall': 'pink',
   'truck-capacity': 'grape',
   'appointment-missing': 'blue',
 };

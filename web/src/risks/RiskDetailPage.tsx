@@ -11,17 +11,18 @@ import { RiskCauseBadge } from './RiskCauseBadge.tsx';
 import { daysLeftLabel } from './days-left.ts';
 import { RiskCallPanel } from './call/RiskCallPanel.tsx';
 import type { RiskCall } from './call/types.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 /**
  * One risk: what will go wrong, for whom, by how much, what it may cost and why it ranks where it does, then the
  * call with the customer and the options ranked by what he accepts (RiskCallPanel).
  */
 export function RiskDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);
   const risk = useQuery({ queryKey: ['risks', 'one', id], queryFn: () => api.get<RiskCall>(`/api/risks/${id}`) });
-  const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const lang = useLanguage();
   if (risk.error) return <ErrorAlert error={risk.error} />;
   if (!risk.data) return <Loader />;
   const r = risk.data;

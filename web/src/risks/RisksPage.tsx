@@ -14,13 +14,15 @@ import { useFormat } from '../shared/use-format.ts';
 import { RiskCauseBadge } from './RiskCauseBadge.tsx';
 import { daysLeftLabel } from './days-left.ts';
 import { useRisks } from './use-risks.ts';
+import { actionRow } from '../shared/action-row.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 /**
  * The risk board: every order line that will not be delivered as promised, the most urgent first, with why it is
  * urgent in words the assistant can repeat on the phone. A row opens the risk (where the call and the options go).
  */
 export function RisksPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -32,7 +34,7 @@ export function RisksPage() {
     mutationFn: () => api.post('/api/risks/scan'),
     onSuccess: () => client.invalidateQueries({ queryKey: ['risks'] }),
   });
-  const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const lang = useLanguage();
 
   return (
     <>
@@ -88,7 +90,7 @@ export function RisksPage() {
           </Table.Thead>
           <Table.Tbody>
             {(risks.data?.items ?? []).map((r) => (
-              <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/risks/${r.id}`)}>
+              <Table.Tr key={r.id} {...actionRow(() => void navigate(`/risks/${r.id}`))}>
                 <Table.Td>
                   <Badge variant="filled" color={r.priorityScore >= 70 ? 'red' : r.priorityScore >= 50 ? 'orange' : 'gray'}>
                     {r.priorityScore}

@@ -24,6 +24,15 @@ describe('fieldMessage', () => {
       ),
     ).toBe('Article 3012345009999 introuvable');
   });
+  it('says why a password is too weak in the reader’s language, its reason a code of its own', () => {
+    expect(fieldMessage({ code: 'weak-password', params: { reason: 'too-short' }, message: 'is shorter than 12 characters' }, t)).toBe(
+      'est trop faible : moins de 12 caractères',
+    );
+    expect(
+      fieldMessage({ code: 'weak-password', params: { reason: 'own-words' }, message: "contains the account's own name or email" }, t),
+    ).toBe('est trop faible : contient le nom ou l’adresse e-mail du compte');
+  });
+
   it('reads an import cell the same way', () => {
     expect(fieldMessage({ code: 'not-whole-number', params: { value: '12,5' }, reason: '"12,5" is not a whole number' }, t)).toBe(
       '« 12,5 » n’est pas un nombre entier',

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { MIN_DISTINCT_CHARACTERS, MIN_PASSWORD_LENGTH } from '../../../core/auth/new-account.ts';
 import { type ErrorParams, FIELD_CODES, PROBLEM_CODES } from '../../../core/shared/error-codes.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrors } from '../api/field-errors.ts';
@@ -18,7 +19,17 @@ export function fieldMessage(e: Coded, t: TFunction): string {
   const params = e.params ?? {};
   const entity = typeof params.entity === 'string' ? t(`entities.${params.entity}`, { defaultValue: params.entity }) : undefined;
   const comparison = typeof params.comparison === 'string' ? (COMPARISONS[params.comparison] ?? params.comparison) : undefined;
-  return t(`fieldErrors.${e.code}`, { ...params, ...(entity ? { entity } : {}), ...(comparison ? { comparison } : {}) });
+  // A weak password's reason is a code of its own (core/auth/new-account.ts), said in the reader's language.
+  const reason =
+    e.code === 'weak-password' && typeof params.reason === 'string'
+      ? t(`passwordWeakness.${params.reason}`, { defaultValue: english, min: MIN_PASSWORD_LENGTH, distinct: MIN_DISTINCT_CHARACTERS })
+      : undefined;
+  return t(`fieldErrors.${e.code}`, {
+    ...params,
+    ...(entity ? { entity } : {}),
+    ...(comparison ? { comparison } : {}),
+    ...(reason ? { reason } : {}),
+  });
 }
 
 /** A refused request's own message: what kind of refusal, then each field's reason when the fields are not shown. */

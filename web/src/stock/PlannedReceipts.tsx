@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NumberInput, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, NumberInput, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useAuth } from '../app/auth.tsx';
 import type { PlannedReceipt, ReceiptList } from '../risks/types.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { DateField } from '../shared/DateField.tsx';
 
 /** Who may move a receipt (server/stock/availability.routes.ts). */
 const RECEIPT_EDITORS: readonly Role[] = ['manager', 'admin'];
@@ -66,7 +67,7 @@ export function PlannedReceipts({ warehouseId }: { warehouseId: string | null })
               <Table.Td>{r.warehouseCode}</Table.Td>
               <Table.Td ff="monospace">{r.productCode}</Table.Td>
               <Table.Td ta="right">{fmt.number(r.quantity)}</Table.Td>
-              <Table.Td>{r.kind}</Table.Td>
+              <Table.Td>{t(`receipts.kinds.${r.kind}`)}</Table.Td>
               <Table.Td ff="monospace">{r.ref}</Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">
@@ -115,7 +116,7 @@ function ReceiptModal({ receipt, onClose }: { receipt: PlannedReceipt; onClose: 
   return (
     <Modal opened onClose={onClose} title={`${receipt.productCode} · ${receipt.ref ?? ''}`}>
       <ErrorAlert error={save.error} />
-      <TextInput type="date" label={t('receipts.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} data-autofocus />
+      <DateField label={t('receipts.date')} value={date} onChange={(v) => setDate(v)} data-autofocus />
       <NumberInput label={t('receipts.quantity')} min={1} value={quantity} onChange={setQuantity} mt="xs" />
       <Select
         label={t('receipts.status')}

@@ -1,4 +1,4 @@
-import { Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { AvailabilityAnswer } from '../risks/types.ts';
 import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { DateField } from '../shared/DateField.tsx';
 
 /** What can be promised of the product on a date, per warehouse, and when a quantity would be complete. */
 export function ProductAvailability({ productId }: { productId: number }) {
@@ -32,7 +33,7 @@ export function ProductAvailability({ productId }: { productId: number }) {
         {t('availability.title')}
       </Title>
       <Group gap="xs" align="flex-end" mb="xs">
-        <TextInput type="date" label={t('availability.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={170} />
+        <DateField label={t('availability.date')} value={date} onChange={(v) => setDate(v)} w={170} />
         <NumberInput label={t('availability.quantity')} min={1} value={quantity} onChange={setQuantity} w={130} />
       </Group>
       <ErrorAlert error={atp.error} />

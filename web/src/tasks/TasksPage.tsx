@@ -12,12 +12,13 @@ import { parisToday } from '../shared/clock.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 const PRIORITY_COLOR: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow' };
 
 /** The open tasks of the logged-in assistant (or everyone's), most urgent first; each marked done in one click. */
 export function TasksPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const { user, can } = useAuth();
   const queryClient = useQueryClient();
@@ -30,7 +31,7 @@ export function TasksPage() {
     mutationFn: (id: number) => api.post<Task>(`/api/tasks/${id}/done`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
-  const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const lang = useLanguage();
   const today = parisToday();
 
   return (

@@ -93,6 +93,9 @@ export function CustomerTermsSection({ customerId, editable }: { customerId: num
               {t('terms.overdue', { amount: fmt.money(c.overdueCents) })}
             </Text>
           )}
+          <Text size="xs" c="dimmed" data-testid="credit-as-of">
+            {c.asOf ? t('terms.creditAsOf', { date: fmt.date(c.asOf) }) : t('terms.creditNoFigures')}
+          </Text>
         </Field>
       </SimpleGrid>
       {editing && <OverridesModal data={data} onClose={() => setEditing(false)} />}

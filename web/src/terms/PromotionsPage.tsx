@@ -13,6 +13,7 @@ import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { TermsTabs } from './TermsTabs.tsx';
 import type { Mechanism, PromotionView } from './types.ts';
+import { actionRow } from '../shared/action-row.ts';
 
 export function useMechanismText() {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ export function PromotionsPage() {
             </Table.Thead>
             <Table.Tbody>
               {(query.data ?? []).map((p) => (
-                <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/terms/promotions/${p.id}`)}>
+                <Table.Tr key={p.id} {...actionRow(() => void navigate(`/terms/promotions/${p.id}`))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {p.name}{' '}

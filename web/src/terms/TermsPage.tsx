@@ -12,6 +12,7 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -55,6 +56,7 @@ export function TermsPage() {
     setDraft((d) => d && { ...d, typologies: d.typologies.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
   const err = (i: number, field: string) => form.errors[`typologies.${i}.${field}`];
   const num = (
+    name: string,
     i: number,
     value: number | string,
     onChange: (v: number | string) => void,
@@ -69,30 +71,31 @@ export function TermsPage() {
       min={0}
       readOnly={!editable}
       error={err(i, field)}
-      aria-label={field}
+      aria-label={name}
       {...props}
     />
   );
-  const rows: { label: string; cell: (x: TypologyTerms, i: number) => ReactNode }[] = [
+  const rows: { label: string; cell: (x: TypologyTerms, i: number, name: string) => ReactNode }[] = [
     {
       label: t('terms.minOrderValue'),
-      cell: (x, i) =>
-        num(i, euros(x.minOrderValueCents), (v) => setRow(i, { minOrderValueCents: toCents(v) }), 'minOrderValueCents', {
+      cell: (x, i, name) =>
+        num(name, i, euros(x.minOrderValueCents), (v) => setRow(i, { minOrderValueCents: toCents(v) }), 'minOrderValueCents', {
           suffix: ' €',
           decimalScale: 2,
         }),
     },
     {
       label: t('terms.minOrderPallets'),
-      cell: (x, i) =>
-        num(i, x.minOrderPallets ?? '', (v) => setRow(i, { minOrderPallets: v === '' ? null : Number(v) }), 'minOrderPallets'),
+      cell: (x, i, name) =>
+        num(name, i, x.minOrderPallets ?? '', (v) => setRow(i, { minOrderPallets: v === '' ? null : Number(v) }), 'minOrderPallets'),
     },
     {
       label: t('terms.minOrderSeverity'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <Select
           size="xs"
           w={180}
+          aria-label={name}
           readOnly={!editable}
           allowDeselect={false}
           value={x.minOrderSeverity}
@@ -103,10 +106,11 @@ export function TermsPage() {
     },
     {
       label: t('terms.francoMeasure'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <Select
           size="xs"
           w={180}
+          aria-label={name}
           readOnly={!editable}
           allowDeselect={false}
           value={x.franco?.measure ?? 'none'}
@@ -124,25 +128,34 @@ export function TermsPage() {
     },
     {
       label: t('terms.francoThreshold'),
-      cell: (x, i) =>
+      cell: (x, i, name) =>
         x.franco &&
         (x.franco.measure === 'value'
           ? num(
+              name,
               i,
               euros(x.franco.threshold),
               (v) => setRow(i, { franco: { ...x.franco!, threshold: toCents(v) ?? 0 } }),
               'franco.threshold',
               { suffix: ' €', decimalScale: 2 },
             )
-          : num(i, x.franco.threshold, (v) => setRow(i, { franco: { ...x.franco!, threshold: Number(v || 0) } }), 'franco.threshold', {
-              suffix: ` ${t('terms.pallets')}`,
-            })),
+          : num(
+              name,
+              i,
+              x.franco.threshold,
+              (v) => setRow(i, { franco: { ...x.franco!, threshold: Number(v || 0) } }),
+              'franco.threshold',
+              {
+                suffix: ` ${t('terms.pallets')}`,
+              },
+            )),
     },
     {
       label: t('terms.francoFee'),
-      cell: (x, i) =>
+      cell: (x, i, name) =>
         x.franco &&
         num(
+          name,
           i,
           euros(x.franco.feeBelowCents),
           (v) => setRow(i, { franco: { ...x.franco!, feeBelowCents: toCents(v) ?? 0 } }),
@@ -152,10 +165,11 @@ export function TermsPage() {
     },
     {
       label: t('terms.orderMultiple'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <Select
           size="xs"
           w={180}
+          aria-label={name}
           readOnly={!editable}
           allowDeselect={false}
           value={x.orderMultiples.default}
@@ -166,10 +180,11 @@ export function TermsPage() {
     },
     {
       label: t('terms.frozenMultiple'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <Select
           size="xs"
           w={180}
+          aria-label={name}
           readOnly={!editable}
           value={x.orderMultiples.byTemperature?.SURGELE ?? null}
           placeholder={t('terms.sameAsDefault')}
@@ -188,12 +203,12 @@ export function TermsPage() {
     },
     {
       label: t('terms.leadTime'),
-      cell: (x, i) =>
-        num(i, x.leadTimeDays, (v) => setRow(i, { leadTimeDays: Number(v || 0) }), 'leadTimeDays', { suffix: ` ${t('terms.days')}` }),
+      cell: (x, i, name) =>
+        num(name, i, x.leadTimeDays, (v) => setRow(i, { leadTimeDays: Number(v || 0) }), 'leadTimeDays', { suffix: ` ${t('terms.days')}` }),
     },
     {
       label: t('terms.cutoff'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <TextInput
           size="xs"
           w={120}
@@ -201,19 +216,20 @@ export function TermsPage() {
           value={x.cutoffTime}
           onChange={(e) => setRow(i, { cutoffTime: e.currentTarget.value })}
           error={err(i, 'cutoffTime')}
-          aria-label="cutoffTime"
+          aria-label={name}
         />
       ),
     },
     {
       label: t('terms.truckPallets'),
-      cell: (x, i) =>
-        num(i, x.truck.maxPallets, (v) => setRow(i, { truck: { ...x.truck, maxPallets: Number(v || 0) } }), 'truck.maxPallets'),
+      cell: (x, i, name) =>
+        num(name, i, x.truck.maxPallets, (v) => setRow(i, { truck: { ...x.truck, maxPallets: Number(v || 0) } }), 'truck.maxPallets'),
     },
     {
       label: t('terms.truckWeight'),
-      cell: (x, i) =>
+      cell: (x, i, name) =>
         num(
+          name,
           i,
           x.truck.maxWeightG / 1_000_000,
           (v) => setRow(i, { truck: { ...x.truck, maxWeightG: Math.round(Number(v || 0) * 1_000_000) } }),
@@ -223,8 +239,9 @@ export function TermsPage() {
     },
     {
       label: t('terms.priceTolerance'),
-      cell: (x, i) =>
+      cell: (x, i, name) =>
         num(
+          name,
           i,
           euros(x.priceMismatchToleranceCents),
           (v) => setRow(i, { priceMismatchToleranceCents: toCents(v) ?? 0 }),
@@ -233,13 +250,25 @@ export function TermsPage() {
         ),
     },
     {
+      label: t('terms.priceConcession'),
+      cell: (x, i, name) =>
+        num(
+          name,
+          i,
+          euros(x.priceConcessionApprovalCents),
+          (v) => setRow(i, { priceConcessionApprovalCents: toCents(v) ?? 0 }),
+          'priceConcessionApprovalCents',
+          { suffix: ' €', decimalScale: 2 },
+        ),
+    },
+    {
       label: t('terms.creditCheck'),
-      cell: (x, i) => (
+      cell: (x, i, name) => (
         <Checkbox
           disabled={!editable}
           checked={x.creditCheck}
           onChange={(e) => setRow(i, { creditCheck: e.currentTarget.checked })}
-          aria-label="creditCheck"
+          aria-label={name}
         />
       ),
     },
@@ -300,6 +329,8 @@ export function TermsPage() {
             {query.data.map((v) => (
               <Badge
                 key={v.id}
+                component="button"
+                type="button"
                 variant={v.code === draft.code ? 'filled' : 'light'}
                 style={{ cursor: 'pointer' }}
                 onClick={() => setDraft(structuredClone(v))}
@@ -315,7 +346,9 @@ export function TermsPage() {
           <Table striped verticalSpacing={4} data-testid="terms-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t('terms.ruleColumn')}</VisuallyHidden>
+                </Table.Th>
                 {draft.typologies.map((x) => (
                   <Table.Th key={x.typology}>{t(`typologies.${x.typology}`)}</Table.Th>
                 ))}
@@ -324,13 +357,11 @@ export function TermsPage() {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.label}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {row.label}
-                    </Text>
-                  </Table.Td>
+                  <Table.Th scope="row" fw={500}>
+                    {row.label}
+                  </Table.Th>
                   {draft.typologies.map((x, i) => (
-                    <Table.Td key={x.typology}>{row.cell(x, i)}</Table.Td>
+                    <Table.Td key={x.typology}>{row.cell(x, i, `${row.label} — ${t(`typologies.${x.typology}`)}`)}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -13,6 +13,9 @@ export function TermsTabs() {
         <Tabs.Tab value="/terms">{t('terms.cgvTab')}</Tabs.Tab>
         <Tabs.Tab value="/terms/promotions">{t('terms.promotionsTab')}</Tabs.Tab>
       </Tabs.List>
+      {/* The tabs lead to pages: empty panels, so each tab's aria-controls names an element that exists. */}
+      <Tabs.Panel value="/terms">{null}</Tabs.Panel>
+      <Tabs.Panel value="/terms/promotions">{null}</Tabs.Panel>
     </Tabs>
   );
 }

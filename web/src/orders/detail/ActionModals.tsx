@@ -1,6 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shipsAhead } from '../../../../core/orders/ship-ahead.ts';
+import { parisToday } from '../../shared/clock.ts';
+import { useFormat } from '../../shared/use-format.ts';
 
 type Props = {
   opened: boolean;
@@ -22,7 +25,8 @@ function OneFieldModal({
   field,
   submit,
   color,
-}: Props & { title: string; label: string; field: string; submit: string; color: string }) {
+  warning,
+}: Props & { title: string; label: string; field: string; submit: string; color: string; warning?: string | null }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const send = (event: FormEvent) => {
@@ -33,6 +37,11 @@ function OneFieldModal({
     <Modal opened={opened} onClose={onClose} title={title} size="sm">
       <form onSubmit={send}>
         <Stack gap="sm">
+          {warning && (
+            <Alert color="orange" data-testid="action-warning">
+              {warning}
+            </Alert>
+          )}
           <TextInput
             size="sm"
             label={label}
@@ -55,16 +64,20 @@ function OneFieldModal({
   );
 }
 
-export function ShipModal(props: Props) {
+/** Shipping asks for the delivery note number, and says so when the goods would leave days before they are due. */
+export function ShipModal({ due, ...props }: Props & { due: string | null }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const ahead = props.opened ? shipsAhead(parisToday(), due) : null;
   return (
     <OneFieldModal
       {...props}
       title={t('actions.ship')}
       label={t('detail.noteNumberOptional')}
       field="deliveryNoteNumber"
-      submit={t('actions.ship')}
+      submit={ahead ? t('actions.shipAnyway') : t('actions.ship')}
       color="violet"
+      warning={ahead && t('detail.shipAhead', { due: fmt.date(due), last: fmt.date(ahead.lastShipDate), count: ahead.days })}
     />
   );
 }

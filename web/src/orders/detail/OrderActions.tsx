@@ -67,6 +67,7 @@ export function OrderActions({ order, onError }: { order: OrderDetail; onError: 
         ))}
       </Group>
       <ShipModal
+        due={order.promisedDate ?? order.requestedDate}
         opened={dialog === 'ship'}
         busy={move.isPending}
         errors={fieldErrorsNow}

@@ -1,6 +1,8 @@
-import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Kbd, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ORDER_DESK } from '../../../../core/auth/roles.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -16,6 +18,7 @@ import { OrderActions } from './OrderActions.tsx';
 import { OrderDocuments } from './OrderDocuments.tsx';
 import { OrderEdiPanel } from '../../edi/OrderEdiPanel.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
+import { OrderLinesEditor } from './OrderLinesEditor.tsx';
 import { OrderRulesSection } from '../rules/OrderRulesSection.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -25,6 +28,22 @@ export function OrderDetailPage() {
   const id = Number(useParams().id);
   const [actionError, setActionError] = useState<unknown>(null);
   const order = useQuery({ queryKey: ['orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
+  const { can } = useAuth();
+  const [editing, setEditing] = useState(false);
+  // A draft, a confirmed or a released order changes here until its goods leave (the server says 409 after).
+  const mayChange = can(ORDER_DESK) && ['draft', 'confirmed', 'released'].includes(order.data?.status ?? '');
+  useEffect(() => {
+    if (!mayChange) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (typing || event.ctrlKey || event.metaKey || event.altKey || event.key.toLowerCase() !== 'e') return;
+      event.preventDefault();
+      setEditing(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [mayChange]);
 
   if (order.isPending) return <Loader />;
   if (order.error) return <ErrorAlert error={order.error} />;
@@ -34,7 +53,7 @@ export function OrderDetailPage() {
     <Stack gap="sm" maw={1400}>
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3} data-testid="order-number">
+          <Title order={1} size="h3" data-testid="order-number">
             {t('detail.title', { number: o.number })}
           </Title>
           <StatusBadge status={o.status} />
@@ -93,7 +112,29 @@ export function OrderDetailPage() {
           <Stack gap="sm">
             <OrderRulesSection order={o} />
             <Paper withBorder p="xs">
-              <OrderLinesTable order={o} />
+              {(mayChange || o.acknowledgementVersion !== null) && (
+                <Group justify="space-between" mb={4}>
+                  {o.acknowledgementVersion !== null ? (
+                    <Badge variant="light" color="gray" tt="none" data-testid="order-acknowledgement-version">
+                      {t('detail.acknowledgementVersion', { version: o.acknowledgementVersion })}
+                    </Badge>
+                  ) : (
+                    <span />
+                  )}
+                  {mayChange && !editing && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      data-testid="order-edit"
+                      rightSection={<Kbd size="xs">E</Kbd>}
+                      onClick={() => setEditing(true)}
+                    >
+                      {t('detail.editLines')}
+                    </Button>
+                  )}
+                </Group>
+              )}
+              {editing ? <OrderLinesEditor order={o} onClose={() => setEditing(false)} /> : <OrderLinesTable order={o} />}
             </Paper>
             <Paper withBorder p="sm">
               <Title order={5} mb="xs">

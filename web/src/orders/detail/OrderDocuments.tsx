@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { documentUrl } from '../../api/documents.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
-import type { OrderDocument } from '../../../../core/documents/documents.schemas.ts';
+import { useOrderDocuments } from '../../documents/use-order-documents.ts';
 import type { OrderEmail } from '../../../../core/mail/mail.schemas.ts';
 
 const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red', print: 'gray' } as const;
@@ -16,10 +16,7 @@ const STATUS_COLOR = { sent: 'green', pending: 'yellow', failed: 'red', print: '
 export function OrderDocuments({ orderId, customerId, version }: { orderId: number; customerId: number; version: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const documents = useQuery({
-    queryKey: ['orders', orderId, 'documents', version],
-    queryFn: () => api.get<OrderDocument[]>(`/api/orders/${orderId}/documents`),
-  });
+  const { waiting, documents } = useOrderDocuments(orderId, version);
   const emails = useQuery({
     queryKey: ['orders', orderId, 'emails', version],
     queryFn: () => api.get<OrderEmail[]>(`/api/orders/${orderId}/emails`),
@@ -37,12 +34,30 @@ export function OrderDocuments({ orderId, customerId, version }: { orderId: numb
       </Title>
       {documents.error && <ErrorAlert error={documents.error} />}
       {emails.error && <ErrorAlert error={emails.error} />}
-      {documents.isSuccess && !docs.length && (
+      {documents.isSuccess && !docs.length && !waiting.length && (
         <Text size="sm" c="dimmed">
           {t('documents.none')}
         </Text>
       )}
       <Stack gap={6}>
+        {waiting.map((p) => (
+          <div key={`${p.kind}-${p.version}`} data-testid={`document-preparing-${p.kind}`}>
+            <Group gap={6} wrap="nowrap">
+              {p.status === 'preparing' ? <Loader size={12} /> : <IconFileTypePdf size={14} />}
+              <Text size="sm">
+                {kindLabel(p.kind)}
+                {p.version > 1 ? ` v${p.version}` : ''}
+              </Text>
+            </Group>
+            <Text size="xs" c={p.status === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              {p.status === 'preparing'
+                ? p.attempts === 0
+                  ? t('documents.preparing')
+                  : t('documents.preparingAgain', { attempts: p.attempts, error: p.error ?? '' })
+                : t('documents.preparingFailed', { error: p.error ?? '' })}
+            </Text>
+          </div>
+        ))}
         {docs.map((d) => (
           <div key={d.id}>
             <Anchor href={documentUrl(d.id)} target="_blank" size="sm" data-testid={`document-${d.kind}`}>

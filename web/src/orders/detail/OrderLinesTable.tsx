@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORDER_DESK } from '../../../../core/auth/roles.ts';
@@ -7,6 +7,8 @@ import { api } from '../../api/client.ts';
 import type { OrderDetail } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import type { PriceAnswer } from '../../../../core/edi/edi.schemas.ts';
+import { PriceAnswerButtons, type PriceMismatchData, priceMismatchData } from '../../pricing/PriceAnswer.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 
 const LINE_COLORS: Record<LineStatus, string> = {
@@ -18,10 +20,20 @@ const LINE_COLORS: Record<LineStatus, string> = {
 };
 
 /**
- * Beside our price, what the customer expects (his EDI PRI) when it differs, or that his price was accepted; on a
- * draft the desk accepts it in one click (the line is then invoiced at it, on the timeline).
+ * Beside our price, what the customer expects (his EDI PRI) when it differs, or that a price was settled; on a
+ * draft the desk answers: his price or ours, each confirmed with what is at stake (on the timeline either way).
  */
-function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() => void) | null; busy: boolean }) {
+function PriceCell({
+  line,
+  mismatch,
+  onAnswer,
+  busy,
+}: {
+  line: OrderLine;
+  mismatch: PriceMismatchData | null;
+  onAnswer: ((answer: PriceAnswer) => void) | null;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const expected = line.expectedUnitPriceCents;
@@ -29,9 +41,9 @@ function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() =>
     <Stack gap={2} align="flex-end">
       <span>{fmt.money(line.unitPriceCents)}</span>
       {line.agreedUnitPriceCents !== null ? (
-        <Tooltip label={t('detail.customerPriceAcceptedHint')}>
+        <Tooltip label={t(line.agreedUnitPriceCents === expected ? 'detail.customerPriceAcceptedHint' : 'detail.ourPriceKeptHint')}>
           <Text size="xs" c="teal.8" data-testid="line-price-accepted">
-            {t('detail.customerPriceAccepted')}
+            {t(line.agreedUnitPriceCents === expected ? 'detail.customerPriceAccepted' : 'detail.ourPriceKept')}
           </Text>
         </Tooltip>
       ) : (
@@ -41,11 +53,7 @@ function PriceCell({ line, onAccept, busy }: { line: OrderLine; onAccept: (() =>
             <Text size="xs" c="orange.8" data-testid="line-expected-price">
               {t('detail.customerExpects', { price: fmt.money(expected) })}
             </Text>
-            {onAccept && (
-              <Button size="compact-xs" variant="subtle" color="orange" loading={busy} onClick={onAccept} data-testid="line-accept-price">
-                {t('detail.acceptCustomerPrice')}
-              </Button>
-            )}
+            {onAnswer && mismatch && <PriceAnswerButtons data={mismatch} busy={busy} onAnswer={onAnswer} testId="line-price" />}
           </>
         )
       )}
@@ -82,7 +90,8 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const accept = useMutation({
-    mutationFn: (lineId: number) => api.post<OrderDetail>(`/api/orders/${order.id}/accept-customer-price`, { lineId }),
+    mutationFn: (body: { lineId: number; answer: PriceAnswer }) =>
+      api.post<OrderDetail>(`/api/orders/${order.id}/accept-customer-price`, body),
     onSuccess: (updated) => {
       queryClient.setQueryData(['orders', order.id], updated);
       // The order's EDI message may have left the queue (and the order been confirmed): both are read again.
@@ -116,7 +125,7 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
               <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                 {l.productCode}
               </Table.Td>
-              <Table.Td miw={220}>
+              <Table.Td miw={160}>
                 {l.productName}
                 {l.plannedDate && l.status === 'open' && (
                   <Text size="xs" c="dimmed">
@@ -129,11 +138,12 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
               <Table.Td ta="right">
                 <PriceCell
                   line={l}
-                  busy={accept.isPending && accept.variables === l.id}
-                  onAccept={mayAccept ? () => accept.mutate(l.id) : null}
+                  mismatch={priceMismatchData(order.findings.find((f) => f.rule === 'price-mismatch' && f.lineId === l.id)?.data)}
+                  busy={accept.isPending && accept.variables.lineId === l.id}
+                  onAnswer={mayAccept ? (answer) => accept.mutate({ lineId: l.id, answer }) : null}
                 />
               </Table.Td>
-              <Table.Td ta="right" miw={150} maw={190} data-testid={`order-detail-line-${l.lineNo}-discount`}>
+              <Table.Td ta="right" miw={110} maw={170} data-testid={`order-detail-line-${l.lineNo}-discount`}>
                 <DiscountCell line={l} />
               </Table.Td>
               <Table.Td ta="right" data-testid={`order-detail-line-${l.lineNo}-net`}>

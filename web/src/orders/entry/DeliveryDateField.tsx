@@ -54,7 +54,7 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
     setUnreadable(false);
   };
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-start" trapFocus returnFocus withinPortal>
+    <Popover opened={open} onChange={setOpen} position="bottom-start" trapFocus returnFocus withinPortal withRoles={false}>
       <Popover.Target>
         <TextInput
           ref={input}

@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Group, Kbd, Table, Text, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCode } from '../../../../core/catalog/match-product.ts';
 import type { Product } from '../../../../core/catalog/product.ts';
 import type { Finding } from '../../../../core/orders/findings.types.ts';
+import { type AvailabilityRemedy, REMEDY_KEYS } from '../../../../core/orders/availability-remedies.ts';
 import { unitPriceFor, type PriceTier } from '../../../../core/pricing/price-list.ts';
 import { PackagingText } from '../../shared/PackagingText.tsx';
 import { useFormat } from '../../shared/use-format.ts';
@@ -30,6 +31,12 @@ type Props = {
   priced: RowPrice | undefined;
   /** What the rules found on this line, shown beside it. */
   findings: readonly Finding[];
+  /** What can be promised to this line on the requested date, for this customer; undefined until the stock is read. */
+  promisable?: number;
+  requestedDate?: string | null;
+  /** One-key answers when the stock cannot serve it complete (Alt+D, Alt+P, Alt+R). */
+  remedies?: readonly AvailabilityRemedy[];
+  onFocusLine?: () => void;
   loading: boolean;
   register: (field: 'product' | 'quantity', input: HTMLInputElement | null) => void;
   onChange: (patch: Partial<EntryLine>) => void;
@@ -52,6 +59,10 @@ export function LineRow({
   prices,
   priced,
   findings,
+  promisable,
+  requestedDate,
+  remedies = [],
+  onFocusLine,
   loading,
   register,
   onChange,
@@ -60,7 +71,7 @@ export function LineRow({
   onNavigate,
   onRemove,
 }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lineNo = index + 1;
   const quantity = parseQuantity(line.quantity);
@@ -75,7 +86,7 @@ export function LineRow({
   };
 
   return (
-    <Table.Tr data-testid={`order-line-${lineNo}`}>
+    <Table.Tr data-testid={`order-line-${lineNo}`} onFocus={onFocusLine}>
       <Table.Td c="dimmed" w={28}>
         {lineNo}
       </Table.Td>
@@ -98,11 +109,35 @@ export function LineRow({
         />
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1} data-testid={`order-line-${lineNo}-name`}>
+        <Text size="sm" data-testid={`order-line-${lineNo}-name`}>
           {product?.name ?? ''}
         </Text>
         {product && quantity !== null && <PackagingText quantity={quantity} product={product} testId={`order-line-${lineNo}-packaging`} />}
+        {product && promisable !== undefined && (
+          <Text
+            size="xs"
+            c={quantity !== null && quantity > promisable ? 'orange.8' : 'dimmed'}
+            data-testid={`order-line-${lineNo}-available`}
+            data-promisable={promisable}
+          >
+            {t('entry.available', {
+              count: promisable,
+              quantity: fmt.number(promisable),
+              date: requestedDate ? fmt.date(requestedDate) : '—',
+            })}
+          </Text>
+        )}
         <FindingList findings={findings} testId={`order-line-${lineNo}-findings`} />
+        {remedies.length > 0 && (
+          <Group gap={6} mt={2} data-testid={`order-line-${lineNo}-remedies`}>
+            {remedies.map((r) => (
+              <Text key={r.kind} size="xs" c="blue.8">
+                <Kbd size="xs">Alt+{REMEDY_KEYS[r.kind].toUpperCase()}</Kbd>{' '}
+                {i18n.language.startsWith('en') ? r.description.en : r.description.fr}
+              </Text>
+            ))}
+          </Group>
+        )}
       </Table.Td>
       <Table.Td w={90}>
         <TextInput

@@ -1,5 +1,7 @@
 import { Alert, Box, Button, Grid, Group, Paper, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Channel } from '../../../../core/customers/customer.ts';
+import { useCustomer } from '../../customers/use-customer.ts';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../core/catalog/product.ts';
 import { priceDraft } from '../../../../core/orders/price-draft.ts';
@@ -17,9 +19,17 @@ import type { LineNavigation } from './keys.ts';
 import { LineRow } from './LineRow.tsx';
 import { ShortcutHints } from './ShortcutHints.tsx';
 import { useCatalogue } from '../../catalog/use-catalogue.ts';
-import { useOrderContext, usePresetCustomer } from './use-entry-data.ts';
-import { useSaveOrder } from './use-save-order.ts';
-import { applyToEntry, rulesContextOf, runEntryRules, suggestionShortcut, usualCounts } from './entry-rules.ts';
+import { useOrderAvailability, useOrderContext, usePresetCustomer } from './use-entry-data.ts';
+import { type SubmitOrder, useSaveOrder } from './use-save-order.ts';
+import {
+  applyRemedyToEntry,
+  applyToEntry,
+  remedyShortcut,
+  rulesContextOf,
+  runEntryRules,
+  suggestionShortcut,
+  usualCounts,
+} from './entry-rules.ts';
 import { FindingList } from '../rules/FindingList.tsx';
 import { PromotionPitch } from '../rules/PromotionPitch.tsx';
 import { SuggestionsPanel } from '../rules/SuggestionsPanel.tsx';
@@ -27,12 +37,31 @@ import { SuggestionsPanel } from '../rules/SuggestionsPanel.tsx';
 type Focus = { index: number; field: 'product' | 'quantity' } | 'footer' | null;
 const NO_FINDINGS: never[] = [];
 
-/** The phone order, keyboard only: customer, Enter; code, Enter; quantity, Enter; … Ctrl+Enter. */
-export function OrderEntryPage() {
+/** An order already read from somewhere (an email, a fax): the entry starts filled with it. */
+export type EntrySeed = {
+  customerId: number | null;
+  channel: Channel;
+  requestedDate: string | null;
+  customerRef: string;
+  lines: { productId: number; code: string; quantity: number }[];
+};
+
+/**
+ * The entry's columns follow the width it is given, not the window's: beside an email's original (the intake
+ * screen) the lines take the whole width and the totals go under them, where at full width they sit on the right.
+ */
+const ENTRY_WIDTHS = { xs: '480px', sm: '640px', md: '760px', lg: '1040px', xl: '1240px' };
+
+/**
+ * The phone order, keyboard only: customer, Enter; code, Enter; quantity, Enter; … Ctrl+Enter. With a `seed`, it
+ * starts filled (the intake's draft beside the original) and `submit` saves it instead of a new order.
+ */
+export function OrderEntryPage({ seed, submit, title }: { seed?: EntrySeed; submit?: SubmitOrder; title?: ReactNode } = {}) {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
-  const keyCounter = useRef(1);
+  const keyCounter = useRef(1 + (seed?.lines.length ?? 0));
   const nextKey = useCallback(() => ++keyCounter.current, []);
+  const seededDate = useRef(seed?.requestedDate ?? null);
 
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [customerPending, setCustomerPending] = useState(false);
@@ -40,11 +69,18 @@ export function OrderEntryPage() {
     customerId: null,
     deliveryPointId: null,
     requestedDate: null,
-    channel: 'phone',
-    customerRef: '',
+    channel: seed?.channel ?? 'phone',
+    customerRef: seed?.customerRef ?? '',
     note: '',
   });
-  const [lines, setLines] = useState<EntryLine[]>([blankLine(1)]);
+  const [lines, setLines] = useState<EntryLine[]>(() =>
+    seed
+      ? withTrailingBlank(
+          seed.lines.map((l, i) => ({ key: i + 1, query: l.code, productId: l.productId, quantity: String(l.quantity) })),
+          () => seed.lines.length + 1,
+        )
+      : [blankLine(1)],
+  );
   const [badLines, setBadLines] = useState<number[]>([]);
   // Lines whose product Enter came before the customer's codes: their match is taken as soon as they arrive.
   const [pendingLines, setPendingLines] = useState<ReadonlySet<number>>(new Set());
@@ -68,24 +104,29 @@ export function OrderEntryPage() {
   }, [focus, lines]);
   useEffect(() => customerInput.current?.focus(), []);
 
-  // Opened from a customer's page (?customerId=): that customer is already chosen, the lines wait.
-  const preset = usePresetCustomer();
+  // Opened from a customer's page (?customerId=), or seeded: that customer is already chosen, the lines wait.
+  const fromPage = usePresetCustomer();
+  const seeded = useCustomer(seed?.customerId ?? null).data;
+  const preset = fromPage ?? seeded;
   useEffect(() => {
     if (preset && header.customerId === null) chooseCustomer(preset);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the preset customer arrives
   }, [preset]);
 
-  // When the customer's context arrives: its default ship-to and the earliest date it can be delivered.
+  // When the customer's context arrives: its default ship-to and the earliest date it can be delivered. Once per
+  // customer: the context is read again later (a refetch) and must not undo the point or date she chose meanwhile.
+  const defaultsFor = useRef<number | null>(null);
   useEffect(() => {
     const ctx = context.data;
-    if (!ctx) return;
+    if (!ctx || ctx.customer.id !== header.customerId || defaultsFor.current === ctx.customer.id) return;
+    defaultsFor.current = ctx.customer.id;
     const point = ctx.customer.deliveryPoints.find((p) => p.isDefault) ?? ctx.customer.deliveryPoints[0];
-    setHeader((h) => ({
-      ...h,
-      deliveryPointId: point?.id ?? null,
-      requestedDate: point ? (ctx.earliestDates[String(point.id)] ?? null) : null,
-    }));
-  }, [context.data]);
+    // A date read from the customer's own order stands; otherwise the earliest the point can be delivered. Read
+    // now: the updater below runs at the next render, after the seed is spent.
+    const requestedDate = seededDate.current ?? (point ? (ctx.earliestDates[String(point.id)] ?? null) : null);
+    seededDate.current = null;
+    setHeader((h) => ({ ...h, deliveryPointId: point?.id ?? null, requestedDate }));
+  }, [context.data, header.customerId]);
 
   const focusFirstOpenLine = () => {
     const firstOpen = lines.findIndex((l) => l.productId === null);
@@ -96,6 +137,7 @@ export function OrderEntryPage() {
   const chooseCustomer = (c: CustomerSummary) => {
     setCustomer(c);
     setCustomerPending(false);
+    defaultsFor.current = null;
     setHeader((h) => ({ ...h, customerId: c.id, deliveryPointId: null, requestedDate: null }));
     // If she already went on typing lines while the customer was being found, leave her where she is.
     if (document.activeElement === customerInput.current) focusFirstOpenLine();
@@ -163,11 +205,16 @@ export function OrderEntryPage() {
   };
 
   const prices = useMemo(() => context.data?.prices ?? [], [context.data]);
+  // The stock of the products typed so far, for this customer: the availability rule runs with the others.
+  const stock = useOrderAvailability(
+    header.customerId,
+    lines.flatMap((l) => (l.productId === null ? [] : [l.productId])),
+  );
   // The customer's whole commercial context, then core's rules over what is typed: price, check, suggest, as the
   // server will on save. Each row shows the line core priced and what the rules found on it, found by its row key.
   const rulesContext = useMemo(
-    () => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId),
-    [context.data, catalogue.byId, header.deliveryPointId],
+    () => rulesContextOf(context.data, catalogue.byId, header.deliveryPointId, stock.data),
+    [context.data, catalogue.byId, header.deliveryPointId, stock.data],
   );
   const entryRules = useMemo(
     () => (rulesContext ? runEntryRules(lines, header, rulesContext, rules) : null),
@@ -199,11 +246,31 @@ export function OrderEntryPage() {
     setLines(next.lines);
     setHeader(next.header);
   };
+  // A line the stock cannot serve: Alt+D, Alt+P or Alt+R answers the line she is on (else the first short one).
+  const [currentKey, setCurrentKey] = useState<number | null>(null);
+  const applyRemedyKind = (kind: 'date' | 'partial' | 'substitute') => {
+    if (!entryRules) return;
+    const keys = [...entryRules.remediesByKey.keys()];
+    const key = currentKey !== null && entryRules.remediesByKey.has(currentKey) ? currentKey : keys[0];
+    const remedy = key === undefined ? undefined : entryRules.remediesByKey.get(key)!.find((r) => r.kind === kind);
+    if (!remedy) return;
+    const next = applyRemedyToEntry(lines, header, entryRules, remedy, (id) => catalogue.byId.get(id)?.code ?? String(id));
+    setLines(next.lines);
+    setHeader(next.header);
+  };
   // Alt+1 … Alt+9 from any field: the listener is set once and calls the latest apply.
   const applyRef = useRef(applySuggestionAt);
   applyRef.current = applySuggestionAt;
+  const remedyRef = useRef(applyRemedyKind);
+  remedyRef.current = applyRemedyKind;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const kind = remedyShortcut(event);
+      if (kind) {
+        event.preventDefault();
+        remedyRef.current(kind);
+        return;
+      }
       const index = suggestionShortcut(event);
       if (index === null) return;
       event.preventDefault();
@@ -213,19 +280,25 @@ export function OrderEntryPage() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const saving = useSaveOrder(header, lines, entryRules?.needsManager ?? false, (problem, lineIndexes) => {
-    setBadLines(lineIndexes);
-    if (problem === 'noCustomer') customerInput.current?.focus();
-    else if (lineIndexes.length)
-      setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
-  });
+  const saving = useSaveOrder(
+    header,
+    lines,
+    entryRules?.needsManager ?? false,
+    (problem, lineIndexes) => {
+      setBadLines(lineIndexes);
+      if (problem === 'noCustomer') customerInput.current?.focus();
+      else if (lineIndexes.length)
+        setFocus({ index: lineIndexes[0], field: lines[lineIndexes[0]].productId === null ? 'product' : 'quantity' });
+    },
+    submit,
+  );
 
   const unpriced = entryRules ? entryRules.result.priced.unpricedLineIndexes.length > 0 : fallback!.unpriced;
   const ready = !catalogue.loading && !context.isFetching && !customerPending;
 
   return (
     <Box maw={1400}>
-      <PageTitle title={t('entry.title')}>
+      <PageTitle title={title ?? t('entry.title')}>
         <ShortcutHints />
       </PageTitle>
       {pitch.length > 0 && (
@@ -234,7 +307,7 @@ export function OrderEntryPage() {
         </Box>
       )}
       <Paper withBorder p="sm" mb="sm">
-        <Grid gutter="xs" align="flex-start">
+        <Grid type="container" breakpoints={ENTRY_WIDTHS} gutter="xs" align="flex-start">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <CustomerPicker inputRef={customerInput} chosen={customer} onChoose={chooseCustomer} onPending={onCustomerPending} />
           </Grid.Col>
@@ -249,7 +322,7 @@ export function OrderEntryPage() {
           </Grid.Col>
         </Grid>
       </Paper>
-      <Grid gutter="sm" align="flex-start">
+      <Grid type="container" breakpoints={ENTRY_WIDTHS} gutter="sm" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Paper withBorder p="xs">
             <Table data-testid="order-lines" layout="fixed">
@@ -284,6 +357,10 @@ export function OrderEntryPage() {
                     prices={prices}
                     priced={pricedByKey.get(line.key)}
                     findings={entryRules?.findingsByKey.get(line.key) ?? NO_FINDINGS}
+                    promisable={entryRules?.promisableByKey.get(line.key)}
+                    requestedDate={header.requestedDate}
+                    remedies={entryRules?.remediesByKey.get(line.key) ?? NO_FINDINGS}
+                    onFocusLine={() => setCurrentKey(line.key)}
                     loading={!ready}
                     register={(field, input) => {
                       if (input) inputs.current.set(`${line.key}:${field}`, input);
@@ -301,47 +378,60 @@ export function OrderEntryPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
-          {entryRules && entryRules.orderFindings.length > 0 && (
-            <Paper withBorder p="xs" mb="sm">
-              <FindingList findings={entryRules.orderFindings} testId="order-findings" />
-            </Paper>
-          )}
-          <TotalsPanel totals={totals} charges={entryRules?.result.priced.charges}>
-            {unpriced && (
-              <Text size="xs" c="orange.8">
-                {t('entry.unpriced')}
-              </Text>
+          {/* Kept in sight while she types down a long order: findings and suggestions first, then the totals. */}
+          <Box
+            data-testid="order-entry-side"
+            style={{
+              position: 'sticky',
+              top: 'calc(var(--app-shell-header-height, 0px) + var(--mantine-spacing-xs))',
+              maxHeight: 'calc(100vh - var(--app-shell-header-height, 0px) - 2 * var(--mantine-spacing-xs))',
+              overflowY: 'auto',
+            }}
+          >
+            {entryRules && entryRules.orderFindings.length > 0 && (
+              <Paper withBorder p="xs" mb="sm">
+                <FindingList findings={entryRules.orderFindings} testId="order-findings" />
+              </Paper>
             )}
-          </TotalsPanel>
-          {saving.problem && (
-            <Alert color="red" mt="sm" py="xs" role="alert" data-testid="order-save-error">
-              {saving.problem}
-            </Alert>
-          )}
-          <Group mt="sm" gap="xs" grow>
-            <Button
-              ref={footerButton}
-              size="sm"
-              loading={saving.saving}
-              data-testid="order-save-confirm"
-              onClick={() => void saving.save('confirm')}
-            >
-              {t('entry.saveConfirm')}
-            </Button>
-          </Group>
-          <Group mt="xs" gap="xs" grow>
-            <Button
-              size="sm"
-              variant="default"
-              disabled={saving.saving}
-              data-testid="order-save-draft"
-              onClick={() => void saving.save('draft')}
-            >
-              {t('entry.saveDraft')}
-            </Button>
-          </Group>
-          <Box mt="sm">
-            <SuggestionsPanel suggestions={suggestions} onApply={applySuggestionAt} shortcuts />
+            {suggestions.length > 0 && (
+              <Box mb="sm">
+                <SuggestionsPanel suggestions={suggestions} onApply={applySuggestionAt} shortcuts />
+              </Box>
+            )}
+            <TotalsPanel totals={totals} charges={entryRules?.result.priced.charges}>
+              {unpriced && (
+                <Text size="xs" c="orange.8">
+                  {t('entry.unpriced')}
+                </Text>
+              )}
+            </TotalsPanel>
+            {saving.problem && (
+              <Alert color="red" mt="sm" py="xs" role="alert" data-testid="order-save-error">
+                {saving.problem}
+              </Alert>
+            )}
+            <Group mt="sm" gap="xs" grow>
+              <Button
+                ref={footerButton}
+                size="sm"
+                loading={saving.saving}
+                data-testid="order-save-confirm"
+                onClick={() => void saving.save('confirm')}
+              >
+                {t('entry.saveConfirm')}
+              </Button>
+            </Group>
+            <Group mt="xs" gap="xs" grow>
+              <Button
+                size="sm"
+                variant="default"
+                disabled={saving.saving}
+                data-testid="order-save-draft"
+                onClick={() => void saving.save('draft')}
+              >
+                {t('entry.saveDraft')}
+              </Button>
+            </Group>
           </Box>
         </Grid.Col>
       </Grid>

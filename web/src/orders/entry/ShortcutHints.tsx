@@ -2,7 +2,7 @@ import { Group, Kbd, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const HINTS: { keys: string[]; label: string }[] = [
+export const HINTS: { keys: string[]; label: string }[] = [
   { keys: ['enter'], label: 'entry.hints.enter' },
   { keys: ['up', 'down'], label: 'entry.hints.arrows' },
   { keys: ['delete'], label: 'entry.hints.delete' },
@@ -12,7 +12,7 @@ const HINTS: { keys: string[]; label: string }[] = [
 ];
 
 /** Key caps without a translation of their own (Alt, the digits) are written as they are printed. */
-const LITERAL: Record<string, string> = { alt: 'Alt', '1…9': '1…9' };
+export const LITERAL: Record<string, string> = { alt: 'Alt', '1…9': '1…9' };
 
 /** The keys of the screen, always in sight: nobody reads a manual at the phone. */
 export function ShortcutHints() {

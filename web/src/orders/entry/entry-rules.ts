@@ -8,6 +8,16 @@ import type { PricedLine } from '../../../../core/pricing/pricing.types.ts';
 import { applySuggestion } from '../../../../core/suggestions/apply.ts';
 import type { Suggestion } from '../../../../core/suggestions/suggestion.types.ts';
 import type { OrderContext } from '../../api/types.ts';
+import type { OrderAvailability } from '../../../../core/orders/orders.schemas.ts';
+import {
+  applyRemedy,
+  type AvailabilityRemedy,
+  availabilityRemedies,
+  REMEDY_KEYS,
+  type RemedyKind,
+} from '../../../../core/orders/availability-remedies.ts';
+import { availability } from '../../../../core/stock/availability.ts';
+import { availabilityContext } from '../../../../core/stock/availability-context.ts';
 import { blankLine, type EntryHeader, type EntryLine, isBlank, pricedInput } from './draft.ts';
 
 /** What the rules read, from what the order-context answered and the catalogue; null until both are there. */
@@ -15,6 +25,7 @@ export function rulesContextOf(
   ctx: OrderContext | undefined,
   products: ReadonlyMap<number, Product>,
   deliveryPointId: number | null,
+  stock?: OrderAvailability,
 ): RulesContext | null {
   if (!ctx || products.size === 0) return null;
   const point =
@@ -37,6 +48,7 @@ export function rulesContextOf(
     promotions: ctx.promotions,
     products,
     usualProductIds: ctx.usualProductIds,
+    ...(stock ? { availability: availabilityContext(stock) } : {}),
   };
 }
 
@@ -56,6 +68,10 @@ export type EntryRules = {
   orderFindings: Finding[];
   /** A block or an approval: only a manager can let it through. */
   needsManager: boolean;
+  /** What can be promised to this line on the date (what earlier lines of the product take left out); none without stock. */
+  promisableByKey: Map<number, number>;
+  /** The one-key answers to the lines the stock cannot serve complete, by row key. */
+  remediesByKey: Map<number, AvailabilityRemedy[]>;
 };
 
 /** Runs the rules over the typed order; findings about a line are filed under that line's row. */
@@ -81,7 +97,60 @@ export function runEntryRules(
     else findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), f]);
   }
   const needsManager = result.findings.some((f) => f.severity === 'block' || f.severity === 'approval');
-  return { input, draft, result, pricedByKey, findingsByKey, orderFindings, needsManager };
+  const promisableByKey = new Map<number, number>();
+  const stock = ctx.availability;
+  if (stock) {
+    const date = draft.requestedDate ?? ctx.today.date;
+    const taken = new Map<number, number>();
+    input.forEach((l) => {
+      const a = stock.byProduct.get(l.productId);
+      if (!a) return;
+      const already = taken.get(l.productId) ?? 0;
+      promisableByKey.set(l.key, Math.max(0, availability(l.productId, date, a).promisable - already));
+      taken.set(l.productId, already + l.quantity);
+    });
+  }
+  const remediesByKey = new Map<number, AvailabilityRemedy[]>();
+  for (const r of availabilityRemedies(draft, result.findings, ctx)) {
+    const key = input[r.lineIndex]?.key;
+    if (key !== undefined) remediesByKey.set(key, [...(remediesByKey.get(key) ?? []), r]);
+  }
+  return { input, draft, result, pricedByKey, findingsByKey, orderFindings, needsManager, promisableByKey, remediesByKey };
+}
+
+/** Alt+D (date), Alt+P (partial), Alt+R (substitute, remplacement): by the physical key, as Alt+digit. */
+export function remedyShortcut(event: {
+  key: string;
+  code?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}): RemedyKind | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return null;
+  const letter = event.code?.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
+  const found = (Object.entries(REMEDY_KEYS) as [RemedyKind, string][]).find(([, k]) => k === letter);
+  return found ? found[0] : null;
+}
+
+/** A remedy applied to the typed lines and the header: the quantity or the product on its row, or the order's date. */
+export function applyRemedyToEntry(
+  lines: readonly EntryLine[],
+  header: EntryHeader,
+  rules: Pick<EntryRules, 'input' | 'draft'>,
+  remedy: AvailabilityRemedy,
+  codeOf: (productId: number) => string,
+): { lines: EntryLine[]; header: EntryHeader } {
+  const next = applyRemedy(rules.draft, remedy);
+  const byKey = new Map(rules.input.map((l, i) => [l.key, next.lines[i]]));
+  return {
+    lines: lines.map((l) => {
+      const n = byKey.get(l.key);
+      if (!n || n.productId === null) return l;
+      if (n.productId !== l.productId) return { ...l, productId: n.productId, query: codeOf(n.productId), quantity: String(n.quantity) };
+      return String(n.quantity) === l.quantity ? l : { ...l, quantity: String(n.quantity) };
+    }),
+    header: next.requestedDate === rules.draft.requestedDate ? header : { ...header, requestedDate: next.requestedDate },
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../../api/client.ts';
 import { useCustomer } from '../../customers/use-customer.ts';
 import type { CustomerList, CustomerSummary, OrderContext } from '../../api/types.ts';
+import type { OrderAvailability } from '../../../../core/orders/orders.schemas.ts';
 
 export function useCustomerSearch(q: string) {
   return useQuery({
@@ -18,6 +19,23 @@ export function useOrderContext(customerId: number | null) {
     queryKey: ['customers', customerId, 'order-context'],
     queryFn: () => api.get<OrderContext>(`/api/customers/${customerId}/order-context`),
     enabled: customerId !== null,
+  });
+}
+
+/**
+ * Stock, lots, receipts and other orders of the products on the order (and their substitutes) for this customer:
+ * the availability rule then runs in the browser as she types, on the pool the server checks with.
+ */
+export function useOrderAvailability(customerId: number | null, productIds: readonly number[], orderId?: number) {
+  const ids = [...new Set(productIds)].sort((a, b) => a - b);
+  return useQuery({
+    queryKey: ['customers', customerId, 'order-availability', ids.join(','), orderId ?? null],
+    queryFn: () =>
+      api.get<OrderAvailability>(
+        withQuery(`/api/customers/${customerId}/order-availability`, { productIds: ids.join(','), ...(orderId ? { orderId } : {}) }),
+      ),
+    enabled: customerId !== null && ids.length > 0,
+    placeholderData: keepPreviousData,
   });
 }
 

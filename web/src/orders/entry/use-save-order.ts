@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { OrderDetail } from '../../api/types.ts';
+import type { OrderInput } from '../../../../core/orders/orders.schemas.ts';
+
+/** Another way to save what is typed (the intake's draft beside the original): it saves, confirms and moves on itself. */
+export type SubmitOrder = (body: OrderInput, mode: 'confirm' | 'draft') => Promise<void>;
 import { errorMessage } from '../../shared/error-message.ts';
 import { type BodyProblem, type EntryHeader, type EntryLine, orderBody } from './draft.ts';
 import { saveShortcut } from './keys.ts';
@@ -20,6 +24,7 @@ export function useSaveOrder(
   lines: readonly EntryLine[],
   needsManager: boolean,
   onInvalid: (problem: BodyProblem, lineIndexes: number[]) => void,
+  submit?: SubmitOrder,
 ) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -37,6 +42,17 @@ export function useSaveOrder(
     }
     setSaving(true);
     setProblem(null);
+    if (submit) {
+      try {
+        // An order a manager must answer is saved as a draft, as below.
+        await submit(built.body, mode === 'confirm' && !needsManager ? 'confirm' : 'draft');
+      } catch (error) {
+        setProblem(errorMessage(error, t));
+      } finally {
+        setSaving(false);
+      }
+      return;
+    }
     let order: OrderDetail;
     try {
       order = await api.post<OrderDetail>('/api/orders', built.body);

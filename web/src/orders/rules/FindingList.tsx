@@ -38,6 +38,7 @@ export function FindingList({ findings, testId, size = 'xs' }: { findings: reado
               size={16}
               variant="light"
               color={f.resolved ? 'gray' : SEVERITY_COLOR[f.severity]}
+              role="img"
               aria-label={t(`rules.severity.${f.severity}`)}
               title={t(`rules.severity.${f.severity}`)}
             >

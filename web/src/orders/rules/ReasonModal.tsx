@@ -1,8 +1,11 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The manager's reason for an approval or an override: required, kept with the finding and on the timeline. */
+/**
+ * The manager's reason for an approval or an override: required, kept with the finding and on the timeline; what
+ * the answer does, when it needs saying, above it (`children`).
+ */
 export function ReasonModal({
   opened,
   title,
@@ -12,9 +15,11 @@ export function ReasonModal({
   error,
   onClose,
   onSubmit,
+  children,
 }: {
   opened: boolean;
   title: string;
+  children?: ReactNode;
   submit: string;
   color: string;
   busy: boolean;
@@ -40,6 +45,7 @@ export function ReasonModal({
     <Modal opened={opened} onClose={onClose} title={title} size="md">
       <form onSubmit={send} data-testid="reason-form">
         <Stack gap="sm">
+          {children}
           <Textarea
             label={t('rules.reason')}
             description={t('rules.reasonHint')}

@@ -5,7 +5,7 @@ import type { Bilingual } from '../../../../core/shared/bilingual.ts';
 import { useFormat } from '../../shared/use-format.ts';
 import { useBilingual } from './bilingual.ts';
 
-export type ShownSuggestion = { id: string; kind: string; description: Bilingual; savingCents: number };
+export type ShownSuggestion = { id: string; kind: string; description: Bilingual; savingCents: number; orderChangeCents: number };
 
 /** What would save the customer money, best first; each applied in one click, or Alt+its number at entry. */
 export function SuggestionsPanel({
@@ -32,9 +32,18 @@ export function SuggestionsPanel({
           <Stack key={s.id} gap={2} data-testid={`order-suggestion-${i + 1}`} data-kind={s.kind}>
             <Text size="xs">{say(s.description)}</Text>
             <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="xs" c="green.8" fw={600}>
-                {s.savingCents > 0 ? t('rules.saving', { amount: fmt.money(s.savingCents) }) : t('rules.noSaving')}
-              </Text>
+              <Stack gap={0}>
+                <Text size="xs" c="green.8" fw={600}>
+                  {s.savingCents > 0 ? t('rules.saving', { amount: fmt.money(s.savingCents) }) : t('rules.noSaving')}
+                </Text>
+                {s.orderChangeCents !== 0 && (
+                  <Text size="xs" c="dimmed" data-testid={`order-suggestion-${i + 1}-spend`}>
+                    {t(s.orderChangeCents > 0 ? 'rules.spendsMore' : 'rules.spendsLess', {
+                      amount: fmt.money(Math.abs(s.orderChangeCents)),
+                    })}
+                  </Text>
+                )}
+              </Stack>
               {onApply && (
                 <Button
                   size="compact-xs"

@@ -1,36 +1,40 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../../core/auth/roles.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
-import type { ResolveAnswer, RiskCall, RiskOption } from './types.ts';
+import { ApplyOptionModal } from './ApplyOptionModal.tsx';
+import { CallBackField, type CallBackValue } from './CallBackField.tsx';
+import type { ResolveAnswer, RiskCall, RiskOption, UndoAnswer } from './types.ts';
+import { useLanguage } from '../../shared/use-language.ts';
 
 const optionKey = (o: Pick<RiskOption, 'kind' | 'productId' | 'warehouseId'>) => `${o.kind}:${o.productId ?? ''}:${o.warehouseId ?? ''}`;
 
 /**
  * The call: whom to ring (order contact first, a tel: link), the situation in two lines, what to say, the options
- * ranked with what each does to the dates, the price and the penalty. One click records the customer's choice: the
- * server applies it to the order, resends the acknowledgement and closes the risk; then the updated order opens.
+ * ranked with what each does to the dates, the price and the penalty. Choosing one opens what exactly it will change
+ * on the order (ApplyOptionModal); applied, the server changes the order, resends the acknowledgement and closes the
+ * risk, and the panel offers to undo it (while nothing moved on) or to open the order. Or a call-back, in Paris time.
  */
 export function RiskCallPanel({ risk }: { risk: RiskCall }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();
-  const navigate = useNavigate();
   const client = useQueryClient();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const lang = useLanguage();
   const [note, setNote] = useState('');
-  const [callBackAt, setCallBackAt] = useState('');
-  const done = (a: ResolveAnswer) => {
+  const [callBack, setCallBack] = useState<CallBackValue>({ date: null, time: '' });
+  const [confirming, setConfirming] = useState<RiskCall['options'][number] | null>(null);
+  const refresh = () => {
     void client.invalidateQueries({ queryKey: ['risks'] });
     void client.invalidateQueries({ queryKey: ['orders'] });
-    if (a.outcome === 'applied') void navigate(`/orders/${a.orderId}`);
+    void client.invalidateQueries({ queryKey: ['day'] });
   };
   const choose = useMutation({
     mutationFn: (o: RiskOption) =>
@@ -39,13 +43,27 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
         note: note || null,
         customerApproved: o.accepted ? undefined : true,
       }),
-    onSuccess: done,
+    onSuccess: () => {
+      setConfirming(null);
+      undo.reset();
+      refresh();
+    },
+  });
+  const undo = useMutation({
+    mutationFn: () => api.post<UndoAnswer>(`/api/risks/${risk.id}/undo`),
+    onSuccess: () => {
+      choose.reset();
+      refresh();
+    },
   });
   const later = useMutation({
-    mutationFn: () =>
-      api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, { callBackAt: new Date(callBackAt).toISOString(), note: note || null }),
-    onSuccess: done,
+    mutationFn: () => api.post<ResolveAnswer>(`/api/risks/${risk.id}/resolve`, { callBack, note: note || null }),
+    onSuccess: () => {
+      undo.reset();
+      refresh();
+    },
   });
+  const undoRefusal = undo.error instanceof ApiError ? (undo.error.body.undo as { reason?: string } | undefined) : undefined;
   const open = risk.status === 'open';
   const desk = can(ORDER_DESK) && open;
   const contact = risk.contacts[0];
@@ -118,19 +136,68 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
             </Text>
           </Alert>
         )}
-        <Alert variant="light" title={t('risks.call.script')} p="xs">
-          {risk.script[lang].map((l) => (
-            <Text key={l} size="sm" fs="italic">
-              « {l} »
-            </Text>
-          ))}
-        </Alert>
+        {/* Once the customer has chosen, the script would quote options worked out again on the changed order. */}
+        {open && (
+          <Alert variant="light" title={t('risks.call.script')} p="xs">
+            {risk.script[lang].map((l) => (
+              <Text key={l} size="sm" fs="italic">
+                « {l} »
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {risk.applied && (
+          <Alert
+            color="green"
+            variant="light"
+            p="xs"
+            data-testid="risk-applied"
+            title={t('risks.call.appliedTitle', { order: risk.orderNumber })}
+          >
+            <Stack gap={6}>
+              <Text size="sm">
+                {risk.applied.label[lang]} · {fmt.dateTime(risk.applied.at)}
+                {risk.resolutionNote ? ` · ${risk.resolutionNote}` : ''}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('risks.call.appliedAcknowledgement')}
+              </Text>
+              <Group gap="xs">
+                {can(ORDER_DESK) && (
+                  <Button size="xs" variant="default" loading={undo.isPending} onClick={() => undo.mutate()} data-testid="risk-undo">
+                    {t('risks.call.undo')}
+                  </Button>
+                )}
+                <Button size="xs" variant="light" component={Link} to={`/orders/${risk.orderId}`} data-testid="risk-open-order">
+                  {t('risks.call.openOrder')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {undo.isSuccess && (
+          <Alert color="blue" variant="light" p="xs" data-testid="risk-undone">
+            {t('risks.call.undone', { order: risk.orderNumber })}
+          </Alert>
+        )}
+        {undoRefusal?.reason ? (
+          <Alert color="red" variant="light" p="xs" role="alert" data-testid="risk-undo-refused">
+            {t(`risks.call.undoRefused.${undoRefusal.reason}`, {
+              ...undoRefusal,
+              to: t(`orderStatus.${(undoRefusal as { to?: string }).to ?? ''}`, { defaultValue: '' }),
+              status: t(`orderStatus.${(undoRefusal as { status?: string }).status ?? ''}`, { defaultValue: '' }),
+              action: t(`events.${(undoRefusal as { action?: string }).action ?? ''}`, { defaultValue: '' }),
+            })}
+          </Alert>
+        ) : (
+          <ErrorAlert error={undo.error} />
+        )}
         {risk.options.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {open
-              ? t('risks.call.noOptions')
-              : t('risks.call.decided', { option: risk.resolutionOption ?? '', note: risk.resolutionNote ?? '' })}
-          </Text>
+          !risk.applied && (
+            <Text size="sm" c="dimmed">
+              {open ? t('risks.call.noOptions') : t('risks.call.decided', { note: risk.resolutionNote ?? '' })}
+            </Text>
+          )
         ) : (
           <Table striped data-testid="risk-options">
             <Table.Thead>
@@ -165,9 +232,8 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
                       <Button
                         size="xs"
                         variant={o.accepted ? 'filled' : 'light'}
-                        loading={choose.isPending && choose.variables === o}
                         disabled={choose.isPending}
-                        onClick={() => choose.mutate(o)}
+                        onClick={() => setConfirming(o)}
                       >
                         {t('risks.call.choose')}
                       </Button>
@@ -189,22 +255,34 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
               data-testid="risk-note"
             />
             <Group align="flex-end">
-              <TextInput
-                type="datetime-local"
-                label={t('risks.call.callBackAt')}
-                value={callBackAt}
-                onChange={(e) => setCallBackAt(e.currentTarget.value)}
-                data-testid="risk-callback-at"
-              />
-              <Button variant="default" disabled={!callBackAt} loading={later.isPending} onClick={() => later.mutate()}>
+              <CallBackField value={callBack} onChange={setCallBack} />
+              <Button
+                variant="default"
+                disabled={!callBack.date || !/^\d{2}:\d{2}$/.test(callBack.time)}
+                loading={later.isPending}
+                onClick={() => later.mutate()}
+                data-testid="risk-callback-save"
+              >
                 {t('risks.call.callBack')}
               </Button>
             </Group>
             {later.isSuccess && <Alert color="blue">{t('risks.call.callBackSaved')}</Alert>}
           </>
         )}
+        {risk.callBack && (
+          <Text size="sm" data-testid="risk-callback-planned">
+            {t('risks.call.callBackPlanned', { date: fmt.date(risk.callBack.date), time: risk.callBack.time })}
+          </Text>
+        )}
         <ErrorAlert error={choose.error ?? later.error} />
       </Stack>
+      <ApplyOptionModal
+        risk={risk}
+        option={confirming}
+        applying={choose.isPending}
+        onApply={(o) => choose.mutate(o)}
+        onClose={() => setConfirming(null)}
+      />
     </Paper>
   );
 }

@@ -3,4 +3,4 @@ import type { RiskOption as CoreRiskOption } from '../../../../core/risks/option
 /** One option of GET /api/risks/{id}: core's option, without the order changes the server applies. */
 export type RiskOption = Omit<CoreRiskOption, 'changes'>;
 
-export type { ResolveAnswer, RiskCall, RiskContact } from '../../../../core/risks/risks.schemas.ts';
+export type { ResolveAnswer, RiskCall, RiskContact, UndoAnswer } from '../../../../core/risks/risks.schemas.ts';

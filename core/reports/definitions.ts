@@ -1,0 +1,165 @@
+import type { Metric, MetricKind } from './metric-keys.ts';
+
+export type MetricDefinition = { kind: MetricKind; fr: { label: string; help: string }; en: { label: string; help: string } };
+
+/**
+ * The one written definition of every figure, in French and English: the screens show `help` on hover, the weekly
+ * report and docs/reports.md quote it. Its implementation is core/reports/figures.ts (figuresOf and the verdicts).
+ *
+ * Common ground. A delivered order counts in the period of its delivery report (Paris date); a backorder (the rest
+ * of a short order, created by the delivery) does not count again: its shortfall already counts against the order
+ * it came from. A line counts when the delivery report settled it (delivered, carried to a backorder, or cut
+ * short); a line the customer cancelled before delivery does not. Complaints, penalty notices, calls and interviews
+ * count in the period they were received, made or held in. Rates are fractions; none when nothing was counted.
+ */
+export const DEFINITIONS: Record<Metric, MetricDefinition> = {
+  orders: d(
+    'count',
+    ['Commandes livrées', 'Commandes dont la livraison a été déclarée dans la période (hors reliquats).'],
+    ['Orders delivered', 'Orders whose delivery was reported in the period (backorders excluded).'],
+  ),
+  lines: d(
+    'count',
+    ['Lignes livrées', 'Lignes des commandes livrées, réglées par la déclaration de livraison.'],
+    ['Lines delivered', 'Lines of the delivered orders settled by the delivery report.'],
+  ),
+  linesComplete: d(
+    'count',
+    ['Lignes complètes', 'Lignes dont toute la quantité commandée a été reçue.'],
+    ['Complete lines', 'Lines whose whole ordered quantity was received.'],
+  ),
+  serviceRate: d(
+    'rate',
+    ['Taux de service', 'Lignes livrées complètes ÷ lignes livrées, ligne par ligne comme à la réception du client.'],
+    ['Service rate', 'Lines delivered complete ÷ lines delivered, judged line by line as the customer does at receipt.'],
+  ),
+  quantityOrdered: d(
+    'count',
+    ['Quantité commandée', 'Unités de vente commandées sur les lignes livrées.'],
+    ['Quantity ordered', 'Sale units ordered on the delivered lines.'],
+  ),
+  quantityDelivered: d(
+    'count',
+    ['Quantité livrée', 'Unités de vente reçues, au plus la quantité commandée.'],
+    ['Quantity delivered', 'Sale units received, at most the quantity ordered.'],
+  ),
+  fillRate: d(
+    'rate',
+    ['Taux de remplissage', 'Quantité livrée ÷ quantité commandée, en unités de vente.'],
+    ['Fill rate', 'Quantity delivered ÷ quantity ordered, in sale units.'],
+  ),
+  ordersOnTime: d(
+    'count',
+    ['Commandes à l’heure', 'Commandes livrées au plus tard à la date promise (à défaut, la date demandée).'],
+    ['Orders on time', 'Orders delivered no later than the promised date (else the requested one).'],
+  ),
+  onTime: d(
+    'rate',
+    ['Taux de ponctualité', 'Commandes à l’heure ÷ commandes livrées. Sans date promise ni demandée, la commande est à l’heure.'],
+    ['On-time rate', 'Orders on time ÷ orders delivered. With no promised nor requested date, the order is on time.'],
+  ),
+  ordersInFull: d(
+    'count',
+    ['Commandes complètes', 'Commandes dont toutes les lignes sont complètes.'],
+    ['Orders in full', 'Orders whose every line is complete.'],
+  ),
+  inFull: d(
+    'rate',
+    ['Taux de complétude', 'Commandes complètes ÷ commandes livrées.'],
+    ['In-full rate', 'Orders in full ÷ orders delivered.'],
+  ),
+  ordersOtif: d(
+    'count',
+    ['Commandes OTIF', 'Commandes à la fois à l’heure et complètes.'],
+    ['OTIF orders', 'Orders both on time and in full.'],
+  ),
+  otif: d(
+    'rate',
+    ['OTIF', 'Commandes livrées à l’heure et complètes ÷ commandes livrées (par commande).'],
+    ['OTIF', 'Orders delivered on time and in full ÷ orders delivered (counted per order).'],
+  ),
+  leadTimeDays: d(
+    'average',
+    ['Délai commande-livraison (j)', 'Jours calendaires de la réception de la commande à sa livraison, en moyenne.'],
+    ['Order lead time (days)', 'Calendar days from receiving the order to delivering it, on average.'],
+  ),
+  lateDays: d(
+    'average',
+    ['Retard moyen (j)', 'Jours de retard sur la date due, en moyenne sur les commandes en retard.'],
+    ['Average delay (days)', 'Days late against the due date, averaged over the late orders.'],
+  ),
+  backorders: d(
+    'count',
+    ['Reliquats', 'Lignes dont le manquant a été reporté sur un reliquat.'],
+    ['Backorders', 'Lines whose missing part was carried to a backorder.'],
+  ),
+  complaints: d('count', ['Réclamations', 'Réclamations reçues dans la période.'], ['Complaints', 'Complaints received in the period.']),
+  complaintsPerThousandLines: d(
+    'average',
+    ['Réclamations pour 1 000 lignes', 'Réclamations reçues × 1 000 ÷ lignes livrées dans la période.'],
+    ['Complaints per 1,000 lines', 'Complaints received × 1,000 ÷ lines delivered in the period.'],
+  ),
+  complaintsAnsweredOnTime: d(
+    'rate',
+    [
+      'Réponses dans les délais',
+      'Réclamations répondues avant l’échéance de réponse ÷ réclamations répondues ou dont l’échéance est passée.',
+    ],
+    ['Answered in time', 'Complaints answered by their answer-by time ÷ complaints answered or past that time.'],
+  ),
+  complaintAnswerHours: d(
+    'average',
+    ['Délai de réponse (h)', 'Heures de la réception à la réponse, en moyenne sur les réclamations répondues.'],
+    ['Time to answer (hours)', 'Hours from receipt to answer, averaged over the answered complaints.'],
+  ),
+  complaintResolveDays: d(
+    'average',
+    ['Délai de résolution (j)', 'Jours de la réception à la résolution, en moyenne sur les réclamations résolues.'],
+    ['Time to resolve (days)', 'Days from receipt to resolution, averaged over the resolved complaints.'],
+  ),
+  penalties: d(
+    'count',
+    ['Pénalités notifiées', 'Avis de pénalité logistique reçus dans la période.'],
+    ['Penalties notified', 'Logistic penalty notices received in the period.'],
+  ),
+  penaltiesCents: d(
+    'cents',
+    ['Montant réclamé', 'Total réclamé par les avis de pénalité reçus.'],
+    ['Amount claimed', 'Total claimed by the penalty notices received.'],
+  ),
+  penaltiesContested: d(
+    'count',
+    ['Pénalités contestées', 'Avis reçus dans la période que nous avons contestés.'],
+    ['Penalties contested', 'Notices received in the period that we contested.'],
+  ),
+  penaltiesWon: d(
+    'count',
+    ['Pénalités gagnées', 'Avis retirés par le client, ou réglés à zéro après contestation.'],
+    ['Penalties won', 'Notices withdrawn by the customer, or settled at nothing after we contested.'],
+  ),
+  penaltiesPaidCents: d(
+    'cents',
+    ['Pénalités payées', 'Montant accepté des avis réglés (jamais déduit d’une facture : L441-17).'],
+    ['Penalties paid', 'Accepted amount of the settled notices (never deducted from an invoice: L441-17).'],
+  ),
+  calls: d('count', ['Appels', 'Appels passés et reçus dans la période.'], ['Calls', 'Calls made and received in the period.']),
+  callMinutes: d(
+    'count',
+    ['Minutes d’appel', 'Durée totale des appels, en minutes.'],
+    ['Call minutes', 'Total length of the calls, in minutes.'],
+  ),
+  interviews: d(
+    'count',
+    ['Entretiens de satisfaction', 'Entretiens et questions de fin de réclamation tenus dans la période.'],
+    ['Satisfaction interviews', 'Interviews and end-of-complaint questions held in the period.'],
+  ),
+  satisfaction: d(
+    'average',
+    ['Satisfaction', 'Note globale moyenne des entretiens (sur 10).'],
+    ['Satisfaction', 'Average overall score of the interviews (out of 10).'],
+  ),
+};
+
+function d(kind: MetricKind, [frLabel, frHelp]: [string, string], [enLabel, enHelp]: [string, string]): MetricDefinition {
+  return { kind, fr: { label: frLabel, help: frHelp }, en: { label: enLabel, help: enHelp } };
+}

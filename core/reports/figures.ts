@@ -1,0 +1,456 @@
+import { daysBetween, type IsoDate } from '../calendar/dates.ts';
+import type { Metric } from './metric-keys.ts';
+import type { Miss, MetricValues } from './reports.schemas.ts';
+
+// One implementation per figure (definitions in words: definitions.ts). Everything here is pure: the server feeds it
+// the fact rows (server/reports) and the SQL computes the same sums in the database; tests hold both to agreement.
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deliveries: one fact per delivered order, one per delivered line, written in the delivery's transaction.
+
+/** An order line as its delivery left it: what was ordered, what the customer received, and what became of the rest. */
+export type LineOutcome = {
+  lineId: number;
+  lineNo: number;
+  productId: number;
+  productCode: string;
+  warehouseId: number | null;
+  quantity: number;
+  delivered: number;
+  /** delivered, backordered (the rest follows on a backorder) or short_cancelled (the rest is cancelled). */
+  status: string;
+};
+
+/** The statuses of a line the delivery report settled: the others (cancelled before delivery) do not count. */
+export const COUNTED_LINE_STATUSES = ['delivered', 'backordered', 'short_cancelled'] as const;
+
+/** The order fact: what the service figures of one delivered order are made of. */
+export type OrderFact = {
+  orderId: number;
+  customerId: number;
+  assistantId: number | null;
+  channel: string;
+  /** Paris dates: the order's receipt, the date it was due (promised, else requested; null: none), its delivery. */
+  orderedOn: IsoDate;
+  dueOn: IsoDate | null;
+  deliveredOn: IsoDate;
+  onTime: 0 | 1;
+  inFull: 0 | 1;
+  lateDays: number;
+  leadTimeDays: number;
+  lines: number;
+  linesComplete: number;
+  quantityOrdered: number;
+  quantityDelivered: number;
+  backorders: number;
+};
+
+export type LineFact = {
+  lineId: number;
+  orderId: number;
+  customerId: number;
+  assistantId: number | null;
+  productId: number;
+  warehouseId: number | null;
+  deliveredOn: IsoDate;
+  lineNo: number;
+  quantity: number;
+  delivered: number;
+  status: string;
+  onTime: 0 | 1;
+};
+
+export type DeliveredOrder = {
+  id: number;
+  customerId: number;
+  assistantId: number | null;
+  channel: string;
+  orderedOn: IsoDate;
+  promisedDate: IsoDate | null;
+  requestedDate: IsoDate | null;
+};
+
+/** A line is complete when the customer received at least what he ordered. */
+export const lineComplete = (l: Pick<LineOutcome, 'quantity' | 'delivered'>): boolean => l.delivered >= l.quantity;
+
+/** On time: delivered on or before the date due (the promised date, else the requested one); no date due, on time. */
+export function lateness(dueOn: IsoDate | null, deliveredOn: IsoDate): number {
+  return dueOn === null ? 0 : Math.max(0, daysBetween(dueOn, deliveredOn));
+}
+
+/** The facts of one delivered order: the row and its lines, as the fact tables keep them. */
+export function deliveryFacts(
+  order: DeliveredOrder,
+  outcomes: readonly LineOutcome[],
+  deliveredOn: IsoDate,
+): { order: OrderFact; lines: LineFact[] } {
+  const counted = outcomes.filter((l) => (COUNTED_LINE_STATUSES as readonly string[]).includes(l.status));
+  const dueOn = order.promisedDate ?? order.requestedDate;
+  const lateDays = lateness(dueOn, deliveredOn);
+  const onTime = lateDays === 0 ? 1 : 0;
+  const complete = counted.filter(lineComplete).length;
+  const sum = (f: (l: LineOutcome) => number) => counted.reduce((s, l) => s + f(l), 0);
+  return {
+    order: {
+      orderId: order.id,
+      customerId: order.customerId,
+      assistantId: order.assistantId,
+      channel: order.channel,
+      orderedOn: order.orderedOn,
+      dueOn,
+      deliveredOn,
+      onTime,
+      inFull: complete === counted.length ? 1 : 0,
+      lateDays,
+      leadTimeDays: Math.max(0, daysBetween(order.orderedOn, deliveredOn)),
+      lines: counted.length,
+      linesComplete: complete,
+      quantityOrdered: sum((l) => l.quantity),
+      quantityDelivered: sum((l) => Math.min(l.delivered, l.quantity)),
+      backorders: counted.filter((l) => l.status === 'backordered' && !lineComplete(l)).length,
+    },
+    lines: counted.map((l) => ({
+      lineId: l.lineId,
+      orderId: order.id,
+      customerId: order.customerId,
+      assistantId: order.assistantId,
+      productId: l.productId,
+      warehouseId: l.warehouseId,
+      deliveredOn,
+      lineNo: l.lineNo,
+      quantity: l.quantity,
+      delivered: Math.min(l.delivered, l.quantity),
+      status: l.status,
+      onTime,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sums: what every figure is a ratio or an average of. The SQL returns the same sums per group.
+
+export type DeliverySums = {
+  orders: number;
+  ordersOnTime: number;
+  ordersInFull: number;
+  ordersOtif: number;
+  leadTimeDaysSum: number;
+  lateDaysSum: number;
+  lines: number;
+  linesComplete: number;
+  quantityOrdered: number;
+  quantityDelivered: number;
+  backorders: number;
+};
+
+export const emptyDeliverySums = (): DeliverySums => ({
+  orders: 0,
+  ordersOnTime: 0,
+  ordersInFull: 0,
+  ordersOtif: 0,
+  leadTimeDaysSum: 0,
+  lateDaysSum: 0,
+  lines: 0,
+  linesComplete: 0,
+  quantityOrdered: 0,
+  quantityDelivered: 0,
+  backorders: 0,
+});
+
+/** Two groups' sums together (a customer's into his typology, days into a week). */
+export function addSums(a: DeliverySums, b: DeliverySums): DeliverySums {
+  const out = { ...a };
+  for (const k of Object.keys(a) as (keyof DeliverySums)[]) out[k] = a[k] + b[k];
+  return out;
+}
+
+/** Adds one order to the sums: its order figures, and its lines' (all of them, or those the group holds). */
+export function addOrderFact(s: DeliverySums, o: OrderFact): DeliverySums {
+  return {
+    orders: s.orders + 1,
+    ordersOnTime: s.ordersOnTime + o.onTime,
+    ordersInFull: s.ordersInFull + o.inFull,
+    ordersOtif: s.ordersOtif + (o.onTime && o.inFull ? 1 : 0),
+    leadTimeDaysSum: s.leadTimeDaysSum + o.leadTimeDays,
+    lateDaysSum: s.lateDaysSum + o.lateDays,
+    lines: s.lines + o.lines,
+    linesComplete: s.linesComplete + o.linesComplete,
+    quantityOrdered: s.quantityOrdered + o.quantityOrdered,
+    quantityDelivered: s.quantityDelivered + o.quantityDelivered,
+    backorders: s.backorders + o.backorders,
+  };
+}
+
+/** Line-only sums (grouping by product, category or warehouse: an order's figures do not split over its lines). */
+export function addLineFact(s: DeliverySums, l: LineFact): DeliverySums {
+  const complete = lineComplete(l);
+  return {
+    ...s,
+    lines: s.lines + 1,
+    linesComplete: s.linesComplete + (complete ? 1 : 0),
+    quantityOrdered: s.quantityOrdered + l.quantity,
+    quantityDelivered: s.quantityDelivered + l.delivered,
+    backorders: s.backorders + (l.status === 'backordered' && !complete ? 1 : 0),
+  };
+}
+
+export type ComplaintFact = {
+  id: number;
+  number: string;
+  customerId: number;
+  orderId: number | null;
+  /** Paris wall clock YYYY-MM-DDTHH:MM: received, answer due, answered (null: not yet), resolved (null: not yet). */
+  receivedAt: string;
+  answerBy: string;
+  answeredAt: string | null;
+  resolvedAt: string | null;
+};
+
+export type PenaltyFact = {
+  id: number;
+  reference: string;
+  customerId: number;
+  orderId: number | null;
+  receivedDate: IsoDate;
+  claimedCents: number;
+  status: string;
+  contested: boolean;
+  acceptedCents: number | null;
+};
+
+export type CallFact = {
+  id: number;
+  customerId: number;
+  orderId: number | null;
+  localDate: IsoDate;
+  purpose: string;
+  durationSeconds: number;
+};
+export type InterviewFact = { id: number; customerId: number; date: IsoDate; overall: number | null };
+
+export type EventSums = {
+  complaints: number;
+  complaintsDue: number;
+  complaintsAnsweredOnTime: number;
+  complaintsAnswered: number;
+  answerMinutesSum: number;
+  complaintsResolved: number;
+  resolveMinutesSum: number;
+  penalties: number;
+  penaltiesCents: number;
+  penaltiesContested: number;
+  penaltiesWon: number;
+  penaltiesPaidCents: number;
+  calls: number;
+  callSeconds: number;
+  interviews: number;
+  scored: number;
+  scoreSum: number;
+};
+
+export const emptyEventSums = (): EventSums => ({
+  complaints: 0,
+  complaintsDue: 0,
+  complaintsAnsweredOnTime: 0,
+  complaintsAnswered: 0,
+  answerMinutesSum: 0,
+  complaintsResolved: 0,
+  resolveMinutesSum: 0,
+  penalties: 0,
+  penaltiesCents: 0,
+  penaltiesContested: 0,
+  penaltiesWon: 0,
+  penaltiesPaidCents: 0,
+  calls: 0,
+  callSeconds: 0,
+  interviews: 0,
+  scored: 0,
+  scoreSum: 0,
+});
+
+/** Minutes between two Paris wall-clock times YYYY-MM-DDTHH:MM (taken as UTC: the hour change is ignored, ±60 min). */
+export function wallMinutes(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}:00Z`) - Date.parse(`${from}:00Z`)) / 60_000);
+}
+
+/** A complaint's answer is due when answered, or when its answer-by time has passed at `now`. */
+export const complaintDue = (c: ComplaintFact, now: string): boolean => c.answeredAt !== null || c.answerBy < now;
+export const complaintOnTime = (c: ComplaintFact): boolean => c.answeredAt !== null && c.answeredAt <= c.answerBy;
+
+/** A notice is won when it was withdrawn, or settled at nothing after being contested. */
+export const penaltyWon = (p: PenaltyFact): boolean =>
+  p.status === 'withdrawn' || (p.status === 'settled' && p.contested && (p.acceptedCents ?? 0) === 0);
+/** Paid: settled, for what was accepted. */
+export const penaltyPaidCents = (p: PenaltyFact): number => (p.status === 'settled' ? (p.acceptedCents ?? 0) : 0);
+
+export function addComplaint(s: EventSums, c: ComplaintFact, now: string): EventSums {
+  const due = complaintDue(c, now);
+  return {
+    ...s,
+    complaints: s.complaints + 1,
+    complaintsDue: s.complaintsDue + (due ? 1 : 0),
+    complaintsAnsweredOnTime: s.complaintsAnsweredOnTime + (complaintOnTime(c) ? 1 : 0),
+    complaintsAnswered: s.complaintsAnswered + (c.answeredAt ? 1 : 0),
+    answerMinutesSum: s.answerMinutesSum + (c.answeredAt ? wallMinutes(c.receivedAt, c.answeredAt) : 0),
+    complaintsResolved: s.complaintsResolved + (c.resolvedAt ? 1 : 0),
+    resolveMinutesSum: s.resolveMinutesSum + (c.resolvedAt ? wallMinutes(c.receivedAt, c.resolvedAt) : 0),
+  };
+}
+
+export function addPenalty(s: EventSums, p: PenaltyFact): EventSums {
+  return {
+    ...s,
+    penalties: s.penalties + 1,
+    penaltiesCents: s.penaltiesCents + p.claimedCents,
+    penaltiesContested: s.penaltiesContested + (p.contested ? 1 : 0),
+    penaltiesWon: s.penaltiesWon + (penaltyWon(p) ? 1 : 0),
+    penaltiesPaidCents: s.penaltiesPaidCents + penaltyPaidCents(p),
+  };
+}
+
+export const addCall = (s: EventSums, c: CallFact): EventSums => ({
+  ...s,
+  calls: s.calls + 1,
+  callSeconds: s.callSeconds + c.durationSeconds,
+});
+
+export const addInterview = (s: EventSums, i: InterviewFact): EventSums => ({
+  ...s,
+  interviews: s.interviews + 1,
+  scored: s.scored + (i.overall === null ? 0 : 1),
+  scoreSum: s.scoreSum + (i.overall ?? 0),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// From sums to figures.
+
+/** n ÷ d, or null when d is 0: a rate of nothing is no rate at all. */
+export const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+const round = (v: number | null, digits: number): number | null => (v === null ? null : Number(v.toFixed(digits)));
+
+/**
+ * Every figure from the sums. `applicable` false for a figure means the grouping cannot carry it (OTIF by product:
+ * an order is not a product's): it comes out null.
+ */
+export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): Record<Metric, number | null> {
+  const o = (v: number | null) => (orderFigures ? v : null);
+  return {
+    orders: o(d.orders),
+    lines: d.lines,
+    linesComplete: d.linesComplete,
+    serviceRate: ratio(d.linesComplete, d.lines),
+    quantityOrdered: d.quantityOrdered,
+    quantityDelivered: d.quantityDelivered,
+    fillRate: ratio(d.quantityDelivered, d.quantityOrdered),
+    ordersOnTime: o(d.ordersOnTime),
+    onTime: o(ratio(d.ordersOnTime, d.orders)),
+    ordersInFull: o(d.ordersInFull),
+    inFull: o(ratio(d.ordersInFull, d.orders)),
+    ordersOtif: o(d.ordersOtif),
+    otif: o(ratio(d.ordersOtif, d.orders)),
+    leadTimeDays: o(round(ratio(d.leadTimeDaysSum, d.orders), 2)),
+    lateDays: o(round(ratio(d.lateDaysSum, d.orders - d.ordersOnTime), 2)),
+    backorders: d.backorders,
+    complaints: e.complaints,
+    complaintsPerThousandLines: round(ratio(e.complaints * 1000, d.lines), 2),
+    complaintsAnsweredOnTime: ratio(e.complaintsAnsweredOnTime, e.complaintsDue),
+    complaintAnswerHours: round(ratio(e.answerMinutesSum, e.complaintsAnswered * 60), 1),
+    complaintResolveDays: round(ratio(e.resolveMinutesSum, e.complaintsResolved * 60 * 24), 1),
+    penalties: e.penalties,
+    penaltiesCents: e.penaltiesCents,
+    penaltiesContested: e.penaltiesContested,
+    penaltiesWon: e.penaltiesWon,
+    penaltiesPaidCents: e.penaltiesPaidCents,
+    calls: e.calls,
+    callMinutes: Math.round(e.callSeconds / 60),
+    interviews: e.interviews,
+    satisfaction: round(ratio(e.scoreSum, e.scored), 2),
+  };
+}
+
+export function pick(all: Record<Metric, number | null>, metrics: readonly Metric[]): MetricValues {
+  return Object.fromEntries(metrics.map((m) => [m, all[m]]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Why a row missed: the drill-down's verdicts, one per unit.
+
+export type Verdict = { ok: boolean; why: Miss[] };
+
+export function orderVerdict(
+  metric: Metric,
+  o: Pick<OrderFact, 'onTime' | 'inFull' | 'lateDays'>,
+  shortLines: readonly (Pick<LineFact, 'lineNo' | 'quantity' | 'delivered'> & { productCode: string })[],
+): Verdict {
+  const late: Miss[] = o.onTime ? [] : [{ code: 'late', params: { days: o.lateDays } }];
+  const short: Miss[] = shortLines.map((l) => ({
+    code: 'short',
+    params: { lineNo: l.lineNo, productCode: l.productCode, ordered: l.quantity, delivered: l.delivered },
+  }));
+  switch (metric) {
+    case 'onTime':
+    case 'ordersOnTime':
+    case 'lateDays':
+      return { ok: o.onTime === 1, why: late };
+    case 'inFull':
+    case 'ordersInFull':
+      return { ok: o.inFull === 1, why: short };
+    case 'otif':
+    case 'ordersOtif':
+      return { ok: o.onTime === 1 && o.inFull === 1, why: [...late, ...short] };
+    default:
+      return { ok: true, why: [...late, ...short] };
+  }
+}
+
+export function lineVerdict(
+  metric: Metric,
+  l: Pick<LineFact, 'lineNo' | 'quantity' | 'delivered' | 'status'> & { productCode: string },
+): Verdict {
+  const complete = lineComplete(l);
+  const missing = l.quantity - l.delivered;
+  const why: Miss[] = complete
+    ? []
+    : [
+        { code: 'short', params: { lineNo: l.lineNo, productCode: l.productCode, ordered: l.quantity, delivered: l.delivered } },
+        {
+          code: l.status === 'backordered' ? 'backordered' : 'cancelled-short',
+          params: { lineNo: l.lineNo, productCode: l.productCode, quantity: missing },
+        },
+      ];
+  if (metric === 'backorders') return { ok: !(l.status === 'backordered' && !complete), why };
+  if (metric === 'serviceRate' || metric === 'linesComplete' || metric === 'fillRate') return { ok: complete, why };
+  return { ok: true, why };
+}
+
+export function complaintVerdict(metric: Metric, c: ComplaintFact, now: string): Verdict {
+  if (metric !== 'complaintsAnsweredOnTime') return { ok: true, why: [] };
+  if (complaintOnTime(c)) return { ok: true, why: [] };
+  if (c.answeredAt)
+    return { ok: false, why: [{ code: 'answered-late', params: { hours: Math.round(wallMinutes(c.answerBy, c.answeredAt) / 60) } }] };
+  return complaintDue(c, now) ? { ok: false, why: [{ code: 'unanswered-overdue', params: {} }] } : { ok: true, why: [] };
+}
+
+export function penaltyVerdict(metric: Metric, p: PenaltyFact): Verdict {
+  if (metric === 'penaltiesWon') return { ok: penaltyWon(p), why: [] };
+  if (metric === 'penaltiesPaidCents' || metric === 'penalties' || metric === 'penaltiesCents') {
+    const paid = penaltyPaidCents(p);
+    return { ok: paid === 0, why: paid ? [{ code: 'paid', params: { cents: paid } }] : [] };
+  }
+  if (metric === 'penaltiesContested') return { ok: p.contested, why: [] };
+  return { ok: true, why: [] };
+}
+
+/** A score below `lowScore` calls the manager (the satisfaction guide's threshold). */
+export function interviewVerdict(i: InterviewFact, lowScore: number): Verdict {
+  return i.overall !== null && i.overall < lowScore
+    ? { ok: false, why: [{ code: 'low-score', params: { score: i.overall } }] }
+    : { ok: true, why: [] };
+}
+
+/** Which rows of a unit the figure counts (its denominator): complaints answered on time count only those due. */
+export function countedBy(metric: Metric, unitRow: { complaint?: ComplaintFact; order?: OrderFact }, now: string): boolean {
+  if (metric === 'complaintsAnsweredOnTime' && unitRow.complaint) return complaintDue(unitRow.complaint, now);
+  if (metric === 'lateDays' && unitRow.order) return unitRow.order.onTime === 0;
+  return true;
+}

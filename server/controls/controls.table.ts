@@ -1,0 +1,13 @@
+import type { Generated } from 'kysely';
+
+/** What the desk decided about one discrepancy of an order's documents (core/controls): a complaint, or accepted. */
+export type ControlDecisionsTable = {
+  id: Generated<number>;
+  orderId: number;
+  discrepancyKey: string;
+  action: string;
+  complaintId: number | null;
+  note: string | null;
+  decidedBy: number | null;
+  decidedAt: string;
+};

@@ -1,0 +1,36 @@
+// Tables of the reports capability (migration 2026_12_08_0100): the facts of every delivered order and line, written
+// in the delivery's transaction (facts.repository.ts). Columns mirror core/reports/figures.ts OrderFact / LineFact.
+
+export type ReportOrdersTable = {
+  orderId: number;
+  customerId: number;
+  assistantId: number | null;
+  channel: string;
+  orderedOn: string;
+  dueOn: string | null;
+  deliveredOn: string;
+  onTime: number;
+  inFull: number;
+  lateDays: number;
+  leadTimeDays: number;
+  lines: number;
+  linesComplete: number;
+  quantityOrdered: number;
+  quantityDelivered: number;
+  backorders: number;
+};
+
+export type ReportLinesTable = {
+  lineId: number;
+  orderId: number;
+  customerId: number;
+  assistantId: number | null;
+  productId: number;
+  warehouseId: number | null;
+  deliveredOn: string;
+  lineNo: number;
+  quantity: number;
+  delivered: number;
+  status: string;
+  onTime: number;
+};

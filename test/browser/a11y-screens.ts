@@ -1,0 +1,261 @@
+import type { Page } from 'playwright-core';
+import { fileStoreOf } from '../../server/documents/file-store.ts';
+import { intakeFolder, sweepFolder } from '../../server/intake/mailbox.ts';
+import { runRiskScan } from '../../server/risks/risk-scan.ts';
+import type { RunningServer } from '../helpers/browser.ts';
+
+/**
+ * The screens and states the accessibility suite (a11y.test.ts) and `npm run bench` audit with axe-core, in French
+ * and in English: every screen of the desk in what its user sees — empty, filled, with an open dialog, with errors
+ * shown. A new screen is audited by adding its entry here: a path (or how to find one from the demo's data), what
+ * says the screen is there, and the steps that bring the state.
+ */
+export type A11yScreen = {
+  /** Unique, kebab-case: names the screenshot and the failing test. */
+  name: string;
+  /** The URL path, or how to find it from the API (in the page, logged in). */
+  path: string | ((page: Page) => Promise<string>);
+  /** Who looks at it (a demo account); the assistant by default. `null`: logged out. */
+  user?: string | null;
+  /** What must be on screen before the audit (a CSS or test-id selector, waited for visible). */
+  ready?: string;
+  /** Steps that bring the state from the screen as it opens: fill, open a dialog, submit to show the errors. */
+  state?: (page: Page) => Promise<void>;
+};
+
+/** The id of the first item an API list answers (`{items}` or a bare array). */
+export async function firstId(page: Page, api: string, key = 'id'): Promise<string> {
+  const value = await page.evaluate(
+    async ([url, k]) => {
+      const body = (await (await fetch(url)).json()) as { items?: Record<string, unknown>[] } | Record<string, unknown>[];
+      const items = Array.isArray(body) ? body : (body.items ?? []);
+      const id = items[0]?.[k];
+      return typeof id === 'number' || typeof id === 'string' ? String(id) : null;
+    },
+    [api, key] as const,
+  );
+  if (value === null) throw new Error(`no item in ${api} to open`);
+  return value;
+}
+
+/** The demo desk as the screens are audited: the morning's risks found, the mailbox's emails and fax read. */
+export async function prepareA11yDesk(server: RunningServer): Promise<void> {
+  const { db, clock } = server.app;
+  await runRiskScan(db, clock.now());
+  await sweepFolder(db, intakeFolder(fileStoreOf(db)), clock);
+}
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+export const A11Y_SCREENS: A11yScreen[] = [
+  { name: 'login', path: '/login', user: null, ready: 'form' },
+  {
+    name: 'login-error',
+    path: '/login',
+    user: null,
+    ready: 'form',
+    state: async (page) => {
+      await page.locator('input[type="email"]').fill('personne@demo.local');
+      await page.locator('input[type="password"]').fill('mauvais');
+      await page.keyboard.press('Enter');
+      await page.locator('[role="alert"]').first().waitFor();
+    },
+  },
+  { name: 'orders', path: '/orders', ready: 'tbody tr' },
+  { name: 'order-entry', path: '/orders/new', ready: byTestId('order-customer') },
+  {
+    name: 'order-entry-filled',
+    path: '/orders/new',
+    ready: byTestId('order-customer'),
+    state: async (page) => {
+      await page.getByTestId('order-customer').fill('martin');
+      await page.getByText('Boulangerie Martin').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('order-line-1-product').fill('FAR-T45-S25');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('order-line-1-quantity').fill('3');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('order-line-1-net').filter({ hasText: /\d/ }).waitFor();
+    },
+  },
+  {
+    name: 'order-entry-calendar',
+    path: '/orders/new',
+    ready: byTestId('order-customer'),
+    state: async (page) => {
+      await page.getByTestId('order-customer').fill('martin');
+      await page.getByText('Boulangerie Martin').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('order-requested-date-calendar').click();
+      await page.getByTestId('delivery-calendar').waitFor();
+    },
+  },
+  { name: 'order', path: async (page) => `/orders/${await firstId(page, '/api/orders')}`, ready: byTestId('order-number') },
+  { name: 'approvals', path: '/approvals', user: 'manager@demo.local' },
+  { name: 'risks', path: '/risks', ready: '[data-testid="risks-table"] tbody tr' },
+  { name: 'risk', path: async (page) => `/risks/${await firstId(page, '/api/risks')}`, ready: byTestId('risk-call') },
+  {
+    name: 'risk-apply-confirm',
+    // The first open risk that has options to choose from (an order-wide cause has none).
+    path: async (page) =>
+      `/risks/${await page.evaluate(async () => {
+        const { items } = (await (await fetch('/api/risks?status=open')).json()) as { items: { id: number }[] };
+        for (const { id } of items) {
+          const risk = (await (await fetch(`/api/risks/${id}`)).json()) as { options: unknown[] };
+          if (risk.options.length) return id;
+        }
+        throw new Error('no open risk with options');
+      })}`,
+    ready: byTestId('risk-options'),
+    state: async (page) => {
+      await page.getByTestId('risk-options').getByRole('button').first().click();
+      await page.getByTestId('risk-apply-confirm').waitFor();
+    },
+  },
+  { name: 'edi', path: '/edi' },
+  { name: 'tasks', path: '/tasks', ready: 'main li, main tbody tr, main [data-testid^="task"]' },
+  { name: 'complaints', path: '/complaints', ready: 'tbody tr' },
+  {
+    name: 'complaint',
+    path: async (page) => `/complaints/${await firstId(page, '/api/complaints')}`,
+    ready: byTestId('complaint-number'),
+  },
+  { name: 'customers', path: '/customers', ready: 'tbody tr' },
+  { name: 'customer', path: async (page) => `/customers/${await firstId(page, '/api/customers')}`, ready: 'main h1' },
+  { name: 'customer-new', path: '/customers/new', user: 'manager@demo.local', ready: 'form' },
+  {
+    name: 'customer-new-errors',
+    path: '/customers/new',
+    user: 'manager@demo.local',
+    ready: 'form',
+    state: async (page) => {
+      await page.locator('button[type="submit"]').click();
+      await page.locator('[aria-invalid="true"]').first().waitFor();
+    },
+  },
+  { name: 'products', path: '/products', ready: 'tbody tr' },
+  { name: 'product', path: async (page) => `/products/${await firstId(page, '/api/products')}`, ready: 'main h1' },
+  { name: 'product-new', path: '/products/new', user: 'admin@demo.local', ready: 'form' },
+  { name: 'stock', path: '/stock', ready: 'tbody tr' },
+  { name: 'production-shortfalls', path: '/stock/shortfalls', ready: '[data-testid="shortfalls-table"] tbody tr' },
+  { name: 'penalties', path: '/penalties', ready: 'tbody tr' },
+  { name: 'reports', path: '/reports', user: 'manager@demo.local', ready: byTestId('reports-table') },
+  { name: 'reports-assistant', path: '/reports?groupBy=week', ready: byTestId('reports-table') },
+  {
+    name: 'reports-drill',
+    path: '/reports/drill?metric=serviceRate&only=all',
+    user: 'manager@demo.local',
+    ready: `${byTestId('drill-table')} tbody tr`,
+  },
+  { name: 'terms', path: '/terms', user: 'manager@demo.local' },
+  { name: 'promotions', path: '/terms/promotions', user: 'manager@demo.local', ready: 'tbody tr' },
+  { name: 'promotion-new', path: '/terms/promotions/new', user: 'manager@demo.local', ready: 'form' },
+  { name: 'imports', path: '/imports', user: 'admin@demo.local' },
+  { name: 'edi-partners', path: '/edi-partners', user: 'admin@demo.local' },
+  { name: 'ops', path: '/ops', user: 'admin@demo.local' },
+  { name: 'day', path: '/day', ready: byTestId('day-items') },
+  { name: 'team', path: '/team', user: 'manager@demo.local' },
+  { name: 'calls', path: '/calls' },
+  { name: 'call-series', path: '/calls/series', ready: byTestId('call-card') },
+  { name: 'intake', path: '/intake', ready: byTestId('intake-row') },
+  {
+    name: 'intake-email',
+    path: async (page) => `/intake/${await firstId(page, '/api/intake?status=new')}`,
+    ready: byTestId('intake-original'),
+  },
+  { name: 'documents', path: '/documents' },
+  { name: 'controls', path: '/controls' },
+  { name: 'complaint-new-customer', path: '/complaints/new', ready: byTestId('order-customer') },
+  {
+    name: 'complaint-new',
+    path: async (page) => `/complaints/new?customerId=${await firstId(page, '/api/customers')}`,
+    ready: 'form',
+  },
+  {
+    name: 'lot-trace',
+    // A lot a complaint names (recorded when its delivery shipped), traced as from the complaint's page.
+    path: (page) =>
+      page.evaluate(async () => {
+        const list = (await (await fetch('/api/complaints')).json()) as { items: { id: number }[] };
+        for (const { id } of list.items) {
+          const complaint = (await (await fetch(`/api/complaints/${id}`)).json()) as { lots: { lot: string; productId: number }[] };
+          const [first] = complaint.lots;
+          if (first) return `/lots/${encodeURIComponent(first.lot)}?productId=${first.productId}`;
+        }
+        throw new Error('no complaint names a lot');
+      }),
+    ready: 'main table',
+  },
+  { name: 'penalty', path: async (page) => `/penalties/${await firstId(page, '/api/penalty-notices')}`, ready: 'tbody tr' },
+  {
+    name: 'customer-edit',
+    path: async (page) => `/customers/${await firstId(page, '/api/customers')}/edit`,
+    user: 'manager@demo.local',
+    ready: 'form',
+  },
+  {
+    name: 'product-edit',
+    path: async (page) => `/products/${await firstId(page, '/api/products')}/edit`,
+    user: 'admin@demo.local',
+    ready: 'form',
+  },
+  {
+    name: 'promotion',
+    path: async (page) => `/terms/promotions/${await firstId(page, '/api/promotions')}`,
+    user: 'manager@demo.local',
+    ready: 'form',
+  },
+  {
+    name: 'shortcuts-help',
+    path: '/orders',
+    ready: 'tbody tr',
+    state: async (page) => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('?');
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  { name: 'set-password', path: '/set-password?token=nonexistent', user: null },
+  { name: 'portal-order', path: '/portal', user: 'achats@pause-croustille.demo', ready: 'main input' },
+  { name: 'portal-orders', path: '/portal/orders', user: 'achats@pause-croustille.demo' },
+  {
+    name: 'portal-order-detail',
+    path: async (page) => `/portal/orders/${await firstId(page, '/api/orders')}`,
+    user: 'achats@pause-croustille.demo',
+    ready: 'main table',
+  },
+  { name: 'portal-password', path: '/portal/password', user: 'achats@pause-croustille.demo', ready: 'form' },
+  {
+    name: 'search-palette',
+    path: '/orders',
+    ready: 'tbody tr',
+    state: async (page) => {
+      await page.keyboard.press('Control+k');
+      // The modal's root is a zero-size wrapper (its content is portalled): wait for its field, focused.
+      await page.getByTestId('search-palette-input').waitFor();
+      await page.keyboard.type('martin');
+      await page.getByRole('dialog').getByText('Boulangerie Martin').first().waitFor();
+    },
+  },
+];
+
+/**
+ * Opens the screen in its state on a page of this language, logged in as its user (or logged out), and waits
+ * until it is there: its `ready` element, a level-one heading, no loader left.
+ */
+export async function showScreen(
+  open: (language: 'fr' | 'en', email?: string | null) => Promise<Page>,
+  screen: A11yScreen,
+  language: 'fr' | 'en',
+): Promise<Page> {
+  const page = await open(language, screen.user);
+  const target = typeof screen.path === 'string' ? screen.path : await screen.path(page);
+  await page.goto(new URL(target, page.url()).href);
+  await page.locator('h1').first().waitFor();
+  if (screen.ready) await page.locator(screen.ready).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+  if (screen.state) await screen.state(page);
+  // Mantine's transitions (a dialog fading in) end before axe reads the colours.
+  await page.waitForTimeout(250);
+  return page;
+}

@@ -1,0 +1,31 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { api } from '../api/client.ts';
+import type { OrderDocument, PreparingDocument } from '../../../core/documents/documents.schemas.ts';
+
+/**
+ * An order's filed documents and those the worker is still printing (they are printed after the commit). While one
+ * is being prepared, look again; when one gets filed, read everything about the order again (the filed list, the
+ * emails it called for, a delivery's note link on the order itself), so the desk and the portal show the new PDF
+ * without a reload.
+ */
+export function useOrderDocuments(orderId: number, version: string) {
+  const queryClient = useQueryClient();
+  const preparing = useQuery({
+    queryKey: ['orders', orderId, 'documents', 'preparing', version],
+    queryFn: () => api.get<PreparingDocument[]>(`/api/orders/${orderId}/documents/preparing`),
+    refetchInterval: (q) => (q.state.data?.some((p) => p.status === 'preparing') ? 1_500 : false),
+  });
+  const documents = useQuery({
+    queryKey: ['orders', orderId, 'documents', version],
+    queryFn: () => api.get<OrderDocument[]>(`/api/orders/${orderId}/documents`),
+  });
+  const waitingCount = preparing.data?.length;
+  const waited = useRef(0);
+  useEffect(() => {
+    if (waitingCount === undefined) return;
+    if (waitingCount < waited.current) void queryClient.invalidateQueries({ queryKey: ['orders', orderId] });
+    waited.current = waitingCount;
+  }, [waitingCount, queryClient, orderId]);
+  return { waiting: preparing.data ?? [], documents };
+}
