@@ -87,9 +87,23 @@ describe.skipIf(!browserAvailable())('browser: a phone order from entry to backo
     // Due on Wednesday, shipped on Monday (the pinned day): a day ahead of Tuesday, the last day it should leave.
     expect(await page.getByTestId('action-warning').innerText()).toContain('part 1 jour avant le dernier jour utile (mar. 10/03/2026)');
     await shot('05-ship-dialog');
+    // The delivery note is printed after the commit by the worker, which may file it before the page asks what is
+    // still being printed (a busy browser, a fast worker). Hold the answer to "ship" until the note is filed, so the
+    // page must find out by itself that the order it holds predates its note.
+    const orderApi = `${server.url}${new URL(page.url()).pathname.replace(/^\/orders/, '/api/orders')}`;
+    await page.route(
+      `${orderApi}/ship`,
+      async (route) => {
+        const shipped = await route.fetch();
+        await expect
+          .poll(async () => (await page.context().request.get(`${orderApi}/documents/preparing`)).json(), { timeout: 20_000 })
+          .toEqual([]);
+        await route.fulfill({ response: shipped });
+      },
+      { times: 1 },
+    );
     await page.getByRole('dialog').getByRole('button', { name: 'Expédier quand même' }).click();
     await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('expédiée');
-    // The delivery note is printed after the commit by the worker; the page shows it being prepared until then.
     await expect.poll(() => page.getByTestId('delivery-note-link').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot('05-shipped');
     // The delivery note and the acknowledgement open by their public ids, never by a row number one could count.
