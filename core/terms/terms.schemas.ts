@@ -52,6 +52,18 @@ export const SurchargeSchema = Type.Object(
   { additionalProperties: false },
 );
 const Surcharges = Type.Array(SurchargeSchema, { maxItems: 20 });
+const Positive = (maximum: number) => Int32({ minimum: 1, maximum });
+/** core ClaimTerms: how late a complaint may come and how fast the desk answers and settles it (working time). */
+export const ClaimTermsSchema = Type.Object(
+  {
+    visibleDamageDays: Positive(30),
+    otherDefectDays: Positive(90),
+    answerWithinHours: Positive(240),
+    resolveWithinDays: Positive(90),
+    article: Nullable(Text(60, { description: 'where the terms write it ("art. 9"), quoted on each complaint' })),
+  },
+  { additionalProperties: false },
+);
 const Severity = literals(['block', 'approval'] as const);
 
 /** The parameters of one typology in one version of the CGV. */
@@ -70,6 +82,12 @@ export const TypologyTermsSchema = Type.Object(
     priceConcessionApprovalCents: Cents,
     creditCheck: Type.Boolean(),
     surcharges: Surcharges,
+    claims: Type.Optional(
+      Type.Object(ClaimTermsSchema.properties, {
+        additionalProperties: false,
+        description: "the claim deadlines and service times; absent: the CGV's usual figures (always given back)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

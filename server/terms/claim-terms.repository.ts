@@ -7,8 +7,9 @@ export function findClaimTerms(db: DbOrTrx, termsId: number, typology: string) {
   return db.selectFrom('claimTerms').selectAll().where('termsId', '=', termsId).where('typology', '=', typology).executeTakeFirst();
 }
 
-export function listClaimTerms(db: DbOrTrx, termsId: number) {
-  return db.selectFrom('claimTerms').selectAll().where('termsId', '=', termsId).orderBy('typology').execute();
+export function listClaimTerms(db: DbOrTrx, termsIds: readonly number[]) {
+  if (!termsIds.length) return Promise.resolve([]);
+  return db.selectFrom('claimTerms').selectAll().where('termsId', 'in', termsIds).execute();
 }
 
 /** A version's claim terms are replaced whole, as its table of typologies is. */

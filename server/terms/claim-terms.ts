@@ -3,6 +3,7 @@ import { type ClaimTerms, DEFAULT_CLAIM_TERMS } from '../../core/terms/claim-ter
 import type { DbOrTrx } from '../db/database.ts';
 import { findClaimTerms } from './claim-terms.repository.ts';
 import { findTermsOfSaleOn } from './terms.repository.ts';
+import type { ClaimTermsTable } from './terms.table.ts';
 
 /**
  * The claim deadlines and service times in force on a day for a typology, and the clause that says so ("CGV 2026,
@@ -12,12 +13,15 @@ export async function claimTermsOn(db: DbOrTrx, typology: Typology, date: string
   const version = await findTermsOfSaleOn(db, date);
   const row = version ? await findClaimTerms(db, version.id, typology) : undefined;
   if (!version || !row) return { terms: DEFAULT_CLAIM_TERMS[typology], clause: version?.name ?? null };
-  const terms: ClaimTerms = {
+  return { terms: toClaimTerms(row), clause: row.article ? `${version.name}, ${row.article}` : version.name };
+}
+
+export function toClaimTerms(row: ClaimTermsTable): ClaimTerms {
+  return {
     visibleDamageDays: row.visibleDamageDays,
     otherDefectDays: row.otherDefectDays,
     answerWithinHours: row.answerWithinHours,
     resolveWithinDays: row.resolveWithinDays,
     article: row.article,
   };
-  return { terms, clause: row.article ? `${version.name}, ${row.article}` : version.name };
 }

@@ -1,6 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import { isIsoDate, parisNow } from '../../core/calendar/dates.ts';
 import { TYPOLOGIES } from '../../core/customers/customer.ts';
+import type { Typology } from '../../core/customers/customer-enums.ts';
+import { DEFAULT_CLAIM_TERMS } from '../../core/terms/claim-terms.ts';
 import type { Terms } from '../../core/terms/terms.types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { existingProductIds } from '../catalog/products.repository.ts';
@@ -19,6 +21,9 @@ import {
   typologyValues,
 } from './terms.mapping.ts';
 import * as repo from './terms.repository.ts';
+import { listClaimTerms, replaceClaimTerms } from './claim-terms.repository.ts';
+import { toClaimTerms } from './claim-terms.ts';
+import type { ClaimTermsTable } from './terms.table.ts';
 import type {
   AssortmentInput,
   CustomerTermsInput,
@@ -29,7 +34,8 @@ import type {
 
 export type TermsOfSale = TermsOfSaleInput & { id: number; updatedAt: string };
 
-function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsRow[]): TermsOfSale {
+/** A version with its table per typology, each with its claim terms (the CGV's usual figures where it says none). */
+function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsRow[], claims: ClaimTermsTable[]): TermsOfSale {
   return {
     id: row.id,
     code: row.code,
@@ -39,7 +45,10 @@ function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsR
     articles: JSON.parse(row.articlesJson) as TermsOfSale['articles'],
     typologies: typologies
       .filter((t) => t.termsId === row.id)
-      .map(toTypologyTerms)
+      .map((t) => {
+        const claim = claims.find((c) => c.termsId === row.id && c.typology === t.typology);
+        return { ...toTypologyTerms(t), claims: claim ? toClaimTerms(claim) : DEFAULT_CLAIM_TERMS[t.typology as Typology] };
+      })
       .sort((a, b) => TYPOLOGIES.indexOf(a.typology) - TYPOLOGIES.indexOf(b.typology)),
     updatedAt: row.updatedAt,
   };
@@ -48,11 +57,9 @@ function toTermsOfSale(row: repo.TermsOfSaleRow, typologies: repo.TypologyTermsR
 /** Every version of the CGV, the newest first, each with its table of parameters per typology. */
 export async function listTermsOfSale(db: DbOrTrx): Promise<TermsOfSale[]> {
   const versions = await repo.listTermsOfSale(db);
-  const typologies = await repo.listTypologyTerms(
-    db,
-    versions.map((v) => v.id),
-  );
-  return versions.map((v) => toTermsOfSale(v, typologies));
+  const ids = versions.map((v) => v.id);
+  const [typologies, claims] = await Promise.all([repo.listTypologyTerms(db, ids), listClaimTerms(db, ids)]);
+  return versions.map((v) => toTermsOfSale(v, typologies, claims));
 }
 
 function surchargeErrors(path: string, surcharges: TypologyTermsInput['surcharges']): FieldError[] {
@@ -110,7 +117,9 @@ export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: n
   rejectInvalid(termsOfSaleErrors(input));
   return db.transaction().execute(async (trx) => {
     const existing = await repo.findTermsOfSaleByCode(trx, input.code);
-    const before = existing ? toTermsOfSale(existing, await repo.listTypologyTerms(trx, [existing.id])) : undefined;
+    const read = async (row: repo.TermsOfSaleRow) =>
+      toTermsOfSale(row, await repo.listTypologyTerms(trx, [row.id]), await listClaimTerms(trx, [row.id]));
+    const before = existing ? await read(existing) : undefined;
     const values = {
       code: input.code,
       name: input.name,
@@ -127,7 +136,12 @@ export async function saveTermsOfSale(db: Db, input: TermsOfSaleInput, userId: n
       id,
       input.typologies.map((t) => typologyValues(id, t)),
     );
-    const saved = toTermsOfSale((await repo.findTermsOfSaleByCode(trx, input.code))!, await repo.listTypologyTerms(trx, [id]));
+    await replaceClaimTerms(
+      trx,
+      id,
+      input.typologies.flatMap((t) => (t.claims ? [{ termsId: id, typology: t.typology, ...t.claims }] : [])),
+    );
+    const saved = await read((await repo.findTermsOfSaleByCode(trx, input.code))!);
     await recordAudit(trx, {
       entityType: 'terms_of_sale',
       entityId: id,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../server/audit/audit.repository.ts';
+import { claimTermsOn } from '../../server/terms/claim-terms.ts';
 import { loadRulesContext } from '../../server/terms/rules-context.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
@@ -109,6 +110,37 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       expect(rules.statusCode).toBe(400);
       expect(paths(rules.json())).toEqual(expect.arrayContaining(['body.validTo', 'body.typologies.1.typology', 'body.typologies']));
       expect([await count('auditEvents'), await count('termsOfSale')]).toEqual([events, versions]);
+    });
+  });
+
+  describe('claim terms', () => {
+    it('gives each typology its claim deadlines and service times; an admin changes them and complaints follow', async () => {
+      const terms = await cgv();
+      expect(terms.typologies.every((x) => (x.claims as { answerWithinHours: number }).answerWithinHours > 0)).toBe(true);
+      const { id: _i, updatedAt: _u, ...body } = terms;
+      const claims = { visibleDamageDays: 4, otherDefectDays: 8, answerWithinHours: 6, resolveWithinDays: 12, article: 'art. 9' };
+      const res = await admin.put('/api/terms', {
+        ...body,
+        typologies: terms.typologies.map((x) => (x.typology === 'ARTISAN' ? { ...x, claims } : x)),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().typologies.find((x: TypologyTerms) => x.typology === 'ARTISAN').claims).toEqual(claims);
+      expect((await cgv()).typologies.find((x) => x.typology === 'ARTISAN')!.claims).toEqual(claims);
+      // What a complaint of an artisan baker is now measured against, and the clause it quotes.
+      const inForce = await claimTermsOn(t.handle.db, 'ARTISAN', terms.validFrom as string);
+      expect(inForce.terms).toEqual(claims);
+      expect(inForce.clause).toMatch(/art\. 9$/);
+    });
+
+    it('refuses a claim deadline of no day, naming the field', async () => {
+      const terms = await cgv();
+      const { id: _i, updatedAt: _u, ...body } = terms;
+      const res = await admin.put('/api/terms', {
+        ...body,
+        typologies: terms.typologies.map((x, i) => (i === 2 ? { ...x, claims: { ...(x.claims as object), visibleDamageDays: 0 } } : x)),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(paths(res.json()).some((p) => /typologies[./]2[./]claims[./]visibleDamageDays/.test(p))).toBe(true);
     });
   });
 

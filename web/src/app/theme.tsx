@@ -121,7 +121,8 @@ export function deskTheme(t: TFunction) {
     components: {
       Table: { defaultProps: { verticalSpacing: 4, horizontalSpacing: 'xs', fz: 'sm' } },
       TextInput: { defaultProps: { size: 'xs' } },
-      NumberInput: { defaultProps: { size: 'xs' } },
+      // French writes 0,01 €: typed with either a comma or a point, shown with the language's own.
+      NumberInput: { defaultProps: { size: 'xs', decimalSeparator: t('common.decimalSeparator') } },
       Select: { defaultProps: { size: 'xs', clearButtonProps: clear } },
       MultiSelect: { defaultProps: { clearButtonProps: clear } },
       Autocomplete: { defaultProps: { clearButtonProps: clear } },

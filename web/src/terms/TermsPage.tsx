@@ -26,10 +26,13 @@ import { PageTitle } from '../shared/PageTitle.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
 import { TermsTabs } from './TermsTabs.tsx';
 import { euros, type TermsOfSale, toCents, type TypologyTerms } from './types.ts';
+import { DEFAULT_CLAIM_TERMS } from '../../../core/terms/claim-terms.ts';
 
 const UNITS: OrderMultipleUnit[] = ['unit', 'carton', 'layer', 'pallet'];
 
 /** The CGV in force, one column per customer typology; the admin edits it in place and saves it whole. */
+const CLAIM_FIELDS = ['visibleDamageDays', 'otherDefectDays', 'answerWithinHours', 'resolveWithinDays'] as const;
+
 export function TermsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -271,6 +274,32 @@ export function TermsPage() {
           aria-label={name}
         />
       ),
+    },
+    ...CLAIM_FIELDS.map((field) => ({
+      label: t(`terms.claims.${field}`),
+      cell: (x: TypologyTerms, i: number, name: string) => {
+        const claims = x.claims ?? DEFAULT_CLAIM_TERMS[x.typology];
+        return num(name, i, claims[field], (v) => setRow(i, { claims: { ...claims, [field]: Number(v || 0) } }), `claims.${field}`, {
+          suffix: ` ${t(`terms.claims.unit.${field}`)}`,
+        });
+      },
+    })),
+    {
+      label: t('terms.claims.article'),
+      cell: (x, i, name) => {
+        const claims = x.claims ?? DEFAULT_CLAIM_TERMS[x.typology];
+        return (
+          <TextInput
+            size="xs"
+            w={120}
+            aria-label={name}
+            readOnly={!editable}
+            value={claims.article ?? ''}
+            error={err(i, 'claims.article')}
+            onChange={(e) => setRow(i, { claims: { ...claims, article: e.currentTarget.value.trim() ? e.currentTarget.value : null } })}
+          />
+        );
+      },
     },
   ];
 
