@@ -187,6 +187,7 @@ export const OrderEdiSchema = Type.Object({
       id: Type.Integer(),
       type: Type.String(),
       controlReference: Type.String(),
+      documentNumber: Nullable(Type.String({ description: "the invoice's or the credit note's number, for an INVOIC" })),
       status: Type.String(),
       filename: Nullable(Type.String()),
       documentId: Nullable(DocumentIdSchema),

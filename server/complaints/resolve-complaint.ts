@@ -9,6 +9,7 @@ import { insertDocument } from '../documents/documents.repository.ts';
 import { fileStoreOf, storeFile } from '../documents/file-store.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
+import { queueEdiCreditNote } from '../edi/outbound.ts';
 import { nextCounter } from '../orders/counters.repository.ts';
 import { moveComplaint } from './complaint-steps.ts';
 import { findBilledCustomer, insertCreditNote, insertGesture, updateComplaint } from './complaints.repository.ts';
@@ -86,6 +87,20 @@ async function issueCreditNote(trx: Trx, c: ComplaintDetail, body: ResolveCompla
     createdBy: userId,
     createdAt: at,
   });
+  // A set amount names no line; else the credit's lines are the complained lines, in their order.
+  if (c.orderId !== null)
+    await queueEdiCreditNote(
+      trx,
+      c.orderId,
+      body.amountCents !== undefined
+        ? { number, lines: [], unitemised: credit.lines.map((l) => ({ netCents: l.netCents, vatRateBp: l.vatRateBp })) }
+        : {
+            number,
+            lines: c.lines.map((l, i) => ({ orderLineId: l.orderLineId, quantity: l.quantity, netCents: credit.lines[i].netCents })),
+            unitemised: [],
+          },
+      at,
+    );
   return { creditNoteId: id, creditNoteNumber: number, netCents: credit.netCents, grossCents: credit.grossCents };
 }
 

@@ -213,6 +213,20 @@ export function findOrderMessages(db: DbOrTrx, orderId: number) {
 export async function insertOutbound(db: DbOrTrx, values: Insertable<EdiOutboundTable>): Promise<number> {
   return (await db.insertInto('ediOutbound').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+/** The number of the invoice sent for an order (its first INVOIC: credit notes, INVOIC 381, come after it). */
+export async function findOrderInvoiceNumber(db: DbOrTrx, orderId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('ediOutbound')
+    .select('documentNumber')
+    .where('orderId', '=', orderId)
+    .where('type', '=', 'INVOIC')
+    .where('documentNumber', 'is not', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.documentNumber ?? undefined;
+}
+
 /** An order's outbound messages, each with its document's public id. */
 export function listOrderOutbound(db: DbOrTrx, orderId: number) {
   return db
@@ -222,6 +236,7 @@ export function listOrderOutbound(db: DbOrTrx, orderId: number) {
       'x.id',
       'x.type',
       'x.controlReference',
+      'x.documentNumber',
       'x.status',
       'x.filename',
       'd.publicId as documentId',

@@ -470,6 +470,7 @@ export async function orderEdi(db: Db, orderId: number): Promise<OrderEdi> {
       id: o.id,
       type: o.type,
       controlReference: o.controlReference,
+      documentNumber: o.documentNumber,
       status: o.status,
       filename: o.filename,
       documentId: o.documentId,

@@ -71,4 +71,6 @@ export type EdiOutboundTable = {
   error: string | null;
   createdAt: string;
   writtenAt: string | null;
+  /** The number of the document carried (an INVOIC's invoice or credit note number), which a later one may quote. */
+  documentNumber: ColumnType<string | null, string | null | undefined, string | null>;
 };

@@ -22,6 +22,7 @@ import {
   findOrderParties,
   findOrdersMessageText,
   findPartnerOfEdiOrderCustomer,
+  findOrderInvoiceNumber,
   findPartnerOfOrderMessage,
   insertOutbound,
   listPendingOutbound,
@@ -63,13 +64,8 @@ function stamp(at: Date) {
   return { date, time: hhmm };
 }
 
-/**
- * Queues the EDI answer to an EDI order inside the caller's transaction: ORDRSP on confirm, DESADV on ship, INVOIC
- * on delivery. The interchange is written and filed (a document linked to the order) now; it is copied to the
- * partner's outbox folder after the commit by flushEdiOutbound, so a rolled-back change never reaches the partner.
- * Not an EDI order, or the partner is inactive: nothing.
- */
-export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind, instant: string): Promise<number | null> {
+/** What every message about an order starts from: its partner (active), parties, lines, envelope and items. */
+async function outboundFrame(trx: Trx, orderId: number, instant: string) {
   const partner = await partnerOfOrder(trx, orderId);
   if (!partner || !partner.active) return null;
   const [order, lines, company, { point, customer }] = await Promise.all([
@@ -102,8 +98,39 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
     supplierCode: l.productCode,
     description: l.productName,
   });
+  const [supplier, supplierVatNumber] = [company.gln, company.vatNumber];
+  return {
+    partner,
+    order,
+    lines,
+    supplier,
+    supplierVatNumber,
+    point,
+    customer,
+    now,
+    envelope,
+    reference,
+    date,
+    buyer,
+    orderNumber,
+    orderDate,
+    item,
+  };
+}
+
+/**
+ * Queues the EDI answer to an EDI order inside the caller's transaction: ORDRSP on confirm, DESADV on ship, INVOIC
+ * on delivery. The interchange is written and filed (a document linked to the order) now; it is copied to the
+ * partner's outbox folder after the commit by flushEdiOutbound, so a rolled-back change never reaches the partner.
+ * Not an EDI order, or the partner is inactive: nothing.
+ */
+export async function queueEdiOutbound(trx: Trx, orderId: number, kind: OutboundKind, instant: string): Promise<number | null> {
+  const frame = await outboundFrame(trx, orderId, instant);
+  if (!frame) return null;
+  const { order, lines, supplier, supplierVatNumber, point, customer, envelope, date, buyer, orderNumber, orderDate, item } = frame;
   let text: string;
   let type: string;
+  let documentNumber: string | null = null;
   if (kind === 'ordrsp') {
     type = 'ORDRSP';
     const asked = await askedOrder(trx, orderId);
@@ -132,7 +159,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
         orderDate,
         deliveryDate: order.promisedDate ?? order.requestedDate,
         buyer,
-        supplier: company.gln,
+        supplier: supplier,
         deliveryPoint: point?.gln ?? null,
         lines: responseLines,
       },
@@ -149,7 +176,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
       trx,
       dlines.map((x) => x.id),
     );
-    const prefix = company.gln.slice(0, 7);
+    const prefix = supplier.slice(0, 7);
     const advices = [];
     for (const d of deliveries) {
       const loads = palletize(
@@ -183,7 +210,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
         orderNumber,
         orderDate,
         buyer,
-        supplier: company.gln,
+        supplier: supplier,
         deliveryPoint: point?.gln ?? buyer,
         pallets,
       });
@@ -193,6 +220,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
   } else {
     type = 'INVOIC';
     const invoiceNumber = `FAC-${date.slice(0, 4)}${date.slice(5, 7)}-${String(await nextCounter(trx, 'edi-invoice')).padStart(5, '0')}`;
+    documentNumber = invoiceNumber;
     const invoiced = lines.filter((l) => l.status !== 'cancelled' && (l.deliveredQuantity ?? l.quantity) > 0);
     text = writeInvoices(envelope, [
       {
@@ -202,10 +230,10 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
         deliveryDate: date,
         orderNumber,
         buyer,
-        supplier: company.gln,
+        supplier: supplier,
         deliveryPoint: point?.gln ?? null,
         invoicee: buyer,
-        supplierVatNumber: company.vatNumber,
+        supplierVatNumber,
         buyerVatNumber: customer?.vatNumber ?? null,
         lines: invoiced.map((l) => {
           const q = l.deliveredQuantity ?? l.quantity;
@@ -220,6 +248,57 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
       },
     ]);
   }
+  return fileOutbound(trx, frame, { type, kind, text, documentNumber });
+}
+
+/** A credit note on an order: lines of that order at what is credited, or a set amount that names no line. */
+export type EdiCreditNote = {
+  number: string;
+  lines: { orderLineId: number; quantity: number; netCents: number }[];
+  unitemised: { netCents: number; vatRateBp: number }[];
+};
+
+/**
+ * Queues the INVOIC 381 of a credit note on an EDI order, in the caller's transaction (the one that numbers the
+ * credit note): the retailer's accounts payable match it against the invoice it names (RFF+IV, the INVOIC 380 sent
+ * on delivery, when there was one). Not an EDI order, or the partner is inactive: nothing.
+ */
+export async function queueEdiCreditNote(trx: Trx, orderId: number, credit: EdiCreditNote, instant: string): Promise<number | null> {
+  const frame = await outboundFrame(trx, orderId, instant);
+  if (!frame) return null;
+  const { order, lines, supplier, supplierVatNumber, point, customer, envelope, date, buyer, orderNumber, item } = frame;
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const text = writeInvoices(envelope, [
+    {
+      messageReference: '1',
+      documentCode: '381',
+      invoiceNumber: credit.number,
+      correctedInvoiceNumber: (await findOrderInvoiceNumber(trx, order.id)) ?? null,
+      documentDate: date,
+      orderNumber,
+      buyer,
+      supplier,
+      deliveryPoint: point?.gln ?? null,
+      invoicee: buyer,
+      supplierVatNumber,
+      buyerVatNumber: customer?.vatNumber ?? null,
+      lines: credit.lines.map((c) => {
+        const l = byId.get(c.orderLineId)!;
+        return { ...item(l), quantity: c.quantity, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: c.netCents };
+      }),
+      unitemised: credit.unitemised,
+    },
+  ]);
+  return fileOutbound(trx, frame, { type: 'INVOIC', kind: 'invoic', text, documentNumber: credit.number });
+}
+
+/** Files a written interchange with the order's documents and queues it for the partner's outbox folder. */
+async function fileOutbound(
+  trx: Trx,
+  { partner, order, reference, now }: NonNullable<Awaited<ReturnType<typeof outboundFrame>>>,
+  { type, kind, text, documentNumber }: { type: string; kind: OutboundKind; text: string; documentNumber: string | null },
+): Promise<number> {
+  const orderId = order.id;
   // Declared UNOC (ISO 8859-1): written in it, one byte per character, never UTF-8.
   const stored = await storeFile(fileStoreOf(trx), Buffer.from(interchangeBytes(text)));
   const filename = `${type}_${order.number}_${reference}.edi`;
@@ -244,6 +323,7 @@ export async function queueEdiOutbound(trx: Trx, orderId: number, kind: Outbound
     error: null,
     createdAt: at,
     writtenAt: null,
+    documentNumber,
   });
   soonFlush(trx);
   return id;

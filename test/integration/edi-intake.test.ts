@@ -231,12 +231,16 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     const lines = detail.lines.map((l: { id: number; quantity: number }) => ({ lineId: l.id, deliveredQuantity: l.quantity }));
     expect((await adv.post(`/api/orders/${id}/deliver`, { lines })).statusCode).toBe(200);
     // The files go to the outbox after the commit (a flush follows each queueing, and the server's loop).
-    await flushEdiOutbound(t.handle.db, t.app.clock);
-    let edi = (await adv.get(`/api/orders/${id}/edi`)).json();
-    for (let i = 0; i < 40 && edi.outbound.some((o: { status: string }) => o.status !== 'written'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      edi = (await adv.get(`/api/orders/${id}/edi`)).json();
-    }
+    const written = async () => {
+      await flushEdiOutbound(t.handle.db, t.app.clock);
+      let answer = (await adv.get(`/api/orders/${id}/edi`)).json();
+      for (let i = 0; i < 40 && answer.outbound.some((o: { status: string }) => o.status !== 'written'); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        answer = (await adv.get(`/api/orders/${id}/edi`)).json();
+      }
+      return answer;
+    };
+    let edi = await written();
     expect(edi.outbound.map((o: { type: string; status: string }) => `${o.type}:${o.status}`)).toEqual([
       'ORDRSP:written',
       'DESADV:written',
@@ -258,6 +262,38 @@ describe.each(await testEngines())('EDI intake on %s', (engine) => {
     const invoice = readInvoice(read('INVOIC'));
     expect(invoice.lines).toHaveLength(detail.lines.length);
     expect(invoice.orderNumber).toBe('C001-PO-0000001');
+
+    // Two cartons of the first line came damaged: the credit note goes to Cap Marché as an INVOIC 381 naming that
+    // invoice, with the line at what it was invoiced.
+    const first = detail.lines[0] as { id: number; quantity: number; netCents: number };
+    const complaint = await adv.post('/api/complaints', {
+      customerId: detail.customerId,
+      orderId: id,
+      deliveryId: detail.deliveries[0].id,
+      lines: [{ orderLineId: first.id, quantity: 2 }],
+      reason: 'damaged-packaging',
+      description: 'Deux colis écrasés à la réception.',
+      channel: 'email',
+      reservesMade: true,
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    const credited = await manager.post(`/api/complaints/${complaint.json().id}/resolve`, { outcome: 'credit-note', note: 'Avoir.' });
+    expect(credited.statusCode, credited.body).toBe(200);
+    edi = await written();
+    const invoics = edi.outbound.filter((o: { type: string }) => o.type === 'INVOIC');
+    expect(invoics.map((o: { status: string }) => o.status)).toEqual(['written', 'written']);
+    const parsed = parseEdi(fs.readFileSync(path.join(outDir, invoics[1].filename)));
+    if (!parsed.ok) throw new Error('the credit note does not parse');
+    const credit = readInvoice(parsed.interchanges[0].messages[0]);
+    expect(credit).toMatchObject({
+      documentCode: '381',
+      invoiceNumber: credited.json().resolution.creditNote.number,
+      correctedInvoiceNumber: invoice.invoiceNumber,
+      orderNumber: 'C001-PO-0000001',
+    });
+    expect(credit.lines.map((l) => [l.gtin, l.quantity, l.lineAmount])).toEqual([
+      [invoice.lines[0].gtin, 2, Math.round((first.netCents * 2) / first.quantity) / 100],
+    ]);
   });
   it('an INVRPT feeds the customer stocks: one report per delivery point, in our sale units', async () => {
     const before = Number(

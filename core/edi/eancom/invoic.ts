@@ -29,7 +29,11 @@ export type EdiInvoiceLine = LineSummary & {
 
 export type EdiInvoice = {
   messageReference: string;
+  /** BGM e1: 380 an invoice, 381 a credit note. */
+  documentCode: string | null;
   invoiceNumber: string | null;
+  /** RFF+IV: the invoice a credit note corrects. */
+  correctedInvoiceNumber: string | null;
   documentDate: string | null;
   deliveryDate: string | null;
   dueDate: string | null;
@@ -80,7 +84,9 @@ export function readInvoice(message: EdiMessage): EdiInvoice {
   }
   return {
     messageReference: message.header.reference,
+    documentCode: bgm ? value(bgm, 1, 1) : null,
     invoiceNumber: bgm ? value(bgm, 2, 1) : null,
+    correctedInvoiceNumber: reference(header, 'IV'),
     documentDate: readIsoDate(header, '137'),
     deliveryDate: readIsoDate(header, '35'),
     dueDate: readIsoDate(header, '13'),

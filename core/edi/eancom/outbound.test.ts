@@ -331,4 +331,30 @@ describe('INVOIC', () => {
       [3, '3012345009997', 1, 19.99, 19.99, 20],
     ]);
   });
+
+  it('writes a credit note (BGM 381) naming the invoice it corrects, with a set amount outside the lines', () => {
+    const credit = {
+      ...invoice,
+      documentCode: '381' as const,
+      invoiceNumber: 'AV-2026-00007',
+      correctedInvoiceNumber: 'FA-2026-00042',
+      dueDate: null,
+      lines: [{ lineNumber: 1, gtin: '3012345001212', buyerCode: 'CM-204511', quantity: 3, unitPriceCents: 720, vatRateBp: 550 }],
+      unitemised: [{ netCents: 2000, vatRateBp: 550 }],
+    };
+    const { messages, warnings } = parseOrThrow(writeInvoices(envelope, [credit]));
+    expect(warnings).toEqual([]);
+    const c = readInvoice(messages[0]);
+    expect(c).toMatchObject({
+      documentCode: '381',
+      invoiceNumber: 'AV-2026-00007',
+      correctedInvoiceNumber: 'FA-2026-00042',
+      orderNumber: 'CM-PO-771201',
+      // 3 sacks at 7,20 € and a 20 € gesture, at 5,5 %: 41,60 € + 2,29 € of VAT.
+      lineItemsAmount: 41.6,
+      taxAmount: 2.29,
+      totalAmount: 43.89,
+    });
+    expect(c.lines.map((l) => [l.gtin, l.quantity, l.lineAmount])).toEqual([['3012345001212', 3, 21.6]]);
+  });
 });

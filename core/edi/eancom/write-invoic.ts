@@ -12,9 +12,16 @@ export type InvoiceLineInput = OutboundItem & {
   netCents?: number | null;
 };
 
+/** An amount on a credit note that names no product (a set amount agreed on a complaint): in the totals, no LIN. */
+export type UnitemisedAmount = { netCents: number; vatRateBp: number };
+
 export type InvoiceMessageInput = {
   messageReference: string;
+  /** BGM 380 (the default): an invoice; 381: a credit note, which names the invoice it corrects (RFF+IV). */
+  documentCode?: '380' | '381';
   invoiceNumber: string;
+  /** The invoice a credit note corrects (RFF+IV). */
+  correctedInvoiceNumber?: string | null;
   documentDate: string;
   /** Actual delivery date (DTM+35). */
   deliveryDate?: string | null;
@@ -31,6 +38,7 @@ export type InvoiceMessageInput = {
   buyerVatNumber?: string | null;
   currency?: string | null;
   lines: InvoiceLineInput[];
+  unitemised?: UnitemisedAmount[];
 };
 
 export type InvoiceTotals = {
@@ -40,12 +48,12 @@ export type InvoiceTotals = {
   vat: { rateBp: number; baseCents: number; vatCents: number }[];
 };
 
-export function invoiceLineNet(line: InvoiceLineInput): number {
-  return line.netCents ?? roundCents(line.quantity * line.unitPriceCents);
+export function invoiceLineNet(line: InvoiceLineInput | UnitemisedAmount): number {
+  return 'quantity' in line ? (line.netCents ?? roundCents(line.quantity * line.unitPriceCents)) : line.netCents;
 }
 
 /** VAT once per rate on that rate's base, rounded half away from zero (ARCHITECTURE.md, money rules). */
-export function invoiceTotals(lines: readonly InvoiceLineInput[]): InvoiceTotals {
+export function invoiceTotals(lines: readonly (InvoiceLineInput | UnitemisedAmount)[]): InvoiceTotals {
   const bases = new Map<number, number>();
   for (const line of lines) bases.set(line.vatRateBp, (bases.get(line.vatRateBp) ?? 0) + invoiceLineNet(line));
   const vat = [...bases.entries()]
@@ -62,12 +70,15 @@ function tax(rateBp: number): SegmentSpec {
 
 /**
  * INVOIC (BGM 380) once delivered: lines with QTY+47, MOA+203, PRI+AAA and their VAT rate; then MOA+77
- * (total with VAT), 79 (lines), 125 (taxable), 176 (VAT) and one TAX with MOA+125 / MOA+124 per rate.
+ * (total with VAT), 79 (lines), 125 (taxable), 176 (VAT) and one TAX with MOA+125 / MOA+124 per rate. A credit note
+ * (BGM 381) is the same message with positive amounts (the document code says they are owed to the buyer), the
+ * invoice it corrects in RFF+IV, and a set amount in the totals without a line (the detail section is conditional).
  */
 export function invoiceMessage(invoice: InvoiceMessageInput): MessageInput {
-  const body: SegmentSpec[] = [['BGM', '380', invoice.invoiceNumber, '9'], dtm('137', invoice.documentDate)];
+  const body: SegmentSpec[] = [['BGM', invoice.documentCode ?? '380', invoice.invoiceNumber, '9'], dtm('137', invoice.documentDate)];
   if (invoice.deliveryDate) body.push(dtm('35', invoice.deliveryDate));
   if (invoice.dueDate) body.push(dtm('13', invoice.dueDate));
+  if (invoice.correctedInvoiceNumber) body.push(['RFF', ['IV', invoice.correctedInvoiceNumber]]);
   if (invoice.orderNumber) body.push(['RFF', ['ON', invoice.orderNumber]]);
   if (invoice.despatchNumber) body.push(['RFF', ['DQ', invoice.despatchNumber]]);
   body.push(nad('BY', invoice.buyer));
@@ -86,7 +97,7 @@ export function invoiceMessage(invoice: InvoiceMessageInput): MessageInput {
       tax(line.vatRateBp),
     );
   }
-  const totals = invoiceTotals(invoice.lines);
+  const totals = invoiceTotals([...invoice.lines, ...(invoice.unitemised ?? [])]);
   body.push(['UNS', 'S'], ['CNT', ['2', invoice.lines.length]]);
   body.push(moa('77', totals.grossCents), moa('79', totals.netCents), moa('125', totals.netCents), moa('176', totals.vatCents));
   for (const v of totals.vat) body.push(tax(v.rateBp), moa('125', v.baseCents), moa('124', v.vatCents));

@@ -65,6 +65,11 @@ export function OrderEdiPanel({ orderId, version }: { orderId: number; version: 
               <Badge size="xs" variant="light" color="grape">
                 {t('edi.out')} {o.type}
               </Badge>
+              {o.documentNumber && (
+                <Text size="xs" ff="monospace">
+                  {o.documentNumber}
+                </Text>
+              )}
               <Badge size="xs" color={STATUS_COLOR[o.status] ?? 'gray'} variant="light">
                 {t(`edi.outStatus.${o.status}`)}
               </Badge>
