@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { UserAccount } from '../../../core/auth/users.schemas.ts';
+import { nowInstant } from '../shared/clock.ts';
+import { useFormat } from '../shared/use-format.ts';
+import { accountState } from './account-state.ts';
+
+const COLORS = { active: 'green', deactivated: 'gray', locked: 'orange' } as const;
+
+export function AccountStateBadge({ account }: { account: UserAccount }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const state = accountState(account, nowInstant());
+  return (
+    <Badge variant="light" color={COLORS[state.kind]} tt="none">
+      {state.kind === 'locked' ? t('users.state.locked', { until: fmt.dateTime(state.until) }) : t(`users.state.${state.kind}`)}
+    </Badge>
+  );
+}
