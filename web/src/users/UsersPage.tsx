@@ -87,7 +87,9 @@ export function UsersPage() {
                 const state = accountState(a, now).kind;
                 return (
                   <Table.Tr key={a.id} data-testid={`user-${a.email}`}>
-                    <Table.Td fw={500}>{a.name}</Table.Td>
+                    <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                      {a.name}
+                    </Table.Td>
                     <Table.Td>{a.email}</Table.Td>
                     <Table.Td miw={180}>
                       {a.role === 'buyer' ? (
@@ -106,7 +108,7 @@ export function UsersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{a.customerName ?? ''}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <AccountStateBadge account={a} />
                     </Table.Td>
                     <Table.Td>
