@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, buildWeb, launchBrowser, logIn, type RunningServer, SCREENSHOTS, startServer } from '../helpers/browser.ts';
+import { TEST_NOW } from '../helpers/test-app.ts';
+import {
+  audit,
+  browserAvailable,
+  buildWeb,
+  launchBrowser,
+  logIn,
+  type RunningServer,
+  SCREENSHOTS,
+  startServer,
+} from '../helpers/browser.ts';
 
 /**
  * The admin opens an account for a new assistant (her link queued in the outbox), promotes her, then switches her
@@ -38,11 +48,20 @@ describe.skipIf(!browserAvailable())('browser: the accounts screen and the porta
   };
 
   it('the admin creates an assistant, changes her role and deactivates her account', async () => {
+    // Hugo Bernard mistyped his password once too often: locked for a quarter of an hour.
+    const lockedUntil = new Date(new Date(TEST_NOW).getTime() + 15 * 60_000).toISOString();
+    await server.app.db.updateTable('users').set({ lockedUntil }).where('email', '=', 'adv2@demo.local').execute();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     await logIn(page, server.url, 'admin@demo.local');
     await page.getByRole('link', { name: 'Comptes' }).click();
     await page.waitForURL('**/users');
-    await page.getByTestId('user-adv@demo.local').waitFor();
+    const hugo = page.getByTestId('user-adv2@demo.local');
+    await expect.poll(() => hugo.textContent()).toMatch(/verrouillé jusqu’au \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    await shot(page, 'users-locked-fr');
+    expect(await audit(page)).toEqual([]); // the lock's colours are not in the a11y suite's demo desk
+    await hugo.getByRole('button', { name: 'Lever le verrou' }).click();
+    await expect.poll(() => hugo.textContent()).toContain('actif');
+    await expect.poll(() => page.getByTestId('users-notice').textContent()).toContain('Hugo Bernard');
 
     // A taken address is said beside its field.
     await page.getByRole('button', { name: 'Nouveau collègue' }).click();

@@ -12,7 +12,8 @@ export function AccountStateBadge({ account }: { account: UserAccount }) {
   const fmt = useFormat();
   const state = accountState(account, nowInstant());
   return (
-    <Badge variant="light" color={COLORS[state.kind]} tt="none">
+    // A table squeezes a badge to its ellipsis: the state is read whole.
+    <Badge variant="light" color={COLORS[state.kind]} tt="none" style={{ minWidth: 'max-content' }}>
       {state.kind === 'locked' ? t('users.state.locked', { until: fmt.dateTime(state.until) }) : t(`users.state.${state.kind}`)}
     </Badge>
   );

@@ -91,7 +91,7 @@ export function UsersPage() {
                       {a.name}
                     </Table.Td>
                     <Table.Td>{a.email}</Table.Td>
-                    <Table.Td miw={180}>
+                    <Table.Td miw={170}>
                       {a.role === 'buyer' ? (
                         t('roles.buyer')
                       ) : (
@@ -108,20 +108,10 @@ export function UsersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{a.customerName ?? ''}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <AccountStateBadge account={a} />
-                    </Table.Td>
                     <Table.Td>
-                      {a.lastLoginAt ? (
-                        fmt.dateTime(a.lastLoginAt)
-                      ) : (
-                        <Text c="dimmed" size="sm">
-                          {t('users.never')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
+                      {/* The lock is lifted where it is read. */}
+                      <Stack gap={4} align="flex-start">
+                        <AccountStateBadge account={a} />
                         {state === 'locked' && (
                           <Button
                             size="compact-xs"
@@ -133,6 +123,19 @@ export function UsersPage() {
                             {t('users.unlock')}
                           </Button>
                         )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      {a.lastLoginAt ? (
+                        fmt.dateTime(a.lastLoginAt)
+                      ) : (
+                        <Text c="dimmed" size="sm">
+                          {t('users.never')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
                         <Button
                           size="compact-xs"
                           variant="subtle"
