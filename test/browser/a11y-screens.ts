@@ -153,6 +153,7 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'imports', path: '/imports', user: 'admin@demo.local' },
   { name: 'edi-partners', path: '/edi-partners', user: 'admin@demo.local' },
   { name: 'ops', path: '/ops', user: 'admin@demo.local' },
+  { name: 'desk-password', path: '/password', ready: 'form' },
   { name: 'users', path: '/users', user: 'admin@demo.local', ready: byTestId('users') },
   {
     name: 'users-new-errors',

@@ -148,6 +148,17 @@ describe.skipIf(!browserAvailable())('browser: the accounts screen and the porta
     await page.getByTestId('portal-buyers').getByRole('button', { name: 'Invite a buyer' }).click();
     await page.getByRole('dialog').getByText('Send the invitation').waitFor();
     await shot(page, 'portal-invite-en');
+    await page.keyboard.press('Escape');
+
+    // Her own password, from the desk's user menu: the portal's page, in the desk's frame.
+    await page.getByRole('button', { name: 'User menu' }).click();
+    await page.getByRole('menuitem', { name: 'Password' }).click();
+    await page.waitForURL('**/password');
+    await page.getByLabel('Current password').fill('demo1234');
+    await page.getByLabel('New password').fill('Farine-de-ble-T65-2026');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Password changed' }).waitFor();
+    await shot(page, 'desk-password-en');
     await page.close();
   });
 });
