@@ -12,6 +12,8 @@ export const ORDER_DESK: readonly Role[] = ['assistant', 'manager'];
 export const ORDER_APPROVERS: readonly Role[] = ['manager'];
 /** Who maintains customers and their delivery points and contacts. */
 export const CUSTOMER_EDITORS: readonly Role[] = ['manager', 'admin'];
+/** Who opens, switches off and resets the accounts that log in, and gives their roles. */
+export const ACCOUNT_ADMINS: readonly Role[] = ['admin'];
 /** Who maintains the catalogue, warehouses, stock and imports. */
 export const MASTER_DATA_ADMINS: readonly Role[] = ['admin'];
 

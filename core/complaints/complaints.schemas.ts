@@ -154,6 +154,35 @@ export const ComplaintDetailSchema = Type.Object({
 });
 export type ComplaintDetail = Static<typeof ComplaintDetailSchema>;
 
+/**
+ * A complaint as its customer's buyer sees it once she filed it from the portal: what she said and when we answer.
+ * Never the desk's own reading of it (owner, queue, mood, claim-deadline judgement, lots, history).
+ */
+export const PortalComplaintSchema = Type.Object({
+  ...Type.Pick(ComplaintSchema, [
+    'id',
+    'number',
+    'status',
+    'customerId',
+    'customerName',
+    'orderId',
+    'orderNumber',
+    'deliveryId',
+    'deliveryNumber',
+    'deliveredOn',
+    'reason',
+    'description',
+    'channel',
+    'reservesMade',
+    'receivedAt',
+    'answerBy',
+  ]).properties,
+  lines: Type.Array(Type.Pick(ComplaintLineSchema, ['id', 'productCode', 'productName', 'saleUnit', 'quantity'])),
+  photos: ComplaintDetailSchema.properties.photos,
+  answer: ComplaintDetailSchema.properties.answer,
+});
+export type PortalComplaint = Static<typeof PortalComplaintSchema>;
+
 export const ComplaintQuerySchema = Type.Object(
   {
     status: Type.Optional(literals(COMPLAINT_STATUSES)),

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ORDER_DESK, STAFF } from '../../core/auth/roles.ts';
 import {
@@ -8,6 +9,7 @@ import {
   ComplaintReplyDraftSchema,
   ComplaintReplySchema,
   ComplaintStepSchema,
+  PortalComplaintSchema,
   ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
@@ -18,6 +20,7 @@ import { addComplaintPhotos, readPhotoUploads } from './complaint-photos.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
+import { complaintForBuyer } from './portal-complaint.ts';
 import { recordComplaint } from './record-complaint.ts';
 import { resolveComplaint } from './resolve-complaint.ts';
 import { complaintReplyDraft, sendComplaintReply } from './complaint-reply.ts';
@@ -34,12 +37,14 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         access: [...ORDER_DESK, 'buyer'],
         buyerScope: { kind: 'body', field: 'customerId', set: { channel: 'portal' } },
+        buyerView: complaintForBuyer,
       },
       schema: {
         tags,
         summary: 'Record a complaint: judged against the claim deadline of the terms, its service clock started',
         body: ComplaintInputSchema,
-        response: { 201: ComplaintDetailSchema, ...Refusals },
+        // The desk's full complaint; a buyer gets hers without the desk's own reading of it.
+        response: { 201: Type.Union([ComplaintDetailSchema, PortalComplaintSchema]), ...Refusals },
       },
     },
     async (request, reply) => {

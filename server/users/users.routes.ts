@@ -7,13 +7,12 @@ import {
   UserAccountSchema,
   UserPatchSchema,
 } from '../../core/auth/users.schemas.ts';
-import { CUSTOMER_EDITORS } from '../../core/auth/roles.ts';
+import { ACCOUNT_ADMINS, CUSTOMER_EDITORS } from '../../core/auth/roles.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { createStaff, inviteBuyer, listUsers, patchUser, sendReset } from './accounts.service.ts';
 
 const tags = ['users'];
-const ADMINS = ['admin'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const SMALL_BODY = 16 * 1024;
 
@@ -41,7 +40,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/users',
     {
-      config: { access: ADMINS },
+      config: { access: ACCOUNT_ADMINS },
       bodyLimit: SMALL_BODY,
       schema: {
         tags,
@@ -56,7 +55,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/users/:id',
     {
-      config: { access: ADMINS },
+      config: { access: ACCOUNT_ADMINS },
       bodyLimit: SMALL_BODY,
       schema: {
         tags,
@@ -72,7 +71,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/users/:id/reset',
     {
-      config: { access: ADMINS },
+      config: { access: ACCOUNT_ADMINS },
       schema: {
         tags,
         summary: 'Email the account a one-time link to choose a new password',

@@ -153,6 +153,29 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'imports', path: '/imports', user: 'admin@demo.local' },
   { name: 'edi-partners', path: '/edi-partners', user: 'admin@demo.local' },
   { name: 'ops', path: '/ops', user: 'admin@demo.local' },
+  { name: 'desk-password', path: '/password', ready: 'form' },
+  { name: 'users', path: '/users', user: 'admin@demo.local', ready: byTestId('users') },
+  {
+    name: 'users-new-errors',
+    path: '/users',
+    user: 'admin@demo.local',
+    ready: byTestId('users'),
+    state: async (page) => {
+      await page.locator('main').getByRole('button').first().click();
+      await page.getByTestId('new-colleague').locator('button[type="submit"]').click();
+      await page.getByTestId('new-colleague').locator('[aria-invalid="true"]').first().waitFor();
+    },
+  },
+  {
+    name: 'customer-portal-invite',
+    path: async (page) => `/customers/${await firstId(page, '/api/customers')}`,
+    user: 'manager@demo.local',
+    ready: byTestId('portal-buyers'),
+    state: async (page) => {
+      await page.getByTestId('portal-buyers').getByRole('button').first().click();
+      await page.getByTestId('invite-buyer').waitFor();
+    },
+  },
   { name: 'day', path: '/day', ready: byTestId('day-items') },
   { name: 'team', path: '/team', user: 'manager@demo.local' },
   { name: 'calls', path: '/calls' },

@@ -1,5 +1,5 @@
 import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth.tsx';
@@ -58,6 +58,9 @@ export function Layout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item component={Link} to="/password" leftSection={<IconKey size={14} />}>
+                  {t('portal.password')}
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={14} />}
                   onClick={() => {

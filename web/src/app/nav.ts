@@ -1,4 +1,4 @@
-import { IconCalendarTime, IconPhoneCall, IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarTime, IconPhoneCall, IconUserCheck, IconUserCog, IconUsersGroup } from '@tabler/icons-react';
 import {
   IconBox,
   IconBuildingFactory2,
@@ -16,7 +16,15 @@ import { IconInbox } from '@tabler/icons-react';
 import { IconArrowsExchange, IconMessageExclamation, IconPlugConnected, IconServerCog } from '@tabler/icons-react';
 import { IconChartLine, IconFileSearch, IconListCheck } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, ORDER_APPROVERS, ORDER_DESK, STAFF, type Role } from '../../../core/auth/roles.ts';
+import {
+  ACCOUNT_ADMINS,
+  CUSTOMER_EDITORS,
+  MASTER_DATA_ADMINS,
+  ORDER_APPROVERS,
+  ORDER_DESK,
+  STAFF,
+  type Role,
+} from '../../../core/auth/roles.ts';
 
 export type NavItem = {
   to: string;
@@ -52,6 +60,7 @@ export const NAV: NavItem[] = [
   { to: '/imports', label: 'nav.imports', icon: IconFileImport, roles: MASTER_DATA_ADMINS },
   { to: '/edi-partners', label: 'nav.ediPartners', icon: IconPlugConnected, roles: MASTER_DATA_ADMINS },
   { to: '/ops', label: 'nav.ops', icon: IconServerCog, roles: MASTER_DATA_ADMINS },
+  { to: '/users', label: 'nav.users', icon: IconUserCog, roles: ACCOUNT_ADMINS },
 ];
 
 const within = (to: string, pathname: string) => pathname === to || pathname.startsWith(`${to}/`);

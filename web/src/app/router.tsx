@@ -37,6 +37,7 @@ import { CallLogPage } from '../calls/CallLogPage.tsx';
 import { CallSeriesPage } from '../calls/CallSeriesPage.tsx';
 import { DayPage } from '../day/DayPage.tsx';
 import { TeamPage } from '../day/TeamPage.tsx';
+import { UsersPage } from '../users/UsersPage.tsx';
 import { HomeRoute } from './HomeRoute.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordPage } from '../portal/PasswordPage.tsx';
@@ -107,6 +108,8 @@ export const router = createBrowserRouter([
       { path: 'documents', element: <DocumentsPage /> },
       { path: 'controls', element: <ControlsPage /> },
       { path: 'ops', element: <OpsPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <Navigate to="/orders" replace /> },
     ],
   },

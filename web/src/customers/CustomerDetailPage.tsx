@@ -19,6 +19,7 @@ import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
 import { SupplySettingsSection } from './SupplySettingsSection.tsx';
 import { PinnedNotes } from '../story/PinnedNotes.tsx';
+import { CustomerBuyersSection } from '../users/CustomerBuyersSection.tsx';
 import { useCustomer } from './use-customer.ts';
 
 export function CustomerDetailPage() {
@@ -97,6 +98,7 @@ export function CustomerDetailPage() {
       <CustomerPricesSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />
       <PenaltyClauseSection customerId={c.id} editable={editable} />
+      {editable && <CustomerBuyersSection customerId={c.id} points={c.deliveryPoints} />}
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Cancel and Save at the foot of a dialog's form (Save submits it, so Enter in a field saves too). */
-export function FormActions({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+/** Cancel and Save (or what the form does, said) at the foot of a dialog's form (Save submits it, so Enter in a field saves too). */
+export function FormActions({ busy, onCancel, submitLabel }: { busy: boolean; onCancel: () => void; submitLabel?: string }) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
@@ -10,7 +10,7 @@ export function FormActions({ busy, onCancel }: { busy: boolean; onCancel: () =>
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={busy}>
-        {t('common.save')}
+        {submitLabel ?? t('common.save')}
       </Button>
     </Group>
   );

@@ -1,0 +1,16 @@
+import { PortalComplaintSchema, type ComplaintDetail, type PortalComplaint } from '../../core/complaints/complaints.schemas.ts';
+
+const FIELDS = Object.keys(PortalComplaintSchema.properties) as (keyof PortalComplaint)[];
+const LINE_FIELDS = Object.keys(PortalComplaintSchema.properties.lines.items.properties) as (keyof PortalComplaint['lines'][number])[];
+
+const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
+
+/** The route's buyerView: a whitelist, so that a field the desk adds later stays the desk's until said otherwise. */
+export const complaintForBuyer = (payload: unknown): PortalComplaint => {
+  const detail = payload as ComplaintDetail;
+  return {
+    ...pick(detail as unknown as PortalComplaint, FIELDS),
+    lines: detail.lines.map((line) => pick(line, LINE_FIELDS)),
+  };
+};

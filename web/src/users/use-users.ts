@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { UserAccount } from '../../../core/auth/users.schemas.ts';
+import { api } from '../api/client.ts';
+
+export const USERS_KEY = ['users'] as const;
+
+/** Every account that logs in: the admin's screen lists them all, a customer's page its own buyers. */
+export function useUsers() {
+  return useQuery({
+    queryKey: USERS_KEY,
+    queryFn: async () => (await api.get<{ items: UserAccount[] }>('/api/users')).items,
+  });
+}
