@@ -10,14 +10,15 @@ import { buyerDeliveryPointIds, isCustomersDeliveryPoint, type OwnedRecord, owne
  * - `query`: a list; the named query field is set to her customer, whatever she asked for;
  * - `body`: a write naming a customer in the named body field: absent, it is filled with hers; another → 403.
  *   `deliveryPoint` names the body field of the delivery point, held to the points she orders for (403);
- *   `set` fixes body fields for her (an order from the portal has the channel `portal`);
+ *   `set` fixes body fields for her (an order from the portal has the channel `portal`), `ignore` drops the ones
+ *   that are the desk's to write (the mood a complaint was told in is the assistant's reading, not the buyer's);
  * - `record`: a row named by a path parameter: another customer's row answers 404, as if it did not exist;
  * - `per-file`: the documents download, where core/auth/document-access.ts decides each file for every caller.
  */
 export type BuyerScope =
   | { kind: 'own-account' }
   | { kind: 'query'; field: string }
-  | { kind: 'body'; field: string; deliveryPoint?: string; set?: Readonly<Record<string, string>> }
+  | { kind: 'body'; field: string; deliveryPoint?: string; set?: Readonly<Record<string, string>>; ignore?: readonly string[] }
   | { kind: 'record'; param: string; record: OwnedRecord; entity: string }
   | { kind: 'per-file' };
 
@@ -55,6 +56,7 @@ export function registerBuyerScope(app: FastifyInstance): void {
       const body = request.body;
       body[scope.field] ??= customerId;
       for (const [field, value] of Object.entries(scope.set ?? {})) body[field] = value;
+      for (const field of scope.ignore ?? []) delete body[field];
     }
   });
 

@@ -36,7 +36,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A buyer files hers from the portal, on her own company's orders and deliveries only.
       config: {
         access: [...ORDER_DESK, 'buyer'],
-        buyerScope: { kind: 'body', field: 'customerId', set: { channel: 'portal' } },
+        buyerScope: { kind: 'body', field: 'customerId', set: { channel: 'portal' }, ignore: ['mood'] },
         buyerView: complaintForBuyer,
       },
       schema: {

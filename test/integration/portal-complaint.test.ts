@@ -38,6 +38,8 @@ describe.each(await testEngines())('a complaint filed from the portal on %s', (e
     const desk = (await adv.get(`/api/complaints/${mine.id}`)).json();
     expect(desk).toMatchObject({ number: mine.number, channel: 'portal' });
     expect(desk.ownerName).not.toBeNull();
+    // The mood is the assistant's reading of a call: the buyer's "annoyed" is not taken as one.
+    expect(desk.mood).toBeNull();
     expect(desk.history.map((e: { action: string }) => e.action)).toEqual(['create']);
 
     // The desk's own filing still answers in full.
