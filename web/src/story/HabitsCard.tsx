@@ -64,7 +64,7 @@ export function HabitsCard({ customerId }: { customerId: number }) {
                     {fmt.number(p.medianQuantity)} {t(`units.${p.saleUnit}`, { count: p.medianQuantity })}
                   </Table.Td>
                   <Table.Td>{rhythmText(p.rhythmDays, t)}</Table.Td>
-                  <Table.Td ta="right">{fmt.rate(p.shareBp)}</Table.Td>
+                  <Table.Td ta="right">{fmt.rate(Math.round(p.shareBp / 100) * 100)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
