@@ -2,8 +2,10 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, ThemeIcon, Title } fr
 import {
   IconAlertTriangle,
   IconCircleCheck,
+  IconFileAlert,
   IconFileInvoice,
   IconMessageExclamation,
+  IconMoodSmile,
   IconNote,
   IconPackageExport,
   IconPhone,
@@ -31,9 +33,14 @@ const LOOK: Record<TimelineKind, { icon: Icon; color: string }> = {
   'risk-resolved': { icon: IconCircleCheck, color: 'green' },
   note: { icon: IconNote, color: 'yellow' },
   call: { icon: IconPhone, color: 'grape' },
+  satisfaction: { icon: IconMoodSmile, color: 'lime' },
+  'edi-problem': { icon: IconFileAlert, color: 'orange' },
 };
 
-/** Where an entry leads: the order, complaint or risk it is about, the call log; a note is read where it stands. */
+/**
+ * Where an entry leads: the order, complaint or risk it is about, the call log, the EDI queue; a note and an
+ * interview's score are read where they stand.
+ */
 function linkOf(entry: TimelineEntry): string | null {
   switch (entry.ref.type) {
     case 'order':
@@ -44,7 +51,10 @@ function linkOf(entry: TimelineEntry): string | null {
       return `/risks/${entry.ref.id}`;
     case 'call':
       return '/calls';
+    case 'edi':
+      return '/edi';
     case 'note':
+    case 'satisfaction':
       return null;
   }
 }

@@ -51,5 +51,18 @@ export function entryText(entry: TimelineEntry, t: TFunction, fmt: Formatter): {
         }),
         more: join(p.user ? t('story.timeline.by', { name: str('user') }) : null, p.note ? str('note') : null),
       };
+    case 'satisfaction':
+      return {
+        main:
+          p.overall === null
+            ? t(p.afterComplaint ? 'story.timeline.satisfactionAfterComplaintNoScore' : 'story.timeline.satisfactionNoScore')
+            : t(p.afterComplaint ? 'story.timeline.satisfactionAfterComplaint' : 'story.timeline.satisfaction', { score: num('overall') }),
+        more: p.comment ? str('comment') : null,
+      };
+    case 'edi-problem':
+      return {
+        main: t('story.timeline.ediProblem', { type: str('type'), document: str('document') || '—' }),
+        more: t(`edi.status.${str('status')}`),
+      };
   }
 }
