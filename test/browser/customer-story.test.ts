@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { browserAvailable, type Desk, openDesk, SCREENSHOTS } from '../helpers/browser.ts';
 
 const FRENCH_DAYS = /lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche/;
@@ -86,5 +87,21 @@ describe.skipIf(!browserAvailable())("browser: the customer's whole story on his
     await page.getByRole('button', { name: 'Show more' }).click();
     await expect.poll(() => page.getByTestId('story-entry').count()).toBe(40);
     await desk.shot(page, 'customer-story-en');
+  });
+
+  it('tells an EDI order that waits in the queue in words, linked to the queue or its order', async () => {
+    // Cap Marché's ORDERS with a code Carnet does not know, from the demo's inbox.
+    await sweepInboxes(desk.server.app.db, { settleMs: 0, clock: desk.server.app.clock });
+    const capMarche = (await desk.server.app.db.selectFrom('customers').select('id').where('code', '=', 'C001').executeTakeFirstOrThrow())
+      .id;
+    const page = await desk.open('fr');
+    await page.goto(`${desk.server.url}/customers/${capMarche}`);
+    const problem = page.locator('[data-testid="story-entry"][data-kind="edi-problem"]').first();
+    await expect
+      .poll(() => problem.textContent())
+      .toMatch(/Problème EDI.*Message EDI ORDERS n° C001-PO-\d+ : problème à la réception · à traiter/);
+    expect(await problem.getByRole('link').getAttribute('href')).toMatch(/^\/(edi|orders\/\d+)$/);
+    await problem.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'customer-story-timeline-edi-fr.png') });
   });
 });
