@@ -57,6 +57,10 @@ describe('entryText', () => {
     expect(entryText(entry('risk-resolved'), i18n.t, fmt).main).toBe(
       'Risque sur la commande CDE-202603-00689 réglé : livraison partielle, reliquat',
     );
+    expect(entryText(entry('call'), i18n.t, fmt)).toEqual({
+      main: 'Appel passé — prise de commande : commande prise',
+      more: '3 min · par Léa Moreau',
+    });
     expect(entryText(entry('order'), i18n.t, fmt).main).toBe(`Commande CDE-202603-00703 confirmée (${fmt.money(110_670)} TTC)`);
   });
 });

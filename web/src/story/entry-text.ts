@@ -49,7 +49,11 @@ export function entryText(entry: TimelineEntry, t: TFunction, fmt: Formatter): {
           purpose: t(`calls.purposes.${str('purpose')}`).toLowerCase(),
           outcome: p.outcome ? t(`calls.outcomes.${str('outcome')}`).toLowerCase() : t('story.timeline.noOutcome'),
         }),
-        more: join(p.user ? t('story.timeline.by', { name: str('user') }) : null, p.note ? str('note') : null),
+        more: join(
+          p.durationSeconds ? t('story.timeline.minutes', { count: Math.max(1, Math.round(num('durationSeconds') / 60)) }) : null,
+          p.user ? t('story.timeline.by', { name: str('user') }) : null,
+          p.note ? str('note') : null,
+        ),
       };
     case 'satisfaction':
       return {
