@@ -13,9 +13,9 @@ export const TimelineQuerySchema = Type.Object(
 );
 export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
-/** What an entry is about, to link to it (an order, a delivery's order, a complaint, a risk's order). */
+/** What an entry is about, to link to it (an order, a delivery's order, a complaint, a risk, an EDI message). */
 export const TimelineRefSchema = Type.Object({
-  type: literals(['order', 'complaint', 'note', 'call'] as const),
+  type: literals(['order', 'complaint', 'risk', 'note', 'call', 'satisfaction', 'edi'] as const),
   id: Type.Integer(),
 });
 

@@ -14,6 +14,8 @@ export const TIMELINE_KINDS = [
   'risk-resolved',
   'note',
   'call',
+  'satisfaction',
+  'edi-problem',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import { median } from '../shared/median.ts';
 import { DEFAULT_MINUTES, type DayItemKind, type EstimateSource } from './day-item.ts';
 
 /** One piece of work done: its kind, who did it and how many minutes it took (a call, an EDI fix…). */
@@ -13,10 +14,7 @@ export const ESTIMATE_WINDOW_DAYS = 42;
 
 /** The median, rounded to the minute (the mean of the middle two for an even count); at least one minute. */
 export function medianMinutes(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const m = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return Math.max(1, Math.round(m));
+  return Math.max(1, Math.round(median(values)));
 }
 
 /**

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { STAFF } from '../../core/auth/roles.ts';
 import { CustomerStorySchema, TimelinePageSchema, TimelineQuerySchema } from '../../core/customers/timeline.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { CustomerHabitsSchema } from '../../core/story/habits.schemas.ts';
+import { customerHabitsOf } from './customer-habits.ts';
 import { customerStory } from './customer-story.ts';
 import { customerTimeline } from './timeline.ts';
 
@@ -37,5 +39,20 @@ export const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => customerTimeline(app.db, request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/customers/:id/habits',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary:
+          'His habits over about six months: usual products with their median quantity and rhythm, order days, average order, channels, last order',
+        params: IdParams,
+        response: { 200: CustomerHabitsSchema, ...Problems },
+      },
+    },
+    async (request) => customerHabitsOf(app.db, request.params.id, app.clock.now()),
   );
 };

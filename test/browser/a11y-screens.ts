@@ -122,6 +122,17 @@ export const A11Y_SCREENS: A11yScreen[] = [
   },
   { name: 'customers', path: '/customers', ready: 'tbody tr' },
   { name: 'customer', path: async (page) => `/customers/${await firstId(page, '/api/customers')}`, ready: 'main h1' },
+  {
+    // His story filled in: habits, open matters, notes with one being written, the timeline with its next page.
+    name: 'customer-story',
+    path: async (page) => `/customers/${await firstId(page, '/api/customers?q=martin')}`,
+    ready: byTestId('story-entry'),
+    state: async (page) => {
+      await page.getByTestId('story-habits').getByRole('table').or(page.getByTestId('story-weekdays')).first().waitFor();
+      await page.getByTestId('story-note-text').fill('Appeler avant 7 h.');
+      if (await page.getByTestId('story-timeline-more').count()) await page.getByTestId('story-timeline-more').click();
+    },
+  },
   { name: 'customer-new', path: '/customers/new', user: 'manager@demo.local', ready: 'form' },
   {
     name: 'customer-new-errors',

@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable())('browser: a pinned note shows on the custom
     const db = server.app.db;
     const martin = await db.selectFrom('customers').select('id').where('code', '=', 'C020').executeTakeFirstOrThrow();
     const adv = await db.selectFrom('users').select('id').where('email', '=', 'adv@demo.local').executeTakeFirstOrThrow();
-    // No form yet to write it from the page: the service the route calls writes it, as a colleague would have.
+    // Written by the service the route calls, as a colleague would have (customer-story.test.ts writes one from the page).
     await addNote(db, martin.id, { text, pinned: true, mood: 'annoyed' }, adv.id, server.app.clock.now());
 
     await logIn(page, server.url, 'adv@demo.local');

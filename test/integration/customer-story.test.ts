@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareNewestFirst } from '../../core/customers/timeline.ts';
 import type { TimelineEntry, TimelinePage } from '../../core/customers/timeline.schemas.ts';
+import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 import { demoIds } from './orders-fixtures.ts';
@@ -108,6 +109,23 @@ describe.each(await testEngines())('the customer story on %s', (engine) => {
       (await t.handle.db.selectFrom('orders').select('id').where('customerId', '=', martin).execute()).map((o) => o.id),
     );
     for (const e of big.items.filter((x) => x.ref.type === 'order')) expect(hisOrders.has(e.ref.id)).toBe(true);
+  });
+
+  it('tells his satisfaction scores and his EDI orders with a problem, linked to what they are about', async () => {
+    // The demo's inbox: Cap Marché's ORDERS with a code Carnet does not know waits in the queue.
+    await sweepInboxes(t.handle.db, { settleMs: 0, clock: t.app.clock });
+    const capMarche = (await demoIds(t.handle.db)).customer('C001');
+    const problems = (await wholeTimeline(capMarche, 100)).items.filter((e) => e.kind === 'edi-problem');
+    expect(problems.map((e) => e.params)).toContainEqual({ type: 'ORDERS', status: 'queued', document: 'C001-PO-0000002' });
+    for (const e of problems) expect(['order', 'edi']).toContain(e.ref.type);
+
+    const interview = await t.handle.db
+      .selectFrom('satisfactionInterviews')
+      .select(['id', 'customerId', 'overall'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const scores = (await wholeTimeline(interview.customerId, 100)).items.filter((e) => e.kind === 'satisfaction');
+    expect(scores.find((e) => e.id === interview.id)?.params).toMatchObject({ overall: interview.overall });
   });
 
   it('refuses a cursor it did not write and a limit out of bounds', async () => {

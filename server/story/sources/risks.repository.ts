@@ -23,6 +23,11 @@ function readRisks(db: DbOrTrx, customerId: number, column: 'detectedAt' | 'reso
     .execute();
 }
 
+/** The kind of option the customer chose (the stored option is its JSON identity); null: none was applied. */
+function optionKind(stored: string | null): string | null {
+  return stored ? (JSON.parse(stored) as { kind: string }).kind : null;
+}
+
 const source = (kind: 'risk-detected' | 'risk-resolved', column: 'detectedAt' | 'resolvedAt'): TimelineSource => ({
   kind,
   async read(db, customerId, bound, limit) {
@@ -31,8 +36,14 @@ const source = (kind: 'risk-detected' | 'risk-resolved', column: 'detectedAt' | 
       kind,
       id: r.id,
       at: r.at!,
-      ref: { type: 'order' as const, id: r.orderId },
-      params: { orderNumber: r.orderNumber, cause: r.cause, shortfall: r.shortfall, option: r.resolutionOption },
+      ref: { type: 'risk' as const, id: r.id },
+      params: {
+        orderId: r.orderId,
+        orderNumber: r.orderNumber,
+        cause: r.cause,
+        shortfall: r.shortfall,
+        option: optionKind(r.resolutionOption),
+      },
     }));
   },
 });

@@ -18,6 +18,7 @@ import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
 import { ProductCodesSection } from './ProductCodesSection.tsx';
 import { SupplySettingsSection } from './SupplySettingsSection.tsx';
+import { CustomerStorySection } from '../story/CustomerStorySection.tsx';
 import { PinnedNotes } from '../story/PinnedNotes.tsx';
 import { CustomerBuyersSection } from '../users/CustomerBuyersSection.tsx';
 import { useCustomer } from './use-customer.ts';
@@ -89,6 +90,7 @@ export function CustomerDetailPage() {
           <Field label={t('customers.creditLimit')}>{fmt.money(c.creditLimitCents)}</Field>
         </SimpleGrid>
       </Paper>
+      <CustomerStorySection customerId={c.id} />
       <DeliveryPointsSection customerId={c.id} points={c.deliveryPoints} editable={editable} />
       <ContactsSection customerId={c.id} contacts={c.contacts} editable={editable} />
       <CallRhythmSection customerId={c.id} contacts={c.contacts} editable={can(ORDER_DESK)} />
