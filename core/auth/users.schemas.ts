@@ -18,6 +18,10 @@ export const UserAccountSchema = Type.Object({
   active: Type.Boolean(),
   lockedUntil: Nullable(Type.String({ description: 'logins from unknown browsers refused until then, after repeated failures' })),
   lastLoginAt: Nullable(Type.String()),
+  invitedUntil: Nullable(
+    Type.String({ description: 'she has not chosen her password yet: the latest invitation link opens until then (maybe past)' }),
+  ),
+  deliveryPointIds: Type.Array(Type.Integer(), { description: "a buyer's delivery points; empty: all her company's" }),
   createdAt: Type.String(),
 });
 export type UserAccount = Static<typeof UserAccountSchema>;

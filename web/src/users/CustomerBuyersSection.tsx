@@ -45,6 +45,7 @@ export function CustomerBuyersSection({ customerId, points }: { customerId: numb
             <Table.Tr>
               <Table.Th>{t('users.name')}</Table.Th>
               <Table.Th>{t('users.email')}</Table.Th>
+              <Table.Th>{t('buyers.points')}</Table.Th>
               <Table.Th>{t('users.stateLabel')}</Table.Th>
               <Table.Th>{t('users.lastLogin')}</Table.Th>
             </Table.Tr>
@@ -54,6 +55,14 @@ export function CustomerBuyersSection({ customerId, points }: { customerId: numb
               <Table.Tr key={b.id}>
                 <Table.Td fw={500}>{b.name}</Table.Td>
                 <Table.Td>{b.email}</Table.Td>
+                <Table.Td data-testid="buyer-points">
+                  {b.deliveryPointIds.length
+                    ? points
+                        .filter((p) => b.deliveryPointIds.includes(p.id))
+                        .map((p) => `${p.code} · ${p.name}`)
+                        .join(', ')
+                    : t('buyers.allPoints')}
+                </Table.Td>
                 <Table.Td>
                   <AccountStateBadge account={b} />
                 </Table.Td>
