@@ -31,6 +31,7 @@ export const SatisfactionInterviewSchema = Type.Object({
   followUpTaskId: Nullable(Type.Integer({ description: "the manager's follow-up a low score opened" })),
 });
 export type SatisfactionInterview = Static<typeof SatisfactionInterviewSchema>;
+export const SatisfactionInterviewListSchema = ListOf(SatisfactionInterviewSchema);
 
 export const SatisfactionDueSchema = Type.Object({
   customerId: Type.Integer(),
