@@ -30,3 +30,4 @@ export const CallScriptSchema = Type.Object({
 });
 export type CallScriptAnswer = Static<typeof CallScriptSchema>;
 export const CallScriptListSchema = ListOf(CallScriptSchema);
+export type CallScriptList = Static<typeof CallScriptListSchema>;

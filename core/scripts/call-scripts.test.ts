@@ -8,7 +8,8 @@ describe('the call scripts', () => {
       for (const screen of CALL_SCRIPT_SCREENS)
         for (const lang of ['fr', 'en'] as const) {
           const text = defaultCallScript(typology, screen, lang);
-          for (const part of CALL_SCRIPT_PARTS) expect(scriptLines(text[part]).length, `${typology} ${screen} ${part} ${lang}`).toBeGreaterThan(0);
+          for (const part of CALL_SCRIPT_PARTS)
+            expect(scriptLines(text[part]).length, `${typology} ${screen} ${part} ${lang}`).toBeGreaterThan(0);
         }
   });
 

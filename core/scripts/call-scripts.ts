@@ -229,10 +229,7 @@ const SATISFACTION: Record<Typology, Parts> = {
       'Sur 10 : ponctualité, qualité, réponse de l’ADV, facilité de commande, note globale.\nVos clients vous remontent-ils quelque chose sur nos produits ?',
       'Out of 10: punctuality, quality, how the desk answers, ease of ordering, overall.\nDo your customers say anything about our products?',
     ),
-    calming: both(
-      'Je note précisément et je transmets à mon responsable.',
-      'I note it precisely and pass it to my manager.',
-    ),
+    calming: both('Je note précisément et je transmets à mon responsable.', 'I note it precisely and pass it to my manager.'),
     closing: both('Merci, à la prochaine commande.', 'Thank you; speak at the next order.'),
   },
   ARTISAN: {
@@ -263,10 +260,7 @@ const SATISFACTION: Record<Typology, Parts> = {
       'Je consigne l’écart et mon responsable revient vers vous avec un plan d’action.',
       'I record the gap and my manager will come back to you with an action plan.',
     ),
-    closing: both(
-      'Merci, je vous adresse le compte rendu par écrit.',
-      'Thank you; I will send you the minutes in writing.',
-    ),
+    closing: both('Merci, je vous adresse le compte rendu par écrit.', 'Thank you; I will send you the minutes in writing.'),
   },
   RHD: {
     opening: both(
@@ -304,7 +298,13 @@ export type CallScript = {
  * phone to a French customer, not an interface label to translate.
  */
 export function callScripts(
-  saved: readonly ({ typology: string; screen: string; updatedBy: number | null; updatedByName: string | null; updatedAt: string } & CallScriptText)[],
+  saved: readonly ({
+    typology: string;
+    screen: string;
+    updatedBy: number | null;
+    updatedByName: string | null;
+    updatedAt: string;
+  } & CallScriptText)[],
 ): CallScript[] {
   return TYPOLOGIES.flatMap((typology) =>
     CALL_SCRIPT_SCREENS.map((screen): CallScript => {
@@ -317,7 +317,12 @@ export function callScripts(
           edited: null,
         };
       const text = { opening: row.opening, questions: row.questions, calming: row.calming, closing: row.closing };
-      return { typology, screen, text: { fr: text, en: text }, edited: { by: row.updatedBy, byName: row.updatedByName, at: row.updatedAt } };
+      return {
+        typology,
+        screen,
+        text: { fr: text, en: text },
+        edited: { by: row.updatedBy, byName: row.updatedByName, at: row.updatedAt },
+      };
     }),
   );
 }

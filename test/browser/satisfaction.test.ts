@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRiskScan } from '../../server/risks/risk-scan.ts';
+import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+
+/**
+ * Scenario 10: Maison Lefèvre's yearly interview is due. The assistant opens it from her day, reads the artisan's
+ * script, types the scores (one low), the customer's words, saves with the keyboard, and sees the manager's follow-up
+ * opened. The manager rewrites the chain buyers' risk script; the risk call screen shows his words.
+ */
+describe.skipIf(!browserAvailable())('browser: the satisfaction interview and the call scripts', () => {
+  let desk: Desk;
+
+  beforeAll(async () => {
+    desk = await openDesk();
+    await runRiskScan(desk.server.app.db, desk.server.app.clock.now());
+  }, 240_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it("records Maison Lefèvre's due interview from the day, by the keyboard, and says the low score opens a follow-up", async () => {
+    const page = await desk.open('fr');
+    await page.goto(`${desk.server.url}/day`);
+    const item = page.getByRole('link', { name: 'Appel de satisfaction · Maison Lefèvre' });
+    await item.waitFor();
+    await item.click();
+    await page.waitForURL(/\/customers\/\d+\/satisfaction$/);
+    await page.getByTestId('interview-form').waitFor();
+    expect(await page.getByTestId('interview-rhythm').innerText()).toMatch(/tous les 12 mois · dû le/);
+    expect(await page.getByTestId('call-script-satisfaction').innerText()).toMatch(/petit point de l’année/);
+    await expect.poll(() => page.getByTestId('interview-history').locator('tbody tr').count()).toBe(1);
+
+    // The first score has the focus: type each figure, Tab to the next.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'score-punctuality');
+    for (const score of ['4', '9', '8', '7', '6']) {
+      await page.keyboard.type(score);
+      await page.keyboard.press('Tab');
+    }
+    await page.getByTestId('interview-low-warning').waitFor();
+    expect(await page.getByTestId('interview-low-warning').innerText()).toContain('suivi pour le responsable');
+    await page.keyboard.type('Le chauffeur arrive après 7 h, le fournil a déjà commencé.');
+    await desk.shot(page, 'satisfaction-01-interview-fr');
+    await page.keyboard.press('Control+Enter');
+
+    const followUp = page.getByTestId('interview-follow-up');
+    await followUp.waitFor();
+    expect(await followUp.innerText()).toMatch(/Ponctualité des livraisons 4\/10, Note globale 6\/10/);
+    expect(await followUp.innerText()).toContain('responsable ADV');
+    await expect.poll(() => page.getByTestId('interview-history').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('interview-history').locator('tbody tr').first().innerText()).toMatch(/suivi ouvert/i);
+    await desk.shot(page, 'satisfaction-02-saved-fr');
+
+    // No longer due: the list of interviews says so, and the day no longer offers it.
+    await page.goto(`${desk.server.url}/satisfaction`);
+    await page.getByText('Aucun entretien de satisfaction dû aujourd’hui.').waitFor();
+    await page.close();
+  });
+
+  it("lets the manager rewrite a typology's script; the call screen then reads his words", async () => {
+    const manager = await desk.open('fr', 'manager@demo.local');
+    await manager.goto(`${desk.server.url}/terms`);
+    await manager.getByRole('tab', { name: "Scripts d'appel" }).click();
+    await manager.waitForURL(/\/terms\/scripts/);
+    await manager.getByTestId('scripts-typology').getByText('centrale GMS').click();
+    await manager.getByTestId('scripts-screen').getByText('Appel risque').click();
+    const opening = manager.getByTestId('script-opening');
+    await opening.fill('Bonjour, ici Julie des Moulins Delaunay, votre interlocutrice pour les livraisons.');
+    await manager.getByTestId('script-calming').fill('   ');
+    await manager.getByTestId('script-save').click();
+    await manager.getByTestId('script-form').getByText('obligatoire', { exact: false }).waitFor();
+    await desk.shot(manager, 'satisfaction-03-script-error-fr');
+    await manager.getByTestId('script-calming').fill('Je comprends l’enjeu pour vos magasins.');
+    await manager.getByTestId('script-save').click();
+    await manager.getByTestId('script-saved').waitFor();
+    await expect.poll(() => manager.getByTestId('call-script-risk').innerText()).toContain('ici Julie des Moulins Delaunay');
+    await desk.shot(manager, 'satisfaction-04-script-saved-fr');
+    await manager.close();
+
+    const page = await desk.open('fr');
+    const riskId = await firstRisk(page, 'C001');
+    await page.goto(`${desk.server.url}/risks/${riskId}`);
+    const script = page.getByTestId('call-script-risk');
+    await script.waitFor();
+    expect(await script.innerText()).toContain('ici Julie des Moulins Delaunay');
+    expect(await script.innerText()).toMatch(/Rédigé par .* le/);
+    expect(await script.getByTestId('call-script-lead').innerText()).toMatch(/je vous appelle au sujet de votre commande/);
+    await desk.shot(page, 'satisfaction-05-risk-call-script-fr');
+    await page.close();
+  });
+
+  it('speaks English: the interview, its guide and the script', async () => {
+    const page = await desk.open('en');
+    const customerId = await page.evaluate(async () => {
+      const body = (await (await fetch('/api/customers?q=Pause')).json()) as { items: { id: number }[] };
+      return body.items[0].id;
+    });
+    await page.goto(`${desk.server.url}/customers/${customerId}/satisfaction`);
+    await page.getByTestId('interview-form').waitFor();
+    await page.getByText('Delivery punctuality').waitFor();
+    expect(await page.getByTestId('call-script-satisfaction').innerText()).toMatch(/calm a conflict[\s\S]*my manager will call you back/i);
+    await page.getByTestId('score-overall').fill('3');
+    await page.getByTestId('interview-low-warning').waitFor();
+    expect(await page.getByTestId('interview-low-warning').innerText()).toContain('follow-up for the order desk manager');
+    await desk.shot(page, 'satisfaction-06-interview-en');
+    await page.close();
+  });
+});
+
+/** The first open risk of a customer, by his code. */
+async function firstRisk(page: Page, customerCode: string): Promise<number> {
+  return page.evaluate(async (code) => {
+    const body = (await (await fetch('/api/risks')).json()) as { items: { id: number; customerCode: string }[] };
+    return body.items.find((r) => r.customerCode === code)!.id;
+  }, customerCode);
+}
