@@ -33,6 +33,7 @@ import { ClaimDeadlinePanel, ServiceClockPanel } from './ComplaintTermsPanels.ts
 import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { CallScript } from '../scripts/CallScript.tsx';
+import { ComplaintQuestion } from '../satisfaction/ComplaintQuestion.tsx';
 
 /** One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. */
 export function ComplaintDetailPage() {
@@ -134,6 +135,7 @@ export function ComplaintDetailPage() {
             <ResolutionSummary complaint={c} />
             <ResolvePanel complaint={c} />
             <ReplyPanel complaint={c} />
+            <ComplaintQuestion complaint={c} />
             <NextStep complaint={c} />
             <History complaint={c} />
           </Stack>

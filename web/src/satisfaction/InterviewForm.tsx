@@ -24,7 +24,7 @@ export function InterviewForm({
   customerId: number;
   guide: SatisfactionGuide;
   onSaved?: (interview: SatisfactionInterview) => void;
-  /** In the call series: the series moves on by itself, no links away. */
+  /** In the call series: the series moves on by itself (no links away) and its keys stay hers (no focus taken). */
   inSeries?: boolean;
 }) {
   const { t } = useTranslation();
@@ -114,7 +114,8 @@ export function InterviewForm({
                     <NumberInput
                       id={`score-${question}`}
                       data-testid={`score-${question}`}
-                      autoFocus={i === 0}
+                      // In the call series the digits pick the call's outcome until she tabs into the scores.
+                      autoFocus={i === 0 && !inSeries}
                       min={0}
                       max={10}
                       clampBehavior="strict"

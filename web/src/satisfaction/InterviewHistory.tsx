@@ -4,12 +4,14 @@ import { parisNow } from '../../../core/calendar/dates.ts';
 import { SATISFACTION_QUESTIONS } from '../../../core/satisfaction/satisfaction.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { useLanguage } from '../shared/use-language.ts';
 import { useCustomerInterviews } from './use-satisfaction.ts';
 
 /** What the customer said before: each interview's scores and words, the latest first. */
 export function InterviewHistory({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const lang = useLanguage();
   const history = useCustomerInterviews(customerId);
   const items = history.data?.items ?? [];
   return (
@@ -63,7 +65,7 @@ export function InterviewHistory({ customerId }: { customerId: number }) {
                   })}
                   <Table.Td>
                     <Text size="sm" fs={i.comment ? 'italic' : undefined}>
-                      {i.comment ? `« ${i.comment} »` : ''}
+                      {i.comment && (lang === 'fr' ? `« ${i.comment} »` : `“${i.comment}”`)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -21,6 +21,7 @@ export function CallScript({ typology, screen, lead }: { typology: string; scree
   const script = scripts.data?.items.find((s) => s.typology === typology && s.screen === screen);
   if (!script) return null;
   const text = script.text[lang];
+  const quoted = (line: string) => (lang === 'fr' ? `« ${line} »` : `“${line}”`);
   return (
     <Alert
       variant="light"
@@ -46,7 +47,7 @@ export function CallScript({ typology, screen, lead }: { typology: string; scree
             </Text>
             {scriptLines(text[part]).map((l, i) => (
               <Text key={i} size="sm" fs="italic">
-                « {l} »
+                {quoted(l)}
               </Text>
             ))}
             {part === 'opening' && lead?.length ? (
@@ -56,7 +57,7 @@ export function CallScript({ typology, screen, lead }: { typology: string; scree
                 </Text>
                 {lead.map((l) => (
                   <Text key={l} size="sm" fs="italic">
-                    « {l} »
+                    {quoted(l)}
                   </Text>
                 ))}
               </Stack>
