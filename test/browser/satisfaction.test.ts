@@ -87,6 +87,16 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     expect(await script.innerText()).toMatch(/Rédigé par .* le/);
     expect(await script.getByTestId('call-script-lead').innerText()).toMatch(/je vous appelle au sujet de votre commande/);
     await desk.shot(page, 'satisfaction-05-risk-call-script-fr');
+
+    // The complaint screen reads its typology's script too.
+    const complaintId = await page.evaluate(async () => {
+      const body = (await (await fetch('/api/complaints')).json()) as { items: { id: number; status: string }[] };
+      return body.items.find((c) => c.status === 'open')!.id;
+    });
+    await page.goto(`${desk.server.url}/complaints/${complaintId}`);
+    await page.getByTestId('call-script-complaint').waitFor();
+    expect(await page.getByTestId('call-script-complaint').innerText()).toMatch(/APAISER UN CONFLIT/i);
+    await desk.shot(page, 'satisfaction-06-complaint-script-fr');
     await page.close();
   });
 
@@ -103,7 +113,7 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     await page.getByTestId('score-overall').fill('3');
     await page.getByTestId('interview-low-warning').waitFor();
     expect(await page.getByTestId('interview-low-warning').innerText()).toContain('follow-up for the order desk manager');
-    await desk.shot(page, 'satisfaction-06-interview-en');
+    await desk.shot(page, 'satisfaction-07-interview-en');
     await page.close();
   });
 });
