@@ -158,8 +158,8 @@ const COMPLAINT: Record<Typology, Parts> = {
       'How many sacks are damaged?\nCan you still work with what you have?\nCan you send me a photo?',
     ),
     calming: both(
-      'Écouter sans interrompre, reformuler : « Si je comprends bien… ». On ne laisse pas votre fournil sans farine.',
-      'Listen without interrupting, then say it back: “If I understand you…”. We will not leave your bakehouse without flour.',
+      'Je comprends, c’est embêtant en pleine fournée.\nSi je résume bien : … Est-ce bien ça ?\nOn ne laisse pas votre fournil sans farine.',
+      'I understand, that is a nuisance in the middle of a bake.\nLet me sum it up: … Is that right?\nWe will not leave your bakehouse without flour.',
     ),
     closing: both(
       'Je vous remplace les sacs à la prochaine tournée. Merci de votre patience.',

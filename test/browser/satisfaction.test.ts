@@ -22,6 +22,19 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
 
   it("records Maison Lefèvre's due interview from the day, by the keyboard, and says the low score opens a follow-up", async () => {
     const page = await desk.open('fr');
+    // In the call series, the interview is the satisfaction call's card (the calls before it: no answer).
+    await page.goto(`${desk.server.url}/calls/series`);
+    const card = page.getByTestId('call-card');
+    for (let n = 0; n < 12 && !(await card.getAttribute('data-ref'))?.startsWith('satisfaction'); n++) {
+      const ref = await card.getAttribute('data-ref');
+      await page.keyboard.press('2');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => card.getAttribute('data-ref')).not.toBe(ref);
+    }
+    await card.getByTestId('interview-form').waitFor();
+    expect(await card.getByTestId('call-script-satisfaction').innerText()).toMatch(/petit point de l’année/);
+    await desk.shot(page, 'satisfaction-00-call-series-fr');
+
     await page.goto(`${desk.server.url}/day`);
     const item = page.getByRole('link', { name: 'Appel de satisfaction · Maison Lefèvre' });
     await item.waitFor();
