@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveComplaint } from '../../server/complaints/resolve-complaint.ts';
 import { runRiskScan } from '../../server/risks/risk-scan.ts';
 import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
 
@@ -113,6 +114,31 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     await page.close();
   });
 
+  it('asks a settled complaint its one question, once', async () => {
+    const db = desk.server.app.db;
+    const complaint = await db.selectFrom('complaints').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow();
+    const adv = await db.selectFrom('users').select('id').where('email', '=', 'adv@demo.local').executeTakeFirstOrThrow();
+    // Settled as the resolve panel would: a goodwill gesture.
+    await resolveComplaint(
+      db,
+      { id: adv.id, role: 'assistant' },
+      complaint.id,
+      { outcome: 'gesture', amountCents: 1500, note: 'Geste commercial.' },
+      desk.server.app.clock.now(),
+    );
+    const page = await desk.open('fr');
+    await page.goto(`${desk.server.url}/complaints/${complaint.id}`);
+    const question = page.getByTestId('complaint-question');
+    await question.waitFor();
+    await question.getByLabel("Réponse de l'ADV").fill('9');
+    await page.keyboard.press('Enter');
+    await question.getByText('Réponse du client : 9/10').waitFor();
+    await desk.shot(page, 'satisfaction-07-complaint-question-fr');
+    await page.reload();
+    await page.getByTestId('complaint-question').getByText('Réponse du client : 9/10').waitFor();
+    await page.close();
+  });
+
   it('speaks English: the interview, its guide and the script', async () => {
     const page = await desk.open('en');
     const customerId = await page.evaluate(async () => {
@@ -126,7 +152,7 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     await page.getByTestId('score-overall').fill('3');
     await page.getByTestId('interview-low-warning').waitFor();
     expect(await page.getByTestId('interview-low-warning').innerText()).toContain('follow-up for the order desk manager');
-    await desk.shot(page, 'satisfaction-07-interview-en');
+    await desk.shot(page, 'satisfaction-08-interview-en');
     await page.close();
   });
 });
