@@ -12,7 +12,18 @@ import { useCallScripts } from './use-call-scripts.ts';
  * What to say on a call, in the customer's typology's voice: how to open, what to ask, how to calm a conflict, how
  * to close. `lead`: this call's own sentences (the risk's order and options), said after the opening.
  */
-export function CallScript({ typology, screen, lead }: { typology: string; screen: CallScriptScreen; lead?: string[] }) {
+export function CallScript({
+  typology,
+  screen,
+  lead,
+  editable = true,
+}: {
+  typology: string;
+  screen: CallScriptScreen;
+  lead?: string[];
+  /** false: no link to the scripts' editor (the editor's own preview). */
+  editable?: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const lang = useLanguage();
@@ -31,7 +42,7 @@ export function CallScript({ typology, screen, lead }: { typology: string; scree
       title={
         <Group gap="xs">
           {t('scripts.title', { typology: t(`typologies.${typology}`, { defaultValue: typology }) })}
-          {can(SCRIPT_EDITORS) && (
+          {editable && can(SCRIPT_EDITORS) && (
             <Anchor component={Link} size="xs" to={`/terms/scripts?typology=${typology}&screen=${screen}`}>
               {t('scripts.edit')}
             </Anchor>

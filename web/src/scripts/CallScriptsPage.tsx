@@ -71,7 +71,7 @@ export function CallScriptsPage() {
               <Text size="sm" fw={600} mb={4}>
                 {t('scripts.preview')}
               </Text>
-              <CallScript typology={typology} screen={screen} />
+              <CallScript typology={typology} screen={screen} editable={false} />
             </div>
           </SimpleGrid>
         )}
