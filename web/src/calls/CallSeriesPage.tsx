@@ -14,6 +14,9 @@ import { nowInstant, parisToday } from '../shared/clock.ts';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { PinnedNotes, useCustomerStory } from '../story/PinnedNotes.tsx';
 import { useDay } from '../day/use-day.ts';
+import { InterviewForm } from '../satisfaction/InterviewForm.tsx';
+import { useSatisfactionGuides } from '../satisfaction/use-satisfaction.ts';
+import { CallScript } from '../scripts/CallScript.tsx';
 import { useLanguage } from '../shared/use-language.ts';
 
 /** The outcomes in the order of their keys (1 … 6). */
@@ -88,6 +91,8 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
   });
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const purpose = PURPOSE_OF_KIND[item.kind] ?? 'ordering';
+  const guides = useSatisfactionGuides();
+  const guide = guides.data?.items.find((g) => g.typology === customer.data?.typology);
   const contact = rhythm.data?.rhythm?.contactId
     ? customer.data?.contacts.find((c) => c.id === rhythm.data?.rhythm?.contactId)
     : customer.data?.contacts[0];
@@ -156,9 +161,15 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
         <Text size="sm" fw={600}>
           {t('calls.why')}: {item.reason[lang]}
         </Text>
-        <Alert color="gray" variant="light" title={t('calls.script')} py="xs">
-          <Text size="sm">{t(`calls.scripts.${purpose}`, { context: customer.data?.typology === 'ARTISAN' ? 'artisan' : undefined })}</Text>
-        </Alert>
+        {purpose === 'satisfaction' && customer.data ? (
+          <CallScript typology={customer.data.typology} screen="satisfaction" />
+        ) : (
+          <Alert color="gray" variant="light" title={t('calls.script')} py="xs">
+            <Text size="sm">
+              {t(`calls.scripts.${purpose}`, { context: customer.data?.typology === 'ARTISAN' ? 'artisan' : undefined })}
+            </Text>
+          </Alert>
+        )}
         <PinnedNotes customerId={customerId} />
         {item.handovers.map((h) => (
           <Text size="sm" key={h.id} c="grape.8">
@@ -169,6 +180,10 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
           <Text size="sm" c="orange.8" data-testid="open-matters">
             {t('calls.open', { complaints: open.complaints.length, risks: open.risks.length, approvals: open.approvals.length })}
           </Text>
+        )}
+        {/* The interview is the call's substance: saved, the call is handled and Enter logs it and moves on. */}
+        {purpose === 'satisfaction' && guide && (
+          <InterviewForm customerId={customerId} guide={guide} onSaved={() => setOutcome('handled')} inSeries />
         )}
         <SegmentedControl
           fullWidth
