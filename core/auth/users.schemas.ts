@@ -26,6 +26,7 @@ export const UserAccountSchema = Type.Object({
 });
 export type UserAccount = Static<typeof UserAccountSchema>;
 export const UserAccountListSchema = Type.Object({ items: Type.Array(UserAccountSchema) });
+export type UserAccountList = Static<typeof UserAccountListSchema>;
 
 /** POST /api/users: a colleague's account; she sets her password from the emailed link. */
 export const NewStaffInputSchema = Type.Object(
