@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { SatisfactionInterview } from '../../../core/satisfaction/satisfact
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { ScoreInput } from './ScoreInput.tsx';
 import { useCustomerInterviews } from './use-satisfaction.ts';
 
 const SETTLED: readonly Complaint['status'][] = ['resolved', 'refused', 'closed'];
@@ -59,18 +60,7 @@ export function ComplaintQuestion({ complaint }: { complaint: Pick<Complaint, 'i
             if (score !== null) save.mutate();
           }}
         >
-          <NumberInput
-            label={t('satisfaction.questions.desk')}
-            min={0}
-            max={10}
-            clampBehavior="strict"
-            allowDecimal={false}
-            allowNegative={false}
-            placeholder="0–10"
-            w={140}
-            value={score ?? ''}
-            onChange={(v) => setScore(typeof v === 'number' ? v : null)}
-          />
+          <ScoreInput label={t('satisfaction.questions.desk')} w={140} score={score} onScore={setScore} />
           <Button type="submit" disabled={score === null} loading={save.isPending}>
             {t('common.save')}
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Kbd, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { SatisfactionInterview } from '../../../core/satisfaction/satisfact
 import { lowAnswers, type SatisfactionGuide, type SatisfactionQuestion } from '../../../core/satisfaction/satisfaction.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { ScoreInput } from './ScoreInput.tsx';
 
 type Scores = Partial<Record<SatisfactionQuestion, number>>;
 
@@ -111,23 +112,17 @@ export function InterviewForm({
                     </Text>
                   </Table.Td>
                   <Table.Td w={110}>
-                    <NumberInput
+                    <ScoreInput
                       id={`score-${question}`}
                       data-testid={`score-${question}`}
                       // In the call series the digits pick the call's outcome until she tabs into the scores.
                       autoFocus={i === 0 && !inSeries}
-                      min={0}
-                      max={10}
-                      clampBehavior="strict"
-                      allowDecimal={false}
-                      allowNegative={false}
-                      placeholder="0–10"
                       rightSection={<Text size="xs">/10</Text>}
-                      value={score ?? ''}
-                      onChange={(v) =>
+                      score={score ?? null}
+                      onScore={(v) =>
                         setScores((s) => {
                           const next = { ...s };
-                          if (typeof v === 'number') next[question] = v;
+                          if (v !== null) next[question] = v;
                           else delete next[question];
                           return next;
                         })

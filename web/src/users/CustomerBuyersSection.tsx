@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMailPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
 import { AccountStateBadge } from './AccountStateBadge.tsx';
 import { USERS_KEY, useUsers } from './use-users.ts';
+import { NameEmailFields } from './NameEmailFields.tsx';
 
 /** The customer's portal: her buyers' accounts, and an invitation for another one (a one-time link by email). */
 export function CustomerBuyersSection({ customerId, points }: { customerId: number; points: readonly DeliveryPoint[] }) {
@@ -123,24 +124,7 @@ function InviteBuyerModal({
       <form onSubmit={form.handleSubmit} noValidate data-testid="invite-buyer">
         <Stack gap="sm">
           <ErrorAlert error={form.generalError} />
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              label={t('users.name')}
-              required
-              data-autofocus
-              value={name}
-              error={form.errors.name}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('users.email')}
-              type="email"
-              required
-              value={email}
-              error={form.errors.email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-          </SimpleGrid>
+          <NameEmailFields name={name} email={email} errors={form.errors} onName={setName} onEmail={setEmail} />
           <MultiSelect
             label={t('buyers.points')}
             description={t('buyers.pointsHint')}
