@@ -1,3 +1,4 @@
+import type { Bilingual } from '../shared/bilingual.ts';
 import { moneyOnlyLine, orderTotals } from '../orders/totals.ts';
 
 /** How a complaint is settled: the outcomes the trade uses. */
@@ -52,4 +53,9 @@ export function creditNoteOfAmount(label: string, netCents: number, vatRateBp: n
 function amounts(lines: readonly CreditNoteLine[]) {
   const totals = orderTotals(lines.map(moneyOnlyLine));
   return { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents };
+}
+
+/** How a gesture reads on the order that takes it off (the acknowledgement, the order's totals): its complaint named. */
+export function gestureLabel(complaintNumber: string): Bilingual {
+  return { fr: `Geste commercial (réclamation ${complaintNumber})`, en: `Goodwill gesture (complaint ${complaintNumber})` };
 }

@@ -66,10 +66,18 @@ export const SuggestionSchema = Type.Object({
 });
 
 export const ChargeSchema = Type.Object({
-  kind: literals(['shipping', 'surcharge'] as const),
+  kind: literals(['shipping', 'surcharge', 'gesture'] as const),
   label: BilingualSchema,
-  netCents: Type.Integer(),
+  netCents: Type.Integer({ description: 'a gesture is negative: taken off the order' }),
   vatRateBp: Type.Integer(),
+  gestureId: Type.Optional(Type.Integer({ description: "the complaint's gesture this charge takes off the order" })),
+});
+
+/** A commercial gesture granted on a complaint, waiting for the customer's next order (customer_gestures). */
+export const PendingGestureSchema = Type.Object({
+  id: Type.Integer(),
+  amountCents: Type.Integer({ minimum: 1, description: 'taken off, before VAT' }),
+  label: BilingualSchema,
 });
 
 /** An order's totals, as `orderTotals` makes them (the detail's and the quote's). */

@@ -9,7 +9,7 @@ import { DELIVERY_STATUSES } from './delivery-statuses.ts';
 import { DocumentIdSchema, Id, Int32, IsoDateString, literals, Nullable, PageOf, Paging, Text } from '../shared/schemas.ts';
 import { RulesPriceListSchema, RulesPromotionSchema } from '../pricing/pricing.schemas.ts';
 import { AgreementSchema, TermsSchema } from '../terms/terms.schemas.ts';
-import { ChargeSchema, FindingSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
+import { ChargeSchema, FindingSchema, PendingGestureSchema, SuggestionSchema, TotalsFields } from './findings.schemas.ts';
 
 const Closed = { additionalProperties: false } as const;
 
@@ -286,8 +286,12 @@ export const OrderContextSchema = Type.Object({
   priceList: Nullable(RulesPriceListSchema),
   promotions: Type.Array(RulesPromotionSchema),
   usualProductIds: Type.Array(Type.Integer()),
+  gestures: Type.Array(PendingGestureSchema),
 });
 export type OrderContext = Static<typeof OrderContextSchema>;
+
+/** The order being changed, if any: its own amount leaves the open orders, the gestures it took stay with it. */
+export const OrderContextQuerySchema = Type.Object({ orderId: Type.Optional(Id) }, Closed);
 
 /** What order entry reads to run the availability rule as she types (core/stock/availability-context.ts). */
 export const OrderAvailabilityQuerySchema = Type.Object(

@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import { weekdayOf } from '../calendar/dates.ts';
 import type { DeliverySurcharge, Franco } from '../terms/terms.types.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
-import type { PricedCharge, PricedOrder } from './pricing.types.ts';
+import type { PendingGesture, PricedCharge, PricedOrder } from './pricing.types.ts';
 
 /** VAT rate used for a charge when the order has no priced goods yet: the standard rate. */
 const STANDARD_RATE_BP = 2000;
@@ -57,4 +57,24 @@ export function surchargeFor(surcharges: readonly DeliverySurcharge[], date: Iso
   if (!date || surcharges.length === 0) return [];
   const weekday = weekdayOf(date);
   return surcharges.filter((s) => s.weekdays?.includes(weekday) || s.dates?.includes(date));
+}
+
+/**
+ * The commercial gestures waiting for this customer, oldest first, each taken off whole, split over the goods' VAT
+ * bases like any charge, when what the order comes to (goods and charges so far) bears it; a bigger one waits for a
+ * bigger order rather than leave an order below zero.
+ */
+export function gestureCharges(
+  gestures: readonly PendingGesture[],
+  orderNetCents: number,
+  bases: ReadonlyMap<number, number>,
+): PricedCharge[] {
+  const charges: PricedCharge[] = [];
+  let left = orderNetCents;
+  for (const g of gestures) {
+    if (g.amountCents > left) continue;
+    left -= g.amountCents;
+    for (const c of splitByVatBase('gesture', g.label, -g.amountCents, bases)) charges.push({ ...c, gestureId: g.id });
+  }
+  return charges;
 }

@@ -110,12 +110,12 @@ export class LineChangePricer {
       vatBases.set(product.vatRateBp, vatBases.get(product.vatRateBp)! - old.netCents + line.netCents);
     }
     const pallets = replaced(base.pallets, lineIndex, line.pallets, roundCenti);
-    const { charges } = orderCharges(this.ctx.terms, this.order.requestedDate, {
-      goodsNetCents,
-      pallets,
-      hasGoods: withGoods > 0,
-      bases: vatBases,
-    });
+    const { charges } = orderCharges(
+      this.ctx.terms,
+      this.order.requestedDate,
+      { goodsNetCents, pallets, hasGoods: withGoods > 0, bases: vatBases },
+      this.ctx.gestures,
+    );
     const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
     return { line, netCents: goodsNetCents + chargesNetCents, chargesNetCents, figures };
   }

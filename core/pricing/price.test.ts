@@ -146,6 +146,28 @@ describe('price: franco, charges and totals', () => {
     expect(priced.totals.chargesNetCents).toBe(3500 + 4500);
   });
 
+  it("takes a complaint's gesture off the next order, split over its VAT rates, whole or not at all", () => {
+    const gesture = { id: 7, amountCents: 2000, label: { fr: 'Geste commercial (REC-2026-0001)', en: 'Goodwill gesture (REC-2026-0001)' } };
+    const withGesture = { ...ctx, gestures: [gesture] };
+    const two = draft([
+      { productId: T65, quantity: 1 },
+      { productId: MUG, quantity: 1 },
+    ]);
+    const priced = price(two, withGesture);
+    const taken = priced.charges.filter((c) => c.kind === 'gesture');
+    // −20,00 € × 1950/2449 = −15,92; × 499/2449 = −4,08: the parts come to the gesture exactly, each on its goods' rate.
+    expect(taken.map((c) => [c.vatRateBp, c.netCents, c.gestureId])).toEqual([
+      [550, -1592, 7],
+      [2000, -408, 7],
+    ]);
+    expect(priced.totals.netCents).toBe(price(two, ctx).totals.netCents - 2000);
+    // The shipping fee is still judged on the goods, not on what is left after the gesture.
+    expect(priced.franco).toEqual(price(two, ctx).franco);
+    // An order smaller than the gesture does not take it: it waits for one that bears it.
+    const small = price(draft([{ productId: MUG, quantity: 1 }]), { ...ctx, gestures: [{ ...gesture, amountCents: 999_999 }] });
+    expect(small.charges.some((c) => c.kind === 'gesture')).toBe(false);
+  });
+
   it('charges nothing on an empty order', () => {
     const priced = price(draft([]), ctx);
     expect(priced.totals.netCents).toBe(0);

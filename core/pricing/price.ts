@@ -4,17 +4,18 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { OrderDraft } from '../orders/order-draft.types.ts';
 import { moneyOnlyLine, orderTotals, type PricedLineInput } from '../orders/totals.ts';
 import type { Terms } from '../terms/terms.types.ts';
-import { francoState, shippingCharges, splitByVatBase, surchargeFor } from './charges.ts';
+import { francoState, gestureCharges, shippingCharges, splitByVatBase, surchargeFor } from './charges.ts';
 import { measureOrder, orderTierState, type TierCountedLine } from './order-tier.ts';
 import { type PriceIndex, priceIndex, tierPrice, type PricingSources } from './price-index.ts';
 import { priceLineAt, type LinePrice } from './line-price.ts';
-import type { OrderTierDiscount, PricedCharge, PricedLine, PricedOrder } from './pricing.types.ts';
+import type { OrderTierDiscount, PendingGesture, PricedCharge, PricedLine, PricedOrder } from './pricing.types.ts';
 
 /** What pricing reads: a `RulesContext` fits. Kept narrow so a screen can price with less. */
 export type PricingContext = PricingSources & {
   today: { date: IsoDate };
   products: ReadonlyMap<number, Product>;
   terms: Pick<Terms, 'franco' | 'surcharges'>;
+  gestures?: readonly PendingGesture[];
 };
 
 /**
@@ -73,7 +74,12 @@ export function price(order: OrderDraft, ctx: PricingContext): PricedOrder {
 
   const goods = orderTotals(forTotals);
   const hasGoods = forTotals.some((l) => l.quantity > 0);
-  const { franco, charges } = orderCharges(ctx.terms, order.requestedDate, { goodsNetCents, pallets: goods.pallets, hasGoods, bases });
+  const { franco, charges } = orderCharges(
+    ctx.terms,
+    order.requestedDate,
+    { goodsNetCents, pallets: goods.pallets, hasGoods, bases },
+    ctx.gestures,
+  );
   const chargesNetCents = charges.reduce((sum, c) => sum + c.netCents, 0);
   for (const c of charges) forTotals.push(moneyOnlyLine(c));
   const totals = charges.length ? orderTotals(forTotals) : goods;
@@ -141,16 +147,23 @@ export function priceLine(i: number, line: DraftLine, product: Product | undefin
 /** What the order's charges are read from: its goods' net, pallets (rounded as the totals show them), VAT bases. */
 export type ChargeBasis = { goodsNetCents: number; pallets: number; hasGoods: boolean; bases: ReadonlyMap<number, number> };
 
-/** Franco reached or not, and the charges: shipping below franco, the requested date's surcharges, per VAT base. */
+/**
+ * Franco reached or not, and the charges: shipping below franco, the requested date's surcharges, per VAT base; then
+ * the customer's waiting gestures the order bears (franco is judged on the goods, before any gesture).
+ */
 export function orderCharges(
   terms: PricingContext['terms'],
   requestedDate: IsoDate | null,
   basis: ChargeBasis,
+  gestures: readonly PendingGesture[] = [],
 ): { franco: PricedOrder['franco']; charges: PricedCharge[] } {
   const franco = francoState(terms.franco, basis.goodsNetCents, basis.pallets, basis.hasGoods);
   const charges: PricedCharge[] = shippingCharges(franco, basis.bases);
-  if (basis.hasGoods)
+  if (basis.hasGoods) {
     for (const s of surchargeFor(terms.surcharges, requestedDate))
       charges.push(...splitByVatBase('surcharge', s.label, s.feeCents, basis.bases));
+    if (gestures.length)
+      charges.push(...gestureCharges(gestures, basis.goodsNetCents + charges.reduce((sum, c) => sum + c.netCents, 0), basis.bases));
+  }
   return { franco, charges };
 }

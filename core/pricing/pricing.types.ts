@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { ChargeSchema } from '../orders/findings.schemas.ts';
+import type { ChargeSchema, PendingGestureSchema } from '../orders/findings.schemas.ts';
 import type {
   MechanismSchema,
   OrderTierDiscountSchema,
@@ -63,6 +63,7 @@ export type PricedLine = {
 
 /** An order-level charge (shipping below franco, a surcharge): VAT follows the goods' rates, so one per rate. */
 export type PricedCharge = Static<typeof ChargeSchema>;
+export type PendingGesture = Static<typeof PendingGestureSchema>;
 
 export type OrderTierState = { measure: TierMeasure; value: number; discountBp: number; next: { min: number; discountBp: number } | null };
 

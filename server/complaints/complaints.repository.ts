@@ -161,6 +161,41 @@ export async function insertGesture(db: DbOrTrx, values: Insertable<CustomerGest
   return (await db.insertInto('customerGestures').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/**
+ * The customer's gestures an order may take off, oldest first: those still waiting, and those this order already
+ * took (re-priced, it keeps them).
+ */
+export function listOpenGestures(db: DbOrTrx, customerId: number, orderId?: number) {
+  return db
+    .selectFrom('customerGestures as g')
+    .innerJoin('complaints as c', 'c.id', 'g.complaintId')
+    .select(['g.id', 'g.amountCents', 'c.number as complaintNumber'])
+    .where('g.customerId', '=', customerId)
+    .where((eb) =>
+      orderId === undefined
+        ? eb('g.appliedOrderId', 'is', null)
+        : eb.or([eb('g.appliedOrderId', 'is', null), eb('g.appliedOrderId', '=', orderId)]),
+    )
+    .orderBy('g.id')
+    .execute();
+}
+
+/** Binds a waiting gesture to the order that takes it off; false when another order took it meanwhile. */
+export async function applyGesture(db: DbOrTrx, id: number, orderId: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('customerGestures')
+    .set({ appliedOrderId: orderId, appliedAt: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('appliedOrderId', 'is', null), eb('appliedOrderId', '=', orderId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A cancelled order gives its gestures back: they wait for the next one. */
+export async function releaseGestures(db: DbOrTrx, orderId: number): Promise<void> {
+  await db.updateTable('customerGestures').set({ appliedOrderId: null, appliedAt: null }).where('appliedOrderId', '=', orderId).execute();
+}
+
 /** What the outcome created: the replacement order, the return to collect and its lines, the gesture. */
 export async function findOutcomeRecords(db: DbOrTrx, complaintId: number, replacementOrderId: number | null) {
   const [replacement, pickup, gesture] = await Promise.all([

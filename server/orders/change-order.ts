@@ -23,6 +23,7 @@ import { resolveDraft } from './resolve-draft.ts';
 import { patchDraft, type Saved } from './save-order.ts';
 import { runStoredOrderRules } from './stored-order-rules.ts';
 import { type Actor, invalidTransition } from './transition.ts';
+import { bindOrderGestures } from '../complaints/order-gestures.ts';
 
 export type { OrderChange };
 
@@ -194,6 +195,8 @@ export async function changeOrder(
       chargesNetCents: draft.charges.reduce((sum, c) => sum + c.netCents, 0),
       updatedAt: at,
     });
+    // A draft takes its gestures when it is confirmed; a confirmed order changed keeps, gains or gives back its own.
+    if (order.status !== 'draft') await bindOrderGestures(trx, order, draft.charges, at);
     await deleteFindings(trx, orderId);
     await insertFindings(trx, findingRows(orderId, withResolutions(draft.rules.findings, lineIds, stored)));
     if (order.status === 'released') {

@@ -2,10 +2,12 @@ import { isBlocking, type OrderFinding } from '../../core/orders/order-findings.
 import type { Db } from '../db/database.ts';
 import { queueAcknowledgement } from '../documents/order-acknowledgement.ts';
 import { AppError, notFound } from '../errors.ts';
+import { bindOrderGestures } from '../complaints/order-gestures.ts';
 import { queueEdiOutbound } from '../edi/outbound.ts';
 import { deleteFindings, insertFindings, listFindingRows } from './findings.repository.ts';
 import { findingRows, sameFindings, toOrderFindingFromRow, withResolutions } from './findings.service.ts';
 import { findOrderRow, listOrderLineRows, type OrderLineRow, type OrderRow } from './orders.repository.ts';
+import { chargesOf } from './orders.service.ts';
 import { runStoredOrderRules } from './stored-order-rules.ts';
 import { type Actor, recordTransition, startTransition } from './transition.ts';
 
@@ -65,6 +67,7 @@ export async function confirmOrder(
       await deleteFindings(trx, orderId);
       await insertFindings(trx, findingRows(orderId, findings));
     }
+    await bindOrderGestures(trx, row, chargesOf(row), t.at);
     await recordTransition(trx, t, actor, { before: { promisedDate: t.order.promisedDate }, after: { promisedDate: promise(t.order) } });
     await queueAcknowledgement(trx, orderId, actor, t.at, options.acknowledgeTo);
     await queueEdiOutbound(trx, orderId, 'ordrsp', t.at);

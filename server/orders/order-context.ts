@@ -21,14 +21,14 @@ export function earliestDateFor(point: DeliveryPoint, now: { date: IsoDate; time
 }
 
 /** The customer as its own screen shows it (404 when unknown), with its codes, its prices and its dates. */
-export async function loadOrderContext(db: DbOrTrx, customerId: number, instant: Date): Promise<OrderContext> {
+export async function loadOrderContext(db: DbOrTrx, customerId: number, instant: Date, orderId?: number): Promise<OrderContext> {
   const customer = await getCustomerDetail(db, customerId);
   const [codes, tiers] = await Promise.all([
     listCustomerCodes(db, customerId),
     customer.priceListId === null ? Promise.resolve([]) : listPriceTiers(db, customer.priceListId),
   ]);
   const now = parisNow(instant);
-  const commercial = await loadCommercialContext(db, customer, { date: now.date, now: instant });
+  const commercial = await loadCommercialContext(db, customer, { date: now.date, now: instant, excludeOrderId: orderId });
   return {
     customer,
     productCodes: codes,

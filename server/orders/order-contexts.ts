@@ -78,7 +78,11 @@ export class OrderContexts {
   ): RulesContext {
     const kept = entry.contexts.get(deliveryPoint.id);
     if (kept && kept.today === today && kept.agreement === commercial.agreement) return kept;
-    const context = rulesContextOf({ customer: entry.sources.customer, deliveryPoint, products: this.products, today }, commercial);
+    // An EDI run: no complaint gesture (OrderRulesInput.takesGestures).
+    const context = rulesContextOf(
+      { customer: entry.sources.customer, deliveryPoint, products: this.products, today },
+      { ...commercial, gestures: [] },
+    );
     entry.contexts.set(deliveryPoint.id, context);
     return context;
   }

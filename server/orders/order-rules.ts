@@ -35,6 +35,11 @@ export type OrderRulesInput = {
   withUsualProducts?: boolean;
   /** The availability rule's stock, lots, receipts and other orders (issue 16): at entry, quote, save and confirmation. */
   withAvailability?: boolean;
+  /**
+   * False for an EDI order: it takes no complaint gesture, the retailer's invoice (INVOIC) carries the lines only and
+   * would never show it; the gesture waits for an order the desk or the portal takes.
+   */
+  takesGestures?: boolean;
 };
 
 export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Promise<RulesContext> {
@@ -53,7 +58,10 @@ export async function orderRulesContext(db: DbOrTrx, input: OrderRulesInput): Pr
   const products = new Map(stock?.products ?? input.products);
   const missing = commercial.usualProductIds.filter((id) => !products.has(id));
   for (const row of await findProductsByIds(db, missing)) products.set(row.id, toProduct(row));
-  const context = rulesContextOf({ ...input, products, today }, commercial);
+  const context = rulesContextOf(
+    { ...input, products, today },
+    input.takesGestures === false ? { ...commercial, gestures: [] } : commercial,
+  );
   return stock ? { ...context, availability: stock.availability } : context;
 }
 
@@ -76,6 +84,7 @@ export function rulesContextOf(
     promotions: commercial.promotions,
     products: input.products,
     usualProductIds: commercial.usualProductIds,
+    gestures: commercial.gestures,
   };
 }
 

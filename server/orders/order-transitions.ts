@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { setOrderLinesStatus } from './orders.repository.ts';
 import { type Actor, recordTransition, startTransition } from './transition.ts';
+import { releaseGestures } from '../complaints/complaints.repository.ts';
 
 // The transitions that change nothing but the order itself. Release, ship and deliver move goods and live in
 // server/deliveries/.
@@ -19,6 +20,8 @@ export async function cancelOrder(db: Db, orderId: number, actor: Actor, reason:
   await db.transaction().execute(async (trx) => {
     const t = await startTransition(trx, orderId, 'cancel', now);
     await setOrderLinesStatus(trx, orderId, 'cancelled');
+    // A gesture taken off a cancelled order waits for the next one.
+    await releaseGestures(trx, orderId);
     await recordTransition(trx, t, actor, { note: reason });
   });
 }

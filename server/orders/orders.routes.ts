@@ -26,6 +26,7 @@ import {
   OrderAvailabilityQuerySchema,
   OrderAvailabilitySchema,
   OrderChangeSchema,
+  OrderContextQuerySchema,
   OrderContextSchema,
   OrderDetailSchema,
   OrderInputSchema,
@@ -60,10 +61,11 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'What the entry screen needs to price and check an order for this customer as it is typed',
         params: IdParams,
+        querystring: OrderContextQuerySchema,
         response: { 200: OrderContextSchema, ...readErrors },
       },
     },
-    async (request) => loadOrderContext(app.db, request.params.id, app.clock.now()),
+    async (request) => loadOrderContext(app.db, request.params.id, app.clock.now(), request.query.orderId),
   );
 
   app.get(

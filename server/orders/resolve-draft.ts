@@ -168,6 +168,7 @@ export async function resolveDraft(db: DbOrTrx, input: OrderInput, options: Reso
     orderDate: options.orderDate,
     excludeOrderId: options.excludeOrderId,
     withAvailability: true,
+    takesGestures: input.channel !== 'edi',
   });
   return priceDraft(sources.customer, input, deliveryPoint, matched, context, { orderDate: options.orderDate, carried: options.carried });
 }

@@ -4,6 +4,9 @@ import type { Product } from '../../core/catalog/product.ts';
 import type { Typology } from '../../core/customers/customer.ts';
 import type { RulesContext } from '../../core/orders/rules-context.types.ts';
 import { isCustomerEligible } from '../../core/pricing/promotions.ts';
+import type { PendingGesture } from '../../core/pricing/pricing.types.ts';
+import { gestureLabel } from '../../core/complaints/resolution.ts';
+import { listOpenGestures } from '../complaints/complaints.repository.ts';
 import { findPriceList } from '../catalog/price-lists.repository.ts';
 import { findProductsByIds } from '../catalog/products.repository.ts';
 import { toProduct } from '../catalog/products.service.ts';
@@ -37,6 +40,7 @@ export type CommercialContext = {
   priceList: Static<typeof RulesPriceListSchema> | null;
   promotions: Static<typeof RulesPromotionSchema>[];
   usualProductIds: number[];
+  gestures: PendingGesture[];
 };
 
 type CustomerRef = { id: number; typology: string; creditLimitCents: number; priceListId: number | null };
@@ -61,7 +65,7 @@ export async function loadCommercialContext(
   const cache = await masterDataCacheOf(db);
   const date = options.date;
   const listId = customer.priceListId;
-  const [terms, credit, assortment, allPrices, promotionRows, list] = await Promise.all([
+  const [terms, credit, assortment, allPrices, promotionRows, list, gestureRows] = await Promise.all([
     cache.get(`terms:${customer.id}:${customer.typology}:${date}`, () => customerTermsOn(db, customer, date)),
     creditOf(db, customer, options.excludeOrderId),
     cache.get(`assortment:${customer.id}`, () => findAssortment(db, customer.id)),
@@ -75,6 +79,8 @@ export async function loadCommercialContext(
           const [tiers, orderDiscount] = await Promise.all([listPriceTiers(db, row.id), orderDiscountOf(db, row.id)]);
           return { row, tiers, orderDiscount };
         }),
+    // Granted on complaints and taken by the next order: read fresh, as the credit figures are.
+    listOpenGestures(db, customer.id, options.excludeOrderId),
   ]);
   // What the cache keeps is every product's; an order's rules read its own products' (and its usual ones').
   const wanted = productIds ? new Set(productIds) : null;
@@ -111,6 +117,7 @@ export async function loadCommercialContext(
       .filter((p) => isCustomerEligible(p, who))
       .map(({ updatedAt: _u, ...p }) => p),
     usualProductIds: usual,
+    gestures: gestureRows.map((g) => ({ id: g.id, amountCents: g.amountCents, label: gestureLabel(g.complaintNumber) })),
   };
 }
 
@@ -164,5 +171,6 @@ export async function loadRulesContext(db: DbOrTrx, input: RulesContextInput): P
     promotions: commercial.promotions,
     products: new Map<number, Product>(productRows.map((r) => [r.id, toProduct(r)])),
     usualProductIds: commercial.usualProductIds,
+    gestures: commercial.gestures,
   };
 }

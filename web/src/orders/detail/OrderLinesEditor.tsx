@@ -24,7 +24,7 @@ type Focus = { row: number; field: 'product' | 'quantity' } | 'save' | null;
 export function OrderLinesEditor({ order, onClose }: { order: OrderDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
-  const context = useOrderContext(order.customerId);
+  const context = useOrderContext(order.customerId, order.id);
   const queryClient = useQueryClient();
   const live = useMemo(() => order.lines.filter((l) => l.status !== 'cancelled'), [order.lines]);
   const keyCounter = useRef(1);

@@ -48,6 +48,7 @@ export function rulesContextOf(
     promotions: ctx.promotions,
     products,
     usualProductIds: ctx.usualProductIds,
+    gestures: ctx.gestures,
     ...(stock ? { availability: availabilityContext(stock) } : {}),
   };
 }

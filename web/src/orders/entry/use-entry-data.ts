@@ -14,10 +14,11 @@ export function useCustomerSearch(q: string) {
   });
 }
 
-export function useOrderContext(customerId: number | null) {
+/** `orderId`: the order being changed, whose own amount and gestures are its, not another order's. */
+export function useOrderContext(customerId: number | null, orderId?: number) {
   return useQuery({
-    queryKey: ['customers', customerId, 'order-context'],
-    queryFn: () => api.get<OrderContext>(`/api/customers/${customerId}/order-context`),
+    queryKey: ['customers', customerId, 'order-context', orderId ?? null],
+    queryFn: () => api.get<OrderContext>(withQuery(`/api/customers/${customerId}/order-context`, orderId ? { orderId } : {})),
     enabled: customerId !== null,
   });
 }
