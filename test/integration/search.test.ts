@@ -57,6 +57,15 @@ describe.each(await testEngines())('accent-insensitive search on %s', (engine) =
     expect((await customers('pate'))[0]).toBe('Pâtes Fraîches du Val (traiteur industriel)');
   });
 
+  it('answers an inbound call: the one search finds the caller by his number however it is typed', async () => {
+    const found = async (q: string) =>
+      ((await assistant.get(`/api/search?q=${encodeURIComponent(q)}`)).json() as { customers: { name: string }[] }).customers.map(
+        (c) => c.name,
+      );
+    for (const typed of ['02 61 91 40 01', '0261914001', '+33 2 61 91 40 01', '+33261914001'])
+      expect(await found(typed), typed).toEqual(['Boulangerie Martin']);
+  });
+
   it('finds products by words of the name without accents, in any order', async () => {
     expect(await products('sucre glace')).toEqual(['SUC-GLA-500', 'SUC-GLA-S10']);
     expect(await products('GLACÉ sucre 500')).toEqual(['SUC-GLA-500']);
