@@ -76,6 +76,8 @@ export function SearchPalette({ opened, onClose, inboundCallAt }: { opened: bool
       yOffset="12vh"
       padding="sm"
       data-testid={inbound ? 'inbound-call-palette' : 'search-palette'}
+      // The caller's page takes the focus (its call panel), not the top bar's button she would reopen with Enter.
+      returnFocus={!inbound}
     >
       <Modal.Overlay />
       {/* No visible title (the field says it all on screen): the dialog is named for screen readers. */}

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconPhoneIncoming } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPurpose } from '../../../core/calls/call.ts';
 import type { CustomerDetail } from '../../../core/customers/customer.ts';
@@ -16,8 +16,20 @@ const INBOUND_PURPOSES: readonly CallPurpose[] = ['ordering', 'complaint', 'info
 export function InboundCallPanel({ customer, startedAt, onEnded }: { customer: CustomerDetail; startedAt: string; onEnded: () => void }) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState<CallPurpose>('ordering');
+  const ref = useRef<HTMLElement>(null);
+  // The call has the focus, so the outcome keys (1–6, N, Enter) work as soon as his page opens.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <Paper withBorder p="md" bg="blue.0" data-testid="inbound-call-panel" aria-label={t('inboundCall.title')} component="section">
+    <Paper
+      withBorder
+      p="md"
+      bg="blue.0"
+      ref={ref}
+      tabIndex={-1}
+      data-testid="inbound-call-panel"
+      aria-label={t('inboundCall.title')}
+      component="section"
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Group gap="xs">
