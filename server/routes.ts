@@ -15,6 +15,7 @@ import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
 import { notesRoutes } from './customers/notes.routes.ts';
 import { storyRoutes } from './story/story.routes.ts';
 import { satisfactionRoutes } from './satisfaction/satisfaction.routes.ts';
+import { scriptsRoutes } from './scripts/scripts.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { customerStockRoutes } from './customer-stock/customer-stock.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
@@ -68,6 +69,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ediRoutes);
   await app.register(complaintsRoutes);
   await app.register(satisfactionRoutes);
+  await app.register(scriptsRoutes);
   await app.register(usersRoutes);
   await app.register(portalRoutes);
   await app.register(intakeRoutes);

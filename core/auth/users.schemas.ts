@@ -18,10 +18,15 @@ export const UserAccountSchema = Type.Object({
   active: Type.Boolean(),
   lockedUntil: Nullable(Type.String({ description: 'logins from unknown browsers refused until then, after repeated failures' })),
   lastLoginAt: Nullable(Type.String()),
+  invitedUntil: Nullable(
+    Type.String({ description: 'she has not chosen her password yet: the latest invitation link opens until then (maybe past)' }),
+  ),
+  deliveryPointIds: Type.Array(Type.Integer(), { description: "a buyer's delivery points; empty: all her company's" }),
   createdAt: Type.String(),
 });
 export type UserAccount = Static<typeof UserAccountSchema>;
 export const UserAccountListSchema = Type.Object({ items: Type.Array(UserAccountSchema) });
+export type UserAccountList = Static<typeof UserAccountListSchema>;
 
 /** POST /api/users: a colleague's account; she sets her password from the emailed link. */
 export const NewStaffInputSchema = Type.Object(

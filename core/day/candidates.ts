@@ -12,7 +12,7 @@ import type { DayCandidate } from './planner.ts';
 
 export type Unestimated = Omit<DayCandidate, 'estimatedMinutes' | 'estimateSource'> & {
   customerName: string | null;
-  target: { screen: 'edi' | 'order' | 'risk' | 'complaint' | 'penalty' | 'customer'; id: number } | null;
+  target: { screen: 'edi' | 'order' | 'risk' | 'complaint' | 'penalty' | 'customer' | 'satisfaction'; id: number } | null;
 };
 
 const eur = (cents: number) => ({ fr: formatEuros(cents, 'fr-FR'), en: formatEuros(cents, 'en-GB') });
@@ -315,6 +315,6 @@ export function satisfactionCandidate(r: SatisfactionRow, date: IsoDate): Unesti
     stakeCents: 0,
     canWait: true,
     canHandOver: true,
-    target: { screen: 'customer', id: r.customerId },
+    target: { screen: 'satisfaction', id: r.customerId },
   };
 }

@@ -37,7 +37,10 @@ export const DayItemSchema = Type.Object({
   endsAt: Type.String(),
   fits: Type.Boolean({ description: 'done within her working time' }),
   target: Nullable(
-    Type.Object({ screen: literals(['edi', 'order', 'risk', 'complaint', 'penalty', 'customer'] as const), id: Type.Integer() }),
+    Type.Object({
+      screen: literals(['edi', 'order', 'risk', 'complaint', 'penalty', 'customer', 'satisfaction'] as const),
+      id: Type.Integer(),
+    }),
   ),
   handovers: Type.Array(HandoverNoteSchema),
 });

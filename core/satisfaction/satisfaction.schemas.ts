@@ -31,6 +31,8 @@ export const SatisfactionInterviewSchema = Type.Object({
   followUpTaskId: Nullable(Type.Integer({ description: "the manager's follow-up a low score opened" })),
 });
 export type SatisfactionInterview = Static<typeof SatisfactionInterviewSchema>;
+export const SatisfactionInterviewListSchema = ListOf(SatisfactionInterviewSchema);
+export type SatisfactionInterviewList = Static<typeof SatisfactionInterviewListSchema>;
 
 export const SatisfactionDueSchema = Type.Object({
   customerId: Type.Integer(),
@@ -44,6 +46,7 @@ export const SatisfactionDueSchema = Type.Object({
 });
 export type SatisfactionDue = Static<typeof SatisfactionDueSchema>;
 export const SatisfactionDueListSchema = ListOf(SatisfactionDueSchema);
+export type SatisfactionDueList = Static<typeof SatisfactionDueListSchema>;
 
 export const SatisfactionDueQuerySchema = Type.Object(
   { date: Type.Optional(IsoDateString), assistantId: Type.Optional(Id) },
@@ -57,3 +60,4 @@ export const SatisfactionGuideSchema = Type.Object({
   lowScore: Type.Integer(),
 });
 export const SatisfactionGuideListSchema = ListOf(SatisfactionGuideSchema);
+export type SatisfactionGuideList = Static<typeof SatisfactionGuideListSchema>;

@@ -45,6 +45,18 @@ export function findInterviewRow(db: DbOrTrx, id: number) {
   return db.selectFrom('satisfactionInterviews').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** A customer's interviews and complaint questions, the latest first. */
+export function listInterviewRows(db: DbOrTrx, customerId: number) {
+  return db
+    .selectFrom('satisfactionInterviews')
+    .selectAll()
+    .where('customerId', '=', customerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+}
+
 /** Who follows up a low score: the first active manager (by id), null when there is none. */
 export async function findManagerId(db: DbOrTrx): Promise<number | null> {
   const row = await db

@@ -6,11 +6,12 @@ import {
   SatisfactionDueQuerySchema,
   SatisfactionGuideListSchema,
   SatisfactionInputSchema,
+  SatisfactionInterviewListSchema,
   SatisfactionInterviewSchema,
 } from '../../core/satisfaction/satisfaction.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { recordSatisfaction, satisfactionDue, satisfactionGuides } from './satisfaction.service.ts';
+import { customerInterviews, recordSatisfaction, satisfactionDue, satisfactionGuides } from './satisfaction.service.ts';
 
 const tags = ['satisfaction'];
 const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -43,6 +44,20 @@ export const satisfactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ items: await satisfactionGuides(app.db) }),
+  );
+
+  app.get(
+    '/api/customers/:id/satisfaction',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The customer's last satisfaction interviews and settled complaints' questions, the latest first",
+        params: IdParams,
+        response: { 200: SatisfactionInterviewListSchema, ...Refusals, 404: ProblemSchema },
+      },
+    },
+    async (request) => ({ items: await customerInterviews(app.db, request.params.id) }),
   );
 
   app.post(

@@ -21,6 +21,7 @@ import {
   insertInterview,
   listCustomersWithLastInterview,
   listGuideRows,
+  listInterviewRows,
   setFollowUpTask,
 } from './satisfaction.repository.ts';
 
@@ -89,6 +90,12 @@ function toInterview(row: Awaited<ReturnType<typeof findInterviewRow>>): Satisfa
     comment: row.comment,
     followUpTaskId: row.followUpTaskId,
   };
+}
+
+/** A customer's last interviews (and settled complaints' questions), the latest first: what he said before. */
+export async function customerInterviews(db: DbOrTrx, customerId: number): Promise<SatisfactionInterview[]> {
+  if (!(await findCustomer(db, customerId))) throw notFound('Customer', customerId);
+  return (await listInterviewRows(db, customerId)).map(toInterview);
 }
 
 /**

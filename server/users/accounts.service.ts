@@ -19,6 +19,7 @@ import {
   insertAccountLink,
   insertInvitedAccount,
   listAccounts,
+  listBuyerDeliveryPoints,
   setBuyerDeliveryPoints,
   setPasswordHash,
   updateAccount,
@@ -29,7 +30,7 @@ import {
 const LINK_HOURS = { invitation: 7 * 24, reset: 24 } as const;
 
 export async function listUsers(db: Db): Promise<UserAccount[]> {
-  const rows = await listAccounts(db);
+  const [rows, points] = await Promise.all([listAccounts(db), listBuyerDeliveryPoints(db)]);
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -40,6 +41,9 @@ export async function listUsers(db: Db): Promise<UserAccount[]> {
     active: r.active === 1,
     lockedUntil: r.lockedUntil ?? null,
     lastLoginAt: r.lastLoginAt ?? null,
+    // A password chosen (from a link or by the admin's command) ends the invitation, used or not.
+    invitedUntil: r.passwordChangedAt === null ? (r.invitationExpiresAt ?? null) : null,
+    deliveryPointIds: points.filter((p) => p.userId === r.id).map((p) => p.deliveryPointId),
     createdAt: r.createdAt,
   }));
 }

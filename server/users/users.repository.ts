@@ -54,6 +54,11 @@ export async function setLockedUntil(db: DbOrTrx, userId: number, untilIso: stri
 }
 
 /** Every account that logs in (system accounts aside), with its customer and last successful login. */
+/** Every buyer's delivery points (a buyer without any orders for all her company's). */
+export function listBuyerDeliveryPoints(db: DbOrTrx) {
+  return db.selectFrom('userDeliveryPoints').select(['userId', 'deliveryPointId']).orderBy('deliveryPointId').execute();
+}
+
 export function listAccounts(db: DbOrTrx) {
   return db
     .selectFrom('users')
@@ -68,6 +73,14 @@ export function listAccounts(db: DbOrTrx) {
       'users.active',
       'users.lockedUntil',
       'users.createdAt',
+      'users.passwordChangedAt',
+      eb
+        .selectFrom('accountLinks')
+        .select((e) => e.fn.max('accountLinks.expiresAt').as('at'))
+        .whereRef('accountLinks.userId', '=', 'users.id')
+        .where('accountLinks.kind', '=', 'invitation')
+        .where('accountLinks.usedAt', 'is', null)
+        .as('invitationExpiresAt'),
       eb
         .selectFrom('loginAttempts')
         .select((e) => e.fn.max('loginAttempts.at').as('at'))

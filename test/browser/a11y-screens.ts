@@ -187,6 +187,23 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'terms', path: '/terms', user: 'manager@demo.local' },
   { name: 'promotions', path: '/terms/promotions', user: 'manager@demo.local', ready: 'tbody tr' },
   { name: 'promotion-new', path: '/terms/promotions/new', user: 'manager@demo.local', ready: 'form' },
+  {
+    name: 'call-scripts',
+    path: '/terms/scripts?typology=ARTISAN&screen=complaint',
+    user: 'manager@demo.local',
+    ready: byTestId('script-form'),
+  },
+  {
+    name: 'call-scripts-errors',
+    path: '/terms/scripts',
+    user: 'manager@demo.local',
+    ready: byTestId('script-form'),
+    state: async (page) => {
+      await page.getByTestId('script-closing').fill(' ');
+      await page.getByTestId('script-save').click();
+      await page.locator('[aria-invalid="true"]').first().waitFor();
+    },
+  },
   { name: 'imports', path: '/imports', user: 'admin@demo.local' },
   { name: 'edi-partners', path: '/edi-partners', user: 'admin@demo.local' },
   { name: 'ops', path: '/ops', user: 'admin@demo.local' },
@@ -216,6 +233,16 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'day', path: '/day', ready: byTestId('day-items') },
   { name: 'team', path: '/team', user: 'manager@demo.local' },
   { name: 'calls', path: '/calls' },
+  { name: 'satisfaction-due', path: '/satisfaction', ready: byTestId('satisfaction-due') },
+  {
+    name: 'satisfaction-interview',
+    path: async (page) => `/customers/${await firstId(page, '/api/satisfaction/due', 'customerId')}/satisfaction`,
+    ready: byTestId('interview-form'),
+    state: async (page) => {
+      await page.getByTestId('score-punctuality').fill('3');
+      await page.getByTestId('interview-low-warning').waitFor();
+    },
+  },
   { name: 'call-series', path: '/calls/series', ready: byTestId('call-card') },
   { name: 'intake', path: '/intake', ready: byTestId('intake-row') },
   {

@@ -78,7 +78,8 @@ describe.skipIf(!browserAvailable())('browser: the accounts screen and the porta
     await expect.poll(() => page.getByTestId('users-notice').textContent()).toContain('lea.garnier@demo.local');
     expect(await queued('lea.garnier@demo.local')).toHaveLength(1);
     const row = page.getByTestId('user-lea.garnier@demo.local');
-    await expect.poll(() => row.textContent()).toContain('actif');
+    // Until she has chosen her password from the link, she is invited, not active: the link runs a week.
+    await expect.poll(() => row.textContent()).toMatch(/invité·e, lien valable jusqu’au 16\/03\/2026/);
     await expect.poll(() => row.textContent()).toContain('jamais');
 
     await row.getByLabel('Rôle de Léa Garnier').click();
@@ -140,6 +141,10 @@ describe.skipIf(!browserAvailable())('browser: the accounts screen and the porta
       .where('userId', '=', account.id)
       .execute();
     expect(points).toHaveLength(1);
+    // The section says which point she orders for, and that she has not taken up her invitation yet.
+    const hugoRow = portal.getByRole('row', { name: /Hugo Lefèvre/ });
+    await expect.poll(() => hugoRow.getByTestId('buyer-points').textContent()).toMatch(/^[A-Z0-9-]+ · /);
+    await expect.poll(() => hugoRow.textContent()).toContain('invité·e');
     await portal.scrollIntoViewIfNeeded();
     await shot(page, 'portal-buyers-fr');
 

@@ -48,6 +48,10 @@ describe.each(await testEngines())('portal accounts from an emailed link on %s',
       deliveryPointIds: [],
     });
     expect(invited.statusCode, invited.body).toBe(201);
+    const account = async () =>
+      ((await manager.get('/api/users')).json().items as { email: string; invitedUntil: string | null }[]).find((u) => u.email === EMAIL)!;
+    // Invited a week: she shows as such until she has chosen her password.
+    expect((await account()).invitedUntil).toBe(new Date(t.app.clock.now().getTime() + 7 * 24 * 3600_000).toISOString());
 
     const queued = await invitationEmail();
     expect(queued.status).toBe('pending');
@@ -62,6 +66,7 @@ describe.each(await testEngines())('portal accounts from an emailed link on %s',
 
     const set = await t.app.inject({ method: 'POST', url: `/api/auth/links/${token}`, payload: { password: 'farine-de-gruau-T45!' } });
     expect(set.statusCode, set.body).toBe(204);
+    expect((await account()).invitedUntil).toBeNull();
     const session = await login(t.app, EMAIL, 'farine-de-gruau-T45!');
     expect((await client(t.app, session).get('/api/auth/me')).json().user).toMatchObject({ email: EMAIL, role: 'buyer' });
     const again = await t.app.inject({ method: 'POST', url: `/api/auth/links/${token}`, payload: { password: 'un-autre-mot-de-passe!' } });

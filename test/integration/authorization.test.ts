@@ -169,6 +169,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'messages/:id': 1,
       'complaints/:id': (await db.selectFrom('complaints').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'lots/:lot': 'L26008P',
+      'call-scripts/:typology': 'ARTISAN',
+      ':typology/:screen': 'risk',
       'users/:id': sessions.get('buyer')!.userId,
       'links/:token': 'x'.repeat(43),
       'notes/:noteId': (

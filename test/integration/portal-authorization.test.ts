@@ -133,6 +133,8 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'deliveries/:id': (await t.handle.db.selectFrom('deliveries').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': await first('penaltyNotices'),
       'imports/:kind': 'products',
+      'call-scripts/:typology': 'ARTISAN',
+      ':typology/:screen': 'complaint',
       'promotions/:id': await first('promotions'),
       'prices/:priceId': (
         await t.handle.db

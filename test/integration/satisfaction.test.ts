@@ -42,6 +42,9 @@ describe.each(await testEngines())('satisfaction interviews on %s', (engine) => 
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ overall: 8, followUpTaskId: null, comment: 'Très contente du nouveau T65.' });
     expect((await adv.get('/api/satisfaction/due')).json().items).toEqual([]);
+    const history = (await adv.get(`/api/customers/${ids.customer('C022')}/satisfaction`)).json().items as { overall: number }[];
+    expect(history.map((i) => i.overall)).toEqual([8, 8]);
+    expect((await adv.get('/api/customers/999999/satisfaction')).statusCode).toBe(404);
   });
 
   it("a low score opens the manager's follow-up, saying what was low", async () => {

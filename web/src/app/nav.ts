@@ -1,4 +1,4 @@
-import { IconCalendarTime, IconPhoneCall, IconUserCheck, IconUserCog, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarTime, IconMoodSmile, IconPhoneCall, IconUserCheck, IconUserCog, IconUsersGroup } from '@tabler/icons-react';
 import {
   IconBox,
   IconBuildingFactory2,
@@ -47,6 +47,7 @@ export const NAV: NavItem[] = [
   { to: '/edi', label: 'nav.edi', icon: IconArrowsExchange, roles: STAFF },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, roles: STAFF },
   { to: '/calls', label: 'nav.calls', icon: IconPhoneCall, roles: STAFF },
+  { to: '/satisfaction', label: 'nav.satisfaction', icon: IconMoodSmile, roles: STAFF },
   { to: '/complaints', label: 'nav.complaints', icon: IconMessageExclamation, roles: STAFF },
   { to: '/controls', label: 'nav.controls', icon: IconListCheck, roles: STAFF },
   { to: '/documents', label: 'nav.documents', icon: IconFileSearch, roles: STAFF },

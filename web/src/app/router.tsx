@@ -31,6 +31,9 @@ import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
+import { CallScriptsPage } from '../scripts/CallScriptsPage.tsx';
+import { SatisfactionDuePage } from '../satisfaction/SatisfactionDuePage.tsx';
+import { SatisfactionPage } from '../satisfaction/SatisfactionPage.tsx';
 import { DocumentsPage } from '../documents/DocumentsPage.tsx';
 import { ControlsPage } from '../controls/ControlsPage.tsx';
 import { CallLogPage } from '../calls/CallLogPage.tsx';
@@ -80,6 +83,8 @@ export const router = createBrowserRouter([
       { path: 'customers/new', element: <CustomerFormPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+      { path: 'customers/:id/satisfaction', element: <SatisfactionPage /> },
+      { path: 'satisfaction', element: <SatisfactionDuePage /> },
       { path: 'products', element: <ProductsPage /> },
       { path: 'products/new', element: <ProductFormPage /> },
       { path: 'products/:id', element: <ProductDetailPage /> },
@@ -104,6 +109,7 @@ export const router = createBrowserRouter([
       { path: 'terms/promotions', element: <PromotionsPage /> },
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
+      { path: 'terms/scripts', element: <CallScriptsPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'documents', element: <DocumentsPage /> },
       { path: 'controls', element: <ControlsPage /> },

@@ -40,6 +40,9 @@ type Props = {
   direction: CallDirection;
   purpose: CallPurpose;
   startedAt: string;
+  /** Held by the screen, which may settle it itself (a satisfaction interview saved: the call is handled). */
+  outcome: CallOutcome | null;
+  onOutcome: (outcome: CallOutcome) => void;
   /** The save button's words and the Enter key's hint: "next" in a series, "end" for a call on its own. */
   saveLabel: string;
   saveHint: string;
@@ -50,11 +53,11 @@ type Props = {
  * How a call ended, by the keyboard alone (1–6 the outcome, N the note, Enter logs it), in or out: logging it ends
  * the call; an order taken goes straight on to the order entry for that customer.
  */
-export function CallOutcomeForm({ customerId, contactId, direction, purpose, startedAt, saveLabel, saveHint, onLogged }: Props) {
+export function CallOutcomeForm(props: Props) {
+  const { customerId, contactId, direction, purpose, startedAt, outcome, onOutcome: setOutcome, saveLabel, saveHint, onLogged } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const [note, setNote] = useState('');
   const [callBack, setCallBack] = useState('16:00');
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -96,7 +99,7 @@ export function CallOutcomeForm({ customerId, contactId, direction, purpose, sta
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [outcome, save]);
+  }, [outcome, save, setOutcome]);
 
   return (
     <Stack gap="sm">

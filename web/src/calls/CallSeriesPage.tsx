@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CallPurpose } from '../../../core/calls/call.ts';
+import type { CallOutcome, CallPurpose } from '../../../core/calls/call.ts';
 import type { CustomerCallRhythm } from '../../../core/calls/calls.schemas.ts';
 import { CALL_ITEM_KINDS } from '../../../core/day/day-item.ts';
 import type { DayItem } from '../../../core/day/day.schemas.ts';
@@ -14,6 +14,9 @@ import { nowInstant } from '../shared/clock.ts';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { PinnedNotes, useCustomerStory } from '../story/PinnedNotes.tsx';
 import { useDay } from '../day/use-day.ts';
+import { InterviewForm } from '../satisfaction/InterviewForm.tsx';
+import { useSatisfactionGuides } from '../satisfaction/use-satisfaction.ts';
+import { CallScript } from '../scripts/CallScript.tsx';
 import { useLanguage } from '../shared/use-language.ts';
 import { CallOutcomeForm, CallTimer } from './CallOutcomeForm.tsx';
 
@@ -62,6 +65,7 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
   const lang = useLanguage();
   const customerId = item.customerId!;
   const [startedAt] = useState(nowInstant);
+  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const customer = useCustomer(customerId);
   const story = useCustomerStory(customerId);
   const rhythm = useQuery({
@@ -69,6 +73,8 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
     queryFn: () => api.get<CustomerCallRhythm>(`/api/customers/${customerId}/call-rhythm`),
   });
   const purpose = PURPOSE_OF_KIND[item.kind] ?? 'ordering';
+  const guides = useSatisfactionGuides();
+  const guide = guides.data?.items.find((g) => g.typology === customer.data?.typology);
   const contact = rhythm.data?.rhythm?.contactId
     ? customer.data?.contacts.find((c) => c.id === rhythm.data?.rhythm?.contactId)
     : customer.data?.contacts[0];
@@ -97,9 +103,15 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
         <Text size="sm" fw={600}>
           {t('calls.why')}: {item.reason[lang]}
         </Text>
-        <Alert color="gray" variant="light" title={t('calls.script')} py="xs">
-          <Text size="sm">{t(`calls.scripts.${purpose}`, { context: customer.data?.typology === 'ARTISAN' ? 'artisan' : undefined })}</Text>
-        </Alert>
+        {purpose === 'satisfaction' && customer.data ? (
+          <CallScript typology={customer.data.typology} screen="satisfaction" />
+        ) : (
+          <Alert color="gray" variant="light" title={t('calls.script')} py="xs">
+            <Text size="sm">
+              {t(`calls.scripts.${purpose}`, { context: customer.data?.typology === 'ARTISAN' ? 'artisan' : undefined })}
+            </Text>
+          </Alert>
+        )}
         <PinnedNotes customerId={customerId} />
         {item.handovers.map((h) => (
           <Text size="sm" key={h.id} c="grape.8">
@@ -111,12 +123,18 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
             {t('calls.open', { complaints: open.complaints.length, risks: open.risks.length, approvals: open.approvals.length })}
           </Text>
         )}
+        {/* The interview is the call's substance: saved, the call is handled and Enter logs it and moves on. */}
+        {purpose === 'satisfaction' && guide && (
+          <InterviewForm customerId={customerId} guide={guide} onSaved={() => setOutcome('handled')} inSeries />
+        )}
         <CallOutcomeForm
           customerId={customerId}
           contactId={contact?.id}
           direction="out"
           purpose={purpose}
           startedAt={startedAt}
+          outcome={outcome}
+          onOutcome={setOutcome}
           saveLabel={t('calls.saveNext')}
           saveHint={t('calls.keysSave')}
           onLogged={onLogged}

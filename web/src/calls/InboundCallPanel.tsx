@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconPhoneIncoming } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallPurpose } from '../../../core/calls/call.ts';
+import type { CallOutcome, CallPurpose } from '../../../core/calls/call.ts';
 import type { CustomerDetail } from '../../../core/customers/customer.ts';
 import { CallOutcomeForm, CallTimer } from './CallOutcomeForm.tsx';
 
@@ -16,6 +16,7 @@ const INBOUND_PURPOSES: readonly CallPurpose[] = ['ordering', 'complaint', 'info
 export function InboundCallPanel({ customer, startedAt, onEnded }: { customer: CustomerDetail; startedAt: string; onEnded: () => void }) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState<CallPurpose>('ordering');
+  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const ref = useRef<HTMLElement>(null);
   // The call has the focus, so the outcome keys (1–6, N, Enter) work as soon as his page opens.
   useEffect(() => ref.current?.focus(), []);
@@ -52,6 +53,8 @@ export function InboundCallPanel({ customer, startedAt, onEnded }: { customer: C
           direction="in"
           purpose={purpose}
           startedAt={startedAt}
+          outcome={outcome}
+          onOutcome={setOutcome}
           saveLabel={t('inboundCall.end')}
           saveHint={t('inboundCall.keysEnd')}
           onLogged={onEnded}

@@ -32,6 +32,8 @@ import { ComplaintStatusBadge } from './ComplaintStatusBadge.tsx';
 import { ClaimDeadlinePanel, ServiceClockPanel } from './ComplaintTermsPanels.tsx';
 import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
+import { CallScript } from '../scripts/CallScript.tsx';
+import { ComplaintQuestion } from '../satisfaction/ComplaintQuestion.tsx';
 
 /** One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. */
 export function ComplaintDetailPage() {
@@ -129,9 +131,11 @@ export function ComplaintDetailPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <ServiceClockPanel complaint={c} />
+            {c.status !== 'closed' && <CallScript typology={c.typology} screen="complaint" />}
             <ResolutionSummary complaint={c} />
             <ResolvePanel complaint={c} />
             <ReplyPanel complaint={c} />
+            <ComplaintQuestion complaint={c} />
             <NextStep complaint={c} />
             <History complaint={c} />
           </Stack>

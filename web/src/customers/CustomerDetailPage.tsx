@@ -71,6 +71,9 @@ export function CustomerDetailPage() {
               {t('customers.complain')}
             </Button>
           )}
+          <Button component={Link} to={`/customers/${c.id}/satisfaction`} variant="default" data-testid="customer-satisfaction">
+            {t('satisfaction.title')}
+          </Button>
           {can(ORDER_DESK) && (
             <Button component={Link} to={`/orders/new?customerId=${c.id}`} variant="light" leftSection={<IconPencilPlus size={14} />}>
               {t('nav.orderEntry')}

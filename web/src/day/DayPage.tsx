@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { TeamLoad } from '../../../core/day/day.schemas.ts';
+import type { DayItem, TeamLoad } from '../../../core/day/day.schemas.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
@@ -15,13 +15,14 @@ import { minutesText, useDay } from './use-day.ts';
 import { useLanguage } from '../shared/use-language.ts';
 
 const PRIORITY_COLOR: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow' };
-const SCREEN_PATH: Record<string, string> = {
-  edi: '/edi',
-  order: '/orders/',
-  risk: '/risks/',
-  complaint: '/complaints/',
-  penalty: '/penalties/',
-  customer: '/customers/',
+const SCREEN_PATH: Record<NonNullable<DayItem['target']>['screen'], (id: number) => string> = {
+  edi: () => '/edi',
+  order: (id) => `/orders/${id}`,
+  risk: (id) => `/risks/${id}`,
+  complaint: (id) => `/complaints/${id}`,
+  penalty: (id) => `/penalties/${id}`,
+  customer: (id) => `/customers/${id}`,
+  satisfaction: (id) => `/customers/${id}/satisfaction`,
 };
 
 /** "Ma journée": everything she must do today in one ranked plan, each with why and how long, held against her time. */
@@ -187,12 +188,7 @@ export function DayPage() {
                             {t(`day.kinds.${i.kind}`)}
                           </Badge>
                           {i.target ? (
-                            <Anchor
-                              component={Link}
-                              size="sm"
-                              fw={600}
-                              to={`${SCREEN_PATH[i.target.screen]}${i.target.screen === 'edi' ? '' : i.target.id}`}
-                            >
+                            <Anchor component={Link} size="sm" fw={600} to={SCREEN_PATH[i.target.screen](i.target.id)}>
                               {i.title[lang]}
                             </Anchor>
                           ) : (

@@ -38,10 +38,10 @@ const LOOK: Record<TimelineKind, { icon: Icon; color: string }> = {
 };
 
 /**
- * Where an entry leads: the order, complaint or risk it is about, the call log, the EDI queue; a note and an
- * interview's score are read where they stand.
+ * Where an entry leads: the order, complaint or risk it is about, the call log, the EDI queue, his interviews; a
+ * note is read where it stands.
  */
-function linkOf(entry: TimelineEntry): string | null {
+function linkOf(entry: TimelineEntry, customerId: number): string | null {
   switch (entry.ref.type) {
     case 'order':
       return `/orders/${entry.ref.id}`;
@@ -53,8 +53,9 @@ function linkOf(entry: TimelineEntry): string | null {
       return '/calls';
     case 'edi':
       return '/edi';
-    case 'note':
     case 'satisfaction':
+      return `/customers/${customerId}/satisfaction`;
+    case 'note':
       return null;
   }
 }
@@ -85,7 +86,7 @@ export function StoryTimeline({ customerId }: { customerId: number }) {
       <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
         {entries.map((e) => {
           const look = LOOK[e.kind];
-          const link = linkOf(e);
+          const link = linkOf(e, customerId);
           const text = entryText(e, t, fmt);
           return (
             <Group

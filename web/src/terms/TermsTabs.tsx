@@ -2,20 +2,33 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 
-/** The two faces of the terms of sale: the CGV table and the promotions. */
+const TABS = [
+  ['/terms', 'terms.cgvTab'],
+  ['/terms/promotions', 'terms.promotionsTab'],
+  ['/terms/scripts', 'terms.scriptsTab'],
+] as const;
+
+/** The faces of how the company deals with its customers: the CGV table, the promotions, the call scripts. */
 export function TermsTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const value = useLocation().pathname.startsWith('/terms/promotions') ? '/terms/promotions' : '/terms';
+  const { pathname } = useLocation();
+  const value = TABS.findLast(([to]) => pathname.startsWith(to))?.[0] ?? '/terms';
   return (
     <Tabs value={value} onChange={(v) => v && void navigate(v)} mb="sm">
       <Tabs.List>
-        <Tabs.Tab value="/terms">{t('terms.cgvTab')}</Tabs.Tab>
-        <Tabs.Tab value="/terms/promotions">{t('terms.promotionsTab')}</Tabs.Tab>
+        {TABS.map(([to, label]) => (
+          <Tabs.Tab key={to} value={to}>
+            {t(label)}
+          </Tabs.Tab>
+        ))}
       </Tabs.List>
       {/* The tabs lead to pages: empty panels, so each tab's aria-controls names an element that exists. */}
-      <Tabs.Panel value="/terms">{null}</Tabs.Panel>
-      <Tabs.Panel value="/terms/promotions">{null}</Tabs.Panel>
+      {TABS.map(([to]) => (
+        <Tabs.Panel key={to} value={to}>
+          {null}
+        </Tabs.Panel>
+      ))}
     </Tabs>
   );
 }

@@ -5,7 +5,7 @@ import { nowInstant } from '../shared/clock.ts';
 import { useFormat } from '../shared/use-format.ts';
 import { accountState } from './account-state.ts';
 
-const COLORS = { active: 'green', deactivated: 'gray', locked: 'orange' } as const;
+const COLORS = { active: 'green', deactivated: 'gray', locked: 'orange', invited: 'blue', invitationExpired: 'red' } as const;
 
 export function AccountStateBadge({ account }: { account: UserAccount }) {
   const { t } = useTranslation();
@@ -14,7 +14,9 @@ export function AccountStateBadge({ account }: { account: UserAccount }) {
   return (
     // A table squeezes a badge to its ellipsis: the state is read whole.
     <Badge variant="light" color={COLORS[state.kind]} tt="none" style={{ minWidth: 'max-content' }}>
-      {state.kind === 'locked' ? t('users.state.locked', { until: fmt.dateTime(state.until) }) : t(`users.state.${state.kind}`)}
+      {state.kind === 'locked' || state.kind === 'invited'
+        ? t(`users.state.${state.kind}`, { until: fmt.dateTime(state.until) })
+        : t(`users.state.${state.kind}`)}
     </Badge>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMailPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
 import { AccountStateBadge } from './AccountStateBadge.tsx';
 import { USERS_KEY, useUsers } from './use-users.ts';
+import { NameEmailFields } from './NameEmailFields.tsx';
 
 /** The customer's portal: her buyers' accounts, and an invitation for another one (a one-time link by email). */
 export function CustomerBuyersSection({ customerId, points }: { customerId: number; points: readonly DeliveryPoint[] }) {
@@ -45,6 +46,7 @@ export function CustomerBuyersSection({ customerId, points }: { customerId: numb
             <Table.Tr>
               <Table.Th>{t('users.name')}</Table.Th>
               <Table.Th>{t('users.email')}</Table.Th>
+              <Table.Th>{t('buyers.points')}</Table.Th>
               <Table.Th>{t('users.stateLabel')}</Table.Th>
               <Table.Th>{t('users.lastLogin')}</Table.Th>
             </Table.Tr>
@@ -54,6 +56,14 @@ export function CustomerBuyersSection({ customerId, points }: { customerId: numb
               <Table.Tr key={b.id}>
                 <Table.Td fw={500}>{b.name}</Table.Td>
                 <Table.Td>{b.email}</Table.Td>
+                <Table.Td data-testid="buyer-points">
+                  {b.deliveryPointIds.length
+                    ? points
+                        .filter((p) => b.deliveryPointIds.includes(p.id))
+                        .map((p) => `${p.code} · ${p.name}`)
+                        .join(', ')
+                    : t('buyers.allPoints')}
+                </Table.Td>
                 <Table.Td>
                   <AccountStateBadge account={b} />
                 </Table.Td>
@@ -114,24 +124,7 @@ function InviteBuyerModal({
       <form onSubmit={form.handleSubmit} noValidate data-testid="invite-buyer">
         <Stack gap="sm">
           <ErrorAlert error={form.generalError} />
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              label={t('users.name')}
-              required
-              data-autofocus
-              value={name}
-              error={form.errors.name}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('users.email')}
-              type="email"
-              required
-              value={email}
-              error={form.errors.email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-          </SimpleGrid>
+          <NameEmailFields name={name} email={email} errors={form.errors} onName={setName} onEmail={setEmail} />
           <MultiSelect
             label={t('buyers.points')}
             description={t('buyers.pointsHint')}

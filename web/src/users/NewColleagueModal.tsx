@@ -1,4 +1,4 @@
-import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
 import { useSubmit } from '../shared/use-submit.ts';
 import { USERS_KEY } from './use-users.ts';
+import { NameEmailFields } from './NameEmailFields.tsx';
 
 /** A colleague's account: she chooses her password from the link Carnet emails her. */
 export function NewColleagueModal({ onClose, onCreated }: { onClose: () => void; onCreated: (account: UserAccount) => void }) {
@@ -29,24 +30,7 @@ export function NewColleagueModal({ onClose, onCreated }: { onClose: () => void;
       <form onSubmit={form.handleSubmit} noValidate data-testid="new-colleague">
         <Stack gap="sm">
           <ErrorAlert error={form.generalError} />
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              label={t('users.name')}
-              required
-              data-autofocus
-              value={name}
-              error={form.errors.name}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('users.email')}
-              type="email"
-              required
-              value={email}
-              error={form.errors.email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-          </SimpleGrid>
+          <NameEmailFields name={name} email={email} errors={form.errors} onName={setName} onEmail={setEmail} />
           <Select
             label={t('users.role')}
             required

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UserAccount } from '../../../core/auth/users.schemas.ts';
+import type { UserAccountList } from '../../../core/auth/users.schemas.ts';
 import { api } from '../api/client.ts';
 
 export const USERS_KEY = ['users'] as const;
@@ -8,6 +8,6 @@ export const USERS_KEY = ['users'] as const;
 export function useUsers() {
   return useQuery({
     queryKey: USERS_KEY,
-    queryFn: async () => (await api.get<{ items: UserAccount[] }>('/api/users')).items,
+    queryFn: async () => (await api.get<UserAccountList>('/api/users')).items,
   });
 }

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../../core/auth/roles.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { CallScript } from '../../scripts/CallScript.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { ApplyOptionModal } from './ApplyOptionModal.tsx';
@@ -137,15 +138,7 @@ export function RiskCallPanel({ risk }: { risk: RiskCall }) {
           </Alert>
         )}
         {/* Once the customer has chosen, the script would quote options worked out again on the changed order. */}
-        {open && (
-          <Alert variant="light" title={t('risks.call.script')} p="xs">
-            {risk.script[lang].map((l) => (
-              <Text key={l} size="sm" fs="italic">
-                « {l} »
-              </Text>
-            ))}
-          </Alert>
-        )}
+        {open && <CallScript typology={risk.typology} screen="risk" lead={risk.script[lang]} />}
         {risk.applied && (
           <Alert
             color="green"

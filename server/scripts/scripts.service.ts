@@ -1,0 +1,56 @@
+import {
+  callScriptAuditId,
+  callScripts,
+  defaultCallScript,
+  type CallScript,
+  type CallScriptScreen,
+  type CallScriptText,
+} from '../../core/scripts/call-scripts.ts';
+import type { Typology } from '../../core/customers/customer-enums.ts';
+import { auditRow, recordAudits } from '../audit/audit.repository.ts';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import { findCallScriptRow, listCallScriptRows, saveCallScript } from './scripts.repository.ts';
+
+/** Every typology's script on every call screen, the manager's where he wrote one. */
+export async function listCallScripts(db: DbOrTrx): Promise<CallScript[]> {
+  return callScripts(await listCallScriptRows(db));
+}
+
+const trimmed = (text: CallScriptText): CallScriptText => ({
+  opening: text.opening.trim(),
+  questions: text.questions.trim(),
+  calming: text.calming.trim(),
+  closing: text.closing.trim(),
+});
+
+/** A manager rewrites a script: stored and audited with what it said before (Carnet's French default the first time). */
+export async function putCallScript(
+  db: Db,
+  typology: Typology,
+  screen: CallScriptScreen,
+  text: CallScriptText,
+  userId: number,
+  now: Date,
+): Promise<CallScript> {
+  const at = now.toISOString();
+  const after = trimmed(text);
+  await db.transaction().execute(async (trx) => {
+    const old = await findCallScriptRow(trx, typology, screen);
+    const before = old
+      ? { opening: old.opening, questions: old.questions, calming: old.calming, closing: old.closing }
+      : defaultCallScript(typology, screen, 'fr');
+    await saveCallScript(trx, { typology, screen, ...after, updatedBy: userId, updatedAt: at });
+    await recordAudits(trx, [
+      auditRow({
+        entityType: 'call_script',
+        entityId: callScriptAuditId(typology, screen),
+        action: old ? 'update' : 'create',
+        userId,
+        before: { typology, screen, ...before },
+        after: { typology, screen, ...after },
+        at,
+      }),
+    ]);
+  });
+  return (await listCallScripts(db)).find((s) => s.typology === typology && s.screen === screen)!;
+}
