@@ -181,6 +181,14 @@ export function absencesBetween(db: DbOrTrx, from: string, to: string) {
   return db.selectFrom('absences').selectAll().where('dateFrom', '<=', to).where('dateTo', '>=', from).orderBy('id').execute();
 }
 
+export function findAbsence(db: DbOrTrx, id: number) {
+  return db.selectFrom('absences').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteAbsence(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('absences').where('id', '=', id).execute();
+}
+
 export async function insertAbsence(
   db: DbOrTrx,
   values: {

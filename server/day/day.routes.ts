@@ -20,7 +20,7 @@ import {
   TeamQuerySchema,
   WorkTimingInputSchema,
 } from '../../core/day/day.schemas.ts';
-import { ProblemSchema } from '../../core/shared/schemas.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { parisNow } from '../../core/calendar/dates.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import {
@@ -31,6 +31,7 @@ import {
   postponeItem,
   readableDay,
   recordAbsence,
+  removeAbsence,
   recordWorkTiming,
   teamLoad,
 } from './team.service.ts';
@@ -127,6 +128,23 @@ export const dayRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await recordAbsence(app.db, request.body, currentUser(request), app.clock.now())),
+  );
+
+  app.delete(
+    '/api/day/absences/:id',
+    {
+      config: { access: ORDER_APPROVERS },
+      schema: {
+        tags,
+        summary: 'Removes an absence: her time and her portfolio are hers again for those days',
+        params: IdParams,
+        response: { 204: Type.Null(), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      await removeAbsence(app.db, request.params.id, currentUser(request), app.clock.now());
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -9,6 +9,8 @@ import { AppError, type FieldError } from '../errors.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
 import {
   absencesBetween,
+  deleteAbsence,
+  findAbsence,
   customersForDay,
   deskUsers,
   findDeskUser,
@@ -137,6 +139,23 @@ export async function recordAbsence(db: Db, input: AbsenceInput, manager: Sessio
       at: now.toISOString(),
     });
     return { id };
+  });
+}
+
+/** An absence recorded by mistake or cancelled: her time and her portfolio are hers again for those days. */
+export async function removeAbsence(db: Db, id: number, manager: SessionUser, now: Date): Promise<void> {
+  const absence = await findAbsence(db, id);
+  if (!absence) throw new AppError('NOT_FOUND', `No absence ${id}`, [], {}, { entity: 'absence', id });
+  await db.transaction().execute(async (trx) => {
+    await deleteAbsence(trx, id);
+    await recordAudit(trx, {
+      entityType: 'absence',
+      entityId: id,
+      action: 'delete',
+      userId: manager.id,
+      before: absence,
+      at: now.toISOString(),
+    });
   });
 }
 

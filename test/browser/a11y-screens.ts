@@ -133,6 +133,32 @@ export const A11Y_SCREENS: A11yScreen[] = [
       if (await page.getByTestId('story-timeline-more').count()) await page.getByTestId('story-timeline-more').click();
     },
   },
+  {
+    // The phone rings: the top bar's inbound call, the caller found by his number.
+    name: 'inbound-call-palette',
+    path: '/day',
+    ready: byTestId('inbound-call'),
+    state: async (page) => {
+      await page.getByTestId('inbound-call').click();
+      await page.keyboard.type('02 61 91 40 01');
+      await page.locator('[data-testid^="search-hit-c"]').first().waitFor();
+    },
+  },
+  {
+    // His page during the call, opened as she answers it: the timer, the purpose, the outcome, a call back being set.
+    name: 'inbound-call-panel',
+    path: '/day',
+    ready: byTestId('inbound-call'),
+    state: async (page) => {
+      await page.getByTestId('inbound-call').click();
+      await page.keyboard.type('02 61 91 40 01');
+      await page.locator('[data-testid^="search-hit-c"]').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('inbound-call-panel').waitFor();
+      await page.keyboard.press('3');
+      await page.getByTestId('inbound-call-panel').locator('input[type="time"]').waitFor();
+    },
+  },
   { name: 'customer-new', path: '/customers/new', user: 'manager@demo.local', ready: 'form' },
   {
     name: 'customer-new-errors',

@@ -140,6 +140,15 @@ describe.each(await testEngines())("the assistant's day on %s", (engine) => {
     expect(tuesday.capacityMinutes).toBe(0);
     expect(tuesday.items).toHaveLength(0);
 
+    // Listed on the team's load, and removed: her Tuesday is hers again; removing it twice finds nothing.
+    const id = absence.json<{ id: number }>().id;
+    const listed = (await manager.get('/api/day/team')).json<TeamLoad>();
+    expect(listed.assistants.find((a) => a.userId === lea.userId)?.absences.map((a) => a.id)).toContain(id);
+    expect((await adv.delete(`/api/day/absences/${id}`)).statusCode).toBe(403);
+    expect((await manager.delete(`/api/day/absences/${id}`)).statusCode).toBe(204);
+    expect((await manager.get(`/api/day?userId=${lea.userId}&date=2026-03-10`)).json<Day>().capacityMinutes).toBeGreaterThan(0);
+    expect((await manager.delete(`/api/day/absences/${id}`)).statusCode).toBe(404);
+
     const note = await adv.post('/api/handover-notes', { itemRef: ref, text: 'Il préfère être appelé sur le portable.' });
     expect(note.statusCode).toBe(201);
     const notes = await manager.get(`/api/handover-notes?itemRef=${encodeURIComponent(ref)}`);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../core/search/search.schemas.ts';
 import { openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
@@ -55,6 +56,13 @@ describe.each(await testEngines())('accent-insensitive search on %s', (engine) =
     expect(await customers('chilly mazarin')).toEqual(["Cap Marché — Centrale d'achats Centre-Ouest"]);
     // Names starting with the text still come first.
     expect((await customers('pate'))[0]).toBe('Pâtes Fraîches du Val (traiteur industriel)');
+  });
+
+  it('answers an inbound call: the one search finds the caller by his number however it is typed', async () => {
+    const found = async (q: string) =>
+      (await assistant.get(`/api/search?q=${encodeURIComponent(q)}`)).json<SearchResults>().customers.map((c) => c.name);
+    for (const typed of ['02 61 91 40 01', '0261914001', '+33 2 61 91 40 01', '+33261914001'])
+      expect(await found(typed), typed).toEqual(['Boulangerie Martin']);
   });
 
   it('finds products by words of the name without accents, in any order', async () => {

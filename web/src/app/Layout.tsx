@@ -1,5 +1,6 @@
-import { AppShell, Group, Kbd, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { AppShell, Button, Group, Kbd, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKey, IconLogout, IconPhoneIncoming } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth.tsx';
@@ -8,12 +9,17 @@ import { isNavActive, NAV } from './nav.ts';
 import { ApprovalsBadge } from '../orders/rules/ApprovalsBadge.tsx';
 import { RisksBadge } from '../risks/RisksBadge.tsx';
 import { EdiBadge } from '../edi/EdiBadge.tsx';
+import { ORDER_DESK } from '../../../core/auth/roles.ts';
+import { nowInstant } from '../shared/clock.ts';
+import { SearchPalette } from './SearchPalette.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
   const { user, loading, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  // When she picked up the phone: the inbound call's timer runs from here, not from when the customer is found.
+  const [inboundCallAt, setInboundCallAt] = useState<string | null>(null);
 
   if (loading) return <Loader m="xl" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
@@ -35,6 +41,17 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="md">
+            {can(ORDER_DESK) && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconPhoneIncoming size={14} />}
+                onClick={() => setInboundCallAt(nowInstant())}
+                data-testid="inbound-call"
+              >
+                {t('inboundCall.button')}
+              </Button>
+            )}
             <Text size="xs" c="dimmed">
               <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">K</Kbd> {t('app.searchHint')}
             </Text>
@@ -97,6 +114,7 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
+      {inboundCallAt && <SearchPalette key={inboundCallAt} opened inboundCallAt={inboundCallAt} onClose={() => setInboundCallAt(null)} />}
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>

@@ -1,6 +1,6 @@
 import { Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPhoneIncoming, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,12 +38,21 @@ function hitsOf(results: SearchResults | undefined, t: (key: string) => string):
   ];
 }
 
+/** A customer hit opens his page with the inbound call's panel, timed from when she picked up the phone. */
+function inboundHits(results: SearchResults | undefined, startedAt: string, t: (key: string) => string): Hit[] {
+  return hitsOf(results, t)
+    .filter((hit) => hit.group === 'customers')
+    .map((hit) => ({ ...hit, to: `${hit.to}?call=in&startedAt=${encodeURIComponent(startedAt)}` }));
+}
+
 /**
  * The one search, Ctrl+K from any page: what she types goes straight into its field, customers, orders and products
- * come back together, ↑/↓ walk them and Enter opens one.
+ * come back together, ↑/↓ walk them and Enter opens one. With `inboundCallAt` it answers the phone instead: she types
+ * the caller's number or name and only customers come back.
  */
-export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function SearchPalette({ opened, onClose, inboundCallAt }: { opened: boolean; onClose: () => void; inboundCallAt?: string }) {
   const { t } = useTranslation();
+  const inbound = inboundCallAt !== undefined;
   const [text, setText] = useState('');
   const [highlight, setHighlight] = useState(0);
   const [q] = useDebouncedValue(text.trim(), 150);
@@ -52,7 +61,7 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
     queryFn: () => api.get<SearchResults>(`/api/search?q=${encodeURIComponent(q)}`),
     enabled: opened && q.length > 0,
   });
-  const hits = q ? hitsOf(search.data, t) : [];
+  const hits = !q ? [] : inbound ? inboundHits(search.data, inboundCallAt, t) : hitsOf(search.data, t);
   const open = (hit: Hit) => {
     onClose();
     setText('');
@@ -60,16 +69,30 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
   };
 
   return (
-    <Modal.Root opened={opened} onClose={onClose} size="lg" yOffset="12vh" padding="sm" data-testid="search-palette">
+    <Modal.Root
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      yOffset="12vh"
+      padding="sm"
+      data-testid={inbound ? 'inbound-call-palette' : 'search-palette'}
+      // The caller's page takes the focus (its call panel), not the top bar's button she would reopen with Enter.
+      returnFocus={!inbound}
+    >
       <Modal.Overlay />
       {/* No visible title (the field says it all on screen): the dialog is named for screen readers. */}
-      <Modal.Content aria-label={t('search.title')}>
+      <Modal.Content aria-label={t(inbound ? 'inboundCall.title' : 'search.title')}>
         <Modal.Body>
+          {inbound && (
+            <Text size="sm" fw={600} mb="xs">
+              {t('inboundCall.title')}
+            </Text>
+          )}
           <TextInput
             data-autofocus
             data-testid="search-palette-input"
-            leftSection={<IconSearch size={16} />}
-            placeholder={t('search.placeholder')}
+            leftSection={inbound ? <IconPhoneIncoming size={16} /> : <IconSearch size={16} />}
+            placeholder={t(inbound ? 'inboundCall.placeholder' : 'search.placeholder')}
             value={text}
             onChange={(e) => {
               setText(e.currentTarget.value);

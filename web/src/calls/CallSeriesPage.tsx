@@ -1,16 +1,16 @@
-import { Alert, Badge, Button, Group, Kbd, Loader, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { CALL_OUTCOMES, type CallOutcome, type CallPurpose } from '../../../core/calls/call.ts';
-import type { Call, CustomerCallRhythm } from '../../../core/calls/calls.schemas.ts';
+import { Link } from 'react-router';
+import type { CallOutcome, CallPurpose } from '../../../core/calls/call.ts';
+import type { CustomerCallRhythm } from '../../../core/calls/calls.schemas.ts';
 import { CALL_ITEM_KINDS } from '../../../core/day/day-item.ts';
 import type { DayItem } from '../../../core/day/day.schemas.ts';
 import { api } from '../api/client.ts';
 import { useCustomer } from '../customers/use-customer.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
-import { nowInstant, parisToday } from '../shared/clock.ts';
+import { nowInstant } from '../shared/clock.ts';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { PinnedNotes, useCustomerStory } from '../story/PinnedNotes.tsx';
 import { useDay } from '../day/use-day.ts';
@@ -18,25 +18,13 @@ import { InterviewForm } from '../satisfaction/InterviewForm.tsx';
 import { useSatisfactionGuides } from '../satisfaction/use-satisfaction.ts';
 import { CallScript } from '../scripts/CallScript.tsx';
 import { useLanguage } from '../shared/use-language.ts';
+import { CallOutcomeForm, CallTimer } from './CallOutcomeForm.tsx';
 
-/** The outcomes in the order of their keys (1 … 6). */
-const KEYED: readonly CallOutcome[] = ['order-taken', 'no-answer', 'call-back', 'message-left', 'nothing-to-order', 'handled'];
 const PURPOSE_OF_KIND: Record<string, CallPurpose> = {
   'ordering-call': 'ordering',
   'call-back': 'call-back',
   'satisfaction-call': 'satisfaction',
 };
-
-function useTimer(startedAt: string) {
-  const [now, setNow] = useState(startedAt);
-  useEffect(() => {
-    setNow(nowInstant());
-    const id = setInterval(() => setNow(nowInstant()), 1000);
-    return () => clearInterval(id);
-  }, [startedAt]);
-  const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(startedAt)) / 1000));
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** "Lancer mes appels": the day's calls one after the other, by the keyboard alone; each logged before the next. */
 export function CallSeriesPage() {
@@ -75,65 +63,21 @@ export function CallSeriesPage() {
 function CallCard({ item, position, total, onLogged }: { item: DayItem; position: number; total: number; onLogged: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const customerId = item.customerId!;
   const [startedAt] = useState(nowInstant);
-  const timer = useTimer(startedAt);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
-  const [note, setNote] = useState('');
-  const [callBack, setCallBack] = useState('16:00');
   const customer = useCustomer(customerId);
   const story = useCustomerStory(customerId);
   const rhythm = useQuery({
     queryKey: ['customers', customerId, 'call-rhythm'],
     queryFn: () => api.get<CustomerCallRhythm>(`/api/customers/${customerId}/call-rhythm`),
   });
-  const noteRef = useRef<HTMLTextAreaElement>(null);
   const purpose = PURPOSE_OF_KIND[item.kind] ?? 'ordering';
   const guides = useSatisfactionGuides();
   const guide = guides.data?.items.find((g) => g.typology === customer.data?.typology);
   const contact = rhythm.data?.rhythm?.contactId
     ? customer.data?.contacts.find((c) => c.id === rhythm.data?.rhythm?.contactId)
     : customer.data?.contacts[0];
-
-  const save = useMutation({
-    mutationFn: (o: CallOutcome) =>
-      api.post<Call>('/api/calls', {
-        customerId,
-        ...(contact ? { contactId: contact.id } : {}),
-        direction: 'out',
-        purpose,
-        startedAt,
-        endedAt: nowInstant(),
-        outcome: o,
-        ...(note.trim() ? { note: note.trim() } : {}),
-        ...(o === 'call-back' ? { callBackAt: new Date(`${parisToday()}T${callBack}:00`).toISOString() } : {}),
-      }),
-    onSuccess: (_call, o) => {
-      void queryClient.invalidateQueries({ queryKey: ['day'] });
-      onLogged();
-      if (o === 'order-taken') void navigate(`/orders/new?customerId=${customerId}`);
-    },
-  });
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
-      if (!typing && /^[1-6]$/.test(e.key) && !e.altKey && !e.ctrlKey) {
-        e.preventDefault();
-        setOutcome(KEYED[Number(e.key) - 1]);
-      } else if (!typing && e.key.toLowerCase() === 'n' && !e.altKey && !e.ctrlKey) {
-        e.preventDefault();
-        noteRef.current?.focus();
-      } else if (e.key === 'Enter' && (!typing || e.ctrlKey) && outcome && !save.isPending) {
-        e.preventDefault();
-        save.mutate(outcome);
-      } else if (e.key === 'Escape' && typing) (e.target as HTMLElement).blur();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [outcome, save]);
 
   const open = story.data?.open;
   return (
@@ -147,9 +91,7 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
               <Badge variant="default">{t(`typologies.${customer.data.typology}`, { defaultValue: customer.data.typology })}</Badge>
             )}
           </Group>
-          <Text size="xl" ff="monospace" fw={700} data-testid="call-timer" aria-label={t('calls.timer')}>
-            {timer}
-          </Text>
+          <CallTimer startedAt={startedAt} />
         </Group>
         <Text size="sm">
           {contact
@@ -185,40 +127,18 @@ function CallCard({ item, position, total, onLogged }: { item: DayItem; position
         {purpose === 'satisfaction' && guide && (
           <InterviewForm customerId={customerId} guide={guide} onSaved={() => setOutcome('handled')} inSeries />
         )}
-        <SegmentedControl
-          fullWidth
-          value={outcome ?? ''}
-          onChange={(v) => setOutcome(v as CallOutcome)}
-          data={CALL_OUTCOMES.map((o) => ({ value: o, label: `${KEYED.indexOf(o) + 1} · ${t(`calls.outcomes.${o}`)}` }))}
-          aria-label={t('calls.outcome')}
+        <CallOutcomeForm
+          customerId={customerId}
+          contactId={contact?.id}
+          direction="out"
+          purpose={purpose}
+          startedAt={startedAt}
+          outcome={outcome}
+          onOutcome={setOutcome}
+          saveLabel={t('calls.saveNext')}
+          saveHint={t('calls.keysSave')}
+          onLogged={onLogged}
         />
-        {outcome === 'call-back' && (
-          <TextInput
-            label={t('calls.callBackAt')}
-            type="time"
-            value={callBack}
-            onChange={(e) => setCallBack(e.currentTarget.value)}
-            w={160}
-          />
-        )}
-        <Textarea
-          ref={noteRef}
-          label={t('calls.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <ErrorAlert error={save.error} />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">1</Kbd>–<Kbd size="xs">6</Kbd> {t('calls.keysOutcome')} · <Kbd size="xs">N</Kbd> {t('calls.keysNote')} ·{' '}
-            <Kbd size="xs">↵</Kbd> {t('calls.keysSave')}
-          </Text>
-          <Button disabled={!outcome} loading={save.isPending} onClick={() => outcome && save.mutate(outcome)} data-testid="save-call">
-            {t('calls.saveNext')}
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   );

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconEdit, IconMessageExclamation, IconPencilPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
 import { paymentTermsText } from '../../../core/customers/payment-terms.ts';
 import { useAuth } from '../app/auth.tsx';
 import { CallRhythmSection } from '../calls/CallRhythmSection.tsx';
+import { InboundCallPanel } from '../calls/InboundCallPanel.tsx';
 import { CustomerStockSection } from '../customer-stock/CustomerStockSection.tsx';
 import { PenaltyClauseSection } from '../penalties/PenaltyClauseSection.tsx';
 import { CustomerPricesSection } from '../pricing/CustomerPricesSection.tsx';
@@ -30,6 +31,9 @@ export function CustomerDetailPage() {
   const { can } = useAuth();
   const id = Number(useParams().id);
   const customer = useCustomer(id);
+  // An inbound call opened the page (the top bar's "Appel entrant"): it stays on until she ends it.
+  const [params, setParams] = useSearchParams();
+  const inboundCallAt = params.get('call') === 'in' ? params.get('startedAt') : null;
   if (customer.isPending) return <Loader />;
   if (customer.error) return <ErrorAlert error={customer.error} />;
   const c = customer.data;
@@ -77,6 +81,9 @@ export function CustomerDetailPage() {
           )}
         </Group>
       </Group>
+      {inboundCallAt && can(ORDER_DESK) && (
+        <InboundCallPanel key={inboundCallAt} customer={c} startedAt={inboundCallAt} onEnded={() => setParams({}, { replace: true })} />
+      )}
       <PinnedNotes customerId={c.id} />
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="sm">

@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { AbsencesSection } from './AbsencesSection.tsx';
 import { minutesText } from './use-day.ts';
 
 /** The manager's view: each assistant's planned load against her time, today and this week; her day to move work from. */
@@ -73,6 +74,7 @@ export function TeamPage() {
           </Table>
         </Paper>
       )}
+      {team.data && <AbsencesSection assistants={team.data.assistants} />}
     </Stack>
   );
 }
