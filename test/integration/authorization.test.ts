@@ -158,6 +158,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       ).id,
       'penalty-notices/:id': (await db.selectFrom('penaltyNotices').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'imports/:kind': 'products',
+      'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'promotions/:id': promotion,
       'prices/:priceId': customerPrice,
       'planned-receipts/:id': (await db.selectFrom('plannedReceipts').select('id').orderBy('id').executeTakeFirstOrThrow()).id,

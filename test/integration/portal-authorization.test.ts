@@ -133,6 +133,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'deliveries/:id': (await t.handle.db.selectFrom('deliveries').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': await first('penaltyNotices'),
       'imports/:kind': 'products',
+      'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'call-scripts/:typology': 'ARTISAN',
       ':typology/:screen': 'complaint',
       'promotions/:id': await first('promotions'),

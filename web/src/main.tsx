@@ -31,7 +31,7 @@ function App() {
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
       <Notifications position="top-right" />
-      {can(STAFF) && <SearchPalette opened={searching} onClose={() => setSearching(false)} />}
+      {can(STAFF) && <SearchPalette opened={searching} onClose={() => setSearching(false)} navigate={(to) => void router.navigate(to)} />}
       <ShortcutsHelp opened={helping} onClose={() => setHelping(false)} />
       <RouterProvider router={router} />
     </DatesProvider>

@@ -114,7 +114,15 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      {inboundCallAt && <SearchPalette key={inboundCallAt} opened inboundCallAt={inboundCallAt} onClose={() => setInboundCallAt(null)} />}
+      {inboundCallAt && (
+        <SearchPalette
+          key={inboundCallAt}
+          opened
+          inboundCallAt={inboundCallAt}
+          onClose={() => setInboundCallAt(null)}
+          navigate={navigate}
+        />
+      )}
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>

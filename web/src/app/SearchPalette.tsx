@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { SearchResults } from '../../../core/search/search.schemas.ts';
 import { api } from '../api/client.ts';
 import { listKey } from '../orders/entry/keys.ts';
-import { router } from './router.tsx';
 
 type Hit = { key: string; group: 'customers' | 'orders' | 'products'; title: string; detail: string; to: string };
 
@@ -50,7 +49,18 @@ function inboundHits(results: SearchResults | undefined, startedAt: string, t: (
  * come back together, ↑/↓ walk them and Enter opens one. With `inboundCallAt` it answers the phone instead: she types
  * the caller's number or name and only customers come back.
  */
-export function SearchPalette({ opened, onClose, inboundCallAt }: { opened: boolean; onClose: () => void; inboundCallAt?: string }) {
+/** `navigate`: the router's (the palette opens from above the router, and from the desk's layout inside it). */
+export function SearchPalette({
+  opened,
+  onClose,
+  navigate,
+  inboundCallAt,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  navigate: (to: string) => void;
+  inboundCallAt?: string;
+}) {
   const { t } = useTranslation();
   const inbound = inboundCallAt !== undefined;
   const [text, setText] = useState('');
@@ -65,7 +75,7 @@ export function SearchPalette({ opened, onClose, inboundCallAt }: { opened: bool
   const open = (hit: Hit) => {
     onClose();
     setText('');
-    void router.navigate(hit.to);
+    navigate(hit.to);
   };
 
   return (
