@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+
+/**
+ * Scenario 9 settled with a gesture: "20 € off your next order". When Au Pain Doré's next order is typed, the entry
+ * screen takes it off as she types (the rules run in the browser on the same context as the server), named after
+ * the complaint; the saved order shows it the same, in French and English.
+ */
+describe.skipIf(!browserAvailable())('browser: a complaint gesture on the next order', () => {
+  let desk: Desk;
+  let page: Page;
+  let customerId: number;
+  let complaintNumber: string;
+  const api = <T>(method: string, url: string, body?: unknown) =>
+    page.evaluate(
+      async ([m, u, b]) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const res = await fetch(u, {
+          method: m,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: b === undefined ? undefined : JSON.stringify(b),
+        });
+        return res.json();
+      },
+      [method, url, body] as const,
+    ) as Promise<T>;
+
+  beforeAll(async () => {
+    desk = await openDesk();
+    page = await desk.open('fr');
+    const customers = await api<{ items: { id: number; code: string }[] }>('GET', '/api/customers?q=Pain%20Dor%C3%A9');
+    customerId = customers.items.find((c) => c.code === 'C021')!.id;
+    const complaint = await api<{ id: number; number: string }>('POST', '/api/complaints', {
+      customerId,
+      reason: 'late-delivery',
+      description: 'Livré à 11 h au lieu de 6 h : le fournil a attendu.',
+      channel: 'phone',
+      mood: 'annoyed',
+    });
+    complaintNumber = complaint.number;
+    await api('POST', `/api/complaints/${complaint.id}/resolve`, {
+      outcome: 'gesture',
+      amountCents: 2000,
+      note: 'Vingt euros de moins sur la prochaine commande.',
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('takes the gesture off as the next order is typed, and the saved order keeps it', async () => {
+    await page.goto(`${desk.server.url}/orders/new?customerId=${customerId}`);
+    const product = page.getByTestId('order-line-1-product');
+    await product.waitFor();
+    await product.focus();
+    await page.keyboard.type('FAR-T65-S25');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('order-line-1-quantity').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    const totals = page.getByTestId('order-totals');
+    await expect.poll(() => totals.innerText()).toContain(`Geste commercial (réclamation ${complaintNumber})`);
+    expect(await totals.innerText()).toMatch(/-20,00\s€/);
+    await desk.shot(page, 'gesture-entry-fr');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/\/orders\/\d+$/);
+    await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('confirmée');
+    await expect.poll(() => page.getByTestId('order-totals').innerText()).toContain(`Geste commercial (réclamation ${complaintNumber})`);
+    await desk.shot(page, 'gesture-order-fr');
+
+    const english = await desk.open('en');
+    await english.goto(page.url());
+    await expect.poll(() => english.getByTestId('order-totals').innerText()).toContain(`Goodwill gesture (complaint ${complaintNumber})`);
+    expect(await english.getByTestId('order-totals').innerText()).toMatch(/-€20\.00/);
+    await desk.shot(english, 'gesture-order-en');
+  });
+});
