@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+import { browserAvailable, type Desk, openDesk, pageApi } from '../helpers/browser.ts';
 
 /**
  * Scenario 9, the end of it: Au Pain Doré's torn sacks get their photos (thumbnails shown), are settled by a
@@ -12,19 +12,7 @@ describe.skipIf(!browserAvailable())('browser: photos, a replacement and the ans
   let desk: Desk;
   let page: Page;
   let complaintId: number;
-  const api = <T>(method: string, url: string, body?: unknown) =>
-    page.evaluate(
-      async ([m, u, b]) => {
-        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-        const res = await fetch(u, {
-          method: m,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: b === undefined ? undefined : JSON.stringify(b),
-        });
-        return res.json();
-      },
-      [method, url, body] as const,
-    ) as Promise<T>;
+  const api = <T>(method: string, url: string, body?: unknown) => pageApi(page)<T>(method, url, body);
 
   beforeAll(async () => {
     desk = await openDesk();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+import { browserAvailable, type Desk, openDesk, pageApi } from '../helpers/browser.ts';
 
 /**
  * Issue 16, item 3 in the browser: a manager agrees a net price with Boulangerie Martin on his page; the history
@@ -41,18 +41,11 @@ describe.skipIf(!browserAvailable())('browser: a customer net price agreed on sc
     await expect.poll(() => adv.getByTestId('customer-prices').getByText('running').count()).toBe(1);
     expect(await adv.getByTestId('price-form').count()).toBe(0);
     await desk.shot(adv, 'customer-prices-en');
-    const quote = await adv.evaluate(
-      async ([customerId, productId]) => {
-        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-        const res = await fetch('/api/orders/quote', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ customerId, channel: 'phone', lines: [{ productId, quantity: 10 }] }),
-        });
-        return (await res.json()) as { lines: { unitPriceCents: number }[] };
-      },
-      [martin, product.id],
-    );
+    const quote = await pageApi(adv)<{ lines: { unitPriceCents: number }[] }>('POST', '/api/orders/quote', {
+      customerId: martin,
+      channel: 'phone',
+      lines: [{ productId: product.id, quantity: 10 }],
+    });
     expect(quote.lines[0].unitPriceCents).toBe(1590);
     await adv.close();
     await page.close();

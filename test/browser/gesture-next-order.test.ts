@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+import { browserAvailable, type Desk, openDesk, pageApi } from '../helpers/browser.ts';
 
 /**
  * Scenario 9 settled with a gesture: "20 € off your next order". When Au Pain Doré's next order is typed, the entry
@@ -12,19 +12,7 @@ describe.skipIf(!browserAvailable())('browser: a complaint gesture on the next o
   let page: Page;
   let customerId: number;
   let complaintNumber: string;
-  const api = <T>(method: string, url: string, body?: unknown) =>
-    page.evaluate(
-      async ([m, u, b]) => {
-        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-        const res = await fetch(u, {
-          method: m,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: b === undefined ? undefined : JSON.stringify(b),
-        });
-        return res.json();
-      },
-      [method, url, body] as const,
-    ) as Promise<T>;
+  const api = <T>(method: string, url: string, body?: unknown) => pageApi(page)<T>(method, url, body);
 
   beforeAll(async () => {
     desk = await openDesk();

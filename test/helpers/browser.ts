@@ -178,6 +178,26 @@ export async function openDesk(env: Record<string, string> = {}, options: DemoOp
   };
 }
 
+/**
+ * Calls the API as the page's logged-in user (her session cookie, her CSRF token): what a suite sets up through the
+ * routes a screen would use, without clicking through screens it does not test.
+ */
+export function pageApi(page: Page) {
+  return <T>(method: string, url: string, body?: unknown) =>
+    page.evaluate(
+      async ([m, u, b]) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const res = await fetch(u, {
+          method: m,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: b === undefined ? undefined : JSON.stringify(b),
+        });
+        return res.json();
+      },
+      [method, url, body] as const,
+    ) as Promise<T>;
+}
+
 /** Waits until the element with this test id has the focus. */
 export async function focusedOn(page: Page, testId: string): Promise<void> {
   await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
