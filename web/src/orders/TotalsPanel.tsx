@@ -13,7 +13,8 @@ function Row({ label, value, strong, testId }: { label: ReactNode; value: ReactN
       <Text size="sm" fw={strong ? 700 : 400}>
         {label}
       </Text>
-      <Text size="sm" fw={strong ? 700 : 400} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {/* An amount is read whole: a long label wraps, the sign never parts from its figure. */}
+      <Text size="sm" fw={strong ? 700 : 400} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
         {value}
       </Text>
     </Group>
