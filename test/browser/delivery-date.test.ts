@@ -93,6 +93,26 @@ describe.skipIf(!browserAvailable())('browser: the delivery date as it is said o
       await page.close();
     });
 
+    it(`${language}: a date typed before the customer's terms have arrived is kept, not replaced by the default`, async () => {
+      const page = await desk.open(language);
+      // The customer's context (delivery points, earliest dates) is held until she has typed her date.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/customers/*/order-context*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await startMartinOrder(page);
+      const field = page.getByTestId('order-requested-date');
+      const friday = parseTypedDate('ven', parseTypedDate('+14', today(), order)!, order)!;
+      await typeDate(page, fmt.date(friday).replace(/^\S+\s/, ''));
+      release();
+      // The terms have arrived when the default delivery point is chosen.
+      await expect.poll(() => page.getByTestId('order-delivery-point').inputValue()).not.toBe('');
+      await expect.poll(() => field.inputValue()).toBe(fmt.date(friday));
+      await page.close();
+    });
+
     it(`${language}: the calendar opens with Alt+↓, shows the delivery days and holidays, and the arrows pick a day`, async () => {
       const page = await desk.open(language);
       await startMartinOrder(page);
@@ -103,7 +123,11 @@ describe.skipIf(!browserAvailable())('browser: the delivery date as it is said o
       await page.keyboard.press('Alt+ArrowDown');
       const calendar = page.getByTestId('delivery-calendar');
       await calendar.waitFor();
-      await page.waitForFunction(() => document.activeElement?.closest('[data-testid="delivery-calendar"]') !== null);
+      // The arrows walk from the chosen day: she sees it focused before she presses them.
+      await page.waitForFunction(() => {
+        const day = document.activeElement;
+        return day?.closest('[data-testid="delivery-calendar"]') != null && day.hasAttribute('data-selected');
+      });
       expect(await calendar.locator('[data-delivery-day]').count()).toBeGreaterThanOrEqual(7); // two a week, a month shown
       await desk.shot(page, `issue18-1-date-calendar-${language}`);
       // Friday → the next Tuesday: four days on.

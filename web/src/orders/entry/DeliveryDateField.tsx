@@ -31,21 +31,11 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
   const [unreadable, setUnreadable] = useState(false);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const calendar = useRef<HTMLDivElement>(null);
 
   // The value changes from elsewhere too (another delivery point, the calendar): show it unless she is typing.
   useEffect(() => {
     if (document.activeElement !== input.current) setText(value ? fmt.date(value) : '');
   }, [value, fmt]);
-
-  // Opened from the keyboard, the calendar takes the focus on the chosen day so the arrows move from there.
-  useEffect(() => {
-    if (!open) return;
-    const id = requestAnimationFrame(() =>
-      calendar.current?.querySelector<HTMLButtonElement>('button[data-selected], button[tabindex="0"]')?.focus(),
-    );
-    return () => cancelAnimationFrame(id);
-  }, [open]);
 
   const read = (typed: string) => parseTypedDate(typed, parisToday(), dateOrderOf(fmt.locale));
   const pick = (date: IsoDate) => {
@@ -100,7 +90,7 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
           }
         />
       </Popover.Target>
-      <Popover.Dropdown ref={calendar} data-testid="delivery-calendar">
+      <Popover.Dropdown data-testid="delivery-calendar">
         <DatePicker
           value={value}
           defaultDate={value ?? undefined}
@@ -111,7 +101,7 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
             setOpen(false);
             input.current?.focus();
           }}
-          getDayProps={(date) => dayLook(date, schedule, t)}
+          getDayProps={(date) => ({ ...dayLook(date, schedule, t), ...focusedFirst(date, value) })}
         />
         <Group gap="md" mt={6}>
           <Text size="xs" c="teal.8" fw={700}>
@@ -148,6 +138,15 @@ export function DeliveryDateProblem({ value, onChange, schedule, earliest }: Pro
       )}
     </Group>
   );
+}
+
+/**
+ * Opened from the keyboard, the calendar takes the focus on the chosen day (today when none is) so the arrows move
+ * from there. The popover's focus trap picks `data-autofocus` when it mounts; focusing the day from an effect raced
+ * with it and lost whenever the trap's timer ran last.
+ */
+function focusedFirst(date: IsoDate, value: IsoDate | null) {
+  return date === (value ?? parisToday()) ? { 'data-autofocus': true } : {};
 }
 
 /** Receiving days stand out, holidays are struck through: the calendar answers "when can he be delivered?". */

@@ -125,7 +125,8 @@ export function OrderEntryPage({ seed, submit, title }: { seed?: EntrySeed; subm
     // now: the updater below runs at the next render, after the seed is spent.
     const requestedDate = seededDate.current ?? (point ? (ctx.earliestDates[String(point.id)] ?? null) : null);
     seededDate.current = null;
-    setHeader((h) => ({ ...h, deliveryPointId: point?.id ?? null, requestedDate }));
+    // A date she typed while the context was on its way is hers: the default never overwrites it.
+    setHeader((h) => ({ ...h, deliveryPointId: point?.id ?? null, requestedDate: h.requestedDate ?? requestedDate }));
   }, [context.data, header.customerId]);
 
   const focusFirstOpenLine = () => {
