@@ -329,7 +329,7 @@ export const OrderAvailabilitySchema = Type.Object({
           quantity: Int,
           ref: Type.Optional(Type.Union([Type.String(), Int])),
         }),
-        { description: "other confirmed orders' open lines, in promise order" },
+        { description: "other confirmed orders' open lines, summed per warehouse and date, by date" },
       ),
     }),
   ),

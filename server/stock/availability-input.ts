@@ -61,13 +61,8 @@ export async function loadAvailabilityInput(
         .map((r) => ({ warehouseId: r.warehouseId, date: r.date, quantity: r.quantity, ref: r.ref })),
       // A line bound to a warehouse weighs there; a part split off weighs on its own date.
       reservations: reservations
-        .filter((r) => r.productId === p.id && (r.plannedDate ?? r.promisedDate ?? r.requestedDate))
-        .map((r) => ({
-          warehouseId: r.warehouseId,
-          date: (r.plannedDate ?? r.promisedDate ?? r.requestedDate)!,
-          quantity: r.quantity,
-          ref: r.orderId,
-        })),
+        .filter((r) => r.productId === p.id)
+        .map((r) => ({ warehouseId: r.warehouseId, date: r.date, quantity: Number(r.quantity) })),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable } from './availability.table.ts';
 
@@ -85,27 +85,28 @@ export async function updateReceipt(db: DbOrTrx, id: number, values: Updateable<
 }
 
 /**
- * Open lines of confirmed orders (not yet released: a released line is in stock_levels.reserved), in promise
- * order: the date promised (else requested), then the order, then the line.
+ * What the open lines of confirmed orders (not yet released: a released line is in stock_levels.reserved) weigh,
+ * summed per product, warehouse and date (the line's own planned date, else the order's promised, else requested
+ * date), by date. Summed in SQL: availability takes a date's reservations from the oldest lots one after the other,
+ * which takes the same goods as their sum, and a desk with thousands of open lines then reads a few rows a product.
  */
 export function listOpenReservations(db: DbOrTrx, productIds: readonly number[], excludeOrderId: number | null) {
+  const date = sql<string>`coalesce(${sql.ref('orderLines.plannedDate')}, ${sql.ref('orders.promisedDate')}, ${sql.ref('orders.requestedDate')})`;
   let q = db
     .selectFrom('orderLines')
     .innerJoin('orders', 'orders.id', 'orderLines.orderId')
-    .select([
+    .select((eb) => [
       'orderLines.productId',
-      'orderLines.quantity',
       'orderLines.warehouseId',
-      'orderLines.plannedDate',
-      'orders.id as orderId',
-      'orders.promisedDate',
-      'orders.requestedDate',
+      date.as('date'),
+      eb.fn.sum<number>('orderLines.quantity').as('quantity'),
     ])
     .where('orders.status', '=', 'confirmed')
     .where('orderLines.status', '=', 'open')
-    .where('orderLines.productId', 'in', productIds.length ? productIds : [-1]);
+    .where('orderLines.productId', 'in', productIds.length ? productIds : [-1])
+    .where(date, 'is not', null);
   if (excludeOrderId !== null) q = q.where('orders.id', '<>', excludeOrderId);
-  return q.orderBy('orders.promisedDate').orderBy('orders.id').orderBy('orderLines.lineNo').execute();
+  return q.groupBy(['orderLines.productId', 'orderLines.warehouseId', date]).orderBy(date).execute();
 }
 
 export function listStockLevelsOf(db: DbOrTrx, productIds: readonly number[]) {
