@@ -9,6 +9,7 @@ import { buildApp } from '../server/app.ts';
 import { systemClock } from '../server/clock.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
+import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 
@@ -50,7 +51,7 @@ export async function freshDatabase(engine: 'sqlite' | 'postgres' = 'sqlite') {
 }
 
 /** Ten products of Boulangerie Martin's price list, with their prices: the order both runs write. */
-export async function orderLines(db: Awaited<ReturnType<typeof freshDatabase>>['handle']['db']) {
+export async function orderLines(db: Db) {
   const customer = await db.selectFrom('customers').select(['id', 'priceListId']).where('code', '=', 'C020').executeTakeFirstOrThrow();
   const dp = await db.selectFrom('deliveryPoints').select('id').where('customerId', '=', customer.id).executeTakeFirstOrThrow();
   const items = await db
@@ -66,19 +67,25 @@ export async function orderLines(db: Awaited<ReturnType<typeof freshDatabase>>['
   return { customerId: customer.id, deliveryPointId: dp.id, lines };
 }
 
+/**
+ * Hundreds of confirmed orders for one bakery would pass its 8 000 € credit limit after a handful, and each confirm
+ * would then wait for a manager: the benchmark customer gets a limit they all fit under, so every confirmation runs
+ * every rule (credit included) and goes through. Likewise the demo's stock, sized for a day's orders, runs out after
+ * a few dozen: enough on hand for every one, so each confirmation checks availability and passes rather than waiting
+ * for a manager's approval.
+ */
+export async function makeRoomForOrders(db: Db, sample: Awaited<ReturnType<typeof orderLines>>) {
+  await db.updateTable('customers').set({ creditLimitCents: 1_000_000_000 }).where('id', '=', sample.customerId).execute();
+  const productIds = sample.lines.map((l) => l.productId);
+  await db.updateTable('stockLots').set({ quantity: 10_000_000 }).where('productId', 'in', productIds).execute();
+  await db.updateTable('stockLevels').set({ onHand: 10_000_000 }).where('productId', 'in', productIds).execute();
+}
+
 /** Carnet itself: create then confirm each order over real HTTP from a client thread, durable commits. */
 async function measureHttp(engine: 'sqlite' | 'postgres') {
   const { dataDir, config, handle, drop } = await freshDatabase(engine);
   const sample = await orderLines(handle.db);
-  // Hundreds of confirmed orders for one bakery would pass its 8 000 € credit limit after a handful, and each confirm
-  // would then wait for a manager: the benchmark customer gets a limit they all fit under, so every confirmation
-  // runs every rule (credit included) and goes through.
-  await handle.db.updateTable('customers').set({ creditLimitCents: 1_000_000_000 }).where('id', '=', sample.customerId).execute();
-  // Likewise the demo's stock, sized for a day's orders, runs out after a few dozen: enough on hand for every one, so
-  // each confirmation checks availability and passes rather than waiting for a manager's approval.
-  const productIds = sample.lines.map((l) => l.productId);
-  await handle.db.updateTable('stockLots').set({ quantity: 10_000_000 }).where('productId', 'in', productIds).execute();
-  await handle.db.updateTable('stockLevels').set({ onHand: 10_000_000 }).where('productId', 'in', productIds).execute();
+  await makeRoomForOrders(handle.db, sample);
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   // As serve() does: the acknowledgements are printed after each commit, by the worker, in this same process.

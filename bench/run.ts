@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { CHROMIUM } from '../test/helpers/browser.ts';
 import { benchA11y } from './a11y.ts';
+import { benchDeskLoad, benchDeskLoadPg } from './desk-load.ts';
 import { benchEdiIngest } from './edi-ingest.ts';
 import { benchIntakeAccuracy } from './intake-accuracy.ts';
 import { benchOrderEntryKeys } from './order-entry-keys.ts';
@@ -21,6 +22,8 @@ const BENCHES: Bench[] = [
   },
   { name: 'orders-http', run: benchOrdersHttp },
   { name: 'orders-http-pg', run: benchOrdersHttpPg },
+  { name: 'desk-load', run: benchDeskLoad },
+  { name: 'desk-load-pg', run: benchDeskLoadPg },
   { name: 'rules-200-lines', run: benchRules },
   { name: 'risk-scan', run: benchRiskScan },
   { name: 'edi-ingest', run: benchEdiIngest },

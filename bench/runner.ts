@@ -1,3 +1,4 @@
+import os from 'node:os';
 export type BenchResult = Record<string, unknown>;
 /** `unavailable` says why a benchmark cannot run on this machine; such a benchmark is skipped, not failed. */
 export type Bench = { name: string; run: () => Promise<BenchResult>; unavailable?: () => string | null };
@@ -5,7 +6,7 @@ export type Bench = { name: string; run: () => Promise<BenchResult>; unavailable
 /**
  * Runs every benchmark it can, one after the other, and hands each line to `print` as it ends: the result, or
  * `{bench, skipped}` with the reason it could not run, or `{bench, error}` when it threw, the others running all the
- * same. `failed` says whether any threw (a skip is not a failure).
+ * same; each with the one-minute load average when it ended. `failed` says whether any threw (a skip is not a failure).
  */
 export async function runBenchmarks(
   benches: readonly Bench[],
@@ -23,6 +24,8 @@ export async function runBenchmarks(
         result = { bench: bench.name, error: error instanceof Error ? error.message : String(error) };
       }
     }
+    // The machine's load when the bench ended: a figure taken beside other work says so.
+    result = { ...result, loadAverage: Math.round(os.loadavg()[0] * 10) / 10 };
     print(result);
     results.push(result);
   }

@@ -15,7 +15,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const carnet = path.join(repo, 'bin/carnet.mjs');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -30,7 +30,7 @@ function peakResidentMB(pid: number): number {
   return Math.round(Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024);
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -38,7 +38,8 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: number; peakMB: number }> {
+/** Spawns `carnet serve` with this environment and waits for its first 200 on /api/health. */
+export async function startNode(env: NodeJS.ProcessEnv, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [carnet, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -50,20 +51,33 @@ async function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: nu
         (r) => r.status === 200,
         () => false,
       );
-      if (ok) {
-        return { ms: performance.now() - started, peakMB: peakResidentMB(child.pid!) };
-      }
+      if (ok) return { child, ms: performance.now() - started };
       if (performance.now() - started > 60_000) throw new Error(`no answer from /api/health after 60 s: ${stderr.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 5));
     }
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+async function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: number; peakMB: number }> {
+  const { child, ms } = await startNode(env, port);
+  try {
+    return { ms, peakMB: peakResidentMB(child.pid!) };
   } finally {
     await stop(child);
   }
 }
 
-export async function benchStartup() {
+/** The compiled product, built when its sources changed: what `npm start` runs. */
+export function buildIfStale(): void {
   const build = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--stale-only'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr.slice(-2000)}`);
+}
+
+export async function benchStartup() {
+  buildIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-startup-'));
   try {
     const port = await freePort();
