@@ -29,19 +29,20 @@ import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
 import { DueDate, STATUS_COLORS } from './NoticeStatus.tsx';
 import { type PenaltyNotice, toCents } from './types.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 const SEVERITY_COLORS = { contest: 'red', warning: 'yellow', info: 'gray' } as const;
 
 /** One notice: the facts, each legal check with its figures, and what can be done with it now. */
 export function NoticeDetail({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const en = useLanguage() === 'en';
   const fmt = useFormat();
   const { can, user } = useAuth();
   const query = useQuery({ queryKey: ['penalty-notices', id], queryFn: () => api.get<PenaltyNotice>(`/api/penalty-notices/${id}`) });
   if (query.error) return <ErrorAlert error={query.error} />;
   const n = query.data;
   if (!n) return null;
-  const en = i18n.language.startsWith('en');
   const yes = (v: boolean) => (v ? t('common.yes') : t('common.no'));
   const open = n.status === 'received' || n.status === 'contested';
   return (

@@ -14,6 +14,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { TermsTabs } from './TermsTabs.tsx';
 import type { Mechanism, PromotionView } from './types.ts';
 import { actionRow } from '../shared/action-row.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 export function useMechanismText() {
   const { t } = useTranslation();
@@ -33,7 +34,8 @@ export function useMechanismText() {
 
 /** Every promotion, newest first, with its period, its audience and what it gives; running ones marked. */
 export function PromotionsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const en = useLanguage() === 'en';
   const fmt = useFormat();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -79,7 +81,7 @@ export function PromotionsPage() {
                       )}
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={1} maw={420}>
-                      {(i18n.language.startsWith('en') && p.pitchEn) || p.pitchFr}
+                      {(en && p.pitchEn) || p.pitchFr}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -13,6 +13,7 @@ import { type EntryLine, parseQuantity } from './draft.ts';
 import { type LineNavigation, quantityFieldKey } from './keys.ts';
 import { ProductField } from './ProductField.tsx';
 import { FindingList } from '../rules/FindingList.tsx';
+import { useBilingual } from '../rules/bilingual.ts';
 
 /** A line as core priced it: the unit price (null when it has none), its net after discounts, and those discounts. */
 export type RowPrice = { unitPriceCents: number | null; netCents: number; discounts?: readonly { kind: string; discountBp: number }[] };
@@ -71,7 +72,8 @@ export function LineRow({
   onNavigate,
   onRemove,
 }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
   const fmt = useFormat();
   const lineNo = index + 1;
   const quantity = parseQuantity(line.quantity);
@@ -132,8 +134,7 @@ export function LineRow({
           <Group gap={6} mt={2} data-testid={`order-line-${lineNo}-remedies`}>
             {remedies.map((r) => (
               <Text key={r.kind} size="xs" c="blue.8">
-                <Kbd size="xs">Alt+{REMEDY_KEYS[r.kind].toUpperCase()}</Kbd>{' '}
-                {i18n.language.startsWith('en') ? r.description.en : r.description.fr}
+                <Kbd size="xs">Alt+{REMEDY_KEYS[r.kind].toUpperCase()}</Kbd> {bilingual(r.description)}
               </Text>
             ))}
           </Group>

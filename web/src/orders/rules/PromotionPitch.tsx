@@ -3,13 +3,14 @@ import { IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Promotion } from '../../../../core/pricing/pricing.types.ts';
 import { useFormat } from '../../shared/use-format.ts';
+import { useLanguage } from '../../shared/use-language.ts';
 
 /** The pitch the assistant reads to an eligible customer on the phone, highlighted at the top of the entry. */
 export function PromotionPitch({ promotions }: { promotions: readonly Promotion[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const en = useLanguage() === 'en';
   const fmt = useFormat();
   if (promotions.length === 0) return null;
-  const en = i18n.language.startsWith('en');
   return (
     <Alert
       color="grape"
