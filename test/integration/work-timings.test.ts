@@ -96,7 +96,7 @@ describe.each(await testEngines())('work timings on %s', (engine) => {
     const managerId = (
       await t.handle.db.selectFrom('users').select('id').where('email', '=', 'manager@demo.local').executeTakeFirstOrThrow()
     ).id;
-    // Recorded for whoever is logged in, whatever the body says.
+    // Recorded for whoever is logged in: the body names no one.
     expect(rows).toEqual([0, 1, 2].map(() => ({ userId: managerId, kind: 'approval', minutes: 2 })));
   });
 
