@@ -8,7 +8,6 @@ import { isNavActive, NAV } from './nav.ts';
 import { ApprovalsBadge } from '../orders/rules/ApprovalsBadge.tsx';
 import { RisksBadge } from '../risks/RisksBadge.tsx';
 import { EdiBadge } from '../edi/EdiBadge.tsx';
-import { ORDER_DESK } from '../../../core/auth/roles.ts';
 import { useStartInboundCall } from './inbound-call.ts';
 
 export function Layout() {
