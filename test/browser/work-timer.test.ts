@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
 import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
 
 /**
@@ -11,11 +12,21 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
   let desk: Desk;
   let martin: number;
   let lea: number;
+  /** The demo's timings end here (their refs name no real work): the suite reads only what the screens post. */
+  let seeded: number;
 
   beforeAll(async () => {
     desk = await openDesk();
     const db = desk.server.app.db;
+    await sweepInboxes(db, { clock: desk.server.app.clock, settleMs: 0 });
     martin = (await db.selectFrom('customers').select('id').where('code', '=', 'C020').executeTakeFirstOrThrow()).id;
+    seeded =
+      (
+        await db
+          .selectFrom('workTimings')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirstOrThrow()
+      ).id ?? 0;
     lea = (await db.selectFrom('users').select('id').where('email', '=', 'adv@demo.local').executeTakeFirstOrThrow()).id;
   }, 240_000);
 
@@ -24,7 +35,10 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
   });
 
   const timings = (ref?: string) => {
-    let q = desk.server.app.db.selectFrom('workTimings').select(['userId', 'kind', 'ref', 'startedAt', 'endedAt', 'minutes']);
+    let q = desk.server.app.db
+      .selectFrom('workTimings')
+      .select(['userId', 'kind', 'ref', 'startedAt', 'endedAt', 'minutes'])
+      .where('id', '>', seeded);
     if (ref) q = q.where('ref', '=', ref);
     return q.execute();
   };
@@ -40,15 +54,24 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
     await page.keyboard.press('Enter');
   };
 
-  it('times the order she types, from opening the entry to confirming it, as hers', async () => {
-    const page = await desk.open('fr');
-    // The page's time stands still (launchBrowser): she opens the entry now and confirms three minutes later.
+  /** The page's time stands still (launchBrowser): `at(0)` she opens, `at(n)` n minutes later, the server's clock along. */
+  const minutesFrom = async (page: Page) => {
     const opened = desk.server.clock.now().getTime();
     await page.clock.setFixedTime(opened);
+    return async (minutes: number) => {
+      await page.clock.setFixedTime(opened + minutes * 60_000);
+      desk.server.clock.set(new Date(opened + minutes * 60_000 + 1000));
+    };
+  };
+
+  it('times the order she types, from opening the entry to confirming it, as hers', async () => {
+    const page = await desk.open('fr');
+    // She opens the entry now and confirms three minutes later.
+    const opened = desk.server.clock.now().getTime();
+    const later = await minutesFrom(page);
     await page.goto(`${desk.server.url}/orders/new?customerId=${martin}`);
     await typeLine(page);
-    await page.clock.setFixedTime(opened + 180_000);
-    desk.server.clock.set(new Date(opened + 181_000));
+    await later(3);
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(/\/orders\/\d+$/);
     const orderId = Number(/\/orders\/(\d+)$/.exec(page.url())![1]);
@@ -66,6 +89,37 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
     expect(await call.innerText()).toMatch(/médiane de vos \d+ derniers/);
     expect((await timings()).length).toBe(before);
     await desk.shot(page, 'day-estimate-sources-fr');
+  });
+
+  it('times a complaint from opening it to answering it, and an EDI message from the queue to its fix', async () => {
+    const db = desk.server.app.db;
+    const complaint = await db.selectFrom('complaints').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow();
+    const page = await desk.open('fr');
+    let later = await minutesFrom(page);
+    await page.goto(`${desk.server.url}/complaints/${complaint.id}`);
+    await page.getByTestId('complaint-answer').waitFor();
+    await later(7);
+    await page.getByTestId('complaint-answer').click();
+    await expect.poll(async () => (await timings(`complaint:${complaint.id}`)).length).toBe(1);
+    expect((await timings(`complaint:${complaint.id}`))[0]).toMatchObject({ userId: lea, kind: 'complaint', minutes: 7 });
+
+    later = await minutesFrom(page);
+    await page.goto(`${desk.server.url}/edi`);
+    const card = page
+      .getByTestId('edi-message')
+      .filter({ has: page.getByTestId('edi-price-ours') })
+      .first();
+    await card.waitFor();
+    const queue = (await page.evaluate(async () => (await fetch('/api/edi/queue')).json())) as {
+      items: { id: number; findings: { kind: string }[] }[];
+    };
+    const priced = queue.items.find((m) => m.findings.some((f) => f.kind === 'price-mismatch'))!;
+    await later(4);
+    await card.getByTestId('edi-price-ours').click();
+    await page.getByTestId('edi-price-confirm-button').click();
+    await expect.poll(async () => (await timings(`edi-order:${priced.id}`)).length).toBe(1);
+    expect((await timings(`edi-order:${priced.id}`))[0]).toMatchObject({ userId: lea, kind: 'edi-order', minutes: 4 });
+    await desk.shot(page, 'edi-fixed-timed-fr');
   });
 
   it('says in English where an ordering call’s minutes come from', async () => {
