@@ -23,10 +23,21 @@ export const ESTIMATE_SOURCES = ['own-history', 'desk-history', 'default'] as co
 export type EstimateSource = (typeof ESTIMATE_SOURCES)[number];
 
 /**
- * The stated defaults, in minutes, when the desk has too little history of a kind: an artisan's ordering call is
- * short, an EDI order with a problem means reading segments and often a call, a penalty notice a letter.
+ * What a piece of timed work may be: an item's kind, or a step of one timed on its own screen. The order she types
+ * after an ordering call ('order-entry') is timed on the entry screen, apart from the call the call log times.
  */
-export const DEFAULT_MINUTES: Readonly<Record<DayItemKind, number>> = {
+export const TIMED_KINDS = [...DAY_ITEM_KINDS, 'order-entry'] as const;
+export type TimedKind = (typeof TIMED_KINDS)[number];
+
+/** The steps timed apart that are part of an item of a kind: an ordering call is the call and then the order typed. */
+export const FOLLOW_UP_KINDS: Readonly<Partial<Record<DayItemKind, TimedKind>>> = { 'ordering-call': 'order-entry' };
+
+/**
+ * The stated defaults, in minutes, when the desk has too little history of a kind: an artisan's ordering call is
+ * short, an EDI order with a problem means reading segments and often a call, a penalty notice a letter; typing an
+ * artisan's usual order from the keyboard a few minutes.
+ */
+export const DEFAULT_MINUTES: Readonly<Record<TimedKind, number>> = {
   'edi-order': 12,
   approval: 5,
   risk: 20,
@@ -36,17 +47,30 @@ export const DEFAULT_MINUTES: Readonly<Record<DayItemKind, number>> = {
   'satisfaction-call': 15,
   'low-stock': 10,
   'penalty-notice': 30,
+  'order-entry': 5,
 };
 
-/** An item's reference in the day: `<kind>:<id>` (the id of what it is about: a message, a risk, a customer…). */
-export function dayRef(kind: DayItemKind, id: number): string {
+/**
+ * An item's reference in the day, or a timed step's: `<kind>:<id>` (the id of what it is about: a message, a risk, a
+ * customer, the order typed…).
+ */
+export function dayRef(kind: TimedKind, id: number): string {
   return `${kind}:${id}`;
 }
 
 /** The kind and id of a reference, or null when it is not one. */
 export function parseDayRef(ref: string): { kind: DayItemKind; id: number } | null {
+  return parseRef(ref, DAY_ITEM_KINDS);
+}
+
+/** The kind and id of a timed piece of work's reference (`<kind>:<id>`, an item's or a step's), or null. */
+export function parseTimedRef(ref: string): { kind: TimedKind; id: number } | null {
+  return parseRef(ref, TIMED_KINDS);
+}
+
+function parseRef<K extends string>(ref: string, kinds: readonly K[]): { kind: K; id: number } | null {
   const m = /^([a-z-]+):(\d{1,10})$/.exec(ref);
-  if (!m || !(DAY_ITEM_KINDS as readonly string[]).includes(m[1])) return null;
+  if (!m || !(kinds as readonly string[]).includes(m[1])) return null;
   const id = Number(m[2]);
-  return id > 0 && id <= 2_147_483_647 ? { kind: m[1] as DayItemKind, id } : null;
+  return id > 0 && id <= 2_147_483_647 ? { kind: m[1] as K, id } : null;
 }

@@ -147,7 +147,10 @@ export const HandoverQuerySchema = Type.Object(
 );
 export const HandoverListSchema = Type.Object({ items: Type.Array(HandoverNoteSchema) });
 
-/** POST /api/work-timings: a piece of work done from the day screen, from opening to finishing. */
+/**
+ * POST /api/work-timings: a piece of work timed by the screen she did it on, from opening to finishing (the order
+ * entry, a complaint, the EDI queue, a draft's approval); `ref` names an item's kind or a step's ('order-entry').
+ */
 export const WorkTimingInputSchema = Type.Object(
   {
     ref: Type.String({ pattern: '^[a-z-]+:\\d{1,10}$', maxLength: 60 }),

@@ -13,9 +13,9 @@ import {
   satisfactionCandidate,
   type Unestimated,
 } from '../../core/day/candidates.ts';
-import type { DayItemKind } from '../../core/day/day-item.ts';
+import type { DayItemKind, TimedKind } from '../../core/day/day-item.ts';
 import type { Day, DayItem, HandoverNote } from '../../core/day/day.schemas.ts';
-import { ESTIMATE_WINDOW_DAYS, estimateMinutes, type TimingSample } from '../../core/day/estimates.ts';
+import { ESTIMATE_WINDOW_DAYS, itemEstimate, type TimingSample } from '../../core/day/estimates.ts';
 import { changesSince, planDay, type DayPlan } from '../../core/day/planner.ts';
 import { DEFAULT_WORK_SCHEDULE, workingIntervals, type WorkSchedule } from '../../core/day/working-day.ts';
 import { callDurationsSince, callsSince, listRhythms } from '../calls/calls.repository.ts';
@@ -192,7 +192,7 @@ async function timingSamples(db: DbOrTrx, date: IsoDate): Promise<TimingSample[]
     const kind = CALL_KIND_OF_PURPOSE[c.purpose as CallPurpose];
     if (kind && c.direction === 'out') samples.push({ kind, userId: c.userId, minutes: Math.max(1, Math.round(c.durationSeconds / 60)) });
   }
-  for (const t of timings) samples.push({ kind: t.kind as DayItemKind, userId: t.userId, minutes: t.minutes });
+  for (const t of timings) samples.push({ kind: t.kind as TimedKind, userId: t.userId, minutes: t.minutes });
   return samples;
 }
 
@@ -247,7 +247,7 @@ function planFor(
   const mine = ctx.work.filter((w) => w.ownerId === userId);
   const extra = new Map<string, { customerName: string | null; target: Unestimated['target']; samples: number }>();
   const candidates = mine.map((w) => {
-    const estimate = estimateMinutes(ctx.samples, w.kind, userId);
+    const estimate = itemEstimate(ctx.samples, w.kind, userId);
     extra.set(w.ref, { customerName: w.customerName, target: w.target, samples: estimate.samples });
     const { ownerId: _o, customerName: _n, target: _t, ...candidate } = w;
     return { ...candidate, estimatedMinutes: estimate.minutes, estimateSource: estimate.source };

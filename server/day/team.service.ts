@@ -1,6 +1,7 @@
 import { addDays, type IsoDate, parisNow } from '../../core/calendar/dates.ts';
 import type { SessionUser } from '../../core/auth/roles.ts';
-import { parseDayRef } from '../../core/day/day-item.ts';
+import { parseDayRef, parseTimedRef, TIMED_KINDS } from '../../core/day/day-item.ts';
+import { MAX_TIMING_MINUTES, timedMinutes } from '../../core/day/estimates.ts';
 import type { AbsenceInput, AssignItem, HandoverInput, HandoverNote, TeamLoad, WorkTimingInput } from '../../core/day/day.schemas.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
@@ -235,28 +236,31 @@ export async function addHandoverNote(db: Db, input: HandoverInput, author: Sess
 
 /** A piece of work timed from the day screen, from opening to finishing: what the estimates learn from. */
 export async function recordWorkTiming(db: Db, input: WorkTimingInput, user: SessionUser, now: Date): Promise<{ id: number }> {
-  const ref = parseDayRef(input.ref)!;
+  const ref = parseTimedRef(input.ref);
   const start = Date.parse(input.startedAt);
   const end = Date.parse(input.endedAt);
   const errors: FieldError[] = [];
-  if (end < start) errors.push({ path: 'endedAt', code: 'before-start', params: { after: 'startedAt' }, message: 'ends before it starts' });
+  if (!ref)
+    errors.push({ path: 'ref', code: 'choice', params: { allowed: TIMED_KINDS.join(', ') }, message: 'is not a kind of work timed' });
+  if (end <= start)
+    errors.push({ path: 'endedAt', code: 'before-start', params: { after: 'startedAt' }, message: 'does not end after it starts' });
   if (end > now.getTime() + 60_000)
     errors.push({ path: 'endedAt', code: 'in-future', params: { value: input.endedAt }, message: 'is still to come' });
-  if (end - start > 8 * 3_600_000)
+  if (end - start > MAX_TIMING_MINUTES * 60_000)
     errors.push({
       path: 'endedAt',
       code: 'out-of-range',
-      params: { comparison: '<=', limit: '8 h' },
-      message: 'a piece of work timed over a whole day',
+      params: { comparison: '<=', limit: `${MAX_TIMING_MINUTES / 60} h` },
+      message: 'a screen left open, not a piece of work',
     });
   rejectInvalid(errors);
   const id = await insertWorkTiming(db, {
     userId: user.id,
-    kind: ref.kind,
+    kind: ref!.kind,
     ref: input.ref,
     startedAt: new Date(start).toISOString(),
     endedAt: new Date(end).toISOString(),
-    minutes: Math.max(1, Math.round((end - start) / 60_000)),
+    minutes: timedMinutes(start, end),
   });
   return { id };
 }

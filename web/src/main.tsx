@@ -20,6 +20,8 @@ import { SearchPalette } from './app/SearchPalette.tsx';
 import { ShortcutsHelp } from './app/ShortcutsHelp.tsx';
 import { DeskThemeProvider } from './app/theme.tsx';
 import { useGlobalShortcuts } from './app/use-global-shortcuts.ts';
+import { InboundCallContext } from './app/inbound-call.ts';
+import { nowInstant } from './shared/clock.ts';
 
 function App() {
   const { i18n } = useTranslation();
@@ -27,13 +29,28 @@ function App() {
   const [searching, setSearching] = useState(false);
   const [helping, setHelping] = useState(false);
   const openHelp = useCallback(() => setHelping(true), []);
-  useGlobalShortcuts(can(ORDER_DESK), can(STAFF) ? () => setSearching(true) : null, openHelp);
+  // When she picked up the phone: the inbound call's timer runs from here, not from when the customer is found.
+  const [inboundCallAt, setInboundCallAt] = useState<string | null>(null);
+  const startInboundCall = useCallback(() => setInboundCallAt(nowInstant()), []);
+  const takesCalls = can(ORDER_DESK);
+  useGlobalShortcuts(takesCalls, can(STAFF) ? () => setSearching(true) : null, openHelp, takesCalls ? startInboundCall : null);
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
       <Notifications position="top-right" />
       {can(STAFF) && <SearchPalette opened={searching} onClose={() => setSearching(false)} navigate={(to) => void router.navigate(to)} />}
+      {takesCalls && inboundCallAt && (
+        <SearchPalette
+          key={inboundCallAt}
+          opened
+          inboundCallAt={inboundCallAt}
+          onClose={() => setInboundCallAt(null)}
+          navigate={(to) => void router.navigate(to)}
+        />
+      )}
       <ShortcutsHelp opened={helping} onClose={() => setHelping(false)} />
-      <RouterProvider router={router} />
+      <InboundCallContext value={takesCalls ? startInboundCall : null}>
+        <RouterProvider router={router} />
+      </InboundCallContext>
     </DatesProvider>
   );
 }

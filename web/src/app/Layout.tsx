@@ -1,6 +1,5 @@
 import { AppShell, Button, Group, Kbd, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconPhoneIncoming } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth.tsx';
@@ -9,17 +8,14 @@ import { isNavActive, NAV } from './nav.ts';
 import { ApprovalsBadge } from '../orders/rules/ApprovalsBadge.tsx';
 import { RisksBadge } from '../risks/RisksBadge.tsx';
 import { EdiBadge } from '../edi/EdiBadge.tsx';
-import { ORDER_DESK } from '../../../core/auth/roles.ts';
-import { nowInstant } from '../shared/clock.ts';
-import { SearchPalette } from './SearchPalette.tsx';
+import { useStartInboundCall } from './inbound-call.ts';
 
 export function Layout() {
   const { t } = useTranslation();
   const { user, loading, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  // When she picked up the phone: the inbound call's timer runs from here, not from when the customer is found.
-  const [inboundCallAt, setInboundCallAt] = useState<string | null>(null);
+  const startInboundCall = useStartInboundCall();
 
   if (loading) return <Loader m="xl" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
@@ -41,12 +37,15 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="md">
-            {can(ORDER_DESK) && (
+            {startInboundCall && (
               <Button
                 size="compact-sm"
                 variant="light"
                 leftSection={<IconPhoneIncoming size={14} />}
-                onClick={() => setInboundCallAt(nowInstant())}
+                rightSection={<Kbd size="xs">Alt+A</Kbd>}
+                onClick={startInboundCall}
+                title={t('inboundCall.buttonTitle')}
+                aria-keyshortcuts="Alt+A"
                 data-testid="inbound-call"
               >
                 {t('inboundCall.button')}
@@ -114,15 +113,6 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      {inboundCallAt && (
-        <SearchPalette
-          key={inboundCallAt}
-          opened
-          inboundCallAt={inboundCallAt}
-          onClose={() => setInboundCallAt(null)}
-          navigate={navigate}
-        />
-      )}
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>

@@ -6,13 +6,14 @@ import { HINTS as ENTRY_HINTS, LITERAL } from '../orders/entry/ShortcutHints.tsx
 type Shortcut = { keys: string[]; label: string };
 
 /** Key caps are words in the user's language where they have one (Entrée, Suppr), else as printed. */
-const CAPS: Record<string, string> = { ...LITERAL, n: 'N', k: 'K' };
+const CAPS: Record<string, string> = { ...LITERAL, n: 'N', a: 'A', k: 'K' };
 
 const SECTIONS: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'shortcuts.everywhere',
     shortcuts: [
       { keys: ['alt', 'n'], label: 'shortcuts.newOrder' },
+      { keys: ['alt', 'a'], label: 'shortcuts.inboundCall' },
       { keys: ['ctrl', 'k'], label: 'shortcuts.search' },
       { keys: ['/'], label: 'shortcuts.pageSearch' },
       { keys: ['?'], label: 'shortcuts.help' },

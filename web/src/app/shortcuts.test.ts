@@ -15,6 +15,13 @@ describe('globalShortcut', () => {
     expect(globalShortcut(key('n', { altKey: true, code: 'KeyN' }), true)).toBe('newOrder');
     expect(globalShortcut(key('˜', { altKey: true, code: 'KeyN' }), false)).toBe('newOrder');
   });
+  it('answers an inbound call with Alt+A from anywhere, by its physical key', () => {
+    expect(globalShortcut(key('a', { altKey: true, code: 'KeyA' }), true)).toBe('inboundCall');
+    expect(globalShortcut(key('å', { altKey: true, code: 'KeyA' }), false)).toBe('inboundCall');
+    expect(globalShortcut(key('q', { altKey: true, code: 'KeyA' }), false)).toBe('inboundCall');
+    expect(globalShortcut(key('a', { code: 'KeyA' }), false)).toBeNull();
+    expect(globalShortcut(key('a', { altKey: true, ctrlKey: true, code: 'KeyA' }), false)).toBeNull();
+  });
   it('focuses the search with Ctrl+K anywhere, and with / outside a field', () => {
     expect(globalShortcut(key('k', { ctrlKey: true, code: 'KeyK' }), true)).toBe('search');
     expect(globalShortcut(key('/'), false)).toBe('search');

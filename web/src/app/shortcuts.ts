@@ -1,5 +1,5 @@
 /** The shortcuts that work on every screen. Kept pure so what each key does is tested without a browser. */
-export type GlobalShortcut = 'newOrder' | 'search' | 'help';
+export type GlobalShortcut = 'newOrder' | 'inboundCall' | 'search' | 'help';
 
 export type KeyLike = { key: string; code?: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean };
 
@@ -7,6 +7,8 @@ export function globalShortcut(event: KeyLike, inEditableField: boolean): Global
   const letter = event.code?.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
   // Alt+N by its physical key: on some layouts Alt turns the letter into another character.
   if (event.altKey && !event.ctrlKey && !event.metaKey && letter === 'n') return 'newOrder';
+  // Alt+A ("appel", "answer"): the phone rings, from any screen and any field, like Alt+N.
+  if (event.altKey && !event.ctrlKey && !event.metaKey && letter === 'a') return 'inboundCall';
   if ((event.ctrlKey || event.metaKey) && !event.altKey && letter === 'k') return 'search';
   // "/" is text inside a field, so it only means "search" outside one.
   if (event.key === '/' && !inEditableField && !event.ctrlKey && !event.metaKey && !event.altKey) return 'search';

@@ -34,12 +34,19 @@ import { ResolutionSummary, ResolvePanel } from './ResolvePanel.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { CallScript } from '../scripts/CallScript.tsx';
 import { ComplaintQuestion } from '../satisfaction/ComplaintQuestion.tsx';
+import { dayRef } from '../../../core/day/day-item.ts';
+import { useWorkTimer } from '../day/use-work-timer.ts';
 
-/** One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. */
+/**
+ * One complaint: what the customer said, whether it came in time, its clock, what was done, and the next step. The
+ * time from opening it to moving it on (settled, answered, replied to, closed) is timed: what a complaint takes her.
+ */
 export function ComplaintDetailPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);
+  const timer = useWorkTimer();
+  const handled = () => timer.finish(dayRef('complaint', id));
   const complaint = useQuery({ queryKey: ['complaints', id], queryFn: () => api.get<ComplaintDetail>(`/api/complaints/${id}`) });
   if (complaint.isPending) return <Loader />;
   if (complaint.error) return <ErrorAlert error={complaint.error} />;
@@ -133,10 +140,10 @@ export function ComplaintDetailPage() {
             <ServiceClockPanel complaint={c} />
             {c.status !== 'closed' && <CallScript typology={c.typology} screen="complaint" />}
             <ResolutionSummary complaint={c} />
-            <ResolvePanel complaint={c} />
-            <ReplyPanel complaint={c} />
+            <ResolvePanel complaint={c} onDone={handled} />
+            <ReplyPanel complaint={c} onDone={handled} />
             <ComplaintQuestion complaint={c} />
-            <NextStep complaint={c} />
+            <NextStep complaint={c} onDone={handled} />
             <History complaint={c} />
           </Stack>
         </Grid.Col>
@@ -146,7 +153,7 @@ export function ComplaintDetailPage() {
 }
 
 /** Answer (the first answer given) or close (once settled), with what was said. */
-function NextStep({ complaint: c }: { complaint: ComplaintDetail }) {
+function NextStep({ complaint: c, onDone }: { complaint: ComplaintDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
@@ -155,6 +162,7 @@ function NextStep({ complaint: c }: { complaint: ComplaintDetail }) {
     mutationFn: (action: 'answer' | 'close') => api.post<ComplaintDetail>(`/api/complaints/${c.id}/${action}`, note.trim() ? { note } : {}),
     onSuccess: (updated) => {
       setNote('');
+      onDone();
       queryClient.setQueryData(['complaints', c.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },

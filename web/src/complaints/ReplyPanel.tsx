@@ -10,7 +10,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 
 /** Once settled: the French answer drafted from the outcome, edited, then emailed through the outbox or printed. */
-export function ReplyPanel({ complaint: c }: { complaint: ComplaintDetail }) {
+export function ReplyPanel({ complaint: c, onDone }: { complaint: ComplaintDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();
@@ -27,7 +27,10 @@ export function ReplyPanel({ complaint: c }: { complaint: ComplaintDetail }) {
   }, [draft.data]);
   const send = useMutation({
     mutationFn: (channel: 'email' | 'print') => api.post<ComplaintDetail>(`/api/complaints/${c.id}/reply`, { channel, text }),
-    onSuccess: (updated) => queryClient.setQueryData(['complaints', c.id], updated),
+    onSuccess: (updated) => {
+      onDone();
+      queryClient.setQueryData(['complaints', c.id], updated);
+    },
   });
   if (c.answer)
     return (

@@ -18,7 +18,7 @@ import { Link } from 'react-router';
 import { DateField } from '../shared/DateField.tsx';
 
 /** Settles the complaint: the outcome, what it takes (a reason, an amount), the answer to the customer. */
-export function ResolvePanel({ complaint: c }: { complaint: ComplaintDetail }) {
+export function ResolvePanel({ complaint: c, onDone }: { complaint: ComplaintDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
@@ -26,6 +26,7 @@ export function ResolvePanel({ complaint: c }: { complaint: ComplaintDetail }) {
   const { busy, errors, generalError, handleSubmit } = useSubmit(
     () => api.post<ComplaintDetail>(`/api/complaints/${c.id}/resolve`, resolveBody(form)),
     (updated) => {
+      onDone();
       queryClient.setQueryData(['complaints', c.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },

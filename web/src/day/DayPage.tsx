@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { DayItem, TeamLoad } from '../../../core/day/day.schemas.ts';
+import { FOLLOW_UP_KINDS } from '../../../core/day/day-item.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
@@ -216,6 +217,11 @@ export function DayPage() {
                         <Text size="xs" c="dimmed">
                           {t(`day.source.${i.estimateSource}`, { count: i.estimateSamples })}
                         </Text>
+                        {FOLLOW_UP_KINDS[i.kind] && (
+                          <Text size="xs" c="dimmed">
+                            {t(`day.withFollowUp.${FOLLOW_UP_KINDS[i.kind]}`)}
+                          </Text>
+                        )}
                       </Table.Td>
                       {manager && (
                         <Table.Td>

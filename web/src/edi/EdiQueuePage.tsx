@@ -17,6 +17,8 @@ import { useAuth } from '../app/auth.tsx';
 import { ReasonModal } from '../orders/rules/ReasonModal.tsx';
 import { useEdiFix, useEdiQueue, useProductCandidates } from './use-edi.ts';
 import { PriceAnswerButtons, priceMismatchData } from '../pricing/PriceAnswer.tsx';
+import { dayRef } from '../../../core/day/day-item.ts';
+import { useWorkTimer } from '../day/use-work-timer.ts';
 
 const SEVERITY_COLOR: Record<string, string> = { block: 'red', approval: 'orange', warning: 'yellow', info: 'gray' };
 
@@ -101,9 +103,9 @@ function WhoActs({ finding }: { finding: QueueFinding }) {
  * A manager's answers from the queue to an approval finding: approve it for this order, or (outside the
  * assortment) add the product to the customer's agreed assortment; each with the reason kept on the timeline.
  */
-function ManagerAnswers({ message, finding }: { message: QueueMessage; finding: QueueFinding }) {
+function ManagerAnswers({ message, finding, onFixed }: { message: QueueMessage; finding: QueueFinding; onFixed: () => void }) {
   const { t } = useTranslation();
-  const fix = useEdiFix();
+  const fix = useEdiFix(onFixed);
   const [answering, setAnswering] = useState<QueueAnswer | null>(null);
   const product = (finding.data as { code?: string } | null)?.code ?? '';
   return (
@@ -148,10 +150,10 @@ function ManagerAnswers({ message, finding }: { message: QueueMessage; finding: 
   );
 }
 
-function Fix({ message, finding }: { message: QueueMessage; finding: QueueFinding }) {
+function Fix({ message, finding, onFixed }: { message: QueueMessage; finding: QueueFinding; onFixed: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const fix = useEdiFix();
+  const fix = useEdiFix(onFixed);
   const [point, setPoint] = useState<string | null>(null);
   const mismatch = finding.kind === 'price-mismatch' ? priceMismatchData(finding.data) : null;
   const run = (f: 'map-product' | 'choose-delivery-point' | 'accept-price', body: Record<string, unknown>) =>
@@ -173,7 +175,7 @@ function Fix({ message, finding }: { message: QueueMessage; finding: QueueFindin
           onPick={(productId) => run('map-product', { code: finding.code, productId })}
         />
       )}
-      {finding.answers.length > 0 && can(ORDER_APPROVERS) && <ManagerAnswers message={message} finding={finding} />}
+      {finding.answers.length > 0 && can(ORDER_APPROVERS) && <ManagerAnswers message={message} finding={finding} onFixed={onFixed} />}
       {finding.kind === 'unknown-delivery-point' && (
         <Group gap="xs">
           <Select
@@ -208,8 +210,11 @@ function Fix({ message, finding }: { message: QueueMessage; finding: QueueFindin
   );
 }
 
-/** A waiting message with its findings and fixes; a refused one (`refused`) with its reason, on the segment it names. */
-function MessageCard({ message, refused = false }: { message: QueueMessage; refused?: boolean }) {
+/**
+ * A waiting message with its findings and fixes; a refused one (`refused`) with its reason, on the segment it names.
+ * `onFixed`: its last fix took it out of the queue.
+ */
+function MessageCard({ message, refused = false, onFixed }: { message: QueueMessage; refused?: boolean; onFixed: () => void }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'fr';
@@ -274,7 +279,7 @@ function MessageCard({ message, refused = false }: { message: QueueMessage; refu
                 <Text size="sm" mb={6}>
                   {f.message[lang]}
                 </Text>
-                <Fix message={message} finding={f} />
+                <Fix message={message} finding={f} onFixed={onFixed} />
               </Card>
             ))}
           </Stack>
@@ -287,10 +292,16 @@ function MessageCard({ message, refused = false }: { message: QueueMessage; refu
   );
 }
 
-/** "EDI à traiter": each waiting message with its findings beside the raw segments they come from, and the fixes. */
+/**
+ * "EDI à traiter": each waiting message with its findings beside the raw segments they come from, and the fixes.
+ * The messages are fixed one after the other: each fix that takes one out of the queue is timed from the opening of
+ * the queue or the previous one fixed ('edi-order', what an EDI order with a problem takes her).
+ */
 export function EdiQueuePage() {
   const { t } = useTranslation();
   const queue = useEdiQueue();
+  const timer = useWorkTimer();
+  const fixed = (id: number) => () => timer.finish(dayRef('edi-order', id));
   return (
     <Stack>
       <PageTitle title={t('edi.title')} />
@@ -300,7 +311,7 @@ export function EdiQueuePage() {
       {queue.error && <ErrorAlert error={queue.error} />}
       {queue.isSuccess && queue.data.items.length === 0 && <Alert color="green">{t('edi.empty')}</Alert>}
       {queue.data?.items.map((m) => (
-        <MessageCard key={m.id} message={m} />
+        <MessageCard key={m.id} message={m} onFixed={fixed(m.id)} />
       ))}
       {!!queue.data?.refused.length && (
         <>
@@ -311,7 +322,7 @@ export function EdiQueuePage() {
             {t('edi.refusedIntro')}
           </Text>
           {queue.data.refused.map((m) => (
-            <MessageCard key={m.id} message={m} refused />
+            <MessageCard key={m.id} message={m} refused onFixed={fixed(m.id)} />
           ))}
         </>
       )}

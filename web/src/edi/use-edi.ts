@@ -27,8 +27,11 @@ export function useOrderEdi(orderId: number, version: string) {
   return useQuery({ queryKey: ['orders', orderId, 'edi', version], queryFn: () => api.get<OrderEdi>(`/api/orders/${orderId}/edi`) });
 }
 
-/** The one-click fixes and a manager's answers; the queue, its count, the orders and the approvals are read again after each. */
-export function useEdiFix() {
+/**
+ * The one-click fixes and a manager's answers; the queue, its count, the orders and the approvals are read again
+ * after each. `onLeftQueue`: the fix was the message's last (it is no longer waiting).
+ */
+export function useEdiFix(onLeftQueue?: (result: EdiFixResult) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({
@@ -40,7 +43,8 @@ export function useEdiFix() {
       fix: 'map-product' | 'choose-delivery-point' | 'accept-price' | 'approve';
       body: Record<string, unknown>;
     }) => api.post<EdiFixResult>(`/api/edi/messages/${id}/${fix}`, body),
-    onSuccess: () => {
+    onSuccess: (result) => {
+      if (result.status !== 'queued') onLeftQueue?.(result);
       void qc.invalidateQueries({ queryKey: ['edi'] });
       void qc.invalidateQueries({ queryKey: ['orders'] });
       void qc.invalidateQueries({ queryKey: ['approvals'] });

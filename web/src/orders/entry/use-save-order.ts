@@ -10,14 +10,18 @@ import type { OrderInput } from '../../../../core/orders/orders.schemas.ts';
 /** Another way to save what is typed (the intake's draft beside the original): it saves, confirms and moves on itself. */
 export type SubmitOrder = (body: OrderInput, mode: 'confirm' | 'draft') => Promise<void>;
 import { errorMessage } from '../../shared/error-message.ts';
+import { dayRef } from '../../../../core/day/day-item.ts';
 import { type BodyProblem, type EntryHeader, type EntryLine, orderBody } from './draft.ts';
 import { saveShortcut } from './keys.ts';
+import { useWorkTimer } from '../../day/use-work-timer.ts';
 
 /**
  * Saving the typed order: as a draft (Ctrl+S) or saved then confirmed (Ctrl+Enter), from any field; then on to
  * the order's page. What stops the save before it is sent goes to `onInvalid`, which shows the lines at fault.
  * An order the rules say a manager must answer (`needsManager`: a block or an approval) is saved as a draft even
  * on Ctrl+Enter, and she is told it waits for a manager: asking the server to confirm would only be refused.
+ * The time from opening the entry to saving the order is timed ('order-entry', the part of an ordering call spent
+ * typing the order after it); an order saved another way (`submit`, the intake's) is the intake's work, not timed here.
  */
 export function useSaveOrder(
   header: EntryHeader,
@@ -31,6 +35,7 @@ export function useSaveOrder(
   const queryClient = useQueryClient();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const timer = useWorkTimer();
 
   const save = async (mode: 'confirm' | 'draft') => {
     if (saving) return;
@@ -61,6 +66,7 @@ export function useSaveOrder(
       setProblem(errorMessage(error, t));
       return;
     }
+    timer.finish(dayRef('order-entry', order.id));
     if (mode === 'confirm' && needsManager) {
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
       notifications.show({

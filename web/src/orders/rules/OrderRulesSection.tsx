@@ -13,6 +13,8 @@ import { useFormat } from '../../shared/use-format.ts';
 import { FindingList } from './FindingList.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import { dayRef } from '../../../../core/day/day-item.ts';
+import { useWorkTimer } from '../../day/use-work-timer.ts';
 
 type Dialog = { kind: 'approve' } | { kind: 'override'; finding: OrderFinding } | null;
 
@@ -39,6 +41,7 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const timer = useWorkTimer();
   const draft = order.status === 'draft';
   const manager = can(ORDER_APPROVERS) && draft;
 
@@ -47,8 +50,10 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
       method === 'put'
         ? api.put<OrderDetail>(`/api/orders/${order.id}`, body)
         : api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body),
-    onSuccess: (updated) => {
+    onSuccess: (updated, { method }) => {
       setDialog(null);
+      // A manager's answer (approve, override) is the draft's approval done: timed from opening the order.
+      if (method === 'post') timer.finish(dayRef('approval', order.id));
       queryClient.setQueryData(['orders', order.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
       void queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
