@@ -45,7 +45,7 @@ export function ComplaintDetailPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);
-  const timer = useWorkTimer();
+  const timer = useWorkTimer(id);
   const handled = () => timer.finish(dayRef('complaint', id));
   const complaint = useQuery({ queryKey: ['complaints', id], queryFn: () => api.get<ComplaintDetail>(`/api/complaints/${id}`) });
   if (complaint.isPending) return <Loader />;

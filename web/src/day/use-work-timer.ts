@@ -10,13 +10,21 @@ import { nowInstant } from '../shared/clock.ts';
  * `finish(ref)` posts the timing for the current user and starts the clock again for the next piece of work on the
  * same screen (the EDI queue's next message). Leaving without finishing posts nothing; a piece finished twice in one
  * opening (a complaint answered, then closed) counts once; a screen left open past the longest believable piece of
- * work (lunch) is not a timing.
+ * work (lunch) is not a timing. `subject`: what the screen shows (a complaint's id…); when it changes, the clock
+ * starts again.
  */
-export function useWorkTimer(): { finish: (ref: string) => void } {
+export function useWorkTimer(subject: string | number | null = null): { finish: (ref: string) => void } {
   const queryClient = useQueryClient();
   const startedAt = useRef<string | null>(null);
-  startedAt.current ??= nowInstant();
   const finished = useRef(new Set<string>());
+  // From one complaint (or order) straight to the next, the router keeps the page: the clock starts again with it.
+  const timing = useRef<string | number | null>(subject);
+  if (timing.current !== subject) {
+    timing.current = subject;
+    startedAt.current = null;
+    finished.current = new Set();
+  }
+  startedAt.current ??= nowInstant();
   const finish = useCallback(
     (ref: string) => {
       if (finished.current.has(ref)) return;

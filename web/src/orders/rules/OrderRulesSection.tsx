@@ -41,7 +41,7 @@ export function OrderRulesSection({ order }: { order: OrderDetail }) {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const timer = useWorkTimer();
+  const timer = useWorkTimer(order.id);
   const draft = order.status === 'draft';
   const manager = can(ORDER_APPROVERS) && draft;
 
