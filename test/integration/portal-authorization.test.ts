@@ -90,6 +90,9 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
     const day = (await adv.get('/api/day')).json<{ items: { ref: string; customerId: number | null }[] }>();
     const dayItem = day.items.find((i) => i.customerId === a) ?? day.items[0];
     expect(dayItem, 'the assistant has a day').toBeDefined();
+    // Customer stocks apply to customer A (the demo has them for Cap Marché only): her stock routes answer her.
+    const manager = client(t.app, sessions.get('manager')!);
+    expect((await manager.put(`/api/customers/${a}/vmi-settings`, { enabled: true, targetCoverDays: 10 })).statusCode).toBe(200);
     const bPoint = (await t.handle.db.selectFrom('deliveryPoints').select('id').where('customerId', '=', b).executeTakeFirstOrThrow()).id;
     ids = { a, b, aPoint: catalogue.deliveryPoints[0].id, bPoint, product, aOrder: { id: aOrder.id, number: aOrder.number } };
     const first = async (
@@ -103,7 +106,6 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         | 'tasks'
         | 'ediPartners'
         | 'penaltyNotices'
-        | 'complaints'
         | 'documents',
     ) => (await t.handle.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const warehouse = await first('warehouses');
@@ -165,7 +167,10 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'tasks/:id': await first('tasks'),
       'partners/:id': await first('ediPartners'),
       'messages/:id': (await t.handle.db.selectFrom('ediMessages').select('id').orderBy('id').executeTakeFirst())?.id ?? 1,
-      'complaints/:id': await first('complaints'),
+      // Customer A's complaint (the demo's at Pause Croustille).
+      'complaints/:id': (
+        await t.handle.db.selectFrom('complaints').select('id').where('customerId', '=', a).orderBy('id').executeTakeFirstOrThrow()
+      ).id,
       'lots/:lot': 'L26008P',
       'notes/:noteId': (
         await t.handle.db
