@@ -9,7 +9,9 @@ import {
 
 const FIELDS = Object.keys(PortalComplaintSchema.properties) as (keyof PortalComplaint)[];
 const LINE_FIELDS = Object.keys(PortalComplaintSchema.properties.lines.items.properties) as (keyof PortalComplaint['lines'][number])[];
-const LIST_FIELDS = Object.keys(PortalComplaintListSchema.properties.items.items.properties) as (keyof PortalComplaintList['items'][number])[];
+const LIST_FIELDS = Object.keys(
+  PortalComplaintListSchema.properties.items.items.properties,
+) as (keyof PortalComplaintList['items'][number])[];
 
 const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;

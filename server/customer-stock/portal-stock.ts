@@ -14,7 +14,9 @@ export const OWN_CUSTOMER_STOCK: BuyerScope = {
   requires: 'customer-stock',
 };
 
-const ITEM_FIELDS = Object.keys(PortalCustomerStockSchema.properties.items.items.properties) as (keyof PortalCustomerStock['items'][number])[];
+const ITEM_FIELDS = Object.keys(
+  PortalCustomerStockSchema.properties.items.items.properties,
+) as (keyof PortalCustomerStock['items'][number])[];
 
 /** The stock route's buyerView, a whitelist: what she declared, per delivery point and product. */
 export const stockForBuyer = (payload: unknown): PortalCustomerStock => {

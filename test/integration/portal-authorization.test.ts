@@ -90,9 +90,6 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
     const day = (await adv.get('/api/day')).json<{ items: { ref: string; customerId: number | null }[] }>();
     const dayItem = day.items.find((i) => i.customerId === a) ?? day.items[0];
     expect(dayItem, 'the assistant has a day').toBeDefined();
-    // Customer stocks apply to customer A (the demo has them for Cap Marché only): her stock routes answer her.
-    const manager = client(t.app, sessions.get('manager')!);
-    expect((await manager.put(`/api/customers/${a}/vmi-settings`, { enabled: true, targetCoverDays: 10 })).statusCode).toBe(200);
     const bPoint = (await t.handle.db.selectFrom('deliveryPoints').select('id').where('customerId', '=', b).executeTakeFirstOrThrow()).id;
     ids = { a, b, aPoint: catalogue.deliveryPoints[0].id, bPoint, product, aOrder: { id: aOrder.id, number: aOrder.number } };
     const first = async (

@@ -101,7 +101,12 @@ describe.each(await testEngines())("a buyer's complaints on the portal on %s", (
     const photo = await sendPhoto(aComplaint, 'x.jpg', Buffer.from('x'));
     expect(photo.statusCode).toBe(404);
     const line = aOrder.lines[0];
-    const onA = { reason: 'damaged-packaging', description: 'Sacs percés', channel: 'portal', lines: [{ orderLineId: line.id, quantity: 1 }] };
+    const onA = {
+      reason: 'damaged-packaging',
+      description: 'Sacs percés',
+      channel: 'portal',
+      lines: [{ orderLineId: line.id, quantity: 1 }],
+    };
     expect((await api.post('/api/complaints', { ...onA, customerId: a, orderId: aOrder.id })).statusCode).toBe(403);
     const viaOrder = await api.post('/api/complaints', { ...onA, customerId: b, orderId: aOrder.id });
     expect(viaOrder.statusCode, viaOrder.body).toBe(404);

@@ -6,9 +6,9 @@ import { client, createTestApp, login, type Session, type TestApp } from '../hel
 import { demoIds } from './orders-fixtures.ts';
 
 /**
- * Pause Croustille's buyer (customer A) sends her stock report from the portal once the desk turned customer stocks
- * on for her company, and reads back what she declared; before that, and for Au Pain Doré's buyer (customer B),
- * whose company has none, the routes refuse; customer A's stock answers buyer B 404.
+ * Pause Croustille's buyer (customer A, under customer stocks in the demo) sends her stock report from the portal and
+ * reads back what she declared; Au Pain Doré's buyer (customer B, without them) is refused her own until the desk
+ * turns them on, and customer A's stock answers her 404.
  */
 describe.each(await testEngines())("a buyer's stock report on the portal on %s", (engine) => {
   let t: TestApp;
@@ -40,18 +40,8 @@ describe.each(await testEngines())("a buyer's stock report on the portal on %s",
     await t?.close();
   });
 
-  it('refuses her stock routes until customer stocks apply to her company', async () => {
-    const api = client(t.app, buyerA);
-    expect((await api.get(`/api/customers/${a}/catalogue`)).json().customerStocks).toBe(false);
-    expect((await api.get(`/api/customers/${a}/stock`)).statusCode).toBe(403);
-    expect((await upload(a, `deliveryPoint;product;onHand\nC042-DP1;${product};12\n`, 'commit', buyerA)).statusCode).toBe(403);
-  });
-
-  it('takes her report row by row once the desk turned them on, and shows her what she declared, nothing of ours', async () => {
-    const manager = client(t.app, await login(t.app, 'manager@demo.local'));
-    expect((await manager.put(`/api/customers/${a}/vmi-settings`, { enabled: true, targetCoverDays: 10 })).statusCode).toBe(200);
+  it('takes her report row by row, and shows her what she declared, nothing of ours', async () => {
     expect((await client(t.app, buyerA).get(`/api/customers/${a}/catalogue`)).json().customerStocks).toBe(true);
-
     const csv = `deliveryPoint;product;onHand\nC042-DP1;${product};12\nC021-DP1;${product};5\nC042-DP1;${product};beaucoup\n`;
     const checked = await upload(a, csv, 'validate', buyerA);
     expect(checked.statusCode, checked.body).toBe(200);
@@ -72,15 +62,23 @@ describe.each(await testEngines())("a buyer's stock report on the portal on %s",
       Object.keys(PortalCustomerStockSchema.properties.items.items.properties).sort(),
     );
     // The desk reads the whole picture.
+    const manager = client(t.app, await login(t.app, 'manager@demo.local'));
     expect((await manager.get(`/api/customers/${a}/stock`)).json()).toHaveProperty('settings.enabled', true);
   });
 
-  it("answers another customer's stock 404, and her own 403 where customer stocks do not apply", async () => {
+  it("answers another customer's stock 404, and her own 403 until customer stocks apply to her company", async () => {
     const api = client(t.app, buyerB);
     expect((await api.get(`/api/customers/${a}/stock`)).statusCode).toBe(404);
     expect((await upload(a, `deliveryPoint;product;onHand\nC042-DP1;${product};99\n`, 'commit', buyerB)).statusCode).toBe(404);
+    expect((await api.get(`/api/customers/${b}/catalogue`)).json().customerStocks).toBe(false);
     expect((await api.get(`/api/customers/${b}/stock`)).statusCode).toBe(403);
+    expect((await upload(b, `deliveryPoint;product;onHand\nC021-DP1;${product};3\n`, 'validate', buyerB)).statusCode).toBe(403);
     expect((await api.get(`/api/customers/${b}/order-proposal`)).statusCode).toBe(403);
-    expect((await api.get(`/api/customers/${a}/vmi-settings`)).statusCode).toBe(403);
+    expect((await api.get(`/api/customers/${b}/vmi-settings`)).statusCode).toBe(403);
+
+    const manager = client(t.app, await login(t.app, 'manager@demo.local'));
+    expect((await manager.put(`/api/customers/${b}/vmi-settings`, { enabled: true, targetCoverDays: 10 })).statusCode).toBe(200);
+    expect((await api.get(`/api/customers/${b}/catalogue`)).json().customerStocks).toBe(true);
+    expect((await api.get(`/api/customers/${b}/stock`)).json()).toEqual({ customerId: b, items: [] });
   });
 });

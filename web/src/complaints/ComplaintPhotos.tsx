@@ -30,11 +30,7 @@ export function ComplaintPhotos({ complaint: c }: { complaint: Pick<ComplaintDet
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('complaints.photos.title')}</Title>
         {can(PHOTO_SENDERS) && (
-          <FileButton
-            multiple
-            accept={PHOTO_ACCEPT}
-            onChange={(files) => files.length && upload.mutate(files)}
-          >
+          <FileButton multiple accept={PHOTO_ACCEPT} onChange={(files) => files.length && upload.mutate(files)}>
             {(props) => (
               <Button
                 {...props}

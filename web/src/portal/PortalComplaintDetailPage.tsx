@@ -10,6 +10,7 @@ import { parisDateTime } from '../complaints/paris-time.ts';
 import { errorMessage } from '../shared/error-message.ts';
 import { useDocumentTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { answeredOn } from './complaint-answered.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -63,7 +64,7 @@ export function PortalComplaintDetailPage() {
           </Field>
           <Field label={t('portal.complaints.sentOn')}>{fmt.dateTime(c.receivedAt)}</Field>
           <Field label={t('portal.complaints.answerExpected')}>{parisDateTime(c.answerBy, fmt.date)}</Field>
-          <Field label={t('portal.complaints.answeredAt')}>{c.answeredAt ? fmt.dateTime(c.answeredAt) : '—'}</Field>
+          <Field label={t('portal.complaints.answeredAt')}>{answeredOn(c) ? fmt.dateTime(answeredOn(c)!) : '—'}</Field>
           <Field label={t('portal.complaints.settledAt')}>{c.resolvedAt ? fmt.dateTime(c.resolvedAt) : '—'}</Field>
         </SimpleGrid>
       </Paper>

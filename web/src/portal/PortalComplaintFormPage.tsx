@@ -106,6 +106,7 @@ export function PortalComplaintFormPage() {
             value={quantity}
             onChange={setQuantity}
             error={save.errors['lines.0.quantity']}
+            size="sm"
             w={200}
             required
           />
@@ -115,6 +116,7 @@ export function PortalComplaintFormPage() {
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
             error={save.errors.description}
+            size="sm"
             autosize
             minRows={3}
             maxLength={4000}

@@ -8,6 +8,9 @@ import { parisDateTime } from '../complaints/paris-time.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useDocumentTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { answeredOn } from './complaint-answered.ts';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Her company's complaints, newest first (the server keeps the list to her company), each with where it stands. */
 export function PortalComplaintsPage() {
@@ -19,7 +22,7 @@ export function PortalComplaintsPage() {
     queryFn: () => api.get<PortalComplaintList>('/api/complaints'),
   });
   return (
-    <Stack gap="md" maw={1000}>
+    <Stack gap="md" maw={1100}>
       <Title order={1} size="h2">
         {t('portal.complaints.title')}
       </Title>
@@ -39,18 +42,18 @@ export function PortalComplaintsPage() {
           <Table.Tbody>
             {complaints.data?.items.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td>
+                <Table.Td style={NOWRAP}>
                   <Anchor component={Link} to={`/portal/complaints/${c.id}`}>
                     {c.number}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{c.orderNumber ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{c.orderNumber ?? '—'}</Table.Td>
                 <Table.Td>{t(`complaints.reasons.${c.reason}`)}</Table.Td>
-                <Table.Td>{fmt.date(c.receivedAt)}</Table.Td>
+                <Table.Td style={NOWRAP}>{fmt.date(c.receivedAt)}</Table.Td>
                 <Table.Td>{t(`portal.complaints.statuses.${c.status}`)}</Table.Td>
                 <Table.Td>
-                  {c.answeredAt
-                    ? t('portal.complaints.answeredOn', { date: fmt.date(c.answeredAt) })
+                  {answeredOn(c)
+                    ? t('portal.complaints.answeredOn', { date: fmt.date(answeredOn(c)) })
                     : t('portal.complaints.answerBy', { date: parisDateTime(c.answerBy, fmt.date) })}
                 </Table.Td>
               </Table.Tr>

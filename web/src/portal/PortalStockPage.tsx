@@ -55,12 +55,12 @@ export function PortalStockPage() {
             </FileImportPanel>
           </Paper>
           <Paper withBorder>
-            <Title order={2} size="h4" p="sm">
+            <Title order={2} size="h4" px="sm" pt="sm" pb="xs">
               {t('portal.stock.levels')}
             </Title>
             <ErrorAlert error={stock.error} />
             {stock.data?.items.length === 0 && (
-              <Text p="sm" c="dimmed">
+              <Text px="sm" pb="sm" c="dimmed">
                 {t('portal.stock.none')}
               </Text>
             )}
