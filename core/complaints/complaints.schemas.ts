@@ -176,12 +176,34 @@ export const PortalComplaintSchema = Type.Object({
     'reservesMade',
     'receivedAt',
     'answerBy',
+    'answeredAt',
+    'resolvedAt',
+    'closedAt',
   ]).properties,
   lines: Type.Array(Type.Pick(ComplaintLineSchema, ['id', 'productCode', 'productName', 'saleUnit', 'quantity'])),
   photos: ComplaintDetailSchema.properties.photos,
   answer: ComplaintDetailSchema.properties.answer,
 });
 export type PortalComplaint = Static<typeof PortalComplaintSchema>;
+
+/** GET /api/complaints for a buyer: her company's complaints as the portal lists them, nothing of the desk's reading. */
+export const PortalComplaintListSchema = ListOf(
+  Type.Pick(PortalComplaintSchema, [
+    'id',
+    'number',
+    'status',
+    'orderId',
+    'orderNumber',
+    'deliveryNumber',
+    'reason',
+    'receivedAt',
+    'answerBy',
+    'answeredAt',
+    'resolvedAt',
+    'closedAt',
+  ]),
+);
+export type PortalComplaintList = Static<typeof PortalComplaintListSchema>;
 
 export const ComplaintQuerySchema = Type.Object(
   {

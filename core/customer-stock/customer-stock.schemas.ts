@@ -47,6 +47,24 @@ export const CustomerStockSchema = Type.Object({
 });
 export type CustomerStock = Static<typeof CustomerStockSchema>;
 
+/** GET /api/customers/{id}/stock for her buyer: the stock levels she declared, never our reading of them. */
+export const PortalCustomerStockSchema = Type.Object({
+  customerId: Type.Integer(),
+  items: Type.Array(
+    Type.Pick(CustomerStockSchema.properties.items.items, [
+      'deliveryPointId',
+      'deliveryPointName',
+      'productId',
+      'productCode',
+      'productName',
+      'saleUnit',
+      'reportDate',
+      'onHand',
+    ]),
+  ),
+});
+export type PortalCustomerStock = Static<typeof PortalCustomerStockSchema>;
+
 export const ProposalSchema = Type.Object({
   customerId: Type.Integer(),
   deliveryPointId: Nullable(Type.Integer()),

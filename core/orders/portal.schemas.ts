@@ -12,6 +12,7 @@ export const PortalCatalogueSchema = Type.Object({
   customerId: Type.Integer(),
   customerName: Type.String(),
   today: Type.String(),
+  customerStocks: Type.Boolean({ description: 'whether she sends us her stock reports (vendor-managed inventory)' }),
   deliveryPoints: Type.Array(
     Type.Object({
       id: Type.Integer(),

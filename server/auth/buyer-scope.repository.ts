@@ -45,3 +45,16 @@ export async function customerConfirmsPortalOrders(db: DbOrTrx, customerId: numb
   const row = await db.selectFrom('customers').select('portalAutoConfirm').where('id', '=', customerId).executeTakeFirst();
   return row?.portalAutoConfirm === 1;
 }
+
+/** What a customer may or may not have taken up with us, that some routes of the portal only mean with. */
+export type CustomerFeature = 'customer-stock';
+
+/** Whether the customer has it: customer stocks apply once the desk turned vendor-managed inventory on for it. */
+export async function customerHasFeature(db: DbOrTrx, customerId: number, feature: CustomerFeature): Promise<boolean> {
+  switch (feature) {
+    case 'customer-stock': {
+      const row = await db.selectFrom('customerVmiSettings').select('enabled').where('customerId', '=', customerId).executeTakeFirst();
+      return row?.enabled === 1;
+    }
+  }
+}

@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.ts';
-import { buyerDeliveryPointIds, isCustomersDeliveryPoint, type OwnedRecord, ownerOf } from './buyer-scope.repository.ts';
+import {
+  buyerDeliveryPointIds,
+  type CustomerFeature,
+  customerHasFeature,
+  isCustomersDeliveryPoint,
+  type OwnedRecord,
+  ownerOf,
+} from './buyer-scope.repository.ts';
 
 /**
  * Which of a customer's rows a route lets her buyer touch (the customer portal). A route whose `access` admits
@@ -12,14 +19,24 @@ import { buyerDeliveryPointIds, isCustomersDeliveryPoint, type OwnedRecord, owne
  *   `deliveryPoint` names the body field of the delivery point, held to the points she orders for (403);
  *   `set` fixes body fields for her (an order from the portal has the channel `portal`), `ignore` drops the ones
  *   that are the desk's to write (the mood a complaint was told in is the assistant's reading, not the buyer's);
+ *   `records` names body fields that point at a customer's record (a complaint's order or delivery): another
+ *   customer's answers 404, as if it did not exist;
  * - `record`: a row named by a path parameter: another customer's row answers 404, as if it did not exist;
+ *   `requires` a feature her customer must have for the route to mean anything (customer stocks): else 403;
  * - `per-file`: the documents download, where core/auth/document-access.ts decides each file for every caller.
  */
 export type BuyerScope =
   | { kind: 'own-account' }
   | { kind: 'query'; field: string }
-  | { kind: 'body'; field: string; deliveryPoint?: string; set?: Readonly<Record<string, string>>; ignore?: readonly string[] }
-  | { kind: 'record'; param: string; record: OwnedRecord; entity: string }
+  | {
+      kind: 'body';
+      field: string;
+      deliveryPoint?: string;
+      set?: Readonly<Record<string, string>>;
+      ignore?: readonly string[];
+      records?: Readonly<Record<string, { record: OwnedRecord; entity: string }>>;
+    }
+  | { kind: 'record'; param: string; record: OwnedRecord; entity: string; requires?: CustomerFeature }
   | { kind: 'per-file' };
 
 /** What a buyer is shown of an answer, when it must hide what is ours (margins, credit): applied in one place. */
@@ -68,9 +85,15 @@ export function registerBuyerScope(app: FastifyInstance): void {
     if (scope.kind === 'record') {
       const id = Number((request.params as Bag)[scope.param]);
       if ((await ownerOf(app.db, scope.record, id)) !== customerId) throw notFound(scope.entity, id);
+      if (scope.requires && !(await customerHasFeature(app.db, customerId, scope.requires)))
+        throw new AppError('FORBIDDEN', `This does not apply to your company (${scope.requires}).`);
     }
     if (scope.kind === 'body' && isBag(request.body)) {
       if (request.body[scope.field] !== customerId) throw new AppError('FORBIDDEN', 'You may only act for your own company.');
+      for (const [field, { record, entity }] of Object.entries(scope.records ?? {})) {
+        const id = request.body[field];
+        if (typeof id === 'number' && (await ownerOf(app.db, record, id)) !== customerId) throw notFound(entity, id);
+      }
       const point = scope.deliveryPoint ? request.body[scope.deliveryPoint] : undefined;
       if (typeof point === 'number') {
         const allowed = await buyerDeliveryPointIds(app.db, request.user!.id);

@@ -9,6 +9,7 @@ import {
   ComplaintReplyDraftSchema,
   ComplaintReplySchema,
   ComplaintStepSchema,
+  PortalComplaintListSchema,
   PortalComplaintSchema,
   ResolveComplaintSchema,
 } from '../../core/complaints/complaints.schemas.ts';
@@ -20,7 +21,7 @@ import { addComplaintPhotos, readPhotoUploads } from './complaint-photos.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
-import { complaintForBuyer } from './portal-complaint.ts';
+import { complaintForBuyer, complaintsForBuyer } from './portal-complaint.ts';
 import { recordComplaint } from './record-complaint.ts';
 import { resolveComplaint } from './resolve-complaint.ts';
 import { complaintReplyDraft, sendComplaintReply } from './complaint-reply.ts';
@@ -28,6 +29,10 @@ import { complaintReplyDraft, sendComplaintReply } from './complaint-reply.ts';
 const tags = ['complaints'];
 const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const StepRefusals = { ...Refusals, 404: ProblemSchema, 409: ProblemSchema };
+/** The desk's full complaint; a buyer gets hers without the desk's own reading of it (portal-complaint.ts). */
+const ComplaintAnswer = Type.Union([ComplaintDetailSchema, PortalComplaintSchema]);
+/** A buyer reaches only her company's complaints, by id as in the list. */
+const OWN_COMPLAINT = { kind: 'record', param: 'id', record: 'complaint', entity: 'Complaint' } as const;
 
 export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -36,15 +41,20 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A buyer files hers from the portal, on her own company's orders and deliveries only.
       config: {
         access: [...ORDER_DESK, 'buyer'],
-        buyerScope: { kind: 'body', field: 'customerId', set: { channel: 'portal' }, ignore: ['mood'] },
+        buyerScope: {
+          kind: 'body',
+          field: 'customerId',
+          set: { channel: 'portal' },
+          ignore: ['mood'],
+          records: { orderId: { record: 'order', entity: 'Order' }, deliveryId: { record: 'delivery', entity: 'Delivery' } },
+        },
         buyerView: complaintForBuyer,
       },
       schema: {
         tags,
         summary: 'Record a complaint: judged against the claim deadline of the terms, its service clock started',
         body: ComplaintInputSchema,
-        // The desk's full complaint; a buyer gets hers without the desk's own reading of it.
-        response: { 201: Type.Union([ComplaintDetailSchema, PortalComplaintSchema]), ...Refusals },
+        response: { 201: ComplaintAnswer, ...Refusals, 404: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -56,12 +66,17 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/complaints',
     {
-      config: { access: STAFF },
+      // A buyer lists her company's, whatever customer she asks for.
+      config: {
+        access: [...STAFF, 'buyer'],
+        buyerScope: { kind: 'query', field: 'customerId' },
+        buyerView: complaintsForBuyer,
+      },
       schema: {
         tags,
         summary: 'Complaints, newest first; overdue=true keeps those past their answer or resolution time',
         querystring: ComplaintQuerySchema,
-        response: { 200: ComplaintListSchema, ...Refusals },
+        response: { 200: Type.Union([ComplaintListSchema, PortalComplaintListSchema]), ...Refusals },
       },
     },
     async (request) => ({ items: await listComplaints(app.db, request.query, app.clock.now()) }),
@@ -85,12 +100,12 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/complaints/:id',
     {
-      config: { access: STAFF },
+      config: { access: [...STAFF, 'buyer'], buyerScope: OWN_COMPLAINT, buyerView: complaintForBuyer },
       schema: {
         tags,
         summary: 'One complaint with its lines, deadline, clock and history',
         params: IdParams,
-        response: { 200: ComplaintDetailSchema, ...Refusals, 404: ProblemSchema },
+        response: { 200: ComplaintAnswer, ...Refusals, 404: ProblemSchema },
       },
     },
     async (request) => getComplaint(app.db, request.params.id, app.clock.now()),
@@ -99,14 +114,15 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/complaints/:id/photos',
     {
-      config: { access: ORDER_DESK },
+      // The buyer adds hers to her company's complaints from the portal.
+      config: { access: [...ORDER_DESK, 'buyer'], buyerScope: OWN_COMPLAINT, buyerView: complaintForBuyer },
       schema: {
         tags,
         summary: 'Add the photos the customer sent (JPEG, PNG, HEIC or PDF, judged by their content; several at once)',
         description: `multipart/form-data, one file part per photo (any field name), at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB each, ${PHOTOS_PER_COMPLAINT} per complaint; each gets a thumbnail.`,
         consumes: ['multipart/form-data'],
         params: IdParams,
-        response: { 200: ComplaintDetailSchema, ...Refusals, 404: ProblemSchema },
+        response: { 200: ComplaintAnswer, ...Refusals, 404: ProblemSchema },
       },
     },
     async (request) => {

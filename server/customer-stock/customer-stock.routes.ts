@@ -5,6 +5,7 @@ import { currentUser } from '../auth/auth.plugin.ts';
 import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import {
   CustomerStockSchema,
+  PortalCustomerStockSchema,
   ProposalSchema,
   StockReportImportSchema,
   StockReportProblemSchema,
@@ -15,6 +16,7 @@ import { readUpload } from '../imports/imports.routes.ts';
 import { OrderDetailSchema } from '../../core/orders/orders.schemas.ts';
 import { createProposalDraft, getCustomerStock, getOrderProposal, getVmiSettings, putVmiSettings } from './customer-stock.service.ts';
 import { importStockReport } from './import-stock-report.ts';
+import { OWN_CUSTOMER_STOCK, stockForBuyer } from './portal-stock.ts';
 
 const tags = ['customer-stock'];
 const readErrors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -25,7 +27,8 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/customers/:id/stock-reports',
     {
-      config: { access: ORDER_DESK },
+      // Her buyer sends it herself from the portal, where customer stocks apply to her company.
+      config: { access: [...ORDER_DESK, 'buyer'], buyerScope: OWN_CUSTOMER_STOCK },
       schema: {
         tags,
         summary:
@@ -58,12 +61,12 @@ export const customerStockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/customers/:id/stock',
     {
-      config: { access: STAFF },
+      config: { access: [...STAFF, 'buyer'], buyerScope: OWN_CUSTOMER_STOCK, buyerView: stockForBuyer },
       schema: {
         tags,
-        summary: 'The latest stock per delivery point and product, with daily use and days of cover',
+        summary: 'The latest stock per delivery point and product, with daily use and days of cover (to her buyer: what she declared)',
         params: IdParams,
-        response: { 200: CustomerStockSchema, ...readErrors },
+        response: { 200: Type.Union([CustomerStockSchema, PortalCustomerStockSchema]), ...readErrors },
       },
     },
     async (request) => getCustomerStock(app.db, request.params.id, app.clock.now()),

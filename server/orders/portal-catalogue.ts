@@ -1,12 +1,16 @@
 import type { PortalCatalogue } from '../../core/orders/portal.schemas.ts';
 import { listProducts } from '../catalog/products.service.ts';
+import { customerHasFeature } from '../auth/buyer-scope.repository.ts';
 import type { Db } from '../db/database.ts';
 import { loadOrderContext } from './order-context.ts';
 
 /** The portal's catalogue for one customer (portal.schemas.ts): what a buyer may order, at her prices. */
 export async function portalCatalogue(db: Db, customerId: number, instant: Date): Promise<PortalCatalogue> {
   const context = await loadOrderContext(db, customerId, instant);
-  const listed = await listProducts(db, { customerId, limit: 10_000, offset: 0 });
+  const [listed, customerStocks] = await Promise.all([
+    listProducts(db, { customerId, limit: 10_000, offset: 0 }),
+    customerHasFeature(db, customerId, 'customer-stock'),
+  ]);
   const today = context.today;
   const agreed = new Map(
     context.agreement.prices.filter((p) => p.validFrom <= today && (p.validTo === null || p.validTo >= today)).map((p) => [p.productId, p]),
@@ -40,6 +44,7 @@ export async function portalCatalogue(db: Db, customerId: number, instant: Date)
     customerId,
     customerName: context.customer.name,
     today,
+    customerStocks,
     deliveryPoints: context.customer.deliveryPoints.map((dp) => ({
       id: dp.id,
       name: dp.name,

@@ -38,6 +38,23 @@ export async function firstId(page: Page, api: string, key = 'id'): Promise<stri
   return value;
 }
 
+/** A line of a delivered order of the logged-in buyer's company (in the page): what the portal lets her complain of. */
+export async function deliveredLine(page: Page): Promise<{ orderId: number; deliveryId: number; orderLineId: number }> {
+  const found = await page.evaluate(async () => {
+    const list = (await (await fetch('/api/orders?status=closed&limit=100')).json()) as { items: { id: number }[] };
+    for (const { id } of list.items) {
+      const order = (await (await fetch(`/api/orders/${id}`)).json()) as {
+        deliveries: { id: number; status: string; lines: { orderLineId: number }[] }[];
+      };
+      const delivery = order.deliveries.find((d) => d.status === 'delivered' && d.lines.length);
+      if (delivery) return { orderId: id, deliveryId: delivery.id, orderLineId: delivery.lines[0].orderLineId };
+    }
+    return null;
+  });
+  if (!found) throw new Error('no delivered order to complain of');
+  return found;
+}
+
 /** The demo desk as the screens are audited: the morning's risks found, the mailbox's emails and fax read. */
 export async function prepareA11yDesk(server: RunningServer): Promise<void> {
   const { db, clock } = server.app;
@@ -312,6 +329,23 @@ export const A11Y_SCREENS: A11yScreen[] = [
     ready: 'main table',
   },
   { name: 'portal-password', path: '/portal/password', user: 'achats@pause-croustille.demo', ready: 'form' },
+  {
+    name: 'portal-complaint-form',
+    path: async (page) => {
+      const { orderId, deliveryId, orderLineId } = await deliveredLine(page);
+      return `/portal/orders/${orderId}/complaint?delivery=${deliveryId}&line=${orderLineId}`;
+    },
+    user: 'achats@pause-croustille.demo',
+    ready: 'form',
+  },
+  { name: 'portal-complaints', path: '/portal/complaints', user: 'achats@pause-croustille.demo', ready: 'main tbody tr' },
+  {
+    name: 'portal-complaint-detail',
+    path: async (page) => `/portal/complaints/${await firstId(page, '/api/complaints')}`,
+    user: 'achats@pause-croustille.demo',
+    ready: byTestId('portal-complaint-answer'),
+  },
+  { name: 'portal-stock', path: '/portal/stock', user: 'achats@pause-croustille.demo', ready: byTestId('stock-report-validate') },
   {
     name: 'search-palette',
     path: '/orders',

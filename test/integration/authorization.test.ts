@@ -263,7 +263,10 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
     // The portal's routes declare a buyerScope each (server/auth/buyer-scope.ts); test/integration/portal-authorization.test.ts
     // walks them with two buyers of two customers and foreign ids.
     expect(openToBuyers.sort()).toEqual([
+      'GET /api/complaints',
+      'GET /api/complaints/:id',
       'GET /api/customers/:id/catalogue',
+      'GET /api/customers/:id/stock',
       'GET /api/documents/:id',
       'GET /api/orders',
       'GET /api/orders/:id',
@@ -273,6 +276,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'POST /api/auth/logout',
       'POST /api/auth/password',
       'POST /api/complaints',
+      'POST /api/complaints/:id/photos',
+      'POST /api/customers/:id/stock-reports',
       'POST /api/orders',
       'POST /api/orders/quote',
     ]);

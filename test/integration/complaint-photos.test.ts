@@ -86,7 +86,7 @@ describe.each(await testEngines())('complaint photos on %s', (engine) => {
     expect((await client(t.app, session).get(`/api/complaints/${complaintId}`)).json().photos.length).toBe(before);
   });
 
-  it('refuses a file above the size limit, and a buyer or admin', async () => {
+  it("refuses a file above the size limit, and the admin (a buyer adds hers to her own company's only: portal-buyer-complaints.test.ts)", async () => {
     const big = Buffer.concat([await picture('jpeg'), Buffer.alloc(11 * 1024 * 1024)]);
     const res = await upload([{ filename: 'huge.jpg', content: big }]);
     expect(res.statusCode).toBe(400);

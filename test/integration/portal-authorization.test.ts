@@ -103,7 +103,6 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         | 'tasks'
         | 'ediPartners'
         | 'penaltyNotices'
-        | 'complaints'
         | 'documents',
     ) => (await t.handle.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const warehouse = await first('warehouses');
@@ -165,7 +164,10 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'tasks/:id': await first('tasks'),
       'partners/:id': await first('ediPartners'),
       'messages/:id': (await t.handle.db.selectFrom('ediMessages').select('id').orderBy('id').executeTakeFirst())?.id ?? 1,
-      'complaints/:id': await first('complaints'),
+      // Customer A's complaint (the demo's at Pause Croustille).
+      'complaints/:id': (
+        await t.handle.db.selectFrom('complaints').select('id').where('customerId', '=', a).orderBy('id').executeTakeFirstOrThrow()
+      ).id,
       'lots/:lot': 'L26008P',
       'notes/:noteId': (
         await t.handle.db

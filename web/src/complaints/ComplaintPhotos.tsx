@@ -8,30 +8,29 @@ import { api } from '../api/client.ts';
 import { documentUrl } from '../api/documents.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { PHOTO_ACCEPT, photoForm } from './photo-upload.ts';
 
-/** The customer's photos (and scanned delivery notes) as thumbnails, each opening the file; more added at once. */
-export function ComplaintPhotos({ complaint: c }: { complaint: ComplaintDetail }) {
+/** Who adds photos to a complaint: the desk, and the customer's buyer on her own (the route's access). */
+const PHOTO_SENDERS = [...ORDER_DESK, 'buyer'] as const;
+
+/**
+ * The customer's photos (and scanned delivery notes) as thumbnails, each opening the file; more added at once. On
+ * the desk's complaint and on the portal's, as each is cached under ['complaints', id].
+ */
+export function ComplaintPhotos({ complaint: c }: { complaint: Pick<ComplaintDetail, 'id' | 'photos'> }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const upload = useMutation({
-    mutationFn: (files: File[]) => {
-      const form = new FormData();
-      for (const f of files) form.append('photos', f, f.name);
-      return api.post<ComplaintDetail>(`/api/complaints/${c.id}/photos`, form);
-    },
+    mutationFn: (files: File[]) => api.post<typeof c>(`/api/complaints/${c.id}/photos`, photoForm(files)),
     onSuccess: (updated) => queryClient.setQueryData(['complaints', c.id], updated),
   });
   return (
     <Paper withBorder p="sm" data-testid="complaint-photos">
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('complaints.photos.title')}</Title>
-        {can(ORDER_DESK) && (
-          <FileButton
-            multiple
-            accept="image/jpeg,image/png,image/heic,image/heif,.heic,application/pdf"
-            onChange={(files) => files.length && upload.mutate(files)}
-          >
+        {can(PHOTO_SENDERS) && (
+          <FileButton multiple accept={PHOTO_ACCEPT} onChange={(files) => files.length && upload.mutate(files)}>
             {(props) => (
               <Button
                 {...props}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
+import { usePortalCatalogue } from './use-portal.ts';
 
 /** The customer's own portal: her company's ordering, orders and documents; never the desk's navigation. */
 export function PortalLayout() {
@@ -10,6 +11,8 @@ export function PortalLayout() {
   const { user, loading, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  // Whether customer stocks apply to her company: the catalogue says so, as the server holds the stock routes to it.
+  const catalogue = usePortalCatalogue();
   if (loading) return <Loader m="xl" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (user.role !== 'buyer') return <Navigate to="/orders" replace />;
@@ -31,6 +34,8 @@ export function PortalLayout() {
               <Group gap={4}>
                 {link('/portal', t('portal.order'))}
                 {link('/portal/orders', t('portal.myOrders'))}
+                {link('/portal/complaints', t('portal.complaints.title'))}
+                {catalogue.data?.customerStocks && link('/portal/stock', t('portal.stock.title'))}
                 {link('/portal/password', t('portal.password'))}
               </Group>
             </nav>

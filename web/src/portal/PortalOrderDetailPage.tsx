@@ -72,9 +72,12 @@ export function PortalOrderDetailPage() {
             {t('portal.deliveries')}
           </Title>
           {o.deliveries.map((d) => (
-            <Text key={d.id} size="sm">
-              {d.number} · {t(`deliveryStatus.${d.status}`)} · {fmt.date(d.plannedDate)}
-            </Text>
+            <Stack key={d.id} gap={4} mt="xs">
+              <Text size="sm">
+                {d.number} · {t(`deliveryStatus.${d.status}`)} · {fmt.date(d.deliveredAt ?? d.plannedDate)}
+              </Text>
+              {d.status === 'delivered' && <DeliveredLines orderId={o.id} delivery={d} />}
+            </Stack>
           ))}
         </Paper>
       )}
@@ -95,5 +98,41 @@ export function PortalOrderDetailPage() {
         ))}
       </Paper>
     </Stack>
+  );
+}
+
+/** What a delivery brought, each line with its way to say something was wrong with it (a complaint). */
+function DeliveredLines({ orderId, delivery }: { orderId: number; delivery: OrderDetail['deliveries'][number] }) {
+  const { t } = useTranslation();
+  return (
+    <Table aria-label={t('portal.deliveredLines', { number: delivery.number })}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('portal.product')}</Table.Th>
+          <Table.Th>{t('portal.delivered')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {delivery.lines.map((l) => (
+          <Table.Tr key={l.id}>
+            <Table.Td>{l.productName}</Table.Td>
+            <Table.Td>{l.deliveredQuantity ?? l.quantity}</Table.Td>
+            <Table.Td ta="right">
+              <Button
+                component={Link}
+                to={`/portal/orders/${orderId}/complaint?delivery=${delivery.id}&line=${l.orderLineId}`}
+                size="compact-sm"
+                variant="light"
+                color="orange"
+                aria-label={t('portal.complaints.reportOn', { product: l.productName })}
+              >
+                {t('portal.complaints.report')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
