@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type Desk, openDesk, pageApi } from '../helpers/browser.ts';
+import { browserAvailable, type Desk, openDesk, pageApi, typeOrderLine } from '../helpers/browser.ts';
 
 /**
  * Scenario 9 settled with a gesture: "20 € off your next order". When Au Pain Doré's next order is typed, the entry
@@ -40,14 +40,7 @@ describe.skipIf(!browserAvailable())('browser: a complaint gesture on the next o
 
   it('takes the gesture off as the next order is typed, and the saved order keeps it', async () => {
     await page.goto(`${desk.server.url}/orders/new?customerId=${customerId}`);
-    const product = page.getByTestId('order-line-1-product');
-    await product.waitFor();
-    await product.focus();
-    await page.keyboard.type('FAR-T65-S25');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('order-line-1-quantity').evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('20');
-    await page.keyboard.press('Enter');
+    await typeOrderLine(page, 1, 'FAR-T65-S25', 20);
     const totals = page.getByTestId('order-totals');
     await expect.poll(() => totals.innerText()).toContain(`Geste commercial (réclamation ${complaintNumber})`);
     expect(await totals.innerText()).toMatch(/-20,00\s€/);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepInboxes } from '../../server/edi/inbox-watcher.ts';
-import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
+import { browserAvailable, type Desk, openDesk, typeOrderLine } from '../helpers/browser.ts';
 
 /**
  * Issue 13, items 2 and 3: the order entry times itself from opening to confirming (what her ordering calls' estimates
@@ -43,17 +43,6 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
     return q.execute();
   };
 
-  const typeLine = async (page: Page) => {
-    const product = page.getByTestId('order-line-1-product');
-    await product.waitFor();
-    await product.focus();
-    await page.keyboard.type('FAR-T65-S25');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('order-line-1-quantity').evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('20');
-    await page.keyboard.press('Enter');
-  };
-
   /** The page's time stands still (launchBrowser): `at(0)` she opens, `at(n)` n minutes later, the server's clock along. */
   const minutesFrom = async (page: Page) => {
     const opened = desk.server.clock.now().getTime();
@@ -70,7 +59,7 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
     const opened = desk.server.clock.now().getTime();
     const later = await minutesFrom(page);
     await page.goto(`${desk.server.url}/orders/new?customerId=${martin}`);
-    await typeLine(page);
+    await typeOrderLine(page, 1, 'FAR-T65-S25', 20);
     await later(3);
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(/\/orders\/\d+$/);
@@ -82,7 +71,7 @@ describe.skipIf(!browserAvailable())('browser: the work timed by the screens, an
     // Opened, typed, left for her day without saving: nothing is timed.
     const before = (await timings()).length;
     await page.goto(`${desk.server.url}/orders/new?customerId=${martin}`);
-    await typeLine(page);
+    await typeOrderLine(page, 1, 'FAR-T65-S25', 20);
     await page.goto(`${desk.server.url}/day`);
     const call = page.locator(`[data-ref="ordering-call:${martin}"]`);
     await expect.poll(() => call.innerText()).toContain('appel + saisie de la commande');

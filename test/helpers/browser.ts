@@ -203,6 +203,18 @@ export async function focusedOn(page: Page, testId: string): Promise<void> {
   await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
 }
 
+/** Types one order line on the entry as she does: the product's code, Enter, the quantity, Enter. */
+export async function typeOrderLine(page: Page, line: number, code: string, quantity: number): Promise<void> {
+  const product = page.getByTestId(`order-line-${line}-product`);
+  await product.waitFor();
+  await product.focus();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await focusedOn(page, `order-line-${line}-quantity`);
+  await page.keyboard.type(String(quantity));
+  await page.keyboard.press('Enter');
+}
+
 /** One axe-core rule broken: on how many elements, and the first five of them (enough for a failing test to say where). */
 export type AuditViolation = { id: string; impact: string; help: string; count: number; nodes: string[] };
 
