@@ -83,6 +83,19 @@ export const ResolutionSchema = Type.Object({
   gestureAppliedOrderNumber: Nullable(Type.String({ description: 'the next order the gesture was taken off; null: waiting for it' })),
 });
 
+/** GET /api/customers/{id}/gestures: the gestures promised to the customer that his next order will take off. */
+export const PendingGestureListSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      amountCents: Type.Integer({ description: 'net cents off the next order' }),
+      complaintId: Type.Integer(),
+      complaintNumber: Type.String(),
+    }),
+  ),
+});
+export type PendingGestureList = Static<typeof PendingGestureListSchema>;
+
 export const ClaimDeadlineSchema = Type.Object({
   kind: literals(['visible-damage', 'other-defect'] as const),
   days: Type.Integer({ description: 'working days after the delivery' }),

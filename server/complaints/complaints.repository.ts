@@ -169,7 +169,7 @@ export function listOpenGestures(db: DbOrTrx, customerId: number, orderId?: numb
   return db
     .selectFrom('customerGestures as g')
     .innerJoin('complaints as c', 'c.id', 'g.complaintId')
-    .select(['g.id', 'g.amountCents', 'c.number as complaintNumber'])
+    .select(['g.id', 'g.amountCents', 'c.id as complaintId', 'c.number as complaintNumber'])
     .where('g.customerId', '=', customerId)
     .where((eb) =>
       orderId === undefined

@@ -9,6 +9,7 @@ import {
   ComplaintReplyDraftSchema,
   ComplaintReplySchema,
   ComplaintStepSchema,
+  PendingGestureListSchema,
   PortalComplaintListSchema,
   PortalComplaintSchema,
   ResolveComplaintSchema,
@@ -22,6 +23,7 @@ import { currentUser } from '../auth/auth.plugin.ts';
 import { answerComplaint, closeComplaint } from './complaint-steps.ts';
 import { getComplaint, listComplaints } from './complaints.service.ts';
 import { complaintForBuyer, complaintsForBuyer } from './portal-complaint.ts';
+import { pendingGesturesOf } from './pending-gestures.ts';
 import { recordComplaint } from './record-complaint.ts';
 import { resolveComplaint } from './resolve-complaint.ts';
 import { complaintReplyDraft, sendComplaintReply } from './complaint-reply.ts';
@@ -203,5 +205,19 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => closeComplaint(app.db, currentUser(request).id, request.params.id, request.body, app.clock.now()),
+  );
+
+  app.get(
+    '/api/customers/:id/gestures',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The commercial gestures promised to the customer that his next order will take off, oldest first",
+        params: IdParams,
+        response: { 200: PendingGestureListSchema, ...Refusals, 404: ProblemSchema },
+      },
+    },
+    async (request) => pendingGesturesOf(app.db, request.params.id),
   );
 };

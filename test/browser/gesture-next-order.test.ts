@@ -38,6 +38,14 @@ describe.skipIf(!browserAvailable())('browser: a complaint gesture on the next o
     await desk?.close();
   });
 
+  it("shows the promised gesture on the customer's page, with its complaint, while it waits", async () => {
+    await page.goto(`${desk.server.url}/customers/${customerId}`);
+    const promised = page.getByTestId('pending-gestures');
+    await expect.poll(() => promised.innerText()).toContain('20,00');
+    expect(await promised.innerText()).toContain(`réclamation ${complaintNumber}`);
+    await desk.shot(page, 'gesture-pending-customer-fr');
+  });
+
   it('takes the gesture off as the next order is typed, and the saved order keeps it', async () => {
     await page.goto(`${desk.server.url}/orders/new?customerId=${customerId}`);
     await typeOrderLine(page, 1, 'FAR-T65-S25', 20);

@@ -46,7 +46,15 @@ describe.each(await testEngines())('a complaint gesture on the next order on %s'
   }, 120_000);
   afterAll(() => t?.close());
 
+  const pending = async () => {
+    const res = await adv.get(`/api/customers/${ids.customer('C021')}/gestures`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ items: { amountCents: number; complaintNumber: string }[] }>().items;
+  };
+
   it('takes the gesture off the next order, named after its complaint, and binds it when confirmed', async () => {
+    // Promised and waiting: his page says so until an order takes it.
+    expect(await pending()).toEqual([expect.objectContaining({ amountCents: 2000, complaintNumber: expect.stringMatching(/^REC-/) })]);
     const first = await newOrder();
     const taken = gestureOf(first);
     expect(taken.reduce((s, c) => s + c.netCents, 0)).toBe(-2000);
@@ -67,6 +75,10 @@ describe.each(await testEngines())('a complaint gesture on the next order on %s'
     const refused = await adv.post(`/api/orders/${second.id}/confirm`);
     expect(refused.statusCode).toBe(409);
     expect(gestureOf(await newOrder())).toEqual([]);
+    expect(await pending()).toEqual([]);
+    // Another customer has none; a customer that does not exist is a 404.
+    expect((await adv.get(`/api/customers/${ids.customer('C020')}/gestures`)).json()).toEqual({ items: [] });
+    expect((await adv.get('/api/customers/999999/gestures')).statusCode).toBe(404);
   });
 
   it('gives the gesture back when the order that took it is cancelled', async () => {

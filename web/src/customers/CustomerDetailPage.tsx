@@ -6,6 +6,7 @@ import { CUSTOMER_EDITORS, ORDER_DESK } from '../../../core/auth/roles.ts';
 import { paymentTermsText } from '../../../core/customers/payment-terms.ts';
 import { useAuth } from '../app/auth.tsx';
 import { CallRhythmSection } from '../calls/CallRhythmSection.tsx';
+import { PendingGestures } from '../complaints/PendingGestures.tsx';
 import { InboundCallPanel } from '../calls/InboundCallPanel.tsx';
 import { CustomerStockSection } from '../customer-stock/CustomerStockSection.tsx';
 import { PenaltyClauseSection } from '../penalties/PenaltyClauseSection.tsx';
@@ -85,6 +86,7 @@ export function CustomerDetailPage() {
         <InboundCallPanel key={inboundCallAt} customer={c} startedAt={inboundCallAt} onEnded={() => setParams({}, { replace: true })} />
       )}
       <PinnedNotes customerId={c.id} />
+      <PendingGestures customerId={c.id} />
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="sm">
           <Field label={t('customers.address')}>
