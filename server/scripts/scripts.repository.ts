@@ -35,3 +35,7 @@ export async function saveCallScript(
     .onConflict((oc) => oc.columns(['typology', 'screen']).doUpdateSet(changes))
     .execute();
 }
+
+export async function deleteCallScript(db: DbOrTrx, typology: string, screen: string): Promise<void> {
+  await db.deleteFrom('callScripts').where('typology', '=', typology).where('screen', '=', screen).execute();
+}

@@ -8,7 +8,7 @@ import {
 } from '../../core/scripts/call-scripts.schemas.ts';
 import { ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { listCallScripts, putCallScript } from './scripts.service.ts';
+import { listCallScripts, putCallScript, resetCallScript } from './scripts.service.ts';
 
 const tags = ['call scripts'];
 const Refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -41,5 +41,19 @@ export const scriptsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       putCallScript(app.db, request.params.typology, request.params.screen, request.body, currentUser(request).id, app.clock.now()),
+  );
+
+  app.delete(
+    '/api/call-scripts/:typology/:screen',
+    {
+      config: { access: SCRIPT_EDITORS },
+      schema: {
+        tags,
+        summary: "A manager goes back to Carnet's script for a typology's call screen (audited); answers that script",
+        params: CallScriptParamsSchema,
+        response: { 200: CallScriptSchema, ...Refusals },
+      },
+    },
+    async (request) => resetCallScript(app.db, request.params.typology, request.params.screen, currentUser(request).id, app.clock.now()),
   );
 };

@@ -55,6 +55,21 @@ describe.each(await testEngines())('call scripts on %s', (engine) => {
     expect(events[1].after).toMatchObject({ closing: 'À demain.' });
   });
 
+  it("lets a manager go back to Carnet's script, in each language again, audited with his words", async () => {
+    expect((await adv.delete('/api/call-scripts/ARTISAN/risk')).statusCode).toBe(403);
+    const res = await manager.delete('/api/call-scripts/ARTISAN/risk');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      edited: null,
+      text: { fr: defaultCallScript('ARTISAN', 'risk', 'fr'), en: defaultCallScript('ARTISAN', 'risk', 'en') },
+    });
+    const events = (await listAuditEvents(t.handle.db, { entityType: 'call_script' })).sort((a, b) => a.id - b.id);
+    expect(events.at(-1)).toMatchObject({ action: 'delete', before: { closing: 'À demain.' } });
+    // Already Carnet's: nothing to undo, nothing audited.
+    expect((await manager.delete('/api/call-scripts/ARTISAN/risk')).statusCode).toBe(200);
+    expect(await listAuditEvents(t.handle.db, { entityType: 'call_script' })).toHaveLength(events.length);
+  });
+
   it('refuses an assistant, and a bad body or screen with the field named', async () => {
     const refused = await adv.put('/api/call-scripts/ARTISAN/risk', artisanRisk);
     expect(refused.statusCode).toBe(403);

@@ -1,11 +1,17 @@
 import { Alert, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SCRIPT_EDITORS } from '../../../core/auth/roles.ts';
 import { TYPOLOGIES, type Typology } from '../../../core/customers/customer-enums.ts';
-import { CALL_SCRIPT_PARTS, CALL_SCRIPT_SCREENS, type CallScriptScreen, type CallScriptText } from '../../../core/scripts/call-scripts.ts';
+import {
+  CALL_SCRIPT_PARTS,
+  CALL_SCRIPT_SCREENS,
+  type CallScriptScreen,
+  type CallScriptText,
+  defaultCallScript,
+} from '../../../core/scripts/call-scripts.ts';
 import type { CallScriptAnswer } from '../../../core/scripts/call-scripts.schemas.ts';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
@@ -96,6 +102,14 @@ function ScriptForm({ script }: { script: CallScriptAnswer }) {
       setSaved(true);
     },
   );
+  // Back to Carnet's words (in each language again): his are removed, audited.
+  const reset = useMutation({
+    mutationFn: () => api.delete(`/api/call-scripts/${script.typology}/${script.screen}`),
+    onSuccess: () => {
+      setValues(defaultCallScript(script.typology, script.screen, 'fr'));
+      void client.invalidateQueries({ queryKey: ['call-scripts'] });
+    },
+  });
   return (
     <Paper
       withBorder
@@ -132,14 +146,21 @@ function ScriptForm({ script }: { script: CallScriptAnswer }) {
             data-testid={`script-${part}`}
           />
         ))}
-        <ErrorAlert error={form.generalError} />
+        <ErrorAlert error={form.generalError ?? reset.error} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {t('scripts.asWritten')}
           </Text>
-          <Button type="submit" loading={form.busy} data-testid="script-save">
-            {t('common.save')}
-          </Button>
+          <Group gap="xs">
+            {script.edited && (
+              <Button variant="default" loading={reset.isPending} onClick={() => reset.mutate()} data-testid="script-reset">
+                {t('scripts.reset')}
+              </Button>
+            )}
+            <Button type="submit" loading={form.busy} data-testid="script-save">
+              {t('common.save')}
+            </Button>
+          </Group>
         </Group>
         {saved && (
           <Alert color="green" variant="light" p="xs" data-testid="script-saved">
