@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { DEFINITIONS } from '../../../core/reports/definitions.ts';
 import type { Drill, Miss } from '../../../core/reports/reports.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -17,7 +18,15 @@ import { figuresHref, readDrillView } from './report-url.ts';
 /** Why a row missed its figure, in the reader's words: late by 2 days, line 3 (T65) 8 of 10… */
 export function missText(m: Miss, t: TFunction, fmt: Formatter): string {
   const p = m.params;
-  return t(`reports.why.${m.code}`, { ...p, cents: typeof p.cents === 'number' ? fmt.money(p.cents) : p.cents });
+  // Wall-clock times (YYYY-MM-DDTHH:MM) read as a date and an hour; a channel in the reader's words.
+  const moment = (v: string | number | undefined) => (typeof v === 'string' && v.length >= 16 ? `${fmt.date(v)} ${v.slice(11, 16)}` : v);
+  return t(`reports.why.${m.code}`, {
+    ...p,
+    cents: typeof p.cents === 'number' ? fmt.money(p.cents) : p.cents,
+    at: moment(p.at),
+    by: m.code === 'confirmed-late' ? moment(p.by) : p.by,
+    channel: typeof p.channel === 'string' ? t(`channels.${p.channel}`) : p.channel,
+  });
 }
 
 /**
@@ -134,8 +143,12 @@ export function DrillPage() {
                 <Table.Td>{r.customerName}</Table.Td>
                 <Table.Td>{fmt.date(r.date)}</Table.Td>
                 <Table.Td>{r.dueDate ? (r.dueDate.length > 10 ? fmt.dateTime(r.dueDate) : fmt.date(r.dueDate)) : '—'}</Table.Td>
-                <Table.Td>{r.reference ?? '—'}</Table.Td>
-                {withValue && <Table.Td ta="right">{r.value === null ? '—' : fmt.number(r.value, 1)}</Table.Td>}
+                <Table.Td>{r.unit === 'risk' && r.reference ? t(`risks.cause.${r.reference}`) : (r.reference ?? '—')}</Table.Td>
+                {withValue && (
+                  <Table.Td ta="right">
+                    {r.value === null ? '—' : DEFINITIONS[metric].kind === 'cents' ? fmt.money(r.value) : fmt.number(r.value, 1)}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {r.ok && r.why.length === 0 ? (
                     <Badge color="teal" variant="light">
