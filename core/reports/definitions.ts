@@ -137,8 +137,16 @@ export const DEFINITIONS: Record<Metric, MetricDefinition> = {
     ['Part e-mail', 'Commandes reçues par e-mail ÷ commandes livrées.'],
     ['Email share', 'Orders received by email ÷ orders delivered.'],
   ),
-  channelFax: d('rate', ['Part fax', 'Commandes reçues par fax ÷ commandes livrées.'], ['Fax share', 'Orders received by fax ÷ orders delivered.']),
-  channelEdi: d('rate', ['Part EDI', 'Commandes reçues par EDI ÷ commandes livrées.'], ['EDI share', 'Orders received by EDI ÷ orders delivered.']),
+  channelFax: d(
+    'rate',
+    ['Part fax', 'Commandes reçues par fax ÷ commandes livrées.'],
+    ['Fax share', 'Orders received by fax ÷ orders delivered.'],
+  ),
+  channelEdi: d(
+    'rate',
+    ['Part EDI', 'Commandes reçues par EDI ÷ commandes livrées.'],
+    ['EDI share', 'Orders received by EDI ÷ orders delivered.'],
+  ),
   channelPortal: d(
     'rate',
     ['Part portail', 'Commandes passées sur le portail client ÷ commandes livrées.'],

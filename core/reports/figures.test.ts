@@ -190,9 +190,12 @@ describe('the delivery figures on hand-made cases', () => {
     // No confirmation on record: not counted, neither on time nor late.
     const none = deliveryFacts({ ...order, events: [] }, [line(1, 1, 1)], '2026-11-26').order;
     expect(countedBy('confirmedOnTime', { order: none }, '2026-12-01T00:00')).toBe(false);
-    const f = figuresOf([order, { ...order, events: [byAssistant('confirm', '2026-11-23T12:30')] }, { ...order, events: [] }]
-      .map((o) => deliveryFacts(o, [line(1, 1, 1)], '2026-11-26').order)
-      .reduce(addOrderFact, emptyDeliverySums()), emptyEventSums());
+    const f = figuresOf(
+      [order, { ...order, events: [byAssistant('confirm', '2026-11-23T12:30')] }, { ...order, events: [] }]
+        .map((o) => deliveryFacts(o, [line(1, 1, 1)], '2026-11-26').order)
+        .reduce(addOrderFact, emptyDeliverySums()),
+      emptyEventSums(),
+    );
     expect([f.ordersConfirmedOnTime, f.confirmedOnTime]).toEqual([1, 0.5]);
   });
 
@@ -203,7 +206,10 @@ describe('the delivery figures on hand-made cases', () => {
     const changed = facts({ events: [...order.events, byAssistant('change', '2026-11-23T08:00')] });
     // Moving it through the warehouse is no order taking: releasing it by hand keeps it touchless.
     const released = facts({ events: [...order.events, byAssistant('release', '2026-11-24T08:00')] });
-    const phone = facts({ channel: 'phone', events: [byAssistant('create', '2026-11-23T09:00'), byAssistant('confirm', '2026-11-23T09:05')] });
+    const phone = facts({
+      channel: 'phone',
+      events: [byAssistant('create', '2026-11-23T09:00'), byAssistant('confirm', '2026-11-23T09:05')],
+    });
     expect([untouched, portal, changed, released, phone].map((o) => o.touchless)).toEqual([1, 1, 0, 1, 0]);
     expect(changed.touchedBy).toBe(3);
     const f = figuresOf([untouched, portal, changed, released, phone].reduce(addOrderFact, emptyDeliverySums()), emptyEventSums());
@@ -213,7 +219,9 @@ describe('the delivery figures on hand-made cases', () => {
   });
 
   it("orders by channel: each channel's share of the orders delivered; its drill-down holds its own orders", () => {
-    const orders = ['edi', 'edi', 'phone', 'portal'].map((channel) => deliveryFacts({ ...order, channel }, [line(1, 1, 1)], '2026-11-26').order);
+    const orders = ['edi', 'edi', 'phone', 'portal'].map(
+      (channel) => deliveryFacts({ ...order, channel }, [line(1, 1, 1)], '2026-11-26').order,
+    );
     const f = figuresOf(orders.reduce(addOrderFact, emptyDeliverySums()), emptyEventSums());
     expect([f.channelEdi, f.channelPhone, f.channelPortal, f.channelEmail, f.channelFax]).toEqual([0.5, 0.25, 0.25, 0, 0]);
     expect(orders.filter((o) => orderVerdict('channelEdi', o, []).ok)).toHaveLength(2);
@@ -333,8 +341,7 @@ describe('the figures as properties, on random histories', () => {
         for (const m of METRICS) if (DEFINITIONS[m].kind === 'rate' && f[m] !== null) expect(f[m]).toBeLessThanOrEqual(1);
         if (f.otif !== null) expect(f.otif).toBeLessThanOrEqual(Math.min(f.onTime!, f.inFull!));
         // The channels' shares make the whole; only EDI and portal orders go untouched.
-        if (total.orders > 0)
-          expect(Object.values(CHANNEL_SHARES).reduce((s, m) => s + f[m]!, 0)).toBeCloseTo(1, 9);
+        if (total.orders > 0) expect(Object.values(CHANNEL_SHARES).reduce((s, m) => s + f[m]!, 0)).toBeCloseTo(1, 9);
         expect(total.ordersTouchless).toBeLessThanOrEqual(total.ediOrders + total.portalOrders);
         expect(total.ordersConfirmedOnTime).toBeLessThanOrEqual(total.ordersConfirmed);
       }),

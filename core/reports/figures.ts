@@ -500,7 +500,8 @@ export function orderVerdict(
   shortLines: readonly (Pick<LineFact, 'lineNo' | 'quantity' | 'delivered'> & { productCode: string })[],
 ): Verdict {
   const share = shareChannel(metric);
-  if (share) return o.channel === share ? { ok: true, why: [] } : { ok: false, why: [{ code: 'channel', params: { channel: o.channel ?? '' } }] };
+  if (share)
+    return o.channel === share ? { ok: true, why: [] } : { ok: false, why: [{ code: 'channel', params: { channel: o.channel ?? '' } }] };
   const late: Miss[] = o.onTime ? [] : [{ code: 'late', params: { days: o.lateDays } }];
   const short: Miss[] = shortLines.map((l) => ({
     code: 'short',

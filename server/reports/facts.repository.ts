@@ -1,11 +1,5 @@
 import { parisNow } from '../../core/calendar/dates.ts';
-import {
-  COUNTED_LINE_STATUSES,
-  deliveryFacts,
-  type LineFact,
-  ORDER_TAKING_ACTIONS,
-  type OrderFact,
-} from '../../core/reports/figures.ts';
+import { COUNTED_LINE_STATUSES, deliveryFacts, type LineFact, ORDER_TAKING_ACTIONS, type OrderFact } from '../../core/reports/figures.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import { parisWall } from './reports.repository.ts';

@@ -202,7 +202,11 @@ export async function penaltyFacts(db: DbOrTrx, period: Period, assistantId: num
  * The risks resolved in the period (Paris date of the resolution); core keeps those resolved before they failed. An
  * assistant's own are her customers'.
  */
-export async function riskFacts(db: DbOrTrx, period: Period, assistantId: number | null): Promise<WithCustomer<RiskFact & { productId: number | null; orderNumber: string }>[]> {
+export async function riskFacts(
+  db: DbOrTrx,
+  period: Period,
+  assistantId: number | null,
+): Promise<WithCustomer<RiskFact & { productId: number | null; orderNumber: string }>[]> {
   const w = instantWindow(period);
   let q = db
     .selectFrom('risks')

@@ -122,11 +122,6 @@ describe.each(await testEngines())('reports on %s', (engine) => {
       manager,
       `/api/reports/kpis?from=${from}&to=${to}&groupBy=customer&metrics=orders,lines,linesComplete,serviceRate,ordersOtif,otif,onTime,fillRate,leadTimeDays,backorders,ordersConfirmedOnTime,confirmedOnTime,ordersTouchless,touchless,channelPhone,channelEmail,channelFax,channelEdi,channelPortal`,
     );
-    // The demo's history has something to say about order taking.
-    expect(k.totals.confirmedOnTime).toBeGreaterThan(0.5);
-    expect(k.totals.confirmedOnTime).toBeLessThan(1);
-    expect(k.totals.touchless).toBeGreaterThan(0.3);
-    expect(k.totals.touchless).toBeLessThan(1);
     expect(k.totals.channelEdi).toBeGreaterThan(0);
     const expected = figuresOf(sums, emptyEventSums());
     for (const m of k.metrics) expect(k.totals[m], m).toBe(expected[m]);
@@ -215,7 +210,11 @@ describe.each(await testEngines())('reports on %s', (engine) => {
       `/api/reports/kpis?from=${from}&to=${to}&groupBy=deliveryPoint&metrics=orders,ordersOtif,lines,linesComplete,ordersTouchless,complaints`,
     );
     expect(k.rows.length).toBeGreaterThan(1);
-    for (const m of ['orders', 'lines', 'ordersTouchless'] as const) expect(k.rows.reduce((s, r) => s + (r.metrics[m] ?? 0), 0), m).toBe(k.totals[m]);
+    for (const m of ['orders', 'lines', 'ordersTouchless'] as const)
+      expect(
+        k.rows.reduce((s, r) => s + (r.metrics[m] ?? 0), 0),
+        m,
+      ).toBe(k.totals[m]);
     // A point is named after its customer.
     expect(k.rows.every((r) => r.label.includes(' · '))).toBe(true);
     for (const row of k.rows.slice(0, 4)) {
@@ -227,17 +226,6 @@ describe.each(await testEngines())('reports on %s', (engine) => {
       const complaints = await get<Drill>(manager, `/api/reports/kpis/drill?metric=complaints&${q}`);
       expect(complaints.counted).toBe(row.metrics.complaints);
     }
-  });
-
-  it("the demo's history has penalties avoided by risks resolved in time", async () => {
-    const k = await get<Kpis>(manager, `/api/reports/kpis?from=${from}&to=${to}&groupBy=month&metrics=risksAvoided,exposureAvoidedCents`);
-    expect(k.totals.risksAvoided).toBeGreaterThan(0);
-    expect(k.totals.exposureAvoidedCents).toBeGreaterThan(0);
-    expect(k.rows.reduce((s, r) => s + (r.metrics.exposureAvoidedCents ?? 0), 0)).toBe(k.totals.exposureAvoidedCents);
-    const d = await get<Drill>(manager, `/api/reports/kpis/drill?metric=exposureAvoidedCents&from=${from}&to=${to}`);
-    expect(d.counted).toBe(k.totals.risksAvoided);
-    expect(d.rows.reduce((s, r) => s + (r.value ?? 0), 0)).toBe(k.totals.exposureAvoidedCents);
-    expect(d.rows.every((r) => r.unit === 'risk' && r.orderNumber && r.date <= r.dueDate!)).toBe(true);
   });
 
   it('the period before comes along, and worst first sorts on the figure', async () => {

@@ -79,7 +79,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       .innerJoin('orders', 'orders.id', 'report_orders.order_id')
       .innerJoin('delivery_points', 'delivery_points.id', 'orders.delivery_point_id')
       .where('report_orders.order_id', '>', after)
-      .select(['orders.id', 'orders.channel', 'orders.created_at as created', 'orders.delivery_point_id as point', 'delivery_points.cutoff_time as cutoff'])
+      .select([
+        'orders.id',
+        'orders.channel',
+        'orders.created_at as created',
+        'orders.delivery_point_id as point',
+        'delivery_points.cutoff_time as cutoff',
+      ])
       .orderBy('report_orders.order_id')
       .limit(1000)
       .execute();
