@@ -1,4 +1,4 @@
-import type { Metric, MetricKind } from './metric-keys.ts';
+import { type Metric, type MetricKind, SHARE_METRICS } from './metric-keys.ts';
 
 export type MetricDefinition = { kind: MetricKind; fr: { label: string; help: string }; en: { label: string; help: string } };
 
@@ -238,3 +238,10 @@ export const DEFINITIONS: Record<Metric, MetricDefinition> = {
 function d(kind: MetricKind, [frLabel, frHelp]: [string, string], [enLabel, enHelp]: [string, string]): MetricDefinition {
   return { kind, fr: { label: frLabel, help: frHelp }, en: { label: enLabel, help: enHelp } };
 }
+
+/**
+ * What a figure's drill-down lists unless asked: a rate's misses (the orders that missed OTIF), else every row it is
+ * made of (a count's, a sum's, and a channel's share: its own orders rather than every other channel's).
+ */
+export const defaultDrillOnly = (metric: Metric): 'missed' | 'all' =>
+  DEFINITIONS[metric].kind === 'rate' && !SHARE_METRICS.includes(metric) ? 'missed' : 'all';

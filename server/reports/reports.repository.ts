@@ -307,12 +307,7 @@ export async function productsByIds(db: DbOrTrx, ids: readonly number[]) {
 }
 export async function deliveryPointsByIds(db: DbOrTrx, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('deliveryPoints')
-    .innerJoin('customers', 'customers.id', 'deliveryPoints.customerId')
-    .where('deliveryPoints.id', 'in', ids)
-    .select(['deliveryPoints.id', 'deliveryPoints.name', 'deliveryPoints.city', 'customers.name as customerName'])
-    .execute();
+  return db.selectFrom('deliveryPoints').where('id', 'in', ids).select(['id', 'name']).execute();
 }
 export async function warehouseLabels(db: DbOrTrx) {
   return db.selectFrom('warehouses').select(['id', 'name']).execute();

@@ -23,16 +23,8 @@ import {
   riskAvoided,
   type Verdict,
 } from '../../core/reports/figures.ts';
-import { DEFINITIONS } from '../../core/reports/definitions.ts';
-import {
-  DEFAULT_METRICS,
-  type GroupBy,
-  HIGHER_IS_BETTER,
-  type Metric,
-  METRIC_UNIT,
-  METRICS,
-  SHARE_METRICS,
-} from '../../core/reports/metric-keys.ts';
+import { defaultDrillOnly } from '../../core/reports/definitions.ts';
+import { DEFAULT_METRICS, type GroupBy, HIGHER_IS_BETTER, type Metric, METRIC_UNIT, METRICS } from '../../core/reports/metric-keys.ts';
 import { isoWeekOf, MAX_PERIOD_DAYS, monthOf, previousPeriod, weekRange } from '../../core/reports/periods.ts';
 import type { Drill, DrillQuery, DrillRow, KpiRow, Kpis, KpisQuery, MetricValues } from '../../core/reports/reports.schemas.ts';
 import type { Db } from '../db/database.ts';
@@ -250,7 +242,8 @@ async function labels(c: Context, keys: readonly string[]): Promise<Map<string, 
     case 'customer':
       return new Map((await customersByIds(c.db, ids)).map((x) => [String(x.id), x.name]));
     case 'deliveryPoint':
-      return new Map((await deliveryPointsByIds(c.db, ids)).map((x) => [String(x.id), `${x.customerName} · ${x.name}`]));
+      // A point's name carries its customer's ("Entrepôt Cap Marché PGC sec — Saran"): the name alone keeps the bars legible.
+      return new Map((await deliveryPointsByIds(c.db, ids)).map((x) => [String(x.id), x.name]));
     case 'product':
       return new Map((await productsByIds(c.db, ids)).map((x) => [String(x.id), `${x.code} ${x.name}`]));
     case 'warehouse':
@@ -402,8 +395,7 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
   const unit = METRIC_UNIT[q.metric];
   const f = await rowFilter(db, q, period);
   const wall = wallNow(now);
-  // A channel's share lists its own orders: those the share is made of, rather than every other channel's.
-  const only = q.only ?? (DEFINITIONS[q.metric].kind === 'rate' && !SHARE_METRICS.includes(q.metric) ? 'missed' : 'all');
+  const only = q.only ?? defaultDrillOnly(q.metric);
   const limit = q.limit ?? 1000;
   let counted: { row: DrillRow; verdict: Verdict }[];
 

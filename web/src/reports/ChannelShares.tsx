@@ -29,7 +29,9 @@ export function ChannelShares({ kpis, from, to, fmt }: { kpis: Kpis | undefined;
         </Title>
       </Tooltip>
       <Suspense fallback={<Skeleton h={200} />}>
-        {kpis && <ShareBars data={bars} unit=" %" series={[{ name: 'share', label: t('reports.share'), color: 'grape.6' }]} />}
+        {kpis && (
+          <ShareBars data={bars} unit=" %" labelWidth={80} series={[{ name: 'share', label: t('reports.share'), color: 'grape.6' }]} />
+        )}
       </Suspense>
       <Table fz="sm" mt="xs">
         <Table.Thead>
@@ -52,7 +54,7 @@ export function ChannelShares({ kpis, from, to, fmt }: { kpis: Kpis | undefined;
                     metric={m}
                     value={value}
                     fmt={fmt}
-                    to={drillHref({ metric: m, from, to, groupBy: null, key: null, only: 'all' })}
+                    to={drillHref({ metric: m, from, to, groupBy: null, key: null })}
                     label={`${metricName(m, i18n.language)} : ${formatMetric(m, value, fmt)}`}
                   />
                 </Table.Td>

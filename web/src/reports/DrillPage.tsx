@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DEFINITIONS } from '../../../core/reports/definitions.ts';
+import { defaultDrillOnly, DEFINITIONS } from '../../../core/reports/definitions.ts';
 import type { Drill, Miss } from '../../../core/reports/reports.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -14,6 +14,9 @@ import { parisToday } from '../shared/clock.ts';
 import { useFormat } from '../shared/use-format.ts';
 import { formatMetric, MetricLabel, metricName } from './metric-format.tsx';
 import { figuresHref, readDrillView } from './report-url.ts';
+
+/** Late is a shade of wrong; another channel is no fault at all (a channel's share); the rest is red. */
+const MISS_COLORS: Partial<Record<Miss['code'], string>> = { late: 'orange', channel: 'gray' };
 
 /** Why a row missed its figure, in the reader's words: late by 2 days, line 3 (T65) 8 of 10… */
 export function missText(m: Miss, t: TFunction, fmt: Formatter): string {
@@ -98,8 +101,8 @@ export function DrillPage() {
             onChange={(v) =>
               setParams(
                 (p) => {
-                  if (v === 'all') p.set('only', 'all');
-                  else p.delete('only');
+                  if (v === defaultDrillOnly(metric)) p.delete('only');
+                  else p.set('only', v);
                   return p;
                 },
                 { replace: true },
@@ -157,7 +160,7 @@ export function DrillPage() {
                   ) : (
                     <Group gap={4}>
                       {r.why.map((m, i) => (
-                        <Badge key={i} color={m.code === 'late' ? 'orange' : 'red'} variant="light" tt="none">
+                        <Badge key={i} color={MISS_COLORS[m.code] ?? 'red'} variant="light" tt="none">
                           {missText(m, t, fmt)}
                         </Badge>
                       ))}

@@ -273,7 +273,7 @@ export function ReportsPage() {
       </Grid>
 
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={1500}>
           <Table striped highlightOnHover fz="sm" data-testid="reports-table">
             <Table.Thead>
               <Table.Tr>
@@ -308,7 +308,7 @@ export function ReportsPage() {
                 );
                 return (
                   <Table.Tr key={r.key} data-row={r.key}>
-                    <Table.Td>{r.label}</Table.Td>
+                    <Table.Td miw={180}>{r.label}</Table.Td>
                     {SHOWN_METRICS.map(cell)}
                     {!SHOWN_METRICS.includes(sort) && cell(sort)}
                     <Table.Td ta="right">
