@@ -18,6 +18,20 @@ type Lookups = {
 export async function writeHistoryRisks(trx: Trx, plan: HistoryPlan, ids: Ids, k: Lookups): Promise<void> {
   if (plan.risks.length === 0) return;
   const clauses = new Map((await trx.selectFrom('penaltyClauses').selectAll().execute()).map((c) => [c.customerId, c]));
+  // Solved by serving the line from the warehouse the order then left from: the option stored as the call screen does.
+  const leftFrom = new Map(
+    (
+      await trx
+        .selectFrom('deliveries')
+        .where(
+          'orderId',
+          'in',
+          plan.risks.map((r) => ids.orders[r.order]),
+        )
+        .select(['orderId', 'warehouseId'])
+        .execute()
+    ).map((d) => [d.orderId, d.warehouseId]),
+  );
   const rows = plan.risks.map((r) => {
     const o = plan.orders[r.order];
     const line = o.lines[r.line];
@@ -65,7 +79,7 @@ export async function writeHistoryRisks(trx: Trx, plan: HistoryPlan, ids: Ids, k
       updatedAt: r.resolvedAt,
       resolvedAt: r.resolvedAt,
       resolvedBy: customer.assistantUserId,
-      resolutionOption: 'other-warehouse',
+      resolutionOption: JSON.stringify({ kind: 'other-warehouse', warehouseId: leftFrom.get(orderId) }),
       resolutionNote: 'historique de démonstration',
     };
   });
