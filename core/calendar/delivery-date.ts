@@ -46,11 +46,14 @@ export function earliestDeliveryDate(now: { date: IsoDate; time: string }, sched
 // points on one clock: the answers are kept by what they depend on (a bounded cache of a pure function).
 const EARLIEST = new Map<string, IsoDate | null>();
 
+/** The working day an order taken now is processed on: today on a working day before the cut-off, else the next one. */
+export function processingDay(now: { date: IsoDate; time: string }, cutoffTime: string): IsoDate {
+  return isWorkingDay(now.date) && now.time < cutoffTime ? now.date : nextWorkingDay(now.date);
+}
+
 function computeEarliest(now: { date: IsoDate; time: string }, schedule: DeliverySchedule): IsoDate | null {
   if (schedule.deliveryWeekdays.length === 0) return null;
-  let processing = now.date;
-  if (!isWorkingDay(processing) || now.time >= schedule.cutoffTime) processing = nextWorkingDay(processing);
-  let date = processing;
+  let date = processingDay(now, schedule.cutoffTime);
   for (let i = 0; i < schedule.leadTimeDays; i++) date = nextWorkingDay(date);
   for (let guard = 0; guard < 366; guard++) {
     if (isDeliveryDay(date, schedule)) return date;

@@ -1,4 +1,4 @@
-import type { Metric, MetricKind } from './metric-keys.ts';
+import { type Metric, type MetricKind, SHARE_METRICS } from './metric-keys.ts';
 
 export type MetricDefinition = { kind: MetricKind; fr: { label: string; help: string }; en: { label: string; help: string } };
 
@@ -10,7 +10,9 @@ export type MetricDefinition = { kind: MetricKind; fr: { label: string; help: st
  * of a short order, created by the delivery) does not count again: its shortfall already counts against the order
  * it came from. A line counts when the delivery report settled it (delivered, carried to a backorder, or cut
  * short); a line the customer cancelled before delivery does not. Complaints, penalty notices, calls and interviews
- * count in the period they were received, made or held in. Rates are fractions; none when nothing was counted.
+ * count in the period they were received, made or held in; a risk in the period it was resolved in. Rates are
+ * fractions; none when nothing was counted. Order taking (confirmed on time, touchless, channel) is judged on the
+ * same delivered orders, so that it sits beside their service figures.
  */
 export const DEFINITIONS: Record<Metric, MetricDefinition> = {
   orders: d(
@@ -93,6 +95,63 @@ export const DEFINITIONS: Record<Metric, MetricDefinition> = {
     ['Reliquats', 'Lignes dont le manquant a été reporté sur un reliquat.'],
     ['Backorders', 'Lines whose missing part was carried to a backorder.'],
   ),
+  ordersConfirmedOnTime: d(
+    'count',
+    ['Commandes confirmées à temps', 'Commandes livrées confirmées avant l’heure limite qui s’appliquait à elles.'],
+    ['Orders confirmed on time', 'Delivered orders confirmed before the cut-off that applied to them.'],
+  ),
+  confirmedOnTime: d(
+    'rate',
+    [
+      'Confirmées avant l’heure limite',
+      'Commandes confirmées avant l’heure limite de leur point de livraison, le jour où elles sont traitées (reçues un jour ouvré avant l’heure limite : ce jour-là ; sinon le jour ouvré suivant) ÷ commandes livrées dont la confirmation est enregistrée.',
+    ],
+    [
+      'Confirmed before the cut-off',
+      'Orders confirmed before their delivery point’s cut-off on the day they are processed (received on a working day before the cut-off: that day; else the next working day) ÷ delivered orders with a confirmation on record.',
+    ],
+  ),
+  ordersTouchless: d(
+    'count',
+    ['Commandes sans intervention', 'Commandes EDI et portail que personne de l’ADV n’a créées, modifiées, approuvées ni confirmées.'],
+    ['Touchless orders', 'EDI and portal orders nobody of the desk created, changed, approved or confirmed.'],
+  ),
+  touchless: d(
+    'rate',
+    [
+      'Taux sans intervention',
+      'Commandes EDI et portail confirmées sans que personne de l’ADV ne les crée, modifie, approuve ni confirme ÷ commandes EDI et portail livrées.',
+    ],
+    [
+      'Touchless rate',
+      'EDI and portal orders confirmed with nobody of the desk creating, changing, approving or confirming them ÷ EDI and portal orders delivered.',
+    ],
+  ),
+  channelPhone: d(
+    'rate',
+    ['Part téléphone', 'Commandes prises par téléphone ÷ commandes livrées.'],
+    ['Phone share', 'Orders taken by phone ÷ orders delivered.'],
+  ),
+  channelEmail: d(
+    'rate',
+    ['Part e-mail', 'Commandes reçues par e-mail ÷ commandes livrées.'],
+    ['Email share', 'Orders received by email ÷ orders delivered.'],
+  ),
+  channelFax: d(
+    'rate',
+    ['Part fax', 'Commandes reçues par fax ÷ commandes livrées.'],
+    ['Fax share', 'Orders received by fax ÷ orders delivered.'],
+  ),
+  channelEdi: d(
+    'rate',
+    ['Part EDI', 'Commandes reçues par EDI ÷ commandes livrées.'],
+    ['EDI share', 'Orders received by EDI ÷ orders delivered.'],
+  ),
+  channelPortal: d(
+    'rate',
+    ['Part portail', 'Commandes passées sur le portail client ÷ commandes livrées.'],
+    ['Portal share', 'Orders placed on the customer portal ÷ orders delivered.'],
+  ),
   complaints: d('count', ['Réclamations', 'Réclamations reçues dans la période.'], ['Complaints', 'Complaints received in the period.']),
   complaintsPerThousandLines: d(
     'average',
@@ -142,6 +201,22 @@ export const DEFINITIONS: Record<Metric, MetricDefinition> = {
     ['Pénalités payées', 'Montant accepté des avis réglés (jamais déduit d’une facture : L441-17).'],
     ['Penalties paid', 'Accepted amount of the settled notices (never deducted from an invoice: L441-17).'],
   ),
+  risksAvoided: d(
+    'count',
+    ['Risques évités', 'Risques résolus dans la période au plus tard à la date promise de la commande, avant d’échouer.'],
+    ['Risks avoided', 'Risks resolved in the period no later than the order’s promised date, before they failed.'],
+  ),
+  exposureAvoidedCents: d(
+    'cents',
+    [
+      'Pénalités évitées',
+      'Exposition aux pénalités (clause du client, plafond L441-17) des risques résolus avant d’échouer, dans la période de leur résolution.',
+    ],
+    [
+      'Penalties avoided',
+      'Penalty exposure (the customer’s clause, L441-17 cap) of the risks resolved before they failed, in the period they were resolved in.',
+    ],
+  ),
   calls: d('count', ['Appels', 'Appels passés et reçus dans la période.'], ['Calls', 'Calls made and received in the period.']),
   callMinutes: d(
     'count',
@@ -163,3 +238,10 @@ export const DEFINITIONS: Record<Metric, MetricDefinition> = {
 function d(kind: MetricKind, [frLabel, frHelp]: [string, string], [enLabel, enHelp]: [string, string]): MetricDefinition {
   return { kind, fr: { label: frLabel, help: frHelp }, en: { label: enLabel, help: enHelp } };
 }
+
+/**
+ * What a figure's drill-down lists unless asked: a rate's misses (the orders that missed OTIF), else every row it is
+ * made of (a count's, a sum's, and a channel's share: its own orders rather than every other channel's).
+ */
+export const defaultDrillOnly = (metric: Metric): 'missed' | 'all' =>
+  DEFINITIONS[metric].kind === 'rate' && !SHARE_METRICS.includes(metric) ? 'missed' : 'all';

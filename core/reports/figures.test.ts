@@ -6,29 +6,42 @@ import {
   addLineFact,
   addOrderFact,
   addPenalty,
+  addRisk,
   addSums,
   complaintVerdict,
+  confirmDeadline,
+  countedBy,
+  type DeliveredOrder,
   deliveryFacts,
   emptyDeliverySums,
   emptyEventSums,
   figuresOf,
   lineVerdict,
   type LineOutcome,
+  type OrderEvent,
   orderVerdict,
   type PenaltyFact,
 } from './figures.ts';
-import { METRICS } from './metric-keys.ts';
+import { CHANNEL_SHARES, METRICS } from './metric-keys.ts';
 import { isoWeekOf, previousPeriod, weekRange } from './periods.ts';
 
-const order = {
+/** An EDI order received on Monday 23 November at 05:10, confirmed by the EDI system a minute later. */
+const order: DeliveredOrder = {
   id: 1,
   customerId: 7,
   assistantId: 3,
   channel: 'edi',
-  orderedOn: '2026-11-23',
+  orderedAt: '2026-11-23T05:10',
   promisedDate: '2026-11-26',
   requestedDate: '2026-11-25',
+  deliveryPointId: 70,
+  cutoffTime: '12:00',
+  events: [
+    { action: 'create', userId: 99, role: 'system', at: '2026-11-23T05:10' },
+    { action: 'confirm', userId: 99, role: 'system', at: '2026-11-23T05:11' },
+  ],
 };
+const byAssistant = (action: string, at: string): OrderEvent => ({ action, userId: 3, role: 'assistant', at });
 const line = (
   lineNo: number,
   quantity: number,
@@ -155,6 +168,79 @@ describe('the delivery figures on hand-made cases', () => {
     expect([f.penalties, f.penaltiesCents, f.penaltiesContested, f.penaltiesWon, f.penaltiesPaidCents]).toEqual([4, 40_000, 2, 2, 4_000]);
   });
 
+  it('confirmed on time: before the cut-off of the day the order is processed on', () => {
+    // Received Monday 05:10, cut-off 12:00: to beat is Monday 12:00; confirmed at 05:11, on time.
+    expect(deliveryFacts(order, [line(1, 1, 1)], '2026-11-26').order).toMatchObject({
+      confirmedAt: '2026-11-23T05:11',
+      confirmBy: '2026-11-23T12:00',
+      confirmedOnTime: 1,
+    });
+    // Received after the cut-off on Friday: processed on Monday, to be confirmed by Monday noon.
+    expect(confirmDeadline('2026-11-27T14:00', '12:00')).toBe('2026-11-30T12:00');
+    // Received on Saturday morning: the next working day too; at the cut-off itself: the next day.
+    expect(confirmDeadline('2026-11-28T09:00', '12:00')).toBe('2026-11-30T12:00');
+    expect(confirmDeadline('2026-11-23T12:00', '12:00')).toBe('2026-11-24T12:00');
+    // Before a public holiday (Armistice, Wednesday 11 November 2026) after the cut-off: Thursday.
+    expect(confirmDeadline('2026-11-10T15:00', '10:00')).toBe('2026-11-12T10:00');
+    const late = deliveryFacts({ ...order, events: [byAssistant('confirm', '2026-11-23T12:30')] }, [line(1, 1, 1)], '2026-11-26').order;
+    expect(late.confirmedOnTime).toBe(0);
+    expect(orderVerdict('confirmedOnTime', late, []).why).toEqual([
+      { code: 'confirmed-late', params: { at: '2026-11-23T12:30', by: '2026-11-23T12:00' } },
+    ]);
+    // No confirmation on record: not counted, neither on time nor late.
+    const none = deliveryFacts({ ...order, events: [] }, [line(1, 1, 1)], '2026-11-26').order;
+    expect(countedBy('confirmedOnTime', { order: none }, '2026-12-01T00:00')).toBe(false);
+    const f = figuresOf(
+      [order, { ...order, events: [byAssistant('confirm', '2026-11-23T12:30')] }, { ...order, events: [] }]
+        .map((o) => deliveryFacts(o, [line(1, 1, 1)], '2026-11-26').order)
+        .reduce(addOrderFact, emptyDeliverySums()),
+      emptyEventSums(),
+    );
+    expect([f.ordersConfirmedOnTime, f.confirmedOnTime]).toEqual([1, 0.5]);
+  });
+
+  it('touchless: EDI and portal orders nobody of the desk created, changed, approved or confirmed', () => {
+    const facts = (o: Partial<DeliveredOrder>) => deliveryFacts({ ...order, ...o }, [line(1, 1, 1)], '2026-11-26').order;
+    const untouched = facts({});
+    const portal = facts({ channel: 'portal', events: [{ action: 'confirm', userId: 50, role: 'buyer', at: '2026-11-23T09:00' }] });
+    const changed = facts({ events: [...order.events, byAssistant('change', '2026-11-23T08:00')] });
+    // Moving it through the warehouse is no order taking: releasing it by hand keeps it touchless.
+    const released = facts({ events: [...order.events, byAssistant('release', '2026-11-24T08:00')] });
+    const phone = facts({
+      channel: 'phone',
+      events: [byAssistant('create', '2026-11-23T09:00'), byAssistant('confirm', '2026-11-23T09:05')],
+    });
+    expect([untouched, portal, changed, released, phone].map((o) => o.touchless)).toEqual([1, 1, 0, 1, 0]);
+    expect(changed.touchedBy).toBe(3);
+    const f = figuresOf([untouched, portal, changed, released, phone].reduce(addOrderFact, emptyDeliverySums()), emptyEventSums());
+    expect([f.ordersTouchless, f.touchless]).toEqual([3, 0.75]); // the phone order is not counted
+    expect(orderVerdict('touchless', { ...changed, touchedByName: 'Léa' }, []).why).toEqual([{ code: 'touched', params: { by: 'Léa' } }]);
+    expect(countedBy('touchless', { order: phone }, '2026-12-01T00:00')).toBe(false);
+  });
+
+  it("orders by channel: each channel's share of the orders delivered; its drill-down holds its own orders", () => {
+    const orders = ['edi', 'edi', 'phone', 'portal'].map(
+      (channel) => deliveryFacts({ ...order, channel }, [line(1, 1, 1)], '2026-11-26').order,
+    );
+    const f = figuresOf(orders.reduce(addOrderFact, emptyDeliverySums()), emptyEventSums());
+    expect([f.channelEdi, f.channelPhone, f.channelPortal, f.channelEmail, f.channelFax]).toEqual([0.5, 0.25, 0.25, 0, 0]);
+    expect(orders.filter((o) => orderVerdict('channelEdi', o, []).ok)).toHaveLength(2);
+    expect(orderVerdict('channelEdi', orders[2], []).why).toEqual([{ code: 'channel', params: { channel: 'phone' } }]);
+  });
+
+  it('penalties avoided: the exposure of the risks resolved no later than the promised date', () => {
+    const risk = { id: 1, customerId: 7, orderId: 1, cause: 'stock-shortfall', promisedDate: '2026-11-26', exposureCents: 12_000 };
+    let e = emptyEventSums();
+    for (const r of [
+      { ...risk, resolvedOn: '2026-11-24' },
+      { ...risk, id: 2, resolvedOn: '2026-11-26', exposureCents: 3_000 },
+      { ...risk, id: 3, resolvedOn: '2026-11-27' }, // after the date: it had failed already
+    ])
+      e = addRisk(e, r);
+    const f = figuresOf(emptyDeliverySums(), e);
+    expect([f.risksAvoided, f.exposureAvoidedCents]).toEqual([2, 15_000]);
+  });
+
   it('every figure has a French and an English definition', () => {
     for (const m of METRICS) {
       expect(DEFINITIONS[m].fr.help.length, m).toBeGreaterThan(10);
@@ -199,6 +285,19 @@ describe('the figures as properties, on random histories', () => {
       promised: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
       delivered: fc.integer({ min: 0, max: 12 }),
       lines: fc.array(outcome, { minLength: 1, maxLength: 6 }),
+      channel: fc.constantFrom('phone', 'email', 'fax', 'edi', 'portal'),
+      orderedTime: fc.constantFrom('05:00', '11:59', '12:00', '17:30'),
+      // Its timeline's order-taking steps, by the EDI system, a buyer or someone of the desk.
+      events: fc.array(
+        fc.record({
+          action: fc.constantFrom('create', 'change', 'approve', 'confirm', 'release'),
+          userId: fc.integer({ min: 1, max: 5 }),
+          role: fc.constantFrom('system', 'buyer', 'assistant', 'manager'),
+          day: fc.integer({ min: 0, max: 4 }),
+          time: fc.constantFrom('06:00', '11:30', '12:00', '15:00'),
+        }),
+        { maxLength: 4 },
+      ),
     }),
     { maxLength: 40 },
   );
@@ -213,7 +312,9 @@ describe('the figures as properties, on random histories', () => {
               ...order,
               id: i + 1,
               customerId: o.customerId,
-              orderedOn: day(0),
+              orderedAt: `${day(0)}T${o.orderedTime}`,
+              channel: o.channel,
+              events: o.events.map((e) => ({ ...e, at: `${day(e.day)}T${e.time}` })),
               promisedDate: o.promised === null ? null : day(o.promised),
               requestedDate: null,
             },
@@ -239,6 +340,10 @@ describe('the figures as properties, on random histories', () => {
         for (const m of METRICS) if (DEFINITIONS[m].kind === 'rate' && f[m] !== null) expect(f[m]).toBeGreaterThanOrEqual(0);
         for (const m of METRICS) if (DEFINITIONS[m].kind === 'rate' && f[m] !== null) expect(f[m]).toBeLessThanOrEqual(1);
         if (f.otif !== null) expect(f.otif).toBeLessThanOrEqual(Math.min(f.onTime!, f.inFull!));
+        // The channels' shares make the whole; only EDI and portal orders go untouched.
+        if (total.orders > 0) expect(Object.values(CHANNEL_SHARES).reduce((s, m) => s + f[m]!, 0)).toBeCloseTo(1, 9);
+        expect(total.ordersTouchless).toBeLessThanOrEqual(total.ediOrders + total.portalOrders);
+        expect(total.ordersConfirmedOnTime).toBeLessThanOrEqual(total.ordersConfirmed);
       }),
     );
   });
@@ -248,7 +353,15 @@ describe('the figures as properties, on random histories', () => {
       fc.property(history, (orders) => {
         const facts = orders.map((o, i) =>
           deliveryFacts(
-            { ...order, id: i + 1, orderedOn: day(0), promisedDate: o.promised === null ? null : day(o.promised), requestedDate: null },
+            {
+              ...order,
+              id: i + 1,
+              orderedAt: `${day(0)}T${o.orderedTime}`,
+              channel: o.channel,
+              events: o.events.map((e) => ({ ...e, at: `${day(e.day)}T${e.time}` })),
+              promisedDate: o.promised === null ? null : day(o.promised),
+              requestedDate: null,
+            },
             o.lines.map((l, j) => ({ ...line(j + 1, l.quantity, l.delivered), status: l.status })),
             day(o.delivered),
           ),
@@ -271,6 +384,17 @@ describe('the figures as properties, on random histories', () => {
         expect(lineVerdicts.filter((v) => v.ok).length).toBe(total.linesComplete);
         const backorders = facts.flatMap((f) => f.lines).map((l) => lineVerdict('backorders', { ...l, productCode: '' }));
         expect(backorders.filter((v) => !v.ok).length).toBe(total.backorders);
+        // Order taking: the rows each rate counts (its denominator) and those that met it (its numerator).
+        const figures = figuresOf(total, emptyEventSums());
+        for (const metric of ['confirmedOnTime', 'touchless', ...Object.values(CHANNEL_SHARES)] as const) {
+          const counted = facts.filter((f) => countedBy(metric, { order: f.order }, '2026-12-01T00:00'));
+          const met = counted.filter((f) => orderVerdict(metric, f.order, []).ok).length;
+          expect(figures[metric], metric).toBe(counted.length ? met / counted.length : null);
+          for (const f of counted) {
+            const v = orderVerdict(metric, f.order, []);
+            expect(v.ok || v.why.length > 0).toBe(true);
+          }
+        }
       }),
     );
   });

@@ -1,5 +1,8 @@
+import { STAFF } from '../auth/roles.ts';
+import { processingDay } from '../calendar/delivery-date.ts';
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
-import type { Metric } from './metric-keys.ts';
+import { CHANNELS, type Channel } from '../customers/customer-enums.ts';
+import { AUTOMATED_CHANNELS, CHANNEL_SHARES, type Metric } from './metric-keys.ts';
 import type { Miss, MetricValues } from './reports.schemas.ts';
 
 // One implementation per figure (definitions in words: definitions.ts). Everything here is pure: the server feeds it
@@ -43,6 +46,15 @@ export type OrderFact = {
   quantityOrdered: number;
   quantityDelivered: number;
   backorders: number;
+  deliveryPointId: number;
+  /** Paris wall clock YYYY-MM-DDTHH:MM: when it was confirmed (null: no confirmation on record), and the cut-off to beat. */
+  confirmedAt: string | null;
+  confirmBy: string;
+  confirmedOnTime: 0 | 1;
+  /** The first person of the desk who created, changed, approved or confirmed it; null: nobody did. */
+  touchedBy: number | null;
+  /** An EDI or portal order nobody of the desk touched. */
+  touchless: 0 | 1;
 };
 
 export type LineFact = {
@@ -65,10 +77,40 @@ export type DeliveredOrder = {
   customerId: number;
   assistantId: number | null;
   channel: string;
-  orderedOn: IsoDate;
+  /** Paris wall clock YYYY-MM-DDTHH:MM the order came in. */
+  orderedAt: string;
   promisedDate: IsoDate | null;
   requestedDate: IsoDate | null;
+  deliveryPointId: number;
+  /** The delivery point's cut-off (HH:MM): an order taken after it is processed the next working day. */
+  cutoffTime: string;
+  /** Its timeline's order-taking steps (ORDER_TAKING_ACTIONS), by whom and when (Paris wall clock). */
+  events: readonly OrderEvent[];
 };
+
+/** `role` as the users table holds it: a desk role, a buyer, or `system` (the EDI partner's system). */
+export type OrderEvent = { action: string; userId: number | null; role: string | null; at: string };
+
+/** The steps of taking an order (not of moving it through the warehouse): a person doing any of them touches it. */
+export const ORDER_TAKING_ACTIONS = ['create', 'change', 'approve', 'override', 'confirm'] as const;
+
+/**
+ * Confirmed on time: before the cut-off of the day the order is processed on (the day it came in when it came in
+ * on a working day before its delivery point's cut-off, else the next working day), as the promise to the
+ * customer is made from that day (core/calendar/delivery-date.ts).
+ */
+export function confirmDeadline(orderedAt: string, cutoffTime: string): string {
+  return `${processingDay({ date: orderedAt.slice(0, 10), time: orderedAt.slice(11, 16) }, cutoffTime)}T${cutoffTime}`;
+}
+
+/** When the order was first confirmed, and the first person of the desk (not a buyer, not the EDI system) who touched it. */
+export function orderTaking(events: readonly OrderEvent[]): { confirmedAt: string | null; touchedBy: number | null } {
+  const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at));
+  const touch = sorted.find(
+    (e) => (ORDER_TAKING_ACTIONS as readonly string[]).includes(e.action) && (STAFF as readonly (string | null)[]).includes(e.role),
+  );
+  return { confirmedAt: sorted.find((e) => e.action === 'confirm')?.at ?? null, touchedBy: touch?.userId ?? null };
+}
 
 /** A line is complete when the customer received at least what he ordered. */
 export const lineComplete = (l: Pick<LineOutcome, 'quantity' | 'delivered'>): boolean => l.delivered >= l.quantity;
@@ -90,24 +132,33 @@ export function deliveryFacts(
   const onTime = lateDays === 0 ? 1 : 0;
   const complete = counted.filter(lineComplete).length;
   const sum = (f: (l: LineOutcome) => number) => counted.reduce((s, l) => s + f(l), 0);
+  const orderedOn = order.orderedAt.slice(0, 10);
+  const { confirmedAt, touchedBy } = orderTaking(order.events);
+  const confirmBy = confirmDeadline(order.orderedAt, order.cutoffTime);
   return {
     order: {
       orderId: order.id,
       customerId: order.customerId,
       assistantId: order.assistantId,
       channel: order.channel,
-      orderedOn: order.orderedOn,
+      orderedOn,
       dueOn,
       deliveredOn,
       onTime,
       inFull: complete === counted.length ? 1 : 0,
       lateDays,
-      leadTimeDays: Math.max(0, daysBetween(order.orderedOn, deliveredOn)),
+      leadTimeDays: Math.max(0, daysBetween(orderedOn, deliveredOn)),
       lines: counted.length,
       linesComplete: complete,
       quantityOrdered: sum((l) => l.quantity),
       quantityDelivered: sum((l) => Math.min(l.delivered, l.quantity)),
       backorders: counted.filter((l) => l.status === 'backordered' && !lineComplete(l)).length,
+      deliveryPointId: order.deliveryPointId,
+      confirmedAt,
+      confirmBy,
+      confirmedOnTime: confirmedAt !== null && confirmedAt < confirmBy ? 1 : 0,
+      touchedBy,
+      touchless: automated(order.channel) && touchedBy === null ? 1 : 0,
     },
     lines: counted.map((l) => ({
       lineId: l.lineId,
@@ -126,6 +177,8 @@ export function deliveryFacts(
   };
 }
 
+const automated = (channel: string) => (AUTOMATED_CHANNELS as readonly string[]).includes(channel);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sums: what every figure is a ratio or an average of. The SQL returns the same sums per group.
 
@@ -141,7 +194,15 @@ export type DeliverySums = {
   quantityOrdered: number;
   quantityDelivered: number;
   backorders: number;
-};
+  /** Orders with a confirmation on record, and those confirmed before their cut-off. */
+  ordersConfirmed: number;
+  ordersConfirmedOnTime: number;
+  ordersTouchless: number;
+} & Record<ChannelOrders, number>;
+
+/** The orders each channel brought: `ediOrders`… */
+type ChannelOrders = `${Channel}Orders`;
+const channelOrders = (c: Channel): ChannelOrders => `${c}Orders`;
 
 export const emptyDeliverySums = (): DeliverySums => ({
   orders: 0,
@@ -155,6 +216,10 @@ export const emptyDeliverySums = (): DeliverySums => ({
   quantityOrdered: 0,
   quantityDelivered: 0,
   backorders: 0,
+  ordersConfirmed: 0,
+  ordersConfirmedOnTime: 0,
+  ordersTouchless: 0,
+  ...(Object.fromEntries(CHANNELS.map((c) => [channelOrders(c), 0])) as Record<ChannelOrders, number>),
 });
 
 /** Two groups' sums together (a customer's into his typology, days into a week). */
@@ -166,7 +231,9 @@ export function addSums(a: DeliverySums, b: DeliverySums): DeliverySums {
 
 /** Adds one order to the sums: its order figures, and its lines' (all of them, or those the group holds). */
 export function addOrderFact(s: DeliverySums, o: OrderFact): DeliverySums {
+  const channel = (CHANNELS as readonly string[]).includes(o.channel) ? channelOrders(o.channel as Channel) : null;
   return {
+    ...s,
     orders: s.orders + 1,
     ordersOnTime: s.ordersOnTime + o.onTime,
     ordersInFull: s.ordersInFull + o.inFull,
@@ -178,6 +245,10 @@ export function addOrderFact(s: DeliverySums, o: OrderFact): DeliverySums {
     quantityOrdered: s.quantityOrdered + o.quantityOrdered,
     quantityDelivered: s.quantityDelivered + o.quantityDelivered,
     backorders: s.backorders + o.backorders,
+    ordersConfirmed: s.ordersConfirmed + (o.confirmedAt === null ? 0 : 1),
+    ordersConfirmedOnTime: s.ordersConfirmedOnTime + o.confirmedOnTime,
+    ordersTouchless: s.ordersTouchless + o.touchless,
+    ...(channel ? { [channel]: s[channel] + 1 } : {}),
   };
 }
 
@@ -218,6 +289,21 @@ export type PenaltyFact = {
   acceptedCents: number | null;
 };
 
+/** A risk someone resolved: its exposure counts as avoided when it was resolved before the date it would fail on. */
+export type RiskFact = {
+  id: number;
+  customerId: number;
+  orderId: number;
+  cause: string;
+  promisedDate: IsoDate;
+  /** The Paris date it was resolved on. */
+  resolvedOn: IsoDate;
+  exposureCents: number;
+};
+
+/** Resolved before it failed: on or before the date the order was promised for (after it, the failure has happened). */
+export const riskAvoided = (r: Pick<RiskFact, 'promisedDate' | 'resolvedOn'>): boolean => r.resolvedOn <= r.promisedDate;
+
 export type CallFact = {
   id: number;
   customerId: number;
@@ -241,6 +327,8 @@ export type EventSums = {
   penaltiesContested: number;
   penaltiesWon: number;
   penaltiesPaidCents: number;
+  risksAvoided: number;
+  exposureAvoidedCents: number;
   calls: number;
   callSeconds: number;
   interviews: number;
@@ -261,6 +349,8 @@ export const emptyEventSums = (): EventSums => ({
   penaltiesContested: 0,
   penaltiesWon: 0,
   penaltiesPaidCents: 0,
+  risksAvoided: 0,
+  exposureAvoidedCents: 0,
   calls: 0,
   callSeconds: 0,
   interviews: 0,
@@ -308,6 +398,10 @@ export function addPenalty(s: EventSums, p: PenaltyFact): EventSums {
   };
 }
 
+/** A risk counts only when it was avoided (resolved in time); a later resolution avoided nothing. */
+export const addRisk = (s: EventSums, r: RiskFact): EventSums =>
+  riskAvoided(r) ? { ...s, risksAvoided: s.risksAvoided + 1, exposureAvoidedCents: s.exposureAvoidedCents + r.exposureCents } : s;
+
 export const addCall = (s: EventSums, c: CallFact): EventSums => ({
   ...s,
   calls: s.calls + 1,
@@ -351,6 +445,19 @@ export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): R
     leadTimeDays: o(round(ratio(d.leadTimeDaysSum, d.orders), 2)),
     lateDays: o(round(ratio(d.lateDaysSum, d.orders - d.ordersOnTime), 2)),
     backorders: d.backorders,
+    ordersConfirmedOnTime: o(d.ordersConfirmedOnTime),
+    confirmedOnTime: o(ratio(d.ordersConfirmedOnTime, d.ordersConfirmed)),
+    ordersTouchless: o(d.ordersTouchless),
+    touchless: o(
+      ratio(
+        d.ordersTouchless,
+        AUTOMATED_CHANNELS.reduce((n, c) => n + d[channelOrders(c)], 0),
+      ),
+    ),
+    ...(Object.fromEntries(CHANNELS.map((c) => [CHANNEL_SHARES[c], o(ratio(d[channelOrders(c)], d.orders))])) as Record<
+      (typeof CHANNEL_SHARES)[Channel],
+      number | null
+    >),
     complaints: e.complaints,
     complaintsPerThousandLines: round(ratio(e.complaints * 1000, d.lines), 2),
     complaintsAnsweredOnTime: ratio(e.complaintsAnsweredOnTime, e.complaintsDue),
@@ -361,6 +468,8 @@ export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): R
     penaltiesContested: e.penaltiesContested,
     penaltiesWon: e.penaltiesWon,
     penaltiesPaidCents: e.penaltiesPaidCents,
+    risksAvoided: e.risksAvoided,
+    exposureAvoidedCents: e.exposureAvoidedCents,
     calls: e.calls,
     callMinutes: Math.round(e.callSeconds / 60),
     interviews: e.interviews,
@@ -377,11 +486,22 @@ export function pick(all: Record<Metric, number | null>, metrics: readonly Metri
 
 export type Verdict = { ok: boolean; why: Miss[] };
 
+/** What an order verdict reads of the order fact; `touchedByName` words who touched it. */
+export type OrderVerdictInput = Pick<OrderFact, 'onTime' | 'inFull' | 'lateDays'> &
+  Partial<Pick<OrderFact, 'channel' | 'confirmedAt' | 'confirmBy' | 'confirmedOnTime' | 'touchless'>> & {
+    touchedByName?: string | null;
+  };
+
+const shareChannel = (metric: Metric): Channel | undefined => CHANNELS.find((c) => CHANNEL_SHARES[c] === metric);
+
 export function orderVerdict(
   metric: Metric,
-  o: Pick<OrderFact, 'onTime' | 'inFull' | 'lateDays'>,
+  o: OrderVerdictInput,
   shortLines: readonly (Pick<LineFact, 'lineNo' | 'quantity' | 'delivered'> & { productCode: string })[],
 ): Verdict {
+  const share = shareChannel(metric);
+  if (share)
+    return o.channel === share ? { ok: true, why: [] } : { ok: false, why: [{ code: 'channel', params: { channel: o.channel ?? '' } }] };
   const late: Miss[] = o.onTime ? [] : [{ code: 'late', params: { days: o.lateDays } }];
   const short: Miss[] = shortLines.map((l) => ({
     code: 'short',
@@ -398,6 +518,14 @@ export function orderVerdict(
     case 'otif':
     case 'ordersOtif':
       return { ok: o.onTime === 1 && o.inFull === 1, why: [...late, ...short] };
+    case 'confirmedOnTime':
+    case 'ordersConfirmedOnTime':
+      return o.confirmedOnTime === 1
+        ? { ok: true, why: [] }
+        : { ok: false, why: [{ code: 'confirmed-late', params: { at: o.confirmedAt ?? '', by: o.confirmBy ?? '' } }] };
+    case 'touchless':
+    case 'ordersTouchless':
+      return o.touchless === 1 ? { ok: true, why: [] } : { ok: false, why: [{ code: 'touched', params: { by: o.touchedByName ?? '' } }] };
     default:
       return { ok: true, why: [...late, ...short] };
   }
@@ -449,8 +577,15 @@ export function interviewVerdict(i: InterviewFact, lowScore: number): Verdict {
 }
 
 /** Which rows of a unit the figure counts (its denominator): complaints answered on time count only those due. */
-export function countedBy(metric: Metric, unitRow: { complaint?: ComplaintFact; order?: OrderFact }, now: string): boolean {
+export function countedBy(
+  metric: Metric,
+  unitRow: { complaint?: ComplaintFact; order?: Pick<OrderFact, 'onTime' | 'channel' | 'confirmedAt'> },
+  now: string,
+): boolean {
   if (metric === 'complaintsAnsweredOnTime' && unitRow.complaint) return complaintDue(unitRow.complaint, now);
-  if (metric === 'lateDays' && unitRow.order) return unitRow.order.onTime === 0;
+  if (!unitRow.order) return true;
+  if (metric === 'lateDays') return unitRow.order.onTime === 0;
+  if (metric === 'confirmedOnTime') return unitRow.order.confirmedAt !== null;
+  if (metric === 'touchless') return automated(unitRow.order.channel);
   return true;
 }

@@ -1,8 +1,20 @@
 // The reports' vocabulary: the figures, the ways to group them, and what each figure is made of (its drill unit).
 // Plain data shared by the schemas, the pure figures (figures.ts), the server's SQL and the web.
 
+import { CHANNELS, type Channel } from '../customers/customer-enums.ts';
+
 /** The ways a report groups its rows. */
-export const GROUP_BYS = ['week', 'month', 'customer', 'typology', 'product', 'category', 'warehouse', 'assistant'] as const;
+export const GROUP_BYS = [
+  'week',
+  'month',
+  'customer',
+  'typology',
+  'deliveryPoint',
+  'product',
+  'category',
+  'warehouse',
+  'assistant',
+] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /**
@@ -28,6 +40,16 @@ export const METRICS = [
   'leadTimeDays',
   'lateDays',
   'backorders',
+  // Order taking (of the same delivered orders): confirmed before the cut-off, untouched, by which channel.
+  'ordersConfirmedOnTime',
+  'confirmedOnTime',
+  'ordersTouchless',
+  'touchless',
+  'channelPhone',
+  'channelEmail',
+  'channelFax',
+  'channelEdi',
+  'channelPortal',
   // Complaints (counted in the period they were received in).
   'complaints',
   'complaintsPerThousandLines',
@@ -40,6 +62,9 @@ export const METRICS = [
   'penaltiesContested',
   'penaltiesWon',
   'penaltiesPaidCents',
+  // Risks resolved before they failed (counted in the period they were resolved in).
+  'risksAvoided',
+  'exposureAvoidedCents',
   // Calls (counted on their Paris date).
   'calls',
   'callMinutes',
@@ -50,7 +75,7 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 
 /** What the rows behind a figure are: the drill-down lists them. */
-export const DRILL_UNITS = ['order', 'line', 'complaint', 'penalty', 'call', 'interview'] as const;
+export const DRILL_UNITS = ['order', 'line', 'complaint', 'penalty', 'risk', 'call', 'interview'] as const;
 export type DrillUnit = (typeof DRILL_UNITS)[number];
 
 export const METRIC_UNIT: Record<Metric, DrillUnit> = {
@@ -70,6 +95,15 @@ export const METRIC_UNIT: Record<Metric, DrillUnit> = {
   leadTimeDays: 'order',
   lateDays: 'order',
   backorders: 'line',
+  ordersConfirmedOnTime: 'order',
+  confirmedOnTime: 'order',
+  ordersTouchless: 'order',
+  touchless: 'order',
+  channelPhone: 'order',
+  channelEmail: 'order',
+  channelFax: 'order',
+  channelEdi: 'order',
+  channelPortal: 'order',
   complaints: 'complaint',
   // Its numerator is complaints: the drill lists the complaints (its denominator, the lines, is another figure's drill).
   complaintsPerThousandLines: 'complaint',
@@ -81,6 +115,8 @@ export const METRIC_UNIT: Record<Metric, DrillUnit> = {
   penaltiesContested: 'penalty',
   penaltiesWon: 'penalty',
   penaltiesPaidCents: 'penalty',
+  risksAvoided: 'risk',
+  exposureAvoidedCents: 'risk',
   calls: 'call',
   callMinutes: 'call',
   interviews: 'interview',
@@ -101,6 +137,8 @@ export const HIGHER_IS_BETTER: Partial<Record<Metric, boolean>> = {
   leadTimeDays: false,
   lateDays: false,
   backorders: false,
+  confirmedOnTime: true,
+  touchless: true,
   complaints: false,
   complaintsPerThousandLines: false,
   complaintsAnsweredOnTime: true,
@@ -110,8 +148,22 @@ export const HIGHER_IS_BETTER: Partial<Record<Metric, boolean>> = {
   penaltiesCents: false,
   penaltiesPaidCents: false,
   penaltiesWon: true,
+  exposureAvoidedCents: true,
   satisfaction: true,
 };
+
+/** The share of the orders each channel brought (a rate whose drill-down lists the channel's orders, not the others). */
+export const CHANNEL_SHARES = {
+  phone: 'channelPhone',
+  email: 'channelEmail',
+  fax: 'channelFax',
+  edi: 'channelEdi',
+  portal: 'channelPortal',
+} as const satisfies Record<Channel, Metric>;
+export const SHARE_METRICS: readonly Metric[] = CHANNELS.map((c) => CHANNEL_SHARES[c]);
+
+/** The channels whose orders can come in and be confirmed with no one of the desk touching them. */
+export const AUTOMATED_CHANNELS: readonly Channel[] = ['edi', 'portal'];
 
 /** The figures a report shows when the query names none: the Friday view. */
 export const DEFAULT_METRICS: readonly Metric[] = [
@@ -123,8 +175,11 @@ export const DEFAULT_METRICS: readonly Metric[] = [
   'otif',
   'leadTimeDays',
   'backorders',
+  'confirmedOnTime',
+  'touchless',
   'complaints',
   'penaltiesCents',
+  'exposureAvoidedCents',
   'calls',
   'satisfaction',
 ];
@@ -139,5 +194,8 @@ export const MISS_CODES = [
   'unanswered-overdue', // {}       (no answer and its service time has passed)
   'paid', // { cents }
   'low-score', // { score }
+  'confirmed-late', // { at, by }   (confirmed at, after the cut-off it had to beat)
+  'touched', // { by, action }      (someone of the desk created, changed, approved or confirmed it)
+  'channel', // { channel }          (the order came by another channel)
 ] as const;
 export type MissCode = (typeof MISS_CODES)[number];

@@ -102,6 +102,8 @@ export type PlannedCall = {
   order: number | null;
   complaint: number | null;
 };
+/** A stock shortfall found on a confirmed order and resolved hours later, well before the promised date: it never failed. */
+export type PlannedRisk = { order: number; line: number; shortfall: number; detectedAt: string; resolvedAt: string };
 export type PlannedInterview = { customer: string; at: string; answers: { question: string; score: number }[]; comment: string | null };
 
 export type HistoryPlan = {
@@ -110,6 +112,7 @@ export type HistoryPlan = {
   notices: PlannedNotice[];
   calls: PlannedCall[];
   interviews: PlannedInterview[];
+  risks: PlannedRisk[];
 };
 
 const GMS = 'GMS_CENTRALE';
@@ -130,6 +133,7 @@ export function planHistory(input: HistoryInput): HistoryPlan {
   const complaints: PlannedComplaint[] = [];
   const notices: PlannedNotice[] = [];
   const calls: PlannedCall[] = [];
+  const risks: PlannedRisk[] = [];
   const refs = new Map<string, number>();
 
   for (let day = first; day < input.today; day = addDays(day, 1)) {
@@ -176,7 +180,10 @@ export function planHistory(input: HistoryInput): HistoryPlan {
       const late = random() < 0.05 * trouble;
       const deliveredDate = late ? addWorkingDays(promisedDate, between(1, 2)) : promisedDate;
       if (deliveredDate >= input.today || (c.until && deliveredDate >= c.until)) continue;
-      const confirmedAt = new Date(Date.parse(receivedAt) + (touchless ? 1 : between(4, 50)) * 60_000).toISOString();
+      // Now and then an order waits on the desk past its cut-off (a busy morning): chosen by its rank, not drawn, so
+      // that the rest of the history stays what the seed makes it.
+      const waited = !touchless && orders.length % 11 === 4 ? 300 : 0;
+      const confirmedAt = new Date(Date.parse(receivedAt) + ((touchless ? 1 : between(4, 50)) + waited) * 60_000).toISOString();
       const shortable = lines.map((l, i) => i).filter((i) => !input.bulk.has(lines[i].product) && lines[i].quantity > 1);
       const short = shortable.length > 0 && random() < 0.06 * trouble ? pick(shortable) : null;
       let backorderLine: number | null = null;
@@ -199,6 +206,18 @@ export function planHistory(input: HistoryInput): HistoryPlan {
         delivery: { plannedDate: promisedDate, deliveredDate, deliveredAt },
       });
       const orderIndex = index - 1;
+      // A penalty avoided: on an order of a customer with a clause that went well, a shortfall was found after the
+      // confirmation and settled the same morning (by rank, as above).
+      if (c.clause && !late && short === null && orderIndex % 6 === 1 && !input.bulk.has(lines[0].product)) {
+        const detectedAt = new Date(Date.parse(confirmedAt) + 30 * 60_000).toISOString();
+        risks.push({
+          order: orderIndex,
+          line: 0,
+          shortfall: Math.max(1, Math.ceil(lines[0].quantity * 0.3)),
+          detectedAt,
+          resolvedAt: new Date(Date.parse(detectedAt) + 90 * 60_000).toISOString(),
+        });
+      }
       if (backorderLine !== null) {
         const l = lines[backorderLine];
         const promised = addWorkingDays(deliveredDate, 2);
@@ -327,5 +346,5 @@ export function planHistory(input: HistoryInput): HistoryPlan {
       interviews.push({ customer: c.code, at: parisInstant(date, clock(9, 16)), answers, comment: null });
     }
   }
-  return { orders, complaints, notices, calls, interviews };
+  return { orders, complaints, notices, calls, interviews, risks };
 }

@@ -16,6 +16,7 @@ import { claimTermsOn } from '../terms/claim-terms.ts';
 import type { DemoClock } from './demo-clock.ts';
 import demo from './demo-data.json' with { type: 'json' };
 import { type HistoryCustomer, type HistoryPlan, planHistory, type PlannedOrder } from './history-plan.ts';
+import { writeHistoryRisks } from './seed-history-risks.ts';
 
 /** Six months: what the figures compare, week against week and month against month. */
 export const HISTORY_WEEKS = 26;
@@ -82,7 +83,7 @@ export async function demoHistoryPlan(db: Db, clock: DemoClock, today: string): 
  * orders created and confirmed (the touchless EDI and portal ones by no one), released to the product's warehouse,
  * delivered on time or late, in full or short with the rest backordered (a confirmed "-R1" order, delivered in its
  * turn) or cancelled; the complaints answered, resolved and closed; the chains' penalty notices settled or withdrawn;
- * the calls; the satisfaction interviews. One transaction; numbers continue the desk's counters.
+ * the calls; the satisfaction interviews; the risks resolved before they failed. One transaction; numbers continue the desk's counters.
  */
 export async function seedHistory(db: Db, clock: DemoClock, now: Date): Promise<HistoryCounts> {
   const today = parisNow(now).date;
@@ -110,6 +111,7 @@ async function writeHistory(trx: Trx, plan: HistoryPlan): Promise<HistoryCounts>
   const ids = await writeOrders(trx, plan.orders, { customers, points, products, warehouseOf, assistantOf });
   const complaintIds = await writeComplaints(trx, plan, ids, { customers, products });
   await writeNotices(trx, plan, ids, { customers, products });
+  await writeHistoryRisks(trx, plan, ids, { customers, products });
 
   const callRows: Insertable<CallsTable>[] = plan.calls.map((c) => {
     const customer = customers.get(c.customer)!;

@@ -1,7 +1,8 @@
 import { parisNow } from '../../core/calendar/dates.ts';
-import { COUNTED_LINE_STATUSES, deliveryFacts, type LineFact, type OrderFact } from '../../core/reports/figures.ts';
+import { COUNTED_LINE_STATUSES, deliveryFacts, type LineFact, ORDER_TAKING_ACTIONS, type OrderFact } from '../../core/reports/figures.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
+import { parisWall } from './reports.repository.ts';
 
 /**
  * Writes (or rewrites) the report facts of delivered orders from their rows: called in the delivery's transaction
@@ -25,10 +26,11 @@ const LINE_COLUMNS = [
 
 async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const [orders, lines, deliveries] = await Promise.all([
+  const [orders, lines, deliveries, events] = await Promise.all([
     db
       .selectFrom('orders')
       .innerJoin('customers', 'customers.id', 'orders.customerId')
+      .innerJoin('deliveryPoints', 'deliveryPoints.id', 'orders.deliveryPointId')
       .where('orders.id', 'in', ids)
       .where('orders.backorderOfOrderId', 'is', null)
       .select([
@@ -39,6 +41,8 @@ async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
         'orders.createdAt',
         'orders.promisedDate',
         'orders.requestedDate',
+        'orders.deliveryPointId',
+        'deliveryPoints.cutoffTime',
       ])
       .execute(),
     db
@@ -61,6 +65,15 @@ async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
       .select((eb) => eb.fn.max('deliveredAt').as('deliveredAt'))
       .groupBy('orderId')
       .execute(),
+    // The order-taking steps of its timeline, and the role of who took them: confirmed on time, touchless.
+    db
+      .selectFrom('auditEvents')
+      .leftJoin('users', 'users.id', 'auditEvents.userId')
+      .where('auditEvents.entityType', '=', 'order')
+      .where('auditEvents.orderId', 'in', ids)
+      .where('auditEvents.action', 'in', ORDER_TAKING_ACTIONS)
+      .select(['auditEvents.orderId', 'auditEvents.action', 'auditEvents.userId', 'users.role', 'auditEvents.at'])
+      .execute(),
   ]);
   const deliveredAt = new Map(deliveries.map((d) => [d.orderId, d.deliveredAt]));
   const orderFacts: OrderFact[] = [];
@@ -74,9 +87,14 @@ async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
         customerId: o.customerId,
         assistantId: o.assistantUserId,
         channel: o.channel,
-        orderedOn: parisNow(new Date(o.createdAt)).date,
+        orderedAt: parisWall(o.createdAt),
         promisedDate: o.promisedDate,
         requestedDate: o.requestedDate,
+        deliveryPointId: o.deliveryPointId,
+        cutoffTime: o.cutoffTime,
+        events: events
+          .filter((e) => e.orderId === o.id)
+          .map((e) => ({ action: e.action, userId: e.userId, role: e.role, at: parisWall(e.at) })),
       },
       lines
         .filter((l) => l.orderId === o.id)

@@ -1,6 +1,15 @@
 import { sql } from 'kysely';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
-import type { CallFact, ComplaintFact, DeliverySums, InterviewFact, PenaltyFact } from '../../core/reports/figures.ts';
+import { CHANNELS } from '../../core/customers/customer-enums.ts';
+import {
+  type CallFact,
+  type ComplaintFact,
+  type DeliverySums,
+  emptyDeliverySums,
+  type InterviewFact,
+  type PenaltyFact,
+  type RiskFact,
+} from '../../core/reports/figures.ts';
 import type { DbOrTrx } from '../db/database.ts';
 
 // The reports' SQL. The delivery figures read the fact tables (facts.repository.ts) and come back as sums per value
@@ -9,7 +18,7 @@ import type { DbOrTrx } from '../db/database.ts';
 
 export type Period = { from: string; to: string };
 /** The order dimensions the facts carry, and the line ones. */
-export type OrderColumn = 'deliveredOn' | 'customerId' | 'assistantId';
+export type OrderColumn = 'deliveredOn' | 'customerId' | 'deliveryPointId' | 'assistantId';
 export type LineColumn = 'deliveredOn' | 'productId' | 'warehouseId' | 'customerId' | 'assistantId';
 export type SumsRow = { key: string | number | null } & DeliverySums;
 
@@ -34,23 +43,19 @@ export async function orderSums(db: DbOrTrx, period: Period, column: OrderColumn
       eb.fn.sum<number>('quantityOrdered').as('quantityOrdered'),
       eb.fn.sum<number>('quantityDelivered').as('quantityDelivered'),
       eb.fn.sum<number>('backorders').as('backorders'),
+      eb.fn.count<number>('confirmedAt').as('ordersConfirmed'),
+      eb.fn.sum<number>('confirmedOnTime').as('ordersConfirmedOnTime'),
+      eb.fn.sum<number>('touchless').as('ordersTouchless'),
+      // One sum per channel, in the same scan (the channels are a closed list: core/customers CHANNELS).
+      ...CHANNELS.map((c) => eb.fn.sum<number>(sql`case when channel = ${c} then 1 else 0 end`).as(`${c}Orders`)),
     ])
     .groupBy(column);
   if (assistantId !== null) q = q.where('assistantId', '=', assistantId);
-  const rows = await q.execute();
+  const rows = (await q.execute()) as (Record<string, unknown> & { key: string | number | null })[];
   return rows.map((r) => ({
+    ...emptyDeliverySums(),
+    ...(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'key' ? v : n(v)])) as DeliverySums),
     key: r.key,
-    orders: n(r.orders),
-    ordersOnTime: n(r.ordersOnTime),
-    ordersInFull: n(r.ordersInFull),
-    ordersOtif: n(r.ordersOtif),
-    leadTimeDaysSum: n(r.leadTimeDaysSum),
-    lateDaysSum: n(r.lateDaysSum),
-    lines: n(r.lines),
-    linesComplete: n(r.linesComplete),
-    quantityOrdered: n(r.quantityOrdered),
-    quantityDelivered: n(r.quantityDelivered),
-    backorders: n(r.backorders),
   }));
 }
 
@@ -72,13 +77,8 @@ export async function lineSums(db: DbOrTrx, period: Period, column: LineColumn, 
   if (assistantId !== null) q = q.where('assistantId', '=', assistantId);
   const rows = await q.execute();
   return rows.map((r) => ({
+    ...emptyDeliverySums(),
     key: r.key,
-    orders: 0,
-    ordersOnTime: 0,
-    ordersInFull: 0,
-    ordersOtif: 0,
-    leadTimeDaysSum: 0,
-    lateDaysSum: 0,
     lines: n(r.lines),
     linesComplete: n(r.linesComplete),
     quantityOrdered: n(r.quantityOrdered),
@@ -89,13 +89,15 @@ export async function lineSums(db: DbOrTrx, period: Period, column: LineColumn, 
 
 /** Instants are stored in UTC: a Paris day lies within the UTC day before and the one after; core keeps the exact ones. */
 const instantWindow = (p: Period) => ({ from: addDays(p.from, -1), to: `${addDays(p.to, 1)}T99` });
-const paris = (instant: string) => {
+/** An instant as the Paris wall clock YYYY-MM-DDTHH:MM, the form the figures compare times in. */
+export const parisWall = (instant: string) => {
   const p = parisNow(new Date(instant));
   return `${p.date}T${p.time}`;
 };
 const within = (p: Period, date: string) => date.slice(0, 10) >= p.from && date.slice(0, 10) <= p.to;
 
-export type WithCustomer<T> = T & { customerName: string; typology: string; assistantId: number | null };
+/** An event with what it is grouped by: its customer's, and the delivery point of its order (none without an order). */
+export type WithCustomer<T> = T & { customerName: string; typology: string; assistantId: number | null; deliveryPointId: number | null };
 
 export async function complaintFacts(
   db: DbOrTrx,
@@ -107,6 +109,7 @@ export async function complaintFacts(
     .selectFrom('complaints')
     .innerJoin('customers', 'customers.id', 'complaints.customerId')
     .leftJoin('deliveries', 'deliveries.id', 'complaints.deliveryId')
+    .leftJoin('orders', 'orders.id', 'complaints.orderId')
     .where('complaints.receivedAt', '>=', w.from)
     .where('complaints.receivedAt', '<=', w.to)
     .select([
@@ -122,9 +125,10 @@ export async function complaintFacts(
       'customers.typology',
       'customers.assistantUserId',
       'deliveries.warehouseId',
+      'orders.deliveryPointId',
     ]);
   if (assistantId !== null) q = q.where('customers.assistantUserId', '=', assistantId);
-  const rows = (await q.execute()).map((r) => ({ ...r, receivedAt: paris(r.receivedAt) })).filter((r) => within(period, r.receivedAt));
+  const rows = (await q.execute()).map((r) => ({ ...r, receivedAt: parisWall(r.receivedAt) })).filter((r) => within(period, r.receivedAt));
   const products = rows.length
     ? await db
         .selectFrom('complaintLines')
@@ -143,12 +147,13 @@ export async function complaintFacts(
     orderId: r.orderId,
     receivedAt: r.receivedAt,
     answerBy: r.answerBy,
-    answeredAt: r.answeredAt ? paris(r.answeredAt) : null,
-    resolvedAt: r.resolvedAt ? paris(r.resolvedAt) : null,
+    answeredAt: r.answeredAt ? parisWall(r.answeredAt) : null,
+    resolvedAt: r.resolvedAt ? parisWall(r.resolvedAt) : null,
     customerName: r.customerName,
     typology: r.typology,
     assistantId: r.assistantUserId,
     warehouseId: r.warehouseId,
+    deliveryPointId: r.deliveryPointId,
     productIds: [...new Set(products.filter((p) => p.complaintId === r.id).map((p) => p.productId))],
   }));
 }
@@ -157,6 +162,7 @@ export async function penaltyFacts(db: DbOrTrx, period: Period, assistantId: num
   let q = db
     .selectFrom('penaltyNotices')
     .innerJoin('customers', 'customers.id', 'penaltyNotices.customerId')
+    .leftJoin('orders', 'orders.id', 'penaltyNotices.orderId')
     .where('penaltyNotices.receivedDate', '>=', period.from)
     .where('penaltyNotices.receivedDate', '<=', period.to)
     .select([
@@ -172,6 +178,7 @@ export async function penaltyFacts(db: DbOrTrx, period: Period, assistantId: num
       'customers.name as customerName',
       'customers.typology',
       'customers.assistantUserId',
+      'orders.deliveryPointId',
     ]);
   if (assistantId !== null) q = q.where('customers.assistantUserId', '=', assistantId);
   return (await q.execute()).map((r) => ({
@@ -187,7 +194,51 @@ export async function penaltyFacts(db: DbOrTrx, period: Period, assistantId: num
     customerName: r.customerName,
     typology: r.typology,
     assistantId: r.assistantUserId,
+    deliveryPointId: r.deliveryPointId,
   }));
+}
+
+/**
+ * The risks resolved in the period (Paris date of the resolution); core keeps those resolved before they failed. An
+ * assistant's own are her customers'.
+ */
+export async function riskFacts(
+  db: DbOrTrx,
+  period: Period,
+  assistantId: number | null,
+): Promise<WithCustomer<RiskFact & { productId: number | null; orderNumber: string }>[]> {
+  const w = instantWindow(period);
+  let q = db
+    .selectFrom('risks')
+    .innerJoin('customers', 'customers.id', 'risks.customerId')
+    .innerJoin('orders', 'orders.id', 'risks.orderId')
+    .where('risks.status', '=', 'resolved')
+    .where('risks.resolvedAt', '>=', w.from)
+    .where('risks.resolvedAt', '<=', w.to)
+    .select([
+      'risks.id',
+      'risks.customerId',
+      'risks.orderId',
+      'risks.productId',
+      'risks.cause',
+      'risks.promisedDate',
+      'risks.resolvedAt',
+      'risks.exposureCents',
+      'orders.number as orderNumber',
+      'orders.deliveryPointId',
+      'customers.name as customerName',
+      'customers.typology',
+      'customers.assistantUserId',
+    ]);
+  if (assistantId !== null) q = q.where('customers.assistantUserId', '=', assistantId);
+  return (await q.execute())
+    .map(({ resolvedAt, assistantUserId, ...r }) => ({
+      ...r,
+      exposureCents: Number(r.exposureCents),
+      resolvedOn: parisNow(new Date(resolvedAt!)).date,
+      assistantId: assistantUserId,
+    }))
+    .filter((r) => within(period, r.resolvedOn));
 }
 
 /** Calls: an assistant's own are those she made (not her customers'). */
@@ -195,6 +246,7 @@ export async function callFacts(db: DbOrTrx, period: Period, assistantId: number
   let q = db
     .selectFrom('calls')
     .innerJoin('customers', 'customers.id', 'calls.customerId')
+    .leftJoin('orders', 'orders.id', 'calls.orderId')
     .where('calls.localDate', '>=', period.from)
     .where('calls.localDate', '<=', period.to)
     .select([
@@ -207,6 +259,7 @@ export async function callFacts(db: DbOrTrx, period: Period, assistantId: number
       'calls.userId',
       'customers.name as customerName',
       'customers.typology',
+      'orders.deliveryPointId',
     ]);
   if (assistantId !== null) q = q.where('calls.userId', '=', assistantId);
   return (await q.execute()).map(({ userId, ...r }) => ({ ...r, assistantId: userId }));
@@ -238,6 +291,7 @@ export async function interviewFacts(db: DbOrTrx, period: Period, assistantId: n
       customerName: r.customerName,
       typology: r.typology,
       assistantId: r.assistantUserId,
+      deliveryPointId: null,
     }))
     .filter((r) => within(period, r.date));
 }
@@ -250,6 +304,10 @@ export async function customersByIds(db: DbOrTrx, ids: readonly number[]) {
 export async function productsByIds(db: DbOrTrx, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('products').where('id', 'in', ids).select(['id', 'code', 'name', 'family']).execute();
+}
+export async function deliveryPointsByIds(db: DbOrTrx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('deliveryPoints').where('id', 'in', ids).select(['id', 'name']).execute();
 }
 export async function warehouseLabels(db: DbOrTrx) {
   return db.selectFrom('warehouses').select(['id', 'name']).execute();
@@ -269,10 +327,11 @@ export async function drillOrders(
     .selectFrom('reportOrders')
     .innerJoin('orders', 'orders.id', 'reportOrders.orderId')
     .innerJoin('customers', 'customers.id', 'reportOrders.customerId')
+    .leftJoin('users as toucher', 'toucher.id', 'reportOrders.touchedBy')
     .where('reportOrders.deliveredOn', '>=', period.from)
     .where('reportOrders.deliveredOn', '<=', period.to)
     .selectAll('reportOrders')
-    .select(['orders.number', 'customers.name as customerName'])
+    .select(['orders.number', 'customers.name as customerName', 'toucher.name as touchedByName'])
     .orderBy('reportOrders.deliveredOn')
     .orderBy('reportOrders.orderId');
   if (assistantId !== null) q = q.where('reportOrders.assistantId', '=', assistantId);
@@ -288,7 +347,7 @@ export async function drillOrders(
 export async function drillLines(
   db: DbOrTrx,
   period: Period,
-  where: { column: LineColumn | 'customerIds' | 'productIds'; value: unknown } | null,
+  where: { column: LineColumn | 'deliveryPointId' | 'customerIds' | 'productIds'; value: unknown } | null,
   assistantId: number | null,
   onlyOrderIds?: readonly number[],
 ) {
@@ -309,6 +368,12 @@ export async function drillLines(
   if (onlyOrderIds) q = q.where('reportLines.orderId', 'in', onlyOrderIds.length ? onlyOrderIds : [0]);
   if (where?.column === 'customerIds') q = q.where('reportLines.customerId', 'in', where.value as number[]);
   else if (where?.column === 'productIds') q = q.where('reportLines.productId', 'in', where.value as number[]);
+  // A line's delivery point is its order's.
+  else if (where?.column === 'deliveryPointId')
+    q =
+      where.value === null
+        ? q.where('reportOrders.deliveryPointId', 'is', null)
+        : q.where('reportOrders.deliveryPointId', '=', where.value as number);
   else if (where)
     q =
       where.value === null

@@ -5,6 +5,7 @@ import {
   addComplaint,
   addInterview,
   addPenalty,
+  addRisk,
   addSums,
   complaintVerdict,
   countedBy,
@@ -19,9 +20,10 @@ import {
   penaltyPaidCents,
   penaltyVerdict,
   pick,
+  riskAvoided,
   type Verdict,
 } from '../../core/reports/figures.ts';
-import { DEFINITIONS } from '../../core/reports/definitions.ts';
+import { defaultDrillOnly } from '../../core/reports/definitions.ts';
 import { DEFAULT_METRICS, type GroupBy, HIGHER_IS_BETTER, type Metric, METRIC_UNIT, METRICS } from '../../core/reports/metric-keys.ts';
 import { isoWeekOf, MAX_PERIOD_DAYS, monthOf, previousPeriod, weekRange } from '../../core/reports/periods.ts';
 import type { Drill, DrillQuery, DrillRow, KpiRow, Kpis, KpisQuery, MetricValues } from '../../core/reports/reports.schemas.ts';
@@ -32,6 +34,7 @@ import {
   complaintFacts,
   customerIdsOfTypology,
   customersByIds,
+  deliveryPointsByIds,
   drillLines,
   drillOrders,
   interviewFacts,
@@ -41,12 +44,13 @@ import {
   type Period,
   productIdsOfFamily,
   productsByIds,
+  riskFacts,
   type SumsRow,
   userLabels,
   warehouseLabels,
 } from './reports.repository.ts';
 
-// The reports: figures by week, month, customer, typology, product, category, warehouse or assistant, the period
+// The reports: figures by week, month, customer, typology, delivery point, product, category, warehouse or assistant, the period
 // against the one before, and the rows behind any figure. An assistant sees her own figures only, whatever she asks.
 
 const NONE = 'none';
@@ -101,6 +105,10 @@ async function deliveryGroups(c: Context, period: Period, families: Map<number, 
       rows = await orderSums(c.db, period, 'customerId', c.assistantId);
       keyOf = (r) => keyText(r.key);
       break;
+    case 'deliveryPoint':
+      rows = await orderSums(c.db, period, 'deliveryPointId', c.assistantId);
+      keyOf = (r) => keyText(r.key);
+      break;
     case 'assistant':
       rows = await orderSums(c.db, period, 'assistantId', c.assistantId);
       keyOf = (r) => keyText(r.key);
@@ -150,25 +158,31 @@ type Facts = Awaited<ReturnType<typeof loadEvents>>;
 
 async function loadEvents(c: Context, period: Period, metrics: readonly Metric[]) {
   const needs = (unit: string) => metrics.some((m) => METRIC_UNIT[m] === unit);
-  const [complaints, penalties, calls, interviews] = await Promise.all([
+  const [complaints, penalties, risks, calls, interviews] = await Promise.all([
     needs('complaint') ? complaintFacts(c.db, period, c.assistantId) : [],
     needs('penalty') ? penaltyFacts(c.db, period, c.assistantId) : [],
+    needs('risk') ? riskFacts(c.db, period, c.assistantId) : [],
     needs('call') ? callFacts(c.db, period, c.assistantId) : [],
     needs('interview') ? interviewFacts(c.db, period, c.assistantId) : [],
   ]);
-  return { complaints, penalties, calls, interviews };
+  return { complaints, penalties, risks, calls, interviews };
 }
 
 /** The keys an event counts under: a complaint about two products counts under each, a call under no product. */
 async function eventKeyers(c: Context, facts: Facts, families: Map<number, string>) {
   const dateKey = (date: string) => (c.groupBy === 'week' ? isoWeekOf(date.slice(0, 10)) : monthOf(date));
-  const common = (x: { customerId: number; typology: string; assistantId: number | null }, date: string): string[] => {
+  const common = (
+    x: { customerId: number; typology: string; assistantId: number | null; deliveryPointId: number | null },
+    date: string,
+  ): string[] => {
     switch (c.groupBy) {
       case 'week':
       case 'month':
         return [dateKey(date)];
       case 'customer':
         return [String(x.customerId)];
+      case 'deliveryPoint':
+        return x.deliveryPointId === null ? [] : [String(x.deliveryPointId)];
       case 'typology':
         return [x.typology];
       case 'assistant':
@@ -193,6 +207,7 @@ async function eventKeyers(c: Context, facts: Facts, families: Map<number, strin
               : [String(x.warehouseId)]
             : common(x, x.receivedAt),
     penalty: (x: Facts['penalties'][number]) => common(x, x.receivedDate),
+    risk: (x: Facts['risks'][number]) => common(x, x.resolvedOn),
     call: (x: Facts['calls'][number]) => common(x, x.localDate),
     interview: (x: Facts['interviews'][number]) => common(x, x.date),
   };
@@ -205,6 +220,7 @@ function eventGroups(facts: Facts, keyers: Awaited<ReturnType<typeof eventKeyers
   };
   for (const x of facts.complaints) add(keyers.complaint(x), (s) => addComplaint(s, x, now));
   for (const x of facts.penalties) add(keyers.penalty(x), (s) => addPenalty(s, x));
+  for (const x of facts.risks) add(keyers.risk(x), (s) => addRisk(s, x));
   for (const x of facts.calls) add(keyers.call(x), (s) => addCall(s, x));
   for (const x of facts.interviews) add(keyers.interview(x), (s) => addInterview(s, x));
   return out;
@@ -214,6 +230,7 @@ function eventTotals(facts: Facts, now: string): EventSums {
   let s = emptyEventSums();
   for (const x of facts.complaints) s = addComplaint(s, x, now);
   for (const x of facts.penalties) s = addPenalty(s, x);
+  for (const x of facts.risks) s = addRisk(s, x);
   for (const x of facts.calls) s = addCall(s, x);
   for (const x of facts.interviews) s = addInterview(s, x);
   return s;
@@ -224,6 +241,9 @@ async function labels(c: Context, keys: readonly string[]): Promise<Map<string, 
   switch (c.groupBy) {
     case 'customer':
       return new Map((await customersByIds(c.db, ids)).map((x) => [String(x.id), x.name]));
+    case 'deliveryPoint':
+      // A point's name carries its customer's ("Entrepôt Cap Marché PGC sec — Saran"): the name alone keeps the bars legible.
+      return new Map((await deliveryPointsByIds(c.db, ids)).map((x) => [String(x.id), x.name]));
     case 'product':
       return new Map((await productsByIds(c.db, ids)).map((x) => [String(x.id), `${x.code} ${x.name}`]));
     case 'warehouse':
@@ -235,10 +255,10 @@ async function labels(c: Context, keys: readonly string[]): Promise<Map<string, 
   }
 }
 
-/** A product, a category or a warehouse has lines and complaints, but no order, notice, call or interview of its own. */
+/** A product, a category or a warehouse has lines and complaints, but no order, notice, risk, call or interview of its own. */
 function rowFigures(g: Group, lineGroup: boolean): Record<Metric, number | null> {
   const all = figuresOf(g.deliveries, g.events, !lineGroup);
-  if (lineGroup) for (const m of METRICS) if (['penalty', 'call', 'interview'].includes(METRIC_UNIT[m])) all[m] = null;
+  if (lineGroup) for (const m of METRICS) if (['penalty', 'risk', 'call', 'interview'].includes(METRIC_UNIT[m])) all[m] = null;
   return all;
 }
 
@@ -331,7 +351,7 @@ type RowFilter = {
   period: Period;
   customerIds?: number[];
   productIds?: number[];
-  column?: { name: 'customerId' | 'assistantId' | 'productId' | 'warehouseId'; value: number | null };
+  column?: { name: 'customerId' | 'deliveryPointId' | 'assistantId' | 'productId' | 'warehouseId'; value: number | null };
   label: string | null;
 };
 
@@ -350,6 +370,8 @@ async function rowFilter(db: Db, q: DrillQuery, period: Period): Promise<RowFilt
     }
     case 'customer':
       return { period, column: { name: 'customerId', value: idKey(key) }, label: key };
+    case 'deliveryPoint':
+      return { period, column: { name: 'deliveryPointId', value: idKey(key) }, label: key };
     case 'assistant':
       return { period, column: { name: 'assistantId', value: idKey(key) }, label: key };
     case 'product':
@@ -363,6 +385,8 @@ async function rowFilter(db: Db, q: DrillQuery, period: Period): Promise<RowFilt
   }
 }
 
+const CONFIRMATION_METRICS: readonly Metric[] = ['confirmedOnTime', 'ordersConfirmedOnTime'];
+
 const lineOnly = (f: RowFilter) => f.productIds !== undefined || f.column?.name === 'productId' || f.column?.name === 'warehouseId';
 
 export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' | 'role'>, now: Date): Promise<Drill> {
@@ -371,7 +395,7 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
   const unit = METRIC_UNIT[q.metric];
   const f = await rowFilter(db, q, period);
   const wall = wallNow(now);
-  const only = q.only ?? (DEFINITIONS[q.metric].kind === 'rate' ? 'missed' : 'all');
+  const only = q.only ?? defaultDrillOnly(q.metric);
   const limit = q.limit ?? 1000;
   let counted: { row: DrillRow; verdict: Verdict }[];
 
@@ -381,7 +405,7 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
     const where = f.customerIds
       ? { column: 'customerIds' as const, value: f.customerIds }
       : f.column
-        ? { column: f.column.name as 'customerId' | 'assistantId', value: f.column.value }
+        ? { column: f.column.name as 'customerId' | 'deliveryPointId' | 'assistantId', value: f.column.value }
         : null;
     const orders = await drillOrders(db, f.period, where, assistantId);
     const shortOf = new Map<number, { lineNo: number; quantity: number; delivered: number; productCode: string }[]>();
@@ -393,7 +417,17 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
       .map((o) => {
         const verdict = orderVerdict(
           q.metric,
-          { onTime: o.onTime as 0 | 1, inFull: o.inFull as 0 | 1, lateDays: o.lateDays },
+          {
+            onTime: o.onTime as 0 | 1,
+            inFull: o.inFull as 0 | 1,
+            lateDays: o.lateDays,
+            channel: o.channel,
+            confirmedAt: o.confirmedAt,
+            confirmBy: o.confirmBy ?? '',
+            confirmedOnTime: o.confirmedOnTime as 0 | 1,
+            touchless: o.touchless as 0 | 1,
+            touchedByName: o.touchedByName,
+          },
           shortOf.get(o.orderId) ?? [],
         );
         const value = q.metric === 'leadTimeDays' ? o.leadTimeDays : q.metric === 'lateDays' ? o.lateDays : null;
@@ -409,7 +443,8 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
             customerId: o.customerId,
             customerName: o.customerName,
             date: o.deliveredOn,
-            dueDate: o.dueOn,
+            // Confirmed on time is judged against the cut-off, not the date promised.
+            dueDate: CONFIRMATION_METRICS.includes(q.metric) ? o.confirmBy : o.dueOn,
             reference: null,
             value,
             ok: verdict.ok,
@@ -417,7 +452,7 @@ export async function drill(db: Db, q: DrillQuery, user: Pick<SessionUser, 'id' 
           },
         };
       })
-      .filter((x) => countedBy(q.metric, { order: { ...x.fact, onTime: x.fact.onTime as 0 | 1, inFull: x.fact.inFull as 0 | 1 } }, wall));
+      .filter((x) => countedBy(q.metric, { order: { ...x.fact, onTime: x.fact.onTime as 0 | 1 } }, wall));
   } else if (unit === 'line') {
     const where = f.customerIds
       ? { column: 'customerIds' as const, value: f.customerIds }
@@ -538,6 +573,23 @@ async function eventRows(
       const verdict = { ok: true, why: [] };
       const value = metric === 'callMinutes' ? Math.round(x.durationSeconds / 6) / 10 : null;
       out.push({ verdict, row: { ...base(x), date: x.localDate, dueDate: null, reference: x.purpose, value, ok: true, why: [] } });
+    }
+  if (unit === 'risk')
+    for (const x of facts.risks.filter((x) => keep(keyers.risk(x)) && riskAvoided(x))) {
+      const verdict = { ok: true, why: [] };
+      out.push({
+        verdict,
+        row: {
+          ...base(x),
+          orderNumber: x.orderNumber,
+          date: x.resolvedOn,
+          dueDate: x.promisedDate,
+          reference: x.cause,
+          value: metric === 'exposureAvoidedCents' ? x.exposureCents : null,
+          ok: true,
+          why: [],
+        },
+      });
     }
   if (unit === 'interview')
     for (const x of facts.interviews.filter((x) => keep(keyers.interview(x)))) {

@@ -1,4 +1,4 @@
-// Tables of the reports capability (migration 2026_12_08_0100): the facts of every delivered order and line, written
+// Tables of the reports capability (migrations 2026_12_08_0100, 0400): the facts of every delivered order and line, written
 // in the delivery's transaction (facts.repository.ts). Columns mirror core/reports/figures.ts OrderFact / LineFact.
 
 export type ReportOrdersTable = {
@@ -18,6 +18,13 @@ export type ReportOrdersTable = {
   quantityOrdered: number;
   quantityDelivered: number;
   backorders: number;
+  /** Null only on a row the 0400 migration found without an order (none: facts follow their order). */
+  deliveryPointId: number | null;
+  confirmedAt: string | null;
+  confirmBy: string | null;
+  confirmedOnTime: number;
+  touchedBy: number | null;
+  touchless: number;
 };
 
 export type ReportLinesTable = {

@@ -85,6 +85,73 @@ describe.skipIf(!browserAvailable())('browser: the week in figures, down to the 
     await page.close();
   });
 
+  it('shows how orders were taken: confirmed before the cut-off, untouched, by channel; a touched order says who touched it', async () => {
+    const page = await openFigures('fr');
+    const totals = page.getByTestId('reports-totals');
+    for (const label of ['Confirmées avant l’heure limite', 'Taux sans intervention', 'Pénalités évitées'])
+      await totals.getByText(label, { exact: true }).waitFor();
+    // Their definitions on hover.
+    await totals.getByText('Taux sans intervention', { exact: true }).hover();
+    await expect.poll(async () => (await page.getByRole('tooltip').allTextContents()).join(' ')).toMatch(/EDI et portail/);
+    // Orders by channel: a bar per channel, and the shares beside them adding up to the whole.
+    const channels = page.getByTestId('reports-channels');
+    await channels.locator('.recharts-bar-rectangle').first().waitFor();
+    const shares = await channels.locator('tbody a[data-metric]').allTextContents();
+    expect(shares).toHaveLength(5);
+    const sum = shares.map((v) => Number(v.replace(/[^\d,]/g, '').replace(',', '.'))).reduce((x, y) => x + y, 0);
+    expect(Math.abs(sum - 100)).toBeLessThan(0.5);
+    await desk.shot(page, 'reports-order-taking-fr');
+
+    // The touchless rate of the week leads to the EDI and portal orders someone handled, each naming who.
+    await totals.locator('a[data-metric="touchless"]').click();
+    await page.waitForURL((u) => u.pathname === '/reports/drill' && u.searchParams.get('metric') === 'touchless');
+    const listed = page.getByTestId('drill-table').locator('tbody tr[data-order]');
+    await listed.first().waitFor();
+    const drill = (await page.evaluate(
+      async (u) => (await fetch(`/api/reports/kpis/drill${u}`)).json(),
+      new URL(page.url()).search,
+    )) as Drill;
+    expect(await listed.count()).toBe(drill.counted - drill.met);
+    for (const why of await listed.locator('td:last-child').allTextContents()) expect(why).toMatch(/Traitée à la main par \S/);
+    await desk.shot(page, 'reports-drill-touchless-fr');
+    await page.close();
+  });
+
+  it('in English: the view by delivery point, the EDI share down to its orders, the penalties avoided down to the risks', async () => {
+    const page = await openFigures('en');
+    await page.getByTestId('reports-group-by').click();
+    await page.getByRole('option', { name: 'Delivery point' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('groupBy')).toBe('deliveryPoint');
+    // A point reads by its name (which says whose it is).
+    await expect
+      .poll(async () => (await page.getByTestId('reports-table').locator('tbody tr[data-row] td:first-child').allTextContents()).join('|'))
+      .toMatch(/Entrepôt Cap Marché/);
+    await page.getByTestId('reports-channels').locator('.recharts-bar-rectangle').first().waitFor();
+    await desk.shot(page, 'reports-delivery-points-en');
+
+    // The EDI share: the orders that came in by EDI, all of them.
+    await page.getByTestId('reports-channels').locator('tr[data-channel="edi"] a').click();
+    await page.waitForURL((u) => u.pathname === '/reports/drill' && u.searchParams.get('metric') === 'channelEdi');
+    await expect.poll(() => page.getByRole('radio', { name: 'All' }).isChecked()).toBe(true);
+    const listed = page.getByTestId('drill-table').locator('tbody tr[data-order]');
+    await listed.first().waitFor();
+    const whys = await listed.locator('td:last-child').allTextContents();
+    expect(whys.filter((w) => /Came in by EDI/.test(w))).toHaveLength(0);
+    expect(whys.filter((w) => /Came in by/.test(w)).length).toBeGreaterThan(0);
+    await desk.shot(page, 'reports-drill-edi-en');
+
+    // The month's penalties avoided: the risks resolved before they failed, each with its exposure.
+    await page.goto(`${desk.server.url}/reports?from=2026-02-01&to=2026-02-28&groupBy=customer&sort=otif`);
+    const avoided = page.getByTestId('reports-totals').locator('a[data-metric="exposureAvoidedCents"]');
+    await avoided.click();
+    await page.waitForURL((u) => u.pathname === '/reports/drill' && u.searchParams.get('metric') === 'exposureAvoidedCents');
+    const risks = page.getByTestId('drill-table').locator('tbody tr[data-order]');
+    await risks.first().waitFor();
+    expect(await risks.locator('td:nth-child(5)').allTextContents()).toContain('Stock shortfall');
+    await desk.shot(page, 'reports-drill-risks-en');
+    await page.close();
+  });
+
   it('reads the same in English, the month by product and the drill-down of the service rate', async () => {
     const page = await openFigures('en');
     await expect.poll(() => page.title()).toBe('Service figures — Carnet');

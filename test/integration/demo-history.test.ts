@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/calendar/dates.ts';
 import { planHistory, prng } from '../../server/demo/history-plan.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.ts';
+import type { Drill, Kpis } from '../../core/reports/reports.schemas.ts';
+import { client, createTestApp, login, TEST_TODAY, type TestApp } from '../helpers/test-app.ts';
 
 const customers = [
   {
@@ -211,6 +212,41 @@ describe.each(await testEngines())('the demo with its history on %s', (engine) =
     const notices = await db.selectFrom('penaltyNotices').select(['status']).where('reference', 'like', 'PEN-H%').execute();
     expect(notices.length).toBeGreaterThan(5);
     for (const n of notices) expect(['settled', 'withdrawn']).toContain(n.status);
+  });
+
+  it('gives the order-taking figures and the penalties avoided something to say, each drilling to its rows', async () => {
+    const manager = client(t.app, await login(t.app, 'manager@demo.local'));
+    const to = addDays(TEST_TODAY, -1);
+    const q = `from=${addDays(to, -365)}&to=${to}`;
+    const res = await manager.get(
+      `/api/reports/kpis?${q}&groupBy=month&metrics=orders,ordersConfirmedOnTime,confirmedOnTime,ordersTouchless,touchless,channelEdi,risksAvoided,exposureAvoidedCents`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const k = res.json<Kpis>();
+    // Most orders are confirmed before their cut-off, not all; most EDI and portal orders go through untouched, not all.
+    expect(k.totals.confirmedOnTime).toBeGreaterThan(0.8);
+    expect(k.totals.confirmedOnTime).toBeLessThan(1);
+    expect(k.totals.touchless).toBeGreaterThan(0.4);
+    expect(k.totals.touchless).toBeLessThan(1);
+    expect(k.totals.channelEdi).toBeGreaterThan(0);
+    expect(k.totals.risksAvoided).toBeGreaterThan(5);
+    expect(k.totals.exposureAvoidedCents).toBeGreaterThan(0);
+    const drill = async (metric: string) => {
+      const d = await manager.get(`/api/reports/kpis/drill?metric=${metric}&${q}&only=all&limit=5000`);
+      expect(d.statusCode, d.body).toBe(200);
+      return d.json<Drill>();
+    };
+    const confirmed = await drill('confirmedOnTime');
+    expect(confirmed.met).toBe(k.totals.ordersConfirmedOnTime);
+    expect(confirmed.rows.filter((r) => !r.ok).every((r) => r.why[0].code === 'confirmed-late')).toBe(true);
+    const touchless = await drill('touchless');
+    expect(touchless.met).toBe(k.totals.ordersTouchless);
+    expect(touchless.met / touchless.counted).toBe(k.totals.touchless);
+    expect(touchless.rows.filter((r) => !r.ok).every((r) => r.why[0].code === 'touched' && r.why[0].params.by !== '')).toBe(true);
+    const avoided = await drill('exposureAvoidedCents');
+    expect(avoided.counted).toBe(k.totals.risksAvoided);
+    expect(avoided.rows.reduce((s, r) => s + (r.value ?? 0), 0)).toBe(k.totals.exposureAvoidedCents);
+    expect(avoided.rows.every((r) => r.unit === 'risk' && r.orderNumber !== null && r.date <= r.dueDate!)).toBe(true);
   });
 
   it("leaves the scenarios' records as they were: Maison Lefèvre's interview still due, the data set's numbers untouched", async () => {

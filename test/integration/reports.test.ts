@@ -16,14 +16,17 @@ import { mailWeeklyReport } from '../../server/reports/weekly-report.ts';
 import { testEngines } from '../helpers/engines.ts';
 import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
 
-/** The service figures recomputed from the raw rows (orders, lines, deliveries), without the fact tables. */
+/** The service figures recomputed from the raw rows (orders, lines, deliveries, the timeline), without the fact tables. */
 async function rawOrderFacts(t: TestApp): Promise<OrderFact[]> {
   const db = t.handle.db;
   const orders = await db
     .selectFrom('orders')
     .innerJoin('customers', 'customers.id', 'orders.customerId')
+    .innerJoin('deliveryPoints', 'deliveryPoints.id', 'orders.deliveryPointId')
     .where('orders.backorderOfOrderId', 'is', null)
     .select([
+      'orders.deliveryPointId',
+      'deliveryPoints.cutoffTime',
       'orders.id',
       'orders.customerId',
       'customers.assistantUserId',
@@ -34,6 +37,16 @@ async function rawOrderFacts(t: TestApp): Promise<OrderFact[]> {
     ])
     .execute();
   const lines = await db.selectFrom('orderLines').selectAll().execute();
+  const events = await db
+    .selectFrom('auditEvents')
+    .leftJoin('users', 'users.id', 'auditEvents.userId')
+    .where('auditEvents.entityType', '=', 'order')
+    .select(['auditEvents.orderId', 'auditEvents.action', 'auditEvents.userId', 'users.role', 'auditEvents.at'])
+    .execute();
+  const wall = (instant: string) => {
+    const p = parisNow(new Date(instant));
+    return `${p.date}T${p.time}`;
+  };
   const deliveries = await db.selectFrom('deliveries').where('status', '=', 'delivered').select(['orderId', 'deliveredAt']).execute();
   const at = new Map<number, string>();
   for (const d of deliveries) if (d.deliveredAt && (at.get(d.orderId) ?? '') < d.deliveredAt) at.set(d.orderId, d.deliveredAt);
@@ -47,9 +60,12 @@ async function rawOrderFacts(t: TestApp): Promise<OrderFact[]> {
             customerId: o.customerId,
             assistantId: o.assistantUserId,
             channel: o.channel,
-            orderedOn: parisNow(new Date(o.createdAt)).date,
+            orderedAt: wall(o.createdAt),
             promisedDate: o.promisedDate,
             requestedDate: o.requestedDate,
+            deliveryPointId: o.deliveryPointId,
+            cutoffTime: o.cutoffTime,
+            events: events.filter((e) => e.orderId === o.id).map((e) => ({ ...e, at: wall(e.at) })),
           },
           lines
             .filter((l) => l.orderId === o.id)
@@ -104,8 +120,9 @@ describe.each(await testEngines())('reports on %s', (engine) => {
     const sums = raw.reduce(addOrderFact, emptyDeliverySums());
     const k = await get<Kpis>(
       manager,
-      `/api/reports/kpis?from=${from}&to=${to}&groupBy=customer&metrics=orders,lines,linesComplete,serviceRate,ordersOtif,otif,onTime,fillRate,leadTimeDays,backorders`,
+      `/api/reports/kpis?from=${from}&to=${to}&groupBy=customer&metrics=orders,lines,linesComplete,serviceRate,ordersOtif,otif,onTime,fillRate,leadTimeDays,backorders,ordersConfirmedOnTime,confirmedOnTime,ordersTouchless,touchless,channelPhone,channelEmail,channelFax,channelEdi,channelPortal`,
     );
+    expect(k.totals.channelEdi).toBeGreaterThan(0);
     const expected = figuresOf(sums, emptyEventSums());
     for (const m of k.metrics) expect(k.totals[m], m).toBe(expected[m]);
     // Per customer too, and the customers' counts add up to the totals.
@@ -113,6 +130,8 @@ describe.each(await testEngines())('reports on %s', (engine) => {
       const own = raw.filter((o) => String(o.customerId) === row.key).reduce(addOrderFact, emptyDeliverySums());
       expect(row.metrics.orders).toBe(own.orders);
       expect(row.metrics.serviceRate).toBe(figuresOf(own, emptyEventSums()).serviceRate);
+      expect(row.metrics.confirmedOnTime).toBe(figuresOf(own, emptyEventSums()).confirmedOnTime);
+      expect(row.metrics.touchless).toBe(figuresOf(own, emptyEventSums()).touchless);
     }
     expect(k.rows.reduce((s, r) => s + (r.metrics.orders ?? 0), 0)).toBe(k.totals.orders);
   });
@@ -120,7 +139,7 @@ describe.each(await testEngines())('reports on %s', (engine) => {
   it('the drill-down returns exactly the rows each figure counts (sum check)', async () => {
     const k = await get<Kpis>(
       manager,
-      `/api/reports/kpis?from=${from}&to=${to}&groupBy=customer&metrics=orders,ordersOtif,lines,linesComplete,complaints,penalties`,
+      `/api/reports/kpis?from=${from}&to=${to}&groupBy=customer&metrics=orders,ordersOtif,lines,linesComplete,complaints,penalties,ordersConfirmedOnTime,ordersTouchless,touchless,channelEdi,risksAvoided,exposureAvoidedCents`,
     );
     for (const row of k.rows.slice(0, 6)) {
       const q = `from=${from}&to=${to}&groupBy=customer&key=${row.key}&only=all`;
@@ -135,6 +154,16 @@ describe.each(await testEngines())('reports on %s', (engine) => {
       expect(complaints.counted).toBe(row.metrics.complaints);
       const penalties = await get<Drill>(manager, `/api/reports/kpis/drill?metric=penalties&${q}`);
       expect(penalties.counted).toBe(row.metrics.penalties);
+      const confirmed = await get<Drill>(manager, `/api/reports/kpis/drill?metric=confirmedOnTime&${q}`);
+      expect(confirmed.met).toBe(row.metrics.ordersConfirmedOnTime);
+      const touchless = await get<Drill>(manager, `/api/reports/kpis/drill?metric=touchless&${q}`);
+      expect(touchless.met).toBe(row.metrics.ordersTouchless);
+      expect(touchless.counted ? touchless.met / touchless.counted : null).toBe(row.metrics.touchless);
+      const edi = await get<Drill>(manager, `/api/reports/kpis/drill?metric=channelEdi&${q}`);
+      expect([edi.counted, edi.met]).toEqual([row.metrics.orders, Math.round((row.metrics.channelEdi ?? 0) * (row.metrics.orders ?? 0))]);
+      const risks = await get<Drill>(manager, `/api/reports/kpis/drill?metric=exposureAvoidedCents&${q}`);
+      expect(risks.counted).toBe(row.metrics.risksAvoided);
+      expect(risks.rows.reduce((s, r) => s + (r.value ?? 0), 0)).toBe(row.metrics.exposureAvoidedCents);
       // The missed ones say why.
       const missed = await get<Drill>(manager, `/api/reports/kpis/drill?metric=otif&from=${from}&to=${to}&groupBy=customer&key=${row.key}`);
       expect(missed.rows.length).toBe(otif.counted - otif.met);
@@ -173,6 +202,31 @@ describe.each(await testEngines())('reports on %s', (engine) => {
     expect(
       (await manager.get(`/api/reports/kpis/drill?metric=otif&from=${from}&to=${to}&groupBy=product&key=${cat.rows.length}`)).statusCode,
     ).toBe(400);
+  });
+
+  it('groups by delivery point: the points add up to the totals and each drills to its own orders and lines', async () => {
+    const k = await get<Kpis>(
+      manager,
+      `/api/reports/kpis?from=${from}&to=${to}&groupBy=deliveryPoint&metrics=orders,ordersOtif,lines,linesComplete,ordersTouchless,complaints`,
+    );
+    expect(k.rows.length).toBeGreaterThan(1);
+    for (const m of ['orders', 'lines', 'ordersTouchless'] as const)
+      expect(
+        k.rows.reduce((s, r) => s + (r.metrics[m] ?? 0), 0),
+        m,
+      ).toBe(k.totals[m]);
+    // A point reads by its name.
+    const points = await t.handle.db.selectFrom('deliveryPoints').select(['id', 'name']).execute();
+    for (const r of k.rows) expect(r.label).toBe(points.find((p) => String(p.id) === r.key)?.name);
+    for (const row of k.rows.slice(0, 4)) {
+      const q = `from=${from}&to=${to}&groupBy=deliveryPoint&key=${row.key}&only=all`;
+      const otif = await get<Drill>(manager, `/api/reports/kpis/drill?metric=otif&${q}`);
+      expect([otif.counted, otif.met]).toEqual([row.metrics.orders, row.metrics.ordersOtif]);
+      const service = await get<Drill>(manager, `/api/reports/kpis/drill?metric=serviceRate&${q}`);
+      expect([service.counted, service.met]).toEqual([row.metrics.lines, row.metrics.linesComplete]);
+      const complaints = await get<Drill>(manager, `/api/reports/kpis/drill?metric=complaints&${q}`);
+      expect(complaints.counted).toBe(row.metrics.complaints);
+    }
   });
 
   it('the period before comes along, and worst first sorts on the figure', async () => {

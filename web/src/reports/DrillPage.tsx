@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { defaultDrillOnly, DEFINITIONS } from '../../../core/reports/definitions.ts';
 import type { Drill, Miss } from '../../../core/reports/reports.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -14,10 +15,21 @@ import { useFormat } from '../shared/use-format.ts';
 import { formatMetric, MetricLabel, metricName } from './metric-format.tsx';
 import { figuresHref, readDrillView } from './report-url.ts';
 
+/** Late is a shade of wrong; another channel is no fault at all (a channel's share); the rest is red. */
+const MISS_COLORS: Partial<Record<Miss['code'], string>> = { late: 'orange', channel: 'gray' };
+
 /** Why a row missed its figure, in the reader's words: late by 2 days, line 3 (T65) 8 of 10… */
 export function missText(m: Miss, t: TFunction, fmt: Formatter): string {
   const p = m.params;
-  return t(`reports.why.${m.code}`, { ...p, cents: typeof p.cents === 'number' ? fmt.money(p.cents) : p.cents });
+  // Wall-clock times (YYYY-MM-DDTHH:MM) read as a date and an hour; a channel in the reader's words.
+  const moment = (v: string | number | undefined) => (typeof v === 'string' && v.length >= 16 ? `${fmt.date(v)} ${v.slice(11, 16)}` : v);
+  return t(`reports.why.${m.code}`, {
+    ...p,
+    cents: typeof p.cents === 'number' ? fmt.money(p.cents) : p.cents,
+    at: moment(p.at),
+    by: m.code === 'confirmed-late' ? moment(p.by) : p.by,
+    channel: typeof p.channel === 'string' ? t(`channels.${p.channel}`) : p.channel,
+  });
 }
 
 /**
@@ -89,8 +101,8 @@ export function DrillPage() {
             onChange={(v) =>
               setParams(
                 (p) => {
-                  if (v === 'all') p.set('only', 'all');
-                  else p.delete('only');
+                  if (v === defaultDrillOnly(metric)) p.delete('only');
+                  else p.set('only', v);
                   return p;
                 },
                 { replace: true },
@@ -134,8 +146,12 @@ export function DrillPage() {
                 <Table.Td>{r.customerName}</Table.Td>
                 <Table.Td>{fmt.date(r.date)}</Table.Td>
                 <Table.Td>{r.dueDate ? (r.dueDate.length > 10 ? fmt.dateTime(r.dueDate) : fmt.date(r.dueDate)) : '—'}</Table.Td>
-                <Table.Td>{r.reference ?? '—'}</Table.Td>
-                {withValue && <Table.Td ta="right">{r.value === null ? '—' : fmt.number(r.value, 1)}</Table.Td>}
+                <Table.Td>{r.unit === 'risk' && r.reference ? t(`risks.cause.${r.reference}`) : (r.reference ?? '—')}</Table.Td>
+                {withValue && (
+                  <Table.Td ta="right">
+                    {r.value === null ? '—' : DEFINITIONS[metric].kind === 'cents' ? fmt.money(r.value) : fmt.number(r.value, 1)}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {r.ok && r.why.length === 0 ? (
                     <Badge color="teal" variant="light">
@@ -144,7 +160,7 @@ export function DrillPage() {
                   ) : (
                     <Group gap={4}>
                       {r.why.map((m, i) => (
-                        <Badge key={i} color={m.code === 'late' ? 'orange' : 'red'} variant="light" tt="none">
+                        <Badge key={i} color={MISS_COLORS[m.code] ?? 'red'} variant="light" tt="none">
                           {missText(m, t, fmt)}
                         </Badge>
                       ))}

@@ -26,8 +26,18 @@ export function TrendChart({ data, series, unit }: { data: TrendPoint[]; series:
   );
 }
 
-/** Shares as bars: one bar per row (`name`), the worst at the top; rates on a 0–100 % scale. */
-export function ShareBars({ data, series, unit }: { data: TrendPoint[]; series: ChartSeries[]; unit: string }) {
+/** Shares as bars: one bar per row (`name`), the worst at the top; rates on a 0–100 % scale; `labelWidth` for the names. */
+export function ShareBars({
+  data,
+  series,
+  unit,
+  labelWidth = 190,
+}: {
+  data: TrendPoint[];
+  series: ChartSeries[];
+  unit: string;
+  labelWidth?: number;
+}) {
   return (
     <BarChart
       h={Math.max(200, 28 * data.length + 40)}
@@ -36,7 +46,7 @@ export function ShareBars({ data, series, unit }: { data: TrendPoint[]; series: 
       orientation="vertical"
       series={series}
       xAxisProps={unit === ' %' ? { domain: [0, 100] } : undefined}
-      yAxisProps={{ width: 190 }}
+      yAxisProps={{ width: labelWidth }}
       valueFormatter={(v) => `${v.toLocaleString(undefined, { maximumFractionDigits: 1 })}${unit}`}
     />
   );

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { addDays } from '../../../core/calendar/dates.ts';
 import { DEFINITIONS } from '../../../core/reports/definitions.ts';
-import { GROUP_BYS, type Metric } from '../../../core/reports/metric-keys.ts';
+import { GROUP_BYS, type Metric, SHARE_METRICS } from '../../../core/reports/metric-keys.ts';
 import { isoWeekOf, weekRange } from '../../../core/reports/periods.ts';
 import type { Kpis } from '../../../core/reports/reports.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
@@ -31,6 +31,7 @@ import { useFormat } from '../shared/use-format.ts';
 import { formatMetric, MetricLabel, MetricLink, metricDelta, metricName, TONE_COLORS } from './metric-format.tsx';
 import { defaultWeek, drillHref, monthRange, periodKind, readFiguresView, SHOWN_METRICS, shiftPeriod } from './report-url.ts';
 import { DateField } from '../shared/DateField.tsx';
+import { ChannelShares } from './ChannelShares.tsx';
 
 const TrendChart = lazy(() => import('./ReportCharts.tsx').then((m) => ({ default: m.TrendChart })));
 const ShareBars = lazy(() => import('./ReportCharts.tsx').then((m) => ({ default: m.ShareBars })));
@@ -44,8 +45,11 @@ const SORTABLE: readonly Metric[] = [
   'onTime',
   'fillRate',
   'backorders',
+  'confirmedOnTime',
+  'touchless',
   'complaints',
   'penaltiesCents',
+  'exposureAvoidedCents',
   'leadTimeDays',
   'satisfaction',
 ];
@@ -78,7 +82,8 @@ export function ReportsPage() {
     if (!complete) setView({});
   });
 
-  const metrics = [...new Set([...SHOWN_METRICS, sort])].join(',');
+  // The channels' shares come along (the chart beside, and the exports' columns).
+  const metrics = [...new Set([...SHOWN_METRICS, sort, ...SHARE_METRICS])].join(',');
   const kpisUrl = withQuery('/api/reports/kpis', { from, to, groupBy, sort, metrics });
   const kpis = useQuery({ queryKey: ['reports', 'kpis', kpisUrl], queryFn: () => api.get<Kpis>(kpisUrl) });
   const trendTo = weekRange(isoWeekOf(to))!.to;
@@ -99,6 +104,7 @@ export function ReportsPage() {
   const previousByKey = new Map((kpis.data?.previous.rows ?? []).map((r) => [r.key, r.metrics]));
   const rows = kpis.data?.rows ?? [];
   const sortIsRate = DEFINITIONS[sort].kind === 'rate';
+  const sortIsCents = DEFINITIONS[sort].kind === 'cents';
   const bars = rows
     .filter((r) => r.metrics[sort] !== null && r.metrics[sort] !== undefined)
     .slice(0, 12)
@@ -106,7 +112,7 @@ export function ReportsPage() {
       name: r.label,
       [sort]: sortIsRate
         ? Math.round((r.metrics[sort] as number) * 1000) / 10
-        : sort === 'penaltiesCents'
+        : sortIsCents
           ? (r.metrics[sort] as number) / 100
           : (r.metrics[sort] as number),
     }));
@@ -228,7 +234,7 @@ export function ReportsPage() {
       </SimpleGrid>
 
       <Grid mb="sm">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 6, xl: 5 }}>
           <Paper withBorder p="sm" h="100%">
             <Title order={2} size="h5" mb="xs">
               {t('reports.trend')}
@@ -244,7 +250,7 @@ export function ReportsPage() {
             </Suspense>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 6, xl: 4 }}>
           <Paper withBorder p="sm" h="100%">
             <Title order={2} size="h5" mb="xs">
               {t('reports.worst', { figure: metricName(sort, i18n.language), by: t(`reports.groupBys.${groupBy}`).toLowerCase() })}
@@ -253,7 +259,7 @@ export function ReportsPage() {
               {kpis.data && bars.length > 0 && (
                 <ShareBars
                   data={bars}
-                  unit={sortIsRate ? ' %' : sort === 'penaltiesCents' ? ' €' : ''}
+                  unit={sortIsRate ? ' %' : sortIsCents ? ' €' : ''}
                   series={[{ name: sort, label: metricName(sort, i18n.language), color: 'indigo.6' }]}
                 />
               )}
@@ -261,10 +267,13 @@ export function ReportsPage() {
             </Suspense>
           </Paper>
         </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6, xl: 3 }}>
+          <ChannelShares kpis={kpis.data} from={from} to={to} fmt={fmt} />
+        </Grid.Col>
       </Grid>
 
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={1500}>
           <Table striped highlightOnHover fz="sm" data-testid="reports-table">
             <Table.Thead>
               <Table.Tr>
@@ -299,7 +308,7 @@ export function ReportsPage() {
                 );
                 return (
                   <Table.Tr key={r.key} data-row={r.key}>
-                    <Table.Td>{r.label}</Table.Td>
+                    <Table.Td miw={180}>{r.label}</Table.Td>
                     {SHOWN_METRICS.map(cell)}
                     {!SHOWN_METRICS.includes(sort) && cell(sort)}
                     <Table.Td ta="right">

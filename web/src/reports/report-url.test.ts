@@ -30,6 +30,12 @@ describe('the figures in the address', () => {
       key: '12',
       only: 'missed',
     });
+    // A count, a sum or a channel's share lists every row it is made of unless asked otherwise; a rate its misses.
+    expect(readDrillView(new URLSearchParams('metric=channelEdi'), '2026-03-13').only).toBe('all');
+    expect(readDrillView(new URLSearchParams('metric=exposureAvoidedCents&only=missed'), '2026-03-13').only).toBe('missed');
+    expect(drillHref({ metric: 'channelEdi', from: '2026-03-09', to: '2026-03-15', groupBy: null, key: null, only: 'all' })).toBe(
+      '/reports/drill?metric=channelEdi&from=2026-03-09&to=2026-03-15',
+    );
     expect(readFiguresView(new URLSearchParams('from=2026-13-01&groupBy=nope&sort=rm'), '2026-03-13')).toEqual({
       from: '2026-03-09',
       to: '2026-03-15',

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate, isIsoDate } from '../../../core/calendar/dates.ts';
 import { DEFAULT_METRICS, GROUP_BYS, type GroupBy, METRICS, type Metric } from '../../../core/reports/metric-keys.ts';
+import { defaultDrillOnly } from '../../../core/reports/definitions.ts';
 import { isoWeekOf, weekRange } from '../../../core/reports/periods.ts';
 
 /**
@@ -54,24 +55,25 @@ export function readDrillView(params: URLSearchParams, today: IsoDate): DrillVie
   const { from, to } = readFiguresView(params, today);
   const metric = params.get('metric');
   const groupBy = params.get('groupBy');
+  const only = params.get('only');
   return {
     metric: isMetric(metric) ? metric : 'otif',
     from,
     to,
     groupBy: isGroupBy(groupBy) ? groupBy : null,
     key: params.get('key') || null,
-    only: params.get('only') === 'all' ? 'all' : 'missed',
+    only: only === 'all' || only === 'missed' ? only : defaultDrillOnly(isMetric(metric) ? metric : 'otif'),
   };
 }
 
-/** The drill-down's address for a figure: of one row (groupBy and key) or of the period's totals. */
+/** The drill-down's address for a figure: of one row (groupBy and key) or of the period's totals; `only` when not its default. */
 export function drillHref(v: Omit<DrillView, 'only'> & { only?: DrillView['only'] }): string {
   const search = new URLSearchParams({ metric: v.metric, from: v.from, to: v.to });
   if (v.groupBy && v.key !== null) {
     search.set('groupBy', v.groupBy);
     search.set('key', v.key);
   }
-  if (v.only === 'all') search.set('only', 'all');
+  if (v.only && v.only !== defaultDrillOnly(v.metric)) search.set('only', v.only);
   return `/reports/drill?${search.toString()}`;
 }
 
