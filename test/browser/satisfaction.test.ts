@@ -114,6 +114,21 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     await page.close();
   });
 
+  it("lets the manager go back to Carnet's script", async () => {
+    const manager = await desk.open('fr', 'manager@demo.local');
+    await manager.goto(`${desk.server.url}/terms/scripts`);
+    await manager.getByTestId('scripts-typology').getByText('centrale GMS').click();
+    await manager.getByTestId('scripts-screen').getByText('Appel risque').click();
+    await expect.poll(() => manager.getByTestId('script-opening').inputValue()).toContain('ici Julie');
+    await manager.getByTestId('script-reset').click();
+    await expect.poll(() => manager.getByTestId('call-script-risk').innerText()).not.toContain('ici Julie');
+    expect(await manager.getByTestId('script-opening').inputValue()).not.toContain('ici Julie');
+    await manager.getByText('Script fourni par Carnet', { exact: false }).waitFor();
+    await expect.poll(() => manager.getByTestId('script-reset').count()).toBe(0);
+    await desk.shot(manager, 'satisfaction-04b-script-reset-fr');
+    await manager.close();
+  });
+
   it('asks a settled complaint its one question, once', async () => {
     const db = desk.server.app.db;
     const complaint = await db.selectFrom('complaints').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow();
