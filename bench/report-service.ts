@@ -5,6 +5,7 @@ import { weekRange } from '../core/reports/periods.ts';
 import { buildApp } from '../server/app.ts';
 import { sqliteFile } from '../server/db/connect.ts';
 import { freshDatabase } from './orders-http.ts';
+import { CHANNELS } from '../core/customers/customer-enums.ts';
 
 // The week-by-customer service report (issue 14, item 5) over a year of a busy desk: BENCH_REPORT_ORDERS delivered
 // orders (1,000,000 by default) of 10 lines each, spread over 2026, among 2,000 customers and 5 assistants, in the
@@ -77,9 +78,12 @@ async function build(db: Awaited<ReturnType<typeof freshDatabase>>['handle']['db
   }
 }
 
+// The same sums the report asks, order-taking and channel shares included (server/reports/reports.repository.ts).
 const RAW = `select customer_id, count(*) as orders, sum(on_time) as on_time, sum(in_full) as in_full, sum(on_time * in_full) as otif,
   sum(lead_time_days) as lead, sum(late_days) as late, sum(lines) as lines, sum(lines_complete) as complete,
-  sum(quantity_ordered) as qo, sum(quantity_delivered) as qd, sum(backorders) as bo
+  sum(quantity_ordered) as qo, sum(quantity_delivered) as qd, sum(backorders) as bo,
+  count(confirmed_at) as confirmed, sum(confirmed_on_time) as confirmed_on_time, sum(touchless) as touchless,
+  ${CHANNELS.map((c) => `sum(case when channel = '${c}' then 1 else 0 end) as ${c}`).join(', ')}
   from report_orders where delivered_on >= $1 and delivered_on <= $2 group by customer_id`;
 
 async function reportService(engine: 'sqlite' | 'postgres') {
