@@ -1,4 +1,5 @@
 import { priceLines } from '../../core/pricing/price-list.ts';
+import ExcelJS from 'exceljs';
 import type { PriceListLine, PriceListLineInput } from '../../core/pricing/pricing.schemas.ts';
 import { listAuditEvents, recordAudit } from '../audit/audit.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
@@ -82,4 +83,27 @@ export async function deleteLine(db: Db, priceListId: number, productId: number,
 export async function priceListHistory(db: DbOrTrx, priceListId: number) {
   await requireList(db, priceListId);
   return (await listAuditEvents(db, { entityType: 'price_list', entityId: priceListId })).reverse();
+}
+
+/** The list's lines as an Excel sheet, as the screen shows them: one row per product, its tiers in one column. */
+export async function priceListWorkbook(db: DbOrTrx, priceListId: number): Promise<{ code: string; workbook: Buffer }> {
+  const list = await repo.findPriceList(db, priceListId);
+  if (!list) throw notFound('Price list', priceListId);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(list.code.slice(0, 31));
+  sheet.columns = [
+    { header: 'Code article', key: 'productCode', width: 16 },
+    { header: 'Article', key: 'productName', width: 50 },
+    { header: 'Prix unitaire HT (€)', key: 'price', width: 18, style: { numFmt: '#,##0.00' } },
+    { header: 'Paliers (dès quantité : prix €)', key: 'tiers', width: 40 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const line of priceLines(await repo.listPriceListItems(db, priceListId)))
+    sheet.addRow({
+      productCode: line.productCode,
+      productName: line.productName,
+      price: line.unitPriceCents / 100,
+      tiers: line.tiers.map((x) => `${x.minQuantity} : ${(x.unitPriceCents / 100).toFixed(2).replace('.', ',')}`).join(' ; '),
+    });
+  return { code: list.code, workbook: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

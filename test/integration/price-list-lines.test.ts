@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../server/audit/audit.repository.ts';
 import { testEngines } from '../helpers/engines.ts';
@@ -115,5 +116,18 @@ describe.each(await testEngines())('price list lines on %s', (engine) => {
     const created = await admin.put(url('SUC-GLA-S10'), { unitPriceCents: 1500 });
     expect(created.statusCode).toBe(200);
     expect((await assistant.get(`/api/price-lists/${list}/history`)).json()[0].action).toBe('create');
+  });
+
+  it("exports the list's lines to Excel, one row per product with its tiers", async () => {
+    const res = await assistant.get(`/api/price-lists/${list}/items.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="liste-de-prix-[\w-]+\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]).toContain('Code article');
+    const t65 = rows.find((r) => r.includes('FAR-T65-S25'))!;
+    expect(t65).toContain('20 : 10,00');
+    expect((await buyer.get(`/api/price-lists/${list}/items.xlsx`)).statusCode).toBe(403);
   });
 });

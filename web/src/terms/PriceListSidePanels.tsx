@@ -2,11 +2,13 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { useTranslation } from 'react-i18next';
+import { familyName } from '../../../core/catalog/family-names.ts';
 import type { AuditEvent } from '../../../core/orders/orders.schemas.ts';
 import type { OrderTiersSchema } from '../../../core/pricing/pricing.schemas.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { useLanguage } from '../shared/use-language.ts';
 
 type OrderTiers = Static<typeof OrderTiersSchema>;
 /** A line as the audit keeps it: the desk's (price and tiers) or an import's (one threshold). */
@@ -21,6 +23,7 @@ type LineState = {
 export function OrderTiersPanel({ priceListId }: { priceListId: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const language = useLanguage();
   const query = useQuery({
     queryKey: ['price-lists', priceListId, 'order-tiers'],
     queryFn: () => api.get<OrderTiers>(`/api/price-lists/${priceListId}/order-tiers`),
@@ -52,7 +55,9 @@ export function OrderTiersPanel({ priceListId }: { priceListId: number }) {
               .join(' · ')}
           </Text>
           <Text size="xs" c="dimmed">
-            {d.families ? t('priceLists.families', { families: d.families.join(', ') }) : t('priceLists.allFamilies')}
+            {d.families
+              ? t('priceLists.families', { families: d.families.map((f) => familyName(f, language)).join(', ') })
+              : t('priceLists.allFamilies')}
           </Text>
         </>
       )}

@@ -1,5 +1,5 @@
-import { ActionIcon, Grid, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Grid, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { IconDownload, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
@@ -84,6 +84,11 @@ export function PriceListsPage() {
           testId="price-list-search"
           autoFocus={false}
         />
+        {listId !== undefined && (
+          <Anchor href={`/api/price-lists/${listId}/items.xlsx`} size="sm" mb={8} data-testid="price-list-export">
+            <IconDownload size={14} /> {t('priceLists.export')}
+          </Anchor>
+        )}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
