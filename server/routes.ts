@@ -26,6 +26,7 @@ import { productionShortfallRoutes } from './stock/production-shortfalls.routes.
 import { stockRoutes } from './stock/stock.routes.ts';
 import { pricingRoutes } from './pricing/pricing.routes.ts';
 import { customerPricesHistoryRoutes } from './pricing/customer-prices-history.routes.ts';
+import { priceListLinesRoutes } from './catalog/price-list-lines.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { termsRoutes } from './terms/terms.routes.ts';
 import { creditRoutes } from './terms/credit.routes.ts';
@@ -63,6 +64,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(termsRoutes);
   await app.register(pricingRoutes);
   await app.register(customerPricesHistoryRoutes);
+  await app.register(priceListLinesRoutes);
   await app.register(penaltiesRoutes);
   await app.register(customerStockRoutes);
   await app.register(tasksRoutes);

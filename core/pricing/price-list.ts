@@ -13,3 +13,29 @@ export function unitPriceFor(productId: number, quantity: number, tiers: readonl
   }
   return best ? best.unitPriceCents : null;
 }
+
+export type PriceListItem = PriceTier & { productCode: string; productName: string };
+export type PriceLine = {
+  productId: number;
+  productCode: string;
+  productName: string;
+  /** The price of the lowest threshold (one unit, as the desk sets it). */
+  unitPriceCents: number;
+  /** The lower prices from a quantity on, by threshold. */
+  tiers: { minQuantity: number; unitPriceCents: number }[];
+};
+
+/**
+ * A list's tiers as the desk reads them: one line per product, its price and its quantity tiers. The items come by
+ * product, then threshold (as the repository reads them), so each product's first is its lowest.
+ */
+export function priceLines(items: readonly PriceListItem[]): PriceLine[] {
+  const lines = new Map<number, PriceLine>();
+  for (const item of items) {
+    const { productId, productCode, productName, minQuantity, unitPriceCents } = item;
+    const line = lines.get(productId);
+    if (!line) lines.set(productId, { productId, productCode, productName, unitPriceCents, tiers: [] });
+    else line.tiers.push({ minQuantity, unitPriceCents });
+  }
+  return [...lines.values()];
+}

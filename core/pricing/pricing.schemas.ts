@@ -133,6 +133,36 @@ export const OrderTiersSchema = Type.Object({
 });
 export const OrderTiersInputSchema = Type.Object({ orderDiscount: Nullable(OrderTierDiscountSchema) }, { additionalProperties: false });
 
+/** PUT /api/price-lists/:id/items/:productId: a product's line on a list, its unit price and its quantity tiers. */
+export const PriceListLineParams = Type.Object({ id: Id, productId: Id });
+
+export const PriceListLineInputSchema = Type.Object(
+  {
+    /** The price from the first unit. */
+    unitPriceCents: Cents,
+    /** Lower prices from a quantity on (sale units, 2 or more); absent or empty: none. */
+    tiers: Type.Optional(
+      Type.Array(
+        Type.Object({ minQuantity: Int32({ minimum: 2, maximum: 1_000_000 }), unitPriceCents: Cents }, { additionalProperties: false }),
+        { maxItems: 20 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PriceListLineInput = Static<typeof PriceListLineInputSchema>;
+
+/** A product's line on a list as the screen shows it and the audit keeps it. */
+export const PriceListLineSchema = Type.Object({
+  priceListId: Type.Integer(),
+  productId: Type.Integer(),
+  productCode: Type.String(),
+  productName: Type.String(),
+  unitPriceCents: Type.Integer(),
+  tiers: Type.Array(Type.Object({ minQuantity: Type.Integer(), unitPriceCents: Type.Integer() })),
+});
+export type PriceListLine = Static<typeof PriceListLineSchema>;
+
 /** core Promotion (the rules' shape, without the record's bookkeeping). */
 export const RulesPromotionSchema = Type.Omit(PromotionSchema, ['updatedAt']);
 

@@ -8,8 +8,9 @@ export function findPriceList(db: DbOrTrx, id: number) {
   return db.selectFrom('priceLists').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listPriceListItems(db: DbOrTrx, priceListId: number) {
-  return db
+/** The list's tiers by product code, then threshold; productId: that product's only. */
+export function listPriceListItems(db: DbOrTrx, priceListId: number, productId?: number) {
+  let q = db
     .selectFrom('priceListItems')
     .innerJoin('products', 'products.id', 'priceListItems.productId')
     .select([
@@ -19,10 +20,9 @@ export function listPriceListItems(db: DbOrTrx, priceListId: number) {
       'priceListItems.minQuantity',
       'priceListItems.unitPriceCents',
     ])
-    .where('priceListItems.priceListId', '=', priceListId)
-    .orderBy('products.code')
-    .orderBy('priceListItems.minQuantity')
-    .execute();
+    .where('priceListItems.priceListId', '=', priceListId);
+  if (productId !== undefined) q = q.where('priceListItems.productId', '=', productId);
+  return q.orderBy('products.code').orderBy('priceListItems.minQuantity').execute();
 }
 
 export async function priceListIdsByCode(db: DbOrTrx): Promise<Map<string, number>> {
@@ -58,5 +58,24 @@ export async function upsertPriceTier(
     .insertInto('priceListItems')
     .values(tier)
     .onConflict((oc) => oc.columns(['priceListId', 'productId', 'minQuantity']).doUpdateSet({ unitPriceCents: tier.unitPriceCents }))
+    .execute();
+}
+
+/** Ends a product's line on a list: every tier of it. */
+export async function deleteLine(db: DbOrTrx, priceListId: number, productId: number): Promise<void> {
+  await db.deleteFrom('priceListItems').where('priceListId', '=', priceListId).where('productId', '=', productId).execute();
+}
+
+/** Replaces a product's line on a list by these tiers (one statement per side, in the caller's transaction). */
+export async function replaceLine(
+  db: DbOrTrx,
+  priceListId: number,
+  productId: number,
+  tiers: readonly { minQuantity: number; unitPriceCents: number }[],
+): Promise<void> {
+  await deleteLine(db, priceListId, productId);
+  await db
+    .insertInto('priceListItems')
+    .values(tiers.map((t) => ({ priceListId, productId, ...t })))
     .execute();
 }

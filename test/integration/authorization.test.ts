@@ -145,6 +145,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'customer-product-codes/:id': await first('customerProductCodes', ['customerId', capMarche]),
       'products/:id': ids.product('FAR-T45-1KG').id,
       'price-lists/:id': await first('priceLists'),
+      'items/:productId': ids.product('FAR-T45-1KG').id,
       'warehouses/:id': warehouse,
       'stock/:warehouseId': warehouse,
       ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,

@@ -113,6 +113,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'customer-product-codes/:id': await first('customerProductCodes'),
       'products/:id': product,
       'price-lists/:id': await first('priceLists'),
+      'items/:productId': product,
       'warehouses/:id': warehouse,
       'stock/:warehouseId': warehouse,
       ':warehouseId/:productId': product,

@@ -29,6 +29,7 @@ import { ProductionShortfallsPage } from '../stock/ProductionShortfallsPage.tsx'
 import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
+import { PriceListsPage } from '../terms/PriceListsPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
 import { CallScriptsPage } from '../scripts/CallScriptsPage.tsx';
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
       { path: 'terms/promotions', element: <PromotionsPage /> },
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
+      { path: 'terms/price-lists', element: <PriceListsPage /> },
       { path: 'terms/scripts', element: <CallScriptsPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'documents', element: <DocumentsPage /> },

@@ -5,10 +5,11 @@ import { useLocation, useNavigate } from 'react-router';
 const TABS = [
   ['/terms', 'terms.cgvTab'],
   ['/terms/promotions', 'terms.promotionsTab'],
+  ['/terms/price-lists', 'terms.priceListsTab'],
   ['/terms/scripts', 'terms.scriptsTab'],
 ] as const;
 
-/** The faces of how the company deals with its customers: the CGV table, the promotions, the call scripts. */
+/** The faces of how the company deals with its customers: the CGV table, the promotions, the price lists, the call scripts. */
 export function TermsTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();

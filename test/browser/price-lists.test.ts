@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type Desk, openDesk, pageApi } from '../helpers/browser.ts';
+
+/**
+ * Issue 16, item 3 in the browser: a manager changes a line of Boulangerie Martin's price list on the price lists
+ * screen (a French decimal price in a dialog); the line says who changed it, and the next quote charges it.
+ */
+describe.skipIf(!browserAvailable())('browser: a price list line changed on screen', () => {
+  let desk: Desk;
+  let martin: number;
+  let list: number;
+  let product: { id: number; code: string };
+
+  beforeAll(async () => {
+    desk = await openDesk();
+    const db = desk.server.app.db;
+    const customer = await db.selectFrom('customers').select(['id', 'priceListId']).where('code', '=', 'C020').executeTakeFirstOrThrow();
+    martin = customer.id;
+    list = customer.priceListId!;
+    product = await db.selectFrom('products').select(['id', 'code']).where('code', '=', 'FAR-T65-S25').executeTakeFirstOrThrow();
+  }, 600_000);
+  afterAll(() => desk?.close());
+
+  it('is changed by a manager in a dialog, shown with who changed it, and prices the next quote', async () => {
+    const page = await desk.open('fr', 'manager@demo.local');
+    await page.goto(`${desk.server.url}/terms/price-lists?list=${list}`);
+    const lines = page.getByTestId('price-list-lines');
+    await lines.locator('tbody tr').first().waitFor();
+    await page.getByTestId('price-list-search').fill(product.code);
+    await expect.poll(() => lines.locator('tbody tr').count()).toBe(1);
+    const row = lines.locator(`tr[data-product="${product.code}"]`);
+    await row.getByTestId('line-edit').click();
+    const form = page.getByTestId('price-line-form');
+    await page.getByTestId('price-line-price').fill('17,45');
+    await page.getByRole('button', { name: 'Ajouter un palier' }).click();
+    await form.getByLabel('À partir de (unités)').fill('20');
+    await form.getByLabel('Prix unitaire HT').last().fill('16,90');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getByTestId('line-price').textContent()).toMatch(/17,45/);
+    await expect.poll(() => row.getByText('dès 20 unités').count()).toBe(1);
+    await expect.poll(() => row.getByTestId('line-changed').textContent()).toMatch(/modifié par Claire Dubois le/);
+    await expect.poll(() => page.getByTestId('price-list-history').getByText(product.code).count()).toBeGreaterThan(0);
+    await desk.shot(page, 'price-lists-fr');
+
+    const quote = await pageApi(page)<{ lines: { unitPriceCents: number }[] }>('POST', '/api/orders/quote', {
+      customerId: martin,
+      channel: 'phone',
+      lines: [{ productId: product.id, quantity: 10 }],
+    });
+    expect(quote.lines[0].unitPriceCents).toBe(1745);
+
+    // In English, a price that is not one is named beside its field.
+    const en = await desk.open('en', 'manager@demo.local');
+    await en.goto(`${desk.server.url}/terms/price-lists?list=${list}`);
+    const enRow = en.getByTestId('price-list-lines').locator(`tr[data-product="${product.code}"]`);
+    await expect.poll(() => enRow.getByTestId('line-changed').textContent()).toMatch(/changed by Claire Dubois on/);
+    await enRow.getByTestId('line-edit').click();
+    await en.getByTestId('price-line-price').fill('17,4x');
+    await en.getByTestId('price-line-form').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => en.getByTestId('price-line-form').locator('.mantine-TextInput-error').count()).toBe(1);
+    await desk.shot(en, 'price-lists-en');
+    await en.close();
+    await page.close();
+  });
+});
