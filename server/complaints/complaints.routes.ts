@@ -213,7 +213,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         tags,
-        summary: "The commercial gestures promised to the customer that his next order will take off, oldest first",
+        summary: 'The commercial gestures promised to the customer that his next order will take off, oldest first',
         params: IdParams,
         response: { 200: PendingGestureListSchema, ...Refusals, 404: ProblemSchema },
       },
