@@ -103,6 +103,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         | 'tasks'
         | 'ediPartners'
         | 'penaltyNotices'
+        | 'forceMajeurePeriods'
         | 'documents',
     ) => (await t.handle.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const warehouse = await first('warehouses');
@@ -131,6 +132,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         )?.publicId ?? (await t.handle.db.selectFrom('documents').select('publicId').orderBy('id').executeTakeFirstOrThrow()).publicId,
       'deliveries/:id': (await t.handle.db.selectFrom('deliveries').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': await first('penaltyNotices'),
+      'force-majeure-periods/:id': await first('forceMajeurePeriods'),
       'imports/:kind': 'products',
       'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'call-scripts/:typology': 'ARTISAN',
