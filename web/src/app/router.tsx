@@ -30,6 +30,7 @@ import { StockPage } from '../stock/StockPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
+import { ForceMajeurePage } from '../terms/ForceMajeurePage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
 import { CallScriptsPage } from '../scripts/CallScriptsPage.tsx';
 import { SatisfactionDuePage } from '../satisfaction/SatisfactionDuePage.tsx';
@@ -115,6 +116,7 @@ export const router = createBrowserRouter([
       { path: 'reports/drill', element: <DrillPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },
+      { path: 'terms/force-majeure', element: <ForceMajeurePage /> },
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
       { path: 'terms/scripts', element: <CallScriptsPage /> },

@@ -6,9 +6,10 @@ const TABS = [
   ['/terms', 'terms.cgvTab'],
   ['/terms/promotions', 'terms.promotionsTab'],
   ['/terms/scripts', 'terms.scriptsTab'],
+  ['/terms/force-majeure', 'terms.forceMajeureTab'],
 ] as const;
 
-/** The faces of how the company deals with its customers: the CGV table, the promotions, the call scripts. */
+/** The faces of how the company deals with its customers: the CGV table, the promotions, the call scripts, the force-majeure periods. */
 export function TermsTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();
