@@ -276,7 +276,7 @@ export function ForceMajeurePage() {
                   <Table.Tr key={e.id}>
                     <Table.Td>{fmt.dateTime(e.at)}</Table.Td>
                     <Table.Td>{e.userName ?? '—'}</Table.Td>
-                    <Table.Td>{t(`agreements.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                    <Table.Td>{t(`forceMajeure.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
                     <Table.Td>
                       {describe(before)}
                       {before && after && ' ⟶ '}
