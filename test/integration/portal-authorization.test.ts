@@ -104,6 +104,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         | 'ediPartners'
         | 'penaltyNotices'
         | 'forceMajeurePeriods'
+        | 'stockLots'
         | 'documents',
     ) => (await t.handle.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const warehouse = await first('warehouses');
@@ -133,6 +134,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'deliveries/:id': (await t.handle.db.selectFrom('deliveries').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': await first('penaltyNotices'),
       'force-majeure-periods/:id': await first('forceMajeurePeriods'),
+      'stock-lots/:id': await first('stockLots'),
       'imports/:kind': 'products',
       'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'call-scripts/:typology': 'ARTISAN',
