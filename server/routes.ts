@@ -9,6 +9,7 @@ import { mailRoutes } from './mail/mail.routes.ts';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
+import { forceMajeureRoutes } from './penalties/force-majeure.routes.ts';
 import { complaintsRoutes } from './complaints/complaints.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { customerPartsRoutes } from './customers/customer-parts.routes.ts';
@@ -66,6 +67,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customerPricesHistoryRoutes);
   await app.register(priceListLinesRoutes);
   await app.register(penaltiesRoutes);
+  await app.register(forceMajeureRoutes);
   await app.register(customerStockRoutes);
   await app.register(tasksRoutes);
   await app.register(ediRoutes);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Int32, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Id, Int32, IsoDateString, ListOf, literals, Nullable, Text } from '../shared/schemas.ts';
 
 export const RECEIPT_KINDS = ['PRODUCTION', 'ACHAT', 'TRANSFERT'] as const;
 export const RECEIPT_STATUSES = ['planned', 'cancelled'] as const;
@@ -50,6 +50,19 @@ export const LotSchema = Type.Object({
   bestBefore: Type.String(),
   quantity: Type.Integer(),
 });
+
+/** GET /api/stock-lots. */
+export const LotListSchema = ListOf(LotSchema);
+
+/** PUT /api/stock-lots/:id: a lot corrected after a count or a misread label (the lot number and place stay). */
+export const LotCorrectionSchema = Type.Object(
+  {
+    quantity: Int32({ minimum: 0, maximum: 100_000_000 }),
+    bestBefore: IsoDateString,
+    productionDate: Type.Optional(Nullable(IsoDateString)),
+  },
+  { additionalProperties: false },
+);
 
 export const AvailabilitySchema = Type.Object({
   productId: Type.Integer(),

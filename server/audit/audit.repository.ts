@@ -16,6 +16,7 @@ export type AuditInput = {
     | 'customer_product_code'
     | 'warehouse'
     | 'stock_level'
+    | 'stock_lot'
     | 'price_list'
     | 'import'
     | 'delivery'

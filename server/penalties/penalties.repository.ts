@@ -32,6 +32,14 @@ export async function insertForceMajeure(trx: Trx, values: Insertable<ForceMajeu
   return (await trx.insertInto('forceMajeurePeriods').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+export async function findForceMajeureRow(db: DbOrTrx, id: number) {
+  return db.selectFrom('forceMajeurePeriods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateForceMajeure(trx: Trx, id: number, values: Updateable<ForceMajeurePeriodsTable>): Promise<void> {
+  await trx.updateTable('forceMajeurePeriods').set(values).where('id', '=', id).execute();
+}
+
 /** The order lines with what a penalty needs of each: price, quantities, the product's penalty category. */
 export async function listPenaltyLineRows(db: DbOrTrx, orderId: number) {
   return db

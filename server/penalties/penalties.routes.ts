@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CUSTOMER_EDITORS, ORDER_DESK, type Role, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
@@ -10,8 +9,6 @@ import {
   DeliveryPenaltySchema,
   ExposureQuerySchema,
   ExposureSchema,
-  ForceMajeureInputSchema,
-  ForceMajeureSchema,
   NoticeInputSchema,
   NoticeListQuerySchema,
   NoticeListSchema,
@@ -20,16 +17,7 @@ import {
   WithdrawInputSchema,
 } from '../../core/penalties/penalties.schemas.ts';
 import { deliveryPenalty, getPenaltyClause, orderExposure, savePenaltyClause } from './penalty-estimates.ts';
-import {
-  contestNotice,
-  getNotice,
-  listForceMajeure,
-  listNotices,
-  recordForceMajeure,
-  recordNotice,
-  settleNotice,
-  withdrawNotice,
-} from './penalty-notices.ts';
+import { contestNotice, getNotice, listNotices, recordNotice, settleNotice, withdrawNotice } from './penalty-notices.ts';
 
 const tags = ['penalties'];
 /** Settling commits the company's money: the manager's call. */
@@ -215,32 +203,5 @@ export const penaltiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await withdrawNotice(app.db, request.params.id, request.body.note?.trim() || null, currentUser(request), app.clock.now());
       return getNotice(app.db, request.params.id, app.clock.now());
     },
-  );
-
-  app.get(
-    '/api/force-majeure-periods',
-    {
-      config: { access: STAFF },
-      schema: {
-        tags,
-        summary: 'Company-wide force-majeure periods, newest first',
-        response: { 200: Type.Array(ForceMajeureSchema), ...readErrors },
-      },
-    },
-    async () => listForceMajeure(app.db),
-  );
-
-  app.post(
-    '/api/force-majeure-periods',
-    {
-      config: { access: SETTLERS },
-      schema: {
-        tags,
-        summary: 'Record a force-majeure period (for every category, or some)',
-        body: ForceMajeureInputSchema,
-        response: { 201: ForceMajeureSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await recordForceMajeure(app.db, request.body, currentUser(request), app.clock.now())),
   );
 };

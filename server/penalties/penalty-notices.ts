@@ -29,7 +29,6 @@ import {
   findDeliveryOrderId,
   findNoticeRow,
   findOrderForPenalty,
-  insertForceMajeure,
   insertNotice,
   isNoticeReferenceTaken,
   listForceMajeureRows,
@@ -370,57 +369,5 @@ export async function withdrawNotice(db: Db, id: number, note: string | null, ac
       note,
       at: now.toISOString(),
     });
-  });
-}
-
-export async function listForceMajeure(db: DbOrTrx) {
-  return (await listForceMajeureRows(db)).map(toPeriod);
-}
-
-export async function recordForceMajeure(
-  db: Db,
-  input: { label: string; from: IsoDate; to: IsoDate; categories?: string[] | null; description?: string | null },
-  actor: SessionUser,
-  now: Date,
-) {
-  if (!isIsoDate(input.from) || !isIsoDate(input.to))
-    throw new AppError('VALIDATION', 'Invalid request: body.from or body.to is not a calendar date', [
-      {
-        path: isIsoDate(input.from) ? 'body.to' : 'body.from',
-        code: 'not-a-date',
-        params: { value: isIsoDate(input.from) ? input.to : input.from },
-        message: 'is not a calendar date',
-      },
-    ]);
-  if (input.to < input.from)
-    throw new AppError('VALIDATION', 'Invalid request: body.to is before body.from', [
-      { path: 'body.to', code: 'before-start', params: { after: 'from' }, message: 'is before the start of the period' },
-    ]);
-  return db.transaction().execute(async (trx) => {
-    const values = {
-      label: input.label,
-      dateFrom: input.from,
-      dateTo: input.to,
-      categories: input.categories?.length ? input.categories.join(',') : null,
-      description: input.description ?? null,
-      createdAt: now.toISOString(),
-    };
-    const id = await insertForceMajeure(trx, values);
-    await recordAudit(trx, {
-      entityType: 'force_majeure_period',
-      entityId: id,
-      action: 'create',
-      userId: actor.id,
-      after: values,
-      at: now.toISOString(),
-    });
-    return {
-      id,
-      label: input.label,
-      from: input.from,
-      to: input.to,
-      categories: input.categories?.length ? input.categories : null,
-      description: input.description ?? null,
-    };
   });
 }

@@ -1,11 +1,11 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { DbOrTrx, Trx } from '../db/database.ts';
-import type { CustomerSupplySettingsTable, PlannedReceiptsTable } from './availability.table.ts';
+import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from './availability.table.ts';
 
 // The SQL of availability: lots, planned receipts, the open lines of confirmed orders, customers' shortage settings.
 
-export function listLots(db: DbOrTrx, filter: { productIds?: readonly number[]; warehouseId?: number }) {
-  let q = db
+function lotQuery(db: DbOrTrx) {
+  return db
     .selectFrom('stockLots')
     .innerJoin('warehouses', 'warehouses.id', 'stockLots.warehouseId')
     .innerJoin('products', 'products.id', 'stockLots.productId')
@@ -20,9 +20,21 @@ export function listLots(db: DbOrTrx, filter: { productIds?: readonly number[]; 
       'stockLots.bestBefore',
       'stockLots.quantity',
     ]);
+}
+
+export function listLots(db: DbOrTrx, filter: { productIds?: readonly number[]; warehouseId?: number }) {
+  let q = lotQuery(db);
   if (filter.productIds) q = q.where('stockLots.productId', 'in', filter.productIds.length ? filter.productIds : [-1]);
   if (filter.warehouseId !== undefined) q = q.where('stockLots.warehouseId', '=', filter.warehouseId);
   return q.orderBy('stockLots.productId').orderBy('stockLots.bestBefore').execute();
+}
+
+export function findLot(db: DbOrTrx, id: number) {
+  return lotQuery(db).where('stockLots.id', '=', id).executeTakeFirst();
+}
+
+export async function updateLot(trx: Trx, id: number, values: Updateable<StockLotsTable>): Promise<void> {
+  await trx.updateTable('stockLots').set(values).where('id', '=', id).execute();
 }
 
 function receiptQuery(db: DbOrTrx) {

@@ -3,11 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, ListOf, ProblemSchema } from '../../core/shared/schemas.ts';
+import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listLots } from './availability.repository.ts';
 import {
   AvailabilityQuerySchema,
   AvailabilitySchema,
+  LotCorrectionSchema,
+  LotListSchema,
   LotSchema,
   ReceiptInputSchema,
   ReceiptListQuerySchema,
@@ -17,6 +19,7 @@ import {
   SupplySettingsSchema,
 } from '../../core/stock/availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
+import { correctLot } from './lots.service.ts';
 import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
 import { getSupplySettings, patchSupplySettings } from './supply-settings.ts';
 
@@ -88,7 +91,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Lots on hand with their production date and DDM, oldest DDM first',
         querystring: Type.Object({ productId: Type.Optional(Id), warehouseId: Type.Optional(Id) }, { additionalProperties: false }),
-        response: { 200: ListOf(LotSchema), ...Read },
+        response: { 200: LotListSchema, ...Read },
       },
     },
     async (request) => ({
@@ -97,6 +100,21 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         warehouseId: request.query.warehouseId,
       }),
     }),
+  );
+
+  app.put(
+    '/api/stock-lots/:id',
+    {
+      config: { access: RECEIPT_EDITORS },
+      schema: {
+        tags,
+        summary: "Correct a lot's quantity, DDM or production date after a count (audited before and after)",
+        params: IdParams,
+        body: LotCorrectionSchema,
+        response: { 200: LotSchema, ...Write },
+      },
+    },
+    async (request) => correctLot(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
   );
 
   app.get(

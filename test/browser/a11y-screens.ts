@@ -203,6 +203,12 @@ export const A11Y_SCREENS: A11yScreen[] = [
   },
   { name: 'terms', path: '/terms', user: 'manager@demo.local' },
   { name: 'promotions', path: '/terms/promotions', user: 'manager@demo.local', ready: 'tbody tr' },
+  {
+    name: 'force-majeure',
+    path: '/terms/force-majeure',
+    user: 'manager@demo.local',
+    ready: '[data-testid=force-majeure-periods] tbody tr',
+  },
   { name: 'promotion-new', path: '/terms/promotions/new', user: 'manager@demo.local', ready: 'form' },
   { name: 'price-lists', path: '/terms/price-lists', user: 'manager@demo.local', ready: `${byTestId('price-list-lines')} tbody tr` },
   { name: 'price-lists-assistant', path: '/terms/price-lists', ready: `${byTestId('price-list-lines')} tbody tr` },

@@ -157,6 +157,8 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'deliveries/:id': (
         await db.selectFrom('deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow()
       ).id,
+      'stock-lots/:id': (await db.selectFrom('stockLots').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      'force-majeure-periods/:id': (await db.selectFrom('forceMajeurePeriods').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': (await db.selectFrom('penaltyNotices').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'imports/:kind': 'products',
       'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,

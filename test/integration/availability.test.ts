@@ -141,4 +141,36 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
     const t80 = (await adv.get(`/api/planned-receipts?productId=${ids.product('FAR-T80-S25').id}`)).json().items;
     expect(t80).toMatchObject([{ ref: 'OF-26-0200', date: addDays(today, 8), kind: 'PRODUCTION', status: 'planned' }]);
   });
+
+  it("lets a manager correct a lot's quantity and DDM, audited; the desk reads, a buyer never sees lots", async () => {
+    const t45 = ids.product('FAR-T45-1KG').id;
+    const [lot] = (await adv.get(`/api/stock-lots?productId=${t45}`)).json().items;
+    const corrected = await manager.put(`/api/stock-lots/${lot.id}`, { quantity: lot.quantity - 5, bestBefore: addDays(today, 200) });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ id: lot.id, lot: lot.lot, quantity: lot.quantity - 5, bestBefore: addDays(today, 200) });
+    const event = await t.handle.db
+      .selectFrom('auditEvents')
+      .select(['beforeJson', 'afterJson'])
+      .where('entityType', '=', 'stock_lot')
+      .where('entityId', '=', lot.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.beforeJson!)).toMatchObject({ quantity: lot.quantity, bestBefore: lot.bestBefore });
+    expect(JSON.parse(event.afterJson!)).toMatchObject({ quantity: lot.quantity - 5, bestBefore: addDays(today, 200) });
+
+    const bad = await manager.put(`/api/stock-lots/${lot.id}`, { quantity: -1, bestBefore: 'demain' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.bestBefore', 'body.quantity']);
+    const backwards = await manager.put(`/api/stock-lots/${lot.id}`, { quantity: 1, bestBefore: today, productionDate: addDays(today, 1) });
+    expect(backwards.json().errors[0].path).toBe('body.bestBefore');
+    expect((await manager.put('/api/stock-lots/99999', { quantity: 1, bestBefore: today })).statusCode).toBe(404);
+    expect((await adv.put(`/api/stock-lots/${lot.id}`, { quantity: 1, bestBefore: today })).statusCode).toBe(403);
+    const buyer = client(t.app, await login(t.app, 'commandes@paindore.demo'));
+    expect((await buyer.get('/api/stock-lots')).statusCode).toBe(403);
+    expect((await buyer.put(`/api/stock-lots/${lot.id}`, { quantity: 1, bestBefore: today })).statusCode).toBe(403);
+  });
 });

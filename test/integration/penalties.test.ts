@@ -375,4 +375,53 @@ describe.each(await testEngines())('logistic penalties on %s', (engine) => {
     expect(checks(res.json())).toEqual(['force-majeure']);
     expect((await adv.get('/api/force-majeure-periods')).json()).toHaveLength(2);
   });
+
+  it('changes and ends a period (managers and admins), audited with before and after; the desk reads, the buyer never', async () => {
+    const period = (
+      await admin.post('/api/force-majeure-periods', { label: 'Inondation', from: addDays(today, -3), to: addDays(today, 10) })
+    ).json();
+    expect(period).toMatchObject({ label: 'Inondation', categories: null });
+    const ended = await manager.put(`/api/force-majeure-periods/${period.id}`, {
+      label: 'Inondation',
+      from: period.from,
+      to: today,
+      categories: ['FARINES_SACS'],
+      description: ' Entrepôt de Corbeil ',
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ id: period.id, to: today, categories: ['FARINES_SACS'], description: 'Entrepôt de Corbeil' });
+    expect((await adv.get('/api/force-majeure-periods')).json().find((p: { id: number }) => p.id === period.id).to).toBe(today);
+
+    const history = (await adv.get('/api/force-majeure-periods/history')).json();
+    expect(history[0]).toMatchObject({
+      entityId: period.id,
+      action: 'update',
+      userName: expect.any(String),
+      before: { dateTo: addDays(today, 10), categories: null },
+      after: { dateTo: today, categories: 'FARINES_SACS' },
+    });
+    expect(history[1]).toMatchObject({ entityId: period.id, action: 'create' });
+
+    const events = await count('auditEvents');
+    const bad = await manager.put(`/api/force-majeure-periods/${period.id}`, { label: 'Inondation', from: today, to: addDays(today, -1) });
+    expect([bad.statusCode, bad.json().errors[0].path]).toEqual([400, 'body.to']);
+    const badCategory = await manager.put(`/api/force-majeure-periods/${period.id}`, {
+      label: 'x',
+      from: today,
+      to: today,
+      categories: ['NOPE'],
+    });
+    expect(badCategory.statusCode).toBe(400);
+    expect((await manager.put('/api/force-majeure-periods/99999', { label: 'x', from: today, to: today })).statusCode).toBe(404);
+    expect((await adv.put(`/api/force-majeure-periods/${period.id}`, { label: 'x', from: today, to: today })).statusCode).toBe(403);
+    expect(await count('auditEvents')).toBe(events);
+
+    const buyer = client(t.app, await login(t.app, 'commandes@paindore.demo'));
+    expect((await buyer.get('/api/force-majeure-periods')).statusCode).toBe(403);
+    expect((await buyer.get('/api/force-majeure-periods/history')).statusCode).toBe(403);
+
+    const sheet = await adv.get('/api/force-majeure-periods.xlsx');
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+  });
 });

@@ -103,6 +103,8 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         | 'tasks'
         | 'ediPartners'
         | 'penaltyNotices'
+        | 'forceMajeurePeriods'
+        | 'stockLots'
         | 'documents',
     ) => (await t.handle.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const warehouse = await first('warehouses');
@@ -132,6 +134,8 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
         )?.publicId ?? (await t.handle.db.selectFrom('documents').select('publicId').orderBy('id').executeTakeFirstOrThrow()).publicId,
       'deliveries/:id': (await t.handle.db.selectFrom('deliveries').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'penalty-notices/:id': await first('penaltyNotices'),
+      'force-majeure-periods/:id': await first('forceMajeurePeriods'),
+      'stock-lots/:id': await first('stockLots'),
       'imports/:kind': 'products',
       'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'call-scripts/:typology': 'ARTISAN',

@@ -31,6 +31,7 @@ import { TasksPage } from '../tasks/TasksPage.tsx';
 import { PromotionFormPage } from '../terms/PromotionFormPage.tsx';
 import { PriceListsPage } from '../terms/PriceListsPage.tsx';
 import { PromotionsPage } from '../terms/PromotionsPage.tsx';
+import { ForceMajeurePage } from '../terms/ForceMajeurePage.tsx';
 import { TermsPage } from '../terms/TermsPage.tsx';
 import { CallScriptsPage } from '../scripts/CallScriptsPage.tsx';
 import { SatisfactionDuePage } from '../satisfaction/SatisfactionDuePage.tsx';
@@ -116,6 +117,7 @@ export const router = createBrowserRouter([
       { path: 'reports/drill', element: <DrillPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'terms/promotions', element: <PromotionsPage /> },
+      { path: 'terms/force-majeure', element: <ForceMajeurePage /> },
       { path: 'terms/promotions/new', element: <PromotionFormPage /> },
       { path: 'terms/promotions/:id', element: <PromotionFormPage /> },
       { path: 'terms/price-lists', element: <PriceListsPage /> },

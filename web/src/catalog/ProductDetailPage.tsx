@@ -13,6 +13,7 @@ import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { AvailableCell } from '../stock/AvailableCell.tsx';
 import { ProductAvailability } from '../stock/ProductAvailability.tsx';
+import { ProductLotsSection } from '../stock/ProductLotsSection.tsx';
 import { familyName } from '../../../core/catalog/family-names.ts';
 import { useLanguage } from '../shared/use-language.ts';
 
@@ -125,6 +126,7 @@ export function ProductDetailPage() {
           ))}
         </Paper>
       </SimpleGrid>
+      <ProductLotsSection productId={id} />
       <ProductAvailability productId={id} />
     </Stack>
   );

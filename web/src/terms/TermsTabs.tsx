@@ -7,9 +7,13 @@ const TABS = [
   ['/terms/promotions', 'terms.promotionsTab'],
   ['/terms/price-lists', 'terms.priceListsTab'],
   ['/terms/scripts', 'terms.scriptsTab'],
+  ['/terms/force-majeure', 'terms.forceMajeureTab'],
 ] as const;
 
-/** The faces of how the company deals with its customers: the CGV table, the promotions, the price lists, the call scripts. */
+/**
+ * The faces of how the company deals with its customers: the CGV table, the promotions, the price lists, the call
+ * scripts, the force-majeure periods.
+ */
 export function TermsTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -1,0 +1,39 @@
+import { isIsoDate } from '../../core/calendar/dates.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Db } from '../db/database.ts';
+import { invalid, notFound } from '../errors.ts';
+import { findLot, updateLot } from './availability.repository.ts';
+
+type LotCorrection = { quantity: number; bestBefore: string; productionDate?: string | null };
+
+/**
+ * A manager corrects a lot after a count or a misread label: its quantity, its DDM, its production date. Audited
+ * with before and after, since a lot's DDM decides which customers may receive it.
+ */
+export async function correctLot(db: Db, id: number, input: LotCorrection, userId: number, now: Date) {
+  for (const field of ['bestBefore', 'productionDate'] as const) {
+    const value = input[field];
+    if (value != null && !isIsoDate(value)) throw invalid(`body.${field}`, 'not-a-date', { value }, `body.${field} is not a calendar date`);
+  }
+  if (input.productionDate && input.productionDate > input.bestBefore)
+    throw invalid('body.bestBefore', 'before-start', { after: 'productionDate' }, 'body.bestBefore is before the production date');
+  return db.transaction().execute(async (trx) => {
+    const lot = await findLot(trx, id);
+    if (!lot) throw notFound('Stock lot', id);
+    const before = { lot: lot.lot, quantity: lot.quantity, bestBefore: lot.bestBefore, productionDate: lot.productionDate };
+    const after = {
+      lot: lot.lot,
+      quantity: input.quantity,
+      bestBefore: input.bestBefore,
+      productionDate: input.productionDate === undefined ? lot.productionDate : input.productionDate,
+    };
+    await updateLot(trx, id, {
+      quantity: after.quantity,
+      bestBefore: after.bestBefore,
+      productionDate: after.productionDate,
+      updatedAt: now.toISOString(),
+    });
+    await recordAudit(trx, { entityType: 'stock_lot', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
+    return { ...lot, ...after };
+  });
+}
