@@ -3,12 +3,13 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../errors.ts';
 import { findLot, updateLot } from './availability.repository.ts';
+import { adjustStock } from './stock.repository.ts';
 
 type LotCorrection = { quantity: number; bestBefore: string; productionDate?: string | null };
 
 /**
- * A manager corrects a lot after a count or a misread label: its quantity, its DDM, its production date. Audited
- * with before and after, since a lot's DDM decides which customers may receive it.
+ * A manager corrects a lot after a count or a misread label: its quantity (the stock level follows), its DDM, its
+ * production date. Audited with before and after, since a lot's DDM decides which customers may receive it.
  */
 export async function correctLot(db: Db, id: number, input: LotCorrection, userId: number, now: Date) {
   for (const field of ['bestBefore', 'productionDate'] as const) {
@@ -33,6 +34,15 @@ export async function correctLot(db: Db, id: number, input: LotCorrection, userI
       productionDate: after.productionDate,
       updatedAt: now.toISOString(),
     });
+    // The lots are what is on the shelf: a counted lot moves the warehouse's stock by the same quantity, so
+    // availability (which counts the stock level) and the lots never disagree.
+    if (after.quantity !== lot.quantity)
+      await adjustStock(
+        trx,
+        { warehouseId: lot.warehouseId, productId: lot.productId },
+        { onHand: after.quantity - lot.quantity },
+        now.toISOString(),
+      );
     await recordAudit(trx, { entityType: 'stock_lot', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return { ...lot, ...after };
   });

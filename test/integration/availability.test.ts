@@ -145,8 +145,20 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
   it("lets a manager correct a lot's quantity and DDM, audited; the desk reads, a buyer never sees lots", async () => {
     const t45 = ids.product('FAR-T45-1KG').id;
     const [lot] = (await adv.get(`/api/stock-lots?productId=${t45}`)).json().items;
+    const onHand = async () =>
+      (
+        await t.handle.db
+          .selectFrom('stockLevels')
+          .select('onHand')
+          .where('productId', '=', t45)
+          .where('warehouseId', '=', lot.warehouseId)
+          .executeTakeFirstOrThrow()
+      ).onHand;
+    const before = await onHand();
     const corrected = await manager.put(`/api/stock-lots/${lot.id}`, { quantity: lot.quantity - 5, bestBefore: addDays(today, 200) });
     expect(corrected.statusCode).toBe(200);
+    // The counted lot moves the warehouse's stock by as much: availability and the lots agree.
+    expect(await onHand()).toBe(before - 5);
     expect(corrected.json()).toMatchObject({ id: lot.id, lot: lot.lot, quantity: lot.quantity - 5, bestBefore: addDays(today, 200) });
     const event = await t.handle.db
       .selectFrom('auditEvents')
