@@ -19,11 +19,13 @@ describe('the benchmark runner', () => {
       (line) => printed.push(line),
     );
     expect(ran).toEqual(['first', 'last']);
+    // Each line says the machine's load when it was taken.
+    const load = { loadAverage: expect.any(Number) };
     expect(printed).toEqual([
-      { bench: 'first', unit: 'ms', value: 1 },
-      { bench: 'order-entry-keys', skipped: 'no Chromium at /usr/bin/chromium' },
-      { bench: 'broken', error: 'the fixture database is missing' },
-      { bench: 'last', unit: 'ms', value: 2 },
+      { bench: 'first', unit: 'ms', value: 1, ...load },
+      { bench: 'order-entry-keys', skipped: 'no Chromium at /usr/bin/chromium', ...load },
+      { bench: 'broken', error: 'the fixture database is missing', ...load },
+      { bench: 'last', unit: 'ms', value: 2, ...load },
     ]);
     expect(outcome).toEqual({ results: printed, failed: true });
   });

@@ -63,4 +63,42 @@ describe.skipIf(!browserAvailable())('browser: a price list line changed on scre
     await en.close();
     await page.close();
   });
+
+  it('takes a product the list does not sell yet, chosen in the same dialog', async () => {
+    const db = desk.server.app.db;
+    // The demo's list sells every product: one is ended first, then taken back from the dialog.
+    const missing = await db
+      .selectFrom('products')
+      .innerJoin('priceListItems', 'priceListItems.productId', 'products.id')
+      .select(['products.id', 'products.code'])
+      .where('priceListItems.priceListId', '=', list)
+      .where('products.id', '<>', product.id)
+      .orderBy('products.code')
+      .executeTakeFirstOrThrow();
+    const page = await desk.open('fr', 'manager@demo.local');
+    await pageApi(page)('DELETE', `/api/price-lists/${list}/items/${missing.id}`);
+    await page.goto(`${desk.server.url}/terms/price-lists?list=${list}`);
+    await page.getByTestId('price-list-lines').locator('tbody tr').first().waitFor();
+    await page.getByTestId('price-line-add').click();
+    const form = page.getByTestId('price-line-form');
+    // Saved without a product, the dialog asks for one before anything is sent.
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByText('obligatoire', { exact: false }).waitFor();
+    await page.getByTestId('price-line-product').fill(missing.code);
+    await page.getByRole('option', { name: new RegExp(missing.code) }).click();
+    await page.getByTestId('price-line-price').fill('9,90');
+    await desk.shot(page, 'price-lists-add-fr');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('price-list-lines').locator(`tr[data-product="${missing.code}"]`);
+    await expect.poll(() => row.getByTestId('line-price').textContent()).toMatch(/9,90/);
+    const item = await db
+      .selectFrom('priceListItems')
+      .select('unitPriceCents')
+      .where('priceListId', '=', list)
+      .where('productId', '=', missing.id)
+      .executeTakeFirstOrThrow();
+    expect(item.unitPriceCents).toBe(990);
+    await page.close();
+  });
 });

@@ -192,7 +192,7 @@ export function pageApi(page: Page) {
           headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
           body: b === undefined ? undefined : JSON.stringify(b),
         });
-        return res.json();
+        return res.status === 204 ? null : res.json(); // a removal answers nothing
       },
       [method, url, body] as const,
     ) as Promise<T>;

@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriceLine } from '../../../core/pricing/price-list.ts';
 import type { PriceListLine } from '../../../core/pricing/pricing.schemas.ts';
 import { api } from '../api/client.ts';
+import { useCatalogue } from '../catalog/use-catalogue.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
 import { centsToEuros, eurosToCents, parseInteger } from '../shared/form-values.ts';
@@ -14,27 +15,34 @@ type TierText = { minQuantity: string; price: string };
 
 /**
  * One line of a price list, edited: its price from one unit and its lower prices by quantity, typed the French way
- * ("18,50"). What is not a number is sent as typed, so the server names the field that is wrong.
+ * ("18,50"). What is not a number is sent as typed, so the server names the field that is wrong. Without a line, a
+ * product the list does not sell yet is chosen first and added.
  */
 export function PriceLineModal({
   priceListId,
   line,
+  listed,
   onClose,
   onSaved,
 }: {
   priceListId: number;
-  line: PriceLine;
+  line: PriceLine | null;
+  /** The products the list already sells: not offered when adding one. */
+  listed: ReadonlySet<number>;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [price, setPrice] = useState(centsToEuros(line.unitPriceCents));
+  const catalogue = useCatalogue();
+  const [productId, setProductId] = useState<string | null>(line ? String(line.productId) : null);
+  const [tried, setTried] = useState(false);
+  const [price, setPrice] = useState(line ? centsToEuros(line.unitPriceCents) : '');
   const [tiers, setTiers] = useState<TierText[]>(
-    line.tiers.map((x) => ({ minQuantity: String(x.minQuantity), price: centsToEuros(x.unitPriceCents) })),
+    (line?.tiers ?? []).map((x) => ({ minQuantity: String(x.minQuantity), price: centsToEuros(x.unitPriceCents) })),
   );
   const form = useSubmit(
     () =>
-      api.put<PriceListLine>(`/api/price-lists/${priceListId}/items/${line.productId}`, {
+      api.put<PriceListLine>(`/api/price-lists/${priceListId}/items/${productId}`, {
         unitPriceCents: eurosToCents(price) ?? price,
         tiers: tiers.map((x) => ({
           minQuantity: parseInteger(x.minQuantity) ?? x.minQuantity,
@@ -45,10 +53,34 @@ export function PriceLineModal({
   );
   const setTier = (i: number, change: Partial<TierText>) => setTiers(tiers.map((x, k) => (k === i ? { ...x, ...change } : x)));
   return (
-    <Modal opened onClose={onClose} title={`${line.productCode} — ${line.productName}`}>
-      <form onSubmit={form.handleSubmit} noValidate data-testid="price-line-form">
+    <Modal opened onClose={onClose} title={line ? `${line.productCode} — ${line.productName}` : t('priceLists.addTitle')}>
+      <form
+        onSubmit={(e) => {
+          // A product must be chosen before anything goes to the server (its id is in the address).
+          setTried(true);
+          if (productId === null) e.preventDefault();
+          else form.handleSubmit(e);
+        }}
+        noValidate
+        data-testid="price-line-form"
+      >
         <Stack gap="sm">
           <ErrorAlert error={form.generalError} />
+          {!line && (
+            <Select
+              label={t('priceLists.product')}
+              searchable
+              required
+              value={productId}
+              onChange={setProductId}
+              error={tried && productId === null ? t('fieldErrors.required') : undefined}
+              data={catalogue.products
+                .filter((p) => !listed.has(p.id))
+                .map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
+              data-autofocus
+              data-testid="price-line-product"
+            />
+          )}
           <TextInput
             label={t('priceLists.unitPrice')}
             description={t('priceLists.unitPriceHint')}
@@ -56,7 +88,7 @@ export function PriceLineModal({
             value={price}
             error={form.errors.unitPriceCents}
             onChange={(e) => setPrice(e.currentTarget.value)}
-            data-autofocus
+            data-autofocus={line ? true : undefined}
             data-testid="price-line-price"
           />
           <Text size="sm" fw={500}>

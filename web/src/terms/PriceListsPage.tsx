@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Grid, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
-import { IconDownload, IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Button, Grid, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { IconDownload, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
@@ -35,7 +35,8 @@ export function PriceListsPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<PriceLine | null>(null);
+  // The line in the modal: one of the list's, or 'new' for a product the list does not sell yet.
+  const [editing, setEditing] = useState<PriceLine | 'new' | null>(null);
   const lists = useQuery({ queryKey: ['price-lists'], queryFn: () => api.get<PriceListSummary[]>('/api/price-lists') });
   const listId = Number(params.get('list')) || lists.data?.[0]?.id;
   const detail = useQuery({
@@ -57,9 +58,8 @@ export function PriceListsPage() {
     if (code && !lastChange.has(code)) lastChange.set(code, e);
   }
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const lines = priceLines(detail.data?.items ?? []).filter((l) =>
-    words.every((w) => `${l.productCode} ${l.productName}`.toLowerCase().includes(w)),
-  );
+  const allLines = priceLines(detail.data?.items ?? []);
+  const lines = allLines.filter((l) => words.every((w) => `${l.productCode} ${l.productName}`.toLowerCase().includes(w)));
 
   return (
     <>
@@ -84,6 +84,11 @@ export function PriceListsPage() {
           testId="price-list-search"
           autoFocus={false}
         />
+        {editable && listId !== undefined && (
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="price-line-add">
+            {t('priceLists.add')}
+          </Button>
+        )}
         {listId !== undefined && (
           <Anchor href={`/api/price-lists/${listId}/items.xlsx`} size="sm" mb={8} data-testid="price-list-export">
             <IconDownload size={14} /> {t('priceLists.export')}
@@ -180,7 +185,8 @@ export function PriceListsPage() {
       {editing && listId !== undefined && (
         <PriceLineModal
           priceListId={listId}
-          line={editing}
+          line={editing === 'new' ? null : editing}
+          listed={new Set(allLines.map((l) => l.productId))}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

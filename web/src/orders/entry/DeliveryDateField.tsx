@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Popover, Text, TextInput } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../../core/calendar/dates.ts';
 import { checkDeliveryDate, type DeliverySchedule, isDeliveryDay } from '../../../../core/calendar/delivery-date.ts';
@@ -32,10 +32,21 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  // The value changes from elsewhere too (another delivery point, the calendar): show it unless she is typing.
+  // Whether she typed since the field took the focus: until she does, the field is hers to replace whole.
+  const typed = useRef(false);
+
+  // The value changes from elsewhere too (another delivery point, the calendar, the customer's default arriving):
+  // show it unless she is typing.
   useEffect(() => {
-    if (document.activeElement !== input.current) setText(value ? fmt.date(value) : '');
+    if (document.activeElement !== input.current || !typed.current) setText(value ? fmt.date(value) : '');
   }, [value, fmt]);
+
+  // A text that changes while the field has the focus and she has not typed (the default date landing just as she
+  // tabs in) is selected again, so her first key replaces it instead of being added to it.
+  useLayoutEffect(() => {
+    const field = input.current;
+    if (field && document.activeElement === field && !typed.current) field.select();
+  }, [text]);
 
   const read = (typed: string) => parseTypedDate(typed, parisToday(), dateOrderOf(fmt.locale));
   const pick = (date: IsoDate) => {
@@ -55,14 +66,16 @@ export function DeliveryDateField({ value, onChange, schedule }: Omit<Props, 'ea
           value={text}
           error={unreadable ? t('entry.dateUnreadable', { text }) : undefined}
           onFocus={(event) => {
+            typed.current = false;
             event.currentTarget.select();
           }}
           onChange={(event) => {
-            const typed = event.currentTarget.value;
-            setText(typed);
+            typed.current = true;
+            const text = event.currentTarget.value;
+            setText(text);
             setUnreadable(false);
             // Read as she types, so Ctrl+Enter straight from the field saves what she typed.
-            const date = read(typed);
+            const date = read(text);
             if (date) onChange(date);
           }}
           onBlur={() => {
