@@ -204,7 +204,8 @@ export type DeliverySums = {
 type ChannelOrders = `${Channel}Orders`;
 const channelOrders = (c: Channel): ChannelOrders => `${c}Orders`;
 
-export const emptyDeliverySums = (): DeliverySums => ({
+/** Every sum at 0; a report starts thousands of groups from it, so it is copied, not built. */
+const NO_DELIVERIES: Readonly<DeliverySums> = Object.freeze({
   orders: 0,
   ordersOnTime: 0,
   ordersInFull: 0,
@@ -221,11 +222,15 @@ export const emptyDeliverySums = (): DeliverySums => ({
   ordersTouchless: 0,
   ...(Object.fromEntries(CHANNELS.map((c) => [channelOrders(c), 0])) as Record<ChannelOrders, number>),
 });
+export const emptyDeliverySums = (): DeliverySums => ({ ...NO_DELIVERIES });
 
-/** Two groups' sums together (a customer's into his typology, days into a week). */
+/** The names of the delivery sums (the roll-up's columns too). */
+export const DELIVERY_SUM_KEYS = Object.keys(emptyDeliverySums()) as (keyof DeliverySums)[];
+
+/** Two groups' sums together (a customer's into his typology, days into a week); `b` may carry more than the sums. */
 export function addSums(a: DeliverySums, b: DeliverySums): DeliverySums {
-  const out = { ...a };
-  for (const k of Object.keys(a) as (keyof DeliverySums)[]) out[k] = a[k] + b[k];
+  const out = emptyDeliverySums();
+  for (const k of DELIVERY_SUM_KEYS) out[k] = a[k] + b[k];
   return out;
 }
 
@@ -454,10 +459,7 @@ export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): R
         AUTOMATED_CHANNELS.reduce((n, c) => n + d[channelOrders(c)], 0),
       ),
     ),
-    ...(Object.fromEntries(CHANNELS.map((c) => [CHANNEL_SHARES[c], o(ratio(d[channelOrders(c)], d.orders))])) as Record<
-      (typeof CHANNEL_SHARES)[Channel],
-      number | null
-    >),
+    ...channelShares(d, o),
     complaints: e.complaints,
     complaintsPerThousandLines: round(ratio(e.complaints * 1000, d.lines), 2),
     complaintsAnsweredOnTime: ratio(e.complaintsAnsweredOnTime, e.complaintsDue),
@@ -477,8 +479,17 @@ export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): R
   };
 }
 
+/** Each channel's share of the orders (a report asks it of thousands of rows: no intermediate arrays). */
+function channelShares(d: DeliverySums, o: (v: number | null) => number | null) {
+  const out = {} as Record<(typeof CHANNEL_SHARES)[Channel], number | null>;
+  for (const c of CHANNELS) out[CHANNEL_SHARES[c]] = o(ratio(d[channelOrders(c)], d.orders));
+  return out;
+}
+
 export function pick(all: Record<Metric, number | null>, metrics: readonly Metric[]): MetricValues {
-  return Object.fromEntries(metrics.map((m) => [m, all[m]]));
+  const out: MetricValues = {};
+  for (const m of metrics) out[m] = all[m];
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

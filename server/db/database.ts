@@ -70,7 +70,7 @@ import type {
 import type { TasksTable } from '../tasks/tasks.table.ts';
 import type { BackupRunsTable } from '../ops/ops.table.ts';
 import type { CallRhythmsTable, CallsTable } from '../calls/calls.table.ts';
-import type { ReportLinesTable, ReportOrdersTable } from '../reports/reports.table.ts';
+import type { ReportLinesTable, ReportOrdersTable, ReportWeekCustomersTable } from '../reports/reports.table.ts';
 import type {
   AbsencesTable,
   DayAssignmentsTable,
@@ -165,6 +165,7 @@ export type Database = {
   dayViews: DayViewsTable;
   reportOrders: ReportOrdersTable;
   reportLines: ReportLinesTable;
+  reportWeekCustomers: ReportWeekCustomersTable;
 };
 
 export type Db = Kysely<Database>;

@@ -89,4 +89,5 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   dayViews: 'day',
   reportOrders: 'reports',
   reportLines: 'reports',
+  reportWeekCustomers: 'reports',
 };

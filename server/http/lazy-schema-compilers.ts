@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
+import { nullableForSerializer } from './nullable-for-serializer.ts';
 
 /** What Fastify passes for one schema of a route (the schema, method, url, part): handed on as it is. */
 type Route = unknown;
@@ -11,6 +12,10 @@ type Factory<T> = (externalSchemas: unknown, options: unknown) => (route: Route)
 const fromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
 const defaultValidators = () => (fromFastify('@fastify/ajv-compiler') as () => Factory<Validate>)();
 const defaultSerializers = () => (fromFastify('@fastify/fast-json-stringify-compiler') as () => Factory<Serialize>)();
+
+/** The route with its response schema ready for fast-json-stringify (nullable-for-serializer.ts). */
+const serializable = (route: Route): Route =>
+  typeof route === 'object' && route !== null && 'schema' in route ? { ...route, schema: nullableForSerializer(route.schema) } : route;
 
 /**
  * Fastify compiles every route's validators and response serializers when the server starts: generated code for
@@ -42,7 +47,8 @@ export function lazySchemaCompilers(): NonNullable<FastifyServerOptions['schemaC
     let compile: ((route: Route) => Serialize) | undefined;
     return (route) => {
       let serialize: Serialize | undefined;
-      return (data) => (serialize ??= (compile ??= (serializers ??= defaultSerializers())(externalSchemas, options))(route))(data);
+      return (data) =>
+        (serialize ??= (compile ??= (serializers ??= defaultSerializers())(externalSchemas, options))(serializable(route)))(data);
     };
   };
   // Fastify's types ask for Ajv's whole ValidateFunction; it calls the function and reads its `errors`, no more.

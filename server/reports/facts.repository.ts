@@ -2,12 +2,15 @@ import { parisNow } from '../../core/calendar/dates.ts';
 import { COUNTED_LINE_STATUSES, deliveryFacts, type LineFact, ORDER_TAKING_ACTIONS, type OrderFact } from '../../core/reports/figures.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { insertRows } from '../db/insert-rows.ts';
+import { rollupDeltas } from '../../core/reports/week-rollup.ts';
 import { parisWall } from './reports.repository.ts';
+import { applyRollupDeltas } from './week-rollup.repository.ts';
 
 /**
- * Writes (or rewrites) the report facts of delivered orders from their rows: called in the delivery's transaction
- * (server/deliveries/deliver-order.ts), and by whatever writes deliveries another way (the demo's history). A
- * backorder has no facts (its shortfall counts against the order it came from); an order not delivered has none.
+ * Writes (or rewrites) the report facts of delivered orders from their rows, and moves the week × customer roll-up by
+ * the difference: called in the delivery's transaction (server/deliveries/deliver-order.ts), and by whatever writes
+ * deliveries another way (the demo's history). A backorder has no facts (its shortfall counts against the order it
+ * came from); an order not delivered has none.
  */
 export async function recordDeliveryFacts(db: DbOrTrx, orderIds: readonly number[]): Promise<void> {
   for (let i = 0; i < orderIds.length; i += 1000) await recordBatch(db, orderIds.slice(i, i + 1000));
@@ -26,7 +29,7 @@ const LINE_COLUMNS = [
 
 async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const [orders, lines, deliveries, events] = await Promise.all([
+  const [orders, lines, deliveries, events, recorded] = await Promise.all([
     db
       .selectFrom('orders')
       .innerJoin('customers', 'customers.id', 'orders.customerId')
@@ -74,6 +77,8 @@ async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
       .where('auditEvents.action', 'in', ORDER_TAKING_ACTIONS)
       .select(['auditEvents.orderId', 'auditEvents.action', 'auditEvents.userId', 'users.role', 'auditEvents.at'])
       .execute(),
+    // The facts this recording replaces: the roll-up loses what they brought.
+    db.selectFrom('reportOrders').where('orderId', 'in', ids).selectAll().execute(),
   ]);
   const deliveredAt = new Map(deliveries.map((d) => [d.orderId, d.deliveredAt]));
   const orderFacts: OrderFact[] = [];
@@ -117,4 +122,5 @@ async function recordBatch(db: DbOrTrx, ids: readonly number[]): Promise<void> {
   await db.deleteFrom('reportOrders').where('orderId', 'in', ids).execute();
   await insertRows(db, 'reportOrders', orderFacts);
   await insertRows(db, 'reportLines', lineFacts);
+  await applyRollupDeltas(db, rollupDeltas(recorded as OrderFact[], orderFacts));
 }

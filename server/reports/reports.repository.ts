@@ -4,6 +4,7 @@ import { CHANNELS } from '../../core/customers/customer-enums.ts';
 import {
   type CallFact,
   type ComplaintFact,
+  DELIVERY_SUM_KEYS,
   type DeliverySums,
   emptyDeliverySums,
   type InterviewFact,
@@ -23,6 +24,13 @@ export type LineColumn = 'deliveredOn' | 'productId' | 'warehouseId' | 'customer
 export type SumsRow = { key: string | number | null } & DeliverySums;
 
 const n = (v: unknown) => Number(v ?? 0);
+
+/** A row of sums as the driver gives it (PostgreSQL's sums as numbers, the sums a query does not make 0), keyed. */
+export function sumsRow(r: Record<string, unknown>, key: string | number | null): SumsRow {
+  const out = { ...emptyDeliverySums(), key };
+  for (const k of DELIVERY_SUM_KEYS) out[k] = n(r[k]);
+  return out;
+}
 
 /** The order figures' sums per value of `column`, over the orders delivered in the period (her own when `assistantId`). */
 export async function orderSums(db: DbOrTrx, period: Period, column: OrderColumn, assistantId: number | null): Promise<SumsRow[]> {
@@ -51,12 +59,7 @@ export async function orderSums(db: DbOrTrx, period: Period, column: OrderColumn
     ])
     .groupBy(column);
   if (assistantId !== null) q = q.where('assistantId', '=', assistantId);
-  const rows = (await q.execute()) as (Record<string, unknown> & { key: string | number | null })[];
-  return rows.map((r) => ({
-    ...emptyDeliverySums(),
-    ...(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'key' ? v : n(v)])) as DeliverySums),
-    key: r.key,
-  }));
+  return (await q.execute()).map((r) => sumsRow(r, r.key));
 }
 
 /** The line figures' sums per value of `column` (product, warehouse): order figures stay 0 there. */
@@ -75,16 +78,7 @@ export async function lineSums(db: DbOrTrx, period: Period, column: LineColumn, 
     ])
     .groupBy(column);
   if (assistantId !== null) q = q.where('assistantId', '=', assistantId);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    ...emptyDeliverySums(),
-    key: r.key,
-    lines: n(r.lines),
-    linesComplete: n(r.linesComplete),
-    quantityOrdered: n(r.quantityOrdered),
-    quantityDelivered: n(r.quantityDelivered),
-    backorders: n(r.backorders),
-  }));
+  return (await q.execute()).map((r) => sumsRow(r, r.key));
 }
 
 /** Instants are stored in UTC: a Paris day lies within the UTC day before and the one after; core keeps the exact ones. */

@@ -26,6 +26,7 @@ import {
 import { defaultDrillOnly } from '../../core/reports/definitions.ts';
 import { DEFAULT_METRICS, type GroupBy, HIGHER_IS_BETTER, type Metric, METRIC_UNIT, METRICS } from '../../core/reports/metric-keys.ts';
 import { isoWeekOf, MAX_PERIOD_DAYS, monthOf, previousPeriod, weekRange } from '../../core/reports/periods.ts';
+import { wholeWeeks } from '../../core/reports/week-rollup.ts';
 import type { Drill, DrillQuery, DrillRow, KpiRow, Kpis, KpisQuery, MetricValues } from '../../core/reports/reports.schemas.ts';
 import type { Db } from '../db/database.ts';
 import { invalid } from '../errors.ts';
@@ -49,6 +50,7 @@ import {
   userLabels,
   warehouseLabels,
 } from './reports.repository.ts';
+import { weekCustomerSums } from './week-rollup.repository.ts';
 
 // The reports: figures by week, month, customer, typology, delivery point, product, category, warehouse or assistant, the period
 // against the one before, and the rows behind any figure. An assistant sees her own figures only, whatever she asks.
@@ -96,13 +98,19 @@ async function deliveryGroups(c: Context, period: Period, families: Map<number, 
   let keyOf: (r: SumsRow) => string;
   switch (c.groupBy) {
     case 'week':
+      // Keyed by a delivery date or a week's Monday: the ISO week of either.
+      rows = wholeWeeks(period.from, period.to)
+        ? await weekCustomerSums(c.db, period, 'weekStart', c.assistantId)
+        : await orderSums(c.db, period, 'deliveredOn', c.assistantId);
+      keyOf = (r) => isoWeekOf(String(r.key));
+      break;
     case 'month':
       rows = await orderSums(c.db, period, 'deliveredOn', c.assistantId);
-      keyOf = (r) => (c.groupBy === 'week' ? isoWeekOf(String(r.key)) : monthOf(String(r.key)));
+      keyOf = (r) => monthOf(String(r.key));
       break;
     case 'customer':
     case 'typology':
-      rows = await orderSums(c.db, period, 'customerId', c.assistantId);
+      rows = await ordersBy(c, period, 'customerId');
       keyOf = (r) => keyText(r.key);
       break;
     case 'deliveryPoint':
@@ -110,7 +118,7 @@ async function deliveryGroups(c: Context, period: Period, families: Map<number, 
       keyOf = (r) => keyText(r.key);
       break;
     case 'assistant':
-      rows = await orderSums(c.db, period, 'assistantId', c.assistantId);
+      rows = await ordersBy(c, period, 'assistantId');
       keyOf = (r) => keyText(r.key);
       break;
     case 'product':
@@ -148,9 +156,20 @@ async function deliveryGroups(c: Context, period: Period, families: Map<number, 
   return out;
 }
 
+/**
+ * The order sums per customer or assistant: from the week × customer roll-up when the period is whole weeks (a
+ * week's report reads a row per customer, not one per order), from the facts otherwise.
+ */
+const ordersBy = (c: Context, period: Period, column: 'customerId' | 'assistantId') =>
+  wholeWeeks(period.from, period.to)
+    ? weekCustomerSums(c.db, period, column, c.assistantId)
+    : orderSums(c.db, period, column, c.assistantId);
+
 /** The totals of the order figures when the rows are line groups (an order is no product's). */
 async function orderTotals(c: Context, period: Period): Promise<DeliverySums> {
-  const rows = await orderSums(c.db, period, 'deliveredOn', c.assistantId);
+  const rows = wholeWeeks(period.from, period.to)
+    ? await weekCustomerSums(c.db, period, 'weekStart', c.assistantId)
+    : await orderSums(c.db, period, 'deliveredOn', c.assistantId);
   return rows.reduce<DeliverySums>(addSums, emptyDeliverySums());
 }
 

@@ -1,3 +1,5 @@
+import type { DeliverySums } from '../../core/reports/figures.ts';
+
 // Tables of the reports capability (migrations 2026_12_08_0100, 0400): the facts of every delivered order and line, written
 // in the delivery's transaction (facts.repository.ts). Columns mirror core/reports/figures.ts OrderFact / LineFact.
 
@@ -41,3 +43,6 @@ export type ReportLinesTable = {
   status: string;
   onTime: number;
 };
+
+/** The order figures' sums per ISO week (its Monday), customer and assistant (0: none): migration 2026_12_09_0100. */
+export type ReportWeekCustomersTable = { weekStart: string; customerId: number; assistantId: number } & DeliverySums;
