@@ -185,12 +185,14 @@ export function drawTable(
   let y = top;
   const header = () => {
     doc.font('Helvetica-Bold').fontSize(8.5);
+    // A title may wrap in a narrow column: the rule goes under its last line, not through it.
+    const height = Math.max(...columns.map((col) => doc.heightOfString(col.title, { width: col.width - 4 })));
     let x = MARGIN;
     for (const col of columns) {
       doc.text(col.title, x + 2, y, { width: col.width - 4, align: col.align });
       x += col.width;
     }
-    y += 14;
+    y += height + 4;
     doc
       .moveTo(MARGIN, y - 3)
       .lineTo(MARGIN + 515, y - 3)

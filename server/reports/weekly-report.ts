@@ -85,7 +85,8 @@ const delta = (metric: Metric, now: MetricValues, before: MetricValues): string 
       : kind === 'cents'
         ? pdfEuros(Math.abs(d))
         : pdfNumber(Math.abs(d), kind === 'average' ? 1 : 0);
-  return `${d > 0 ? '+' : '−'} ${text}`;
+  // An en dash for minus: the standard PDF fonts have no U+2212.
+  return `${d > 0 ? '+' : '–'} ${text}`;
 };
 
 export async function weeklyReportPdf(db: Db, week: string, now: Date): Promise<Buffer> {
@@ -122,12 +123,17 @@ export async function weeklyReportPdf(db: Db, week: string, now: Date): Promise<
     .font('Helvetica-Bold')
     .fontSize(12)
     .text('Par client, le moins bon OTIF d’abord', MARGIN, y + 16);
+  // Each figure's column as wide as the longest word of its title (in the header's font), the customer's the rest.
+  doc.font('Helvetica-Bold').fontSize(8.5);
+  const widths = BY_CUSTOMER.map((m) =>
+    Math.max(50, ...DEFINITIONS[m].fr.label.split(' ').map((w) => Math.ceil(doc.widthOfString(w)) + 8)),
+  );
   y = drawTable(
     doc,
     doc.y + 4,
     [
-      { title: 'Client', width: 165, align: 'left' },
-      ...BY_CUSTOMER.map((m) => ({ title: DEFINITIONS[m].fr.label, width: 50, align: 'right' as const })),
+      { title: 'Client', width: 515 - widths.reduce((a, b) => a + b, 0), align: 'left' },
+      ...BY_CUSTOMER.map((m, i) => ({ title: DEFINITIONS[m].fr.label, width: widths[i], align: 'right' as const })),
     ],
     data.customers.rows.slice(0, 40).map((r) => [r.label, ...BY_CUSTOMER.map((m) => frenchFigure(m, r.metrics[m]))]),
     { continuation: `Rapport ${week} — par client (suite)`, reserve: 40 },
