@@ -85,6 +85,10 @@ export const FIELD_CODES = {
   'needs-approval': ['limit', 'amount'],
   /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
   'ship-complete': [],
+  /** A discrepancy on an order with no invoice: there is no invoice for a correcting document to correct. */
+  'no-invoice': [],
+  /** A discrepancy with no agreed price or no money at stake: no correcting document to issue. */
+  'nothing-to-correct': [],
   /** Cartons per layer and layers per pallet: both empty (bulk goods) or both set. */
   'packaging-pair': [],
   /** A product named among its own substitutes. */

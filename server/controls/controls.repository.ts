@@ -30,6 +30,8 @@ export function listOrderLines(db: DbOrTrx, orderIds: readonly number[]) {
       'p.name as productName',
       'l.quantity',
       'l.unitPriceCents',
+      'l.netCents',
+      'l.vatRateBp',
       'l.deliveredQuantity',
       'l.status',
     ])
@@ -90,12 +92,15 @@ export function listDecisions(db: DbOrTrx, orderIds: readonly number[]) {
     .selectFrom('controlDecisions as cd')
     .leftJoin('users as u', 'u.id', 'cd.decidedBy')
     .leftJoin('complaints as c', 'c.id', 'cd.complaintId')
+    .leftJoin('documents as doc', 'doc.id', 'cd.documentId')
     .select([
       'cd.orderId',
       'cd.discrepancyKey',
       'cd.action',
       'cd.complaintId',
       'c.number as complaintNumber',
+      'doc.publicId as documentId',
+      'cd.documentNumber',
       'cd.note',
       'u.name as decidedByName',
       'cd.decidedAt',
@@ -104,8 +109,33 @@ export function listDecisions(db: DbOrTrx, orderIds: readonly number[]) {
     .execute();
 }
 
+/** Whether a discrepancy was decided: after a failed decision, tells a concurrent one from a real failure. */
+export function findDecision(db: DbOrTrx, orderId: number, discrepancyKey: string) {
+  return db
+    .selectFrom('controlDecisions')
+    .select('action')
+    .where('orderId', '=', orderId)
+    .where('discrepancyKey', '=', discrepancyKey)
+    .executeTakeFirst();
+}
+
 export async function insertDecision(db: DbOrTrx, values: Insertable<ControlDecisionsTable>): Promise<void> {
   await db.insertInto('controlDecisions').values(values).execute();
+}
+
+/** The correcting document a decision issued, once printed (its row is written first: see decideDiscrepancy). */
+export async function setDecisionDocument(
+  db: DbOrTrx,
+  orderId: number,
+  discrepancyKey: string,
+  issued: { documentId: number; number: string },
+) {
+  await db
+    .updateTable('controlDecisions')
+    .set({ documentId: issued.documentId, documentNumber: issued.number })
+    .where('orderId', '=', orderId)
+    .where('discrepancyKey', '=', discrepancyKey)
+    .execute();
 }
 
 /** The order a receiving advice answers: by our delivery note number (RFF+AAK), else by the order's number or the customer's PO. */

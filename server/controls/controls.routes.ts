@@ -36,7 +36,8 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: 'Settle one discrepancy of a delivered order: open a complaint with it, or accept it as it stands',
+        summary:
+          'Settle one discrepancy of a delivered order: open a complaint with it, accept it as it stands, or issue the credit note or corrective invoice that corrects it (once only: 409 after)',
         params: IdParams,
         body: ControlDecisionInputSchema,
         response: {
@@ -46,10 +47,11 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           403: ProblemSchema,
           404: ProblemSchema,
           409: ProblemSchema,
+          422: ProblemSchema,
         },
       },
     },
-    async (request) => decideDiscrepancy(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
+    async (request) => decideDiscrepancy(app.db, request.params.id, request.body, currentUser(request), app.clock.now()),
   );
 
   app.post(
