@@ -312,7 +312,7 @@ export async function decideDiscrepancy(
           key: input.key,
           action: input.action,
           complaintId,
-          ...(issued && { documentNumber: issued.number, kind: correction!.kind, grossCents: correction!.grossCents }),
+          ...(issued && { documentNumber: issued.number, kind: correction.kind, grossCents: correction.grossCents }),
         },
         note: input.note?.trim() || null,
         at: now.toISOString(),
