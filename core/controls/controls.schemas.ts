@@ -112,5 +112,7 @@ export const FiledReceivingAdviceSchema = Type.Object({
   orderNumber: Type.String(),
   documentId: DocumentIdSchema,
   receiptNumber: Nullable(Type.String()),
+  /** The same receipt (order and receipt number) was filed before: nothing filed again (200 rather than 201). */
+  alreadyFiled: Type.Boolean(),
 });
 export type FiledReceivingAdvice = Static<typeof FiledReceivingAdviceSchema>;

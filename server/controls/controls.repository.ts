@@ -146,13 +146,25 @@ export async function findOrderForReceipt(db: DbOrTrx, ref: { despatchNumber: st
       .select('orderId')
       .where('deliveryNoteNumber', '=', ref.despatchNumber)
       .executeTakeFirst();
-    if (delivery) return db.selectFrom('orders').select(['id', 'number', 'status']).where('id', '=', delivery.orderId).executeTakeFirst();
+    if (delivery)
+      return db.selectFrom('orders').select(['id', 'number', 'status', 'customerId']).where('id', '=', delivery.orderId).executeTakeFirst();
   }
   if (!ref.orderNumber) return undefined;
   return db
     .selectFrom('orders')
-    .select(['id', 'number', 'status'])
+    .select(['id', 'number', 'status', 'customerId'])
     .where((eb) => eb.or([eb('number', '=', ref.orderNumber!), eb('customerRef', '=', ref.orderNumber!)]))
     .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The receipt already filed on the order under this name (the same receipt sent again). */
+export function findReceiptFile(db: DbOrTrx, orderId: number, filename: string) {
+  return db
+    .selectFrom('documents')
+    .select('id')
+    .where('orderId', '=', orderId)
+    .where('kind', '=', 'edi-recadv')
+    .where('filename', '=', filename)
     .executeTakeFirst();
 }

@@ -10,7 +10,8 @@ import {
 } from '../../core/controls/controls.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { decideDiscrepancy, fileReceivingAdvice, listControls } from './controls.service.ts';
+import { decideDiscrepancy, listControls } from './controls.service.ts';
+import { fileReceivingAdvice } from './receiving-advice.ts';
 
 const tags = ['controls'];
 
@@ -60,12 +61,22 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: "File a customer's receiving advice (EANCOM RECADV) on the order it answers (by delivery note or order number)",
+        summary:
+          "File a customer's receiving advice (EANCOM RECADV) on the order it answers (by delivery note or order number); the same receipt again answers 200 and files nothing",
         body: ReceivingAdviceInputSchema,
-        response: { 201: FiledReceivingAdviceSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema },
+        response: {
+          200: FiledReceivingAdviceSchema,
+          201: FiledReceivingAdviceSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+        },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await fileReceivingAdvice(app.db, request.body.text, currentUser(request).id, app.clock.now())),
+    async (request, reply) => {
+      const filed = await fileReceivingAdvice(app.db, request.body.text, currentUser(request).id, app.clock.now());
+      return reply.status(filed.alreadyFiled ? 200 : 201).send(filed);
+    },
   );
 };
