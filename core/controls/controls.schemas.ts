@@ -43,7 +43,7 @@ export const DiscrepancySchema = Type.Object({
   owedTo: literals(['customer', 'supplier'] as const),
   /**
    * The document `corrected-invoice` issues for it, in cents: a credit note when the customer is owed, a corrective
-   * invoice when we are; null when there is nothing to correct with (no invoice, no agreed price).
+   * invoice when we are; null when there is nothing to correct with (no invoice, a gap before the invoice, no agreed price).
    */
   correction: Nullable(
     Type.Object({

@@ -38,7 +38,7 @@ describe('correctionOf: a discrepancy as a correcting document, in cents', () =>
     // A discounted line: 2 sacks for 24,69 € net → 12,345 € a sack → 12,35 €.
     const discounted = { ...T55, orderedQuantity: 2, orderedNetCents: 2469 };
     expect(netUnitPriceCents(discounted)).toBe(1235);
-    const c = correctionOf({ kind: 'received-short', expected: 2, actual: 1, owedTo: 'customer' }, discounted, 2)!;
+    const c = correctionOf({ kind: 'invoiced-over', expected: 1, actual: 2, owedTo: 'customer' }, discounted, 2)!;
     // 5,5 % of 12,35 € = 0,67925 € → 0,68 €
     expect([c.netCents, c.vatCents, c.grossCents]).toEqual([1235, 68, 1303]);
   });
@@ -60,7 +60,7 @@ describe('correctionOf: a discrepancy as a correcting document, in cents', () =>
         fc.constantFrom(0, 550, 1000, 2000),
         (orderedQuantity, orderedNetCents, gap, vatRateBp) => {
           const c = correctionOf(
-            { kind: 'received-short', expected: gap, actual: 0, owedTo: 'customer' },
+            { kind: 'invoiced-over', expected: 0, actual: gap, owedTo: 'customer' },
             { ...T55, orderedQuantity, orderedNetCents, vatRateBp },
             0,
           );

@@ -29,9 +29,11 @@ export function netUnitPriceCents(line: Pick<CorrectedLine, 'orderedQuantity' | 
   return line.orderedQuantity > 0 ? roundCents(line.orderedNetCents / line.orderedQuantity) : 0;
 }
 
+const INVOICE_KINDS: readonly Discrepancy['kind'][] = ['invoiced-over', 'invoiced-under', 'invoiced-price'];
+
 /**
- * The correcting document for one discrepancy, or null when there is nothing to correct with: a product nobody
- * ordered has no agreed price, and a zero amount needs no document. A quantity gap is valued at the order line's
+ * The correcting document for one discrepancy of the invoice, or null when there is nothing to correct with: a
+ * product nobody ordered has no agreed price, and a zero amount needs no document. A quantity gap is valued at the order line's
  * net unit price; a price gap is the difference of unit prices on the quantity invoiced. VAT per rate on the
  * rounded net, as on the invoice (orderTotals).
  */
@@ -40,7 +42,9 @@ export function correctionOf(
   line: CorrectedLine | null,
   invoicedQuantity: number,
 ): Correction | null {
-  if (!line || d.kind === 'not-ordered') return null;
+  // Only what the invoice says can be corrected by a correcting document: a gap upstream (shipped or received short)
+  // is money only once invoiced, and then the invoice's own discrepancy carries it (correcting both would credit twice).
+  if (!line || !INVOICE_KINDS.includes(d.kind)) return null;
   const [quantity, unitPriceCents] =
     d.kind === 'invoiced-price'
       ? [invoicedQuantity, Math.abs(d.actual - d.expected)]

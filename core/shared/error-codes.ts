@@ -87,7 +87,7 @@ export const FIELD_CODES = {
   'ship-complete': [],
   /** A discrepancy on an order with no invoice: there is no invoice for a correcting document to correct. */
   'no-invoice': [],
-  /** A discrepancy with no agreed price or no money at stake: no correcting document to issue. */
+  /** A discrepancy not of the invoice, or with no agreed price or no money at stake: no correcting document to issue. */
   'nothing-to-correct': [],
   /** Cartons per layer and layers per pallet: both empty (bulk goods) or both set. */
   'packaging-pair': [],

@@ -227,7 +227,8 @@ async function correctionFor(db: DbOrTrx, control: Control, discrepancy: Control
     correctedLine(await repo.listOrderLines(db, [control.order.id]), discrepancy.productId),
     invoiced,
   );
-  if (!correction) throw refuse('nothing-to-correct', `no agreed price or no amount at stake for ${discrepancy.key}`);
+  if (!correction)
+    throw refuse('nothing-to-correct', `${discrepancy.key} is not the invoice's, or has no agreed price or no amount at stake`);
   // As a complaint's credit note: above the threshold, only a manager gives the money back.
   if (correction.kind === 'credit-note' && role !== 'manager' && correction.netCents > CREDIT_NOTE_APPROVAL_CENTS)
     throw new AppError('UNPROCESSABLE', `a credit note above ${CREDIT_NOTE_APPROVAL_CENTS} cents needs a manager`, [
