@@ -11,8 +11,7 @@ import { parseEdi } from '../../core/edi/parse.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { recordComplaint } from '../complaints/record-complaint.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import { findDocumentPublicId, insertDocument } from '../documents/documents.repository.ts';
-import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
+import { filePath, fileStoreOf } from '../documents/file-store.ts';
 import { AppError, type FieldError, notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
 import * as repo from './controls.repository.ts';
@@ -123,6 +122,9 @@ export async function listControls(db: DbOrTrx, query: ControlQuery): Promise<Co
           }
         } else if (f.kind === 'edi-invoic' && message.header.type === 'INVOIC') {
           const invoice = readInvoice(message);
+          // A complaint's credit note goes out as INVOIC 381 on the same order: it settles a discrepancy (its
+          // decision says so), it is not more goods invoiced. Only invoices are compared, and corrected.
+          if (invoice.documentCode === '381') continue;
           invoices.push({ documentId: f.publicId, number: invoice.invoiceNumber, date: invoice.documentDate });
           for (const l of invoice.lines) {
             const productId = productOf(keys, l);
