@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capMarcheReceivingAdvice } from '../../core/edi/edi.fixtures.ts';
 import { fileReceivingAdvice } from '../../server/controls/receiving-advice.ts';
+import { fileStoreOf } from '../../server/documents/file-store.ts';
+import { ingestFile } from '../../server/edi/ingest.ts';
 import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
 import { client, login } from '../helpers/test-app.ts';
 
@@ -46,6 +50,21 @@ describe.skipIf(!browserAvailable())('browser: a discrepancy becomes a corrected
       await fileReceivingAdvice(app.db, text, session.userId, app.clock.now());
       orders.push({ id: order.id, number: order.number, productId: line.productId });
     }
+    // A receipt for a delivery note nobody knows, through the EDI folder door.
+    const file = path.join(fileStoreOf(app.db), 'recadv-unknown.edi');
+    fs.writeFileSync(
+      file,
+      capMarcheReceivingAdvice({
+        reference: 'REC-UNKNOWN',
+        receiptNumber: 'REC-UNKNOWN',
+        date: '2026-03-10',
+        despatchNumber: 'BL-INCONNU-7',
+        orderNumber: 'CM-PO-0000',
+        lines: [{ gtin: '3012345001212', despatched: 10, accepted: 10 }],
+      }),
+    );
+    const [r] = await ingestFile(app.db, file, { door: 'cli', clock: app.clock });
+    expect(r.messages[0]).toMatchObject({ status: 'rejected', reasonCode: 'receipt-order-unknown' });
   }, 600_000);
   afterAll(() => desk?.close());
 
@@ -85,4 +104,18 @@ describe.skipIf(!browserAvailable())('browser: a discrepancy becomes a corrected
       await page.close();
     });
   }
+
+  it.each([
+    ['fr', 'Aucun bon de livraison ni commande « BL-INCONNU-7 » : RFF+AAK, segment 8'],
+    ['en', 'No delivery note or order “BL-INCONNU-7”: RFF+AAK, segment 8'],
+  ] as const)('shows a RECADV naming no delivery note of ours in the EDI queue, its segment named (%s)', async (language, reason) => {
+    const page = await desk.open(language);
+    await page.goto(`${desk.server.url}/edi`);
+    const card = page.getByTestId('edi-refused-message').filter({ hasText: 'BL-INCONNU-7' }).first();
+    await card.waitFor();
+    await expect.poll(() => card.innerText()).toContain(reason);
+    await card.scrollIntoViewIfNeeded();
+    await desk.shot(page, `edi-recadv-refused-${language}`);
+    await page.close();
+  });
 });
