@@ -253,7 +253,10 @@ export function ControlsPage() {
       />
       {upload.data && (
         <Alert color="green" mb="sm">
-          {t('controls.recadvFiled', { order: upload.data.orderNumber, receipt: upload.data.receiptNumber ?? '' })}
+          {t(upload.data.alreadyFiled ? 'controls.recadvAlreadyFiled' : 'controls.recadvFiled', {
+            order: upload.data.orderNumber,
+            receipt: upload.data.receiptNumber ?? '',
+          })}
         </Alert>
       )}
       <ErrorAlert error={upload.error ?? query.error} />
