@@ -3,7 +3,8 @@ import { DocumentIdSchema, Id, literals, Nullable, Text } from '../shared/schema
 import { DISCREPANCY_KINDS } from './compare.ts';
 
 export const CONTROL_STATUSES = ['open', 'settled', 'all'] as const;
-export const DECISION_ACTIONS = ['complaint', 'accepted'] as const;
+export const DECISION_ACTIONS = ['complaint', 'accepted', 'corrected-invoice'] as const;
+export const CORRECTION_KINDS = ['credit-note', 'corrective-invoice'] as const;
 
 export const ControlQuerySchema = Type.Object(
   {
@@ -40,12 +41,27 @@ export const DiscrepancySchema = Type.Object({
   actual: Type.Integer(),
   amountCents: Type.Integer({ description: 'excl. VAT, at the order price' }),
   owedTo: literals(['customer', 'supplier'] as const),
+  /**
+   * The document `corrected-invoice` issues for it, in cents: a credit note when the customer is owed, a corrective
+   * invoice when we are; null when there is nothing to correct with (no invoice, a gap before the invoice, no agreed price).
+   */
+  correction: Nullable(
+    Type.Object({
+      kind: literals(CORRECTION_KINDS),
+      netCents: Type.Integer(),
+      vatCents: Type.Integer(),
+      grossCents: Type.Integer(),
+    }),
+  ),
   status: literals(['open', ...DECISION_ACTIONS] as const),
   decision: Nullable(
     Type.Object({
       action: literals(DECISION_ACTIONS),
       complaintId: Nullable(Type.Integer()),
       complaintNumber: Nullable(Type.String()),
+      /** The correcting document issued (its PDF) and its number. */
+      documentId: Nullable(DocumentIdSchema),
+      documentNumber: Nullable(Type.String()),
       note: Nullable(Type.String()),
       decidedByName: Nullable(Type.String()),
       decidedAt: Type.String(),
@@ -76,7 +92,10 @@ export type ControlList = Static<typeof ControlListSchema>;
 export const ControlDecisionInputSchema = Type.Object(
   {
     key: Text(80, { minLength: 1, description: "the discrepancy's key, as listed" }),
-    /** complaint: open one with the line and quantity; accepted: leave it as it stands. */
+    /**
+     * complaint: open one with the line and quantity; accepted: leave it as it stands; corrected-invoice: issue the
+     * credit note or corrective invoice of its `correction`.
+     */
     action: literals(DECISION_ACTIONS),
     note: Type.Optional(Text(2000)),
   },
@@ -93,5 +112,7 @@ export const FiledReceivingAdviceSchema = Type.Object({
   orderNumber: Type.String(),
   documentId: DocumentIdSchema,
   receiptNumber: Nullable(Type.String()),
+  /** The same receipt (order and receipt number) was filed before: nothing filed again (200 rather than 201). */
+  alreadyFiled: Type.Boolean(),
 });
 export type FiledReceivingAdvice = Static<typeof FiledReceivingAdviceSchema>;

@@ -11,6 +11,8 @@ export const DOCUMENT_KINDS = [
   'edi-invoic',
   'edi-recadv',
   'credit-note',
+  /** A facture rectificative: what a control found invoiced too little, invoiced (server/controls). */
+  'corrective-invoice',
   'customer-stock-report',
   'penalty_contest_letter',
   'import',

@@ -69,3 +69,49 @@ export const HAND_WRITTEN_ORDERS = [
   "UNT+20+1'",
   "UNZ+1+CM000124'",
 ].join('\r\n');
+
+/** One line of a receiving advice as Cap Marché's platform writes it: the item by GTIN and its own code. */
+export type ReceiptLineFixture = { gtin: string; buyerCode?: string; supplierCode?: string; despatched: number; accepted: number };
+
+/**
+ * A RECADV interchange (EANCOM D.96A EAN003) from Cap Marché, shaped as partners' real files are (UNA, one segment
+ * a line, the parties, the consignment, LIN by GTIN then PIA, QTY+12 despatched, 194 accepted, 195 refused):
+ * what it received against our delivery note `despatchNumber` for its order `orderNumber`.
+ */
+export function capMarcheReceivingAdvice(r: {
+  reference: string;
+  receiptNumber: string;
+  date: string;
+  despatchNumber: string | null;
+  orderNumber: string | null;
+  lines: readonly ReceiptLineFixture[];
+}): string {
+  const d = r.date.replaceAll('-', '');
+  const body = [
+    `BGM+632+${r.receiptNumber}+9'`,
+    `DTM+137:${d}:102'`,
+    `DTM+50:${d}:102'`,
+    ...(r.orderNumber ? [`RFF+ON:${r.orderNumber}'`] : []),
+    ...(r.despatchNumber ? [`RFF+AAK:${r.despatchNumber}'`] : []),
+    `NAD+BY+${CAP_MARCHE_GLN}::9'`,
+    `NAD+SU+${MOULINS_GLN}::9'`,
+    `NAD+DP+${CAP_MARCHE_SARAN_GLN}::9'`,
+    "CPS+1'",
+    ...r.lines.flatMap((l, i) => [
+      `LIN+${i + 1}++${l.gtin}:EN'`,
+      ...(l.buyerCode ? [`PIA+1+${l.buyerCode}:IN::92'`] : []),
+      ...(l.supplierCode ? [`PIA+5+${l.supplierCode}:SA::91'`] : []),
+      `QTY+12:${l.despatched}'`,
+      `QTY+194:${l.accepted}'`,
+      ...(l.despatched > l.accepted ? [`QTY+195:${l.despatched - l.accepted}'`] : []),
+    ]),
+  ];
+  return [
+    "UNA:+.? '",
+    `UNB+UNOC:3+${CAP_MARCHE_GLN}:14+${MOULINS_GLN}:14+${d.slice(2)}:1015+${r.reference}'`,
+    `UNH+RA1+RECADV:D:96A:UN:EAN003'`,
+    ...body,
+    `UNT+${body.length + 2}+RA1'`,
+    `UNZ+1+${r.reference}'`,
+  ].join('\n');
+}

@@ -85,6 +85,10 @@ export const FIELD_CODES = {
   'needs-approval': ['limit', 'amount'],
   /** Backorders and partial deliveries cannot be accepted by a customer who wants ship complete only. */
   'ship-complete': [],
+  /** A discrepancy on an order with no invoice: there is no invoice for a correcting document to correct. */
+  'no-invoice': [],
+  /** A discrepancy not of the invoice, or with no agreed price or no money at stake: no correcting document to issue. */
+  'nothing-to-correct': [],
   /** Cartons per layer and layers per pallet: both empty (bulk goods) or both set. */
   'packaging-pair': [],
   /** A product named among its own substitutes. */
@@ -168,8 +172,12 @@ export const EDI_REFUSAL_CODES = {
   'no-line': [],
   'unknown-reporting-party': ['gln'],
   'no-report-date': [],
-  /** A message type Carnet does not take in (ORDERS and INVRPT are). */
+  /** A message type Carnet does not take in (ORDERS, INVRPT and RECADV are). */
   'type-not-taken': ['type'],
+  /** A RECADV whose reference (`tag`, RFF+AAK or RFF+ON, at `segment`) names no delivery note or order of ours: `found`. */
+  'receipt-order-unknown': ['segment', 'tag', 'found'],
+  /** A RECADV for order `order`, which has not shipped. */
+  'receipt-not-shipped': ['segment', 'tag', 'found', 'order'],
   /** The database refused a value beyond what its columns hold. */
   'not-stored': [],
   /** A refusal of the order's own checks, or an internal error (logged): the English text says which. */

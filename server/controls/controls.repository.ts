@@ -30,6 +30,8 @@ export function listOrderLines(db: DbOrTrx, orderIds: readonly number[]) {
       'p.name as productName',
       'l.quantity',
       'l.unitPriceCents',
+      'l.netCents',
+      'l.vatRateBp',
       'l.deliveredQuantity',
       'l.status',
     ])
@@ -90,12 +92,15 @@ export function listDecisions(db: DbOrTrx, orderIds: readonly number[]) {
     .selectFrom('controlDecisions as cd')
     .leftJoin('users as u', 'u.id', 'cd.decidedBy')
     .leftJoin('complaints as c', 'c.id', 'cd.complaintId')
+    .leftJoin('documents as doc', 'doc.id', 'cd.documentId')
     .select([
       'cd.orderId',
       'cd.discrepancyKey',
       'cd.action',
       'cd.complaintId',
       'c.number as complaintNumber',
+      'doc.publicId as documentId',
+      'cd.documentNumber',
       'cd.note',
       'u.name as decidedByName',
       'cd.decidedAt',
@@ -104,8 +109,33 @@ export function listDecisions(db: DbOrTrx, orderIds: readonly number[]) {
     .execute();
 }
 
+/** Whether a discrepancy was decided: after a failed decision, tells a concurrent one from a real failure. */
+export function findDecision(db: DbOrTrx, orderId: number, discrepancyKey: string) {
+  return db
+    .selectFrom('controlDecisions')
+    .select('action')
+    .where('orderId', '=', orderId)
+    .where('discrepancyKey', '=', discrepancyKey)
+    .executeTakeFirst();
+}
+
 export async function insertDecision(db: DbOrTrx, values: Insertable<ControlDecisionsTable>): Promise<void> {
   await db.insertInto('controlDecisions').values(values).execute();
+}
+
+/** The correcting document a decision issued, once printed (its row is written first: see decideDiscrepancy). */
+export async function setDecisionDocument(
+  db: DbOrTrx,
+  orderId: number,
+  discrepancyKey: string,
+  issued: { documentId: number; number: string },
+) {
+  await db
+    .updateTable('controlDecisions')
+    .set({ documentId: issued.documentId, documentNumber: issued.number })
+    .where('orderId', '=', orderId)
+    .where('discrepancyKey', '=', discrepancyKey)
+    .execute();
 }
 
 /** The order a receiving advice answers: by our delivery note number (RFF+AAK), else by the order's number or the customer's PO. */
@@ -116,13 +146,25 @@ export async function findOrderForReceipt(db: DbOrTrx, ref: { despatchNumber: st
       .select('orderId')
       .where('deliveryNoteNumber', '=', ref.despatchNumber)
       .executeTakeFirst();
-    if (delivery) return db.selectFrom('orders').select(['id', 'number', 'status']).where('id', '=', delivery.orderId).executeTakeFirst();
+    if (delivery)
+      return db.selectFrom('orders').select(['id', 'number', 'status', 'customerId']).where('id', '=', delivery.orderId).executeTakeFirst();
   }
   if (!ref.orderNumber) return undefined;
   return db
     .selectFrom('orders')
-    .select(['id', 'number', 'status'])
+    .select(['id', 'number', 'status', 'customerId'])
     .where((eb) => eb.or([eb('number', '=', ref.orderNumber!), eb('customerRef', '=', ref.orderNumber!)]))
     .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The receipt already filed on the order under this name (the same receipt sent again). */
+export function findReceiptFile(db: DbOrTrx, orderId: number, filename: string) {
+  return db
+    .selectFrom('documents')
+    .select('id')
+    .where('orderId', '=', orderId)
+    .where('kind', '=', 'edi-recadv')
+    .where('filename', '=', filename)
     .executeTakeFirst();
 }

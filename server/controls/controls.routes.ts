@@ -10,7 +10,8 @@ import {
 } from '../../core/controls/controls.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { decideDiscrepancy, fileReceivingAdvice, listControls } from './controls.service.ts';
+import { decideDiscrepancy, listControls } from './controls.service.ts';
+import { fileReceivingAdvice } from './receiving-advice.ts';
 
 const tags = ['controls'];
 
@@ -36,7 +37,8 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: 'Settle one discrepancy of a delivered order: open a complaint with it, or accept it as it stands',
+        summary:
+          'Settle one discrepancy of a delivered order: open a complaint with it, accept it as it stands, or issue the credit note or corrective invoice that corrects it (once only: 409 after)',
         params: IdParams,
         body: ControlDecisionInputSchema,
         response: {
@@ -46,10 +48,11 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           403: ProblemSchema,
           404: ProblemSchema,
           409: ProblemSchema,
+          422: ProblemSchema,
         },
       },
     },
-    async (request) => decideDiscrepancy(app.db, request.params.id, request.body, currentUser(request).id, app.clock.now()),
+    async (request) => decideDiscrepancy(app.db, request.params.id, request.body, currentUser(request), app.clock.now()),
   );
 
   app.post(
@@ -58,12 +61,22 @@ export const controlsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORDER_DESK },
       schema: {
         tags,
-        summary: "File a customer's receiving advice (EANCOM RECADV) on the order it answers (by delivery note or order number)",
+        summary:
+          "File a customer's receiving advice (EANCOM RECADV) on the order it answers (by delivery note or order number); the same receipt again answers 200 and files nothing",
         body: ReceivingAdviceInputSchema,
-        response: { 201: FiledReceivingAdviceSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema },
+        response: {
+          200: FiledReceivingAdviceSchema,
+          201: FiledReceivingAdviceSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+        },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await fileReceivingAdvice(app.db, request.body.text, currentUser(request).id, app.clock.now())),
+    async (request, reply) => {
+      const filed = await fileReceivingAdvice(app.db, request.body.text, currentUser(request).id, app.clock.now());
+      return reply.status(filed.alreadyFiled ? 200 : 201).send(filed);
+    },
   );
 };

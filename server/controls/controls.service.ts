@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { compareDocuments, type Discrepancy, type QuantityLine } from '../../core/controls/compare.ts';
 import type { Control, ControlDecisionInput, ControlQuery } from '../../core/controls/controls.schemas.ts';
+import { type CorrectedLine, correctionOf } from '../../core/controls/correction.ts';
+import type { Role } from '../../core/auth/roles.ts';
+import { CREDIT_NOTE_APPROVAL_CENTS } from '../../core/complaints/resolution.ts';
 import type { ComplaintReason } from '../../core/complaints/complaint.ts';
 import { readInvoice } from '../../core/edi/eancom/invoic.ts';
 import { readReceivingAdvice } from '../../core/edi/eancom/recadv.ts';
@@ -8,11 +11,11 @@ import { parseEdi } from '../../core/edi/parse.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { recordComplaint } from '../complaints/record-complaint.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import { findDocumentPublicId, insertDocument } from '../documents/documents.repository.ts';
-import { filePath, fileStoreOf, storeFile } from '../documents/file-store.ts';
+import { filePath, fileStoreOf } from '../documents/file-store.ts';
 import { AppError, type FieldError, notFound } from '../errors.ts';
 import { conflict } from '../http/field-errors.ts';
 import * as repo from './controls.repository.ts';
+import { issueCorrection } from './corrected-invoice.ts';
 
 type EdiKeys = Awaited<ReturnType<typeof repo.productKeysForEdi>>;
 type Item = { supplierCode: string | null; gtin: string | null };
@@ -29,6 +32,36 @@ function messagesOf(db: DbOrTrx, sha256: string) {
 
 const invalid = (path: string, code: FieldError['code'], params: FieldError['params'], message: string) =>
   new AppError('VALIDATION', message, [{ path, code, params, message }]);
+
+type Decision = ControlDecisionInput['action'];
+
+const sum = (rows: readonly QuantityLine[], productId: number) =>
+  rows.filter((r) => r.productId === productId).reduce((s, r) => s + r.quantity, 0);
+
+/** The product's order lines as one (their quantities and nets added up): what a correcting document values it at. */
+function correctedLine(
+  lines: readonly {
+    productId: number;
+    productCode: string;
+    productName: string;
+    quantity: number;
+    netCents: number;
+    vatRateBp: number;
+    status: string;
+    deliveredQuantity: number | null;
+  }[],
+  productId: number,
+): CorrectedLine | null {
+  const own = lines.filter((l) => l.productId === productId && !(l.status === 'cancelled' && l.deliveredQuantity === null));
+  if (!own.length) return null;
+  return {
+    productCode: own[0].productCode,
+    productName: own[0].productName,
+    orderedQuantity: own.reduce((s, l) => s + l.quantity, 0),
+    orderedNetCents: own.reduce((s, l) => s + Number(l.netCents), 0),
+    vatRateBp: own[0].vatRateBp,
+  };
+}
 
 const REASON_OF: Record<Discrepancy['kind'], ComplaintReason> = {
   'shipped-short': 'missing-quantity',
@@ -89,6 +122,9 @@ export async function listControls(db: DbOrTrx, query: ControlQuery): Promise<Co
           }
         } else if (f.kind === 'edi-invoic' && message.header.type === 'INVOIC') {
           const invoice = readInvoice(message);
+          // A complaint's credit note goes out as INVOIC 381 on the same order: it settles a discrepancy (its
+          // decision says so), it is not more goods invoiced. Only invoices are compared, and corrected.
+          if (invoice.documentCode === '381') continue;
           invoices.push({ documentId: f.publicId, number: invoice.invoiceNumber, date: invoice.documentDate });
           for (const l of invoice.lines) {
             const productId = productOf(keys, l);
@@ -117,15 +153,26 @@ export async function listControls(db: DbOrTrx, query: ControlQuery): Promise<Co
     const decided = new Map(decisions.filter((d) => d.orderId === o.id).map((d) => [d.discrepancyKey, d]));
     const discrepancies = found.map((d) => {
       const decision = decided.get(d.key);
+      const action = decision?.action as Decision | undefined;
+      // A correcting document corrects an invoice: without one on the order, there is nothing to correct.
+      const correction = invoices.length ? correctionOf(d, correctedLine(orderLines, d.productId), sum(invoicedLines, d.productId)) : null;
       return {
         ...d,
         productCode: names.get(d.productId)?.code ?? String(d.productId),
-        status: decision ? (decision.action as 'complaint' | 'accepted') : ('open' as const),
+        correction: correction && {
+          kind: correction.kind,
+          netCents: correction.netCents,
+          vatCents: correction.vatCents,
+          grossCents: correction.grossCents,
+        },
+        status: action ?? ('open' as const),
         decision: decision
           ? {
-              action: decision.action as 'complaint' | 'accepted',
+              action: action!,
               complaintId: decision.complaintId,
               complaintNumber: decision.complaintNumber,
+              documentId: decision.documentId,
+              documentNumber: decision.documentNumber,
               note: decision.note,
               decidedByName: decision.decidedByName,
               decidedAt: decision.decidedAt,
@@ -137,8 +184,6 @@ export async function listControls(db: DbOrTrx, query: ControlQuery): Promise<Co
     if (status === 'open' && !open) continue;
     if (status === 'settled' && (open || !discrepancies.length)) continue;
 
-    const sum = (rows: readonly QuantityLine[], productId: number) =>
-      rows.filter((r) => r.productId === productId).reduce((s, r) => s + r.quantity, 0);
     const productIds = [...new Set([...ordered, ...shipped, ...recadvLines, ...invoicedLines].map((l) => l.productId))];
     out.push({
       order: { id: o.id, number: o.number, customerRef: o.customerRef, status: o.status },
@@ -174,17 +219,52 @@ export async function listControls(db: DbOrTrx, query: ControlQuery): Promise<Co
   return out;
 }
 
+/** The credit note or corrective invoice a discrepancy would become, refused with the reason when there is none. */
+async function correctionFor(db: DbOrTrx, control: Control, discrepancy: Control['discrepancies'][number], role: Role) {
+  const refuse = (code: FieldError['code'], message: string) => invalid('body.action', code, {}, message);
+  if (!control.documents.invoices.length) throw refuse('no-invoice', `order ${control.order.number} has no invoice to correct`);
+  const invoiced = control.lines.find((l) => l.productId === discrepancy.productId)?.invoiced ?? 0;
+  const correction = correctionOf(
+    discrepancy,
+    correctedLine(await repo.listOrderLines(db, [control.order.id]), discrepancy.productId),
+    invoiced,
+  );
+  if (!correction)
+    throw refuse('nothing-to-correct', `${discrepancy.key} is not the invoice's, or has no agreed price or no amount at stake`);
+  // As a complaint's credit note: above the threshold, only a manager gives the money back.
+  if (correction.kind === 'credit-note' && role !== 'manager' && correction.netCents > CREDIT_NOTE_APPROVAL_CENTS)
+    throw new AppError('UNPROCESSABLE', `a credit note above ${CREDIT_NOTE_APPROVAL_CENTS} cents needs a manager`, [
+      {
+        path: 'body.action',
+        code: 'needs-approval',
+        params: { limit: CREDIT_NOTE_APPROVAL_CENTS, amount: correction.netCents },
+        message: 'above the threshold: a manager issues it',
+      },
+    ]);
+  return correction;
+}
+
 /**
  * Settles one discrepancy in one action: `complaint` opens a complaint on the order with the product's line and
- * the quantity at stake (its reason from the kind of discrepancy); `accepted` leaves it as it stands, with a note.
+ * the quantity at stake (its reason from the kind of discrepancy); `accepted` leaves it as it stands, with a note;
+ * `corrected-invoice` issues the credit note or corrective invoice that settles it, filed with the order. The
+ * decision's unique key makes it once only: deciding again, even at the same moment, answers 409 and issues nothing.
  */
-export async function decideDiscrepancy(db: Db, orderId: number, input: ControlDecisionInput, userId: number, now: Date): Promise<Control> {
+export async function decideDiscrepancy(
+  db: Db,
+  orderId: number,
+  input: ControlDecisionInput,
+  user: { id: number; role: Role },
+  now: Date,
+): Promise<Control> {
   const [control] = await listControls(db, { orderId, status: 'all' });
   if (!control) throw notFound('Delivered order', orderId);
   const discrepancy = control.discrepancies.find((d) => d.key === input.key);
   if (!discrepancy)
     throw invalid('body.key', 'not-found', { entity: 'discrepancy', id: input.key }, `no discrepancy ${input.key} on this order`);
-  if (discrepancy.decision) throw conflict('body.key', input.key, `already decided: ${discrepancy.decision.action}`);
+  const decided = (action: string) => conflict('body.key', input.key, `already decided: ${action}`);
+  if (discrepancy.decision) throw decided(discrepancy.decision.action);
+  const correction = input.action === 'corrected-invoice' ? await correctionFor(db, control, discrepancy, user.role) : null;
   let complaintId: number | null = null;
   if (input.action === 'complaint') {
     const lines = await repo.listOrderLines(db, [orderId]);
@@ -195,7 +275,7 @@ export async function decideDiscrepancy(db: Db, orderId: number, input: ControlD
         : Math.abs(discrepancy.expected - discrepancy.actual);
     const complaint = await recordComplaint(
       db,
-      userId,
+      user.id,
       {
         customerId: control.customer.id,
         orderId,
@@ -209,73 +289,42 @@ export async function decideDiscrepancy(db: Db, orderId: number, input: ControlD
     );
     complaintId = complaint.id;
   }
-  await db.transaction().execute(async (trx) => {
-    await repo.insertDecision(trx, {
-      orderId,
-      discrepancyKey: input.key,
-      action: input.action,
-      complaintId,
-      note: input.note?.trim() || null,
-      decidedBy: userId,
-      decidedAt: now.toISOString(),
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The decision first: of two at once, the second waits on its unique key and fails before printing anything.
+      await repo.insertDecision(trx, {
+        orderId,
+        discrepancyKey: input.key,
+        action: input.action,
+        complaintId,
+        documentId: null,
+        documentNumber: null,
+        note: input.note?.trim() || null,
+        decidedBy: user.id,
+        decidedAt: now.toISOString(),
+      });
+      const issued = correction && (await issueCorrection(trx, control, discrepancy, correction, user.id, now));
+      if (issued) await repo.setDecisionDocument(trx, orderId, input.key, issued);
+      await recordAudit(trx, {
+        entityType: 'order',
+        entityId: orderId,
+        orderId,
+        action: 'control_decision',
+        userId: user.id,
+        after: {
+          key: input.key,
+          action: input.action,
+          complaintId,
+          ...(issued && { documentNumber: issued.number, kind: correction.kind, grossCents: correction.grossCents }),
+        },
+        note: input.note?.trim() || null,
+        at: now.toISOString(),
+      });
     });
-    await recordAudit(trx, {
-      entityType: 'order',
-      entityId: orderId,
-      orderId,
-      action: 'control_decision',
-      userId,
-      after: { key: input.key, action: input.action, complaintId },
-      note: input.note?.trim() || null,
-      at: now.toISOString(),
-    });
-  });
-  return (await listControls(db, { orderId, status: 'all' }))[0];
-}
-
-/**
- * Files a customer's receiving advice (EANCOM RECADV) on the order it answers, found by our delivery note number
- * or the order's (or his PO's) number: from then on the controls hold the invoice against what he says he received.
- */
-export async function fileReceivingAdvice(db: Db, text: string, userId: number, now: Date) {
-  const parsed = parseEdi(text);
-  if (!parsed.ok) throw invalid('body.text', 'pattern', {}, parsed.error.message);
-  const message = parsed.interchanges.flatMap((i) => i.messages).find((m) => m.header.type === 'RECADV');
-  if (!message) throw invalid('body.text', 'pattern', {}, 'no RECADV message in this interchange');
-  const advice = readReceivingAdvice(message);
-  const order = await repo.findOrderForReceipt(db, advice);
-  if (!order) {
-    const id = advice.despatchNumber ?? advice.orderNumber ?? '';
-    throw invalid('body.text', 'not-found', { entity: 'order', id }, `no order or delivery note ${id}`);
+  } catch (error) {
+    const other = await repo.findDecision(db, orderId, input.key);
+    if (other) throw decided(other.action);
+    throw error;
   }
-  if (!(repo.CONTROLLED_STATUSES as readonly string[]).includes(order.status) && order.status !== 'shipped')
-    throw conflict('body.text', order.number, `order ${order.number} has not shipped: nothing can have been received`);
-  const bytes = Buffer.from(text, 'utf8');
-  const stored = await storeFile(fileStoreOf(db), bytes);
-  return db.transaction().execute(async (trx) => {
-    const documentId = await insertDocument(trx, {
-      kind: 'edi-recadv',
-      filename: `RECADV_${order.number}_${advice.documentNumber ?? message.header.reference}.edi`.replace(/[^\w.-]+/g, '_'),
-      mimeType: 'application/edifact',
-      ...stored,
-      orderId: order.id,
-      createdBy: userId,
-      createdAt: now.toISOString(),
-    });
-    await recordAudit(trx, {
-      entityType: 'order',
-      entityId: order.id,
-      orderId: order.id,
-      action: 'receiving_advice',
-      userId,
-      after: { documentNumber: advice.documentNumber, receiptDate: advice.receiptDate, lines: advice.lines.length },
-      at: now.toISOString(),
-    });
-    return {
-      orderId: order.id,
-      orderNumber: order.number,
-      documentId: await findDocumentPublicId(trx, documentId),
-      receiptNumber: advice.documentNumber,
-    };
-  });
+  return (await listControls(db, { orderId, status: 'all' }))[0];
 }

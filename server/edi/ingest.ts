@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Insertable } from 'kysely';
+import { parisNow } from '../../core/calendar/dates.ts';
 import type { EdiMessage, InterchangeHeader } from '../../core/edi/envelope.ts';
 import { EdiSyntaxError, type EdiWarning } from '../../core/edi/errors.ts';
 import type { InterchangeResultSchema, MessageResult } from '../../core/edi/edi.schemas.ts';
@@ -13,9 +14,10 @@ import { foreignParty } from '../../core/edi/eancom/partner-scope.ts';
 import { refusalText } from '../../core/edi/eancom/refusal.ts';
 import type { EdiReason } from '../../core/shared/error-codes.ts';
 import { readOrder } from '../../core/edi/eancom/orders.ts';
-import { writeSegment } from '../../core/edi/writer.ts';
+import { interchangeBytes, writeInterchange, writeSegment } from '../../core/edi/writer.ts';
 import { type Clock, nowIso } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { prepareReceivingAdvice } from '../controls/receiving-advice.ts';
 import { recordStockReport } from '../customer-stock/customer-stock.service.ts';
 import { findDocumentByContent, insertDocument } from '../documents/documents.repository.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
@@ -115,6 +117,32 @@ async function ediActor(db: Db): Promise<{ id: number }> {
 export function rawMessageText(message: EdiMessage): { text: string; first: number; last: number } {
   const s = message.segments;
   return { text: s.map((seg) => writeSegment([seg.tag, ...seg.elements])).join('\n'), first: s[0]?.index ?? 0, last: s.at(-1)?.index ?? 0 };
+}
+
+/**
+ * One message of an interchange as an interchange of its own, under the sender's envelope: what is filed with the
+ * order it concerns (a RECADV), readable alone as every filed EDI document is, without the file's other messages.
+ */
+function messageAsInterchange(header: InterchangeHeader, message: EdiMessage, at: Date): Buffer {
+  const { date, time } = parisNow(at);
+  const text = writeInterchange(
+    {
+      sender: header.sender.id,
+      recipient: header.recipient.id,
+      reference: header.reference,
+      date: header.preparedDate ?? date,
+      time: header.preparedTime ?? time,
+    },
+    [
+      {
+        reference: message.header.reference,
+        type: message.header.type,
+        associationCode: message.header.associationCode ?? '',
+        body: message.segments.slice(1, -1).map((seg) => [seg.tag, ...seg.elements]),
+      },
+    ],
+  );
+  return Buffer.from(interchangeBytes(text));
 }
 
 /**
@@ -404,7 +432,13 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
   const claimToken = newClaimToken();
   const leaseUntil = () => new Date(options.clock.now().getTime() + LEASE_MS).toISOString();
   const results: InterchangeResult[] = [];
-  type Current = { result: InterchangeResult; partner: PartnerRow | null; done: Set<string>; skip: boolean };
+  type Current = {
+    result: InterchangeResult;
+    partner: PartnerRow | null;
+    done: Set<string>;
+    skip: boolean;
+    header: InterchangeHeader | null;
+  };
   let current: Current | null = null;
   let pending: Entry[] = [];
   const pendingWarnings: EdiWarning[] = [];
@@ -523,7 +557,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     result.status = done ? 'duplicate' : 'in-progress';
     result.duplicateOf = done ? other.id : null;
     result.interchangeId = other?.id ?? null;
-    current = { result, partner, done: new Set(), skip: true };
+    current = { result, partner, done: new Set(), skip: true, header: null };
   };
 
   const begin = async (header: InterchangeHeader) => {
@@ -588,7 +622,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
     }
     result.interchangeId = id;
     const resuming = existing !== undefined;
-    current = { result, partner, done: resuming ? await listMessageRefs(db, id) : new Set(), skip: false };
+    current = { result, partner, done: resuming ? await listMessageRefs(db, id) : new Set(), skip: false, header };
     if (resuming && partner?.autoConfirm) {
       // Committed before a crash but not confirmed yet: confirmed now, or queued with the reason.
       for (const m of await listUnconfirmedOrders(db, id)) {
@@ -656,8 +690,8 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
       byteOffset: message.header.byteOffset,
       partner: held.partner,
     });
-    const rejected = (reason: string, refusal: EdiReason): Prepared => ({
-      status: 'rejected',
+    const rejected = (reason: string, refusal: EdiReason, status: MessageStatus = 'rejected'): Prepared => ({
+      status,
       reason,
       refusal,
       orderId: null,
@@ -684,8 +718,38 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions): 
           await insertMessages(trx, [done.row]);
         });
         report(done);
+      } else if (type === 'RECADV') {
+        // The customer's word on a delivery, filed on the order it answers by the controls' own function, in a
+        // transaction of its own with its message row, after the batch. An unknown reference is refused, its
+        // segment named; the same receipt again (another interchange) is done without filing it twice.
+        await flush();
+        if (held.skip) return;
+        const id = held.result.interchangeId!;
+        const foreign = held.partner ? foreignParty(held.partner, run.lookups, message.segments) : null;
+        const prepared = foreign
+          ? null
+          : await prepareReceivingAdvice(db, message, messageAsInterchange(held.header!, message, run.now), {
+              customerId: held.partner?.customerId ?? null,
+              userId: run.actor.id,
+              now: run.now,
+            });
+        const outcome: Prepared = prepared?.ok
+          ? { ...rejected('', { code: 'not-taken-in', params: {} }, 'done'), reason: null, refusal: null }
+          : foreign
+            ? rejected(refusalText(foreign), foreign.reason)
+            : rejected(prepared!.message, prepared!.reason);
+        outcome.customerId = prepared?.ok ? prepared.customerId : (held.partner?.customerId ?? null);
+        const done = entry(outcome, { documentNumber: null });
+        await db.transaction().execute(async (trx) => {
+          if (!(await renewClaim(trx, id, { by: claimToken, until: leaseUntil() }))) throw new ClaimLost();
+          if (prepared?.ok) done.row.orderId = done.result.orderId = (await prepared.write(trx)).orderId;
+          await insertMessages(trx, [done.row]);
+        });
+        report(done);
       } else {
-        pending.push(entry(rejected(`${type} is not taken in (ORDERS and INVRPT are)`, { code: 'type-not-taken', params: { type } })));
+        pending.push(
+          entry(rejected(`${type} is not taken in (ORDERS, INVRPT and RECADV are)`, { code: 'type-not-taken', params: { type } })),
+        );
       }
     } catch (error) {
       if (error instanceof ClaimLost) return claimLost(held);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileReceivingAdvice } from '../../server/controls/controls.service.ts';
+import { fileReceivingAdvice } from '../../server/controls/receiving-advice.ts';
 import { browserAvailable, type Desk, openDesk } from '../helpers/browser.ts';
 import { client, login } from '../helpers/test-app.ts';
 

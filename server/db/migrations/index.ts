@@ -22,6 +22,7 @@ import * as productionShortfalls from './2026_12_08_0200_production_shortfalls.t
 import * as ediDocumentNumbers from './2026_12_08_0300_edi_document_numbers.ts';
 import * as storyEdiIndex from './2026_12_08_0310_story_edi_index.ts';
 import * as reportOrderTaking from './2026_12_08_0400_report_order_taking.ts';
+import * as controlCorrections from './2026_12_08_0520_control_corrections.ts';
 import * as reportWeekCustomers from './2026_12_09_0100_report_week_customers.ts';
 import * as auditNoteCodes from './2026_12_06_0100_audit_note_codes.ts';
 import * as complaints from './2026_12_06_0200_complaints.ts';
@@ -75,5 +76,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0300_edi_document_numbers': ediDocumentNumbers,
   '2026_12_08_0310_story_edi_index': storyEdiIndex,
   '2026_12_08_0400_report_order_taking': reportOrderTaking,
+  '2026_12_08_0520_control_corrections': controlCorrections,
   '2026_12_09_0100_report_week_customers': reportWeekCustomers,
 };

@@ -1,17 +1,18 @@
 import { Alert, Anchor, Badge, Button, FileButton, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCheck, IconFileUpload, IconMessageExclamation } from '@tabler/icons-react';
+import { IconCheck, IconFileInvoice, IconFileUpload, IconMessageExclamation } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORDER_DESK } from '../../../core/auth/roles.ts';
-import type { Control, ControlList, FiledReceivingAdvice } from '../../../core/controls/controls.schemas.ts';
+import type { Control, ControlDecisionInput, ControlList, FiledReceivingAdvice } from '../../../core/controls/controls.schemas.ts';
 import { api, withQuery } from '../api/client.ts';
 import { documentUrl } from '../api/documents.ts';
 import { useAuth } from '../app/auth.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { useFormat } from '../shared/use-format.ts';
+import { CorrectionModal } from './CorrectionModal.tsx';
 
 type Status = 'open' | 'settled' | 'all';
 type Discrepancy = Control['discrepancies'][number];
@@ -29,10 +30,14 @@ function ControlCard({ control, canDecide }: { control: Control; canDecide: bool
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();
+  const [correcting, setCorrecting] = useState<Discrepancy | null>(null);
   const decide = useMutation({
-    mutationFn: (body: { key: string; action: 'complaint' | 'accepted' }) =>
+    mutationFn: (body: Pick<ControlDecisionInput, 'key' | 'action'>) =>
       api.post<Control>(`/api/controls/${control.order.id}/decisions`, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['controls'] }),
+    onSuccess: () => {
+      setCorrecting(null);
+      void queryClient.invalidateQueries({ queryKey: ['controls'] });
+    },
   });
   const off = (productId: number, kinds: readonly Discrepancy['kind'][]) =>
     control.discrepancies.some((d) => d.productId === productId && kinds.includes(d.kind));
@@ -139,6 +144,14 @@ function ControlCard({ control, canDecide }: { control: Control; canDecide: bool
                       </Anchor>
                     </>
                   )}
+                  {d.decision.documentId !== null && d.correction && (
+                    <>
+                      {' · '}
+                      <Anchor href={documentUrl(d.decision.documentId)} target="_blank" size="xs" data-testid={`correction-pdf-${d.key}`}>
+                        {t(`controls.correction.${d.correction.kind}.issued`, { number: d.decision.documentNumber })}
+                      </Anchor>
+                    </>
+                  )}
                 </Text>
               )}
             </Text>
@@ -153,6 +166,20 @@ function ControlCard({ control, canDecide }: { control: Control; canDecide: bool
                 >
                   {t('controls.makeComplaint')}
                 </Button>
+                {d.correction && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconFileInvoice size={14} />}
+                    onClick={() => {
+                      decide.reset();
+                      setCorrecting(d);
+                    }}
+                    data-testid={`correct-${d.key}`}
+                  >
+                    {t(`controls.correction.${d.correction.kind}.button`, { amount: fmt.money(d.correction.grossCents) })}
+                  </Button>
+                )}
                 <Button
                   size="xs"
                   variant="default"
@@ -171,14 +198,25 @@ function ControlCard({ control, canDecide }: { control: Control; canDecide: bool
           </Text>
         )}
       </Stack>
-      <ErrorAlert error={decide.error} />
+      {!correcting && <ErrorAlert error={decide.error} />}
+      {correcting?.correction && (
+        <CorrectionModal
+          control={control}
+          discrepancy={{ ...correcting, correction: correcting.correction }}
+          pending={decide.isPending}
+          error={decide.error}
+          onConfirm={() => decide.mutate({ key: correcting.key, action: 'corrected-invoice' })}
+          onClose={() => setCorrecting(null)}
+        />
+      )}
     </Paper>
   );
 }
 
 /**
  * « Contrôles »: each delivered order whose order, delivery notes, the customer's receipt and the invoice disagree,
- * the documents side by side, each discrepancy made a complaint or accepted in one action; RECADV files filed here.
+ * the documents side by side, each discrepancy made a complaint, a credit note or corrective invoice, or accepted in
+ * one action; RECADV files filed here.
  */
 export function ControlsPage() {
   const { t } = useTranslation();
@@ -215,7 +253,10 @@ export function ControlsPage() {
       />
       {upload.data && (
         <Alert color="green" mb="sm">
-          {t('controls.recadvFiled', { order: upload.data.orderNumber, receipt: upload.data.receiptNumber ?? '' })}
+          {t(upload.data.alreadyFiled ? 'controls.recadvAlreadyFiled' : 'controls.recadvFiled', {
+            order: upload.data.orderNumber,
+            receipt: upload.data.receiptNumber ?? '',
+          })}
         </Alert>
       )}
       <ErrorAlert error={upload.error ?? query.error} />
