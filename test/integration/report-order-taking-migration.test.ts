@@ -32,7 +32,7 @@ describe.each(await testEngines())('the order-taking facts backfilled on %s', (e
     expect(written.some((r) => r.touchless === 1)).toBe(true);
     const { error } = await new Migrator({ db: t.handle.db, provider: { getMigrations: async () => migrations } }).migrateTo(BEFORE);
     if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
-    expect(await migrateToLatest(t.handle.db)).toEqual(['2026_12_08_0400_report_order_taking', '2026_12_09_0100_report_week_customers']);
+    expect(await migrateToLatest(t.handle.db)).toContain('2026_12_08_0400_report_order_taking');
     expect(await facts()).toEqual(written);
   });
 });
