@@ -22,7 +22,8 @@ import type { Actor } from './transition.ts';
 // Issue 16 § 2: a change to a confirmed or released order that needs a manager waits for one. The assistant's PATCH
 // answers 422 with the findings; she submits the same body here, and it waits in the manager's queue. Approving
 // applies it through changeOrder, the PATCH's own path, with the findings it showed answered by the manager;
-// refusing keeps the reason. Either way the assistant who asked finds the answer in her tasks and on the order.
+// refusing keeps the reason. Either way the assistant who asked finds the answer in her tasks and on the order. The
+// timeline says when it was asked and answered (and why); what was asked and the findings stay on the request.
 
 function toChangeRequest(r: ChangeRequestRow): ChangeRequest {
   return {
@@ -101,9 +102,6 @@ function changeSummary(order: OrderRow, { changed, draft }: AssessedChange): Cha
   };
 }
 
-const findingSummary = (findings: readonly OrderFinding[]) =>
-  findings.map((f) => ({ rule: f.rule, severity: f.severity, lineNo: f.lineNo, message: f.message }));
-
 async function pendingConflict(db: Db | Trx, order: OrderRow): Promise<void> {
   const pending = await findPendingChangeRequestId(db, order.id);
   if (pending)
@@ -153,7 +151,6 @@ export async function submitChangeRequest(db: Db, orderId: number, change: Order
       orderId,
       action: 'change_requested',
       userId: actor.id,
-      after: { changeRequestId: requestId, findings: findingSummary(assessed.waiting) },
       at,
     });
     return requestId;
@@ -186,7 +183,6 @@ async function recordDecision(trx: Trx, row: ChangeRequestRow, status: 'approved
     orderId: row.orderId,
     action: status === 'approved' ? 'change_approved' : 'change_refused',
     userId: actor.id,
-    after: { changeRequestId: row.id, status },
     note: reason,
     at,
   });

@@ -46,7 +46,7 @@ export function ChangeRequestsQueue() {
           <Table.Tbody>
             {items.map((r) => (
               <Table.Tr key={r.id} data-testid={`change-request-${r.orderNumber}`} style={{ verticalAlign: 'top' }}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/orders/${r.orderId}`} size="sm" ff="monospace">
                     {r.orderNumber}
                   </Anchor>

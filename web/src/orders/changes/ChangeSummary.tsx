@@ -32,10 +32,10 @@ export function ChangeSummary({ summary }: { summary: ChangeRequest['summary'] }
                     {l.productName}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   <Text size="xs">{qty(l.before, l.saleUnit)}</Text>
                 </Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   <Text size="xs" fw={600}>
                     {l.after === null ? t('changes.removed') : qty(l.after, l.saleUnit)}
                   </Text>
