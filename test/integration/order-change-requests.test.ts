@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PARTNERS, demoInterchange, demoLine, demoOrder } from '../../server/edi/demo-orders.ts';
+import { ingestFile } from '../../server/edi/ingest.ts';
 import { testEngines } from '../helpers/engines.ts';
-import { client, createTestApp, login, type TestApp } from '../helpers/test-app.ts';
+import { client, createTestApp, login, type TestApp, TEST_TODAY } from '../helpers/test-app.ts';
 import { demoIds, stockOf } from './orders-fixtures.ts';
 
 type Line = { id: number; lineNo: number; productId: number; productCode: string; quantity: number; status: string };
@@ -195,5 +199,28 @@ describe.each(await testEngines())('changes waiting for a manager on %s', (engin
     const short = await admin.post(`/api/change-requests/${request.id}/refuse`, { reason: '' });
     expect(short.statusCode).toBe(400);
     expect((await admin.post(`/api/change-requests/${request.id}/refuse`, { reason: 'Hors délai' })).statusCode).toBe(200);
+  });
+
+  it('approving a change to an EDI order answers the partner with a new ORDRSP, as the PATCH does', async () => {
+    const [CAP] = DEMO_PARTNERS;
+    // Cap Marché orders its caster sugar in cases of 10 packs: 16 cases clear its minimum order.
+    await t.handle.db.updateTable('customerProductCodes').set({ unitFactor: 10 }).where('code', '=', 'CM-301877').execute();
+    const sugar = CAP.items.find((i) => i.code === 'CM-301877')!;
+    const file = path.join(t.dataDir, 'change-request.edi');
+    fs.writeFileSync(
+      file,
+      demoInterchange(CAP, 'CHR-802', TEST_TODAY, [{ ...demoOrder(CAP, 802, TEST_TODAY, 1), lines: [demoLine(sugar, 1, 16, 'buyer')] }]),
+    );
+    const [r] = await ingestFile(t.handle.db, file, { door: 'cli', clock: t.app.clock });
+    expect(r.messages[0].status, JSON.stringify(r.messages[0])).toBe('accepted');
+    const order = (await adv.get(`/api/orders/${r.messages[0].orderId}`)).json<Detail>();
+    const ordrsp = () =>
+      t.handle.db.selectFrom('ediOutbound').select('id').where('orderId', '=', order.id).where('type', '=', 'ORDRSP').execute();
+    const before = (await ordrsp()).length;
+    const request = await submit(order, { lines: [{ id: order.lines[0].id, quantity: 900_000 }] });
+    const res = await manager.post(`/api/change-requests/${request.id}/approve`, { reason: 'Commande promotionnelle annoncée' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await adv.get(`/api/orders/${order.id}`)).json<Detail>().lines[0].quantity).toBe(900_000);
+    expect((await ordrsp()).length).toBe(before + 1);
   });
 });
