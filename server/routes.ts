@@ -8,6 +8,7 @@ import { ediRoutes } from './edi/edi.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { ordersRoutes } from './orders/orders.routes.ts';
+import { changeRequestsRoutes } from './orders/change-requests.routes.ts';
 import { penaltiesRoutes } from './penalties/penalties.routes.ts';
 import { forceMajeureRoutes } from './penalties/force-majeure.routes.ts';
 import { complaintsRoutes } from './complaints/complaints.routes.ts';
@@ -46,6 +47,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(demoRoutes);
   await app.register(ordersRoutes);
+  await app.register(changeRequestsRoutes);
   await app.register(documentsRoutes);
   await app.register(documentSearchRoutes);
   await app.register(controlsRoutes);

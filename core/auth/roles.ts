@@ -10,6 +10,8 @@ export const STAFF: readonly Role[] = ['assistant', 'manager', 'admin'];
 export const ORDER_DESK: readonly Role[] = ['assistant', 'manager'];
 /** Who approves an order's approval findings and overrides its blocks: a decision the desk escalates. */
 export const ORDER_APPROVERS: readonly Role[] = ['manager'];
+/** Who answers a change to a confirmed order that waits for a manager (issue 16 § 2): managers, and admins standing in. */
+export const CHANGE_APPROVERS: readonly Role[] = ['manager', 'admin'];
 /** Who rewrites the call scripts the desk reads on the phone: the manager, who answers for how customers are spoken to. */
 export const SCRIPT_EDITORS: readonly Role[] = ['manager'];
 /** Who maintains customers and their delivery points and contacts. */

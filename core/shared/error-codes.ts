@@ -119,6 +119,10 @@ export const FIELD_CODES = {
   'product-change': ['id'],
   /** An order change that would leave no line: the order is cancelled instead. */
   'no-lines-left': [],
+  /** A change request that changes nothing on the order. */
+  'nothing-changes': [],
+  /** A change request for a change that needs no manager: it is made directly (PATCH). */
+  'no-approval-needed': [],
   /** A password too weak to keep (`reason`: too short, too few characters, the account's own words, a common one). */
   'weak-password': ['reason'],
   /**

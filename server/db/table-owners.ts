@@ -29,6 +29,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   orders: 'orders',
   orderLines: 'orders',
   orderFindings: 'orders',
+  orderChangeRequests: 'orders',
   deliveries: 'deliveries',
   deliveryLines: 'deliveries',
   deliveryLineLots: 'deliveries',

@@ -81,3 +81,23 @@ export type OrderFindingsTable = {
 };
 
 export type CountersTable = { name: string; value: number };
+
+/**
+ * A change to a confirmed or released order that needs a manager, kept until one answers: the body as asked, what it
+ * would change (for the queue), the findings that stopped it, and the order as it stood when asked (`askedAgainst`).
+ */
+export type OrderChangeRequestsTable = {
+  id: Generated<number>;
+  orderId: number;
+  bodyJson: string;
+  summaryJson: string;
+  findingsJson: string;
+  askedAgainst: string;
+  /** pending, approved, refused */
+  status: string;
+  requestedBy: number;
+  requestedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+};

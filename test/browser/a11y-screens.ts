@@ -109,6 +109,21 @@ export const A11Y_SCREENS: A11yScreen[] = [
   },
   { name: 'order', path: async (page) => `/orders/${await firstId(page, '/api/orders')}`, ready: byTestId('order-number') },
   { name: 'approvals', path: '/approvals', user: 'manager@demo.local' },
+  {
+    name: 'order-change-waiting',
+    // A confirmed order changed far beyond its stock, refused for a manager, submitted: the order shows it waiting.
+    path: async (page) => `/orders/${await firstId(page, '/api/orders?status=confirmed')}`,
+    ready: byTestId('order-edit'),
+    state: async (page) => {
+      if (await page.getByTestId('order-change-request').count()) return; // the other language submitted it
+      await page.keyboard.press('e');
+      await page.getByTestId('order-edit-line-1-quantity').fill('900000');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('order-edit-submit-approval').click();
+      await page.getByTestId('order-change-request').waitFor();
+    },
+  },
+  { name: 'approvals-changes', path: '/approvals', user: 'manager@demo.local', ready: byTestId('change-requests') },
   { name: 'risks', path: '/risks', ready: '[data-testid="risks-table"] tbody tr' },
   { name: 'risk', path: async (page) => `/risks/${await firstId(page, '/api/risks')}`, ready: byTestId('risk-call') },
   {

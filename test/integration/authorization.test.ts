@@ -151,6 +151,23 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,
       'orders/:id': order.id,
       'controls/:id': delivered.id,
+      // A change waiting for a manager, on the shipped order: the matrix reaches its routes, the decisions answer 400/409.
+      'change-requests/:id': (
+        await db
+          .insertInto('orderChangeRequests')
+          .values({
+            orderId: order.id,
+            bodyJson: JSON.stringify({ lines: [{ id: order.lines[0].id, quantity: 800 }] }),
+            summaryJson: JSON.stringify({ lines: [], netCents: { before: 0, after: 0 } }),
+            findingsJson: '[]',
+            askedAgainst: '{}',
+            status: 'pending',
+            requestedBy: assistant.userId,
+            requestedAt: t.app.clock.now().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
       'intake/:id': intake.id,
       'items/:ref': encodeURIComponent(dayItem.ref),
       'documents/:id': (await db.selectFrom('documents').select('publicId').orderBy('id').executeTakeFirstOrThrow()).publicId,

@@ -32,6 +32,7 @@ import * as customerStory from './2026_12_06_0300_customer_story.ts';
 import * as documentJobs from './2026_12_07_0400_document_jobs.ts';
 import * as orderChanges from './2026_12_07_0500_order_changes.ts';
 import * as controlDecisions from './2026_12_07_0600_control_decisions.ts';
+import * as orderChangeRequests from './2026_12_08_0516_order_change_requests.ts';
 import * as complaintOutcomes from './2026_12_07_0700_complaint_outcomes.ts';
 import * as priceConcessionApproval from './2026_12_07_0800_price_concession_approval.ts';
 import * as portalAccounts from './2026_12_07_0200_portal_accounts.ts';
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0300_edi_document_numbers': ediDocumentNumbers,
   '2026_12_08_0310_story_edi_index': storyEdiIndex,
   '2026_12_08_0400_report_order_taking': reportOrderTaking,
+  '2026_12_08_0516_order_change_requests': orderChangeRequests,
   '2026_12_08_0520_control_corrections': controlCorrections,
   '2026_12_09_0100_report_week_customers': reportWeekCustomers,
 };

@@ -10,5 +10,6 @@ export type { ImportKindName as ImportKind, ImportMode } from '../../../core/imp
 export type { ImportIssue, ImportReport } from '../../../core/imports/imports.schemas.ts';
 export type { Delivery } from '../../../core/orders/delivery.ts';
 export type { ApprovalItem, Approvals } from '../../../core/orders/order-findings.ts';
+export type { ChangeRequest, ChangeRequestList } from '../../../core/orders/change-requests.schemas.ts';
 export type { AuditEvent, OrderContext, OrderDetail, OrderList, OrderSummary } from '../../../core/orders/orders.schemas.ts';
 export type { OnHandInput, StockLevel, StockLevelList, Warehouse } from '../../../core/stock/stock.schemas.ts';

@@ -18,6 +18,7 @@ import { IconChartLine, IconFileSearch, IconListCheck } from '@tabler/icons-reac
 import type { ComponentType } from 'react';
 import {
   ACCOUNT_ADMINS,
+  CHANGE_APPROVERS,
   CUSTOMER_EDITORS,
   MASTER_DATA_ADMINS,
   ORDER_APPROVERS,
@@ -42,7 +43,7 @@ export const NAV: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: IconListDetails, roles: STAFF },
   { to: '/orders/new', label: 'nav.orderEntry', icon: IconPencilPlus, roles: ORDER_DESK, hint: 'Alt+N' },
   { to: '/intake', label: 'nav.intake', icon: IconInbox, roles: STAFF },
-  { to: '/approvals', label: 'rules.nav', icon: IconUserCheck, roles: ORDER_APPROVERS, badge: 'approvals' },
+  { to: '/approvals', label: 'rules.nav', icon: IconUserCheck, roles: CHANGE_APPROVERS, badge: 'approvals' },
   { to: '/risks', label: 'nav.risks', icon: IconAlertTriangle, roles: STAFF },
   { to: '/edi', label: 'nav.edi', icon: IconArrowsExchange, roles: STAFF },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, roles: STAFF },

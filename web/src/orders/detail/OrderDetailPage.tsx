@@ -20,6 +20,7 @@ import { OrderEdiPanel } from '../../edi/OrderEdiPanel.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
 import { OrderLinesEditor } from './OrderLinesEditor.tsx';
 import { OrderRulesSection } from '../rules/OrderRulesSection.tsx';
+import { OrderChangeRequestPanel } from '../changes/OrderChangeRequestPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export function OrderDetailPage() {
@@ -111,6 +112,7 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Stack gap="sm">
             <OrderRulesSection order={o} />
+            <OrderChangeRequestPanel orderId={o.id} />
             <Paper withBorder p="xs">
               {(mayChange || o.acknowledgementVersion !== null) && (
                 <Group justify="space-between" mb={4}>

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../core/catalog/product.ts';
-import { api } from '../../api/client.ts';
-import type { OrderDetail } from '../../api/types.ts';
+import { api, ApiError } from '../../api/client.ts';
+import type { ChangeRequest, OrderDetail } from '../../api/types.ts';
 import { useCatalogue } from '../../catalog/use-catalogue.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { DeliveryDateField } from '../entry/DeliveryDateField.tsx';
@@ -60,6 +60,21 @@ export function OrderLinesEditor({ order, onClose }: { order: OrderDetail; onClo
   });
   const body = changeBody(order, live, form);
   const nothing = Object.keys(body).length === 0;
+  // A confirmed order's change that needs a manager (422 with findings) can wait for one: the same body, submitted.
+  const needsManager =
+    order.status !== 'draft' && save.error instanceof ApiError && save.error.status === 422 && Array.isArray(save.error.body.findings);
+  const submit = useMutation({
+    mutationFn: () => api.post<ChangeRequest>(`/api/orders/${order.id}/change-requests`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['orders', order.id] });
+      void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
+      onClose();
+    },
+  });
+  const submitButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (needsManager) submitButton.current?.focus(); // Enter submits it: the keyboard goes on where it was refused
+  }, [needsManager]);
 
   // Ctrl+Enter sends, Escape leaves: from any field of the editor.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -221,7 +236,8 @@ export function OrderLinesEditor({ order, onClose }: { order: OrderDetail; onClo
           <Text size="xs">{t('detail.changeNotice', { version: (order.acknowledgementVersion ?? 0) + 1 })}</Text>
         </Alert>
       )}
-      {save.error && <ErrorAlert error={save.error} title={t('detail.changeRefused')} />}
+      {save.error && <ErrorAlert error={save.error} title={t(needsManager ? 'changes.needsManager' : 'detail.changeRefused')} />}
+      {submit.error && <ErrorAlert error={submit.error} />}
       <Group gap="xs" justify="flex-end">
         <Text size="xs" c="dimmed">
           {t('detail.changeKeys')}
@@ -229,6 +245,18 @@ export function OrderLinesEditor({ order, onClose }: { order: OrderDetail; onClo
         <Button size="xs" variant="default" onClick={onClose}>
           {t('detail.changeCancel')}
         </Button>
+        {needsManager && (
+          <Button
+            ref={submitButton}
+            size="xs"
+            color="orange"
+            loading={submit.isPending}
+            data-testid="order-edit-submit-approval"
+            onClick={() => submit.mutate()}
+          >
+            {t('changes.submit')}
+          </Button>
+        )}
         <Button
           ref={saveButton}
           size="xs"
