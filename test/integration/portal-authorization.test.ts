@@ -121,6 +121,23 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       ':warehouseId/:productId': product,
       'orders/:id': aOrder.id,
       'controls/:id': delivered.id,
+      // Buyer A's order with a change waiting for a manager: no buyer reaches the queue's routes.
+      'change-requests/:id': (
+        await t.handle.db
+          .insertInto('orderChangeRequests')
+          .values({
+            orderId: aOrder.id,
+            bodyJson: JSON.stringify({ note: 'Livrer avant 8 h' }),
+            summaryJson: JSON.stringify({ lines: [], netCents: { before: 0, after: 0 } }),
+            findingsJson: '[]',
+            askedAgainst: '{}',
+            status: 'pending',
+            requestedBy: (await t.handle.db.selectFrom('users').select('id').where('role', '=', 'assistant').executeTakeFirstOrThrow()).id,
+            requestedAt: t.app.clock.now().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
       'intake/:id': intake.id,
       'items/:ref': dayItem.ref,
       'documents/:id':
