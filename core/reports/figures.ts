@@ -2,7 +2,7 @@ import { STAFF } from '../auth/roles.ts';
 import { processingDay } from '../calendar/delivery-date.ts';
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import { CHANNELS, type Channel } from '../customers/customer-enums.ts';
-import { AUTOMATED_CHANNELS, CHANNEL_SHARES, type Metric } from './metric-keys.ts';
+import { AUTOMATED_CHANNELS, CHANNEL_SHARES, type Metric, METRICS } from './metric-keys.ts';
 import type { Miss, MetricValues } from './reports.schemas.ts';
 
 // One implementation per figure (definitions in words: definitions.ts). Everything here is pure: the server feeds it
@@ -427,62 +427,88 @@ export const addInterview = (s: EventSums, i: InterviewFact): EventSums => ({
 export const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 const round = (v: number | null, digits: number): number | null => (v === null ? null : Number(v.toFixed(digits)));
 
-/**
- * Every figure from the sums. `applicable` false for a figure means the grouping cannot carry it (OTIF by product:
- * an order is not a product's): it comes out null.
- */
-export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true): Record<Metric, number | null> {
-  const o = (v: number | null) => (orderFigures ? v : null);
-  return {
-    orders: o(d.orders),
-    lines: d.lines,
-    linesComplete: d.linesComplete,
-    serviceRate: ratio(d.linesComplete, d.lines),
-    quantityOrdered: d.quantityOrdered,
-    quantityDelivered: d.quantityDelivered,
-    fillRate: ratio(d.quantityDelivered, d.quantityOrdered),
-    ordersOnTime: o(d.ordersOnTime),
-    onTime: o(ratio(d.ordersOnTime, d.orders)),
-    ordersInFull: o(d.ordersInFull),
-    inFull: o(ratio(d.ordersInFull, d.orders)),
-    ordersOtif: o(d.ordersOtif),
-    otif: o(ratio(d.ordersOtif, d.orders)),
-    leadTimeDays: o(round(ratio(d.leadTimeDaysSum, d.orders), 2)),
-    lateDays: o(round(ratio(d.lateDaysSum, d.orders - d.ordersOnTime), 2)),
-    backorders: d.backorders,
-    ordersConfirmedOnTime: o(d.ordersConfirmedOnTime),
-    confirmedOnTime: o(ratio(d.ordersConfirmedOnTime, d.ordersConfirmed)),
-    ordersTouchless: o(d.ordersTouchless),
-    touchless: o(
-      ratio(
-        d.ordersTouchless,
-        AUTOMATED_CHANNELS.reduce((n, c) => n + d[channelOrders(c)], 0),
-      ),
-    ),
-    ...channelShares(d, o),
-    complaints: e.complaints,
-    complaintsPerThousandLines: round(ratio(e.complaints * 1000, d.lines), 2),
-    complaintsAnsweredOnTime: ratio(e.complaintsAnsweredOnTime, e.complaintsDue),
-    complaintAnswerHours: round(ratio(e.answerMinutesSum, e.complaintsAnswered * 60), 1),
-    complaintResolveDays: round(ratio(e.resolveMinutesSum, e.complaintsResolved * 60 * 24), 1),
-    penalties: e.penalties,
-    penaltiesCents: e.penaltiesCents,
-    penaltiesContested: e.penaltiesContested,
-    penaltiesWon: e.penaltiesWon,
-    penaltiesPaidCents: e.penaltiesPaidCents,
-    risksAvoided: e.risksAvoided,
-    exposureAvoidedCents: e.exposureAvoidedCents,
-    calls: e.calls,
-    callMinutes: Math.round(e.callSeconds / 60),
-    interviews: e.interviews,
-    satisfaction: round(ratio(e.scoreSum, e.scored), 2),
-  };
-}
+type Sums = { d: DeliverySums; e: EventSums };
 
-/** Each channel's share of the orders (a report asks it of thousands of rows: no intermediate arrays). */
-function channelShares(d: DeliverySums, o: (v: number | null) => number | null) {
-  const out = {} as Record<(typeof CHANNEL_SHARES)[Channel], number | null>;
-  for (const c of CHANNELS) out[CHANNEL_SHARES[c]] = o(ratio(d[channelOrders(c)], d.orders));
+/** One implementation per figure, from the sums. */
+const FIGURES: Record<Metric, (s: Sums) => number | null> = {
+  orders: ({ d }) => d.orders,
+  lines: ({ d }) => d.lines,
+  linesComplete: ({ d }) => d.linesComplete,
+  serviceRate: ({ d }) => ratio(d.linesComplete, d.lines),
+  quantityOrdered: ({ d }) => d.quantityOrdered,
+  quantityDelivered: ({ d }) => d.quantityDelivered,
+  fillRate: ({ d }) => ratio(d.quantityDelivered, d.quantityOrdered),
+  ordersOnTime: ({ d }) => d.ordersOnTime,
+  onTime: ({ d }) => ratio(d.ordersOnTime, d.orders),
+  ordersInFull: ({ d }) => d.ordersInFull,
+  inFull: ({ d }) => ratio(d.ordersInFull, d.orders),
+  ordersOtif: ({ d }) => d.ordersOtif,
+  otif: ({ d }) => ratio(d.ordersOtif, d.orders),
+  leadTimeDays: ({ d }) => round(ratio(d.leadTimeDaysSum, d.orders), 2),
+  lateDays: ({ d }) => round(ratio(d.lateDaysSum, d.orders - d.ordersOnTime), 2),
+  backorders: ({ d }) => d.backorders,
+  ordersConfirmedOnTime: ({ d }) => d.ordersConfirmedOnTime,
+  confirmedOnTime: ({ d }) => ratio(d.ordersConfirmedOnTime, d.ordersConfirmed),
+  ordersTouchless: ({ d }) => d.ordersTouchless,
+  touchless: ({ d }) =>
+    ratio(
+      d.ordersTouchless,
+      AUTOMATED_CHANNELS.reduce((n, c) => n + d[channelOrders(c)], 0),
+    ),
+  ...(Object.fromEntries(CHANNELS.map((c) => [CHANNEL_SHARES[c], ({ d }: Sums) => ratio(d[channelOrders(c)], d.orders)])) as Record<
+    (typeof CHANNEL_SHARES)[Channel],
+    (s: Sums) => number | null
+  >),
+  complaints: ({ e }) => e.complaints,
+  complaintsPerThousandLines: ({ d, e }) => round(ratio(e.complaints * 1000, d.lines), 2),
+  complaintsAnsweredOnTime: ({ e }) => ratio(e.complaintsAnsweredOnTime, e.complaintsDue),
+  complaintAnswerHours: ({ e }) => round(ratio(e.answerMinutesSum, e.complaintsAnswered * 60), 1),
+  complaintResolveDays: ({ e }) => round(ratio(e.resolveMinutesSum, e.complaintsResolved * 60 * 24), 1),
+  penalties: ({ e }) => e.penalties,
+  penaltiesCents: ({ e }) => e.penaltiesCents,
+  penaltiesContested: ({ e }) => e.penaltiesContested,
+  penaltiesWon: ({ e }) => e.penaltiesWon,
+  penaltiesPaidCents: ({ e }) => e.penaltiesPaidCents,
+  risksAvoided: ({ e }) => e.risksAvoided,
+  exposureAvoidedCents: ({ e }) => e.exposureAvoidedCents,
+  calls: ({ e }) => e.calls,
+  callMinutes: ({ e }) => Math.round(e.callSeconds / 60),
+  interviews: ({ e }) => e.interviews,
+  satisfaction: ({ e }) => round(ratio(e.scoreSum, e.scored), 2),
+};
+
+/** The figures made of orders: a grouping by product, category or warehouse cannot carry them (an order is no product's). */
+const ORDER_FIGURES: ReadonlySet<Metric> = new Set<Metric>([
+  'orders',
+  'ordersOnTime',
+  'onTime',
+  'ordersInFull',
+  'inFull',
+  'ordersOtif',
+  'otif',
+  'leadTimeDays',
+  'lateDays',
+  'ordersConfirmedOnTime',
+  'confirmedOnTime',
+  'ordersTouchless',
+  'touchless',
+  ...CHANNELS.map((c) => CHANNEL_SHARES[c]),
+]);
+
+/**
+ * The figures asked (all of them by default) from the sums. `orderFigures` false means the grouping cannot carry
+ * the figures made of orders: they come out null. A report computes a few figures for thousands of rows: only
+ * those asked are computed.
+ */
+export function figuresOf(
+  d: DeliverySums,
+  e: EventSums,
+  orderFigures = true,
+  metrics: readonly Metric[] = METRICS,
+): MetricValues {
+  const out: MetricValues = {};
+  const sums = { d, e };
+  for (const m of metrics) out[m] = orderFigures || !ORDER_FIGURES.has(m) ? FIGURES[m](sums) : null;
   return out;
 }
 

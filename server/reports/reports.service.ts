@@ -19,7 +19,6 @@ import {
   orderVerdict,
   penaltyPaidCents,
   penaltyVerdict,
-  pick,
   riskAvoided,
   type Verdict,
 } from '../../core/reports/figures.ts';
@@ -275,10 +274,10 @@ async function labels(c: Context, keys: readonly string[]): Promise<Map<string, 
 }
 
 /** A product, a category or a warehouse has lines and complaints, but no order, notice, risk, call or interview of its own. */
-function rowFigures(g: Group, lineGroup: boolean): Record<Metric, number | null> {
-  const all = figuresOf(g.deliveries, g.events, !lineGroup);
-  if (lineGroup) for (const m of METRICS) if (['penalty', 'risk', 'call', 'interview'].includes(METRIC_UNIT[m])) all[m] = null;
-  return all;
+function rowFigures(g: Group, lineGroup: boolean, metrics: readonly Metric[]): MetricValues {
+  const figures = figuresOf(g.deliveries, g.events, !lineGroup, metrics);
+  if (lineGroup) for (const m of metrics) if (['penalty', 'risk', 'call', 'interview'].includes(METRIC_UNIT[m])) figures[m] = null;
+  return figures;
 }
 
 async function periodReport(c: Context, period: Period, metrics: readonly Metric[]): Promise<{ rows: KpiRow[]; totals: MetricValues }> {
@@ -298,8 +297,8 @@ async function periodReport(c: Context, period: Period, metrics: readonly Metric
     ? await orderTotals(c, period)
     : groups.reduce<DeliverySums>((s, g) => addSums(s, g.deliveries), emptyDeliverySums());
   return {
-    rows: groups.map((g) => ({ key: g.key, label: g.label, metrics: pick(rowFigures(g, lineGroups), metrics) })),
-    totals: pick(figuresOf(totalDeliveries, eventTotals(facts, c.now)), metrics),
+    rows: groups.map((g) => ({ key: g.key, label: g.label, metrics: rowFigures(g, lineGroups, metrics) })),
+    totals: figuresOf(totalDeliveries, eventTotals(facts, c.now), true, metrics),
   };
 }
 
