@@ -6,6 +6,7 @@ import { ForceMajeureInputSchema, ForceMajeureSchema } from '../../core/penaltie
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { changeForceMajeure, forceMajeureHistory, forceMajeureWorkbook, listForceMajeure, recordForceMajeure } from './force-majeure.ts';
+import { sendWorkbook } from '../http/excel.ts';
 
 const tags = ['penalties'];
 /** Managers and admins record and change the periods, as every commercial setting; the desk reads them. */
@@ -51,10 +52,7 @@ export const forceMajeureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) =>
-      reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="force-majeure.xlsx"')
-        .send(await forceMajeureWorkbook(app.db)),
+      sendWorkbook(reply, 'force-majeure.xlsx', await forceMajeureWorkbook(app.db)),
   );
 
   app.post(
