@@ -176,6 +176,13 @@ export const A11Y_SCREENS: A11yScreen[] = [
       await page.getByTestId('inbound-call-panel').locator('input[type="time"]').waitFor();
     },
   },
+  {
+    // A retail central's restricted assortment as a manager sees it: the products, the switch, the picker to list one.
+    name: 'customer-assortment',
+    path: async (page) => `/customers/${await firstId(page, '/api/customers?q=cap')}`,
+    user: 'manager@demo.local',
+    ready: `${byTestId('assortment-products')} tbody tr`,
+  },
   { name: 'customer-new', path: '/customers/new', user: 'manager@demo.local', ready: 'form' },
   {
     name: 'customer-new-errors',
@@ -212,6 +219,17 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'promotion-new', path: '/terms/promotions/new', user: 'manager@demo.local', ready: 'form' },
   { name: 'price-lists', path: '/terms/price-lists', user: 'manager@demo.local', ready: `${byTestId('price-list-lines')} tbody tr` },
   { name: 'price-lists-assistant', path: '/terms/price-lists', ready: `${byTestId('price-list-lines')} tbody tr` },
+  {
+    // The list's discount on the order being changed: its steps, its families, a step added.
+    name: 'order-tiers-edit',
+    path: '/terms/price-lists',
+    user: 'manager@demo.local',
+    ready: byTestId('order-tiers-edit'),
+    state: async (page) => {
+      await page.getByTestId('order-tiers-edit').click();
+      await page.getByTestId('order-tiers-form').waitFor();
+    },
+  },
   {
     name: 'call-scripts',
     path: '/terms/scripts?typology=ARTISAN&screen=complaint',

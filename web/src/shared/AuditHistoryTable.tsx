@@ -11,6 +11,7 @@ import { useFormat } from './use-format.ts';
 export function AuditHistoryTable<State>({
   events,
   describe,
+  change,
   action,
   subject,
   limit = 30,
@@ -18,8 +19,10 @@ export function AuditHistoryTable<State>({
   testId,
 }: {
   events: readonly AuditEvent[];
-  /** A record as it stood before or after the change, in words. */
-  describe: (state: State) => ReactNode;
+  /** A record as it stood before or after the change, in words: shown "before ⟶ after". */
+  describe?: (state: State) => ReactNode;
+  /** Or the change itself in words, where before and after are long lists (what was added, what removed). */
+  change?: (before: State | null, after: State | null) => ReactNode;
   /** The action's name (create, update, delete…) in the screen's words. */
   action: (action: string) => string;
   /** What the change was about (a product code…) when the history covers several records. */
@@ -37,11 +40,13 @@ export function AuditHistoryTable<State>({
           const before = e.before as State | null;
           const after = e.after as State | null;
           const either = after ?? before;
-          const change = (
+          const what = change ? (
+            change(before, after)
+          ) : (
             <>
-              {before && describe(before)}
+              {before && describe?.(before)}
               {before && after && ' ⟶ '}
-              {after && describe(after)}
+              {after && describe?.(after)}
             </>
           );
           if (compact)
@@ -57,7 +62,7 @@ export function AuditHistoryTable<State>({
                       </Text>
                     )}
                   </Text>
-                  <Text size="xs">{change}</Text>
+                  <Text size="xs">{what}</Text>
                 </Table.Td>
               </Table.Tr>
             );
@@ -71,7 +76,7 @@ export function AuditHistoryTable<State>({
                   {either && subject(either)}
                 </Table.Td>
               )}
-              <Table.Td>{change}</Table.Td>
+              <Table.Td>{what}</Table.Td>
             </Table.Tr>
           );
         })}
