@@ -197,6 +197,17 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'products', path: '/products', ready: 'tbody tr' },
   { name: 'product', path: async (page) => `/products/${await firstId(page, '/api/products')}`, ready: 'main h1' },
   { name: 'product-new', path: '/products/new', user: 'admin@demo.local', ready: 'form' },
+  {
+    // A product's lots as a manager sees them, one being corrected (the form under the table).
+    name: 'product-lots',
+    path: async (page) => `/products/${await firstId(page, '/api/products?q=FAR-T45-1KG')}`,
+    user: 'manager@demo.local',
+    ready: `${byTestId('product-lots')} tbody tr`,
+    state: async (page) => {
+      await page.getByTestId('product-lots').getByRole('button').first().click();
+      await page.getByTestId('lot-form').waitFor();
+    },
+  },
   { name: 'stock', path: '/stock', ready: 'tbody tr' },
   { name: 'production-shortfalls', path: '/stock/shortfalls', ready: '[data-testid="shortfalls-table"] tbody tr' },
   { name: 'penalties', path: '/penalties', ready: 'tbody tr' },
