@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
-import { TIER_MEASURES } from './pricing.types.ts';
+import { TIER_MEASURES } from './tier-measures.ts';
 import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // core/pricing's rule types (Promotion, PriceList, OrderTierDiscount) are the Static<> of these schemas: one shape, the API's.

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { familyName } from '../../../core/catalog/family-names.ts';
 import type { OrderTiersSchema } from '../../../core/pricing/pricing.schemas.ts';
-import { TIER_MEASURES, type TierMeasure } from '../../../core/pricing/pricing.types.ts';
+import { TIER_MEASURES, type TierMeasure } from '../../../core/pricing/tier-measures.ts';
 import { api } from '../api/client.ts';
 import { fieldErrors } from '../api/field-errors.ts';
 import { useCatalogue } from '../catalog/use-catalogue.ts';
