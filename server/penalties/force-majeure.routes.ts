@@ -51,8 +51,7 @@ export const forceMajeureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...readErrors },
       },
     },
-    async (_request, reply) =>
-      sendWorkbook(reply, 'force-majeure.xlsx', await forceMajeureWorkbook(app.db)),
+    async (_request, reply) => sendWorkbook(reply, 'force-majeure.xlsx', await forceMajeureWorkbook(app.db)),
   );
 
   app.post(
