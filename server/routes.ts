@@ -31,6 +31,7 @@ import { customerPricesHistoryRoutes } from './pricing/customer-prices-history.r
 import { priceListLinesRoutes } from './catalog/price-list-lines.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { termsRoutes } from './terms/terms.routes.ts';
+import { assortmentRoutes } from './terms/assortment.routes.ts';
 import { creditRoutes } from './terms/credit.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -65,6 +66,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(importsRoutes);
   await app.register(creditRoutes);
   await app.register(termsRoutes);
+  await app.register(assortmentRoutes);
   await app.register(pricingRoutes);
   await app.register(customerPricesHistoryRoutes);
   await app.register(priceListLinesRoutes);

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
+import { TIER_MEASURES } from './tier-measures.ts';
 import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // core/pricing's rule types (Promotion, PriceList, OrderTierDiscount) are the Static<> of these schemas: one shape, the API's.
@@ -8,7 +9,6 @@ import { BIG_CENTS_MAX, Bp, Cents, Id, Ids, Int32, IsoDateString, literals, Null
 const Qty = Int32({ minimum: 1, maximum: 1_000_000 });
 
 export const PROMOTION_KINDS = ['percent', 'free-goods', 'tier'] as const;
-export const TIER_MEASURES = ['units', 'cartons', 'pallets', 'weight', 'value'] as const;
 
 /**
  * Flat, so that each missing parameter is named by its own path: percent needs discountBp (and a minimum per

@@ -10,8 +10,9 @@ import type {
 import type { IsoDate } from '../calendar/dates.ts';
 import type { OrderTotals } from '../orders/totals.ts';
 
-/** What an order-level tier counts: sale units, cartons, pallet-equivalents, net weight (g) or goods value (cents). */
-export type TierMeasure = 'units' | 'cartons' | 'pallets' | 'weight' | 'value';
+import type { TierMeasure } from './tier-measures.ts';
+
+export type { TierMeasure };
 
 /** A discount for the whole order once the measure reaches a step (e.g. 6 pallets → 1.5 %). Steps sorted or not. */
 export type OrderTierDiscount = Static<typeof OrderTierDiscountSchema>;

@@ -51,6 +51,13 @@ export const LotSchema = Type.Object({
   quantity: Type.Integer(),
 });
 
+/** GET /api/stock-lots, its history and its Excel: one product's lots, one warehouse's, or all. */
+export const LotQuerySchema = Type.Object(
+  { productId: Type.Optional(Id), warehouseId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type LotQuery = Static<typeof LotQuerySchema>;
+
 /** GET /api/stock-lots. */
 export const LotListSchema = ListOf(LotSchema);
 

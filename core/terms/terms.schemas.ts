@@ -4,7 +4,7 @@ import { TEMPERATURE_CLASSES } from '../catalog/product.ts';
 import { TYPOLOGIES } from '../customers/customer.ts';
 import { CodeString, NameString } from '../catalog/catalog.schemas.ts';
 import { RulesCustomerPriceSchema } from '../pricing/pricing.schemas.ts';
-import { Cents, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
+import { Cents, Id, Ids, Int32, IsoDateString, literals, Nullable, Text } from '../shared/schemas.ts';
 
 // The shapes of core/terms (Terms, TermsOverrides) and core/terms/agreement.types.ts, as the API carries them.
 
@@ -183,6 +183,9 @@ export const AssortmentInputSchema = Type.Object(
   { additionalProperties: false },
 );
 export type AssortmentInput = Static<typeof AssortmentInputSchema>;
+/** PUT and DELETE /api/customers/:id/assortment/:productId: one product listed or taken out. */
+export const AssortmentProductParams = Type.Object({ id: Id, productId: Id });
+
 export const AssortmentSchema = Type.Object({
   customerId: Type.Integer(),
   restricted: Type.Boolean(),

@@ -5,6 +5,7 @@ import { AuditEventSchema } from '../../core/orders/orders.schemas.ts';
 import { PriceListLineInputSchema, PriceListLineParams, PriceListLineSchema } from '../../core/pricing/pricing.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
+import { sendWorkbook } from '../http/excel.ts';
 import { deleteLine, priceListHistory, priceListWorkbook, saveLine } from './price-list-lines.service.ts';
 
 // The lines of a price list, changed on the desk by those who answer for prices (managers and admins, as customer net prices).
@@ -67,17 +68,14 @@ export const priceListLinesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         tags,
-        summary: "The list's lines (price and quantity tiers per product) as an Excel workbook",
+        summary: "The list's lines (price and quantity tiers per product) and its discount on the order as an Excel workbook",
         params: IdParams,
         response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...ReadProblems },
       },
     },
     async (request, reply) => {
       const { code, workbook } = await priceListWorkbook(app.db, request.params.id);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="liste-de-prix-${code.replace(/[^\w-]+/g, '_')}.xlsx"`)
-        .send(workbook);
+      return sendWorkbook(reply, `liste-de-prix-${code}.xlsx`, workbook);
     },
   );
 };

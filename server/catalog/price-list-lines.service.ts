@@ -1,10 +1,12 @@
 import { priceLines } from '../../core/pricing/price-list.ts';
-import ExcelJS from 'exceljs';
+import { familyName } from '../../core/catalog/family-names.ts';
 import type { PriceListLine, PriceListLineInput } from '../../core/pricing/pricing.schemas.ts';
 import { listAuditEvents, recordAudit } from '../audit/audit.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
+import { workbookOf } from '../http/excel.ts';
 import { rejectInvalid } from '../http/field-errors.ts';
+import { orderDiscountOf } from '../pricing/order-tiers.service.ts';
 import * as repo from './price-lists.repository.ts';
 import { findProduct } from './products.repository.ts';
 
@@ -85,25 +87,50 @@ export async function priceListHistory(db: DbOrTrx, priceListId: number) {
   return (await listAuditEvents(db, { entityType: 'price_list', entityId: priceListId })).reverse();
 }
 
-/** The list's lines as an Excel sheet, as the screen shows them: one row per product, its tiers in one column. */
+/** The measure of an order-tier step as the sheet names its unit. */
+const MEASURE_FR = { units: 'unités', cartons: 'cartons', pallets: 'palettes', weight: 'kg', value: '€ HT' } as const;
+
+/**
+ * The list as an Excel workbook, as the screen shows it: one row per product with its tiers in one column, and a
+ * second sheet with the discount on the whole order (one row per step).
+ */
 export async function priceListWorkbook(db: DbOrTrx, priceListId: number): Promise<{ code: string; workbook: Buffer }> {
   const list = await repo.findPriceList(db, priceListId);
   if (!list) throw notFound('Price list', priceListId);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(list.code.slice(0, 31));
-  sheet.columns = [
-    { header: 'Code article', key: 'productCode', width: 16 },
-    { header: 'Article', key: 'productName', width: 50 },
-    { header: 'Prix unitaire HT (€)', key: 'price', width: 18, style: { numFmt: '#,##0.00' } },
-    { header: 'Paliers (dès quantité : prix €)', key: 'tiers', width: 40 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const line of priceLines(await repo.listPriceListItems(db, priceListId)))
-    sheet.addRow({
-      productCode: line.productCode,
-      productName: line.productName,
-      price: line.unitPriceCents / 100,
-      tiers: line.tiers.map((x) => `${x.minQuantity} : ${(x.unitPriceCents / 100).toFixed(2).replace('.', ',')}`).join(' ; '),
-    });
-  return { code: list.code, workbook: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const discount = await orderDiscountOf(db, priceListId);
+  // Weights are kept in grams and values in cents: the sheet says kilograms and euros.
+  const threshold = (min: number) => (discount?.measure === 'weight' ? min / 1000 : discount?.measure === 'value' ? min / 100 : min);
+  const workbook = await workbookOf(
+    {
+      name: list.code,
+      columns: [
+        { header: 'Code article', key: 'productCode', width: 16 },
+        { header: 'Article', key: 'productName', width: 50 },
+        { header: 'Prix unitaire HT (€)', key: 'price', width: 18, style: { numFmt: '#,##0.00' } },
+        { header: 'Paliers (dès quantité : prix €)', key: 'tiers', width: 40 },
+      ],
+      rows: priceLines(await repo.listPriceListItems(db, priceListId)).map((line) => ({
+        productCode: line.productCode,
+        productName: line.productName,
+        price: line.unitPriceCents / 100,
+        tiers: line.tiers.map((x) => `${x.minQuantity} : ${(x.unitPriceCents / 100).toFixed(2).replace('.', ',')}`).join(' ; '),
+      })),
+    },
+    {
+      name: 'Remise sur commande',
+      columns: [
+        { header: 'Dès', key: 'min', width: 12 },
+        { header: 'Mesure', key: 'measure', width: 12 },
+        { header: 'Remise (%)', key: 'rate', width: 12, style: { numFmt: '0.00' } },
+        { header: 'Familles', key: 'families', width: 40 },
+      ],
+      rows: (discount?.steps ?? []).map((step) => ({
+        min: threshold(step.min),
+        measure: MEASURE_FR[discount!.measure],
+        rate: step.discountBp / 100,
+        families: discount!.families?.map((f) => familyName(f, 'fr')).join(', ') ?? 'Toutes',
+      })),
+    },
+  );
+  return { code: list.code, workbook };
 }

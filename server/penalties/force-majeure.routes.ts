@@ -6,6 +6,7 @@ import { ForceMajeureInputSchema, ForceMajeureSchema } from '../../core/penaltie
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { changeForceMajeure, forceMajeureHistory, forceMajeureWorkbook, listForceMajeure, recordForceMajeure } from './force-majeure.ts';
+import { sendWorkbook } from '../http/excel.ts';
 
 const tags = ['penalties'];
 /** Managers and admins record and change the periods, as every commercial setting; the desk reads them. */
@@ -50,11 +51,7 @@ export const forceMajeureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...readErrors },
       },
     },
-    async (_request, reply) =>
-      reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="force-majeure.xlsx"')
-        .send(await forceMajeureWorkbook(app.db)),
+    async (_request, reply) => sendWorkbook(reply, 'force-majeure.xlsx', await forceMajeureWorkbook(app.db)),
   );
 
   app.post(

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { type IsoDate, isIsoDate } from '../../core/calendar/dates.ts';
 import type { SessionUser } from '../../core/auth/roles.ts';
 import { penaltyCategoryName } from '../../core/penalties/penalty.ts';
 import { listAuditEvents, recordAudit } from '../audit/audit.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { workbookOf } from '../http/excel.ts';
 import { findForceMajeureRow, insertForceMajeure, listForceMajeureRows, updateForceMajeure } from './penalties.repository.ts';
 import { toPeriod } from './penalty-notices.ts';
 
@@ -90,23 +90,21 @@ export async function forceMajeureHistory(db: DbOrTrx) {
 /** The periods as an Excel sheet, as the screen lists them (categories named as the CGV name them). */
 export async function forceMajeureWorkbook(db: DbOrTrx): Promise<Buffer> {
   const periods = await listForceMajeure(db);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Force majeure');
-  sheet.columns = [
-    { header: 'Du', key: 'from', width: 12 },
-    { header: 'Au', key: 'to', width: 12 },
-    { header: 'Événement', key: 'label', width: 36 },
-    { header: 'Catégories', key: 'categories', width: 48 },
-    { header: 'Description', key: 'description', width: 48 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of periods)
-    sheet.addRow({
+  return workbookOf({
+    name: 'Force majeure',
+    columns: [
+      { header: 'Du', key: 'from', width: 12 },
+      { header: 'Au', key: 'to', width: 12 },
+      { header: 'Événement', key: 'label', width: 36 },
+      { header: 'Catégories', key: 'categories', width: 48 },
+      { header: 'Description', key: 'description', width: 48 },
+    ],
+    rows: periods.map((p) => ({
       from: p.from,
       to: p.to,
       label: p.label,
       categories: p.categories ? p.categories.map((c) => penaltyCategoryName(c, 'fr')).join(', ') : 'Toutes',
       description: p.description ?? '',
-    });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+  });
 }

@@ -4,6 +4,7 @@ import { STAFF } from '../../core/auth/roles.ts';
 import { AuditEventSchema } from '../../core/orders/orders.schemas.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { customerPriceHistory, customerPricesWorkbook } from './customer-prices-history.ts';
+import { sendWorkbook } from '../http/excel.ts';
 
 const tags = ['pricing'];
 const ReadProblems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -35,9 +36,6 @@ export const customerPricesHistoryRoutes: FastifyPluginAsyncTypebox = async (app
       },
     },
     async (request, reply) =>
-      reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="prix-nets-client-${request.params.id}.xlsx"`)
-        .send(await customerPricesWorkbook(app.db, request.params.id)),
+      sendWorkbook(reply, `prix-nets-client-${request.params.id}.xlsx`, await customerPricesWorkbook(app.db, request.params.id)),
   );
 };

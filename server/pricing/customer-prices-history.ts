@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { workbookOf } from '../http/excel.ts';
 import { listAuditEvents } from '../audit/audit.repository.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { listCustomerPrices } from './customer-prices.service.ts';
@@ -18,25 +18,23 @@ export async function customerPriceHistory(db: DbOrTrx, customerId: number) {
 /** The customer's net prices as an Excel sheet, as the screen lists them: for the sales rep or the customer. */
 export async function customerPricesWorkbook(db: DbOrTrx, customerId: number): Promise<Buffer> {
   const prices = await listCustomerPrices(db, customerId);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Prix nets');
-  sheet.columns = [
-    { header: 'Code article', key: 'productCode', width: 16 },
-    { header: 'Article', key: 'productName', width: 44 },
-    { header: 'Prix net HT (€)', key: 'price', width: 16, style: { numFmt: '#,##0.00' } },
-    { header: 'Du', key: 'validFrom', width: 12 },
-    { header: 'Au', key: 'validTo', width: 12 },
-    { header: 'Note', key: 'note', width: 40 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of prices)
-    sheet.addRow({
+  return workbookOf({
+    name: 'Prix nets',
+    columns: [
+      { header: 'Code article', key: 'productCode', width: 16 },
+      { header: 'Article', key: 'productName', width: 44 },
+      { header: 'Prix net HT (€)', key: 'price', width: 16, style: { numFmt: '#,##0.00' } },
+      { header: 'Du', key: 'validFrom', width: 12 },
+      { header: 'Au', key: 'validTo', width: 12 },
+      { header: 'Note', key: 'note', width: 40 },
+    ],
+    rows: prices.map((p) => ({
       productCode: p.productCode,
       productName: p.productName,
       price: p.unitPriceCents / 100,
       validFrom: p.validFrom,
       validTo: p.validTo ?? '',
       note: p.note ?? '',
-    });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+  });
 }

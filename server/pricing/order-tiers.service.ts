@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { TierMeasure } from '../../core/pricing/pricing.types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { listAuditEvents, recordAudit } from '../audit/audit.repository.ts';
 import { findPriceList } from '../catalog/price-lists.repository.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { type FieldError, notFound } from '../errors.ts';
@@ -18,6 +18,12 @@ export async function orderDiscountOf(db: DbOrTrx, priceListId: number): Promise
 export async function getOrderTiers(db: DbOrTrx, priceListId: number) {
   if (!(await findPriceList(db, priceListId))) throw notFound('Price list', priceListId);
   return { priceListId, orderDiscount: await orderDiscountOf(db, priceListId) };
+}
+
+/** Who changed the list's discount on the order (managers and admins), what and when, newest first. */
+export async function orderTiersHistory(db: DbOrTrx, priceListId: number) {
+  if (!(await findPriceList(db, priceListId))) throw notFound('Price list', priceListId);
+  return (await listAuditEvents(db, { entityType: 'price_list_order_tiers', entityId: priceListId })).reverse();
 }
 
 /** Steps with distinct thresholds, and a discount that never falls as the order grows. */

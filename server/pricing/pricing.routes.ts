@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CUSTOMER_EDITORS, MASTER_DATA_ADMINS, STAFF } from '../../core/auth/roles.ts';
+import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
 import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { AuditEventSchema } from '../../core/orders/orders.schemas.ts';
 import { createCustomerPrice, deleteCustomerPrice, listCustomerPrices, updateCustomerPrice } from './customer-prices.service.ts';
-import { getOrderTiers, saveOrderTiers } from './order-tiers.service.ts';
+import { getOrderTiers, orderTiersHistory, saveOrderTiers } from './order-tiers.service.ts';
 import {
   CustomerPriceInputSchema,
   CustomerPriceParams,
@@ -148,10 +149,24 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => getOrderTiers(app.db, request.params.id),
   );
 
+  app.get(
+    '/api/price-lists/:id/order-tiers/history',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Who changed the list's discount on the order, what and when (before and after), newest first",
+        params: IdParams,
+        response: { 200: Type.Array(AuditEventSchema), ...ReadProblems },
+      },
+    },
+    async (request) => orderTiersHistory(app.db, request.params.id),
+  );
+
   app.put(
     '/api/price-lists/:id/order-tiers',
     {
-      config: { access: MASTER_DATA_ADMINS },
+      config: { access: CUSTOMER_EDITORS },
       schema: {
         tags,
         summary: "Replace the list's order-level tier discount (null removes it)",

@@ -2,14 +2,17 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '../../core/auth/roles.ts';
 import { CUSTOMER_EDITORS, STAFF } from '../../core/auth/roles.ts';
+import { AuditEventSchema } from '../../core/orders/orders.schemas.ts';
 import { currentUser } from '../auth/auth.plugin.ts';
-import { Id, IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
+import { sendWorkbook } from '../http/excel.ts';
+import { IdParams, ProblemSchema } from '../../core/shared/schemas.ts';
 import { listLots } from './availability.repository.ts';
 import {
   AvailabilityQuerySchema,
   AvailabilitySchema,
   LotCorrectionSchema,
   LotListSchema,
+  LotQuerySchema,
   LotSchema,
   ReceiptInputSchema,
   ReceiptListQuerySchema,
@@ -19,7 +22,7 @@ import {
   SupplySettingsSchema,
 } from '../../core/stock/availability.schemas.ts';
 import { getAvailability } from './availability.service.ts';
-import { correctLot } from './lots.service.ts';
+import { correctLot, lotHistory, lotsWorkbook } from './lots.service.ts';
 import { createReceipt, listReceipts, updateReceipt } from './receipts.service.ts';
 import { getSupplySettings, patchSupplySettings } from './supply-settings.ts';
 
@@ -90,7 +93,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Lots on hand with their production date and DDM, oldest DDM first',
-        querystring: Type.Object({ productId: Type.Optional(Id), warehouseId: Type.Optional(Id) }, { additionalProperties: false }),
+        querystring: LotQuerySchema,
         response: { 200: LotListSchema, ...Read },
       },
     },
@@ -100,6 +103,34 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         warehouseId: request.query.warehouseId,
       }),
     }),
+  );
+
+  app.get(
+    '/api/stock-lots/history',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Who corrected the lots (a product's, a warehouse's), what and when (before and after), newest first",
+        querystring: LotQuerySchema,
+        response: { 200: Type.Array(AuditEventSchema), ...Read },
+      },
+    },
+    async (request) => lotHistory(app.db, request.query),
+  );
+
+  app.get(
+    '/api/stock-lots.xlsx',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The lots (a product's, a warehouse's) as an Excel workbook, oldest DDM first",
+        querystring: LotQuerySchema,
+        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...Read },
+      },
+    },
+    async (request, reply) => sendWorkbook(reply, 'lots.xlsx', await lotsWorkbook(app.db, request.query)),
   );
 
   app.put(

@@ -1,9 +1,12 @@
 import { isIsoDate } from '../../core/calendar/dates.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { Db } from '../db/database.ts';
+import { listAuditEvents, recordAudit } from '../audit/audit.repository.ts';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import { workbookOf } from '../http/excel.ts';
 import { invalid, notFound } from '../errors.ts';
-import { findLot, updateLot } from './availability.repository.ts';
+import { findLot, listLots, updateLot } from './availability.repository.ts';
 import { adjustStock } from './stock.repository.ts';
+
+import type { LotQuery } from '../../core/stock/availability.schemas.ts';
 
 type LotCorrection = { quantity: number; bestBefore: string; productionDate?: string | null };
 
@@ -21,9 +24,17 @@ export async function correctLot(db: Db, id: number, input: LotCorrection, userI
   return db.transaction().execute(async (trx) => {
     const lot = await findLot(trx, id);
     if (!lot) throw notFound('Stock lot', id);
-    const before = { lot: lot.lot, quantity: lot.quantity, bestBefore: lot.bestBefore, productionDate: lot.productionDate };
+    // The lot named with its place, so that the history reads without looking the lot up.
+    const before = {
+      lot: lot.lot,
+      warehouseCode: lot.warehouseCode,
+      quantity: lot.quantity,
+      bestBefore: lot.bestBefore,
+      productionDate: lot.productionDate,
+    };
     const after = {
       lot: lot.lot,
+      warehouseCode: lot.warehouseCode,
       quantity: input.quantity,
       bestBefore: input.bestBefore,
       productionDate: input.productionDate === undefined ? lot.productionDate : input.productionDate,
@@ -45,5 +56,30 @@ export async function correctLot(db: Db, id: number, input: LotCorrection, userI
       );
     await recordAudit(trx, { entityType: 'stock_lot', entityId: id, action: 'update', userId, before, after, at: now.toISOString() });
     return { ...lot, ...after };
+  });
+}
+
+const lotsOf = (db: DbOrTrx, query: LotQuery) =>
+  listLots(db, { productIds: query.productId === undefined ? undefined : [query.productId], warehouseId: query.warehouseId });
+
+/** Who corrected the lots (of a product, of a warehouse), what and when: the audit read back, newest first. */
+export async function lotHistory(db: DbOrTrx, query: LotQuery) {
+  const ids = new Set((await lotsOf(db, query)).map((l) => l.id));
+  return (await listAuditEvents(db, { entityType: 'stock_lot' })).filter((e) => ids.has(e.entityId)).reverse();
+}
+
+/** The lots as an Excel sheet, as the product page lists them (oldest DDM first). */
+export async function lotsWorkbook(db: DbOrTrx, query: LotQuery): Promise<Buffer> {
+  return workbookOf({
+    name: 'Lots',
+    columns: [
+      { header: 'Dépôt', key: 'warehouseCode', width: 10 },
+      { header: 'Code article', key: 'productCode', width: 18 },
+      { header: 'Lot', key: 'lot', width: 14 },
+      { header: 'Produit le', key: 'productionDate', width: 12 },
+      { header: 'DDM', key: 'bestBefore', width: 12 },
+      { header: 'Quantité', key: 'quantity', width: 12, style: { numFmt: '#,##0' } },
+    ],
+    rows: (await lotsOf(db, query)).map((l) => ({ ...l, productionDate: l.productionDate ?? '' })),
   });
 }

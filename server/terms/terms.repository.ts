@@ -148,6 +148,21 @@ export async function replaceAssortment(
       .execute();
 }
 
+/** The customer's assortment head, created open when he had none (a product listed before any restriction). */
+export async function ensureAssortment(db: DbOrTrx, customerId: number, now: string): Promise<void> {
+  await db
+    .insertInto('customerAssortments')
+    .values({ customerId, restricted: 0, updatedAt: now })
+    .onConflict((oc) => oc.column('customerId').doNothing())
+    .execute();
+}
+
+/** A product out of the customer's agreed assortment. */
+export async function removeAssortmentProduct(db: DbOrTrx, customerId: number, productId: number, now: string): Promise<void> {
+  await db.deleteFrom('customerAssortmentProducts').where('customerId', '=', customerId).where('productId', '=', productId).execute();
+  await db.updateTable('customerAssortments').set({ updatedAt: now }).where('customerId', '=', customerId).execute();
+}
+
 /** One more product in a customer's agreed assortment (already there: nothing changes). */
 export async function addAssortmentProduct(db: DbOrTrx, customerId: number, productId: number, now: string): Promise<void> {
   await db

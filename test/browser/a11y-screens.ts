@@ -191,6 +191,13 @@ export const A11Y_SCREENS: A11yScreen[] = [
       await page.getByTestId('inbound-call-panel').locator('input[type="time"]').waitFor();
     },
   },
+  {
+    // A retail central's restricted assortment as a manager sees it: the products, the switch, the picker to list one.
+    name: 'customer-assortment',
+    path: async (page) => `/customers/${await firstId(page, '/api/customers?q=cap')}`,
+    user: 'manager@demo.local',
+    ready: `${byTestId('assortment-products')} tbody tr`,
+  },
   { name: 'customer-new', path: '/customers/new', user: 'manager@demo.local', ready: 'form' },
   {
     name: 'customer-new-errors',
@@ -205,6 +212,17 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'products', path: '/products', ready: 'tbody tr' },
   { name: 'product', path: async (page) => `/products/${await firstId(page, '/api/products')}`, ready: 'main h1' },
   { name: 'product-new', path: '/products/new', user: 'admin@demo.local', ready: 'form' },
+  {
+    // A product's lots as a manager sees them, one being corrected (the form under the table).
+    name: 'product-lots',
+    path: async (page) => `/products/${await firstId(page, '/api/products?q=FAR-T45-1KG')}`,
+    user: 'manager@demo.local',
+    ready: `${byTestId('product-lots')} tbody tr`,
+    state: async (page) => {
+      await page.getByTestId('product-lots').getByRole('button').first().click();
+      await page.getByTestId('lot-form').waitFor();
+    },
+  },
   { name: 'stock', path: '/stock', ready: 'tbody tr' },
   { name: 'production-shortfalls', path: '/stock/shortfalls', ready: '[data-testid="shortfalls-table"] tbody tr' },
   { name: 'penalties', path: '/penalties', ready: 'tbody tr' },
@@ -227,6 +245,17 @@ export const A11Y_SCREENS: A11yScreen[] = [
   { name: 'promotion-new', path: '/terms/promotions/new', user: 'manager@demo.local', ready: 'form' },
   { name: 'price-lists', path: '/terms/price-lists', user: 'manager@demo.local', ready: `${byTestId('price-list-lines')} tbody tr` },
   { name: 'price-lists-assistant', path: '/terms/price-lists', ready: `${byTestId('price-list-lines')} tbody tr` },
+  {
+    // The list's discount on the order being changed: its steps, its families, a step added.
+    name: 'order-tiers-edit',
+    path: '/terms/price-lists',
+    user: 'manager@demo.local',
+    ready: byTestId('order-tiers-edit'),
+    state: async (page) => {
+      await page.getByTestId('order-tiers-edit').click();
+      await page.getByTestId('order-tiers-form').waitFor();
+    },
+  },
   {
     name: 'call-scripts',
     path: '/terms/scripts?typology=ARTISAN&screen=complaint',

@@ -101,4 +101,54 @@ describe.skipIf(!browserAvailable())('browser: a price list line changed on scre
     expect(item.unitPriceCents).toBe(990);
     await page.close();
   });
+
+  it("changes the list's discount on the order by keyboard, read back in its history, in French and in English", async () => {
+    const db = desk.server.app.db;
+    const gms = (await db.selectFrom('priceLists').select('id').where('code', '=', 'PL-GMS-2026').executeTakeFirstOrThrow()).id;
+    const page = await desk.open('fr', 'manager@demo.local');
+    await page.goto(`${desk.server.url}/terms/price-lists?list=${gms}`);
+    const panel = page.getByTestId('order-tiers');
+    await expect.poll(() => panel.getByTestId('order-tiers-steps').textContent()).toMatch(/dès 24 palettes : −4/);
+    await panel.getByTestId('order-tiers-edit').click();
+    const form = page.getByTestId('order-tiers-form');
+    // The third step (12 pallets) goes from 2,5 % to 3 %, and a fourth is typed after a click on "add".
+    await form.getByLabel('Remise', { exact: true }).nth(2).fill('3');
+    await form.getByRole('button', { name: 'Ajouter un palier de remise' }).click();
+    await form.getByLabel('À partir de').last().click();
+    await page.keyboard.type('30');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5,5');
+    await desk.shot(page, 'order-tiers-edit-fr');
+    await page.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => panel.getByTestId('order-tiers-steps').textContent())
+      .toMatch(/dès 12 palettes : −3\s%.*dès 30 palettes : −5,5\s%/);
+    const history = panel.getByTestId('order-tiers-history');
+    await expect.poll(() => history.textContent()).toMatch(/Claire Dubois.*dès 12 palettes : −2,5\s%.*⟶.*dès 30 palettes : −5,5\s%/);
+    await desk.shot(page, 'order-tiers-fr');
+    const steps = await db
+      .selectFrom('priceListOrderTierSteps')
+      .select(['minValue', 'discountBp'])
+      .where('priceListId', '=', gms)
+      .execute();
+    expect(steps).toContainEqual({ minValue: 30, discountBp: 550 });
+
+    // In English, a discount that falls as the order grows is refused beside its step; an assistant only reads.
+    const en = await desk.open('en', 'manager@demo.local');
+    await en.goto(`${desk.server.url}/terms/price-lists?list=${gms}`);
+    await en.getByTestId('order-tiers-edit').click();
+    const enForm = en.getByTestId('order-tiers-form');
+    await enForm.getByLabel('Discount', { exact: true }).last().fill('1');
+    await enForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => enForm.locator('.mantine-TextInput-error').count()).toBe(1);
+    await desk.shot(en, 'order-tiers-en');
+    await en.close();
+    const assistant = await desk.open('fr', 'adv@demo.local');
+    await assistant.goto(`${desk.server.url}/terms/price-lists?list=${gms}`);
+    await assistant.getByTestId('order-tiers-history').waitFor();
+    expect(await assistant.getByTestId('order-tiers-edit').count()).toBe(0);
+    await assistant.close();
+    await page.close();
+  });
 });

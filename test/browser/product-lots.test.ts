@@ -24,6 +24,9 @@ describe.skipIf(!browserAvailable())('browser: a lot corrected on the product pa
     await page.getByTestId('lot-save').click();
     await expect.poll(() => table.getByText('123', { exact: true }).count()).toBe(1);
     expect(await table.innerText()).toContain('30/09/2026');
+    // The correction read back under the table: who, the lot and its warehouse, before and after.
+    const history = page.getByTestId('lots-history');
+    await expect.poll(() => history.textContent()).toMatch(/Claire Dubois.*correction.*L26\w+.*⟶ 123 · DDM .*30\/09\/2026/);
     await table.scrollIntoViewIfNeeded();
     await desk.shot(page, 'product-lots-fr');
     const audited = await desk.server.app.db.selectFrom('auditEvents').select('afterJson').where('entityType', '=', 'stock_lot').execute();
@@ -33,6 +36,8 @@ describe.skipIf(!browserAvailable())('browser: a lot corrected on the product pa
     await en.goto(`${desk.server.url}/products/${product}`);
     await en.getByTestId('product-lots').getByText('123', { exact: true }).waitFor();
     expect(await en.getByTestId('product-lots').getByRole('button', { name: 'Correct' }).count()).toBe(0);
+    await expect.poll(() => en.getByTestId('lots-history').textContent()).toMatch(/corrected.*⟶ 123 · best before .*2026/);
+    expect(await en.getByTestId('lots-export').getAttribute('href')).toBe(`/api/stock-lots.xlsx?productId=${product}`);
     await en.getByTestId('product-lots').scrollIntoViewIfNeeded();
     await desk.shot(en, 'product-lots-en');
     await en.close();

@@ -146,6 +146,7 @@ describe.each(await testEngines())('authorization matrix on %s', (engine) => {
       'products/:id': ids.product('FAR-T45-1KG').id,
       'price-lists/:id': await first('priceLists'),
       'items/:productId': ids.product('FAR-T45-1KG').id,
+      'assortment/:productId': ids.product('FAR-T45-1KG').id,
       'warehouses/:id': warehouse,
       'stock/:warehouseId': warehouse,
       ':warehouseId/:productId': ids.product('FAR-T45-1KG').id,

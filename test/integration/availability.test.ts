@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, parisNow } from '../../core/calendar/dates.ts';
 import { testEngines } from '../helpers/engines.ts';
@@ -184,5 +185,30 @@ describe.each(await testEngines())('availability and planned receipts on %s', (e
     const buyer = client(t.app, await login(t.app, 'commandes@paindore.demo'));
     expect((await buyer.get('/api/stock-lots')).statusCode).toBe(403);
     expect((await buyer.put(`/api/stock-lots/${lot.id}`, { quantity: 1, bestBefore: today })).statusCode).toBe(403);
+
+    // The product page reads the corrections back, newest first, the lot named with its warehouse; other products' none.
+    const history = await adv.get(`/api/stock-lots/history?productId=${t45}`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toHaveLength(1);
+    expect(history.json()[0]).toMatchObject({
+      userName: 'Claire Dubois',
+      before: { lot: lot.lot, warehouseCode: lot.warehouseCode, quantity: lot.quantity },
+      after: { quantity: lot.quantity - 5, bestBefore: addDays(today, 200) },
+    });
+    expect((await adv.get(`/api/stock-lots/history?productId=${ids.product('SUC-GLA-S10').id}`)).json()).toEqual([]);
+    expect((await adv.get('/api/stock-lots/history?productId=abc')).statusCode).toBe(400);
+    expect((await buyer.get(`/api/stock-lots/history?productId=${t45}`)).statusCode).toBe(403);
+
+    // And exports them, as the page lists them.
+    const xlsx = await adv.get(`/api/stock-lots.xlsx?productId=${t45}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="lots.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]).toEqual([undefined, 'Dépôt', 'Code article', 'Lot', 'Produit le', 'DDM', 'Quantité']);
+    expect(rows.find((r) => r.includes(lot.lot))).toContain(lot.quantity - 5);
+    expect(rows.slice(1).every((r) => r[2] === 'FAR-T45-1KG')).toBe(true);
+    expect((await buyer.get('/api/stock-lots.xlsx')).statusCode).toBe(403);
   });
 });

@@ -153,6 +153,7 @@ describe.each(await testEngines())('portal authorization matrix on %s', (engine)
       'penalty-notices/:id': await first('penaltyNotices'),
       'force-majeure-periods/:id': await first('forceMajeurePeriods'),
       'stock-lots/:id': await first('stockLots'),
+      'assortment/:productId': product,
       'imports/:kind': 'products',
       'absences/:id': (await t.handle.db.selectFrom('absences').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
       'call-scripts/:typology': 'ARTISAN',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../server/audit/audit.repository.ts';
 import { claimTermsOn } from '../../server/terms/claim-terms.ts';
@@ -339,7 +340,7 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       ]);
     });
 
-    it("reads and replaces a price list's order tiers: admin only, a discount that never falls", async () => {
+    it("reads and replaces a price list's order tiers: managers and admins, a discount that never falls, history and Excel", async () => {
       const list = (await t.handle.db.selectFrom('priceLists').select('id').where('code', '=', 'PL-GMS-2026').executeTakeFirstOrThrow()).id;
       const current = (await assistant.get(`/api/price-lists/${list}/order-tiers`)).json();
       expect(current.orderDiscount).toMatchObject({
@@ -360,8 +361,9 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
           ],
         },
       };
-      expect((await manager.put(`/api/price-lists/${list}/order-tiers`, next)).statusCode).toBe(403);
-      const bad = await admin.put(`/api/price-lists/${list}/order-tiers`, {
+      expect((await assistant.put(`/api/price-lists/${list}/order-tiers`, next)).statusCode).toBe(403);
+      expect((await manager.put('/api/price-lists/99999/order-tiers', next)).statusCode).toBe(404);
+      const bad = await manager.put(`/api/price-lists/${list}/order-tiers`, {
         orderDiscount: {
           ...next.orderDiscount,
           steps: [
@@ -372,15 +374,37 @@ describe.each(await testEngines())('commercial terms on %s', (engine) => {
       });
       expect(bad.statusCode).toBe(400);
       expect(paths(bad.json())).toEqual(['body.orderDiscount.steps.1.discountBp']);
-      const saved = await admin.put(`/api/price-lists/${list}/order-tiers`, next);
+      const twice = await manager.put(`/api/price-lists/${list}/order-tiers`, {
+        orderDiscount: { ...next.orderDiscount, steps: [next.orderDiscount.steps[0], next.orderDiscount.steps[0]] },
+      });
+      expect(paths(twice.json())).toEqual(['body.orderDiscount.steps.1.min']);
+      const saved = await manager.put(`/api/price-lists/${list}/order-tiers`, next);
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json().orderDiscount.steps).toEqual(next.orderDiscount.steps);
-      const [event] = (await listAuditEvents(t.handle.db, { entityType: 'price_list_order_tiers', entityId: list })) as {
-        before: { steps: unknown[] };
-        after: { steps: unknown[] };
-      }[];
+
+      // The history read back, newest first, with who changed it and the steps before and after.
+      const history = await assistant.get(`/api/price-lists/${list}/order-tiers/history`);
+      expect(history.statusCode).toBe(200);
+      const [event] = history.json<{ userName: string; before: { steps: unknown[] }; after: { steps: unknown[] } }[]>();
+      expect(event.userName).toBe('Claire Dubois');
       expect(event.before.steps).toHaveLength(4);
-      expect(event.after.steps).toHaveLength(2);
+      expect(event.after.steps).toEqual(next.orderDiscount.steps);
+      expect((await assistant.get('/api/price-lists/99999/order-tiers/history')).statusCode).toBe(404);
+
+      // The list's workbook carries the discount on the order on its second sheet, one row per step.
+      const xlsx = await assistant.get(`/api/price-lists/${list}/items.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[1].name).toBe('Remise sur commande');
+      const rows = (workbook.worksheets[1].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.filter((v) => v !== undefined));
+      expect(rows.slice(1)).toEqual([
+        [6, 'palettes', 2, 'Farines, Sucres, Boulangerie surgelée, Boulangerie ambiante'],
+        [12, 'palettes', 3, 'Farines, Sucres, Boulangerie surgelée, Boulangerie ambiante'],
+      ]);
+
+      // Null removes the discount, audited too.
+      expect((await admin.put(`/api/price-lists/${list}/order-tiers`, { orderDiscount: null })).json().orderDiscount).toBeNull();
+      expect((await assistant.get(`/api/price-lists/${list}/order-tiers/history`)).json()[0]).toMatchObject({ after: null });
     });
   });
 });

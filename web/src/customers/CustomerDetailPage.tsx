@@ -15,6 +15,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useLanguage } from '../shared/use-language.ts';
+import { AssortmentSection } from '../terms/AssortmentSection.tsx';
 import { CustomerTermsSection } from '../terms/CustomerTermsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { DeliveryPointsSection } from './DeliveryPointsSection.tsx';
@@ -109,6 +110,7 @@ export function CustomerDetailPage() {
       <SupplySettingsSection customerId={c.id} editable={editable} />
       <CustomerStockSection customerId={c.id} />
       <CustomerTermsSection customerId={c.id} editable={editable} />
+      <AssortmentSection customerId={c.id} editable={editable} />
       <CustomerPricesSection customerId={c.id} editable={editable} />
       <ProductCodesSection customerId={c.id} editable={editable} />
       <PenaltyClauseSection customerId={c.id} editable={editable} />

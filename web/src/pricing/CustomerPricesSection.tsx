@@ -9,6 +9,7 @@ import type { CustomerPriceSchema } from '../../../core/pricing/pricing.schemas.
 import { api } from '../api/client.ts';
 import { useCatalogue } from '../catalog/use-catalogue.ts';
 import { parisToday } from '../shared/clock.ts';
+import { AuditHistoryTable } from '../shared/AuditHistoryTable.tsx';
 import { DeleteButton } from '../shared/DeleteButton.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { blankToNull, eurosToCents } from '../shared/form-values.ts';
@@ -80,10 +81,8 @@ export function CustomerPricesSection({ customerId, editable }: { customerId: nu
     }
   };
   const state = (p: CustomerPrice) => (p.validFrom > today ? 'future' : p.validTo !== null && p.validTo < today ? 'ended' : 'running');
-  const describe = (s: PriceState | null) =>
-    s
-      ? `${s.unitPriceCents === undefined ? '' : fmt.money(s.unitPriceCents)} ${fmt.date(s.validFrom)} → ${s.validTo ? fmt.date(s.validTo) : '…'}`
-      : '—';
+  const describe = (s: PriceState) =>
+    `${s.unitPriceCents === undefined ? '' : fmt.money(s.unitPriceCents)} ${fmt.date(s.validFrom)} → ${s.validTo ? fmt.date(s.validTo) : '…'}`;
 
   return (
     <Paper withBorder p="sm">
@@ -202,27 +201,14 @@ export function CustomerPricesSection({ customerId, editable }: { customerId: nu
           <Text size="sm" fw={500} mt="sm">
             {t('agreements.history')}
           </Text>
-          <Table fz="xs" verticalSpacing={2} data-testid="prices-history">
-            <Table.Tbody>
-              {history.data.slice(0, 20).map((e) => {
-                const before = e.before as PriceState | null;
-                const after = e.after as PriceState | null;
-                return (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{fmt.dateTime(e.at)}</Table.Td>
-                    <Table.Td>{e.userName ?? '—'}</Table.Td>
-                    <Table.Td>{t(`agreements.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
-                    <Table.Td ff="monospace">{(after ?? before)?.productCode}</Table.Td>
-                    <Table.Td>
-                      {before && describe(before)}
-                      {before && after && ' ⟶ '}
-                      {after && describe(after)}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <AuditHistoryTable<PriceState>
+            events={history.data}
+            describe={describe}
+            action={(a) => t(`agreements.actions.${a}`, { defaultValue: a })}
+            subject={(p) => p.productCode}
+            limit={20}
+            testId="prices-history"
+          />
         </>
       )}
     </Paper>

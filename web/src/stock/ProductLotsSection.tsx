@@ -1,23 +1,28 @@
-import { Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconPencil } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDeviceFloppy, IconDownload, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_EDITORS } from '../../../core/auth/roles.ts';
+import type { AuditEvent } from '../../../core/orders/orders.schemas.ts';
 import type { LotListSchema, LotSchema } from '../../../core/stock/availability.schemas.ts';
 import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
+import { AuditHistoryTable } from '../shared/AuditHistoryTable.tsx';
 import { DateField } from '../shared/DateField.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormat } from '../shared/use-format.ts';
 import { useSubmit } from '../shared/use-submit.ts';
 
 type Lot = Static<typeof LotSchema>;
+/** A lot as the audit keeps it (the warehouse named since the history is read back). */
+type LotState = { lot: string; warehouseCode?: string; quantity: number; bestBefore: string };
 
 /**
  * The product's lots on hand per warehouse, oldest DDM first: the DDM decides which customers may receive a lot.
- * Managers and admins correct a lot after a count or a misread label (audited); the desk reads them.
+ * Managers and admins correct a lot after a count or a misread label (audited, the corrections read back under the
+ * table); the desk reads them and exports them to Excel.
  */
 export function ProductLotsSection({ productId }: { productId: number }) {
   const { t } = useTranslation();
@@ -28,6 +33,10 @@ export function ProductLotsSection({ productId }: { productId: number }) {
   const lots = useQuery({
     queryKey: ['products', productId, 'lots'],
     queryFn: () => api.get<Static<typeof LotListSchema>>(`/api/stock-lots?productId=${productId}`),
+  });
+  const history = useQuery({
+    queryKey: ['products', productId, 'lots', 'history'],
+    queryFn: () => api.get<AuditEvent[]>(`/api/stock-lots/history?productId=${productId}`),
   });
   const [editing, setEditing] = useState<Lot | null>(null);
   const [quantity, setQuantity] = useState('');
@@ -47,10 +56,13 @@ export function ProductLotsSection({ productId }: { productId: number }) {
 
   return (
     <Paper withBorder p="sm">
-      <Title order={5} mb="xs">
-        {t('lotsOnHand.title')}
-      </Title>
-      <ErrorAlert error={lots.error ?? form.generalError} />
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>{t('lotsOnHand.title')}</Title>
+        <Anchor href={`/api/stock-lots.xlsx?productId=${productId}`} size="sm" data-testid="lots-export">
+          <IconDownload size={14} /> {t('lotsOnHand.export')}
+        </Anchor>
+      </Group>
+      <ErrorAlert error={lots.error ?? history.error ?? form.generalError} />
       <Table data-testid="product-lots">
         <Table.Thead>
           <Table.Tr>
@@ -124,6 +136,21 @@ export function ProductLotsSection({ productId }: { productId: number }) {
         <Text size="sm" c="dimmed">
           {t('lotsOnHand.none')}
         </Text>
+      )}
+      {!!history.data?.length && (
+        <>
+          <Text size="sm" fw={500} mt="sm">
+            {t('lotsOnHand.history')}
+          </Text>
+          <AuditHistoryTable<LotState>
+            events={history.data}
+            describe={(l) => t('lotsOnHand.state', { quantity: fmt.number(l.quantity), bestBefore: fmt.date(l.bestBefore) })}
+            subject={(l) => [l.warehouseCode, l.lot].filter(Boolean).join(' · ')}
+            action={(a) => t(`lotsOnHand.actions.${a}`, { defaultValue: a })}
+            limit={20}
+            testId="lots-history"
+          />
+        </>
       )}
     </Paper>
   );

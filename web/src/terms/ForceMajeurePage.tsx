@@ -12,6 +12,7 @@ import { api } from '../api/client.ts';
 import { useAuth } from '../app/auth.tsx';
 import { parisToday } from '../shared/clock.ts';
 import { DateField } from '../shared/DateField.tsx';
+import { AuditHistoryTable } from '../shared/AuditHistoryTable.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { blankToNull } from '../shared/form-values.ts';
 import { PageTitle } from '../shared/PageTitle.tsx';
@@ -91,8 +92,8 @@ export function ForceMajeurePage() {
     list?.length ? list.map((c) => penaltyCategoryName(c, language)).join(', ') : t('forceMajeure.allCategories');
   const state = (p: Period) => (p.from > today ? 'future' : p.to < today ? 'ended' : 'running');
   const recorded = (id: number) => history.data?.find((e) => e.entityId === id && e.action === 'create');
-  const describe = (s: Stored | null) =>
-    s ? `${s.label ?? ''} ${fmt.date(s.dateFrom)} → ${fmt.date(s.dateTo)} (${categoryNames(s.categories?.split(','))})` : '';
+  const describe = (s: Stored) =>
+    `${s.label ?? ''} ${fmt.date(s.dateFrom)} → ${fmt.date(s.dateTo)} (${categoryNames(s.categories?.split(','))})`;
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -267,26 +268,12 @@ export function ForceMajeurePage() {
           <Title order={2} size="h5" mt="md" mb="xs">
             {t('agreements.history')}
           </Title>
-          <Table fz="xs" verticalSpacing={2} data-testid="force-majeure-history">
-            <Table.Tbody>
-              {history.data.slice(0, 30).map((e) => {
-                const before = e.before as Stored | null;
-                const after = e.after as Stored | null;
-                return (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{fmt.dateTime(e.at)}</Table.Td>
-                    <Table.Td>{e.userName ?? '—'}</Table.Td>
-                    <Table.Td>{t(`forceMajeure.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
-                    <Table.Td>
-                      {describe(before)}
-                      {before && after && ' ⟶ '}
-                      {describe(after)}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <AuditHistoryTable<Stored>
+            events={history.data}
+            describe={describe}
+            action={(a) => t(`forceMajeure.actions.${a}`, { defaultValue: a })}
+            testId="force-majeure-history"
+          />
         </>
       )}
     </>

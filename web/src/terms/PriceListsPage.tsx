@@ -25,7 +25,8 @@ type PriceListDetail = Static<typeof PriceListDetailSchema>;
 
 /**
  * The price lists: one list's lines (a product's price from one unit and its quantity tiers), searchable by product,
- * its discount on the whole order and who changed what. Managers and admins change a line or end it; assistants read.
+ * its discount on the whole order and who changed what. Managers and admins change a line, end it or change the
+ * discount on the order; assistants read.
  */
 export function PriceListsPage() {
   const { t } = useTranslation();
@@ -176,7 +177,7 @@ export function PriceListsPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           {listId !== undefined && (
             <Stack gap="sm">
-              <OrderTiersPanel priceListId={listId} />
+              <OrderTiersPanel priceListId={listId} editable={editable} />
               <PriceListHistory priceListId={listId} />
             </Stack>
           )}
