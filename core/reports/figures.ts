@@ -500,12 +500,7 @@ const ORDER_FIGURES: ReadonlySet<Metric> = new Set<Metric>([
  * the figures made of orders: they come out null. A report computes a few figures for thousands of rows: only
  * those asked are computed.
  */
-export function figuresOf(
-  d: DeliverySums,
-  e: EventSums,
-  orderFigures = true,
-  metrics: readonly Metric[] = METRICS,
-): MetricValues {
+export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true, metrics: readonly Metric[] = METRICS): MetricValues {
   const out: MetricValues = {};
   const sums = { d, e };
   for (const m of metrics) out[m] = orderFigures || !ORDER_FIGURES.has(m) ? FIGURES[m](sums) : null;

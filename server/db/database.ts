@@ -46,13 +46,7 @@ import type { DeliveriesTable, DeliveryLineLotsTable, DeliveryLinesTable } from 
 import type { DocumentJobsTable, DocumentsTable } from '../documents/documents.table.ts';
 import type { EdiInterchangesTable, EdiMessagesTable, EdiOutboundTable, EdiPartnersTable } from '../edi/edi.table.ts';
 import type { OutboxEmailsTable } from '../mail/mail.table.ts';
-import type {
-  CountersTable,
-  OrderChangeRequestsTable,
-  OrderFindingsTable,
-  OrderLinesTable,
-  OrdersTable,
-} from '../orders/orders.table.ts';
+import type { CountersTable, OrderChangeRequestsTable, OrderFindingsTable, OrderLinesTable, OrdersTable } from '../orders/orders.table.ts';
 import type { ForceMajeurePeriodsTable, PenaltyClausesTable, PenaltyNoticesTable } from '../penalties/penalties.table.ts';
 import type { RisksTable } from '../risks/risks.table.ts';
 import type { CustomerSupplySettingsTable, PlannedReceiptsTable, StockLotsTable } from '../stock/availability.table.ts';

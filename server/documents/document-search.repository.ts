@@ -18,7 +18,9 @@ export type DocumentSearch = {
 
 // The customer a document concerns, found from whichever record points at it (as findDocumentOwner does, in SQL).
 const customerOf = sql<number | null>`coalesce(o.customer_id, cn.customer_id, pn.customer_id, csr.customer_id, ep.customer_id)`;
-const numberOf = sql<string | null>`coalesce(dl.delivery_note_number, cn.number, cdc.document_number, pn.reference, ei.control_reference, eo.control_reference)`;
+const numberOf = sql<
+  string | null
+>`coalesce(dl.delivery_note_number, cn.number, cdc.document_number, pn.reference, ei.control_reference, eo.control_reference)`;
 
 /** Every filed document matching the search, newest first, with the records it belongs to; `limit + 1` rows at most. */
 export async function searchDocuments(db: DbOrTrx, s: DocumentSearch) {
