@@ -48,6 +48,24 @@ describe.skipIf(!browserAvailable())('browser: the week in figures, down to the 
     await expect.poll(async () => (await page.getByRole('tooltip').allTextContents()).join(' ')).toMatch(/livr/i);
     await desk.shot(page, 'reports-figures-fr');
 
+    // Scrolled to its last column (it is wider than the screen), the table still names each row.
+    const table = page.getByTestId('reports-table');
+    // The element that scrolls: the first ancestor that may scroll and is wider inside than out.
+    const scroller = (t: Element, left: number | 'end' | null) => {
+      let e = t.parentElement!;
+      const scrolls = (x: Element) => ['auto', 'scroll'].includes(getComputedStyle(x).overflowX) && x.scrollWidth > x.clientWidth;
+      while (!scrolls(e) && e.parentElement) e = e.parentElement;
+      if (left !== null) e.scrollTo({ left: left === 'end' ? e.scrollWidth : left, behavior: 'instant' });
+      return { left: e.getBoundingClientRect().left, scrolled: e.scrollLeft };
+    };
+    await table.evaluate(scroller, 'end' as const);
+    await expect.poll(async () => (await table.evaluate(scroller, null)).scrolled).toBeGreaterThan(100);
+    const frame = await table.evaluate(scroller, null);
+    const name = await rows.first().locator('td').first().boundingBox();
+    expect(Math.abs(name!.x - frame.left)).toBeLessThan(2);
+    await desk.shot(page, 'reports-table-scrolled-fr');
+    await table.evaluate(scroller, 0);
+
     const worst = rows.first();
     const customer = (await worst.locator('td').first().textContent())!;
     await worst.locator('a[data-metric="otif"]').click();

@@ -90,7 +90,8 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('a11y.navigation')}>
+      {/* An admin's two dozen screens are taller than a laptop's window: the list scrolls, the page does not move. */}
+      <AppShell.Navbar p="xs" aria-label={t('a11y.navigation')} style={{ overflowY: 'auto' }}>
         {NAV.filter((item) => can(item.roles)).map((item) => (
           <NavLink
             key={item.to}

@@ -32,6 +32,7 @@ import { formatMetric, MetricLabel, MetricLink, metricDelta, metricName, TONE_CO
 import { defaultWeek, drillHref, monthRange, periodKind, readFiguresView, SHOWN_METRICS, shiftPeriod } from './report-url.ts';
 import { DateField } from '../shared/DateField.tsx';
 import { ChannelShares } from './ChannelShares.tsx';
+import classes from './ReportsTable.module.css';
 
 const TrendChart = lazy(() => import('./ReportCharts.tsx').then((m) => ({ default: m.TrendChart })));
 const ShareBars = lazy(() => import('./ReportCharts.tsx').then((m) => ({ default: m.ShareBars })));
@@ -277,7 +278,7 @@ export function ReportsPage() {
           <Table striped highlightOnHover fz="sm" data-testid="reports-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t(`reports.groupBys.${groupBy}`)}</Table.Th>
+                <Table.Th className={classes.name}>{t(`reports.groupBys.${groupBy}`)}</Table.Th>
                 {SHOWN_METRICS.map((m) => (
                   <Table.Th key={m} ta="right">
                     <MetricLabel metric={m} size="xs" />
@@ -308,7 +309,9 @@ export function ReportsPage() {
                 );
                 return (
                   <Table.Tr key={r.key} data-row={r.key}>
-                    <Table.Td miw={180}>{r.label}</Table.Td>
+                    <Table.Td miw={180} className={classes.name}>
+                      {r.label}
+                    </Table.Td>
                     {SHOWN_METRICS.map(cell)}
                     {!SHOWN_METRICS.includes(sort) && cell(sort)}
                     <Table.Td ta="right">

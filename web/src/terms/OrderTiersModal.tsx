@@ -1,5 +1,4 @@
-import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { fieldErrors } from '../api/field-errors.ts';
 import { useCatalogue } from '../catalog/use-catalogue.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
+import { StepList } from '../shared/StepList.tsx';
 import { bpToPercent, centsToEuros, eurosToCents, kilosToGrams, parseInteger, percentToBp } from '../shared/form-values.ts';
 import { useFormat } from '../shared/use-format.ts';
 import { useLanguage } from '../shared/use-language.ts';
@@ -75,7 +75,6 @@ export function OrderTiersModal({
       ? t('priceLists.stepFalls', { rate: fmt.rate(e.params.limit) })
       : form.errors[`orderDiscount.steps.${i}.discountBp`];
   };
-  const setStep = (i: number, change: Partial<StepText>) => setSteps(steps.map((s, k) => (k === i ? { ...s, ...change } : s)));
   const familyCodes = [...new Set([...catalogue.products.map((p) => p.family), ...families])].sort();
   const unit = measure === 'weight' ? 'kg' : measure === 'value' ? '€' : undefined;
   return (
@@ -100,46 +99,34 @@ export function OrderTiersModal({
               {form.errors['orderDiscount.steps']}
             </Text>
           )}
-          {steps.map((s, i) => (
-            <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-              <TextInput
-                w={160}
-                label={t('priceLists.stepFrom')}
-                rightSection={unit}
-                value={s.min}
-                error={form.errors[`orderDiscount.steps.${i}.min`]}
-                onChange={(e) => setStep(i, { min: e.currentTarget.value })}
-                data-autofocus={i === 0 ? true : undefined}
-              />
-              <TextInput
-                w={140}
-                label={t('priceLists.stepRate')}
-                rightSection="%"
-                value={s.rate}
-                error={rateError(i)}
-                onChange={(e) => setStep(i, { rate: e.currentTarget.value })}
-              />
-              <ActionIcon
-                mt={28}
-                variant="subtle"
-                color="red"
-                aria-label={t('priceLists.removeStep')}
-                onClick={() => setSteps(steps.filter((_, k) => k !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setSteps([...steps, { min: '', rate: '' }])}
-            >
-              {t('priceLists.addStep')}
-            </Button>
-          </Group>
+          <StepList
+            steps={steps}
+            onChange={setSteps}
+            empty={{ min: '', rate: '' }}
+            removeLabel={t('priceLists.removeStep')}
+            addLabel={t('priceLists.addStep')}
+            fields={(s, i, set) => (
+              <>
+                <TextInput
+                  w={160}
+                  label={t('priceLists.stepFrom')}
+                  rightSection={unit}
+                  value={s.min}
+                  error={form.errors[`orderDiscount.steps.${i}.min`]}
+                  onChange={(e) => set({ min: e.currentTarget.value })}
+                  data-autofocus={i === 0 ? true : undefined}
+                />
+                <TextInput
+                  w={140}
+                  label={t('priceLists.stepRate')}
+                  rightSection="%"
+                  value={s.rate}
+                  error={rateError(i)}
+                  onChange={(e) => set({ rate: e.currentTarget.value })}
+                />
+              </>
+            )}
+          />
           <MultiSelect
             label={t('priceLists.familiesLabel')}
             description={t('priceLists.familiesHint')}

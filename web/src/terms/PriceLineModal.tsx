@@ -1,5 +1,4 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriceLine } from '../../../core/pricing/price-list.ts';
@@ -8,6 +7,7 @@ import { api } from '../api/client.ts';
 import { useCatalogue } from '../catalog/use-catalogue.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { FormActions } from '../shared/FormActions.tsx';
+import { StepList } from '../shared/StepList.tsx';
 import { centsToEuros, eurosToCents, parseInteger } from '../shared/form-values.ts';
 import { useSubmit } from '../shared/use-submit.ts';
 
@@ -51,7 +51,6 @@ export function PriceLineModal({
       }),
     onSaved,
   );
-  const setTier = (i: number, change: Partial<TierText>) => setTiers(tiers.map((x, k) => (k === i ? { ...x, ...change } : x)));
   return (
     <Modal opened onClose={onClose} title={line ? `${line.productCode} — ${line.productName}` : t('priceLists.addTitle')}>
       <form
@@ -94,44 +93,32 @@ export function PriceLineModal({
           <Text size="sm" fw={500}>
             {t('priceLists.tiers')}
           </Text>
-          {tiers.map((x, i) => (
-            <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-              <TextInput
-                w={140}
-                label={t('priceLists.fromQuantity')}
-                value={x.minQuantity}
-                error={form.errors[`tiers.${i}.minQuantity`]}
-                onChange={(e) => setTier(i, { minQuantity: e.currentTarget.value })}
-              />
-              <TextInput
-                w={140}
-                label={t('priceLists.unitPrice')}
-                rightSection="€"
-                value={x.price}
-                error={form.errors[`tiers.${i}.unitPriceCents`]}
-                onChange={(e) => setTier(i, { price: e.currentTarget.value })}
-              />
-              <ActionIcon
-                mt={28}
-                variant="subtle"
-                color="red"
-                aria-label={t('priceLists.removeTier')}
-                onClick={() => setTiers(tiers.filter((_, k) => k !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setTiers([...tiers, { minQuantity: '', price: '' }])}
-            >
-              {t('priceLists.addTier')}
-            </Button>
-          </Group>
+          <StepList
+            steps={tiers}
+            onChange={setTiers}
+            empty={{ minQuantity: '', price: '' }}
+            removeLabel={t('priceLists.removeTier')}
+            addLabel={t('priceLists.addTier')}
+            fields={(x, i, set) => (
+              <>
+                <TextInput
+                  w={140}
+                  label={t('priceLists.fromQuantity')}
+                  value={x.minQuantity}
+                  error={form.errors[`tiers.${i}.minQuantity`]}
+                  onChange={(e) => set({ minQuantity: e.currentTarget.value })}
+                />
+                <TextInput
+                  w={140}
+                  label={t('priceLists.unitPrice')}
+                  rightSection="€"
+                  value={x.price}
+                  error={form.errors[`tiers.${i}.unitPriceCents`]}
+                  onChange={(e) => set({ price: e.currentTarget.value })}
+                />
+              </>
+            )}
+          />
           <FormActions busy={form.busy} onCancel={onClose} />
         </Stack>
       </form>
