@@ -42,7 +42,8 @@ describe.skipIf(!browserAvailable())('browser: the satisfaction interview and th
     await item.click();
     await page.waitForURL(/\/customers\/\d+\/satisfaction$/);
     await page.getByTestId('interview-form').waitFor();
-    expect(await page.getByTestId('interview-rhythm').innerText()).toMatch(/tous les 12 mois · dû le/);
+    // The due date comes with the customer's owed interviews, a request of its own: wait for it.
+    await expect.poll(() => page.getByTestId('interview-rhythm').innerText()).toMatch(/tous les 12 mois · dû le/);
     expect(await page.getByTestId('call-script-satisfaction').innerText()).toMatch(/petit point de l’année/);
     await expect.poll(() => page.getByTestId('interview-history').locator('tbody tr').count()).toBe(1);
 
