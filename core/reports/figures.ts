@@ -2,7 +2,7 @@ import { STAFF } from '../auth/roles.ts';
 import { processingDay } from '../calendar/delivery-date.ts';
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import { CHANNELS, type Channel } from '../customers/customer-enums.ts';
-import { AUTOMATED_CHANNELS, CHANNEL_SHARES, type Metric, METRICS } from './metric-keys.ts';
+import { AUTOMATED_CHANNELS, CHANNEL_SHARES, type Metric, METRIC_UNIT, METRICS } from './metric-keys.ts';
 import type { Miss, MetricValues } from './reports.schemas.ts';
 
 // One implementation per figure (definitions in words: definitions.ts). Everything here is pure: the server feeds it
@@ -478,22 +478,7 @@ const FIGURES: Record<Metric, (s: Sums) => number | null> = {
 };
 
 /** The figures made of orders: a grouping by product, category or warehouse cannot carry them (an order is no product's). */
-const ORDER_FIGURES: ReadonlySet<Metric> = new Set<Metric>([
-  'orders',
-  'ordersOnTime',
-  'onTime',
-  'ordersInFull',
-  'inFull',
-  'ordersOtif',
-  'otif',
-  'leadTimeDays',
-  'lateDays',
-  'ordersConfirmedOnTime',
-  'confirmedOnTime',
-  'ordersTouchless',
-  'touchless',
-  ...CHANNELS.map((c) => CHANNEL_SHARES[c]),
-]);
+const ORDER_FIGURES: ReadonlySet<Metric> = new Set(METRICS.filter((m) => METRIC_UNIT[m] === 'order'));
 
 /**
  * The figures asked (all of them by default) from the sums. `orderFigures` false means the grouping cannot carry
@@ -504,12 +489,6 @@ export function figuresOf(d: DeliverySums, e: EventSums, orderFigures = true, me
   const out: MetricValues = {};
   const sums = { d, e };
   for (const m of metrics) out[m] = orderFigures || !ORDER_FIGURES.has(m) ? FIGURES[m](sums) : null;
-  return out;
-}
-
-export function pick(all: Record<Metric, number | null>, metrics: readonly Metric[]): MetricValues {
-  const out: MetricValues = {};
-  for (const m of metrics) out[m] = all[m];
   return out;
 }
 
